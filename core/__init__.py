@@ -1,0 +1,1 @@
+"""GateLab's training core: pure NumPy and the standard library, never Qt."""
