@@ -89,7 +89,10 @@ def _targets(gate, value):
         raise ConfigError("targets", value, allowed) from None
     if len(items) != 4:
         raise ConfigError("targets", value, allowed)
-    numbers = tuple(_number("targets", v, allowed) for v in items)
+    try:
+        numbers = tuple(_number("targets", v, allowed) for v in items)
+    except ConfigError:
+        raise ConfigError("targets", value, allowed) from None
     if not all(0.0 <= v <= 1.0 for v in numbers):
         raise ConfigError("targets", value, allowed)
     return numbers

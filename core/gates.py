@@ -30,6 +30,8 @@ def is_solved(predictions, targets) -> bool:
     prediction is within 0.1 of it.
     """
     for yp, yt in zip(predictions, targets):
+        if not np.isfinite(yp):
+            return False
         if yt == 0.5:
             if abs(yp - 0.5) > 0.1:
                 return False

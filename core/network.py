@@ -76,6 +76,12 @@ class Forward:
     yp: np.ndarray  # rows: predictions
 
 
+# Diverging weights may overflow to inf or nan: that is reported by the
+# trainer's checks, not by floating-point warnings.
+_QUIET = dict(over="ignore", invalid="ignore")
+
+
+@np.errstate(**_QUIET)
 def forward(weights: Weights, x: np.ndarray, activation: str) -> Forward:
     """x is rows x 3 (x1, x2, 1)."""
     if weights.hidden_nodes == 0:
@@ -88,6 +94,7 @@ def forward(weights: Weights, x: np.ndarray, activation: str) -> Forward:
     return Forward(u, h, dh, v, sigmoid(v))
 
 
+@np.errstate(**_QUIET)
 def row_losses(v, yp, targets, loss: str) -> np.ndarray:
     """Per-row loss; cross-entropy is computed from v so it stays finite."""
     targets = np.asarray(targets, dtype=float)
@@ -114,6 +121,7 @@ def predictions(weights: Weights, activation: str) -> np.ndarray:
     return forward(weights, inputs_with_bias(), activation).yp
 
 
+@np.errstate(**_QUIET)
 def gradients(weights: Weights, x, targets, activation: str, loss: str) -> Weights:
     """Textbook backprop of the summed loss over the given rows."""
     fw = forward(weights, x, activation)

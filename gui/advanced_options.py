@@ -1,0 +1,67 @@
+"""AdvancedOptions: the collapsible group of less-used training options."""
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLineEdit, QWidget
+
+from core.config import ACTIVATIONS, INITS, LOSSES, MODES, UPDATE_ORDERS, TrainConfig
+
+
+class AdvancedOptions(QGroupBox):
+    changed = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(self.tr("Advanced"), parent)
+        self.setCheckable(True)  # checked = expanded; collapsed by default
+        self.setChecked(False)
+        self.setToolTip(self.tr("Training mode, activation, loss, initial weights, update order"))
+        self._body = QWidget(self)
+        form = QFormLayout(self._body)
+        tips = {
+            "mode": self.tr("online: update after every row (the article); batch: one update per "
+                            "step from the summed gradient of the 4 rows"),
+            "activation": self.tr("Activation function of the hidden nodes (the output is sigmoid)"),
+            "loss": self.tr("squared: ½(yp − yt)² (the article); cross-entropy"),
+            "init": self.tr("uniform: every weight in [0, 1) as in the article; xavier: scaled "
+                            "to the layer sizes, centred on 0"),
+            "update_order": self.tr("textbook: backprop from the weights before the update; "
+                                    "article: the article's code, whose hidden delta uses the "
+                                    "output weights already updated"),
+        }
+        labels = {"mode": self.tr("Mode"), "activation": self.tr("Activation"),
+                  "loss": self.tr("Loss"), "init": self.tr("Initial weights"),
+                  "update_order": self.tr("Update order")}
+        choices = {"mode": MODES, "activation": ACTIVATIONS, "loss": LOSSES, "init": INITS,
+                   "update_order": UPDATE_ORDERS}
+        self._combos = {}
+        for name, options in choices.items():
+            combo = QComboBox()
+            for option in options:
+                combo.addItem(option, option)
+            combo.setToolTip(tips[name])
+            combo.currentIndexChanged.connect(self.changed)
+            form.addRow(labels[name], combo)
+            self._combos[name] = combo
+        self._target_loss = QLineEdit()
+        self._target_loss.setPlaceholderText(self.tr("none"))
+        self._target_loss.setToolTip(self.tr("Stop once a step's loss falls below this value "
+                                             "(empty: run all steps)"))
+        self._target_loss.editingFinished.connect(self.changed)
+        form.addRow(self.tr("Target loss"), self._target_loss)
+        layout = QFormLayout(self)
+        layout.addRow(self._body)
+        self._body.setVisible(False)
+        self.toggled.connect(self._body.setVisible)
+
+    def values(self) -> dict:
+        values = {name: combo.currentData() for name, combo in self._combos.items()}
+        text = self._target_loss.text().strip().replace(",", ".")
+        values["target_loss"] = text or None
+        return values
+
+    def set_config(self, config: TrainConfig) -> None:
+        for name, combo in self._combos.items():
+            combo.blockSignals(True)
+            combo.setCurrentIndex(combo.findData(getattr(config, name)))
+            combo.blockSignals(False)
+        loss = config.target_loss
+        self._target_loss.setText("" if loss is None else f"{loss:g}")

@@ -1,0 +1,155 @@
+"""LossPlot: the loss of every step so far, drawn live as the network trains."""
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from core.history import LossHistory
+from core.snapshot import DIVERGED, Snapshot
+
+CURVE_COLOR = "#1f5fbf"
+MARKER_COLOR = "#d62728"
+AXIS_COLOR = "#333333"
+
+
+class LossPlot(QWidget):
+    """Loss against step, with a log-scale switch, a hover read-out and a divergence marker."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._history = LossHistory()
+        self._first_step = 1  # step number of the first recorded loss
+        self._steps = np.zeros(0)  # cached x values, grown rarely so setData gets a view
+        self._divergence_step: int | None = None
+
+        self._log_box = QCheckBox(self.tr("Log scale"))
+        self._log_box.setToolTip(self.tr(
+            "Show the loss on a logarithmic axis, so small losses late in training stay visible"))
+        self._log_box.toggled.connect(self._on_log_toggled)
+        self._hint = self.tr("Hover over the plot to read a step's loss")
+        self._readout = QLabel(self._hint)
+        self._readout.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self._message = QLabel()
+        self._message.setWordWrap(True)
+        self._message.setStyleSheet(f"color: {MARKER_COLOR};")
+        self._message.hide()
+
+        self._plot = pg.PlotWidget(background="w")
+        self._item = self._plot.getPlotItem()
+        # The checkbox is the one log switch; pyqtgraph's own "Plot Options" menu would bypass it.
+        self._item.setMenuEnabled(False, enableViewBoxMenu=True)
+        self._item.showGrid(x=True, y=True, alpha=0.25)
+        for name, text in (("bottom", self.tr("step")), ("left", self.tr("loss"))):
+            axis = self._item.getAxis(name)
+            axis.setPen(AXIS_COLOR)
+            axis.setTextPen(AXIS_COLOR)
+            axis.setLabel(text)
+            axis.enableAutoSIPrefix(False)  # "loss (x0.001)" with 500 on the axis misleads a beginner
+        self._curve = self._item.plot(pen=pg.mkPen(CURVE_COLOR, width=1.5))
+        # Long runs (10^6+ steps): draw per-pixel min/max and only the visible part.
+        self._curve.setDownsampling(auto=True, method="peak")
+        self._curve.setClipToView(True)
+        self._marker = pg.InfiniteLine(
+            angle=90, movable=False, pen=pg.mkPen(MARKER_COLOR, width=2, style=Qt.PenStyle.DashLine),
+            label=self.tr("diverged"),
+            labelOpts={"position": 0.85, "color": MARKER_COLOR, "anchors": [(1, 0.5), (1, 0.5)]})
+        self._marker.hide()
+        self._item.addItem(self._marker)  # a vertical line's bounds keep its step in the x range
+        self._plot.scene().sigMouseMoved.connect(self._on_mouse_moved)
+
+        top = QHBoxLayout()
+        top.addWidget(self._log_box)
+        top.addWidget(self._readout, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(top)
+        layout.addWidget(self._plot, 1)
+        layout.addWidget(self._message)
+
+    # -- public ----------------------------------------------------------------
+    def update_from(self, snapshot: Snapshot) -> None:
+        if snapshot.new_run:
+            self.clear()
+        if snapshot.new_losses.size:  # skip re-uploading up to 10^6 points when nothing is new
+            self._record(snapshot.first_step, snapshot.new_losses)
+            self._redraw()
+        if snapshot.state == DIVERGED:
+            self._show_divergence(snapshot.step + 1, snapshot.message)
+
+    def clear(self) -> None:
+        self._history.truncate(0)
+        self._divergence_step = None
+        self._marker.hide()
+        self._message.clear()
+        self._message.hide()
+        self._readout.setText(self._hint)
+        self._redraw()
+
+    def history(self) -> np.ndarray:
+        """The recorded losses as a read-only view (copy it to keep it past the next update)."""
+        return self._history.values()
+
+    def first_step(self) -> int:
+        """The step number of history()[0]."""
+        return self._first_step
+
+    def set_log_scale(self, on: bool) -> None:
+        self._log_box.setChecked(on)  # toggled -> _on_log_toggled
+
+    def is_log_scale(self) -> bool:
+        return self._log_box.isChecked()
+
+    def divergence_step(self) -> int | None:
+        return self._divergence_step
+
+    def value_at(self, step: float) -> float | None:
+        """The exact loss at the recorded step nearest to `step`, or None if there is none."""
+        nearest = self._nearest(step)
+        return None if nearest is None else nearest[1]
+
+    # -- private ---------------------------------------------------------------
+    def _record(self, first_step: int, losses: np.ndarray) -> None:
+        expected = self._first_step + len(self._history)
+        if not len(self._history) or first_step < self._first_step:
+            self._history.truncate(0)
+            self._first_step = first_step
+        elif first_step < expected:  # re-sent steps replace the ones held
+            self._history.truncate(first_step - self._first_step)
+        elif first_step > expected:  # missing steps become a gap (NaN), so later steps keep their x
+            self._history.extend(np.full(first_step - expected, np.nan))
+        self._history.extend(losses)
+
+    def _redraw(self) -> None:
+        size = len(self._history)
+        if self._steps.size < size or (self._steps.size and self._steps[0] != self._first_step):
+            self._steps = np.arange(self._first_step, self._first_step + max(2 * size, 1024), dtype=float)
+        self._curve.setData(self._steps[:size], self._history.values())
+
+    def _show_divergence(self, step: int, message: str) -> None:
+        self._divergence_step = step
+        self._marker.setValue(step)
+        self._marker.show()
+        self._message.setText(message or self.tr("Training diverged at step {0}").format(step))
+        self._message.show()
+
+    def _nearest(self, step: float) -> tuple[int, float] | None:
+        size = len(self._history)
+        if not size or step is None or not math.isfinite(step):
+            return None
+        index = min(max(round(step - self._first_step), 0), size - 1)
+        value = float(self._history.values()[index])
+        return (self._first_step + index, value) if math.isfinite(value) else None
+
+    def _on_log_toggled(self, on: bool) -> None:
+        self._item.setLogMode(y=on)
+
+    def _on_mouse_moved(self, scene_pos) -> None:
+        view = self._item.getViewBox()
+        if not view.sceneBoundingRect().contains(scene_pos):
+            return
+        nearest = self._nearest(view.mapSceneToView(scene_pos).x())
+        if nearest is not None:
+            self._readout.setText(self.tr("step {0}, loss {1}").format(nearest[0], f"{nearest[1]:.6g}"))

@@ -1,0 +1,85 @@
+"""TrainingController: owns the QThread and the worker for one run at a time.
+
+The wiring follows Qt's worker-object pattern: the worker is moved to the
+thread, `started` runs it, and `finished` quits the thread and deletes both
+objects. The controller keeps its Python references until the thread has
+finished, so nothing is destroyed while it still runs.
+"""
+
+from PySide6.QtCore import QObject, QThread, Signal
+
+from core.training import Trainer
+from gui.training_worker import FULL_SPEED, TrainingWorker
+
+SHUTDOWN_WAIT_MS = 1500
+
+
+class TrainingController(QObject):
+    snapshot = Signal(object)  # forwarded from the worker, in the GUI thread
+    running_changed = Signal(bool)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._thread: QThread | None = None
+        self._worker: TrainingWorker | None = None
+        self._speed = FULL_SPEED
+
+    def is_running(self) -> bool:
+        return self._thread is not None
+
+    def start(self, trainer: Trainer, paused: bool = False, new_run: bool = False) -> None:
+        """Runs `trainer` in a new thread; the caller must not touch it until finished."""
+        if self._thread is not None:
+            raise RuntimeError("a run is already in progress")
+        thread = QThread()
+        worker = TrainingWorker(trainer, self._speed, start_paused=paused, new_run=new_run)
+        worker.moveToThread(thread)
+        thread.started.connect(worker.run)
+        worker.snapshot.connect(self.snapshot)
+        worker.finished.connect(thread.quit)
+        worker.finished.connect(worker.deleteLater)
+        thread.finished.connect(thread.deleteLater)
+        thread.finished.connect(self._on_thread_finished)
+        self._thread, self._worker = thread, worker
+        thread.start()
+        self.running_changed.emit(True)
+
+    def _on_thread_finished(self):
+        self._thread = self._worker = None
+        self.running_changed.emit(False)
+
+    def pause(self, paused: bool) -> None:
+        if self._worker is not None:
+            self._worker.set_paused(paused)
+
+    def step_once(self) -> None:
+        if self._worker is not None:
+            self._worker.request_step()
+
+    def set_alpha(self, alpha: float) -> None:
+        if self._worker is not None:
+            self._worker.set_alpha(alpha)
+
+    def set_total_steps(self, steps: int) -> None:
+        if self._worker is not None:
+            self._worker.set_total_steps(steps)
+
+    def set_speed(self, steps_per_second: float) -> None:
+        self._speed = steps_per_second
+        if self._worker is not None:
+            self._worker.set_speed(steps_per_second)
+
+    def stop(self) -> None:
+        """Asks the run to end after its current step; returns at once."""
+        if self._worker is not None:
+            self._worker.request_stop()
+
+    def shutdown(self) -> bool:
+        """Stops and waits for the thread (used on close); True if it ended in time."""
+        thread = self._thread
+        if thread is None:
+            return True
+        self._worker.request_stop()
+        thread.quit()
+        ended = thread.wait(SHUTDOWN_WAIT_MS)
+        return bool(ended)

@@ -1,0 +1,187 @@
+"""TrainingWorker: runs the core Trainer in a QThread and emits snapshots.
+
+Control requests (stop, pause, one step, a new alpha or speed) arrive from the
+GUI thread through a lock and events, because a queued slot would never run
+while the loop is busy. The GUI gets copies only, at most ~60 times a second.
+"""
+
+import threading
+import time
+
+import numpy as np
+from PySide6.QtCore import QObject, Signal, Slot
+
+from core import snapshot as states
+from core.snapshot import make_snapshot
+from core.training import COMPLETED, DIVERGED_REASON, TARGET_LOSS, Trainer
+
+EMIT_INTERVAL = 1.0 / 60.0  # seconds between snapshots
+FULL_SPEED = 0.0  # steps_per_second value meaning "as fast as possible"
+
+
+class TrainingWorker(QObject):
+    snapshot = Signal(object)  # core.snapshot.Snapshot
+    finished = Signal()
+
+    def __init__(self, trainer: Trainer, steps_per_second: float = FULL_SPEED,
+                 start_paused: bool = False, new_run: bool = False):
+        super().__init__()
+        self._trainer = trainer
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        self._wake = threading.Event()
+        self._paused = start_paused
+        self._step_requests = 0
+        self._alpha = None
+        self._steps = None
+        self._speed = steps_per_second
+        self._new_run = new_run
+        self._pending: list[np.ndarray] = []
+
+    # -- requests from the GUI thread (thread-safe) -------------------------
+    def request_stop(self):
+        self._stop.set()
+        self._wake.set()
+
+    def set_paused(self, paused: bool):
+        with self._lock:
+            self._paused = paused
+        self._wake.set()
+
+    def request_step(self):
+        with self._lock:
+            self._step_requests += 1
+        self._wake.set()
+
+    def set_alpha(self, alpha: float):
+        with self._lock:
+            self._alpha = alpha
+
+    def set_total_steps(self, steps: int):
+        with self._lock:
+            self._steps = steps
+        self._wake.set()
+
+    def set_speed(self, steps_per_second: float):
+        with self._lock:
+            self._speed = steps_per_second
+        self._wake.set()
+
+    # -- the loop (worker thread) -------------------------------------------
+    @Slot()
+    def run(self):
+        try:
+            self._loop()
+        except Exception as error:  # noqa: BLE001 - any failure must reach the user
+            self._emit(states.FAILED, f"training failed: {type(error).__name__}: {error}")
+        finally:
+            self.finished.emit()
+
+    def _loop(self):
+        trainer = self._trainer
+        chunk, clock = 64, _RateClock()
+        self._emit(states.PAUSED if self._paused else states.TRAINING)
+        last_emit, last_speed = time.perf_counter(), self._speed
+        while not self._stop.is_set():
+            paused, one_step, speed = self._take_requests()
+            if speed != last_speed:
+                clock.restart()
+                last_speed = speed
+            if trainer.finished:
+                break
+            if paused and not one_step:
+                clock.restart()
+                self._wake.wait(0.05)
+                self._wake.clear()
+                continue
+            count = 1 if paused else clock.due(speed, chunk)
+            if count:
+                started = time.perf_counter()
+                self._pending.append(trainer.advance(count))
+                chunk = _adapt_chunk(chunk, count, time.perf_counter() - started, speed)
+                clock.ran(count)
+            now = time.perf_counter()
+            if paused or trainer.finished or now - last_emit >= EMIT_INTERVAL:
+                self._emit(states.PAUSED if paused else states.TRAINING, rate=clock.rate())
+                last_emit = now
+            if not count or speed != FULL_SPEED:
+                self._wake.wait(min(EMIT_INTERVAL, clock.wait_time(speed)))
+                self._wake.clear()
+        self._emit_end()
+
+    def _take_requests(self):
+        with self._lock:
+            if self._alpha is not None:
+                self._trainer.set_alpha(self._alpha)
+                self._alpha = None
+            if self._steps is not None:
+                self._trainer.set_steps(self._steps)
+                self._steps = None
+            one_step = self._step_requests > 0
+            if one_step:
+                self._step_requests -= 1
+            return self._paused, one_step, self._speed
+
+    def _emit_end(self):
+        outcome = self._trainer.outcome
+        if outcome is None:
+            self._emit(states.STOPPED, f"stopped at step {self._trainer.step}")
+        elif outcome.reason == DIVERGED_REASON:
+            self._emit(states.DIVERGED, outcome.message)
+        elif outcome.reason in (COMPLETED, TARGET_LOSS):
+            self._emit(states.FINISHED, outcome.message)
+        else:
+            self._emit(states.STOPPED, outcome.message)
+
+    def _emit(self, state, message="", rate=0.0):
+        losses = np.concatenate(self._pending) if self._pending else np.zeros(0)
+        self._pending = []
+        t = self._trainer
+        self.snapshot.emit(make_snapshot(t.config, t.weights, t.step, losses, state, message,
+                                         steps_per_second=rate, new_run=self._new_run))
+        self._new_run = False
+
+
+def _adapt_chunk(chunk, count, seconds, speed):
+    """At full speed, aim for 2-8 ms of training between polls of the stop flag."""
+    if speed != FULL_SPEED or count < chunk:
+        return chunk
+    if seconds < 0.002:
+        return min(chunk * 2, 1 << 16)
+    if seconds > 0.008:
+        return max(chunk // 2, 1)
+    return chunk
+
+
+class _RateClock:
+    """Paces limited speeds and measures the achieved steps per second."""
+
+    def __init__(self):
+        self.restart()
+
+    def restart(self):
+        self._start = time.perf_counter()
+        self._done = 0
+        self._window = [(self._start, 0)]
+
+    def due(self, speed, chunk):
+        if speed == FULL_SPEED:
+            return chunk
+        owed = int((time.perf_counter() - self._start) * speed) + 1 - self._done
+        return max(0, min(owed, chunk, 1 << 16))
+
+    def wait_time(self, speed):
+        if speed == FULL_SPEED:
+            return 0.0
+        return max(0.0, (self._done + 1) / speed - (time.perf_counter() - self._start))
+
+    def ran(self, count):
+        self._done += count
+        now = time.perf_counter()
+        self._window.append((now, self._done))
+        while len(self._window) > 2 and now - self._window[0][0] > 1.0:
+            self._window.pop(0)
+
+    def rate(self):
+        (t0, n0), (t1, n1) = self._window[0], self._window[-1]
+        return (n1 - n0) / (t1 - t0) if t1 > t0 else 0.0

@@ -1,0 +1,74 @@
+"""GateLab: watch a neural network learn a logic gate.
+
+    python main.py                 the window (article's 3-layer XOR defaults)
+    python main.py train [flags]   headless training, the article's table or --json
+    python main.py --help          every flag
+"""
+
+import json
+import sys
+
+from core.cli_args import OneLineParser, add_training_flags, config_from_args
+from core.config import ConfigError
+
+
+def train_parser() -> OneLineParser:
+    parser = OneLineParser(prog="gatelab train", description="Train headless and print the result.")
+    add_training_flags(parser)
+    parser.add_argument("--lang", choices=("en", "ja"), default="en", help="language of the table")
+    parser.add_argument("--json", action="store_true", help="print one JSON object instead")
+    return parser
+
+
+def gui_parser() -> OneLineParser:
+    parser = OneLineParser(prog="gatelab", description="GateLab window; flags preset its controls.",
+                           epilog="Subcommand: 'gatelab train --help' for headless training.")
+    add_training_flags(parser)
+    parser.add_argument("--autostart", action="store_true", help="start training at launch")
+    parser.add_argument("--self-test", action="store_true",
+                        help="build the window, train briefly, render, print a JSON status, exit")
+    parser.add_argument("--screenshot", metavar="PATH", help="with --self-test: save the window here")
+    return parser
+
+
+def run_train(argv) -> int:
+    from core.report import json_result, text_report
+    from core.training import Trainer
+
+    parser = train_parser()
+    args = parser.parse_args(argv)
+    try:
+        config = config_from_args(args)
+    except ConfigError as error:
+        parser.error(str(error))
+    trainer = Trainer(config)
+    trainer.run()
+    if args.json:
+        print(json.dumps(json_result(trainer), allow_nan=False, ensure_ascii=False))
+    else:
+        print(text_report(trainer, args.lang))
+    return 0
+
+
+def run_gui(argv) -> int:
+    parser = gui_parser()
+    args = parser.parse_args(argv)
+    try:
+        config = config_from_args(args)
+    except ConfigError as error:
+        parser.error(str(error))
+    from gui.app import run_app
+
+    return run_app(config, autostart=args.autostart, self_test=args.self_test,
+                   screenshot=args.screenshot)
+
+
+def main(argv=None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] == "train":
+        return run_train(argv[1:])
+    return run_gui(argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

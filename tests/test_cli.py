@@ -1,0 +1,103 @@
+"""The headless command line, run as a user would: in a subprocess."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run(*args):
+    return subprocess.run([sys.executable, "main.py", *args], cwd=ROOT, capture_output=True,
+                          text=True, timeout=120)
+
+
+def test_json_has_exactly_the_documented_keys_and_shapes():
+    result = run("train", "--steps", "50", "--seed", "3", "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert set(data) == {"config", "initial_weights", "weights", "loss_history", "final_loss",
+                         "steps_run", "stopped", "solved", "predictions"}
+    assert set(data["config"]) == {"gate", "targets", "hidden_nodes", "alpha", "steps", "seed", "mode",
+                                   "activation", "loss", "init", "update_order", "target_loss"}
+    assert data["config"]["gate"] == "xor" and data["config"]["target_loss"] is None
+    assert data["config"]["update_order"] == "textbook" and data["config"]["loss"] == "squared"
+    hidden = data["weights"]["hidden"]
+    assert len(hidden) == 3 and all(len(row) == 2 for row in hidden)
+    assert len(data["weights"]["output"]) == 3
+    assert len(data["loss_history"]) == 50 == data["steps_run"]
+    assert data["stopped"] == "completed"
+    assert [p["input"] for p in data["predictions"]] == [[0, 0], [1, 0], [0, 1], [1, 1]]
+    assert [p["target"] for p in data["predictions"]] == [0, 1, 1, 0]
+
+
+def test_json_matches_the_core_run():
+    from core.config import TrainConfig
+    from core.training import Trainer
+
+    data = json.loads(run("train", "--steps", "200", "--seed", "9", "--alpha", "0.7", "--json").stdout)
+    trainer = Trainer(TrainConfig(steps=200, seed=9, alpha=0.7))
+    trainer.run()
+    assert data["weights"] == trainer.weights.to_dict()
+    assert data["loss_history"] == trainer.history.values().tolist()
+    assert data["final_loss"] == trainer.final_loss()
+
+
+def test_two_layer_json_and_custom_targets():
+    data = json.loads(run("train", "--hidden", "0", "--targets", "0,0.5,1,1", "--steps", "10",
+                          "--json").stdout)
+    assert data["config"]["gate"] == "custom"
+    assert data["config"]["targets"] == [0, 0.5, 1, 1]
+    assert data["weights"]["hidden"] == [[], [], []]
+    assert len(data["weights"]["output"]) == 3
+
+
+def test_japanese_table_uses_the_article_wording():
+    result = run("train", "--gate", "and", "--hidden", "0", "--steps", "1000", "--seed", "1",
+                 "--lang", "ja")
+    lines = result.stdout.splitlines()
+    assert lines[:4] == [
+        "入力: [0, 0], 予測値: 0.00, 真の値: 0",
+        "入力: [1, 0], 予測値: 0.08, 真の値: 0",
+        "入力: [0, 1], 予測値: 0.08, 真の値: 0",
+        "入力: [1, 1], 予測値: 0.90, 真の値: 1",
+    ]
+
+
+def test_english_table_reports_loss_and_solved():
+    out = run("train", "--steps", "2000", "--seed", "1").stdout
+    assert out.splitlines()[0].startswith("input: [0, 0], predicted: ")
+    assert "final loss:" in out and "solved: yes" in out
+
+
+@pytest.mark.parametrize("args, flag", [
+    (["--hidden", "65"], "--hidden"),
+    (["--alpha", "0"], "--alpha"),
+    (["--alpha", "abc"], "--alpha"),
+    (["--steps", "0"], "--steps"),
+    (["--seed", "-1"], "--seed"),
+    (["--targets", "0,1,2,0"], "--targets"),
+    (["--gate", "maybe"], "--gate"),
+    (["--mode", "sideways"], "--mode"),
+    (["--target-loss", "nan"], "--target-loss"),
+    (["--gate", "and", "--targets", "0,1,1,0"], "--targets"),
+    (["--bogus"], "--bogus"),
+])
+def test_bad_input_is_one_line_and_status_2(args, flag):
+    result = run("train", *args)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in result.stderr
+    assert flag in lines[0]
+
+
+def test_loss_never_written_as_nan():
+    result = run("train", "--activation", "relu", "--alpha", "100", "--hidden", "8", "--steps", "3000",
+                 "--json")
+    assert result.returncode == 0
+    assert "NaN" not in result.stdout and "Infinity" not in result.stdout
+    json.loads(result.stdout)

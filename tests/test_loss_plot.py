@@ -1,0 +1,161 @@
+"""LossPlot: fed snapshots, it holds and draws every step's loss."""
+
+import numpy as np
+import pyqtgraph as pg
+import pytest
+from PySide6.QtWidgets import QCheckBox, QLabel
+
+from core.config import TrainConfig
+from core.snapshot import DIVERGED, TRAINING, make_snapshot
+from core.training import initial_weights
+from gui.loss_plot import LossPlot
+
+CONFIG = TrainConfig()
+WEIGHTS = initial_weights(CONFIG)
+
+
+def snapshot(step, losses=(), state=TRAINING, message="", new_run=False):
+    return make_snapshot(CONFIG, WEIGHTS, step, losses, state, message, new_run=new_run)
+
+
+@pytest.fixture
+def plot(qtbot):
+    widget = LossPlot()
+    qtbot.addWidget(widget)
+    widget.resize(640, 400)
+    return widget
+
+
+def curve_of(widget):
+    (curve,) = widget.findChild(pg.PlotWidget).getPlotItem().listDataItems()
+    return curve
+
+
+def data_given_to_curve(widget):
+    x, y = curve_of(widget).getOriginalDataset()
+    return (np.zeros(0), np.zeros(0)) if x is None else (x, y)
+
+
+def show(widget, qtbot):
+    widget.show()
+    qtbot.waitExposed(widget)
+    qtbot.wait(50)  # lets the plot lay out and paint
+
+
+def test_snapshots_accumulate_with_their_step_numbers(plot):
+    plot.update_from(snapshot(3, [0.9, 0.8, 0.7], new_run=True))
+    plot.update_from(snapshot(5, [0.6, 0.5]))
+    plot.update_from(snapshot(5))  # nothing new, e.g. a pause
+    np.testing.assert_array_equal(plot.history(), [0.9, 0.8, 0.7, 0.6, 0.5])
+    x, y = data_given_to_curve(plot)
+    np.testing.assert_array_equal(x, [1, 2, 3, 4, 5])
+    np.testing.assert_array_equal(y, plot.history())
+
+
+def test_missing_steps_leave_a_gap_and_later_steps_keep_their_number(plot):
+    plot.update_from(snapshot(2, [0.9, 0.8], new_run=True))
+    plot.update_from(snapshot(6, [0.4, 0.3]))  # steps 3 and 4 never arrived
+    assert plot.value_at(5) == 0.4
+    assert plot.value_at(3) is None
+    assert data_given_to_curve(plot)[0][-1] == 6
+
+
+def test_nothing_new_is_not_uploaded_again(plot, monkeypatch):
+    plot.update_from(snapshot(2, [0.9, 0.8], new_run=True))
+    calls = []
+    curve = curve_of(plot)
+    monkeypatch.setattr(curve, "setData", lambda *a, **k: calls.append(a))
+    plot.update_from(snapshot(2, state="paused"))
+    assert calls == []
+
+
+def test_new_run_drops_earlier_history(plot):
+    plot.update_from(snapshot(3, [0.9, 0.8, 0.7], new_run=True))
+    plot.update_from(snapshot(2, [0.3, 0.2], new_run=True))
+    np.testing.assert_array_equal(plot.history(), [0.3, 0.2])
+    np.testing.assert_array_equal(data_given_to_curve(plot)[0], [1, 2])
+    plot.update_from(snapshot(0, new_run=True))
+    assert plot.history().size == 0
+    assert data_given_to_curve(plot)[0].size == 0
+
+
+def test_clear_empties_plot(plot):
+    plot.update_from(snapshot(2, [0.9, 0.8], new_run=True))
+    plot.clear()
+    assert plot.history().size == 0
+    assert plot.value_at(1) is None
+
+
+def test_log_toggle_switches_the_plot_log_mode(plot, qtbot):
+    item = plot.findChild(pg.PlotWidget).getPlotItem()
+    plot.update_from(snapshot(4, [0.5, 0.0, -1.0, 0.1], new_run=True))  # log10 undefined for two
+    show(plot, qtbot)
+    assert not plot.is_log_scale() and not item.getAxis("left").logMode
+    box = plot.findChild(QCheckBox)
+    assert box.toolTip()
+    box.click()
+    qtbot.wait(50)  # repaint in log mode: a RuntimeWarning here would fail the test
+    assert plot.is_log_scale()
+    assert item.getAxis("left").logMode and curve_of(plot).opts["logMode"][1]
+    plot.set_log_scale(False)
+    assert not box.isChecked() and not item.getAxis("left").logMode
+    assert plot.value_at(2) == 0.0  # the exact value is kept whatever the scale
+
+
+def test_value_at_returns_the_exact_loss_of_the_nearest_step(plot):
+    assert plot.value_at(1) is None
+    losses = np.linspace(1.0, 0.1, 10) ** 3
+    plot.update_from(snapshot(10, losses, new_run=True))
+    assert plot.value_at(4) == losses[3]
+    assert plot.value_at(4.4) == losses[3]
+    assert plot.value_at(4.6) == losses[4]
+    assert plot.value_at(-50) == losses[0]
+    assert plot.value_at(10**9) == losses[-1]
+
+
+def test_hover_shows_step_and_loss(plot, qtbot):
+    plot.update_from(snapshot(3000, np.linspace(0.5, 0.01, 3000), new_run=True))
+    show(plot, qtbot)
+    item = plot.findChild(pg.PlotWidget).getPlotItem()
+    scene_pos = item.getViewBox().mapViewToScene(pg.Point(1234.2, 0.2))
+    item.scene().sigMouseMoved.emit(scene_pos)
+    expected = f"step 1234, loss {plot.value_at(1234):.6g}"
+    assert any(label.text() == expected for label in plot.findChildren(QLabel))
+
+
+def test_divergence_marker_at_the_failing_step_until_new_run(plot, qtbot):
+    item = plot.findChild(pg.PlotWidget).getPlotItem()
+    plot.update_from(snapshot(5, [0.5, 0.6, 2.0, 9.0, 40.0], new_run=True))
+    assert plot.divergence_step() is None
+    message = "diverged at step 6: the loss or a weight stopped being a finite number"
+    plot.update_from(snapshot(5, state=DIVERGED, message=message))
+    show(plot, qtbot)
+    (line,) = [i for i in item.items if isinstance(i, pg.InfiniteLine) and i.isVisible()]
+    assert plot.divergence_step() == 6 and line.value() == 6
+    assert item.getViewBox().viewRange()[0][1] >= 6  # the marker is inside the view
+    assert any(label.text() == message and label.isVisible() for label in plot.findChildren(QLabel))
+    plot.update_from(snapshot(1, [0.5], new_run=True))
+    assert plot.divergence_step() is None and not line.isVisible()
+    assert not any(label.text() == message for label in plot.findChildren(QLabel))
+
+
+def test_a_million_points_are_held_and_drawn(plot, qtbot):
+    n = 10**6
+    losses = 0.5 * np.exp(-np.arange(n) / 2e5)
+    plot.update_from(snapshot(n, losses, new_run=True))
+    show(plot, qtbot)
+    for step in range(n + 1, n + 4):
+        plot.update_from(snapshot(step, [0.001 * step / n]))
+        qtbot.wait(20)
+    plot.set_log_scale(True)
+    qtbot.wait(50)
+    assert len(plot.history()) == n + 3
+    assert plot.value_at(n + 3) == 0.001 * (n + 3) / n
+    x, y = data_given_to_curve(plot)
+    assert x.size == n + 3 and x[-1] == n + 3 and y[-1] == plot.history()[-1]
+    drawn_x, _ = curve_of(plot).getData()  # what reaches the screen after downsampling
+    assert 0 < drawn_x.size < n / 10
+    plot.findChild(pg.PlotWidget).getPlotItem().setXRange(500_000, 500_100, padding=0)
+    qtbot.wait(50)
+    drawn_x, _ = curve_of(plot).getData()  # zoomed in: only the visible steps, each one drawn
+    assert drawn_x.size < 1000 and drawn_x.min() <= 500_000 and drawn_x.max() >= 500_100

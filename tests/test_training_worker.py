@@ -1,0 +1,145 @@
+"""The worker thread and its controller: progress, pause, step, stop, live alpha, failures."""
+
+import numpy as np
+import pytest
+
+from core import snapshot as states
+from core.config import TrainConfig
+from core.training import Trainer
+from gui.training_controller import TrainingController
+
+
+@pytest.fixture
+def controller(qtbot):
+    c = TrainingController()
+    received = []
+    c.snapshot.connect(received.append)
+    c.received = received
+    yield c
+    c.shutdown()
+
+
+def wait_finished(qtbot, controller, timeout=20000):
+    qtbot.waitUntil(lambda: not controller.is_running(), timeout=timeout)
+
+
+def all_losses(snapshots):
+    parts = [s.new_losses for s in snapshots]
+    return np.concatenate(parts) if parts else np.zeros(0)
+
+
+def test_start_progress_finished_gives_every_step_once(qtbot, controller):
+    trainer = Trainer(TrainConfig(steps=5000, seed=2))
+    controller.start(trainer)
+    wait_finished(qtbot, controller)
+    snaps = controller.received
+    assert snaps[0].state == states.TRAINING
+    assert snaps[-1].state == states.FINISHED
+    losses = all_losses(snaps)
+    reference = Trainer(TrainConfig(steps=5000, seed=2))
+    reference.run()
+    np.testing.assert_array_equal(losses, reference.history.values())
+    assert snaps[-1].weights.equals(reference.weights)
+    steps = [s.step for s in snaps]
+    assert steps == sorted(steps)
+
+
+def test_snapshots_are_rate_limited(qtbot, controller):
+    trainer = Trainer(TrainConfig(steps=300_000, hidden_nodes=1))
+    controller.start(trainer)
+    wait_finished(qtbot, controller, timeout=60000)
+    snaps = controller.received
+    elapsed = sum(1 for _ in snaps)  # snapshots
+    seconds = max(1e-3, snaps[-1].step / max(s.steps_per_second for s in snaps))
+    assert elapsed <= 70 * seconds + 5
+    assert all_losses(snaps).size == 300_000
+
+
+def test_snapshot_arrays_are_copies(qtbot, controller):
+    trainer = Trainer(TrainConfig(steps=200))
+    controller.start(trainer)
+    wait_finished(qtbot, controller)
+    last = controller.received[-1]
+    assert not last.weights.hidden.flags.writeable
+    trainer.set_weights(trainer.initial_weights)
+    assert not np.array_equal(last.weights.hidden, trainer.weights.hidden)
+
+
+def test_pause_then_single_steps_then_resume(qtbot, controller):
+    controller.set_speed(50.0)
+    trainer = Trainer(TrainConfig(steps=10_000))
+    controller.start(trainer, paused=True)
+    qtbot.waitUntil(lambda: bool(controller.received) and controller.received[-1].state == states.PAUSED)
+    assert controller.received[-1].step == 0
+    controller.step_once()
+    qtbot.waitUntil(lambda: controller.received[-1].step == 1)
+    controller.step_once()
+    qtbot.waitUntil(lambda: controller.received[-1].step == 2)
+    qtbot.wait(200)
+    assert controller.received[-1].step == 2  # paused: no more steps
+    controller.pause(False)
+    qtbot.waitUntil(lambda: controller.received[-1].step >= 5)
+    assert controller.received[-1].state == states.TRAINING
+    controller.stop()
+    wait_finished(qtbot, controller)
+    assert controller.received[-1].state == states.STOPPED
+    assert trainer.step == controller.received[-1].step < 10_000
+
+
+def test_speed_limit_paces_training(qtbot, controller):
+    controller.set_speed(20.0)
+    controller.start(Trainer(TrainConfig(steps=10_000)))
+    qtbot.wait(1000)
+    controller.stop()
+    wait_finished(qtbot, controller)
+    assert 5 <= controller.received[-1].step <= 40
+
+
+def test_live_alpha_change_is_used_for_later_steps(qtbot, controller):
+    controller.set_speed(200.0)
+    trainer = Trainer(TrainConfig(steps=100_000, alpha=0.5))
+    controller.start(trainer)
+    qtbot.waitUntil(lambda: bool(controller.received) and controller.received[-1].step > 20)
+    controller.set_alpha(3.25)
+    qtbot.waitUntil(lambda: trainer.config.alpha == 3.25)
+    controller.stop()
+    wait_finished(qtbot, controller)
+    assert trainer.config.alpha == 3.25 and trainer.step > 20
+
+
+def test_divergence_ends_with_message_and_finite_weights(qtbot, controller):
+    from core.network import Weights
+
+    trainer = Trainer(TrainConfig(activation="relu", loss="cross-entropy", alpha=100, steps=1000))
+    trainer.set_weights(Weights(np.full((3, 2), 1e200), np.full(3, 1e200)))
+    controller.start(trainer)
+    wait_finished(qtbot, controller)
+    last = controller.received[-1]
+    assert last.state == states.DIVERGED
+    assert "diverged at step" in last.message
+    assert last.weights.is_finite()
+
+
+def test_exception_in_worker_reports_failed(qtbot, controller, monkeypatch):
+    trainer = Trainer(TrainConfig(steps=100_000))
+    calls = {"n": 0}
+    original = trainer.advance
+
+    def broken(count):
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise ZeroDivisionError("boom")
+        return original(count)
+
+    monkeypatch.setattr(trainer, "advance", broken)
+    controller.start(trainer)
+    wait_finished(qtbot, controller)
+    last = controller.received[-1]
+    assert last.state == states.FAILED
+    assert "ZeroDivisionError" in last.message and "boom" in last.message
+
+
+def test_shutdown_mid_training_ends_thread(qtbot, controller):
+    controller.start(Trainer(TrainConfig(steps=10**8)))
+    qtbot.waitUntil(lambda: bool(controller.received) and controller.received[-1].step > 0)
+    assert controller.shutdown() is True
