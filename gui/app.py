@@ -16,6 +16,9 @@ SELF_TEST_TIMEOUT_S = 60
 
 
 def make_application() -> QApplication:
+    from gui.gl_probe import share_opengl_contexts
+
+    share_opengl_contexts()  # must precede the QApplication (see gl_probe)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("GateLab")
     app.setOrganizationName("GateLab")

@@ -224,8 +224,8 @@ class ControlPanel(QWidget):
         try:
             config = self._read_config()
         except ConfigError as error:
-            self._error.setText(self.tr("Not applied: {0}").format(error))
             self.set_config(self._config)  # back to the last valid values
+            self._error.setText(self.tr("Not applied: {0}").format(error))
             return
         self._error.clear()
         self._targets_box.setVisible(config.gate == "custom")

@@ -8,6 +8,7 @@ the caller fall back to a 2D view.
 
 import os
 
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication, QOffscreenSurface, QOpenGLContext
 
 DISABLE_VARIABLE = "GATELAB_NO_OPENGL"
@@ -16,6 +17,23 @@ MINIMUM_VERSION = (2, 1)  # pyqtgraph.opengl refuses anything older
 _PLATFORMS_WITHOUT_GL_WIDGETS = ("offscreen", "minimal", "vnc")
 _GL_RENDERER = 0x1F01
 _GL_VERSION = 0x1F02
+
+
+def share_opengl_contexts() -> bool:
+    """Puts every GL widget's context in one share group; True if that is in effect.
+
+    pyqtgraph caches compiled shader programs process-wide, so a second GLViewWidget
+    (a new window, a test's fresh widget) otherwise draws with ids from a dead context
+    (GLError 1281, pyqtgraph issues #1822, #2618, #3455). Qt only honours this before
+    the QApplication exists, so it is called on import too.
+    """
+    attribute = Qt.ApplicationAttribute.AA_ShareOpenGLContexts
+    if QCoreApplication.instance() is None:
+        QCoreApplication.setAttribute(attribute, True)
+    return QCoreApplication.testAttribute(attribute)
+
+
+share_opengl_contexts()
 
 
 def opengl_available() -> tuple[bool, str]:
@@ -46,7 +64,7 @@ def _probe_context() -> tuple[bool, str]:
         version = context.format().version()
         functions = context.functions()
         renderer = functions.glGetString(_GL_RENDERER) or "unknown renderer"
-        version_text = functions.glGetString(_GL_VERSION) or "%d.%d" % version
+        version_text = functions.glGetString(_GL_VERSION) or "{}.{}".format(*version)
     finally:
         context.doneCurrent()
         surface.destroy()

@@ -101,7 +101,7 @@ class HeatmapView(QWidget):
     def _set_rows(self, targets: np.ndarray, predictions: np.ndarray) -> None:
         brushes = [pg.mkBrush(self._colormap.map(float(t), mode="qcolor")) for t in targets]
         self._markers.setBrush(brushes)
-        for label, target, prediction in zip(self._labels, targets, predictions):
+        for label, target, prediction in zip(self._labels, targets, predictions, strict=True):
             label.setText(self.tr("target {0:g}\npredicted {1:.2f}").format(target, prediction))
 
 

@@ -5,23 +5,30 @@ box is a cube and the camera alone sets the size on screen. Every item is
 created once; an update only rewrites preallocated arrays and calls setData.
 """
 
+import math
+import warnings
+
 import numpy as np
 import pyqtgraph as pg
 import pyqtgraph.opengl as gl
 from OpenGL import GL
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont, QImage, QVector3D
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from core.gates import ROWS
 from core.snapshot import GRID_SIZE
+from gui.gl_probe import share_opengl_contexts
 
 COLORMAP = "viridis"  # blue (low) to yellow (high), readable for colour-blind students
 WIRE_STRIDE = 4  # a wire every 4th sample: 11 lines each way show the shape without clutter
 TARGET_COLOR = (1.0, 0.25, 0.35, 1.0)
 PREDICTION_COLOR = (1.0, 1.0, 1.0, 1.0)
-DEFAULT_CAMERA = {"center": QVector3D(0.5, 0.5, 0.4), "distance": 3.4, "fov": 45.0,
+DEFAULT_CAMERA = {"center": QVector3D(0.5, 0.5, 0.4), "distance": 3.4,
                   "elevation": 26.0, "azimuth": -62.0}  # like matplotlib's default 3/4 view
+# GLViewWidget's fov is horizontal, so a short wide view would cut off the top and bottom.
+# The fov is refitted on resize so this much of the scene always fits both ways.
+VIEW_HALF_TAN = 0.33
 # The surface is pushed back in depth so its wireframe never z-fights with it.
 _SURFACE_GL = {GL.GL_DEPTH_TEST: True, GL.GL_BLEND: False, GL.GL_CULL_FACE: False,
                GL.GL_POLYGON_OFFSET_FILL: True, "glPolygonOffset": (1.0, 1.0)}
@@ -40,8 +47,15 @@ def _wire_indices(size: int, stride: int) -> np.ndarray:
 
 
 class SurfaceView(QWidget):
+    _created = 0  # a second GL view only draws if contexts are shared (see gl_probe)
+
     def __init__(self, parent=None):
         super().__init__(parent)
+        SurfaceView._created += 1
+        if SurfaceView._created > 1 and not share_opengl_contexts():
+            warnings.warn("a second 3D view needs Qt.AA_ShareOpenGLContexts set before the "
+                          "QApplication is created (gui.gl_probe.share_opengl_contexts)",
+                          RuntimeWarning, stacklevel=2)
         self._axis = np.linspace(0.0, 1.0, GRID_SIZE, dtype=np.float32)
         self._z = np.zeros((GRID_SIZE, GRID_SIZE), dtype=np.float32)
         self._colors = np.empty((GRID_SIZE, GRID_SIZE, 4), dtype=np.float32)
@@ -49,6 +63,7 @@ class SurfaceView(QWidget):
         self._lut = np.column_stack([self._lut[:, :3], np.ones(256, np.float32)])
         self._glview = gl.GLViewWidget()
         self._glview.setMinimumSize(320, 280)
+        self._glview.installEventFilter(self)
         self._build_scene()
         self._build_layout()
         self.reset_camera()
@@ -71,6 +86,7 @@ class SurfaceView(QWidget):
 
     def reset_camera(self) -> None:
         self._glview.setCameraParams(**DEFAULT_CAMERA)
+        self._fit_fov()
 
     def camera_params(self) -> dict:
         return self._glview.cameraParams()
@@ -174,8 +190,9 @@ class SurfaceView(QWidget):
         reset.clicked.connect(self.reset_camera)
         legend = QLabel(self.tr(
             '<span style="color:#ff4059">\u25cf</span> target &nbsp; '
-            '\u25cb prediction (white dot on the surface)'))
-        legend.setToolTip(self.tr("Lines join each row's prediction to its target."))
+            '\u25cb prediction'))
+        legend.setToolTip(self.tr("Red: each row's target. White: what the network predicts for it "
+                                  "(a dot on the surface). A line joins the two."))
         controls = QHBoxLayout()
         for widget in (self._plane_box, legend):
             controls.addWidget(widget)
@@ -189,6 +206,16 @@ class SurfaceView(QWidget):
 
     def _on_plane_toggled(self, checked: bool) -> None:
         self._plane.setVisible(checked)
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self._glview and event.type() == QEvent.Type.Resize:
+            self._fit_fov()
+        return super().eventFilter(watched, event)
+
+    def _fit_fov(self) -> None:
+        width, height = max(1, self._glview.width()), max(1, self._glview.height())
+        half_tan = VIEW_HALF_TAN * max(1.0, width / height)
+        self._glview.setCameraParams(fov=math.degrees(2 * math.atan(half_tan)))
 
 
 def _box_lines() -> gl.GLLinePlotItem:

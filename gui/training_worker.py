@@ -82,6 +82,7 @@ class TrainingWorker(QObject):
         chunk, clock = 64, _RateClock()
         self._emit(states.PAUSED if self._paused else states.TRAINING)
         last_emit, last_speed = time.perf_counter(), self._speed
+        shown_paused = self._paused
         while not self._stop.is_set():
             paused, one_step, speed = self._take_requests()
             if speed != last_speed:
@@ -90,10 +91,14 @@ class TrainingWorker(QObject):
             if trainer.finished:
                 break
             if paused and not one_step:
+                if not shown_paused:  # tell the views once, with any losses still pending
+                    self._emit(states.PAUSED)
+                    shown_paused = True
                 clock.restart()
                 self._wake.wait(0.05)
                 self._wake.clear()
                 continue
+            shown_paused = paused
             count = 1 if paused else clock.due(speed, chunk)
             if count:
                 started = time.perf_counter()

@@ -1,0 +1,184 @@
+"""The assembled window: a run from Train to finished, reset, live changes, failures."""
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+
+from core import snapshot as states
+from core.config import TrainConfig
+from core.training import Trainer, initial_weights
+from gui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot):
+    w = MainWindow(TrainConfig(steps=3000, seed=4))
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    w.controller.set_speed(0.0)
+    yield w
+    w.close()
+
+
+def wait_state(qtbot, window, *wanted, timeout=30000):
+    qtbot.waitUntil(lambda: window.state() in wanted and not window.controller.is_running(),
+                    timeout=timeout)
+
+
+def test_title_and_initial_views(window):
+    assert window.windowTitle().startswith("GateLab")
+    assert window.state() == states.IDLE
+    assert window.loss_plot.history().size == 0
+    first = window.predictions.cell_text(0, 1)
+    expected = Trainer(TrainConfig(steps=3000, seed=4)).predictions()[0]
+    assert first == f"{expected:.2f}"
+
+
+def test_train_runs_to_the_end_and_every_view_follows(qtbot, window):
+    window.controls.train_pressed.emit()
+    wait_state(qtbot, window, states.FINISHED)
+    reference = Trainer(TrainConfig(steps=3000, seed=4))
+    reference.run()
+    np.testing.assert_array_equal(window.loss_plot.history(), reference.history.values())
+    assert window.predictions.cell_text(1, 1) == f"{reference.predictions()[1]:.2f}"
+    assert "3,000 of 3,000" in window.status_line.texts()[0]
+    if window.output_view.is_3d:
+        np.testing.assert_allclose(window.output_view.view.surface_z()[0, 0],
+                                   reference.predictions()[0], atol=1e-6)
+
+
+def test_reset_returns_to_the_same_initial_weights(qtbot, window):
+    shown = []
+    window.snapshot_shown.connect(shown.append)
+    window.controls.train_pressed.emit()
+    wait_state(qtbot, window, states.FINISHED)
+    window.controls.reset_pressed.emit()
+    qtbot.waitUntil(lambda: shown[-1].state == states.IDLE)
+    assert shown[-1].weights.equals(initial_weights(TrainConfig(seed=4)))
+    assert shown[-1].step == 0 and window.loss_plot.history().size == 0
+
+
+def test_reset_while_training_stops_then_resets(qtbot, window):
+    shown = []
+    window.snapshot_shown.connect(shown.append)
+    window.controller.set_speed(100.0)
+    window.controls.train_pressed.emit()
+    qtbot.waitUntil(lambda: bool(shown) and shown[-1].step > 3)
+    window.controls.reset_pressed.emit()
+    wait_state(qtbot, window, states.IDLE)
+    assert shown[-1].step == 0 and shown[-1].new_run
+
+
+def test_pause_and_resume_from_the_train_button(qtbot, window):
+    window.controller.set_speed(200.0)
+    window.controls.train_pressed.emit()
+    qtbot.waitUntil(lambda: window.state() == states.TRAINING)
+    window.controls.train_pressed.emit()
+    qtbot.waitUntil(lambda: window.state() == states.PAUSED)
+    assert window.controls._train.text() == "Resume"
+    step = window.loss_plot.history().size
+    qtbot.wait(300)
+    assert window.loss_plot.history().size == step
+    window.controls.train_pressed.emit()
+    qtbot.waitUntil(lambda: window.loss_plot.history().size > step)
+    window.controls.stop_pressed.emit()
+    wait_state(qtbot, window, states.STOPPED)
+
+
+def test_step_button_runs_exactly_one_step(qtbot, window):
+    window.controls.step_pressed.emit()
+    qtbot.waitUntil(lambda: window.loss_plot.history().size == 1)
+    window.controls.step_pressed.emit()
+    qtbot.waitUntil(lambda: window.loss_plot.history().size == 2)
+    assert window.state() == states.PAUSED
+    window.controls.stop_pressed.emit()
+    wait_state(qtbot, window, states.STOPPED)
+
+
+def test_stop_then_train_continues_the_same_run(qtbot, window):
+    window.controller.set_speed(500.0)
+    window.controls.train_pressed.emit()
+    qtbot.waitUntil(lambda: window.loss_plot.history().size > 10)
+    window.controls.stop_pressed.emit()
+    wait_state(qtbot, window, states.STOPPED)
+    window.controller.set_speed(0.0)
+    window.controls.train_pressed.emit()
+    wait_state(qtbot, window, states.FINISHED)
+    reference = Trainer(TrainConfig(steps=3000, seed=4))
+    reference.run()
+    np.testing.assert_array_equal(window.loss_plot.history(), reference.history.values())
+
+
+def test_live_alpha_change_keeps_the_run(qtbot, window):
+    window.controller.set_speed(200.0)
+    window.controls.train_pressed.emit()
+    qtbot.waitUntil(lambda: window.loss_plot.history().size > 5)
+    window.controls._alpha.setValue(2.5)
+    qtbot.wait(200)
+    assert window.state() == states.TRAINING
+    assert window.loss_plot.history().size > 5  # not reset
+    assert window.config().alpha == 2.5
+    window.controls.stop_pressed.emit()
+    wait_state(qtbot, window, states.STOPPED)
+    assert window._trainer.config.alpha == 2.5
+
+
+def test_structural_change_resets_visibly(qtbot, window):
+    window.controls.train_pressed.emit()
+    wait_state(qtbot, window, states.FINISHED)
+    window.controls._hidden.setValue(3)
+    qtbot.waitUntil(lambda: window.loss_plot.history().size == 0)
+    assert "reset" in window.statusBar().currentMessage()
+    assert window.windowTitle() == "GateLab — XOR, 3 hidden nodes"
+
+
+def test_divergence_shows_message_and_last_finite_state(qtbot, window):
+    from core.network import Weights
+
+    window.controls.set_config(TrainConfig(activation="relu", loss="cross-entropy", alpha=100))
+    window._config = window.controls.config()
+    window._trainer = Trainer(window._config)
+    window._trainer.set_weights(Weights(np.full((3, 2), 1e200), np.full(3, 1e200)))
+    window.controls.train_pressed.emit()
+    wait_state(qtbot, window, states.DIVERGED)
+    assert window.notice.isVisible() and "diverged at step 1" in window.notice.text()
+    assert window.loss_plot.divergence_step() == 1
+    assert window.controls._train.text() == "Train"
+
+
+def test_worker_exception_shows_message_and_reenables(qtbot, window, monkeypatch):
+    def broken(self, count):
+        raise RuntimeError("injected fault")
+
+    monkeypatch.setattr(Trainer, "advance", broken)
+    window.controls.train_pressed.emit()
+    wait_state(qtbot, window, states.FAILED)
+    assert "injected fault" in window.notice.text() and window.notice.isVisible()
+    assert window.controls._train.isEnabled() and window.controls._train.text() == "Train"
+
+
+def test_space_toggles_training(qtbot, window):
+    window.activateWindow()
+    qtbot.waitUntil(lambda: window.isActiveWindow())
+    window.controller.set_speed(100.0)
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: window.state() == states.TRAINING)
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: window.state() == states.PAUSED)
+    window.controls.stop_pressed.emit()
+    wait_state(qtbot, window, states.STOPPED)
+
+
+def test_fallback_to_2d_when_opengl_is_unavailable(qtbot, monkeypatch):
+    monkeypatch.setenv("GATELAB_NO_OPENGL", "1")
+    w = MainWindow(TrainConfig(steps=200))
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    assert not w.output_view.is_3d
+    w.controller.set_speed(0.0)
+    w.controls.train_pressed.emit()
+    wait_state(qtbot, w, states.FINISHED)
+    assert w.loss_plot.history().size == 200
+    w.close()

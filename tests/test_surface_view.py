@@ -1,0 +1,117 @@
+"""SurfaceView: what the 3D view holds after snapshots, and that it really renders."""
+
+import dataclasses
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QPushButton
+
+from core.config import TrainConfig
+from core.network import Weights
+from core.snapshot import make_snapshot
+from core.training import initial_weights
+from gui.gl_probe import opengl_available
+
+SOLVED_XOR = Weights(np.array([[6.0, 4.0], [6.0, 4.0], [-2.5, -6.0]]), np.array([9.0, -10.0, -4.0]))
+BACKGROUND = (24, 26, 32)
+
+
+@pytest.fixture
+def view(qtbot):
+    ok, reason = opengl_available()
+    if not ok:
+        pytest.skip(f"no OpenGL here: {reason}")
+    from gui.surface_view import SurfaceView
+
+    widget = SurfaceView()
+    qtbot.addWidget(widget)
+    return widget
+
+
+def xor_snapshot(weights=None, step=0):
+    config = TrainConfig()
+    return make_snapshot(config, weights or initial_weights(config), step)
+
+
+def test_surface_holds_the_snapshot_grid_as_float32(view):
+    snapshot = xor_snapshot(SOLVED_XOR)
+    view.update_from(snapshot)
+    z = view.surface_z()
+    assert z.dtype == np.float32
+    np.testing.assert_array_equal(z, snapshot.grid.astype(np.float32))
+
+
+def test_updates_reuse_the_same_items(view):
+    item, items = view.surface_item, list(view.glview.items)
+    config = TrainConfig()
+    for seed in range(5):
+        view.update_from(make_snapshot(config, initial_weights(config.with_changes(seed=seed)), seed))
+    assert view.surface_item is item
+    assert view.glview.items == items
+
+
+@pytest.mark.parametrize("config", [TrainConfig(), TrainConfig(gate="custom", targets=(0.2, 0.9, 0.6, 0.1))])
+def test_markers_sit_at_x1_x2_target(view, config):
+    snapshot = make_snapshot(config, initial_weights(config), 0)
+    view.update_from(snapshot)
+    rows = [[0, 0], [1, 0], [0, 1], [1, 1]]
+    expected = np.column_stack([rows, config.targets]).astype(np.float32)
+    np.testing.assert_allclose(view.target_positions(), expected)
+    np.testing.assert_allclose(view.prediction_positions()[:, 2], snapshot.predictions, rtol=1e-6)
+
+
+def test_diverged_grid_keeps_the_last_finite_surface(view):
+    snapshot = xor_snapshot(SOLVED_XOR)
+    view.update_from(snapshot)
+    view.update_from(dataclasses.replace(snapshot, grid=np.full((41, 41), np.nan)))
+    np.testing.assert_array_equal(view.surface_z(), snapshot.grid.astype(np.float32))
+
+
+def test_wrong_grid_shape_is_rejected(view):
+    snapshot = xor_snapshot()
+    with pytest.raises(ValueError, match="grid"):
+        view.update_from(dataclasses.replace(snapshot, grid=np.zeros((5, 5))))
+
+
+def test_plane_toggles_from_code_and_checkbox(view, qtbot):
+    box = view.findChild(QCheckBox, "decisionPlaneCheckBox")
+    assert not view.plane_visible() and not box.isChecked()
+    view.set_plane_visible(True)
+    assert view.plane_visible() and box.isChecked()
+    view.show()
+    qtbot.waitExposed(view)
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
+    assert not view.plane_visible()
+
+
+def test_reset_camera_restores_the_default_view(view, qtbot):
+    default = dict(view.camera_params())
+    view.glview.setCameraParams(distance=12.0, azimuth=100.0, elevation=70.0, fov=20.0)
+    view.glview.orbit(15, 5)
+    assert view.camera_params() != default
+    qtbot.mouseClick(view.findChild(QPushButton, "resetCameraButton"), Qt.MouseButton.LeftButton)
+    assert view.camera_params() == default
+
+
+def _pixels(image) -> np.ndarray:
+    image = image.convertToFormat(image.Format.Format_RGBA8888)
+    bits = np.frombuffer(image.constBits(), np.uint8, image.sizeInBytes())
+    return bits.reshape(image.height(), image.bytesPerLine() // 4, 4)[:, : image.width(), :3]
+
+
+def test_real_render_shows_the_surface_and_markers(view, qtbot):
+    view.resize(640, 520)
+    view.update_from(xor_snapshot(SOLVED_XOR))
+    view.set_plane_visible(True)
+    view.show()
+    qtbot.waitExposed(view)
+    qtbot.wait(50)
+    rgb = _pixels(view.render_image()).reshape(-1, 3).astype(int)
+    assert rgb.var() > 0
+    background = np.all(np.abs(rgb - BACKGROUND) <= 2, axis=1)
+    assert 0.1 < 1 - background.mean() < 0.9  # the scene fills part of the view, not all or none
+    yellow = (rgb[:, 0] > 200) & (rgb[:, 1] > 180) & (rgb[:, 2] < 90)  # the surface's high ridge
+    target_red = (rgb[:, 0] > 220) & (rgb[:, 1] < 110) & (rgb[:, 2] > 60) & (rgb[:, 2] < 130)
+    assert yellow.sum() > 1000
+    assert target_red.sum() > 50
