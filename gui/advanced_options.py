@@ -1,21 +1,34 @@
 """AdvancedOptions: the collapsible group of less-used training options."""
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLineEdit, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QToolButton, QVBoxLayout, QWidget
 
 from core.config import ACTIVATIONS, INITS, LOSSES, MODES, UPDATE_ORDERS, TrainConfig
 
 
-class AdvancedOptions(QGroupBox):
+class AdvancedOptions(QWidget):
     changed = Signal()
 
     def __init__(self, parent=None):
-        super().__init__(self.tr("Advanced"), parent)
-        self.setCheckable(True)  # checked = expanded; collapsed by default
-        self.setChecked(False)
-        self.setToolTip(self.tr("Training mode, activation, loss, initial weights, update order"))
+        super().__init__(parent)
+        self._header = QToolButton()
+        self._header.setText(self.tr("Advanced"))
+        self._header.setCheckable(True)  # checked = expanded; collapsed by default
+        self._header.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self._header.setArrowType(Qt.ArrowType.RightArrow)
+        self._header.setAutoRaise(True)
+        self._header.setToolTip(self.tr("Training mode, activation, loss, initial weights, "
+                                        "update order, target loss"))
+        self._header.toggled.connect(self.set_expanded)
         self._body = QWidget(self)
-        form = QFormLayout(self._body)
+        self._build_form(QFormLayout(self._body))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._header)
+        layout.addWidget(self._body)
+        self._body.setVisible(False)
+
+    def _build_form(self, form):
         tips = {
             "mode": self.tr("online: update after every row (the article); batch: one update per "
                             "step from the summed gradient of the 4 rows"),
@@ -47,10 +60,14 @@ class AdvancedOptions(QGroupBox):
                                              "(empty: run all steps)"))
         self._target_loss.editingFinished.connect(self.changed)
         form.addRow(self.tr("Target loss"), self._target_loss)
-        layout = QFormLayout(self)
-        layout.addRow(self._body)
-        self._body.setVisible(False)
-        self.toggled.connect(self._body.setVisible)
+
+    def set_expanded(self, expanded: bool) -> None:
+        self._header.setChecked(expanded)
+        self._header.setArrowType(Qt.ArrowType.DownArrow if expanded else Qt.ArrowType.RightArrow)
+        self._body.setVisible(expanded)
+
+    def is_expanded(self) -> bool:
+        return self._body.isVisible()
 
     def values(self) -> dict:
         values = {name: combo.currentData() for name, combo in self._combos.items()}

@@ -93,7 +93,7 @@ def test_hidden_zero_says_it_is_the_two_layer_model(qtbot, panel):
 
 def test_advanced_is_collapsed_and_feeds_the_config(qtbot, panel):
     assert not panel._advanced._body.isVisible()
-    panel._advanced.setChecked(True)
+    panel._advanced._header.click()
     assert panel._advanced._body.isVisible()
     combos = panel._advanced._combos
     combos["mode"].setCurrentIndex(combos["mode"].findData("batch"))

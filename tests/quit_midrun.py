@@ -1,0 +1,41 @@
+"""Run by test_app_process.py in a subprocess: start training, then quit mid-run.
+
+Usage: python tests/quit_midrun.py close|quit DELAY_MS
+Prints the monotonic time at which it asked to quit, so the test can time the exit.
+"""
+
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from PySide6.QtCore import QTimer  # noqa: E402
+
+from core.config import TrainConfig  # noqa: E402
+from gui.app import make_application  # noqa: E402
+
+
+def main(how: str, delay_ms: int) -> int:
+    app = make_application()
+    from gui.main_window import MainWindow
+
+    window = MainWindow(TrainConfig(steps=10**8))
+    app.aboutToQuit.connect(window.controller.shutdown)
+    window.controller.set_speed(0.0)
+    window.show()
+    QTimer.singleShot(0, window.start_training)
+
+    def ask_to_quit():
+        print(f"quit-at {time.monotonic()} running={window.controller.is_running()}", flush=True)
+        if how == "close":
+            window.close()
+        else:
+            app.quit()
+
+    QTimer.singleShot(delay_ms, ask_to_quit)
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1], int(sys.argv[2])))

@@ -1,0 +1,72 @@
+"""Whole-process behaviour that cannot be tested in-process: quitting mid-training, --self-test."""
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.parametrize("how", ["close", "quit"])
+@pytest.mark.parametrize("delay_ms", [300, 1200])
+def test_quitting_mid_training_exits_cleanly_and_fast(how, delay_ms):
+    result = subprocess.run([sys.executable, "tests/quit_midrun.py", how, str(delay_ms)], cwd=ROOT,
+                            capture_output=True, text=True, timeout=60)
+    ended = time.monotonic()
+    assert result.returncode == 0, result.stderr
+    line = next(x for x in result.stdout.splitlines() if x.startswith("quit-at"))
+    assert "running=True" in line  # it really was training when asked to quit
+    asked = float(line.split()[1])
+    assert ended - asked < 2.0 + 0.5  # 0.5 s allowance for the interpreter to unload
+    assert "QThread" not in result.stderr
+    assert result.stderr.strip() == ""
+
+
+def test_self_test_trains_renders_and_writes_screenshot(tmp_path):
+    shot = tmp_path / "shot.png"
+    result = subprocess.run([sys.executable, "main.py", "--self-test", "--screenshot", str(shot)],
+                            cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+    status = json.loads(result.stdout.strip().splitlines()[-1])
+    assert status["ok"] and status["opengl"] and status["render_ok"]
+    assert status["state"] == "finished" and status["steps"] == 400
+    assert shot.stat().st_size > 10_000
+
+
+def test_render_check_rejects_blank_and_uniform_images(qapp):
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    from gui.app import image_is_varied
+
+    blank = QImage(200, 100, QImage.Format.Format_RGB32)
+    blank.fill(QColor(0, 0, 0))
+    assert not image_is_varied(blank)
+    blank.fill(QColor(30, 30, 30))
+    assert not image_is_varied(blank)
+    assert not image_is_varied(QImage())
+    painter = QPainter(blank)
+    for k in range(20):
+        painter.fillRect(k * 10, 0, 10, 100, QColor(12 * k, 255 - 12 * k, 100))
+    painter.end()
+    assert image_is_varied(blank)
+
+
+def test_self_test_in_2d_fallback_reports_no_opengl(tmp_path):
+    env = {**os.environ, "GATELAB_NO_OPENGL": "1"}
+    result = subprocess.run([sys.executable, "main.py", "--self-test"], cwd=ROOT, env=env,
+                            capture_output=True, text=True, timeout=120)
+    status = json.loads(result.stdout.strip().splitlines()[-1])
+    assert status["opengl"] is False and status["state"] == "finished"
+    assert result.returncode == 0 and status["ok"]
+
+
+def test_gui_flags_are_validated_like_train():
+    result = subprocess.run([sys.executable, "main.py", "--alpha", "-1"], cwd=ROOT,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2 and "--alpha" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
