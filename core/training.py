@@ -126,10 +126,14 @@ class Trainer:
 
     def _batch_steps(self, count, target, losses) -> int:
         """One update per step with the gradient of the summed loss over the rows."""
+        weights = self.weights
+        with np.errstate(over="ignore", invalid="ignore"):  # overflow is caught below as divergence
+            return self._batch_loop(weights, count, target, losses)
+
+    def _batch_loop(self, weights, count, target, losses) -> int:
         c = self.config
         x = inputs_with_bias()
         targets = np.asarray(c.targets)
-        weights = self.weights
         for _ in range(count):
             fw = network.forward(weights, x, c.activation)
             total = float(network.row_losses(fw.v, fw.yp, targets, c.loss).sum())
@@ -159,8 +163,7 @@ class Trainer:
         return self.outcome
 
     def iter_steps(self):
-        """Yields (step, loss) for every step run, one at a time."""
+        """Yields (step, loss) after each step; stopping the iteration stops the training there."""
         while not self.finished:
-            first = self.step + 1
-            for step, loss in enumerate(self.advance(self.CHUNK), start=first):
-                yield step, float(loss)
+            for loss in self.advance(1):
+                yield self.step, float(loss)

@@ -1,0 +1,442 @@
+"""Measures how the GateLab window holds up while it trains at full speed.
+
+Run by hand (the window is real; Xvfb gives it software OpenGL):
+
+    xvfb-run -a -s "-screen 0 1600x1000x24 +extension GLX" python bench/gui_responsiveness.py
+
+Without DISPLAY (and without xvfb-run) it starts its own Xvfb through pyvirtualdisplay.
+
+What it does, in one process unless said otherwise:
+  1. Start to first frame: spawns a fresh Python that imports the app, builds the window,
+     shows it and reports the first time the 3D view's frame reached the screen (the first
+     frameSwapped after a paintGL); timed from just before the spawn. Median of a few runs.
+  2. Headless core: core.training.Trainer(config).advance(Trainer.CHUNK) in a loop, timed.
+  3. The window trains the same config (XOR, 2 hidden, alpha 0.5, steps 10**8 so it never
+     finishes) at full speed; after a warm-up it measures, for a fixed duration:
+       - event-loop latency: a 10 ms single-shot timer re-armed on every tick; a tick's
+         lateness is how long after its due time it fired (median, 99th percentile, max);
+       - snapshots shown per second (window.snapshot_shown) and their age on arrival
+         (from the worker's emit to the end of the views' update);
+       - surface redraws per second: calls of the 3D view's paintGL (41 x 41 grid);
+       - training throughput in the window: steps per second from the snapshots' step.
+  4. The headless core again (the figure used is the mean of before and after).
+
+Goals (issue 3): 99th-percentile latency < 50 ms; >= 30 surface redraws/s under Xvfb's
+software OpenGL; window throughput >= 70 % of the headless core. Start to first frame is
+reported only. Exit code 0 when every goal is met.
+
+`--views all` is reserved for a later version (more views) and is accepted and ignored.
+Top-level imports are standard-library only so the first-frame child pays the app's own
+import cost and nothing of this script's.
+"""
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+PROBE_INTERVAL_MS = 10
+LATENCY_GOAL_MS = 50.0
+REDRAW_GOAL = 30.0
+THROUGHPUT_GOAL = 0.70
+STEPS = 10**8
+FIRST_FRAME_TIMEOUT_S = 60
+CHILD_FLAG = "--first-frame-child"
+
+
+def bench_config():
+    from core.config import TrainConfig
+
+    return TrainConfig(gate="xor", hidden_nodes=2, alpha=0.5, steps=STEPS, seed=0)
+
+
+# --------------------------------------------------------------------------------------
+# first frame (child process)
+# --------------------------------------------------------------------------------------
+def first_frame_child() -> int:
+    """Runs in a fresh interpreter: the app's own start path, then the first GL frame."""
+    marks = {"python_ready": time.monotonic()}
+    from core.config import TrainConfig
+    from gui.app import make_application
+
+    app = make_application()
+    marks["application"] = time.monotonic()
+    from gui.main_window import MainWindow
+
+    config = TrainConfig(steps=STEPS)
+    window = MainWindow(config)
+    app.aboutToQuit.connect(window.controller.shutdown)
+    marks["window_built"] = time.monotonic()
+    result = {"opengl": window.output_view.is_3d, "marks": marks}
+    if not window.output_view.is_3d:  # the 2D fallback: time its first paint instead
+        result["note"] = "no OpenGL: timed the first window frame"
+    from PySide6.QtCore import QTimer
+
+    if window.output_view.is_3d:
+        glview = window.output_view.view.glview
+        counts = install_paint_counter(glview)
+
+        def on_swapped():  # the first composed frame that holds a painted GL image
+            if counts["paint"] and "first_frame" not in marks:
+                marks["first_frame"] = time.monotonic()
+                app.quit()
+
+        glview.frameSwapped.connect(on_swapped)
+    else:
+        def after_paint():
+            marks.setdefault("first_frame", time.monotonic())
+            app.quit()
+
+        QTimer.singleShot(0, after_paint)
+
+    QTimer.singleShot(FIRST_FRAME_TIMEOUT_S * 1000, app.quit)
+    window.show()
+    marks["shown"] = time.monotonic()
+    app.exec()
+    window.close()
+    print("FIRST_FRAME " + json.dumps(result), flush=True)
+    return 0 if "first_frame" in marks else 1
+
+
+def measure_first_frame(runs: int) -> dict:
+    """Spawns the child `runs` times; seconds from before each spawn to its first frame."""
+    totals, last = [], None
+    for _ in range(runs):
+        start = time.monotonic()
+        proc = subprocess.run([sys.executable, str(Path(__file__).resolve()), CHILD_FLAG],
+                              cwd=ROOT, capture_output=True, text=True,
+                              timeout=FIRST_FRAME_TIMEOUT_S + 30)
+        line = next((text for text in proc.stdout.splitlines() if text.startswith("FIRST_FRAME ")),
+                    None)
+        if line is None:
+            return {"error": f"child exited {proc.returncode}: {proc.stderr.strip()[-500:]}"}
+        result = json.loads(line.split(" ", 1)[1])
+        marks = result["marks"]
+        if "first_frame" not in marks:
+            return {"error": "no frame within the timeout"}
+        totals.append(marks["first_frame"] - start)
+        last = {name: value - start for name, value in marks.items()}
+    return {"seconds": totals, "median": statistics.median(totals), "breakdown": last}
+
+
+# --------------------------------------------------------------------------------------
+# headless core
+# --------------------------------------------------------------------------------------
+def headless_rate(seconds: float) -> float:
+    from core.training import Trainer
+
+    trainer = Trainer(bench_config())
+    trainer.advance(Trainer.CHUNK)  # compiles the kernel
+    start = time.perf_counter()
+    first = trainer.step
+    while time.perf_counter() - start < seconds:
+        trainer.advance(Trainer.CHUNK)
+    return (trainer.step - first) / (time.perf_counter() - start)
+
+
+# --------------------------------------------------------------------------------------
+# the window
+# --------------------------------------------------------------------------------------
+def run_event_loop(seconds: float) -> None:
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    QTimer.singleShot(int(seconds * 1000), loop.quit)
+    loop.exec()
+
+
+def percentile(values, q):
+    import numpy as np
+
+    return float(np.percentile(np.asarray(values, dtype=float), q)) if len(values) else float("nan")
+
+
+class LatencyProbe:
+    """A 10 ms single-shot timer re-armed on each tick; records how late each tick fired."""
+
+    def __init__(self):
+        from PySide6.QtCore import Qt, QTimer
+
+        self._timer = QTimer()
+        self._timer.setSingleShot(True)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.timeout.connect(self._tick)
+        self.lateness_ms: list[float] = []
+        self._due = 0.0
+        self.recording = False
+
+    def start(self):
+        self._arm()
+
+    def stop(self):
+        self._timer.stop()
+
+    def _arm(self):
+        self._due = time.perf_counter() + PROBE_INTERVAL_MS / 1000
+        self._timer.start(PROBE_INTERVAL_MS)
+
+    def _tick(self):
+        if self.recording:
+            self.lateness_ms.append(max(0.0, (time.perf_counter() - self._due) * 1000))
+        self._arm()
+
+
+def install_paint_counter(glview) -> dict:
+    """Counts paintGL calls of this one GL view by wrapping the class's Python override."""
+    mixin = next(c for c in type(glview).__mro__ if "paintGL" in vars(c))
+    original = vars(mixin)["paintGL"]
+    counts = {"paint": 0, "swap": 0, "paint_seconds": 0.0, "restore": None}
+
+    def paintGL(self, *args, **kwargs):
+        if self is not glview:
+            return original(self, *args, **kwargs)
+        started = time.perf_counter()
+        try:
+            return original(self, *args, **kwargs)
+        finally:
+            counts["paint"] += 1
+            counts["paint_seconds"] += time.perf_counter() - started
+
+    mixin.paintGL = paintGL
+    counts["restore"] = lambda: setattr(mixin, "paintGL", original)
+
+    def swapped():
+        counts["swap"] += 1
+
+    glview.frameSwapped.connect(swapped)
+    return counts
+
+
+def measure_window(duration: float, warmup: float) -> dict:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from core import snapshot as states
+    from gui.main_window import MainWindow
+
+    app = QApplication.instance()
+    window = MainWindow(bench_config())
+    window.show()
+    out = {"opengl": window.output_view.is_3d, "gl_info": window.output_view.reason}
+    counts = None
+    if window.output_view.is_3d:
+        counts = install_paint_counter(window.output_view.view.glview)
+    run_event_loop(1.0)  # exposed and first frame painted
+    app.processEvents()
+
+    probe = LatencyProbe()
+    probe.start()
+    probe.recording = True
+    run_event_loop(1.0)
+    probe.recording = False
+    out["idle_latency_ms"] = (statistics.median(probe.lateness_ms) if probe.lateness_ms else 0.0,
+                              percentile(probe.lateness_ms, 99))
+    probe.lateness_ms = []
+
+    state = {"recording": False, "snapshots": [], "ages": [], "emitted": {}, "states": set()}
+
+    def on_emitted(snapshot):  # runs in the worker thread (direct connection)
+        state["emitted"][id(snapshot)] = time.perf_counter()
+
+    def on_shown(snapshot):
+        emitted = state["emitted"].pop(id(snapshot), None)
+        if state["recording"]:
+            now = time.perf_counter()
+            state["snapshots"].append((now, snapshot.step))
+            state["states"].add(snapshot.state)
+            if emitted is not None:
+                state["ages"].append((now - emitted) * 1000)
+
+    window.snapshot_shown.connect(on_shown)
+    window.controller.set_speed(0.0)
+    window.start_training()
+    worker = window.controller._worker  # bench-only peek, to time snapshots from their emit
+    if worker is not None:
+        worker.snapshot.connect(on_emitted, Qt.ConnectionType.DirectConnection)
+    run_event_loop(warmup)
+
+    paints0 = counts["paint"] if counts else 0
+    swaps0 = counts["swap"] if counts else 0
+    paint_s0 = counts["paint_seconds"] if counts else 0.0
+    state["recording"] = True
+    probe.recording = True
+    started = time.perf_counter()
+    run_event_loop(duration)
+    elapsed = time.perf_counter() - started
+    probe.recording = False
+    state["recording"] = False
+    probe.stop()
+
+    out["state"] = window.state()
+    out["states_seen"] = sorted(state["states"])
+    out["latency_ms"] = probe.lateness_ms
+    snaps = state["snapshots"]
+    out["snapshots_per_s"] = len(snaps) / elapsed
+    out["snapshot_age_ms"] = (statistics.median(state["ages"]) if state["ages"] else float("nan"),
+                              percentile(state["ages"], 99))
+    if len(snaps) >= 2:
+        (t0, s0), (t1, s1) = snaps[0], snaps[-1]
+        out["window_rate"] = (s1 - s0) / (t1 - t0) if t1 > t0 else 0.0
+    else:
+        out["window_rate"] = 0.0
+    if counts:
+        paints = counts["paint"] - paints0
+        out["redraws_per_s"] = paints / elapsed
+        out["swaps_per_s"] = (counts["swap"] - swaps0) / elapsed
+        out["paint_ms"] = 1000 * (counts["paint_seconds"] - paint_s0) / max(1, paints)
+    else:
+        out["redraws_per_s"] = out["swaps_per_s"] = 0.0
+        out["paint_ms"] = float("nan")
+    out["training_ok"] = states.TRAINING in state["states"] and window.state() == states.TRAINING
+
+    window.close()  # stops the worker thread (controller.shutdown)
+    if counts:
+        counts["restore"]()
+    run_event_loop(0.2)
+    return out
+
+
+# --------------------------------------------------------------------------------------
+# main
+# --------------------------------------------------------------------------------------
+def ensure_display():
+    """Starts a private Xvfb when there is no display and no xvfb-run; returns it or None."""
+    if os.environ.get("DISPLAY") or os.environ.get("QT_QPA_PLATFORM", "xcb") != "xcb":
+        return None
+    try:
+        from pyvirtualdisplay import Display
+    except ImportError:
+        sys.exit("no DISPLAY: run under xvfb-run or install pyvirtualdisplay (pytest-xvfb)")
+    display = Display(backend="xvfb", visible=False, size=(1600, 1000), color_depth=24,
+                      extra_args=["+extension", "GLX", "+render"])
+    display.start()
+    return display
+
+
+def parse_args(argv):
+    parser = argparse.ArgumentParser(description="GateLab window responsiveness while training.")
+    parser.add_argument("--duration", type=float, default=5.0, help="measured seconds (default 5)")
+    parser.add_argument("--warmup", type=float, default=1.0,
+                        help="seconds of training before measuring (default 1)")
+    parser.add_argument("--headless-seconds", type=float, default=2.0,
+                        help="seconds for each headless timing (default 2)")
+    parser.add_argument("--first-frame-runs", type=int, default=3,
+                        help="start-to-first-frame runs, median reported (default 3)")
+    parser.add_argument("--views", choices=("surface", "all"), default="surface",
+                        help="'all' is reserved for a later version and is ignored for now")
+    parser.add_argument("--json", action="store_true", help="also print the figures as JSON")
+    return parser.parse_args(argv)
+
+
+def main(argv=None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == [CHILD_FLAG]:
+        return first_frame_child()
+    args = parse_args(argv)
+    display = ensure_display()
+    try:
+        return run(args)
+    finally:
+        if display is not None:
+            display.stop()
+
+
+def run(args) -> int:
+    first = measure_first_frame(args.first_frame_runs) if args.first_frame_runs > 0 else {}
+
+    from gui.app import make_application
+
+    app = make_application()
+    headless_before = headless_rate(args.headless_seconds)
+    gui = measure_window(args.duration, args.warmup)
+    headless_after = headless_rate(args.headless_seconds)
+    headless = (headless_before + headless_after) / 2
+    del app
+
+    latency = gui["latency_ms"]
+    p50, p99 = statistics.median(latency) if latency else float("nan"), percentile(latency, 99)
+    ratio = gui["window_rate"] / headless if headless else 0.0
+    redraw_per_snapshot = gui["redraws_per_s"] / gui["snapshots_per_s"] if gui["snapshots_per_s"] else 0
+    checks = {
+        "latency": p99 < LATENCY_GOAL_MS,
+        "redraws": gui["redraws_per_s"] >= REDRAW_GOAL,
+        "throughput": ratio >= THROUGHPUT_GOAL,
+        "training": gui["training_ok"],
+    }
+
+    def verdict(ok):
+        return "PASS" if ok else "FAIL"
+
+    print(f"GateLab GUI responsiveness: XOR, 2 hidden, alpha 0.5, steps 10^8, full speed, "
+          f"{args.duration:g} s measured after {args.warmup:g} s warm-up")
+    print(f"Qt platform {os_platform()}; 3D view: {'yes' if gui['opengl'] else 'NO (2D fallback)'}; "
+          f"{gui['gl_info']}")
+    if args.views == "all":
+        print("note: --views all is reserved; measuring the default window")
+    rows = [
+        ("event-loop latency p99 (10 ms probe)", f"{p99:.1f} ms", f"< {LATENCY_GOAL_MS:g} ms",
+         verdict(checks["latency"])),
+        ("event-loop latency median", f"{p50:.1f} ms", "", ""),
+        ("event-loop latency max", f"{max(latency) if latency else float('nan'):.1f} ms", "", ""),
+        ("  (idle, before training: median/p99)",
+         f"{gui['idle_latency_ms'][0]:.1f}/{gui['idle_latency_ms'][1]:.1f} ms", "", ""),
+        ("snapshots shown per second", f"{gui['snapshots_per_s']:.1f}", "(<= ~60)", ""),
+        ("snapshot age when shown: median/p99",
+         f"{gui['snapshot_age_ms'][0]:.1f}/{gui['snapshot_age_ms'][1]:.1f} ms", "", ""),
+        ("surface redraws per second (paintGL, 41x41)", f"{gui['redraws_per_s']:.1f}",
+         f">= {REDRAW_GOAL:g}", verdict(checks["redraws"])),
+        ("  frames swapped per second", f"{gui['swaps_per_s']:.1f}", "", ""),
+        ("  mean paintGL time", f"{gui['paint_ms']:.1f} ms", "", ""),
+        ("  redraws per snapshot", f"{redraw_per_snapshot:.2f}", "", ""),
+        ("training in the window", f"{gui['window_rate']:,.0f} steps/s", "", ""),
+        ("headless core, same process", f"{headless:,.0f} steps/s",
+         f"(before {headless_before:,.0f}, after {headless_after:,.0f})", ""),
+        ("throughput window / headless", f"{100 * ratio:.1f} %", f">= {100 * THROUGHPUT_GOAL:g} %",
+         verdict(checks["throughput"])),
+        ("run state during measurement", gui["state"], "training", verdict(checks["training"])),
+    ]
+    if "median" in first:
+        b = first["breakdown"]
+        rows.append(("start to first painted frame (median)", f"{first['median'] * 1000:.0f} ms",
+                     "reported", ""))
+        rows.append(("  runs", ", ".join(f"{s * 1000:.0f}" for s in first["seconds"]) + " ms", "", ""))
+        rows.append(("  last run: python/app/window/shown",
+                     "/".join(f"{b[k] * 1000:.0f}" for k in ("python_ready", "application",
+                                                              "window_built", "shown")) + " ms",
+                     "", ""))
+    elif "error" in first:
+        rows.append(("start to first painted frame", "error", first["error"][:60], ""))
+    width = max(len(r[0]) for r in rows)
+    print(f"{'figure':<{width}}  {'value':>22}  {'goal':<24} result")
+    for name, value, goal, result in rows:
+        print(f"{name:<{width}}  {value:>22}  {goal:<24} {result}")
+    ok = all(checks.values())
+    print("overall:", verdict(ok))
+    if args.json:
+        print(json.dumps({
+            "latency_ms": {"median": p50, "p99": p99, "max": max(latency) if latency else None},
+            "idle_latency_ms": gui["idle_latency_ms"], "snapshots_per_s": gui["snapshots_per_s"],
+            "snapshot_age_ms": gui["snapshot_age_ms"], "redraws_per_s": gui["redraws_per_s"],
+            "swaps_per_s": gui["swaps_per_s"], "paint_ms": gui["paint_ms"],
+            "window_steps_per_s": gui["window_rate"], "headless_steps_per_s": headless,
+            "throughput_ratio": ratio, "first_frame_s": first.get("median"),
+            "checks": checks, "ok": ok,
+        }))
+    return 0 if ok else 1
+
+
+def os_platform() -> str:
+    from PySide6.QtGui import QGuiApplication
+
+    return QGuiApplication.platformName()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
