@@ -18,6 +18,7 @@ IDLE, TRAINING, PAUSED, FINISHED, DIVERGED, FAILED, STOPPED = (
     "idle", "training", "paused", "finished", "diverged", "failed", "stopped")
 
 GRID_SIZE = 41
+NODE_GRID_SIZE = 21  # the small per-hidden-node maps
 
 
 def _frozen(array) -> np.ndarray:
@@ -37,6 +38,7 @@ class Snapshot:
     predictions: np.ndarray  # the four row predictions
     grid_axis: np.ndarray  # x1 (and x2) sample points in [0, 1]
     grid: np.ndarray  # output over the square: grid[i, j] at x1 = axis[i], x2 = axis[j]
+    hidden_grids: np.ndarray  # H x 21 x 21: each hidden node's activation over the square
     loss: float  # summed loss over the rows at the current weights
     solved: bool
     state: str
@@ -64,6 +66,7 @@ def make_snapshot(config, weights: Weights, step: int, new_losses=(), state: str
         step=step, total_steps=config.steps, first_step=step - new_losses.size + 1,
         new_losses=new_losses, weights=weights, targets=_frozen(config.targets),
         predictions=_frozen(predictions), grid_axis=_frozen(axis), grid=_frozen(grid),
+        hidden_grids=_frozen(network.hidden_grids(weights, config.activation, NODE_GRID_SIZE)),
         loss=loss, solved=is_solved(predictions, config.targets), state=state,
         message=message, steps_per_second=steps_per_second,
         activation=config.activation, new_run=new_run)
