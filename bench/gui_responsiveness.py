@@ -10,7 +10,8 @@ What it does, in one process unless said otherwise:
   1. Start to first frame: spawns a fresh Python that imports the app, builds the window,
      shows it and reports the first time the 3D view's frame reached the screen (the first
      frameSwapped after a paintGL); timed from just before the spawn. Median of a few runs.
-  2. Headless core: core.training.Trainer(config).advance(Trainer.CHUNK) in a loop, timed.
+  2. Headless core: core.training.Trainer(config).advance(Trainer.CHUNK) in a loop, timed
+     in four slices.
   3. The window trains the same config (XOR, 2 hidden, alpha 0.5, steps 10**8 so it never
      finishes) at full speed; after a warm-up it measures, for a fixed duration:
        - event-loop latency: a 10 ms single-shot timer re-armed on every tick; a tick's
@@ -19,7 +20,7 @@ What it does, in one process unless said otherwise:
          (from the worker's emit to the end of the views' update);
        - surface redraws per second: calls of the 3D view's paintGL (41 x 41 grid);
        - training throughput in the window: steps per second from the snapshots' step.
-  4. The headless core again (the figure used is the mean of before and after).
+  4. The headless core again (the figure used is the median of all eight slices).
 
 Goals (issue 3): 99th-percentile latency < 50 ms; >= 30 surface redraws/s under Xvfb's
 software OpenGL; window throughput >= 70 % of the headless core. Start to first frame is
@@ -129,16 +130,19 @@ def measure_first_frame(runs: int) -> dict:
 # --------------------------------------------------------------------------------------
 # headless core
 # --------------------------------------------------------------------------------------
-def headless_rate(seconds: float) -> float:
+def headless_rates(seconds: float, slices: int = 4) -> list[float]:
+    """Steps per second of the core alone, in `slices` timings of seconds/slices each."""
     from core.training import Trainer
 
     trainer = Trainer(bench_config())
     trainer.advance(Trainer.CHUNK)  # compiles the kernel
-    start = time.perf_counter()
-    first = trainer.step
-    while time.perf_counter() - start < seconds:
-        trainer.advance(Trainer.CHUNK)
-    return (trainer.step - first) / (time.perf_counter() - start)
+    rates = []
+    for _ in range(slices):
+        start, first = time.perf_counter(), trainer.step
+        while time.perf_counter() - start < seconds / slices:
+            trainer.advance(Trainer.CHUNK)
+        rates.append((trainer.step - first) / (time.perf_counter() - start))
+    return rates
 
 
 # --------------------------------------------------------------------------------------
@@ -189,7 +193,11 @@ class LatencyProbe:
 
 
 def install_paint_counter(glview) -> dict:
-    """Counts paintGL calls of this one GL view by wrapping the class's Python override."""
+    """Counts paintGL calls of this one GL view by wrapping the class's Python override.
+
+    Call it before the widget is first shown: PySide looks the override up once and
+    keeps it, so a wrapper installed later is never called (measured: 0 paints).
+    """
     mixin = next(c for c in type(glview).__mro__ if "paintGL" in vars(c))
     original = vars(mixin)["paintGL"]
     counts = {"paint": 0, "swap": 0, "paint_seconds": 0.0, "restore": None}
@@ -223,11 +231,11 @@ def measure_window(duration: float, warmup: float) -> dict:
 
     app = QApplication.instance()
     window = MainWindow(bench_config())
-    window.show()
     out = {"opengl": window.output_view.is_3d, "gl_info": window.output_view.reason}
     counts = None
-    if window.output_view.is_3d:
+    if window.output_view.is_3d:  # before show(): PySide caches the override once it is used
         counts = install_paint_counter(window.output_view.view.glview)
+    window.show()
     run_event_loop(1.0)  # exposed and first frame painted
     app.processEvents()
 
@@ -297,8 +305,12 @@ def measure_window(duration: float, warmup: float) -> dict:
     out["training_ok"] = states.TRAINING in state["states"] and window.state() == states.TRAINING
 
     window.close()  # stops the worker thread (controller.shutdown)
+    deadline = time.monotonic() + 3.0
+    while window.controller.is_running() and time.monotonic() < deadline:
+        run_event_loop(0.05)  # the thread's finished signal is delivered by the event loop
     if counts:
         counts["restore"]()
+    window.deleteLater()
     run_event_loop(0.2)
     return out
 
@@ -326,7 +338,7 @@ def parse_args(argv):
     parser.add_argument("--warmup", type=float, default=1.0,
                         help="seconds of training before measuring (default 1)")
     parser.add_argument("--headless-seconds", type=float, default=2.0,
-                        help="seconds for each headless timing (default 2)")
+                        help="seconds for each headless timing, before and after (default 2)")
     parser.add_argument("--first-frame-runs", type=int, default=3,
                         help="start-to-first-frame runs, median reported (default 3)")
     parser.add_argument("--views", choices=("surface", "all"), default="surface",
@@ -354,10 +366,12 @@ def run(args) -> int:
     from gui.app import make_application
 
     app = make_application()
-    headless_before = headless_rate(args.headless_seconds)
+    load = os.getloadavg()[0]
+    before = headless_rates(args.headless_seconds)
     gui = measure_window(args.duration, args.warmup)
-    headless_after = headless_rate(args.headless_seconds)
-    headless = (headless_before + headless_after) / 2
+    after = headless_rates(args.headless_seconds)
+    headless = statistics.median(before + after)
+    headless_before, headless_after = statistics.median(before), statistics.median(after)
     del app
 
     latency = gui["latency_ms"]
@@ -378,6 +392,9 @@ def run(args) -> int:
           f"{args.duration:g} s measured after {args.warmup:g} s warm-up")
     print(f"Qt platform {os_platform()}; 3D view: {'yes' if gui['opengl'] else 'NO (2D fallback)'}; "
           f"{gui['gl_info']}")
+    cpus = os.cpu_count() or 1
+    print(f"{cpus} CPUs, load average {load:.2f} at start"
+          + ("  -- WARNING: the machine is busy, figures are unreliable" if load > cpus * 0.5 else ""))
     if args.views == "all":
         print("note: --views all is reserved; measuring the default window")
     rows = [
@@ -396,7 +413,7 @@ def run(args) -> int:
         ("  mean paintGL time", f"{gui['paint_ms']:.1f} ms", "", ""),
         ("  redraws per snapshot", f"{redraw_per_snapshot:.2f}", "", ""),
         ("training in the window", f"{gui['window_rate']:,.0f} steps/s", "", ""),
-        ("headless core, same process", f"{headless:,.0f} steps/s",
+        ("headless core, same process (median)", f"{headless:,.0f} steps/s",
          f"(before {headless_before:,.0f}, after {headless_after:,.0f})", ""),
         ("throughput window / headless", f"{100 * ratio:.1f} %", f">= {100 * THROUGHPUT_GOAL:g} %",
          verdict(checks["throughput"])),

@@ -71,6 +71,13 @@ class Trainer:
             raise ValueError("weights must be finite numbers")
         self._flat = [float(w) for w in weights.flat()]
 
+    def record_step(self, weights: Weights, loss: float) -> None:
+        """Accounts for one step done outside advance() (the row-by-row math panel)."""
+        self.set_weights(weights)
+        self.step += 1
+        self.history.extend([loss])
+        self._mark_completed()
+
     def set_alpha(self, alpha) -> None:
         """Changes the learning rate for the steps still to come (validated)."""
         self.config = self.config.with_changes(alpha=alpha)

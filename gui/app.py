@@ -1,16 +1,18 @@
 """Starting the Qt application: the normal window, --autostart and --self-test."""
 
 import json
+import os
 import sys
 import time
 
 import numpy as np
 from PySide6.QtCore import QPoint, QTimer
 from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from core import snapshot as states
 from core.config import TrainConfig
+from gui.icon import DESKTOP_FILE_NAME, application_icon
 
 SELF_TEST_STEPS = 400
 SELF_TEST_TIMEOUT_S = 60
@@ -20,10 +22,28 @@ def make_application() -> QApplication:
     from gui.gl_probe import share_opengl_contexts
 
     share_opengl_contexts()  # must precede the QApplication (see gl_probe)
+    # The training thread's NumPy calls release and retake the GIL within microseconds,
+    # which can starve the GUI thread for seconds; a 1 ms switch interval forces turns.
+    sys.setswitchinterval(0.001)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("GateLab")
     app.setOrganizationName("GateLab")
+    app.setWindowIcon(application_icon())
+    app.setDesktopFileName(DESKTOP_FILE_NAME)
+    _match_pyopengl_to_qt(app.platformName())
     return app
+
+
+def _match_pyopengl_to_qt(platform: str) -> None:
+    """PyOpenGL guesses EGL whenever WAYLAND_DISPLAY is set, even if Qt runs on X11 (GLX):
+    then every GL item fails to draw. Tell it what Qt actually uses, before it is imported."""
+    if "OpenGL" in sys.modules or os.environ.get("PYOPENGL_PLATFORM"):
+        return
+    gl = {"xcb": "glx", "wayland": "egl", "wayland-egl": "egl", "eglfs": "egl"}.get(platform)
+    if gl == "glx" and os.environ.get("QT_XCB_GL_INTEGRATION") == "xcb_egl":
+        gl = "egl"
+    if gl:
+        os.environ["PYOPENGL_PLATFORM"] = gl
 
 
 def run_app(config: TrainConfig, autostart=False, self_test=False, screenshot=None) -> int:
@@ -50,14 +70,19 @@ def _wait(app, condition, timeout_s) -> bool:
     return condition()
 
 
-def image_is_varied(image) -> bool:
-    """True when a rendered QImage is neither blank nor a single flat colour."""
+def image_is_varied(image, min_fraction: float = 0.03) -> bool:
+    """True when a rendered QImage shows something: at least `min_fraction` of its pixels
+    differ clearly from the background (its most common colour). Axis labels alone
+    cover less than that; the surface covers much more."""
     if image.isNull() or image.width() == 0:
         return False
     image = image.convertToFormat(image.Format.Format_RGBA8888)
     pixels = np.frombuffer(image.constBits(), np.uint8, image.sizeInBytes())
-    rgb = pixels.reshape(-1, 4)[:, :3]
-    return int(rgb.max()) > 0 and len(np.unique(rgb[:: max(1, len(rgb) // 20000)], axis=0)) > 8
+    rgb = pixels.reshape(-1, 4)[:: max(1, image.width() * image.height() // 50000), :3].astype(int)
+    colours, counts = np.unique(rgb, axis=0, return_counts=True)
+    background = colours[np.argmax(counts)]
+    differs = np.abs(rgb - background).max(axis=1) > 30
+    return bool(differs.mean() >= min_fraction)
 
 
 def window_picture(window):
@@ -79,6 +104,7 @@ def window_picture(window):
 def _self_test(app, window, screenshot) -> int:
     """Trains a few hundred steps with live views, checks the 3D render, prints JSON."""
     status = {"ok": False, "opengl": window.output_view.is_3d}
+    window.files.ask_discard = lambda: QMessageBox.StandardButton.Discard  # never block on exit
     try:
         _wait(app, window.isVisible, 5)
         window.controller.set_speed(0.0)

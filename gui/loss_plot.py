@@ -7,12 +7,14 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from core.decimate import MinMaxEnvelope, decimate_slice
 from core.history import LossHistory
 from core.snapshot import DIVERGED, Snapshot
 
 CURVE_COLOR = "#1f5fbf"
 MARKER_COLOR = "#d62728"
 AXIS_COLOR = "#333333"
+MAX_DRAWN_POINTS = 4096  # about the plot's width in pixels, twice over (min and max)
 
 
 class LossPlot(QWidget):
@@ -22,7 +24,7 @@ class LossPlot(QWidget):
         super().__init__(parent)
         self._history = LossHistory()
         self._first_step = 1  # step number of the first recorded loss
-        self._steps = np.zeros(0)  # cached x values, grown rarely so setData gets a view
+        self._envelope = MinMaxEnvelope(MAX_DRAWN_POINTS // 2)  # what the whole-run view draws
         self._divergence_step: int | None = None
 
         self._log_box = QCheckBox(self.tr("Log scale"))
@@ -48,10 +50,11 @@ class LossPlot(QWidget):
             axis.setTextPen(AXIS_COLOR)
             axis.setLabel(text)
             axis.enableAutoSIPrefix(False)  # "loss (x0.001)" with 500 on the axis misleads a beginner
-        self._curve = self._item.plot(pen=pg.mkPen(CURVE_COLOR, width=1.5))
-        # Long runs (10^6+ steps): draw per-pixel min/max and only the visible part.
-        self._curve.setDownsampling(auto=True, method="peak")
-        self._curve.setClipToView(True)
+        # Width 1: wider pens are much slower to draw in Qt's raster engine.
+        self._curve = self._item.plot(pen=pg.mkPen(CURVE_COLOR, width=1))
+        # Long runs: the curve is drawn from a bounded min/max envelope (see core.decimate),
+        # so a frame costs the same at step 10^3 and 10^7.
+        self._item.getViewBox().sigXRangeChanged.connect(self._on_range_changed)
         self._marker = pg.InfiniteLine(
             angle=90, movable=False, pen=pg.mkPen(MARKER_COLOR, width=2, style=Qt.PenStyle.DashLine),
             label=self.tr("diverged"),
@@ -81,6 +84,7 @@ class LossPlot(QWidget):
 
     def clear(self) -> None:
         self._history.truncate(0)
+        self._envelope.clear()
         self._divergence_step = None
         self._marker.hide()
         self._message.clear()
@@ -115,18 +119,36 @@ class LossPlot(QWidget):
         expected = self._first_step + len(self._history)
         if not len(self._history) or first_step < self._first_step:
             self._history.truncate(0)
+            self._envelope.clear()
             self._first_step = first_step
         elif first_step < expected:  # re-sent steps replace the ones held
             self._history.truncate(first_step - self._first_step)
+            self._envelope.clear()
+            self._envelope.extend(self._history.values())
         elif first_step > expected:  # missing steps become a gap (NaN), so later steps keep their x
-            self._history.extend(np.full(first_step - expected, np.nan))
+            gap = np.full(first_step - expected, np.nan)
+            self._history.extend(gap)
+            self._envelope.extend(gap)
         self._history.extend(losses)
+        self._envelope.extend(losses)
 
     def _redraw(self) -> None:
+        """Whole run: the envelope; zoomed in on part of a long run: that part, decimated."""
         size = len(self._history)
-        if self._steps.size < size or (self._steps.size and self._steps[0] != self._first_step):
-            self._steps = np.arange(self._first_step, self._first_step + max(2 * size, 1024), dtype=float)
-        self._curve.setData(self._steps[:size], self._history.values())
+        low, high = self._item.getViewBox().viewRange()[0]
+        start = max(int(low) - self._first_step, 0)
+        stop = min(int(high) - self._first_step + 2, size)
+        zoomed = size > MAX_DRAWN_POINTS and 0 <= start < stop and (stop - start) < size // 2
+        if zoomed and not self._item.getViewBox().autoRangeEnabled()[0]:
+            x, y = decimate_slice(self._history.values()[start:stop], self._first_step + start,
+                                  MAX_DRAWN_POINTS)
+        else:
+            x, y = self._envelope.xy(self._first_step)
+        self._curve.setData(x, y)
+
+    def _on_range_changed(self, *_):
+        if len(self._history) > MAX_DRAWN_POINTS:
+            self._redraw()
 
     def _show_divergence(self, step: int, message: str) -> None:
         self._divergence_step = step

@@ -7,6 +7,7 @@ each view's update_from. The window is the only place that wires them.
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QDockWidget,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -18,17 +19,22 @@ from PySide6.QtWidgets import (
 
 from core import snapshot as states
 from core.config import TrainConfig
+from core.experiment import restore_trainer
 from core.snapshot import make_snapshot
-from core.training import Trainer
+from core.training import DIVERGED_REASON, Trainer
 from gui.controls import ControlPanel
+from gui.experiment_files import ExperimentFiles, path_from_mime
+from gui.help_panel import HelpPanel
 from gui.loss_plot import LossPlot
+from gui.math_panel import MathPanel
+from gui.network_view import NetworkView
 from gui.output_view import OutputView
 from gui.predictions_table import PredictionsTable
 from gui.status_line import StatusLine
 from gui.training_controller import TrainingController
 
 LIVE_FIELDS = ("alpha", "steps")  # may change during a run; anything else resets
-ENDED = (states.FINISHED, states.DIVERGED, states.FAILED)
+EDITABLE_STATES = (states.IDLE, states.PAUSED, states.FINISHED, states.STOPPED)
 
 
 class MainWindow(QMainWindow):
@@ -41,8 +47,10 @@ class MainWindow(QMainWindow):
         self._state = states.IDLE
         self._after_stop = None  # what to do once the running thread has ended
         self.controller = TrainingController(self)
+        self.files = ExperimentFiles(self)
         self._build()
         self._wire()
+        self.setAcceptDrops(True)
         self.controller.set_speed(self.controls.speed())
         self._show_trainer(new_run=True)
         self._update_title()
@@ -66,34 +74,76 @@ class MainWindow(QMainWindow):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.loss_plot, 1)
         right_layout.addWidget(self.predictions)
-        views = QSplitter(Qt.Orientation.Horizontal)
-        views.addWidget(self.output_view)
-        views.addWidget(right)
-        views.setSizes([620, 480])
+        self.views_splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.views_splitter.addWidget(self.output_view)
+        self.views_splitter.addWidget(right)
+        self.views_splitter.setSizes([620, 480])
         centre = QWidget()
         centre_layout = QVBoxLayout(centre)
         centre_layout.addWidget(self.notice)
-        centre_layout.addWidget(views, 1)
-        main = QSplitter(Qt.Orientation.Horizontal)
-        main.addWidget(scroll)
-        main.addWidget(centre)
-        main.setStretchFactor(1, 1)
-        self.setCentralWidget(main)
+        centre_layout.addWidget(self.views_splitter, 1)
+        self.main_splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.main_splitter.addWidget(scroll)
+        self.main_splitter.addWidget(centre)
+        self.main_splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(self.main_splitter)
         self.status_line = StatusLine()
         self.statusBar().addPermanentWidget(self.status_line)
+        self._build_docks()
         self._build_menus()
-        self.resize(1400, 860)
+        self.resize(1500, 950)
+
+    def _build_docks(self):
+        self.network_view = NetworkView()
+        self.math_panel = MathPanel()
+        self.views = [self.output_view, self.loss_plot, self.predictions, self.status_line,
+                      self.network_view]
+        self.docks = {}
+        self._add_dock("network", self.tr("Network diagram"), self.network_view)
+        self._add_dock("math", self.tr("Step-by-step math"), self.math_panel)
+        self._add_dock("help", self.tr("What am I looking at?"), HelpPanel(), visible=False)
+
+    def _add_dock(self, key, title, widget, visible=True):
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock_{key}")  # saveState() needs names
+        dock.setWidget(widget)
+        area = Qt.DockWidgetArea.RightDockWidgetArea
+        previous = next((d for d in self.docks.values() if self.dockWidgetArea(d) == area), None)
+        self.addDockWidget(area, dock)
+        if previous is not None:
+            self.tabifyDockWidget(previous, dock)
+        dock.setVisible(visible)
+        self.docks[key] = dock
+        return dock
 
     def _build_menus(self):
         file_menu = self.menuBar().addMenu(self.tr("&File"))
-        quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
+        self._action(file_menu, self.tr("&Open…"), "Ctrl+O", lambda: self.open_file())
+        self._action(file_menu, self.tr("&Save"), "Ctrl+S",
+                     lambda: self._when_stopped(lambda: self.files.save(self._trainer)))
+        self._action(file_menu, self.tr("Save &As…"), "Ctrl+Shift+S",
+                     lambda: self._when_stopped(lambda: self.files.save_as(self._trainer)))
+        file_menu.addSeparator()
+        self._action(file_menu, self.tr("&Quit"), "Ctrl+Q", self.close)
+        self.view_menu = self.menuBar().addMenu(self.tr("&View"))
+        for dock in self.docks.values():
+            self.view_menu.addAction(dock.toggleViewAction())
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        about = QAction(self.tr("&About GateLab"), self)
-        about.triggered.connect(self._on_about)
-        help_menu.addAction(about)
+        self._action(help_menu, self.tr("What am I &looking at?"), "F1",
+                     lambda: self._show_dock("help"))
+        self._action(help_menu, self.tr("&About GateLab"), None, self._on_about)
+
+    def _action(self, menu, text, keys, slot):
+        action = QAction(text, self)
+        if keys:
+            action.setShortcut(QKeySequence(keys))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _show_dock(self, key):
+        self.docks[key].show()
+        self.docks[key].raise_()
 
     def _wire(self):
         c = self.controls
@@ -103,8 +153,12 @@ class MainWindow(QMainWindow):
         c.reset_pressed.connect(self._on_reset_pressed)
         c.stop_pressed.connect(self.controller.stop)
         c.speed_changed.connect(self.controller.set_speed)
-        self.controller.snapshot.connect(self._on_snapshot)
+        self.controller.snapshot.connect(self._on_run_snapshot)
         self.controller.running_changed.connect(self._on_running_changed)
+        self.network_view.weights_edited.connect(self._on_weights_edited)
+        self.math_panel.weights_updated.connect(self._on_row_update)
+        self.files.message.connect(lambda text: QMessageBox.warning(self, "GateLab", text))
+        self.files.changed.connect(self._update_title)
 
     # -- public actions (also used by main.py and tests) ---------------------------
     def config(self) -> TrainConfig:
@@ -121,6 +175,15 @@ class MainWindow(QMainWindow):
         if new_run:
             self._trainer = Trainer(self._config)
         self.controller.start(self._trainer, new_run=new_run)
+
+    def open_file(self, path: str | None = None):
+        """Opens an experiment; a bad file leaves the current one untouched."""
+        path = path or self.files.ask_open_path()
+        if not path:
+            return
+        experiment = self.files.load(path)
+        if experiment is not None:
+            self._when_stopped(lambda: self._open_loaded(path, experiment))
 
     # -- slots ---------------------------------------------------------------------
     def _on_train_pressed(self):
@@ -148,11 +211,21 @@ class MainWindow(QMainWindow):
             return
         self._trainer = Trainer(self._config)
         self._show_trainer(new_run=True)
+        self.files.mark_dirty()
         self.statusBar().showMessage(message, 6000)
+
+    def _when_stopped(self, action):
+        """Runs `action` now, or once the training thread has stopped (it owns the trainer)."""
+        if self.controller.is_running():
+            self._after_stop = action
+            self.controller.stop()
+        else:
+            action()
 
     def _on_config_edited(self, config: TrainConfig):
         old, self._config = self._config, config
         changed = [f for f in config.to_dict() if getattr(config, f) != getattr(old, f)]
+        self.files.mark_dirty()
         self._update_title()
         if all(f in LIVE_FIELDS for f in changed):
             self._apply_live(config)
@@ -170,11 +243,42 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Alpha {0:g}, steps {1:,}: applied to the run.")
                                      .format(config.alpha, config.steps), 4000)
 
+    def _on_weights_edited(self, weights):
+        """A hand-edited weight: every view updates, and training continues from it."""
+        self.files.mark_dirty()
+        if self.controller.is_running():
+            self.controller.replace_weights(weights)
+            return
+        self._trainer.set_weights(weights)
+        self._show_trainer(new_run=False)
+
+    def _on_row_update(self, weights, row, step_completed, step_loss):
+        """One row of the step-by-step math was applied: the other views follow."""
+        self.files.mark_dirty()
+        loss = step_loss if step_completed else None
+        if self.controller.is_running():
+            self.controller.replace_weights(weights, loss)
+        elif step_completed:
+            self._trainer.record_step(weights, step_loss)
+            self._show_trainer(new_run=False, losses=[step_loss])
+        else:
+            self._trainer.set_weights(weights)
+            self._show_trainer(new_run=False)
+
+    def _on_run_snapshot(self, snapshot):
+        if snapshot.new_losses.size:
+            self.files.mark_dirty()
+        self._on_snapshot(snapshot)
+
     def _on_snapshot(self, snapshot):
         self._state = snapshot.state
-        for view in (self.output_view, self.loss_plot, self.predictions, self.status_line):
+        for view in self.views:
             view.update_from(snapshot)
         self.controls.set_run_state(snapshot.state)
+        self.network_view.set_editable(snapshot.state in EDITABLE_STATES)
+        self.math_panel.set_enabled_for_state(snapshot.state)
+        if snapshot.state != states.TRAINING:
+            self.math_panel.set_state(self._config, snapshot.weights, snapshot.step)
         self._show_notice(snapshot)
         self.snapshot_shown.emit(snapshot)
 
@@ -190,24 +294,65 @@ class MainWindow(QMainWindow):
             action, self._after_stop = self._after_stop, None
             action()
 
-    def _show_trainer(self, new_run: bool):
+    def _show_trainer(self, new_run: bool, state=states.IDLE, message="", losses=()):
         t = self._trainer
-        self._on_snapshot(make_snapshot(t.config, t.weights, t.step, state=states.IDLE,
-                                        new_run=new_run))
+        self._on_snapshot(make_snapshot(t.config, t.weights, t.step, losses, state=state,
+                                        message=message, new_run=new_run))
+
+    def _open_loaded(self, path, experiment):
+        if not self.files.confirm_discard(self._trainer):
+            return
+        self.files.set_current(path)
+        self._config = experiment.config
+        self.controls.set_config(experiment.config)
+        self._trainer = restore_trainer(experiment)
+        outcome = self._trainer.outcome
+        state = states.IDLE if outcome is None else (
+            states.DIVERGED if outcome.reason == DIVERGED_REASON else states.FINISHED)
+        self._show_trainer(True, state, outcome.message if outcome else "",
+                           self._trainer.history.values())
+        self._update_title()
+        if not experiment.initial_matches_seed:
+            self.statusBar().showMessage(self.tr(
+                "This file's initial weights differ from seed {0}'s: Reset will use the seed's.")
+                .format(self._config.seed), 8000)
 
     def _update_title(self):
         c = self._config
         model = (self.tr("2-layer") if c.hidden_nodes == 0
                  else self.tr("{0} hidden nodes").format(c.hidden_nodes))
-        self.setWindowTitle(self.tr("GateLab — {0}, {1}").format(c.gate.upper(), model))
+        title = self.tr("GateLab — {0}, {1}").format(c.gate.upper(), model)
+        suffix = self.files.title_suffix()
+        self.setWindowTitle(f"{title} — {suffix}" if suffix else title)
 
     def _on_about(self):
         QMessageBox.about(self, self.tr("About GateLab"), self.tr(
-            "GateLab 0.1: watch a 2- or 3-layer neural network learn a logic gate.\n"
-            "Built with Qt (PySide6, LGPLv3), pyqtgraph (MIT), NumPy (BSD) and PyOpenGL (BSD)."))
+            "GateLab 0.1: watch a 2- or 3-layer neural network learn a logic gate.\n\n"
+            "Built with Qt {0} through PySide6 (LGPLv3), pyqtgraph (MIT), NumPy (BSD) and "
+            "PyOpenGL (BSD). GateLab itself is MIT-licensed.").format(_qt_version()))
 
-    # -- shutdown ------------------------------------------------------------------
+    # -- drag and drop, shutdown -------------------------------------------------------
+    def dragEnterEvent(self, event):
+        if path_from_mime(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event):
+        path = path_from_mime(event.mimeData())
+        if path:
+            self.open_file(path)
+
     def closeEvent(self, event):
         self._after_stop = None
+        if self.files.is_dirty():
+            self.controller.shutdown()  # the trainer is ours again, so it can be saved
+            if not self.files.confirm_discard(self._trainer):
+                event.ignore()
+                return
         self.controller.shutdown()
         super().closeEvent(event)
+
+
+def _qt_version() -> str:
+    from PySide6.QtCore import qVersion
+
+    return qVersion()

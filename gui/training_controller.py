@@ -6,7 +6,7 @@ objects. The controller keeps its Python references until the thread has
 finished, so nothing is destroyed while it still runs.
 """
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QObject, QThread, QTimer, Signal
 
 from core.training import Trainer
 from gui.training_worker import FULL_SPEED, TrainingWorker
@@ -35,7 +35,7 @@ class TrainingController(QObject):
         worker = TrainingWorker(trainer, self._speed, start_paused=paused, new_run=new_run)
         worker.moveToThread(thread)
         thread.started.connect(worker.run)
-        worker.snapshot.connect(self.snapshot)
+        worker.snapshot.connect(self._on_worker_snapshot)
         worker.finished.connect(thread.quit)
         worker.finished.connect(worker.deleteLater)
         thread.finished.connect(thread.deleteLater)
@@ -43,6 +43,13 @@ class TrainingController(QObject):
         self._thread, self._worker = thread, worker
         thread.start()
         self.running_changed.emit(True)
+
+    def _on_worker_snapshot(self, snapshot):
+        self.snapshot.emit(snapshot)  # the views update synchronously here
+        worker = self._worker
+        if worker is not None:
+            # Runs after the repaint the views just asked for: then the next one may come.
+            QTimer.singleShot(0, worker.snapshot_consumed)
 
     def _on_thread_finished(self):
         self._thread = self._worker = None
@@ -63,6 +70,10 @@ class TrainingController(QObject):
     def set_total_steps(self, steps: int) -> None:
         if self._worker is not None:
             self._worker.set_total_steps(steps)
+
+    def replace_weights(self, weights, completed_step_loss=None) -> None:
+        if self._worker is not None:
+            self._worker.replace_weights(weights, completed_step_loss)
 
     def set_speed(self, steps_per_second: float) -> None:
         self._speed = steps_per_second

@@ -36,6 +36,11 @@ class TrainingWorker(QObject):
         self._steps = None
         self._speed = steps_per_second
         self._new_run = new_run
+        self._replacement = None  # (weights, completed step's loss or None) from the GUI
+        # One snapshot in flight: if the window falls behind, losses wait in _pending
+        # rather than a queue of stale snapshots building up.
+        self._consumed = threading.Event()
+        self._consumed.set()
         self._pending: list[np.ndarray] = []
 
     # -- requests from the GUI thread (thread-safe) -------------------------
@@ -61,6 +66,15 @@ class TrainingWorker(QObject):
         with self._lock:
             self._steps = steps
         self._wake.set()
+
+    def replace_weights(self, weights, completed_step_loss=None):
+        """Hand-edited weights, or one step done row by row; applied between steps."""
+        with self._lock:
+            self._replacement = (weights, completed_step_loss)
+        self._wake.set()
+
+    def snapshot_consumed(self):
+        self._consumed.set()
 
     def set_speed(self, steps_per_second: float):
         with self._lock:
@@ -106,7 +120,8 @@ class TrainingWorker(QObject):
                 chunk = _adapt_chunk(chunk, count, time.perf_counter() - started, speed)
                 clock.ran(count)
             now = time.perf_counter()
-            if paused or trainer.finished or now - last_emit >= EMIT_INTERVAL:
+            due = now - last_emit >= EMIT_INTERVAL and self._consumed.is_set()
+            if paused or trainer.finished or due:
                 self._emit(states.PAUSED if paused else states.TRAINING, rate=clock.rate())
                 last_emit = now
             if not count or speed != FULL_SPEED:
@@ -122,10 +137,21 @@ class TrainingWorker(QObject):
             if self._steps is not None:
                 self._trainer.set_steps(self._steps)
                 self._steps = None
+            if self._replacement is not None:
+                self._apply_replacement(*self._replacement)
+                self._replacement = None
             one_step = self._step_requests > 0
             if one_step:
                 self._step_requests -= 1
             return self._paused, one_step, self._speed
+
+    def _apply_replacement(self, weights, completed_step_loss):
+        if completed_step_loss is None:
+            self._trainer.set_weights(weights)
+        else:
+            self._pending.append(np.array([completed_step_loss]))
+            self._trainer.record_step(weights, completed_step_loss)
+        self._emit(states.PAUSED if self._paused else states.TRAINING)
 
     def _emit_end(self):
         outcome = self._trainer.outcome
@@ -142,6 +168,7 @@ class TrainingWorker(QObject):
         losses = np.concatenate(self._pending) if self._pending else np.zeros(0)
         self._pending = []
         t = self._trainer
+        self._consumed.clear()
         self.snapshot.emit(make_snapshot(t.config, t.weights, t.step, losses, state, message,
                                          steps_per_second=rate, new_run=self._new_run))
         self._new_run = False

@@ -11,6 +11,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from PySide6.QtCore import QTimer  # noqa: E402
+from PySide6.QtWidgets import QMessageBox  # noqa: E402
 
 from core.config import TrainConfig  # noqa: E402
 from gui.app import make_application  # noqa: E402
@@ -21,6 +22,7 @@ def main(how: str, delay_ms: int) -> int:
     from gui.main_window import MainWindow
 
     window = MainWindow(TrainConfig(steps=10**8))
+    window.files.ask_discard = lambda: QMessageBox.StandardButton.Discard  # no modal prompt
     app.aboutToQuit.connect(window.controller.shutdown)
     window.controller.set_speed(0.0)
     window.show()

@@ -3,6 +3,7 @@
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 
 from core import snapshot as states
 from core.config import TrainConfig
@@ -10,9 +11,15 @@ from core.training import Trainer, initial_weights
 from gui.main_window import MainWindow
 
 
+def discard_on_close(window):
+    """Closing with unsaved changes would ask in a modal box; tests answer Discard."""
+    window.files.ask_discard = lambda: QMessageBox.StandardButton.Discard
+    return window
+
+
 @pytest.fixture
 def window(qtbot):
-    w = MainWindow(TrainConfig(steps=3000, seed=4))
+    w = discard_on_close(MainWindow(TrainConfig(steps=3000, seed=4)))
     qtbot.addWidget(w)
     w.show()
     qtbot.waitExposed(w)
@@ -130,7 +137,8 @@ def test_structural_change_resets_visibly(qtbot, window):
     window.controls._hidden.setValue(3)
     qtbot.waitUntil(lambda: window.loss_plot.history().size == 0)
     assert "reset" in window.statusBar().currentMessage()
-    assert window.windowTitle() == "GateLab — XOR, 3 hidden nodes"
+    assert window.windowTitle().startswith("GateLab — XOR, 3 hidden nodes")
+    assert window.windowTitle().endswith("*")  # unsaved changes
 
 
 def test_divergence_shows_message_and_last_finite_state(qtbot, window):
@@ -172,7 +180,7 @@ def test_space_toggles_training(qtbot, window):
 
 def test_fallback_to_2d_when_opengl_is_unavailable(qtbot, monkeypatch):
     monkeypatch.setenv("GATELAB_NO_OPENGL", "1")
-    w = MainWindow(TrainConfig(steps=200))
+    w = discard_on_close(MainWindow(TrainConfig(steps=200)))
     qtbot.addWidget(w)
     w.show()
     qtbot.waitExposed(w)
@@ -182,3 +190,62 @@ def test_fallback_to_2d_when_opengl_is_unavailable(qtbot, monkeypatch):
     wait_state(qtbot, w, states.FINISHED)
     assert w.loss_plot.history().size == 200
     w.close()
+
+
+def test_math_panel_rows_move_the_run_and_views(qtbot, window):
+    panel = window.math_panel
+    for _ in range(16):  # 4 phases x 4 rows = one whole step
+        panel.next_phase()
+    qtbot.waitUntil(lambda: window.loss_plot.history().size == 1)
+    reference = Trainer(TrainConfig(steps=3000, seed=4))
+    reference.advance(1)
+    np.testing.assert_allclose(window._trainer.weights.flat(), reference.weights.flat(), rtol=0, atol=1e-12)
+    assert window.loss_plot.history()[0] == pytest.approx(reference.history.values()[0], abs=1e-12)
+    assert window.predictions.cell_text(0, 1) == f"{reference.predictions()[0]:.2f}"
+
+
+def test_hand_edited_weight_updates_views_and_training_continues_from_it(qtbot, window):
+    from core.diagram import with_parameter
+
+    assert window.network_view.is_editable()
+    edited = with_parameter(window._trainer.weights, ("output", 0), 5.0)
+    window.network_view.edit_weight(("output", 0), 5.0)
+    assert window._trainer.weights.equals(edited)
+    expected = Trainer(TrainConfig(steps=3000, seed=4), weights=edited).predictions()[0]
+    assert window.predictions.cell_text(0, 1) == f"{expected:.2f}"
+    window.controller.set_speed(500.0)
+    window.controls.train_pressed.emit()
+    qtbot.waitUntil(lambda: window.state() == states.TRAINING)
+    assert not window.network_view.is_editable()
+    window.controller.set_speed(0.0)
+    wait_state(qtbot, window, states.FINISHED)
+    reference = Trainer(TrainConfig(steps=3000, seed=4), weights=edited)
+    reference.run()
+    assert window._trainer.weights.equals(reference.weights)
+
+
+def test_save_and_open_round_trip_restores_every_view(qtbot, window, tmp_path):
+    window.controls.train_pressed.emit()
+    wait_state(qtbot, window, states.FINISHED)
+    path = str(tmp_path / "run.gatelab.json")
+    assert window.files.save(window._trainer, path)
+    assert not window.files.is_dirty() and window.windowTitle().endswith("run.gatelab.json")
+    history = window.loss_plot.history().copy()
+    window.controls._hidden.setValue(3)  # a different network
+    qtbot.waitUntil(lambda: window.loss_plot.history().size == 0)
+    window.open_file(path)
+    qtbot.waitUntil(lambda: window.loss_plot.history().size == history.size)
+    np.testing.assert_array_equal(window.loss_plot.history(), history)
+    assert window.config().hidden_nodes == 2 and window.controls._hidden.value() == 2
+    assert window.state() == states.FINISHED
+
+
+def test_opening_a_corrupt_file_keeps_the_current_run(qtbot, window, tmp_path):
+    messages = []
+    window.files.message.disconnect()
+    window.files.message.connect(messages.append)
+    bad = tmp_path / "bad.gatelab.json"
+    bad.write_text('{"format": "gatelab-experiment", "version": 1, "config": {"alpha": NaN}')
+    before = window._trainer
+    window.open_file(str(bad))
+    assert messages and window._trainer is before

@@ -143,3 +143,26 @@ def test_shutdown_mid_training_ends_thread(qtbot, controller):
     controller.start(Trainer(TrainConfig(steps=10**8)))
     qtbot.waitUntil(lambda: bool(controller.received) and controller.received[-1].step > 0)
     assert controller.shutdown() is True
+
+
+def test_replaced_weights_while_paused_reach_the_trainer_and_views(qtbot, controller):
+    from core.network import Weights
+
+    trainer = Trainer(TrainConfig(steps=1000))
+    controller.start(trainer, paused=True)
+    qtbot.waitUntil(lambda: bool(controller.received) and controller.received[-1].state == states.PAUSED)
+    edited = Weights(np.full((3, 2), 0.25), np.array([1.0, -2.0, 0.5]))
+    controller.replace_weights(edited)
+    qtbot.waitUntil(lambda: controller.received[-1].weights.equals(edited))
+    assert controller.received[-1].step == 0
+    controller.replace_weights(edited, completed_step_loss=0.75)
+    qtbot.waitUntil(lambda: controller.received[-1].step == 1)
+    assert trainer.history.values().tolist() == [0.75]
+    assert all_losses(controller.received).tolist() == [0.75]
+    controller.step_once()  # training continues from the replaced weights
+    qtbot.waitUntil(lambda: controller.received[-1].step == 2)
+    reference = Trainer(TrainConfig(steps=1000), weights=edited)
+    reference.advance(1)
+    assert controller.received[-1].weights.equals(reference.weights)
+    controller.stop()
+    wait_finished(qtbot, controller)

@@ -1,0 +1,77 @@
+"""Export formats as text: the loss history and the predictions as CSV, the weights as strict JSON.
+
+Pure Python and NumPy; gui/exports.py writes these texts to files or the clipboard.
+Numbers are written in full precision (the shortest text that reads back as the
+same float); a missing value (NaN) is an empty cell, an overflow is `inf`.
+"""
+
+import csv
+import io
+import json
+import math
+
+import numpy as np
+
+from core.gates import ROWS
+from core.network import Weights
+
+LOSS_HEADER = ("step", "loss")
+PREDICTIONS_HEADER = ("input_x1", "input_x2", "predicted", "target", "error")
+CHUNK_ROWS = 65536  # a 10^7-step history is written piece by piece, never as one huge string
+
+
+def number_text(value) -> str:
+    """Full-precision text of a float; empty for NaN (a step with no recorded loss)."""
+    value = float(value)
+    return "" if math.isnan(value) else repr(value)
+
+
+def iter_loss_csv(history, first_step: int = 1):
+    """Yields the CSV `step,loss` in chunks; history[0] is the loss of step `first_step`."""
+    values = np.asarray(history, dtype=float).ravel()
+    first_step = int(first_step)
+    yield ",".join(LOSS_HEADER) + "\n"
+    for start in range(0, values.size, CHUNK_ROWS):
+        chunk = values[start:start + CHUNK_ROWS].tolist()
+        step = first_step + start
+        yield "".join(f"{step + i},{number_text(v)}\n" for i, v in enumerate(chunk))
+
+
+def loss_csv(history, first_step: int = 1) -> str:
+    return "".join(iter_loss_csv(history, first_step))
+
+
+def prediction_rows(predictions, targets) -> list[tuple]:
+    """(x1, x2, predicted, target, error) per truth-table row, error = predicted - target."""
+    predicted = np.asarray(predictions, dtype=float).ravel()
+    wanted = np.asarray(targets, dtype=float).ravel()
+    if predicted.size != len(ROWS) or wanted.size != len(ROWS):
+        raise ValueError(f"expected {len(ROWS)} predictions and targets, "
+                         f"got {predicted.size} and {wanted.size}")
+    with np.errstate(invalid="ignore", over="ignore"):  # a diverged run's inf - inf is just NaN
+        errors = predicted - wanted
+    return [(int(x1), int(x2), float(yp), float(yt), float(e))
+            for (x1, x2), yp, yt, e in zip(ROWS, predicted, wanted, errors)]
+
+
+def predictions_text(predictions, targets, delimiter: str = ",") -> str:
+    """The predictions table with a header row; "\\t" as delimiter pastes into a spreadsheet."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
+    writer.writerow(PREDICTIONS_HEADER)
+    for x1, x2, *numbers in prediction_rows(predictions, targets):
+        writer.writerow([x1, x2, *(number_text(v) for v in numbers)])
+    return buffer.getvalue()
+
+
+def predictions_csv(predictions, targets) -> str:
+    return predictions_text(predictions, targets, ",")
+
+
+def predictions_tsv(predictions, targets) -> str:
+    return predictions_text(predictions, targets, "\t")
+
+
+def weights_json(weights: Weights) -> str:
+    """Weights.to_dict() as JSON; raises ValueError if a weight is NaN or infinite."""
+    return json.dumps(weights.to_dict(), indent=2, allow_nan=False) + "\n"
