@@ -67,6 +67,9 @@ def main(argv=None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] == "train":
         return run_train(argv[1:])
+    if argv and argv[0] == "seeds":
+        from core.seeds_cli import run_seeds
+        return run_seeds(argv[1:])
     return run_gui(argv)
 
 

@@ -69,10 +69,13 @@ def first_frame_child() -> int:
 
     app = make_application()
     marks["application"] = time.monotonic()
+    from PySide6.QtWidgets import QMessageBox
+
     from gui.main_window import MainWindow
 
     config = TrainConfig(steps=STEPS)
     window = MainWindow(config)
+    window.files.ask_discard = lambda: QMessageBox.StandardButton.Discard  # no prompt on close
     app.aboutToQuit.connect(window.controller.shutdown)
     marks["window_built"] = time.monotonic()
     result = {"opengl": window.output_view.is_3d, "marks": marks}
@@ -224,13 +227,14 @@ def install_paint_counter(glview) -> dict:
 
 def measure_window(duration: float, warmup: float) -> dict:
     from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QMessageBox
 
     from core import snapshot as states
     from gui.main_window import MainWindow
 
     app = QApplication.instance()
     window = MainWindow(bench_config())
+    window.files.ask_discard = lambda: QMessageBox.StandardButton.Discard  # no prompt on close
     out = {"opengl": window.output_view.is_3d, "gl_info": window.output_view.reason}
     counts = None
     if window.output_view.is_3d:  # before show(): PySide caches the override once it is used

@@ -13,6 +13,11 @@ keeps each chunk's starting weights and replays only the flagged networks step b
 Per-step losses are not kept for every network: quantile curves (10/50/90 %) are recorded at
 up to `curve_points` steps. Up to `LOOP_MAX` networks in online mode, running the single
 trainer's compiled kernel per network is faster than array calls, and gives identical results.
+
+Exactness: the vectorised path evaluates the same expressions in the same order as the single
+trainer, so results agree to ~1e-12 relative; they are not bit-identical only because NumPy's
+SIMD exp and tanh round about 5 % of arguments one ulp differently from Python's math module.
+Where the dynamics are chaotic (e.g. alpha 50 with ReLU) such an ulp grows like any other.
 """
 
 import math
@@ -136,20 +141,41 @@ def _activate(name, u, s: _Scratch):
         np.copyto(s.d, s.m)
 
 
-class _VectorBlock:
-    """Up to BLOCK_ELEMENTS / H networks as columns of one parameter array."""
+class _Workspace:
+    """Scratch buffers shared by the blocks, which run one after another."""
 
-    def __init__(self, config: TrainConfig, params: np.ndarray, index: np.ndarray):
+    def __init__(self, config: TrainConfig):
+        self.config = config
+        self._scratch: dict[int, _Scratch] = {}
+        self._start = np.empty((parameter_count(config.hidden_nodes), 0))
+
+    def scratch(self, width: int) -> _Scratch:
+        if width not in self._scratch:
+            if len(self._scratch) >= 4:  # widths change as networks stop: keep a few
+                self._scratch.clear()
+            self._scratch[width] = _Scratch(self.config.hidden_nodes, width, self.config.mode == "batch")
+        return self._scratch[width]
+
+    def start(self, width: int) -> np.ndarray:
+        if self._start.shape[1] < width:
+            self._start = np.empty((self._start.shape[0], width))
+        return self._start[:, :width]
+
+
+class _VectorBlock:
+    """Up to BLOCK_ELEMENTS / H networks as the columns of one parameter array."""
+
+    def __init__(self, config: TrainConfig, params: np.ndarray, index: np.ndarray,
+                 workspace: _Workspace | None = None):
         self.config = config
         self.index = index  # global network numbers of the columns
+        self._workspace = workspace or _Workspace(config)
         self._set_params(np.array(params, dtype=float, order="C"))
 
     def _set_params(self, params):
         hidden = self.config.hidden_nodes
-        self.params = params
-        self.start = np.empty_like(params)  # the chunk's starting weights, for replays
-        self._scratch = _Scratch(hidden, params.shape[1], self.config.mode == "batch")
-        p = params
+        self.params = p = params
+        self.start = None  # the last chunk's starting weights, for replays
         if hidden:
             self.a, self.b, self.c = p[:hidden], p[hidden:2 * hidden], p[2 * hidden:3 * hidden]
             self.o, self.ob = p[3 * hidden:4 * hidden], p[4 * hidden]
@@ -166,7 +192,9 @@ class _VectorBlock:
 
     def run(self, count: int, losses: np.ndarray) -> None:
         """count steps; losses[i] receives every network's loss of step i."""
+        self.start = self._workspace.start(self.size)
         np.copyto(self.start, self.params)
+        self._scratch = self._workspace.scratch(self.size)
         c = self.config
         with np.errstate(**_QUIET):
             if c.mode == "batch":
@@ -312,6 +340,12 @@ class _VectorBlock:
             np.add(s.v[3], self.ob, out=s.v[3])
         return _batch_output(c, s, total)
 
+    def evaluate(self, total) -> np.ndarray:
+        """Summed loss of the current weights into total; returns the 4 x K predictions."""
+        self._scratch = self._workspace.scratch(self.size)
+        with np.errstate(**_QUIET):
+            return self._batch_forward(total)[0]
+
     # -- events ------------------------------------------------------------------------------
     def flagged(self, losses: np.ndarray) -> np.ndarray:
         """Networks that may have diverged or reached the target loss in the last chunk."""
@@ -329,7 +363,7 @@ class _VectorBlock:
 
         Returns [(column, params, steps recorded, outcome code)] for networks that stopped.
         """
-        sub = _VectorBlock(self.config, self.start[:, columns], columns)
+        sub = _VectorBlock(self.config, self.start[:, columns], columns)  # its own workspace
         one = np.empty((1, len(columns)))
         alive = np.ones(len(columns), dtype=bool)
         events = []
@@ -497,10 +531,12 @@ class Ensemble:
             engine = "loop" if self.config.mode == "online" and count <= LOOP_MAX else "vector"
         if engine == "loop" and self.config.mode != "online":
             raise ValueError("the per-network loop runs online mode only")
-        kind = _LoopBlock if engine == "loop" else _VectorBlock
         width = max(1, BLOCK_ELEMENTS // max(1, self.config.hidden_nodes))
         index = np.arange(count)
-        return [kind(self.config, self.params[:, i:i + width], index[i:i + width])
+        if engine == "loop":
+            return [_LoopBlock(self.config, self.params, index)]
+        workspace = _Workspace(self.config)
+        return [_VectorBlock(self.config, self.params[:, i:i + width], index[i:i + width], workspace)
                 for i in range(0, count, width)]
 
     @property
@@ -632,9 +668,7 @@ def evaluate(config: TrainConfig, params: np.ndarray, width: int = 4096):
     for start in range(0, count, width):
         part = np.ascontiguousarray(params[:, start:start + width])
         block = _VectorBlock(config.with_changes(mode="batch"), part, np.arange(part.shape[1]))
-        with np.errstate(**_QUIET):
-            yp, _ = block._batch_forward(losses[start:start + width])
-        predictions[start:start + width] = yp.T
+        predictions[start:start + width] = block.evaluate(losses[start:start + width]).T
     return predictions, losses
 
 
@@ -661,7 +695,9 @@ def wilson_interval(successes: int, count: int, z: float = Z_95) -> tuple[float,
     denominator = 1.0 + z2 / count
     centre = (p + z2 / (2 * count)) / denominator
     half = z / denominator * math.sqrt(p * (1.0 - p) / count + z2 / (4 * count * count))
-    return max(0.0, centre - half), min(1.0, centre + half)
+    low = 0.0 if successes <= 0 else max(0.0, centre - half)  # exact ends, not rounding residue
+    high = 1.0 if successes >= count else min(1.0, centre + half)
+    return low, high
 
 
 @dataclass(frozen=True)

@@ -50,7 +50,7 @@ def nice_ceiling(value: float) -> float:
 
 def boundary_segment(w1: float, w2: float, bias: float) -> np.ndarray:
     """End points (2 x 2: x1, x2) of the line w1 x1 + w2 x2 + bias = 0 inside the unit
-    square, or an empty 0 x 2 array when it misses the square."""
+    square, or an empty 0 x 2 array when it misses the square (or only clips a corner)."""
     points = []
     if w2 != 0:
         points += [(x1, -(bias + w1 * x1) / w2) for x1 in (0.0, 1.0)]
@@ -61,8 +61,8 @@ def boundary_segment(w1: float, w2: float, bias: float) -> np.ndarray:
         return np.zeros((0, 2))
     gaps = np.linalg.norm(inside[:, None] - inside[None], axis=-1)
     i, k = np.unravel_index(np.argmax(gaps), gaps.shape)
-    # A line that only grazes a corner has nothing to draw.
-    return np.clip(inside[[i, k]], 0.0, 1.0) if gaps[i, k] > 1e-3 else np.zeros((0, 2))
+    # A line that only clips a corner smaller than half a map cell would draw a stray dot.
+    return np.clip(inside[[i, k]], 0.0, 1.0) if gaps[i, k] > _STEP / 2 else np.zeros((0, 2))
 
 
 def mosaic_columns(hidden_nodes: int) -> int:

@@ -205,7 +205,8 @@ def test_schedule_runs_once_per_block_of_n_steps():
 
 
 def test_schedule_catches_a_multiple_passed_between_snapshots():
-    assert run_schedule(gradcheck.CheckSchedule(500), [256, 512, 768, 1024, 1280, 1536]) == [256, 512, 1024, 1536]
+    steps = [256, 512, 768, 1024, 1280, 1536]  # the worker's chunks of 256 steps
+    assert run_schedule(gradcheck.CheckSchedule(500), steps) == [256, 512, 1024, 1536]
 
 
 def test_schedule_does_not_repeat_a_paused_step():
