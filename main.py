@@ -6,6 +6,7 @@
 """
 
 import json
+import multiprocessing
 import sys
 
 from core.cli_args import OneLineParser, add_training_flags, config_from_args
@@ -64,6 +65,7 @@ def run_gui(argv) -> int:
 
 
 def main(argv=None) -> int:
+    multiprocessing.freeze_support()  # the training engine's process, in a frozen build
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] == "train":
         return run_train(argv[1:])

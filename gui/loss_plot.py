@@ -4,17 +4,20 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from core.decimate import MinMaxEnvelope, decimate_slice
 from core.history import LossHistory
-from core.snapshot import DIVERGED, Snapshot
+from core.snapshot import DIVERGED, TRAINING, Snapshot
 
 CURVE_COLOR = "#1f5fbf"
 MARKER_COLOR = "#d62728"
 AXIS_COLOR = "#333333"
-MAX_DRAWN_POINTS = 4096  # about the plot's width in pixels, twice over (min and max)
+MAX_DRAWN_POINTS = 2048  # a min and a max for each pixel column of a typical plot
+# A redraw of the plot costs extra frames of the whole window (the scene repaints in
+# its own event-loop pass), so while training the curve is redrawn ~10 times a second.
+REDRAW_INTERVAL_MS = 100
 
 
 class LossPlot(QWidget):
@@ -25,6 +28,11 @@ class LossPlot(QWidget):
         self._history = LossHistory()
         self._first_step = 1  # step number of the first recorded loss
         self._envelope = MinMaxEnvelope(MAX_DRAWN_POINTS // 2)  # what the whole-run view draws
+        self._since_redraw = QElapsedTimer()
+        self._since_redraw.start()
+        self._redraw_timer = QTimer(self)
+        self._redraw_timer.setSingleShot(True)
+        self._redraw_timer.timeout.connect(self._redraw)
         self._divergence_step: int | None = None
 
         self._log_box = QCheckBox(self.tr("Log scale"))
@@ -54,7 +62,15 @@ class LossPlot(QWidget):
         self._curve = self._item.plot(pen=pg.mkPen(CURVE_COLOR, width=1))
         # Long runs: the curve is drawn from a bounded min/max envelope (see core.decimate),
         # so a frame costs the same at step 10^3 and 10^7.
-        self._item.getViewBox().sigXRangeChanged.connect(self._on_range_changed)
+        # The view follows the run by setting its range here, not by pyqtgraph's auto-range:
+        # that one is computed while painting and asks for a second paint of the whole window.
+        view = self._item.getViewBox()
+        view.disableAutoRange()
+        self._follow = True  # until the user pans or zooms; the "A" button resumes following
+        self._setting_range = False
+        view.sigRangeChangedManually.connect(self._on_manual_range)
+        self._item.autoBtn.clicked.connect(self._on_follow_again)
+        view.sigXRangeChanged.connect(self._on_range_changed)
         self._marker = pg.InfiniteLine(
             angle=90, movable=False, pen=pg.mkPen(MARKER_COLOR, width=2, style=Qt.PenStyle.DashLine),
             label=self.tr("diverged"),
@@ -76,11 +92,24 @@ class LossPlot(QWidget):
     def update_from(self, snapshot: Snapshot) -> None:
         if snapshot.new_run:
             self.clear()
-        if snapshot.new_losses.size:  # skip re-uploading up to 10^6 points when nothing is new
+        if snapshot.new_losses.size:
+            first_points = len(self._history) == 0
             self._record(snapshot.first_step, snapshot.new_losses)
-            self._redraw()
+            self._request_redraw(urgent=first_points or snapshot.state != TRAINING)
         if snapshot.state == DIVERGED:
             self._show_divergence(snapshot.step + 1, snapshot.message)
+
+    def flush(self) -> None:
+        """Draws what is recorded now, even within the redraw interval."""
+        self._request_redraw(urgent=True)
+
+    def _request_redraw(self, urgent: bool) -> None:
+        elapsed = self._since_redraw.elapsed()
+        if urgent or elapsed >= REDRAW_INTERVAL_MS:
+            self._redraw_timer.stop()
+            self._redraw()
+        elif not self._redraw_timer.isActive():
+            self._redraw_timer.start(REDRAW_INTERVAL_MS - elapsed)
 
     def clear(self) -> None:
         self._history.truncate(0)
@@ -134,24 +163,55 @@ class LossPlot(QWidget):
 
     def _redraw(self) -> None:
         """Whole run: the envelope; zoomed in on part of a long run: that part, decimated."""
+        self._since_redraw.restart()
         size = len(self._history)
         low, high = self._item.getViewBox().viewRange()[0]
         start = max(int(low) - self._first_step, 0)
         stop = min(int(high) - self._first_step + 2, size)
         zoomed = size > MAX_DRAWN_POINTS and 0 <= start < stop and (stop - start) < size // 2
-        if zoomed and not self._item.getViewBox().autoRangeEnabled()[0]:
+        if zoomed and not self._follow:
             x, y = decimate_slice(self._history.values()[start:stop], self._first_step + start,
                                   MAX_DRAWN_POINTS)
         else:
             x, y = self._envelope.xy(self._first_step)
         self._curve.setData(x, y)
+        if self._follow:
+            self._fit_range(x, y)
+
+    def _fit_range(self, x, y) -> None:
+        """Shows the whole run (and a divergence marker), like auto-range but without a repaint."""
+        if self._log_box.isChecked():
+            y = np.log10(y[y > 0]) if y.size else y
+        finite = y[np.isfinite(y)]
+        if not finite.size:
+            return
+        high_x = max(float(x[-1]) if x.size else 1.0, self._divergence_step or 0, self._first_step + 1)
+        self._setting_range = True
+        try:
+            self._item.getViewBox().setRange(xRange=(self._first_step, high_x),
+                                             yRange=(float(finite.min()), float(finite.max())),
+                                             padding=0.03)
+        finally:
+            self._setting_range = False
+
+    def _on_manual_range(self, *_):
+        self._follow = False
+
+    def _on_follow_again(self, *_):
+        self._follow = True
+        self._item.getViewBox().disableAutoRange()
+        self._redraw()
 
     def _on_range_changed(self, *_):
+        if self._setting_range:
+            return
+        self._follow = False  # someone else moved the view (a zoom, a pan): stay there
         if len(self._history) > MAX_DRAWN_POINTS:
             self._redraw()
 
     def _show_divergence(self, step: int, message: str) -> None:
         self._divergence_step = step
+        self._redraw()  # widen the view to the marker
         self._marker.setValue(step)
         self._marker.show()
         self._message.setText(message or self.tr("Training diverged at step {0}").format(step))
@@ -166,7 +226,12 @@ class LossPlot(QWidget):
         return (self._first_step + index, value) if math.isfinite(value) else None
 
     def _on_log_toggled(self, on: bool) -> None:
-        self._item.setLogMode(y=on)
+        self._setting_range = True
+        try:
+            self._item.setLogMode(y=on)
+        finally:
+            self._setting_range = False
+        self._redraw()
 
     def _on_mouse_moved(self, scene_pos) -> None:
         view = self._item.getViewBox()

@@ -8,6 +8,7 @@ finished, so nothing is destroyed while it still runs.
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal
 
+from core.engine import TrainingEngine
 from core.training import Trainer
 from gui.training_worker import FULL_SPEED, TrainingWorker
 
@@ -18,11 +19,13 @@ class TrainingController(QObject):
     snapshot = Signal(object)  # forwarded from the worker, in the GUI thread
     running_changed = Signal(bool)
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, use_engine: bool = True):
         super().__init__(parent)
         self._thread: QThread | None = None
         self._worker: TrainingWorker | None = None
         self._speed = FULL_SPEED
+        self._use_engine = use_engine
+        self._engine: TrainingEngine | None = None  # started at the first run, kept for the next
 
     def is_running(self) -> bool:
         return self._thread is not None
@@ -31,8 +34,11 @@ class TrainingController(QObject):
         """Runs `trainer` in a new thread; the caller must not touch it until finished."""
         if self._thread is not None:
             raise RuntimeError("a run is already in progress")
+        if self._use_engine and self._engine is None:
+            self._engine = TrainingEngine()
         thread = QThread()
-        worker = TrainingWorker(trainer, self._speed, start_paused=paused, new_run=new_run)
+        worker = TrainingWorker(trainer, self._speed, start_paused=paused, new_run=new_run,
+                                engine=self._engine)
         worker.moveToThread(thread)
         thread.started.connect(worker.run)
         worker.snapshot.connect(self._on_worker_snapshot)
@@ -53,6 +59,9 @@ class TrainingController(QObject):
 
     def _on_thread_finished(self):
         self._thread = self._worker = None
+        if self._engine is not None and not self._engine.is_alive():
+            self._engine.close()  # it failed; the next run starts a fresh one
+            self._engine = None
         self.running_changed.emit(False)
 
     def pause(self, paused: bool) -> None:
@@ -86,11 +95,13 @@ class TrainingController(QObject):
             self._worker.request_stop()
 
     def shutdown(self) -> bool:
-        """Stops and waits for the thread (used on close); True if it ended in time."""
-        thread = self._thread
-        if thread is None:
-            return True
-        self._worker.request_stop()
-        thread.quit()
-        ended = thread.wait(SHUTDOWN_WAIT_MS)
-        return bool(ended)
+        """Stops and waits for the thread and the engine (used on close); True if in time."""
+        thread, ended = self._thread, True
+        if thread is not None:
+            self._worker.request_stop()
+            thread.quit()
+            ended = bool(thread.wait(SHUTDOWN_WAIT_MS))
+        if self._engine is not None and ended:
+            self._engine.close(timeout=0.3)
+            self._engine = None
+        return ended

@@ -24,9 +24,12 @@ class TrainingWorker(QObject):
     finished = Signal()
 
     def __init__(self, trainer: Trainer, steps_per_second: float = FULL_SPEED,
-                 start_paused: bool = False, new_run: bool = False):
+                 start_paused: bool = False, new_run: bool = False, engine=None):
         super().__init__()
         self._trainer = trainer
+        # The arithmetic runs in the engine's process when there is one (core.engine).
+        self._advance = trainer.advance if engine is None else (
+            lambda count: engine.advance(trainer, count))
         self._lock = threading.Lock()
         self._stop = threading.Event()
         self._wake = threading.Event()
@@ -116,7 +119,7 @@ class TrainingWorker(QObject):
             count = 1 if paused else clock.due(speed, chunk)
             if count:
                 started = time.perf_counter()
-                self._pending.append(trainer.advance(count))
+                self._pending.append(self._advance(count))
                 chunk = _adapt_chunk(chunk, count, time.perf_counter() - started, speed)
                 clock.ran(count)
             now = time.perf_counter()

@@ -156,10 +156,12 @@ def test_divergence_shows_message_and_last_finite_state(qtbot, window):
 
 
 def test_worker_exception_shows_message_and_reenables(qtbot, window, monkeypatch):
-    def broken(self, count):
+    from core.engine import TrainingEngine
+
+    def broken(self, trainer, count):
         raise RuntimeError("injected fault")
 
-    monkeypatch.setattr(Trainer, "advance", broken)
+    monkeypatch.setattr(TrainingEngine, "advance", broken)
     window.controls.train_pressed.emit()
     wait_state(qtbot, window, states.FAILED)
     assert "injected fault" in window.notice.text() and window.notice.isVisible()

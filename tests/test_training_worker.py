@@ -121,22 +121,37 @@ def test_divergence_ends_with_message_and_finite_weights(qtbot, controller):
 
 
 def test_exception_in_worker_reports_failed(qtbot, controller, monkeypatch):
-    trainer = Trainer(TrainConfig(steps=100_000))
-    calls = {"n": 0}
-    original = trainer.advance
+    from core.engine import TrainingEngine
 
-    def broken(count):
+    calls = {"n": 0}
+    original = TrainingEngine.advance
+
+    def broken(self, trainer, count):
         calls["n"] += 1
         if calls["n"] == 3:
             raise ZeroDivisionError("boom")
-        return original(count)
+        return original(self, trainer, count)
 
-    monkeypatch.setattr(trainer, "advance", broken)
-    controller.start(trainer)
+    monkeypatch.setattr(TrainingEngine, "advance", broken)
+    controller.start(Trainer(TrainConfig(steps=100_000)))
     wait_finished(qtbot, controller)
     last = controller.received[-1]
     assert last.state == states.FAILED
     assert "ZeroDivisionError" in last.message and "boom" in last.message
+
+
+def test_engine_process_dying_mid_run_reports_failed_and_next_run_works(qtbot, controller):
+    controller.set_speed(200.0)
+    controller.start(Trainer(TrainConfig(steps=100_000)))
+    qtbot.waitUntil(lambda: bool(controller.received) and controller.received[-1].step > 5)
+    controller._engine._process.kill()
+    wait_finished(qtbot, controller)
+    assert controller.received[-1].state == states.FAILED
+    assert "training process" in controller.received[-1].message
+    controller.set_speed(0.0)
+    controller.start(Trainer(TrainConfig(steps=500)))
+    wait_finished(qtbot, controller)
+    assert controller.received[-1].state == states.FINISHED and controller.received[-1].step == 500
 
 
 def test_shutdown_mid_training_ends_thread(qtbot, controller):
