@@ -58,7 +58,11 @@ def run_gui(argv) -> int:
         config = config_from_args(args)
     except ConfigError as error:
         parser.error(str(error))
+    from core.cli_args import FLAG_FIELDS
     from gui.app import run_app
+
+    if not any(getattr(args, name) is not None for name in FLAG_FIELDS.values()):
+        config = None  # no training flags: the window reopens with the last-used settings
 
     return run_app(config, autostart=args.autostart, self_test=args.self_test,
                    screenshot=args.screenshot)

@@ -46,13 +46,21 @@ def _match_pyopengl_to_qt(platform: str) -> None:
         os.environ["PYOPENGL_PLATFORM"] = gl
 
 
-def run_app(config: TrainConfig, autostart=False, self_test=False, screenshot=None) -> int:
+def run_app(config: TrainConfig | None, autostart=False, self_test=False, screenshot=None) -> int:
+    """config None: the last-used settings (or the defaults). The self-test never reads or
+    writes the user's settings."""
     app = make_application()
+    from gui.i18n import choose_language, install_translators
     from gui.main_window import MainWindow  # after QApplication: pyqtgraph needs it
+    from gui.settings_store import SettingsStore
 
+    settings = None if self_test else SettingsStore()
+    language = choose_language(settings.load_language() if settings else None)
+    app._translators = install_translators(app, language)  # kept alive with the app
     if self_test:
+        config = (config or TrainConfig())
         config = config.with_changes(steps=min(config.steps, SELF_TEST_STEPS))
-    window = MainWindow(config)
+    window = MainWindow(config, settings)
     app.aboutToQuit.connect(window.controller.shutdown)
     window.show()
     if self_test:

@@ -208,6 +208,12 @@ class ControlPanel(QWidget):
         finally:
             self._updating = False
 
+    def speed_index(self) -> int:
+        return self._speed.value()
+
+    def set_speed_index(self, index: int) -> None:
+        self._speed.setValue(index)  # emits speed_changed
+
     def speed(self) -> float:
         return float(SPEEDS[self._speed.value()])
 

@@ -97,8 +97,11 @@ class HiddenMapsView(QWidget):
         levels = map_levels(self._activation, grids, self._relu_top)
         self._relu_top = levels[1]
         self._bar.setLevels(levels)
+        # Clipped to what float32 holds: ReLU outputs of huge weights must not overflow the cast.
+        limit = float(np.finfo(np.float32).max)
         for image, grid in zip(self._images, grids):
-            image.setImage(grid.astype(np.float32), autoLevels=False, levels=levels)
+            image.setImage(np.clip(grid, -limit, limit).astype(np.float32), autoLevels=False,
+                           levels=levels)
         self._hidden = np.array(snapshot.weights.hidden, dtype=float)
         self._boundaries.setData(*self._boundary_points())
         self._show_large()

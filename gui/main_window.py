@@ -5,7 +5,7 @@ each view's update_from. The window is the only place that wires them.
 """
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -22,36 +22,53 @@ from core.config import TrainConfig
 from core.experiment import restore_trainer
 from core.snapshot import make_snapshot
 from core.training import DIVERGED_REASON, Trainer
-from gui.controls import ControlPanel
+from gui.controls import DEFAULT_SPEED, SPEEDS, ControlPanel
 from gui.experiment_files import ExperimentFiles, path_from_mime
+from gui.export_actions import ExportActions
+from gui.gradient_check_view import GradientCheckView
 from gui.help_panel import HelpPanel
+from gui.hidden_maps_view import HiddenMapsView
+from gui.i18n import LANGUAGES
 from gui.loss_plot import LossPlot
 from gui.math_panel import MathPanel
 from gui.network_view import NetworkView
 from gui.output_view import OutputView
 from gui.predictions_table import PredictionsTable
+from gui.seeds_dialog import SeedsDialog
+from gui.settings_store import WINDOW_STATE_VERSION
 from gui.status_line import StatusLine
 from gui.training_controller import TrainingController
 
 LIVE_FIELDS = ("alpha", "steps")  # may change during a run; anything else resets
 EDITABLE_STATES = (states.IDLE, states.PAUSED, states.FINISHED, states.STOPPED)
+DEFAULT_TOGGLES = {"log_scale": False, "decision_plane": False}
 
 
 class MainWindow(QMainWindow):
     snapshot_shown = Signal(object)  # after every view has taken a snapshot (for tests)
 
-    def __init__(self, config: TrainConfig | None = None):
+    def __init__(self, config: TrainConfig | None = None, settings=None):
+        """settings: a gui.settings_store.SettingsStore to restore from and save to at close;
+        None keeps nothing (tests)."""
         super().__init__()
-        self._config = config or TrainConfig()
+        self._settings = settings
+        if config is None:
+            config = settings.load_config() if settings is not None else TrainConfig()
+        self._config = config
         self._trainer = Trainer(self._config)
         self._state = states.IDLE
         self._after_stop = None  # what to do once the running thread has ended
         self.controller = TrainingController(self)
         self.files = ExperimentFiles(self)
+        self._seeds_dialog = None
+        self._last_snapshot = None
         self._build()
         self._wire()
         self.setAcceptDrops(True)
+        self._default_layout = self._layout_state()
+        self._restore_settings()
         self.controller.set_speed(self.controls.speed())
+        self.gradient_check.set_loss(self._config.loss)
         self._show_trainer(new_run=True)
         self._update_title()
 
@@ -95,12 +112,17 @@ class MainWindow(QMainWindow):
 
     def _build_docks(self):
         self.network_view = NetworkView()
+        self.hidden_maps = HiddenMapsView()
         self.math_panel = MathPanel()
+        self.gradient_check = GradientCheckView()
         self.views = [self.output_view, self.loss_plot, self.predictions, self.status_line,
-                      self.network_view]
+                      self.network_view, self.hidden_maps, self.gradient_check]
         self.docks = {}
         self._add_dock("network", self.tr("Network diagram"), self.network_view)
+        self._add_dock("hidden", self.tr("Hidden node maps"), self.hidden_maps)
         self._add_dock("math", self.tr("Step-by-step math"), self.math_panel)
+        self._add_dock("gradient", self.tr("Gradient check"), self.gradient_check)
+        self.docks["network"].raise_()
         self._add_dock("help", self.tr("What am I looking at?"), HelpPanel(), visible=False)
 
     def _add_dock(self, key, title, widget, visible=True):
@@ -123,15 +145,45 @@ class MainWindow(QMainWindow):
                      lambda: self._when_stopped(lambda: self.files.save(self._trainer)))
         self._action(file_menu, self.tr("Save &As…"), "Ctrl+Shift+S",
                      lambda: self._when_stopped(lambda: self.files.save_as(self._trainer)))
+        export_menu = file_menu.addMenu(self.tr("&Export"))
+        self.exports = ExportActions(export_menu, self.loss_plot, self.output_view,
+                                     lambda: self._last_snapshot, self)
+        self.exports.message.connect(lambda text: QMessageBox.warning(self, "GateLab", text))
+        self.exports.done.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        file_menu.addSeparator()
+        self._action(file_menu, self.tr("&Restore default settings"), None, self.restore_defaults)
         file_menu.addSeparator()
         self._action(file_menu, self.tr("&Quit"), "Ctrl+Q", self.close)
         self.view_menu = self.menuBar().addMenu(self.tr("&View"))
         for dock in self.docks.values():
             self.view_menu.addAction(dock.toggleViewAction())
+        tools = self.menuBar().addMenu(self.tr("&Tools"))
+        self._action(tools, self.tr("&Many seeds…"), "Ctrl+M", self._on_many_seeds)
+        self._build_language_menu()
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("What am I &looking at?"), "F1",
                      lambda: self._show_dock("help"))
         self._action(help_menu, self.tr("&About GateLab"), None, self._on_about)
+
+    def _build_language_menu(self):
+        menu = self.menuBar().addMenu(self.tr("&Language"))
+        group = QActionGroup(self)
+        current = self._settings.load_language() if self._settings is not None else ""
+        self.language_actions = {}
+        for code, name in [("", self.tr("System default"))] + list(LANGUAGES.items()):
+            action = QAction(name, self, checkable=True)
+            action.setChecked(code == current)
+            action.triggered.connect(lambda _=False, c=code: self._on_language(c))
+            group.addAction(action)
+            menu.addAction(action)
+            self.language_actions[code] = action
+
+    def _on_language(self, code: str):
+        if self._settings is not None:
+            self._settings.save_language(code)
+            self._settings.sync()
+        self.statusBar().showMessage(self.tr(
+            "The language changes when GateLab starts next time."), 10000)
 
     def _action(self, menu, text, keys, slot):
         action = QAction(text, self)
@@ -227,6 +279,9 @@ class MainWindow(QMainWindow):
         changed = [f for f in config.to_dict() if getattr(config, f) != getattr(old, f)]
         self.files.mark_dirty()
         self._update_title()
+        self.gradient_check.set_loss(config.loss)
+        if self._seeds_dialog is not None:
+            self._seeds_dialog.set_config(config)
         if all(f in LIVE_FIELDS for f in changed):
             self._apply_live(config)
             return
@@ -265,6 +320,23 @@ class MainWindow(QMainWindow):
             self._trainer.set_weights(weights)
             self._show_trainer(new_run=False)
 
+    def _on_many_seeds(self):
+        if self._seeds_dialog is None:
+            self._seeds_dialog = SeedsDialog(self._config, self)
+            self._seeds_dialog.seed_chosen.connect(self._open_seed)
+        self._seeds_dialog.set_config(self._config)
+        self._seeds_dialog.show()
+        self._seeds_dialog.raise_()
+        self._seeds_dialog.activateWindow()
+
+    def _open_seed(self, seed: int):
+        """A failed seed from the many-seeds dialog: watch it train here."""
+        config = self._config.with_changes(seed=seed)
+        self.controls.set_config(config)
+        self._on_config_edited(config)
+        self.raise_()
+        self.activateWindow()
+
     def _on_run_snapshot(self, snapshot):
         if snapshot.new_losses.size:
             self.files.mark_dirty()
@@ -272,6 +344,7 @@ class MainWindow(QMainWindow):
 
     def _on_snapshot(self, snapshot):
         self._state = snapshot.state
+        self._last_snapshot = snapshot
         for view in self.views:
             view.update_from(snapshot)
         self.controls.set_run_state(snapshot.state)
@@ -349,7 +422,61 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         self.controller.shutdown()
+        if self._seeds_dialog is not None:
+            self._seeds_dialog.shutdown()
+        self._save_settings()
         super().closeEvent(event)
+
+    # -- settings --------------------------------------------------------------------
+    def _splitters(self):
+        return {"main": self.main_splitter, "views": self.views_splitter}
+
+    def _layout_state(self):
+        return (self.saveState(WINDOW_STATE_VERSION),
+                {name: s.saveState() for name, s in self._splitters().items()})
+
+    def _toggles(self) -> dict:
+        view = self.output_view.view
+        return {"log_scale": self.loss_plot.is_log_scale(),
+                "decision_plane": bool(getattr(view, "plane_visible", lambda: False)())}
+
+    def _apply_toggles(self, toggles: dict):
+        self.loss_plot.set_log_scale(toggles["log_scale"])
+        if self.output_view.is_3d:
+            self.output_view.view.set_plane_visible(toggles["decision_plane"])
+
+    def _restore_settings(self):
+        if self._settings is None:
+            return
+        self._settings.restore_window(self, self._splitters())
+        self._apply_toggles(self._settings.load_view_toggles(DEFAULT_TOGGLES))
+        self.controls.set_speed_index(self._settings.load_speed_index(
+            len(SPEEDS), SPEEDS.index(DEFAULT_SPEED)))
+
+    def _save_settings(self):
+        if self._settings is None:
+            return
+        self._settings.save_config(self._config)
+        self._settings.save_window(self, self._splitters())
+        self._settings.save_view_toggles(self._toggles())
+        self._settings.save_speed_index(self.controls.speed_index())
+        self._settings.sync()
+
+    def restore_defaults(self):
+        """Forgets saved settings and shows the defaults now (the language at next start)."""
+        if self._settings is not None:
+            self._settings.restore_defaults()
+        state, splitters = self._default_layout
+        self.restoreState(state, WINDOW_STATE_VERSION)
+        for name, splitter in self._splitters().items():
+            splitter.restoreState(splitters[name])
+        self._apply_toggles(DEFAULT_TOGGLES)
+        self.controls.set_speed_index(SPEEDS.index(DEFAULT_SPEED))
+        config = TrainConfig()
+        self.controls.set_config(config)
+        self._on_config_edited(config)
+        self.statusBar().showMessage(self.tr(
+            "Default settings restored; the language follows the system from the next start."), 8000)
 
 
 def _qt_version() -> str:

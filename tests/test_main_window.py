@@ -251,3 +251,61 @@ def test_opening_a_corrupt_file_keeps_the_current_run(qtbot, window, tmp_path):
     before = window._trainer
     window.open_file(str(bad))
     assert messages and window._trainer is before
+
+
+def test_settings_are_restored_in_the_next_window(qtbot, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from gui.settings_store import SettingsStore
+
+    path = str(tmp_path / "gatelab.ini")
+    first = discard_on_close(MainWindow(TrainConfig(gate="or", hidden_nodes=3, alpha=0.25),
+                                        SettingsStore(QSettings(path, QSettings.Format.IniFormat))))
+    qtbot.addWidget(first)
+    first.loss_plot.set_log_scale(True)
+    first.controls.set_speed_index(3)
+    first.close()
+    second = discard_on_close(MainWindow(None, SettingsStore(QSettings(path, QSettings.Format.IniFormat))))
+    qtbot.addWidget(second)
+    assert (second.config().gate, second.config().hidden_nodes, second.config().alpha) == ("or", 3, 0.25)
+    assert second.controls._gate.currentData() == "or"
+    assert second.loss_plot.is_log_scale() and second.controls.speed_index() == 3
+    second.restore_defaults()
+    assert second.config() == TrainConfig() and not second.loss_plot.is_log_scale()
+    second.close()
+
+
+def test_export_actions_write_files(qtbot, window, tmp_path):
+    import csv
+    import json
+
+    window.controls.train_pressed.emit()
+    wait_state(qtbot, window, states.FINISHED)
+    errors = []
+    window.exports.message.connect(errors.append)
+    targets = iter([tmp_path / "loss.csv", tmp_path / "weights.json", tmp_path / "loss.png"])
+    window.exports.ask_path = lambda *args: str(next(targets))
+    for name in ("Loss history as CSV…", "Weights as JSON…", "Loss plot as PNG…"):
+        window.exports.actions[name].trigger()
+    assert errors == []
+    rows = list(csv.reader((tmp_path / "loss.csv").read_text().splitlines()))
+    assert len(rows) == 3001 and float(rows[-1][1]) == window.loss_plot.history()[-1]
+    assert json.loads((tmp_path / "weights.json").read_text()) == window._trainer.weights.to_dict()
+    assert (tmp_path / "loss.png").stat().st_size > 1000
+
+
+def test_a_failed_seed_from_the_seeds_dialog_opens_here(qtbot, window):
+    window._on_many_seeds()
+    dialog = window._seeds_dialog
+    assert dialog.isVisible() and dialog.config() == window.config()
+    dialog.seed_chosen.emit(17)
+    qtbot.waitUntil(lambda: window.config().seed == 17)
+    assert window.controls._seed.text() == "17"
+    assert window._trainer.initial_weights.equals(initial_weights(TrainConfig(steps=3000, seed=17)))
+    dialog.close()
+
+
+def test_gradient_check_follows_the_loss_setting(qtbot, window):
+    window.controls._advanced._combos["loss"].setCurrentIndex(1)
+    assert window.config().loss == "cross-entropy"
+    assert window.gradient_check._loss == "cross-entropy"
