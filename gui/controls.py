@@ -27,6 +27,7 @@ from core import snapshot as states
 from core.config import HIDDEN_MAX, SEED_MAX, STEPS_MAX, ConfigError, TrainConfig
 from core.gates import GATES, ROWS
 from gui.advanced_options import AdvancedOptions
+from gui.messages import config_error_text
 from gui.number_box import NumberBox
 
 FULL_SPEED = 0.0
@@ -73,8 +74,10 @@ class ControlPanel(QWidget):
     def _build_presets(self):
         self._presets = QComboBox()
         self._presets.addItem(self.tr("Presets…"))
+        titles = {"Article: 2-layer AND": self.tr("Article: 2-layer AND"),
+                  "Article: 3-layer XOR": self.tr("Article: 3-layer XOR")}
         for name in PRESETS:
-            self._presets.addItem(self.tr(name), name)
+            self._presets.addItem(titles[name], name)
         self._presets.setToolTip(self.tr("Load the settings of one of the article's runs"))
         self._presets.activated.connect(self._on_preset)
         return self._presets
@@ -241,7 +244,7 @@ class ControlPanel(QWidget):
             config = self._read_config()
         except ConfigError as error:
             self.set_config(self._config)  # back to the last valid values
-            self._error.setText(self.tr("Not applied: {0}").format(error))
+            self._error.setText(self.tr("Not applied: {0}").format(config_error_text(error)))
             return
         self._error.clear()
         self._targets_box.setVisible(config.gate == "custom")

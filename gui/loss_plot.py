@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 from core.decimate import MinMaxEnvelope, decimate_slice
 from core.history import LossHistory
 from core.snapshot import DIVERGED, TRAINING, Snapshot
+from gui.messages import run_message
 
 CURVE_COLOR = "#1f5fbf"
 MARKER_COLOR = "#d62728"
@@ -97,7 +98,7 @@ class LossPlot(QWidget):
             self._record(snapshot.first_step, snapshot.new_losses)
             self._request_redraw(urgent=first_points or snapshot.state != TRAINING)
         if snapshot.state == DIVERGED:
-            self._show_divergence(snapshot.step + 1, snapshot.message)
+            self._show_divergence(snapshot.step + 1, run_message(snapshot))
 
     def flush(self) -> None:
         """Draws what is recorded now, even within the redraw interval."""

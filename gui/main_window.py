@@ -31,6 +31,7 @@ from gui.hidden_maps_view import HiddenMapsView
 from gui.i18n import LANGUAGES
 from gui.loss_plot import LossPlot
 from gui.math_panel import MathPanel
+from gui.messages import run_message
 from gui.network_view import NetworkView
 from gui.output_view import OutputView
 from gui.predictions_table import PredictionsTable
@@ -357,7 +358,7 @@ class MainWindow(QMainWindow):
 
     def _show_notice(self, snapshot):
         if snapshot.state in (states.DIVERGED, states.FAILED):
-            self.notice.setText(snapshot.message)
+            self.notice.setText(run_message(snapshot))
             self.notice.setVisible(True)
         elif snapshot.new_run or snapshot.state == states.TRAINING:
             self.notice.setVisible(False)

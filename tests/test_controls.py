@@ -63,10 +63,10 @@ def test_alpha_garbage_is_refused_not_zeroed(qtbot, panel):
 
 def test_seed_out_of_range_shows_message_and_keeps_last_value(qtbot, panel):
     type_into(qtbot, panel._seed, "4294967296")
-    assert "seed" in panel._error.text() and "4294967295" in panel._error.text()
+    assert "Seed" in panel._error.text() and "4294967295" in panel._error.text()
     assert panel.config().seed == 0 and panel._seed.text() == "0"
     type_into(qtbot, panel._seed, "12x")
-    assert panel.config().seed == 0 and "seed" in panel._error.text()
+    assert panel.config().seed == 0 and "Seed" in panel._error.text()
 
 
 def test_new_seed_button_draws_another_seed(qtbot, panel):
@@ -103,7 +103,7 @@ def test_advanced_is_collapsed_and_feeds_the_config(qtbot, panel):
     c = panel.config()
     assert (c.mode, c.activation, c.update_order, c.target_loss) == ("batch", "tanh", "article", 0.01)
     type_into(qtbot, panel._advanced._target_loss, "-3")
-    assert "target_loss" in panel._error.text() and panel.config().target_loss == 0.01
+    assert "Target loss" in panel._error.text() and panel.config().target_loss == 0.01
 
 
 def test_presets_set_the_articles_runs(qtbot, panel):
