@@ -70,3 +70,15 @@ def test_gui_flags_are_validated_like_train():
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 2 and "--alpha" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_wayland_display_set_under_x11_still_renders_3d(tmp_path):
+    """PyOpenGL would pick EGL because WAYLAND_DISPLAY is set; Qt uses GLX on X11."""
+    env = {**os.environ, "WAYLAND_DISPLAY": "wayland-0", "XDG_SESSION_TYPE": "wayland"}
+    env.pop("PYOPENGL_PLATFORM", None)
+    env["QT_QPA_PLATFORM"] = "xcb"
+    result = subprocess.run([sys.executable, "main.py", "--self-test"], cwd=ROOT, env=env,
+                            capture_output=True, text=True, timeout=120)
+    status = json.loads(result.stdout.strip().splitlines()[-1])
+    assert result.returncode == 0 and status["opengl"] and status["render_ok"], result.stderr
+    assert "Error while drawing" not in result.stderr

@@ -647,7 +647,7 @@ predicted {1:.2f}</source>
     <message>
         <location filename="../../gui/help_panel.py" line="30"/>
         <source>Hidden node maps</source>
-        <translation>隠れ層ノードのマップ</translation>
+        <translation>隠れ層マップ</translation>
     </message>
     <message>
         <location filename="../../gui/help_panel.py" line="31"/>
@@ -745,7 +745,7 @@ h{2} = {3:.2f}</translation>
     <message>
         <location filename="../../gui/loss_plot.py" line="43"/>
         <source>Hover over the plot to read a step&apos;s loss</source>
-        <translation>グラフにマウスを重ねると、そのステップの損失が読めます</translation>
+        <translation>マウスを重ねると各ステップの損失を表示</translation>
     </message>
     <message>
         <location filename="../../gui/loss_plot.py" line="56"/>
@@ -783,7 +783,7 @@ h{2} = {3:.2f}</translation>
     <message>
         <location filename="../../gui/main_window.py" line="123"/>
         <source>Hidden node maps</source>
-        <translation>隠れ層ノードのマップ</translation>
+        <translation>隠れ層マップ</translation>
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="124"/>
@@ -1171,12 +1171,12 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
     <message>
         <location filename="../../gui/network_view.py" line="270"/>
         <source>Double-click an edge to change its weight.</source>
-        <translation>線をダブルクリックすると重みを変更できます。</translation>
+        <translation>線をダブルクリックで重みを変更。</translation>
     </message>
     <message>
         <location filename="../../gui/network_view.py" line="272"/>
         <source>Pause training to edit a weight (double-click an edge).</source>
-        <translation>重みを編集するには、学習を一時停止してください(線をダブルクリック)。</translation>
+        <translation>一時停止中に線をダブルクリックで編集。</translation>
     </message>
     <message>
         <location filename="../../gui/network_view.py" line="315"/>
@@ -1342,7 +1342,7 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
     <message>
         <location filename="../../gui/predictions_table.py" line="127"/>
         <source>✓ Solved: every prediction is on the right side of 0.5</source>
-        <translation>✓ 正解: すべての予測値が 0.5 に対して正しい側にあります</translation>
+        <translation>✓ 解けました: どの行も 0.5 の正しい側</translation>
     </message>
     <message>
         <location filename="../../gui/predictions_table.py" line="130"/>
@@ -1420,7 +1420,7 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
     <message>
         <location filename="../../gui/seeds_dialog.py" line="128"/>
         <source>not solved</source>
-        <translation>解けなかった</translation>
+        <translation>未解決</translation>
     </message>
     <message>
         <location filename="../../gui/seeds_dialog.py" line="131"/>
@@ -1530,7 +1530,7 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
     <message>
         <location filename="../../gui/seeds_dialog.py" line="353"/>
         <source>Solved {0}: {1} of {2} networks = {3} %</source>
-        <translation>{0} を解けた割合: {2} 個中 {1} 個 = {3} %</translation>
+        <translation>{0}を解けた割合: {2} 個中 {1} 個 = {3} %</translation>
     </message>
     <message>
         <location filename="../../gui/seeds_dialog.py" line="376"/>
@@ -1576,6 +1576,11 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
         <location filename="../../gui/seeds_dialog.py" line="407"/>
         <source>the custom gate</source>
         <translation>カスタムゲート</translation>
+    </message>
+    <message>
+        <location filename="../../gui/seeds_dialog.py" line="197"/>
+        <source>Seeds that failed</source>
+        <translation>解けなかったシード</translation>
     </message>
 </context>
 <context>
