@@ -212,8 +212,8 @@ class GradientCheckView(QWidget):
         inconclusive = result.level == gradcheck.INCONCLUSIVE
         self._readout.setText(self.tr("can't tell") if inconclusive else gradcheck.format_error(result.error))
         self._verdict.setText(verdicts[result.level])
-        model = (self.tr("{0} hidden nodes").format(snapshot.activation) if snapshot.hidden_nodes
-                 else self.tr("2-layer model"))
+        model = (self.tr("{0} hidden nodes, {1}").format(snapshot.hidden_nodes, snapshot.activation)
+                 if snapshot.hidden_nodes else self.tr("2-layer model"))
         details = self.tr("Checked at step {0:,} ({1} loss, {2}): {3} weights compared in {4:.1f} ms."
                           ).format(snapshot.step, self._loss, model, result.checked, cost * 1e3)
         if result.skipped:

@@ -31,7 +31,7 @@ from gui.hidden_maps_view import HiddenMapsView
 from gui.i18n import LANGUAGES
 from gui.loss_plot import LossPlot
 from gui.math_panel import MathPanel
-from gui.messages import run_message
+from gui.messages import parameter_name, run_message
 from gui.network_view import NetworkView
 from gui.output_view import OutputView
 from gui.predictions_table import PredictionsTable
@@ -286,7 +286,8 @@ class MainWindow(QMainWindow):
         if all(f in LIVE_FIELDS for f in changed):
             self._apply_live(config)
             return
-        self._reset(self.tr("Settings changed ({0}): the network was reset.").format(", ".join(changed)))
+        names = ", ".join(parameter_name(f) for f in changed)
+        self._reset(self.tr("Settings changed ({0}): the network was reset.").format(names))
 
     def _apply_live(self, config: TrainConfig):
         if self.controller.is_running():

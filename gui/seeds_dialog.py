@@ -194,7 +194,7 @@ class SeedsDialog(QDialog):
         box = QWidget()
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
-        self._failed_title = QLabel(f"<b>{self.tr('Seeds that failed')}</b>")
+        self._failed_title = QLabel("<b>" + self.tr("Seeds that failed") + "</b>")
         self._failed = QListWidget()
         self._failed.setUniformItemSizes(True)
         self._failed.setToolTip(self.tr(
@@ -328,7 +328,7 @@ class SeedsDialog(QDialog):
         for item in (self._low, self._high, self._median):
             item.setData([], [])
         self._failed.clear()
-        self._failed_title.setText(f"<b>{self.tr('Seeds that failed')}</b>")
+        self._failed_title.setText("<b>" + self.tr("Seeds that failed") + "</b>")
         self._show_empty()
 
     def _show_result(self, result):

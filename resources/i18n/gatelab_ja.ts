@@ -543,8 +543,8 @@ Green, below {green}: they agree, backprop is right. Red, above {red}: backprop 
     </message>
     <message>
         <location filename="../../gui/gradient_check_view.py" line="215"/>
-        <source>{0} hidden nodes</source>
-        <translation>隠れ層は {0}</translation>
+        <source>{0} hidden nodes, {1}</source>
+        <translation>隠れ層のノード {0} 個、{1}</translation>
     </message>
     <message>
         <location filename="../../gui/gradient_check_view.py" line="216"/>
@@ -886,42 +886,42 @@ h{2} = {3:.2f}</translation>
         <translation>シード {0} の初期の重みにリセットしました。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="289"/>
+        <location filename="../../gui/main_window.py" line="290"/>
         <source>Settings changed ({0}): the network was reset.</source>
         <translation>設定が変わったため({0})、ネットワークをリセットしました。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="299"/>
+        <location filename="../../gui/main_window.py" line="300"/>
         <source>Alpha {0:g}, steps {1:,}: applied to the run.</source>
         <translation>学習率 {0:g}、ステップ数 {1:,}: 学習に反映しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="391"/>
+        <location filename="../../gui/main_window.py" line="392"/>
         <source>This file&apos;s initial weights differ from seed {0}&apos;s: Reset will use the seed&apos;s.</source>
         <translation>このファイルの初期の重みは、シード {0} のものと異なります。リセットするとシードの初期の重みを使います。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="396"/>
+        <location filename="../../gui/main_window.py" line="397"/>
         <source>2-layer</source>
         <translation>2層</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="397"/>
+        <location filename="../../gui/main_window.py" line="398"/>
         <source>{0} hidden nodes</source>
         <translation>隠れ層のノード {0} 個</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="398"/>
+        <location filename="../../gui/main_window.py" line="399"/>
         <source>GateLab — {0}, {1}</source>
         <translation>GateLab — {0}、{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="403"/>
+        <location filename="../../gui/main_window.py" line="404"/>
         <source>About GateLab</source>
         <translation>GateLab について</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="404"/>
+        <location filename="../../gui/main_window.py" line="405"/>
         <source>GateLab 0.1: watch a 2- or 3-layer neural network learn a logic gate.
 
 Built with Qt {0} through PySide6 (LGPLv3), pyqtgraph (MIT), NumPy (BSD) and PyOpenGL (BSD). GateLab itself is MIT-licensed.</source>
@@ -930,7 +930,7 @@ Built with Qt {0} through PySide6 (LGPLv3), pyqtgraph (MIT), NumPy (BSD) and PyO
 Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を使って作られています。GateLab 自体は MIT ライセンスです。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="480"/>
+        <location filename="../../gui/main_window.py" line="481"/>
         <source>Default settings restored; the language follows the system from the next start.</source>
         <translation>設定を初期状態に戻しました。言語は次回の起動からシステムの設定に従います。</translation>
     </message>
@@ -1011,27 +1011,27 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../gui/messages.py" line="19"/>
+        <location filename="../../gui/messages.py" line="17"/>
         <source>a number greater than 0 and at most {0:g}</source>
         <translation>0 より大きく {0:g} 以下の数</translation>
     </message>
     <message>
-        <location filename="../../gui/messages.py" line="20"/>
+        <location filename="../../gui/messages.py" line="19"/>
         <source>a whole number from 1 to {0:,}</source>
         <translation>1 から {0:,} までの整数</translation>
     </message>
     <message>
-        <location filename="../../gui/messages.py" line="21"/>
+        <location filename="../../gui/messages.py" line="15"/>
         <source>a whole number from 0 to {0}</source>
         <translation>0 から {0} までの整数</translation>
     </message>
     <message>
-        <location filename="../../gui/messages.py" line="23"/>
+        <location filename="../../gui/messages.py" line="22"/>
         <source>four numbers from 0 to 1</source>
         <translation>0 から 1 までの数を4つ</translation>
     </message>
     <message>
-        <location filename="../../gui/messages.py" line="24"/>
+        <location filename="../../gui/messages.py" line="23"/>
         <source>empty, or a number greater than 0 and at most {0:g}</source>
         <translation>空欄、または 0 より大きく {0:g} 以下の数</translation>
     </message>
@@ -1041,87 +1041,87 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
         <translation>学習率</translation>
     </message>
     <message>
-        <location filename="../../gui/messages.py" line="31"/>
+        <location filename="../../gui/messages.py" line="32"/>
         <source>Steps</source>
         <translation>ステップ数</translation>
     </message>
     <message>
-        <location filename="../../gui/messages.py" line="31"/>
+        <location filename="../../gui/messages.py" line="33"/>
         <source>Hidden nodes</source>
         <translation>隠れ層のノード数</translation>
     </message>
     <message>
-        <location filename="../../gui/messages.py" line="32"/>
+        <location filename="../../gui/messages.py" line="34"/>
         <source>Seed</source>
         <translation>シード</translation>
     </message>
     <message>
-        <location filename="../../gui/messages.py" line="32"/>
+        <location filename="../../gui/messages.py" line="35"/>
         <source>Targets</source>
         <translation>真の値</translation>
     </message>
     <message>
-        <location filename="../../gui/messages.py" line="32"/>
+        <location filename="../../gui/messages.py" line="36"/>
         <source>Target loss</source>
         <translation>目標損失</translation>
     </message>
     <message>
-        <location filename="../../gui/messages.py" line="33"/>
+        <location filename="../../gui/messages.py" line="37"/>
         <source>Gate</source>
         <translation>ゲート</translation>
     </message>
     <message>
-        <location filename="../../gui/messages.py" line="33"/>
+        <location filename="../../gui/messages.py" line="38"/>
         <source>Mode</source>
         <translation>学習モード</translation>
     </message>
     <message>
-        <location filename="../../gui/messages.py" line="33"/>
+        <location filename="../../gui/messages.py" line="39"/>
         <source>Activation</source>
         <translation>活性化関数</translation>
     </message>
     <message>
-        <location filename="../../gui/messages.py" line="34"/>
+        <location filename="../../gui/messages.py" line="40"/>
         <source>Loss</source>
         <translation>損失関数</translation>
     </message>
     <message>
-        <location filename="../../gui/messages.py" line="34"/>
+        <location filename="../../gui/messages.py" line="41"/>
         <source>Initial weights</source>
         <translation>初期の重み</translation>
     </message>
     <message>
-        <location filename="../../gui/messages.py" line="35"/>
+        <location filename="../../gui/messages.py" line="42"/>
         <source>Update order</source>
         <translation>更新の順序</translation>
     </message>
     <message>
-        <location filename="../../gui/messages.py" line="42"/>
+        <location filename="../../gui/messages.py" line="50"/>
         <source>{0}: {1} is not allowed. Allowed: {2}.</source>
         <translation>{0}: {1} は使えません。使える値: {2}。</translation>
     </message>
     <message>
-        <location filename="../../gui/messages.py" line="49"/>
+        <location filename="../../gui/messages.py" line="57"/>
         <source>Training diverged at step {0}: the loss or a weight stopped being a finite number. Every view shows the last finite state.</source>
         <translation>ステップ {0} で学習が発散しました。損失または重みが有限の数でなくなりました。どの表示も、最後の有限な状態を示しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/messages.py" line="52"/>
+        <location filename="../../gui/messages.py" line="61"/>
         <source>Training failed: {0}</source>
         <translation>学習に失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/messages.py" line="54"/>
+        <location filename="../../gui/messages.py" line="63"/>
         <source>Stopped at step {0}.</source>
         <translation>ステップ {0} で停止しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/messages.py" line="57"/>
+        <location filename="../../gui/messages.py" line="66"/>
         <source>Reached the target loss at step {0}.</source>
         <translation>ステップ {0} で目標損失に達しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/messages.py" line="58"/>
+        <location filename="../../gui/messages.py" line="67"/>
         <source>Finished {0} steps.</source>
         <translation>{0} ステップの学習が完了しました。</translation>
     </message>
@@ -1579,6 +1579,7 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
     </message>
     <message>
         <location filename="../../gui/seeds_dialog.py" line="197"/>
+        <location filename="../../gui/seeds_dialog.py" line="331"/>
         <source>Seeds that failed</source>
         <translation>解けなかったシード</translation>
     </message>
