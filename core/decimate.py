@@ -63,6 +63,16 @@ class MinMaxEnvelope:
         self._full = half
         self.bucket_size *= 2
 
+    def bucket_at(self, step: float, first_step: int = 1):
+        """(first step, last step, min, max) of the bucket holding `step`, or None."""
+        index = int((step - first_step) // self.bucket_size)
+        if step < first_step or index > self._full or (index == self._full and not self._partial):
+            return None
+        start = first_step + index * self.bucket_size
+        if index == self._full:
+            return start, start + self._partial - 1, float(self._pmin), float(self._pmax)
+        return start, start + self.bucket_size - 1, float(self._mins[index]), float(self._maxs[index])
+
     def xy(self, first_step: int = 1):
         """Points to draw: (step, loss), two per bucket (min then max) once buckets hold > 1 step."""
         mins = np.append(self._mins[: self._full], [self._pmin] if self._partial else [])

@@ -104,6 +104,7 @@ def serve(conn) -> None:
                     trainer.config = trainer.config.with_changes(
                         alpha=alpha, steps=steps, target_loss=target_loss)
                 losses = trainer.advance(count)
+                trainer.history.truncate(0)  # the parent's trainer keeps the record
                 conn.send((losses, trainer._flat, trainer.step, _outcome_tuple(trainer.outcome)))
         except Exception as error:  # noqa: BLE001 - sent back and raised in the parent
             conn.send(error)

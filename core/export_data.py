@@ -27,14 +27,20 @@ def number_text(value) -> str:
 
 
 def iter_loss_csv(history, first_step: int = 1):
-    """Yields the CSV `step,loss` in chunks; history[0] is the loss of step `first_step`."""
-    values = np.asarray(history, dtype=float).ravel()
+    """Yields the CSV `step,loss` in chunks; history[0] is the loss of step `first_step`.
+
+    float32 records (the window keeps them) are written with the shortest text that reads
+    back as the same float32 (0.9, not 0.8999999761581421)."""
+    values = np.asarray(history)
+    values = values.ravel() if values.dtype == np.float32 else values.astype(float).ravel()
     first_step = int(first_step)
     yield ",".join(LOSS_HEADER) + "\n"
     for start in range(0, values.size, CHUNK_ROWS):
-        chunk = values[start:start + CHUNK_ROWS].tolist()
+        chunk = values[start:start + CHUNK_ROWS]
+        texts = ([("" if np.isnan(v) else str(v)) for v in chunk] if chunk.dtype == np.float32
+                 else [number_text(v) for v in chunk.tolist()])
         step = first_step + start
-        yield "".join(f"{step + i},{number_text(v)}\n" for i, v in enumerate(chunk))
+        yield "".join(f"{step + i},{text}\n" for i, text in enumerate(texts))
 
 
 def loss_csv(history, first_step: int = 1) -> str:

@@ -48,13 +48,13 @@ class Trainer:
     CHUNK = 256  # steps between stop-flag polls and progress reports
 
     def __init__(self, config: TrainConfig, weights: Weights | None = None,
-                 step: int = 0, history=()):
+                 step: int = 0, history=(), history_dtype=np.float64):
         self.config = config
         self.initial_weights = initial_weights(config)
         start = weights if weights is not None else self.initial_weights
         self._flat = [float(w) for w in start.flat()]
         self.step = step
-        self.history = LossHistory(history)
+        self.history = LossHistory(history, history_dtype)
         self.outcome: Outcome | None = None
         self._rows = tuple((x1, x2, t) for (x1, x2), t in zip(ROWS, config.targets))
 

@@ -15,8 +15,9 @@ class ExportActions(QObject):
     message = Signal(str)  # an error to show
     done = Signal(str)  # a short success note for the status bar
 
-    def __init__(self, menu, loss_plot, output_view, snapshot, parent=None):
-        """snapshot: a callable returning the snapshot shown now."""
+    def __init__(self, menu, loss_plot, output_view, snapshot, loss_record, parent=None):
+        """snapshot: a callable returning the snapshot shown now; loss_record: a callable
+        returning the run's whole loss history and the step number of its first value."""
         super().__init__(parent)
         self._parent = parent
         self.ask_path = self._ask_path  # (title, filter, suffix) -> path or None; tests replace it
@@ -30,7 +31,7 @@ class ExportActions(QObject):
             (self.tr("3D view as PNG, double size…"), self.tr("PNG image (*.png)"), ".png",
              lambda p: exports.export_surface_png(output_view, p, scale=2)),
             (self.tr("Loss history as CSV…"), self.tr("CSV table (*.csv)"), ".csv",
-             lambda p: exports.export_loss_csv(loss_plot.history(), loss_plot.first_step(), p)),
+             lambda p: exports.export_loss_csv(*loss_record(), p)),
             (self.tr("Weights as JSON…"), self.tr("JSON file (*.json)"), ".json",
              lambda p: exports.export_weights_json(snapshot().weights, p)),
             (self.tr("Predictions as CSV…"), self.tr("CSV table (*.csv)"), ".csv",

@@ -8,7 +8,7 @@ from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from core.decimate import MinMaxEnvelope, decimate_slice
-from core.history import LossHistory
+from core.history import RecentHistory
 from core.snapshot import DIVERGED, TRAINING, Snapshot
 from gui.messages import run_message
 
@@ -16,6 +16,9 @@ CURVE_COLOR = "#1f5fbf"
 MARKER_COLOR = "#d62728"
 AXIS_COLOR = "#333333"
 MAX_DRAWN_POINTS = 2048  # a min and a max for each pixel column of a typical plot
+# Exact losses kept for hovering and zooming near the end of a run; the whole run is kept
+# only as the envelope, so a 10^7-step run costs this plot a few MB (the trainer keeps the record).
+RECENT_STEPS = 1 << 18
 # A redraw of the plot costs extra frames of the whole window (the scene repaints in
 # its own event-loop pass), so while training the curve is redrawn ~10 times a second.
 REDRAW_INTERVAL_MS = 100
@@ -26,8 +29,9 @@ class LossPlot(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._history = LossHistory()
-        self._first_step = 1  # step number of the first recorded loss
+        self._history = RecentHistory(RECENT_STEPS)
+        self._run_first = 1  # step number of the run's first recorded loss
+        self._count = 0  # steps recorded in this run (gaps included)
         self._envelope = MinMaxEnvelope(MAX_DRAWN_POINTS // 2)  # what the whole-run view draws
         self._since_redraw = QElapsedTimer()
         self._since_redraw.start()
@@ -94,7 +98,7 @@ class LossPlot(QWidget):
         if snapshot.new_run:
             self.clear()
         if snapshot.new_losses.size:
-            first_points = len(self._history) == 0
+            first_points = self._count == 0
             self._record(snapshot.first_step, snapshot.new_losses)
             self._request_redraw(urgent=first_points or snapshot.state != TRAINING)
         if snapshot.state == DIVERGED:
@@ -113,7 +117,8 @@ class LossPlot(QWidget):
             self._redraw_timer.start(REDRAW_INTERVAL_MS - elapsed)
 
     def clear(self) -> None:
-        self._history.truncate(0)
+        self._history.clear()
+        self._count = 0
         self._envelope.clear()
         self._divergence_step = None
         self._marker.hide()
@@ -123,12 +128,17 @@ class LossPlot(QWidget):
         self._redraw()
 
     def history(self) -> np.ndarray:
-        """The recorded losses as a read-only view (copy it to keep it past the next update)."""
+        """The exact losses held (the whole run up to RECENT_STEPS, else its latest part),
+        as a read-only float32 view; copy it to keep it past the next update."""
         return self._history.values()
 
     def first_step(self) -> int:
         """The step number of history()[0]."""
-        return self._first_step
+        return self._run_first + self._history.dropped
+
+    def step_count(self) -> int:
+        """Steps recorded in this run, including those only the envelope remembers."""
+        return self._count
 
     def set_log_scale(self, on: bool) -> None:
         self._log_box.setChecked(on)  # toggled -> _on_log_toggled
@@ -146,35 +156,45 @@ class LossPlot(QWidget):
 
     # -- private ---------------------------------------------------------------
     def _record(self, first_step: int, losses: np.ndarray) -> None:
-        expected = self._first_step + len(self._history)
-        if not len(self._history) or first_step < self._first_step:
-            self._history.truncate(0)
-            self._envelope.clear()
-            self._first_step = first_step
+        losses = np.asarray(losses, dtype=np.float32)  # as the window's trainer records them
+        expected = self._run_first + self._count
+        if not self._count or first_step < self.first_step():
+            self.clear_data(first_step)
         elif first_step < expected:  # re-sent steps replace the ones held
-            self._history.truncate(first_step - self._first_step)
-            self._envelope.clear()
+            self._history.truncate(first_step - self.first_step())
+            self._count = first_step - self._run_first
+            self._envelope.clear()  # older steps drop out of the envelope: rare, and only drawn
+            self._run_first = self.first_step()
+            self._history.dropped = 0
             self._envelope.extend(self._history.values())
         elif first_step > expected:  # missing steps become a gap (NaN), so later steps keep their x
             gap = np.full(first_step - expected, np.nan)
             self._history.extend(gap)
             self._envelope.extend(gap)
+            self._count += gap.size
         self._history.extend(losses)
         self._envelope.extend(losses)
+        self._count += len(losses)
+
+    def clear_data(self, first_step: int) -> None:
+        self._history.clear()
+        self._envelope.clear()
+        self._count = 0
+        self._run_first = first_step
 
     def _redraw(self) -> None:
         """Whole run: the envelope; zoomed in on part of a long run: that part, decimated."""
         self._since_redraw.restart()
-        size = len(self._history)
         low, high = self._item.getViewBox().viewRange()[0]
-        start = max(int(low) - self._first_step, 0)
-        stop = min(int(high) - self._first_step + 2, size)
-        zoomed = size > MAX_DRAWN_POINTS and 0 <= start < stop and (stop - start) < size // 2
+        held_from, held = self.first_step(), len(self._history)
+        start, stop = int(low) - held_from, min(int(high) - held_from + 2, held)
+        # Zoomed in on the exactly-held part of a long run: draw those steps themselves.
+        zoomed = self._count > MAX_DRAWN_POINTS and 0 <= start < stop and (stop - start) < self._count // 2
         if zoomed and not self._follow:
-            x, y = decimate_slice(self._history.values()[start:stop], self._first_step + start,
+            x, y = decimate_slice(self._history.values()[start:stop], held_from + start,
                                   MAX_DRAWN_POINTS)
         else:
-            x, y = self._envelope.xy(self._first_step)
+            x, y = self._envelope.xy(self._run_first)
         self._curve.setData(x, y)
         if self._follow:
             self._fit_range(x, y)
@@ -186,10 +206,10 @@ class LossPlot(QWidget):
         finite = y[np.isfinite(y)]
         if not finite.size:
             return
-        high_x = max(float(x[-1]) if x.size else 1.0, self._divergence_step or 0, self._first_step + 1)
+        high_x = max(float(x[-1]) if x.size else 1.0, self._divergence_step or 0, self._run_first + 1)
         self._setting_range = True
         try:
-            self._item.getViewBox().setRange(xRange=(self._first_step, high_x),
+            self._item.getViewBox().setRange(xRange=(self._run_first, high_x),
                                              yRange=(float(finite.min()), float(finite.max())),
                                              padding=0.03)
         finally:
@@ -207,7 +227,7 @@ class LossPlot(QWidget):
         if self._setting_range:
             return
         self._follow = False  # someone else moved the view (a zoom, a pan): stay there
-        if len(self._history) > MAX_DRAWN_POINTS:
+        if self._count > MAX_DRAWN_POINTS:
             self._redraw()
 
     def _show_divergence(self, step: int, message: str) -> None:
@@ -219,12 +239,16 @@ class LossPlot(QWidget):
         self._message.show()
 
     def _nearest(self, step: float) -> tuple[int, float] | None:
+        """The exactly-held step nearest to `step` (None before the held part of a long run)."""
         size = len(self._history)
         if not size or step is None or not math.isfinite(step):
             return None
-        index = min(max(round(step - self._first_step), 0), size - 1)
+        first = self.first_step()
+        if step < first - 0.5 and self._history.dropped:
+            return None
+        index = min(max(round(step - first), 0), size - 1)
         value = float(self._history.values()[index])
-        return (self._first_step + index, value) if math.isfinite(value) else None
+        return (first + index, value) if math.isfinite(value) else None
 
     def _on_log_toggled(self, on: bool) -> None:
         self._setting_range = True
@@ -238,6 +262,12 @@ class LossPlot(QWidget):
         view = self._item.getViewBox()
         if not view.sceneBoundingRect().contains(scene_pos):
             return
-        nearest = self._nearest(view.mapSceneToView(scene_pos).x())
+        step = view.mapSceneToView(scene_pos).x()
+        nearest = self._nearest(step)
         if nearest is not None:
             self._readout.setText(self.tr("step {0}, loss {1}").format(nearest[0], f"{nearest[1]:.6g}"))
+            return
+        bucket = self._envelope.bucket_at(step, self._run_first) if math.isfinite(step) else None
+        if bucket is not None:  # early in a long run only the envelope remains: show its range
+            self._readout.setText(self.tr("steps {0}-{1}, loss {2} to {3}").format(
+                bucket[0], bucket[1], f"{bucket[2]:.6g}", f"{bucket[3]:.6g}"))

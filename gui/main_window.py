@@ -4,6 +4,7 @@ Data flows one way: controls -> TrainConfig -> controller/worker -> snapshot ->
 each view's update_from. The window is the only place that wires them.
 """
 
+import numpy as np
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
@@ -56,7 +57,7 @@ class MainWindow(QMainWindow):
         if config is None:
             config = settings.load_config() if settings is not None else TrainConfig()
         self._config = config
-        self._trainer = Trainer(self._config)
+        self._trainer = _window_trainer(self._config)
         self._state = states.IDLE
         self._after_stop = None  # what to do once the running thread has ended
         self.controller = TrainingController(self)
@@ -148,7 +149,7 @@ class MainWindow(QMainWindow):
                      lambda: self._when_stopped(lambda: self.files.save_as(self._trainer)))
         export_menu = file_menu.addMenu(self.tr("&Export"))
         self.exports = ExportActions(export_menu, self.loss_plot, self.output_view,
-                                     lambda: self._last_snapshot, self)
+                                     lambda: self._last_snapshot, self._loss_record, self)
         self.exports.message.connect(lambda text: QMessageBox.warning(self, "GateLab", text))
         self.exports.done.connect(lambda text: self.statusBar().showMessage(text, 5000))
         file_menu.addSeparator()
@@ -226,7 +227,7 @@ class MainWindow(QMainWindow):
             return
         new_run = self._trainer.finished
         if new_run:
-            self._trainer = Trainer(self._config)
+            self._trainer = _window_trainer(self._config)
         self.controller.start(self._trainer, new_run=new_run)
 
     def open_file(self, path: str | None = None):
@@ -249,7 +250,7 @@ class MainWindow(QMainWindow):
         if not self.controller.is_running():
             new_run = self._trainer.finished
             if new_run:
-                self._trainer = Trainer(self._config)
+                self._trainer = _window_trainer(self._config)
             self.controller.start(self._trainer, paused=True, new_run=new_run)
         self.controller.pause(True)
         self.controller.step_once()
@@ -262,7 +263,7 @@ class MainWindow(QMainWindow):
             self._after_stop = lambda: self._reset(message)
             self.controller.stop()
             return
-        self._trainer = Trainer(self._config)
+        self._trainer = _window_trainer(self._config)
         self._show_trainer(new_run=True)
         self.files.mark_dirty()
         self.statusBar().showMessage(message, 6000)
@@ -322,6 +323,10 @@ class MainWindow(QMainWindow):
             self._trainer.set_weights(weights)
             self._show_trainer(new_run=False)
 
+    def _loss_record(self):
+        """The whole run's losses from the trainer's record (a copy: the worker may be adding)."""
+        return self._trainer.history.values().copy(), 1
+
     def _on_many_seeds(self):
         if self._seeds_dialog is None:
             self._seeds_dialog = SeedsDialog(self._config, self)
@@ -380,7 +385,11 @@ class MainWindow(QMainWindow):
         self.files.set_current(path)
         self._config = experiment.config
         self.controls.set_config(experiment.config)
-        self._trainer = restore_trainer(experiment)
+        restored = restore_trainer(experiment)
+        self._trainer = _window_trainer(restored.config, restored.weights, restored.step,
+                                        restored.history.values())
+        self._trainer.initial_weights = restored.initial_weights
+        self._trainer.outcome = restored.outcome
         outcome = self._trainer.outcome
         state = states.IDLE if outcome is None else (
             states.DIVERGED if outcome.reason == DIVERGED_REASON else states.FINISHED)
@@ -479,6 +488,11 @@ class MainWindow(QMainWindow):
         self._on_config_edited(config)
         self.statusBar().showMessage(self.tr(
             "Default settings restored; the language follows the system from the next start."), 8000)
+
+
+def _window_trainer(config, weights=None, step=0, history=()) -> Trainer:
+    """The window's trainer records losses as float32: half the memory on long runs."""
+    return Trainer(config, weights, step, history, history_dtype=np.float32)
 
 
 def _qt_version() -> str:

@@ -63,3 +63,18 @@ def test_decimate_slice_keeps_extremes_and_short_slices_exact():
 def test_bad_bucket_count_is_refused():
     with pytest.raises(ValueError):
         MinMaxEnvelope(3)
+
+
+def test_recent_history_keeps_the_latest_values_exactly():
+    from core.history import RecentHistory
+
+    recent = RecentHistory(capacity=100, dtype=np.float64)
+    values = np.arange(1000, dtype=float)
+    for start in range(0, 1000, 37):
+        recent.extend(values[start:start + 37])
+    kept = recent.values()
+    assert 100 <= kept.size <= 200
+    assert recent.dropped + kept.size == 1000
+    np.testing.assert_array_equal(kept, values[recent.dropped:])
+    recent.clear()
+    assert len(recent) == 0 and recent.dropped == 0

@@ -47,7 +47,7 @@ def test_snapshots_accumulate_with_their_step_numbers(plot):
     plot.update_from(snapshot(3, [0.9, 0.8, 0.7], new_run=True))
     plot.update_from(snapshot(5, [0.6, 0.5]))
     plot.update_from(snapshot(5))  # nothing new, e.g. a pause
-    np.testing.assert_array_equal(plot.history(), [0.9, 0.8, 0.7, 0.6, 0.5])
+    np.testing.assert_array_equal(plot.history(), np.float32([0.9, 0.8, 0.7, 0.6, 0.5]))  # kept as float32
     x, y = data_given_to_curve(plot)
     np.testing.assert_array_equal(x, [1, 2, 3, 4, 5])
     np.testing.assert_array_equal(y, plot.history())
@@ -56,7 +56,7 @@ def test_snapshots_accumulate_with_their_step_numbers(plot):
 def test_missing_steps_leave_a_gap_and_later_steps_keep_their_number(plot):
     plot.update_from(snapshot(2, [0.9, 0.8], new_run=True))
     plot.update_from(snapshot(6, [0.4, 0.3]))  # steps 3 and 4 never arrived
-    assert plot.value_at(5) == 0.4
+    assert plot.value_at(5) == np.float32(0.4)
     assert plot.value_at(3) is None
     assert data_given_to_curve(plot)[0][-1] == 6
 
@@ -73,7 +73,7 @@ def test_nothing_new_is_not_uploaded_again(plot, monkeypatch):
 def test_new_run_drops_earlier_history(plot):
     plot.update_from(snapshot(3, [0.9, 0.8, 0.7], new_run=True))
     plot.update_from(snapshot(2, [0.3, 0.2], new_run=True))
-    np.testing.assert_array_equal(plot.history(), [0.3, 0.2])
+    np.testing.assert_array_equal(plot.history(), np.float32([0.3, 0.2]))
     np.testing.assert_array_equal(data_given_to_curve(plot)[0], [1, 2])
     plot.update_from(snapshot(0, new_run=True))
     assert plot.history().size == 0
@@ -107,11 +107,11 @@ def test_value_at_returns_the_exact_loss_of_the_nearest_step(plot):
     assert plot.value_at(1) is None
     losses = np.linspace(1.0, 0.1, 10) ** 3
     plot.update_from(snapshot(10, losses, new_run=True))
-    assert plot.value_at(4) == losses[3]
-    assert plot.value_at(4.4) == losses[3]
-    assert plot.value_at(4.6) == losses[4]
-    assert plot.value_at(-50) == losses[0]
-    assert plot.value_at(10**9) == losses[-1]
+    assert plot.value_at(4) == np.float32(losses[3])
+    assert plot.value_at(4.4) == np.float32(losses[3])
+    assert plot.value_at(4.6) == np.float32(losses[4])
+    assert plot.value_at(-50) == np.float32(losses[0])
+    assert plot.value_at(10**9) == np.float32(losses[-1])
 
 
 def test_hover_shows_step_and_loss(plot, qtbot):
@@ -143,6 +143,8 @@ def test_divergence_marker_at_the_failing_step_until_new_run(plot, qtbot):
 
 
 def test_a_million_points_are_held_and_drawn(plot, qtbot):
+    from gui.loss_plot import RECENT_STEPS
+
     n = 10**6
     losses = 0.5 * np.exp(-np.arange(n) / 2e5)
     plot.update_from(snapshot(n, losses, new_run=True))
@@ -152,13 +154,20 @@ def test_a_million_points_are_held_and_drawn(plot, qtbot):
         qtbot.wait(20)
     plot.set_log_scale(True)
     qtbot.wait(50)
-    assert len(plot.history()) == n + 3
-    assert plot.value_at(n + 3) == 0.001 * (n + 3) / n
+    # the whole run is counted and drawn; exact values are held for the latest steps only
+    assert plot.step_count() == n + 3
+    held = plot.history()
+    assert RECENT_STEPS <= held.size <= 2 * RECENT_STEPS
+    assert plot.first_step() == n + 3 - held.size + 1
+    assert plot.value_at(n + 3) == np.float32(0.001 * (n + 3) / n)
+    assert plot.value_at(n - 5) == np.float32(losses[n - 6])
+    assert plot.value_at(10) is None  # before the held part: only the envelope knows it
     x, y = data_given_to_curve(plot)  # a bounded min/max envelope, not 10^6 points
-    assert 0 < x.size <= 2048 and n + 3 - 2048 < x[-1] <= n + 3
-    assert y.max() == plot.history().max() and y.min() == plot.history().min()
-    plot.findChild(pg.PlotWidget).getPlotItem().setXRange(500_000, 500_100, padding=0)
+    assert 0 < x.size <= 2048 and n + 3 - 2048 < x[-1] <= n + 3 and x[0] < 1000
+    assert y.max() == np.float32(losses.max()) and y.min() == held.min()
+    zoom_from = n - 1000
+    plot.findChild(pg.PlotWidget).getPlotItem().setXRange(zoom_from, zoom_from + 100, padding=0)
     qtbot.wait(50)
     drawn_x, drawn_y = data_given_to_curve(plot)  # zoomed in: the visible steps, each one exact
-    assert drawn_x.size < 1000 and drawn_x.min() <= 500_000 and drawn_x.max() >= 500_100
-    np.testing.assert_array_equal(drawn_y, plot.history()[drawn_x.astype(int) - 1])
+    assert drawn_x.size < 1000 and drawn_x.min() <= zoom_from and drawn_x.max() >= zoom_from + 100
+    np.testing.assert_array_equal(drawn_y, held[drawn_x.astype(int) - plot.first_step()])
