@@ -299,6 +299,8 @@ class SeedsDialog(QDialog):
             self._show_result(result)
 
     def _on_thread_finished(self):
+        if self._thread is not None:
+            self._thread.wait()  # `finished` comes from the thread just before it really ends
         self._thread = self._worker = None
         self._set_running(False)
 

@@ -41,12 +41,11 @@ class SeedsWorker(QObject):
 
 
 def start_seeds_thread(worker: SeedsWorker) -> QThread:
-    """Starts `worker` in a new QThread; the caller keeps both until thread.finished."""
+    """Starts `worker` in a new QThread; the caller keeps both until thread.finished, waits
+    for the thread, then drops them (Python owns both: see gui.training_controller)."""
     thread = QThread()
     worker.moveToThread(thread)
     thread.started.connect(worker.run)
     worker.finished.connect(thread.quit)
-    worker.finished.connect(worker.deleteLater)
-    thread.finished.connect(thread.deleteLater)
     thread.start()
     return thread

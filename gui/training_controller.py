@@ -1,9 +1,12 @@
 """TrainingController: owns the QThread and the worker for one run at a time.
 
 The wiring follows Qt's worker-object pattern: the worker is moved to the
-thread, `started` runs it, and `finished` quits the thread and deletes both
-objects. The controller keeps its Python references until the thread has
-finished, so nothing is destroyed while it still runs.
+thread, `started` runs it, and `finished` quits the thread. Both objects are
+owned by Python, not deleted with deleteLater: dropping the last Python
+reference deletes the C++ object at once, and doing that while a deferred
+delete was still queued in the worker thread crashed (a double delete, seen
+about once in 30 test runs). So the controller waits for the thread to end,
+then drops its references, and nothing else deletes them.
 """
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal
@@ -43,8 +46,6 @@ class TrainingController(QObject):
         thread.started.connect(worker.run)
         worker.snapshot.connect(self._on_worker_snapshot)
         worker.finished.connect(thread.quit)
-        worker.finished.connect(worker.deleteLater)
-        thread.finished.connect(thread.deleteLater)
         thread.finished.connect(self._on_thread_finished)
         self._thread, self._worker = thread, worker
         thread.start()
@@ -58,6 +59,8 @@ class TrainingController(QObject):
             QTimer.singleShot(0, worker.snapshot_consumed)
 
     def _on_thread_finished(self):
+        if self._thread is not None:
+            self._thread.wait()  # `finished` comes from the thread just before it really ends
         self._thread = self._worker = None
         if self._engine is not None and not self._engine.is_alive():
             self._engine.close()  # it failed; the next run starts a fresh one
