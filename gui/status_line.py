@@ -1,5 +1,7 @@
 """StatusLine: the status bar's permanent readouts (step, loss, speed, state)."""
 
+import math
+
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from core import snapshot as states
@@ -24,7 +26,8 @@ class StatusLine(QWidget):
 
     def update_from(self, snapshot) -> None:
         self._step.setText(self.tr("step {0:,} of {1:,}").format(snapshot.step, snapshot.total_steps))
-        self._loss.setText(self.tr("loss {0:.6g}").format(snapshot.loss))
+        self._loss.setText(self.tr("loss {0:.6g}").format(snapshot.loss) if math.isfinite(snapshot.loss)
+                           else self.tr("loss too large to compute"))
         rate = snapshot.steps_per_second
         self._rate.setText(self.tr("{0:,.0f} steps/s").format(rate) if rate else "")
         self._state.setText(self._names.get(snapshot.state, snapshot.state))

@@ -102,3 +102,32 @@ def test_quitting_mid_training_twenty_times_exits_cleanly():
         assert result.returncode == 0, (k, result.stderr)
         assert result.stderr.strip() == "", (k, result.stderr)
         assert "running=True" in result.stdout
+
+
+def test_divergence_at_alpha_100_keeps_the_last_finite_state_everywhere(qtbot, window, tmp_path):
+    """ReLU at alpha 100 from huge weights overflows at once: nothing non-finite may show or be saved."""
+    import json
+
+    from core.network import Weights
+    from core.training import Trainer
+
+    config = TrainConfig(activation="relu", loss="cross-entropy", alpha=100, hidden_nodes=2)
+    window.controls.set_config(config)
+    window._on_config_edited(config)
+    start = Weights(np.full((3, 2), 1e200), np.full(3, 1e200))
+    window.network_view.edit_weight(("output", 0), 1e6)  # the hand-edit path, then huge weights
+    window._trainer.set_weights(start)
+    window.controller.set_speed(0.0)
+    window.controls.train_pressed.emit()
+    qtbot.waitUntil(lambda: window.state() == states.DIVERGED and not window.controller.is_running())
+    assert "diverged at step 1" in window.notice.text().lower()
+    assert window._trainer.weights.equals(start)  # the last finite state is kept
+    texts = [window.predictions.cell_text(r, c) for r in range(4) for c in range(4)]
+    texts += window.status_line.texts() + [window.notice.text()]
+    assert not any(bad in text.lower() for text in texts for bad in ("nan", "inf"))
+    path = tmp_path / "diverged.gatelab.json"
+    assert window.files.save(window._trainer, str(path))
+    saved = path.read_text()
+    assert "NaN" not in saved and "Infinity" not in saved
+    json.loads(saved)
+    assert Trainer(config).config.alpha == 100

@@ -1523,68 +1523,68 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
         <translation>キャンセルしました。もう一度始めるには「実行」を押してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="337"/>
+        <location filename="../../gui/seeds_dialog.py" line="339"/>
         <source>Done: {0} networks, seeds {1} to {2}.</source>
         <translation>完了: ネットワーク {0} 個、シード {1} ~ {2}。</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="342"/>
+        <location filename="../../gui/seeds_dialog.py" line="344"/>
         <source>95 % confidence interval: {0} % to {1} %. With these settings, the share of all seeds that would solve the gate very likely lies in this range.</source>
         <translation>95 % 信頼区間: {0} % ~ {1} %。この設定では、すべてのシードのうちゲートを解けるものの割合は、ほぼ確実にこの範囲にあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="353"/>
+        <location filename="../../gui/seeds_dialog.py" line="355"/>
         <source>Solved {0}: {1} of {2} networks = {3} %</source>
         <translation>{0}を解けた割合: {2} 個中 {1} 個 = {3} %</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="376"/>
+        <location filename="../../gui/seeds_dialog.py" line="378"/>
         <source>Seeds that failed: {0}</source>
         <translation>解けなかったシード: {0} 個</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="378"/>
+        <location filename="../../gui/seeds_dialog.py" line="380"/>
         <source> (first {0} listed)</source>
         <translation>(最初の {0} 個を表示)</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="385"/>
+        <location filename="../../gui/seeds_dialog.py" line="387"/>
         <source>seed {0}: final loss {1:.3g}</source>
         <translation>シード {0}: 最終の損失 {1:.3g}</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="387"/>
+        <location filename="../../gui/seeds_dialog.py" line="389"/>
         <source> (diverged at step {0})</source>
         <translation>(ステップ {0} で発散)</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="394"/>
+        <location filename="../../gui/seeds_dialog.py" line="396"/>
         <source>2-layer network (no hidden nodes)</source>
         <translation>2層ネットワーク(隠れ層なし)</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="396"/>
+        <location filename="../../gui/seeds_dialog.py" line="398"/>
         <source>{0} hidden nodes</source>
         <translation>隠れ層のノード {0} 個</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="397"/>
+        <location filename="../../gui/seeds_dialog.py" line="399"/>
         <source>{0}, {1}, alpha {2}, {3} steps, {4} updates, {5}, {6} loss, {7} start weights, {8} update order</source>
         <translation>{0}、{1}、学習率 {2}、{3} ステップ、更新方式 {4}、活性化関数 {5}、損失関数 {6}、初期の重み {7}、更新の順序 {8}</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="402"/>
+        <location filename="../../gui/seeds_dialog.py" line="404"/>
         <source>, stop at loss {0}</source>
         <translation>、損失 {0} で停止</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="407"/>
+        <location filename="../../gui/seeds_dialog.py" line="409"/>
         <source>the custom gate</source>
         <translation>カスタムゲート</translation>
     </message>
     <message>
         <location filename="../../gui/seeds_dialog.py" line="197"/>
-        <location filename="../../gui/seeds_dialog.py" line="331"/>
+        <location filename="../../gui/seeds_dialog.py" line="333"/>
         <source>Seeds that failed</source>
         <translation>解けなかったシード</translation>
     </message>
@@ -1592,72 +1592,77 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
 <context>
     <name>StatusLine</name>
     <message>
-        <location filename="../../gui/status_line.py" line="14"/>
+        <location filename="../../gui/status_line.py" line="16"/>
         <source>Steps done of the run&apos;s total (one step = one pass over the 4 rows)</source>
         <translation>全ステップ数のうち実行済みのステップ数(1ステップ = 4行をひととおり学習すること)</translation>
     </message>
     <message>
-        <location filename="../../gui/status_line.py" line="15"/>
+        <location filename="../../gui/status_line.py" line="17"/>
         <source>Loss summed over the 4 rows at the current weights</source>
         <translation>現在の重みでの、4行分の損失の合計</translation>
     </message>
     <message>
-        <location filename="../../gui/status_line.py" line="16"/>
+        <location filename="../../gui/status_line.py" line="18"/>
         <source>Training speed</source>
         <translation>学習の速さ</translation>
     </message>
     <message>
-        <location filename="../../gui/status_line.py" line="16"/>
+        <location filename="../../gui/status_line.py" line="18"/>
         <source>What the trainer is doing</source>
         <translation>学習の状態</translation>
     </message>
     <message>
-        <location filename="../../gui/status_line.py" line="20"/>
+        <location filename="../../gui/status_line.py" line="22"/>
         <source>ready</source>
         <translation>準備完了</translation>
     </message>
     <message>
-        <location filename="../../gui/status_line.py" line="20"/>
+        <location filename="../../gui/status_line.py" line="22"/>
         <source>training</source>
         <translation>学習中</translation>
     </message>
     <message>
-        <location filename="../../gui/status_line.py" line="21"/>
+        <location filename="../../gui/status_line.py" line="23"/>
         <source>paused</source>
         <translation>一時停止中</translation>
     </message>
     <message>
-        <location filename="../../gui/status_line.py" line="21"/>
+        <location filename="../../gui/status_line.py" line="23"/>
         <source>finished</source>
         <translation>完了</translation>
     </message>
     <message>
-        <location filename="../../gui/status_line.py" line="22"/>
+        <location filename="../../gui/status_line.py" line="24"/>
         <source>diverged</source>
         <translation>発散</translation>
     </message>
     <message>
-        <location filename="../../gui/status_line.py" line="22"/>
+        <location filename="../../gui/status_line.py" line="24"/>
         <source>failed</source>
         <translation>失敗</translation>
     </message>
     <message>
-        <location filename="../../gui/status_line.py" line="23"/>
+        <location filename="../../gui/status_line.py" line="25"/>
         <source>stopped</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../gui/status_line.py" line="26"/>
+        <location filename="../../gui/status_line.py" line="28"/>
         <source>step {0:,} of {1:,}</source>
         <translation>ステップ {0:,} / {1:,}</translation>
     </message>
     <message>
-        <location filename="../../gui/status_line.py" line="27"/>
+        <location filename="../../gui/status_line.py" line="29"/>
         <source>loss {0:.6g}</source>
         <translation>損失 {0:.6g}</translation>
     </message>
     <message>
-        <location filename="../../gui/status_line.py" line="29"/>
+        <location filename="../../gui/status_line.py" line="30"/>
+        <source>loss too large to compute</source>
+        <translation>損失が大きすぎて計算できません</translation>
+    </message>
+    <message>
+        <location filename="../../gui/status_line.py" line="32"/>
         <source>{0:,.0f} steps/s</source>
         <translation>{0:,.0f} ステップ/秒</translation>
     </message>
