@@ -21,7 +21,7 @@ MAX_DRAWN_POINTS = 2048  # a min and a max for each pixel column of a typical pl
 RECENT_STEPS = 1 << 18
 # A redraw of the plot costs extra frames of the whole window (the scene repaints in
 # its own event-loop pass), so while training the curve is redrawn ~10 times a second.
-REDRAW_INTERVAL_MS = 100
+REDRAW_INTERVAL_MS = 250
 
 
 class LossPlot(QWidget):
@@ -72,6 +72,7 @@ class LossPlot(QWidget):
         view = self._item.getViewBox()
         view.disableAutoRange()
         self._follow = True  # until the user pans or zooms; the "A" button resumes following
+        self._live = False  # training: the range moves in coarse jumps (see _fit_range)
         self._setting_range = False
         view.sigRangeChangedManually.connect(self._on_manual_range)
         self._item.autoBtn.clicked.connect(self._on_follow_again)
@@ -97,6 +98,7 @@ class LossPlot(QWidget):
     def update_from(self, snapshot: Snapshot) -> None:
         if snapshot.new_run:
             self.clear()
+        self._live = snapshot.state == TRAINING
         if snapshot.new_losses.size:
             first_points = self._count == 0
             self._record(snapshot.first_step, snapshot.new_losses)
@@ -207,11 +209,23 @@ class LossPlot(QWidget):
         if not finite.size:
             return
         high_x = max(float(x[-1]) if x.size else 1.0, self._divergence_step or 0, self._run_first + 1)
+        low_y, high_y = float(finite.min()), float(finite.max())
+        view = self._item.getViewBox()
+        (x0, x1), (y0, y1) = view.viewRange()
+        # Change the range in coarse jumps, not every frame: a new range re-lays out the axes,
+        # which costs the window extra frames (bench/gui_responsiveness.py).
+        x_ok = x0 <= self._run_first and high_x <= x1 <= 1.25 * high_x + 1
+        span = max(high_y - low_y, 1e-12)
+        y_ok = y0 <= low_y and high_y <= y1 and (y1 - y0) < 2.5 * span
+        if self._live and x_ok and y_ok:
+            return
+        margin = 0.05 * span
+        # Training: leave a quarter of headroom so the x axis changes once per 25 % of progress.
+        right = high_x * 1.25 if self._live else high_x  # at rest: fit the run exactly
         self._setting_range = True
         try:
-            self._item.getViewBox().setRange(xRange=(self._run_first, high_x),
-                                             yRange=(float(finite.min()), float(finite.max())),
-                                             padding=0.03)
+            view.setRange(xRange=(self._run_first, right),
+                          yRange=(low_y - margin, high_y + margin), padding=0)
         finally:
             self._setting_range = False
 
@@ -271,3 +285,4 @@ class LossPlot(QWidget):
         if bucket is not None:  # early in a long run only the envelope remains: show its range
             self._readout.setText(self.tr("steps {0}-{1}, loss {2} to {3}").format(
                 bucket[0], bucket[1], f"{bucket[2]:.6g}", f"{bucket[3]:.6g}"))
+

@@ -178,12 +178,13 @@ class TrainingWorker(QObject):
 
 
 def _adapt_chunk(chunk, count, seconds, speed):
-    """At full speed, aim for 2-8 ms of training between polls of the stop flag."""
+    """At full speed, aim for 5-15 ms of training between polls of the stop flag: each poll
+    is a round trip to the engine's process, and the window is not blocked meanwhile."""
     if speed != FULL_SPEED or count < chunk:
         return chunk
-    if seconds < 0.002:
+    if seconds < 0.005:
         return min(chunk * 2, 1 << 16)
-    if seconds > 0.008:
+    if seconds > 0.015:
         return max(chunk // 2, 1)
     return chunk
 

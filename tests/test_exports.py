@@ -100,7 +100,9 @@ def test_loss_png_is_the_plot_at_screen_resolution_times_scale(loss_plot, tmp_pa
     pixels = np.frombuffer(curve.constBits(), np.uint8).reshape(curve.height(), curve.bytesPerLine())
     rgb = pixels[:, : 3 * curve.width()].reshape(curve.height(), curve.width(), 3).astype(int)
     blue = (np.abs(rgb - [0x1F, 0x5F, 0xBF]).sum(axis=2) < 60).sum()
-    assert blue > 100 * scale  # the loss curve is drawn, not only the axes
+    # the loss curve is drawn, not only the axes (which have no blue); while training the
+    # x axis keeps 25 % headroom, so the curve spans about 80 % of the width
+    assert blue > 60 * scale
 
 
 def test_loss_png_accepts_the_plot_widget_or_item(loss_plot, tmp_path):
