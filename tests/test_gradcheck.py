@@ -5,25 +5,15 @@ import math
 
 import numpy as np
 import pytest
+from weight_samples import random_weights
 
 from core import gradcheck, network
 from core.config import TrainConfig
-from core.gates import GATES, inputs_with_bias
+from core.gates import GATES
 from core.network import Weights
 from core.training import Trainer, initial_weights
 
 XOR = GATES["xor"]
-
-
-def random_weights(hidden_nodes, seed, scale=1.5):
-    """Normal random weights with every hidden sum well away from ReLU's kink."""
-    rng = np.random.default_rng(seed)
-    x = inputs_with_bias()
-    while True:
-        hidden = rng.normal(0.0, scale, (3, hidden_nodes))
-        output = rng.normal(0.0, scale, hidden_nodes + 1 if hidden_nodes else 3)
-        if hidden_nodes == 0 or np.abs(x @ hidden).min() >= 1e-3:
-            return Weights(hidden, output)
 
 
 def trained(**changes) -> TrainConfig:

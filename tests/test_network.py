@@ -5,6 +5,7 @@ import warnings
 
 import numpy as np
 import pytest
+from weight_samples import random_weights
 
 from core import network
 from core.gates import inputs_with_bias
@@ -14,17 +15,6 @@ ACTIVATIONS = ("sigmoid", "tanh", "relu")
 LOSSES = ("squared", "cross-entropy")
 HIDDEN = (0, 1, 2, 5)
 TARGET_SETS = {"xor": (0.0, 1.0, 1.0, 0.0), "soft": (0.2, 0.7, 0.9, 0.4)}
-
-
-def random_weights(hidden_nodes, seed, scale=1.5):
-    """Normal random weights with every hidden sum at least 1e-3 away from 0 (ReLU's kink)."""
-    rng = np.random.default_rng(seed)
-    x = inputs_with_bias()
-    while True:
-        hidden = rng.normal(0.0, scale, (3, hidden_nodes))
-        output = rng.normal(0.0, scale, hidden_nodes + 1 if hidden_nodes else 3)
-        if hidden_nodes == 0 or np.abs(x @ hidden).min() >= 1e-3:
-            return Weights(hidden, output)
 
 
 # -- sigmoid ----------------------------------------------------------------
