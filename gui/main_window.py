@@ -4,6 +4,8 @@ Data flows one way: controls -> TrainConfig -> controller/worker -> snapshot ->
 each view's update_from. The window is the only place that wires them.
 """
 
+import time
+
 import numpy as np
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
@@ -44,6 +46,7 @@ from gui.training_controller import TrainingController
 LIVE_FIELDS = ("alpha", "steps")  # may change during a run; anything else resets
 EDITABLE_STATES = (states.IDLE, states.PAUSED, states.FINISHED, states.STOPPED)
 DEFAULT_TOGGLES = {"log_scale": False, "decision_plane": False}
+DOCK_INTERVAL_S = 0.05
 
 
 class MainWindow(QMainWindow):
@@ -117,13 +120,22 @@ class MainWindow(QMainWindow):
         self.hidden_maps = HiddenMapsView()
         self.math_panel = MathPanel()
         self.gradient_check = GradientCheckView()
-        self.views = [self.output_view, self.loss_plot, self.predictions, self.status_line,
-                      self.network_view, self.hidden_maps, self.gradient_check]
+        self.views = [self.output_view, self.loss_plot, self.predictions, self.status_line]
+        # Dock views are refreshed at most DOCK_INTERVAL_S apart while training, and only when
+        # shown: each repaint costs the window a frame (bench/gui_responsiveness.py --views all).
+        self.dock_views = {"network": self.network_view, "hidden": self.hidden_maps,
+                           "gradient": self.gradient_check}
+        self._docks_updated = 0.0
+        self._dock_turn = 0
         self.docks = {}
         self._add_dock("network", self.tr("Network diagram"), self.network_view)
         self._add_dock("hidden", self.tr("Hidden node maps"), self.hidden_maps)
         self._add_dock("math", self.tr("Step-by-step math"), self.math_panel)
         self._add_dock("gradient", self.tr("Gradient check"), self.gradient_check)
+        for key, view in self.dock_views.items():
+            self.docks[key].visibilityChanged.connect(
+                lambda shown, v=view: shown and self._last_snapshot is not None
+                and v.update_from(self._last_snapshot))
         self.docks["network"].raise_()
         self._add_dock("help", self.tr("What am I looking at?"), HelpPanel(), visible=False)
 
@@ -354,6 +366,7 @@ class MainWindow(QMainWindow):
         self._last_snapshot = snapshot
         for view in self.views:
             view.update_from(snapshot)
+        self._update_docks(snapshot)
         self.controls.set_run_state(snapshot.state)
         self.network_view.set_editable(snapshot.state in EDITABLE_STATES)
         self.math_panel.set_enabled_for_state(snapshot.state)
@@ -361,6 +374,23 @@ class MainWindow(QMainWindow):
             self.math_panel.set_state(self._config, snapshot.weights, snapshot.step)
         self._show_notice(snapshot)
         self.snapshot_shown.emit(snapshot)
+
+    def _update_docks(self, snapshot):
+        """At rest every dock view updates; while training, one shown view per interval in turn,
+        so no single frame carries all of their repaints."""
+        if snapshot.state != states.TRAINING or snapshot.new_run:
+            for view in self.dock_views.values():
+                view.update_from(snapshot)
+            return
+        now = time.monotonic()
+        if now - self._docks_updated < DOCK_INTERVAL_S:
+            return
+        shown = [key for key in self.dock_views
+                 if self.docks[key].isVisible() and not self.docks[key].visibleRegion().isEmpty()]
+        if shown:
+            self._docks_updated = now
+            self._dock_turn = (self._dock_turn + 1) % len(shown)
+            self.dock_views[shown[self._dock_turn]].update_from(snapshot)
 
     def _show_notice(self, snapshot):
         if snapshot.state in (states.DIVERGED, states.FAILED):

@@ -309,3 +309,23 @@ def test_gradient_check_follows_the_loss_setting(qtbot, window):
     window.controls._advanced._combos["loss"].setCurrentIndex(1)
     assert window.config().loss == "cross-entropy"
     assert window.gradient_check._loss == "cross-entropy"
+
+
+def test_dock_views_skip_frames_while_training_but_catch_up_at_rest(qtbot, window):
+    calls = []
+    original = window.network_view.update_from
+    window.network_view.update_from = lambda s: (calls.append(s.state), original(s))
+    window.docks["hidden"].raise_()  # the diagram's tab is now behind another one
+    qtbot.waitUntil(lambda: window.docks["network"].visibleRegion().isEmpty())
+    window.controller.set_speed(200.0)
+    window.controls.train_pressed.emit()
+    qtbot.waitUntil(lambda: window.loss_plot.step_count() > 40)
+    training_calls = [s for s in calls if s == states.TRAINING]
+    assert len(training_calls) <= 1  # only the new run's first snapshot
+    window.controls.train_pressed.emit()  # pause
+    qtbot.waitUntil(lambda: window.state() == states.PAUSED)
+    assert calls[-1] == states.PAUSED  # at rest every dock view is brought up to date
+    shown = window.network_view.weights()
+    assert shown.equals(window._last_snapshot.weights)
+    window.controls.stop_pressed.emit()
+    wait_state(qtbot, window, states.STOPPED)
