@@ -5,7 +5,7 @@ all arrays are fresh copies and marked read-only, so no view can disturb the
 trainer or another view.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -46,7 +46,6 @@ class Snapshot:
     steps_per_second: float = 0.0
     activation: str = "sigmoid"
     new_run: bool = False  # views drop earlier history when set
-    extra: dict = field(default_factory=dict)
 
     @property
     def hidden_nodes(self) -> int:

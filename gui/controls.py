@@ -29,8 +29,8 @@ from core.gates import GATES, ROWS
 from gui.advanced_options import AdvancedOptions
 from gui.messages import config_error_text
 from gui.number_box import NumberBox
+from gui.training_worker import FULL_SPEED
 
-FULL_SPEED = 0.0
 SPEEDS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 20000, FULL_SPEED)
 DEFAULT_SPEED = 500  # the article's 2000-step XOR run unfolds over about 4 seconds
 

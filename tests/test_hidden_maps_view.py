@@ -9,15 +9,10 @@ from PySide6.QtCore import QPointF, Qt
 from core import network
 from core.config import TrainConfig
 from core.network import Weights
+from core.node_maps import boundary_segment, map_levels, mosaic_columns, nice_ceiling
 from core.snapshot import NODE_GRID_SIZE, make_snapshot
 from core.training import initial_weights
-from gui.hidden_maps_view import (
-    HiddenMapsView,
-    boundary_segment,
-    map_levels,
-    mosaic_columns,
-    nice_ceiling,
-)
+from gui.hidden_maps_view import HiddenMapsView
 
 KNOWN = Weights(np.array([[4.0, -3.0, 0.5], [4.0, -3.0, -2.0], [-2.0, 5.0, 0.7]]),
                 np.array([6.0, 5.0, -1.0, -4.0]))
