@@ -96,15 +96,15 @@ def image_is_varied(image, min_fraction: float = 0.03) -> bool:
 def window_picture(window):
     """The whole window as a QPixmap, with the 3D view's own render painted in.
 
-    QWidget.grab() leaves out what the GL view draws with QPainter (its axis labels).
+    QWidget.grab() cannot see into the 3D view, a native OpenGL window (gui.gl_canvas).
     """
     picture = window.grab()
     if window.output_view.is_3d:
-        glview = window.output_view.view.glview
+        canvas = window.output_view.view.canvas_widget
         frame = window.output_view.view.render_image()
         frame.setDevicePixelRatio(picture.devicePixelRatio())
         painter = QPainter(picture)
-        painter.drawImage(glview.mapTo(window, QPoint(0, 0)), frame)
+        painter.drawImage(canvas.mapTo(window, QPoint(0, 0)), frame)
         painter.end()
     return picture
 

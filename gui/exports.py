@@ -127,12 +127,10 @@ def export_surface_png(surface_view, path, scale: float = 1) -> str | None:
 
 
 def _render_gl(view, glview, scale: float) -> QImage:
-    """grabFramebuffer of the view, briefly resized for scale > 1 (renderToArray would drop
-    the axis labels, which GLTextItem paints with QPainter). Labels grow with the image."""
+    """A fresh frame of the view, drawn at scale x its size for scale > 1 (renderToArray would
+    drop the axis labels, which GLTextItem paints with QPainter). Labels grow with the image."""
     if scale == 1:
         return view.render_image()
-    if not glview.isVisible():
-        raise RuntimeError("the 3D view is not shown")
     from pyqtgraph.opengl import GLTextItem  # only here: OpenGL is loaded once a GL view exists
 
     size = glview.size()
@@ -140,10 +138,8 @@ def _render_gl(view, glview, scale: float) -> QImage:
     try:
         for item, font in labels:
             item.setData(font=_scaled_font(font, scale))
-        glview.resize(QSize(round(size.width() * scale), round(size.height() * scale)))
-        image = glview.grabFramebuffer()
+        image = view.render_image(QSize(round(size.width() * scale), round(size.height() * scale)))
     finally:
-        glview.resize(size)
         for item, font in labels:
             item.setData(font=font)
     expected = round(size.width() * scale * glview.devicePixelRatioF())

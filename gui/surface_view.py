@@ -12,12 +12,13 @@ import numpy as np
 import pyqtgraph as pg
 import pyqtgraph.opengl as gl
 from OpenGL import GL
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFont, QImage, QVector3D
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from core.gates import ROWS
 from core.snapshot import GRID_SIZE
+from gui.gl_canvas import GLCanvas
 from gui.gl_probe import share_opengl_contexts
 
 COLORMAP = "viridis"  # blue (low) to yellow (high), readable for colour-blind students
@@ -61,9 +62,11 @@ class SurfaceView(QWidget):
         self._colors = np.empty((GRID_SIZE, GRID_SIZE, 4), dtype=np.float32)
         self._lut = pg.colormap.get(COLORMAP).getLookupTable(nPts=256, mode="float").astype(np.float32)
         self._lut = np.column_stack([self._lut[:, :3], np.ones(256, np.float32)])
-        self._glview = gl.GLViewWidget()
-        self._glview.setMinimumSize(320, 280)
-        self._glview.installEventFilter(self)
+        self._glview = GLCanvas()
+        self._container = QWidget.createWindowContainer(self._glview, self)
+        self._container.setObjectName("surfaceCanvas")
+        self._container.setMinimumSize(320, 280)
+        self._glview.resized.connect(self._fit_fov)
         self._build_scene()
         self._build_layout()
         self.reset_camera()
@@ -100,12 +103,18 @@ class SurfaceView(QWidget):
     def surface_z(self) -> np.ndarray:
         return self._z.copy()
 
-    def render_image(self) -> QImage:
-        return self._glview.grabFramebuffer()
+    def render_image(self, size: QSize | None = None) -> QImage:
+        """A freshly drawn frame, at the view's size unless `size` is given."""
+        return self._glview.render_now(size)
 
     @property
-    def glview(self) -> gl.GLViewWidget:
+    def glview(self) -> GLCanvas:
         return self._glview
+
+    @property
+    def canvas_widget(self) -> QWidget:
+        """The widget that holds the GL window in the layout (for positions and sizes)."""
+        return self._container
 
     @property
     def surface_item(self) -> gl.GLSurfacePlotItem:
@@ -193,6 +202,9 @@ class SurfaceView(QWidget):
             '\u25cb prediction'))
         legend.setToolTip(self.tr("Red: each row's target. White: what the network predicts for it "
                                   "(a dot on the surface). A line joins the two."))
+        # Said in words, not a tooltip: the GL window is native, so widget tooltips never reach it.
+        hint = QLabel(self.tr("drag: rotate · wheel: zoom"))
+        hint.setObjectName("surfaceMouseHint")
         controls = QHBoxLayout()
         for widget in (self._plane_box, legend):
             controls.addWidget(widget)
@@ -200,17 +212,12 @@ class SurfaceView(QWidget):
         controls.addWidget(reset)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self._glview, 1)
+        layout.addWidget(self._container, 1)
+        layout.addWidget(hint)  # a line of its own, so the view needs no extra width
         layout.addLayout(controls)
-        self._glview.setToolTip(self.tr("Drag to rotate, scroll to zoom."))
 
     def _on_plane_toggled(self, checked: bool) -> None:
         self._plane.setVisible(checked)
-
-    def eventFilter(self, watched, event) -> bool:
-        if watched is self._glview and event.type() == QEvent.Type.Resize:
-            self._fit_fov()
-        return super().eventFilter(watched, event)
 
     def _fit_fov(self) -> None:
         width, height = max(1, self._glview.width()), max(1, self._glview.height())

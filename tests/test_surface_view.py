@@ -1,6 +1,7 @@
 """SurfaceView: what the 3D view holds after snapshots, and that it really renders."""
 
 import dataclasses
+import math
 
 import numpy as np
 import pytest
@@ -85,13 +86,57 @@ def test_plane_toggles_from_code_and_checkbox(view, qtbot):
     assert not view.plane_visible()
 
 
+def fitted_fov(size) -> float:
+    from gui.surface_view import VIEW_HALF_TAN
+
+    return math.degrees(2 * math.atan(VIEW_HALF_TAN * max(1.0, size.width() / size.height())))
+
+
+def show_settled(view, qtbot):
+    """Shows the view and waits until its native GL window has its size and fov."""
+    view.show()
+    qtbot.waitExposed(view)
+    qtbot.waitUntil(lambda: view.glview.isExposed()
+                    and view.canvas_widget.size() == view.glview.size()
+                    and view.camera_params()["fov"] == pytest.approx(fitted_fov(view.glview.size())))
+
+
 def test_reset_camera_restores_the_default_view(view, qtbot):
+    show_settled(view, qtbot)
     default = dict(view.camera_params())
     view.glview.setCameraParams(distance=12.0, azimuth=100.0, elevation=70.0, fov=20.0)
     view.glview.orbit(15, 5)
     assert view.camera_params() != default
     qtbot.mouseClick(view.findChild(QPushButton, "resetCameraButton"), Qt.MouseButton.LeftButton)
     assert view.camera_params() == default
+
+
+def test_fov_is_refitted_when_the_view_changes_shape(view, qtbot):
+    view.resize(400, 600)
+    show_settled(view, qtbot)
+    tall = view.camera_params()["fov"]
+    view.resize(1000, 400)
+    # a wide view needs a wider horizontal fov to keep the cube's height in sight
+    qtbot.waitUntil(lambda: view.camera_params()["fov"] > tall + 10)
+    assert view.camera_params()["fov"] == pytest.approx(fitted_fov(view.glview.size()))
+
+
+def test_a_fresh_frame_can_be_drawn_at_another_size_and_the_view_keeps_its_own(view, qtbot):
+    view.resize(420, 400)
+    view.update_from(xor_snapshot(SOLVED_XOR))
+    show_settled(view, qtbot)
+    size = view.glview.size()
+    large = view.render_image(size * 2)
+    ratio = view.glview.devicePixelRatioF()
+    assert (large.width(), large.height()) == (round(size.width() * 2 * ratio),
+                                               round(size.height() * 2 * ratio))
+    assert view.glview.size() == size
+    assert _pixels(view.render_image()).reshape(-1, 3).astype(int).var() > 0
+
+
+def test_a_hidden_view_refuses_to_render_with_a_reason(view):
+    with pytest.raises(RuntimeError, match="not shown"):
+        view.render_image()
 
 
 def _pixels(image) -> np.ndarray:

@@ -1,0 +1,78 @@
+"""GLCanvas: pyqtgraph's 3D view as a native OpenGL window, embedded with a window container.
+
+Why not pyqtgraph's GLViewWidget (a QOpenGLWidget): a QOpenGLWidget makes Qt compose the
+whole top-level window through OpenGL on every flush, so any repaint in the main window
+(the loss plot, a label) uploads the window as a texture and swaps it. Under software
+OpenGL that copying took about a fifth of the GUI thread while training, and the event
+loop stalled for 50-65 ms at the 99th percentile (bench/gui_responsiveness.py --views all).
+A QOpenGLWindow draws only itself; the rest of the window stays plain raster.
+"""
+
+from pyqtgraph.opengl.GLViewWidget import GLViewMixin
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, QPoint, QRect, QSize, Signal
+from PySide6.QtGui import QImage
+from PySide6.QtOpenGL import QOpenGLWindow
+
+# A native window's size and exposure are confirmed by the window system, asynchronously.
+WAIT_MS = 2000
+
+
+class GLCanvas(GLViewMixin, QOpenGLWindow):
+    resized = Signal()  # after resizeGL; a QWindow's resize events do not reach event filters
+
+    def __init__(self):
+        super().__init__()
+        self._grab_wanted = False
+        self._grabbed: QImage | None = None
+
+    def rect(self) -> QRect:
+        """pyqtgraph's text items project onto view().rect(), which only widgets have."""
+        return QRect(QPoint(0, 0), self.size())
+
+    def resizeGL(self, width: int, height: int):
+        super().resizeGL(width, height)
+        self.resized.emit()
+
+    def paintGL(self):
+        super().paintGL()
+        if self._grab_wanted:  # the back buffer is only certain to hold this frame right now
+            self._grab_wanted = False
+            self._grabbed = self.grabFramebuffer()
+
+    def render_now(self, size: QSize | None = None) -> QImage:
+        """Draws a frame at once and returns it; at `size` (logical pixels), if given.
+
+        Raises RuntimeError when the window cannot draw (not shown, or no frame came).
+        """
+        if not self.isVisible() or not self._wait_for(self.isExposed):
+            raise RuntimeError("the 3D view is not shown")
+        original = self.size()
+        try:
+            if size is not None and size != original:
+                self._resize_and_wait(size)
+            return self._draw_and_grab()
+        finally:
+            if self.size() != original:
+                self._resize_and_wait(original)
+
+    def _draw_and_grab(self) -> QImage:
+        self._grab_wanted, self._grabbed = True, None
+        self.update()  # marks the window dirty, so the update request below paints it
+        QCoreApplication.sendEvent(self, QEvent(QEvent.Type.UpdateRequest))
+        image, self._grabbed, self._grab_wanted = self._grabbed, None, False
+        if image is None or image.isNull():
+            raise RuntimeError("the 3D view did not draw a frame")
+        return image
+
+    def _resize_and_wait(self, size: QSize) -> None:
+        self.resize(size)
+        if not self._wait_for(lambda: self.size() == size):
+            raise RuntimeError(f"the 3D view could not be resized to {size.width()} x {size.height()}")
+
+    @staticmethod
+    def _wait_for(condition) -> bool:
+        clock = QElapsedTimer()
+        clock.start()
+        while not condition() and clock.elapsed() < WAIT_MS:
+            QCoreApplication.processEvents()
+        return bool(condition())
