@@ -15,6 +15,10 @@ from PySide6.QtOpenGL import QOpenGLWindow
 
 # A native window's size and exposure are confirmed by the window system, asynchronously.
 WAIT_MS = 2000
+# When the window closes, Qt still delivers an expose (and so a paint) after hiding the GL
+# window and starting to destroy its surface; painting then dereferences a null context and
+# the process dies with SIGSEGV (seen on quitting as the first frame appeared).
+_PAINT_EVENTS = (QEvent.Type.Expose, QEvent.Type.Paint, QEvent.Type.UpdateRequest)
 
 
 class GLCanvas(GLViewMixin, QOpenGLWindow):
@@ -24,6 +28,11 @@ class GLCanvas(GLViewMixin, QOpenGLWindow):
         super().__init__()
         self._grab_wanted = False
         self._grabbed: QImage | None = None
+
+    def event(self, event) -> bool:
+        if event.type() in _PAINT_EVENTS and not self.isVisible():
+            return True  # nothing to paint on: skip, see _PAINT_EVENTS
+        return super().event(event)
 
     def rect(self) -> QRect:
         """pyqtgraph's text items project onto view().rect(), which only widgets have."""

@@ -1,6 +1,7 @@
 """Run by test_app_process.py in a subprocess: start training, then quit mid-run.
 
 Usage: python tests/quit_midrun.py close|quit DELAY_MS
+       python tests/quit_midrun.py first-frame 0   (quit as the 3D view's first frame is shown)
 Prints the monotonic time at which it asked to quit, so the test can time the exit.
 """
 
@@ -35,7 +36,13 @@ def main(how: str, delay_ms: int) -> int:
         else:
             app.quit()
 
-    QTimer.singleShot(delay_ms, ask_to_quit)
+    if how == "first-frame":  # Qt then hides the GL window with an expose event still to come
+        if not window.output_view.is_3d:
+            print("no 3D view here", file=sys.stderr)
+            return 3
+        window.output_view.view.glview.frameSwapped.connect(ask_to_quit)
+    else:
+        QTimer.singleShot(delay_ms, ask_to_quit)
     return app.exec()
 
 

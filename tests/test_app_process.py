@@ -27,6 +27,15 @@ def test_quitting_mid_training_exits_cleanly_and_fast(how, delay_ms):
     assert result.stderr.strip() == ""
 
 
+@pytest.mark.parametrize("attempt", range(3))
+def test_quitting_as_the_first_3d_frame_appears_exits_cleanly(attempt):
+    result = subprocess.run([sys.executable, "tests/quit_midrun.py", "first-frame", "0"], cwd=ROOT,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr  # was -11: Qt painted a GL window being destroyed
+    assert result.stdout.count("quit-at") >= 1
+    assert result.stderr.strip() == ""
+
+
 def test_self_test_trains_renders_and_writes_screenshot(tmp_path):
     shot = tmp_path / "shot.png"
     result = subprocess.run([sys.executable, "main.py", "--self-test", "--screenshot", str(shot)],
