@@ -17,7 +17,7 @@ What it does, in one process unless said otherwise:
        - event-loop latency: a 10 ms single-shot timer re-armed on every tick; a tick's
          lateness is how long after its due time it fired (median, 99th percentile, max);
        - snapshots shown per second (window.snapshot_shown) and their age on arrival
-         (from the worker's emit to the end of the views' update);
+         (from the worker making it, just before its emit, to the end of the views' update);
        - surface redraws per second: calls of the 3D view's paintGL (41 x 41 grid);
        - training throughput in the window: steps per second from the snapshots' step.
   4. The headless core again (the figure used is the median of all eight slices).
@@ -228,10 +228,10 @@ def install_paint_counter(glview) -> dict:
 
 
 def measure_window(duration: float, warmup: float, all_views: bool = False) -> dict:
-    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from core import snapshot as states
+    from gui import training_worker
     from gui.main_window import MainWindow
 
     app = QApplication.instance()
@@ -263,11 +263,22 @@ def measure_window(duration: float, warmup: float, all_views: bool = False) -> d
 
     state = {"recording": False, "snapshots": [], "ages": [], "emitted": {}, "states": set()}
 
-    def on_emitted(snapshot):  # runs in the worker thread (direct connection)
-        state["emitted"][id(snapshot)] = time.perf_counter()
+    # Snapshots are stamped as the worker makes them, just before it emits them: a slot on
+    # the worker's signal ran after the window had sometimes already shown the snapshot, and
+    # a later snapshot at the same id() then read that stale stamp (ages of 0.2-2 s).
+    make_snapshot = training_worker.make_snapshot
+
+    def stamped_snapshot(*args, **kwargs):  # runs in the worker thread
+        snapshot = make_snapshot(*args, **kwargs)
+        state["emitted"][id(snapshot)] = (time.perf_counter(), snapshot.step)
+        return snapshot
+
+    training_worker.make_snapshot = stamped_snapshot
 
     def on_shown(snapshot):
-        emitted = state["emitted"].pop(id(snapshot), None)
+        emitted, step = state["emitted"].pop(id(snapshot), (None, None))
+        if step != snapshot.step:  # not the snapshot that was stamped at this id
+            emitted = None
         if state["recording"]:
             now = time.perf_counter()
             state["snapshots"].append((now, snapshot.step))
@@ -278,9 +289,6 @@ def measure_window(duration: float, warmup: float, all_views: bool = False) -> d
     window.snapshot_shown.connect(on_shown)
     window.controller.set_speed(0.0)
     window.start_training()
-    worker = window.controller._worker  # bench-only peek, to time snapshots from their emit
-    if worker is not None:
-        worker.snapshot.connect(on_emitted, Qt.ConnectionType.DirectConnection)
     run_event_loop(warmup)
 
     paints0 = counts["paint"] if counts else 0
@@ -323,6 +331,7 @@ def measure_window(duration: float, warmup: float, all_views: bool = False) -> d
         run_event_loop(0.05)  # the thread's finished signal is delivered by the event loop
     if counts:
         counts["restore"]()
+    training_worker.make_snapshot = make_snapshot
     window.deleteLater()
     run_event_loop(0.2)
     return out
