@@ -8,6 +8,8 @@ loop stalled for 50-65 ms at the 99th percentile (bench/gui_responsiveness.py --
 A QOpenGLWindow draws only itself; the rest of the window stays plain raster.
 """
 
+import atexit
+
 from pyqtgraph.opengl.GLViewWidget import GLViewMixin
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, QPoint, QRect, QSize, Signal
 from PySide6.QtGui import QImage
@@ -19,6 +21,19 @@ WAIT_MS = 2000
 # window and starting to destroy its surface; painting then dereferences a null context and
 # the process dies with SIGSEGV (seen on quitting as the first frame appeared).
 _PAINT_EVENTS = (QEvent.Type.Expose, QEvent.Type.Paint, QEvent.Type.UpdateRequest)
+
+
+@atexit.register  # registered after PySide's own clean-up, so it runs before it
+def _delete_pending_widgets() -> None:
+    """Carries out deleteLater() calls still pending at interpreter exit.
+
+    Otherwise PySide's exit clean-up deletes the canvas it owns before QApplication destroys
+    the widget that was to be deleted, whose container then reads the freed canvas (SIGSEGV
+    in QWindowContainer::toplevelAboutToBeDestroyed; pytest-qt leaves such a deleteLater
+    after the last test).
+    """
+    if QCoreApplication.instance() is not None:
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 class GLCanvas(GLViewMixin, QOpenGLWindow):

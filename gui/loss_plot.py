@@ -47,6 +47,7 @@ class LossPlot(QWidget):
         self._hint = self.tr("Hover over the plot to read a step's loss")
         self._readout = QLabel(self._hint)
         self._readout.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self._readout.setWordWrap(True)  # wraps in a narrow column instead of widening the window
         self._message = QLabel()
         self._message.setWordWrap(True)
         self._message.setStyleSheet(f"color: {MARKER_COLOR};")

@@ -7,7 +7,7 @@ each view's update_from. The window is the only place that wires them.
 import time
 
 import numpy as np
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QScrollArea,
     QSplitter,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -47,6 +48,9 @@ LIVE_FIELDS = ("alpha", "steps")  # may change during a run; anything else reset
 EDITABLE_STATES = (states.IDLE, states.PAUSED, states.FINISHED, states.STOPPED)
 DEFAULT_TOGGLES = {"log_scale": False, "decision_plane": False}
 DOCK_INTERVAL_S = 0.05
+PREFERRED_SIZE = QSize(1500, 950)
+# Room left on the screen for the window's frame and title bar, which Qt's sizes exclude.
+FRAME_ALLOWANCE = QSize(16, 48)
 
 
 class MainWindow(QMainWindow):
@@ -83,7 +87,9 @@ class MainWindow(QMainWindow):
         scroll = QScrollArea()
         scroll.setWidget(self.controls)
         scroll.setWidgetResizable(True)
-        scroll.setMinimumWidth(self.controls.sizeHint().width() + 24)
+        # Its minimum (not preferred) width: the window must fit a 1366-pixel laptop screen.
+        scroll_bar = scroll.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        scroll.setMinimumWidth(self.controls.minimumSizeHint().width() + scroll_bar + 2 * scroll.frameWidth())
         self.output_view = OutputView()
         self.loss_plot = LossPlot()
         self.predictions = PredictionsTable()
@@ -113,7 +119,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_line)
         self._build_docks()
         self._build_menus()
-        self.resize(1500, 950)
+        self.resize(fitted_size(PREFERRED_SIZE, self.screen().availableGeometry().size()))
 
     def _build_docks(self):
         self.network_view = NetworkView()
@@ -136,8 +142,8 @@ class MainWindow(QMainWindow):
             self.docks[key].visibilityChanged.connect(
                 lambda shown, v=view: shown and self._last_snapshot is not None
                 and v.update_from(self._last_snapshot))
-        self.docks["network"].raise_()
         self._add_dock("help", self.tr("What am I looking at?"), HelpPanel(), visible=False)
+        self.docks["network"].raise_()  # last: adding the hidden help tab changes the current one
 
     def _add_dock(self, key, title, widget, visible=True):
         dock = QDockWidget(title, self)
@@ -518,6 +524,12 @@ class MainWindow(QMainWindow):
         self._on_config_edited(config)
         self.statusBar().showMessage(self.tr(
             "Default settings restored; the language follows the system from the next start."), 8000)
+
+
+def fitted_size(preferred: QSize, available: QSize) -> QSize:
+    """The preferred window size, shrunk to fit a screen with `available` room (a laptop's
+    1366 x 768 as well as a large monitor)."""
+    return preferred.boundedTo(available - FRAME_ALLOWANCE)
 
 
 def _window_trainer(config, weights=None, step=0, history=()) -> Trainer:

@@ -396,7 +396,9 @@ class MathPanel(QWidget):
         bold.setBold(True)
         bold.setPointSizeF(bold.pointSizeF() * 1.15)
         self._position.setFont(bold)
+        self._position.setWordWrap(True)  # the panel may be narrow: wrap, never widen the window
         self._phases = QLabel()
+        self._phases.setWordWrap(True)
         self._phases.setTextFormat(Qt.TextFormat.RichText)
         self._phases.setToolTip(self.tr("Each row's update has four phases, in the article's order"))
         self._browser = QTextBrowser()

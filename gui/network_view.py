@@ -215,6 +215,7 @@ class NetworkView(QWidget):
             swatch = QLabel(self)
             swatch.setPixmap(pixmap)
             label = QLabel(text, self)
+            label.setWordWrap(True)  # a narrow dock wraps the legend instead of widening the window
             for widget in (swatch, label):
                 widget.setToolTip(tip)
             top.addWidget(swatch)

@@ -63,7 +63,7 @@ class SurfaceView(QWidget):
         self._lut = pg.colormap.get(COLORMAP).getLookupTable(nPts=256, mode="float").astype(np.float32)
         self._lut = np.column_stack([self._lut[:, :3], np.ones(256, np.float32)])
         self._glview = GLCanvas()
-        self._container = QWidget.createWindowContainer(self._glview, self)
+        self._container = QWidget.createWindowContainer(self._glview, self)  # owns the canvas
         self._container.setObjectName("surfaceCanvas")
         self._container.setMinimumSize(320, 280)
         self._glview.resized.connect(self._fit_fov)
@@ -205,15 +205,19 @@ class SurfaceView(QWidget):
         # Said in words, not a tooltip: the GL window is native, so widget tooltips never reach it.
         hint = QLabel(self.tr("drag: rotate · wheel: zoom"))
         hint.setObjectName("surfaceMouseHint")
+        hint.setWordWrap(True)  # wraps rather than widening the window
+        hint.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        keys = QHBoxLayout()
+        keys.addWidget(legend)
+        keys.addWidget(hint, 1)
         controls = QHBoxLayout()
-        for widget in (self._plane_box, legend):
-            controls.addWidget(widget)
+        controls.addWidget(self._plane_box)
         controls.addStretch(1)
         controls.addWidget(reset)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._container, 1)
-        layout.addWidget(hint)  # a line of its own, so the view needs no extra width
+        layout.addLayout(keys)
         layout.addLayout(controls)
 
     def _on_plane_toggled(self, checked: bool) -> None:

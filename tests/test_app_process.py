@@ -36,6 +36,28 @@ def test_quitting_as_the_first_3d_frame_appears_exits_cleanly(attempt):
     assert result.stderr.strip() == ""
 
 
+PENDING_DELETE_AT_EXIT = """
+from gui.app import make_application
+app = make_application()
+from gui.surface_view import SurfaceView
+view = SurfaceView()
+view.show()
+for _ in range(30):
+    app.processEvents()
+view.close()
+view.deleteLater()  # still pending when the interpreter exits, as pytest-qt leaves it
+print("ready", flush=True)
+"""
+
+
+def test_exiting_with_a_3d_view_delete_pending_does_not_crash():
+    result = subprocess.run([sys.executable, "-c", PENDING_DELETE_AT_EXIT], cwd=ROOT,
+                            capture_output=True, text=True, timeout=60)
+    assert "ready" in result.stdout, result.stderr
+    assert result.returncode == 0, result.stderr  # was -11 before gl_canvas's exit hook
+    assert result.stderr.strip() == ""
+
+
 def test_self_test_trains_renders_and_writes_screenshot(tmp_path):
     shot = tmp_path / "shot.png"
     result = subprocess.run([sys.executable, "main.py", "--self-test", "--screenshot", str(shot)],

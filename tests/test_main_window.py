@@ -42,6 +42,30 @@ def test_title_and_initial_views(window):
     assert first == f"{expected:.2f}"
 
 
+def test_the_network_diagram_is_the_dock_tab_in_front_at_start(window):
+    assert not window.docks["network"].visibleRegion().isEmpty()
+    assert window.docks["gradient"].visibleRegion().isEmpty()  # behind the diagram's tab
+
+
+def test_the_window_fits_a_1366_by_768_laptop_screen(window):
+    from gui.main_window import FRAME_ALLOWANCE
+
+    minimum = window.minimumSizeHint()
+    assert minimum.width() <= 1366 - FRAME_ALLOWANCE.width(), minimum
+    assert minimum.height() <= 768 - FRAME_ALLOWANCE.height(), minimum
+
+
+def test_the_first_size_is_shrunk_to_the_screen_but_not_grown():
+    from PySide6.QtCore import QSize
+
+    from gui.main_window import FRAME_ALLOWANCE, PREFERRED_SIZE, fitted_size
+
+    laptop = fitted_size(PREFERRED_SIZE, QSize(1366, 728))
+    assert laptop == QSize(1366, 728) - FRAME_ALLOWANCE
+    assert fitted_size(PREFERRED_SIZE, QSize(2560, 1400)) == PREFERRED_SIZE
+    assert fitted_size(PREFERRED_SIZE, QSize(1920, 800)) == QSize(1500, 800 - FRAME_ALLOWANCE.height())
+
+
 def test_train_runs_to_the_end_and_every_view_follows(qtbot, window):
     window.controls.train_pressed.emit()
     wait_state(qtbot, window, states.FINISHED)

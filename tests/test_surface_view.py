@@ -142,7 +142,8 @@ def test_a_hidden_view_refuses_to_render_with_a_reason(view):
 def _pixels(image) -> np.ndarray:
     image = image.convertToFormat(image.Format.Format_RGBA8888)
     bits = np.frombuffer(image.constBits(), np.uint8, image.sizeInBytes())
-    return bits.reshape(image.height(), image.bytesPerLine() // 4, 4)[:, : image.width(), :3]
+    # A copy: the view into constBits() dangles once the converted image is freed (SIGSEGV).
+    return bits.reshape(image.height(), image.bytesPerLine() // 4, 4)[:, : image.width(), :3].copy()
 
 
 def test_real_render_shows_the_surface_and_markers(view, qtbot):

@@ -748,32 +748,32 @@ h{2} = {3:.2f}</translation>
         <translation>マウスを重ねると各ステップの損失を表示</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_plot.py" line="60"/>
+        <location filename="../../gui/loss_plot.py" line="61"/>
         <source>step</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_plot.py" line="60"/>
+        <location filename="../../gui/loss_plot.py" line="61"/>
         <source>loss</source>
         <translation>損失</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_plot.py" line="82"/>
+        <location filename="../../gui/loss_plot.py" line="83"/>
         <source>diverged</source>
         <translation>発散</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_plot.py" line="252"/>
+        <location filename="../../gui/loss_plot.py" line="253"/>
         <source>Training diverged at step {0}</source>
         <translation>ステップ {0} で学習が発散しました</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_plot.py" line="282"/>
+        <location filename="../../gui/loss_plot.py" line="283"/>
         <source>step {0}, loss {1}</source>
         <translation>ステップ {0}、損失 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_plot.py" line="286"/>
+        <location filename="../../gui/loss_plot.py" line="287"/>
         <source>steps {0}-{1}, loss {2} to {3}</source>
         <translation>ステップ {0}〜{1}、損失 {2}〜{3}</translation>
     </message>
@@ -781,152 +781,152 @@ h{2} = {3:.2f}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="131"/>
+        <location filename="../../gui/main_window.py" line="137"/>
         <source>Network diagram</source>
         <translation>ネットワーク図</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="132"/>
+        <location filename="../../gui/main_window.py" line="138"/>
         <source>Hidden node maps</source>
         <translation>隠れ層マップ</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="133"/>
+        <location filename="../../gui/main_window.py" line="139"/>
         <source>Step-by-step math</source>
         <translation>計算の手順</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="134"/>
+        <location filename="../../gui/main_window.py" line="140"/>
         <source>Gradient check</source>
         <translation>勾配チェック</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="140"/>
+        <location filename="../../gui/main_window.py" line="145"/>
         <source>What am I looking at?</source>
         <translation>この画面の見方</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="156"/>
+        <location filename="../../gui/main_window.py" line="162"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="157"/>
+        <location filename="../../gui/main_window.py" line="163"/>
         <source>&amp;Open…</source>
         <translation>開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="158"/>
+        <location filename="../../gui/main_window.py" line="164"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="160"/>
+        <location filename="../../gui/main_window.py" line="166"/>
         <source>Save &amp;As…</source>
         <translation>名前を付けて保存(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="162"/>
+        <location filename="../../gui/main_window.py" line="168"/>
         <source>&amp;Export</source>
         <translation>エクスポート(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="168"/>
+        <location filename="../../gui/main_window.py" line="174"/>
         <source>&amp;Restore default settings</source>
         <translation>設定を初期状態に戻す(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="170"/>
+        <location filename="../../gui/main_window.py" line="176"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="171"/>
+        <location filename="../../gui/main_window.py" line="177"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="174"/>
+        <location filename="../../gui/main_window.py" line="180"/>
         <source>&amp;Tools</source>
         <translation>ツール(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="175"/>
+        <location filename="../../gui/main_window.py" line="181"/>
         <source>&amp;Many seeds…</source>
         <translation>多数のシードで試す(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="177"/>
+        <location filename="../../gui/main_window.py" line="183"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="178"/>
+        <location filename="../../gui/main_window.py" line="184"/>
         <source>What am I &amp;looking at?</source>
         <translation>この画面の見方(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="180"/>
+        <location filename="../../gui/main_window.py" line="186"/>
         <source>&amp;About GateLab</source>
         <translation>GateLab について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="183"/>
+        <location filename="../../gui/main_window.py" line="189"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="187"/>
+        <location filename="../../gui/main_window.py" line="193"/>
         <source>System default</source>
         <translation>システムの設定</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="200"/>
+        <location filename="../../gui/main_window.py" line="206"/>
         <source>The language changes when GateLab starts next time.</source>
         <translation>言語は GateLab を次に起動したときに切り替わります。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="271"/>
+        <location filename="../../gui/main_window.py" line="277"/>
         <source>Reset to the initial weights of seed {0}.</source>
         <translation>シード {0} の初期の重みにリセットしました。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="303"/>
+        <location filename="../../gui/main_window.py" line="309"/>
         <source>Settings changed ({0}): the network was reset.</source>
         <translation>設定が変わったため({0})、ネットワークをリセットしました。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="313"/>
+        <location filename="../../gui/main_window.py" line="319"/>
         <source>Alpha {0:g}, steps {1:,}: applied to the run.</source>
         <translation>学習率 {0:g}、ステップ数 {1:,}: 学習に反映しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="431"/>
+        <location filename="../../gui/main_window.py" line="437"/>
         <source>This file&apos;s initial weights differ from seed {0}&apos;s: Reset will use the seed&apos;s.</source>
         <translation>このファイルの初期の重みは、シード {0} のものと異なります。リセットするとシードの初期の重みを使います。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="436"/>
+        <location filename="../../gui/main_window.py" line="442"/>
         <source>2-layer</source>
         <translation>2層</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="437"/>
+        <location filename="../../gui/main_window.py" line="443"/>
         <source>{0} hidden nodes</source>
         <translation>隠れ層のノード {0} 個</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="438"/>
+        <location filename="../../gui/main_window.py" line="444"/>
         <source>GateLab — {0}, {1}</source>
         <translation>GateLab — {0}、{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="443"/>
+        <location filename="../../gui/main_window.py" line="449"/>
         <source>About GateLab</source>
         <translation>GateLab について</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="444"/>
+        <location filename="../../gui/main_window.py" line="450"/>
         <source>GateLab 0.1: watch a 2- or 3-layer neural network learn a logic gate.
 
 Built with Qt {0} through PySide6 (LGPLv3), pyqtgraph (MIT), NumPy (BSD) and PyOpenGL (BSD). GateLab itself is MIT-licensed.</source>
@@ -935,7 +935,7 @@ Built with Qt {0} through PySide6 (LGPLv3), pyqtgraph (MIT), NumPy (BSD) and PyO
 Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を使って作られています。GateLab 自体は MIT ライセンスです。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="520"/>
+        <location filename="../../gui/main_window.py" line="526"/>
         <source>Default settings restored; the language follows the system from the next start.</source>
         <translation>設定を初期状態に戻しました。言語は次回の起動からシステムの設定に従います。</translation>
     </message>
@@ -948,67 +948,67 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
         <translation>表示しているのは、どのステップ(4行をひととおり学習する1回)の、真理値表のどの行の、更新のどの段階か</translation>
     </message>
     <message>
-        <location filename="../../gui/math_panel.py" line="401"/>
+        <location filename="../../gui/math_panel.py" line="403"/>
         <source>Each row&apos;s update has four phases, in the article&apos;s order</source>
         <translation>各行の更新は、記事と同じ順の4つの段階からなります</translation>
     </message>
     <message>
-        <location filename="../../gui/math_panel.py" line="408"/>
+        <location filename="../../gui/math_panel.py" line="410"/>
         <source>The formulas of this phase, with this row&apos;s numbers put in</source>
         <translation>この段階の数式に、この行の数値を入れたもの</translation>
     </message>
     <message>
-        <location filename="../../gui/math_panel.py" line="412"/>
+        <location filename="../../gui/math_panel.py" line="414"/>
         <source>Next ▶</source>
         <translation>次へ ▶</translation>
     </message>
     <message>
-        <location filename="../../gui/math_panel.py" line="414"/>
+        <location filename="../../gui/math_panel.py" line="416"/>
         <source>Show the next phase, or the next row once this one is updated (N)</source>
         <translation>次の段階を表示します。この行の更新が済んでいれば次の行へ進みます (N)</translation>
     </message>
     <message>
-        <location filename="../../gui/math_panel.py" line="481"/>
+        <location filename="../../gui/math_panel.py" line="483"/>
         <source>No network yet</source>
         <translation>まだネットワークがありません</translation>
     </message>
     <message>
-        <location filename="../../gui/math_panel.py" line="486"/>
+        <location filename="../../gui/math_panel.py" line="488"/>
         <source>Step {step}, row [{x1}, {x2}], phase: {phase}</source>
         <translation>ステップ {step}、行 [{x1}, {x2}]、段階: {phase}</translation>
     </message>
     <message>
-        <location filename="../../gui/math_panel.py" line="495"/>
+        <location filename="../../gui/math_panel.py" line="497"/>
         <source>Pause training to step through the math.</source>
         <translation>計算を順に追うには、学習を一時停止してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/math_panel.py" line="497"/>
+        <location filename="../../gui/math_panel.py" line="499"/>
         <source>This walk-through follows the article&apos;s online training (one update after each row). Switch the mode to online to step through it.</source>
         <translation>この解説は記事のオンライン学習(1行ごとに1回更新)に沿っています。順に追うには、学習モードを online に切り替えてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/math_panel.py" line="500"/>
+        <location filename="../../gui/math_panel.py" line="502"/>
         <source>The network diverged: lower α or reset it.</source>
         <translation>ネットワークが発散しました。α を小さくするか、リセットしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/math_panel.py" line="507"/>
+        <location filename="../../gui/math_panel.py" line="509"/>
         <source>forward</source>
         <translation>順伝播</translation>
     </message>
     <message>
-        <location filename="../../gui/math_panel.py" line="507"/>
+        <location filename="../../gui/math_panel.py" line="509"/>
         <source>loss</source>
         <translation>損失</translation>
     </message>
     <message>
-        <location filename="../../gui/math_panel.py" line="507"/>
+        <location filename="../../gui/math_panel.py" line="509"/>
         <source>backward</source>
         <translation>逆伝播</translation>
     </message>
     <message>
-        <location filename="../../gui/math_panel.py" line="508"/>
+        <location filename="../../gui/math_panel.py" line="510"/>
         <source>update</source>
         <translation>更新</translation>
     </message>
@@ -1144,137 +1144,137 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
         <translation>ノードに値を表示する、真理値表の行</translation>
     </message>
     <message>
-        <location filename="../../gui/network_view.py" line="242"/>
+        <location filename="../../gui/network_view.py" line="243"/>
         <source>positive weight</source>
         <translation>正の重み</translation>
     </message>
     <message>
-        <location filename="../../gui/network_view.py" line="243"/>
+        <location filename="../../gui/network_view.py" line="244"/>
         <source>Blue edge: the weight is positive</source>
         <translation>青い線: 重みが正</translation>
     </message>
     <message>
-        <location filename="../../gui/network_view.py" line="244"/>
+        <location filename="../../gui/network_view.py" line="245"/>
         <source>negative weight</source>
         <translation>負の重み</translation>
     </message>
     <message>
-        <location filename="../../gui/network_view.py" line="245"/>
+        <location filename="../../gui/network_view.py" line="246"/>
         <source>Orange edge: the weight is negative</source>
         <translation>オレンジの線: 重みが負</translation>
     </message>
     <message>
-        <location filename="../../gui/network_view.py" line="247"/>
+        <location filename="../../gui/network_view.py" line="248"/>
         <source>width = |w|</source>
         <translation>太さ = |w|</translation>
     </message>
     <message>
-        <location filename="../../gui/network_view.py" line="248"/>
+        <location filename="../../gui/network_view.py" line="249"/>
         <source>The thicker the edge, the larger the weight&apos;s size |w| (full width from |w| = {0})</source>
         <translation>線が太いほど、重みの大きさ |w| が大きい(|w| = {0} 以上で最大の太さ)</translation>
     </message>
     <message>
-        <location filename="../../gui/network_view.py" line="270"/>
+        <location filename="../../gui/network_view.py" line="271"/>
         <source>Double-click an edge to change its weight.</source>
         <translation>線をダブルクリックで重みを変更。</translation>
     </message>
     <message>
-        <location filename="../../gui/network_view.py" line="272"/>
+        <location filename="../../gui/network_view.py" line="273"/>
         <source>Pause training to edit a weight (double-click an edge).</source>
         <translation>一時停止中に線をダブルクリックで編集。</translation>
     </message>
     <message>
-        <location filename="../../gui/network_view.py" line="315"/>
+        <location filename="../../gui/network_view.py" line="316"/>
         <source>{name}, row [{x1}, {x2}]</source>
         <translation>{name}、行 [{x1}, {x2}]</translation>
     </message>
     <message>
-        <location filename="../../gui/network_view.py" line="317"/>
+        <location filename="../../gui/network_view.py" line="318"/>
         <source>bias node: always 1</source>
         <translation>バイアスのノード: 常に 1</translation>
     </message>
     <message>
-        <location filename="../../gui/network_view.py" line="319"/>
+        <location filename="../../gui/network_view.py" line="320"/>
         <source>input {name} = {value}</source>
         <translation>入力 {name} = {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/network_view.py" line="321"/>
+        <location filename="../../gui/network_view.py" line="322"/>
         <source>input sum {name} = {value}</source>
         <translation>入力の合計 {name} = {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/network_view.py" line="323"/>
+        <location filename="../../gui/network_view.py" line="324"/>
         <source>activation {name} = {f}({sum}) = {value}</source>
         <translation>活性化関数の出力 {name} = {f}({sum}) = {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/network_view.py" line="329"/>
+        <location filename="../../gui/network_view.py" line="330"/>
         <source>{name} = {value}</source>
         <translation>{name} = {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/network_view.py" line="331"/>
+        <location filename="../../gui/network_view.py" line="332"/>
         <source>Double-click to edit</source>
         <translation>ダブルクリックで編集</translation>
     </message>
     <message>
-        <location filename="../../gui/network_view.py" line="332"/>
+        <location filename="../../gui/network_view.py" line="333"/>
         <source>Pause training to edit this weight</source>
         <translation>この重みを編集するには、学習を一時停止してください</translation>
     </message>
     <message>
-        <location filename="../../gui/network_view.py" line="400"/>
+        <location filename="../../gui/network_view.py" line="401"/>
         <source>inputs</source>
         <translation>入力</translation>
     </message>
     <message>
-        <location filename="../../gui/network_view.py" line="402"/>
+        <location filename="../../gui/network_view.py" line="403"/>
         <source>hidden layer ({0} nodes)</source>
         <translation>隠れ層(ノード {0} 個)</translation>
     </message>
     <message>
-        <location filename="../../gui/network_view.py" line="403"/>
+        <location filename="../../gui/network_view.py" line="404"/>
         <source>output</source>
         <translation>出力</translation>
     </message>
     <message>
-        <location filename="../../gui/network_view.py" line="407"/>
+        <location filename="../../gui/network_view.py" line="408"/>
         <source>input {0}</source>
         <translation>入力 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/network_view.py" line="409"/>
+        <location filename="../../gui/network_view.py" line="410"/>
         <source>bias input</source>
         <translation>バイアス入力</translation>
     </message>
     <message>
-        <location filename="../../gui/network_view.py" line="409"/>
+        <location filename="../../gui/network_view.py" line="410"/>
         <source>hidden bias</source>
         <translation>隠れ層のバイアス</translation>
     </message>
     <message>
-        <location filename="../../gui/network_view.py" line="411"/>
+        <location filename="../../gui/network_view.py" line="412"/>
         <source>hidden node {0}</source>
         <translation>隠れ層のノード {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/network_view.py" line="412"/>
+        <location filename="../../gui/network_view.py" line="413"/>
         <source>output yp</source>
         <translation>出力 yp</translation>
     </message>
     <message>
-        <location filename="../../gui/network_view.py" line="435"/>
+        <location filename="../../gui/network_view.py" line="436"/>
         <source>Edit weight</source>
         <translation>重みの編集</translation>
     </message>
     <message>
-        <location filename="../../gui/network_view.py" line="435"/>
+        <location filename="../../gui/network_view.py" line="436"/>
         <source>New value of {0}:</source>
         <translation>{0} の新しい値:</translation>
     </message>
     <message>
-        <location filename="../../gui/network_view.py" line="441"/>
+        <location filename="../../gui/network_view.py" line="442"/>
         <source>Pause training to edit a weight.</source>
         <translation>重みを編集するには、学習を一時停止してください。</translation>
     </message>
