@@ -49,6 +49,7 @@ EDITABLE_STATES = (states.IDLE, states.PAUSED, states.FINISHED, states.STOPPED)
 DEFAULT_TOGGLES = {"log_scale": False, "decision_plane": False}
 DOCK_INTERVAL_S = 0.05
 PREFERRED_SIZE = QSize(1500, 950)
+DOCK_SHARE = 0.25  # of the window's width, for the dock column at first start
 # Room left on the screen for the window's frame and title bar, which Qt's sizes exclude.
 FRAME_ALLOWANCE = QSize(16, 48)
 
@@ -120,6 +121,10 @@ class MainWindow(QMainWindow):
         self._build_docks()
         self._build_menus()
         self.resize(fitted_size(PREFERRED_SIZE, self.screen().availableGeometry().size()))
+        # Qt would give the dock column its widest view's preferred width; the 3D view and the
+        # loss plot are what a student watches, so they get the room (saved layouts still win).
+        self.resizeDocks([self.docks["network"]], [round(DOCK_SHARE * self.width())],
+                         Qt.Orientation.Horizontal)
 
     def _build_docks(self):
         self.network_view = NetworkView()

@@ -55,6 +55,12 @@ def test_the_window_fits_a_1366_by_768_laptop_screen(window):
     assert minimum.height() <= 768 - FRAME_ALLOWANCE.height(), minimum
 
 
+def test_at_first_start_the_3d_view_gets_more_room_than_the_dock_column(window):
+    dock = window.docks["network"].width()
+    assert dock <= 0.3 * window.width()
+    assert window.output_view.width() >= dock
+
+
 def test_the_first_size_is_shrunk_to_the_screen_but_not_grown():
     from PySide6.QtCore import QSize
 
