@@ -12,7 +12,7 @@ import numpy as np
 import pyqtgraph as pg
 import pyqtgraph.opengl as gl
 from OpenGL import GL
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
 from PySide6.QtGui import QFont, QImage, QVector3D
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -30,6 +30,9 @@ DEFAULT_CAMERA = {"center": QVector3D(0.5, 0.5, 0.4), "distance": 3.4,
 # GLViewWidget's fov is horizontal, so a short wide view would cut off the top and bottom.
 # The fov is refitted on resize so this much of the scene always fits both ways.
 VIEW_HALF_TAN = 0.33
+ORBIT_KEYS = (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down)
+ZOOM_KEYS = {Qt.Key.Key_Plus: 0.9, Qt.Key.Key_Equal: 0.9, Qt.Key.Key_Minus: 1 / 0.9}
+MIN_DISTANCE, MAX_DISTANCE = 1.0, 20.0  # camera distance; the scene is a unit cube
 # The surface is pushed back in depth so its wireframe never z-fights with it.
 _SURFACE_GL = {GL.GL_DEPTH_TEST: True, GL.GL_BLEND: False, GL.GL_CULL_FACE: False,
                GL.GL_POLYGON_OFFSET_FILL: True, "glPolygonOffset": (1.0, 1.0)}
@@ -66,6 +69,11 @@ class SurfaceView(QWidget):
         self._container = QWidget.createWindowContainer(self._glview, self)  # owns the canvas
         self._container.setObjectName("surfaceCanvas")
         self._container.setMinimumSize(320, 280)
+        # Tab reaches the view; its keys are handled here (see eventFilter), as focus stays
+        # with the container widget rather than the native window inside it.
+        self._container.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._container.setAccessibleName(self.tr("3D view of the network's output"))
+        self._container.installEventFilter(self)
         self._glview.resized.connect(self._fit_fov)
         self._build_scene()
         self._build_layout()
@@ -203,8 +211,9 @@ class SurfaceView(QWidget):
         legend.setToolTip(self.tr("Red: each row's target. White: what the network predicts for it "
                                   "(a dot on the surface). A line joins the two."))
         # Said in words, not a tooltip: the GL window is native, so widget tooltips never reach it.
-        hint = QLabel(self.tr("drag: rotate · wheel: zoom"))
+        hint = QLabel(self.tr("drag or arrow keys: rotate · wheel or +/-: zoom"))
         hint.setObjectName("surfaceMouseHint")
+        self._hint = hint
         hint.setWordWrap(True)  # wraps rather than widening the window
         hint.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         keys = QHBoxLayout()
@@ -219,6 +228,33 @@ class SurfaceView(QWidget):
         layout.addWidget(self._container, 1)
         layout.addLayout(keys)
         layout.addLayout(controls)
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self._container:
+            kind = event.type()
+            if kind in (QEvent.Type.FocusIn, QEvent.Type.FocusOut):
+                self._show_focus(kind == QEvent.Type.FocusIn)
+            elif kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                if event.key() in ORBIT_KEYS:  # the canvas orbits while an arrow is held
+                    QCoreApplication.sendEvent(self._glview, event)
+                    return True
+                factor = ZOOM_KEYS.get(event.key())
+                if factor is not None:
+                    if kind == QEvent.Type.KeyPress:
+                        self.zoom(factor)
+                    return True
+        return super().eventFilter(watched, event)
+
+    def zoom(self, factor: float) -> None:
+        """Moves the camera closer (factor < 1) or away, never so far that the cube vanishes."""
+        distance = self._glview.cameraParams()["distance"] * factor
+        self._glview.setCameraParams(distance=min(MAX_DISTANCE, max(MIN_DISTANCE, distance)))
+
+    def _show_focus(self, focused: bool) -> None:
+        """The native GL window cannot draw a focus frame, so the hint below it turns bold."""
+        font = self._hint.font()
+        font.setBold(focused)
+        self._hint.setFont(font)
 
     def _on_plane_toggled(self, checked: bool) -> None:
         self._plane.setVisible(checked)

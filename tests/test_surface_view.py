@@ -5,7 +5,7 @@ import math
 
 import numpy as np
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QCheckBox, QPushButton
 
 from core.config import TrainConfig
@@ -84,6 +84,53 @@ def test_plane_toggles_from_code_and_checkbox(view, qtbot):
     qtbot.waitExposed(view)
     qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
     assert not view.plane_visible()
+
+
+def test_arrow_keys_on_the_focused_view_orbit_the_camera(view, qtbot):
+    from PySide6.QtTest import QTest
+
+    show_settled(view, qtbot)
+    canvas = view.canvas_widget
+    assert canvas.focusPolicy() == Qt.FocusPolicy.StrongFocus  # Tab reaches it
+    start = view.camera_params()["azimuth"]
+    QTest.keyPress(canvas, Qt.Key.Key_Right)
+    qtbot.waitUntil(lambda: view.camera_params()["azimuth"] < start - 5)  # orbits while held
+    QTest.keyRelease(canvas, Qt.Key.Key_Right)
+    stopped = view.camera_params()["azimuth"]
+    qtbot.wait(100)
+    assert view.camera_params()["azimuth"] == stopped
+
+
+def test_plus_and_minus_zoom_within_limits(view, qtbot):
+    from PySide6.QtTest import QTest
+
+    from gui.surface_view import MAX_DISTANCE, MIN_DISTANCE
+
+    canvas = view.canvas_widget
+    start = view.camera_params()["distance"]
+    QTest.keyClick(canvas, Qt.Key.Key_Plus)
+    assert view.camera_params()["distance"] == pytest.approx(start * 0.9)
+    QTest.keyClick(canvas, Qt.Key.Key_Minus)
+    assert view.camera_params()["distance"] == pytest.approx(start)
+    for _ in range(60):
+        QTest.keyClick(canvas, Qt.Key.Key_Minus)
+    assert view.camera_params()["distance"] == MAX_DISTANCE
+    for _ in range(60):
+        QTest.keyClick(canvas, Qt.Key.Key_Plus)
+    assert view.camera_params()["distance"] == MIN_DISTANCE
+
+
+def test_focus_on_the_view_is_shown_by_its_hint(view, qtbot):
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtGui import QFocusEvent
+    from PySide6.QtWidgets import QLabel
+
+    hint = view.findChild(QLabel, "surfaceMouseHint")
+    assert not hint.font().bold()
+    QCoreApplication.sendEvent(view.canvas_widget, QFocusEvent(QEvent.Type.FocusIn))
+    assert hint.font().bold()
+    QCoreApplication.sendEvent(view.canvas_widget, QFocusEvent(QEvent.Type.FocusOut))
+    assert not hint.font().bold()
 
 
 def fitted_fov(size) -> float:
