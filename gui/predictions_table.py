@@ -50,7 +50,9 @@ class PredictionsTable(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._table)
         layout.addWidget(self._label)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        policy.setHeightForWidth(True)  # a wrapped label needs more height: never overlap the table
+        self.setSizePolicy(policy)
         self._show_solved(False)
 
     def _setup_table(self):

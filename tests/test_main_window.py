@@ -61,6 +61,33 @@ def test_at_first_start_the_3d_view_gets_more_room_than_the_dock_column(window):
     assert window.output_view.width() >= dock
 
 
+def test_the_solved_line_never_covers_the_table_in_a_narrow_japanese_column(qtbot, qapp):
+    from PySide6.QtWidgets import QLabel, QTableWidget
+
+    from core.network import Weights
+    from core.snapshot import make_snapshot
+    from gui.i18n import install_translators
+
+    translators = install_translators(qapp, "ja")  # its verdict is one line in its size hint,
+    try:  # but two at the column's minimum width
+        window = discard_on_close(MainWindow(TrainConfig(steps=3000, seed=4)))
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        window.views_splitter.setSizes([5000, 1])  # the loss column at its minimum width
+        solved = Weights(np.array([[6.0, 4.0], [6.0, 4.0], [-2.5, -6.0]]), np.array([9.0, -10.0, -4.0]))
+        window.predictions.update_from(make_snapshot(TrainConfig(), solved, 0))
+        label = window.predictions.findChild(QLabel)
+        table = window.predictions.findChild(QTableWidget)
+        qtbot.waitUntil(lambda: label.heightForWidth(label.width()) > 1.5 * label.fontMetrics().height())
+        qtbot.wait(100)  # let the layout settle
+        assert label.geometry().top() >= table.geometry().bottom()
+        window.close()
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
+
+
 def test_the_first_size_is_shrunk_to_the_screen_but_not_grown():
     from PySide6.QtCore import QSize
 
