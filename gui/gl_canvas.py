@@ -11,7 +11,7 @@ A QOpenGLWindow draws only itself; the rest of the window stays plain raster.
 import atexit
 
 from pyqtgraph.opengl.GLViewWidget import GLViewMixin
-from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, QPoint, QRect, QSize, Signal
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtOpenGL import QOpenGLWindow
 
@@ -21,6 +21,10 @@ WAIT_MS = 2000
 # window and starting to destroy its surface; painting then dereferences a null context and
 # the process dies with SIGSEGV (seen on quitting as the first frame appeared).
 _PAINT_EVENTS = (QEvent.Type.Expose, QEvent.Type.Paint, QEvent.Type.UpdateRequest)
+ORBIT_KEYS = (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down)  # pyqtgraph's
+ZOOM_KEYS = {Qt.Key.Key_Plus: 0.9, Qt.Key.Key_Equal: 0.9, Qt.Key.Key_Minus: 1 / 0.9}
+CAMERA_KEYS = (*ORBIT_KEYS, *ZOOM_KEYS)
+MIN_DISTANCE, MAX_DISTANCE = 1.0, 20.0  # camera distance; the scene is a unit cube
 
 
 @atexit.register  # registered after PySide's own clean-up, so it runs before it
@@ -48,6 +52,25 @@ class GLCanvas(GLViewMixin, QOpenGLWindow):
         if event.type() in _PAINT_EVENTS and not self.isVisible():
             return True  # nothing to paint on: skip, see _PAINT_EVENTS
         return super().event(event)
+
+    def keyPressEvent(self, event):
+        factor = ZOOM_KEYS.get(event.key())
+        if factor is None:
+            super().keyPressEvent(event)  # arrows orbit while held
+            return
+        event.accept()
+        self.zoom(factor)
+
+    def keyReleaseEvent(self, event):
+        if event.key() in ZOOM_KEYS:
+            event.accept()
+            return
+        super().keyReleaseEvent(event)
+
+    def zoom(self, factor: float) -> None:
+        """Moves the camera closer (factor < 1) or away, never so far that the cube vanishes."""
+        distance = self.cameraParams()["distance"] * factor
+        self.setCameraParams(distance=min(MAX_DISTANCE, max(MIN_DISTANCE, distance)))
 
     def rect(self) -> QRect:
         """pyqtgraph's text items project onto view().rect(), which only widgets have."""

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBox
 
 from core.gates import ROWS
 from core.snapshot import GRID_SIZE
-from gui.gl_canvas import GLCanvas
+from gui.gl_canvas import CAMERA_KEYS, GLCanvas
 from gui.gl_probe import share_opengl_contexts
 
 COLORMAP = "viridis"  # blue (low) to yellow (high), readable for colour-blind students
@@ -30,9 +30,6 @@ DEFAULT_CAMERA = {"center": QVector3D(0.5, 0.5, 0.4), "distance": 3.4,
 # GLViewWidget's fov is horizontal, so a short wide view would cut off the top and bottom.
 # The fov is refitted on resize so this much of the scene always fits both ways.
 VIEW_HALF_TAN = 0.33
-ORBIT_KEYS = (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down)
-ZOOM_KEYS = {Qt.Key.Key_Plus: 0.9, Qt.Key.Key_Equal: 0.9, Qt.Key.Key_Minus: 1 / 0.9}
-MIN_DISTANCE, MAX_DISTANCE = 1.0, 20.0  # camera distance; the scene is a unit cube
 # The surface is pushed back in depth so its wireframe never z-fights with it.
 _SURFACE_GL = {GL.GL_DEPTH_TEST: True, GL.GL_BLEND: False, GL.GL_CULL_FACE: False,
                GL.GL_POLYGON_OFFSET_FILL: True, "glPolygonOffset": (1.0, 1.0)}
@@ -235,20 +232,10 @@ class SurfaceView(QWidget):
             if kind in (QEvent.Type.FocusIn, QEvent.Type.FocusOut):
                 self._show_focus(kind == QEvent.Type.FocusIn)
             elif kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-                if event.key() in ORBIT_KEYS:  # the canvas orbits while an arrow is held
+                if event.key() in CAMERA_KEYS:  # the canvas's own keys, as if it had focus
                     QCoreApplication.sendEvent(self._glview, event)
                     return True
-                factor = ZOOM_KEYS.get(event.key())
-                if factor is not None:
-                    if kind == QEvent.Type.KeyPress:
-                        self.zoom(factor)
-                    return True
         return super().eventFilter(watched, event)
-
-    def zoom(self, factor: float) -> None:
-        """Moves the camera closer (factor < 1) or away, never so far that the cube vanishes."""
-        distance = self._glview.cameraParams()["distance"] * factor
-        self._glview.setCameraParams(distance=min(MAX_DISTANCE, max(MIN_DISTANCE, distance)))
 
     def _show_focus(self, focused: bool) -> None:
         """The native GL window cannot draw a focus frame, so the hint below it turns bold."""

@@ -101,12 +101,13 @@ def test_arrow_keys_on_the_focused_view_orbit_the_camera(view, qtbot):
     assert view.camera_params()["azimuth"] == stopped
 
 
-def test_plus_and_minus_zoom_within_limits(view, qtbot):
+@pytest.mark.parametrize("target", ["container", "canvas"])  # Tab-focused, or clicked
+def test_plus_and_minus_zoom_within_limits(view, qtbot, target):
     from PySide6.QtTest import QTest
 
-    from gui.surface_view import MAX_DISTANCE, MIN_DISTANCE
+    from gui.gl_canvas import MAX_DISTANCE, MIN_DISTANCE
 
-    canvas = view.canvas_widget
+    canvas = view.canvas_widget if target == "container" else view.glview
     start = view.camera_params()["distance"]
     QTest.keyClick(canvas, Qt.Key.Key_Plus)
     assert view.camera_params()["distance"] == pytest.approx(start * 0.9)
