@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.config import TrainConfig
+from core.config import SEED_MAX, TrainConfig
 from core.ensemble import COUNT_MAX, DIVERGED_CODE, summarize
+from gui.number_box import NumberBox
 from gui.seeds_worker import SeedsWorker, start_seeds_thread
 
 DEFAULT_COUNT = 1000
@@ -97,6 +98,12 @@ class SeedsDialog(QDialog):
             "How many networks to train, each from its own seed (1 to {0}). More networks give a "
             "narrower confidence interval but take longer.").format(COUNT_MAX))
         self._count.valueChanged.connect(self._on_count_changed)
+        self._first_seed = NumberBox(0, SEED_MAX - DEFAULT_COUNT + 1, 0)
+        self._first_seed.setDecimals(0)  # seeds are whole numbers
+        self._first_seed.setToolTip(self.tr(
+            "The first network's seed; the others take the next ones. Another first seed gives "
+            "another sample of starts, to check that the share solved holds."))
+        self._first_seed.valueChanged.connect(self._show_seed_range)
         self._seed_range = QLabel()
         self._run = QPushButton(self.tr("Run"))
         self._run.setToolTip(self.tr("Train all the networks with the current settings"))
@@ -111,9 +118,12 @@ class SeedsDialog(QDialog):
         self._progress.setFormat(self.tr("step %v of %m"))
         self._progress.setValue(0)
         row = QHBoxLayout()
-        label = QLabel(self.tr("Networks:"))
+        label = QLabel(self.tr("&Networks:"))
         label.setBuddy(self._count)
-        for widget in (label, self._count, self._seed_range, self._run, self._cancel):
+        first_label = QLabel(self.tr("&First seed:"))
+        first_label.setBuddy(self._first_seed)
+        for widget in (label, self._count, first_label, self._first_seed, self._seed_range,
+                       self._run, self._cancel):
             row.addWidget(widget)
         row.addWidget(self._progress, 1)
         return row
@@ -223,6 +233,9 @@ class SeedsDialog(QDialog):
             self._clear_results()
             self._status.setText(self.tr("The settings changed: press Run for new results."))
 
+    def first_seed(self) -> int:
+        return round(self._first_seed.value())
+
     def config(self) -> TrainConfig:
         return self._config
 
@@ -238,7 +251,7 @@ class SeedsDialog(QDialog):
             return
         self._clear_results()
         self._failed_message = ""
-        self._worker = SeedsWorker(self._config, self._count.value())
+        self._worker = SeedsWorker(self._config, self._count.value(), self.first_seed())
         self._worker.progress.connect(self._on_progress)
         self._worker.failed.connect(self._on_failed)
         self._worker.finished.connect(self._on_finished)
@@ -275,7 +288,13 @@ class SeedsDialog(QDialog):
 
     # -- slots -------------------------------------------------------------------------------
     def _on_count_changed(self, count: int):
-        self._seed_range.setText(self.tr("(seeds 0 to {0})").format(f"{count - 1:,}"))
+        self._first_seed.setMaximum(SEED_MAX - count + 1)  # the last seed stays a valid seed
+        self._show_seed_range()
+
+    def _show_seed_range(self):
+        first, count = self.first_seed(), self._count.value()
+        self._seed_range.setText(self.tr("(seeds {0} to {1})").format(
+            f"{first:,}", f"{first + count - 1:,}"))
 
     def _on_progress(self, done: int, total: int):
         if self._thread is None:
@@ -319,6 +338,7 @@ class SeedsDialog(QDialog):
     def _set_running(self, running: bool):
         self._run.setEnabled(not running)
         self._count.setEnabled(not running)
+        self._first_seed.setEnabled(not running)
         self._cancel.setEnabled(running)
 
     def _clear_results(self):

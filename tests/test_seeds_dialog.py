@@ -162,3 +162,30 @@ def _running(thread: QThread) -> bool:
         return thread.isRunning()
     except RuntimeError:  # deleted after finishing
         return False
+
+
+def test_a_first_seed_chooses_which_seeds_run(qtbot, dialog):
+    from gui.number_box import NumberBox
+
+    first = child(dialog, NumberBox)
+    first.setValue(100)
+    assert "(seeds 100 to 1,099)" in labels_text(dialog)  # 1000 networks by default
+    run_to_end(qtbot, dialog, 20)
+    assert "(seeds 100 to 119)" in labels_text(dialog)
+    result = dialog.result()
+    np.testing.assert_array_equal(result.seeds, np.arange(100, 120))
+    reference = run_ensemble(CONFIG, 20, 100)
+    np.testing.assert_array_equal(result.final_loss, reference.final_loss)
+
+
+def test_the_first_seed_cannot_push_the_last_seed_past_the_largest(qtbot, dialog):
+    from core.config import SEED_MAX
+    from gui.number_box import NumberBox
+
+    first = child(dialog, NumberBox)
+    child(dialog, QSpinBox).setValue(10)
+    first.setValue(SEED_MAX)
+    assert dialog.first_seed() == SEED_MAX - 9
+    assert f"(seeds {SEED_MAX - 9:,} to {SEED_MAX:,})" in labels_text(dialog)
+    first.setValue(2.6)
+    assert dialog.first_seed() == 3  # whole numbers only

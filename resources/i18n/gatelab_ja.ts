@@ -1290,67 +1290,67 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
 <context>
     <name>PredictionsTable</name>
     <message>
-        <location filename="../../gui/predictions_table.py" line="59"/>
+        <location filename="../../gui/predictions_table.py" line="61"/>
         <source>Input</source>
         <translation>入力</translation>
     </message>
     <message>
-        <location filename="../../gui/predictions_table.py" line="59"/>
+        <location filename="../../gui/predictions_table.py" line="61"/>
         <source>Input: the row of the truth table, [x1, x2]</source>
         <translation>入力: 真理値表の行 [x1, x2]</translation>
     </message>
     <message>
-        <location filename="../../gui/predictions_table.py" line="60"/>
+        <location filename="../../gui/predictions_table.py" line="62"/>
         <source>Prediction</source>
         <translation>予測値</translation>
     </message>
     <message>
-        <location filename="../../gui/predictions_table.py" line="60"/>
+        <location filename="../../gui/predictions_table.py" line="62"/>
         <source>Prediction: the network&apos;s output yp for this input</source>
         <translation>予測値: この入力に対するネットワークの出力 yp</translation>
     </message>
     <message>
-        <location filename="../../gui/predictions_table.py" line="61"/>
+        <location filename="../../gui/predictions_table.py" line="63"/>
         <source>Target</source>
         <translation>真の値</translation>
     </message>
     <message>
-        <location filename="../../gui/predictions_table.py" line="61"/>
+        <location filename="../../gui/predictions_table.py" line="63"/>
         <source>Target: the true value yt the network should learn</source>
         <translation>真の値: ネットワークが学習すべき値 yt</translation>
     </message>
     <message>
-        <location filename="../../gui/predictions_table.py" line="62"/>
+        <location filename="../../gui/predictions_table.py" line="64"/>
         <source>Error</source>
         <translation>誤差</translation>
     </message>
     <message>
-        <location filename="../../gui/predictions_table.py" line="62"/>
+        <location filename="../../gui/predictions_table.py" line="64"/>
         <source>Error: prediction − target (yp − yt)</source>
         <translation>誤差: 予測値 − 真の値 (yp − yt)</translation>
     </message>
     <message>
-        <location filename="../../gui/predictions_table.py" line="102"/>
+        <location filename="../../gui/predictions_table.py" line="104"/>
         <source>yp = {value}</source>
         <translation>yp = {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/predictions_table.py" line="103"/>
+        <location filename="../../gui/predictions_table.py" line="105"/>
         <source>yt = {value}</source>
         <translation>yt = {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/predictions_table.py" line="105"/>
+        <location filename="../../gui/predictions_table.py" line="107"/>
         <source>yp − yt = {value}</source>
         <translation>yp − yt = {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/predictions_table.py" line="127"/>
+        <location filename="../../gui/predictions_table.py" line="129"/>
         <source>✓ Solved: every prediction is on the right side of 0.5</source>
         <translation>✓ 解けました: どの行も 0.5 の正しい側</translation>
     </message>
     <message>
-        <location filename="../../gui/predictions_table.py" line="130"/>
+        <location filename="../../gui/predictions_table.py" line="132"/>
         <source>Not solved yet</source>
         <translation>まだ解けていません</translation>
     </message>
@@ -1358,233 +1358,243 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
 <context>
     <name>SeedsDialog</name>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="52"/>
+        <location filename="../../gui/seeds_dialog.py" line="53"/>
         <source>Many seeds</source>
         <translation>多数のシード</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="72"/>
+        <location filename="../../gui/seeds_dialog.py" line="73"/>
         <source>Trains many copies of this network that differ only in their random starting weights (their seed), and shows how often these settings learn the gate.</source>
         <translation>ランダムな初期の重み(シード)だけが異なる、このネットワークのコピーをたくさん学習させ、この設定でどのくらいの割合でゲートを学習できるかを示します。</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="97"/>
+        <location filename="../../gui/seeds_dialog.py" line="98"/>
         <source>How many networks to train, each from its own seed (1 to {0}). More networks give a narrower confidence interval but take longer.</source>
         <translation>学習させるネットワークの数(1~{0})。それぞれ別のシードから始めます。数が多いほど信頼区間は狭くなりますが、時間がかかります。</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="101"/>
+        <location filename="../../gui/seeds_dialog.py" line="104"/>
+        <source>The first network&apos;s seed; the others take the next ones. Another first seed gives another sample of starts, to check that the share solved holds.</source>
+        <translation>最初のネットワークのシード。ほかは続く番号を使います。最初のシードを変えると別の初期値の標本になり、解けた割合が変わらないか確かめられます。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/seeds_dialog.py" line="108"/>
         <source>Run</source>
         <translation>実行</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="102"/>
+        <location filename="../../gui/seeds_dialog.py" line="109"/>
         <source>Train all the networks with the current settings</source>
         <translation>現在の設定で、すべてのネットワークを学習させます</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="105"/>
+        <location filename="../../gui/seeds_dialog.py" line="112"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="106"/>
+        <location filename="../../gui/seeds_dialog.py" line="113"/>
         <source>Stop the run; nothing is shown for a cancelled run</source>
         <translation>実行を止めます。キャンセルした実行の結果は表示されません</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="110"/>
+        <location filename="../../gui/seeds_dialog.py" line="117"/>
         <source>Training steps done, for all the networks together</source>
         <translation>すべてのネットワークを合わせた、実行済みの学習ステップ数</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="111"/>
+        <location filename="../../gui/seeds_dialog.py" line="118"/>
         <source>step %v of %m</source>
         <translation>ステップ %v / %m</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="114"/>
-        <source>Networks:</source>
-        <translation>ネットワーク数:</translation>
+        <location filename="../../gui/seeds_dialog.py" line="121"/>
+        <source>&amp;Networks:</source>
+        <translation>ネットワーク数(&amp;N):</translation>
     </message>
     <message>
         <location filename="../../gui/seeds_dialog.py" line="123"/>
+        <source>&amp;First seed:</source>
+        <translation>最初のシード(&amp;F):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/seeds_dialog.py" line="133"/>
         <source>final loss</source>
         <translation>最終の損失</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="123"/>
+        <location filename="../../gui/seeds_dialog.py" line="133"/>
         <source>networks</source>
         <translation>ネットワーク数</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="126"/>
+        <location filename="../../gui/seeds_dialog.py" line="136"/>
         <source>solved</source>
         <translation>解けた</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="128"/>
+        <location filename="../../gui/seeds_dialog.py" line="138"/>
         <source>not solved</source>
         <translation>未解決</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="131"/>
+        <location filename="../../gui/seeds_dialog.py" line="141"/>
         <source>step</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="131"/>
+        <location filename="../../gui/seeds_dialog.py" line="141"/>
         <source>loss</source>
         <translation>損失</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="139"/>
+        <location filename="../../gui/seeds_dialog.py" line="149"/>
         <source>Final loss of each network</source>
         <translation>各ネットワークの最終の損失</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="140"/>
+        <location filename="../../gui/seeds_dialog.py" line="150"/>
         <source>How many networks ended with each loss: low is good. Blue networks solved the gate.</source>
         <translation>最終の損失ごとのネットワークの数(損失は低いほど良い)。青はゲートを解けたネットワークです。</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="142"/>
+        <location filename="../../gui/seeds_dialog.py" line="152"/>
         <source>Loss during training</source>
         <translation>学習中の損失</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="143"/>
+        <location filename="../../gui/seeds_dialog.py" line="153"/>
         <source>Line: the median loss at each step (half of the networks are below it). Shaded: where the middle 80 % of the networks are (between the 10 % and 90 % quantiles).</source>
         <translation>線: 各ステップでの損失の中央値(ネットワークの半数がこれより下)。塗りつぶし: 中央の 80 % のネットワークが入る範囲(10 % 点と 90 % 点の間)。</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="167"/>
+        <location filename="../../gui/seeds_dialog.py" line="177"/>
         <source>The results appear here when a run ends.</source>
         <translation>実行が終わると、ここに結果が表示されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="201"/>
+        <location filename="../../gui/seeds_dialog.py" line="211"/>
         <source>Networks that did not solve the gate. Double-click a seed to open it in the main window and watch it train.</source>
         <translation>ゲートを解けなかったネットワーク。シードをダブルクリックするとメインウィンドウで開き、学習の様子を見られます。</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="205"/>
+        <location filename="../../gui/seeds_dialog.py" line="215"/>
         <source>Open in main window</source>
         <translation>メインウィンドウで開く</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="206"/>
+        <location filename="../../gui/seeds_dialog.py" line="216"/>
         <source>Open the selected seed in the main window to watch it train</source>
         <translation>選んだシードをメインウィンドウで開き、学習の様子を見ます</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="209"/>
+        <location filename="../../gui/seeds_dialog.py" line="219"/>
         <source>Double-click a seed to watch it fail in the main window.</source>
         <translation>シードをダブルクリックすると、うまくいかない様子をメインウィンドウで見られます。</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="220"/>
+        <location filename="../../gui/seeds_dialog.py" line="230"/>
         <source>&lt;b&gt;Settings:&lt;/b&gt; {0}</source>
         <translation>&lt;b&gt;設定:&lt;/b&gt; {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="224"/>
+        <location filename="../../gui/seeds_dialog.py" line="234"/>
         <source>The settings changed: press Run for new results.</source>
         <translation>設定が変わりました。新しい結果を見るには「実行」を押してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="247"/>
+        <location filename="../../gui/seeds_dialog.py" line="260"/>
         <source>Preparing the initial weights of {0} networks…</source>
         <translation>{0} 個のネットワークの初期の重みを準備しています…</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="256"/>
+        <location filename="../../gui/seeds_dialog.py" line="269"/>
         <source>Cancelling…</source>
         <translation>キャンセルしています…</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="278"/>
-        <source>(seeds 0 to {0})</source>
-        <translation>(シード 0 ~ {0})</translation>
+        <location filename="../../gui/seeds_dialog.py" line="296"/>
+        <source>(seeds {0} to {1})</source>
+        <translation>(シード {0} ~ {1})</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="286"/>
+        <location filename="../../gui/seeds_dialog.py" line="305"/>
         <source>Training {0} networks…</source>
         <translation>{0} 個のネットワークを学習させています…</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="294"/>
+        <location filename="../../gui/seeds_dialog.py" line="313"/>
         <source>The run failed: {0}</source>
         <translation>実行に失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="296"/>
+        <location filename="../../gui/seeds_dialog.py" line="315"/>
         <source>Cancelled: press Run to start again.</source>
         <translation>キャンセルしました。もう一度始めるには「実行」を押してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="339"/>
+        <location filename="../../gui/seeds_dialog.py" line="359"/>
         <source>Done: {0} networks, seeds {1} to {2}.</source>
         <translation>完了: ネットワーク {0} 個、シード {1} ~ {2}。</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="344"/>
+        <location filename="../../gui/seeds_dialog.py" line="364"/>
         <source>95 % confidence interval: {0} % to {1} %. With these settings, the share of all seeds that would solve the gate very likely lies in this range.</source>
         <translation>95 % 信頼区間: {0} % ~ {1} %。この設定では、すべてのシードのうちゲートを解けるものの割合は、ほぼ確実にこの範囲にあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="355"/>
+        <location filename="../../gui/seeds_dialog.py" line="375"/>
         <source>Solved {0}: {1} of {2} networks = {3} %</source>
         <translation>{0}を解けた割合: {2} 個中 {1} 個 = {3} %</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="378"/>
+        <location filename="../../gui/seeds_dialog.py" line="398"/>
         <source>Seeds that failed: {0}</source>
         <translation>解けなかったシード: {0} 個</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="380"/>
+        <location filename="../../gui/seeds_dialog.py" line="400"/>
         <source> (first {0} listed)</source>
         <translation>(最初の {0} 個を表示)</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="387"/>
+        <location filename="../../gui/seeds_dialog.py" line="407"/>
         <source>seed {0}: final loss {1:.3g}</source>
         <translation>シード {0}: 最終の損失 {1:.3g}</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="389"/>
+        <location filename="../../gui/seeds_dialog.py" line="409"/>
         <source> (diverged at step {0})</source>
         <translation>(ステップ {0} で発散)</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="396"/>
+        <location filename="../../gui/seeds_dialog.py" line="416"/>
         <source>2-layer network (no hidden nodes)</source>
         <translation>2層ネットワーク(隠れ層なし)</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="398"/>
+        <location filename="../../gui/seeds_dialog.py" line="418"/>
         <source>{0} hidden nodes</source>
         <translation>隠れ層のノード {0} 個</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="399"/>
+        <location filename="../../gui/seeds_dialog.py" line="419"/>
         <source>{0}, {1}, alpha {2}, {3} steps, {4} updates, {5}, {6} loss, {7} start weights, {8} update order</source>
         <translation>{0}、{1}、学習率 {2}、{3} ステップ、更新方式 {4}、活性化関数 {5}、損失関数 {6}、初期の重み {7}、更新の順序 {8}</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="404"/>
+        <location filename="../../gui/seeds_dialog.py" line="424"/>
         <source>, stop at loss {0}</source>
         <translation>、損失 {0} で停止</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="409"/>
+        <location filename="../../gui/seeds_dialog.py" line="429"/>
         <source>the custom gate</source>
         <translation>カスタムゲート</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="197"/>
-        <location filename="../../gui/seeds_dialog.py" line="333"/>
+        <location filename="../../gui/seeds_dialog.py" line="207"/>
+        <location filename="../../gui/seeds_dialog.py" line="353"/>
         <source>Seeds that failed</source>
         <translation>解けなかったシード</translation>
     </message>
@@ -1670,57 +1680,57 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
 <context>
     <name>SurfaceView</name>
     <message>
-        <location filename="../../gui/surface_view.py" line="75"/>
+        <location filename="../../gui/surface_view.py" line="72"/>
         <source>3D view of the network&apos;s output</source>
         <translation>ネットワークの出力の3D表示</translation>
     </message>
     <message>
-        <location filename="../../gui/surface_view.py" line="177"/>
+        <location filename="../../gui/surface_view.py" line="174"/>
         <source>x1</source>
         <translation>x1</translation>
     </message>
     <message>
-        <location filename="../../gui/surface_view.py" line="177"/>
+        <location filename="../../gui/surface_view.py" line="174"/>
         <source>x2</source>
         <translation>x2</translation>
     </message>
     <message>
-        <location filename="../../gui/surface_view.py" line="178"/>
+        <location filename="../../gui/surface_view.py" line="175"/>
         <source>output</source>
         <translation>出力</translation>
     </message>
     <message>
-        <location filename="../../gui/surface_view.py" line="199"/>
+        <location filename="../../gui/surface_view.py" line="196"/>
         <source>Decision plane (0.5)</source>
         <translation>判定面 (0.5)</translation>
     </message>
     <message>
-        <location filename="../../gui/surface_view.py" line="202"/>
+        <location filename="../../gui/surface_view.py" line="199"/>
         <source>Show the level 0.5: where the surface is above it, the network answers 1.</source>
         <translation>高さ 0.5 の平面を表示します。曲面がこれより上にある所では、ネットワークは 1 と答えます。</translation>
     </message>
     <message>
-        <location filename="../../gui/surface_view.py" line="204"/>
+        <location filename="../../gui/surface_view.py" line="201"/>
         <source>Reset camera</source>
         <translation>視点をリセット</translation>
     </message>
     <message>
-        <location filename="../../gui/surface_view.py" line="206"/>
+        <location filename="../../gui/surface_view.py" line="203"/>
         <source>Return to the starting view (drag to rotate, wheel to zoom).</source>
         <translation>最初の視点に戻します(ドラッグで回転、ホイールで拡大・縮小)。</translation>
     </message>
     <message>
-        <location filename="../../gui/surface_view.py" line="209"/>
+        <location filename="../../gui/surface_view.py" line="206"/>
         <source>&lt;span style=&quot;color:#ff4059&quot;&gt;●&lt;/span&gt; target &amp;nbsp; ○ prediction</source>
         <translation>&lt;span style=&quot;color:#ff4059&quot;&gt;●&lt;/span&gt; 真の値 &amp;nbsp; ○ 予測値</translation>
     </message>
     <message>
-        <location filename="../../gui/surface_view.py" line="211"/>
+        <location filename="../../gui/surface_view.py" line="208"/>
         <source>Red: each row&apos;s target. White: what the network predicts for it (a dot on the surface). A line joins the two.</source>
         <translation>赤: 各行の真の値。白: その行に対するネットワークの予測値(曲面上の点)。2つの点を線で結んでいます。</translation>
     </message>
     <message>
-        <location filename="../../gui/surface_view.py" line="214"/>
+        <location filename="../../gui/surface_view.py" line="211"/>
         <source>drag or arrow keys: rotate · wheel or +/-: zoom</source>
         <translation>ドラッグか矢印キー: 回転 · ホイールか +/-: ズーム</translation>
     </message>
