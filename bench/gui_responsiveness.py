@@ -8,8 +8,9 @@ Without DISPLAY (and without xvfb-run) it starts its own Xvfb through pyvirtuald
 
 What it does, in one process unless said otherwise:
   1. Start to first frame: spawns a fresh Python that imports the app, builds the window,
-     shows it and reports the first time the 3D view's frame reached the screen (the first
-     frameSwapped after a paintGL); timed from just before the spawn. Median of a few runs.
+     shows it and reports the first time the 3D view's frame reached the screen (the GL
+     window's first frameSwapped after a paintGL; the rest of the window may still be
+     drawing); timed from just before the spawn. Median of a few runs.
   2. Headless core: core.training.Trainer(config).advance(Trainer.CHUNK) in a loop, timed
      in four slices.
   3. The window trains the same config (XOR, 2 hidden, alpha 0.5, steps 10**8 so it never
@@ -90,7 +91,7 @@ def first_frame_child() -> int:
         glview = window.output_view.view.glview
         counts = install_paint_counter(glview)
 
-        def on_swapped():  # the first composed frame that holds a painted GL image
+        def on_swapped():  # the GL window's first swap of a painted frame
             if counts["paint"] and "first_frame" not in marks:
                 marks["first_frame"] = time.monotonic()
                 app.quit()
@@ -276,64 +277,65 @@ def measure_window(duration: float, warmup: float, all_views: bool = False,
         return snapshot
 
     training_worker.make_snapshot = stamped_snapshot
+    try:
+        def on_shown(snapshot):
+            emitted, step = state["emitted"].pop(id(snapshot), (None, None))
+            if step != snapshot.step:  # not the snapshot that was stamped at this id
+                emitted = None
+            if state["recording"]:
+                now = time.perf_counter()
+                state["snapshots"].append((now, snapshot.step))
+                state["states"].add(snapshot.state)
+                if emitted is not None:
+                    state["ages"].append((now - emitted) * 1000)
 
-    def on_shown(snapshot):
-        emitted, step = state["emitted"].pop(id(snapshot), (None, None))
-        if step != snapshot.step:  # not the snapshot that was stamped at this id
-            emitted = None
-        if state["recording"]:
-            now = time.perf_counter()
-            state["snapshots"].append((now, snapshot.step))
-            state["states"].add(snapshot.state)
-            if emitted is not None:
-                state["ages"].append((now - emitted) * 1000)
+        window.snapshot_shown.connect(on_shown)
+        window.controller.set_speed(0.0)
+        window.start_training()
+        run_event_loop(warmup)
 
-    window.snapshot_shown.connect(on_shown)
-    window.controller.set_speed(0.0)
-    window.start_training()
-    run_event_loop(warmup)
+        paints0 = counts["paint"] if counts else 0
+        swaps0 = counts["swap"] if counts else 0
+        paint_s0 = counts["paint_seconds"] if counts else 0.0
+        state["recording"] = True
+        probe.recording = True
+        started = time.perf_counter()
+        run_event_loop(duration)
+        elapsed = time.perf_counter() - started
+        probe.recording = False
+        state["recording"] = False
+        probe.stop()
 
-    paints0 = counts["paint"] if counts else 0
-    swaps0 = counts["swap"] if counts else 0
-    paint_s0 = counts["paint_seconds"] if counts else 0.0
-    state["recording"] = True
-    probe.recording = True
-    started = time.perf_counter()
-    run_event_loop(duration)
-    elapsed = time.perf_counter() - started
-    probe.recording = False
-    state["recording"] = False
-    probe.stop()
+        out["state"] = window.state()
+        out["states_seen"] = sorted(state["states"])
+        out["latency_ms"] = probe.lateness_ms
+        snaps = state["snapshots"]
+        out["snapshots_per_s"] = len(snaps) / elapsed
+        out["snapshot_age_ms"] = (statistics.median(state["ages"]) if state["ages"] else float("nan"),
+                                  percentile(state["ages"], 99))
+        if len(snaps) >= 2:
+            (t0, s0), (t1, s1) = snaps[0], snaps[-1]
+            out["window_rate"] = (s1 - s0) / (t1 - t0) if t1 > t0 else 0.0
+        else:
+            out["window_rate"] = 0.0
+        if counts:
+            paints = counts["paint"] - paints0
+            out["redraws_per_s"] = paints / elapsed
+            out["swaps_per_s"] = (counts["swap"] - swaps0) / elapsed
+            out["paint_ms"] = 1000 * (counts["paint_seconds"] - paint_s0) / max(1, paints)
+        else:
+            out["redraws_per_s"] = out["swaps_per_s"] = 0.0
+            out["paint_ms"] = float("nan")
+        out["training_ok"] = states.TRAINING in state["states"] and window.state() == states.TRAINING
 
-    out["state"] = window.state()
-    out["states_seen"] = sorted(state["states"])
-    out["latency_ms"] = probe.lateness_ms
-    snaps = state["snapshots"]
-    out["snapshots_per_s"] = len(snaps) / elapsed
-    out["snapshot_age_ms"] = (statistics.median(state["ages"]) if state["ages"] else float("nan"),
-                              percentile(state["ages"], 99))
-    if len(snaps) >= 2:
-        (t0, s0), (t1, s1) = snaps[0], snaps[-1]
-        out["window_rate"] = (s1 - s0) / (t1 - t0) if t1 > t0 else 0.0
-    else:
-        out["window_rate"] = 0.0
-    if counts:
-        paints = counts["paint"] - paints0
-        out["redraws_per_s"] = paints / elapsed
-        out["swaps_per_s"] = (counts["swap"] - swaps0) / elapsed
-        out["paint_ms"] = 1000 * (counts["paint_seconds"] - paint_s0) / max(1, paints)
-    else:
-        out["redraws_per_s"] = out["swaps_per_s"] = 0.0
-        out["paint_ms"] = float("nan")
-    out["training_ok"] = states.TRAINING in state["states"] and window.state() == states.TRAINING
-
-    window.close()  # stops the worker thread (controller.shutdown)
-    deadline = time.monotonic() + 3.0
-    while window.controller.is_running() and time.monotonic() < deadline:
-        run_event_loop(0.05)  # the thread's finished signal is delivered by the event loop
-    if counts:
-        counts["restore"]()
-    training_worker.make_snapshot = make_snapshot
+        window.close()  # stops the worker thread (controller.shutdown)
+        deadline = time.monotonic() + 3.0
+        while window.controller.is_running() and time.monotonic() < deadline:
+            run_event_loop(0.05)  # the thread's finished signal is delivered by the event loop
+        if counts:
+            counts["restore"]()
+    finally:  # a failed run must not leave the worker stamping
+        training_worker.make_snapshot = make_snapshot
     window.deleteLater()
     run_event_loop(0.2)
     return out

@@ -41,7 +41,8 @@ def _delete_pending_widgets() -> None:
 
 
 class GLCanvas(GLViewMixin, QOpenGLWindow):
-    resized = Signal()  # after resizeGL; a QWindow's resize events do not reach event filters
+    resized = Signal()  # after resizeGL, when the GL side has the new size
+    tab_pressed = Signal(bool)  # True for Tab, False for Shift+Tab, while this window has focus
 
     def __init__(self):
         super().__init__()
@@ -54,6 +55,10 @@ class GLCanvas(GLViewMixin, QOpenGLWindow):
         return super().event(event)
 
     def keyPressEvent(self, event):
+        if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            event.accept()  # a QWindow passes no key on to its container: say where to go
+            self.tab_pressed.emit(event.key() == Qt.Key.Key_Tab)
+            return
         factor = ZOOM_KEYS.get(event.key())
         if factor is None:
             super().keyPressEvent(event)  # arrows orbit while held
@@ -66,6 +71,20 @@ class GLCanvas(GLViewMixin, QOpenGLWindow):
             event.accept()
             return
         super().keyReleaseEvent(event)
+
+    def focusOutEvent(self, event):
+        self.stop_orbit()
+        super().focusOutEvent(event)
+
+    def hideEvent(self, event):
+        self.stop_orbit()
+        super().hideEvent(event)
+
+    def stop_orbit(self) -> None:
+        """Forgets held arrow keys: a key released after focus left never reaches this window,
+        and pyqtgraph would keep orbiting (and redrawing) 60 times a second."""
+        self.keysPressed.clear()
+        self.keyTimer.stop()
 
     def zoom(self, factor: float) -> None:
         """Moves the camera closer (factor < 1) or away, never so far that the cube vanishes."""

@@ -1,7 +1,7 @@
-"""Finds out, before any GL widget exists, whether the 3D view can work.
+"""Finds out, before any GL view exists, whether the 3D view can work.
 
-A QOpenGLWidget on a platform without OpenGL does not raise: it logs a warning
-and shows a black rectangle, and a broken driver can abort the process. So we
+A GL widget or window on a platform without OpenGL does not raise: it logs a
+warning and shows a black rectangle, and a broken driver can abort the process. So we
 try a throwaway context first (as pyqtgraph's `util/glinfo.py` does) and let
 the caller fall back to a 2D view.
 """
@@ -13,7 +13,7 @@ from PySide6.QtGui import QGuiApplication, QOffscreenSurface, QOpenGLContext
 
 DISABLE_VARIABLE = "GATELAB_NO_OPENGL"
 MINIMUM_VERSION = (2, 1)  # pyqtgraph.opengl refuses anything older
-# Qt platforms that never support QOpenGLWidget, even if a context can be made.
+# Qt platforms that never show GL widgets or windows, even if a context can be made.
 _PLATFORMS_WITHOUT_GL_WIDGETS = ("offscreen", "minimal", "vnc")
 _GL_RENDERER = 0x1F01
 _GL_VERSION = 0x1F02
@@ -22,7 +22,7 @@ _GL_VERSION = 0x1F02
 def share_opengl_contexts() -> bool:
     """Puts every GL widget's context in one share group; True if that is in effect.
 
-    pyqtgraph caches compiled shader programs process-wide, so a second GLViewWidget
+    pyqtgraph caches compiled shader programs process-wide, so a second GL view
     (a new window, a test's fresh widget) otherwise draws with ids from a dead context
     (GLError 1281, pyqtgraph issues #1822, #2618, #3455). Qt only honours this before
     the QApplication exists, so it is called on import too.

@@ -49,7 +49,7 @@ EDITABLE_STATES = (states.IDLE, states.PAUSED, states.FINISHED, states.STOPPED)
 DEFAULT_TOGGLES = {"log_scale": False, "decision_plane": False}
 DOCK_INTERVAL_S = 0.05
 PREFERRED_SIZE = QSize(1500, 950)
-DOCK_SHARE = 0.25  # of the window's width, for the dock column at first start
+DOCK_SHARE = 0.22  # of the window's width, for the dock column at first start
 # Room left on the screen for the window's frame and title bar, which Qt's sizes exclude.
 FRAME_ALLOWANCE = QSize(16, 48)
 

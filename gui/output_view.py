@@ -1,6 +1,6 @@
 """OutputView: the network's output surface, in 3D when OpenGL works, else as a 2D map.
 
-The choice is made once, at construction, because a GL widget that failed to
+The choice is made once, at construction, because a GL view that failed to
 get a context cannot be repaired later; the notice says why 3D is missing.
 """
 

@@ -66,12 +66,13 @@ class SurfaceView(QWidget):
         self._container = QWidget.createWindowContainer(self._glview, self)  # owns the canvas
         self._container.setObjectName("surfaceCanvas")
         self._container.setMinimumSize(320, 280)
-        # Tab reaches the view; its keys are handled here (see eventFilter), as focus stays
-        # with the container widget rather than the native window inside it.
+        # Tab reaches the view: the container then has the focus and passes the camera keys
+        # on (eventFilter); after a click the native window has it and handles them itself.
         self._container.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._container.setAccessibleName(self.tr("3D view of the network's output"))
         self._container.installEventFilter(self)
         self._glview.resized.connect(self._fit_fov)
+        self._glview.tab_pressed.connect(self._tab_out)
         self._build_scene()
         self._build_layout()
         self.reset_camera()
@@ -110,7 +111,11 @@ class SurfaceView(QWidget):
 
     def render_image(self, size: QSize | None = None) -> QImage:
         """A freshly drawn frame, at the view's size unless `size` is given."""
-        return self._glview.render_now(size)
+        try:
+            return self._glview.render_now(size)
+        finally:
+            if size is not None:  # the layout may have moved on while the frame was drawn
+                self._glview.resize(self._container.size())
 
     @property
     def glview(self) -> GLCanvas:
@@ -231,11 +236,18 @@ class SurfaceView(QWidget):
             kind = event.type()
             if kind in (QEvent.Type.FocusIn, QEvent.Type.FocusOut):
                 self._show_focus(kind == QEvent.Type.FocusIn)
+                if kind == QEvent.Type.FocusOut:
+                    self._glview.stop_orbit()
             elif kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
                 if event.key() in CAMERA_KEYS:  # the canvas's own keys, as if it had focus
                     QCoreApplication.sendEvent(self._glview, event)
                     return True
         return super().eventFilter(watched, event)
+
+    def _tab_out(self, forward: bool) -> None:
+        """Tab pressed in the GL window: move on from the view as from any widget."""
+        self._container.setFocus()
+        self.focusNextPrevChild(forward)
 
     def _show_focus(self, focused: bool) -> None:
         """The native GL window cannot draw a focus frame, so the hint below it turns bold."""

@@ -102,6 +102,38 @@ def test_arrow_keys_on_the_focused_view_orbit_the_camera(view, qtbot):
 
 
 @pytest.mark.parametrize("target", ["container", "canvas"])  # Tab-focused, or clicked
+def test_an_arrow_released_after_focus_left_does_not_orbit_forever(view, qtbot, target):
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtGui import QFocusEvent
+    from PySide6.QtTest import QTest
+
+    show_settled(view, qtbot)
+    focused = view.canvas_widget if target == "container" else view.glview
+    QTest.keyPress(focused, Qt.Key.Key_Left)
+    qtbot.waitUntil(lambda: view.glview.keyTimer.isActive())
+    QCoreApplication.sendEvent(focused, QFocusEvent(QEvent.Type.FocusOut))  # the release goes elsewhere
+    assert not view.glview.keyTimer.isActive()
+    stopped = view.camera_params()["azimuth"]
+    qtbot.wait(100)
+    assert view.camera_params()["azimuth"] == stopped
+
+
+def test_tab_in_the_gl_window_moves_on_to_the_next_control(view, qtbot):
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    show_settled(view, qtbot)
+    view.activateWindow()
+    qtbot.waitActive(view)
+    moved = []
+    view.glview.tab_pressed.connect(moved.append)
+    QTest.keyClick(view.glview, Qt.Key.Key_Tab)
+    assert moved == [True]
+    focus = QApplication.focusWidget()
+    assert focus is not None and focus is not view.canvas_widget and view.isAncestorOf(focus)
+
+
+@pytest.mark.parametrize("target", ["container", "canvas"])  # Tab-focused, or clicked
 def test_plus_and_minus_zoom_within_limits(view, qtbot, target):
     from PySide6.QtTest import QTest
 
