@@ -127,25 +127,39 @@ def export_surface_png(surface_view, path, scale: float = 1) -> str | None:
 
 
 def _render_gl(view, glview, scale: float) -> QImage:
-    """A fresh frame of the view, drawn at scale x its size for scale > 1 (renderToArray would
-    drop the axis labels, which GLTextItem paints with QPainter). Labels grow with the image."""
+    """A fresh frame of the view; for scale > 1 drawn offscreen at scale x its size, with the
+    labels, markers and lines grown to match, so it looks like the screen with more pixels."""
     if scale == 1:
         return view.render_image()
-    from pyqtgraph.opengl import GLTextItem  # only here: OpenGL is loaded once a GL view exists
-
     size = glview.size()
-    labels = [(item, item.font) for item in glview.items if isinstance(item, GLTextItem)]
+    grown = _grown_items(glview.items, scale)
     try:
-        for item, font in labels:
-            item.setData(font=_scaled_font(font, scale))
+        for item, name, _, larger in grown:
+            item.setData(**{name: larger})
         image = view.render_image(QSize(round(size.width() * scale), round(size.height() * scale)))
     finally:
-        for item, font in labels:
-            item.setData(font=font)
+        for item, name, original, _ in grown:
+            item.setData(**{name: original})
     expected = round(size.width() * scale * glview.devicePixelRatioF())
     if image.width() != expected:
         raise RuntimeError(f"the view rendered {image.width()} pixels wide, not {expected}")
     return image
+
+
+def _grown_items(items, scale: float) -> list:
+    """(item, setData keyword, value now, value at `scale`) for whatever is sized in pixels."""
+    # only here: OpenGL is loaded once a GL view exists
+    from pyqtgraph.opengl import GLLinePlotItem, GLScatterPlotItem, GLTextItem
+
+    grown = []
+    for item in items:
+        if isinstance(item, GLTextItem):
+            grown.append((item, "font", item.font, _scaled_font(item.font, scale)))
+        elif isinstance(item, GLScatterPlotItem):
+            grown.append((item, "size", item.size, item.size * scale))
+        elif isinstance(item, GLLinePlotItem):
+            grown.append((item, "width", item.width, item.width * scale))
+    return grown
 
 
 def _scaled_font(font, scale: float):

@@ -10,12 +10,14 @@ A QOpenGLWindow draws only itself; the rest of the window stays plain raster.
 
 import atexit
 
+from OpenGL import GL
+from pyqtgraph.opengl import GLTextItem
 from pyqtgraph.opengl.GLViewWidget import GLViewMixin
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QImage
-from PySide6.QtOpenGL import QOpenGLWindow
+from PySide6.QtGui import QImage, QMatrix4x4, QPainter, QVector3D
+from PySide6.QtOpenGL import QOpenGLFramebufferObject, QOpenGLWindow
 
-# A native window's size and exposure are confirmed by the window system, asynchronously.
+# A native window's exposure is confirmed by the window system, asynchronously.
 WAIT_MS = 2000
 # When the window closes, Qt still delivers an expose (and so a paint) after hiding the GL
 # window and starting to destroy its surface; painting then dereferences a null context and
@@ -106,20 +108,16 @@ class GLCanvas(GLViewMixin, QOpenGLWindow):
             self._grabbed = self.grabFramebuffer()
 
     def render_now(self, size: QSize | None = None) -> QImage:
-        """Draws a frame at once and returns it; at `size` (logical pixels), if given.
+        """Draws a frame at once and returns it; at `size` (logical pixels), if given, drawn
+        offscreen so the view on screen never changes size.
 
         Raises RuntimeError when the window cannot draw (not shown, or no frame came).
         """
         if not self.isVisible() or not self._wait_for(self.isExposed):
             raise RuntimeError("the 3D view is not shown")
-        original = self.size()
-        try:
-            if size is not None and size != original:
-                self._resize_and_wait(size)
+        if size is None or size == self.size():
             return self._draw_and_grab()
-        finally:
-            if self.size() != original:
-                self._resize_and_wait(original)
+        return self._draw_offscreen(size)
 
     def _draw_and_grab(self) -> QImage:
         self._grab_wanted, self._grabbed = True, None
@@ -130,10 +128,53 @@ class GLCanvas(GLViewMixin, QOpenGLWindow):
             raise RuntimeError("the 3D view did not draw a frame")
         return image
 
-    def _resize_and_wait(self, size: QSize) -> None:
-        self.resize(size)
-        if not self._wait_for(lambda: self.size() == size):
-            raise RuntimeError(f"the 3D view could not be resized to {size.width()} x {size.height()}")
+    def _draw_offscreen(self, size: QSize) -> QImage:
+        """The scene drawn into a framebuffer object of `size`. Text items paint with a
+        QPainter on the window itself, so they are hidden for the GL pass and drawn after."""
+        ratio = self.devicePixelRatioF()
+        pixels = QSize(round(size.width() * ratio), round(size.height() * ratio))
+        labels = [item for item in self.items if isinstance(item, GLTextItem) and item.visible()]
+        self.makeCurrent()
+        target = QOpenGLFramebufferObject(pixels, QOpenGLFramebufferObject.Attachment.CombinedDepthStencil)
+        if not target.isValid():
+            self.doneCurrent()
+            raise RuntimeError(f"OpenGL here cannot draw {pixels.width()} x {pixels.height()} "
+                               "pixels offscreen; try a smaller scale")
+        try:
+            for item in labels:
+                item.setVisible(False)
+            target.bind()
+            viewport = (0, 0, pixels.width(), pixels.height())
+            GL.glViewport(*viewport)
+            self.paint(region=viewport, viewport=viewport)
+            # Opaque, as on screen: blending translucent items leaves alpha below 1 in the FBO.
+            image = target.toImage().convertToFormat(QImage.Format.Format_RGB32)
+        finally:
+            target.release()
+            for item in labels:
+                item.setVisible(True)
+            self.doneCurrent()
+        if image.isNull():
+            raise RuntimeError("the 3D view did not draw a frame")
+        image.setDevicePixelRatio(ratio)
+        self._paint_labels(image, size, labels, self.projectionMatrix(viewport, viewport))
+        return image
+
+    def _paint_labels(self, image: QImage, size: QSize, labels, projection: QMatrix4x4) -> None:
+        """The text items as GLTextItem.paint places them, at `size` instead of the window's."""
+        to_pixels = QMatrix4x4()
+        to_pixels.viewport(0, size.height(), size.width(), -size.height())
+        transform = to_pixels * projection * self.viewMatrix()
+        painter = QPainter(image)
+        painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        try:
+            for item in labels:
+                painter.setPen(item.color)
+                painter.setFont(item.font)
+                anchor = transform.map(QVector3D(*item.pos)).toPointF()
+                painter.drawText(item.align_text(anchor), item.text)
+        finally:
+            painter.end()
 
     @staticmethod
     def _wait_for(condition) -> bool:

@@ -111,11 +111,7 @@ class SurfaceView(QWidget):
 
     def render_image(self, size: QSize | None = None) -> QImage:
         """A freshly drawn frame, at the view's size unless `size` is given."""
-        try:
-            return self._glview.render_now(size)
-        finally:
-            if size is not None:  # the layout may have moved on while the frame was drawn
-                self._glview.resize(self._container.size())
+        return self._glview.render_now(size)
 
     @property
     def glview(self) -> GLCanvas:

@@ -192,6 +192,37 @@ def test_the_larger_render_shows_the_same_picture(surface, tmp_path):
     assert np.abs(halved - one).mean() < 12
 
 
+def test_a_larger_render_leaves_the_view_on_screen_alone(surface, tmp_path, monkeypatch):
+    resizes = []
+    canvas = surface.glview
+    monkeypatch.setattr(canvas, "resize", lambda *size: resizes.append(size))
+    size = canvas.size()
+    assert exports.export_surface_png(surface, tmp_path / "big.png", scale=4) is None
+    assert resizes == [] and canvas.size() == size  # drawn offscreen, not by growing the window
+
+
+def test_a_larger_render_is_opaque_like_the_screen(surface, tmp_path):
+    surface.set_plane_visible(True)  # translucent: blending leaves alpha below 1 offscreen
+    path = tmp_path / "large.png"
+    assert exports.export_surface_png(surface, path, scale=2) is None
+    image = QImage(str(path)).convertToFormat(QImage.Format.Format_ARGB32)
+    alpha = np.frombuffer(image.constBits(), np.uint8).reshape(-1, 4)[:, 3]
+    assert alpha.min() == 255
+
+
+def test_markers_grow_with_the_scale(surface, tmp_path):
+    counts = []
+    for scale in (1, 2):
+        path = tmp_path / f"x{scale}.png"
+        assert exports.export_surface_png(surface, path, scale=scale) is None
+        image = QImage(str(path)).convertToFormat(QImage.Format.Format_RGB888)
+        rgb = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.bytesPerLine())
+        rgb = rgb[:, : 3 * image.width()].reshape(image.height(), image.width(), 3).astype(int)
+        counts.append(int(((rgb[..., 0] > 220) & (rgb[..., 1] < 110) & (rgb[..., 2] > 60)).sum()))
+    assert counts[0] > 50
+    assert 3 < counts[1] / counts[0] < 5  # twice as wide and high: four times the pixels
+
+
 def _gray(image):
     image = image.convertToFormat(QImage.Format.Format_Grayscale8)
     pixels = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.bytesPerLine())
