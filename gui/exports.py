@@ -10,6 +10,7 @@ import importlib
 import os
 from contextlib import contextmanager
 
+import numpy as np
 import pyqtgraph as pg
 import pyqtgraph.exporters  # noqa: F401 - registers ImageExporter and SVGExporter
 from PySide6.QtCore import QCoreApplication, QIODevice, QSaveFile, QSize
@@ -136,11 +137,12 @@ def _render_gl(view, glview, scale: float) -> QImage:
     try:
         for item, name, _, larger in grown:
             item.setData(**{name: larger})
-        image = view.render_image(QSize(round(size.width() * scale), round(size.height() * scale)))
+        larger = QSize(round(size.width() * scale), round(size.height() * scale))
+        image = view.render_image(larger)
     finally:
         for item, name, original, _ in grown:
             item.setData(**{name: original})
-    expected = round(size.width() * scale * glview.devicePixelRatioF())
+    expected = round(larger.width() * glview.devicePixelRatioF())  # rounded as the render does
     if image.width() != expected:
         raise RuntimeError(f"the view rendered {image.width()} pixels wide, not {expected}")
     return image
@@ -156,7 +158,7 @@ def _grown_items(items, scale: float) -> list:
         if isinstance(item, GLTextItem):
             grown.append((item, "font", item.font, _scaled_font(item.font, scale)))
         elif isinstance(item, GLScatterPlotItem):
-            grown.append((item, "size", item.size, item.size * scale))
+            grown.append((item, "size", item.size, np.asarray(item.size) * scale))
         elif isinstance(item, GLLinePlotItem):
             grown.append((item, "width", item.width, item.width * scale))
     return grown

@@ -14,7 +14,7 @@ from OpenGL import GL
 from pyqtgraph.opengl import GLTextItem
 from pyqtgraph.opengl.GLViewWidget import GLViewMixin
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QImage, QMatrix4x4, QPainter, QVector3D
+from PySide6.QtGui import QImage, QMatrix4x4, QPainter, QSurfaceFormat, QVector3D
 from PySide6.QtOpenGL import QOpenGLFramebufferObject, QOpenGLWindow
 
 # A native window's exposure is confirmed by the window system, asynchronously.
@@ -48,6 +48,11 @@ class GLCanvas(GLViewMixin, QOpenGLWindow):
 
     def __init__(self):
         super().__init__()
+        surface = QSurfaceFormat.defaultFormat()
+        # The scene relies on depth (the surface hides the wires behind it); Mesa's GLX gave
+        # the window no depth buffer at all unless one is asked for.
+        surface.setDepthBufferSize(24)
+        self.setFormat(surface)
         self._grab_wanted = False
         self._grabbed: QImage | None = None
 
@@ -147,8 +152,10 @@ class GLCanvas(GLViewMixin, QOpenGLWindow):
             viewport = (0, 0, pixels.width(), pixels.height())
             GL.glViewport(*viewport)
             self.paint(region=viewport, viewport=viewport)
-            # Opaque, as on screen: blending translucent items leaves alpha below 1 in the FBO.
-            image = target.toImage().convertToFormat(QImage.Format.Format_RGB32)
+            image = target.toImage()
+            # Opaque, as on screen: blending leaves alpha below 1 under translucent items. The
+            # colours are already what the screen shows, so the alpha is dropped, not divided out.
+            image.reinterpretAsFormat(QImage.Format.Format_RGB32)
         finally:
             target.release()
             for item in labels:

@@ -258,7 +258,7 @@ class NetworkView(QWidget):
 
     # -- public API --------------------------------------------------------------
     def update_from(self, snapshot) -> None:
-        """Shows a snapshot's weights; called up to 60 times a second."""
+        """Shows a snapshot's weights; called up to 50 times a second."""
         if not snapshot.weights.is_finite():
             return  # a diverged run: keep the last finite weights on screen
         self._weights = snapshot.weights

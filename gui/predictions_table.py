@@ -97,7 +97,7 @@ class PredictionsTable(QWidget):
         table.setFixedHeight(header.sizeHint().height() + table.verticalHeader().length() + frame)
 
     def update_from(self, snapshot):
-        """Rewrites the texts of the existing items; called up to 60 times a second."""
+        """Rewrites the texts of the existing items; called up to 50 times a second."""
         rows = zip(snapshot.predictions, snapshot.targets, strict=True)
         for row, (yp, yt) in enumerate(rows):
             yp, yt = float(yp), float(yt)

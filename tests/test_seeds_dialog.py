@@ -188,4 +188,5 @@ def test_the_first_seed_cannot_push_the_last_seed_past_the_largest(qtbot, dialog
     assert dialog.first_seed() == SEED_MAX - 9
     assert f"(seeds {SEED_MAX - 9:,} to {SEED_MAX:,})" in labels_text(dialog)
     first.setValue(2.6)
-    assert dialog.first_seed() == 3  # whole numbers only
+    assert first.value() == 3 and first.text() == "3"  # whole numbers only, as shown
+    assert dialog.first_seed() == 3

@@ -214,6 +214,23 @@ def test_a_fresh_frame_can_be_drawn_at_another_size_and_the_view_keeps_its_own(v
     assert _pixels(view.render_image()).reshape(-1, 3).astype(int).var() > 0
 
 
+def test_the_view_has_a_depth_buffer_so_the_surface_hides_what_is_behind_it(view, qtbot):
+    show_settled(view, qtbot)
+    assert view.glview.format().depthBufferSize() >= 16  # Mesa's GLX gave 0 unless asked
+
+
+def test_an_offscreen_frame_looks_like_the_one_on_screen(view, qtbot):
+    view.resize(480, 420)
+    view.update_from(xor_snapshot(SOLVED_XOR))
+    view.set_plane_visible(True)  # translucent, as are the wires: where alpha handling shows
+    show_settled(view, qtbot)
+    screen = _pixels(view.render_image()).astype(int)
+    offscreen = _pixels(view.glview._draw_offscreen(view.glview.size())).astype(int)
+    assert screen.shape == offscreen.shape
+    off = np.abs(screen - offscreen).max(axis=2) > 8
+    assert off.mean() < 0.01, f"{off.sum()} pixels differ"
+
+
 def test_a_hidden_view_refuses_to_render_with_a_reason(view):
     with pytest.raises(RuntimeError, match="not shown"):
         view.render_image()
