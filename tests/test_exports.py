@@ -96,9 +96,7 @@ def test_loss_png_is_the_plot_at_screen_resolution_times_scale(loss_plot, tmp_pa
     assert image.width() == plot_pixel_width(loss_plot) * scale
     assert image.height() > 0.4 * image.width()
     assert image_is_varied(image)
-    curve = image.convertToFormat(QImage.Format.Format_RGB888)
-    pixels = np.frombuffer(curve.constBits(), np.uint8).reshape(curve.height(), curve.bytesPerLine())
-    rgb = pixels[:, : 3 * curve.width()].reshape(curve.height(), curve.width(), 3).astype(int)
+    rgb = _rgb(image)
     blue = (np.abs(rgb - [0x1F, 0x5F, 0xBF]).sum(axis=2) < 60).sum()
     # the loss curve is drawn, not only the axes (which have no blue); while training the
     # x axis keeps 25 % headroom, so the curve spans about 80 % of the width
@@ -215,12 +213,17 @@ def test_markers_grow_with_the_scale(surface, tmp_path):
     for scale in (1, 2):
         path = tmp_path / f"x{scale}.png"
         assert exports.export_surface_png(surface, path, scale=scale) is None
-        image = QImage(str(path)).convertToFormat(QImage.Format.Format_RGB888)
-        rgb = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.bytesPerLine())
-        rgb = rgb[:, : 3 * image.width()].reshape(image.height(), image.width(), 3).astype(int)
+        rgb = _rgb(QImage(str(path)))
         counts.append(int(((rgb[..., 0] > 220) & (rgb[..., 1] < 110) & (rgb[..., 2] > 60)).sum()))
     assert counts[0] > 50
     assert 3 < counts[1] / counts[0] < 5  # twice as wide and high: four times the pixels
+
+
+def _rgb(image) -> np.ndarray:
+    """(height, width, 3) ints; converted and copied while the converted image is alive."""
+    image = image.convertToFormat(QImage.Format.Format_RGB888)
+    rows = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.bytesPerLine())
+    return rows[:, : 3 * image.width()].reshape(image.height(), image.width(), 3).astype(int)
 
 
 def _gray(image):
