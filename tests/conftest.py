@@ -1,8 +1,22 @@
-"""Shared fixtures: fail any test that leaves a QThread running."""
+"""Shared fixtures: fail any test that leaves a QThread running; refuse one-shot parametrize values."""
 
+import collections.abc
 import weakref
 
 import pytest
+
+pytest_plugins = ["pytester"]  # tests/core/test_suite_rules.py runs small suites of its own
+
+
+def pytest_generate_tests(metafunc):
+    """An iterator as parametrize values is deprecated from pytest 9.1 and breaks collection
+    under warnings-as-errors; refuse it on every pytest, so an older pin cannot hide it."""
+    for marker in metafunc.definition.iter_markers("parametrize"):
+        values = marker.args[1] if len(marker.args) > 1 else marker.kwargs.get("argvalues")
+        if not isinstance(values, collections.abc.Collection):
+            raise pytest.UsageError(
+                f"{metafunc.definition.nodeid}: parametrize values are a one-shot "
+                f"{type(values).__name__}; pass a list or tuple")
 
 _started_threads: list = []
 
