@@ -11,7 +11,7 @@ import pytest
 from core.config import TrainConfig
 from core.ensemble import run_ensemble, summarize
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def run(*args):

@@ -1,21 +1,23 @@
 """Run by test_app_process.py in a subprocess: start training, then quit mid-run.
 
-Usage: python tests/quit_midrun.py close|quit DELAY_MS
-       python tests/quit_midrun.py first-frame 0   (quit as the 3D view's first frame is shown)
-Prints the monotonic time at which it asked to quit, so the test can time the exit.
+Usage: python tests/gui/quit_midrun.py close|quit|idle DELAY_MS   (idle: close without training)
+       python tests/gui/quit_midrun.py first-frame 0   (quit as the 3D view's first frame is shown)
+Prints the monotonic time at which it asked to quit, so the test can time the exit. Like the
+app (gui.app.run_app), close, quit and idle end with leave_now; first-frame goes through
+Python's full teardown on purpose, which is where its crash was.
 """
 
 import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtWidgets import QMessageBox  # noqa: E402
 
 from core.config import TrainConfig  # noqa: E402
-from gui.app import make_application  # noqa: E402
+from gui.app import leave_now, make_application  # noqa: E402
 
 
 def main(how: str, delay_ms: int) -> int:
@@ -27,11 +29,12 @@ def main(how: str, delay_ms: int) -> int:
     app.aboutToQuit.connect(window.controller.shutdown)
     window.controller.set_speed(0.0)
     window.show()
-    QTimer.singleShot(0, window.start_training)
+    if how != "idle":
+        QTimer.singleShot(0, window.start_training)
 
     def ask_to_quit():
         print(f"quit-at {time.monotonic()} running={window.controller.is_running()}", flush=True)
-        if how == "close":
+        if how in ("close", "idle"):
             window.close()
         else:
             app.quit()
@@ -43,6 +46,7 @@ def main(how: str, delay_ms: int) -> int:
         window.output_view.view.glview.frameSwapped.connect(ask_to_quit)
     else:
         QTimer.singleShot(delay_ms, ask_to_quit)
+        return leave_now(app.exec())
     return app.exec()
 
 

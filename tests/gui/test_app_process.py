@@ -9,27 +9,33 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.mark.parametrize("how", ["close", "quit"])
-@pytest.mark.parametrize("delay_ms", [300, 1200])
-def test_quitting_mid_training_exits_cleanly_and_fast(how, delay_ms):
-    result = subprocess.run([sys.executable, "tests/quit_midrun.py", how, str(delay_ms)], cwd=ROOT,
+# The process must be gone within 0.5 s of the request (measured 0.03-0.12 s, also with three
+# busy loops on the two cores; it was 0.3-0.5 s quiet and up to 2.2 s busy before leave_now,
+# the quick engine stop and the disabled Mesa shader cache; docs/quitting.md).
+EXIT_WITHIN_S = 0.5
+
+
+@pytest.mark.parametrize("how, delay_ms", [("close", 300), ("close", 1200), ("quit", 300),
+                                           ("quit", 1200), ("idle", 800)])
+def test_quitting_exits_cleanly_and_fast(how, delay_ms):
+    result = subprocess.run([sys.executable, "tests/gui/quit_midrun.py", how, str(delay_ms)], cwd=ROOT,
                             capture_output=True, text=True, timeout=60)
     ended = time.monotonic()
     assert result.returncode == 0, result.stderr
     line = next(x for x in result.stdout.splitlines() if x.startswith("quit-at"))
-    assert "running=True" in line  # it really was training when asked to quit
+    assert f"running={how != 'idle'}" in line  # it really was training (or not) when asked
     asked = float(line.split()[1])
-    assert ended - asked < 2.0 + 0.5  # 0.5 s allowance for the interpreter to unload
+    assert ended - asked < EXIT_WITHIN_S
     assert "QThread" not in result.stderr
     assert result.stderr.strip() == ""
 
 
 @pytest.mark.parametrize("attempt", range(3))
 def test_quitting_as_the_first_3d_frame_appears_exits_cleanly(attempt):
-    result = subprocess.run([sys.executable, "tests/quit_midrun.py", "first-frame", "0"], cwd=ROOT,
+    result = subprocess.run([sys.executable, "tests/gui/quit_midrun.py", "first-frame", "0"], cwd=ROOT,
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr  # was -11: Qt painted a GL window being destroyed
     assert result.stdout.count("quit-at") >= 1

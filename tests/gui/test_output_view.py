@@ -15,7 +15,7 @@ from gui import gl_probe
 from gui.heatmap_view import HeatmapView
 from gui.output_view import OutputView
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def snapshot(config=None):

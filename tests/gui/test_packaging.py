@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 PACKAGING = ROOT / "packaging"
 BUDGET_BYTES = 150 * 1024 * 1024
 # What pyqtgraph prints when a GL item fails to draw; the self-test's render_ok does not see it.

@@ -13,7 +13,7 @@ from core.config import TrainConfig
 from gui import settings_store
 from gui.settings_store import SettingsStore
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 CONFIG = TrainConfig(gate="custom", targets=(0.0, 0.25, 0.75, 1.0), hidden_nodes=3, alpha=0.125,
                      steps=12345, seed=7, mode="batch", activation="tanh", loss="cross-entropy",
                      init="xavier", update_order="article", target_loss=0.01)

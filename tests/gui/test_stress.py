@@ -14,7 +14,7 @@ from core import snapshot as states
 from core.config import TrainConfig
 from gui.main_window import MainWindow
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -97,7 +97,7 @@ def test_garbage_typed_into_numeric_fields_is_refused_or_corrected(qtbot, window
 def test_quitting_mid_training_twenty_times_exits_cleanly():
     for k in range(20):
         how = "close" if k % 2 else "quit"
-        result = subprocess.run([sys.executable, "tests/quit_midrun.py", how, str(150 + 37 * k)],
+        result = subprocess.run([sys.executable, "tests/gui/quit_midrun.py", how, str(150 + 37 * k)],
                                 cwd=ROOT, capture_output=True, text=True, timeout=60)
         assert result.returncode == 0, (k, result.stderr)
         assert result.stderr.strip() == "", (k, result.stderr)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 TS_FILE = ROOT / "resources" / "i18n" / "gatelab_ja.ts"
 QM_FILE = ROOT / "resources" / "i18n" / "gatelab_ja.qm"
 
