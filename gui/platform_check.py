@@ -1,0 +1,86 @@
+"""A clear line instead of Qt's abort when the window system plugin cannot load.
+
+Without some system libraries (libxcb-cursor0 is the classic one on a bare Debian or Ubuntu),
+Qt prints several lines about plugins and aborts with a core dump. While the QApplication is
+being made, a message handler watches for Qt's fatal message and ends the process with one
+line that names the package to install.
+"""
+
+import ctypes
+import os
+import re
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QtMsgType, qInstallMessageHandler
+
+EXIT_CODE = 1
+# What the README's system-library line lists, when the missing library cannot be found out.
+USUAL_PACKAGES = "libxcb-cursor0 libxkbcommon-x11-0 libegl1 libgl1-mesa-dri"
+_SONAME = re.compile(r"(lib[\w.+-]+?)\.so\.(\d+)")
+
+
+def debian_package(soname: str) -> str:
+    """libxcb-cursor.so.0 -> libxcb-cursor0; libdbus-1.so.3 -> libdbus-1-3 (Debian's naming)."""
+    match = _SONAME.search(soname)
+    if not match:
+        return ""
+    base, version = match.group(1).lower(), match.group(2)
+    return f"{base}-{version}" if base[-1].isdigit() else f"{base}{version}"
+
+
+def missing_library(platform: str) -> str:
+    """The shared library the platform plugin cannot load, e.g. 'libxcb-cursor.so.0', or ''."""
+    plugins = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath)) / "platforms"
+    plugin = plugins / f"libq{platform}.so"
+    if not plugin.is_file():
+        return ""
+    try:
+        ctypes.CDLL(str(plugin), mode=os.RTLD_LAZY)
+    except OSError as error:
+        match = _SONAME.search(str(error))
+        return match.group(0) if match else ""
+    return ""
+
+
+def advice(platform: str, missing: str) -> str:
+    package = debian_package(missing) if missing else ""
+    cause = f" (it needs {missing})" if missing else ""
+    install = package or USUAL_PACKAGES
+    return (f"GateLab cannot open its window: Qt could not load its '{platform}' display "
+            f"plugin{cause}. On Debian or Ubuntu: sudo apt-get install {install}")
+
+
+class PlatformGuard:
+    """Use around QApplication(...): `with PlatformGuard(): app = QApplication(argv)`."""
+
+    def __init__(self, stream=None):
+        self._stream = stream
+        self._previous = None
+
+    def __enter__(self):
+        self._previous = qInstallMessageHandler(self._handle)
+        return self
+
+    def __exit__(self, *exc):
+        qInstallMessageHandler(self._previous)
+        return False
+
+    def _handle(self, kind, context, message):
+        if kind == QtMsgType.QtFatalMsg and "platform plugin" in message:
+            platform = _platform_in(message) or os.environ.get("QT_QPA_PLATFORM", "xcb")
+            stream = self._stream or sys.stderr
+            stream.write(advice(platform, missing_library(platform)) + "\n")
+            stream.flush()
+            os._exit(EXIT_CODE)  # Qt aborts when this handler returns
+        if context is not None and (context.category or "").startswith("qt.qpa.plugin"):
+            return  # its lines lead up to the fatal message, which is answered above
+        if self._previous is not None:
+            self._previous(kind, context, message)
+        else:
+            sys.stderr.write(message + "\n")
+
+
+def _platform_in(message: str) -> str:
+    match = re.search(r'platform plugin "([\w-]+)"', message)
+    return match.group(1) if match else ""
