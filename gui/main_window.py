@@ -469,7 +469,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event):
         self._after_stop = None
         if self.files.is_dirty():
-            self.controller.shutdown()  # the trainer is ours again, so it can be saved
+            self.controller.shutdown(quitting=False)  # the trainer is ours again, so it can be saved
             if not self.files.confirm_discard(self._trainer):
                 event.ignore()
                 return

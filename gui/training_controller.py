@@ -16,6 +16,9 @@ from core.training import Trainer
 from gui.training_worker import FULL_SPEED, TrainingWorker
 
 SHUTDOWN_WAIT_MS = 1500
+# On quit, how long the step in flight may finish on its own before the engine is ended:
+# on a busy machine that step took 0.2-0.5 s, and nothing will show its result.
+QUIT_GRACE_MS = 50
 
 
 class TrainingController(QObject):
@@ -97,13 +100,21 @@ class TrainingController(QObject):
         if self._worker is not None:
             self._worker.request_stop()
 
-    def shutdown(self) -> bool:
-        """Stops and waits for the thread and the engine (used on close); True if in time."""
+    def shutdown(self, quitting: bool = True) -> bool:
+        """Stops and waits for the thread and the engine (used on close); True if in time.
+
+        quitting: the app is ending, so a step still in flight after QUIT_GRACE_MS is cut
+        short by ending the engine (the trainer keeps the last completed step). With False
+        the run ends after its current step, as when the trainer must be saved first."""
         thread, ended = self._thread, True
         if thread is not None:
             self._worker.request_stop()
             thread.quit()
-            ended = bool(thread.wait(SHUTDOWN_WAIT_MS))
+            ended = bool(thread.wait(QUIT_GRACE_MS if quitting else SHUTDOWN_WAIT_MS))
+            if not ended and quitting:
+                if self._engine is not None:
+                    self._engine.kill()
+                ended = bool(thread.wait(SHUTDOWN_WAIT_MS))
         if self._engine is not None and ended:
             self._engine.close(timeout=0.3)
             self._engine = None

@@ -92,7 +92,10 @@ class TrainingWorker(QObject):
         try:
             self._loop()
         except Exception as error:  # noqa: BLE001 - any failure must reach the user
-            self._emit(states.FAILED, f"training failed: {type(error).__name__}: {error}")
+            if self._stop.is_set():  # asked to stop, and the engine was ended to be quick
+                self._emit_end()
+            else:
+                self._emit(states.FAILED, f"training failed: {type(error).__name__}: {error}")
         finally:
             self.finished.emit()
 
