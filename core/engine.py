@@ -35,18 +35,17 @@ class TrainingEngine:
         self._loaded = None  # (id of the trainer, its state) the child holds
 
     def advance(self, trainer: Trainer, count: int) -> np.ndarray:
-        """Same contract as trainer.advance(count); the trainer is updated in place."""
-        state = (id(trainer), trainer.step, tuple(trainer._flat), trainer.outcome)
+        """Same contract as trainer.advance(count), but it may stop early at the run record's
+        next checkpoint (as a short advance does); the trainer is updated in place."""
+        count = min(count, trainer.steps_until_checkpoint())
+        state = (id(trainer), trainer.step, trainer.flat_weights(), trainer.outcome)
         if state != self._loaded:
-            self._call(("load", trainer.config.to_dict(), trainer._flat, trainer.step,
+            self._call(("load", trainer.config.to_dict(), trainer.flat_weights(), trainer.step,
                         _outcome_tuple(trainer.outcome)))
-        losses, flat, step, outcome = self._call(
+        losses, flat, status = self._call(
             ("advance", count, trainer.config.alpha, trainer.config.steps, trainer.config.target_loss))
-        trainer._flat = list(flat)
-        trainer.step = step
-        trainer.history.extend(losses)
-        trainer.outcome = None if outcome is None else Outcome(*outcome)
-        self._loaded = (id(trainer), trainer.step, tuple(trainer._flat), trainer.outcome)
+        trainer.adopt_advance(losses, flat, status)
+        self._loaded = (id(trainer), trainer.step, trainer.flat_weights(), trainer.outcome)
         return losses
 
     def _call(self, message):
@@ -104,7 +103,8 @@ def serve(conn) -> None:
             if kind == "load":
                 _, config, flat, step, outcome = message
                 config = TrainConfig.from_dict(config)
-                trainer = Trainer(config, Weights.from_flat(flat, config.hidden_nodes), step)
+                trainer = Trainer(config, Weights.from_flat(flat, config.hidden_nodes), step,
+                                  recording=False)  # the parent's trainer keeps the record
                 trainer.outcome = None if outcome is None else Outcome(*outcome)
                 conn.send(None)
             else:
@@ -114,7 +114,7 @@ def serve(conn) -> None:
                     trainer.config = trainer.config.with_changes(
                         alpha=alpha, steps=steps, target_loss=target_loss)
                 losses = trainer.advance(count)
-                trainer.history.truncate(0)  # the parent's trainer keeps the record
-                conn.send((losses, trainer._flat, trainer.step, _outcome_tuple(trainer.outcome)))
+                trainer.history.truncate(0)  # the parent's trainer keeps the losses
+                conn.send((losses, trainer.flat_weights(), trainer.status()))
         except Exception as error:  # noqa: BLE001 - sent back and raised in the parent
             conn.send(error)

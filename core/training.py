@@ -10,11 +10,12 @@ from dataclasses import dataclass
 import numpy as np
 
 from core import network
-from core.config import TrainConfig
+from core.config import STEPS_MAX, TrainConfig
 from core.gates import ROWS, inputs_with_bias, is_solved
 from core.history import LossHistory
-from core.kernels import DIVERGED, TARGET_REACHED, online_kernel
+from core.kernels import DIVERGED, OK, TARGET_REACHED, online_kernel
 from core.network import Weights
+from core.run_record import EDIT_WEIGHTS, ROW_STEP, SET_ALPHA, SET_STEPS, RunRecord
 
 COMPLETED, DIVERGED_REASON, TARGET_LOSS, STOPPED = "completed", "diverged", "target_loss", "stopped"
 
@@ -48,7 +49,7 @@ class Trainer:
     CHUNK = 256  # steps between stop-flag polls and progress reports
 
     def __init__(self, config: TrainConfig, weights: Weights | None = None,
-                 step: int = 0, history=(), history_dtype=np.float64):
+                 step: int = 0, history=(), history_dtype=np.float64, recording: bool = True):
         self.config = config
         self.initial_weights = initial_weights(config)
         start = weights if weights is not None else self.initial_weights
@@ -57,8 +58,19 @@ class Trainer:
         self.history = LossHistory(history, history_dtype)
         self.outcome: Outcome | None = None
         self._rows = tuple((x1, x2, t) for (x1, x2), t in zip(ROWS, config.targets))
+        # Every change and a checkpoint every record.interval steps: any step can be replayed.
+        self.record = RunRecord(config, start, step) if recording else None
 
     # -- state -------------------------------------------------------------
+    def flat_weights(self) -> tuple:
+        """The weights in Weights.flat() order, as Python floats."""
+        return tuple(self._flat)
+
+    def status(self) -> int:
+        """The kernel's code for how the last advance ended (core.kernels)."""
+        reason = self.outcome.reason if self.outcome else None
+        return {DIVERGED_REASON: DIVERGED, TARGET_LOSS: TARGET_REACHED}.get(reason, OK)
+
     @property
     def weights(self) -> Weights:
         return Weights.from_flat(self._flat, self.config.hidden_nodes)
@@ -70,10 +82,16 @@ class Trainer:
         if not weights.is_finite():
             raise ValueError("weights must be finite numbers")
         self._flat = [float(w) for w in weights.flat()]
+        self._log(EDIT_WEIGHTS, self._flat)
 
     def record_step(self, weights: Weights, loss: float) -> None:
         """Accounts for one step done outside advance() (the row-by-row math panel)."""
-        self.set_weights(weights)
+        record, self.record = self.record, None  # logged below as one row step, not an edit
+        try:
+            self.set_weights(weights)
+        finally:
+            self.record = record
+        self._log(ROW_STEP, (self._flat, loss))
         self.step += 1
         self.history.extend([loss])
         self._mark_completed()
@@ -81,9 +99,11 @@ class Trainer:
     def set_alpha(self, alpha) -> None:
         """Changes the learning rate for the steps still to come (validated)."""
         self.config = self.config.with_changes(alpha=alpha)
+        self._log(SET_ALPHA, self.config.alpha)
 
     def set_steps(self, steps) -> None:
         self.config = self.config.with_changes(steps=steps)
+        self._log(SET_STEPS, self.config.steps)
         if self.outcome and self.outcome.reason == COMPLETED and self.step < steps:
             self.outcome = None
 
@@ -101,7 +121,23 @@ class Trainer:
     def solved(self) -> bool:
         return is_solved(self.predictions(), self.config.targets)
 
+    def _log(self, kind, value) -> None:
+        if self.record is not None:
+            self.record.changed(self.step, kind, value)
+
+    def state_at(self, step: int):
+        """The exact state after `step` steps of this run (core.run_record.RunState)."""
+        if self.record is None or not self.record.start_step <= step <= self.step:
+            raise ValueError(f"step {step} is not a recorded step of this run")
+        return self.record.state_at(step)
+
     # -- running -----------------------------------------------------------
+    def steps_until_checkpoint(self) -> int:
+        """How many steps one advance may take before the record wants a checkpoint."""
+        if self.record is None:
+            return STEPS_MAX
+        return self.record.next_checkpoint(self.step) - self.step
+
     def advance(self, count: int) -> np.ndarray:
         """Runs up to `count` steps (never past config.steps); returns their losses."""
         count = min(count, self.config.steps - self.step)
@@ -109,15 +145,40 @@ class Trainer:
             self._mark_completed()
             return np.zeros(0)
         losses: list[float] = []
+        status = 0
+        while count > len(losses) and status == 0:  # pieces that end on checkpoints
+            piece = min(count - len(losses), self.steps_until_checkpoint())
+            done = len(losses)
+            status = self._run_steps(piece, losses)
+            self.step += len(losses) - done
+            if self.record is not None:
+                self.record.reached(self.step, self.config, self._flat)
+        self.history.extend(losses)
+        self._set_outcome(status)
+        return np.array(losses)
+
+    def adopt_advance(self, losses, flat, status: int) -> None:
+        """Takes the results of steps run elsewhere from this state (core.engine), as if
+        advance() had run them: at most steps_until_checkpoint() of them."""
+        losses = np.asarray(losses, dtype=float)
+        if losses.size > self.steps_until_checkpoint():
+            raise ValueError("an adopted advance may not pass a checkpoint")
+        self._flat = [float(w) for w in flat]
+        self.step += int(losses.size)
+        if self.record is not None:
+            self.record.reached(self.step, self.config, self._flat)
+        self.history.extend(losses)
+        self._set_outcome(status)
+
+    def _run_steps(self, count, losses) -> int:
         target = self.config.target_loss if self.config.target_loss is not None else -math.inf
         if self.config.mode == "online":
             c = self.config
             kernel = online_kernel(c.hidden_nodes, c.activation, c.loss, c.update_order == "article")
-            status = kernel(self._flat, c.alpha, self._rows, count, target, losses)
-        else:
-            status = self._batch_steps(count, target, losses)
-        self.step += len(losses)
-        self.history.extend(losses)
+            return kernel(self._flat, c.alpha, self._rows, count, target, losses)
+        return self._batch_steps(count, target, losses)
+
+    def _set_outcome(self, status) -> None:
         if status == DIVERGED:
             self.outcome = Outcome(DIVERGED_REASON, f"diverged at step {self.step + 1}: "
                                    "the loss or a weight stopped being a finite number; "
@@ -125,7 +186,6 @@ class Trainer:
         elif status == TARGET_REACHED:
             self.outcome = Outcome(TARGET_LOSS, f"reached the target loss at step {self.step}")
         self._mark_completed()
-        return np.array(losses)
 
     def _mark_completed(self):
         if self.outcome is None and self.step >= self.config.steps:

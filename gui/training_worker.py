@@ -124,9 +124,10 @@ class TrainingWorker(QObject):
             count = 1 if paused else clock.due(speed, chunk)
             if count:
                 started = time.perf_counter()
-                self._pending.append(self._advance(count))
+                losses = self._advance(count)  # may be fewer: it stops at checkpoints
+                self._pending.append(losses)
                 chunk = _adapt_chunk(chunk, count, time.perf_counter() - started, speed)
-                clock.ran(count)
+                clock.ran(len(losses))
             now = time.perf_counter()
             due = now - last_emit >= EMIT_INTERVAL and self._consumed.is_set()
             if paused or trainer.finished or due:
