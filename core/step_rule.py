@@ -1,0 +1,58 @@
+"""The update rule, written once, plainly, in NumPy: the specification every fast path meets.
+
+`online_step` is one step of the article's training (each of the four rows updates the weights
+in turn); `batch_step` is one update with the gradient of the summed loss. Both return the new
+weights and the step's loss (the rows' losses before their updates, added in row order, as the
+article's `L[step] +=`). The fast paths (core.kernels through core.training.Trainer, the
+vectorised core.ensemble, the row-by-row core.row_math) are held to these functions by
+tests/core/test_step_paths.py over random configurations.
+
+Update orders: "textbook" computes every gradient at the weights before the row's update;
+"article" (the article's code) updates the output weights first and uses the new ones in the
+hidden deltas. Batch training has one order: the textbook gradient of the summed loss.
+"""
+
+import numpy as np
+
+from core import network
+from core.gates import inputs_with_bias
+from core.network import Weights
+
+
+@np.errstate(over="ignore", invalid="ignore")
+def row_update(weights: Weights, x, yt: float, config) -> tuple[Weights, float]:
+    """One row: x is (x1, x2, 1). Returns the weights after it and the row's loss before it."""
+    x = np.asarray(x, dtype=float)
+    fw = network.forward(weights, x[None, :], config.activation)
+    loss = float(network.row_losses(fw.v, fw.yp, [yt], config.loss)[0])
+    g = float(network.output_delta(fw.yp, yt, config.loss)[0])  # dL/dv
+    alpha = config.alpha
+    if weights.hidden_nodes == 0:
+        return Weights(weights.hidden.copy(), weights.output - alpha * g * x), loss
+    h, dh = fw.h[0], fw.dh[0]
+    output = weights.output - alpha * g * np.append(h, 1.0)
+    used = output if config.update_order == "article" else weights.output
+    hidden_delta = g * used[:-1] * dh
+    return Weights(weights.hidden - alpha * np.outer(x, hidden_delta), output), loss
+
+
+def online_step(weights: Weights, config) -> tuple[Weights, float]:
+    total = 0.0
+    for x, yt in zip(inputs_with_bias(), config.targets):
+        weights, loss = row_update(weights, x, yt, config)
+        total += loss
+    return weights, total
+
+
+def batch_step(weights: Weights, config) -> tuple[Weights, float]:
+    x, targets = inputs_with_bias(), np.asarray(config.targets, dtype=float)
+    with np.errstate(over="ignore", invalid="ignore"):
+        fw = network.forward(weights, x, config.activation)
+        total = float(network.row_losses(fw.v, fw.yp, targets, config.loss).sum())
+        grad = network.gradients(weights, x, targets, config.activation, config.loss)
+    return Weights(weights.hidden - config.alpha * grad.hidden,
+                   weights.output - config.alpha * grad.output), total
+
+
+def step(weights: Weights, config) -> tuple[Weights, float]:
+    return (online_step if config.mode == "online" else batch_step)(weights, config)
