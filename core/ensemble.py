@@ -6,7 +6,7 @@ the same order, as `core.kernels`), batch mode once per step (as `core.network.g
 both update orders, every activation and loss, H = 0..64. A network that diverges keeps its
 last finite state and its step; with a target loss a network stops at the step that reached it.
 
-Speed comes from few NumPy calls, not big ones (GUIDE § 6): all K networks' weights sit in one
+Speed comes from few NumPy calls, not big ones (docs/design.md): all K networks' weights sit in one
 (parameters x K) array, and each row of the truth table is ~35 in-place ufunc calls over it.
 Divergence and the target loss are rare events, so instead of checking every step the ensemble
 keeps each chunk's starting weights and replays only the flagged networks step by step.

@@ -2,7 +2,7 @@
 
 A NumPy call costs about a microsecond, and one row of the article's network
 is only a few dozen multiply-adds, so array code spends its time in call
-overhead (GUIDE § 6). Instead, for each network shape we write out the row's
+overhead (docs/design.md). Instead, for each network shape we write out the row's
 formulas as straight-line Python source over local float variables, once, and
 compile it. The result is checked against the NumPy reference in
 `core.network` by the tests.

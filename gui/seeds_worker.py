@@ -1,6 +1,6 @@
 """SeedsWorker: runs the many-seeds ensemble in a QThread, with progress and cancel.
 
-Wiring (GUIDE § 3): `start_seeds_thread` moves the worker to a new thread; `started` runs it,
+Wiring (docs/design.md, Threads): `start_seeds_thread` moves the worker to a new thread; `started` runs it,
 `finished` quits the thread and deletes the worker, the thread deletes itself when done.
 Cancel goes through a threading.Event that the core polls between chunks of steps, because
 a queued slot would never run while the loop is busy.
