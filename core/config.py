@@ -29,7 +29,13 @@ class ConfigError(ValueError):
         self.parameter = parameter
         self.value = value
         self.allowed = allowed
-        super().__init__(f"{parameter} = {value!r} is not allowed: {allowed}")
+        super().__init__(f"{parameter} = {_shown(value)} is not allowed: {allowed}")
+
+
+def _shown(value, limit: int = 60) -> str:
+    """The bad value as typed, cut short: a message must stay one readable line."""
+    text = repr(value)
+    return text if len(text) <= limit else f"{text[:limit - 20]}... ({len(text)} characters)"
 
 
 def _number(name, value, allowed):
@@ -37,7 +43,7 @@ def _number(name, value, allowed):
         raise ConfigError(name, value, allowed)
     try:
         number = float(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):  # OverflowError: an int beyond any float
         raise ConfigError(name, value, allowed) from None
     if not math.isfinite(number):
         raise ConfigError(name, value, allowed)
@@ -76,7 +82,7 @@ def _targets(gate, value):
         if value is not None:
             try:
                 same = tuple(float(v) for v in value) == GATES[gate]
-            except (TypeError, ValueError):
+            except (TypeError, ValueError, OverflowError):
                 same = False
             if not same:
                 raise ConfigError("targets", value, f"the {gate.upper()} gate's own targets")

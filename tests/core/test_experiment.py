@@ -349,3 +349,25 @@ def test_write_atomic_failure_leaves_the_old_file_and_no_temp_file(tmp_path, mon
 def test_write_atomic_into_a_missing_folder_raises(tmp_path):
     with pytest.raises(FileNotFoundError):
         write_atomic(tmp_path / "nowhere" / "run.gatelab.json", "text")
+
+
+@pytest.mark.parametrize("where", ["alpha", "target_loss", "targets"])
+def test_an_integer_too_large_for_a_float_is_refused_with_the_reason(where):
+    # 310 digits: float() raises OverflowError, which used to escape the loader.
+    huge = "1" + "0" * 309
+    data = document()
+    if where == "targets":
+        data["config"]["gate"] = "custom"
+        data["config"]["targets"] = [0, 1, 1, "HUGE"]
+    else:
+        data["config"][where] = "HUGE"
+    error = refused(json.dumps(data).replace('"HUGE"', huge))
+    assert error.kind == ex.BAD_CONFIG and where in str(error)
+    assert len(str(error)) < 300  # the 310 digits are not repeated in full
+
+
+def test_an_integer_too_large_for_a_float_in_a_named_gates_targets_is_refused():
+    data = document()
+    data["config"]["targets"] = [0, 1, 1, "HUGE"]
+    error = refused(json.dumps(data).replace('"HUGE"', "1" + "0" * 309))
+    assert error.kind == ex.BAD_CONFIG and "targets" in str(error)
