@@ -34,9 +34,12 @@ from gui.training_worker import FULL_SPEED
 SPEEDS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 20000, FULL_SPEED)
 DEFAULT_SPEED = 500  # the article's 2000-step XOR run unfolds over about 4 seconds
 
+# Each preset brings its seed, so it gives the same run after "New seed": 659 with the
+# article's update order reproduces the article's XOR table (0.08, 0.92, 0.92, 0.07);
+# every seed solves AND (200 of 200 measured), so 0 is as good as any.
 PRESETS = {
-    "Article: 2-layer AND": dict(gate="and", hidden_nodes=0, alpha=0.5, steps=1000),
-    "Article: 3-layer XOR": dict(gate="xor", hidden_nodes=2, alpha=0.5, steps=2000,
+    "Article: 2-layer AND": dict(gate="and", hidden_nodes=0, alpha=0.5, steps=1000, seed=0),
+    "Article: 3-layer XOR": dict(gate="xor", hidden_nodes=2, alpha=0.5, steps=2000, seed=659,
                                  update_order="article"),
 }
 
@@ -261,8 +264,7 @@ class ControlPanel(QWidget):
         name = self._presets.itemData(index)
         self._presets.setCurrentIndex(0)
         if name:
-            defaults = TrainConfig(seed=self._config.seed)
-            config = defaults.with_changes(**PRESETS[name])
+            config = TrainConfig(**PRESETS[name])
             self.set_config(config)
             self.config_edited.emit(config)
 

@@ -116,6 +116,18 @@ def test_presets_set_the_articles_runs(qtbot, panel):
     assert panel.edited[-1] == c
 
 
+def test_the_xor_preset_gives_the_articles_table_even_after_new_seed(qtbot, panel):
+    from core.training import Trainer
+
+    panel._on_new_seed()  # what the New seed button and Ctrl+D do
+    panel._presets.activated.emit(panel._presets.findData("Article: 3-layer XOR"))
+    trainer = Trainer(panel.config())
+    trainer.run()
+    assert [f"{p:.2f}" for p in trainer.predictions()] == ["0.08", "0.92", "0.92", "0.07"]
+    panel._presets.activated.emit(panel._presets.findData("Article: 2-layer AND"))
+    assert panel.config().seed == 0 and panel.edited[-1].seed == 0
+
+
 def test_speed_slider_covers_slow_motion_to_full(qtbot, panel):
     speeds = []
     panel.speed_changed.connect(speeds.append)
