@@ -474,7 +474,7 @@ class MathPanel(QWidget):
     def _can_step(self) -> bool:
         s = self._stepper
         return (s is not None and self._run_state != states.TRAINING and not s.diverged
-                and s.config.mode == "online")
+                and s.config.mode == "online" and not _at_the_end(s))
 
     def _show(self):
         self._show_controls()
@@ -485,8 +485,13 @@ class MathPanel(QWidget):
             self._browser.setHtml("")
             return
         x1, x2 = ROWS[s.row]
-        self._position.setText(self.tr("Step {step}, row [{x1}, {x2}], phase: {phase}").format(
-            step=s.step_number, x1=int(x1), x2=int(x2), phase=self._phase_name(s.phase)))
+        if _at_the_end(s) and s.phase == FORWARD:  # not a step 2001 of a 2000-step run
+            text = self.tr("After the last step ({step}), row [{x1}, {x2}], phase: {phase}")
+            step = s.steps_done
+        else:
+            text, step = self.tr("Step {step}, row [{x1}, {x2}], phase: {phase}"), s.step_number
+        self._position.setText(text.format(step=step, x1=int(x1), x2=int(x2),
+                                           phase=self._phase_name(s.phase)))
         self._phases.setText(self._phase_strip(s.phase))
         self._browser.setHtml(self._phase_html(s))
 
@@ -500,6 +505,9 @@ class MathPanel(QWidget):
                               "after each row). Switch the mode to online to step through it.")
         elif s is not None and s.diverged:
             message = self.tr("The network diverged: lower α or reset it.")
+        elif s is not None and _at_the_end(s):
+            message = self.tr("The run has done all its {0} steps: raise Steps to go on.").format(
+                s.config.steps)
         self._notice.setText(message)
         self._notice.setVisible(bool(message))
         self._next.setEnabled(self._can_step())
@@ -525,6 +533,13 @@ class MathPanel(QWidget):
         if s.phase == BACKWARD:
             return w.backward(m)
         return w.update(m, s)
+
+
+def _at_the_end(stepper: RowStepper) -> bool:
+    """Whether the next phase would belong to a step past the run's planned steps."""
+    between_steps = (stepper.row == 0 and stepper.phase == FORWARD) or \
+        (stepper.row == len(ROWS) - 1 and stepper.phase == UPDATE)
+    return between_steps and stepper.steps_done >= stepper.config.steps
 
 
 def _plain(rich: str) -> str:

@@ -82,188 +82,188 @@
 <context>
     <name>ControlPanel</name>
     <message>
-        <location filename="../../gui/controls.py" line="67"/>
+        <location filename="../../gui/controls.py" line="70"/>
         <source>Input error</source>
         <translation>入力エラー</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="76"/>
+        <location filename="../../gui/controls.py" line="79"/>
         <source>Presets…</source>
         <translation>プリセット…</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="77"/>
+        <location filename="../../gui/controls.py" line="80"/>
         <source>Article: 2-layer AND</source>
         <translation>記事: 2層 AND</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="78"/>
+        <location filename="../../gui/controls.py" line="81"/>
         <source>Article: 3-layer XOR</source>
         <translation>記事: 3層 XOR</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="81"/>
+        <location filename="../../gui/controls.py" line="84"/>
         <source>Load the settings of one of the article&apos;s runs</source>
         <translation>記事で実行したときの設定を読み込みます</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="86"/>
+        <location filename="../../gui/controls.py" line="89"/>
         <source>Network and training</source>
         <translation>ネットワークと学習</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="91"/>
+        <location filename="../../gui/controls.py" line="94"/>
         <source>Custom</source>
         <translation>カスタム</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="92"/>
+        <location filename="../../gui/controls.py" line="95"/>
         <source>The logic gate (truth table) the network learns</source>
         <translation>ネットワークが学習する論理ゲート(真理値表)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="93"/>
+        <location filename="../../gui/controls.py" line="96"/>
         <source>&amp;Gate</source>
         <translation>ゲート(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="98"/>
+        <location filename="../../gui/controls.py" line="101"/>
         <source>Nodes in the hidden layer (0-64). 0 removes the hidden layer: the article&apos;s 2-layer model, one neuron</source>
         <translation>隠れ層のノードの数(0~64)。0 にすると隠れ層がなくなり、記事の2層モデル(ニューロン1個)になります</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="101"/>
+        <location filename="../../gui/controls.py" line="104"/>
         <source>&amp;Hidden nodes</source>
         <translation>隠れ層のノード数(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="105"/>
+        <location filename="../../gui/controls.py" line="108"/>
         <source>Learning rate α (0.0001-100): how far each update moves the weights. Can change while training</source>
         <translation>学習率 α(0.0001~100): 勾配降下法の1回の更新で重みを動かす大きさ。学習中も変更できます</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="107"/>
+        <location filename="../../gui/controls.py" line="110"/>
         <source>&amp;Alpha (learning rate)</source>
         <translation>学習率 α(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="112"/>
+        <location filename="../../gui/controls.py" line="115"/>
         <source>Training steps (1-100,000,000). One step = one pass over the 4 rows of the truth table</source>
         <translation>学習のステップ数(1~100,000,000)。1ステップ = 真理値表の4行をひととおり学習すること</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="114"/>
+        <location filename="../../gui/controls.py" line="117"/>
         <source>S&amp;teps</source>
         <translation>ステップ数(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="115"/>
+        <location filename="../../gui/controls.py" line="118"/>
         <source>S&amp;eed</source>
         <translation>シード(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="132"/>
+        <location filename="../../gui/controls.py" line="135"/>
         <source>Target output for this input, from 0 to 1</source>
         <translation>この入力に対する真の値(0~1)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="143"/>
+        <location filename="../../gui/controls.py" line="146"/>
         <source>Random seed (0-4294967295): the same seed always gives the same initial weights</source>
         <translation>乱数のシード(0~4294967295): 同じシードからは、いつも同じ初期の重みが得られます</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="146"/>
+        <location filename="../../gui/controls.py" line="149"/>
         <source>New seed</source>
         <translation>新しいシード</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="147"/>
+        <location filename="../../gui/controls.py" line="150"/>
         <source>Draw a new random seed: new initial weights (Ctrl+D)</source>
         <translation>新しいシードを乱数で選び、初期の重みを変えます (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="155"/>
+        <location filename="../../gui/controls.py" line="158"/>
         <source>Speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="160"/>
+        <location filename="../../gui/controls.py" line="163"/>
         <source>From slow motion (1 step a second) to as fast as the machine goes. Can change while training</source>
         <translation>スローモーション(1秒に1ステップ)からコンピュータの最高速度まで。学習中も変更できます</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="173"/>
-        <location filename="../../gui/controls.py" line="226"/>
+        <location filename="../../gui/controls.py" line="176"/>
+        <location filename="../../gui/controls.py" line="229"/>
         <source>Train</source>
         <translation>学習</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="174"/>
+        <location filename="../../gui/controls.py" line="177"/>
         <source>Start, pause or resume training (Space)</source>
         <translation>学習を開始・一時停止・再開します (Space)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="175"/>
+        <location filename="../../gui/controls.py" line="178"/>
         <source>Step</source>
         <translation>1ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="176"/>
+        <location filename="../../gui/controls.py" line="179"/>
         <source>Run exactly one step, then pause (.)</source>
         <translation>ちょうど1ステップだけ進めて一時停止します (.)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="177"/>
+        <location filename="../../gui/controls.py" line="180"/>
         <source>Reset</source>
         <translation>リセット</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="178"/>
+        <location filename="../../gui/controls.py" line="181"/>
         <source>Back to the initial weights of this seed (Ctrl+R)</source>
         <translation>このシードの初期の重みに戻します (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="179"/>
+        <location filename="../../gui/controls.py" line="182"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="180"/>
+        <location filename="../../gui/controls.py" line="183"/>
         <source>End training here and keep the current weights (Esc)</source>
         <translation>ここで学習を終え、今の重みを残します (Esc)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="225"/>
+        <location filename="../../gui/controls.py" line="228"/>
         <source>Pause</source>
         <translation>一時停止</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="226"/>
+        <location filename="../../gui/controls.py" line="229"/>
         <source>Resume</source>
         <translation>再開</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="247"/>
+        <location filename="../../gui/controls.py" line="250"/>
         <source>Not applied: {0}</source>
         <translation>反映されませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="271"/>
+        <location filename="../../gui/controls.py" line="273"/>
         <source>Full speed</source>
         <translation>最高速度</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="272"/>
+        <location filename="../../gui/controls.py" line="274"/>
         <source>{0} steps/s</source>
         <translation>{0} ステップ/秒</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="277"/>
+        <location filename="../../gui/controls.py" line="279"/>
         <source>0 = the article&apos;s 2-layer model (one neuron, 3 weights)</source>
         <translation>0 = 記事の2層モデル(ニューロン1個、重み3個)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="278"/>
+        <location filename="../../gui/controls.py" line="280"/>
         <source>3-layer model: {0} hidden nodes + a bias node</source>
         <translation>3層モデル: 隠れ層のノード {0} 個 + バイアスのノード</translation>
     </message>
@@ -432,32 +432,32 @@ Any existing file of that name is unchanged.</source>
 <context>
     <name>Exports</name>
     <message>
-        <location filename="../../gui/exports.py" line="177"/>
+        <location filename="../../gui/exports.py" line="193"/>
         <source>The weights are not finite numbers (the run diverged), so they cannot be saved as JSON.</source>
         <translation>重みが有限の数ではない(学習が発散した)ため、JSON に保存できません。</translation>
     </message>
     <message>
-        <location filename="../../gui/exports.py" line="193"/>
+        <location filename="../../gui/exports.py" line="209"/>
         <source>The clipboard is not available.</source>
         <translation>クリップボードを使えません。</translation>
     </message>
     <message>
-        <location filename="../../gui/exports.py" line="201"/>
+        <location filename="../../gui/exports.py" line="217"/>
         <source>The view could not be drawn (is it hidden?).</source>
         <translation>表示を描画できませんでした(隠れていませんか?)。</translation>
     </message>
     <message>
-        <location filename="../../gui/exports.py" line="229"/>
+        <location filename="../../gui/exports.py" line="245"/>
         <source>Could not write {0}: {1}</source>
         <translation>{0} に書き込めませんでした: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/exports.py" line="233"/>
+        <location filename="../../gui/exports.py" line="249"/>
         <source>Could not draw the image: {0}</source>
         <translation>画像を描画できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/exports.py" line="237"/>
+        <location filename="../../gui/exports.py" line="253"/>
         <source>The scale must be from 1 to {0}, not {1}.</source>
         <translation>倍率は 1 から {0} までです({1} は使えません)。</translation>
     </message>
@@ -973,42 +973,52 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
         <translation>まだネットワークがありません</translation>
     </message>
     <message>
-        <location filename="../../gui/math_panel.py" line="488"/>
+        <location filename="../../gui/math_panel.py" line="489"/>
+        <source>After the last step ({step}), row [{x1}, {x2}], phase: {phase}</source>
+        <translation>最後のステップ ({step}) の後、行 [{x1}, {x2}]、段階: {phase}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/math_panel.py" line="492"/>
         <source>Step {step}, row [{x1}, {x2}], phase: {phase}</source>
         <translation>ステップ {step}、行 [{x1}, {x2}]、段階: {phase}</translation>
     </message>
     <message>
-        <location filename="../../gui/math_panel.py" line="497"/>
+        <location filename="../../gui/math_panel.py" line="502"/>
         <source>Pause training to step through the math.</source>
         <translation>計算を順に追うには、学習を一時停止してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/math_panel.py" line="499"/>
+        <location filename="../../gui/math_panel.py" line="504"/>
         <source>This walk-through follows the article&apos;s online training (one update after each row). Switch the mode to online to step through it.</source>
         <translation>この解説は記事のオンライン学習(1行ごとに1回更新)に沿っています。順に追うには、学習モードを online に切り替えてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/math_panel.py" line="502"/>
+        <location filename="../../gui/math_panel.py" line="507"/>
         <source>The network diverged: lower α or reset it.</source>
         <translation>ネットワークが発散しました。α を小さくするか、リセットしてください。</translation>
     </message>
     <message>
         <location filename="../../gui/math_panel.py" line="509"/>
+        <source>The run has done all its {0} steps: raise Steps to go on.</source>
+        <translation>予定の {0} ステップをすべて終えました。続けるにはステップ数を増やしてください。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/math_panel.py" line="517"/>
         <source>forward</source>
         <translation>順伝播</translation>
     </message>
     <message>
-        <location filename="../../gui/math_panel.py" line="509"/>
+        <location filename="../../gui/math_panel.py" line="517"/>
         <source>loss</source>
         <translation>損失</translation>
     </message>
     <message>
-        <location filename="../../gui/math_panel.py" line="509"/>
+        <location filename="../../gui/math_panel.py" line="517"/>
         <source>backward</source>
         <translation>逆伝播</translation>
     </message>
     <message>
-        <location filename="../../gui/math_panel.py" line="510"/>
+        <location filename="../../gui/math_panel.py" line="518"/>
         <source>update</source>
         <translation>更新</translation>
     </message>
@@ -1685,52 +1695,52 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
         <translation>ネットワークの出力の3D表示</translation>
     </message>
     <message>
-        <location filename="../../gui/surface_view.py" line="174"/>
+        <location filename="../../gui/surface_view.py" line="175"/>
         <source>x1</source>
         <translation>x1</translation>
     </message>
     <message>
-        <location filename="../../gui/surface_view.py" line="174"/>
+        <location filename="../../gui/surface_view.py" line="175"/>
         <source>x2</source>
         <translation>x2</translation>
     </message>
     <message>
-        <location filename="../../gui/surface_view.py" line="175"/>
+        <location filename="../../gui/surface_view.py" line="176"/>
         <source>output</source>
         <translation>出力</translation>
     </message>
     <message>
-        <location filename="../../gui/surface_view.py" line="196"/>
+        <location filename="../../gui/surface_view.py" line="197"/>
         <source>Decision plane (0.5)</source>
         <translation>判定面 (0.5)</translation>
     </message>
     <message>
-        <location filename="../../gui/surface_view.py" line="199"/>
+        <location filename="../../gui/surface_view.py" line="200"/>
         <source>Show the level 0.5: where the surface is above it, the network answers 1.</source>
         <translation>高さ 0.5 の平面を表示します。曲面がこれより上にある所では、ネットワークは 1 と答えます。</translation>
     </message>
     <message>
-        <location filename="../../gui/surface_view.py" line="201"/>
+        <location filename="../../gui/surface_view.py" line="202"/>
         <source>Reset camera</source>
         <translation>視点をリセット</translation>
     </message>
     <message>
-        <location filename="../../gui/surface_view.py" line="203"/>
+        <location filename="../../gui/surface_view.py" line="204"/>
         <source>Return to the starting view (drag to rotate, wheel to zoom).</source>
         <translation>最初の視点に戻します(ドラッグで回転、ホイールで拡大・縮小)。</translation>
     </message>
     <message>
-        <location filename="../../gui/surface_view.py" line="206"/>
+        <location filename="../../gui/surface_view.py" line="207"/>
         <source>&lt;span style=&quot;color:#ff4059&quot;&gt;●&lt;/span&gt; target &amp;nbsp; ○ prediction</source>
         <translation>&lt;span style=&quot;color:#ff4059&quot;&gt;●&lt;/span&gt; 真の値 &amp;nbsp; ○ 予測値</translation>
     </message>
     <message>
-        <location filename="../../gui/surface_view.py" line="208"/>
+        <location filename="../../gui/surface_view.py" line="209"/>
         <source>Red: each row&apos;s target. White: what the network predicts for it (a dot on the surface). A line joins the two.</source>
         <translation>赤: 各行の真の値。白: その行に対するネットワークの予測値(曲面上の点)。2つの点を線で結んでいます。</translation>
     </message>
     <message>
-        <location filename="../../gui/surface_view.py" line="211"/>
+        <location filename="../../gui/surface_view.py" line="212"/>
         <source>drag or arrow keys: rotate · wheel or +/-: zoom</source>
         <translation>ドラッグか矢印キー: 回転 · ホイールか +/-: ズーム</translation>
     </message>

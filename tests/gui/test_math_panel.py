@@ -337,3 +337,32 @@ def test_diverging_numbers_stop_the_walk_through(panel):
 def test_an_empty_panel_says_so(panel):
     assert panel.current_text().startswith("No network yet")
     assert not panel.can_step()
+
+
+def test_next_stops_at_the_end_of_the_run_and_says_why(panel):
+    config = XOR.with_changes(steps=5)
+    trainer = Trainer(config)
+    trainer.run()
+    panel.set_enabled_for_state(states.FINISHED)
+    panel.set_state(config, trainer.weights, trainer.step)
+    assert not panel.can_step()
+    assert "all its 5 steps" in panel.current_text()
+    before = panel.stepper().weights
+    panel.next_phase()  # the N key or a click that gets through anyway
+    assert panel.stepper().weights.equals(before)
+    assert panel.position_text().startswith("After the last step (5), row [0, 0]")
+
+
+def test_the_last_step_can_be_walked_through_and_then_it_stops(panel):
+    config = XOR.with_changes(steps=5)
+    trainer = Trainer(config)
+    trainer.advance(4)
+    panel.set_enabled_for_state(states.PAUSED)
+    panel.set_state(config, trainer.weights, trainer.step)
+    for _ in range(4 * len(PHASES) - 1):  # every phase of the four rows of step 5
+        assert panel.can_step()
+        panel.next_phase()
+    assert panel.stepper().steps_done == 5
+    assert not panel.can_step() and "Step 5," in panel.position_text()
+    panel.set_state(config.with_changes(steps=6), panel.stepper().weights, 5)  # Steps raised
+    assert panel.can_step()
