@@ -6,10 +6,10 @@ from core.gates import ROWS
 from core.training import Trainer
 
 _LINES = {
-    "en": ("input: {x}, predicted: {yp:.2f}, target: {yt}",
+    "en": ("input: {x}, predicted: {yp}, target: {yt}",
            "final loss: {loss:.6g} after {steps} steps ({why})", "solved: {solved}", ("no", "yes")),
     # The article's own wording for the row lines.
-    "ja": ("入力: {x}, 予測値: {yp:.2f}, 真の値: {yt}",
+    "ja": ("入力: {x}, 予測値: {yp}, 真の値: {yt}",
            "最終損失: {loss:.6g}（{steps} ステップ、{why}）", "解けたか: {solved}", ("いいえ", "はい")),
 }
 _REASONS_JA = {"completed": "完了", "diverged": "発散", "target_loss": "目標損失に到達", "stopped": "停止"}
@@ -20,13 +20,29 @@ def format_target(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
+def format_prediction(value: float) -> str:
+    """Two decimals, as the article prints them; more when two would hide which side of 0.5
+    the prediction is on (0.4996 and 0.5004 both round to 0.50), up to six."""
+    for digits in range(2, 7):
+        text = f"{value:.{digits}f}"
+        if value == 0.5 or float(text) != 0.5:
+            break
+    return text
+
+
+def format_difference(value: float) -> str:
+    """Two decimals without a sign on zero ("-0.00" reads as an error of its own)."""
+    text = f"{value:.2f}"
+    return "0.00" if text == "-0.00" else text
+
+
 def format_input(row) -> str:
     return "[" + ", ".join(str(int(v)) for v in row) + "]"
 
 
 def text_report(trainer: Trainer, lang: str = "en") -> str:
     row_line, loss_line, solved_line, yes_no = _LINES[lang]
-    lines = [row_line.format(x=format_input(row), yp=yp, yt=format_target(yt))
+    lines = [row_line.format(x=format_input(row), yp=format_prediction(yp), yt=format_target(yt))
              for row, yp, yt in zip(ROWS, trainer.predictions(), trainer.config.targets)]
     reason = trainer.outcome.reason if trainer.outcome else "stopped"
     why = _REASONS_JA.get(reason, reason) if lang == "ja" else reason

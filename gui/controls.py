@@ -270,8 +270,13 @@ class ControlPanel(QWidget):
 
     def _on_speed(self, index):
         speed = SPEEDS[index]
-        self._speed_label.setText(self.tr("Full speed") if speed == FULL_SPEED
-                                  else self.tr("{0} steps/s").format(speed))
+        if speed == FULL_SPEED:
+            text = self.tr("Full speed")
+        elif speed == 1:
+            text = self.tr("1 step/s")
+        else:
+            text = self.tr("{0} steps/s").format(speed)
+        self._speed_label.setText(text)
         self.speed_changed.emit(float(speed))
 
     def _update_hidden_note(self, hidden_nodes):

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.gates import ROWS, is_solved
+from core.report import format_difference, format_prediction
 
 INPUT, PREDICTION, TARGET, ERROR = range(4)
 
@@ -101,10 +102,12 @@ class PredictionsTable(QWidget):
         rows = zip(snapshot.predictions, snapshot.targets, strict=True)
         for row, (yp, yt) in enumerate(rows):
             yp, yt = float(yp), float(yt)
-            self._set(row, PREDICTION, f"{yp:.2f}", self.tr("yp = {value}").format(value=repr(yp)))
+            self._set(row, PREDICTION, format_prediction(yp),
+                      self.tr("yp = {value}").format(value=repr(yp)))
             self._set(row, TARGET, _target_text(yt), self.tr("yt = {value}").format(value=repr(yt)))
             error = yp - yt
-            self._set(row, ERROR, f"{error:.2f}", self.tr("yp − yt = {value}").format(value=repr(error)))
+            self._set(row, ERROR, format_difference(error),
+                      self.tr("yp − yt = {value}").format(value=repr(error)))
             self._tint_row(row, is_solved([yp], [yt]))  # the same rule as the solved check
         self._show_solved(bool(snapshot.solved))
 

@@ -248,22 +248,27 @@
         <translation>反映されませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="273"/>
+        <location filename="../../gui/controls.py" line="274"/>
         <source>Full speed</source>
         <translation>最高速度</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="274"/>
+        <location filename="../../gui/controls.py" line="276"/>
+        <source>1 step/s</source>
+        <translation>1 ステップ/秒</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="278"/>
         <source>{0} steps/s</source>
         <translation>{0} ステップ/秒</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="279"/>
+        <location filename="../../gui/controls.py" line="284"/>
         <source>0 = the article&apos;s 2-layer model (one neuron, 3 weights)</source>
         <translation>0 = 記事の2層モデル(ニューロン1個、重み3個)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="280"/>
+        <location filename="../../gui/controls.py" line="285"/>
         <source>3-layer model: {0} hidden nodes + a bias node</source>
         <translation>3層モデル: 隠れ層のノード {0} 個 + バイアスのノード</translation>
     </message>
@@ -1300,67 +1305,67 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
 <context>
     <name>PredictionsTable</name>
     <message>
-        <location filename="../../gui/predictions_table.py" line="61"/>
+        <location filename="../../gui/predictions_table.py" line="62"/>
         <source>Input</source>
         <translation>入力</translation>
     </message>
     <message>
-        <location filename="../../gui/predictions_table.py" line="61"/>
+        <location filename="../../gui/predictions_table.py" line="62"/>
         <source>Input: the row of the truth table, [x1, x2]</source>
         <translation>入力: 真理値表の行 [x1, x2]</translation>
     </message>
     <message>
-        <location filename="../../gui/predictions_table.py" line="62"/>
+        <location filename="../../gui/predictions_table.py" line="63"/>
         <source>Prediction</source>
         <translation>予測値</translation>
     </message>
     <message>
-        <location filename="../../gui/predictions_table.py" line="62"/>
+        <location filename="../../gui/predictions_table.py" line="63"/>
         <source>Prediction: the network&apos;s output yp for this input</source>
         <translation>予測値: この入力に対するネットワークの出力 yp</translation>
     </message>
     <message>
-        <location filename="../../gui/predictions_table.py" line="63"/>
+        <location filename="../../gui/predictions_table.py" line="64"/>
         <source>Target</source>
         <translation>真の値</translation>
     </message>
     <message>
-        <location filename="../../gui/predictions_table.py" line="63"/>
+        <location filename="../../gui/predictions_table.py" line="64"/>
         <source>Target: the true value yt the network should learn</source>
         <translation>真の値: ネットワークが学習すべき値 yt</translation>
     </message>
     <message>
-        <location filename="../../gui/predictions_table.py" line="64"/>
+        <location filename="../../gui/predictions_table.py" line="65"/>
         <source>Error</source>
         <translation>誤差</translation>
     </message>
     <message>
-        <location filename="../../gui/predictions_table.py" line="64"/>
+        <location filename="../../gui/predictions_table.py" line="65"/>
         <source>Error: prediction − target (yp − yt)</source>
         <translation>誤差: 予測値 − 真の値 (yp − yt)</translation>
     </message>
     <message>
-        <location filename="../../gui/predictions_table.py" line="104"/>
+        <location filename="../../gui/predictions_table.py" line="106"/>
         <source>yp = {value}</source>
         <translation>yp = {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/predictions_table.py" line="105"/>
+        <location filename="../../gui/predictions_table.py" line="107"/>
         <source>yt = {value}</source>
         <translation>yt = {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/predictions_table.py" line="107"/>
+        <location filename="../../gui/predictions_table.py" line="110"/>
         <source>yp − yt = {value}</source>
         <translation>yp − yt = {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/predictions_table.py" line="129"/>
+        <location filename="../../gui/predictions_table.py" line="132"/>
         <source>✓ Solved: every prediction is on the right side of 0.5</source>
         <translation>✓ 解けました: どの行も 0.5 の正しい側</translation>
     </message>
     <message>
-        <location filename="../../gui/predictions_table.py" line="132"/>
+        <location filename="../../gui/predictions_table.py" line="135"/>
         <source>Not solved yet</source>
         <translation>まだ解けていません</translation>
     </message>

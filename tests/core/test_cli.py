@@ -101,3 +101,18 @@ def test_loss_never_written_as_nan():
     assert result.returncode == 0
     assert "NaN" not in result.stdout and "Infinity" not in result.stdout
     json.loads(result.stdout)
+
+
+@pytest.mark.parametrize("value, text", [(0.08, "0.08"), (0.4996, "0.4996"), (0.5004, "0.5004"),
+                                         (0.5, "0.50"), (0.49999999, "0.500000"), (0.92, "0.92")])
+def test_predictions_print_two_decimals_unless_that_hides_the_side_of_one_half(value, text):
+    from core.report import format_prediction
+
+    assert format_prediction(value) == text
+
+
+def test_differences_that_round_to_zero_print_without_a_sign():
+    from core.report import format_difference
+
+    assert (format_difference(-0.00005), format_difference(0.004), format_difference(-0.2)) == \
+        ("0.00", "0.00", "-0.20")

@@ -135,6 +135,8 @@ def test_speed_slider_covers_slow_motion_to_full(qtbot, panel):
     panel._speed.setValue(len(SPEEDS) - 1)
     assert speeds == [1.0, 0.0]
     assert panel._speed_label.text() == "Full speed"
+    panel._speed.setValue(0)
+    assert panel._speed_label.text() == "1 step/s"  # not "1 steps/s"
 
 
 def test_buttons_have_shortcuts_and_tooltips(qtbot, panel):

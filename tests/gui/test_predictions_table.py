@@ -5,6 +5,7 @@ import pytest
 
 from core.config import TrainConfig
 from core.network import Weights
+from core.report import format_difference, format_prediction
 from core.snapshot import make_snapshot
 from core.training import initial_weights
 from gui.predictions_table import ERROR, INPUT, PREDICTION, TARGET, PredictionsTable
@@ -31,10 +32,10 @@ def test_rows_show_inputs_predictions_targets_and_errors(table):
     assert [table.cell_text(r, INPUT) for r in range(4)] == ["[0, 0]", "[1, 0]", "[0, 1]", "[1, 1]"]
     for row in range(4):
         yp, yt = float(snapshot.predictions[row]), float(snapshot.targets[row])
-        assert table.cell_text(row, PREDICTION) == f"{yp:.2f}"
+        assert table.cell_text(row, PREDICTION) == format_prediction(yp)
         assert repr(yp) in table.cell_tooltip(row, PREDICTION)
         assert table.cell_text(row, TARGET) == str(int(yt))
-        assert table.cell_text(row, ERROR) == f"{yp - yt:.2f}"
+        assert table.cell_text(row, ERROR) == format_difference(yp - yt)
         assert repr(yp - yt) in table.cell_tooltip(row, ERROR)
 
 
@@ -98,3 +99,17 @@ def test_four_rows_fit_without_scrolling(table, qtbot):
     assert inner.verticalScrollBar().maximum() == 0
     assert inner.horizontalScrollBar().maximum() == 0
     assert inner.rowViewportPosition(3) + inner.rowHeight(3) <= inner.viewport().height()
+
+
+def test_rows_near_one_half_show_enough_digits_to_tell_their_side(table):
+    # u = 0.0032 x1 - 0.0016: predictions 0.4996 / 0.5004, which two decimals both show as 0.50.
+    weights = Weights(hidden=np.zeros((3, 0)), output=np.array([0.0032, 0.0, -0.0016]))
+    table.update_from(make_snapshot(TrainConfig(gate="xor", hidden_nodes=0), weights, 0))
+    texts = [table.cell_text(r, PREDICTION) for r in range(4)]
+    assert texts == ["0.4996", "0.5004", "0.4996", "0.5004"]
+
+
+def test_an_error_that_rounds_to_zero_has_no_minus_sign(table):
+    weights = Weights(hidden=np.zeros((3, 0)), output=np.array([20.0, 20.0, -30.0]))  # AND, sharp
+    table.update_from(make_snapshot(AND_CONFIG, weights, 0))
+    assert table.cell_text(3, ERROR) == "0.00"  # yp - yt = -0.00005
