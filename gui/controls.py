@@ -6,9 +6,10 @@ button presses into signals; the main window decides what they do to a run.
 
 import random
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QComboBox,
     QFormLayout,
     QGridLayout,
@@ -44,6 +45,14 @@ PRESETS = {
 }
 
 
+class _SpaceGuard(QObject):
+    """No field here takes a space; typed into one that Tab had selected, it used to replace the
+    whole value. So the space is dropped (Space trains once the focus is outside a field)."""
+
+    def eventFilter(self, watched, event):
+        return event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Space
+
+
 class ControlPanel(QWidget):
     config_edited = Signal(object)  # a valid TrainConfig after any edit
     train_pressed = Signal()  # Train / Pause / Resume
@@ -62,6 +71,10 @@ class ControlPanel(QWidget):
         self._advanced = AdvancedOptions(self)
         self._advanced.changed.connect(self._on_edit)
         layout.addWidget(self._advanced)
+        self._space_guard = _SpaceGuard(self)
+        for field in self.findChildren(QAbstractSpinBox) + self.findChildren(QLineEdit):
+            if not isinstance(field.parent(), QAbstractSpinBox):  # a spin box's own editor
+                field.installEventFilter(self._space_guard)
         layout.addWidget(self._build_speed())
         layout.addLayout(self._build_buttons())
         self._error = QLabel()

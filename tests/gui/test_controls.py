@@ -157,3 +157,23 @@ def test_run_state_changes_the_train_button(panel):
     assert panel._train.text() == "Resume"
     panel.set_run_state("finished")
     assert panel._train.text() == "Train" and not panel._stop.isEnabled()
+
+
+@pytest.mark.parametrize("field", ["_seed", "_steps", "_alpha", "_hidden"])
+def test_space_in_a_field_tab_selected_keeps_its_value(qtbot, panel, field):
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QLineEdit
+
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.activateWindow()
+    qtbot.waitActive(panel)
+    widget = getattr(panel, field)
+    edit = widget if isinstance(widget, QLineEdit) else widget.lineEdit()
+    widget.setFocus(Qt.FocusReason.TabFocusReason)
+    edit.selectAll()  # as Tab leaves it
+    before, config = edit.text(), panel.config()
+    QTest.keyClick(widget, Qt.Key.Key_Space)
+    assert edit.text() == before  # was " " (seed) or "" (steps): the value replaced
+    QTest.keyClick(widget, Qt.Key.Key_Return)
+    assert edit.text() == before and panel.config() == config
