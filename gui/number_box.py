@@ -2,11 +2,16 @@
 
 QDoubleSpinBox rounds to its `decimals` (2 by default, so 0.0001 becomes 0).
 This one keeps 6 decimals, shows only the digits that matter, and accepts a
-comma as the decimal mark.
+comma as the decimal mark and scientific notation (1e-3, as on the command line).
 """
+
+import re
 
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import QDoubleSpinBox
+
+# A number still being typed in scientific notation: "1e", "2.5e-".
+_EXPONENT_STARTED = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)[eE][+-]?$")
 
 
 class NumberBox(QDoubleSpinBox):
@@ -26,13 +31,16 @@ class NumberBox(QDoubleSpinBox):
 
     def validate(self, text: str, pos: int):
         normal = self._normalise(text)
-        if normal in ("", ".", "-"):
+        if normal in ("", ".", "-") or _EXPONENT_STARTED.match(normal):
             return QValidator.State.Intermediate, text, pos
         try:
             number = float(normal)
         except ValueError:
             return QValidator.State.Invalid, text, pos
-        if "." in normal and len(normal.split(".")[1]) > self.decimals():
+        if "e" not in normal.lower() and "." in normal and \
+                len(normal.split(".")[1]) > self.decimals():
+            return QValidator.State.Invalid, text, pos
+        if number != round(number, self.decimals()):  # 1e-9 would silently become 0
             return QValidator.State.Invalid, text, pos
         if self.minimum() <= number <= self.maximum():
             return QValidator.State.Acceptable, text, pos

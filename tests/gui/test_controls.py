@@ -177,3 +177,15 @@ def test_space_in_a_field_tab_selected_keeps_its_value(qtbot, panel, field):
     assert edit.text() == before  # was " " (seed) or "" (steps): the value replaced
     QTest.keyClick(widget, Qt.Key.Key_Return)
     assert edit.text() == before and panel.config() == config
+
+
+@pytest.mark.parametrize("text, alpha", [("1e-3", 0.001), ("5e-4", 0.0005), ("1E-2", 0.01),
+                                         ("2.5e-1", 0.25), ("1e1", 10.0)])
+def test_alpha_takes_scientific_notation_as_the_command_line_does(qtbot, panel, text, alpha):
+    type_into(qtbot, panel._alpha, text)
+    assert panel.config().alpha == alpha  # was 13, 54, 12, 2.51: e and - refused one by one
+
+
+def test_alpha_too_small_in_scientific_notation_keeps_the_old_value(qtbot, panel):
+    type_into(qtbot, panel._alpha, "1e-9")  # below the 0.0001 minimum; would round to 0
+    assert panel.config().alpha == 0.5
