@@ -352,7 +352,9 @@ class MainWindow(QMainWindow):
 
     def _on_many_seeds(self):
         if self._seeds_dialog is None:
-            self._seeds_dialog = SeedsDialog(self._config, self)
+            # No parent: a window of its own, so the main window can come in front of it to
+            # show a seed (a child dialog always stays on top of its parent).
+            self._seeds_dialog = SeedsDialog(self._config)
             self._seeds_dialog.seed_chosen.connect(self._open_seed)
         self._seeds_dialog.set_config(self._config)
         self._seeds_dialog.show()
@@ -476,6 +478,7 @@ class MainWindow(QMainWindow):
         self.controller.shutdown()
         if self._seeds_dialog is not None:
             self._seeds_dialog.shutdown()
+            self._seeds_dialog.close()  # a window of its own: it would keep the app running
         self._save_settings()
         super().closeEvent(event)
 

@@ -224,8 +224,10 @@ class SeedsDialog(QDialog):
 
     # -- public ------------------------------------------------------------------------------
     def set_config(self, config: TrainConfig) -> None:
-        """The settings for the next run; results of other settings are cleared."""
-        changed = config != self._config
+        """The settings for the next run; results of other settings are cleared. The seed is
+        not one of them (the runs take their seeds from the first-seed field): watching a
+        failed seed in the main window keeps the results."""
+        changed = config.with_changes(seed=0) != self._config.with_changes(seed=0)
         self._config = config
         self._settings.setText(self.tr("<b>Settings:</b> {0}").format(self._settings_text(config)))
         self._on_count_changed(self._count.value())

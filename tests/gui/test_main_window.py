@@ -374,6 +374,29 @@ def test_a_failed_seed_from_the_seeds_dialog_opens_here(qtbot, window):
     dialog.close()
 
 
+def test_watching_a_failed_seed_keeps_the_many_seeds_results(qtbot, window):
+    from PySide6.QtWidgets import QListWidget, QPushButton, QSpinBox
+
+    window._on_many_seeds()
+    dialog = window._seeds_dialog
+    dialog.findChild(QSpinBox).setValue(40)
+    run = next(b for b in dialog.findChildren(QPushButton) if b.text() == "Run")
+    qtbot.mouseClick(run, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.result() is not None and not dialog.is_running(), timeout=30000)
+    listed = dialog.findChild(QListWidget).count()
+    assert listed > 0
+    dialog.seed_chosen.emit(17)
+    qtbot.waitUntil(lambda: window.config().seed == 17)
+    assert dialog.result() is not None and dialog.findChild(QListWidget).count() == listed
+    assert "settings changed" not in dialog._status.text()
+    # Its own window, not one held above the main window.
+    assert dialog.parent() is None and dialog.windowHandle().transientParent() is None
+    window.controls._hidden.setValue(3)  # a real change of settings still clears them
+    qtbot.waitUntil(lambda: dialog.result() is None)
+    window.close()
+    assert not dialog.isVisible()  # closing the main window closes it too
+
+
 def test_gradient_check_follows_the_loss_setting(qtbot, window):
     window.controls._advanced._combos["loss"].setCurrentIndex(1)
     assert window.config().loss == "cross-entropy"
