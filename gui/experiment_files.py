@@ -72,6 +72,15 @@ class ExperimentFiles(QObject):
         self._dirty = False
         self.changed.emit()
 
+    def detach(self) -> str | None:
+        """The shown run is a new one, not the file's: Save will ask for a name, so it cannot
+        replace the saved run with another. Returns the file's name, if there was one."""
+        name = os.path.basename(self._path) if self._path else None
+        self._path = None
+        self._dirty = True
+        self.changed.emit()
+        return name
+
     def title_suffix(self) -> str:
         """"xor-run.gatelab.json*" with unsaved changes; "" for an untouched untitled run."""
         if self._path is None and not self._dirty:

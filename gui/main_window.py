@@ -311,7 +311,11 @@ class MainWindow(QMainWindow):
             self._apply_live(config)
             return
         names = ", ".join(parameter_name(f) for f in changed)
-        self._reset(self.tr("Settings changed ({0}): the network was reset.").format(names))
+        message = self.tr("Settings changed ({0}): the network was reset.").format(names)
+        left = self.files.detach() if self.files.path() else None
+        if left:
+            message += " " + self.tr("This is a new, untitled run; {0} is unchanged.").format(left)
+        self._reset(message)
 
     def _apply_live(self, config: TrainConfig):
         if self.controller.is_running():

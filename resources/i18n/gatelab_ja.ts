@@ -82,193 +82,193 @@
 <context>
     <name>ControlPanel</name>
     <message>
-        <location filename="../../gui/controls.py" line="70"/>
+        <location filename="../../gui/controls.py" line="83"/>
         <source>Input error</source>
         <translation>入力エラー</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="79"/>
+        <location filename="../../gui/controls.py" line="92"/>
         <source>Presets…</source>
         <translation>プリセット…</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="80"/>
+        <location filename="../../gui/controls.py" line="93"/>
         <source>Article: 2-layer AND</source>
         <translation>記事: 2層 AND</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="81"/>
+        <location filename="../../gui/controls.py" line="94"/>
         <source>Article: 3-layer XOR</source>
         <translation>記事: 3層 XOR</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="84"/>
+        <location filename="../../gui/controls.py" line="97"/>
         <source>Load the settings of one of the article&apos;s runs</source>
         <translation>記事で実行したときの設定を読み込みます</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="89"/>
+        <location filename="../../gui/controls.py" line="102"/>
         <source>Network and training</source>
         <translation>ネットワークと学習</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="94"/>
+        <location filename="../../gui/controls.py" line="107"/>
         <source>Custom</source>
         <translation>カスタム</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="95"/>
+        <location filename="../../gui/controls.py" line="108"/>
         <source>The logic gate (truth table) the network learns</source>
         <translation>ネットワークが学習する論理ゲート(真理値表)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="96"/>
+        <location filename="../../gui/controls.py" line="109"/>
         <source>&amp;Gate</source>
         <translation>ゲート(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="101"/>
+        <location filename="../../gui/controls.py" line="114"/>
         <source>Nodes in the hidden layer (0-64). 0 removes the hidden layer: the article&apos;s 2-layer model, one neuron</source>
         <translation>隠れ層のノードの数(0~64)。0 にすると隠れ層がなくなり、記事の2層モデル(ニューロン1個)になります</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="104"/>
+        <location filename="../../gui/controls.py" line="117"/>
         <source>&amp;Hidden nodes</source>
         <translation>隠れ層のノード数(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="108"/>
+        <location filename="../../gui/controls.py" line="121"/>
         <source>Learning rate α (0.0001-100): how far each update moves the weights. Can change while training</source>
         <translation>学習率 α(0.0001~100): 勾配降下法の1回の更新で重みを動かす大きさ。学習中も変更できます</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="110"/>
+        <location filename="../../gui/controls.py" line="123"/>
         <source>&amp;Alpha (learning rate)</source>
         <translation>学習率 α(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="115"/>
+        <location filename="../../gui/controls.py" line="128"/>
         <source>Training steps (1-100,000,000). One step = one pass over the 4 rows of the truth table</source>
         <translation>学習のステップ数(1~100,000,000)。1ステップ = 真理値表の4行をひととおり学習すること</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="117"/>
+        <location filename="../../gui/controls.py" line="130"/>
         <source>S&amp;teps</source>
         <translation>ステップ数(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="118"/>
+        <location filename="../../gui/controls.py" line="131"/>
         <source>S&amp;eed</source>
         <translation>シード(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="135"/>
+        <location filename="../../gui/controls.py" line="148"/>
         <source>Target output for this input, from 0 to 1</source>
         <translation>この入力に対する真の値(0~1)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="146"/>
+        <location filename="../../gui/controls.py" line="159"/>
         <source>Random seed (0-4294967295): the same seed always gives the same initial weights</source>
         <translation>乱数のシード(0~4294967295): 同じシードからは、いつも同じ初期の重みが得られます</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="149"/>
+        <location filename="../../gui/controls.py" line="162"/>
         <source>New seed</source>
         <translation>新しいシード</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="150"/>
+        <location filename="../../gui/controls.py" line="163"/>
         <source>Draw a new random seed: new initial weights (Ctrl+D)</source>
         <translation>新しいシードを乱数で選び、初期の重みを変えます (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="158"/>
+        <location filename="../../gui/controls.py" line="171"/>
         <source>Speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="163"/>
+        <location filename="../../gui/controls.py" line="176"/>
         <source>From slow motion (1 step a second) to as fast as the machine goes. Can change while training</source>
         <translation>スローモーション(1秒に1ステップ)からコンピュータの最高速度まで。学習中も変更できます</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="176"/>
-        <location filename="../../gui/controls.py" line="229"/>
+        <location filename="../../gui/controls.py" line="189"/>
+        <location filename="../../gui/controls.py" line="242"/>
         <source>Train</source>
         <translation>学習</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="177"/>
+        <location filename="../../gui/controls.py" line="190"/>
         <source>Start, pause or resume training (Space)</source>
         <translation>学習を開始・一時停止・再開します (Space)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="178"/>
+        <location filename="../../gui/controls.py" line="191"/>
         <source>Step</source>
         <translation>1ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="179"/>
+        <location filename="../../gui/controls.py" line="192"/>
         <source>Run exactly one step, then pause (.)</source>
         <translation>ちょうど1ステップだけ進めて一時停止します (.)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="180"/>
+        <location filename="../../gui/controls.py" line="193"/>
         <source>Reset</source>
         <translation>リセット</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="181"/>
+        <location filename="../../gui/controls.py" line="194"/>
         <source>Back to the initial weights of this seed (Ctrl+R)</source>
         <translation>このシードの初期の重みに戻します (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="182"/>
+        <location filename="../../gui/controls.py" line="195"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="183"/>
+        <location filename="../../gui/controls.py" line="196"/>
         <source>End training here and keep the current weights (Esc)</source>
         <translation>ここで学習を終え、今の重みを残します (Esc)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="228"/>
+        <location filename="../../gui/controls.py" line="241"/>
         <source>Pause</source>
         <translation>一時停止</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="229"/>
+        <location filename="../../gui/controls.py" line="242"/>
         <source>Resume</source>
         <translation>再開</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="250"/>
+        <location filename="../../gui/controls.py" line="263"/>
         <source>Not applied: {0}</source>
         <translation>反映されませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="274"/>
+        <location filename="../../gui/controls.py" line="287"/>
         <source>Full speed</source>
         <translation>最高速度</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="276"/>
+        <location filename="../../gui/controls.py" line="289"/>
         <source>1 step/s</source>
         <translation>1 ステップ/秒</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="278"/>
+        <location filename="../../gui/controls.py" line="291"/>
         <source>{0} steps/s</source>
         <translation>{0} ステップ/秒</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="284"/>
+        <location filename="../../gui/controls.py" line="297"/>
         <source>0 = the article&apos;s 2-layer model (one neuron, 3 weights)</source>
         <translation>0 = 記事の2層モデル(ニューロン1個、重み3個)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="285"/>
+        <location filename="../../gui/controls.py" line="298"/>
         <source>3-layer model: {0} hidden nodes + a bias node</source>
         <translation>3層モデル: 隠れ層のノード {0} 個 + バイアスのノード</translation>
     </message>
@@ -281,79 +281,79 @@
         <translation>無題</translation>
     </message>
     <message>
-        <location filename="../../gui/experiment_files.py" line="96"/>
+        <location filename="../../gui/experiment_files.py" line="105"/>
         <source>Could not save “{0}”: {1}
 Any existing file of that name is unchanged.</source>
         <translation>「{0}」を保存できませんでした: {1}
 同じ名前の既存のファイルは変更されていません。</translation>
     </message>
     <message>
-        <location filename="../../gui/experiment_files.py" line="124"/>
+        <location filename="../../gui/experiment_files.py" line="133"/>
         <source>only {0} of {1} bytes could be written: the disk may be full, or the file too large</source>
         <translation>{1} バイトのうち {0} バイトしか書き込めませんでした。ディスクがいっぱいか、ファイルが大きすぎる可能性があります</translation>
     </message>
     <message>
-        <location filename="../../gui/experiment_files.py" line="126"/>
+        <location filename="../../gui/experiment_files.py" line="135"/>
         <source>the file could not be written</source>
         <translation>ファイルに書き込めませんでした</translation>
     </message>
     <message>
-        <location filename="../../gui/experiment_files.py" line="148"/>
+        <location filename="../../gui/experiment_files.py" line="157"/>
         <source>Could not open “{0}”: {1}</source>
         <translation>「{0}」を開けませんでした: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/experiment_files.py" line="166"/>
+        <location filename="../../gui/experiment_files.py" line="175"/>
         <source>the file is empty</source>
         <translation>ファイルが空です</translation>
     </message>
     <message>
-        <location filename="../../gui/experiment_files.py" line="167"/>
+        <location filename="../../gui/experiment_files.py" line="176"/>
         <source>the file is truncated: it ends before the experiment is complete</source>
         <translation>ファイルが途中で切れています(実験のデータが最後までありません)</translation>
     </message>
     <message>
-        <location filename="../../gui/experiment_files.py" line="168"/>
+        <location filename="../../gui/experiment_files.py" line="177"/>
         <source>it is not a text file</source>
         <translation>テキストファイルではありません</translation>
     </message>
     <message>
-        <location filename="../../gui/experiment_files.py" line="169"/>
+        <location filename="../../gui/experiment_files.py" line="178"/>
         <source>it is not a GateLab experiment file</source>
         <translation>GateLab の実験ファイルではありません</translation>
     </message>
     <message>
-        <location filename="../../gui/experiment_files.py" line="170"/>
+        <location filename="../../gui/experiment_files.py" line="179"/>
         <source>the file is larger than {0} MB, the most an experiment file can be</source>
         <translation>ファイルが実験ファイルの上限 {0} MB を超えています</translation>
     </message>
     <message>
-        <location filename="../../gui/experiment_files.py" line="183"/>
+        <location filename="../../gui/experiment_files.py" line="192"/>
         <source>GateLab experiments (*.gatelab.json);;JSON files (*.json);;All files (*)</source>
         <translation>GateLab の実験 (*.gatelab.json);;JSON ファイル (*.json);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/experiment_files.py" line="186"/>
+        <location filename="../../gui/experiment_files.py" line="195"/>
         <source>Save Experiment</source>
         <translation>実験を保存</translation>
     </message>
     <message>
-        <location filename="../../gui/experiment_files.py" line="197"/>
+        <location filename="../../gui/experiment_files.py" line="206"/>
         <source>Open Experiment</source>
         <translation>実験を開く</translation>
     </message>
     <message>
-        <location filename="../../gui/experiment_files.py" line="202"/>
+        <location filename="../../gui/experiment_files.py" line="211"/>
         <source>Unsaved changes</source>
         <translation>保存されていない変更</translation>
     </message>
     <message>
-        <location filename="../../gui/experiment_files.py" line="203"/>
+        <location filename="../../gui/experiment_files.py" line="212"/>
         <source>Save the changes to “{0}”?</source>
         <translation>「{0}」への変更を保存しますか?</translation>
     </message>
     <message>
-        <location filename="../../gui/experiment_files.py" line="205"/>
+        <location filename="../../gui/experiment_files.py" line="214"/>
         <source>The run&apos;s progress since it was last saved will be lost if you don&apos;t save it.</source>
         <translation>保存しないと、前回保存してから進んだ学習は失われます。</translation>
     </message>
@@ -901,37 +901,42 @@ h{2} = {3:.2f}</translation>
         <translation>設定が変わったため({0})、ネットワークをリセットしました。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="324"/>
+        <location filename="../../gui/main_window.py" line="317"/>
+        <source>This is a new, untitled run; {0} is unchanged.</source>
+        <translation>これは名前のない新しい実行です。{0} は変更されていません。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="328"/>
         <source>Alpha {0:g}, steps {1:,}: applied to the run.</source>
         <translation>学習率 {0:g}、ステップ数 {1:,}: 学習に反映しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="442"/>
+        <location filename="../../gui/main_window.py" line="448"/>
         <source>This file&apos;s initial weights differ from seed {0}&apos;s: Reset will use the seed&apos;s.</source>
         <translation>このファイルの初期の重みは、シード {0} のものと異なります。リセットするとシードの初期の重みを使います。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="447"/>
+        <location filename="../../gui/main_window.py" line="453"/>
         <source>2-layer</source>
         <translation>2層</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="448"/>
+        <location filename="../../gui/main_window.py" line="454"/>
         <source>{0} hidden nodes</source>
         <translation>隠れ層のノード {0} 個</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="449"/>
+        <location filename="../../gui/main_window.py" line="455"/>
         <source>GateLab — {0}, {1}</source>
         <translation>GateLab — {0}、{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="454"/>
+        <location filename="../../gui/main_window.py" line="460"/>
         <source>About GateLab</source>
         <translation>GateLab について</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="455"/>
+        <location filename="../../gui/main_window.py" line="461"/>
         <source>GateLab 0.1: watch a 2- or 3-layer neural network learn a logic gate.
 
 Built with Qt {0} through PySide6 (LGPLv3), pyqtgraph (MIT), NumPy (BSD) and PyOpenGL (BSD). GateLab itself is MIT-licensed.</source>
@@ -940,7 +945,7 @@ Built with Qt {0} through PySide6 (LGPLv3), pyqtgraph (MIT), NumPy (BSD) and PyO
 Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を使って作られています。GateLab 自体は MIT ライセンスです。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="531"/>
+        <location filename="../../gui/main_window.py" line="538"/>
         <source>Default settings restored; the language follows the system from the next start.</source>
         <translation>設定を初期状態に戻しました。言語は次回の起動からシステムの設定に従います。</translation>
     </message>
@@ -1508,108 +1513,108 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
         <translation>シードをダブルクリックすると、うまくいかない様子をメインウィンドウで見られます。</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="230"/>
+        <location filename="../../gui/seeds_dialog.py" line="232"/>
         <source>&lt;b&gt;Settings:&lt;/b&gt; {0}</source>
         <translation>&lt;b&gt;設定:&lt;/b&gt; {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="234"/>
+        <location filename="../../gui/seeds_dialog.py" line="236"/>
         <source>The settings changed: press Run for new results.</source>
         <translation>設定が変わりました。新しい結果を見るには「実行」を押してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="260"/>
+        <location filename="../../gui/seeds_dialog.py" line="262"/>
         <source>Preparing the initial weights of {0} networks…</source>
         <translation>{0} 個のネットワークの初期の重みを準備しています…</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="269"/>
+        <location filename="../../gui/seeds_dialog.py" line="271"/>
         <source>Cancelling…</source>
         <translation>キャンセルしています…</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="296"/>
+        <location filename="../../gui/seeds_dialog.py" line="298"/>
         <source>(seeds {0} to {1})</source>
         <translation>(シード {0} ~ {1})</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="305"/>
+        <location filename="../../gui/seeds_dialog.py" line="307"/>
         <source>Training {0} networks…</source>
         <translation>{0} 個のネットワークを学習させています…</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="313"/>
+        <location filename="../../gui/seeds_dialog.py" line="315"/>
         <source>The run failed: {0}</source>
         <translation>実行に失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="315"/>
+        <location filename="../../gui/seeds_dialog.py" line="317"/>
         <source>Cancelled: press Run to start again.</source>
         <translation>キャンセルしました。もう一度始めるには「実行」を押してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="359"/>
+        <location filename="../../gui/seeds_dialog.py" line="361"/>
         <source>Done: {0} networks, seeds {1} to {2}.</source>
         <translation>完了: ネットワーク {0} 個、シード {1} ~ {2}。</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="364"/>
+        <location filename="../../gui/seeds_dialog.py" line="366"/>
         <source>95 % confidence interval: {0} % to {1} %. With these settings, the share of all seeds that would solve the gate very likely lies in this range.</source>
         <translation>95 % 信頼区間: {0} % ~ {1} %。この設定では、すべてのシードのうちゲートを解けるものの割合は、ほぼ確実にこの範囲にあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="375"/>
+        <location filename="../../gui/seeds_dialog.py" line="377"/>
         <source>Solved {0}: {1} of {2} networks = {3} %</source>
         <translation>{0}を解けた割合: {2} 個中 {1} 個 = {3} %</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="398"/>
+        <location filename="../../gui/seeds_dialog.py" line="400"/>
         <source>Seeds that failed: {0}</source>
         <translation>解けなかったシード: {0} 個</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="400"/>
+        <location filename="../../gui/seeds_dialog.py" line="402"/>
         <source> (first {0} listed)</source>
         <translation>(最初の {0} 個を表示)</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="407"/>
+        <location filename="../../gui/seeds_dialog.py" line="409"/>
         <source>seed {0}: final loss {1:.3g}</source>
         <translation>シード {0}: 最終の損失 {1:.3g}</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="409"/>
+        <location filename="../../gui/seeds_dialog.py" line="411"/>
         <source> (diverged at step {0})</source>
         <translation>(ステップ {0} で発散)</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="416"/>
+        <location filename="../../gui/seeds_dialog.py" line="418"/>
         <source>2-layer network (no hidden nodes)</source>
         <translation>2層ネットワーク(隠れ層なし)</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="418"/>
+        <location filename="../../gui/seeds_dialog.py" line="420"/>
         <source>{0} hidden nodes</source>
         <translation>隠れ層のノード {0} 個</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="419"/>
+        <location filename="../../gui/seeds_dialog.py" line="421"/>
         <source>{0}, {1}, alpha {2}, {3} steps, {4} updates, {5}, {6} loss, {7} start weights, {8} update order</source>
         <translation>{0}、{1}、学習率 {2}、{3} ステップ、更新方式 {4}、活性化関数 {5}、損失関数 {6}、初期の重み {7}、更新の順序 {8}</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="424"/>
+        <location filename="../../gui/seeds_dialog.py" line="426"/>
         <source>, stop at loss {0}</source>
         <translation>、損失 {0} で停止</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="429"/>
+        <location filename="../../gui/seeds_dialog.py" line="431"/>
         <source>the custom gate</source>
         <translation>カスタムゲート</translation>
     </message>
     <message>
         <location filename="../../gui/seeds_dialog.py" line="207"/>
-        <location filename="../../gui/seeds_dialog.py" line="353"/>
+        <location filename="../../gui/seeds_dialog.py" line="355"/>
         <source>Seeds that failed</source>
         <translation>解けなかったシード</translation>
     </message>

@@ -311,6 +311,24 @@ def test_save_and_open_round_trip_restores_every_view(qtbot, window, tmp_path):
     assert window.state() == states.FINISHED
 
 
+def test_a_new_run_after_opening_a_file_cannot_overwrite_it(qtbot, window, tmp_path):
+    path = tmp_path / "exp1.gatelab.json"
+    window.controls.train_pressed.emit()
+    wait_state(qtbot, window, states.FINISHED)
+    assert window.files.save(window._trainer, str(path))
+    saved = path.read_bytes()
+    window.open_file(str(path))
+    presets = window.controls._presets
+    presets.activated.emit(presets.findData("Article: 2-layer AND"))  # a new, untrained run
+    qtbot.waitUntil(lambda: window.config().gate == "and")
+    assert window.files.path() is None and window.windowTitle().endswith("Untitled*")
+    assert "exp1.gatelab.json is unchanged" in window.statusBar().currentMessage()
+    asked = []
+    window.files.ask_save_path = lambda suggested: asked.append(suggested)  # the user cancels
+    assert not window.files.save(window._trainer)
+    assert asked and path.read_bytes() == saved
+
+
 def test_opening_a_corrupt_file_keeps_the_current_run(qtbot, window, tmp_path):
     messages = []
     window.files.message.disconnect()
