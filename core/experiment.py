@@ -185,8 +185,14 @@ def save(path, trainer: Trainer) -> None:
 def read(path) -> Experiment:
     """Reads and checks an experiment file; ExperimentError names any problem (OS errors included)."""
     try:
-        with open(path, "rb") as file:
-            if os.fstat(file.fileno()).st_size > MAX_FILE_BYTES:
+        # O_NONBLOCK: opening a FIFO (or a device) must not wait forever for a writer.
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with open(descriptor, "rb") as file:
+            info = os.fstat(file.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise ExperimentError(UNREADABLE, "not a GateLab experiment: not a regular file")
+            os.set_blocking(file.fileno(), True)
+            if info.st_size > MAX_FILE_BYTES:
                 raise _too_large()
             data = file.read(MAX_FILE_BYTES + 1)
     except OSError as error:

@@ -371,3 +371,13 @@ def test_an_integer_too_large_for_a_float_in_a_named_gates_targets_is_refused():
     data["config"]["targets"] = [0, 1, 1, "HUGE"]
     error = refused(json.dumps(data).replace('"HUGE"', "1" + "0" * 309))
     assert error.kind == ex.BAD_CONFIG and "targets" in str(error)
+
+
+def test_a_fifo_or_a_device_is_refused_without_waiting(tmp_path):
+    fifo = tmp_path / "x.gatelab.json"
+    os.mkfifo(fifo)  # opening it for reading used to block until a writer came: forever
+    with pytest.raises(ExperimentError, match="not a regular file") as info:
+        read(fifo)
+    assert info.value.kind == ex.UNREADABLE
+    with pytest.raises(ExperimentError, match="not a regular file"):
+        read("/dev/zero")  # endless content, no size
