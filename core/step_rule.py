@@ -45,13 +45,20 @@ def online_step(weights: Weights, config) -> tuple[Weights, float]:
 
 
 def batch_step(weights: Weights, config) -> tuple[Weights, float]:
-    x, targets = inputs_with_bias(), np.asarray(config.targets, dtype=float)
+    """The summed loss's gradient is the sum of the rows' gradients, each read off a textbook
+    row update with alpha 1 taken from the same weights (w - row_update(w) = dL_row/dw)."""
+    unit = config.with_changes(alpha=1.0, update_order="textbook")
+    hidden = np.zeros_like(weights.hidden)
+    output = np.zeros_like(weights.output)
+    total = 0.0
     with np.errstate(over="ignore", invalid="ignore"):
-        fw = network.forward(weights, x, config.activation)
-        total = float(network.row_losses(fw.v, fw.yp, targets, config.loss).sum())
-        grad = network.gradients(weights, x, targets, config.activation, config.loss)
-    return Weights(weights.hidden - config.alpha * grad.hidden,
-                   weights.output - config.alpha * grad.output), total
+        for x, yt in zip(inputs_with_bias(), config.targets):
+            moved, loss = row_update(weights, x, yt, unit)
+            hidden += weights.hidden - moved.hidden
+            output += weights.output - moved.output
+            total += loss
+        return Weights(weights.hidden - config.alpha * hidden,
+                       weights.output - config.alpha * output), total
 
 
 def step(weights: Weights, config) -> tuple[Weights, float]:

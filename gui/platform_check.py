@@ -57,6 +57,7 @@ class PlatformGuard:
     def __init__(self, stream=None):
         self._stream = stream
         self._previous = None
+        self._held: list[str] = []  # Qt's plugin lines, shown only if no advice can be given
 
     def __enter__(self):
         self._previous = qInstallMessageHandler(self._handle)
@@ -68,17 +69,28 @@ class PlatformGuard:
 
     def _handle(self, kind, context, message):
         if kind == QtMsgType.QtFatalMsg and "platform plugin" in message:
-            platform = _platform_in(message) or os.environ.get("QT_QPA_PLATFORM", "xcb")
-            stream = self._stream or sys.stderr
-            stream.write(advice(platform, missing_library(platform)) + "\n")
-            stream.flush()
-            os._exit(EXIT_CODE)  # Qt aborts when this handler returns
+            self._answer(message)
         if context is not None and (context.category or "").startswith("qt.qpa.plugin"):
-            return  # its lines lead up to the fatal message, which is answered above
+            self._held.append(message)  # they lead up to the fatal message, answered above
+            return
         if self._previous is not None:
             self._previous(kind, context, message)
         else:
             sys.stderr.write(message + "\n")
+
+    def _answer(self, fatal: str):
+        """One line naming the package when a library the plugin needs is missing; else
+        Qt's own lines (no display to connect to, say). Either way no abort and core dump."""
+        platform = next(filter(None, map(_platform_in, self._held + [fatal])), "")
+        missing = missing_library(platform) if platform else ""
+        stream = self._stream or sys.stderr
+        if missing:
+            stream.write(advice(platform, missing) + "\n")
+        else:
+            lines = ["GateLab cannot open its window. Qt says:"] + self._held + [fatal.strip()]
+            stream.write("\n".join(lines) + "\n")
+        stream.flush()
+        os._exit(EXIT_CODE)  # Qt aborts when this handler returns
 
 
 def _platform_in(message: str) -> str:

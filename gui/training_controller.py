@@ -113,6 +113,7 @@ class TrainingController(QObject):
             ended = bool(thread.wait(QUIT_GRACE_MS if quitting else SHUTDOWN_WAIT_MS))
             if not ended and quitting:
                 if self._engine is not None:
+                    self._worker.abandon()
                     self._engine.kill()
                 ended = bool(thread.wait(SHUTDOWN_WAIT_MS))
         if self._engine is not None and ended:

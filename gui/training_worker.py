@@ -34,6 +34,7 @@ class TrainingWorker(QObject):
             lambda count: engine.advance(trainer, count))
         self._lock = threading.Lock()
         self._stop = threading.Event()
+        self._abandoned = False
         self._wake = threading.Event()
         self._paused = start_paused
         self._step_requests = 0
@@ -52,6 +53,12 @@ class TrainingWorker(QObject):
     def request_stop(self):
         self._stop.set()
         self._wake.set()
+
+    def abandon(self):
+        """Stop, and the engine is about to be ended under the step in flight: its error is
+        then the stop, not a failure to report."""
+        self._abandoned = True
+        self.request_stop()
 
     def set_paused(self, paused: bool):
         with self._lock:
@@ -92,7 +99,7 @@ class TrainingWorker(QObject):
         try:
             self._loop()
         except Exception as error:  # noqa: BLE001 - any failure must reach the user
-            if self._stop.is_set():  # asked to stop, and the engine was ended to be quick
+            if self._abandoned:  # the engine was ended on purpose, to quit quickly
                 self._emit_end()
             else:
                 self._emit(states.FAILED, f"training failed: {type(error).__name__}: {error}")

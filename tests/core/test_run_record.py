@@ -18,7 +18,8 @@ def _random_config(rng: random.Random) -> TrainConfig:
                        steps=rng.randint(50, 9000),
                        seed=rng.randrange(10**6), mode=rng.choice(MODES),
                        activation=rng.choice(ACTIVATIONS), loss=rng.choice(LOSSES),
-                       init=rng.choice(["uniform", "xavier"]), update_order=rng.choice(UPDATE_ORDERS))
+                       init=rng.choice(["uniform", "xavier"]), update_order=rng.choice(UPDATE_ORDERS),
+                       target_loss=rng.choice([None, None, 0.2, 0.01]))
 
 
 def _nudged(weights: Weights, rng: random.Random) -> Weights:
@@ -69,11 +70,12 @@ def test_every_step_between_checkpoints_matches_a_one_step_at_a_time_run(mode):
     config = config.with_changes(steps=3 * checkpoint_interval(config) + 17)
     live = Trainer(config)
     live.advance(config.steps)
-    single = Trainer(config)
-    picks = sorted(random.Random(1).sample(range(config.steps + 1), 40))
-    for step in picks:
-        single.advance(step - single.step)
-        assert live.state_at(step).weights.equals(single.weights)
+    single = Trainer(config, recording=False)
+    picks = set(random.Random(1).sample(range(config.steps + 1), 40))
+    for step in range(config.steps + 1):
+        if step in picks:
+            assert live.state_at(step).weights.equals(single.weights)
+        single.advance(1)  # one step per call: no chunking at all
 
 
 def test_checkpoints_stay_small_and_thin_out_past_the_memory_bound(monkeypatch):
@@ -89,6 +91,15 @@ def test_checkpoints_stay_small_and_thin_out_past_the_memory_bound(monkeypatch):
     for step in (1, 4095, 50_000, 99_999):
         reference.advance(step - reference.step)
         assert trainer.state_at(step).weights.equals(reference.weights)
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_state_at_stays_exact_when_checkpoints_are_thinned(monkeypatch, seed):
+    monkeypatch.setattr(run_record, "CHECKPOINT_BYTES_MAX", 1)  # every new checkpoint thins
+    trainer, seen = _live_run(seed)
+    assert trainer.record.interval > checkpoint_interval(trainer.config)  # it did thin
+    for step, (weights, _) in seen.items():
+        assert trainer.state_at(step).weights.equals(weights), f"step {step}"
 
 
 def test_checkpoint_interval_shrinks_with_the_network():

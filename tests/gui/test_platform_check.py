@@ -39,3 +39,12 @@ def test_an_unloadable_libxcb_cursor_gives_one_line_and_no_abort(tmp_path):
     assert len(lines) == 1, result.stderr
     assert "libxcb-cursor.so.0" in lines[0] and "apt-get install libxcb-cursor0" in lines[0]
     assert "Aborted" not in result.stderr and "Available platform plugins" not in result.stderr
+
+
+def test_no_display_to_connect_to_gives_qts_reason_not_package_advice():
+    env = dict(os.environ, DISPLAY=":999", QT_QPA_PLATFORM="xcb")  # as over ssh without X
+    result = subprocess.run([sys.executable, "main.py"], cwd=ROOT, env=env, capture_output=True,
+                            text=True, timeout=60)
+    assert result.returncode == 1, result.stderr
+    assert "could not connect to display" in result.stderr
+    assert "apt-get" not in result.stderr and "Aborted" not in result.stderr

@@ -181,3 +181,39 @@ def test_replaced_weights_while_paused_reach_the_trainer_and_views(qtbot, contro
     assert controller.received[-1].weights.equals(reference.weights)
     controller.stop()
     wait_finished(qtbot, controller)
+
+
+class _EngineThatFailsAsStopIsAsked:
+    """advance() raises just after a stop was requested, as a killed engine does on quit."""
+
+    def __init__(self, abandon: bool):
+        self.worker, self.abandon = None, abandon
+
+    def advance(self, trainer, count):
+        if self.abandon:
+            self.worker.abandon()
+        else:
+            self.worker.request_stop()
+        raise RuntimeError("the training process ended unexpectedly")
+
+
+@pytest.mark.parametrize("abandon, state", [(True, states.STOPPED), (False, states.FAILED)])
+def test_only_an_abandoned_engine_reads_as_a_stop(abandon, state):
+    from gui.training_worker import TrainingWorker
+
+    engine = _EngineThatFailsAsStopIsAsked(abandon)
+    worker = TrainingWorker(Trainer(TrainConfig(steps=100)), engine=engine)
+    engine.worker = worker
+    shown = []
+    worker.snapshot.connect(shown.append)
+    worker.run()  # in this thread: the loop ends at the error
+    assert shown[-1].state == state  # a real failure at the moment of Stop is still reported
+
+
+def test_leave_now_keeps_the_process_when_it_owns_the_clipboard(qapp):
+    from gui.app import leave_now
+
+    qapp.clipboard().setText("input\tprediction\n[0, 0]\t0.08")
+    if not qapp.clipboard().ownsClipboard():
+        pytest.skip("this platform's clipboard has no owner")
+    assert leave_now(0) == 0  # returned: the normal teardown hands the text on
