@@ -15,7 +15,8 @@ import numpy as np
 from core.gates import ROWS
 from core.network import Weights
 
-LOSS_HEADER = ("step", "loss")
+# step_loss: the article's L[step], the rows' losses added up during the step's pass.
+LOSS_HEADER = ("step", "step_loss")
 PREDICTIONS_HEADER = ("input_x1", "input_x2", "predicted", "target", "error")
 CHUNK_ROWS = 65536  # a 10^7-step history is written piece by piece, never as one huge string
 
@@ -27,7 +28,7 @@ def number_text(value) -> str:
 
 
 def iter_loss_csv(history, first_step: int = 1):
-    """Yields the CSV `step,loss` in chunks; history[0] is the loss of step `first_step`.
+    """Yields the CSV `step,step_loss` in chunks; history[0] is the loss of step `first_step`.
 
     float32 records (the window keeps them) are written with the shortest text that reads
     back as the same float32 (0.9, not 0.8999999761581421)."""

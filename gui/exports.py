@@ -180,7 +180,7 @@ def _render_widget(view, scale: float) -> QImage:
 
 # -- data ----------------------------------------------------------------------------
 def export_loss_csv(history, first_step: int, path) -> str | None:
-    """`step,loss` rows; history[0] is the loss of step first_step (LossPlot.first_step())."""
+    """`step,step_loss` rows; history[0] is the loss of step first_step (LossPlot.first_step())."""
     chunks = (text.encode("utf-8") for text in export_data.iter_loss_csv(history, first_step))
     return _save_chunks(path, chunks)
 

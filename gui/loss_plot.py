@@ -58,7 +58,7 @@ class LossPlot(QWidget):
         # The checkbox is the one log switch; pyqtgraph's own "Plot Options" menu would bypass it.
         self._item.setMenuEnabled(False, enableViewBoxMenu=True)
         self._item.showGrid(x=True, y=True, alpha=0.25)
-        for name, text in (("bottom", self.tr("step")), ("left", self.tr("loss"))):
+        for name, text in (("bottom", self.tr("step")), ("left", self.tr("step loss L[step]"))):
             axis = self._item.getAxis(name)
             axis.setPen(AXIS_COLOR)
             axis.setTextPen(AXIS_COLOR)
@@ -280,10 +280,11 @@ class LossPlot(QWidget):
         step = view.mapSceneToView(scene_pos).x()
         nearest = self._nearest(step)
         if nearest is not None:
-            self._readout.setText(self.tr("step {0}, loss {1}").format(nearest[0], f"{nearest[1]:.6g}"))
+            self._readout.setText(self.tr("step {0}, step loss {1}").format(nearest[0],
+                                                                            f"{nearest[1]:.6g}"))
             return
         bucket = self._envelope.bucket_at(step, self._run_first) if math.isfinite(step) else None
         if bucket is not None:  # early in a long run only the envelope remains: show its range
-            self._readout.setText(self.tr("steps {0}-{1}, loss {2} to {3}").format(
+            self._readout.setText(self.tr("steps {0}-{1}, step loss {2} to {3}").format(
                 bucket[0], bucket[1], f"{bucket[2]:.6g}", f"{bucket[3]:.6g}"))
 

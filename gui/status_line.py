@@ -14,7 +14,9 @@ class StatusLine(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self._step, self._loss, self._rate, self._state = (QLabel() for _ in range(4))
         tips = (self.tr("Steps done of the run's total (one step = one pass over the 4 rows)"),
-                self.tr("Loss summed over the 4 rows at the current weights"),
+                self.tr("Loss now: summed over the 4 rows at the current weights. The loss plot "
+                        "shows each step's loss instead, added up row by row during the step "
+                        "(the article's L[step]), so its last point differs a little"),
                 self.tr("Training speed"), self.tr("What the trainer is doing"))
         for label, tip in zip((self._step, self._loss, self._rate, self._state), tips):
             label.setToolTip(tip)
@@ -26,7 +28,7 @@ class StatusLine(QWidget):
 
     def update_from(self, snapshot) -> None:
         self._step.setText(self.tr("step {0:,} of {1:,}").format(snapshot.step, snapshot.total_steps))
-        self._loss.setText(self.tr("loss {0:.6g}").format(snapshot.loss) if math.isfinite(snapshot.loss)
+        self._loss.setText(self.tr("loss now {0:.6g}").format(snapshot.loss) if math.isfinite(snapshot.loss)
                            else self.tr("loss too large to compute"))
         rate = snapshot.steps_per_second
         self._rate.setText(self.tr("{0:,.0f} steps/s").format(rate) if rate else "")

@@ -759,8 +759,18 @@ h{2} = {3:.2f}</translation>
     </message>
     <message>
         <location filename="../../gui/loss_plot.py" line="61"/>
-        <source>loss</source>
-        <translation>損失</translation>
+        <source>step loss L[step]</source>
+        <translation>ステップの損失 L[step]</translation>
+    </message>
+    <message>
+        <location filename="../../gui/loss_plot.py" line="283"/>
+        <source>step {0}, step loss {1}</source>
+        <translation>ステップ {0}、ステップの損失 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/loss_plot.py" line="288"/>
+        <source>steps {0}-{1}, step loss {2} to {3}</source>
+        <translation>ステップ {0}-{1}、ステップの損失 {2} から {3}</translation>
     </message>
     <message>
         <location filename="../../gui/loss_plot.py" line="83"/>
@@ -771,16 +781,6 @@ h{2} = {3:.2f}</translation>
         <location filename="../../gui/loss_plot.py" line="253"/>
         <source>Training diverged at step {0}</source>
         <translation>ステップ {0} で学習が発散しました</translation>
-    </message>
-    <message>
-        <location filename="../../gui/loss_plot.py" line="283"/>
-        <source>step {0}, loss {1}</source>
-        <translation>ステップ {0}、損失 {1}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/loss_plot.py" line="287"/>
-        <source>steps {0}-{1}, loss {2} to {3}</source>
-        <translation>ステップ {0}〜{1}、損失 {2}〜{3}</translation>
     </message>
 </context>
 <context>
@@ -1628,71 +1628,71 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
     </message>
     <message>
         <location filename="../../gui/status_line.py" line="17"/>
-        <source>Loss summed over the 4 rows at the current weights</source>
-        <translation>現在の重みでの、4行分の損失の合計</translation>
+        <source>Loss now: summed over the 4 rows at the current weights. The loss plot shows each step&apos;s loss instead, added up row by row during the step (the article&apos;s L[step]), so its last point differs a little</source>
+        <translation>現在の損失: 今の重みでの4行分の損失の合計。損失グラフは各ステップの損失（記事の L[step]、ステップ中に行ごとに足したもの）を示すため、最後の点とは少し異なります</translation>
     </message>
     <message>
-        <location filename="../../gui/status_line.py" line="18"/>
+        <location filename="../../gui/status_line.py" line="20"/>
         <source>Training speed</source>
         <translation>学習の速さ</translation>
     </message>
     <message>
-        <location filename="../../gui/status_line.py" line="18"/>
+        <location filename="../../gui/status_line.py" line="20"/>
         <source>What the trainer is doing</source>
         <translation>学習の状態</translation>
     </message>
     <message>
-        <location filename="../../gui/status_line.py" line="22"/>
+        <location filename="../../gui/status_line.py" line="24"/>
         <source>ready</source>
         <translation>準備完了</translation>
     </message>
     <message>
-        <location filename="../../gui/status_line.py" line="22"/>
+        <location filename="../../gui/status_line.py" line="24"/>
         <source>training</source>
         <translation>学習中</translation>
     </message>
     <message>
-        <location filename="../../gui/status_line.py" line="23"/>
+        <location filename="../../gui/status_line.py" line="25"/>
         <source>paused</source>
         <translation>一時停止中</translation>
     </message>
     <message>
-        <location filename="../../gui/status_line.py" line="23"/>
+        <location filename="../../gui/status_line.py" line="25"/>
         <source>finished</source>
         <translation>完了</translation>
     </message>
     <message>
-        <location filename="../../gui/status_line.py" line="24"/>
+        <location filename="../../gui/status_line.py" line="26"/>
         <source>diverged</source>
         <translation>発散</translation>
     </message>
     <message>
-        <location filename="../../gui/status_line.py" line="24"/>
+        <location filename="../../gui/status_line.py" line="26"/>
         <source>failed</source>
         <translation>失敗</translation>
     </message>
     <message>
-        <location filename="../../gui/status_line.py" line="25"/>
+        <location filename="../../gui/status_line.py" line="27"/>
         <source>stopped</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../gui/status_line.py" line="28"/>
+        <location filename="../../gui/status_line.py" line="30"/>
         <source>step {0:,} of {1:,}</source>
         <translation>ステップ {0:,} / {1:,}</translation>
     </message>
     <message>
-        <location filename="../../gui/status_line.py" line="29"/>
-        <source>loss {0:.6g}</source>
-        <translation>損失 {0:.6g}</translation>
+        <location filename="../../gui/status_line.py" line="31"/>
+        <source>loss now {0:.6g}</source>
+        <translation>現在の損失 {0:.6g}</translation>
     </message>
     <message>
-        <location filename="../../gui/status_line.py" line="30"/>
+        <location filename="../../gui/status_line.py" line="32"/>
         <source>loss too large to compute</source>
         <translation>損失が大きすぎて計算できません</translation>
     </message>
     <message>
-        <location filename="../../gui/status_line.py" line="32"/>
+        <location filename="../../gui/status_line.py" line="34"/>
         <source>{0:,.0f} steps/s</source>
         <translation>{0:,.0f} ステップ/秒</translation>
     </message>

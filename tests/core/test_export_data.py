@@ -22,13 +22,13 @@ def read_csv(text, delimiter=","):
 def test_loss_csv_has_a_header_and_one_exact_row_per_step():
     losses = np.random.default_rng(1).random(10) / 3
     rows = read_csv(export_data.loss_csv(losses, first_step=5))
-    assert rows[0] == ["step", "loss"]
+    assert rows[0] == ["step", "step_loss"]
     assert [int(step) for step, _ in rows[1:]] == list(range(5, 15))
     assert [float(loss) for _, loss in rows[1:]] == losses.tolist()  # full precision, no rounding
 
 
 def test_loss_csv_of_an_empty_history_is_just_the_header():
-    assert export_data.loss_csv(np.zeros(0)) == "step,loss\n"
+    assert export_data.loss_csv(np.zeros(0)) == "step,step_loss\n"
 
 
 def test_a_gap_is_an_empty_cell_and_an_overflow_is_inf():

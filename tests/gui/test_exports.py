@@ -268,7 +268,7 @@ def test_loss_csv_equals_the_plot_history(loss_plot, tmp_path):
     path = tmp_path / "loss.csv"
     assert exports.export_loss_csv(loss_plot.history(), loss_plot.first_step(), path) is None
     rows = read_csv(path)
-    assert rows[0] == ["step", "loss"]
+    assert rows[0] == ["step", "step_loss"]
     assert [int(r[0]) for r in rows[1:]] == list(range(1, LOSSES.size + 1))
     # the plot holds float32; each value is written so it reads back as the same float32
     assert [np.float32(r[1]) for r in rows[1:]] == np.float32(LOSSES).tolist()

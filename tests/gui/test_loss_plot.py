@@ -120,7 +120,7 @@ def test_hover_shows_step_and_loss(plot, qtbot):
     item = plot.findChild(pg.PlotWidget).getPlotItem()
     scene_pos = item.getViewBox().mapViewToScene(pg.Point(1234.2, 0.2))
     item.scene().sigMouseMoved.emit(scene_pos)
-    expected = f"step 1234, loss {plot.value_at(1234):.6g}"
+    expected = f"step 1234, step loss {plot.value_at(1234):.6g}"
     assert any(label.text() == expected for label in plot.findChildren(QLabel))
 
 

@@ -415,6 +415,18 @@ def test_watching_a_failed_seed_keeps_the_many_seeds_results(qtbot, window):
     assert not dialog.isVisible()  # closing the main window closes it too
 
 
+def test_the_two_losses_are_named_apart(qtbot, window):
+    window.controls._hidden.setValue(0)  # the 2-layer model on XOR: it ends with both visible
+    window.controls.train_pressed.emit()
+    wait_state(qtbot, window, states.FINISHED)
+    step_loss = float(window.loss_plot.history()[-1])
+    loss_now = window._trainer.final_loss()
+    assert abs(step_loss - loss_now) > 1e-3  # two different numbers, as the defect report saw
+    status = " ".join(window.status_line.texts())
+    assert f"loss now {loss_now:.6g}" in status
+    assert "step loss" in window.loss_plot._plot.getAxis("left").labelText
+
+
 def test_gradient_check_follows_the_loss_setting(qtbot, window):
     window.controls._advanced._combos["loss"].setCurrentIndex(1)
     assert window.config().loss == "cross-entropy"
