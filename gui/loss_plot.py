@@ -129,6 +129,10 @@ class LossPlot(QWidget):
         self._message.hide()
         self._readout.setText(self._hint)
         self._redraw()
+        # An empty plot keeps whatever range it had (0-10000 steps, a diverged run's 9e+30):
+        # start over from the first start's range, following the new run's data again.
+        self._item.setRange(xRange=(0.0, 1.0), yRange=(0.0, 1.0), padding=0.0)
+        self._item.enableAutoRange()
 
     def history(self) -> np.ndarray:
         """The exact losses held (the whole run up to RECENT_STEPS, else its latest part),

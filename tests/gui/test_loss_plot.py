@@ -171,3 +171,17 @@ def test_a_million_points_are_held_and_drawn(plot, qtbot):
     drawn_x, drawn_y = data_given_to_curve(plot)  # zoomed in: the visible steps, each one exact
     assert drawn_x.size < 1000 and drawn_x.min() <= zoom_from and drawn_x.max() >= zoom_from + 100
     np.testing.assert_array_equal(drawn_y, held[drawn_x.astype(int) - plot.first_step()])
+
+
+def test_a_new_run_starts_from_a_fresh_range_not_the_old_runs(plot, qtbot):
+    show(plot, qtbot)
+    plot.update_from(snapshot(10_000, np.linspace(1e30, 9e30, 10_000), new_run=True))
+    plot.flush()
+    view = plot._item.getViewBox()
+    assert view.viewRange()[1][1] > 1e29  # the big run's range
+    plot.update_from(snapshot(0, new_run=True))  # Reset, New seed or a preset
+    (x_low, x_high), (y_low, y_high) = view.viewRange()
+    assert x_high <= 1.5 and y_high <= 1.5
+    plot.update_from(snapshot(3, [0.9, 0.8, 0.7]))
+    plot.flush()
+    qtbot.waitUntil(lambda: view.viewRange()[1][1] < 2)  # follows the new data
