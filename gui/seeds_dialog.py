@@ -229,6 +229,9 @@ class SeedsDialog(QDialog):
         failed seed in the main window keeps the results."""
         changed = config.with_changes(seed=0) != self._config.with_changes(seed=0)
         self._config = config
+        if not self.is_running() and (changed or self._result is None):
+            self._progress.setRange(0, config.steps)  # "step 0 of 2000", not of 100
+            self._progress.setValue(0)
         self._settings.setText(self.tr("<b>Settings:</b> {0}").format(self._settings_text(config)))
         self._on_count_changed(self._count.value())
         if changed and self._result is not None:

@@ -190,3 +190,12 @@ def test_the_first_seed_cannot_push_the_last_seed_past_the_largest(qtbot, dialog
     first.setValue(2.6)
     assert first.value() == 3 and first.text() == "3"  # whole numbers only, as shown
     assert dialog.first_seed() == 3
+
+
+def test_before_a_run_the_progress_counts_the_runs_own_steps(qtbot, dialog):
+    from PySide6.QtWidgets import QProgressBar
+
+    bar = child(dialog, QProgressBar)
+    assert bar.text() == f"step 0 of {CONFIG.steps}"  # was "step 0 of 100"
+    dialog.set_config(CONFIG.with_changes(steps=750))
+    assert bar.text() == "step 0 of 750"
