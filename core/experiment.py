@@ -73,7 +73,7 @@ class Experiment:
 # -- saving ----------------------------------------------------------------------
 def experiment_of(trainer: Trainer) -> Experiment:
     """A copy of the trainer's state (read it only while no thread runs the trainer)."""
-    history = np.array(trainer.history.values(), dtype=float)
+    history = trainer.history.exact_values()  # huge finite losses of a diverging run included
     history.flags.writeable = False
     config = trainer.config
     if trainer.step > config.steps:  # steps was lowered below the step reached: the run did reach it

@@ -8,7 +8,7 @@ from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from core.decimate import MinMaxEnvelope, decimate_slice
-from core.history import RecentHistory
+from core.history import RecentHistory, clipped_to
 from core.snapshot import DIVERGED, TRAINING, Snapshot
 from gui.messages import run_message
 
@@ -163,7 +163,7 @@ class LossPlot(QWidget):
 
     # -- private ---------------------------------------------------------------
     def _record(self, first_step: int, losses: np.ndarray) -> None:
-        losses = np.asarray(losses, dtype=np.float32)  # as the window's trainer records them
+        losses = clipped_to(np.float32, losses)  # as the window's trainer shows them
         expected = self._run_first + self._count
         if not self._count or first_step < self.first_step():
             self.clear_data(first_step)

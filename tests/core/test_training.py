@@ -568,3 +568,37 @@ def test_trainer_history_is_read_only_and_one_value_per_step():
     assert len(values) == 30 and not values.flags.writeable
     with pytest.raises(ValueError):
         values[:] = 0.0
+
+
+def test_a_float32_history_keeps_losses_beyond_its_range_exactly():
+    from core.history import LossHistory
+
+    values = [0.5, 1e300, -5e100, float("nan"), 3e38, 0.25]
+    history = LossHistory(values, np.float32)
+    shown = history.values()
+    limit = float(np.finfo(np.float32).max)
+    assert shown.dtype == np.float32 and shown[1] == limit and shown[2] == -limit
+    exact = history.exact_values()
+    assert exact[1] == 1e300 and exact[2] == -5e100 and np.isnan(exact[3])
+    assert exact[4] == np.float32(3e38) and exact[5] == 0.25
+    history.truncate(2)
+    history.extend([7e200])
+    assert history.exact_values().tolist() == [0.5, 1e300, 7e200]
+
+
+def test_a_diverged_window_run_can_be_saved_with_what_it_had():
+    # The defect report's run: finite losses of 3.4e38-1.8e308 before it diverges.
+    from core.experiment import from_json, to_json
+
+    config = TrainConfig(activation="relu", loss="cross-entropy", update_order="article", alpha=10)
+    window_like = Trainer(config, history_dtype=np.float32)
+    window_like.run()
+    exact = Trainer(config)
+    exact.run()
+    assert window_like.outcome.reason == "diverged"
+    losses = exact.history.values()
+    huge = np.abs(losses) > float(np.finfo(np.float32).max)
+    assert huge.any()  # the case that made the window's run unsavable
+    saved = from_json(to_json(window_like)).loss_history  # raised "not a finite number" before
+    np.testing.assert_array_equal(saved[huge], losses[huge])
+    np.testing.assert_allclose(saved[~huge], losses[~huge], rtol=1e-6)

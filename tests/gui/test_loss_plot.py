@@ -182,6 +182,16 @@ def test_a_new_run_starts_from_a_fresh_range_not_the_old_runs(plot, qtbot):
     plot.update_from(snapshot(0, new_run=True))  # Reset, New seed or a preset
     (x_low, x_high), (y_low, y_high) = view.viewRange()
     assert x_high <= 1.5 and y_high <= 1.5
+    plot.findChild(QCheckBox).setChecked(True)  # Log scale on the old range warned "overflow"
+    plot.findChild(QCheckBox).setChecked(False)
     plot.update_from(snapshot(3, [0.9, 0.8, 0.7]))
     plot.flush()
     qtbot.waitUntil(lambda: view.viewRange()[1][1] < 2)  # follows the new data
+
+
+def test_losses_beyond_float32_are_drawn_without_overflow_warnings(plot):
+    # A diverging run's last finite losses (warnings are errors in this suite).
+    plot.update_from(snapshot(3, [0.5, 1e300, 5.3e93], new_run=True))
+    plot.flush()
+    held = plot.history()
+    assert held.dtype == np.float32 and np.isfinite(held).all()
