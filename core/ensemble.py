@@ -28,7 +28,7 @@ from statistics import NormalDist
 import numpy as np
 
 from core.config import SEED_MAX, ConfigError, TrainConfig, _integer
-from core.gates import ROWS
+from core.gates import ROWS, rows_met
 from core.kernels import DIVERGED, TARGET_REACHED, online_kernel
 from core.network import Weights
 
@@ -674,12 +674,7 @@ def evaluate(config: TrainConfig, params: np.ndarray, width: int = 4096):
 
 def solved_flags(predictions: np.ndarray, targets) -> np.ndarray:
     """core.gates.is_solved for every row of predictions (K x 4)."""
-    targets = np.asarray(targets, dtype=float)
-    with np.errstate(invalid="ignore"):
-        same_side = (predictions > 0.5) == (targets > 0.5)
-        near_half = np.abs(predictions - 0.5) <= 0.1
-    ok = np.where(targets == 0.5, near_half, same_side) & np.isfinite(predictions)
-    return ok.all(axis=1)
+    return rows_met(predictions, targets).all(axis=1)
 
 
 # -- summary -----------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.gates import ROWS, is_solved
+from core.gates import ROWS, TARGET_TOLERANCE, is_solved
 from core.report import format_difference, format_prediction
 
 INPUT, PREDICTION, TARGET, ERROR = range(4)
@@ -45,6 +45,7 @@ class PredictionsTable(QWidget):
         self._label = QLabel(self)
         self._label.setWordWrap(True)  # translations may be longer than the table is wide
         self._solved = None  # what the label shows; restyled only when it changes
+        self._shown = None
         self._row_right = [None] * len(ROWS)
         self._setup_table()
         layout = QVBoxLayout(self)
@@ -109,7 +110,8 @@ class PredictionsTable(QWidget):
             self._set(row, ERROR, format_difference(error),
                       self.tr("yp − yt = {value}").format(value=repr(error)))
             self._tint_row(row, is_solved([yp], [yt]))  # the same rule as the solved check
-        self._show_solved(bool(snapshot.solved))
+        binary = all(float(t) in (0.0, 1.0) for t in snapshot.targets)
+        self._show_solved(bool(snapshot.solved), binary)
 
     def _set(self, row, column, text, tip):
         item = self._table.item(row, column)
@@ -124,12 +126,19 @@ class PredictionsTable(QWidget):
         for column in range(4):
             self._table.item(row, column).setBackground(colour)
 
-    def _show_solved(self, solved):
-        if solved == self._solved:
+    def _show_solved(self, solved, binary=True):
+        if (solved, binary) == self._shown:
             return
-        self._solved = solved
-        if solved:
+        self._solved, self._shown = solved, (solved, binary)
+        self._label.setToolTip(self.tr(
+            "Solved means: for a target of 0 or 1, the prediction is on the same side of 0.5; "
+            "for any other target, the prediction is within {0} of it").format(TARGET_TOLERANCE))
+        if solved and binary:
             self._label.setText(self.tr("✓ Solved: every prediction is on the right side of 0.5"))
+            self._label.setStyleSheet(_SOLVED_STYLE)
+        elif solved:
+            self._label.setText(self.tr("✓ Solved: every prediction is within {0} of its target, "
+                                        "or on its side of 0.5 for a 0 or 1").format(TARGET_TOLERANCE))
             self._label.setStyleSheet(_SOLVED_STYLE)
         else:
             self._label.setText(self.tr("Not solved yet"))

@@ -763,12 +763,12 @@ h{2} = {3:.2f}</translation>
         <translation>ステップの損失 L[step]</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_plot.py" line="283"/>
+        <location filename="../../gui/loss_plot.py" line="287"/>
         <source>step {0}, step loss {1}</source>
         <translation>ステップ {0}、ステップの損失 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_plot.py" line="288"/>
+        <location filename="../../gui/loss_plot.py" line="292"/>
         <source>steps {0}-{1}, step loss {2} to {3}</source>
         <translation>ステップ {0}-{1}、ステップの損失 {2} から {3}</translation>
     </message>
@@ -778,7 +778,7 @@ h{2} = {3:.2f}</translation>
         <translation>発散</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_plot.py" line="253"/>
+        <location filename="../../gui/loss_plot.py" line="257"/>
         <source>Training diverged at step {0}</source>
         <translation>ステップ {0} で学習が発散しました</translation>
     </message>
@@ -1310,67 +1310,77 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
 <context>
     <name>PredictionsTable</name>
     <message>
-        <location filename="../../gui/predictions_table.py" line="62"/>
+        <location filename="../../gui/predictions_table.py" line="63"/>
         <source>Input</source>
         <translation>入力</translation>
     </message>
     <message>
-        <location filename="../../gui/predictions_table.py" line="62"/>
+        <location filename="../../gui/predictions_table.py" line="63"/>
         <source>Input: the row of the truth table, [x1, x2]</source>
         <translation>入力: 真理値表の行 [x1, x2]</translation>
     </message>
     <message>
-        <location filename="../../gui/predictions_table.py" line="63"/>
+        <location filename="../../gui/predictions_table.py" line="64"/>
         <source>Prediction</source>
         <translation>予測値</translation>
     </message>
     <message>
-        <location filename="../../gui/predictions_table.py" line="63"/>
+        <location filename="../../gui/predictions_table.py" line="64"/>
         <source>Prediction: the network&apos;s output yp for this input</source>
         <translation>予測値: この入力に対するネットワークの出力 yp</translation>
     </message>
     <message>
-        <location filename="../../gui/predictions_table.py" line="64"/>
+        <location filename="../../gui/predictions_table.py" line="65"/>
         <source>Target</source>
         <translation>真の値</translation>
     </message>
     <message>
-        <location filename="../../gui/predictions_table.py" line="64"/>
+        <location filename="../../gui/predictions_table.py" line="65"/>
         <source>Target: the true value yt the network should learn</source>
         <translation>真の値: ネットワークが学習すべき値 yt</translation>
     </message>
     <message>
-        <location filename="../../gui/predictions_table.py" line="65"/>
+        <location filename="../../gui/predictions_table.py" line="66"/>
         <source>Error</source>
         <translation>誤差</translation>
     </message>
     <message>
-        <location filename="../../gui/predictions_table.py" line="65"/>
+        <location filename="../../gui/predictions_table.py" line="66"/>
         <source>Error: prediction − target (yp − yt)</source>
         <translation>誤差: 予測値 − 真の値 (yp − yt)</translation>
     </message>
     <message>
-        <location filename="../../gui/predictions_table.py" line="106"/>
+        <location filename="../../gui/predictions_table.py" line="107"/>
         <source>yp = {value}</source>
         <translation>yp = {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/predictions_table.py" line="107"/>
+        <location filename="../../gui/predictions_table.py" line="108"/>
         <source>yt = {value}</source>
         <translation>yt = {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/predictions_table.py" line="110"/>
+        <location filename="../../gui/predictions_table.py" line="111"/>
         <source>yp − yt = {value}</source>
         <translation>yp − yt = {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/predictions_table.py" line="132"/>
+        <location filename="../../gui/predictions_table.py" line="134"/>
+        <source>Solved means: for a target of 0 or 1, the prediction is on the same side of 0.5; for any other target, the prediction is within {0} of it</source>
+        <translation>「解けた」とは: 真の値が 0 か 1 の行では予測値が 0.5 の同じ側にあること、それ以外の真の値では予測値がその値から {0} 以内にあることです</translation>
+    </message>
+    <message>
+        <location filename="../../gui/predictions_table.py" line="137"/>
         <source>✓ Solved: every prediction is on the right side of 0.5</source>
         <translation>✓ 解けました: どの行も 0.5 の正しい側</translation>
     </message>
     <message>
-        <location filename="../../gui/predictions_table.py" line="135"/>
+        <location filename="../../gui/predictions_table.py" line="140"/>
+        <source>✓ Solved: every prediction is within {0} of its target, or on its side of 0.5 for a 0 or 1</source>
+        <translation>✓ 解けました: どの予測値も真の値から {0} 以内（0 と 1 では 0.5 の同じ側）です</translation>
+    </message>
+    <message>
+        <location filename="../../gui/predictions_table.py" line="144"/>
         <source>Not solved yet</source>
         <translation>まだ解けていません</translation>
     </message>
@@ -1513,108 +1523,108 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
         <translation>シードをダブルクリックすると、うまくいかない様子をメインウィンドウで見られます。</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="232"/>
+        <location filename="../../gui/seeds_dialog.py" line="235"/>
         <source>&lt;b&gt;Settings:&lt;/b&gt; {0}</source>
         <translation>&lt;b&gt;設定:&lt;/b&gt; {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="236"/>
+        <location filename="../../gui/seeds_dialog.py" line="239"/>
         <source>The settings changed: press Run for new results.</source>
         <translation>設定が変わりました。新しい結果を見るには「実行」を押してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="262"/>
+        <location filename="../../gui/seeds_dialog.py" line="265"/>
         <source>Preparing the initial weights of {0} networks…</source>
         <translation>{0} 個のネットワークの初期の重みを準備しています…</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="271"/>
+        <location filename="../../gui/seeds_dialog.py" line="274"/>
         <source>Cancelling…</source>
         <translation>キャンセルしています…</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="298"/>
+        <location filename="../../gui/seeds_dialog.py" line="301"/>
         <source>(seeds {0} to {1})</source>
         <translation>(シード {0} ~ {1})</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="307"/>
+        <location filename="../../gui/seeds_dialog.py" line="310"/>
         <source>Training {0} networks…</source>
         <translation>{0} 個のネットワークを学習させています…</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="315"/>
+        <location filename="../../gui/seeds_dialog.py" line="318"/>
         <source>The run failed: {0}</source>
         <translation>実行に失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="317"/>
+        <location filename="../../gui/seeds_dialog.py" line="320"/>
         <source>Cancelled: press Run to start again.</source>
         <translation>キャンセルしました。もう一度始めるには「実行」を押してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="361"/>
+        <location filename="../../gui/seeds_dialog.py" line="364"/>
         <source>Done: {0} networks, seeds {1} to {2}.</source>
         <translation>完了: ネットワーク {0} 個、シード {1} ~ {2}。</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="366"/>
+        <location filename="../../gui/seeds_dialog.py" line="369"/>
         <source>95 % confidence interval: {0} % to {1} %. With these settings, the share of all seeds that would solve the gate very likely lies in this range.</source>
         <translation>95 % 信頼区間: {0} % ~ {1} %。この設定では、すべてのシードのうちゲートを解けるものの割合は、ほぼ確実にこの範囲にあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="377"/>
+        <location filename="../../gui/seeds_dialog.py" line="380"/>
         <source>Solved {0}: {1} of {2} networks = {3} %</source>
         <translation>{0}を解けた割合: {2} 個中 {1} 個 = {3} %</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="400"/>
+        <location filename="../../gui/seeds_dialog.py" line="403"/>
         <source>Seeds that failed: {0}</source>
         <translation>解けなかったシード: {0} 個</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="402"/>
+        <location filename="../../gui/seeds_dialog.py" line="405"/>
         <source> (first {0} listed)</source>
         <translation>(最初の {0} 個を表示)</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="409"/>
+        <location filename="../../gui/seeds_dialog.py" line="412"/>
         <source>seed {0}: final loss {1:.3g}</source>
         <translation>シード {0}: 最終の損失 {1:.3g}</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="411"/>
+        <location filename="../../gui/seeds_dialog.py" line="414"/>
         <source> (diverged at step {0})</source>
         <translation>(ステップ {0} で発散)</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="418"/>
+        <location filename="../../gui/seeds_dialog.py" line="421"/>
         <source>2-layer network (no hidden nodes)</source>
         <translation>2層ネットワーク(隠れ層なし)</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="420"/>
+        <location filename="../../gui/seeds_dialog.py" line="423"/>
         <source>{0} hidden nodes</source>
         <translation>隠れ層のノード {0} 個</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="421"/>
+        <location filename="../../gui/seeds_dialog.py" line="424"/>
         <source>{0}, {1}, alpha {2}, {3} steps, {4} updates, {5}, {6} loss, {7} start weights, {8} update order</source>
         <translation>{0}、{1}、学習率 {2}、{3} ステップ、更新方式 {4}、活性化関数 {5}、損失関数 {6}、初期の重み {7}、更新の順序 {8}</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="426"/>
+        <location filename="../../gui/seeds_dialog.py" line="429"/>
         <source>, stop at loss {0}</source>
         <translation>、損失 {0} で停止</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="431"/>
+        <location filename="../../gui/seeds_dialog.py" line="434"/>
         <source>the custom gate</source>
         <translation>カスタムゲート</translation>
     </message>
     <message>
         <location filename="../../gui/seeds_dialog.py" line="207"/>
-        <location filename="../../gui/seeds_dialog.py" line="355"/>
+        <location filename="../../gui/seeds_dialog.py" line="358"/>
         <source>Seeds that failed</source>
         <translation>解けなかったシード</translation>
     </message>

@@ -602,3 +602,21 @@ def test_a_diverged_window_run_can_be_saved_with_what_it_had():
     saved = from_json(to_json(window_like)).loss_history  # raised "not a finite number" before
     np.testing.assert_array_equal(saved[huge], losses[huge])
     np.testing.assert_allclose(saved[~huge], losses[~huge], rtol=1e-6)
+
+
+@pytest.mark.parametrize("predictions, targets, solved", [
+    ([0.1, 0.9, 0.8, 0.2], (0, 1, 1, 0), True),  # binary targets: the side of 0.5
+    ([0.1, 0.9, 0.8, 0.5], (0, 1, 1, 0), True),  # exactly 0.5 reads as the 0 side, as before
+    ([0.1, 0.9, 0.46, 0.2], (0, 1, 0.5, 0), False),  # the defect report's case
+    ([0.1, 0.9, 0.503, 0.2], (0, 1, 0.5, 0), True),  # shown as 0.50
+    ([0.1, 0.9, 0.51, 0.2], (0, 1, 0.5, 0), False),
+    ([0.1, 0.9, 0.9, 0.1], (0, 1, 1, 0.3), False),  # 0.1 is on 0.3's side, but not near it
+    ([0.1, 0.9, 0.9, 0.298], (0, 1, 1, 0.3), True),
+    ([0.1, 0.9, 0.9, float("nan")], (0, 1, 1, 0), False),
+])
+def test_solved_means_each_target_met(predictions, targets, solved):
+    from core.ensemble import solved_flags
+    from core.gates import is_solved
+
+    assert is_solved(predictions, targets) is solved
+    assert solved_flags(np.array([predictions]), targets).tolist() == [solved]

@@ -113,3 +113,15 @@ def test_an_error_that_rounds_to_zero_has_no_minus_sign(table):
     weights = Weights(hidden=np.zeros((3, 0)), output=np.array([20.0, 20.0, -30.0]))  # AND, sharp
     table.update_from(make_snapshot(AND_CONFIG, weights, 0))
     assert table.cell_text(3, ERROR) == "0.00"  # yp - yt = -0.00005
+
+
+def test_custom_targets_between_0_and_1_say_what_solved_means(table):
+    weights = Weights(hidden=np.zeros((3, 0)), output=np.array([0.4, -0.3, 0.1]))
+    exact = make_snapshot(TrainConfig(gate="and", hidden_nodes=0), weights, 0).predictions
+    near = TrainConfig(gate="custom", targets=tuple(round(float(p), 3) for p in exact), hidden_nodes=0)
+    table.update_from(make_snapshot(near, weights, 0))
+    assert table.is_solved_shown() and "within 0.005 of its target" in table._label.text()
+    assert "within 0.005" in table._label.toolTip()
+    off = near.with_changes(targets=(near.targets[0], near.targets[1], near.targets[2], 0.99))
+    table.update_from(make_snapshot(off, weights, 0))
+    assert not table.is_solved_shown()  # on the same side of 0.5, but not the target
