@@ -5,7 +5,7 @@
     python main.py --help          every flag
 """
 
-import json
+import itertools
 import multiprocessing
 import sys
 
@@ -32,8 +32,21 @@ def gui_parser() -> OneLineParser:
     return parser
 
 
+def write_all(pieces, stream) -> None:
+    """Writes text pieces to a binary stream as UTF-8, all of each: an unbuffered stream may
+    take part of a large write (2 GiB at most on Linux), which print() does not retry."""
+    for piece in pieces:
+        view = memoryview(piece.encode("utf-8"))
+        while view:
+            written = stream.write(view)
+            if not written:
+                raise OSError("the output took no more bytes")
+            view = view[written:]
+    stream.flush()
+
+
 def run_train(argv) -> int:
-    from core.report import json_result, text_report
+    from core.report import iter_json_result, text_report
     from core.training import Trainer
 
     parser = train_parser()
@@ -45,7 +58,13 @@ def run_train(argv) -> int:
     trainer = Trainer(config)
     trainer.run()
     if args.json:
-        print(json.dumps(json_result(trainer), allow_nan=False, ensure_ascii=False))
+        try:
+            sys.stdout.flush()
+            write_all(itertools.chain(iter_json_result(trainer), ["\n"]), sys.stdout.buffer)
+        except OSError as error:  # a full disk, a closed pipe: the result is not complete
+            print(f"gatelab train: could not write the result: {error.strerror or error}",
+                  file=sys.stderr)
+            return 1
     else:
         print(text_report(trainer, args.lang))
     return 0

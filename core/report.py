@@ -1,5 +1,6 @@
 """What the headless command line prints: the article's table and a JSON result."""
 
+import json
 import math
 
 from core.gates import ROWS
@@ -59,14 +60,39 @@ def _finite_or_none(value):
     return value if math.isfinite(value) else None
 
 
+_HISTORY_SLOT = "\x00loss history\x00"  # stands in for the history while the rest is encoded
+JSON_CHUNK_VALUES = 1 << 16
+
+
 def json_result(trainer: Trainer) -> dict:
+    result = _result_fields(trainer)
+    result["loss_history"] = [float(v) for v in trainer.history.values()]
+    return result
+
+
+def iter_json_result(trainer: Trainer, chunk_values: int = JSON_CHUNK_VALUES):
+    """json_result as strict JSON text, in pieces: the loss history is encoded a chunk at a
+    time, so a 10^8-step run never holds its history as Python floats or one huge string."""
+    result = _result_fields(trainer)
+    result["loss_history"] = _HISTORY_SLOT
+    head, tail = json.dumps(result, allow_nan=False, ensure_ascii=False).split(
+        json.dumps(_HISTORY_SLOT), 1)
+    yield head + "["
+    values = trainer.history.values()
+    for start in range(0, len(values), chunk_values):
+        text = json.dumps(values[start : start + chunk_values].tolist(), allow_nan=False)[1:-1]
+        yield (", " if start else "") + text
+    yield "]" + tail
+
+
+def _result_fields(trainer: Trainer) -> dict:
     config = trainer.config.to_dict()
     config["gate"] = config["gate"].lower()
     return {
         "config": config,
         "initial_weights": trainer.initial_weights.to_dict(),
         "weights": trainer.weights.to_dict(),
-        "loss_history": [float(v) for v in trainer.history.values()],
+        "loss_history": None,
         "final_loss": _finite_or_none(trainer.final_loss()),
         "steps_run": trainer.step,
         "stopped": trainer.outcome.reason if trainer.outcome else "stopped",

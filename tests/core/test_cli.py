@@ -116,3 +116,49 @@ def test_differences_that_round_to_zero_print_without_a_sign():
 
     assert (format_difference(-0.00005), format_difference(0.004), format_difference(-0.2)) == \
         ("0.00", "0.00", "-0.20")
+
+
+def test_json_in_pieces_is_the_same_text_as_in_one_go():
+    from core.config import TrainConfig
+    from core.report import iter_json_result, json_result
+    from core.training import Trainer
+
+    trainer = Trainer(TrainConfig(steps=250, seed=3))
+    trainer.run()
+    whole = json.dumps(json_result(trainer), allow_nan=False, ensure_ascii=False)
+    assert "".join(iter_json_result(trainer, chunk_values=7)) == whole
+    empty = Trainer(TrainConfig(steps=5))
+    assert json.loads("".join(iter_json_result(empty)))["loss_history"] == []
+
+
+class _ShortWrites:
+    """A stream that takes at most `limit` bytes a call, like an unbuffered pipe near 2 GiB."""
+
+    def __init__(self, limit):
+        self.limit, self.data = limit, bytearray()
+
+    def write(self, view):
+        taken = bytes(view[: self.limit])
+        self.data += taken
+        return len(taken)
+
+    def flush(self):
+        pass
+
+
+def test_every_byte_is_written_even_when_writes_are_partial():
+    from main import write_all
+
+    stream = _ShortWrites(5)
+    write_all(["予測値 ", "x" * 101, "\n"], stream)
+    assert stream.data.decode("utf-8") == "予測値 " + "x" * 101 + "\n"
+    with pytest.raises(OSError):
+        write_all(["never written"], _ShortWrites(0))
+
+
+def test_a_failed_write_is_an_error_not_a_truncated_success():
+    with open("/dev/full", "w") as full:  # every write fails: no space left
+        result = subprocess.run([sys.executable, "main.py", "train", "--steps", "50", "--json"],
+                                cwd=ROOT, stdout=full, stderr=subprocess.PIPE, text=True, timeout=60)
+    assert result.returncode == 1
+    assert result.stderr.startswith("gatelab train: could not write the result")
