@@ -192,7 +192,7 @@ class HiddenMapsView(QWidget):
         for j in range(hidden_nodes):
             row, column = divmod(j, columns)
             cell = QRectF(column * PITCH, (rows - 1 - row) * ROW_PITCH, 1.0, 1.0)
-            self._add_map(j, cell, small=hidden_nodes > 16)
+            self._add_map(j, cell, small=hidden_nodes > 16, inside=rows > 1)
         self._bar.setImageItem(self._images)
         self._boundaries.setData([], [])
         self._message.setVisible(hidden_nodes == 0)
@@ -203,17 +203,24 @@ class HiddenMapsView(QWidget):
         self._selected = None
         self._show_large()
 
-    def _add_map(self, j: int, cell: QRectF, small: bool) -> None:
+    def _add_map(self, j: int, cell: QRectF, small: bool, inside: bool) -> None:
         image = pg.ImageItem(np.zeros((NODE_GRID_SIZE, NODE_GRID_SIZE), np.float32),
                              axisOrder="col-major")
         image.setRect(cell.adjusted(-_STEP / 2, -_STEP / 2, _STEP / 2, _STEP / 2))
         self._plot.addItem(image)
-        title = pg.TextItem(self.tr("h{0}").format(j + 1), anchor=(0.5, 1.0), color="w")
+        text = self.tr("h{0}").format(j + 1)
+        if inside:
+            # In a grid of maps a title above a map sat on the bottom of the map above it
+            # (h9 read as h1's): inside its own map's top-left corner it names only that one.
+            title = pg.TextItem(text, anchor=(0.0, 0.0), color="w", fill=pg.mkBrush(0, 0, 0, 150))
+            title.setPos(cell.left(), cell.bottom())  # bottom() is the top edge: y points up
+        else:
+            title = pg.TextItem(text, anchor=(0.5, 1.0), color="w")
+            title.setPos(cell.center().x(), cell.bottom() + 0.02)
         if small:
             font = title.textItem.font()
             font.setPointSizeF(font.pointSizeF() * 0.8)
             title.setFont(font)
-        title.setPos(cell.center().x(), cell.bottom() + 0.02)  # bottom() is the top edge: y points up
         self._plot.addItem(title)
         self._images.append(image)
         self._titles.append(title)

@@ -186,3 +186,13 @@ def test_caption_and_tooltip_explain(view):
     view.update_from(snapshot())
     assert "half-plane" in view._caption.text()
     assert view._mosaic.toolTip()
+
+
+@pytest.mark.parametrize("hidden_nodes", [9, 64])
+def test_in_a_grid_each_title_sits_in_its_own_map(view, hidden_nodes):
+    config = TrainConfig(hidden_nodes=hidden_nodes)
+    view.update_from(make_snapshot(config, initial_weights(config), 0))
+    for j, (title, cell) in enumerate(zip(view._titles, view._cells)):
+        assert title.toPlainText() == f"h{j + 1}"
+        assert cell.contains(title.pos())  # was above its map, on the map of the row above
+        assert title.anchor.y() == 0.0  # the text hangs down from there, into its own map
