@@ -186,7 +186,9 @@ def test_a_new_run_starts_from_a_fresh_range_not_the_old_runs(plot, qtbot):
     plot.findChild(QCheckBox).setChecked(False)
     plot.update_from(snapshot(3, [0.9, 0.8, 0.7]))
     plot.flush()
-    qtbot.waitUntil(lambda: view.viewRange()[1][1] < 2)  # follows the new data
+    (x_low, x_high), (y_low, y_high) = view.viewRange()
+    assert 0.6 < y_low < 0.7 and 0.9 < y_high < 1.0 and x_high >= 3  # follows the new data
+    assert view.autoRangeEnabled() == [False, False]  # by its own fit, not pyqtgraph's
 
 
 def test_losses_beyond_float32_are_drawn_without_overflow_warnings(plot):
