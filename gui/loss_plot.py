@@ -7,6 +7,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from core.axis_ticks import loss_tick_text, minimum_span, step_tick_text, whole_step_levels
 from core.decimate import MinMaxEnvelope, decimate_slice
 from core.history import RecentHistory, clipped_to
 from core.snapshot import DIVERGED, TRAINING, Snapshot
@@ -22,6 +23,25 @@ RECENT_STEPS = 1 << 18
 # A redraw of the plot costs extra frames of the whole window (the scene repaints in
 # its own event-loop pass), so while training the curve is redrawn ~10 times a second.
 REDRAW_INTERVAL_MS = 250
+
+
+class _StepAxis(pg.AxisItem):
+    """Whole steps only, written short (200k, 1.5M)."""
+
+    def tickValues(self, minVal, maxVal, size):  # noqa: N802 - pyqtgraph's name
+        return whole_step_levels(super().tickValues(minVal, maxVal, size))
+
+    def tickStrings(self, values, scale, spacing):  # noqa: N802
+        return [step_tick_text(v * scale) for v in values]
+
+
+class _LossAxis(pg.AxisItem):
+    """At most six significant digits (log scale keeps pyqtgraph's powers of ten)."""
+
+    def tickStrings(self, values, scale, spacing):  # noqa: N802
+        if self.logMode:
+            return super().tickStrings(values, scale, spacing)
+        return [loss_tick_text(v * scale, spacing * scale) for v in values]
 
 
 class LossPlot(QWidget):
@@ -53,7 +73,8 @@ class LossPlot(QWidget):
         self._message.setStyleSheet(f"color: {MARKER_COLOR};")
         self._message.hide()
 
-        self._plot = pg.PlotWidget(background="w")
+        self._plot = pg.PlotWidget(background="w", axisItems={
+            "bottom": _StepAxis(orientation="bottom"), "left": _LossAxis(orientation="left")})
         self._item = self._plot.getPlotItem()
         # The checkbox is the one log switch; pyqtgraph's own "Plot Options" menu would bypass it.
         self._item.setMenuEnabled(False, enableViewBoxMenu=True)
@@ -224,7 +245,7 @@ class LossPlot(QWidget):
         # Change the range in coarse jumps, not every frame: a new range re-lays out the axes,
         # which costs the window extra frames (bench/gui_responsiveness.py).
         x_ok = x0 <= self._run_first and high_x <= x1 <= 1.25 * high_x + 1
-        span = max(high_y - low_y, 1e-12)
+        span = minimum_span(low_y, high_y)
         y_ok = y0 <= low_y and high_y <= y1 and (y1 - y0) < 2.5 * span
         if self._live and x_ok and y_ok:
             return

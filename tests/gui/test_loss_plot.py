@@ -197,3 +197,19 @@ def test_losses_beyond_float32_are_drawn_without_overflow_warnings(plot):
     plot.flush()
     held = plot.history()
     assert held.dtype == np.float32 and np.isfinite(held).all()
+
+
+def test_axes_label_whole_short_steps_and_plain_losses(plot, qtbot):
+    show(plot, qtbot)
+    bottom, left = plot._plot.getAxis("bottom"), plot._plot.getAxis("left")
+    assert bottom.tickStrings([200_000, 400_000], 1.0, 200_000) == ["200k", "400k"]
+    for _, values in bottom.tickValues(0.0, 3.0, 300):
+        assert all(float(v).is_integer() for v in values)  # no step 1.5
+    flat = 1.0 + np.array([4e-14, -4e-14, 0.0] * 100)
+    plot.update_from(snapshot(300, flat, new_run=True))
+    plot.flush()
+    low, high = plot._item.getViewBox().viewRange()[1]
+    spacing, ticks = left.tickValues(low, high, 400)[0]  # the labelled level
+    labels = left.tickStrings(ticks, 1.0, spacing)
+    assert all(len(text) <= 8 for text in labels)  # was 1.00000000000004
+    assert len(set(labels)) == len(labels)
