@@ -1,7 +1,7 @@
 """RunRecord: everything that changed one run, and the exact state at any of its steps.
 
 A run is its config and starting weights, then training steps, with changes in between: a
-new alpha, steps or target loss, hand-edited weights, a step done row by row. The record
+new alpha or number of steps, hand-edited weights, a step done row by row. The record
 keeps those changes as an ordered log and, every `interval` steps, a checkpoint of the
 weights. `state_at(step)` replays from the nearest checkpoint before `step` with the same
 trainer code the live run used, so the weights are bit for bit what the live run had
@@ -20,9 +20,8 @@ from core.config import STEPS_MAX, TrainConfig
 from core.network import Weights
 
 # Kinds of change in the log.
-SET_ALPHA, SET_STEPS, SET_TARGET_LOSS, EDIT_WEIGHTS, ROW_STEP = (
-    "alpha", "steps", "target_loss", "weights", "row_step")
-_SETTINGS = {SET_ALPHA: "alpha", SET_STEPS: "steps", SET_TARGET_LOSS: "target_loss"}
+SET_ALPHA, SET_STEPS, EDIT_WEIGHTS, ROW_STEP = "alpha", "steps", "weights", "row_step"
+_SETTINGS = {SET_ALPHA: "alpha", SET_STEPS: "steps"}
 
 # Replay cost per step (measured, bench/state_at.py): an online step ~0.5 us per weight, a
 # batch step ~100 us (NumPy calls) whatever the size. The intervals keep the replay of any

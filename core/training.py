@@ -75,22 +75,22 @@ class Trainer:
     def weights(self) -> Weights:
         return Weights.from_flat(self._flat, self.config.hidden_nodes)
 
-    def set_weights(self, weights: Weights) -> None:
+    def _assign(self, weights: Weights) -> None:
         if weights.hidden.shape != self.initial_weights.hidden.shape or \
                 weights.output.shape != self.initial_weights.output.shape:
             raise ValueError("weights do not fit this network's shape")
         if not weights.is_finite():
             raise ValueError("weights must be finite numbers")
         self._flat = [float(w) for w in weights.flat()]
+
+    def set_weights(self, weights: Weights) -> None:
+        """Hand-edited weights, logged in the run record."""
+        self._assign(weights)
         self._log(EDIT_WEIGHTS, self._flat)
 
     def record_step(self, weights: Weights, loss: float) -> None:
         """Accounts for one step done outside advance() (the row-by-row math panel)."""
-        record, self.record = self.record, None  # logged below as one row step, not an edit
-        try:
-            self.set_weights(weights)
-        finally:
-            self.record = record
+        self._assign(weights)
         self._log(ROW_STEP, (self._flat, loss))
         self.step += 1
         self.history.extend([loss])
@@ -145,14 +145,12 @@ class Trainer:
             self._mark_completed()
             return np.zeros(0)
         losses: list[float] = []
-        status = 0
-        while count > len(losses) and status == 0:  # pieces that end on checkpoints
+        status = OK
+        while count > len(losses) and status == OK:  # pieces that end on checkpoints
             piece = min(count - len(losses), self.steps_until_checkpoint())
             done = len(losses)
             status = self._run_steps(piece, losses)
-            self.step += len(losses) - done
-            if self.record is not None:
-                self.record.reached(self.step, self.config, self._flat)
+            self._completed(len(losses) - done)
         self.history.extend(losses)
         self._set_outcome(status)
         return np.array(losses)
@@ -164,11 +162,15 @@ class Trainer:
         if losses.size > self.steps_until_checkpoint():
             raise ValueError("an adopted advance may not pass a checkpoint")
         self._flat = [float(w) for w in flat]
-        self.step += int(losses.size)
-        if self.record is not None:
-            self.record.reached(self.step, self.config, self._flat)
+        self._completed(int(losses.size))
         self.history.extend(losses)
         self._set_outcome(status)
+
+    def _completed(self, steps: int) -> None:
+        """`steps` more steps were trained: the count, and a checkpoint when one is due."""
+        self.step += steps
+        if self.record is not None:
+            self.record.reached(self.step, self.config, self._flat)
 
     def _run_steps(self, count, losses) -> int:
         target = self.config.target_loss if self.config.target_loss is not None else -math.inf

@@ -312,7 +312,7 @@ class MainWindow(QMainWindow):
             return
         names = ", ".join(parameter_name(f) for f in changed)
         message = self.tr("Settings changed ({0}): the network was reset.").format(names)
-        left = self.files.detach() if self.files.path() else None
+        left = self.files.detach()  # the new run is not the open file's, if one is open
         if left:
             message += " " + self.tr("This is a new, untitled run; {0} is unchanged.").format(left)
         self._reset(message)

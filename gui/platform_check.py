@@ -2,8 +2,8 @@
 
 Without some system libraries (libxcb-cursor0 is the classic one on a bare Debian or Ubuntu),
 Qt prints several lines about plugins and aborts with a core dump. While the QApplication is
-being made, a message handler watches for Qt's fatal message and ends the process with one
-line that names the package to install.
+being made, a message handler watches for Qt's fatal message and ends the process: with one
+line that names the package to install when a library is missing, else with Qt's own lines.
 """
 
 import ctypes
@@ -15,8 +15,6 @@ from pathlib import Path
 from PySide6.QtCore import QLibraryInfo, QtMsgType, qInstallMessageHandler
 
 EXIT_CODE = 1
-# What the README's system-library line lists, when the missing library cannot be found out.
-USUAL_PACKAGES = "libxcb-cursor0 libxkbcommon-x11-0 libegl1 libgl1-mesa-dri"
 _SONAME = re.compile(r"(lib[\w.+-]+?)\.so\.(\d+)")
 
 
@@ -44,11 +42,10 @@ def missing_library(platform: str) -> str:
 
 
 def advice(platform: str, missing: str) -> str:
-    package = debian_package(missing) if missing else ""
-    cause = f" (it needs {missing})" if missing else ""
-    install = package or USUAL_PACKAGES
+    """The one line for a plugin that cannot load `missing` (a soname missing_library found)."""
     return (f"GateLab cannot open its window: Qt could not load its '{platform}' display "
-            f"plugin{cause}. On Debian or Ubuntu: sudo apt-get install {install}")
+            f"plugin (it needs {missing}). On Debian or Ubuntu: "
+            f"sudo apt-get install {debian_package(missing)}")
 
 
 class PlatformGuard:

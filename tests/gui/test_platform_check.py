@@ -22,9 +22,10 @@ def test_debian_package_names_follow_the_soname(soname, package):
     assert debian_package(soname) == package
 
 
-def test_advice_without_a_known_library_lists_the_usual_packages():
-    line = advice("xcb", "")
-    assert "\n" not in line and "libxcb-cursor0" in line and "libxkbcommon-x11-0" in line
+def test_advice_is_one_line_naming_the_library_and_its_package():
+    line = advice("xcb", "libxkbcommon-x11.so.0")
+    assert "\n" not in line and "'xcb'" in line and "libxkbcommon-x11.so.0" in line
+    assert line.endswith("sudo apt-get install libxkbcommon-x11-0")
 
 
 def test_an_unloadable_libxcb_cursor_gives_one_line_and_no_abort(tmp_path):
