@@ -9,8 +9,8 @@ import itertools
 import multiprocessing
 import sys
 
-from core.cli_args import OneLineParser, add_training_flags, config_from_args
-from core.config import ConfigError
+from core.cli.cli_args import OneLineParser, add_training_flags, config_from_args
+from core.model.config import ConfigError
 
 
 def train_parser() -> OneLineParser:
@@ -46,8 +46,8 @@ def write_all(pieces, stream) -> None:
 
 
 def run_train(argv) -> int:
-    from core.report import iter_json_result, text_report
-    from core.training import Trainer
+    from core.io.report import iter_json_result, text_report
+    from core.training.trainer import Trainer
 
     parser = train_parser()
     args = parser.parse_args(argv)
@@ -77,8 +77,8 @@ def run_gui(argv) -> int:
         config = config_from_args(args)
     except ConfigError as error:
         parser.error(str(error))
-    from core.cli_args import FLAG_FIELDS
-    from gui.app import run_app
+    from core.cli.cli_args import FLAG_FIELDS
+    from gui.shell.app import run_app
 
     if not any(getattr(args, name) is not None for name in FLAG_FIELDS.values()):
         config = None  # no training flags: the window reopens with the last-used settings
@@ -93,7 +93,7 @@ def main(argv=None) -> int:
     if argv and argv[0] == "train":
         return run_train(argv[1:])
     if argv and argv[0] == "seeds":
-        from core.seeds_cli import run_seeds
+        from core.cli.seeds_cli import run_seeds
         return run_seeds(argv[1:])
     return run_gui(argv)
 

@@ -20,8 +20,8 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from core.config import TrainConfig  # noqa: E402
-from core.training import Trainer, initial_weights  # noqa: E402
+from core.model.config import TrainConfig  # noqa: E402
+from core.training.trainer import Trainer, initial_weights  # noqa: E402
 
 STEPS = 2000
 ALPHA = 0.5

@@ -19,9 +19,9 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from core.config import TrainConfig  # noqa: E402
-from core.ensemble import LOOP_MAX, Ensemble, draw_initial_params  # noqa: E402
-from core.training import Trainer  # noqa: E402
+from core.model.config import TrainConfig  # noqa: E402
+from core.training.ensemble import LOOP_MAX, Ensemble, draw_initial_params  # noqa: E402
+from core.training.trainer import Trainer  # noqa: E402
 
 STEPS = 2000
 COUNTS = (1, 64, 1024, 16384)

@@ -11,7 +11,7 @@ What it does, in one process unless said otherwise:
      shows it and reports the first time the 3D view's frame reached the screen (the GL
      window's first frameSwapped after a paintGL; the rest of the window may still be
      drawing); timed from just before the spawn. Median of a few runs.
-  2. Headless core: core.training.Trainer(config).advance(Trainer.CHUNK) in a loop, timed
+  2. Headless core: core.training.trainer.Trainer(config).advance(Trainer.CHUNK) in a loop, timed
      in four slices.
   3. The window trains the same config (XOR, 2 hidden, alpha 0.5, steps 10**8 so it never
      finishes) at full speed; after a warm-up it measures, for a fixed duration:
@@ -57,7 +57,7 @@ CHILD_FLAG = "--first-frame-child"
 
 
 def bench_config(hidden_nodes: int = 2):
-    from core.config import TrainConfig
+    from core.model.config import TrainConfig
 
     return TrainConfig(gate="xor", hidden_nodes=hidden_nodes, alpha=0.5, steps=STEPS, seed=0)
 
@@ -68,14 +68,14 @@ def bench_config(hidden_nodes: int = 2):
 def first_frame_child() -> int:
     """Runs in a fresh interpreter: the app's own start path, then the first GL frame."""
     marks = {"python_ready": time.monotonic()}
-    from core.config import TrainConfig
-    from gui.app import make_application
+    from core.model.config import TrainConfig
+    from gui.shell.app import make_application
 
     app = make_application()
     marks["application"] = time.monotonic()
     from PySide6.QtWidgets import QMessageBox
 
-    from gui.main_window import MainWindow
+    from gui.shell.main_window import MainWindow
 
     config = TrainConfig(steps=STEPS)
     window = MainWindow(config)
@@ -139,7 +139,7 @@ def measure_first_frame(runs: int) -> dict:
 # --------------------------------------------------------------------------------------
 def headless_rates(seconds: float, slices: int = 4, hidden_nodes: int = 2) -> list[float]:
     """Steps per second of the core alone, in `slices` timings of seconds/slices each."""
-    from core.training import Trainer
+    from core.training.trainer import Trainer
 
     trainer = Trainer(bench_config(hidden_nodes))
     trainer.advance(Trainer.CHUNK)  # compiles the kernel
@@ -233,9 +233,9 @@ def measure_window(duration: float, warmup: float, all_views: bool = False,
                    hidden_nodes: int = 2) -> dict:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from core import snapshot as states
-    from gui import training_worker
-    from gui.main_window import MainWindow
+    from core.views import snapshot as states
+    from gui.run import training_worker
+    from gui.shell.main_window import MainWindow
 
     app = QApplication.instance()
     window = MainWindow(bench_config(hidden_nodes))
@@ -391,7 +391,7 @@ def main(argv=None) -> int:
 def run(args) -> int:
     first = measure_first_frame(args.first_frame_runs) if args.first_frame_runs > 0 else {}
 
-    from gui.app import make_application
+    from gui.shell.app import make_application
 
     app = make_application()
     load = os.getloadavg()[0]

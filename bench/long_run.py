@@ -32,11 +32,11 @@ def main() -> int:
 
     from PySide6.QtWidgets import QMessageBox
 
-    from core.config import TrainConfig
-    from gui.app import make_application
+    from core.model.config import TrainConfig
+    from gui.shell.app import make_application
 
     app = make_application()
-    from gui.main_window import MainWindow
+    from gui.shell.main_window import MainWindow
 
     window = MainWindow(TrainConfig(steps=args.steps))
     window.files.ask_discard = lambda: QMessageBox.StandardButton.Discard

@@ -18,8 +18,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from core.config import TrainConfig  # noqa: E402
-from core.training import Trainer  # noqa: E402
+from core.model.config import TrainConfig  # noqa: E402
+from core.training.trainer import Trainer  # noqa: E402
 
 GOALS_MS = {2: 30.0, 64: 150.0}
 MEMORY_GOAL_MB = 16.0

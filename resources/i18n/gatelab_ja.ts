@@ -4,77 +4,77 @@
 <context>
     <name>AdvancedOptions</name>
     <message>
-        <location filename="../../gui/advanced_options.py" line="15"/>
+        <location filename="../../gui/controls/advanced_options.py" line="15"/>
         <source>Advanced</source>
         <translation>詳細設定</translation>
     </message>
     <message>
-        <location filename="../../gui/advanced_options.py" line="20"/>
+        <location filename="../../gui/controls/advanced_options.py" line="20"/>
         <source>Training mode, activation, loss, initial weights, update order, target loss</source>
         <translation>学習モード、活性化関数、損失関数、初期の重み、更新の順序、目標損失</translation>
     </message>
     <message>
-        <location filename="../../gui/advanced_options.py" line="33"/>
+        <location filename="../../gui/controls/advanced_options.py" line="33"/>
         <source>online: update after every row (the article); batch: one update per step from the summed gradient of the 4 rows</source>
         <translation>online: 1行ごとに重みを更新(記事と同じ)。batch: 4行の勾配を合計して、1ステップに1回だけ更新</translation>
     </message>
     <message>
-        <location filename="../../gui/advanced_options.py" line="35"/>
+        <location filename="../../gui/controls/advanced_options.py" line="35"/>
         <source>Activation function of the hidden nodes (the output is sigmoid)</source>
         <translation>隠れ層のノードの活性化関数(出力層はシグモイド関数)</translation>
     </message>
     <message>
-        <location filename="../../gui/advanced_options.py" line="36"/>
+        <location filename="../../gui/controls/advanced_options.py" line="36"/>
         <source>squared: ½(yp − yt)² (the article); cross-entropy</source>
         <translation>squared: 二乗誤差 ½(yp − yt)²(記事と同じ)。cross-entropy: 交差エントロピー</translation>
     </message>
     <message>
-        <location filename="../../gui/advanced_options.py" line="37"/>
+        <location filename="../../gui/controls/advanced_options.py" line="37"/>
         <source>uniform: every weight in [0, 1) as in the article; xavier: scaled to the layer sizes, centred on 0</source>
         <translation>uniform: 記事と同じく、どの重みも [0, 1) の一様乱数。xavier: 0 を中心に、層の大きさに合わせた幅の乱数</translation>
     </message>
     <message>
-        <location filename="../../gui/advanced_options.py" line="39"/>
+        <location filename="../../gui/controls/advanced_options.py" line="39"/>
         <source>textbook: backprop from the weights before the update; article: the article&apos;s code, whose hidden delta uses the output weights already updated</source>
         <translation>textbook: 更新前の重みで誤差逆伝播(教科書どおり)。article: 記事のコードどおり。隠れ層のデルタに、更新済みの出力層の重みを使う</translation>
     </message>
     <message>
-        <location filename="../../gui/advanced_options.py" line="43"/>
+        <location filename="../../gui/controls/advanced_options.py" line="43"/>
         <source>Mode</source>
         <translation>学習モード</translation>
     </message>
     <message>
-        <location filename="../../gui/advanced_options.py" line="43"/>
+        <location filename="../../gui/controls/advanced_options.py" line="43"/>
         <source>Activation</source>
         <translation>活性化関数</translation>
     </message>
     <message>
-        <location filename="../../gui/advanced_options.py" line="44"/>
+        <location filename="../../gui/controls/advanced_options.py" line="44"/>
         <source>Loss</source>
         <translation>損失関数</translation>
     </message>
     <message>
-        <location filename="../../gui/advanced_options.py" line="44"/>
+        <location filename="../../gui/controls/advanced_options.py" line="44"/>
         <source>Initial weights</source>
         <translation>初期の重み</translation>
     </message>
     <message>
-        <location filename="../../gui/advanced_options.py" line="45"/>
+        <location filename="../../gui/controls/advanced_options.py" line="45"/>
         <source>Update order</source>
         <translation>更新の順序</translation>
     </message>
     <message>
-        <location filename="../../gui/advanced_options.py" line="58"/>
+        <location filename="../../gui/controls/advanced_options.py" line="58"/>
         <source>none</source>
         <translation>なし</translation>
     </message>
     <message>
-        <location filename="../../gui/advanced_options.py" line="59"/>
+        <location filename="../../gui/controls/advanced_options.py" line="59"/>
         <source>Stop once a step&apos;s loss falls below this value (empty: run all steps)</source>
         <translation>あるステップの損失がこの値を下回ったら学習を止めます(空欄: 全ステップを実行)</translation>
     </message>
     <message>
-        <location filename="../../gui/advanced_options.py" line="62"/>
+        <location filename="../../gui/controls/advanced_options.py" line="62"/>
         <source>Target loss</source>
         <translation>目標損失</translation>
     </message>
@@ -82,193 +82,193 @@
 <context>
     <name>ControlPanel</name>
     <message>
-        <location filename="../../gui/controls.py" line="83"/>
+        <location filename="../../gui/controls/control_panel.py" line="82"/>
         <source>Input error</source>
         <translation>入力エラー</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="92"/>
+        <location filename="../../gui/controls/control_panel.py" line="91"/>
         <source>Presets…</source>
         <translation>プリセット…</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="93"/>
+        <location filename="../../gui/controls/control_panel.py" line="92"/>
         <source>Article: 2-layer AND</source>
         <translation>記事: 2層 AND</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="94"/>
+        <location filename="../../gui/controls/control_panel.py" line="93"/>
         <source>Article: 3-layer XOR</source>
         <translation>記事: 3層 XOR</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="97"/>
+        <location filename="../../gui/controls/control_panel.py" line="96"/>
         <source>Load the settings of one of the article&apos;s runs</source>
         <translation>記事で実行したときの設定を読み込みます</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="102"/>
+        <location filename="../../gui/controls/control_panel.py" line="101"/>
         <source>Network and training</source>
         <translation>ネットワークと学習</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="107"/>
+        <location filename="../../gui/controls/control_panel.py" line="106"/>
         <source>Custom</source>
         <translation>カスタム</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="108"/>
+        <location filename="../../gui/controls/control_panel.py" line="107"/>
         <source>The logic gate (truth table) the network learns</source>
         <translation>ネットワークが学習する論理ゲート(真理値表)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="109"/>
+        <location filename="../../gui/controls/control_panel.py" line="108"/>
         <source>&amp;Gate</source>
         <translation>ゲート(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="114"/>
+        <location filename="../../gui/controls/control_panel.py" line="113"/>
         <source>Nodes in the hidden layer (0-64). 0 removes the hidden layer: the article&apos;s 2-layer model, one neuron</source>
         <translation>隠れ層のノードの数(0~64)。0 にすると隠れ層がなくなり、記事の2層モデル(ニューロン1個)になります</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="117"/>
+        <location filename="../../gui/controls/control_panel.py" line="116"/>
         <source>&amp;Hidden nodes</source>
         <translation>隠れ層のノード数(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="121"/>
+        <location filename="../../gui/controls/control_panel.py" line="120"/>
         <source>Learning rate α (0.0001-100): how far each update moves the weights. Can change while training</source>
         <translation>学習率 α(0.0001~100): 勾配降下法の1回の更新で重みを動かす大きさ。学習中も変更できます</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="123"/>
+        <location filename="../../gui/controls/control_panel.py" line="122"/>
         <source>&amp;Alpha (learning rate)</source>
         <translation>学習率 α(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="128"/>
+        <location filename="../../gui/controls/control_panel.py" line="127"/>
         <source>Training steps (1-100,000,000). One step = one pass over the 4 rows of the truth table</source>
         <translation>学習のステップ数(1~100,000,000)。1ステップ = 真理値表の4行をひととおり学習すること</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="130"/>
+        <location filename="../../gui/controls/control_panel.py" line="129"/>
         <source>S&amp;teps</source>
         <translation>ステップ数(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="131"/>
+        <location filename="../../gui/controls/control_panel.py" line="130"/>
         <source>S&amp;eed</source>
         <translation>シード(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="148"/>
+        <location filename="../../gui/controls/control_panel.py" line="147"/>
         <source>Target output for this input, from 0 to 1</source>
         <translation>この入力に対する真の値(0~1)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="159"/>
+        <location filename="../../gui/controls/control_panel.py" line="158"/>
         <source>Random seed (0-4294967295): the same seed always gives the same initial weights</source>
         <translation>乱数のシード(0~4294967295): 同じシードからは、いつも同じ初期の重みが得られます</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="162"/>
+        <location filename="../../gui/controls/control_panel.py" line="161"/>
         <source>New seed</source>
         <translation>新しいシード</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="163"/>
+        <location filename="../../gui/controls/control_panel.py" line="162"/>
         <source>Draw a new random seed: new initial weights (Ctrl+D)</source>
         <translation>新しいシードを乱数で選び、初期の重みを変えます (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="171"/>
+        <location filename="../../gui/controls/control_panel.py" line="170"/>
         <source>Speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="176"/>
+        <location filename="../../gui/controls/control_panel.py" line="175"/>
         <source>From slow motion (1 step a second) to as fast as the machine goes. Can change while training</source>
         <translation>スローモーション(1秒に1ステップ)からコンピュータの最高速度まで。学習中も変更できます</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="189"/>
-        <location filename="../../gui/controls.py" line="242"/>
+        <location filename="../../gui/controls/control_panel.py" line="188"/>
+        <location filename="../../gui/controls/control_panel.py" line="241"/>
         <source>Train</source>
         <translation>学習</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="190"/>
+        <location filename="../../gui/controls/control_panel.py" line="189"/>
         <source>Start, pause or resume training (Space)</source>
         <translation>学習を開始・一時停止・再開します (Space)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="191"/>
+        <location filename="../../gui/controls/control_panel.py" line="190"/>
         <source>Step</source>
         <translation>1ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="192"/>
+        <location filename="../../gui/controls/control_panel.py" line="191"/>
         <source>Run exactly one step, then pause (.)</source>
         <translation>ちょうど1ステップだけ進めて一時停止します (.)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="193"/>
+        <location filename="../../gui/controls/control_panel.py" line="192"/>
         <source>Reset</source>
         <translation>リセット</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="194"/>
+        <location filename="../../gui/controls/control_panel.py" line="193"/>
         <source>Back to the initial weights of this seed (Ctrl+R)</source>
         <translation>このシードの初期の重みに戻します (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="195"/>
+        <location filename="../../gui/controls/control_panel.py" line="194"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="196"/>
+        <location filename="../../gui/controls/control_panel.py" line="195"/>
         <source>End training here and keep the current weights (Esc)</source>
         <translation>ここで学習を終え、今の重みを残します (Esc)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="241"/>
+        <location filename="../../gui/controls/control_panel.py" line="240"/>
         <source>Pause</source>
         <translation>一時停止</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="242"/>
+        <location filename="../../gui/controls/control_panel.py" line="241"/>
         <source>Resume</source>
         <translation>再開</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="263"/>
+        <location filename="../../gui/controls/control_panel.py" line="262"/>
         <source>Not applied: {0}</source>
         <translation>反映されませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="287"/>
+        <location filename="../../gui/controls/control_panel.py" line="286"/>
         <source>Full speed</source>
         <translation>最高速度</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="289"/>
+        <location filename="../../gui/controls/control_panel.py" line="288"/>
         <source>1 step/s</source>
         <translation>1 ステップ/秒</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="291"/>
+        <location filename="../../gui/controls/control_panel.py" line="290"/>
         <source>{0} steps/s</source>
         <translation>{0} ステップ/秒</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="297"/>
+        <location filename="../../gui/controls/control_panel.py" line="296"/>
         <source>0 = the article&apos;s 2-layer model (one neuron, 3 weights)</source>
         <translation>0 = 記事の2層モデル(ニューロン1個、重み3個)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="298"/>
+        <location filename="../../gui/controls/control_panel.py" line="297"/>
         <source>3-layer model: {0} hidden nodes + a bias node</source>
         <translation>3層モデル: 隠れ層のノード {0} 個 + バイアスのノード</translation>
     </message>
@@ -276,84 +276,84 @@
 <context>
     <name>ExperimentFiles</name>
     <message>
-        <location filename="../../gui/experiment_files.py" line="54"/>
+        <location filename="../../gui/files/experiment_files.py" line="54"/>
         <source>Untitled</source>
         <translation>無題</translation>
     </message>
     <message>
-        <location filename="../../gui/experiment_files.py" line="105"/>
+        <location filename="../../gui/files/experiment_files.py" line="105"/>
         <source>Could not save “{0}”: {1}
 Any existing file of that name is unchanged.</source>
         <translation>「{0}」を保存できませんでした: {1}
 同じ名前の既存のファイルは変更されていません。</translation>
     </message>
     <message>
-        <location filename="../../gui/experiment_files.py" line="133"/>
+        <location filename="../../gui/files/experiment_files.py" line="133"/>
         <source>only {0} of {1} bytes could be written: the disk may be full, or the file too large</source>
         <translation>{1} バイトのうち {0} バイトしか書き込めませんでした。ディスクがいっぱいか、ファイルが大きすぎる可能性があります</translation>
     </message>
     <message>
-        <location filename="../../gui/experiment_files.py" line="135"/>
+        <location filename="../../gui/files/experiment_files.py" line="135"/>
         <source>the file could not be written</source>
         <translation>ファイルに書き込めませんでした</translation>
     </message>
     <message>
-        <location filename="../../gui/experiment_files.py" line="157"/>
+        <location filename="../../gui/files/experiment_files.py" line="157"/>
         <source>Could not open “{0}”: {1}</source>
         <translation>「{0}」を開けませんでした: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/experiment_files.py" line="175"/>
+        <location filename="../../gui/files/experiment_files.py" line="175"/>
         <source>the file is empty</source>
         <translation>ファイルが空です</translation>
     </message>
     <message>
-        <location filename="../../gui/experiment_files.py" line="176"/>
+        <location filename="../../gui/files/experiment_files.py" line="176"/>
         <source>the file is truncated: it ends before the experiment is complete</source>
         <translation>ファイルが途中で切れています(実験のデータが最後までありません)</translation>
     </message>
     <message>
-        <location filename="../../gui/experiment_files.py" line="177"/>
+        <location filename="../../gui/files/experiment_files.py" line="177"/>
         <source>it is not a text file</source>
         <translation>テキストファイルではありません</translation>
     </message>
     <message>
-        <location filename="../../gui/experiment_files.py" line="178"/>
+        <location filename="../../gui/files/experiment_files.py" line="178"/>
         <source>it is not a GateLab experiment file</source>
         <translation>GateLab の実験ファイルではありません</translation>
     </message>
     <message>
-        <location filename="../../gui/experiment_files.py" line="179"/>
+        <location filename="../../gui/files/experiment_files.py" line="179"/>
         <source>the file is larger than {0} MB, the most an experiment file can be</source>
         <translation>ファイルが実験ファイルの上限 {0} MB を超えています</translation>
     </message>
     <message>
-        <location filename="../../gui/experiment_files.py" line="192"/>
+        <location filename="../../gui/files/experiment_files.py" line="192"/>
         <source>GateLab experiments (*.gatelab.json);;JSON files (*.json);;All files (*)</source>
         <translation>GateLab の実験 (*.gatelab.json);;JSON ファイル (*.json);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/experiment_files.py" line="195"/>
+        <location filename="../../gui/files/experiment_files.py" line="195"/>
         <source>Save Experiment</source>
         <translation>実験を保存</translation>
     </message>
     <message>
-        <location filename="../../gui/experiment_files.py" line="206"/>
+        <location filename="../../gui/files/experiment_files.py" line="206"/>
         <source>Open Experiment</source>
         <translation>実験を開く</translation>
     </message>
     <message>
-        <location filename="../../gui/experiment_files.py" line="211"/>
+        <location filename="../../gui/files/experiment_files.py" line="211"/>
         <source>Unsaved changes</source>
         <translation>保存されていない変更</translation>
     </message>
     <message>
-        <location filename="../../gui/experiment_files.py" line="212"/>
+        <location filename="../../gui/files/experiment_files.py" line="212"/>
         <source>Save the changes to “{0}”?</source>
         <translation>「{0}」への変更を保存しますか?</translation>
     </message>
     <message>
-        <location filename="../../gui/experiment_files.py" line="214"/>
+        <location filename="../../gui/files/experiment_files.py" line="214"/>
         <source>The run&apos;s progress since it was last saved will be lost if you don&apos;t save it.</source>
         <translation>保存しないと、前回保存してから進んだ学習は失われます。</translation>
     </message>
@@ -361,75 +361,75 @@ Any existing file of that name is unchanged.</source>
 <context>
     <name>ExportActions</name>
     <message>
-        <location filename="../../gui/export_actions.py" line="25"/>
+        <location filename="../../gui/files/export_actions.py" line="25"/>
         <source>Loss plot as PNG…</source>
         <translation>損失のグラフ (PNG)…</translation>
     </message>
     <message>
-        <location filename="../../gui/export_actions.py" line="25"/>
-        <location filename="../../gui/export_actions.py" line="29"/>
-        <location filename="../../gui/export_actions.py" line="31"/>
+        <location filename="../../gui/files/export_actions.py" line="25"/>
+        <location filename="../../gui/files/export_actions.py" line="29"/>
+        <location filename="../../gui/files/export_actions.py" line="31"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 画像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../gui/export_actions.py" line="27"/>
+        <location filename="../../gui/files/export_actions.py" line="27"/>
         <source>Loss plot as SVG…</source>
         <translation>損失のグラフ (SVG)…</translation>
     </message>
     <message>
-        <location filename="../../gui/export_actions.py" line="27"/>
+        <location filename="../../gui/files/export_actions.py" line="27"/>
         <source>SVG image (*.svg)</source>
         <translation>SVG 画像 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../gui/export_actions.py" line="29"/>
+        <location filename="../../gui/files/export_actions.py" line="29"/>
         <source>3D view as PNG…</source>
         <translation>3D 表示 (PNG)…</translation>
     </message>
     <message>
-        <location filename="../../gui/export_actions.py" line="31"/>
+        <location filename="../../gui/files/export_actions.py" line="31"/>
         <source>3D view as PNG, double size…</source>
         <translation>3D 表示 (PNG、2倍の大きさ)…</translation>
     </message>
     <message>
-        <location filename="../../gui/export_actions.py" line="33"/>
+        <location filename="../../gui/files/export_actions.py" line="33"/>
         <source>Loss history as CSV…</source>
         <translation>損失の履歴 (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../gui/export_actions.py" line="33"/>
-        <location filename="../../gui/export_actions.py" line="37"/>
+        <location filename="../../gui/files/export_actions.py" line="33"/>
+        <location filename="../../gui/files/export_actions.py" line="37"/>
         <source>CSV table (*.csv)</source>
         <translation>CSV 表 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/export_actions.py" line="35"/>
+        <location filename="../../gui/files/export_actions.py" line="35"/>
         <source>Weights as JSON…</source>
         <translation>重み (JSON)…</translation>
     </message>
     <message>
-        <location filename="../../gui/export_actions.py" line="35"/>
+        <location filename="../../gui/files/export_actions.py" line="35"/>
         <source>JSON file (*.json)</source>
         <translation>JSON ファイル (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/export_actions.py" line="37"/>
+        <location filename="../../gui/files/export_actions.py" line="37"/>
         <source>Predictions as CSV…</source>
         <translation>予測値 (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../gui/export_actions.py" line="47"/>
+        <location filename="../../gui/files/export_actions.py" line="47"/>
         <source>Copy predictions</source>
         <translation>予測値をコピー</translation>
     </message>
     <message>
-        <location filename="../../gui/export_actions.py" line="50"/>
+        <location filename="../../gui/files/export_actions.py" line="50"/>
         <source>Predictions copied.</source>
         <translation>予測値をコピーしました。</translation>
     </message>
     <message>
-        <location filename="../../gui/export_actions.py" line="58"/>
+        <location filename="../../gui/files/export_actions.py" line="58"/>
         <source>Saved {0}</source>
         <translation>{0} を保存しました</translation>
     </message>
@@ -437,32 +437,32 @@ Any existing file of that name is unchanged.</source>
 <context>
     <name>Exports</name>
     <message>
-        <location filename="../../gui/exports.py" line="193"/>
+        <location filename="../../gui/files/exports.py" line="193"/>
         <source>The weights are not finite numbers (the run diverged), so they cannot be saved as JSON.</source>
         <translation>重みが有限の数ではない(学習が発散した)ため、JSON に保存できません。</translation>
     </message>
     <message>
-        <location filename="../../gui/exports.py" line="209"/>
+        <location filename="../../gui/files/exports.py" line="209"/>
         <source>The clipboard is not available.</source>
         <translation>クリップボードを使えません。</translation>
     </message>
     <message>
-        <location filename="../../gui/exports.py" line="217"/>
+        <location filename="../../gui/files/exports.py" line="217"/>
         <source>The view could not be drawn (is it hidden?).</source>
         <translation>表示を描画できませんでした(隠れていませんか?)。</translation>
     </message>
     <message>
-        <location filename="../../gui/exports.py" line="245"/>
+        <location filename="../../gui/files/exports.py" line="245"/>
         <source>Could not write {0}: {1}</source>
         <translation>{0} に書き込めませんでした: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/exports.py" line="249"/>
+        <location filename="../../gui/files/exports.py" line="249"/>
         <source>Could not draw the image: {0}</source>
         <translation>画像を描画できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/exports.py" line="253"/>
+        <location filename="../../gui/files/exports.py" line="253"/>
         <source>The scale must be from 1 to {0}, not {1}.</source>
         <translation>倍率は 1 から {0} までです({1} は使えません)。</translation>
     </message>
@@ -470,99 +470,99 @@ Any existing file of that name is unchanged.</source>
 <context>
     <name>GradientCheckView</name>
     <message>
-        <location filename="../../gui/gradient_check_view.py" line="53"/>
+        <location filename="../../gui/views/gradient_check_view.py" line="53"/>
         <source>Not checked yet: press Check now, or tick Every.</source>
         <translation>まだチェックしていません。「今すぐチェック」を押すか、「間隔」をオンにしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/gradient_check_view.py" line="60"/>
+        <location filename="../../gui/views/gradient_check_view.py" line="60"/>
         <source>New run: not checked yet.</source>
         <translation>新しい学習: まだチェックしていません。</translation>
     </message>
     <message>
-        <location filename="../../gui/gradient_check_view.py" line="113"/>
+        <location filename="../../gui/views/gradient_check_view.py" line="113"/>
         <source>Backprop against finite differences: the largest relative error over all weights, at the current weights.</source>
         <translation>誤差逆伝播法と数値微分の比較: 現在の重みで、すべての重みのうち最大の相対誤差。</translation>
     </message>
     <message>
-        <location filename="../../gui/gradient_check_view.py" line="137"/>
+        <location filename="../../gui/views/gradient_check_view.py" line="137"/>
         <source>Check now</source>
         <translation>今すぐチェック</translation>
     </message>
     <message>
-        <location filename="../../gui/gradient_check_view.py" line="138"/>
+        <location filename="../../gui/views/gradient_check_view.py" line="138"/>
         <source>Compare backprop with finite differences at the current weights</source>
         <translation>現在の重みで、誤差逆伝播法の勾配を数値微分と比べます</translation>
     </message>
     <message>
-        <location filename="../../gui/gradient_check_view.py" line="141"/>
+        <location filename="../../gui/views/gradient_check_view.py" line="141"/>
         <source>Every</source>
         <translation>間隔</translation>
     </message>
     <message>
-        <location filename="../../gui/gradient_check_view.py" line="146"/>
+        <location filename="../../gui/views/gradient_check_view.py" line="146"/>
         <source> steps</source>
         <translation> ステップごと</translation>
     </message>
     <message>
-        <location filename="../../gui/gradient_check_view.py" line="148"/>
+        <location filename="../../gui/views/gradient_check_view.py" line="148"/>
         <source>While training, check again each time the run passes another multiple of this many steps. Checking takes at most a tenth of the time, so a large network is checked less often rather than slowing the window.</source>
         <translation>学習中、ステップ数がこの値の倍数を超えるたびにもう一度チェックします。チェックにかける時間は全体の10分の1以下に抑えるので、大きなネットワークでは、ウィンドウを遅くする代わりにチェックの回数を減らします。</translation>
     </message>
     <message>
-        <location filename="../../gui/gradient_check_view.py" line="164"/>
+        <location filename="../../gui/views/gradient_check_view.py" line="164"/>
         <source>For every weight w, backpropagation gives the slope a = ∂L/∂w, and the central finite difference n = (L(w + ε) − L(w − ε)) / 2ε with ε = {eps} measures it directly. The readout is the largest |a − n| / max(|a|, |n|) over all weights.
 Green, below {green}: they agree, backprop is right. Red, above {red}: backprop has a bug. Amber is in between. Grey: every gradient is smaller than rounding lets finite differences measure (a saturated network), so nothing can be concluded. Weights whose ReLU input sits at the kink (0) are skipped: there the slope jumps.</source>
         <translation>どの重み w についても、誤差逆伝播法は傾き a = ∂L/∂w を求めます。一方、中心差分 n = (L(w + ε) − L(w − ε)) / 2ε(ε = {eps})はその傾きを直接測ります。表示する値は、すべての重みのうち |a − n| / max(|a|, |n|) が最大のものです。
 緑({green} 未満): 両者は一致し、誤差逆伝播法は正しい。赤({red} 超): 誤差逆伝播法にバグがある。黄色はその中間。灰色: どの勾配も小さすぎて、丸め誤差のため数値微分では測れない(ネットワークが飽和している)ので、何も判断できない。ReLU の入力がちょうど折れ目(0)にある重みは、そこで傾きが跳ぶのでチェックしません。</translation>
     </message>
     <message>
-        <location filename="../../gui/gradient_check_view.py" line="181"/>
+        <location filename="../../gui/views/gradient_check_view.py" line="181"/>
         <source>The weights are not finite numbers (the run diverged): there is nothing to check.</source>
         <translation>重みが有限の数ではありません(学習が発散しました)。チェックできるものがありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/gradient_check_view.py" line="198"/>
+        <location filename="../../gui/views/gradient_check_view.py" line="198"/>
         <source>Backprop is right: it agrees with finite differences (below {0}).</source>
         <translation>誤差逆伝播法は正しい: 数値微分と一致しています({0} 未満)。</translation>
     </message>
     <message>
-        <location filename="../../gui/gradient_check_view.py" line="200"/>
+        <location filename="../../gui/views/gradient_check_view.py" line="200"/>
         <source>Doubtful (between {0} and {1}): backprop and finite differences differ by more than rounding explains.</source>
         <translation>疑わしい({0} ~ {1}): 誤差逆伝播法と数値微分の差が、丸め誤差では説明できないほど大きい。</translation>
     </message>
     <message>
-        <location filename="../../gui/gradient_check_view.py" line="203"/>
+        <location filename="../../gui/views/gradient_check_view.py" line="203"/>
         <source>Backprop is wrong: it disagrees with finite differences (above {0}).</source>
         <translation>誤差逆伝播法が間違っています: 数値微分と一致しません({0} 超)。</translation>
     </message>
     <message>
-        <location filename="../../gui/gradient_check_view.py" line="206"/>
+        <location filename="../../gui/views/gradient_check_view.py" line="206"/>
         <source>Can&apos;t tell here: even the largest gradient ({0}) is too small for finite differences to measure. The network is saturated: its gradients have vanished. (Largest relative error {1}.)</source>
         <translation>ここでは判断できません: いちばん大きな勾配({0})でも、数値微分で測るには小さすぎます。ネットワークが飽和して、勾配が消えています。(最大の相対誤差 {1})</translation>
     </message>
     <message>
-        <location filename="../../gui/gradient_check_view.py" line="213"/>
+        <location filename="../../gui/views/gradient_check_view.py" line="213"/>
         <source>can&apos;t tell</source>
         <translation>判断不可</translation>
     </message>
     <message>
-        <location filename="../../gui/gradient_check_view.py" line="215"/>
+        <location filename="../../gui/views/gradient_check_view.py" line="215"/>
         <source>{0} hidden nodes, {1}</source>
         <translation>隠れ層のノード {0} 個、{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/gradient_check_view.py" line="216"/>
+        <location filename="../../gui/views/gradient_check_view.py" line="216"/>
         <source>2-layer model</source>
         <translation>2層モデル</translation>
     </message>
     <message>
-        <location filename="../../gui/gradient_check_view.py" line="217"/>
+        <location filename="../../gui/views/gradient_check_view.py" line="217"/>
         <source>Checked at step {0:,} ({1} loss, {2}): {3} weights compared in {4:.1f} ms.</source>
         <translation>ステップ {0:,} でチェック(損失関数 {1}、{2}): {3} 個の重みを {4:.1f} ms で比較しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/gradient_check_view.py" line="220"/>
+        <location filename="../../gui/views/gradient_check_view.py" line="220"/>
         <source>{0} weights skipped: their ReLU input is within ε of the kink at 0.</source>
         <translation>{0} 個の重みは除外: ReLU の入力が折れ目(0)から ε 以内にあります。</translation>
     </message>
@@ -570,27 +570,27 @@ Green, below {green}: they agree, backprop is right. Red, above {red}: backprop 
 <context>
     <name>HeatmapView</name>
     <message>
-        <location filename="../../gui/heatmap_view.py" line="67"/>
+        <location filename="../../gui/views/heatmap_view.py" line="67"/>
         <source>x1</source>
         <translation>x1</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap_view.py" line="68"/>
+        <location filename="../../gui/views/heatmap_view.py" line="68"/>
         <source>x2</source>
         <translation>x2</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap_view.py" line="69"/>
+        <location filename="../../gui/views/heatmap_view.py" line="69"/>
         <source>Network output seen from above (dashed: output = 0.5)</source>
         <translation>ネットワークの出力を真上から見た図(破線: 出力 = 0.5)</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap_view.py" line="83"/>
+        <location filename="../../gui/views/heatmap_view.py" line="83"/>
         <source>output</source>
         <translation>出力</translation>
     </message>
     <message>
-        <location filename="../../gui/heatmap_view.py" line="105"/>
+        <location filename="../../gui/views/heatmap_view.py" line="105"/>
         <source>target {0:g}
 predicted {1:.2f}</source>
         <translation>真の値 {0:g}
@@ -600,82 +600,82 @@ predicted {1:.2f}</source>
 <context>
     <name>HelpPanel</name>
     <message>
-        <location filename="../../gui/help_panel.py" line="11"/>
+        <location filename="../../gui/views/help_panel.py" line="11"/>
         <source>A step</source>
         <translation>1ステップとは</translation>
     </message>
     <message>
-        <location filename="../../gui/help_panel.py" line="12"/>
+        <location filename="../../gui/views/help_panel.py" line="12"/>
         <source>One step is one pass over the 4 rows of the truth table. In online mode (the article&apos;s) the weights change after every row; in batch mode once per step.</source>
         <translation>1ステップは、真理値表の4行をひととおり学習することです。勾配降下法で重みを更新するのは、オンライン(記事の方式)では1行ごと、バッチでは1ステップに1回です。</translation>
     </message>
     <message>
-        <location filename="../../gui/help_panel.py" line="15"/>
+        <location filename="../../gui/views/help_panel.py" line="15"/>
         <source>3D surface</source>
         <translation>3D 曲面</translation>
     </message>
     <message>
-        <location filename="../../gui/help_panel.py" line="16"/>
+        <location filename="../../gui/views/help_panel.py" line="16"/>
         <source>The height at each point (x1, x2) is the network&apos;s output yp for that input. Red dots are the targets of the 4 rows, white dots the current predictions. Where the surface is above the 0.5 plane the network answers 1.</source>
         <translation>各点 (x1, x2) の高さは、その入力に対するネットワークの出力 yp です。赤い点は4行それぞれの真の値、白い点は現在の予測値です。曲面が高さ 0.5 の平面より上にある所では、ネットワークは 1 と答えます。</translation>
     </message>
     <message>
-        <location filename="../../gui/help_panel.py" line="19"/>
+        <location filename="../../gui/views/help_panel.py" line="19"/>
         <source>Loss plot</source>
         <translation>損失のグラフ</translation>
     </message>
     <message>
-        <location filename="../../gui/help_panel.py" line="20"/>
+        <location filename="../../gui/views/help_panel.py" line="20"/>
         <source>The loss of each step: the squared error ½(yp − yt)² summed over the 4 rows. It falls as the network learns; a long flat part is a plateau that training may or may not escape.</source>
         <translation>各ステップの損失、つまり二乗誤差 ½(yp − yt)² の4行分の合計です。ネットワークが学習するにつれて下がります。長く平らな部分はプラトー(停滞)で、学習がそこから抜け出せるとは限りません。</translation>
     </message>
     <message>
-        <location filename="../../gui/help_panel.py" line="23"/>
+        <location filename="../../gui/views/help_panel.py" line="23"/>
         <source>Predictions table</source>
         <translation>予測値の表</translation>
     </message>
     <message>
-        <location filename="../../gui/help_panel.py" line="24"/>
+        <location filename="../../gui/views/help_panel.py" line="24"/>
         <source>Each row&apos;s prediction next to its target, with 2 decimals as in the article. Green rows are on the right side of 0.5.</source>
         <translation>各行の予測値を真の値と並べて、記事と同じく小数第2位まで表示します。緑の行は、0.5 に対して正しい側にあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/help_panel.py" line="26"/>
+        <location filename="../../gui/views/help_panel.py" line="26"/>
         <source>Network diagram</source>
         <translation>ネットワーク図</translation>
     </message>
     <message>
-        <location filename="../../gui/help_panel.py" line="27"/>
+        <location filename="../../gui/views/help_panel.py" line="27"/>
         <source>Inputs on the left, hidden nodes in the middle, the output on the right. Blue edges are positive weights, orange ones negative; the thicker the edge, the larger the weight. Hover for values; pause to edit a weight.</source>
         <translation>左が入力、中央が隠れ層のノード、右が出力です。青い線は正の重み、オレンジの線は負の重みで、線が太いほど重みが大きいことを表します。マウスを重ねると値が見え、一時停止中は重みを編集できます。</translation>
     </message>
     <message>
-        <location filename="../../gui/help_panel.py" line="30"/>
+        <location filename="../../gui/views/help_panel.py" line="30"/>
         <source>Hidden node maps</source>
         <translation>隠れ層マップ</translation>
     </message>
     <message>
-        <location filename="../../gui/help_panel.py" line="31"/>
+        <location filename="../../gui/views/help_panel.py" line="31"/>
         <source>Each map is one hidden node&apos;s output over the input square: a soft half-plane. The output node adds them up, which is how XOR is built from simple pieces.</source>
         <translation>各マップは、入力の正方形の上での、隠れ層のノード1個の出力です。境目のなだらかな半平面になります。出力のノードはこれらを足し合わせます。こうして XOR が単純な部品から組み立てられます。</translation>
     </message>
     <message>
-        <location filename="../../gui/help_panel.py" line="34"/>
+        <location filename="../../gui/views/help_panel.py" line="34"/>
         <source>Step-by-step math</source>
         <translation>計算の手順</translation>
     </message>
     <message>
-        <location filename="../../gui/help_panel.py" line="35"/>
+        <location filename="../../gui/views/help_panel.py" line="35"/>
         <source>The article&apos;s formulas for one row at a time, with the current numbers in them: forward pass, loss, backward pass and update.</source>
         <translation>記事の数式に現在の数値を入れて、1行ずつ表示します: 順伝播、損失、逆伝播、更新。</translation>
     </message>
     <message>
-        <location filename="../../gui/help_panel.py" line="37"/>
+        <location filename="../../gui/views/help_panel.py" line="37"/>
         <source>Gradient check</source>
         <translation>勾配チェック</translation>
     </message>
     <message>
-        <location filename="../../gui/help_panel.py" line="38"/>
+        <location filename="../../gui/views/help_panel.py" line="38"/>
         <source>Compares the gradients from backpropagation with slopes measured by nudging each weight. Green means they agree.</source>
         <translation>誤差逆伝播法で求めた勾配を、重みを1つずつ少し動かして測った傾きと比べます。緑なら一致しています。</translation>
     </message>
@@ -683,52 +683,52 @@ predicted {1:.2f}</source>
 <context>
     <name>HiddenMapsView</name>
     <message>
-        <location filename="../../gui/hidden_maps_view.py" line="111"/>
+        <location filename="../../gui/views/hidden_maps_view.py" line="111"/>
         <source>Each map shows one hidden node&apos;s output h over the input square (x1 across, x2 up). A node splits the square with one straight line (dashed, where its input sum is 0): its output is high on one side only, a half-plane. The output node adds the maps with its weights, which is how XOR is built from two half-planes. Click a map to enlarge it.</source>
         <translation>各マップは、入力の正方形(横が x1、縦が x2)の上での、隠れ層のノード1個の出力 h を表します。ノードは正方形を1本の直線(破線、入力の合計が 0 になる所)で分け、その片側だけで出力が大きくなります。これが半平面です。出力のノードはマップに重みを掛けて足し合わせます。こうして2つの半平面から XOR が作られます。マップをクリックすると拡大します。</translation>
     </message>
     <message>
-        <location filename="../../gui/hidden_maps_view.py" line="117"/>
+        <location filename="../../gui/views/hidden_maps_view.py" line="117"/>
         <source>The 2-layer model has no hidden nodes: its single neuron draws one straight line by itself, which is why it cannot learn XOR.</source>
         <translation>2層モデルには隠れ層のノードがありません。ニューロン1個だけでは直線を1本しか引けないので、XOR を学習できません。</translation>
     </message>
     <message>
-        <location filename="../../gui/hidden_maps_view.py" line="122"/>
+        <location filename="../../gui/views/hidden_maps_view.py" line="122"/>
         <source>Click a map to see it large; click it again to close it</source>
         <translation>マップをクリックすると拡大し、もう一度クリックすると閉じます</translation>
     </message>
     <message>
-        <location filename="../../gui/hidden_maps_view.py" line="154"/>
+        <location filename="../../gui/views/hidden_maps_view.py" line="154"/>
         <source>h (node output)</source>
         <translation>h(ノードの出力)</translation>
     </message>
     <message>
-        <location filename="../../gui/hidden_maps_view.py" line="159"/>
+        <location filename="../../gui/views/hidden_maps_view.py" line="159"/>
         <source>x1</source>
         <translation>x1</translation>
     </message>
     <message>
-        <location filename="../../gui/hidden_maps_view.py" line="160"/>
+        <location filename="../../gui/views/hidden_maps_view.py" line="160"/>
         <source>x2</source>
         <translation>x2</translation>
     </message>
     <message>
-        <location filename="../../gui/hidden_maps_view.py" line="211"/>
+        <location filename="../../gui/views/hidden_maps_view.py" line="211"/>
         <source>h{0}</source>
         <translation>h{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/hidden_maps_view.py" line="254"/>
+        <location filename="../../gui/views/hidden_maps_view.py" line="261"/>
         <source>h{0}: output of hidden node {0}</source>
         <translation>h{0}: 隠れ層のノード {0} の出力</translation>
     </message>
     <message>
-        <location filename="../../gui/hidden_maps_view.py" line="255"/>
+        <location filename="../../gui/views/hidden_maps_view.py" line="262"/>
         <source>Hidden node h{0}</source>
         <translation>隠れ層のノード h{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/hidden_maps_view.py" line="261"/>
+        <location filename="../../gui/views/hidden_maps_view.py" line="268"/>
         <source>x = ({0:g}, {1:g})
 h{2} = {3:.2f}</source>
         <translation>x = ({0:g}, {1:g})
@@ -738,47 +738,47 @@ h{2} = {3:.2f}</translation>
 <context>
     <name>LossPlot</name>
     <message>
-        <location filename="../../gui/loss_plot.py" line="43"/>
+        <location filename="../../gui/views/loss_plot.py" line="63"/>
         <source>Log scale</source>
         <translation>対数軸</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_plot.py" line="45"/>
+        <location filename="../../gui/views/loss_plot.py" line="65"/>
         <source>Show the loss on a logarithmic axis, so small losses late in training stay visible</source>
         <translation>損失を対数軸で表示し、学習の終わりごろの小さな損失も見えるようにします</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_plot.py" line="47"/>
+        <location filename="../../gui/views/loss_plot.py" line="67"/>
         <source>Hover over the plot to read a step&apos;s loss</source>
         <translation>マウスを重ねると各ステップの損失を表示</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_plot.py" line="61"/>
+        <location filename="../../gui/views/loss_plot.py" line="82"/>
         <source>step</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_plot.py" line="61"/>
+        <location filename="../../gui/views/loss_plot.py" line="82"/>
         <source>step loss L[step]</source>
         <translation>ステップの損失 L[step]</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_plot.py" line="287"/>
+        <location filename="../../gui/views/loss_plot.py" line="312"/>
         <source>step {0}, step loss {1}</source>
         <translation>ステップ {0}、ステップの損失 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_plot.py" line="292"/>
+        <location filename="../../gui/views/loss_plot.py" line="317"/>
         <source>steps {0}-{1}, step loss {2} to {3}</source>
         <translation>ステップ {0}-{1}、ステップの損失 {2} から {3}</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_plot.py" line="83"/>
+        <location filename="../../gui/views/loss_plot.py" line="104"/>
         <source>diverged</source>
         <translation>発散</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_plot.py" line="257"/>
+        <location filename="../../gui/views/loss_plot.py" line="282"/>
         <source>Training diverged at step {0}</source>
         <translation>ステップ {0} で学習が発散しました</translation>
     </message>
@@ -786,157 +786,157 @@ h{2} = {3:.2f}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="142"/>
+        <location filename="../../gui/shell/main_window.py" line="142"/>
         <source>Network diagram</source>
         <translation>ネットワーク図</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="143"/>
+        <location filename="../../gui/shell/main_window.py" line="143"/>
         <source>Hidden node maps</source>
         <translation>隠れ層マップ</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="144"/>
+        <location filename="../../gui/shell/main_window.py" line="144"/>
         <source>Step-by-step math</source>
         <translation>計算の手順</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="145"/>
+        <location filename="../../gui/shell/main_window.py" line="145"/>
         <source>Gradient check</source>
         <translation>勾配チェック</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="150"/>
+        <location filename="../../gui/shell/main_window.py" line="150"/>
         <source>What am I looking at?</source>
         <translation>この画面の見方</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="167"/>
+        <location filename="../../gui/shell/main_window.py" line="167"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="168"/>
+        <location filename="../../gui/shell/main_window.py" line="168"/>
         <source>&amp;Open…</source>
         <translation>開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="169"/>
+        <location filename="../../gui/shell/main_window.py" line="169"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="171"/>
+        <location filename="../../gui/shell/main_window.py" line="171"/>
         <source>Save &amp;As…</source>
         <translation>名前を付けて保存(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="173"/>
+        <location filename="../../gui/shell/main_window.py" line="173"/>
         <source>&amp;Export</source>
         <translation>エクスポート(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="179"/>
+        <location filename="../../gui/shell/main_window.py" line="179"/>
         <source>&amp;Restore default settings</source>
         <translation>設定を初期状態に戻す(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="181"/>
+        <location filename="../../gui/shell/main_window.py" line="181"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="182"/>
+        <location filename="../../gui/shell/main_window.py" line="182"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="185"/>
+        <location filename="../../gui/shell/main_window.py" line="185"/>
         <source>&amp;Tools</source>
         <translation>ツール(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="186"/>
+        <location filename="../../gui/shell/main_window.py" line="186"/>
         <source>&amp;Many seeds…</source>
         <translation>多数のシードで試す(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="188"/>
+        <location filename="../../gui/shell/main_window.py" line="188"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="189"/>
+        <location filename="../../gui/shell/main_window.py" line="189"/>
         <source>What am I &amp;looking at?</source>
         <translation>この画面の見方(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="191"/>
+        <location filename="../../gui/shell/main_window.py" line="191"/>
         <source>&amp;About GateLab</source>
         <translation>GateLab について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="194"/>
+        <location filename="../../gui/shell/main_window.py" line="194"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="198"/>
+        <location filename="../../gui/shell/main_window.py" line="198"/>
         <source>System default</source>
         <translation>システムの設定</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="211"/>
+        <location filename="../../gui/shell/main_window.py" line="211"/>
         <source>The language changes when GateLab starts next time.</source>
         <translation>言語は GateLab を次に起動したときに切り替わります。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="282"/>
+        <location filename="../../gui/shell/main_window.py" line="282"/>
         <source>Reset to the initial weights of seed {0}.</source>
         <translation>シード {0} の初期の重みにリセットしました。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="314"/>
+        <location filename="../../gui/shell/main_window.py" line="314"/>
         <source>Settings changed ({0}): the network was reset.</source>
         <translation>設定が変わったため({0})、ネットワークをリセットしました。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="317"/>
+        <location filename="../../gui/shell/main_window.py" line="317"/>
         <source>This is a new, untitled run; {0} is unchanged.</source>
         <translation>これは名前のない新しい実行です。{0} は変更されていません。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="328"/>
+        <location filename="../../gui/shell/main_window.py" line="328"/>
         <source>Alpha {0:g}, steps {1:,}: applied to the run.</source>
         <translation>学習率 {0:g}、ステップ数 {1:,}: 学習に反映しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="448"/>
+        <location filename="../../gui/shell/main_window.py" line="448"/>
         <source>This file&apos;s initial weights differ from seed {0}&apos;s: Reset will use the seed&apos;s.</source>
         <translation>このファイルの初期の重みは、シード {0} のものと異なります。リセットするとシードの初期の重みを使います。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="453"/>
+        <location filename="../../gui/shell/main_window.py" line="453"/>
         <source>2-layer</source>
         <translation>2層</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="454"/>
+        <location filename="../../gui/shell/main_window.py" line="454"/>
         <source>{0} hidden nodes</source>
         <translation>隠れ層のノード {0} 個</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="455"/>
+        <location filename="../../gui/shell/main_window.py" line="455"/>
         <source>GateLab — {0}, {1}</source>
         <translation>GateLab — {0}、{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="460"/>
+        <location filename="../../gui/shell/main_window.py" line="460"/>
         <source>About GateLab</source>
         <translation>GateLab について</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="461"/>
+        <location filename="../../gui/shell/main_window.py" line="461"/>
         <source>GateLab 0.1: watch a 2- or 3-layer neural network learn a logic gate.
 
 Built with Qt {0} through PySide6 (LGPLv3), pyqtgraph (MIT), NumPy (BSD) and PyOpenGL (BSD). GateLab itself is MIT-licensed.</source>
@@ -945,7 +945,7 @@ Built with Qt {0} through PySide6 (LGPLv3), pyqtgraph (MIT), NumPy (BSD) and PyO
 Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を使って作られています。GateLab 自体は MIT ライセンスです。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="538"/>
+        <location filename="../../gui/shell/main_window.py" line="538"/>
         <source>Default settings restored; the language follows the system from the next start.</source>
         <translation>設定を初期状態に戻しました。言語は次回の起動からシステムの設定に従います。</translation>
     </message>
@@ -953,82 +953,82 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
 <context>
     <name>MathPanel</name>
     <message>
-        <location filename="../../gui/math_panel.py" line="393"/>
+        <location filename="../../gui/views/math_panel.py" line="402"/>
         <source>Which step (pass over the 4 rows), which truth-table row and which phase of its update is shown</source>
         <translation>表示しているのは、どのステップ(4行をひととおり学習する1回)の、真理値表のどの行の、更新のどの段階か</translation>
     </message>
     <message>
-        <location filename="../../gui/math_panel.py" line="403"/>
+        <location filename="../../gui/views/math_panel.py" line="412"/>
         <source>Each row&apos;s update has four phases, in the article&apos;s order</source>
         <translation>各行の更新は、記事と同じ順の4つの段階からなります</translation>
     </message>
     <message>
-        <location filename="../../gui/math_panel.py" line="410"/>
+        <location filename="../../gui/views/math_panel.py" line="419"/>
         <source>The formulas of this phase, with this row&apos;s numbers put in</source>
         <translation>この段階の数式に、この行の数値を入れたもの</translation>
     </message>
     <message>
-        <location filename="../../gui/math_panel.py" line="414"/>
+        <location filename="../../gui/views/math_panel.py" line="423"/>
         <source>Next ▶</source>
         <translation>次へ ▶</translation>
     </message>
     <message>
-        <location filename="../../gui/math_panel.py" line="416"/>
+        <location filename="../../gui/views/math_panel.py" line="425"/>
         <source>Show the next phase, or the next row once this one is updated (N)</source>
         <translation>次の段階を表示します。この行の更新が済んでいれば次の行へ進みます (N)</translation>
     </message>
     <message>
-        <location filename="../../gui/math_panel.py" line="483"/>
+        <location filename="../../gui/views/math_panel.py" line="492"/>
         <source>No network yet</source>
         <translation>まだネットワークがありません</translation>
     </message>
     <message>
-        <location filename="../../gui/math_panel.py" line="489"/>
+        <location filename="../../gui/views/math_panel.py" line="498"/>
         <source>After the last step ({step}), row [{x1}, {x2}], phase: {phase}</source>
         <translation>最後のステップ ({step}) の後、行 [{x1}, {x2}]、段階: {phase}</translation>
     </message>
     <message>
-        <location filename="../../gui/math_panel.py" line="492"/>
+        <location filename="../../gui/views/math_panel.py" line="501"/>
         <source>Step {step}, row [{x1}, {x2}], phase: {phase}</source>
         <translation>ステップ {step}、行 [{x1}, {x2}]、段階: {phase}</translation>
     </message>
     <message>
-        <location filename="../../gui/math_panel.py" line="502"/>
+        <location filename="../../gui/views/math_panel.py" line="511"/>
         <source>Pause training to step through the math.</source>
         <translation>計算を順に追うには、学習を一時停止してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/math_panel.py" line="504"/>
+        <location filename="../../gui/views/math_panel.py" line="513"/>
         <source>This walk-through follows the article&apos;s online training (one update after each row). Switch the mode to online to step through it.</source>
         <translation>この解説は記事のオンライン学習(1行ごとに1回更新)に沿っています。順に追うには、学習モードを online に切り替えてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/math_panel.py" line="507"/>
+        <location filename="../../gui/views/math_panel.py" line="516"/>
         <source>The network diverged: lower α or reset it.</source>
         <translation>ネットワークが発散しました。α を小さくするか、リセットしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/math_panel.py" line="509"/>
+        <location filename="../../gui/views/math_panel.py" line="518"/>
         <source>The run has done all its {0} steps: raise Steps to go on.</source>
         <translation>予定の {0} ステップをすべて終えました。続けるにはステップ数を増やしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/math_panel.py" line="517"/>
+        <location filename="../../gui/views/math_panel.py" line="526"/>
         <source>forward</source>
         <translation>順伝播</translation>
     </message>
     <message>
-        <location filename="../../gui/math_panel.py" line="517"/>
+        <location filename="../../gui/views/math_panel.py" line="526"/>
         <source>loss</source>
         <translation>損失</translation>
     </message>
     <message>
-        <location filename="../../gui/math_panel.py" line="517"/>
+        <location filename="../../gui/views/math_panel.py" line="526"/>
         <source>backward</source>
         <translation>逆伝播</translation>
     </message>
     <message>
-        <location filename="../../gui/math_panel.py" line="518"/>
+        <location filename="../../gui/views/math_panel.py" line="527"/>
         <source>update</source>
         <translation>更新</translation>
     </message>
@@ -1036,117 +1036,117 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../gui/messages.py" line="17"/>
+        <location filename="../../gui/common/messages.py" line="17"/>
         <source>a number greater than 0 and at most {0:g}</source>
         <translation>0 より大きく {0:g} 以下の数</translation>
     </message>
     <message>
-        <location filename="../../gui/messages.py" line="19"/>
+        <location filename="../../gui/common/messages.py" line="19"/>
         <source>a whole number from 1 to {0:,}</source>
         <translation>1 から {0:,} までの整数</translation>
     </message>
     <message>
-        <location filename="../../gui/messages.py" line="15"/>
+        <location filename="../../gui/common/messages.py" line="15"/>
         <source>a whole number from 0 to {0}</source>
         <translation>0 から {0} までの整数</translation>
     </message>
     <message>
-        <location filename="../../gui/messages.py" line="22"/>
+        <location filename="../../gui/common/messages.py" line="22"/>
         <source>four numbers from 0 to 1</source>
         <translation>0 から 1 までの数を4つ</translation>
     </message>
     <message>
-        <location filename="../../gui/messages.py" line="23"/>
+        <location filename="../../gui/common/messages.py" line="23"/>
         <source>empty, or a number greater than 0 and at most {0:g}</source>
         <translation>空欄、または 0 より大きく {0:g} 以下の数</translation>
     </message>
     <message>
-        <location filename="../../gui/messages.py" line="31"/>
+        <location filename="../../gui/common/messages.py" line="31"/>
         <source>Alpha</source>
         <translation>学習率</translation>
     </message>
     <message>
-        <location filename="../../gui/messages.py" line="32"/>
+        <location filename="../../gui/common/messages.py" line="32"/>
         <source>Steps</source>
         <translation>ステップ数</translation>
     </message>
     <message>
-        <location filename="../../gui/messages.py" line="33"/>
+        <location filename="../../gui/common/messages.py" line="33"/>
         <source>Hidden nodes</source>
         <translation>隠れ層のノード数</translation>
     </message>
     <message>
-        <location filename="../../gui/messages.py" line="34"/>
+        <location filename="../../gui/common/messages.py" line="34"/>
         <source>Seed</source>
         <translation>シード</translation>
     </message>
     <message>
-        <location filename="../../gui/messages.py" line="35"/>
+        <location filename="../../gui/common/messages.py" line="35"/>
         <source>Targets</source>
         <translation>真の値</translation>
     </message>
     <message>
-        <location filename="../../gui/messages.py" line="36"/>
+        <location filename="../../gui/common/messages.py" line="36"/>
         <source>Target loss</source>
         <translation>目標損失</translation>
     </message>
     <message>
-        <location filename="../../gui/messages.py" line="37"/>
+        <location filename="../../gui/common/messages.py" line="37"/>
         <source>Gate</source>
         <translation>ゲート</translation>
     </message>
     <message>
-        <location filename="../../gui/messages.py" line="38"/>
+        <location filename="../../gui/common/messages.py" line="38"/>
         <source>Mode</source>
         <translation>学習モード</translation>
     </message>
     <message>
-        <location filename="../../gui/messages.py" line="39"/>
+        <location filename="../../gui/common/messages.py" line="39"/>
         <source>Activation</source>
         <translation>活性化関数</translation>
     </message>
     <message>
-        <location filename="../../gui/messages.py" line="40"/>
+        <location filename="../../gui/common/messages.py" line="40"/>
         <source>Loss</source>
         <translation>損失関数</translation>
     </message>
     <message>
-        <location filename="../../gui/messages.py" line="41"/>
+        <location filename="../../gui/common/messages.py" line="41"/>
         <source>Initial weights</source>
         <translation>初期の重み</translation>
     </message>
     <message>
-        <location filename="../../gui/messages.py" line="42"/>
+        <location filename="../../gui/common/messages.py" line="42"/>
         <source>Update order</source>
         <translation>更新の順序</translation>
     </message>
     <message>
-        <location filename="../../gui/messages.py" line="50"/>
+        <location filename="../../gui/common/messages.py" line="50"/>
         <source>{0}: {1} is not allowed. Allowed: {2}.</source>
         <translation>{0}: {1} は使えません。使える値: {2}。</translation>
     </message>
     <message>
-        <location filename="../../gui/messages.py" line="57"/>
+        <location filename="../../gui/common/messages.py" line="57"/>
         <source>Training diverged at step {0}: the loss or a weight stopped being a finite number. Every view shows the last finite state.</source>
         <translation>ステップ {0} で学習が発散しました。損失または重みが有限の数でなくなりました。どの表示も、最後の有限な状態を示しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/messages.py" line="61"/>
+        <location filename="../../gui/common/messages.py" line="61"/>
         <source>Training failed: {0}</source>
         <translation>学習に失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/messages.py" line="63"/>
+        <location filename="../../gui/common/messages.py" line="63"/>
         <source>Stopped at step {0}.</source>
         <translation>ステップ {0} で停止しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/messages.py" line="66"/>
+        <location filename="../../gui/common/messages.py" line="66"/>
         <source>Reached the target loss at step {0}.</source>
         <translation>ステップ {0} で目標損失に達しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/messages.py" line="67"/>
+        <location filename="../../gui/common/messages.py" line="67"/>
         <source>Finished {0} steps.</source>
         <translation>{0} ステップの学習が完了しました。</translation>
     </message>
@@ -1154,147 +1154,147 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
 <context>
     <name>NetworkView</name>
     <message>
-        <location filename="../../gui/network_view.py" line="209"/>
+        <location filename="../../gui/views/network_view.py" line="209"/>
         <source>Row: [{0}, {1}]</source>
         <translation>行: [{0}, {1}]</translation>
     </message>
     <message>
-        <location filename="../../gui/network_view.py" line="210"/>
+        <location filename="../../gui/views/network_view.py" line="210"/>
         <source>The truth-table row whose values the nodes show</source>
         <translation>ノードに値を表示する、真理値表の行</translation>
     </message>
     <message>
-        <location filename="../../gui/network_view.py" line="243"/>
+        <location filename="../../gui/views/network_view.py" line="243"/>
         <source>positive weight</source>
         <translation>正の重み</translation>
     </message>
     <message>
-        <location filename="../../gui/network_view.py" line="244"/>
+        <location filename="../../gui/views/network_view.py" line="244"/>
         <source>Blue edge: the weight is positive</source>
         <translation>青い線: 重みが正</translation>
     </message>
     <message>
-        <location filename="../../gui/network_view.py" line="245"/>
+        <location filename="../../gui/views/network_view.py" line="245"/>
         <source>negative weight</source>
         <translation>負の重み</translation>
     </message>
     <message>
-        <location filename="../../gui/network_view.py" line="246"/>
+        <location filename="../../gui/views/network_view.py" line="246"/>
         <source>Orange edge: the weight is negative</source>
         <translation>オレンジの線: 重みが負</translation>
     </message>
     <message>
-        <location filename="../../gui/network_view.py" line="248"/>
+        <location filename="../../gui/views/network_view.py" line="248"/>
         <source>width = |w|</source>
         <translation>太さ = |w|</translation>
     </message>
     <message>
-        <location filename="../../gui/network_view.py" line="249"/>
+        <location filename="../../gui/views/network_view.py" line="249"/>
         <source>The thicker the edge, the larger the weight&apos;s size |w| (full width from |w| = {0})</source>
         <translation>線が太いほど、重みの大きさ |w| が大きい(|w| = {0} 以上で最大の太さ)</translation>
     </message>
     <message>
-        <location filename="../../gui/network_view.py" line="271"/>
+        <location filename="../../gui/views/network_view.py" line="271"/>
         <source>Double-click an edge to change its weight.</source>
         <translation>線をダブルクリックで重みを変更。</translation>
     </message>
     <message>
-        <location filename="../../gui/network_view.py" line="273"/>
+        <location filename="../../gui/views/network_view.py" line="273"/>
         <source>Pause training to edit a weight (double-click an edge).</source>
         <translation>一時停止中に線をダブルクリックで編集。</translation>
     </message>
     <message>
-        <location filename="../../gui/network_view.py" line="316"/>
+        <location filename="../../gui/views/network_view.py" line="316"/>
         <source>{name}, row [{x1}, {x2}]</source>
         <translation>{name}、行 [{x1}, {x2}]</translation>
     </message>
     <message>
-        <location filename="../../gui/network_view.py" line="318"/>
+        <location filename="../../gui/views/network_view.py" line="318"/>
         <source>bias node: always 1</source>
         <translation>バイアスのノード: 常に 1</translation>
     </message>
     <message>
-        <location filename="../../gui/network_view.py" line="320"/>
+        <location filename="../../gui/views/network_view.py" line="320"/>
         <source>input {name} = {value}</source>
         <translation>入力 {name} = {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/network_view.py" line="322"/>
+        <location filename="../../gui/views/network_view.py" line="322"/>
         <source>input sum {name} = {value}</source>
         <translation>入力の合計 {name} = {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/network_view.py" line="324"/>
+        <location filename="../../gui/views/network_view.py" line="324"/>
         <source>activation {name} = {f}({sum}) = {value}</source>
         <translation>活性化関数の出力 {name} = {f}({sum}) = {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/network_view.py" line="330"/>
+        <location filename="../../gui/views/network_view.py" line="330"/>
         <source>{name} = {value}</source>
         <translation>{name} = {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/network_view.py" line="332"/>
+        <location filename="../../gui/views/network_view.py" line="332"/>
         <source>Double-click to edit</source>
         <translation>ダブルクリックで編集</translation>
     </message>
     <message>
-        <location filename="../../gui/network_view.py" line="333"/>
+        <location filename="../../gui/views/network_view.py" line="333"/>
         <source>Pause training to edit this weight</source>
         <translation>この重みを編集するには、学習を一時停止してください</translation>
     </message>
     <message>
-        <location filename="../../gui/network_view.py" line="401"/>
+        <location filename="../../gui/views/network_view.py" line="401"/>
         <source>inputs</source>
         <translation>入力</translation>
     </message>
     <message>
-        <location filename="../../gui/network_view.py" line="403"/>
+        <location filename="../../gui/views/network_view.py" line="403"/>
         <source>hidden layer ({0} nodes)</source>
         <translation>隠れ層(ノード {0} 個)</translation>
     </message>
     <message>
-        <location filename="../../gui/network_view.py" line="404"/>
+        <location filename="../../gui/views/network_view.py" line="404"/>
         <source>output</source>
         <translation>出力</translation>
     </message>
     <message>
-        <location filename="../../gui/network_view.py" line="408"/>
+        <location filename="../../gui/views/network_view.py" line="408"/>
         <source>input {0}</source>
         <translation>入力 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/network_view.py" line="410"/>
+        <location filename="../../gui/views/network_view.py" line="410"/>
         <source>bias input</source>
         <translation>バイアス入力</translation>
     </message>
     <message>
-        <location filename="../../gui/network_view.py" line="410"/>
+        <location filename="../../gui/views/network_view.py" line="410"/>
         <source>hidden bias</source>
         <translation>隠れ層のバイアス</translation>
     </message>
     <message>
-        <location filename="../../gui/network_view.py" line="412"/>
+        <location filename="../../gui/views/network_view.py" line="412"/>
         <source>hidden node {0}</source>
         <translation>隠れ層のノード {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/network_view.py" line="413"/>
+        <location filename="../../gui/views/network_view.py" line="413"/>
         <source>output yp</source>
         <translation>出力 yp</translation>
     </message>
     <message>
-        <location filename="../../gui/network_view.py" line="436"/>
+        <location filename="../../gui/views/network_view.py" line="436"/>
         <source>Edit weight</source>
         <translation>重みの編集</translation>
     </message>
     <message>
-        <location filename="../../gui/network_view.py" line="436"/>
+        <location filename="../../gui/views/network_view.py" line="436"/>
         <source>New value of {0}:</source>
         <translation>{0} の新しい値:</translation>
     </message>
     <message>
-        <location filename="../../gui/network_view.py" line="442"/>
+        <location filename="../../gui/views/network_view.py" line="442"/>
         <source>Pause training to edit a weight.</source>
         <translation>重みを編集するには、学習を一時停止してください。</translation>
     </message>
@@ -1302,7 +1302,7 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
 <context>
     <name>OutputView</name>
     <message>
-        <location filename="../../gui/output_view.py" line="25"/>
+        <location filename="../../gui/views/output_view.py" line="25"/>
         <source>OpenGL is not available ({0}): showing a 2D map instead.</source>
         <translation>OpenGL を使えません({0})。代わりに 2D のマップを表示します。</translation>
     </message>
@@ -1310,77 +1310,77 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
 <context>
     <name>PredictionsTable</name>
     <message>
-        <location filename="../../gui/predictions_table.py" line="63"/>
+        <location filename="../../gui/views/predictions_table.py" line="63"/>
         <source>Input</source>
         <translation>入力</translation>
     </message>
     <message>
-        <location filename="../../gui/predictions_table.py" line="63"/>
+        <location filename="../../gui/views/predictions_table.py" line="63"/>
         <source>Input: the row of the truth table, [x1, x2]</source>
         <translation>入力: 真理値表の行 [x1, x2]</translation>
     </message>
     <message>
-        <location filename="../../gui/predictions_table.py" line="64"/>
+        <location filename="../../gui/views/predictions_table.py" line="64"/>
         <source>Prediction</source>
         <translation>予測値</translation>
     </message>
     <message>
-        <location filename="../../gui/predictions_table.py" line="64"/>
+        <location filename="../../gui/views/predictions_table.py" line="64"/>
         <source>Prediction: the network&apos;s output yp for this input</source>
         <translation>予測値: この入力に対するネットワークの出力 yp</translation>
     </message>
     <message>
-        <location filename="../../gui/predictions_table.py" line="65"/>
+        <location filename="../../gui/views/predictions_table.py" line="65"/>
         <source>Target</source>
         <translation>真の値</translation>
     </message>
     <message>
-        <location filename="../../gui/predictions_table.py" line="65"/>
+        <location filename="../../gui/views/predictions_table.py" line="65"/>
         <source>Target: the true value yt the network should learn</source>
         <translation>真の値: ネットワークが学習すべき値 yt</translation>
     </message>
     <message>
-        <location filename="../../gui/predictions_table.py" line="66"/>
+        <location filename="../../gui/views/predictions_table.py" line="66"/>
         <source>Error</source>
         <translation>誤差</translation>
     </message>
     <message>
-        <location filename="../../gui/predictions_table.py" line="66"/>
+        <location filename="../../gui/views/predictions_table.py" line="66"/>
         <source>Error: prediction − target (yp − yt)</source>
         <translation>誤差: 予測値 − 真の値 (yp − yt)</translation>
     </message>
     <message>
-        <location filename="../../gui/predictions_table.py" line="107"/>
+        <location filename="../../gui/views/predictions_table.py" line="107"/>
         <source>yp = {value}</source>
         <translation>yp = {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/predictions_table.py" line="108"/>
+        <location filename="../../gui/views/predictions_table.py" line="108"/>
         <source>yt = {value}</source>
         <translation>yt = {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/predictions_table.py" line="111"/>
+        <location filename="../../gui/views/predictions_table.py" line="111"/>
         <source>yp − yt = {value}</source>
         <translation>yp − yt = {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/predictions_table.py" line="134"/>
+        <location filename="../../gui/views/predictions_table.py" line="134"/>
         <source>Solved means: for a target of 0 or 1, the prediction is on the same side of 0.5; for any other target, the prediction is within {0} of it</source>
         <translation>「解けた」とは: 真の値が 0 か 1 の行では予測値が 0.5 の同じ側にあること、それ以外の真の値では予測値がその値から {0} 以内にあることです</translation>
     </message>
     <message>
-        <location filename="../../gui/predictions_table.py" line="137"/>
+        <location filename="../../gui/views/predictions_table.py" line="137"/>
         <source>✓ Solved: every prediction is on the right side of 0.5</source>
         <translation>✓ 解けました: どの行も 0.5 の正しい側</translation>
     </message>
     <message>
-        <location filename="../../gui/predictions_table.py" line="140"/>
+        <location filename="../../gui/views/predictions_table.py" line="140"/>
         <source>✓ Solved: every prediction is within {0} of its target, or on its side of 0.5 for a 0 or 1</source>
         <translation>✓ 解けました: どの予測値も真の値から {0} 以内（0 と 1 では 0.5 の同じ側）です</translation>
     </message>
     <message>
-        <location filename="../../gui/predictions_table.py" line="144"/>
+        <location filename="../../gui/views/predictions_table.py" line="144"/>
         <source>Not solved yet</source>
         <translation>まだ解けていません</translation>
     </message>
@@ -1388,243 +1388,243 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
 <context>
     <name>SeedsDialog</name>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="53"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="53"/>
         <source>Many seeds</source>
         <translation>多数のシード</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="73"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="73"/>
         <source>Trains many copies of this network that differ only in their random starting weights (their seed), and shows how often these settings learn the gate.</source>
         <translation>ランダムな初期の重み(シード)だけが異なる、このネットワークのコピーをたくさん学習させ、この設定でどのくらいの割合でゲートを学習できるかを示します。</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="98"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="98"/>
         <source>How many networks to train, each from its own seed (1 to {0}). More networks give a narrower confidence interval but take longer.</source>
         <translation>学習させるネットワークの数(1~{0})。それぞれ別のシードから始めます。数が多いほど信頼区間は狭くなりますが、時間がかかります。</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="104"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="104"/>
         <source>The first network&apos;s seed; the others take the next ones. Another first seed gives another sample of starts, to check that the share solved holds.</source>
         <translation>最初のネットワークのシード。ほかは続く番号を使います。最初のシードを変えると別の初期値の標本になり、解けた割合が変わらないか確かめられます。</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="108"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="108"/>
         <source>Run</source>
         <translation>実行</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="109"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="109"/>
         <source>Train all the networks with the current settings</source>
         <translation>現在の設定で、すべてのネットワークを学習させます</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="112"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="112"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="113"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="113"/>
         <source>Stop the run; nothing is shown for a cancelled run</source>
         <translation>実行を止めます。キャンセルした実行の結果は表示されません</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="117"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="117"/>
         <source>Training steps done, for all the networks together</source>
         <translation>すべてのネットワークを合わせた、実行済みの学習ステップ数</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="118"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="118"/>
         <source>step %v of %m</source>
         <translation>ステップ %v / %m</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="121"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="121"/>
         <source>&amp;Networks:</source>
         <translation>ネットワーク数(&amp;N):</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="123"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="123"/>
         <source>&amp;First seed:</source>
         <translation>最初のシード(&amp;F):</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="133"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="133"/>
         <source>final loss</source>
         <translation>最終の損失</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="133"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="133"/>
         <source>networks</source>
         <translation>ネットワーク数</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="136"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="136"/>
         <source>solved</source>
         <translation>解けた</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="138"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="138"/>
         <source>not solved</source>
         <translation>未解決</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="141"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="141"/>
         <source>step</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="141"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="141"/>
         <source>loss</source>
         <translation>損失</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="149"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="149"/>
         <source>Final loss of each network</source>
         <translation>各ネットワークの最終の損失</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="150"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="150"/>
         <source>How many networks ended with each loss: low is good. Blue networks solved the gate.</source>
         <translation>最終の損失ごとのネットワークの数(損失は低いほど良い)。青はゲートを解けたネットワークです。</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="152"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="152"/>
         <source>Loss during training</source>
         <translation>学習中の損失</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="153"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="153"/>
         <source>Line: the median loss at each step (half of the networks are below it). Shaded: where the middle 80 % of the networks are (between the 10 % and 90 % quantiles).</source>
         <translation>線: 各ステップでの損失の中央値(ネットワークの半数がこれより下)。塗りつぶし: 中央の 80 % のネットワークが入る範囲(10 % 点と 90 % 点の間)。</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="177"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="177"/>
         <source>The results appear here when a run ends.</source>
         <translation>実行が終わると、ここに結果が表示されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="211"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="211"/>
         <source>Networks that did not solve the gate. Double-click a seed to open it in the main window and watch it train.</source>
         <translation>ゲートを解けなかったネットワーク。シードをダブルクリックするとメインウィンドウで開き、学習の様子を見られます。</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="215"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="215"/>
         <source>Open in main window</source>
         <translation>メインウィンドウで開く</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="216"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="216"/>
         <source>Open the selected seed in the main window to watch it train</source>
         <translation>選んだシードをメインウィンドウで開き、学習の様子を見ます</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="219"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="219"/>
         <source>Double-click a seed to watch it fail in the main window.</source>
         <translation>シードをダブルクリックすると、うまくいかない様子をメインウィンドウで見られます。</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="235"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="235"/>
         <source>&lt;b&gt;Settings:&lt;/b&gt; {0}</source>
         <translation>&lt;b&gt;設定:&lt;/b&gt; {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="239"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="239"/>
         <source>The settings changed: press Run for new results.</source>
         <translation>設定が変わりました。新しい結果を見るには「実行」を押してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="265"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="265"/>
         <source>Preparing the initial weights of {0} networks…</source>
         <translation>{0} 個のネットワークの初期の重みを準備しています…</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="274"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="274"/>
         <source>Cancelling…</source>
         <translation>キャンセルしています…</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="301"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="301"/>
         <source>(seeds {0} to {1})</source>
         <translation>(シード {0} ~ {1})</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="310"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="310"/>
         <source>Training {0} networks…</source>
         <translation>{0} 個のネットワークを学習させています…</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="318"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="318"/>
         <source>The run failed: {0}</source>
         <translation>実行に失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="320"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="320"/>
         <source>Cancelled: press Run to start again.</source>
         <translation>キャンセルしました。もう一度始めるには「実行」を押してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="364"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="364"/>
         <source>Done: {0} networks, seeds {1} to {2}.</source>
         <translation>完了: ネットワーク {0} 個、シード {1} ~ {2}。</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="369"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="369"/>
         <source>95 % confidence interval: {0} % to {1} %. With these settings, the share of all seeds that would solve the gate very likely lies in this range.</source>
         <translation>95 % 信頼区間: {0} % ~ {1} %。この設定では、すべてのシードのうちゲートを解けるものの割合は、ほぼ確実にこの範囲にあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="380"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="380"/>
         <source>Solved {0}: {1} of {2} networks = {3} %</source>
         <translation>{0}を解けた割合: {2} 個中 {1} 個 = {3} %</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="403"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="403"/>
         <source>Seeds that failed: {0}</source>
         <translation>解けなかったシード: {0} 個</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="405"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="405"/>
         <source> (first {0} listed)</source>
         <translation>(最初の {0} 個を表示)</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="412"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="412"/>
         <source>seed {0}: final loss {1:.3g}</source>
         <translation>シード {0}: 最終の損失 {1:.3g}</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="414"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="414"/>
         <source> (diverged at step {0})</source>
         <translation>(ステップ {0} で発散)</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="421"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="421"/>
         <source>2-layer network (no hidden nodes)</source>
         <translation>2層ネットワーク(隠れ層なし)</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="423"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="423"/>
         <source>{0} hidden nodes</source>
         <translation>隠れ層のノード {0} 個</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="424"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="424"/>
         <source>{0}, {1}, alpha {2}, {3} steps, {4} updates, {5}, {6} loss, {7} start weights, {8} update order</source>
         <translation>{0}、{1}、学習率 {2}、{3} ステップ、更新方式 {4}、活性化関数 {5}、損失関数 {6}、初期の重み {7}、更新の順序 {8}</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="429"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="429"/>
         <source>, stop at loss {0}</source>
         <translation>、損失 {0} で停止</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="434"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="434"/>
         <source>the custom gate</source>
         <translation>カスタムゲート</translation>
     </message>
     <message>
-        <location filename="../../gui/seeds_dialog.py" line="207"/>
-        <location filename="../../gui/seeds_dialog.py" line="358"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="207"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="358"/>
         <source>Seeds that failed</source>
         <translation>解けなかったシード</translation>
     </message>
@@ -1632,77 +1632,77 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
 <context>
     <name>StatusLine</name>
     <message>
-        <location filename="../../gui/status_line.py" line="16"/>
+        <location filename="../../gui/views/status_line.py" line="16"/>
         <source>Steps done of the run&apos;s total (one step = one pass over the 4 rows)</source>
         <translation>全ステップ数のうち実行済みのステップ数(1ステップ = 4行をひととおり学習すること)</translation>
     </message>
     <message>
-        <location filename="../../gui/status_line.py" line="17"/>
+        <location filename="../../gui/views/status_line.py" line="17"/>
         <source>Loss now: summed over the 4 rows at the current weights. The loss plot shows each step&apos;s loss instead, added up row by row during the step (the article&apos;s L[step]), so its last point differs a little</source>
         <translation>現在の損失: 今の重みでの4行分の損失の合計。損失グラフは各ステップの損失（記事の L[step]、ステップ中に行ごとに足したもの）を示すため、最後の点とは少し異なります</translation>
     </message>
     <message>
-        <location filename="../../gui/status_line.py" line="20"/>
+        <location filename="../../gui/views/status_line.py" line="20"/>
         <source>Training speed</source>
         <translation>学習の速さ</translation>
     </message>
     <message>
-        <location filename="../../gui/status_line.py" line="20"/>
+        <location filename="../../gui/views/status_line.py" line="20"/>
         <source>What the trainer is doing</source>
         <translation>学習の状態</translation>
     </message>
     <message>
-        <location filename="../../gui/status_line.py" line="24"/>
+        <location filename="../../gui/views/status_line.py" line="24"/>
         <source>ready</source>
         <translation>準備完了</translation>
     </message>
     <message>
-        <location filename="../../gui/status_line.py" line="24"/>
+        <location filename="../../gui/views/status_line.py" line="24"/>
         <source>training</source>
         <translation>学習中</translation>
     </message>
     <message>
-        <location filename="../../gui/status_line.py" line="25"/>
+        <location filename="../../gui/views/status_line.py" line="25"/>
         <source>paused</source>
         <translation>一時停止中</translation>
     </message>
     <message>
-        <location filename="../../gui/status_line.py" line="25"/>
+        <location filename="../../gui/views/status_line.py" line="25"/>
         <source>finished</source>
         <translation>完了</translation>
     </message>
     <message>
-        <location filename="../../gui/status_line.py" line="26"/>
+        <location filename="../../gui/views/status_line.py" line="26"/>
         <source>diverged</source>
         <translation>発散</translation>
     </message>
     <message>
-        <location filename="../../gui/status_line.py" line="26"/>
+        <location filename="../../gui/views/status_line.py" line="26"/>
         <source>failed</source>
         <translation>失敗</translation>
     </message>
     <message>
-        <location filename="../../gui/status_line.py" line="27"/>
+        <location filename="../../gui/views/status_line.py" line="27"/>
         <source>stopped</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../gui/status_line.py" line="30"/>
+        <location filename="../../gui/views/status_line.py" line="30"/>
         <source>step {0:,} of {1:,}</source>
         <translation>ステップ {0:,} / {1:,}</translation>
     </message>
     <message>
-        <location filename="../../gui/status_line.py" line="31"/>
+        <location filename="../../gui/views/status_line.py" line="31"/>
         <source>loss now {0:.6g}</source>
         <translation>現在の損失 {0:.6g}</translation>
     </message>
     <message>
-        <location filename="../../gui/status_line.py" line="32"/>
+        <location filename="../../gui/views/status_line.py" line="32"/>
         <source>loss too large to compute</source>
         <translation>損失が大きすぎて計算できません</translation>
     </message>
     <message>
-        <location filename="../../gui/status_line.py" line="34"/>
+        <location filename="../../gui/views/status_line.py" line="34"/>
         <source>{0:,.0f} steps/s</source>
         <translation>{0:,.0f} ステップ/秒</translation>
     </message>
@@ -1710,57 +1710,57 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
 <context>
     <name>SurfaceView</name>
     <message>
-        <location filename="../../gui/surface_view.py" line="72"/>
+        <location filename="../../gui/views/surface_view.py" line="72"/>
         <source>3D view of the network&apos;s output</source>
         <translation>ネットワークの出力の3D表示</translation>
     </message>
     <message>
-        <location filename="../../gui/surface_view.py" line="175"/>
+        <location filename="../../gui/views/surface_view.py" line="175"/>
         <source>x1</source>
         <translation>x1</translation>
     </message>
     <message>
-        <location filename="../../gui/surface_view.py" line="175"/>
+        <location filename="../../gui/views/surface_view.py" line="175"/>
         <source>x2</source>
         <translation>x2</translation>
     </message>
     <message>
-        <location filename="../../gui/surface_view.py" line="176"/>
+        <location filename="../../gui/views/surface_view.py" line="176"/>
         <source>output</source>
         <translation>出力</translation>
     </message>
     <message>
-        <location filename="../../gui/surface_view.py" line="197"/>
+        <location filename="../../gui/views/surface_view.py" line="197"/>
         <source>Decision plane (0.5)</source>
         <translation>判定面 (0.5)</translation>
     </message>
     <message>
-        <location filename="../../gui/surface_view.py" line="200"/>
+        <location filename="../../gui/views/surface_view.py" line="200"/>
         <source>Show the level 0.5: where the surface is above it, the network answers 1.</source>
         <translation>高さ 0.5 の平面を表示します。曲面がこれより上にある所では、ネットワークは 1 と答えます。</translation>
     </message>
     <message>
-        <location filename="../../gui/surface_view.py" line="202"/>
+        <location filename="../../gui/views/surface_view.py" line="202"/>
         <source>Reset camera</source>
         <translation>視点をリセット</translation>
     </message>
     <message>
-        <location filename="../../gui/surface_view.py" line="204"/>
+        <location filename="../../gui/views/surface_view.py" line="204"/>
         <source>Return to the starting view (drag to rotate, wheel to zoom).</source>
         <translation>最初の視点に戻します(ドラッグで回転、ホイールで拡大・縮小)。</translation>
     </message>
     <message>
-        <location filename="../../gui/surface_view.py" line="207"/>
+        <location filename="../../gui/views/surface_view.py" line="207"/>
         <source>&lt;span style=&quot;color:#ff4059&quot;&gt;●&lt;/span&gt; target &amp;nbsp; ○ prediction</source>
         <translation>&lt;span style=&quot;color:#ff4059&quot;&gt;●&lt;/span&gt; 真の値 &amp;nbsp; ○ 予測値</translation>
     </message>
     <message>
-        <location filename="../../gui/surface_view.py" line="209"/>
+        <location filename="../../gui/views/surface_view.py" line="209"/>
         <source>Red: each row&apos;s target. White: what the network predicts for it (a dot on the surface). A line joins the two.</source>
         <translation>赤: 各行の真の値。白: その行に対するネットワークの予測値(曲面上の点)。2つの点を線で結んでいます。</translation>
     </message>
     <message>
-        <location filename="../../gui/surface_view.py" line="212"/>
+        <location filename="../../gui/views/surface_view.py" line="212"/>
         <source>drag or arrow keys: rotate · wheel or +/-: zoom</source>
         <translation>ドラッグか矢印キー: 回転 · ホイールか +/-: ズーム</translation>
     </message>
@@ -1768,147 +1768,147 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
 <context>
     <name>_Writer</name>
     <message>
-        <location filename="../../gui/math_panel.py" line="92"/>
+        <location filename="../../gui/views/math_panel.py" line="101"/>
         <source>Note:</source>
         <translation>注:</translation>
     </message>
     <message>
-        <location filename="../../gui/math_panel.py" line="106"/>
+        <location filename="../../gui/views/math_panel.py" line="115"/>
         <source>… and likewise for the other nodes, {j} = {first} … {last}.</source>
         <translation>… 残りのノード {j} = {first} … {last} も同様です。</translation>
     </message>
     <message>
-        <location filename="../../gui/math_panel.py" line="111"/>
+        <location filename="../../gui/views/math_panel.py" line="120"/>
         <source>Row [{x1}, {x2}]: inputs {sx1} = {x1}, {sx2} = {x2} and the bias input 1; the target is {yt} = {t}.</source>
         <translation>行 [{x1}, {x2}]: 入力は {sx1} = {x1}、{sx2} = {x2} とバイアス入力 1、真の値は {yt} = {t} です。</translation>
     </message>
     <message>
-        <location filename="../../gui/math_panel.py" line="127"/>
+        <location filename="../../gui/views/math_panel.py" line="136"/>
         <source>Forward pass: the neuron adds up its weighted inputs, then {f} squashes the sum into a prediction between 0 and 1.</source>
         <translation>順伝播: ニューロンは入力値と重みの積を合計し、{f} がその合計を 0 と 1 の間の予測値に変換します。</translation>
     </message>
     <message>
-        <location filename="../../gui/math_panel.py" line="133"/>
+        <location filename="../../gui/views/math_panel.py" line="142"/>
         <source>{f} is the sigmoid function; the bias input is always 1, so {w3} acts as the neuron&apos;s threshold.</source>
         <translation>{f} は活性化関数(シグモイド関数)です。バイアス入力は常に 1 なので、{w3} がニューロンの閾値の役割をします。</translation>
     </message>
     <message>
-        <location filename="../../gui/math_panel.py" line="139"/>
+        <location filename="../../gui/views/math_panel.py" line="148"/>
         <source>Forward pass: each hidden node adds up its weighted inputs and applies its activation; the output node does the same with the hidden nodes.</source>
         <translation>順伝播: 隠れ層の各ノードは入力値と重みの積を合計し、活性化関数に入れます。出力のノードも、隠れ層のノードの値で同じことをします。</translation>
     </message>
     <message>
-        <location filename="../../gui/math_panel.py" line="147"/>
+        <location filename="../../gui/views/math_panel.py" line="156"/>
         <source>{h} = 1 is the bias node: it always outputs 1.</source>
         <translation>{h} = 1 はバイアスのノードで、常に 1 を出力します。</translation>
     </message>
     <message>
-        <location filename="../../gui/math_panel.py" line="153"/>
+        <location filename="../../gui/views/math_panel.py" line="162"/>
         <source>the article&apos;s code sets hidden_layers = {n}, but that counts the bias node too: it means {h} hidden nodes plus the bias node {bias}.</source>
         <translation>記事のコードは hidden_layers = {n} としていますが、これはバイアスのノードも数えています。実際には隠れ層のノード {h} 個とバイアスのノード {bias} です。</translation>
     </message>
     <message>
-        <location filename="../../gui/math_panel.py" line="192"/>
+        <location filename="../../gui/views/math_panel.py" line="201"/>
         <source>Loss: how far the prediction is from the target.</source>
         <translation>損失: 予測値が真の値からどれだけ離れているか。</translation>
     </message>
     <message>
-        <location filename="../../gui/math_panel.py" line="196"/>
+        <location filename="../../gui/views/math_panel.py" line="205"/>
         <source>the article&apos;s 3-layer code adds up (y − yt)² without the ½, so its loss curve is twice this value; its gradients do use the ½, as here.</source>
         <translation>記事の3層のコードは ½ を付けずに (y − yt)² を足しているので、損失のグラフはこの値の2倍になります。ただし勾配は、ここと同じく ½ を付けた式から求めています。</translation>
     </message>
     <message>
-        <location filename="../../gui/math_panel.py" line="208"/>
+        <location filename="../../gui/views/math_panel.py" line="217"/>
         <source>Cross-entropy; log is the natural logarithm. The loss grows without limit as the prediction approaches the wrong value.</source>
         <translation>交差エントロピー(log は自然対数)。予測値が間違った値に近づくほど、損失は限りなく大きくなります。</translation>
     </message>
     <message>
-        <location filename="../../gui/math_panel.py" line="214"/>
+        <location filename="../../gui/views/math_panel.py" line="223"/>
         <source>Step {step}&apos;s loss adds up its 4 rows, each taken before its own update: {terms} + …</source>
         <translation>ステップ {step} の損失は4行分の合計です(各行はその行の更新前の値): {terms} + …</translation>
     </message>
     <message>
-        <location filename="../../gui/math_panel.py" line="218"/>
+        <location filename="../../gui/views/math_panel.py" line="227"/>
         <source>Step {step}&apos;s loss adds up its 4 rows, each taken before its own update: {terms} = {total}, the value the loss plot shows for step {step}.</source>
         <translation>ステップ {step} の損失は4行分の合計です(各行はその行の更新前の値): {terms} = {total}。これが損失のグラフのステップ {step} の値です。</translation>
     </message>
     <message>
-        <location filename="../../gui/math_panel.py" line="225"/>
+        <location filename="../../gui/views/math_panel.py" line="234"/>
         <source>Backward pass: how much the loss changes when each weight changes (the chain rule, from the output back).</source>
         <translation>逆伝播: 各重みを変えたとき、損失がどれだけ変わるか(出力側から順に連鎖律で求めます)。</translation>
     </message>
     <message>
-        <location filename="../../gui/math_panel.py" line="239"/>
+        <location filename="../../gui/views/math_panel.py" line="248"/>
         <source>With cross-entropy the slope {slope} cancels out: {grad}.</source>
         <translation>交差エントロピーでは傾き {slope} が約分されて消えます: {grad}。</translation>
     </message>
     <message>
-        <location filename="../../gui/math_panel.py" line="251"/>
+        <location filename="../../gui/views/math_panel.py" line="260"/>
         <source>Output node</source>
         <translation>出力のノード</translation>
     </message>
     <message>
-        <location filename="../../gui/math_panel.py" line="261"/>
+        <location filename="../../gui/views/math_panel.py" line="270"/>
         <source>With cross-entropy the slope {slope} cancels out.</source>
         <translation>交差エントロピーでは傾き {slope} が約分されて消えます。</translation>
     </message>
     <message>
-        <location filename="../../gui/math_panel.py" line="270"/>
+        <location filename="../../gui/views/math_panel.py" line="279"/>
         <source>the article&apos;s step 6 writes this gradient as {wrong}; the correct one is {right}, as above.</source>
         <translation>記事の手順6ではこの勾配を {wrong} と書いていますが、正しくは上のとおり {right} です。</translation>
     </message>
     <message>
-        <location filename="../../gui/math_panel.py" line="278"/>
+        <location filename="../../gui/views/math_panel.py" line="287"/>
         <source>Hidden nodes</source>
         <translation>隠れ層のノード</translation>
     </message>
     <message>
-        <location filename="../../gui/math_panel.py" line="280"/>
+        <location filename="../../gui/views/math_panel.py" line="289"/>
         <source>As in the article&apos;s code, the output weights are updated first, and the new values are used below:</source>
         <translation>記事のコードと同じく、出力層の重みを先に更新し、以下ではその新しい値を使います:</translation>
     </message>
     <message>
-        <location filename="../../gui/math_panel.py" line="292"/>
+        <location filename="../../gui/views/math_panel.py" line="301"/>
         <source>as in the article&apos;s code, {delta} uses {w2} after its update. Textbook backpropagation uses the value from before the update (update order &apos;textbook&apos;).</source>
         <translation>記事のコードと同じく、{delta} には更新後の {w2} を使っています。教科書どおりの誤差逆伝播法では更新前の値を使います(更新の順序 &apos;textbook&apos;)。</translation>
     </message>
     <message>
-        <location filename="../../gui/math_panel.py" line="295"/>
+        <location filename="../../gui/views/math_panel.py" line="304"/>
         <source>the article&apos;s code updates {w2} first and uses the new value in {delta}. This run uses the old value, as textbook backpropagation does (choose update order &apos;article&apos; to follow the article&apos;s code).</source>
         <translation>記事のコードは {w2} を先に更新し、その新しい値を {delta} に使います。この学習では、教科書どおりの誤差逆伝播法と同じく更新前の値を使います(記事のコードに合わせるには、更新の順序で &apos;article&apos; を選びます)。</translation>
     </message>
     <message>
-        <location filename="../../gui/math_panel.py" line="329"/>
+        <location filename="../../gui/views/math_panel.py" line="338"/>
         <source>Update: each weight takes a small step against its gradient, scaled by the learning rate {rate}.</source>
         <translation>更新(勾配降下法): 各重みを勾配と逆の向きに少しだけ動かします。動かす量は学習率 {rate} で決まります。</translation>
     </message>
     <message>
-        <location filename="../../gui/math_panel.py" line="344"/>
+        <location filename="../../gui/views/math_panel.py" line="353"/>
         <source>Output weights</source>
         <translation>出力層の重み</translation>
     </message>
     <message>
-        <location filename="../../gui/math_panel.py" line="350"/>
+        <location filename="../../gui/views/math_panel.py" line="359"/>
         <source>Hidden weights</source>
         <translation>隠れ層の重み</translation>
     </message>
     <message>
-        <location filename="../../gui/math_panel.py" line="361"/>
+        <location filename="../../gui/views/math_panel.py" line="370"/>
         <source>(this row&apos;s input is 0: unchanged)</source>
         <translation>(この行の入力は 0 なので変化なし)</translation>
     </message>
     <message>
-        <location filename="../../gui/math_panel.py" line="366"/>
+        <location filename="../../gui/views/math_panel.py" line="375"/>
         <source>these numbers are no longer finite: the network diverged. Lower α or reset the network.</source>
         <translation>これらの数値はもう有限ではありません。ネットワークが発散しました。α を小さくするか、ネットワークをリセットしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/math_panel.py" line="370"/>
+        <location filename="../../gui/views/math_panel.py" line="379"/>
         <source>The other views now show these weights. Next: row [{x1}, {x2}] with the new weights.</source>
         <translation>他の表示にもこの重みが反映されました。次は、新しい重みで行 [{x1}, {x2}] を計算します。</translation>
     </message>
     <message>
-        <location filename="../../gui/math_panel.py" line="372"/>
+        <location filename="../../gui/views/math_panel.py" line="381"/>
         <source>Step {step} is complete: its loss, the sum of the 4 rows&apos; losses, is {loss}. Next: step {next}, row [0, 0].</source>
         <translation>ステップ {step} が完了しました。その損失(4行の損失の合計)は {loss} です。次はステップ {next} の行 [0, 0] です。</translation>
     </message>

@@ -35,8 +35,8 @@ def test_json_has_exactly_the_documented_keys_and_shapes():
 
 
 def test_json_matches_the_core_run():
-    from core.config import TrainConfig
-    from core.training import Trainer
+    from core.model.config import TrainConfig
+    from core.training.trainer import Trainer
 
     data = json.loads(run("train", "--steps", "200", "--seed", "9", "--alpha", "0.7", "--json").stdout)
     trainer = Trainer(TrainConfig(steps=200, seed=9, alpha=0.7))
@@ -106,22 +106,22 @@ def test_loss_never_written_as_nan():
 @pytest.mark.parametrize("value, text", [(0.08, "0.08"), (0.4996, "0.4996"), (0.5004, "0.5004"),
                                          (0.5, "0.50"), (0.49999999, "0.500000"), (0.92, "0.92")])
 def test_predictions_print_two_decimals_unless_that_hides_the_side_of_one_half(value, text):
-    from core.report import format_prediction
+    from core.views.number_format import format_prediction
 
     assert format_prediction(value) == text
 
 
 def test_differences_that_round_to_zero_print_without_a_sign():
-    from core.report import format_difference
+    from core.views.number_format import format_difference
 
     assert (format_difference(-0.00005), format_difference(0.004), format_difference(-0.2)) == \
         ("0.00", "0.00", "-0.20")
 
 
 def test_json_in_pieces_is_the_same_text_as_in_one_go():
-    from core.config import TrainConfig
-    from core.report import iter_json_result, json_result
-    from core.training import Trainer
+    from core.io.report import iter_json_result, json_result
+    from core.model.config import TrainConfig
+    from core.training.trainer import Trainer
 
     trainer = Trainer(TrainConfig(steps=250, seed=3))
     trainer.run()

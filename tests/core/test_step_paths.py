@@ -1,4 +1,4 @@
-"""Every implementation of the training step agrees with the one written in core.step_rule.
+"""Every implementation of the training step agrees with the one written in core.model.step_rule.
 
 Random configurations (seeded, so a failure names its case): every activation, loss, mode and
 update order, hidden nodes 0 to 64. Paths: the Trainer (generated per-row kernels online,
@@ -11,12 +11,12 @@ import random
 import numpy as np
 import pytest
 
-from core import step_rule
-from core.config import ACTIVATIONS, LOSSES, MODES, UPDATE_ORDERS, TrainConfig
-from core.ensemble import Ensemble, draw_initial_params
-from core.network import Weights
-from core.row_math import RowStepper
-from core.training import Trainer
+from core.model import step_rule
+from core.model.config import ACTIVATIONS, LOSSES, MODES, UPDATE_ORDERS, TrainConfig
+from core.model.network import Weights
+from core.teaching.row_math import RowStepper
+from core.training.ensemble import Ensemble, draw_initial_params
+from core.training.trainer import Trainer
 
 STEPS = 3
 HIDDEN = (0, 1, 2, 3, 4, 5, 7, 16, 33, 64)

@@ -3,7 +3,7 @@
 Usage: python tests/gui/quit_midrun.py close|quit|idle DELAY_MS   (idle: close without training)
        python tests/gui/quit_midrun.py first-frame 0   (quit as the 3D view's first frame is shown)
 Prints the monotonic time at which it asked to quit, so the test can time the exit. Like the
-app (gui.app.run_app), close, quit and idle end with leave_now; first-frame goes through
+app (gui.shell.app.run_app), close, quit and idle end with leave_now; first-frame goes through
 Python's full teardown on purpose, which is where its crash was.
 """
 
@@ -16,13 +16,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtWidgets import QMessageBox  # noqa: E402
 
-from core.config import TrainConfig  # noqa: E402
-from gui.app import leave_now, make_application  # noqa: E402
+from core.model.config import TrainConfig  # noqa: E402
+from gui.shell.app import leave_now, make_application  # noqa: E402
 
 
 def main(how: str, delay_ms: int) -> int:
     app = make_application()
-    from gui.main_window import MainWindow
+    from gui.shell.main_window import MainWindow
 
     window = MainWindow(TrainConfig(steps=10**8))
     window.files.ask_discard = lambda: QMessageBox.StandardButton.Discard  # no modal prompt

@@ -43,9 +43,9 @@ def test_quitting_as_the_first_3d_frame_appears_exits_cleanly(attempt):
 
 
 PENDING_DELETE_AT_EXIT = """
-from gui.app import make_application
+from gui.shell.app import make_application
 app = make_application()
-from gui.surface_view import SurfaceView
+from gui.views.surface_view import SurfaceView
 view = SurfaceView()
 view.show()
 for _ in range(30):
@@ -78,7 +78,7 @@ def test_self_test_trains_renders_and_writes_screenshot(tmp_path):
 def test_render_check_rejects_blank_and_uniform_images(qapp):
     from PySide6.QtGui import QColor, QImage, QPainter
 
-    from gui.app import image_is_varied
+    from gui.shell.app import image_is_varied
 
     blank = QImage(200, 100, QImage.Format.Format_RGB32)
     blank.fill(QColor(0, 0, 0))

@@ -91,7 +91,7 @@ def test_the_bundle_keeps_what_the_app_loads(dest, kept):
 def test_the_icon_and_desktop_entry_exist():
     from PySide6.QtGui import QImage
 
-    from gui.icon import ICON_PATH
+    from gui.common.icon import ICON_PATH
 
     image = QImage(str(ICON_PATH))
     assert not image.isNull() and image.width() >= 128 and image.width() == image.height()

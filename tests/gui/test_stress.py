@@ -10,9 +10,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from core import snapshot as states
-from core.config import TrainConfig
-from gui.main_window import MainWindow
+from core.model.config import TrainConfig
+from core.views import snapshot as states
+from gui.shell.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -108,8 +108,8 @@ def test_divergence_at_alpha_100_keeps_the_last_finite_state_everywhere(qtbot, w
     """ReLU at alpha 100 from huge weights overflows at once: nothing non-finite may show or be saved."""
     import json
 
-    from core.network import Weights
-    from core.training import Trainer
+    from core.model.network import Weights
+    from core.training.trainer import Trainer
 
     config = TrainConfig(activation="relu", loss="cross-entropy", alpha=100, hidden_nodes=2)
     window.controls.set_config(config)

@@ -1,8 +1,8 @@
 """The Japanese translation is complete, compiled, and keeps what code and readers rely on.
 
 The committed `resources/i18n/gatelab_ja.ts` is compared with what pyside6-lupdate extracts from the
-current gui/*.py, so a new tr() string without a Japanese translation fails here by name. To update:
-`pyside6-lupdate gui/*.py -ts resources/i18n/gatelab_ja.ts`, translate, then
+current gui/*/*.py, so a new tr() string without a Japanese translation fails here by name. To update:
+`pyside6-lupdate gui/*/*.py -ts resources/i18n/gatelab_ja.ts`, translate, then
 `pyside6-lrelease resources/i18n/gatelab_ja.ts -qm resources/i18n/gatelab_ja.qm`.
 """
 
@@ -62,7 +62,7 @@ def committed() -> dict:
 
 def test_every_gui_string_has_a_japanese_translation(tmp_path, committed):
     extracted_ts = tmp_path / "extracted.ts"
-    sources = [str(p.relative_to(ROOT)) for p in sorted((ROOT / "gui").glob("*.py"))]
+    sources = [str(p.relative_to(ROOT)) for p in sorted((ROOT / "gui").glob("*/*.py"))]
     result = subprocess.run([*lupdate_command(), *sources, "-ts", str(extracted_ts)],
                             cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr

@@ -1,0 +1,62 @@
+"""The command line's training flags, shared by `train` and the window.
+
+Values are taken as text and handed to TrainConfig, whose checks decide what
+is valid, so the command line and the GUI refuse exactly the same things.
+"""
+
+import argparse
+
+from core.model.config import ACTIVATIONS, INITS, LOSSES, MODES, UPDATE_ORDERS, ConfigError, TrainConfig
+from core.model.gates import GATES
+
+# flag -> TrainConfig field
+FLAG_FIELDS = {
+    "--gate": "gate", "--targets": "targets", "--hidden": "hidden_nodes", "--alpha": "alpha",
+    "--steps": "steps", "--seed": "seed", "--mode": "mode", "--activation": "activation",
+    "--loss": "loss", "--init": "init", "--update-order": "update_order",
+    "--target-loss": "target_loss",
+}
+_HELP = {
+    "--gate": "gate to learn: " + ", ".join(GATES) + " (default xor)",
+    "--targets": "custom gate: four targets in [0, 1] for rows (0,0),(1,0),(0,1),(1,1), e.g. 0,1,1,0",
+    "--hidden": "hidden nodes, 0-64; 0 is the article's 2-layer model (default 2)",
+    "--alpha": "learning rate, > 0 and <= 100 (default 0.5)",
+    "--steps": "passes over the 4 rows, 1 to 10^8 (default 2000)",
+    "--seed": "random seed for the initial weights, 0 to 2^32-1 (default 0)",
+    "--mode": "/".join(MODES) + ": update after every row (article) or once per step",
+    "--activation": "hidden activation: " + "/".join(ACTIVATIONS),
+    "--loss": "/".join(LOSSES),
+    "--init": "initial weights: " + "/".join(INITS),
+    "--update-order": "/".join(UPDATE_ORDERS) + ": article reuses updated output weights",
+    "--target-loss": "stop once a step's loss falls below this value",
+}
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """Reports a usage error as one line on stderr and exit status 2."""
+
+    def error(self, message):
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def add_training_flags(parser: argparse.ArgumentParser) -> None:
+    for flag, help_text in _HELP.items():
+        parser.add_argument(flag, dest=FLAG_FIELDS[flag], default=None, metavar=flag[2:].upper(),
+                            help=help_text)
+
+
+def config_from_args(args: argparse.Namespace, base: TrainConfig | None = None) -> TrainConfig:
+    """Builds a TrainConfig from the flags given; raises ConfigError naming the flag."""
+    values = {field: getattr(args, field) for field in FLAG_FIELDS.values()
+              if getattr(args, field, None) is not None}
+    if "targets" in values:
+        values["targets"] = [part.strip() for part in values["targets"].split(",")]
+        values.setdefault("gate", "custom")
+    base = base or TrainConfig()
+    try:
+        return base.with_changes(**values)
+    except ConfigError as error:
+        flag = next((f for f, name in FLAG_FIELDS.items() if name == error.parameter), None)
+        if flag:
+            error.args = (f"{flag}: {error}",)
+        raise

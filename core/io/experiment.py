@@ -1,0 +1,379 @@
+"""Experiment files (`.gatelab.json`): save a run, open it later, continue it exactly.
+
+The file is strict JSON (no NaN or Infinity) with a format marker and version:
+
+    {"format": "gatelab-experiment", "version": 1,
+     "config": TrainConfig.to_dict(), "initial_weights": Weights.to_dict(),
+     "weights": Weights.to_dict(), "step": int, "loss_history": [float, ...],
+     "outcome": null | {"reason": ..., "message": ...}}
+
+Floats are written with Python's shortest round-trip repr, so a run saved at
+step 700 and continued to 2000 equals an uninterrupted 2000-step run bit for bit.
+
+Trust: the file is the truth for where the run is (current weights, step,
+history, outcome) and for its recorded start weights; the seed is the truth for
+a reset. Start weights that differ from the seed's (hand-edited, or drawn by a
+different NumPy) are accepted and reported by `Experiment.initial_matches_seed`.
+Keys this version does not know are ignored; missing ones are an error.
+"""
+
+import json
+import math
+import os
+import secrets
+import stat
+from dataclasses import dataclass, fields
+
+import numpy as np
+
+from core.model.config import ConfigError, TrainConfig
+from core.model.network import Weights
+from core.training.trainer import (
+    COMPLETED,
+    DIVERGED_REASON,
+    STOPPED,
+    TARGET_LOSS,
+    Outcome,
+    Trainer,
+    initial_weights,
+)
+
+FORMAT = "gatelab-experiment"
+VERSION = 1
+SUFFIX = ".gatelab.json"
+MAX_FILE_BYTES = 256 * 2**20  # 256 MiB
+MAX_HISTORY_STEPS = MAX_FILE_BYTES // 26  # a float's repr is <= 24 characters plus ","
+REQUIRED_KEYS = ("config", "initial_weights", "weights", "step", "loss_history")
+OUTCOME_REASONS = (COMPLETED, DIVERGED_REASON, TARGET_LOSS, STOPPED)
+MESSAGE_MAX = 1000
+
+# ExperimentError kinds (a GUI can translate by kind; the message is English detail).
+UNREADABLE, TOO_LARGE, EMPTY, NOT_TEXT, NOT_JSON, TRUNCATED, NOT_FINITE = (
+    "unreadable", "too_large", "empty", "not_text", "not_json", "truncated", "not_finite")
+NOT_EXPERIMENT, NEWER_VERSION, BAD_VERSION, MISSING_KEY, BAD_CONFIG, BAD_VALUE = (
+    "not_experiment", "newer_version", "bad_version", "missing_key", "bad_config", "bad_value")
+UNSAVABLE = "unsavable"
+
+
+class ExperimentError(ValueError):
+    """A file that cannot be opened (or a run that cannot be saved); the message names the problem."""
+
+    def __init__(self, kind: str, message: str):
+        self.kind = kind
+        super().__init__(message)
+
+
+@dataclass(frozen=True, eq=False)  # arrays have no single truth value for ==
+class Experiment:
+    config: TrainConfig
+    initial_weights: Weights
+    weights: Weights
+    step: int
+    loss_history: np.ndarray  # read-only float64, one value per step
+    outcome: Outcome | None = None
+
+    @property
+    def initial_matches_seed(self) -> bool:
+        """Whether the recorded start weights are the ones config.seed gives (what Reset uses)."""
+        return self.initial_weights.equals(initial_weights(self.config))
+
+
+# -- saving ----------------------------------------------------------------------
+def experiment_of(trainer: Trainer) -> Experiment:
+    """A copy of the trainer's state (read it only while no thread runs the trainer)."""
+    history = trainer.history.exact_values()  # huge finite losses of a diverging run included
+    history.flags.writeable = False
+    config = trainer.config
+    if trainer.step > config.steps:  # steps was lowered below the step reached: the run did reach it
+        config = config.with_changes(steps=trainer.step)
+    return Experiment(config, trainer.initial_weights.copy(), trainer.weights.copy(),
+                      trainer.step, history, trainer.outcome)
+
+
+def to_json(source: "Trainer | Experiment") -> str:
+    """Strict JSON text for a trainer or experiment; ExperimentError(UNSAVABLE) if it can't be saved."""
+    experiment = source if isinstance(source, Experiment) else experiment_of(source)
+    _check_savable(experiment)
+    outcome = experiment.outcome
+    if outcome is not None and outcome.reason == STOPPED:
+        outcome = None  # a stopped run continues when opened
+    document = {
+        "format": FORMAT,
+        "version": VERSION,
+        "config": experiment.config.to_dict(),
+        "initial_weights": experiment.initial_weights.to_dict(),
+        "weights": experiment.weights.to_dict(),
+        "step": experiment.step,
+        "outcome": None if outcome is None else {"reason": outcome.reason, "message": outcome.message},
+        "loss_history": experiment.loss_history.tolist(),
+    }
+    try:
+        lines = [f"  {json.dumps(key)}: {_dumps(key, value)}" for key, value in document.items()]
+    except ValueError as error:  # allow_nan=False
+        raise ExperimentError(UNSAVABLE, f"a value is not a finite number ({error})") from None
+    text = "{\n" + ",\n".join(lines) + "\n}\n"
+    if len(text) > MAX_FILE_BYTES:
+        raise _too_long_to_save(experiment.step)
+    return text
+
+
+def _dumps(key, value) -> str:
+    separators = (",", ":") if key == "loss_history" else (", ", ": ")
+    return json.dumps(value, allow_nan=False, separators=separators)
+
+
+def _check_savable(experiment: Experiment) -> None:
+    if len(experiment.loss_history) > MAX_HISTORY_STEPS:
+        raise _too_long_to_save(len(experiment.loss_history))
+    if experiment.step != len(experiment.loss_history):
+        raise ExperimentError(UNSAVABLE, f"step {experiment.step} does not match the "
+                              f"{len(experiment.loss_history)} recorded losses")
+
+
+def _too_long_to_save(steps: int) -> ExperimentError:
+    return ExperimentError(UNSAVABLE, f"{steps:,} steps of loss history would make the file "
+                           f"larger than {MAX_FILE_BYTES // 2**20} MB (the limit is about "
+                           f"{MAX_HISTORY_STEPS:,} steps)")
+
+
+def write_atomic(path, text: str) -> None:
+    """Writes `text` as UTF-8 to a temporary file next to `path`, fsyncs it and renames it over
+    `path`: readers see the old file or the new one, never half of one. Raises OSError."""
+    path = os.fspath(path)
+    folder = os.path.dirname(os.path.abspath(path))
+    temp = os.path.join(folder, f".{os.path.basename(path)}.{secrets.token_hex(4)}.tmp")
+    descriptor = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)  # umask applies
+    try:
+        with os.fdopen(descriptor, "wb") as file:
+            file.write(text.encode("utf-8"))
+            file.flush()
+            os.fsync(file.fileno())
+        _keep_mode(path, temp)
+        os.replace(temp, path)
+    except BaseException:
+        _remove_quietly(temp)
+        raise
+    _fsync_folder(folder)
+
+
+def _keep_mode(path, temp):
+    try:
+        os.chmod(temp, stat.S_IMODE(os.stat(path).st_mode))
+    except FileNotFoundError:
+        pass
+
+
+def _remove_quietly(path):
+    try:
+        os.remove(path)
+    except OSError:
+        pass
+
+
+def _fsync_folder(folder):
+    """Makes the rename itself durable where the platform allows (POSIX)."""
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)
+
+
+def save(path, trainer: Trainer) -> None:
+    """to_json + write_atomic (for headless use; the GUI writes through QSaveFile)."""
+    write_atomic(path, to_json(trainer))
+
+
+# -- opening -------------------------------------------------------------------
+def read(path) -> Experiment:
+    """Reads and checks an experiment file; ExperimentError names any problem (OS errors included)."""
+    try:
+        # O_NONBLOCK: opening a FIFO (or a device) must not wait forever for a writer.
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with open(descriptor, "rb") as file:
+            info = os.fstat(file.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise ExperimentError(UNREADABLE, "not a GateLab experiment: not a regular file")
+            os.set_blocking(file.fileno(), True)
+            if info.st_size > MAX_FILE_BYTES:
+                raise _too_large()
+            data = file.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        raise ExperimentError(UNREADABLE, f"cannot read the file: {error.strerror or error}") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise _too_large()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ExperimentError(NOT_TEXT, "not a GateLab experiment: the file is not UTF-8 text") from None
+    return from_json(text)
+
+
+def _too_large() -> ExperimentError:
+    return ExperimentError(TOO_LARGE, f"the file is larger than {MAX_FILE_BYTES // 2**20} MB, "
+                           "the most an experiment file can be")
+
+
+def from_json(text: str) -> Experiment:
+    """Parses and checks experiment JSON; raises ExperimentError naming the first problem found."""
+    if len(text) > MAX_FILE_BYTES:
+        raise _too_large()
+    document = _parse(text)
+    _check_header(document)
+    missing = [key for key in REQUIRED_KEYS if key not in document]
+    if missing:
+        raise ExperimentError(MISSING_KEY, "the file is missing " + ", ".join(f'"{k}"' for k in missing))
+    config = _config(document["config"])
+    step = _step(document["step"], config)
+    history = _history(document["loss_history"], step)
+    return Experiment(config, _weights(document["initial_weights"], "initial_weights", config),
+                      _weights(document["weights"], "weights", config), step, history,
+                      _outcome(document.get("outcome"), step, config))
+
+
+def restore_trainer(experiment: Experiment) -> Trainer:
+    """A trainer at the experiment's step: advancing it continues the saved run exactly."""
+    trainer = Trainer(experiment.config, experiment.weights, experiment.step, experiment.loss_history)
+    trainer.initial_weights = experiment.initial_weights.copy()
+    trainer.outcome = experiment.outcome
+    return trainer
+
+
+def _parse(text: str):
+    if not text.strip():
+        raise ExperimentError(EMPTY, "the file is empty")
+    try:
+        return json.loads(text, parse_constant=_reject_constant, parse_float=_finite_float,
+                          object_pairs_hook=_unique_keys)
+    except json.JSONDecodeError as error:
+        if _ends_early(text, error):
+            raise ExperimentError(TRUNCATED, "the file is truncated: it ends before the JSON is "
+                                  "complete") from None
+        raise ExperimentError(NOT_JSON, f"the file is not valid JSON: {error.msg} at line "
+                              f"{error.lineno}, column {error.colno}") from None
+    except (ValueError, RecursionError) as error:  # huge integer literals, absurd nesting
+        if isinstance(error, ExperimentError):
+            raise
+        raise ExperimentError(NOT_JSON, f"the file is not valid JSON: {error}") from None
+
+
+def _ends_early(text: str, error: json.JSONDecodeError) -> bool:
+    """The parser ran out of text: at the very end, in an unclosed string or in a cut-off last number
+    or literal."""
+    rest = text[error.pos:].strip()
+    if error.msg.startswith("Unterminated string"):
+        return True
+    return error.msg != "Extra data" and set(rest) <= set("0123456789.eE+-truefalsn")
+
+
+def _reject_constant(token):
+    raise ExperimentError(NOT_FINITE, f"the file contains {token}, which is not a number in strict "
+                          "JSON (a NaN or infinite value cannot be restored)")
+
+
+def _finite_float(token):
+    value = float(token)
+    if not math.isfinite(value):
+        raise ExperimentError(NOT_FINITE, f"the file contains {token}, which is too large to be a "
+                              "finite number")
+    return value
+
+
+def _unique_keys(pairs):
+    document = {}
+    for key, value in pairs:
+        if key in document:
+            raise ExperimentError(NOT_JSON, f'the file is ambiguous: the key "{key}" appears twice')
+        document[key] = value
+    return document
+
+
+def _check_header(document):
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        raise ExperimentError(NOT_EXPERIMENT, 'not a GateLab experiment file: it has no '
+                              f'"format": "{FORMAT}" marker')
+    version = document.get("version")
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise ExperimentError(BAD_VERSION, f"the file's format version {version!r} is not valid "
+                              f"(expected a whole number; this version reads format {VERSION})")
+    if version > VERSION:
+        raise ExperimentError(NEWER_VERSION, f"made by a newer GateLab (format {version}); this "
+                              f"version reads format {VERSION}")
+
+
+def _config(data) -> TrainConfig:
+    if isinstance(data, dict):
+        missing = [f.name for f in fields(TrainConfig) if f.name not in data]
+        if missing:
+            raise ExperimentError(MISSING_KEY, "the config is missing " + ", ".join(missing))
+    try:
+        return TrainConfig.from_dict(data)
+    except ConfigError as error:
+        raise ExperimentError(BAD_CONFIG, f"config: {error}") from None
+    except TypeError as error:
+        raise ExperimentError(BAD_CONFIG, f"config: {error}") from None
+
+
+def _step(value, config) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= config.steps:
+        raise ExperimentError(BAD_VALUE, f"step = {value!r} is not allowed: a whole number from 0 "
+                              f"to the run's {config.steps} steps")
+    return value
+
+
+def _numbers(values, where: str) -> np.ndarray:
+    """A list of JSON numbers (not booleans or strings) as a float64 array, all finite."""
+    if not isinstance(values, list) or not set(map(type, values)) <= {float, int}:
+        raise ExperimentError(BAD_VALUE, f"{where} must be a list of numbers")
+    try:
+        array = np.array(values, dtype=float)
+    except OverflowError:
+        array = np.array([math.inf])
+    if not np.isfinite(array).all():
+        raise ExperimentError(NOT_FINITE, f"{where} holds a value that is not a finite number")
+    return array
+
+
+def _history(values, step: int) -> np.ndarray:
+    history = _numbers(values, "loss_history")
+    if history.size != step:
+        raise ExperimentError(BAD_VALUE, f"loss_history has {history.size} values but step is {step}: "
+                              "there must be one loss per step")
+    history.flags.writeable = False
+    return history
+
+
+def _weights(data, name: str, config: TrainConfig) -> Weights:
+    nodes = config.hidden_nodes
+    outputs = nodes + 1 if nodes else 3
+    if not isinstance(data, dict) or "hidden" not in data or "output" not in data:
+        raise ExperimentError(MISSING_KEY, f'{name} must hold "hidden" and "output"')
+    rows = data["hidden"]
+    if not isinstance(rows, list) or len(rows) != 3 or \
+            any(not isinstance(row, list) or len(row) != nodes for row in rows):
+        raise ExperimentError(BAD_VALUE, f"{name}.hidden does not fit {nodes} hidden nodes: it must be "
+                              f"3 rows (x1, x2, bias) of {nodes} numbers")
+    hidden = np.array([_numbers(row, f"{name}.hidden") for row in rows]).reshape(3, nodes)
+    output = _numbers(data["output"], f"{name}.output")
+    if output.size != outputs:
+        raise ExperimentError(BAD_VALUE, f"{name}.output has {output.size} numbers; a network with "
+                              f"{nodes} hidden nodes needs {outputs}")
+    return Weights(hidden, output)
+
+
+def _outcome(data, step: int, config: TrainConfig) -> Outcome | None:
+    if data is None:
+        return None
+    if not isinstance(data, dict) or data.get("reason") not in OUTCOME_REASONS or \
+            not isinstance(data.get("message"), str) or len(data["message"]) > MESSAGE_MAX:
+        raise ExperimentError(BAD_VALUE, "outcome must be null or a reason (one of "
+                              f"{', '.join(OUTCOME_REASONS)}) with a message")
+    reason = data["reason"]
+    if reason == STOPPED or (reason == COMPLETED and step < config.steps):
+        return None  # a stopped run, or one whose steps were raised in the file, continues
+    return Outcome(reason, data["message"])

@@ -1,0 +1,80 @@
+"""What the headless command line prints: the article's table and a JSON result."""
+
+import json
+import math
+
+from core.model.gates import ROWS
+from core.training.trainer import Trainer
+from core.views.number_format import format_input, format_prediction, format_target
+
+_LINES = {
+    "en": ("input: {x}, predicted: {yp}, target: {yt}",
+           "final loss: {loss:.6g} after {steps} steps ({why})", "solved: {solved}", ("no", "yes")),
+    # The article's own wording for the row lines.
+    "ja": ("入力: {x}, 予測値: {yp}, 真の値: {yt}",
+           "最終損失: {loss:.6g}（{steps} ステップ、{why}）", "解けたか: {solved}", ("いいえ", "はい")),
+}
+_REASONS_JA = {"completed": "完了", "diverged": "発散", "target_loss": "目標損失に到達", "stopped": "停止"}
+
+
+def text_report(trainer: Trainer, lang: str = "en") -> str:
+    row_line, loss_line, solved_line, yes_no = _LINES[lang]
+    lines = [row_line.format(x=format_input(row), yp=format_prediction(yp), yt=format_target(yt))
+             for row, yp, yt in zip(ROWS, trainer.predictions(), trainer.config.targets)]
+    reason = trainer.outcome.reason if trainer.outcome else "stopped"
+    why = _REASONS_JA.get(reason, reason) if lang == "ja" else reason
+    if reason == "diverged" and trainer.outcome:
+        why = trainer.outcome.message if lang == "en" else f"{why}（ステップ {trainer.step + 1}）"
+    lines.append(loss_line.format(loss=trainer.final_loss(), steps=trainer.step, why=why))
+    lines.append(solved_line.format(solved=yes_no[trainer.solved()]))
+    return "\n".join(lines)
+
+
+def _finite_or_none(value):
+    """Strict JSON has no NaN or infinity: such a value is written as null."""
+    value = float(value)
+    return value if math.isfinite(value) else None
+
+
+_HISTORY_SLOT = "\x00loss history\x00"  # stands in for the history while the rest is encoded
+JSON_CHUNK_VALUES = 1 << 16
+
+
+def json_result(trainer: Trainer) -> dict:
+    result = _result_fields(trainer)
+    result["loss_history"] = [float(v) for v in trainer.history.values()]
+    return result
+
+
+def iter_json_result(trainer: Trainer, chunk_values: int = JSON_CHUNK_VALUES):
+    """json_result as strict JSON text, in pieces: the loss history is encoded a chunk at a
+    time, so a 10^8-step run never holds its history as Python floats or one huge string."""
+    result = _result_fields(trainer)
+    result["loss_history"] = _HISTORY_SLOT
+    head, tail = json.dumps(result, allow_nan=False, ensure_ascii=False).split(
+        json.dumps(_HISTORY_SLOT), 1)
+    yield head + "["
+    values = trainer.history.values()
+    for start in range(0, len(values), chunk_values):
+        text = json.dumps(values[start : start + chunk_values].tolist(), allow_nan=False)[1:-1]
+        yield (", " if start else "") + text
+    yield "]" + tail
+
+
+def _result_fields(trainer: Trainer) -> dict:
+    config = trainer.config.to_dict()
+    config["gate"] = config["gate"].lower()
+    return {
+        "config": config,
+        "initial_weights": trainer.initial_weights.to_dict(),
+        "weights": trainer.weights.to_dict(),
+        "loss_history": None,
+        "final_loss": _finite_or_none(trainer.final_loss()),
+        "steps_run": trainer.step,
+        "stopped": trainer.outcome.reason if trainer.outcome else "stopped",
+        "solved": trainer.solved(),
+        "predictions": [
+            {"input": [int(x1), int(x2)], "predicted": float(yp), "target": float(yt)}
+            for (x1, x2), yp, yt in zip(ROWS, trainer.predictions(), trainer.config.targets)
+        ],
+    }

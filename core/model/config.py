@@ -1,0 +1,180 @@
+"""TrainConfig: the one validated description of a training run.
+
+The GUI, the command line and saved files all build this object; its checks
+are the authority on what a valid run is.
+"""
+
+import math
+from dataclasses import asdict, dataclass, fields, replace
+
+from core.model.gates import GATE_NAMES, GATES
+
+MODES = ("online", "batch")
+ACTIVATIONS = ("sigmoid", "tanh", "relu")
+LOSSES = ("squared", "cross-entropy")
+INITS = ("uniform", "xavier")
+UPDATE_ORDERS = ("textbook", "article")
+
+ALPHA_MAX = 100.0
+STEPS_MAX = 10**8
+HIDDEN_MAX = 64
+SEED_MAX = 2**32 - 1
+TARGET_LOSS_MAX = 100.0
+# The run's pace (steps per second) is not part of a run's config; this value means "as fast
+# as possible".
+FULL_SPEED = 0.0
+
+
+class ConfigError(ValueError):
+    """A parameter is malformed or out of range; the message names all three parts."""
+
+    def __init__(self, parameter: str, value, allowed: str):
+        self.parameter = parameter
+        self.value = value
+        self.allowed = allowed
+        super().__init__(f"{parameter} = {_shown(value)} is not allowed: {allowed}")
+
+
+def _shown(value, limit: int = 60) -> str:
+    """The bad value as typed, cut short: a message must stay one readable line."""
+    text = repr(value)
+    return text if len(text) <= limit else f"{text[:limit - 20]}... ({len(text)} characters)"
+
+
+def _number(name, value, allowed):
+    if isinstance(value, bool):
+        raise ConfigError(name, value, allowed)
+    try:
+        number = float(value)
+    except (TypeError, ValueError, OverflowError):  # OverflowError: an int beyond any float
+        raise ConfigError(name, value, allowed) from None
+    if not math.isfinite(number):
+        raise ConfigError(name, value, allowed)
+    return number
+
+
+def _integer(name, value, low, high):
+    allowed = f"a whole number from {low} to {high}"
+    if isinstance(value, bool):
+        raise ConfigError(name, value, allowed)
+    if isinstance(value, str):
+        try:
+            value = int(value.strip())
+        except ValueError:
+            raise ConfigError(name, value, allowed) from None
+    try:
+        number = int(value)
+    except (TypeError, ValueError, OverflowError):
+        raise ConfigError(name, value, allowed) from None
+    if number != value or not low <= number <= high:
+        raise ConfigError(name, value, allowed)
+    return number
+
+
+def _choice(name, value, choices):
+    allowed = "one of " + ", ".join(choices)
+    text = value.strip().lower() if isinstance(value, str) else value
+    if text not in choices:
+        raise ConfigError(name, value, allowed)
+    return text
+
+
+def _targets(gate, value):
+    allowed = "four numbers from 0 to 1, one per row (0,0), (1,0), (0,1), (1,1)"
+    if gate != "custom":
+        if value is not None:
+            try:
+                same = tuple(float(v) for v in value) == GATES[gate]
+            except (TypeError, ValueError, OverflowError):
+                same = False
+            if not same:
+                raise ConfigError("targets", value, f"the {gate.upper()} gate's own targets")
+        return GATES[gate]
+    if value is None or isinstance(value, str):
+        raise ConfigError("targets", value, allowed)
+    try:
+        items = list(value)
+    except TypeError:
+        raise ConfigError("targets", value, allowed) from None
+    if len(items) != 4:
+        raise ConfigError("targets", value, allowed)
+    try:
+        numbers = tuple(_number("targets", v, allowed) for v in items)
+    except ConfigError:
+        raise ConfigError("targets", value, allowed) from None
+    if not all(0.0 <= v <= 1.0 for v in numbers):
+        raise ConfigError("targets", value, allowed)
+    return numbers
+
+
+@dataclass(frozen=True)
+class TrainConfig:
+    gate: str = "xor"
+    targets: tuple | None = None
+    hidden_nodes: int = 2
+    alpha: float = 0.5
+    steps: int = 2000
+    seed: int = 0
+    mode: str = "online"
+    activation: str = "sigmoid"
+    loss: str = "squared"
+    init: str = "uniform"
+    update_order: str = "textbook"
+    target_loss: float | None = None
+
+    def __post_init__(self):
+        gate = _choice("gate", self.gate, GATE_NAMES)
+        alpha = _number("alpha", self.alpha, f"a finite number > 0 and <= {ALPHA_MAX:g}")
+        if not 0.0 < alpha <= ALPHA_MAX:
+            raise ConfigError("alpha", self.alpha, f"a finite number > 0 and <= {ALPHA_MAX:g}")
+        target_loss = self.target_loss
+        if target_loss is not None:
+            allowed = f"empty, or a number > 0 and <= {TARGET_LOSS_MAX:g}"
+            target_loss = _number("target_loss", target_loss, allowed)
+            if not 0.0 < target_loss <= TARGET_LOSS_MAX:
+                raise ConfigError("target_loss", self.target_loss, allowed)
+        values = {
+            "gate": gate,
+            "targets": _targets(gate, self.targets),
+            "hidden_nodes": _integer("hidden_nodes", self.hidden_nodes, 0, HIDDEN_MAX),
+            "alpha": alpha,
+            "steps": _integer("steps", self.steps, 1, STEPS_MAX),
+            "seed": _integer("seed", self.seed, 0, SEED_MAX),
+            "mode": _choice("mode", self.mode, MODES),
+            "activation": _choice("activation", self.activation, ACTIVATIONS),
+            "loss": _choice("loss", self.loss, LOSSES),
+            "init": _choice("init", self.init, INITS),
+            "update_order": _choice("update_order", self.update_order, UPDATE_ORDERS),
+            "target_loss": target_loss,
+        }
+        for name, value in values.items():
+            object.__setattr__(self, name, value)
+
+    def with_changes(self, **changes) -> "TrainConfig":
+        """A validated copy; switching to a named gate drops the old targets."""
+        if "gate" in changes and "targets" not in changes:
+            changes["targets"] = None
+        return replace(self, **changes)
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["targets"] = list(self.targets)
+        return data
+
+    @classmethod
+    def from_dict(cls, data) -> "TrainConfig":
+        if not isinstance(data, dict):
+            raise ConfigError("config", data, "an object of named parameters")
+        known = {f.name for f in fields(cls)}
+        unknown = sorted(set(data) - known)
+        if unknown:
+            raise ConfigError(unknown[0], data[unknown[0]], "a known parameter name")
+        return cls(**data)
+
+    @property
+    def is_two_layer(self) -> bool:
+        return self.hidden_nodes == 0
+
+
+# Fields whose change needs new initial weights (the network's shape or start).
+STRUCTURAL_FIELDS = ("gate", "targets", "hidden_nodes", "seed", "init")

@@ -1,0 +1,178 @@
+"""The network in NumPy: weights, forward pass, losses, gradients and the output grid.
+
+This is the reference implementation: vectorised over rows, used for the
+surface grid, batch training, the gradient check and to test the fast
+per-row kernels in `core.training.kernels`.
+"""
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from core.model.gates import inputs_with_bias
+
+
+@dataclass(frozen=True)
+class Weights:
+    """hidden: 3 x H (rows x1, x2, bias); output: H + 1 values (hidden nodes, then bias),
+    or for the 2-layer model (H = 0) the 3 weights of x1, x2 and bias."""
+
+    hidden: np.ndarray
+    output: np.ndarray
+
+    @property
+    def hidden_nodes(self) -> int:
+        return self.hidden.shape[1]
+
+    def copy(self) -> "Weights":
+        return Weights(self.hidden.copy(), self.output.copy())
+
+    def flat(self) -> np.ndarray:
+        return np.concatenate([self.hidden.ravel(), self.output])
+
+    @classmethod
+    def from_flat(cls, flat, hidden_nodes: int) -> "Weights":
+        flat = np.asarray(flat, dtype=float)
+        cut = 3 * hidden_nodes
+        return cls(flat[:cut].reshape(3, hidden_nodes).copy(), flat[cut:].copy())
+
+    def is_finite(self) -> bool:
+        return bool(np.isfinite(self.hidden).all() and np.isfinite(self.output).all())
+
+    def to_dict(self) -> dict:
+        return {"hidden": self.hidden.tolist(), "output": self.output.tolist()}
+
+    def equals(self, other: "Weights") -> bool:
+        return np.array_equal(self.hidden, other.hidden) and np.array_equal(self.output, other.output)
+
+
+def sigmoid(u):
+    """Logistic function that never overflows: exp is only taken of -|u|."""
+    u = np.asarray(u, dtype=float)
+    e = np.exp(-np.abs(u))
+    return np.where(u >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+
+
+def activate(name: str, u):
+    """Returns f(u) and f'(u) for a hidden activation."""
+    if name == "sigmoid":
+        h = sigmoid(u)
+        return h, h * (1.0 - h)
+    if name == "tanh":
+        h = np.tanh(u)
+        return h, 1.0 - h * h
+    if name == "relu":
+        positive = u > 0
+        return np.where(positive, u, 0.0), positive.astype(float)
+    raise ValueError(f"unknown activation {name!r}")
+
+
+@dataclass(frozen=True)
+class Forward:
+    u: np.ndarray  # rows x H hidden input sums (empty for H = 0)
+    h: np.ndarray  # rows x H hidden activations
+    dh: np.ndarray  # rows x H activation slopes f'(u)
+    v: np.ndarray  # rows: the output neuron's input sum
+    yp: np.ndarray  # rows: predictions
+
+
+# Diverging weights may overflow to inf or nan: that is reported by the
+# trainer's checks, not by floating-point warnings.
+_QUIET = dict(over="ignore", invalid="ignore")
+
+
+@np.errstate(**_QUIET)
+def forward(weights: Weights, x: np.ndarray, activation: str) -> Forward:
+    """x is rows x 3 (x1, x2, 1)."""
+    if weights.hidden_nodes == 0:
+        empty = np.zeros((x.shape[0], 0))
+        v = x @ weights.output
+        return Forward(empty, empty, empty, v, sigmoid(v))
+    u = x @ weights.hidden
+    h, dh = activate(activation, u)
+    v = h @ weights.output[:-1] + weights.output[-1]
+    return Forward(u, h, dh, v, sigmoid(v))
+
+
+@np.errstate(**_QUIET)
+def row_losses(v, yp, targets, loss: str) -> np.ndarray:
+    """Per-row loss; cross-entropy is computed from v so it stays finite."""
+    targets = np.asarray(targets, dtype=float)
+    if loss == "squared":
+        return 0.5 * (yp - targets) ** 2
+    # -(t log yp + (1-t) log(1-yp)) == softplus(v) - t v, with a stable softplus.
+    softplus = np.maximum(v, 0.0) + np.log1p(np.exp(-np.abs(v)))
+    return softplus - targets * v
+
+
+def output_delta(yp, targets, loss: str):
+    """dL/dv for the sigmoid output."""
+    if loss == "squared":
+        return (yp - targets) * yp * (1.0 - yp)
+    return yp - targets
+
+
+def total_loss(weights: Weights, targets, activation: str, loss: str) -> float:
+    fw = forward(weights, inputs_with_bias(), activation)
+    return float(row_losses(fw.v, fw.yp, targets, loss).sum())
+
+
+def predictions(weights: Weights, activation: str) -> np.ndarray:
+    return forward(weights, inputs_with_bias(), activation).yp
+
+
+@np.errstate(**_QUIET)
+def gradients(weights: Weights, x, targets, activation: str, loss: str) -> Weights:
+    """Textbook backprop of the summed loss over the given rows."""
+    fw = forward(weights, x, activation)
+    delta = output_delta(fw.yp, np.asarray(targets, dtype=float), loss)
+    if weights.hidden_nodes == 0:
+        return Weights(weights.hidden.copy(), x.T @ delta)
+    grad_out = np.concatenate([fw.h.T @ delta, [delta.sum()]])
+    delta_hidden = np.outer(delta, weights.output[:-1]) * fw.dh
+    return Weights(x.T @ delta_hidden, grad_out)
+
+
+def numerical_gradients(weights: Weights, targets, activation, loss, eps=1e-6) -> Weights:
+    """Central finite differences of the summed loss over the four rows."""
+    flat = weights.flat()
+    grad = np.zeros_like(flat)
+    hidden_nodes = weights.hidden_nodes
+    for i in range(flat.size):
+        plus, minus = flat.copy(), flat.copy()
+        plus[i] += eps
+        minus[i] -= eps
+        up = total_loss(Weights.from_flat(plus, hidden_nodes), targets, activation, loss)
+        down = total_loss(Weights.from_flat(minus, hidden_nodes), targets, activation, loss)
+        grad[i] = (up - down) / (2 * eps)
+    return Weights.from_flat(grad, hidden_nodes)
+
+
+def gradient_check(weights: Weights, targets, activation, loss) -> float:
+    """Largest relative error between backprop and finite differences.
+
+    The denominator is floored relative to the largest gradient component, so the
+    finite differences' rounding noise on near-zero components is not read as an error.
+    """
+    analytic = gradients(weights, inputs_with_bias(), targets, activation, loss).flat()
+    numeric = numerical_gradients(weights, targets, activation, loss).flat()
+    floor = max(1e-7, 1e-6 * float(np.abs(numeric).max(initial=0.0)))
+    scale = np.maximum(np.maximum(np.abs(analytic), np.abs(numeric)), floor)
+    return float(np.max(np.abs(analytic - numeric) / scale))
+
+
+def output_grid(weights: Weights, activation: str, size: int = 41):
+    """The prediction over x1, x2 in [0, 1]: z[i, j] is at x1 = axis[i], x2 = axis[j]."""
+    axis = np.linspace(0.0, 1.0, size)
+    x1, x2 = np.meshgrid(axis, axis, indexing="ij")
+    x = np.column_stack([x1.ravel(), x2.ravel(), np.ones(x1.size)])
+    return axis, forward(weights, x, activation).yp.reshape(size, size)
+
+
+def hidden_grids(weights: Weights, activation: str, size: int = 41) -> np.ndarray:
+    """Each hidden node's activation over the input square: H x size x size."""
+    axis = np.linspace(0.0, 1.0, size)
+    x1, x2 = np.meshgrid(axis, axis, indexing="ij")
+    x = np.column_stack([x1.ravel(), x2.ravel(), np.ones(x1.size)])
+    h = forward(weights, x, activation).h
+    return h.T.reshape(weights.hidden_nodes, size, size)

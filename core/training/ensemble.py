@@ -1,0 +1,723 @@
+"""Many seeds at once: K independent networks trained together, vectorised over the seed axis.
+
+Network k starts from `initial_weights(config.with_changes(seed=first_seed + k))` and follows
+the single `Trainer`'s algorithm: online mode updates after every row (the same formulas, in
+the same order, as `core.training.kernels`), batch mode once per step (as `core.model.network.gradients`);
+both update orders, every activation and loss, H = 0..64. A network that diverges keeps its
+last finite state and its step; with a target loss a network stops at the step that reached it.
+
+Speed comes from few NumPy calls, not big ones (docs/design.md): all K networks' weights sit in one
+(parameters x K) array, and each row of the truth table is ~35 in-place ufunc calls over it.
+Divergence and the target loss are rare events, so instead of checking every step the ensemble
+keeps each chunk's starting weights and replays only the flagged networks step by step.
+Per-step losses are not kept for every network: quantile curves (10/50/90 %) are recorded at
+up to `curve_points` steps. Up to `LOOP_MAX` networks in online mode, running the single
+trainer's compiled kernel per network is faster than array calls, and gives identical results.
+
+Exactness: the vectorised path evaluates the same expressions in the same order as the single
+trainer, so results agree to ~1e-12 relative; they are not bit-identical only because NumPy's
+SIMD exp and tanh round about 5 % of arguments one ulp differently from Python's math module.
+Where the dynamics are chaotic (e.g. alpha 50 with ReLU) such an ulp grows like any other.
+"""
+
+import math
+import time
+from dataclasses import dataclass
+from statistics import NormalDist
+
+import numpy as np
+
+from core.model.config import SEED_MAX, ConfigError, TrainConfig, _integer
+from core.model.gates import ROWS, rows_met
+from core.model.network import Weights
+from core.training.kernels import DIVERGED, TARGET_REACHED, online_kernel
+
+COUNT_MAX = 65_536
+QUANTILES = (0.1, 0.5, 0.9)
+CURVE_POINTS = 500  # steps at which the quantile curves are recorded
+LOOP_MAX = 32  # online runs up to this many networks use the per-network kernel
+BLOCK_ELEMENTS = 1 << 16  # hidden nodes x networks per vectorised block (cache-sized)
+LOSS_BUFFER = 1 << 22  # chunk steps x networks of per-step losses held at once (32 MB)
+CHUNK_SECONDS = 0.04  # training time between progress reports and stop polls
+DRAW_BATCH = 1024  # seeds drawn between stop polls
+
+RUNNING, COMPLETED, DIVERGED_CODE, TARGET_CODE, STOPPED_CODE = range(5)
+OUTCOMES = ("running", "completed", "diverged", "target_loss", "stopped")
+
+_QUIET = dict(over="ignore", invalid="ignore", divide="ignore", under="ignore")
+
+
+def check_seeds(count, first_seed) -> tuple[int, int]:
+    """Validates a seed range; raises ConfigError naming the bad value."""
+    count = _integer("count", count, 1, COUNT_MAX)
+    first_seed = _integer("first_seed", first_seed, 0, SEED_MAX)
+    if first_seed + count - 1 > SEED_MAX:
+        raise ConfigError("first_seed", first_seed, f"so that first_seed + count - 1 <= {SEED_MAX}")
+    return count, first_seed
+
+
+# -- initial weights -------------------------------------------------------------------------
+def parameter_count(hidden_nodes: int) -> int:
+    return 4 * hidden_nodes + 1 if hidden_nodes else 3
+
+
+def _init_scale(config: TrainConfig):
+    """(low, span) per parameter so that weight = low + span * uniform[0, 1) draw."""
+    size = parameter_count(config.hidden_nodes)
+    if config.init == "uniform":
+        return None
+    hidden, output_size = config.hidden_nodes, (config.hidden_nodes + 1 if config.hidden_nodes else 3)
+    hidden_limit = math.sqrt(6.0 / (3 + hidden)) if hidden else 0.0
+    output_limit = math.sqrt(6.0 / (output_size + 1))
+    limits = np.full(size, output_limit)
+    limits[: 3 * hidden] = hidden_limit
+    return -limits, limits - (-limits)  # Generator.uniform draws low + (high - low) * u
+
+
+def draw_initial_params(config: TrainConfig, seeds, should_stop=None) -> np.ndarray | None:
+    """(parameters x K) initial weights, column k == initial_weights(seed k).flat().
+
+    One generator per seed (the single trainer's stream); None if stopped while drawing.
+    """
+    seeds = np.asarray(seeds, dtype=np.int64)
+    size = parameter_count(config.hidden_nodes)
+    rows = np.empty((seeds.size, size))
+    default_rng = np.random.default_rng
+    for start in range(0, seeds.size, DRAW_BATCH):
+        if should_stop is not None and should_stop():
+            return None
+        for k in range(start, min(start + DRAW_BATCH, seeds.size)):
+            rows[k] = default_rng(int(seeds[k])).random(size)
+    params = np.ascontiguousarray(rows.T)
+    scale = _init_scale(config)
+    if scale is not None:
+        low, span = scale
+        params *= span[:, None]
+        params += low[:, None]
+    return params
+
+
+# -- the vectorised networks -----------------------------------------------------------------
+class _Scratch:
+    """Preallocated buffers for one block of networks (no temporaries in the loop)."""
+
+    def __init__(self, hidden: int, count: int, batch: bool):
+        rows = (4,) if batch else ()
+        self.u, self.t, self.d, self.h, self.e = (np.empty(rows + (hidden, count)) for _ in range(5))
+        self.m = np.empty(rows + (hidden, count), dtype=bool)
+        self.v, self.tk, self.dk, self.yp, self.r, self.g, self.s, self.lk = (
+            np.empty(rows + (count,)) for _ in range(8))
+        self.mk = np.empty(rows + (count,), dtype=bool)
+        self.grad = np.empty((parameter_count(hidden), count)) if batch else None
+
+
+def _sigmoid(u, e, den, mask, out, log1p_out=None):
+    """out = stable sigmoid(u) exactly as the kernels compute it: e = exp(-|u|),
+    1 / (1 + e) for u >= 0, e / (1 + e) below. Optionally log1p(e) for cross-entropy."""
+    np.abs(u, out=e)
+    np.negative(e, out=e)
+    np.exp(e, out=e)
+    np.add(e, 1.0, out=den)
+    if log1p_out is not None:
+        np.log1p(e, out=log1p_out)
+    np.greater(u, 0.0, out=mask)  # at u == 0, e is 1 already
+    np.maximum(e, mask, out=e)  # the numerator: 1 where u > 0, else e (e <= 1)
+    np.divide(e, den, out=out)
+
+
+def _activate(name, u, s: _Scratch):
+    """s.h = f(u), s.d = f'(u) for the hidden layer, as in core.training.kernels."""
+    if name == "sigmoid":
+        _sigmoid(u, s.t, s.d, s.m, s.h)
+        np.subtract(1.0, s.h, out=s.d)
+        np.multiply(s.d, s.h, out=s.d)
+    elif name == "tanh":
+        np.tanh(u, out=s.h)
+        np.multiply(s.h, s.h, out=s.d)
+        np.subtract(1.0, s.d, out=s.d)
+    else:
+        np.maximum(u, 0.0, out=s.h)
+        np.greater(u, 0.0, out=s.m)
+        np.copyto(s.d, s.m)
+
+
+class _Workspace:
+    """Scratch buffers shared by the blocks, which run one after another."""
+
+    def __init__(self, config: TrainConfig):
+        self.config = config
+        self._scratch: dict[int, _Scratch] = {}
+        self._start = np.empty((parameter_count(config.hidden_nodes), 0))
+
+    def scratch(self, width: int) -> _Scratch:
+        if width not in self._scratch:
+            if len(self._scratch) >= 4:  # widths change as networks stop: keep a few
+                self._scratch.clear()
+            self._scratch[width] = _Scratch(self.config.hidden_nodes, width, self.config.mode == "batch")
+        return self._scratch[width]
+
+    def start(self, width: int) -> np.ndarray:
+        if self._start.shape[1] < width:
+            self._start = np.empty((self._start.shape[0], width))
+        return self._start[:, :width]
+
+
+class _VectorBlock:
+    """Up to BLOCK_ELEMENTS / H networks as the columns of one parameter array."""
+
+    def __init__(self, config: TrainConfig, params: np.ndarray, index: np.ndarray,
+                 workspace: _Workspace | None = None):
+        self.config = config
+        self.index = index  # global network numbers of the columns
+        self._workspace = workspace or _Workspace(config)
+        self._set_params(np.array(params, dtype=float, order="C"))
+
+    def _set_params(self, params):
+        hidden = self.config.hidden_nodes
+        self.params = p = params
+        self.start = None  # the last chunk's starting weights, for replays
+        if hidden:
+            self.a, self.b, self.c = p[:hidden], p[hidden:2 * hidden], p[2 * hidden:3 * hidden]
+            self.o, self.ob = p[3 * hidden:4 * hidden], p[4 * hidden]
+        else:
+            self.o0, self.o1, self.ob = p[0], p[1], p[2]
+
+    @property
+    def size(self) -> int:
+        return self.params.shape[1]
+
+    def keep(self, mask):
+        self.index = self.index[mask]
+        self._set_params(np.ascontiguousarray(self.params[:, mask]))
+
+    def run(self, count: int, losses: np.ndarray) -> None:
+        """count steps; losses[i] receives every network's loss of step i."""
+        self.start = self._workspace.start(self.size)
+        np.copyto(self.start, self.params)
+        self._scratch = self._workspace.scratch(self.size)
+        c = self.config
+        with np.errstate(**_QUIET):
+            if c.mode == "batch":
+                step = self._batch_step
+            elif c.hidden_nodes:
+                step = self._online_step
+            else:
+                step = self._online_step_two_layer
+            for i in range(count):
+                step(losses[i])
+
+    # -- online, 3-layer --------------------------------------------------------------------
+    def _online_step(self, total):
+        c, s = self.config, self._scratch
+        a, b, cc, o, ob = self.a, self.b, self.c, self.o, self.ob
+        alpha, article = c.alpha, c.update_order == "article"
+        activation = c.activation
+        for row, ((x1, x2), yt) in enumerate(zip(ROWS, c.targets)):
+            if x1 and x2:
+                np.add(a, b, out=s.u)
+                u = np.add(s.u, cc, out=s.u)
+            elif x1 or x2:
+                u = np.add(a if x1 else b, cc, out=s.u)
+            else:
+                u = cc
+            _activate(activation, u, s)
+            np.multiply(o, s.h, out=s.t)
+            _sum_nodes(s.t, s.v)
+            np.add(s.v, ob, out=s.v)
+            g = self._output_and_loss(yt, total, row == 0)
+            if article:
+                self._output_update(g, alpha)
+                self._hidden_deltas(g)
+            else:
+                self._hidden_deltas(g)
+                self._output_update(g, alpha)
+            e = np.multiply(s.e, alpha, out=s.e)
+            np.subtract(cc, e, out=cc)
+            if x1:
+                np.subtract(a, e, out=a)
+            if x2:
+                np.subtract(b, e, out=b)
+
+    def _hidden_deltas(self, g):
+        s = self._scratch
+        np.multiply(self.o, g, out=s.e)
+        np.multiply(s.e, s.d, out=s.e)
+
+    def _output_update(self, g, alpha):
+        s = self._scratch
+        np.multiply(g, alpha, out=s.s)
+        np.multiply(s.h, s.s, out=s.t)
+        np.subtract(self.o, s.t, out=self.o)
+        np.subtract(self.ob, s.s, out=self.ob)
+
+    def _output_and_loss(self, yt, total, first):
+        """From s.v: s.yp, the row's loss added to total, and returns g = dL/dv."""
+        s = self._scratch
+        squared = self.config.loss == "squared"
+        _sigmoid(s.v, s.tk, s.dk, s.mk, s.yp, None if squared else s.lk)
+        into = total if first else s.tk
+        if squared:
+            r = s.yp if yt == 0.0 else np.subtract(s.yp, yt, out=s.r)
+            np.multiply(r, 0.5, out=into)
+            np.multiply(into, r, out=into)
+        else:  # softplus(v) - yt v, from v so it stays finite
+            np.maximum(s.v, 0.0, out=into)
+            np.add(into, s.lk, out=into)
+            if yt == 1.0:
+                np.subtract(into, s.v, out=into)
+            elif yt != 0.0:
+                np.multiply(s.v, yt, out=s.r)
+                np.subtract(into, s.r, out=into)
+        if not first:
+            np.add(total, into, out=total)
+        if not squared:
+            return s.yp if yt == 0.0 else np.subtract(s.yp, yt, out=s.g)
+        np.multiply(r, s.yp, out=s.g)
+        np.subtract(1.0, s.yp, out=s.tk)
+        return np.multiply(s.g, s.tk, out=s.g)
+
+    # -- online, 2-layer ---------------------------------------------------------------------
+    def _online_step_two_layer(self, total):
+        c, s = self.config, self._scratch
+        o0, o1, ob = self.o0, self.o1, self.ob
+        for row, ((x1, x2), yt) in enumerate(zip(ROWS, c.targets)):
+            if x1 and x2:
+                np.add(o0, o1, out=s.v)
+                np.add(s.v, ob, out=s.v)
+            elif x1 or x2:
+                np.add(o0 if x1 else o1, ob, out=s.v)
+            else:
+                np.copyto(s.v, ob)
+            g = self._output_and_loss(yt, total, row == 0)
+            step = np.multiply(g, c.alpha, out=s.s)
+            if x1:
+                np.subtract(o0, step, out=o0)
+            if x2:
+                np.subtract(o1, step, out=o1)
+            np.subtract(ob, step, out=ob)
+
+    # -- batch -------------------------------------------------------------------------------
+    def _batch_step(self, total):
+        """One update with the summed gradient, as core.model.network.gradients computes it."""
+        c, s = self.config, self._scratch
+        yp, delta = self._batch_forward(total)
+        grad, hidden = s.grad, c.hidden_nodes
+        if hidden:
+            np.multiply(s.h, delta[:, None, :], out=s.t)  # h_j * delta per row
+            _sum_rows(s.t, grad[3 * hidden:4 * hidden])
+            _sum_rows(delta, grad[4 * hidden])
+            np.multiply(delta[:, None, :], self.o, out=s.e)
+            np.multiply(s.e, s.d, out=s.e)  # hidden deltas per row
+            np.add(s.e[1], s.e[3], out=grad[:hidden])
+            np.add(s.e[2], s.e[3], out=grad[hidden:2 * hidden])
+            _sum_rows(s.e, grad[2 * hidden:3 * hidden])
+        else:
+            np.add(delta[1], delta[3], out=grad[0])
+            np.add(delta[2], delta[3], out=grad[1])
+            _sum_rows(delta, grad[2])
+        np.multiply(grad, c.alpha, out=grad)
+        np.subtract(self.params, grad, out=self.params)
+
+    def _batch_forward(self, total):
+        """All four rows at once; writes the summed loss into total; returns (yp, delta)."""
+        c, s = self.config, self._scratch
+        hidden = c.hidden_nodes
+        if hidden:
+            np.copyto(s.u[0], self.c)
+            np.add(self.a, self.c, out=s.u[1])
+            np.add(self.b, self.c, out=s.u[2])
+            np.add(self.a, self.b, out=s.u[3])
+            np.add(s.u[3], self.c, out=s.u[3])
+            _activate(c.activation, s.u, s)
+            np.multiply(s.h, self.o, out=s.t)
+            np.add.reduce(s.t, axis=1, out=s.v)
+            np.add(s.v, self.ob, out=s.v)
+        else:
+            np.copyto(s.v[0], self.ob)
+            np.add(self.o0, self.ob, out=s.v[1])
+            np.add(self.o1, self.ob, out=s.v[2])
+            np.add(self.o0, self.o1, out=s.v[3])
+            np.add(s.v[3], self.ob, out=s.v[3])
+        return _batch_output(c, s, total)
+
+    def evaluate(self, total) -> np.ndarray:
+        """Summed loss of the current weights into total; returns the 4 x K predictions."""
+        self._scratch = self._workspace.scratch(self.size)
+        with np.errstate(**_QUIET):
+            return self._batch_forward(total)[0]
+
+    # -- events ------------------------------------------------------------------------------
+    def flagged(self, losses: np.ndarray) -> np.ndarray:
+        """Networks that may have diverged or reached the target loss in the last chunk."""
+        with np.errstate(**_QUIET):
+            check = np.add.reduce(self.params, axis=0)
+            check += np.add.reduce(losses, axis=0)
+            flags = ~np.isfinite(check)
+            target = self.config.target_loss
+            if target is not None and losses.shape[0]:
+                flags |= np.minimum.reduce(losses, axis=0) < target
+        return flags
+
+    def replay(self, columns, count, losses):
+        """Re-runs flagged columns from the chunk start, one checked step at a time.
+
+        Returns [(column, params, steps recorded, outcome code)] for networks that stopped.
+        """
+        sub = _VectorBlock(self.config, self.start[:, columns], columns)  # its own workspace
+        one = np.empty((1, len(columns)))
+        alive = np.ones(len(columns), dtype=bool)
+        events = []
+        target = self.config.target_loss
+        for i in range(count):
+            before = sub.params.copy()
+            sub.run(1, one)
+            ok = np.isfinite(one[0]) & np.isfinite(sub.params).all(axis=0)
+            for j in np.flatnonzero(alive & ~ok):
+                events.append((columns[j], before[:, j], i, DIVERGED_CODE))
+            alive &= ok
+            if target is not None:
+                for j in np.flatnonzero(alive & (one[0] < target)):
+                    events.append((columns[j], sub.params[:, j].copy(), i + 1, TARGET_CODE))
+                    alive[j] = False
+            if not alive.any():
+                break
+        for column, _, recorded, _ in events:
+            losses[recorded:, column] = np.nan
+        return events
+
+
+def _sum_nodes(terms, out):
+    """out = ((t0 + t1) + t2) + ... over the hidden-node axis, left to right like the kernels."""
+    if terms.shape[0] > 4:
+        np.add.reduce(terms, axis=0, out=out)  # also left to right along a non-contiguous axis
+        return
+    if terms.shape[0] == 1:
+        np.copyto(out, terms[0])
+        return
+    np.add(terms[0], terms[1], out=out)
+    for j in range(2, terms.shape[0]):
+        np.add(out, terms[j], out=out)
+
+
+def _sum_rows(values, out):
+    """((v0 + v1) + v2) + v3 over the leading row axis: the order of `.sum()` over 4 rows."""
+    np.add(values[0], values[1], out=out)
+    np.add(out, values[2], out=out)
+    np.add(out, values[3], out=out)
+
+
+def _batch_output(c: TrainConfig, s: _Scratch, total):
+    """Sigmoid output of the 4 x K sums s.v, the summed row losses and the output deltas."""
+    targets = np.asarray(c.targets)[:, None]
+    squared = c.loss == "squared"
+    _sigmoid(s.v, s.tk, s.dk, s.mk, s.yp, None if squared else s.lk)
+    np.subtract(s.yp, targets, out=s.r)
+    if squared:
+        np.multiply(s.r, s.r, out=s.tk)
+        np.multiply(s.tk, 0.5, out=s.tk)
+        np.multiply(s.r, s.yp, out=s.g)
+        np.subtract(1.0, s.yp, out=s.dk)
+        np.multiply(s.g, s.dk, out=s.g)
+        delta = s.g
+    else:
+        np.maximum(s.v, 0.0, out=s.tk)
+        np.add(s.tk, s.lk, out=s.tk)
+        np.multiply(s.v, targets, out=s.dk)
+        np.subtract(s.tk, s.dk, out=s.tk)
+        delta = s.r
+    _sum_rows(s.tk, total)
+    return s.yp, delta
+
+
+class _LoopBlock:
+    """A few networks, each run by the single trainer's compiled per-row kernel."""
+
+    def __init__(self, config: TrainConfig, params: np.ndarray, index: np.ndarray):
+        self.config = config
+        self.index = index
+        self._weights = [[float(w) for w in column] for column in params.T]
+        self._kernel = online_kernel(config.hidden_nodes, config.activation, config.loss,
+                                     config.update_order == "article")
+        self._rows = tuple((x1, x2, t) for (x1, x2), t in zip(ROWS, config.targets))
+        self._status: list = []
+
+    @property
+    def size(self) -> int:
+        return len(self._weights)
+
+    @property
+    def params(self) -> np.ndarray:
+        columns = np.array(self._weights, dtype=float).reshape(self.size, -1)
+        return columns.T
+
+    def keep(self, mask):
+        self.index = self.index[mask]
+        self._weights = [w for w, k in zip(self._weights, mask) if k]
+
+    def run(self, count: int, losses: np.ndarray) -> None:
+        c = self.config
+        target = c.target_loss if c.target_loss is not None else -math.inf
+        self._status = []
+        for j, weights in enumerate(self._weights):
+            out: list[float] = []
+            status = self._kernel(weights, c.alpha, self._rows, count, target, out)
+            losses[: len(out), j] = out
+            losses[len(out):, j] = np.nan
+            self._status.append((status, len(out)))
+
+    def flagged(self, losses) -> np.ndarray:
+        return np.array([status in (DIVERGED, TARGET_REACHED) for status, _ in self._status], bool)
+
+    def replay(self, columns, count, losses):
+        codes = {DIVERGED: DIVERGED_CODE, TARGET_REACHED: TARGET_CODE}
+        return [(j, np.array(self._weights[j]), self._status[j][1], codes[self._status[j][0]])
+                for j in columns]
+
+
+# -- results -----------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class EnsembleResult:
+    """Every network's end state, plus the loss quantile curves over the run."""
+
+    config: TrainConfig  # the shared settings; its seed field is not used
+    seeds: np.ndarray  # (K,) the seed of each network
+    weights: np.ndarray  # (K, parameters) in Weights.flat() order
+    steps_run: np.ndarray  # (K,) steps recorded per network
+    outcomes: np.ndarray  # (K,) codes into OUTCOMES
+    predictions: np.ndarray  # (K, 4)
+    final_loss: np.ndarray  # (K,) summed loss of the final weights
+    solved: np.ndarray  # (K,) bool, core.model.gates.is_solved
+    curve_steps: np.ndarray  # (n,) step numbers (1-based) where the quantiles were recorded
+    curve: np.ndarray  # (len(quantiles), n) loss quantiles over the networks still running
+    quantiles: tuple
+    steps_done: int  # steps the ensemble ran: config.steps unless cancelled
+    cancelled: bool
+
+    @property
+    def count(self) -> int:
+        return int(self.seeds.size)
+
+    def weights_of(self, k: int) -> Weights:
+        return Weights.from_flat(self.weights[k], self.config.hidden_nodes)
+
+    def outcome_of(self, k: int) -> str:
+        return OUTCOMES[self.outcomes[k]]
+
+
+class Ensemble:
+    """K networks (seeds first_seed .. first_seed + K - 1) trained together."""
+
+    def __init__(self, config: TrainConfig, count: int, first_seed: int = 0, *, params=None,
+                 engine: str = "auto", curve_points: int = CURVE_POINTS):
+        count, first_seed = check_seeds(count, first_seed)
+        self.config = config
+        self.seeds = np.arange(first_seed, first_seed + count, dtype=np.int64)
+        if params is None:
+            params = draw_initial_params(config, self.seeds)
+        self.params = np.array(params, dtype=float)  # final states land here as networks stop
+        self.steps_run = np.zeros(count, dtype=np.int64)
+        self.outcomes = np.full(count, RUNNING, dtype=np.int8)
+        self.step = 0
+        self.cancelled = False
+        self._stride = max(1, math.ceil(config.steps / max(1, curve_points)))
+        self._curve_steps: list[int] = []
+        self._curve: list[np.ndarray] = []
+        self._blocks = self._make_blocks(engine)
+        self._losses = np.empty((max(1, min(config.steps, LOSS_BUFFER // count)), count))
+
+    def _make_blocks(self, engine):
+        count = self.seeds.size
+        if engine == "auto":
+            engine = "loop" if self.config.mode == "online" and count <= LOOP_MAX else "vector"
+        if engine == "loop" and self.config.mode != "online":
+            raise ValueError("the per-network loop runs online mode only")
+        width = max(1, BLOCK_ELEMENTS // max(1, self.config.hidden_nodes))
+        index = np.arange(count)
+        if engine == "loop":
+            return [_LoopBlock(self.config, self.params, index)]
+        workspace = _Workspace(self.config)
+        return [_VectorBlock(self.config, self.params[:, i:i + width], index[i:i + width], workspace)
+                for i in range(0, count, width)]
+
+    @property
+    def active(self) -> int:
+        return sum(block.size for block in self._blocks)
+
+    @property
+    def finished(self) -> bool:
+        return self.step >= self.config.steps or self.active == 0 or self.cancelled
+
+    @property
+    def max_chunk(self) -> int:
+        return self._losses.shape[0]
+
+    def advance(self, count: int) -> int:
+        """Runs up to `count` steps of every running network; returns the steps run."""
+        count = min(count, self.config.steps - self.step, self.max_chunk)
+        if count <= 0 or self.active == 0:
+            return 0
+        losses = self._losses[:count, : self.active]
+        offset = 0
+        for block in self._blocks:
+            width = block.size
+            part = losses[:, offset:offset + width]
+            block.run(count, part)
+            self._settle(block, count, part)  # may drop networks from the block
+            offset += width
+        self._record_curve(losses)
+        self._blocks = [block for block in self._blocks if block.size]
+        self.step += count
+        return count
+
+    def _settle(self, block, count, losses):
+        """Finds networks that diverged or met the target, stores their end, drops them."""
+        columns = np.flatnonzero(block.flagged(losses))
+        if not columns.size:
+            return
+        events = block.replay(columns, count, losses)
+        if not events:
+            return
+        keep = np.ones(block.size, dtype=bool)
+        for column, params, recorded, code in events:
+            k = block.index[column]
+            self.params[:, k] = params
+            self.steps_run[k] = self.step + recorded
+            self.outcomes[k] = code
+            keep[column] = False
+        block.keep(keep)
+
+    def _record_curve(self, losses):
+        steps = np.arange(self.step + 1, self.step + losses.shape[0] + 1)
+        wanted = ((steps - 1) % self._stride == 0) | (steps == self.config.steps)
+        if not wanted.any():
+            return
+        rows = losses[wanted]
+        with np.errstate(**_QUIET):
+            if np.isnan(rows).any():
+                values = np.array([_quantiles(row[~np.isnan(row)]) for row in rows]).T
+            else:
+                values = np.quantile(rows, QUANTILES, axis=1)
+        self._curve_steps.extend(steps[wanted].tolist())
+        self._curve.append(values)
+
+    def run(self, on_progress=None, should_stop=None) -> EnsembleResult:
+        """Trains to the end in chunks of ~CHUNK_SECONDS; on_progress(done, total) after each,
+        should_stop() polled between them."""
+        chunk = 1
+        total = self.config.steps
+        if on_progress is not None:
+            on_progress(self.step, total)
+        while not self.finished:
+            if should_stop is not None and should_stop():
+                self.cancelled = True
+                break
+            started = time.perf_counter()
+            ran = self.advance(chunk)
+            elapsed = time.perf_counter() - started
+            if ran == chunk:
+                chunk = max(1, min(2 * chunk, int(chunk * CHUNK_SECONDS / max(elapsed, 1e-6))))
+            if on_progress is not None:
+                on_progress(self.step, total)
+        return self.result()
+
+    def result(self) -> EnsembleResult:
+        """The current state as a result; networks still running end as completed or stopped."""
+        params, steps_run, outcomes = self.params.copy(), self.steps_run.copy(), self.outcomes.copy()
+        if self.step >= self.config.steps:
+            end = COMPLETED
+        else:
+            end = STOPPED_CODE if self.cancelled else RUNNING
+        for block in self._blocks:
+            params[:, block.index] = block.params
+            steps_run[block.index] = self.step
+            outcomes[block.index] = end
+        weights = np.ascontiguousarray(params.T)
+        predictions, final_loss = evaluate(self.config, params)
+        curve = np.concatenate(self._curve, axis=1) if self._curve else np.zeros((len(QUANTILES), 0))
+        return EnsembleResult(
+            config=self.config, seeds=self.seeds.copy(), weights=weights, steps_run=steps_run,
+            outcomes=outcomes, predictions=predictions, final_loss=final_loss,
+            solved=solved_flags(predictions, self.config.targets),
+            curve_steps=np.array(self._curve_steps, dtype=np.int64), curve=curve,
+            quantiles=QUANTILES, steps_done=self.step, cancelled=self.cancelled)
+
+
+def _quantiles(values):
+    if not values.size:
+        return np.full(len(QUANTILES), np.nan)
+    return np.quantile(values, QUANTILES)
+
+
+def run_ensemble(config: TrainConfig, count: int, first_seed: int = 0, on_progress=None,
+                 should_stop=None, **options) -> EnsembleResult | None:
+    """Draws and trains K networks; None if stopped while the initial weights were drawn."""
+    count, first_seed = check_seeds(count, first_seed)
+    seeds = np.arange(first_seed, first_seed + count)
+    params = draw_initial_params(config, seeds, should_stop)
+    if params is None:
+        return None
+    ensemble = Ensemble(config, count, first_seed, params=params, **options)
+    return ensemble.run(on_progress, should_stop)
+
+
+# -- evaluation of final weights --------------------------------------------------------------
+def evaluate(config: TrainConfig, params: np.ndarray, width: int = 4096):
+    """Predictions (K x 4) and summed losses (K,) of (parameters x K) weights."""
+    count = params.shape[1]
+    predictions, losses = np.empty((count, 4)), np.empty(count)
+    for start in range(0, count, width):
+        part = np.ascontiguousarray(params[:, start:start + width])
+        block = _VectorBlock(config.with_changes(mode="batch"), part, np.arange(part.shape[1]))
+        predictions[start:start + width] = block.evaluate(losses[start:start + width]).T
+    return predictions, losses
+
+
+def solved_flags(predictions: np.ndarray, targets) -> np.ndarray:
+    """core.model.gates.is_solved for every row of predictions (K x 4)."""
+    return rows_met(predictions, targets).all(axis=1)
+
+
+# -- summary -----------------------------------------------------------------------------------
+Z_95 = NormalDist().inv_cdf(0.975)
+
+
+def wilson_interval(successes: int, count: int, z: float = Z_95) -> tuple[float, float]:
+    """Wilson score interval for a binomial proportion (95 % by default)."""
+    if count <= 0:
+        return 0.0, 1.0
+    p = successes / count
+    z2 = z * z
+    denominator = 1.0 + z2 / count
+    centre = (p + z2 / (2 * count)) / denominator
+    half = z / denominator * math.sqrt(p * (1.0 - p) / count + z2 / (4 * count * count))
+    low = 0.0 if successes <= 0 else max(0.0, centre - half)  # exact ends, not rounding residue
+    high = 1.0 if successes >= count else min(1.0, centre + half)
+    return low, high
+
+
+@dataclass(frozen=True)
+class Summary:
+    count: int
+    solved_count: int
+    fraction: float
+    interval: tuple  # 95 % Wilson score interval of the fraction solved
+    diverged_count: int
+    loss_quantiles: dict  # quantile -> final loss (finite losses only)
+    histogram_counts: np.ndarray
+    histogram_edges: np.ndarray
+    failed_seeds: np.ndarray
+
+
+def summarize(result: EnsembleResult, bins: int = 30) -> Summary:
+    solved = int(result.solved.sum())
+    finite = result.final_loss[np.isfinite(result.final_loss)]
+    top = float(finite.max()) if finite.size else 1.0
+    counts, edges = np.histogram(finite, bins=bins, range=(0.0, top if top > 0 else 1.0))
+    quantiles = {q: float(np.quantile(finite, q)) for q in (0.1, 0.25, 0.5, 0.75, 0.9)} \
+        if finite.size else {}
+    return Summary(
+        count=result.count, solved_count=solved, fraction=solved / result.count,
+        interval=wilson_interval(solved, result.count),
+        diverged_count=int((result.outcomes == DIVERGED_CODE).sum()),
+        loss_quantiles=quantiles, histogram_counts=counts, histogram_edges=edges,
+        failed_seeds=result.seeds[~result.solved])

@@ -1,0 +1,157 @@
+"""RunRecord: everything that changed one run, and the exact state at any of its steps.
+
+A run is its config and starting weights, then training steps, with changes in between: a
+new alpha or number of steps, hand-edited weights, a step done row by row. The record
+keeps those changes as an ordered log and, every `interval` steps, a checkpoint of the
+weights. `state_at(step)` replays from the nearest checkpoint before `step` with the same
+trainer code the live run used, so the weights are bit for bit what the live run had
+(seeded runs are deterministic; chunking an advance does not change its arithmetic).
+
+Pure NumPy and the standard library: no Qt. Design notes: docs/run_record.md.
+"""
+
+import sys
+from bisect import bisect_right
+from dataclasses import dataclass
+
+import numpy as np
+
+from core.model.config import STEPS_MAX, TrainConfig
+from core.model.network import Weights
+
+# Kinds of change in the log.
+SET_ALPHA, SET_STEPS, EDIT_WEIGHTS, ROW_STEP = "alpha", "steps", "weights", "row_step"
+_SETTINGS = {SET_ALPHA: "alpha", SET_STEPS: "steps"}
+
+# Replay cost per step (measured, bench/state_at.py): an online step ~0.5 us per weight, a
+# batch step ~100 us (NumPy calls) whatever the size. The intervals keep the replay of any
+# step under ~10 ms on a quiet machine.
+_ONLINE_WEIGHT_STEPS = 20_000  # weights x steps between checkpoints
+BATCH_INTERVAL = 64
+CHECKPOINT_BYTES_MAX = 32 * 2**20  # beyond this, every other checkpoint is dropped
+
+
+def checkpoint_interval(config: TrainConfig) -> int:
+    """Steps between checkpoints: a power of two, fewer for bigger networks and batch mode."""
+    if config.mode == "batch":
+        return BATCH_INTERVAL
+    weights = 4 * config.hidden_nodes + 1 if config.hidden_nodes else 3
+    interval = 16
+    while interval * 2 * weights <= _ONLINE_WEIGHT_STEPS:
+        interval *= 2
+    return interval
+
+
+@dataclass(frozen=True)
+class Change:
+    step: int  # the number of steps completed when it happened
+    kind: str
+    value: object  # a number, a flat weight tuple, or (flat weights, loss) for ROW_STEP
+
+
+@dataclass(frozen=True)
+class RunState:
+    """The run after `step` steps (and after any change made at that step)."""
+
+    step: int
+    config: TrainConfig
+    weights: Weights
+
+
+class RunRecord:
+    def __init__(self, config: TrainConfig, weights: Weights, step: int = 0):
+        self.config = config  # the settings the run started with (or was restored with)
+        self.start_step = step
+        self.interval = checkpoint_interval(config)
+        self.changes: list[Change] = []
+        self._steps: list[int] = []  # checkpoint steps, ascending
+        self._marks: list[tuple[int, TrainConfig]] = []  # (changes applied, config) at each
+        self._weights: list[np.ndarray] = []
+        self._bytes_each = (sys.getsizeof(weights.flat()) + sys.getsizeof((0, config))
+                            + sys.getsizeof(2**40) + 3 * 8)
+        self._add_checkpoint(step, config, weights.flat())
+
+    # -- what the live run reports -------------------------------------------
+    def next_checkpoint(self, step: int) -> int:
+        """The next step (after `step`) at which the live run must call reached()."""
+        return (step // self.interval + 1) * self.interval
+
+    def reached(self, step: int, config: TrainConfig, flat) -> None:
+        """The live run has completed `step` steps by training; checkpoints when due."""
+        if step % self.interval == 0 and step > self._steps[-1]:
+            self._add_checkpoint(step, config, np.array(flat, dtype=float))
+
+    def changed(self, step: int, kind: str, value) -> None:
+        if kind == EDIT_WEIGHTS:
+            value = tuple(float(v) for v in value)
+        elif kind == ROW_STEP:
+            flat, loss = value
+            value = (tuple(float(v) for v in flat), float(loss))
+        elif kind not in _SETTINGS:
+            raise ValueError(f"unknown change {kind!r}")
+        self.changes.append(Change(step, kind, value))
+
+    # -- any step's state ------------------------------------------------------
+    def state_at(self, step: int) -> RunState:
+        """The exact state after `step` steps; ValueError outside the recorded steps."""
+        if not self.start_step <= step:
+            raise ValueError(f"step {step} is before this record's start ({self.start_step})")
+        from core.training.trainer import Trainer  # the trainer imports this module
+
+        index = bisect_right(self._steps, step) - 1
+        applied, live = self._marks[index]
+        # The replay never stops on its own: where the live run stopped is already known.
+        trainer = Trainer(live.with_changes(steps=STEPS_MAX, target_loss=None),
+                          Weights.from_flat(self._weights[index], live.hidden_nodes),
+                          self._steps[index], recording=False)
+        for change in self.changes[applied:]:
+            if change.step + (1 if change.kind == ROW_STEP else 0) > step:
+                break
+            _train_to(trainer, change.step)
+            live = _apply(trainer, live, change)
+        _train_to(trainer, step)
+        return RunState(step, live, trainer.weights)
+
+    # -- memory ----------------------------------------------------------------
+    def checkpoint_count(self) -> int:
+        return len(self._steps)
+
+    def checkpoint_bytes(self) -> int:
+        """Memory of the checkpoints: arrays, (changes, config) marks, step ints, list slots."""
+        return len(self._steps) * self._bytes_each
+
+    def _add_checkpoint(self, step, config, flat):
+        self._steps.append(step)
+        self._marks.append((len(self.changes), config))
+        self._weights.append(flat)
+        if self.checkpoint_bytes() > CHECKPOINT_BYTES_MAX:
+            self._thin()
+
+    def _thin(self):
+        """Doubles the interval and keeps the checkpoints on it (the first always stays)."""
+        self.interval *= 2
+        keep = [i for i, s in enumerate(self._steps)
+                if i == 0 or (s % self.interval == 0)]
+        self._steps = [self._steps[i] for i in keep]
+        self._marks = [self._marks[i] for i in keep]
+        self._weights = [self._weights[i] for i in keep]
+
+
+def _train_to(trainer, step: int) -> None:
+    trainer.advance(step - trainer.step)
+    if trainer.step != step:  # the live run did these steps, so the replay must too
+        raise RuntimeError(f"replay stopped at step {trainer.step} before reaching {step}")
+
+
+def _apply(trainer, live: TrainConfig, change: Change) -> TrainConfig:
+    """Applies a change to the replaying trainer; returns the live run's settings after it."""
+    if change.kind in _SETTINGS:
+        if change.kind == SET_ALPHA:
+            trainer.config = trainer.config.with_changes(alpha=change.value)
+        return live.with_changes(**{_SETTINGS[change.kind]: change.value})
+    if change.kind == EDIT_WEIGHTS:
+        trainer.set_weights(Weights.from_flat(change.value, live.hidden_nodes))
+    else:
+        flat, loss = change.value
+        trainer.record_step(Weights.from_flat(flat, live.hidden_nodes), loss)
+    return live

@@ -1,0 +1,238 @@
+"""The trainer: initial weights, online and batch steps, stop conditions.
+
+A plain loop that reports through a callback or an iterator and can be asked
+to stop between steps; it knows nothing about Qt.
+"""
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from core.model import network
+from core.model.config import STEPS_MAX, TrainConfig
+from core.model.gates import ROWS, inputs_with_bias, is_solved
+from core.model.network import Weights
+from core.training.history import LossHistory
+from core.training.kernels import DIVERGED, OK, TARGET_REACHED, online_kernel
+from core.training.run_record import EDIT_WEIGHTS, ROW_STEP, SET_ALPHA, SET_STEPS, RunRecord
+
+COMPLETED, DIVERGED_REASON, TARGET_LOSS, STOPPED = "completed", "diverged", "target_loss", "stopped"
+
+
+def initial_weights(config: TrainConfig) -> Weights:
+    """Seeded start weights: hidden matrix drawn first, then the output vector."""
+    rng = np.random.default_rng(config.seed)
+    hidden_nodes = config.hidden_nodes
+    output_size = hidden_nodes + 1 if hidden_nodes else 3
+    if config.init == "uniform":
+        # The article: every weight, bias included, uniform in [0, 1).
+        return Weights(rng.random((3, hidden_nodes)), rng.random(output_size))
+    # Glorot/Xavier uniform: limit sqrt(6 / (fan_in + fan_out)).
+    hidden_limit = math.sqrt(6.0 / (3 + hidden_nodes)) if hidden_nodes else 0.0
+    output_limit = math.sqrt(6.0 / (output_size + 1))
+    hidden = rng.uniform(-hidden_limit, hidden_limit, (3, hidden_nodes))
+    return Weights(hidden, rng.uniform(-output_limit, output_limit, output_size))
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """Why a run ended, with a sentence a user can read."""
+
+    reason: str
+    message: str
+
+
+class Trainer:
+    """Runs a TrainConfig step by step. One step is one pass over the four rows."""
+
+    CHUNK = 256  # steps between stop-flag polls and progress reports
+
+    def __init__(self, config: TrainConfig, weights: Weights | None = None,
+                 step: int = 0, history=(), history_dtype=np.float64, recording: bool = True):
+        self.config = config
+        self.initial_weights = initial_weights(config)
+        start = weights if weights is not None else self.initial_weights
+        self._flat = [float(w) for w in start.flat()]
+        self.step = step
+        self.history = LossHistory(history, history_dtype)
+        self.outcome: Outcome | None = None
+        self._rows = tuple((x1, x2, t) for (x1, x2), t in zip(ROWS, config.targets))
+        # Every change and a checkpoint every record.interval steps: any step can be replayed.
+        self.record = RunRecord(config, start, step) if recording else None
+
+    # -- state -------------------------------------------------------------
+    def flat_weights(self) -> tuple:
+        """The weights in Weights.flat() order, as Python floats."""
+        return tuple(self._flat)
+
+    def status(self) -> int:
+        """The kernel's code for how the last advance ended (core.training.kernels)."""
+        reason = self.outcome.reason if self.outcome else None
+        return {DIVERGED_REASON: DIVERGED, TARGET_LOSS: TARGET_REACHED}.get(reason, OK)
+
+    @property
+    def weights(self) -> Weights:
+        return Weights.from_flat(self._flat, self.config.hidden_nodes)
+
+    def _assign(self, weights: Weights) -> None:
+        if weights.hidden.shape != self.initial_weights.hidden.shape or \
+                weights.output.shape != self.initial_weights.output.shape:
+            raise ValueError("weights do not fit this network's shape")
+        if not weights.is_finite():
+            raise ValueError("weights must be finite numbers")
+        self._flat = [float(w) for w in weights.flat()]
+
+    def set_weights(self, weights: Weights) -> None:
+        """Hand-edited weights, logged in the run record."""
+        self._assign(weights)
+        self._log(EDIT_WEIGHTS, self._flat)
+
+    def record_step(self, weights: Weights, loss: float) -> None:
+        """Accounts for one step done outside advance() (the row-by-row math panel)."""
+        self._assign(weights)
+        self._log(ROW_STEP, (self._flat, loss))
+        self.step += 1
+        self.history.extend([loss])
+        self._mark_completed()
+
+    def set_alpha(self, alpha) -> None:
+        """Changes the learning rate for the steps still to come (validated)."""
+        self.config = self.config.with_changes(alpha=alpha)
+        self._log(SET_ALPHA, self.config.alpha)
+
+    def set_steps(self, steps) -> None:
+        self.config = self.config.with_changes(steps=steps)
+        self._log(SET_STEPS, self.config.steps)
+        if self.outcome and self.outcome.reason == COMPLETED and self.step < steps:
+            self.outcome = None
+
+    @property
+    def finished(self) -> bool:
+        return self.outcome is not None or self.step >= self.config.steps
+
+    def predictions(self) -> np.ndarray:
+        return network.predictions(self.weights, self.config.activation)
+
+    def final_loss(self) -> float:
+        c = self.config
+        return network.total_loss(self.weights, c.targets, c.activation, c.loss)
+
+    def solved(self) -> bool:
+        return is_solved(self.predictions(), self.config.targets)
+
+    def _log(self, kind, value) -> None:
+        if self.record is not None:
+            self.record.changed(self.step, kind, value)
+
+    def state_at(self, step: int):
+        """The exact state after `step` steps of this run (core.training.run_record.RunState)."""
+        if self.record is None or not self.record.start_step <= step <= self.step:
+            raise ValueError(f"step {step} is not a recorded step of this run")
+        return self.record.state_at(step)
+
+    # -- running -----------------------------------------------------------
+    def steps_until_checkpoint(self) -> int:
+        """How many steps one advance may take before the record wants a checkpoint."""
+        if self.record is None:
+            return STEPS_MAX
+        return self.record.next_checkpoint(self.step) - self.step
+
+    def advance(self, count: int) -> np.ndarray:
+        """Runs up to `count` steps (never past config.steps); returns their losses."""
+        count = min(count, self.config.steps - self.step)
+        if count <= 0 or self.outcome is not None:
+            self._mark_completed()
+            return np.zeros(0)
+        losses: list[float] = []
+        status = OK
+        while count > len(losses) and status == OK:  # pieces that end on checkpoints
+            piece = min(count - len(losses), self.steps_until_checkpoint())
+            done = len(losses)
+            status = self._run_steps(piece, losses)
+            self._completed(len(losses) - done)
+        self.history.extend(losses)
+        self._set_outcome(status)
+        return np.array(losses)
+
+    def adopt_advance(self, losses, flat, status: int) -> None:
+        """Takes the results of steps run elsewhere from this state (core.training.engine), as if
+        advance() had run them: at most steps_until_checkpoint() of them."""
+        losses = np.asarray(losses, dtype=float)
+        if losses.size > self.steps_until_checkpoint():
+            raise ValueError("an adopted advance may not pass a checkpoint")
+        self._flat = [float(w) for w in flat]
+        self._completed(int(losses.size))
+        self.history.extend(losses)
+        self._set_outcome(status)
+
+    def _completed(self, steps: int) -> None:
+        """`steps` more steps were trained: the count, and a checkpoint when one is due."""
+        self.step += steps
+        if self.record is not None:
+            self.record.reached(self.step, self.config, self._flat)
+
+    def _run_steps(self, count, losses) -> int:
+        target = self.config.target_loss if self.config.target_loss is not None else -math.inf
+        if self.config.mode == "online":
+            c = self.config
+            kernel = online_kernel(c.hidden_nodes, c.activation, c.loss, c.update_order == "article")
+            return kernel(self._flat, c.alpha, self._rows, count, target, losses)
+        return self._batch_steps(count, target, losses)
+
+    def _set_outcome(self, status) -> None:
+        if status == DIVERGED:
+            self.outcome = Outcome(DIVERGED_REASON, f"diverged at step {self.step + 1}: "
+                                   "the loss or a weight stopped being a finite number; "
+                                   "showing the last finite state")
+        elif status == TARGET_REACHED:
+            self.outcome = Outcome(TARGET_LOSS, f"reached the target loss at step {self.step}")
+        self._mark_completed()
+
+    def _mark_completed(self):
+        if self.outcome is None and self.step >= self.config.steps:
+            self.outcome = Outcome(COMPLETED, f"completed {self.step} steps")
+
+    def _batch_steps(self, count, target, losses) -> int:
+        """One update per step with the gradient of the summed loss over the rows."""
+        weights = self.weights
+        with np.errstate(over="ignore", invalid="ignore"):  # overflow is caught below as divergence
+            return self._batch_loop(weights, count, target, losses)
+
+    def _batch_loop(self, weights, count, target, losses) -> int:
+        c = self.config
+        x = inputs_with_bias()
+        targets = np.asarray(c.targets)
+        for _ in range(count):
+            fw = network.forward(weights, x, c.activation)
+            total = float(network.row_losses(fw.v, fw.yp, targets, c.loss).sum())
+            grad = network.gradients(weights, x, targets, c.activation, c.loss)
+            updated = Weights(weights.hidden - c.alpha * grad.hidden,
+                              weights.output - c.alpha * grad.output)
+            if not (math.isfinite(total) and updated.is_finite()):
+                self._flat = [float(w) for w in weights.flat()]
+                return DIVERGED
+            weights = updated
+            losses.append(total)
+            if total < target:
+                break
+        self._flat = [float(w) for w in weights.flat()]
+        return TARGET_REACHED if losses and losses[-1] < target else 0
+
+    def run(self, on_progress=None, should_stop=None) -> Outcome:
+        """Trains to the end; on_progress(trainer, losses) after each chunk;
+        should_stop() is polled between chunks."""
+        while not self.finished:
+            if should_stop is not None and should_stop():
+                self.outcome = Outcome(STOPPED, f"stopped at step {self.step}")
+                break
+            losses = self.advance(self.CHUNK)
+            if on_progress is not None:
+                on_progress(self, losses)
+        return self.outcome
+
+    def iter_steps(self):
+        """Yields (step, loss) after each step; stopping the iteration stops the training there."""
+        while not self.finished:
+            for loss in self.advance(1):
+                yield self.step, float(loss)

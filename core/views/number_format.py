@@ -1,0 +1,26 @@
+"""How a prediction table writes its numbers: shared by the window and the command line."""
+
+
+def format_target(value: float) -> str:
+    """0 and 1 print as the article prints them; other targets keep their decimals."""
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def format_prediction(value: float) -> str:
+    """Two decimals, as the article prints them; more when two would hide which side of 0.5
+    the prediction is on (0.4996 and 0.5004 both round to 0.50), up to six."""
+    for digits in range(2, 7):
+        text = f"{value:.{digits}f}"
+        if value == 0.5 or float(text) != 0.5:
+            break
+    return text
+
+
+def format_difference(value: float) -> str:
+    """Two decimals without a sign on zero ("-0.00" reads as an error of its own)."""
+    text = f"{value:.2f}"
+    return "0.00" if text == "-0.00" else text
+
+
+def format_input(row) -> str:
+    return "[" + ", ".join(str(int(v)) for v in row) + "]"

@@ -1,0 +1,68 @@
+"""User-facing sentences for what core reports in plain English data.
+
+Core raises ConfigError(parameter, value, allowed) and ends runs with a reason;
+the words a user reads are made here, with Qt's translate(), so they can be
+translated (context "Messages"; the calls are written out for pyside6-lupdate).
+"""
+
+from PySide6.QtCore import QCoreApplication as Qca
+
+from core.model.config import ALPHA_MAX, HIDDEN_MAX, SEED_MAX, STEPS_MAX, TARGET_LOSS_MAX
+from core.views import snapshot as states
+
+
+def _allowed(parameter: str) -> str | None:
+    whole = Qca.translate("Messages", "a whole number from 0 to {0}")
+    texts = {
+        "alpha": Qca.translate("Messages", "a number greater than 0 and at most {0:g}")
+        .format(ALPHA_MAX),
+        "steps": Qca.translate("Messages", "a whole number from 1 to {0:,}").format(STEPS_MAX),
+        "hidden_nodes": whole.format(HIDDEN_MAX),
+        "seed": whole.format(SEED_MAX),
+        "targets": Qca.translate("Messages", "four numbers from 0 to 1"),
+        "target_loss": Qca.translate("Messages", "empty, or a number greater than 0 and at most {0:g}")
+        .format(TARGET_LOSS_MAX),
+    }
+    return texts.get(parameter)
+
+
+def parameter_name(parameter: str) -> str:
+    names = {
+        "alpha": Qca.translate("Messages", "Alpha"),
+        "steps": Qca.translate("Messages", "Steps"),
+        "hidden_nodes": Qca.translate("Messages", "Hidden nodes"),
+        "seed": Qca.translate("Messages", "Seed"),
+        "targets": Qca.translate("Messages", "Targets"),
+        "target_loss": Qca.translate("Messages", "Target loss"),
+        "gate": Qca.translate("Messages", "Gate"),
+        "mode": Qca.translate("Messages", "Mode"),
+        "activation": Qca.translate("Messages", "Activation"),
+        "loss": Qca.translate("Messages", "Loss"),
+        "init": Qca.translate("Messages", "Initial weights"),
+        "update_order": Qca.translate("Messages", "Update order"),
+    }
+    return names.get(parameter, parameter)
+
+
+def config_error_text(error) -> str:
+    """'Seed: 4294967296 is not allowed. Allowed: a whole number from 0 to 4294967295.'"""
+    allowed = _allowed(error.parameter) or error.allowed
+    return Qca.translate("Messages", "{0}: {1} is not allowed. Allowed: {2}.").format(
+        parameter_name(error.parameter), error.value, allowed)
+
+
+def run_message(snapshot) -> str:
+    """A sentence for how a run stands; empty when there is nothing to say."""
+    if snapshot.state == states.DIVERGED:
+        return Qca.translate(
+            "Messages", "Training diverged at step {0}: the loss or a weight stopped being a "
+            "finite number. Every view shows the last finite state.").format(snapshot.step + 1)
+    if snapshot.state == states.FAILED:
+        return Qca.translate("Messages", "Training failed: {0}").format(snapshot.message)
+    if snapshot.state == states.STOPPED:
+        return Qca.translate("Messages", "Stopped at step {0}.").format(snapshot.step)
+    if snapshot.state == states.FINISHED:
+        if snapshot.step < snapshot.total_steps:
+            return Qca.translate("Messages", "Reached the target loss at step {0}.").format(snapshot.step)
+        return Qca.translate("Messages", "Finished {0} steps.").format(snapshot.step)
+    return ""

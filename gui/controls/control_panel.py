@@ -1,0 +1,297 @@
+"""ControlPanel: the parameter controls and run buttons beside the views.
+
+It only turns edits into a validated TrainConfig (core's checks decide) and
+button presses into signals; the main window decides what they do to a run.
+"""
+
+import random
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSlider,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.model.config import FULL_SPEED, HIDDEN_MAX, SEED_MAX, STEPS_MAX, ConfigError, TrainConfig
+from core.model.gates import GATES, ROWS
+from core.views import snapshot as states
+from gui.common.messages import config_error_text
+from gui.controls.advanced_options import AdvancedOptions
+from gui.controls.number_box import NumberBox
+
+SPEEDS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 20000, FULL_SPEED)
+DEFAULT_SPEED = 500  # the article's 2000-step XOR run unfolds over about 4 seconds
+
+# Each preset brings its seed, so it gives the same run after "New seed": 659 with the
+# article's update order reproduces the article's XOR table (0.08, 0.92, 0.92, 0.07);
+# every seed solves AND (200 of 200 measured), so 0 is as good as any.
+PRESETS = {
+    "Article: 2-layer AND": dict(gate="and", hidden_nodes=0, alpha=0.5, steps=1000, seed=0),
+    "Article: 3-layer XOR": dict(gate="xor", hidden_nodes=2, alpha=0.5, steps=2000, seed=659,
+                                 update_order="article"),
+}
+
+
+class _SpaceGuard(QObject):
+    """No field here takes a space; typed into one that Tab had selected, it used to replace the
+    whole value. So the space is dropped (Space trains once the focus is outside a field)."""
+
+    def eventFilter(self, watched, event):
+        return event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Space
+
+
+class ControlPanel(QWidget):
+    config_edited = Signal(object)  # a valid TrainConfig after any edit
+    train_pressed = Signal()  # Train / Pause / Resume
+    step_pressed = Signal()
+    reset_pressed = Signal()
+    stop_pressed = Signal()
+    speed_changed = Signal(float)  # steps per second, 0 = full speed
+
+    def __init__(self, config: TrainConfig, parent=None):
+        super().__init__(parent)
+        self._config = config
+        self._updating = False
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._build_presets())
+        layout.addWidget(self._build_parameters())
+        self._advanced = AdvancedOptions(self)
+        self._advanced.changed.connect(self._on_edit)
+        layout.addWidget(self._advanced)
+        self._space_guard = _SpaceGuard(self)
+        for field in self.findChildren(QAbstractSpinBox) + self.findChildren(QLineEdit):
+            if not isinstance(field.parent(), QAbstractSpinBox):  # a spin box's own editor
+                field.installEventFilter(self._space_guard)
+        layout.addWidget(self._build_speed())
+        layout.addLayout(self._build_buttons())
+        self._error = QLabel()
+        self._error.setWordWrap(True)
+        self._error.setStyleSheet("color: #b00020;")
+        self._error.setAccessibleName(self.tr("Input error"))
+        layout.addWidget(self._error)
+        layout.addStretch(1)
+        self.set_config(config)
+        self.set_run_state(states.IDLE)
+
+    # -- building ------------------------------------------------------------
+    def _build_presets(self):
+        self._presets = QComboBox()
+        self._presets.addItem(self.tr("Presets…"))
+        titles = {"Article: 2-layer AND": self.tr("Article: 2-layer AND"),
+                  "Article: 3-layer XOR": self.tr("Article: 3-layer XOR")}
+        for name in PRESETS:
+            self._presets.addItem(titles[name], name)
+        self._presets.setToolTip(self.tr("Load the settings of one of the article's runs"))
+        self._presets.activated.connect(self._on_preset)
+        return self._presets
+
+    def _build_parameters(self):
+        box = QGroupBox(self.tr("Network and training"))
+        form = QFormLayout(box)
+        self._gate = QComboBox()
+        for name in GATES:
+            self._gate.addItem(name.upper(), name)
+        self._gate.addItem(self.tr("Custom"), "custom")
+        self._gate.setToolTip(self.tr("The logic gate (truth table) the network learns"))
+        form.addRow(self.tr("&Gate"), self._gate)
+        self._targets_box = self._build_targets()
+        form.addRow(self._targets_box)
+        self._hidden = QSpinBox()
+        self._hidden.setRange(0, HIDDEN_MAX)
+        self._hidden.setToolTip(self.tr("Nodes in the hidden layer (0-64). 0 removes the hidden "
+                                        "layer: the article's 2-layer model, one neuron"))
+        self._hidden_note = QLabel()
+        form.addRow(self.tr("&Hidden nodes"), self._hidden)
+        form.addRow(self._hidden_note)
+        self._alpha = NumberBox(0.0001, 100.0, 0.5)
+        self._alpha.setSingleStep(0.05)
+        self._alpha.setToolTip(self.tr("Learning rate α (0.0001-100): how far each update moves "
+                                       "the weights. Can change while training"))
+        form.addRow(self.tr("&Alpha (learning rate)"), self._alpha)
+        self._steps = QSpinBox()
+        self._steps.setRange(1, STEPS_MAX)
+        self._steps.setSingleStep(100)
+        self._steps.setGroupSeparatorShown(True)
+        self._steps.setToolTip(self.tr("Training steps (1-100,000,000). One step = one pass over "
+                                       "the 4 rows of the truth table"))
+        form.addRow(self.tr("S&teps"), self._steps)
+        form.addRow(self.tr("S&eed"), self._build_seed())
+        for box_widget in (self._hidden, self._steps):
+            box_widget.setKeyboardTracking(False)
+            box_widget.valueChanged.connect(self._on_edit)
+        self._alpha.valueChanged.connect(self._on_edit)
+        self._gate.currentIndexChanged.connect(self._on_edit)
+        return box
+
+    def _build_targets(self):
+        box = QWidget()
+        grid = QGridLayout(box)
+        grid.setContentsMargins(0, 0, 0, 0)
+        self._target_boxes = []
+        for k, (x1, x2) in enumerate(ROWS):
+            grid.addWidget(QLabel(f"x = [{x1:.0f}, {x2:.0f}]  →"), k // 2, 2 * (k % 2))
+            target = NumberBox(0.0, 1.0, 0.0)
+            target.setSingleStep(0.1)
+            target.setToolTip(self.tr("Target output for this input, from 0 to 1"))
+            target.valueChanged.connect(self._on_edit)
+            grid.addWidget(target, k // 2, 2 * (k % 2) + 1)
+            self._target_boxes.append(target)
+        return box
+
+    def _build_seed(self):
+        row = QWidget()
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self._seed = QLineEdit()
+        self._seed.setToolTip(self.tr("Random seed (0-4294967295): the same seed always gives "
+                                      "the same initial weights"))
+        self._seed.editingFinished.connect(self._on_edit)
+        new_seed = QPushButton(self.tr("New seed"))
+        new_seed.setToolTip(self.tr("Draw a new random seed: new initial weights (Ctrl+D)"))
+        new_seed.clicked.connect(self._on_new_seed)
+        QShortcut(QKeySequence("Ctrl+D"), self, self._on_new_seed)
+        layout.addWidget(self._seed, 1)
+        layout.addWidget(new_seed)
+        return row
+
+    def _build_speed(self):
+        box = QGroupBox(self.tr("Speed"))
+        layout = QHBoxLayout(box)
+        self._speed = QSlider(Qt.Orientation.Horizontal)
+        self._speed.setRange(0, len(SPEEDS) - 1)
+        self._speed.setValue(SPEEDS.index(DEFAULT_SPEED))
+        self._speed.setToolTip(self.tr("From slow motion (1 step a second) to as fast as the "
+                                       "machine goes. Can change while training"))
+        self._speed_label = QLabel()
+        self._speed_label.setMinimumWidth(90)
+        self._speed.valueChanged.connect(self._on_speed)
+        layout.addWidget(self._speed, 1)
+        layout.addWidget(self._speed_label)
+        self._on_speed(self._speed.value())
+        return box
+
+    def _build_buttons(self):
+        grid = QGridLayout()
+        specs = [
+            ("_train", self.tr("Train"), self.train_pressed, "Space",
+             self.tr("Start, pause or resume training (Space)")),
+            ("_step", self.tr("Step"), self.step_pressed, ".",
+             self.tr("Run exactly one step, then pause (.)")),
+            ("_reset", self.tr("Reset"), self.reset_pressed, "Ctrl+R",
+             self.tr("Back to the initial weights of this seed (Ctrl+R)")),
+            ("_stop", self.tr("Stop"), self.stop_pressed, "Esc",
+             self.tr("End training here and keep the current weights (Esc)")),
+        ]
+        for k, (name, text, signal, keys, tip) in enumerate(specs):
+            button = QPushButton(text)
+            button.setToolTip(tip)
+            button.clicked.connect(signal)
+            QShortcut(QKeySequence(keys), self, button.animateClick)
+            setattr(self, name, button)
+            grid.addWidget(button, k // 2, k % 2)
+        return grid
+
+    # -- state in and out ----------------------------------------------------
+    def config(self) -> TrainConfig:
+        return self._config
+
+    def set_config(self, config: TrainConfig) -> None:
+        """Shows `config` without emitting config_edited."""
+        self._updating = True
+        try:
+            self._config = config
+            self._gate.setCurrentIndex(self._gate.findData(config.gate))
+            for box, target in zip(self._target_boxes, config.targets):
+                box.setValue(target)
+            self._targets_box.setVisible(config.gate == "custom")
+            self._hidden.setValue(config.hidden_nodes)
+            self._alpha.setValue(config.alpha)
+            self._steps.setValue(config.steps)
+            self._seed.setText(str(config.seed))
+            self._advanced.set_config(config)
+            self._update_hidden_note(config.hidden_nodes)
+            self._error.clear()
+        finally:
+            self._updating = False
+
+    def speed_index(self) -> int:
+        return self._speed.value()
+
+    def set_speed_index(self, index: int) -> None:
+        self._speed.setValue(index)  # emits speed_changed
+
+    def speed(self) -> float:
+        return float(SPEEDS[self._speed.value()])
+
+    def set_run_state(self, state: str) -> None:
+        running = state in (states.TRAINING, states.PAUSED)
+        self._train.setText({states.TRAINING: self.tr("Pause"),
+                             states.PAUSED: self.tr("Resume")}.get(state, self.tr("Train")))
+        self._stop.setEnabled(running)
+
+    def show_error(self, message: str) -> None:
+        self._error.setText(message)
+
+    # -- slots -----------------------------------------------------------------
+    def _read_config(self) -> TrainConfig:
+        gate = self._gate.currentData()
+        targets = [b.value() for b in self._target_boxes] if gate == "custom" else None
+        return TrainConfig(gate=gate, targets=targets, hidden_nodes=self._hidden.value(),
+                           alpha=self._alpha.value(), steps=self._steps.value(),
+                           seed=self._seed.text(), **self._advanced.values())
+
+    def _on_edit(self, *_):
+        if self._updating:
+            return
+        try:
+            config = self._read_config()
+        except ConfigError as error:
+            self.set_config(self._config)  # back to the last valid values
+            self._error.setText(self.tr("Not applied: {0}").format(config_error_text(error)))
+            return
+        self._error.clear()
+        self._targets_box.setVisible(config.gate == "custom")
+        self._update_hidden_note(config.hidden_nodes)
+        if config != self._config:
+            self._config = config
+            self.config_edited.emit(config)
+
+    def _on_new_seed(self):
+        self._seed.setText(str(random.randint(0, SEED_MAX)))
+        self._on_edit()
+
+    def _on_preset(self, index):
+        name = self._presets.itemData(index)
+        self._presets.setCurrentIndex(0)
+        if name:
+            config = TrainConfig(**PRESETS[name])
+            self.set_config(config)
+            self.config_edited.emit(config)
+
+    def _on_speed(self, index):
+        speed = SPEEDS[index]
+        if speed == FULL_SPEED:
+            text = self.tr("Full speed")
+        elif speed == 1:
+            text = self.tr("1 step/s")
+        else:
+            text = self.tr("{0} steps/s").format(speed)
+        self._speed_label.setText(text)
+        self.speed_changed.emit(float(speed))
+
+    def _update_hidden_note(self, hidden_nodes):
+        self._hidden_note.setText(
+            self.tr("0 = the article's 2-layer model (one neuron, 3 weights)") if hidden_nodes == 0
+            else self.tr("3-layer model: {0} hidden nodes + a bias node").format(hidden_nodes))

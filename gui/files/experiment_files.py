@@ -1,0 +1,233 @@
+"""ExperimentFiles: Save, Save As, Open and dropped files, the current file and its unsaved mark.
+
+Owned by the main window, which restores the trainer and views from what `load`
+returns and shows `message` texts. Failures never raise and never show a modal
+box themselves: they emit `message` and return False / None, so the current
+experiment stays as it was. The three dialogs are attributes (`ask_save_path`,
+`ask_open_path`, `ask_discard`) that tests replace.
+"""
+
+import os
+from contextlib import contextmanager
+
+from PySide6.QtCore import QDir, QFileDevice, QIODevice, QObject, QSaveFile, Qt, Signal
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+
+from core.io import experiment as ex
+from core.io.experiment import Experiment, ExperimentError
+from core.training.trainer import Trainer
+
+DEFAULT_SUFFIX = ex.SUFFIX.lstrip(".")  # QFileDialog wants it without the leading dot
+Button = QMessageBox.StandardButton
+
+
+def path_from_mime(mime) -> str | None:
+    """The local path of a single dropped .json file, else None (several files, a URL, text...)."""
+    if mime is None or not mime.hasUrls():
+        return None
+    urls = mime.urls()
+    if len(urls) != 1 or not urls[0].isLocalFile():
+        return None
+    path = urls[0].toLocalFile()
+    return path if path.lower().endswith(".json") else None
+
+
+class ExperimentFiles(QObject):
+    message = Signal(str)  # why a save or an open failed, for the window to show
+    changed = Signal()  # the file name or the unsaved-changes mark changed (update the title)
+    saved = Signal(str)  # the path just written
+
+    def __init__(self, window: QWidget | None = None):
+        super().__init__(window)
+        self._window = window
+        self._path: str | None = None
+        self._dirty = False
+        self.ask_save_path = self._ask_save_path  # (suggested path) -> path or None
+        self.ask_open_path = self._ask_open_path  # () -> path or None
+        self.ask_discard = self._ask_discard  # () -> Button.Save, Discard or Cancel
+
+    # -- the current file ------------------------------------------------------------
+    def path(self) -> str | None:
+        return self._path
+
+    def file_name(self) -> str:
+        return os.path.basename(self._path) if self._path else self.tr("Untitled")
+
+    def is_dirty(self) -> bool:
+        return self._dirty
+
+    def mark_dirty(self) -> None:
+        if not self._dirty:
+            self._dirty = True
+            self.changed.emit()
+
+    def mark_clean(self) -> None:
+        if self._dirty:
+            self._dirty = False
+            self.changed.emit()
+
+    def set_current(self, path: str | None) -> None:
+        """The file the shown experiment now matches (after opening it); clears the mark."""
+        self._path = os.fspath(path) if path else None
+        self._dirty = False
+        self.changed.emit()
+
+    def detach(self) -> str | None:
+        """The shown run is a new one, not the file's: Save will ask for a name, so it cannot
+        replace the saved run with another. Returns the file's name, if there was one."""
+        name = os.path.basename(self._path) if self._path else None
+        self._path = None
+        self._dirty = True
+        self.changed.emit()
+        return name
+
+    def title_suffix(self) -> str:
+        """"xor-run.gatelab.json*" with unsaved changes; "" for an untouched untitled run."""
+        if self._path is None and not self._dirty:
+            return ""
+        return self.file_name() + ("*" if self._dirty else "")
+
+    # -- saving ----------------------------------------------------------------------
+    def save(self, trainer: Trainer, path: str | None = None) -> bool:
+        """Save (to `path`, else the current file, else a chosen one). The trainer must not be
+        running in a thread. False if cancelled or failed (then `message` said why)."""
+        target = path or self._path or self.ask_save_path(self._suggested_path(trainer))
+        if not target:
+            return False
+        target = os.fspath(target)
+        name = os.path.basename(target)
+        try:
+            with _busy():
+                error = self._write(target, ex.to_json(trainer))
+        except ExperimentError as problem:
+            error = str(problem)
+        if error is not None:
+            self.message.emit(self.tr("Could not save “{0}”: {1}\nAny existing file of that name "
+                                      "is unchanged.").format(name, error))
+            return False
+        self.set_current(target)
+        self.saved.emit(target)
+        return True
+
+    def _write(self, path: str, text: str) -> str | None:
+        """Writes through QSaveFile (a temporary file renamed over `path` on commit).
+        Returns why it failed, or None; on failure the old file is left as it was."""
+        file = QSaveFile(path)
+        if not file.open(QIODevice.OpenModeFlag.WriteOnly):
+            return self._failure(file)
+        data = text.encode("utf-8")
+        written = file.write(data)
+        if written != len(data):  # a short write must never be committed
+            reason = self._failure(file, written, len(data))
+            file.cancelWriting()
+            file.commit()  # discards the temporary file
+            return reason
+        return None if file.commit() else self._failure(file)
+
+    def _failure(self, file: QSaveFile, written=None, size=None) -> str:
+        """Qt's reason if it has one ("Unknown error" is its text for none), else ours."""
+        text = file.errorString()
+        if file.error() != QFileDevice.FileError.NoError and text and text != "Unknown error":
+            return text
+        if written is not None:
+            return self.tr("only {0} of {1} bytes could be written: the disk may be full, or the "
+                           "file too large").format(max(written, 0), size)
+        return self.tr("the file could not be written")
+
+    def save_as(self, trainer: Trainer) -> bool:
+        path = self.ask_save_path(self._suggested_path(trainer))
+        return self.save(trainer, path) if path else False
+
+    def confirm_discard(self, trainer: Trainer) -> bool:
+        """Before quitting or replacing the experiment: True to go on (saved or discarded)."""
+        if not self._dirty:
+            return True
+        answer = self.ask_discard()
+        if answer == Button.Save:
+            return self.save(trainer)
+        return answer == Button.Discard
+
+    # -- opening ---------------------------------------------------------------------
+    def load(self, path: str) -> Experiment | None:
+        """Reads and checks a file without changing anything; None (and `message`) if refused."""
+        try:
+            with _busy():
+                return ex.read(path)
+        except ExperimentError as error:
+            self.message.emit(self.tr("Could not open “{0}”: {1}")
+                              .format(os.path.basename(os.fspath(path)), self._reason(error)))
+            return None
+
+    def open_path(self, path: str) -> Experiment | None:
+        """load, and on success make it the current file (clean)."""
+        experiment = self.load(path)
+        if experiment is not None:
+            self.set_current(path)
+        return experiment
+
+    def ask_open(self) -> Experiment | None:
+        path = self.ask_open_path()
+        return self.open_path(path) if path else None
+
+    def _reason(self, error: ExperimentError) -> str:
+        """The translated reason where the kind says it all; the core's detail otherwise."""
+        reasons = {
+            ex.EMPTY: self.tr("the file is empty"),
+            ex.TRUNCATED: self.tr("the file is truncated: it ends before the experiment is complete"),
+            ex.NOT_TEXT: self.tr("it is not a text file"),
+            ex.NOT_EXPERIMENT: self.tr("it is not a GateLab experiment file"),
+            ex.TOO_LARGE: self.tr("the file is larger than {0} MB, the most an experiment file can be")
+            .format(ex.MAX_FILE_BYTES // 2**20),
+        }
+        return reasons.get(error.kind, str(error))
+
+    # -- dialogs (replaceable) -------------------------------------------------------------
+    def _suggested_path(self, trainer: Trainer) -> str:
+        if self._path:
+            return self._path
+        folder = QDir.homePath()
+        return os.path.join(folder, f"{trainer.config.gate}-run{ex.SUFFIX}")
+
+    def _filters(self) -> str:
+        return self.tr("GateLab experiments (*.gatelab.json);;JSON files (*.json);;All files (*)")
+
+    def _ask_save_path(self, suggested: str) -> str | None:
+        dialog = QFileDialog(self._window, self.tr("Save Experiment"), suggested, self._filters())
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix(DEFAULT_SUFFIX)
+        dialog.selectFile(suggested)
+        if not dialog.exec():
+            return None
+        files = dialog.selectedFiles()
+        return files[0] if files else None
+
+    def _ask_open_path(self) -> str | None:
+        folder = os.path.dirname(self._path) if self._path else QDir.homePath()
+        path, _ = QFileDialog.getOpenFileName(self._window, self.tr("Open Experiment"), folder,
+                                              self._filters())
+        return path or None
+
+    def _ask_discard(self) -> Button:
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Unsaved changes"),
+                          self.tr("Save the changes to “{0}”?").format(self.file_name()),
+                          Button.Save | Button.Discard | Button.Cancel, self._window)
+        box.setInformativeText(self.tr("The run's progress since it was last saved will be lost "
+                                       "if you don't save it."))
+        box.setDefaultButton(Button.Save)
+        box.exec()
+        clicked = box.clickedButton()
+        return box.standardButton(clicked) if clicked is not None else Button.Cancel
+
+
+@contextmanager
+def _busy():
+    """A wait cursor for the few seconds a very long history takes to write or read."""
+    app = QApplication.instance()
+    if app is None:
+        yield
+        return
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()

@@ -1,0 +1,254 @@
+"""Exports: the loss plot (PNG, SVG), the 3D view (PNG), the loss history and predictions
+(CSV, clipboard) and the weights (JSON).
+
+Each function takes only what it exports and returns None on success or a message
+saying what went wrong; none raises or shows a dialog. Files are written with
+QSaveFile, so a failed export leaves no partial file and an earlier file intact.
+"""
+
+import importlib
+import os
+from contextlib import contextmanager
+
+import numpy as np
+import pyqtgraph as pg
+import pyqtgraph.exporters  # noqa: F401 - registers ImageExporter and SVGExporter
+from PySide6.QtCore import QCoreApplication, QIODevice, QSaveFile, QSize
+from PySide6.QtGui import QGuiApplication, QImage
+
+from core.io import export_data
+
+MAX_SCALE = 8  # 8x a 600-pixel view is 4800 pixels: enough for a poster, within GL limits
+
+
+# -- loss plot -----------------------------------------------------------------------
+def export_loss_png(plot_widget, path, scale: float = 1) -> str | None:
+    """The loss plot as PNG at its on-screen pixel size (x scale); plot_widget is a LossPlot,
+    a pyqtgraph PlotWidget or a PlotItem."""
+    if not 1 <= scale <= MAX_SCALE:
+        return _bad_scale(scale)
+    try:
+        image = _plot_image(_plot_item(plot_widget), scale)
+    except Exception as error:  # noqa: BLE001 - pyqtgraph raises bare Exception; report, never crash
+        return _render_failed(error)
+    return _save_image(image, path)
+
+
+def export_loss_svg(plot_widget, path) -> str | None:
+    """The loss plot as SVG, through pyqtgraph's SVGExporter."""
+    try:
+        item = _plot_item(plot_widget)
+        with _closed_paths_tolerated():
+            data = pg.exporters.SVGExporter(item).export(toBytes=True)
+    except Exception as error:  # noqa: BLE001 - as above
+        return _render_failed(error)
+    return _save_chunks(path, [data])
+
+
+def _plot_image(item: pg.PlotItem, scale: float) -> QImage:
+    """pyqtgraph's ImageExporter at the item's on-screen pixel size times scale."""
+    exporter = pg.exporters.ImageExporter(item)
+    ratio = item.getViewWidget().devicePixelRatioF()
+    # The parameter is typed int: set an int, or the exporter's height follows a float width.
+    exporter.parameters()["width"] = max(1, int(round(exporter.getTargetRect().width() * scale * ratio)))
+    return exporter.export(toBytes=True)
+
+
+def _plot_item(plot) -> pg.PlotItem:
+    if isinstance(plot, pg.PlotItem):
+        return plot
+    if isinstance(plot, pg.PlotWidget):
+        return plot.getPlotItem()
+    widget = plot.findChild(pg.PlotWidget)
+    if widget is None:
+        raise TypeError(f"{type(plot).__name__} holds no pyqtgraph PlotWidget")
+    return widget.getPlotItem()
+
+
+@contextmanager
+def _closed_paths_tolerated():
+    """Works around pyqtgraph 0.14.0's SVGExporter failing on Qt >= 6.10 output.
+
+    Qt now ends closed paths with "Z", which pyqtgraph's coordinate rewriter cannot parse
+    (pyqtgraph issues #3485, #3495: every PlotItem's clip path is closed). The "Z" tokens
+    are taken out before the rewrite and put back after it, so the SVG stays exact.
+    """
+    module = importlib.import_module("pyqtgraph.exporters.SVGExporter")
+    original = getattr(module, "correctCoordinates", None)
+    if original is None:  # a newer pyqtgraph without this function: nothing to fix
+        yield
+        return
+
+    def tolerant(node, defs, item, options):
+        closed = _take_out_closes(node)
+        original(node, defs, item, options)
+        _put_back_closes(closed)
+
+    module.correctCoordinates = tolerant
+    try:
+        yield
+    finally:
+        module.correctCoordinates = original
+
+
+def _take_out_closes(node) -> list:
+    closed = []
+    for path in node.getElementsByTagName("path"):
+        tokens = path.getAttribute("d").split()
+        where = [i for i, token in enumerate(tokens) if token in ("Z", "z")]
+        if where:
+            path.setAttribute("d", " ".join(t for t in tokens if t not in ("Z", "z")))
+            closed.append((path, where))
+    return closed
+
+
+def _put_back_closes(closed: list) -> None:
+    for path, where in closed:
+        tokens = path.getAttribute("d").split()
+        for index in where:  # ascending, so each lands at its original place
+            tokens.insert(index, "Z")
+        path.setAttribute("d", " ".join(tokens))
+
+
+# -- 3D view -------------------------------------------------------------------------
+def export_surface_png(surface_view, path, scale: float = 1) -> str | None:
+    """The output view as PNG at its on-screen resolution (x scale).
+
+    surface_view is an OutputView, a SurfaceView or (without OpenGL) a HeatmapView.
+    """
+    if not 1 <= scale <= MAX_SCALE:
+        return _bad_scale(scale)
+    view = getattr(surface_view, "view", surface_view)  # an OutputView holds the real view
+    try:
+        glview = getattr(view, "glview", None)
+        image = _render_gl(view, glview, scale) if glview is not None else _render_widget(view, scale)
+    except Exception as error:  # noqa: BLE001 - a GL or paint failure is reported, not raised
+        return _render_failed(error)
+    return _save_image(image, path)
+
+
+def _render_gl(view, glview, scale: float) -> QImage:
+    """A fresh frame of the view; for scale > 1 drawn offscreen at scale x its size, with the
+    labels, markers and lines grown to match, so it looks like the screen with more pixels."""
+    if scale == 1:
+        return view.render_image()
+    size = glview.size()
+    grown = _grown_items(glview.items, scale)
+    try:
+        for item, name, _, larger in grown:
+            item.setData(**{name: larger})
+        larger = QSize(round(size.width() * scale), round(size.height() * scale))
+        image = view.render_image(larger)
+    finally:
+        for item, name, original, _ in grown:
+            item.setData(**{name: original})
+    expected = round(larger.width() * glview.devicePixelRatioF())  # rounded as the render does
+    if image.width() != expected:
+        raise RuntimeError(f"the view rendered {image.width()} pixels wide, not {expected}")
+    return image
+
+
+def _grown_items(items, scale: float) -> list:
+    """(item, setData keyword, value now, value at `scale`) for whatever is sized in pixels."""
+    # only here: OpenGL is loaded once a GL view exists
+    from pyqtgraph.opengl import GLLinePlotItem, GLScatterPlotItem, GLTextItem
+
+    grown = []
+    for item in items:
+        if isinstance(item, GLTextItem):
+            grown.append((item, "font", item.font, _scaled_font(item.font, scale)))
+        elif isinstance(item, GLScatterPlotItem):
+            grown.append((item, "size", item.size, np.asarray(item.size) * scale))
+        elif isinstance(item, GLLinePlotItem):
+            grown.append((item, "width", item.width, item.width * scale))
+    return grown
+
+
+def _scaled_font(font, scale: float):
+    scaled = type(font)(font)
+    if font.pointSizeF() > 0:
+        scaled.setPointSizeF(font.pointSizeF() * scale)
+    else:
+        scaled.setPixelSize(round(font.pixelSize() * scale))
+    return scaled
+
+
+def _render_widget(view, scale: float) -> QImage:
+    """A 2D view (the heatmap fallback): its whole plot through ImageExporter, sharp at any scale."""
+    return _plot_image(_plot_item(view), scale)
+
+
+# -- data ----------------------------------------------------------------------------
+def export_loss_csv(history, first_step: int, path) -> str | None:
+    """`step,step_loss` rows; history[0] is the loss of step first_step (LossPlot.first_step())."""
+    chunks = (text.encode("utf-8") for text in export_data.iter_loss_csv(history, first_step))
+    return _save_chunks(path, chunks)
+
+
+def export_weights_json(weights, path) -> str | None:
+    """Weights.to_dict() as strict JSON (no NaN or Infinity)."""
+    try:
+        text = export_data.weights_json(weights)
+    except ValueError:
+        return QCoreApplication.translate(
+            "Exports", "The weights are not finite numbers (the run diverged), "
+            "so they cannot be saved as JSON.")
+    return _save_chunks(path, [text.encode("utf-8")])
+
+
+def export_predictions_csv(snapshot, path) -> str | None:
+    """input_x1,input_x2,predicted,target,error for the four rows of the snapshot."""
+    text = export_data.predictions_csv(snapshot.predictions, snapshot.targets)
+    return _save_chunks(path, [text.encode("utf-8")])
+
+
+def copy_predictions(snapshot) -> str | None:
+    """The predictions table as tab-separated text, which pastes into a spreadsheet's cells."""
+    clipboard = QGuiApplication.clipboard()
+    if clipboard is None:
+        return QCoreApplication.translate("Exports", "The clipboard is not available.")
+    clipboard.setText(export_data.predictions_tsv(snapshot.predictions, snapshot.targets))
+    return None
+
+
+# -- writing -------------------------------------------------------------------------
+def _save_image(image: QImage, path) -> str | None:
+    if image is None or image.isNull() or image.width() == 0:
+        return QCoreApplication.translate("Exports", "The view could not be drawn (is it hidden?).")
+    return _save(path, lambda device: image.save(device, "PNG"))
+
+
+def _save_chunks(path, chunks) -> str | None:
+    return _save(path, lambda device: all(device.write(chunk) == len(chunk) for chunk in chunks))
+
+
+def _save(path, write) -> str | None:
+    """Runs write(device) on a QSaveFile and keeps the file only if everything succeeded."""
+    name = os.fspath(path)
+    file = QSaveFile(name)
+    if not file.open(QIODevice.OpenModeFlag.WriteOnly):
+        return _write_failed(name, file.errorString())
+    try:
+        written, reason = write(file), ""
+    except Exception as error:  # noqa: BLE001 - nothing half-written, whatever went wrong
+        written, reason = False, str(error)
+    if written and file.commit():
+        return None
+    reason = reason or file.errorString()
+    if file.isOpen():  # a failed write: drop the temporary file (a failed commit already did)
+        file.cancelWriting()
+        file.commit()
+    return _write_failed(name, reason)
+
+
+def _write_failed(name: str, reason: str) -> str:
+    return QCoreApplication.translate("Exports", "Could not write {0}: {1}").format(name, reason)
+
+
+def _render_failed(error: Exception) -> str:
+    return QCoreApplication.translate("Exports", "Could not draw the image: {0}").format(error)
+
+
+def _bad_scale(scale) -> str:
+    return QCoreApplication.translate("Exports", "The scale must be from 1 to {0}, not {1}.").format(
+        MAX_SCALE, scale)

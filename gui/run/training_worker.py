@@ -1,0 +1,236 @@
+"""TrainingWorker: runs the core Trainer in a QThread and emits snapshots.
+
+Control requests (stop, pause, one step, a new alpha or speed) arrive from the
+GUI thread through a lock and events, because a queued slot would never run
+while the loop is busy. The GUI gets copies only, at most 50 times a second.
+"""
+
+import threading
+import time
+
+import numpy as np
+from PySide6.QtCore import QObject, Signal, Slot
+
+from core.model.config import FULL_SPEED
+from core.training.trainer import COMPLETED, DIVERGED_REASON, TARGET_LOSS, Trainer
+from core.views import snapshot as states
+from core.views.snapshot import make_snapshot
+
+# Seconds between snapshots. 50 a second is smooth; at 60 the 3D view's depth-tested redraws
+# under software OpenGL took CPU from training (bench/gui_responsiveness.py --views all).
+EMIT_INTERVAL = 1.0 / 50.0
+
+
+class TrainingWorker(QObject):
+    snapshot = Signal(object)  # core.views.snapshot.Snapshot
+    finished = Signal()
+
+    def __init__(self, trainer: Trainer, steps_per_second: float = FULL_SPEED,
+                 start_paused: bool = False, new_run: bool = False, engine=None):
+        super().__init__()
+        self._trainer = trainer
+        # The arithmetic runs in the engine's process when there is one (core.training.engine).
+        self._advance = trainer.advance if engine is None else (
+            lambda count: engine.advance(trainer, count))
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        self._abandoned = False
+        self._wake = threading.Event()
+        self._paused = start_paused
+        self._step_requests = 0
+        self._alpha = None
+        self._steps = None
+        self._speed = steps_per_second
+        self._new_run = new_run
+        self._replacement = None  # (weights, completed step's loss or None) from the GUI
+        # One snapshot in flight: if the window falls behind, losses wait in _pending
+        # rather than a queue of stale snapshots building up.
+        self._consumed = threading.Event()
+        self._consumed.set()
+        self._pending: list[np.ndarray] = []
+
+    # -- requests from the GUI thread (thread-safe) -------------------------
+    def request_stop(self):
+        self._stop.set()
+        self._wake.set()
+
+    def abandon(self):
+        """Stop, and the engine is about to be ended under the step in flight: its error is
+        then the stop, not a failure to report."""
+        self._abandoned = True
+        self.request_stop()
+
+    def set_paused(self, paused: bool):
+        with self._lock:
+            self._paused = paused
+        self._wake.set()
+
+    def request_step(self):
+        with self._lock:
+            self._step_requests += 1
+        self._wake.set()
+
+    def set_alpha(self, alpha: float):
+        with self._lock:
+            self._alpha = alpha
+
+    def set_total_steps(self, steps: int):
+        with self._lock:
+            self._steps = steps
+        self._wake.set()
+
+    def replace_weights(self, weights, completed_step_loss=None):
+        """Hand-edited weights, or one step done row by row; applied between steps."""
+        with self._lock:
+            self._replacement = (weights, completed_step_loss)
+        self._wake.set()
+
+    def snapshot_consumed(self):
+        self._consumed.set()
+
+    def set_speed(self, steps_per_second: float):
+        with self._lock:
+            self._speed = steps_per_second
+        self._wake.set()
+
+    # -- the loop (worker thread) -------------------------------------------
+    @Slot()
+    def run(self):
+        try:
+            self._loop()
+        except Exception as error:  # noqa: BLE001 - any failure must reach the user
+            if self._abandoned:  # the engine was ended on purpose, to quit quickly
+                self._emit_end()
+            else:
+                self._emit(states.FAILED, f"training failed: {type(error).__name__}: {error}")
+        finally:
+            self.finished.emit()
+
+    def _loop(self):
+        trainer = self._trainer
+        chunk, clock = 64, _RateClock()
+        self._emit(states.PAUSED if self._paused else states.TRAINING)
+        last_emit, last_speed = time.perf_counter(), self._speed
+        shown_paused = self._paused
+        while not self._stop.is_set():
+            paused, one_step, speed = self._take_requests()
+            if speed != last_speed:
+                clock.restart()
+                last_speed = speed
+            if trainer.finished:
+                break
+            if paused and not one_step:
+                if not shown_paused:  # tell the views once, with any losses still pending
+                    self._emit(states.PAUSED)
+                    shown_paused = True
+                clock.restart()
+                self._wake.wait(0.05)
+                self._wake.clear()
+                continue
+            shown_paused = paused
+            count = 1 if paused else clock.due(speed, chunk)
+            if count:
+                started = time.perf_counter()
+                losses = self._advance(count)  # may be fewer: it stops at checkpoints
+                self._pending.append(losses)
+                chunk = _adapt_chunk(chunk, count, time.perf_counter() - started, speed)
+                clock.ran(len(losses))
+            now = time.perf_counter()
+            due = now - last_emit >= EMIT_INTERVAL and self._consumed.is_set()
+            if paused or trainer.finished or due:
+                self._emit(states.PAUSED if paused else states.TRAINING, rate=clock.rate())
+                last_emit = now
+            if not count or speed != FULL_SPEED:
+                self._wake.wait(min(EMIT_INTERVAL, clock.wait_time(speed)))
+                self._wake.clear()
+        self._emit_end()
+
+    def _take_requests(self):
+        with self._lock:
+            if self._alpha is not None:
+                self._trainer.set_alpha(self._alpha)
+                self._alpha = None
+            if self._steps is not None:
+                self._trainer.set_steps(self._steps)
+                self._steps = None
+            if self._replacement is not None:
+                self._apply_replacement(*self._replacement)
+                self._replacement = None
+            one_step = self._step_requests > 0
+            if one_step:
+                self._step_requests -= 1
+            return self._paused, one_step, self._speed
+
+    def _apply_replacement(self, weights, completed_step_loss):
+        if completed_step_loss is None:
+            self._trainer.set_weights(weights)
+        else:
+            self._pending.append(np.array([completed_step_loss]))
+            self._trainer.record_step(weights, completed_step_loss)
+        self._emit(states.PAUSED if self._paused else states.TRAINING)
+
+    def _emit_end(self):
+        outcome = self._trainer.outcome
+        if outcome is None:
+            self._emit(states.STOPPED, f"stopped at step {self._trainer.step}")
+        elif outcome.reason == DIVERGED_REASON:
+            self._emit(states.DIVERGED, outcome.message)
+        elif outcome.reason in (COMPLETED, TARGET_LOSS):
+            self._emit(states.FINISHED, outcome.message)
+        else:
+            self._emit(states.STOPPED, outcome.message)
+
+    def _emit(self, state, message="", rate=0.0):
+        losses = np.concatenate(self._pending) if self._pending else np.zeros(0)
+        self._pending = []
+        t = self._trainer
+        self._consumed.clear()
+        self.snapshot.emit(make_snapshot(t.config, t.weights, t.step, losses, state, message,
+                                         steps_per_second=rate, new_run=self._new_run))
+        self._new_run = False
+
+
+def _adapt_chunk(chunk, count, seconds, speed):
+    """At full speed, aim for 5-15 ms of training between polls of the stop flag: each poll
+    is a round trip to the engine's process, and the window is not blocked meanwhile."""
+    if speed != FULL_SPEED or count < chunk:
+        return chunk
+    if seconds < 0.005:
+        return min(chunk * 2, 1 << 16)
+    if seconds > 0.015:
+        return max(chunk // 2, 1)
+    return chunk
+
+
+class _RateClock:
+    """Paces limited speeds and measures the achieved steps per second."""
+
+    def __init__(self):
+        self.restart()
+
+    def restart(self):
+        self._start = time.perf_counter()
+        self._done = 0
+        self._window = [(self._start, 0)]
+
+    def due(self, speed, chunk):
+        if speed == FULL_SPEED:
+            return chunk
+        owed = int((time.perf_counter() - self._start) * speed) + 1 - self._done
+        return max(0, min(owed, chunk, 1 << 16))
+
+    def wait_time(self, speed):
+        if speed == FULL_SPEED:
+            return 0.0
+        return max(0.0, (self._done + 1) / speed - (time.perf_counter() - self._start))
+
+    def ran(self, count):
+        self._done += count
+        now = time.perf_counter()
+        self._window.append((now, self._done))
+        while len(self._window) > 2 and now - self._window[0][0] > 1.0:
+            self._window.pop(0)
+
+    def rate(self):
+        (t0, n0), (t1, n1) = self._window[0], self._window[-1]
+        return (n1 - n0) / (t1 - t0) if t1 > t0 else 0.0

@@ -1,0 +1,555 @@
+"""MainWindow: assembles the controls and views and runs the training state machine.
+
+Data flows one way: controls -> TrainConfig -> controller/worker -> snapshot ->
+each view's update_from. The window is the only place that wires them.
+"""
+
+import time
+
+import numpy as np
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QScrollArea,
+    QSplitter,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.io.experiment import restore_trainer
+from core.model.config import TrainConfig
+from core.training.trainer import DIVERGED_REASON, Trainer
+from core.views import snapshot as states
+from core.views.snapshot import make_snapshot
+from gui.common.i18n import LANGUAGES
+from gui.common.messages import parameter_name, run_message
+from gui.controls.control_panel import DEFAULT_SPEED, SPEEDS, ControlPanel
+from gui.dialogs.seeds_dialog import SeedsDialog
+from gui.files.experiment_files import ExperimentFiles, path_from_mime
+from gui.files.export_actions import ExportActions
+from gui.run.training_controller import TrainingController
+from gui.shell.settings_store import WINDOW_STATE_VERSION
+from gui.views.gradient_check_view import GradientCheckView
+from gui.views.help_panel import HelpPanel
+from gui.views.hidden_maps_view import HiddenMapsView
+from gui.views.loss_plot import LossPlot
+from gui.views.math_panel import MathPanel
+from gui.views.network_view import NetworkView
+from gui.views.output_view import OutputView
+from gui.views.predictions_table import PredictionsTable
+from gui.views.status_line import StatusLine
+
+LIVE_FIELDS = ("alpha", "steps")  # may change during a run; anything else resets
+EDITABLE_STATES = (states.IDLE, states.PAUSED, states.FINISHED, states.STOPPED)
+DEFAULT_TOGGLES = {"log_scale": False, "decision_plane": False}
+DOCK_INTERVAL_S = 0.05
+PREFERRED_SIZE = QSize(1500, 950)
+DOCK_SHARE = 0.22  # of the window's width, for the dock column at first start
+# Room left on the screen for the window's frame and title bar, which Qt's sizes exclude.
+FRAME_ALLOWANCE = QSize(16, 48)
+
+
+class MainWindow(QMainWindow):
+    snapshot_shown = Signal(object)  # after every view has taken a snapshot (for tests)
+
+    def __init__(self, config: TrainConfig | None = None, settings=None):
+        """settings: a gui.shell.settings_store.SettingsStore to restore from and save to at close;
+        None keeps nothing (tests)."""
+        super().__init__()
+        self._settings = settings
+        if config is None:
+            config = settings.load_config() if settings is not None else TrainConfig()
+        self._config = config
+        self._trainer = _window_trainer(self._config)
+        self._state = states.IDLE
+        self._after_stop = None  # what to do once the running thread has ended
+        self.controller = TrainingController(self)
+        self.files = ExperimentFiles(self)
+        self._seeds_dialog = None
+        self._last_snapshot = None
+        self._build()
+        self._wire()
+        self.setAcceptDrops(True)
+        self._default_layout = self._layout_state()
+        self._restore_settings()
+        self.controller.set_speed(self.controls.speed())
+        self.gradient_check.set_loss(self._config.loss)
+        self._show_trainer(new_run=True)
+        self._update_title()
+
+    # -- layout ------------------------------------------------------------------
+    def _build(self):
+        self.controls = ControlPanel(self._config)
+        scroll = QScrollArea()
+        scroll.setWidget(self.controls)
+        scroll.setWidgetResizable(True)
+        # Its minimum (not preferred) width: the window must fit a 1366-pixel laptop screen.
+        scroll_bar = scroll.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        scroll.setMinimumWidth(self.controls.minimumSizeHint().width() + scroll_bar + 2 * scroll.frameWidth())
+        self.output_view = OutputView()
+        self.loss_plot = LossPlot()
+        self.predictions = PredictionsTable()
+        self.notice = QLabel()
+        self.notice.setWordWrap(True)
+        self.notice.setVisible(False)
+        self.notice.setStyleSheet("QLabel { background: #fff3cd; color: #5c3c00; padding: 6px; }")
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.loss_plot, 1)
+        right_layout.addWidget(self.predictions)
+        self.views_splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.views_splitter.addWidget(self.output_view)
+        self.views_splitter.addWidget(right)
+        self.views_splitter.setSizes([620, 480])
+        centre = QWidget()
+        centre_layout = QVBoxLayout(centre)
+        centre_layout.addWidget(self.notice)
+        centre_layout.addWidget(self.views_splitter, 1)
+        self.main_splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.main_splitter.addWidget(scroll)
+        self.main_splitter.addWidget(centre)
+        self.main_splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(self.main_splitter)
+        self.status_line = StatusLine()
+        self.statusBar().addPermanentWidget(self.status_line)
+        self._build_docks()
+        self._build_menus()
+        self.resize(fitted_size(PREFERRED_SIZE, self.screen().availableGeometry().size()))
+        # Qt would give the dock column its widest view's preferred width; the 3D view and the
+        # loss plot are what a student watches, so they get the room (saved layouts still win).
+        self.resizeDocks([self.docks["network"]], [round(DOCK_SHARE * self.width())],
+                         Qt.Orientation.Horizontal)
+
+    def _build_docks(self):
+        self.network_view = NetworkView()
+        self.hidden_maps = HiddenMapsView()
+        self.math_panel = MathPanel()
+        self.gradient_check = GradientCheckView()
+        self.views = [self.output_view, self.loss_plot, self.predictions, self.status_line]
+        # Dock views are refreshed at most DOCK_INTERVAL_S apart while training, and only when
+        # shown: each repaint costs the window a frame (bench/gui_responsiveness.py --views all).
+        self.dock_views = {"network": self.network_view, "hidden": self.hidden_maps,
+                           "gradient": self.gradient_check}
+        self._docks_updated = 0.0
+        self._dock_turn = 0
+        self.docks = {}
+        self._add_dock("network", self.tr("Network diagram"), self.network_view)
+        self._add_dock("hidden", self.tr("Hidden node maps"), self.hidden_maps)
+        self._add_dock("math", self.tr("Step-by-step math"), self.math_panel)
+        self._add_dock("gradient", self.tr("Gradient check"), self.gradient_check)
+        for key, view in self.dock_views.items():
+            self.docks[key].visibilityChanged.connect(
+                lambda shown, v=view: shown and self._last_snapshot is not None
+                and v.update_from(self._last_snapshot))
+        self._add_dock("help", self.tr("What am I looking at?"), HelpPanel(), visible=False)
+        self.docks["network"].raise_()  # last: adding the hidden help tab changes the current one
+
+    def _add_dock(self, key, title, widget, visible=True):
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock_{key}")  # saveState() needs names
+        dock.setWidget(widget)
+        area = Qt.DockWidgetArea.RightDockWidgetArea
+        previous = next((d for d in self.docks.values() if self.dockWidgetArea(d) == area), None)
+        self.addDockWidget(area, dock)
+        if previous is not None:
+            self.tabifyDockWidget(previous, dock)
+        dock.setVisible(visible)
+        self.docks[key] = dock
+        return dock
+
+    def _build_menus(self):
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self._action(file_menu, self.tr("&Open…"), "Ctrl+O", lambda: self.open_file())
+        self._action(file_menu, self.tr("&Save"), "Ctrl+S",
+                     lambda: self._when_stopped(lambda: self.files.save(self._trainer)))
+        self._action(file_menu, self.tr("Save &As…"), "Ctrl+Shift+S",
+                     lambda: self._when_stopped(lambda: self.files.save_as(self._trainer)))
+        export_menu = file_menu.addMenu(self.tr("&Export"))
+        self.exports = ExportActions(export_menu, self.loss_plot, self.output_view,
+                                     lambda: self._last_snapshot, self._loss_record, self)
+        self.exports.message.connect(lambda text: QMessageBox.warning(self, "GateLab", text))
+        self.exports.done.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        file_menu.addSeparator()
+        self._action(file_menu, self.tr("&Restore default settings"), None, self.restore_defaults)
+        file_menu.addSeparator()
+        self._action(file_menu, self.tr("&Quit"), "Ctrl+Q", self.close)
+        self.view_menu = self.menuBar().addMenu(self.tr("&View"))
+        for dock in self.docks.values():
+            self.view_menu.addAction(dock.toggleViewAction())
+        tools = self.menuBar().addMenu(self.tr("&Tools"))
+        self._action(tools, self.tr("&Many seeds…"), "Ctrl+M", self._on_many_seeds)
+        self._build_language_menu()
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self._action(help_menu, self.tr("What am I &looking at?"), "F1",
+                     lambda: self._show_dock("help"))
+        self._action(help_menu, self.tr("&About GateLab"), None, self._on_about)
+
+    def _build_language_menu(self):
+        menu = self.menuBar().addMenu(self.tr("&Language"))
+        group = QActionGroup(self)
+        current = self._settings.load_language() if self._settings is not None else ""
+        self.language_actions = {}
+        for code, name in [("", self.tr("System default"))] + list(LANGUAGES.items()):
+            action = QAction(name, self, checkable=True)
+            action.setChecked(code == current)
+            action.triggered.connect(lambda _=False, c=code: self._on_language(c))
+            group.addAction(action)
+            menu.addAction(action)
+            self.language_actions[code] = action
+
+    def _on_language(self, code: str):
+        if self._settings is not None:
+            self._settings.save_language(code)
+            self._settings.sync()
+        self.statusBar().showMessage(self.tr(
+            "The language changes when GateLab starts next time."), 10000)
+
+    def _action(self, menu, text, keys, slot):
+        action = QAction(text, self)
+        if keys:
+            action.setShortcut(QKeySequence(keys))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _show_dock(self, key):
+        self.docks[key].show()
+        self.docks[key].raise_()
+
+    def _wire(self):
+        c = self.controls
+        c.config_edited.connect(self._on_config_edited)
+        c.train_pressed.connect(self._on_train_pressed)
+        c.step_pressed.connect(self._on_step_pressed)
+        c.reset_pressed.connect(self._on_reset_pressed)
+        c.stop_pressed.connect(self.controller.stop)
+        c.speed_changed.connect(self.controller.set_speed)
+        self.controller.snapshot.connect(self._on_run_snapshot)
+        self.controller.running_changed.connect(self._on_running_changed)
+        self.network_view.weights_edited.connect(self._on_weights_edited)
+        self.math_panel.weights_updated.connect(self._on_row_update)
+        self.files.message.connect(lambda text: QMessageBox.warning(self, "GateLab", text))
+        self.files.changed.connect(self._update_title)
+
+    # -- public actions (also used by main.py and tests) ---------------------------
+    def config(self) -> TrainConfig:
+        return self._config
+
+    def state(self) -> str:
+        return self._state
+
+    def start_training(self):
+        if self.controller.is_running():
+            self.controller.pause(False)
+            return
+        new_run = self._trainer.finished
+        if new_run:
+            self._trainer = _window_trainer(self._config)
+        self.controller.start(self._trainer, new_run=new_run)
+
+    def open_file(self, path: str | None = None):
+        """Opens an experiment; a bad file leaves the current one untouched."""
+        path = path or self.files.ask_open_path()
+        if not path:
+            return
+        experiment = self.files.load(path)
+        if experiment is not None:
+            self._when_stopped(lambda: self._open_loaded(path, experiment))
+
+    # -- slots ---------------------------------------------------------------------
+    def _on_train_pressed(self):
+        if self._state == states.TRAINING:
+            self.controller.pause(True)
+        else:
+            self.start_training()
+
+    def _on_step_pressed(self):
+        if not self.controller.is_running():
+            new_run = self._trainer.finished
+            if new_run:
+                self._trainer = _window_trainer(self._config)
+            self.controller.start(self._trainer, paused=True, new_run=new_run)
+        self.controller.pause(True)
+        self.controller.step_once()
+
+    def _on_reset_pressed(self):
+        self._reset(self.tr("Reset to the initial weights of seed {0}.").format(self._config.seed))
+
+    def _reset(self, message: str):
+        if self.controller.is_running():
+            self._after_stop = lambda: self._reset(message)
+            self.controller.stop()
+            return
+        self._trainer = _window_trainer(self._config)
+        self._show_trainer(new_run=True)
+        self.files.mark_dirty()
+        self.statusBar().showMessage(message, 6000)
+
+    def _when_stopped(self, action):
+        """Runs `action` now, or once the training thread has stopped (it owns the trainer)."""
+        if self.controller.is_running():
+            self._after_stop = action
+            self.controller.stop()
+        else:
+            action()
+
+    def _on_config_edited(self, config: TrainConfig):
+        old, self._config = self._config, config
+        changed = [f for f in config.to_dict() if getattr(config, f) != getattr(old, f)]
+        self.files.mark_dirty()
+        self._update_title()
+        self.gradient_check.set_loss(config.loss)
+        if self._seeds_dialog is not None:
+            self._seeds_dialog.set_config(config)
+        if all(f in LIVE_FIELDS for f in changed):
+            self._apply_live(config)
+            return
+        names = ", ".join(parameter_name(f) for f in changed)
+        message = self.tr("Settings changed ({0}): the network was reset.").format(names)
+        left = self.files.detach()  # the new run is not the open file's, if one is open
+        if left:
+            message += " " + self.tr("This is a new, untitled run; {0} is unchanged.").format(left)
+        self._reset(message)
+
+    def _apply_live(self, config: TrainConfig):
+        if self.controller.is_running():
+            self.controller.set_alpha(config.alpha)
+            self.controller.set_total_steps(config.steps)
+        else:
+            self._trainer.set_alpha(config.alpha)
+            self._trainer.set_steps(config.steps)
+            self._show_trainer(new_run=False)
+        self.statusBar().showMessage(self.tr("Alpha {0:g}, steps {1:,}: applied to the run.")
+                                     .format(config.alpha, config.steps), 4000)
+
+    def _on_weights_edited(self, weights):
+        """A hand-edited weight: every view updates, and training continues from it."""
+        self.files.mark_dirty()
+        if self.controller.is_running():
+            self.controller.replace_weights(weights)
+            return
+        self._trainer.set_weights(weights)
+        self._show_trainer(new_run=False)
+
+    def _on_row_update(self, weights, row, step_completed, step_loss):
+        """One row of the step-by-step math was applied: the other views follow."""
+        self.files.mark_dirty()
+        loss = step_loss if step_completed else None
+        if self.controller.is_running():
+            self.controller.replace_weights(weights, loss)
+        elif step_completed:
+            self._trainer.record_step(weights, step_loss)
+            self._show_trainer(new_run=False, losses=[step_loss])
+        else:
+            self._trainer.set_weights(weights)
+            self._show_trainer(new_run=False)
+
+    def _loss_record(self):
+        """The whole run's losses from the trainer's record (a copy: the worker may be adding)."""
+        return self._trainer.history.values().copy(), 1
+
+    def _on_many_seeds(self):
+        if self._seeds_dialog is None:
+            # No parent: a window of its own, so the main window can come in front of it to
+            # show a seed (a child dialog always stays on top of its parent).
+            self._seeds_dialog = SeedsDialog(self._config)
+            self._seeds_dialog.seed_chosen.connect(self._open_seed)
+        self._seeds_dialog.set_config(self._config)
+        self._seeds_dialog.show()
+        self._seeds_dialog.raise_()
+        self._seeds_dialog.activateWindow()
+
+    def _open_seed(self, seed: int):
+        """A failed seed from the many-seeds dialog: watch it train here."""
+        config = self._config.with_changes(seed=seed)
+        self.controls.set_config(config)
+        self._on_config_edited(config)
+        self.raise_()
+        self.activateWindow()
+
+    def _on_run_snapshot(self, snapshot):
+        if snapshot.new_losses.size:
+            self.files.mark_dirty()
+        self._on_snapshot(snapshot)
+
+    def _on_snapshot(self, snapshot):
+        self._state = snapshot.state
+        self._last_snapshot = snapshot
+        for view in self.views:
+            view.update_from(snapshot)
+        self._update_docks(snapshot)
+        self.controls.set_run_state(snapshot.state)
+        self.network_view.set_editable(snapshot.state in EDITABLE_STATES)
+        self.math_panel.set_enabled_for_state(snapshot.state)
+        if snapshot.state != states.TRAINING:
+            self.math_panel.set_state(self._config, snapshot.weights, snapshot.step)
+        self._show_notice(snapshot)
+        self.snapshot_shown.emit(snapshot)
+
+    def _update_docks(self, snapshot):
+        """At rest every dock view updates; while training, one shown view per interval in turn,
+        so no single frame carries all of their repaints."""
+        if snapshot.state != states.TRAINING or snapshot.new_run:
+            for view in self.dock_views.values():
+                view.update_from(snapshot)
+            return
+        now = time.monotonic()
+        if now - self._docks_updated < DOCK_INTERVAL_S:
+            return
+        shown = [key for key in self.dock_views
+                 if self.docks[key].isVisible() and not self.docks[key].visibleRegion().isEmpty()]
+        if shown:
+            self._docks_updated = now
+            self._dock_turn = (self._dock_turn + 1) % len(shown)
+            self.dock_views[shown[self._dock_turn]].update_from(snapshot)
+
+    def _show_notice(self, snapshot):
+        if snapshot.state in (states.DIVERGED, states.FAILED):
+            self.notice.setText(run_message(snapshot))
+            self.notice.setVisible(True)
+        elif snapshot.new_run or snapshot.state == states.TRAINING:
+            self.notice.setVisible(False)
+
+    def _on_running_changed(self, running: bool):
+        if not running and self._after_stop is not None:
+            action, self._after_stop = self._after_stop, None
+            action()
+
+    def _show_trainer(self, new_run: bool, state=states.IDLE, message="", losses=()):
+        t = self._trainer
+        self._on_snapshot(make_snapshot(t.config, t.weights, t.step, losses, state=state,
+                                        message=message, new_run=new_run))
+
+    def _open_loaded(self, path, experiment):
+        if not self.files.confirm_discard(self._trainer):
+            return
+        self.files.set_current(path)
+        self._config = experiment.config
+        self.controls.set_config(experiment.config)
+        restored = restore_trainer(experiment)
+        self._trainer = _window_trainer(restored.config, restored.weights, restored.step,
+                                        restored.history.values())
+        self._trainer.initial_weights = restored.initial_weights
+        self._trainer.outcome = restored.outcome
+        outcome = self._trainer.outcome
+        state = states.IDLE if outcome is None else (
+            states.DIVERGED if outcome.reason == DIVERGED_REASON else states.FINISHED)
+        self._show_trainer(True, state, outcome.message if outcome else "",
+                           self._trainer.history.values())
+        self._update_title()
+        if not experiment.initial_matches_seed:
+            self.statusBar().showMessage(self.tr(
+                "This file's initial weights differ from seed {0}'s: Reset will use the seed's.")
+                .format(self._config.seed), 8000)
+
+    def _update_title(self):
+        c = self._config
+        model = (self.tr("2-layer") if c.hidden_nodes == 0
+                 else self.tr("{0} hidden nodes").format(c.hidden_nodes))
+        title = self.tr("GateLab — {0}, {1}").format(c.gate.upper(), model)
+        suffix = self.files.title_suffix()
+        self.setWindowTitle(f"{title} — {suffix}" if suffix else title)
+
+    def _on_about(self):
+        QMessageBox.about(self, self.tr("About GateLab"), self.tr(
+            "GateLab 0.1: watch a 2- or 3-layer neural network learn a logic gate.\n\n"
+            "Built with Qt {0} through PySide6 (LGPLv3), pyqtgraph (MIT), NumPy (BSD) and "
+            "PyOpenGL (BSD). GateLab itself is MIT-licensed.").format(_qt_version()))
+
+    # -- drag and drop, shutdown -------------------------------------------------------
+    def dragEnterEvent(self, event):
+        if path_from_mime(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event):
+        path = path_from_mime(event.mimeData())
+        if path:
+            self.open_file(path)
+
+    def closeEvent(self, event):
+        self._after_stop = None
+        if self.files.is_dirty():
+            self.controller.shutdown(quitting=False)  # the trainer is ours again, so it can be saved
+            if not self.files.confirm_discard(self._trainer):
+                event.ignore()
+                return
+        self.controller.shutdown()
+        if self._seeds_dialog is not None:
+            self._seeds_dialog.shutdown()
+            self._seeds_dialog.close()  # a window of its own: it would keep the app running
+        self._save_settings()
+        super().closeEvent(event)
+
+    # -- settings --------------------------------------------------------------------
+    def _splitters(self):
+        return {"main": self.main_splitter, "views": self.views_splitter}
+
+    def _layout_state(self):
+        return (self.saveState(WINDOW_STATE_VERSION),
+                {name: s.saveState() for name, s in self._splitters().items()})
+
+    def _toggles(self) -> dict:
+        view = self.output_view.view
+        return {"log_scale": self.loss_plot.is_log_scale(),
+                "decision_plane": bool(getattr(view, "plane_visible", lambda: False)())}
+
+    def _apply_toggles(self, toggles: dict):
+        self.loss_plot.set_log_scale(toggles["log_scale"])
+        if self.output_view.is_3d:
+            self.output_view.view.set_plane_visible(toggles["decision_plane"])
+
+    def _restore_settings(self):
+        if self._settings is None:
+            return
+        self._settings.restore_window(self, self._splitters())
+        self._apply_toggles(self._settings.load_view_toggles(DEFAULT_TOGGLES))
+        self.controls.set_speed_index(self._settings.load_speed_index(
+            len(SPEEDS), SPEEDS.index(DEFAULT_SPEED)))
+
+    def _save_settings(self):
+        if self._settings is None:
+            return
+        self._settings.save_config(self._config)
+        self._settings.save_window(self, self._splitters())
+        self._settings.save_view_toggles(self._toggles())
+        self._settings.save_speed_index(self.controls.speed_index())
+        self._settings.sync()
+
+    def restore_defaults(self):
+        """Forgets saved settings and shows the defaults now (the language at next start)."""
+        if self._settings is not None:
+            self._settings.restore_defaults()
+        state, splitters = self._default_layout
+        self.restoreState(state, WINDOW_STATE_VERSION)
+        for name, splitter in self._splitters().items():
+            splitter.restoreState(splitters[name])
+        self._apply_toggles(DEFAULT_TOGGLES)
+        self.controls.set_speed_index(SPEEDS.index(DEFAULT_SPEED))
+        config = TrainConfig()
+        self.controls.set_config(config)
+        self._on_config_edited(config)
+        self.statusBar().showMessage(self.tr(
+            "Default settings restored; the language follows the system from the next start."), 8000)
+
+
+def fitted_size(preferred: QSize, available: QSize) -> QSize:
+    """The preferred window size, shrunk to fit a screen with `available` room (a laptop's
+    1366 x 768 as well as a large monitor)."""
+    return preferred.boundedTo(available - FRAME_ALLOWANCE)
+
+
+def _window_trainer(config, weights=None, step=0, history=()) -> Trainer:
+    """The window's trainer records losses as float32: half the memory on long runs."""
+    return Trainer(config, weights, step, history, history_dtype=np.float32)
+
+
+def _qt_version() -> str:
+    from PySide6.QtCore import qVersion
+
+    return qVersion()

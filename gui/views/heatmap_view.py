@@ -1,0 +1,116 @@
+"""HeatmapView: the network's output over the input square as a flat colour map.
+
+The fallback when OpenGL is missing or broken: the same grid as SurfaceView,
+seen from above, with the same colour scale, so nothing the student needs is lost.
+"""
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QImage, QTransform
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from core.model.gates import ROWS
+from core.views.snapshot import GRID_SIZE
+
+COLORMAP = "viridis"  # the same scale as the 3D surface
+TARGET_PEN = pg.mkPen((255, 64, 89), width=3)  # the surface view's target colour
+MARGIN = 0.1  # room around the square so corner markers and labels are not clipped
+
+
+class HeatmapView(QWidget):
+    def __init__(self, notice: str = "", parent=None):
+        super().__init__(parent)
+        self._data = np.zeros((GRID_SIZE, GRID_SIZE), dtype=np.float32)
+        self._colormap = pg.colormap.get(COLORMAP)
+        self._notice = QLabel(notice)
+        self._notice.setWordWrap(True)
+        self._notice.setVisible(bool(notice))
+        self._plot_widget = pg.PlotWidget()
+        self._build_plot(self._plot_widget.getPlotItem())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._notice)
+        layout.addWidget(self._plot_widget, 1)
+
+    # --- public API -------------------------------------------------------
+    def update_from(self, snapshot) -> None:
+        grid = np.asarray(snapshot.grid)
+        if grid.shape != self._data.shape:
+            raise ValueError(f"expected a {self._data.shape} grid, got {grid.shape}")
+        if not np.isfinite(grid).all():
+            return  # a diverged run: keep the last finite map on screen
+        np.copyto(self._data, grid, casting="same_kind")
+        self._image.setImage(self._data, autoLevels=False, levels=(0.0, 1.0))
+        self._boundary.setData(*_contour(self._data, 0.5))
+        self._set_rows(np.asarray(snapshot.targets), np.asarray(snapshot.predictions))
+
+    def image_data(self) -> np.ndarray:
+        return np.array(self._image.image, copy=True)
+
+    def render_image(self) -> QImage:
+        """The map as drawn now, like SurfaceView.render_image (for self-tests and screenshots)."""
+        return self._plot_widget.grab().toImage()
+
+    def notice(self) -> str:
+        return self._notice.text()
+
+    def set_notice(self, text: str) -> None:
+        self._notice.setText(text)
+        self._notice.setVisible(bool(text))
+
+    def marker_brushes(self) -> list:
+        return [spot.brush().color().getRgb() for spot in self._markers.points()]
+
+    # --- plot -------------------------------------------------------------
+    def _build_plot(self, plot: pg.PlotItem) -> None:
+        plot.setLabel("bottom", self.tr("x1"))
+        plot.setLabel("left", self.tr("x2"))
+        plot.setTitle(self.tr("Network output seen from above (dashed: output = 0.5)"))
+        plot.setAspectLocked(True)
+        plot.setMouseEnabled(x=False, y=False)  # a fixed map: nothing to pan or zoom
+        plot.hideButtons()
+        plot.setMenuEnabled(False)
+        plot.setRange(xRange=(-MARGIN, 1 + MARGIN), yRange=(-MARGIN, 1 + MARGIN), padding=0)
+        for name in ("bottom", "left"):
+            plot.getAxis(name).setTicks([[(0.0, "0"), (0.5, "0.5"), (1.0, "1")]])
+        # col-major: image[i, j] is drawn at x = i, y = j, exactly the grid's [x1, x2] order.
+        self._image = pg.ImageItem(self._data, axisOrder="col-major", levels=(0.0, 1.0))
+        step = 1.0 / (GRID_SIZE - 1)
+        self._image.setRect(QRectF(-step / 2, -step / 2, 1 + step, 1 + step))  # pixels centred on samples
+        plot.addItem(self._image)
+        bar = pg.ColorBarItem(values=(0.0, 1.0), colorMap=self._colormap, interactive=False,
+                              label=self.tr("output"), colorMapMenu=False)
+        bar.setImageItem(self._image, insert_in=plot)
+        # The 0.5 contour is the decision boundary: the flat view's "decision plane".
+        self._boundary = pg.PlotCurveItem(pen=pg.mkPen("w", width=2, style=Qt.PenStyle.DashLine),
+                                          connect="finite")
+        self._boundary.setTransform(QTransform.fromScale(step, step))  # sample index -> x1, x2
+        plot.addItem(self._boundary)
+        rows = np.asarray(ROWS)
+        self._markers = pg.ScatterPlotItem(x=rows[:, 0], y=rows[:, 1], size=18, pen=TARGET_PEN)
+        plot.addItem(self._markers)
+        self._labels = []
+        for x1, x2 in ROWS:
+            # Anchor each label on the inner side of its corner so it stays inside the square.
+            label = pg.TextItem(anchor=(x1, 1 - x2), color="w", fill=pg.mkBrush(0, 0, 0, 150))
+            label.setPos(x1 + (0.04 if x1 == 0 else -0.04), x2 + (0.04 if x2 == 0 else -0.04))
+            plot.addItem(label)
+            self._labels.append(label)
+
+    def _set_rows(self, targets: np.ndarray, predictions: np.ndarray) -> None:
+        brushes = [pg.mkBrush(self._colormap.map(float(t), mode="qcolor")) for t in targets]
+        self._markers.setBrush(brushes)
+        for label, target, prediction in zip(self._labels, targets, predictions, strict=True):
+            label.setText(self.tr("target {0:g}\npredicted {1:.2f}").format(target, prediction))
+
+
+def _contour(data: np.ndarray, level: float):
+    """x, y of the level curves in sample-index units, pieces separated by NaN.
+
+    Not IsocurveItem: its extendToEdge draws hooks along the border.
+    """
+    pieces = pg.functions.isocurve(data, level, connected=True, extendToEdge=False)
+    gap = np.full((1, 2), np.nan)
+    points = np.vstack([np.vstack([np.asarray(p, dtype=float), gap]) for p in pieces] or [gap])
+    return points[:, 0], points[:, 1]

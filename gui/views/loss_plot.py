@@ -1,0 +1,319 @@
+"""LossPlot: the loss of every step so far, drawn live as the network trains."""
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QElapsedTimer, Qt, QTimer
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from core.training.history import RecentHistory, clipped_to
+from core.views.axis_ticks import loss_tick_text, minimum_span, step_tick_text, whole_step_levels
+from core.views.decimate import MinMaxEnvelope, decimate_slice
+from core.views.snapshot import DIVERGED, TRAINING, Snapshot
+from gui.common.messages import run_message
+
+CURVE_COLOR = "#1f5fbf"
+MARKER_COLOR = "#d62728"
+AXIS_COLOR = "#333333"
+MAX_DRAWN_POINTS = 2048  # a min and a max for each pixel column of a typical plot
+# Exact losses kept for hovering and zooming near the end of a run; the whole run is kept
+# only as the envelope, so a 10^7-step run costs this plot a few MB (the trainer keeps the record).
+RECENT_STEPS = 1 << 18
+# A redraw of the plot costs extra frames of the whole window (the scene repaints in
+# its own event-loop pass), so while training the curve is redrawn ~10 times a second.
+REDRAW_INTERVAL_MS = 250
+
+
+class _StepAxis(pg.AxisItem):
+    """Whole steps only, written short (200k, 1.5M)."""
+
+    def tickValues(self, minVal, maxVal, size):  # noqa: N802 - pyqtgraph's name
+        return whole_step_levels(super().tickValues(minVal, maxVal, size))
+
+    def tickStrings(self, values, scale, spacing):  # noqa: N802
+        return [step_tick_text(v * scale) for v in values]
+
+
+class _LossAxis(pg.AxisItem):
+    """At most six significant digits (log scale keeps pyqtgraph's powers of ten)."""
+
+    def tickStrings(self, values, scale, spacing):  # noqa: N802
+        if self.logMode:
+            return super().tickStrings(values, scale, spacing)
+        return [loss_tick_text(v * scale, spacing * scale) for v in values]
+
+
+class LossPlot(QWidget):
+    """Loss against step, with a log-scale switch, a hover read-out and a divergence marker."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._history = RecentHistory(RECENT_STEPS)
+        self._run_first = 1  # step number of the run's first recorded loss
+        self._count = 0  # steps recorded in this run (gaps included)
+        self._envelope = MinMaxEnvelope(MAX_DRAWN_POINTS // 2)  # what the whole-run view draws
+        self._since_redraw = QElapsedTimer()
+        self._since_redraw.start()
+        self._redraw_timer = QTimer(self)
+        self._redraw_timer.setSingleShot(True)
+        self._redraw_timer.timeout.connect(self._redraw)
+        self._divergence_step: int | None = None
+
+        self._log_box = QCheckBox(self.tr("Log scale"))
+        self._log_box.setToolTip(self.tr(
+            "Show the loss on a logarithmic axis, so small losses late in training stay visible"))
+        self._log_box.toggled.connect(self._on_log_toggled)
+        self._hint = self.tr("Hover over the plot to read a step's loss")
+        self._readout = QLabel(self._hint)
+        self._readout.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self._readout.setWordWrap(True)  # wraps in a narrow column instead of widening the window
+        self._message = QLabel()
+        self._message.setWordWrap(True)
+        self._message.setStyleSheet(f"color: {MARKER_COLOR};")
+        self._message.hide()
+
+        self._plot = pg.PlotWidget(background="w", axisItems={
+            "bottom": _StepAxis(orientation="bottom"), "left": _LossAxis(orientation="left")})
+        self._item = self._plot.getPlotItem()
+        # The checkbox is the one log switch; pyqtgraph's own "Plot Options" menu would bypass it.
+        self._item.setMenuEnabled(False, enableViewBoxMenu=True)
+        self._item.showGrid(x=True, y=True, alpha=0.25)
+        for name, text in (("bottom", self.tr("step")), ("left", self.tr("step loss L[step]"))):
+            axis = self._item.getAxis(name)
+            axis.setPen(AXIS_COLOR)
+            axis.setTextPen(AXIS_COLOR)
+            axis.setLabel(text)
+            axis.enableAutoSIPrefix(False)  # "loss (x0.001)" with 500 on the axis misleads a beginner
+        # Width 1: wider pens are much slower to draw in Qt's raster engine.
+        self._curve = self._item.plot(pen=pg.mkPen(CURVE_COLOR, width=1))
+        # Long runs: the curve is drawn from a bounded min/max envelope (see core.views.decimate),
+        # so a frame costs the same at step 10^3 and 10^7.
+        # The view follows the run by setting its range here, not by pyqtgraph's auto-range:
+        # that one is computed while painting and asks for a second paint of the whole window.
+        view = self._item.getViewBox()
+        view.disableAutoRange()
+        self._follow = True  # until the user pans or zooms; the "A" button resumes following
+        self._live = False  # training: the range moves in coarse jumps (see _fit_range)
+        self._setting_range = False
+        view.sigRangeChangedManually.connect(self._on_manual_range)
+        self._item.autoBtn.clicked.connect(self._on_follow_again)
+        view.sigXRangeChanged.connect(self._on_range_changed)
+        self._marker = pg.InfiniteLine(
+            angle=90, movable=False, pen=pg.mkPen(MARKER_COLOR, width=2, style=Qt.PenStyle.DashLine),
+            label=self.tr("diverged"),
+            labelOpts={"position": 0.85, "color": MARKER_COLOR, "anchors": [(1, 0.5), (1, 0.5)]})
+        self._marker.hide()
+        self._item.addItem(self._marker)  # a vertical line's bounds keep its step in the x range
+        self._plot.scene().sigMouseMoved.connect(self._on_mouse_moved)
+
+        top = QHBoxLayout()
+        top.addWidget(self._log_box)
+        top.addWidget(self._readout, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(top)
+        layout.addWidget(self._plot, 1)
+        layout.addWidget(self._message)
+
+    # -- public ----------------------------------------------------------------
+    def update_from(self, snapshot: Snapshot) -> None:
+        if snapshot.new_run:
+            self.clear()
+        self._live = snapshot.state == TRAINING
+        if snapshot.new_losses.size:
+            first_points = self._count == 0
+            self._record(snapshot.first_step, snapshot.new_losses)
+            self._request_redraw(urgent=first_points or snapshot.state != TRAINING)
+        if snapshot.state == DIVERGED:
+            self._show_divergence(snapshot.step + 1, run_message(snapshot))
+
+    def flush(self) -> None:
+        """Draws what is recorded now, even within the redraw interval."""
+        self._request_redraw(urgent=True)
+
+    def _request_redraw(self, urgent: bool) -> None:
+        elapsed = self._since_redraw.elapsed()
+        if urgent or elapsed >= REDRAW_INTERVAL_MS:
+            self._redraw_timer.stop()
+            self._redraw()
+        elif not self._redraw_timer.isActive():
+            self._redraw_timer.start(REDRAW_INTERVAL_MS - elapsed)
+
+    def clear(self) -> None:
+        self._history.clear()
+        self._count = 0
+        self._envelope.clear()
+        self._divergence_step = None
+        self._marker.hide()
+        self._message.clear()
+        self._message.hide()
+        self._readout.setText(self._hint)
+        self._redraw()
+        # An empty plot keeps whatever range it had (0-10000 steps, a diverged run's 9e+30):
+        # start over from the first start's range, following the new run's data again.
+        self._follow = True
+        self._setting_range = True
+        try:
+            self._item.getViewBox().setRange(xRange=(0.0, 1.0), yRange=(0.0, 1.0), padding=0.0)
+        finally:
+            self._setting_range = False
+
+    def history(self) -> np.ndarray:
+        """The exact losses held (the whole run up to RECENT_STEPS, else its latest part),
+        as a read-only float32 view; copy it to keep it past the next update."""
+        return self._history.values()
+
+    def first_step(self) -> int:
+        """The step number of history()[0]."""
+        return self._run_first + self._history.dropped
+
+    def step_count(self) -> int:
+        """Steps recorded in this run, including those only the envelope remembers."""
+        return self._count
+
+    def set_log_scale(self, on: bool) -> None:
+        self._log_box.setChecked(on)  # toggled -> _on_log_toggled
+
+    def is_log_scale(self) -> bool:
+        return self._log_box.isChecked()
+
+    def divergence_step(self) -> int | None:
+        return self._divergence_step
+
+    def value_at(self, step: float) -> float | None:
+        """The exact loss at the recorded step nearest to `step`, or None if there is none."""
+        nearest = self._nearest(step)
+        return None if nearest is None else nearest[1]
+
+    # -- private ---------------------------------------------------------------
+    def _record(self, first_step: int, losses: np.ndarray) -> None:
+        losses = clipped_to(np.float32, losses)  # as the window's trainer shows them
+        expected = self._run_first + self._count
+        if not self._count or first_step < self.first_step():
+            self.clear_data(first_step)
+        elif first_step < expected:  # re-sent steps replace the ones held
+            self._history.truncate(first_step - self.first_step())
+            self._count = first_step - self._run_first
+            self._envelope.clear()  # older steps drop out of the envelope: rare, and only drawn
+            self._run_first = self.first_step()
+            self._history.dropped = 0
+            self._envelope.extend(self._history.values())
+        elif first_step > expected:  # missing steps become a gap (NaN), so later steps keep their x
+            gap = np.full(first_step - expected, np.nan)
+            self._history.extend(gap)
+            self._envelope.extend(gap)
+            self._count += gap.size
+        self._history.extend(losses)
+        self._envelope.extend(losses)
+        self._count += len(losses)
+
+    def clear_data(self, first_step: int) -> None:
+        self._history.clear()
+        self._envelope.clear()
+        self._count = 0
+        self._run_first = first_step
+
+    def _redraw(self) -> None:
+        """Whole run: the envelope; zoomed in on part of a long run: that part, decimated."""
+        self._since_redraw.restart()
+        low, high = self._item.getViewBox().viewRange()[0]
+        held_from, held = self.first_step(), len(self._history)
+        start, stop = int(low) - held_from, min(int(high) - held_from + 2, held)
+        # Zoomed in on the exactly-held part of a long run: draw those steps themselves.
+        zoomed = self._count > MAX_DRAWN_POINTS and 0 <= start < stop and (stop - start) < self._count // 2
+        if zoomed and not self._follow:
+            x, y = decimate_slice(self._history.values()[start:stop], held_from + start,
+                                  MAX_DRAWN_POINTS)
+        else:
+            x, y = self._envelope.xy(self._run_first)
+        self._curve.setData(x, y)
+        if self._follow:
+            self._fit_range(x, y)
+
+    def _fit_range(self, x, y) -> None:
+        """Shows the whole run (and a divergence marker), like auto-range but without a repaint."""
+        if self._log_box.isChecked():
+            y = np.log10(y[y > 0]) if y.size else y
+        finite = y[np.isfinite(y)]
+        if not finite.size:
+            return
+        high_x = max(float(x[-1]) if x.size else 1.0, self._divergence_step or 0, self._run_first + 1)
+        low_y, high_y = float(finite.min()), float(finite.max())
+        view = self._item.getViewBox()
+        (x0, x1), (y0, y1) = view.viewRange()
+        # Change the range in coarse jumps, not every frame: a new range re-lays out the axes,
+        # which costs the window extra frames (bench/gui_responsiveness.py).
+        x_ok = x0 <= self._run_first and high_x <= x1 <= 1.25 * high_x + 1
+        span = minimum_span(low_y, high_y)
+        y_ok = y0 <= low_y and high_y <= y1 and (y1 - y0) < 2.5 * span
+        if self._live and x_ok and y_ok:
+            return
+        margin = 0.05 * span
+        # Training: leave a quarter of headroom so the x axis changes once per 25 % of progress.
+        right = high_x * 1.25 if self._live else high_x  # at rest: fit the run exactly
+        self._setting_range = True
+        try:
+            view.setRange(xRange=(self._run_first, right),
+                          yRange=(low_y - margin, high_y + margin), padding=0)
+        finally:
+            self._setting_range = False
+
+    def _on_manual_range(self, *_):
+        self._follow = False
+
+    def _on_follow_again(self, *_):
+        self._follow = True
+        self._item.getViewBox().disableAutoRange()
+        self._redraw()
+
+    def _on_range_changed(self, *_):
+        if self._setting_range:
+            return
+        self._follow = False  # someone else moved the view (a zoom, a pan): stay there
+        if self._count > MAX_DRAWN_POINTS:
+            self._redraw()
+
+    def _show_divergence(self, step: int, message: str) -> None:
+        self._divergence_step = step
+        self._redraw()  # widen the view to the marker
+        self._marker.setValue(step)
+        self._marker.show()
+        self._message.setText(message or self.tr("Training diverged at step {0}").format(step))
+        self._message.show()
+
+    def _nearest(self, step: float) -> tuple[int, float] | None:
+        """The exactly-held step nearest to `step` (None before the held part of a long run)."""
+        size = len(self._history)
+        if not size or step is None or not math.isfinite(step):
+            return None
+        first = self.first_step()
+        if step < first - 0.5 and self._history.dropped:
+            return None
+        index = min(max(round(step - first), 0), size - 1)
+        value = float(self._history.values()[index])
+        return (first + index, value) if math.isfinite(value) else None
+
+    def _on_log_toggled(self, on: bool) -> None:
+        self._setting_range = True
+        try:
+            self._item.setLogMode(y=on)
+        finally:
+            self._setting_range = False
+        self._redraw()
+
+    def _on_mouse_moved(self, scene_pos) -> None:
+        view = self._item.getViewBox()
+        if not view.sceneBoundingRect().contains(scene_pos):
+            return
+        step = view.mapSceneToView(scene_pos).x()
+        nearest = self._nearest(step)
+        if nearest is not None:
+            self._readout.setText(self.tr("step {0}, step loss {1}").format(nearest[0],
+                                                                            f"{nearest[1]:.6g}"))
+            return
+        bucket = self._envelope.bucket_at(step, self._run_first) if math.isfinite(step) else None
+        if bucket is not None:  # early in a long run only the envelope remains: show its range
+            self._readout.setText(self.tr("steps {0}-{1}, step loss {2} to {3}").format(
+                bucket[0], bucket[1], f"{bucket[2]:.6g}", f"{bucket[3]:.6g}"))
+

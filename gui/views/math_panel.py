@@ -1,0 +1,557 @@
+"""MathPanel: the article's formulas for one row update, with the live numbers in them.
+
+The student walks one online update phase by phase (forward -> loss ->
+backward -> update), row after row, with Next. All numbers come from
+`core.teaching.row_math`; this module only writes them into formulas (Qt rich text:
+italic variables, sub- and superscripts, Unicode symbols) and says where the
+article's text differs from the correct math.
+"""
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QFont, QKeySequence, QTextDocumentFragment
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
+
+from core.model.gates import ROWS
+from core.teaching.row_math import (
+    BACKWARD,
+    FORWARD,
+    LOSS,
+    PHASES,
+    UPDATE,
+    RowStepper,
+    format_number,
+    shown_nodes,
+)
+from core.views import snapshot as states
+
+_STYLE = """
+p { margin-top: 3px; margin-bottom: 3px; }
+p.f { font-family: 'DejaVu Serif', 'Cambria Math', 'Times New Roman', serif; margin-left: 14px; }
+p.h { font-weight: bold; margin-top: 10px; }
+p.hint { color: #5a5a5a; margin-left: 14px; }
+td.note { background-color: #fff3cd; color: #5c3c00; }
+"""
+_CURRENT_PHASE = "background-color: #0969da; color: white; font-weight: bold;"
+
+# -- symbols (formula notation needs no translation) --------------------------------------
+YP, YT, ALPHA = "<i>y</i><sub>p</sub>", "<i>y</i><sub>t</sub>", "<i>α</i>"
+DELTA_OUT = "<i>δ</i><sub>out</sub>"
+MINUS, DOT, ARROW = "−", "·", "←"
+F, F_PRIME = "<i>f</i>", "<i>f</i>\u202f′"  # a narrow no-break space keeps the prime off the italic f
+
+
+def _x(i):
+    return f"<i>x</i><sub>{i}</sub>"
+
+
+def _w(i):
+    return f"<i>w</i><sub>{i}</sub>"
+
+
+def _w1(i, j, hidden_nodes):
+    index = f"{i},{j}" if hidden_nodes >= 10 else f"{i}{j}"
+    return f"<i>w</i><sup>(1)</sup><sub>{index}</sub>"
+
+
+def _w2(j):
+    return f"<i>w</i><sup>(2)</sup><sub>{j}</sub>"
+
+
+def _node(symbol, j):
+    return f"<i>{symbol}</i><sub>{j}</sub>"
+
+
+def _d(symbol):
+    """∂L/∂(symbol), the slope of the loss."""
+    return f"∂<i>L</i>/∂{symbol}"
+
+
+def _n(value):
+    return format_number(value)
+
+
+def _factor(value):
+    """A number inside a product: negative ones in parentheses."""
+    text = _n(value)
+    return f"({text})" if text.startswith(MINUS) else text
+
+
+def _equation(*parts, gap=False):
+    """`a = b = c = result` with the result in bold; `gap` sets a group of lines apart."""
+    *steps, result = parts
+    style = ' style="margin-top: 10px;"' if gap else ""
+    return f'<p class="f"{style}>' + " = ".join(steps + [f"<b>{result}</b>"]) + "</p>"
+
+
+def _sigmoid_of(symbol, value):
+    """f(z) = 1 / (1 + e^(−z)) written out for the symbol z, then with its value."""
+    return (f"1 / (1 + <i>e</i><sup>{MINUS}{symbol}</sup>)",
+            f"1 / (1 + <i>e</i><sup>{MINUS}{_factor(value)}</sup>)")
+
+
+def _sum(terms):
+    return " + ".join(terms)
+
+
+class _Writer(QObject):
+    """Writes each phase of a RowMath as rich text; every sentence goes through tr()."""
+
+    # -- shared pieces -------------------------------------------------------------
+    def note(self, text):
+        label = self.tr("Note:")
+        return (f'<table width="100%" cellpadding="6" cellspacing="0" style="margin-top: 8px;">'
+                f'<tr><td class="note"><b>{label}</b> {text}</td></tr></table>')
+
+    def hint(self, text):
+        return f'<p class="hint">{text}</p>'
+
+    def heading(self, text):
+        return f'<p class="h">{text}</p>'
+
+    def likewise(self, hidden_nodes):
+        nodes, left_out = shown_nodes(hidden_nodes)
+        if not left_out:
+            return ""
+        return self.hint(self.tr("… and likewise for the other nodes, {j} = {first} … {last}.")
+                         .format(j="<i>j</i>", first=len(nodes) + 1, last=hidden_nodes))
+
+    def row_line(self, m):
+        x1, x2 = ROWS[m.row]
+        return "<p>" + self.tr("Row [{x1}, {x2}]: inputs {sx1} = {x1}, {sx2} = {x2} and the bias input 1; "
+                               "the target is {yt} = {t}.").format(
+            x1=int(x1), x2=int(x2), sx1=_x(1), sx2=_x(2), yt=YT, t=_n(m.yt)) + "</p>"
+
+    # -- forward ---------------------------------------------------------------------
+    def forward(self, m):
+        if m.hidden_nodes == 0:
+            return self._forward_two_layer(m)
+        return self._forward_three_layer(m)
+
+    def _forward_two_layer(self, m):
+        w = m.before.output
+        symbolic = _sum([f"{_x(1)}{_w(1)}", f"{_x(2)}{_w(2)}", f"1{DOT}{_w(3)}"])
+        numbers = _sum(f"{_n(xi)}{DOT}{_factor(wi)}" for xi, wi in zip(m.x, w))
+        sig, sig_n = _sigmoid_of("<i>u</i>", m.v)
+        return "".join([
+            self.heading(self.tr("Forward pass: the neuron adds up its weighted inputs, then {f} squashes "
+                                 "the sum into a prediction between 0 and 1.").format(f=F)),
+            self.row_line(m),
+            _equation(f"<i>u</i> = Σ<sub><i>i</i></sub> {_x('<i>i</i>')}{_w('<i>i</i>')}", symbolic,
+                      numbers, _n(m.v)),
+            _equation(f"{YP} = <i>f</i>(<i>u</i>)", sig, sig_n, _n(m.yp)),
+            self.hint(self.tr("{f} is the sigmoid function; the bias input is always 1, so {w3} acts as "
+                              "the neuron's threshold.").format(f=F, w3=_w(3))),
+        ])
+
+    def _forward_three_layer(self, m):
+        hidden_nodes = m.hidden_nodes
+        parts = [self.heading(self.tr("Forward pass: each hidden node adds up its weighted inputs and "
+                                      "applies its activation; the output node does the same with the "
+                                      "hidden nodes.")),
+                 self.row_line(m)]
+        for j in shown_nodes(hidden_nodes)[0]:
+            parts += self._hidden_node_forward(m, j)
+        parts.append(self.likewise(hidden_nodes))
+        bias = hidden_nodes + 1
+        parts.append(self.hint(self.tr("{h} = 1 is the bias node: it always outputs 1.")
+                               .format(h=_node("h", bias))))
+        parts.append(self._output_sum(m))
+        sig, sig_n = _sigmoid_of("<i>v</i>", m.v)
+        parts.append(_equation(f"{YP} = <i>f</i>(<i>v</i>)", sig, sig_n, _n(m.yp)))
+        parts.append(self.note(self.tr(
+            "the article's code sets hidden_layers = {n}, but that counts the bias node too: "
+            "it means {h} hidden nodes plus the bias node {bias}.").format(
+            n=hidden_nodes + 1, h=hidden_nodes, bias=_node("h", bias))))
+        return "".join(parts)
+
+    def _hidden_node_forward(self, m, j):
+        n, k = m.hidden_nodes, j + 1
+        w = m.before.hidden[:, j]
+        symbolic = _sum([f"{_x(1)}{_w1(1, k, n)}", f"{_x(2)}{_w1(2, k, n)}", f"1{DOT}{_w1(3, k, n)}"])
+        numbers = _sum(f"{_n(xi)}{DOT}{_factor(wi)}" for xi, wi in zip(m.x, w))
+        u_k, h_k = _node("u", k), _node("h", k)
+        lines = [_equation(f"{u_k} = Σ<sub><i>i</i></sub> {_x('<i>i</i>')}{_w1('<i>i</i>', k, n)}",
+                           symbolic, numbers, _n(m.u[j]), gap=True)]
+        if m.activation == "sigmoid":
+            sig, sig_n = _sigmoid_of(u_k, m.u[j])
+            lines.append(_equation(f"{h_k} = <i>f</i>({u_k})", sig, sig_n, _n(m.h[j])))
+        elif m.activation == "tanh":
+            lines.append(_equation(f"{h_k} = tanh({u_k})", f"tanh({_n(m.u[j])})", _n(m.h[j])))
+        else:
+            lines.append(_equation(f"{h_k} = relu({u_k}) = max(0, {u_k})", f"max(0, {_n(m.u[j])})",
+                                   _n(m.h[j])))
+        return lines
+
+    def _output_sum(self, m):
+        n = m.hidden_nodes
+        nodes, left_out = shown_nodes(n)
+        indices = [j + 1 for j in nodes] + ([n] if left_out else [])
+        symbolic = [f"{_node('h', k)}{_w2(k)}" for k in indices]
+        numbers = [f"{_factor(m.h[k - 1])}{DOT}{_factor(m.before.output[k - 1])}" for k in indices]
+        if left_out:
+            symbolic.insert(-1, "…")
+            numbers.insert(-1, "…")
+        symbolic.append(f"1{DOT}{_w2(n + 1)}")
+        numbers.append(f"1{DOT}{_factor(m.before.output[-1])}")
+        head = f"<i>v</i> = Σ<sub><i>j</i></sub> {_node('h', '<i>j</i>')}{_w2('<i>j</i>')}"
+        return _equation(head, _sum(symbolic), _sum(numbers), _n(m.v), gap=True)
+
+    # -- loss --------------------------------------------------------------------------
+    def loss(self, m, stepper):
+        parts = [self.heading(self.tr("Loss: how far the prediction is from the target.")),
+                 self._loss_equation(m), self._step_loss_line(m, stepper)]
+        if m.hidden_nodes and m.loss == "squared":
+            parts.append(self.note(self.tr(
+                "the article's 3-layer code adds up (y − yt)² without the ½, so its loss curve is twice "
+                "this value; its gradients do use the ½, as here.")))
+        return "".join(parts)
+
+    def _loss_equation(self, m):
+        if m.loss == "squared":
+            return _equation(f"<i>L</i> = ½({YP} {MINUS} {YT})²",
+                             f"½({_n(m.yp)} {MINUS} {_n(m.yt)})²", _n(m.row_loss))
+        symbolic = f"<i>L</i> = {MINUS}({YT}{DOT}log {YP} + (1 {MINUS} {YT}){DOT}log(1 {MINUS} {YP}))"
+        numbers = (f"{MINUS}({_n(m.yt)}{DOT}log {_n(m.yp)} + (1 {MINUS} {_n(m.yt)}){DOT}"
+                   f"log(1 {MINUS} {_n(m.yp)}))")
+        return _equation(symbolic, numbers, _n(m.row_loss)) + self.hint(self.tr(
+            "Cross-entropy; log is the natural logarithm. The loss grows without limit as the "
+            "prediction approaches the wrong value."))
+
+    def _step_loss_line(self, m, stepper):
+        values = [_n(v) for v in stepper.row_losses] + [_n(m.row_loss)]
+        if m.row < len(ROWS) - 1:
+            text = self.tr("Step {step}'s loss adds up its 4 rows, each taken before its own update: "
+                           "{terms} + …").format(step=stepper.step_number, terms=" + ".join(values))
+        else:
+            total = sum(stepper.row_losses) + m.row_loss
+            text = self.tr("Step {step}'s loss adds up its 4 rows, each taken before its own update: "
+                           "{terms} = {total}, the value the loss plot shows for step {step}.").format(
+                step=stepper.step_number, terms=" + ".join(values), total=_n(total))
+        return self.hint(text)
+
+    # -- backward ------------------------------------------------------------------------
+    def backward(self, m):
+        heading = self.heading(self.tr("Backward pass: how much the loss changes when each weight "
+                                       "changes (the chain rule, from the output back)."))
+        if m.hidden_nodes == 0:
+            return heading + self._backward_two_layer(m)
+        return heading + self._backward_output(m) + self._backward_hidden(m)
+
+    def _backward_two_layer(self, m):
+        parts = []
+        if m.loss == "squared":
+            parts.append(_equation(f"{F_PRIME}(<i>u</i>) = {YP}(1 {MINUS} {YP})",
+                                   f"{_n(m.yp)}{DOT}(1 {MINUS} {_n(m.yp)})", _n(m.dv)))
+            chain = f"({YP} {MINUS} {YT}){DOT}{F_PRIME}(<i>u</i>)"
+            chain_n = f"({_n(m.yp)} {MINUS} {_n(m.yt)}){DOT}{_factor(m.dv)}"
+        else:
+            parts.append(self.hint(self.tr("With cross-entropy the slope {slope} cancels out: {grad}.")
+                                   .format(slope=f"{F_PRIME}(<i>u</i>)",
+                                           grad=f"∂<i>L</i>/∂<i>u</i> = {YP} {MINUS} {YT}")))
+            chain, chain_n = f"({YP} {MINUS} {YT})", f"({_n(m.yp)} {MINUS} {_n(m.yt)})"
+        for i in range(3):
+            x_sym = _x(i + 1) if i < 2 else "1"
+            parts.append(_equation(f"{_d(_w(i + 1))} = {chain}{DOT}{x_sym}",
+                                   f"{chain_n}{DOT}{_n(m.x[i])}", _n(m.grad_output[i])))
+        return "".join(parts)
+
+    def _backward_output(self, m):
+        n = m.hidden_nodes
+        parts = [self.heading(self.tr("Output node"))]
+        if m.loss == "squared":
+            error, error_n = f"({YP} {MINUS} {YT})", f"({_n(m.yp)} {MINUS} {_n(m.yt)})"
+            parts.append(_equation(f"{DELTA_OUT} = ∂<i>L</i>/∂<i>v</i> = {error}{DOT}{F_PRIME}(<i>v</i>)",
+                                   f"{error}{DOT}{YP}(1 {MINUS} {YP})",
+                                   f"{error_n}{DOT}{_n(m.yp)}{DOT}(1 {MINUS} {_n(m.yp)})",
+                                   _n(m.delta_out)))
+        else:
+            parts.append(_equation(f"{DELTA_OUT} = ∂<i>L</i>/∂<i>v</i> = {YP} {MINUS} {YT}",
+                                   f"{_n(m.yp)} {MINUS} {_n(m.yt)}", _n(m.delta_out)))
+            parts.append(self.hint(self.tr("With cross-entropy the slope {slope} cancels out.")
+                                   .format(slope=f"{F_PRIME}(<i>v</i>)")))
+        for j in shown_nodes(n)[0]:
+            parts.append(_equation(f"{_d(_w2(j + 1))} = {DELTA_OUT}{DOT}{_node('h', j + 1)}",
+                                   f"{_factor(m.delta_out)}{DOT}{_factor(m.h[j])}", _n(m.grad_output[j])))
+        parts.append(self.likewise(n))
+        parts.append(_equation(f"{_d(_w2(n + 1))} = {DELTA_OUT}{DOT}1", f"{_factor(m.delta_out)}{DOT}1",
+                               _n(m.grad_output[-1])))
+        parts.append(self.note(self.tr(
+            "the article's step 6 writes this gradient as {wrong}; the correct one is {right}, as above.")
+            .format(wrong=f"({YP} {MINUS} {YT}){DOT}{_x('<i>i</i>')}{DOT}{F_PRIME}(<i>u</i>)",
+                    right=f"({YP} {MINUS} {YT}){DOT}{F_PRIME}(<i>v</i>){DOT}{_node('h', '<i>j</i>')} = "
+                          f"{DELTA_OUT}{DOT}{_node('h', '<i>j</i>')}")))
+        return "".join(parts)
+
+    def _backward_hidden(self, m):
+        n = m.hidden_nodes
+        parts = [self.heading(self.tr("Hidden nodes"))]
+        if m.article_order:
+            parts.append(self.hint(self.tr("As in the article's code, the output weights are updated "
+                                           "first, and the new values are used below:")))
+            parts += [self._update_line(_w2(j + 1), m.before.output[j], m.grad_output[j], m.alpha,
+                                        m.after.output[j]) for j in shown_nodes(n)[0]]
+        for j in shown_nodes(n)[0]:
+            parts += self._hidden_delta(m, j)
+        parts.append(self.likewise(n))
+        parts.append(self.note(self._order_note(m)))
+        return "".join(parts)
+
+    def _order_note(self, m):
+        if m.article_order:
+            return self.tr("as in the article's code, {delta} uses {w2} after its update. Textbook "
+                           "backpropagation uses the value from before the update (update order "
+                           "'textbook').").format(delta=_node("δ", "<i>j</i>"), w2=_w2("<i>j</i>"))
+        return self.tr("the article's code updates {w2} first and uses the new value in {delta}. This run "
+                       "uses the old value, as textbook backpropagation does (choose update order "
+                       "'article' to follow the article's code).").format(
+            delta=_node("δ", "<i>j</i>"), w2=_w2("<i>j</i>"))
+
+    def _hidden_delta(self, m, j):
+        n, k = m.hidden_nodes, j + 1
+        lines = [self._slope_line(m, j)]
+        slope = {"sigmoid": F_PRIME, "tanh": "tanh′", "relu": "relu′"}[m.activation]
+        lines.append(_equation(f"{_node('δ', k)} = {DELTA_OUT}{DOT}{_w2(k)}{DOT}{slope}({_node('u', k)})",
+                               f"{_factor(m.delta_out)}{DOT}{_factor(m.w2_used[j])}{DOT}{_factor(m.dh[j])}",
+                               _n(m.delta_hidden[j])))
+        for i in range(3):
+            x_sym = _x(i + 1) if i < 2 else "1"
+            lines.append(_equation(f"{_d(_w1(i + 1, k, n))} = {_node('δ', k)}{DOT}{x_sym}",
+                                   f"{_factor(m.delta_hidden[j])}{DOT}{_n(m.x[i])}",
+                                   _n(m.grad_hidden[i, j])))
+        return lines
+
+    def _slope_line(self, m, j):
+        k = j + 1
+        u_k, h_k = _node("u", k), _node("h", k)
+        if m.activation == "sigmoid":
+            return _equation(f"{F_PRIME}({u_k}) = {h_k}(1 {MINUS} {h_k})",
+                             f"{_n(m.h[j])}{DOT}(1 {MINUS} {_n(m.h[j])})", _n(m.dh[j]), gap=True)
+        if m.activation == "tanh":
+            return _equation(f"tanh′({u_k}) = 1 {MINUS} {h_k}²", f"1 {MINUS} {_factor(m.h[j])}²",
+                             _n(m.dh[j]), gap=True)
+        condition = f"{u_k} &gt; 0" if m.dh[j] else f"{u_k} ≤ 0"
+        return (f'<p class="f" style="margin-top: 10px;">relu′({u_k}) = <b>{_n(m.dh[j])}</b>'
+                f' &nbsp; ({condition})</p>')
+
+    # -- update --------------------------------------------------------------------------
+    def update(self, m, stepper):
+        parts = [self.heading(self.tr("Update: each weight takes a small step against its gradient, "
+                                      "scaled by the learning rate {rate}.").format(
+            rate=f"{ALPHA}&nbsp;=&nbsp;{_n(m.alpha)}"))]
+        if m.hidden_nodes == 0:
+            for i in range(3):
+                parts.append(self._update_line(_w(i + 1), m.before.output[i], m.grad_output[i], m.alpha,
+                                               m.after.output[i], m.x[i]))
+        else:
+            parts += self._update_three_layer(m)
+        parts.append(self._after_update(m, stepper))
+        return "".join(parts)
+
+    def _update_three_layer(self, m):
+        n = m.hidden_nodes
+        nodes = shown_nodes(n)[0]
+        parts = [self.heading(self.tr("Output weights"))]
+        parts += [self._update_line(_w2(j + 1), m.before.output[j], m.grad_output[j], m.alpha,
+                                    m.after.output[j]) for j in nodes]
+        parts.append(self.likewise(n))
+        parts.append(self._update_line(_w2(n + 1), m.before.output[-1], m.grad_output[-1], m.alpha,
+                                       m.after.output[-1]))
+        parts.append(self.heading(self.tr("Hidden weights")))
+        for j in nodes:
+            parts += [self._update_line(_w1(i + 1, j + 1, n), m.before.hidden[i, j], m.grad_hidden[i, j],
+                                        m.alpha, m.after.hidden[i, j], m.x[i], gap=i == 0) for i in range(3)]
+        parts.append(self.likewise(n))
+        return parts
+
+    def _update_line(self, symbol, old, grad, alpha, new, x=1.0, gap=False):
+        line = _equation(f"{symbol} {ARROW} {symbol} {MINUS} {ALPHA}{DOT}{_d(symbol)}",
+                         f"{_n(old)} {MINUS} {_n(alpha)}{DOT}{_factor(grad)}", _n(new), gap=gap)
+        if x == 0.0:
+            line = line[:-len("</p>")] + " &nbsp; " + self.tr("(this row's input is 0: unchanged)") + "</p>"
+        return line
+
+    def _after_update(self, m, stepper):
+        if stepper.diverged:
+            return self.note(self.tr("these numbers are no longer finite: the network diverged. "
+                                     "Lower α or reset the network."))
+        if m.row < len(ROWS) - 1:
+            x1, x2 = ROWS[m.row + 1]
+            return self.hint(self.tr("The other views now show these weights. Next: row [{x1}, {x2}] "
+                                     "with the new weights.").format(x1=int(x1), x2=int(x2)))
+        return self.hint(self.tr("Step {step} is complete: its loss, the sum of the 4 rows' losses, is "
+                                 "{loss}. Next: step {next}, row [0, 0].").format(
+            step=stepper.steps_done, loss=_n(stepper.last_step_loss), next=stepper.steps_done + 1))
+
+
+class MathPanel(QWidget):
+    """One online row update in the article's formulas, phase by phase, with Next."""
+
+    # new weights, the row (0..3), whether the step is now complete, its loss (nan until then)
+    weights_updated = Signal(object, int, bool, float)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._writer = _Writer(self)
+        self._stepper: RowStepper | None = None
+        self._run_state = states.IDLE
+        self._build()
+        self._show()
+
+    def _build(self):
+        self._position = QLabel()
+        self._position.setToolTip(self.tr("Which step (pass over the 4 rows), which truth-table row "
+                                          "and which phase of its update is shown"))
+        bold = QFont(self._position.font())
+        bold.setBold(True)
+        bold.setPointSizeF(bold.pointSizeF() * 1.15)
+        self._position.setFont(bold)
+        self._position.setWordWrap(True)  # the panel may be narrow: wrap, never widen the window
+        self._phases = QLabel()
+        self._phases.setWordWrap(True)
+        self._phases.setTextFormat(Qt.TextFormat.RichText)
+        self._phases.setToolTip(self.tr("Each row's update has four phases, in the article's order"))
+        self._browser = QTextBrowser()
+        self._browser.setOpenLinks(False)
+        self._browser.document().setDefaultStyleSheet(_STYLE)
+        font = QFont(self._browser.font())
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self._browser.document().setDefaultFont(font)
+        self._browser.setToolTip(self.tr("The formulas of this phase, with this row's numbers put in"))
+        self._notice = QLabel()
+        self._notice.setWordWrap(True)
+        self._notice.setStyleSheet("QLabel { color: #5c3c00; background: #fff3cd; padding: 4px; }")
+        self._next = QPushButton(self.tr("Next ▶"))
+        self._next.setShortcut(QKeySequence("N"))
+        self._next.setToolTip(self.tr("Show the next phase, or the next row once this one is updated (N)"))
+        self._next.clicked.connect(self.next_phase)
+        self._layout()
+
+    def _layout(self):
+        bottom = QHBoxLayout()
+        bottom.addWidget(self._notice, 100)
+        bottom.addStretch(1)
+        bottom.addWidget(self._next)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._position)
+        layout.addWidget(self._phases)
+        layout.addWidget(self._browser, 1)
+        layout.addLayout(bottom)
+
+    # -- API for the main window -----------------------------------------------------------
+    def set_state(self, config, weights, step: int) -> None:
+        """Shows row 0's forward phase for these weights, unless they are the weights this panel
+        itself just produced (then the walk-through goes on where it is)."""
+        if self._stepper is not None and self._stepper.continues(config, weights, step):
+            self._stepper.set_config(config)
+        else:
+            self._stepper = RowStepper(config, weights, step)
+        self._show()
+
+    def set_enabled_for_state(self, state: str) -> None:
+        """Stepping is only possible while training does not run."""
+        self._run_state = state
+        self._show_controls()
+
+    def next_phase(self) -> None:
+        if not self._can_step():
+            return
+        update = self._stepper.advance()
+        self._show()
+        if update is not None:
+            self.weights_updated.emit(update.weights, update.row, update.step_completed,
+                                      float(update.step_loss))
+
+    def current_text(self) -> str:
+        """Everything the panel shows, as plain text."""
+        parts = [self._position.text(), _plain(self._phases.text()), self._browser.toPlainText()]
+        if not self._notice.isHidden():
+            parts.append(self._notice.text())
+        return "\n".join(p for p in parts if p)
+
+    def position_text(self) -> str:
+        return self._position.text()
+
+    def can_step(self) -> bool:
+        """Whether Next is enabled."""
+        return self._next.isEnabled()
+
+    def stepper(self) -> RowStepper | None:
+        return self._stepper
+
+    # -- display ----------------------------------------------------------------------------
+    def _can_step(self) -> bool:
+        s = self._stepper
+        return (s is not None and self._run_state != states.TRAINING and not s.diverged
+                and s.config.mode == "online" and not _at_the_end(s))
+
+    def _show(self):
+        self._show_controls()
+        s = self._stepper
+        if s is None:
+            self._position.setText(self.tr("No network yet"))
+            self._phases.setText("")
+            self._browser.setHtml("")
+            return
+        x1, x2 = ROWS[s.row]
+        if _at_the_end(s) and s.phase == FORWARD:  # not a step 2001 of a 2000-step run
+            text = self.tr("After the last step ({step}), row [{x1}, {x2}], phase: {phase}")
+            step = s.steps_done
+        else:
+            text, step = self.tr("Step {step}, row [{x1}, {x2}], phase: {phase}"), s.step_number
+        self._position.setText(text.format(step=step, x1=int(x1), x2=int(x2),
+                                           phase=self._phase_name(s.phase)))
+        self._phases.setText(self._phase_strip(s.phase))
+        self._browser.setHtml(self._phase_html(s))
+
+    def _show_controls(self):
+        s = self._stepper
+        message = ""
+        if self._run_state == states.TRAINING:
+            message = self.tr("Pause training to step through the math.")
+        elif s is not None and s.config.mode != "online":
+            message = self.tr("This walk-through follows the article's online training (one update "
+                              "after each row). Switch the mode to online to step through it.")
+        elif s is not None and s.diverged:
+            message = self.tr("The network diverged: lower α or reset it.")
+        elif s is not None and _at_the_end(s):
+            message = self.tr("The run has done all its {0} steps: raise Steps to go on.").format(
+                s.config.steps)
+        self._notice.setText(message)
+        self._notice.setVisible(bool(message))
+        self._next.setEnabled(self._can_step())
+        self._browser.setEnabled(self._run_state != states.TRAINING)
+
+    def _phase_name(self, phase):
+        return {FORWARD: self.tr("forward"), LOSS: self.tr("loss"), BACKWARD: self.tr("backward"),
+                UPDATE: self.tr("update")}[phase]
+
+    def _phase_strip(self, current):
+        names = []
+        for k, phase in enumerate(PHASES):
+            text = f"&nbsp;{k + 1}. {self._phase_name(phase)}&nbsp;"
+            names.append(f'<span style="{_CURRENT_PHASE}">{text}</span>' if phase == current else text)
+        return " → ".join(names)
+
+    def _phase_html(self, s):
+        m, w = s.math, self._writer
+        if s.phase == FORWARD:
+            return w.forward(m)
+        if s.phase == LOSS:
+            return w.loss(m, s)
+        if s.phase == BACKWARD:
+            return w.backward(m)
+        return w.update(m, s)
+
+
+def _at_the_end(stepper: RowStepper) -> bool:
+    """Whether the next phase would belong to a step past the run's planned steps."""
+    between_steps = (stepper.row == 0 and stepper.phase == FORWARD) or \
+        (stepper.row == len(ROWS) - 1 and stepper.phase == UPDATE)
+    return between_steps and stepper.steps_done >= stepper.config.steps
+
+
+def _plain(rich: str) -> str:
+    """Rich text of a label as plain text (tags dropped, entities decoded)."""
+    return QTextDocumentFragment.fromHtml(rich).toPlainText().replace("\xa0", " ")
+

@@ -1,0 +1,154 @@
+"""PredictionsTable: the article's per-row printout as a live table.
+
+One row per truth-table input, like the article's `入力: [0, 0], 予測値: 0.08,
+真の値: 0`, plus the error and a "solved" line driven by the snapshot.
+"""
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QSizePolicy,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.model.gates import ROWS, TARGET_TOLERANCE, is_solved
+from core.views.number_format import format_difference, format_prediction
+
+INPUT, PREDICTION, TARGET, ERROR = range(4)
+
+# Translucent, so the tint works on light and dark palettes alike.
+_RIGHT_SIDE = QColor(46, 160, 67, 60)
+_WRONG_SIDE = QColor(218, 54, 51, 60)
+_SOLVED_STYLE = "color: #1a7f37; font-weight: bold;"
+
+
+def _target_text(value: float) -> str:
+    if value in (0.0, 1.0):
+        return str(int(value))
+    text = f"{value:.3f}".rstrip("0").rstrip(".")
+    # Never show a target that is not exactly 0 or 1 as if it were.
+    return f"{value:.3f}" if text in ("0", "1") else text
+
+
+class PredictionsTable(QWidget):
+    """Inputs, predictions, targets and errors of the four rows, and whether the gate is solved."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._table = QTableWidget(len(ROWS), 4, self)
+        self._label = QLabel(self)
+        self._label.setWordWrap(True)  # translations may be longer than the table is wide
+        self._solved = None  # what the label shows; restyled only when it changes
+        self._shown = None
+        self._row_right = [None] * len(ROWS)
+        self._setup_table()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._table)
+        layout.addWidget(self._label)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        policy.setHeightForWidth(True)  # a wrapped label needs more height: never overlap the table
+        self.setSizePolicy(policy)
+        self._show_solved(False)
+
+    def _setup_table(self):
+        table = self._table
+        headers = [
+            (self.tr("Input"), self.tr("Input: the row of the truth table, [x1, x2]")),
+            (self.tr("Prediction"), self.tr("Prediction: the network's output yp for this input")),
+            (self.tr("Target"), self.tr("Target: the true value yt the network should learn")),
+            (self.tr("Error"), self.tr("Error: prediction − target (yp − yt)")),
+        ]
+        for column, (text, tip) in enumerate(headers):
+            item = QTableWidgetItem(text)
+            item.setToolTip(tip)
+            table.setHorizontalHeaderItem(column, item)
+        for row, (x1, x2) in enumerate(ROWS):
+            for column in range(4):
+                item = QTableWidgetItem()
+                # Enabled only: not editable, not selectable (a selection would hide the row tint).
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                align = Qt.AlignmentFlag.AlignCenter if column == INPUT else Qt.AlignmentFlag.AlignRight
+                item.setTextAlignment(align | Qt.AlignmentFlag.AlignVCenter)
+                table.setItem(row, column, item)
+            table.item(row, INPUT).setText(f"[{int(x1)}, {int(x2)}]")
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        table.verticalHeader().hide()
+        table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._fit_size()
+
+    def _fit_size(self):
+        """Equal stretched columns, never narrower than a header or the widest number, and
+        exactly four rows high, so no scrollbar or elided text ever appears."""
+        table, header = self._table, self._table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        number = table.fontMetrics().horizontalAdvance("-0.000") + 12
+        widest = max(max(header.sectionSizeHint(c), table.sizeHintForColumn(c), number) for c in range(4))
+        header.setMinimumSectionSize(widest)
+        frame = 2 * table.frameWidth()
+        table.setMinimumWidth(4 * widest + frame)
+        table.setFixedHeight(header.sizeHint().height() + table.verticalHeader().length() + frame)
+
+    def update_from(self, snapshot):
+        """Rewrites the texts of the existing items; called up to 50 times a second."""
+        rows = zip(snapshot.predictions, snapshot.targets, strict=True)
+        for row, (yp, yt) in enumerate(rows):
+            yp, yt = float(yp), float(yt)
+            self._set(row, PREDICTION, format_prediction(yp),
+                      self.tr("yp = {value}").format(value=repr(yp)))
+            self._set(row, TARGET, _target_text(yt), self.tr("yt = {value}").format(value=repr(yt)))
+            error = yp - yt
+            self._set(row, ERROR, format_difference(error),
+                      self.tr("yp − yt = {value}").format(value=repr(error)))
+            self._tint_row(row, is_solved([yp], [yt]))  # the same rule as the solved check
+        binary = all(float(t) in (0.0, 1.0) for t in snapshot.targets)
+        self._show_solved(bool(snapshot.solved), binary)
+
+    def _set(self, row, column, text, tip):
+        item = self._table.item(row, column)
+        item.setText(text)
+        item.setToolTip(tip)
+
+    def _tint_row(self, row, right_side):
+        if self._row_right[row] == right_side:
+            return
+        self._row_right[row] = right_side
+        colour = _RIGHT_SIDE if right_side else _WRONG_SIDE
+        for column in range(4):
+            self._table.item(row, column).setBackground(colour)
+
+    def _show_solved(self, solved, binary=True):
+        if (solved, binary) == self._shown:
+            return
+        self._solved, self._shown = solved, (solved, binary)
+        self._label.setToolTip(self.tr(
+            "Solved means: for a target of 0 or 1, the prediction is on the same side of 0.5; "
+            "for any other target, the prediction is within {0} of it").format(TARGET_TOLERANCE))
+        if solved and binary:
+            self._label.setText(self.tr("✓ Solved: every prediction is on the right side of 0.5"))
+            self._label.setStyleSheet(_SOLVED_STYLE)
+        elif solved:
+            self._label.setText(self.tr("✓ Solved: every prediction is within {0} of its target, "
+                                        "or on its side of 0.5 for a 0 or 1").format(TARGET_TOLERANCE))
+            self._label.setStyleSheet(_SOLVED_STYLE)
+        else:
+            self._label.setText(self.tr("Not solved yet"))
+            self._label.setStyleSheet("")
+
+    def cell_text(self, row: int, column: int) -> str:
+        return self._table.item(row, column).text()
+
+    def cell_tooltip(self, row: int, column: int) -> str:
+        return self._table.item(row, column).toolTip()
+
+    def is_solved_shown(self) -> bool:
+        return bool(self._solved)

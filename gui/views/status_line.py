@@ -1,0 +1,38 @@
+"""StatusLine: the status bar's permanent readouts (step, loss, speed, state)."""
+
+import math
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+
+from core.views import snapshot as states
+
+
+class StatusLine(QWidget):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self._step, self._loss, self._rate, self._state = (QLabel() for _ in range(4))
+        tips = (self.tr("Steps done of the run's total (one step = one pass over the 4 rows)"),
+                self.tr("Loss now: summed over the 4 rows at the current weights. The loss plot "
+                        "shows each step's loss instead, added up row by row during the step "
+                        "(the article's L[step]), so its last point differs a little"),
+                self.tr("Training speed"), self.tr("What the trainer is doing"))
+        for label, tip in zip((self._step, self._loss, self._rate, self._state), tips):
+            label.setToolTip(tip)
+            layout.addWidget(label)
+        self._names = {states.IDLE: self.tr("ready"), states.TRAINING: self.tr("training"),
+                       states.PAUSED: self.tr("paused"), states.FINISHED: self.tr("finished"),
+                       states.DIVERGED: self.tr("diverged"), states.FAILED: self.tr("failed"),
+                       states.STOPPED: self.tr("stopped")}
+
+    def update_from(self, snapshot) -> None:
+        self._step.setText(self.tr("step {0:,} of {1:,}").format(snapshot.step, snapshot.total_steps))
+        self._loss.setText(self.tr("loss now {0:.6g}").format(snapshot.loss) if math.isfinite(snapshot.loss)
+                           else self.tr("loss too large to compute"))
+        rate = snapshot.steps_per_second
+        self._rate.setText(self.tr("{0:,.0f} steps/s").format(rate) if rate else "")
+        self._state.setText(self._names.get(snapshot.state, snapshot.state))
+
+    def texts(self) -> list[str]:
+        return [w.text() for w in (self._step, self._loss, self._rate, self._state)]

@@ -1,0 +1,271 @@
+"""SurfaceView: the network's output over the input square as a 3D surface.
+
+The scene lives in unit coordinates (x1, x2, output all in [0, 1]), so the
+box is a cube and the camera alone sets the size on screen. Every item is
+created once; an update only rewrites preallocated arrays and calls setData.
+"""
+
+import math
+import warnings
+
+import numpy as np
+import pyqtgraph as pg
+import pyqtgraph.opengl as gl
+from OpenGL import GL
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
+from PySide6.QtGui import QFont, QImage, QVector3D
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from core.model.gates import ROWS
+from core.views.snapshot import GRID_SIZE
+from gui.views.gl_canvas import CAMERA_KEYS, GLCanvas
+from gui.views.gl_probe import share_opengl_contexts
+
+COLORMAP = "viridis"  # blue (low) to yellow (high), readable for colour-blind students
+WIRE_STRIDE = 4  # a wire every 4th sample: 11 lines each way show the shape without clutter
+TARGET_COLOR = (1.0, 0.25, 0.35, 1.0)
+PREDICTION_COLOR = (1.0, 1.0, 1.0, 1.0)
+DEFAULT_CAMERA = {"center": QVector3D(0.5, 0.5, 0.4), "distance": 3.4,
+                  "elevation": 26.0, "azimuth": -62.0}  # like matplotlib's default 3/4 view
+# GLViewWidget's fov is horizontal, so a short wide view would cut off the top and bottom.
+# The fov is refitted on resize so this much of the scene always fits both ways.
+VIEW_HALF_TAN = 0.33
+# The surface is pushed back in depth so its wireframe never z-fights with it.
+_SURFACE_GL = {GL.GL_DEPTH_TEST: True, GL.GL_BLEND: False, GL.GL_CULL_FACE: False,
+               GL.GL_POLYGON_OFFSET_FILL: True, "glPolygonOffset": (1.0, 1.0)}
+# Markers ignore depth: a target hidden under the surface would teach nothing.
+_ON_TOP_GL = {GL.GL_DEPTH_TEST: False, GL.GL_BLEND: True, GL.GL_CULL_FACE: False,
+              "glBlendFunc": (GL.GL_SRC_ALPHA, GL.GL_ONE_MINUS_SRC_ALPHA)}
+_PLANE_GL = {**_ON_TOP_GL, GL.GL_DEPTH_TEST: True, GL.GL_POLYGON_OFFSET_FILL: False}
+
+
+def _wire_indices(size: int, stride: int) -> np.ndarray:
+    """Flat grid indices of line-segment end points along every stride-th row and column."""
+    index = np.arange(size * size).reshape(size, size)
+    rows, cols = index[::stride], index[:, ::stride].T
+    segments = [np.stack([lines[:, :-1], lines[:, 1:]], axis=-1).reshape(-1) for lines in (rows, cols)]
+    return np.concatenate(segments)
+
+
+class SurfaceView(QWidget):
+    _created = 0  # a second GL view only draws if contexts are shared (see gl_probe)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        SurfaceView._created += 1
+        if SurfaceView._created > 1 and not share_opengl_contexts():
+            warnings.warn("a second 3D view needs Qt.AA_ShareOpenGLContexts set before the "
+                          "QApplication is created (gui.views.gl_probe.share_opengl_contexts)",
+                          RuntimeWarning, stacklevel=2)
+        self._axis = np.linspace(0.0, 1.0, GRID_SIZE, dtype=np.float32)
+        self._z = np.zeros((GRID_SIZE, GRID_SIZE), dtype=np.float32)
+        self._colors = np.empty((GRID_SIZE, GRID_SIZE, 4), dtype=np.float32)
+        self._lut = pg.colormap.get(COLORMAP).getLookupTable(nPts=256, mode="float").astype(np.float32)
+        self._lut = np.column_stack([self._lut[:, :3], np.ones(256, np.float32)])
+        self._glview = GLCanvas()
+        self._container = QWidget.createWindowContainer(self._glview, self)  # owns the canvas
+        self._container.setObjectName("surfaceCanvas")
+        self._container.setMinimumSize(320, 280)
+        # Tab reaches the view: the container then has the focus and passes the camera keys
+        # on (eventFilter); after a click the native window has it and handles them itself.
+        self._container.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._container.setAccessibleName(self.tr("3D view of the network's output"))
+        self._container.installEventFilter(self)
+        self._glview.resized.connect(self._fit_fov)
+        self._glview.tab_pressed.connect(self._tab_out)
+        self._build_scene()
+        self._build_layout()
+        self.reset_camera()
+
+    # --- public API -------------------------------------------------------
+    def update_from(self, snapshot) -> None:
+        grid = np.asarray(snapshot.grid)
+        if grid.shape != self._z.shape:
+            raise ValueError(f"expected a {self._z.shape} grid, got {grid.shape}")
+        if not np.isfinite(grid).all():
+            return  # a diverged run: keep the last finite surface on screen
+        np.copyto(self._z, grid, casting="same_kind")
+        levels = np.clip(self._z * 255.0, 0, 255).astype(np.intp)
+        np.take(self._lut, levels, axis=0, out=self._colors)
+        # MeshData wants one colour per vertex as (N, 4), not the (rows, cols, 4) the docstring says.
+        self._surface.setData(z=self._z, colors=self._colors.reshape(-1, 4))
+        self._wire_pos[:, 2] = self._z.ravel()[self._wire_index]
+        self._wire.setData(pos=self._wire_pos)
+        self._set_rows(np.asarray(snapshot.targets), np.asarray(snapshot.predictions))
+
+    def reset_camera(self) -> None:
+        self._glview.setCameraParams(**DEFAULT_CAMERA)
+        self._fit_fov()
+
+    def camera_params(self) -> dict:
+        return self._glview.cameraParams()
+
+    def set_plane_visible(self, visible: bool) -> None:
+        self._plane_box.setChecked(bool(visible))  # the checkbox's slot shows or hides the plane
+
+    def plane_visible(self) -> bool:
+        return self._plane.visible()
+
+    def surface_z(self) -> np.ndarray:
+        return self._z.copy()
+
+    def render_image(self, size: QSize | None = None) -> QImage:
+        """A freshly drawn frame, at the view's size unless `size` is given."""
+        return self._glview.render_now(size)
+
+    @property
+    def glview(self) -> GLCanvas:
+        return self._glview
+
+    @property
+    def canvas_widget(self) -> QWidget:
+        """The widget that holds the GL window in the layout (for positions and sizes)."""
+        return self._container
+
+    @property
+    def surface_item(self) -> gl.GLSurfacePlotItem:
+        return self._surface
+
+    # --- scene ------------------------------------------------------------
+    def _build_scene(self) -> None:
+        view = self._glview
+        view.setBackgroundColor((24, 26, 32))
+        self._surface = gl.GLSurfacePlotItem(
+            x=self._axis, y=self._axis, z=self._z, computeNormals=False, smooth=False,
+            glOptions=_SURFACE_GL)
+        self._wire_index = _wire_indices(GRID_SIZE, WIRE_STRIDE)
+        x1, x2 = np.divmod(self._wire_index, GRID_SIZE)
+        self._wire_pos = np.column_stack([self._axis[x1], self._axis[x2], np.zeros(x1.size)])
+        self._wire_pos = self._wire_pos.astype(np.float32)
+        self._wire = gl.GLLinePlotItem(pos=self._wire_pos, mode="lines", color=(0, 0, 0, 0.45),
+                                       width=1.0, glOptions="translucent")
+        self._plane = gl.GLMeshItem(
+            vertexes=np.array([[0, 0, 0.5], [1, 0, 0.5], [1, 1, 0.5], [0, 1, 0.5]], np.float32),
+            faces=np.array([[0, 1, 2], [0, 2, 3]], np.uint32), color=(0.9, 0.9, 1.0, 0.3),
+            smooth=False, computeNormals=False, glOptions=_PLANE_GL)
+        self._plane.setVisible(False)
+        self._errors = gl.GLLinePlotItem(pos=np.zeros((8, 3), np.float32), mode="lines",
+                                         color=(1, 1, 1, 0.8), width=2.0, glOptions=_ON_TOP_GL)
+        self._predictions = gl.GLScatterPlotItem(pos=np.zeros((4, 3)), color=PREDICTION_COLOR,
+                                                 size=8, glOptions=_ON_TOP_GL)
+        self._targets = gl.GLScatterPlotItem(pos=np.zeros((4, 3)), color=TARGET_COLOR, size=14,
+                                             glOptions=_ON_TOP_GL)
+        items = [self._surface, self._wire, _box_lines(), self._plane, self._errors,
+                 self._predictions, self._targets, *self._labels()]
+        for depth, item in enumerate(items):  # drawn in this order; text (QPainter) last
+            item.setDepthValue(depth)
+            view.addItem(item)
+
+    def _labels(self) -> list:
+        tick_font, title_font = QFont(self.font()), QFont(self.font())
+        tick_font.setPointSizeF(max(8.0, self.font().pointSizeF()))
+        title_font.setPointSizeF(tick_font.pointSizeF() * 1.25)
+        title_font.setBold(True)
+        grey, white = (200, 200, 200), (255, 255, 255)
+        flag = Qt.AlignmentFlag
+        below, beside = flag.AlignHCenter | flag.AlignTop, flag.AlignRight | flag.AlignVCenter
+        center = flag.AlignHCenter | flag.AlignVCenter
+        labels = []
+        for value, text in ((0.0, "0"), (0.5, "0.5"), (1.0, "1")):
+            # Offsets point away from the box so the three "0" labels near the origin stay apart.
+            for pos, align in (((value, -0.1, 0.0), below), ((1.08, value, 0.0), below),
+                               ((-0.07, 0.0, value), beside)):
+                labels.append(gl.GLTextItem(pos=pos, text=text, color=grey, font=tick_font,
+                                            alignment=align))
+        for pos, text in (((0.5, -0.28, 0.0), self.tr("x1")), ((1.28, 0.5, 0.0), self.tr("x2")),
+                          ((0.0, 0.0, 1.15), self.tr("output"))):
+            labels.append(gl.GLTextItem(pos=pos, text=text, color=white, font=title_font,
+                                        alignment=center))
+        return labels
+
+    def _set_rows(self, targets: np.ndarray, predictions: np.ndarray) -> None:
+        rows = np.asarray(ROWS, dtype=np.float32)
+        target_pos = np.column_stack([rows, targets]).astype(np.float32)
+        prediction_pos = np.column_stack([rows, predictions]).astype(np.float32)
+        self._targets.setData(pos=target_pos)
+        self._predictions.setData(pos=prediction_pos)
+        self._errors.setData(pos=np.stack([prediction_pos, target_pos], axis=1).reshape(-1, 3))
+
+    def target_positions(self) -> np.ndarray:
+        return self._targets.pos.copy()
+
+    def prediction_positions(self) -> np.ndarray:
+        return self._predictions.pos.copy()
+
+    # --- controls ---------------------------------------------------------
+    def _build_layout(self) -> None:
+        self._plane_box = QCheckBox(self.tr("Decision plane (0.5)"))
+        self._plane_box.setObjectName("decisionPlaneCheckBox")
+        self._plane_box.setToolTip(self.tr(
+            "Show the level 0.5: where the surface is above it, the network answers 1."))
+        self._plane_box.toggled.connect(self._on_plane_toggled)
+        reset = QPushButton(self.tr("Reset camera"))
+        reset.setObjectName("resetCameraButton")
+        reset.setToolTip(self.tr("Return to the starting view (drag to rotate, wheel to zoom)."))
+        reset.clicked.connect(self.reset_camera)
+        legend = QLabel(self.tr(
+            '<span style="color:#ff4059">\u25cf</span> target &nbsp; '
+            '\u25cb prediction'))
+        legend.setToolTip(self.tr("Red: each row's target. White: what the network predicts for it "
+                                  "(a dot on the surface). A line joins the two."))
+        # Said in words, not a tooltip: the GL window is native, so widget tooltips never reach it.
+        hint = QLabel(self.tr("drag or arrow keys: rotate · wheel or +/-: zoom"))
+        hint.setObjectName("surfaceMouseHint")
+        self._hint = hint
+        hint.setWordWrap(True)  # wraps rather than widening the window
+        hint.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        keys = QHBoxLayout()
+        keys.addWidget(legend)
+        keys.addWidget(hint, 1)
+        controls = QHBoxLayout()
+        controls.addWidget(self._plane_box)
+        controls.addStretch(1)
+        controls.addWidget(reset)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._container, 1)
+        layout.addLayout(keys)
+        layout.addLayout(controls)
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self._container:
+            kind = event.type()
+            if kind in (QEvent.Type.FocusIn, QEvent.Type.FocusOut):
+                self._show_focus(kind == QEvent.Type.FocusIn)
+                if kind == QEvent.Type.FocusOut:
+                    self._glview.stop_orbit()
+            elif kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                if event.key() in CAMERA_KEYS:  # the canvas's own keys, as if it had focus
+                    QCoreApplication.sendEvent(self._glview, event)
+                    return True
+        return super().eventFilter(watched, event)
+
+    def _tab_out(self, forward: bool) -> None:
+        """Tab pressed in the GL window: move on from the view as from any widget."""
+        self._container.setFocus()
+        self.focusNextPrevChild(forward)
+
+    def _show_focus(self, focused: bool) -> None:
+        """The native GL window cannot draw a focus frame, so the hint below it turns bold."""
+        font = self._hint.font()
+        font.setBold(focused)
+        self._hint.setFont(font)
+
+    def _on_plane_toggled(self, checked: bool) -> None:
+        self._plane.setVisible(checked)
+
+    def _fit_fov(self) -> None:
+        width, height = max(1, self._glview.width()), max(1, self._glview.height())
+        half_tan = VIEW_HALF_TAN * max(1.0, width / height)
+        self._glview.setCameraParams(fov=math.degrees(2 * math.atan(half_tan)))
+
+
+def _box_lines() -> gl.GLLinePlotItem:
+    """The unit cube's 12 edges plus the floor's 0.5 lines, as axis guides."""
+    corners = np.array([[x, y, z] for z in (0, 1) for y in (0, 1) for x in (0, 1)], np.float32)
+    edges = [(0, 1), (1, 3), (3, 2), (2, 0), (4, 5), (5, 7), (7, 6), (6, 4),
+             (0, 4), (1, 5), (2, 6), (3, 7)]
+    pos = corners[np.array(edges).ravel()]
+    floor = np.array([[0.5, 0, 0], [0.5, 1, 0], [0, 0.5, 0], [1, 0.5, 0]], np.float32)
+    return gl.GLLinePlotItem(pos=np.vstack([pos, floor]), mode="lines", color=(0.6, 0.6, 0.65, 0.7),
+                             width=1.0, glOptions="translucent")

@@ -1,0 +1,113 @@
+"""Snapshots: immutable copies of what the views draw, computed by the core."""
+
+import dataclasses
+
+import numpy as np
+import pytest
+
+from core.model import network
+from core.model.config import TrainConfig
+from core.model.network import Weights
+from core.training.trainer import Trainer
+from core.views.snapshot import GRID_SIZE, TRAINING, make_snapshot
+
+
+@pytest.fixture
+def run():
+    trainer = Trainer(TrainConfig(gate="and", hidden_nodes=2, steps=1500, seed=1))
+    trainer.run()
+    return trainer
+
+
+def snapshot_arrays(snapshot):
+    return {
+        "new_losses": snapshot.new_losses, "weights.hidden": snapshot.weights.hidden,
+        "weights.output": snapshot.weights.output, "targets": snapshot.targets,
+        "predictions": snapshot.predictions, "grid_axis": snapshot.grid_axis, "grid": snapshot.grid,
+    }
+
+
+def test_snapshot_arrays_are_read_only(run):
+    snapshot = make_snapshot(run.config, run.weights, run.step, run.history.values()[-10:])
+    for name, array in snapshot_arrays(snapshot).items():
+        assert not array.flags.writeable, name
+        with pytest.raises(ValueError):
+            array[...] = 0.0
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        snapshot.step = 0  # type: ignore[misc]
+
+
+def test_snapshot_arrays_are_copies(run):
+    weights = Weights(run.weights.hidden.copy(), run.weights.output.copy())
+    losses = np.array(run.history.values()[-10:])
+    snapshot = make_snapshot(run.config, weights, run.step, losses)
+    for name, array in snapshot_arrays(snapshot).items():
+        for source in (weights.hidden, weights.output, losses):
+            assert not np.shares_memory(array, source), name
+    expected = (weights.hidden.copy(), weights.output.copy(), losses.copy())
+    weights.hidden[:] = 7.0
+    weights.output[:] = 7.0
+    losses[:] = 7.0
+    np.testing.assert_array_equal(snapshot.weights.hidden, expected[0])
+    np.testing.assert_array_equal(snapshot.weights.output, expected[1])
+    np.testing.assert_array_equal(snapshot.new_losses, expected[2])
+
+
+def test_snapshot_does_not_share_the_trainers_state(run):
+    snapshot = make_snapshot(run.config, run.weights, run.step, run.history.values())
+    assert not np.shares_memory(snapshot.new_losses, run.history.values())
+    before = run.weights
+    run.set_steps(1600)
+    run.run()  # training on does not move what was already sent
+    np.testing.assert_array_equal(snapshot.weights.flat(), before.flat())
+    assert snapshot.step == 1500
+
+
+def test_snapshot_grid_predictions_and_loss_come_from_the_network(run):
+    snapshot = make_snapshot(run.config, run.weights, run.step, grid_size=9)
+    axis, grid = network.output_grid(run.weights, run.config.activation, 9)
+    np.testing.assert_array_equal(snapshot.grid_axis, axis)
+    np.testing.assert_array_equal(snapshot.grid, grid)
+    assert snapshot.grid.shape == (9, 9)
+    np.testing.assert_array_equal(snapshot.predictions, run.predictions())
+    np.testing.assert_array_equal(snapshot.targets, [0.0, 0.0, 0.0, 1.0])
+    assert snapshot.loss == run.final_loss()
+    corners = [snapshot.grid[0, 0], snapshot.grid[-1, 0], snapshot.grid[0, -1], snapshot.grid[-1, -1]]
+    np.testing.assert_allclose(corners, snapshot.predictions, rtol=1e-14)
+    assert snapshot.hidden_nodes == 2
+    assert snapshot.total_steps == 1500
+    assert snapshot.activation == "sigmoid"
+
+
+def test_snapshot_default_grid_size():
+    config = TrainConfig()
+    snapshot = make_snapshot(config, Trainer(config).weights, 0)
+    assert snapshot.grid.shape == (GRID_SIZE, GRID_SIZE) and snapshot.grid_axis.shape == (GRID_SIZE,)
+
+
+def test_snapshot_solved_flag(run):
+    assert make_snapshot(run.config, run.weights, run.step).solved
+    assert run.solved()
+    # The untrained start predicts ~1 everywhere for AND: not solved.
+    start = make_snapshot(run.config, run.initial_weights, 0)
+    assert not start.solved
+    assert np.all(start.predictions > 0.5)
+
+
+@pytest.mark.parametrize("step, count, first", [(300, 44, 257), (1, 1, 1), (10, 0, 11), (2000, 2000, 1)])
+def test_first_step_is_the_step_number_of_the_first_new_loss(step, count, first):
+    config = TrainConfig(steps=2000)
+    snapshot = make_snapshot(config, Trainer(config).weights, step, np.linspace(1.0, 0.5, count))
+    assert snapshot.first_step == first
+    assert snapshot.new_losses.size == count
+    assert snapshot.step == step
+
+
+def test_snapshot_carries_state_message_and_rate():
+    config = TrainConfig(activation="tanh")
+    snapshot = make_snapshot(config, Trainer(config).weights, 5, [0.5] * 5, state=TRAINING,
+                             message="going", steps_per_second=1234.5, new_run=True)
+    assert (snapshot.state, snapshot.message, snapshot.steps_per_second, snapshot.new_run) == (
+        TRAINING, "going", 1234.5, True)
+    assert snapshot.activation == "tanh"
+    np.testing.assert_array_equal(snapshot.grid, network.output_grid(snapshot.weights, "tanh")[1])

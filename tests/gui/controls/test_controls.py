@@ -1,0 +1,191 @@
+"""The control panel turns edits into validated TrainConfigs and refuses bad input."""
+
+import pytest
+from PySide6.QtCore import Qt
+
+from core.model.config import TrainConfig
+from gui.controls.control_panel import DEFAULT_SPEED, SPEEDS, ControlPanel
+
+
+@pytest.fixture
+def panel(qtbot):
+    widget = ControlPanel(TrainConfig())
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.activateWindow()
+    qtbot.waitUntil(widget.isActiveWindow)  # window shortcuts need an active window
+    edited = []
+    widget.config_edited.connect(edited.append)
+    widget.edited = edited
+    return widget
+
+
+def type_into(qtbot, box, text):
+    """Replaces a field's text by typing, then commits with Enter as a user would."""
+    editor = box.lineEdit() if hasattr(box, "lineEdit") else box
+    editor.selectAll()
+    qtbot.keyClick(editor, Qt.Key.Key_Delete)
+    qtbot.keyClicks(editor, text)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+
+
+def test_shows_the_articles_defaults(panel):
+    assert panel.config() == TrainConfig()
+    assert panel._gate.currentData() == "xor"
+    assert panel._hidden.value() == 2 and panel._alpha.value() == 0.5
+    assert panel.speed() == DEFAULT_SPEED
+
+
+def test_each_control_changes_the_config(qtbot, panel):
+    panel._gate.setCurrentIndex(panel._gate.findData("nand"))
+    type_into(qtbot, panel._hidden, "5")
+    type_into(qtbot, panel._alpha, "0.0001")
+    type_into(qtbot, panel._steps, "12345")
+    type_into(qtbot, panel._seed, "4294967295")
+    last = panel.edited[-1]
+    assert last == TrainConfig(gate="nand", hidden_nodes=5, alpha=0.0001, steps=12345,
+                               seed=4294967295)
+
+
+def test_small_alpha_is_kept_exactly_and_comma_is_a_decimal_mark(qtbot, panel):
+    type_into(qtbot, panel._alpha, "0,0025")
+    assert panel.config().alpha == 0.0025
+    assert panel._alpha.text() == "0.0025"
+
+
+def test_alpha_garbage_is_refused_not_zeroed(qtbot, panel):
+    type_into(qtbot, panel._alpha, "abc")
+    assert panel.config().alpha == 0.5
+    type_into(qtbot, panel._alpha, "1000")
+    assert panel._alpha.text() == "100"  # the keystroke that left the range was refused
+
+
+def test_seed_out_of_range_shows_message_and_keeps_last_value(qtbot, panel):
+    type_into(qtbot, panel._seed, "4294967296")
+    assert "Seed" in panel._error.text() and "4294967295" in panel._error.text()
+    assert panel.config().seed == 0 and panel._seed.text() == "0"
+    type_into(qtbot, panel._seed, "12x")
+    assert panel.config().seed == 0 and "Seed" in panel._error.text()
+
+
+def test_new_seed_button_draws_another_seed(qtbot, panel):
+    qtbot.keyClick(panel, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    seeds = {panel.config().seed}
+    qtbot.keyClick(panel, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    seeds.add(panel.config().seed)
+    assert len(seeds | {0}) >= 2 and panel.edited
+
+
+def test_custom_gate_shows_target_boxes(qtbot, panel):
+    assert not panel._targets_box.isVisible()
+    panel._gate.setCurrentIndex(panel._gate.findData("custom"))
+    assert panel._targets_box.isVisible()
+    type_into(qtbot, panel._target_boxes[1], "0.25")
+    assert panel.config().gate == "custom"
+    assert panel.config().targets == (0.0, 0.25, 1.0, 0.0)  # starts from XOR's targets
+
+
+def test_hidden_zero_says_it_is_the_two_layer_model(qtbot, panel):
+    type_into(qtbot, panel._hidden, "0")
+    assert "2-layer" in panel._hidden_note.text()
+
+
+def test_advanced_is_collapsed_and_feeds_the_config(qtbot, panel):
+    assert not panel._advanced._body.isVisible()
+    panel._advanced._header.click()
+    assert panel._advanced._body.isVisible()
+    combos = panel._advanced._combos
+    combos["mode"].setCurrentIndex(combos["mode"].findData("batch"))
+    combos["activation"].setCurrentIndex(combos["activation"].findData("tanh"))
+    combos["update_order"].setCurrentIndex(combos["update_order"].findData("article"))
+    type_into(qtbot, panel._advanced._target_loss, "0.01")
+    c = panel.config()
+    assert (c.mode, c.activation, c.update_order, c.target_loss) == ("batch", "tanh", "article", 0.01)
+    type_into(qtbot, panel._advanced._target_loss, "-3")
+    assert "Target loss" in panel._error.text() and panel.config().target_loss == 0.01
+
+
+def test_presets_set_the_articles_runs(qtbot, panel):
+    panel._presets.activated.emit(panel._presets.findData("Article: 2-layer AND"))
+    c = panel.config()
+    assert (c.gate, c.hidden_nodes, c.alpha, c.steps) == ("and", 0, 0.5, 1000)
+    panel._presets.activated.emit(panel._presets.findData("Article: 3-layer XOR"))
+    c = panel.config()
+    assert (c.gate, c.hidden_nodes, c.steps, c.update_order) == ("xor", 2, 2000, "article")
+    assert panel.edited[-1] == c
+
+
+def test_the_xor_preset_gives_the_articles_table_even_after_new_seed(qtbot, panel):
+    from core.training.trainer import Trainer
+
+    panel._on_new_seed()  # what the New seed button and Ctrl+D do
+    panel._presets.activated.emit(panel._presets.findData("Article: 3-layer XOR"))
+    trainer = Trainer(panel.config())
+    trainer.run()
+    assert [f"{p:.2f}" for p in trainer.predictions()] == ["0.08", "0.92", "0.92", "0.07"]
+    panel._presets.activated.emit(panel._presets.findData("Article: 2-layer AND"))
+    assert panel.config().seed == 0 and panel.edited[-1].seed == 0
+
+
+def test_speed_slider_covers_slow_motion_to_full(qtbot, panel):
+    speeds = []
+    panel.speed_changed.connect(speeds.append)
+    panel._speed.setValue(0)
+    panel._speed.setValue(len(SPEEDS) - 1)
+    assert speeds == [1.0, 0.0]
+    assert panel._speed_label.text() == "Full speed"
+    panel._speed.setValue(0)
+    assert panel._speed_label.text() == "1 step/s"  # not "1 steps/s"
+
+
+def test_buttons_have_shortcuts_and_tooltips(qtbot, panel):
+    pressed = []
+    panel.train_pressed.connect(lambda: pressed.append("train"))
+    panel.reset_pressed.connect(lambda: pressed.append("reset"))
+    qtbot.keyClick(panel, Qt.Key.Key_Space)
+    qtbot.keyClick(panel, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: pressed == ["train", "reset"])
+    for button in (panel._train, panel._step, panel._reset, panel._stop):
+        assert button.toolTip()
+
+
+def test_run_state_changes_the_train_button(panel):
+    panel.set_run_state("training")
+    assert panel._train.text() == "Pause" and panel._stop.isEnabled()
+    panel.set_run_state("paused")
+    assert panel._train.text() == "Resume"
+    panel.set_run_state("finished")
+    assert panel._train.text() == "Train" and not panel._stop.isEnabled()
+
+
+@pytest.mark.parametrize("field", ["_seed", "_steps", "_alpha", "_hidden"])
+def test_space_in_a_field_tab_selected_keeps_its_value(qtbot, panel, field):
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QLineEdit
+
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.activateWindow()
+    qtbot.waitActive(panel)
+    widget = getattr(panel, field)
+    edit = widget if isinstance(widget, QLineEdit) else widget.lineEdit()
+    widget.setFocus(Qt.FocusReason.TabFocusReason)
+    edit.selectAll()  # as Tab leaves it
+    before, config = edit.text(), panel.config()
+    QTest.keyClick(widget, Qt.Key.Key_Space)
+    assert edit.text() == before  # was " " (seed) or "" (steps): the value replaced
+    QTest.keyClick(widget, Qt.Key.Key_Return)
+    assert edit.text() == before and panel.config() == config
+
+
+@pytest.mark.parametrize("text, alpha", [("1e-3", 0.001), ("5e-4", 0.0005), ("1E-2", 0.01),
+                                         ("2.5e-1", 0.25), ("1e1", 10.0)])
+def test_alpha_takes_scientific_notation_as_the_command_line_does(qtbot, panel, text, alpha):
+    type_into(qtbot, panel._alpha, text)
+    assert panel.config().alpha == alpha  # was 13, 54, 12, 2.51: e and - refused one by one
+
+
+def test_alpha_too_small_in_scientific_notation_keeps_the_old_value(qtbot, panel):
+    type_into(qtbot, panel._alpha, "1e-9")  # below the 0.0001 minimum; would round to 0
+    assert panel.config().alpha == 0.5

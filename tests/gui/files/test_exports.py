@@ -1,0 +1,370 @@
+"""gui.files.exports: every export writes a file that parses back as what is on screen, and a
+failing export returns a message and leaves nothing half-written."""
+
+import csv
+import importlib
+import json
+import xml.etree.ElementTree as ElementTree
+
+import numpy as np
+import pyqtgraph as pg
+import pytest
+from PySide6.QtGui import QGuiApplication, QImage
+
+from core.io import export_data
+from core.model.config import TrainConfig
+from core.model.network import Weights
+from core.views.snapshot import TRAINING, make_snapshot
+from gui.files import exports
+from gui.views.gl_probe import opengl_available
+from gui.views.heatmap_view import HeatmapView
+from gui.views.loss_plot import LossPlot
+from gui.views.predictions_table import ERROR, PREDICTION, TARGET, PredictionsTable
+
+CONFIG = TrainConfig()
+SOLVED_XOR = Weights(np.array([[6.0, 4.0], [6.0, 4.0], [-2.5, -6.0]]), np.array([9.0, -10.0, -4.0]))
+LOSSES = 0.5 * np.exp(-np.linspace(0.0, 5.0, 300)) + 0.01
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def snapshot(weights=SOLVED_XOR, step=300, losses=()):
+    return make_snapshot(CONFIG, weights, step, losses, TRAINING)
+
+
+@pytest.fixture
+def loss_plot(qtbot):
+    widget = LossPlot()
+    qtbot.addWidget(widget)
+    widget.resize(640, 400)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.update_from(snapshot(losses=LOSSES))
+    return widget
+
+
+@pytest.fixture
+def surface(qtbot):
+    ok, reason = opengl_available()
+    if not ok:
+        pytest.skip(f"no OpenGL here: {reason}")
+    from gui.views.surface_view import SurfaceView
+
+    view = SurfaceView()
+    qtbot.addWidget(view)
+    view.resize(480, 400)
+    view.update_from(snapshot())
+    view.show()
+    qtbot.waitExposed(view)
+    qtbot.wait(50)
+    return view
+
+
+@pytest.fixture
+def heatmap(qtbot):
+    view = HeatmapView()
+    qtbot.addWidget(view)
+    view.resize(400, 400)
+    view.update_from(snapshot())
+    view.show()
+    qtbot.waitExposed(view)
+    return view
+
+
+def image_is_varied(image):
+    """Neither blank nor flat: many distinct colours over all the pixels."""
+    image = image.convertToFormat(QImage.Format.Format_RGB32)
+    pixels = np.frombuffer(image.constBits(), np.uint32, image.sizeInBytes() // 4)
+    return len(np.unique(pixels)) > 8
+
+
+def plot_pixel_width(widget):
+    item = widget.findChild(pg.PlotWidget).getPlotItem()
+    return round(item.mapRectToDevice(item.boundingRect()).width() * widget.devicePixelRatioF())
+
+
+def read_csv(path, delimiter=","):
+    with open(path, newline="", encoding="utf-8") as file:
+        return list(csv.reader(file, delimiter=delimiter))
+
+
+# -- loss plot ---------------------------------------------------------------------------
+@pytest.mark.parametrize("scale", [1, 2])
+def test_loss_png_is_the_plot_at_screen_resolution_times_scale(loss_plot, tmp_path, scale):
+    path = tmp_path / "loss.png"
+    assert exports.export_loss_png(loss_plot, path, scale=scale) is None
+    image = QImage(str(path))
+    assert image.width() == plot_pixel_width(loss_plot) * scale
+    assert image.height() > 0.4 * image.width()
+    assert image_is_varied(image)
+    rgb = _rgb(image)
+    blue = (np.abs(rgb - [0x1F, 0x5F, 0xBF]).sum(axis=2) < 60).sum()
+    # the loss curve is drawn, not only the axes (which have no blue); while training the
+    # x axis keeps 25 % headroom, so the curve spans about 80 % of the width
+    assert blue > 60 * scale
+
+
+def test_loss_png_accepts_the_plot_widget_or_item(loss_plot, tmp_path):
+    plot_widget = loss_plot.findChild(pg.PlotWidget)
+    for target in (plot_widget, plot_widget.getPlotItem()):
+        path = tmp_path / "loss.png"
+        assert exports.export_loss_png(target, path) is None
+        assert QImage(str(path)).width() == plot_pixel_width(loss_plot)
+
+
+def test_loss_svg_is_xml_with_the_curve_as_a_path(loss_plot, tmp_path):
+    path = tmp_path / "loss.svg"
+    assert exports.export_loss_svg(loss_plot, path) is None
+    root = ElementTree.parse(path).getroot()
+    assert root.tag == SVG + "svg"
+    paths = root.iter(SVG + "path")
+    curve = [p for p in paths if p.get("stroke") == "#1f5fbf" or "#1f5fbf" in _group_stroke(root, p)]
+    assert curve, "the loss curve's colour is on a path"
+    assert max(len(p.get("d").split()) for p in curve) >= 100  # ~300 points, downsampled per pixel
+
+
+def _group_stroke(root, element):
+    parents = {child: parent for parent in root.iter() for child in parent}
+    strokes = []
+    while element in parents:
+        element = parents[element]
+        strokes.append(element.get("stroke") or "")
+    return " ".join(strokes)
+
+
+def test_svg_keeps_closed_paths_closed_and_puts_pyqtgraph_back(loss_plot, tmp_path):
+    module = importlib.import_module("pyqtgraph.exporters.SVGExporter")
+    original = module.correctCoordinates
+    path = tmp_path / "loss.svg"
+    assert exports.export_loss_svg(loss_plot, path) is None
+    assert module.correctCoordinates is original
+    clip_paths = ElementTree.parse(path).getroot().iter(SVG + "clipPath")
+    clip_d = [p.get("d") for clip in clip_paths for p in clip.iter(SVG + "path")]
+    assert clip_d and all(d.split()[-1] == "Z" for d in clip_d)
+
+
+def test_loss_svg_of_a_log_plot_with_a_divergence_marker(loss_plot, tmp_path, qtbot):
+    loss_plot.set_log_scale(True)
+    loss_plot.update_from(make_snapshot(CONFIG, SOLVED_XOR, 300, (), "diverged", "diverged"))
+    qtbot.wait(50)  # the view re-ranges for the log axis on the next event loop pass
+    path = tmp_path / "loss.svg"
+    assert exports.export_loss_svg(loss_plot, path) is None
+    assert ElementTree.parse(path).getroot().find(f".//{SVG}path") is not None
+
+
+# -- 3D view and its 2D fallback ---------------------------------------------------------
+def test_surface_png_at_window_resolution(surface, tmp_path):
+    path = tmp_path / "surface.png"
+    assert exports.export_surface_png(surface, path) is None
+    image = QImage(str(path))
+    ratio = surface.glview.devicePixelRatioF()
+    assert (image.width(), image.height()) == (round(surface.glview.width() * ratio),
+                                               round(surface.glview.height() * ratio))
+    assert image_is_varied(image)
+
+
+def test_surface_png_larger_than_the_window_then_the_view_is_as_before(surface, tmp_path, qtbot):
+    size, camera = surface.glview.size(), surface.camera_params()
+    fonts = [item.font.toString() for item in surface.glview.items if hasattr(item, "font")]
+    path = tmp_path / "surface.png"
+    assert exports.export_surface_png(surface, path, scale=2) is None
+    image = QImage(str(path))
+    ratio = surface.glview.devicePixelRatioF()
+    assert (image.width(), image.height()) == (round(size.width() * 2 * ratio),
+                                               round(size.height() * 2 * ratio))
+    assert image_is_varied(image)
+    assert surface.glview.size() == size
+    assert surface.camera_params() == camera
+    assert [item.font.toString() for item in surface.glview.items if hasattr(item, "font")] == fonts
+    qtbot.wait(20)
+    assert surface.render_image().width() == round(size.width() * ratio)
+
+
+def test_the_larger_render_shows_the_same_picture(surface, tmp_path):
+    """Halved, the 2x render matches the 1x render closely (same camera, same scene)."""
+    small, large = tmp_path / "small.png", tmp_path / "large.png"
+    assert exports.export_surface_png(surface, small) is None
+    assert exports.export_surface_png(surface, large, scale=2) is None
+    one = _gray(QImage(str(small)))
+    two = _gray(QImage(str(large)))
+    halved = two.reshape(one.shape[0], 2, one.shape[1], 2).mean(axis=(1, 3))
+    assert np.abs(halved - one).mean() < 12
+
+
+def test_a_larger_render_leaves_the_view_on_screen_alone(surface, tmp_path, monkeypatch):
+    resizes = []
+    canvas = surface.glview
+    monkeypatch.setattr(canvas, "resize", lambda *size: resizes.append(size))
+    size = canvas.size()
+    assert exports.export_surface_png(surface, tmp_path / "big.png", scale=4) is None
+    assert resizes == [] and canvas.size() == size  # drawn offscreen, not by growing the window
+
+
+def test_a_larger_render_is_opaque_like_the_screen(surface, tmp_path):
+    surface.set_plane_visible(True)  # translucent: blending leaves alpha below 1 offscreen
+    path = tmp_path / "large.png"
+    assert exports.export_surface_png(surface, path, scale=2) is None
+    image = QImage(str(path)).convertToFormat(QImage.Format.Format_ARGB32)
+    alpha = np.frombuffer(image.constBits(), np.uint8).reshape(-1, 4)[:, 3]
+    assert alpha.min() == 255
+
+
+def test_markers_grow_with_the_scale(surface, tmp_path):
+    counts = []
+    for scale in (1, 2):
+        path = tmp_path / f"x{scale}.png"
+        assert exports.export_surface_png(surface, path, scale=scale) is None
+        rgb = _rgb(QImage(str(path)))
+        counts.append(int(((rgb[..., 0] > 220) & (rgb[..., 1] < 110) & (rgb[..., 2] > 60)).sum()))
+    assert counts[0] > 50
+    assert 3 < counts[1] / counts[0] < 5  # twice as wide and high: four times the pixels
+
+
+def _rgb(image) -> np.ndarray:
+    """(height, width, 3) ints; converted and copied while the converted image is alive."""
+    image = image.convertToFormat(QImage.Format.Format_RGB888)
+    rows = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.bytesPerLine())
+    return rows[:, : 3 * image.width()].reshape(image.height(), image.width(), 3).astype(int)
+
+
+def _gray(image):
+    image = image.convertToFormat(QImage.Format.Format_Grayscale8)
+    pixels = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.bytesPerLine())
+    return pixels[:, : image.width()].astype(float)
+
+
+def test_output_view_exports_whichever_view_it_holds(qtbot, tmp_path):
+    from gui.views.output_view import OutputView
+
+    view = OutputView()
+    qtbot.addWidget(view)
+    view.resize(420, 380)
+    view.update_from(snapshot())
+    view.show()
+    qtbot.waitExposed(view)
+    qtbot.wait(50)
+    path = tmp_path / "view.png"
+    assert exports.export_surface_png(view, path) is None
+    assert image_is_varied(QImage(str(path)))
+
+
+@pytest.mark.parametrize("scale", [1, 2])
+def test_heatmap_png_without_opengl(heatmap, tmp_path, scale):
+    path = tmp_path / "map.png"
+    assert exports.export_surface_png(heatmap, path, scale=scale) is None
+    image = QImage(str(path))
+    assert image.width() == plot_pixel_width(heatmap) * scale
+    assert image_is_varied(image)
+
+
+@pytest.mark.parametrize("scale", [0, 0.5, 100])
+def test_a_scale_out_of_range_is_refused(heatmap, tmp_path, scale):
+    path = tmp_path / "map.png"
+    assert "scale" in exports.export_surface_png(heatmap, path, scale=scale)
+    assert not path.exists()
+
+
+# -- data --------------------------------------------------------------------------------
+def test_loss_csv_equals_the_plot_history(loss_plot, tmp_path):
+    path = tmp_path / "loss.csv"
+    assert exports.export_loss_csv(loss_plot.history(), loss_plot.first_step(), path) is None
+    rows = read_csv(path)
+    assert rows[0] == ["step", "step_loss"]
+    assert [int(r[0]) for r in rows[1:]] == list(range(1, LOSSES.size + 1))
+    # the plot holds float32; each value is written so it reads back as the same float32
+    assert [np.float32(r[1]) for r in rows[1:]] == np.float32(LOSSES).tolist()
+    assert all(len(r[1]) <= 12 for r in rows[1:])
+
+
+def test_weights_json_equals_to_dict(tmp_path):
+    path = tmp_path / "weights.json"
+    assert exports.export_weights_json(SOLVED_XOR, path) is None
+    assert json.loads(path.read_text(encoding="utf-8")) == SOLVED_XOR.to_dict()
+
+
+def test_diverged_weights_are_refused_and_an_earlier_file_stays(tmp_path):
+    path = tmp_path / "weights.json"
+    path.write_text("earlier", encoding="utf-8")
+    diverged = Weights(np.array([[np.nan, 1.0], [1.0, 1.0], [0.0, 0.0]]), np.array([np.inf, 1.0, 0.0]))
+    message = exports.export_weights_json(diverged, path)
+    assert message and "finite" in message
+    assert path.read_text(encoding="utf-8") == "earlier"
+    assert [p.name for p in tmp_path.iterdir()] == ["weights.json"]
+
+
+def test_predictions_csv_equals_the_snapshot(tmp_path):
+    shot = snapshot()
+    path = tmp_path / "predictions.csv"
+    assert exports.export_predictions_csv(shot, path) is None
+    rows = read_csv(path)
+    assert rows[0] == ["input_x1", "input_x2", "predicted", "target", "error"]
+    assert [[float(v) for v in row] for row in rows[1:]] == [
+        list(row) for row in export_data.prediction_rows(shot.predictions, shot.targets)]
+
+
+def test_clipboard_holds_the_table_as_tab_separated_text(qtbot):
+    shot = snapshot(weights=Weights(np.zeros((3, 2)), np.array([1.0, -2.0, 0.3])))
+    table = PredictionsTable()
+    qtbot.addWidget(table)
+    table.update_from(shot)
+    assert exports.copy_predictions(shot) is None
+    text = QGuiApplication.clipboard().text()
+    assert text == export_data.predictions_tsv(shot.predictions, shot.targets)
+    rows = list(csv.reader(text.splitlines(), delimiter="\t"))
+    assert rows[0] == ["input_x1", "input_x2", "predicted", "target", "error"]
+    for index, (x1, x2, predicted, target, error) in enumerate(rows[1:]):
+        assert f"[{x1}, {x2}]" == table.cell_text(index, 0)
+        assert f"{float(predicted):.2f}" == table.cell_text(index, PREDICTION)
+        assert float(target) == float(table.cell_text(index, TARGET))
+        assert f"{float(error):.2f}" == table.cell_text(index, ERROR)
+
+
+# -- failures ----------------------------------------------------------------------------
+EXPORTS = {
+    "loss.png": lambda widgets, path: exports.export_loss_png(widgets["plot"], path),
+    "loss.svg": lambda widgets, path: exports.export_loss_svg(widgets["plot"], path),
+    "map.png": lambda widgets, path: exports.export_surface_png(widgets["map"], path),
+    "loss.csv": lambda widgets, path: exports.export_loss_csv(LOSSES, 1, path),
+    "weights.json": lambda widgets, path: exports.export_weights_json(SOLVED_XOR, path),
+    "predictions.csv": lambda widgets, path: exports.export_predictions_csv(snapshot(), path),
+}
+
+
+@pytest.mark.parametrize("name", EXPORTS)
+def test_a_missing_directory_gives_a_message_and_no_file(loss_plot, heatmap, tmp_path, name):
+    path = tmp_path / "missing" / name
+    message = EXPORTS[name]({"plot": loss_plot, "map": heatmap}, path)
+    assert isinstance(message, str) and str(path) in message
+    assert not path.parent.exists()
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("name", EXPORTS)
+def test_a_directory_in_the_way_gives_a_message(loss_plot, heatmap, tmp_path, name):
+    path = tmp_path / name
+    path.mkdir()
+    message = EXPORTS[name]({"plot": loss_plot, "map": heatmap}, path)
+    assert isinstance(message, str) and message
+    assert [p.name for p in tmp_path.iterdir()] == [name] and path.is_dir()
+
+
+def test_a_failure_mid_write_keeps_the_earlier_file(tmp_path, monkeypatch):
+    def failing_chunks(history, first_step):
+        yield "step,loss\n"
+        yield "1,0.5\n"
+        raise OSError("disk full")
+
+    monkeypatch.setattr(export_data, "iter_loss_csv", failing_chunks)
+    path = tmp_path / "loss.csv"
+    path.write_text("earlier", encoding="utf-8")
+    message = exports.export_loss_csv(LOSSES, 1, path)
+    assert message and "disk full" in message
+    assert path.read_text(encoding="utf-8") == "earlier"
+    assert [p.name for p in tmp_path.iterdir()] == ["loss.csv"]  # no temporary file left
+
+
+def test_a_widget_without_a_plot_gives_a_message(qtbot, tmp_path):
+    table = PredictionsTable()
+    qtbot.addWidget(table)
+    path = tmp_path / "loss.png"
+    assert "PlotWidget" in exports.export_loss_png(table, path)
+    assert not path.exists()

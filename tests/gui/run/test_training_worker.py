@@ -1,0 +1,219 @@
+"""The worker thread and its controller: progress, pause, step, stop, live alpha, failures."""
+
+import numpy as np
+import pytest
+
+from core.model.config import TrainConfig
+from core.training.trainer import Trainer
+from core.views import snapshot as states
+from gui.run.training_controller import TrainingController
+
+
+@pytest.fixture
+def controller(qtbot):
+    c = TrainingController()
+    received = []
+    c.snapshot.connect(received.append)
+    c.received = received
+    yield c
+    c.shutdown()
+
+
+def wait_finished(qtbot, controller, timeout=20000):
+    qtbot.waitUntil(lambda: not controller.is_running(), timeout=timeout)
+
+
+def all_losses(snapshots):
+    parts = [s.new_losses for s in snapshots]
+    return np.concatenate(parts) if parts else np.zeros(0)
+
+
+def test_start_progress_finished_gives_every_step_once(qtbot, controller):
+    trainer = Trainer(TrainConfig(steps=5000, seed=2))
+    controller.start(trainer)
+    wait_finished(qtbot, controller)
+    snaps = controller.received
+    assert snaps[0].state == states.TRAINING
+    assert snaps[-1].state == states.FINISHED
+    losses = all_losses(snaps)
+    reference = Trainer(TrainConfig(steps=5000, seed=2))
+    reference.run()
+    np.testing.assert_array_equal(losses, reference.history.values())
+    assert snaps[-1].weights.equals(reference.weights)
+    steps = [s.step for s in snaps]
+    assert steps == sorted(steps)
+
+
+def test_snapshots_are_rate_limited(qtbot, controller):
+    trainer = Trainer(TrainConfig(steps=300_000, hidden_nodes=1))
+    controller.start(trainer)
+    wait_finished(qtbot, controller, timeout=60000)
+    snaps = controller.received
+    elapsed = sum(1 for _ in snaps)  # snapshots
+    seconds = max(1e-3, snaps[-1].step / max(s.steps_per_second for s in snaps))
+    assert elapsed <= 70 * seconds + 5
+    assert all_losses(snaps).size == 300_000
+
+
+def test_snapshot_arrays_are_copies(qtbot, controller):
+    trainer = Trainer(TrainConfig(steps=200))
+    controller.start(trainer)
+    wait_finished(qtbot, controller)
+    last = controller.received[-1]
+    assert not last.weights.hidden.flags.writeable
+    trainer.set_weights(trainer.initial_weights)
+    assert not np.array_equal(last.weights.hidden, trainer.weights.hidden)
+
+
+def test_pause_then_single_steps_then_resume(qtbot, controller):
+    controller.set_speed(50.0)
+    trainer = Trainer(TrainConfig(steps=10_000))
+    controller.start(trainer, paused=True)
+    qtbot.waitUntil(lambda: bool(controller.received) and controller.received[-1].state == states.PAUSED)
+    assert controller.received[-1].step == 0
+    controller.step_once()
+    qtbot.waitUntil(lambda: controller.received[-1].step == 1)
+    controller.step_once()
+    qtbot.waitUntil(lambda: controller.received[-1].step == 2)
+    qtbot.wait(200)
+    assert controller.received[-1].step == 2  # paused: no more steps
+    controller.pause(False)
+    qtbot.waitUntil(lambda: controller.received[-1].step >= 5)
+    assert controller.received[-1].state == states.TRAINING
+    controller.stop()
+    wait_finished(qtbot, controller)
+    assert controller.received[-1].state == states.STOPPED
+    assert trainer.step == controller.received[-1].step < 10_000
+
+
+def test_speed_limit_paces_training(qtbot, controller):
+    controller.set_speed(20.0)
+    controller.start(Trainer(TrainConfig(steps=10_000)))
+    qtbot.wait(1000)
+    controller.stop()
+    wait_finished(qtbot, controller)
+    assert 5 <= controller.received[-1].step <= 40
+
+
+def test_live_alpha_change_is_used_for_later_steps(qtbot, controller):
+    controller.set_speed(200.0)
+    trainer = Trainer(TrainConfig(steps=100_000, alpha=0.5))
+    controller.start(trainer)
+    qtbot.waitUntil(lambda: bool(controller.received) and controller.received[-1].step > 20)
+    controller.set_alpha(3.25)
+    qtbot.waitUntil(lambda: trainer.config.alpha == 3.25)
+    controller.stop()
+    wait_finished(qtbot, controller)
+    assert trainer.config.alpha == 3.25 and trainer.step > 20
+
+
+def test_divergence_ends_with_message_and_finite_weights(qtbot, controller):
+    from core.model.network import Weights
+
+    trainer = Trainer(TrainConfig(activation="relu", loss="cross-entropy", alpha=100, steps=1000))
+    trainer.set_weights(Weights(np.full((3, 2), 1e200), np.full(3, 1e200)))
+    controller.start(trainer)
+    wait_finished(qtbot, controller)
+    last = controller.received[-1]
+    assert last.state == states.DIVERGED
+    assert "diverged at step" in last.message
+    assert last.weights.is_finite()
+
+
+def test_exception_in_worker_reports_failed(qtbot, controller, monkeypatch):
+    from core.training.engine import TrainingEngine
+
+    calls = {"n": 0}
+    original = TrainingEngine.advance
+
+    def broken(self, trainer, count):
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise ZeroDivisionError("boom")
+        return original(self, trainer, count)
+
+    monkeypatch.setattr(TrainingEngine, "advance", broken)
+    controller.start(Trainer(TrainConfig(steps=100_000)))
+    wait_finished(qtbot, controller)
+    last = controller.received[-1]
+    assert last.state == states.FAILED
+    assert "ZeroDivisionError" in last.message and "boom" in last.message
+
+
+def test_engine_process_dying_mid_run_reports_failed_and_next_run_works(qtbot, controller):
+    controller.set_speed(200.0)
+    controller.start(Trainer(TrainConfig(steps=100_000)))
+    qtbot.waitUntil(lambda: bool(controller.received) and controller.received[-1].step > 5)
+    controller._engine._process.kill()
+    wait_finished(qtbot, controller)
+    assert controller.received[-1].state == states.FAILED
+    assert "training process" in controller.received[-1].message
+    controller.set_speed(0.0)
+    controller.start(Trainer(TrainConfig(steps=500)))
+    wait_finished(qtbot, controller)
+    assert controller.received[-1].state == states.FINISHED and controller.received[-1].step == 500
+
+
+def test_shutdown_mid_training_ends_thread(qtbot, controller):
+    controller.start(Trainer(TrainConfig(steps=10**8)))
+    qtbot.waitUntil(lambda: bool(controller.received) and controller.received[-1].step > 0)
+    assert controller.shutdown() is True
+
+
+def test_replaced_weights_while_paused_reach_the_trainer_and_views(qtbot, controller):
+    from core.model.network import Weights
+
+    trainer = Trainer(TrainConfig(steps=1000))
+    controller.start(trainer, paused=True)
+    qtbot.waitUntil(lambda: bool(controller.received) and controller.received[-1].state == states.PAUSED)
+    edited = Weights(np.full((3, 2), 0.25), np.array([1.0, -2.0, 0.5]))
+    controller.replace_weights(edited)
+    qtbot.waitUntil(lambda: controller.received[-1].weights.equals(edited))
+    assert controller.received[-1].step == 0
+    controller.replace_weights(edited, completed_step_loss=0.75)
+    qtbot.waitUntil(lambda: controller.received[-1].step == 1)
+    assert trainer.history.values().tolist() == [0.75]
+    assert all_losses(controller.received).tolist() == [0.75]
+    controller.step_once()  # training continues from the replaced weights
+    qtbot.waitUntil(lambda: controller.received[-1].step == 2)
+    reference = Trainer(TrainConfig(steps=1000), weights=edited)
+    reference.advance(1)
+    assert controller.received[-1].weights.equals(reference.weights)
+    controller.stop()
+    wait_finished(qtbot, controller)
+
+
+class _EngineThatFailsAsStopIsAsked:
+    """advance() raises just after a stop was requested, as a killed engine does on quit."""
+
+    def __init__(self, abandon: bool):
+        self.worker, self.abandon = None, abandon
+
+    def advance(self, trainer, count):
+        if self.abandon:
+            self.worker.abandon()
+        else:
+            self.worker.request_stop()
+        raise RuntimeError("the training process ended unexpectedly")
+
+
+@pytest.mark.parametrize("abandon, state", [(True, states.STOPPED), (False, states.FAILED)])
+def test_only_an_abandoned_engine_reads_as_a_stop(abandon, state):
+    from gui.run.training_worker import TrainingWorker
+
+    engine = _EngineThatFailsAsStopIsAsked(abandon)
+    worker = TrainingWorker(Trainer(TrainConfig(steps=100)), engine=engine)
+    engine.worker = worker
+    shown = []
+    worker.snapshot.connect(shown.append)
+    worker.run()  # in this thread: the loop ends at the error
+    assert shown[-1].state == state  # a real failure at the moment of Stop is still reported
+
+
+def test_leave_now_keeps_the_process_when_it_owns_the_clipboard(qapp):
+    from gui.shell.app import leave_now
+
+    qapp.clipboard().setText("input\tprediction\n[0, 0]\t0.08")
+    if not qapp.clipboard().ownsClipboard():
+        pytest.skip("this platform's clipboard has no owner")
+    assert leave_now(0) == 0  # returned: the normal teardown hands the text on

@@ -1,0 +1,453 @@
+"""The assembled window: a run from Train to finished, reset, live changes, failures."""
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from core.model.config import TrainConfig
+from core.training.trainer import Trainer, initial_weights
+from core.views import snapshot as states
+from gui.shell.main_window import MainWindow
+
+
+def discard_on_close(window):
+    """Closing with unsaved changes would ask in a modal box; tests answer Discard."""
+    window.files.ask_discard = lambda: QMessageBox.StandardButton.Discard
+    return window
+
+
+@pytest.fixture
+def window(qtbot):
+    w = discard_on_close(MainWindow(TrainConfig(steps=3000, seed=4)))
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    w.controller.set_speed(0.0)
+    yield w
+    w.close()
+
+
+def wait_state(qtbot, window, *wanted, timeout=30000):
+    qtbot.waitUntil(lambda: window.state() in wanted and not window.controller.is_running(),
+                    timeout=timeout)
+
+
+def test_title_and_initial_views(window):
+    assert window.windowTitle().startswith("GateLab")
+    assert window.state() == states.IDLE
+    assert window.loss_plot.history().size == 0
+    first = window.predictions.cell_text(0, 1)
+    expected = Trainer(TrainConfig(steps=3000, seed=4)).predictions()[0]
+    assert first == f"{expected:.2f}"
+
+
+def test_the_network_diagram_is_the_dock_tab_in_front_at_start(window):
+    assert not window.docks["network"].visibleRegion().isEmpty()
+    assert window.docks["gradient"].visibleRegion().isEmpty()  # behind the diagram's tab
+
+
+def test_the_window_fits_a_1366_by_768_laptop_screen(window):
+    from gui.shell.main_window import FRAME_ALLOWANCE
+
+    minimum = window.minimumSizeHint()
+    assert minimum.width() <= 1366 - FRAME_ALLOWANCE.width(), minimum
+    assert minimum.height() <= 768 - FRAME_ALLOWANCE.height(), minimum
+
+
+@pytest.mark.parametrize("screen", ["desktop", "laptop"])
+def test_at_first_start_the_3d_view_gets_more_room_than_the_dock_column(qtbot, monkeypatch, screen):
+    from PySide6.QtCore import QSize
+
+    from gui.shell import main_window
+
+    if screen == "laptop":  # what a 1366 x 768 screen leaves (the test screen is larger)
+        monkeypatch.setattr(main_window, "PREFERRED_SIZE", QSize(1350, 720))
+    window = discard_on_close(MainWindow(TrainConfig(steps=3000, seed=4)))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    dock = window.docks["network"].width()
+    assert dock <= 0.3 * window.width()
+    assert window.output_view.width() >= dock
+    window.close()
+
+
+def test_the_solved_line_never_covers_the_table_in_a_narrow_japanese_column(qtbot, qapp):
+    from PySide6.QtWidgets import QLabel, QTableWidget
+
+    from core.model.network import Weights
+    from core.views.snapshot import make_snapshot
+    from gui.common.i18n import install_translators
+
+    translators = install_translators(qapp, "ja")  # its verdict is one line in its size hint,
+    try:  # but two at the column's minimum width
+        window = discard_on_close(MainWindow(TrainConfig(steps=3000, seed=4)))
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        window.views_splitter.setSizes([5000, 1])  # the loss column at its minimum width
+        solved = Weights(np.array([[6.0, 4.0], [6.0, 4.0], [-2.5, -6.0]]), np.array([9.0, -10.0, -4.0]))
+        window.predictions.update_from(make_snapshot(TrainConfig(), solved, 0))
+        label = window.predictions.findChild(QLabel)
+        table = window.predictions.findChild(QTableWidget)
+        qtbot.waitUntil(lambda: label.heightForWidth(label.width()) > 1.5 * label.fontMetrics().height())
+        qtbot.wait(100)  # let the layout settle
+        assert label.geometry().top() > table.geometry().bottom()  # bottom() is the last row
+        window.close()
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
+
+
+def test_the_first_size_is_shrunk_to_the_screen_but_not_grown():
+    from PySide6.QtCore import QSize
+
+    from gui.shell.main_window import FRAME_ALLOWANCE, PREFERRED_SIZE, fitted_size
+
+    laptop = fitted_size(PREFERRED_SIZE, QSize(1366, 728))
+    assert laptop == QSize(1366, 728) - FRAME_ALLOWANCE
+    assert fitted_size(PREFERRED_SIZE, QSize(2560, 1400)) == PREFERRED_SIZE
+    assert fitted_size(PREFERRED_SIZE, QSize(1920, 800)) == QSize(1500, 800 - FRAME_ALLOWANCE.height())
+
+
+def test_train_runs_to_the_end_and_every_view_follows(qtbot, window):
+    window.controls.train_pressed.emit()
+    wait_state(qtbot, window, states.FINISHED)
+    reference = Trainer(TrainConfig(steps=3000, seed=4))
+    reference.run()
+    np.testing.assert_array_equal(window.loss_plot.history(), np.float32(reference.history.values()))
+    assert window.predictions.cell_text(1, 1) == f"{reference.predictions()[1]:.2f}"
+    assert "3,000 of 3,000" in window.status_line.texts()[0]
+    if window.output_view.is_3d:
+        np.testing.assert_allclose(window.output_view.view.surface_z()[0, 0],
+                                   reference.predictions()[0], atol=1e-6)
+
+
+def test_reset_returns_to_the_same_initial_weights(qtbot, window):
+    shown = []
+    window.snapshot_shown.connect(shown.append)
+    window.controls.train_pressed.emit()
+    wait_state(qtbot, window, states.FINISHED)
+    window.controls.reset_pressed.emit()
+    qtbot.waitUntil(lambda: shown[-1].state == states.IDLE)
+    assert shown[-1].weights.equals(initial_weights(TrainConfig(seed=4)))
+    assert shown[-1].step == 0 and window.loss_plot.history().size == 0
+
+
+def test_reset_while_training_stops_then_resets(qtbot, window):
+    shown = []
+    window.snapshot_shown.connect(shown.append)
+    window.controller.set_speed(100.0)
+    window.controls.train_pressed.emit()
+    qtbot.waitUntil(lambda: bool(shown) and shown[-1].step > 3)
+    window.controls.reset_pressed.emit()
+    wait_state(qtbot, window, states.IDLE)
+    assert shown[-1].step == 0 and shown[-1].new_run
+
+
+def test_pause_and_resume_from_the_train_button(qtbot, window):
+    window.controller.set_speed(200.0)
+    window.controls.train_pressed.emit()
+    qtbot.waitUntil(lambda: window.state() == states.TRAINING)
+    window.controls.train_pressed.emit()
+    qtbot.waitUntil(lambda: window.state() == states.PAUSED)
+    assert window.controls._train.text() == "Resume"
+    step = window.loss_plot.history().size
+    qtbot.wait(300)
+    assert window.loss_plot.history().size == step
+    window.controls.train_pressed.emit()
+    qtbot.waitUntil(lambda: window.loss_plot.history().size > step)
+    window.controls.stop_pressed.emit()
+    wait_state(qtbot, window, states.STOPPED)
+
+
+def test_step_button_runs_exactly_one_step(qtbot, window):
+    window.controls.step_pressed.emit()
+    qtbot.waitUntil(lambda: window.loss_plot.history().size == 1)
+    window.controls.step_pressed.emit()
+    qtbot.waitUntil(lambda: window.loss_plot.history().size == 2)
+    assert window.state() == states.PAUSED
+    window.controls.stop_pressed.emit()
+    wait_state(qtbot, window, states.STOPPED)
+
+
+def test_stop_then_train_continues_the_same_run(qtbot, window):
+    window.controller.set_speed(500.0)
+    window.controls.train_pressed.emit()
+    qtbot.waitUntil(lambda: window.loss_plot.history().size > 10)
+    window.controls.stop_pressed.emit()
+    wait_state(qtbot, window, states.STOPPED)
+    window.controller.set_speed(0.0)
+    window.controls.train_pressed.emit()
+    wait_state(qtbot, window, states.FINISHED)
+    reference = Trainer(TrainConfig(steps=3000, seed=4))
+    reference.run()
+    np.testing.assert_array_equal(window.loss_plot.history(), np.float32(reference.history.values()))
+
+
+def test_live_alpha_change_keeps_the_run(qtbot, window):
+    window.controller.set_speed(200.0)
+    window.controls.train_pressed.emit()
+    qtbot.waitUntil(lambda: window.loss_plot.history().size > 5)
+    window.controls._alpha.setValue(2.5)
+    qtbot.wait(200)
+    assert window.state() == states.TRAINING
+    assert window.loss_plot.history().size > 5  # not reset
+    assert window.config().alpha == 2.5
+    window.controls.stop_pressed.emit()
+    wait_state(qtbot, window, states.STOPPED)
+    assert window._trainer.config.alpha == 2.5
+
+
+def test_structural_change_resets_visibly(qtbot, window):
+    window.controls.train_pressed.emit()
+    wait_state(qtbot, window, states.FINISHED)
+    window.controls._hidden.setValue(3)
+    qtbot.waitUntil(lambda: window.loss_plot.history().size == 0)
+    assert "reset" in window.statusBar().currentMessage()
+    assert window.windowTitle().startswith("GateLab — XOR, 3 hidden nodes")
+    assert window.windowTitle().endswith("*")  # unsaved changes
+
+
+def test_divergence_shows_message_and_last_finite_state(qtbot, window):
+    from core.model.network import Weights
+
+    window.controls.set_config(TrainConfig(activation="relu", loss="cross-entropy", alpha=100))
+    window._config = window.controls.config()
+    window._trainer = Trainer(window._config)
+    window._trainer.set_weights(Weights(np.full((3, 2), 1e200), np.full(3, 1e200)))
+    window.controls.train_pressed.emit()
+    wait_state(qtbot, window, states.DIVERGED)
+    assert window.notice.isVisible() and "diverged at step 1" in window.notice.text()
+    assert window.loss_plot.divergence_step() == 1
+    assert window.controls._train.text() == "Train"
+
+
+def test_worker_exception_shows_message_and_reenables(qtbot, window, monkeypatch):
+    from core.training.engine import TrainingEngine
+
+    def broken(self, trainer, count):
+        raise RuntimeError("injected fault")
+
+    monkeypatch.setattr(TrainingEngine, "advance", broken)
+    window.controls.train_pressed.emit()
+    wait_state(qtbot, window, states.FAILED)
+    assert "injected fault" in window.notice.text() and window.notice.isVisible()
+    assert window.controls._train.isEnabled() and window.controls._train.text() == "Train"
+
+
+def test_space_toggles_training(qtbot, window):
+    window.activateWindow()
+    qtbot.waitUntil(lambda: window.isActiveWindow())
+    window.controller.set_speed(100.0)
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: window.state() == states.TRAINING)
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: window.state() == states.PAUSED)
+    window.controls.stop_pressed.emit()
+    wait_state(qtbot, window, states.STOPPED)
+
+
+def test_fallback_to_2d_when_opengl_is_unavailable(qtbot, monkeypatch):
+    monkeypatch.setenv("GATELAB_NO_OPENGL", "1")
+    w = discard_on_close(MainWindow(TrainConfig(steps=200)))
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    assert not w.output_view.is_3d
+    w.controller.set_speed(0.0)
+    w.controls.train_pressed.emit()
+    wait_state(qtbot, w, states.FINISHED)
+    assert w.loss_plot.history().size == 200
+    w.close()
+
+
+def test_math_panel_rows_move_the_run_and_views(qtbot, window):
+    panel = window.math_panel
+    for _ in range(16):  # 4 phases x 4 rows = one whole step
+        panel.next_phase()
+    qtbot.waitUntil(lambda: window.loss_plot.history().size == 1)
+    reference = Trainer(TrainConfig(steps=3000, seed=4))
+    reference.advance(1)
+    np.testing.assert_allclose(window._trainer.weights.flat(), reference.weights.flat(), rtol=0, atol=1e-12)
+    assert window.loss_plot.history()[0] == np.float32(reference.history.values()[0])
+    assert window.predictions.cell_text(0, 1) == f"{reference.predictions()[0]:.2f}"
+
+
+def test_hand_edited_weight_updates_views_and_training_continues_from_it(qtbot, window):
+    from core.views.diagram import with_parameter
+
+    assert window.network_view.is_editable()
+    edited = with_parameter(window._trainer.weights, ("output", 0), 5.0)
+    window.network_view.edit_weight(("output", 0), 5.0)
+    assert window._trainer.weights.equals(edited)
+    expected = Trainer(TrainConfig(steps=3000, seed=4), weights=edited).predictions()[0]
+    assert window.predictions.cell_text(0, 1) == f"{expected:.2f}"
+    window.controller.set_speed(500.0)
+    window.controls.train_pressed.emit()
+    qtbot.waitUntil(lambda: window.state() == states.TRAINING)
+    assert not window.network_view.is_editable()
+    window.controller.set_speed(0.0)
+    wait_state(qtbot, window, states.FINISHED)
+    reference = Trainer(TrainConfig(steps=3000, seed=4), weights=edited)
+    reference.run()
+    assert window._trainer.weights.equals(reference.weights)
+
+
+def test_save_and_open_round_trip_restores_every_view(qtbot, window, tmp_path):
+    window.controls.train_pressed.emit()
+    wait_state(qtbot, window, states.FINISHED)
+    path = str(tmp_path / "run.gatelab.json")
+    assert window.files.save(window._trainer, path)
+    assert not window.files.is_dirty() and window.windowTitle().endswith("run.gatelab.json")
+    history = window.loss_plot.history().copy()
+    window.controls._hidden.setValue(3)  # a different network
+    qtbot.waitUntil(lambda: window.loss_plot.history().size == 0)
+    window.open_file(path)
+    qtbot.waitUntil(lambda: window.loss_plot.history().size == history.size)
+    np.testing.assert_array_equal(window.loss_plot.history(), history)
+    assert window.config().hidden_nodes == 2 and window.controls._hidden.value() == 2
+    assert window.state() == states.FINISHED
+
+
+def test_a_new_run_after_opening_a_file_cannot_overwrite_it(qtbot, window, tmp_path):
+    path = tmp_path / "exp1.gatelab.json"
+    window.controls.train_pressed.emit()
+    wait_state(qtbot, window, states.FINISHED)
+    assert window.files.save(window._trainer, str(path))
+    saved = path.read_bytes()
+    window.open_file(str(path))
+    presets = window.controls._presets
+    presets.activated.emit(presets.findData("Article: 2-layer AND"))  # a new, untrained run
+    qtbot.waitUntil(lambda: window.config().gate == "and")
+    assert window.files.path() is None and window.windowTitle().endswith("Untitled*")
+    assert "exp1.gatelab.json is unchanged" in window.statusBar().currentMessage()
+    asked = []
+    window.files.ask_save_path = lambda suggested: asked.append(suggested)  # the user cancels
+    assert not window.files.save(window._trainer)
+    assert asked and path.read_bytes() == saved
+
+
+def test_opening_a_corrupt_file_keeps_the_current_run(qtbot, window, tmp_path):
+    messages = []
+    window.files.message.disconnect()
+    window.files.message.connect(messages.append)
+    bad = tmp_path / "bad.gatelab.json"
+    bad.write_text('{"format": "gatelab-experiment", "version": 1, "config": {"alpha": NaN}')
+    before = window._trainer
+    window.open_file(str(bad))
+    assert messages and window._trainer is before
+
+
+def test_settings_are_restored_in_the_next_window(qtbot, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from gui.shell.settings_store import SettingsStore
+
+    path = str(tmp_path / "gatelab.ini")
+    first = discard_on_close(MainWindow(TrainConfig(gate="or", hidden_nodes=3, alpha=0.25),
+                                        SettingsStore(QSettings(path, QSettings.Format.IniFormat))))
+    qtbot.addWidget(first)
+    first.loss_plot.set_log_scale(True)
+    first.controls.set_speed_index(3)
+    first.close()
+    second = discard_on_close(MainWindow(None, SettingsStore(QSettings(path, QSettings.Format.IniFormat))))
+    qtbot.addWidget(second)
+    assert (second.config().gate, second.config().hidden_nodes, second.config().alpha) == ("or", 3, 0.25)
+    assert second.controls._gate.currentData() == "or"
+    assert second.loss_plot.is_log_scale() and second.controls.speed_index() == 3
+    second.restore_defaults()
+    assert second.config() == TrainConfig() and not second.loss_plot.is_log_scale()
+    second.close()
+
+
+def test_export_actions_write_files(qtbot, window, tmp_path):
+    import csv
+    import json
+
+    window.controls.train_pressed.emit()
+    wait_state(qtbot, window, states.FINISHED)
+    errors = []
+    window.exports.message.connect(errors.append)
+    targets = iter([tmp_path / "loss.csv", tmp_path / "weights.json", tmp_path / "loss.png"])
+    window.exports.ask_path = lambda *args: str(next(targets))
+    for name in ("Loss history as CSV…", "Weights as JSON…", "Loss plot as PNG…"):
+        window.exports.actions[name].trigger()
+    assert errors == []
+    rows = list(csv.reader((tmp_path / "loss.csv").read_text().splitlines()))
+    assert len(rows) == 3001 and float(rows[-1][1]) == window.loss_plot.history()[-1]
+    assert json.loads((tmp_path / "weights.json").read_text()) == window._trainer.weights.to_dict()
+    assert (tmp_path / "loss.png").stat().st_size > 1000
+
+
+def test_a_failed_seed_from_the_seeds_dialog_opens_here(qtbot, window):
+    window._on_many_seeds()
+    dialog = window._seeds_dialog
+    assert dialog.isVisible() and dialog.config() == window.config()
+    dialog.seed_chosen.emit(17)
+    qtbot.waitUntil(lambda: window.config().seed == 17)
+    assert window.controls._seed.text() == "17"
+    assert window._trainer.initial_weights.equals(initial_weights(TrainConfig(steps=3000, seed=17)))
+    dialog.close()
+
+
+def test_watching_a_failed_seed_keeps_the_many_seeds_results(qtbot, window):
+    from PySide6.QtWidgets import QListWidget, QPushButton, QSpinBox
+
+    window._on_many_seeds()
+    dialog = window._seeds_dialog
+    dialog.findChild(QSpinBox).setValue(40)
+    run = next(b for b in dialog.findChildren(QPushButton) if b.text() == "Run")
+    qtbot.mouseClick(run, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.result() is not None and not dialog.is_running(), timeout=30000)
+    listed = dialog.findChild(QListWidget).count()
+    assert listed > 0
+    dialog.seed_chosen.emit(17)
+    qtbot.waitUntil(lambda: window.config().seed == 17)
+    assert dialog.result() is not None and dialog.findChild(QListWidget).count() == listed
+    assert "settings changed" not in dialog._status.text()
+    # Its own window, not one held above the main window.
+    assert dialog.parent() is None and dialog.windowHandle().transientParent() is None
+    window.controls._hidden.setValue(3)  # a real change of settings still clears them
+    qtbot.waitUntil(lambda: dialog.result() is None)
+    window.close()
+    assert not dialog.isVisible()  # closing the main window closes it too
+
+
+def test_the_two_losses_are_named_apart(qtbot, window):
+    window.controls._hidden.setValue(0)  # the 2-layer model on XOR: it ends with both visible
+    window.controls.train_pressed.emit()
+    wait_state(qtbot, window, states.FINISHED)
+    step_loss = float(window.loss_plot.history()[-1])
+    loss_now = window._trainer.final_loss()
+    assert abs(step_loss - loss_now) > 1e-3  # two different numbers, as the defect report saw
+    status = " ".join(window.status_line.texts())
+    assert f"loss now {loss_now:.6g}" in status
+    assert "step loss" in window.loss_plot._plot.getAxis("left").labelText
+
+
+def test_gradient_check_follows_the_loss_setting(qtbot, window):
+    window.controls._advanced._combos["loss"].setCurrentIndex(1)
+    assert window.config().loss == "cross-entropy"
+    assert window.gradient_check._loss == "cross-entropy"
+
+
+def test_dock_views_skip_frames_while_training_but_catch_up_at_rest(qtbot, window):
+    calls = []
+    original = window.network_view.update_from
+    window.network_view.update_from = lambda s: (calls.append(s.state), original(s))
+    window.docks["hidden"].raise_()  # the diagram's tab is now behind another one
+    qtbot.waitUntil(lambda: window.docks["network"].visibleRegion().isEmpty())
+    window.controller.set_speed(200.0)
+    window.controls.train_pressed.emit()
+    qtbot.waitUntil(lambda: window.loss_plot.step_count() > 40)
+    training_calls = [s for s in calls if s == states.TRAINING]
+    assert len(training_calls) <= 1  # only the new run's first snapshot
+    window.controls.train_pressed.emit()  # pause
+    qtbot.waitUntil(lambda: window.state() == states.PAUSED)
+    assert calls[-1] == states.PAUSED  # at rest every dock view is brought up to date
+    shown = window.network_view.weights()
+    assert shown.equals(window._last_snapshot.weights)
+    window.controls.stop_pressed.emit()
+    wait_state(qtbot, window, states.STOPPED)

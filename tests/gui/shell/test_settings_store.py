@@ -1,0 +1,242 @@
+"""SettingsStore: what is saved comes back, and a broken store gives defaults, item by item."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter
+
+from core.model.config import TrainConfig
+from gui.shell import settings_store
+from gui.shell.settings_store import SettingsStore
+
+ROOT = Path(__file__).resolve().parents[3]
+CONFIG = TrainConfig(gate="custom", targets=(0.0, 0.25, 0.75, 1.0), hidden_nodes=3, alpha=0.125,
+                     steps=12345, seed=7, mode="batch", activation="tanh", loss="cross-entropy",
+                     init="xavier", update_order="article", target_loss=0.01)
+TOGGLES = {"decision_plane": False, "log_scale": False, "network": True}
+SPEED_COUNT, SPEED_DEFAULT = 14, 8
+
+
+def ini(path) -> QSettings:
+    return QSettings(str(path), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def path(tmp_path):
+    return tmp_path / "settings.ini"
+
+
+@pytest.fixture
+def store(path):
+    return SettingsStore(ini(path))
+
+
+def fill(store):
+    store.save_config(CONFIG)
+    store.save_view_toggles({"decision_plane": True, "log_scale": True, "network": False})
+    store.save_language("ja")
+    store.save_speed_index(3)
+    store.sync()
+
+
+def assert_defaults(store):
+    assert store.load_config() == TrainConfig()
+    assert store.load_view_toggles(TOGGLES) == TOGGLES
+    assert store.load_language() == ""
+    assert store.load_speed_index(SPEED_COUNT, SPEED_DEFAULT) == SPEED_DEFAULT
+
+
+def test_the_default_store_is_gatelabs(qapp):
+    settings = SettingsStore().settings
+    assert (settings.organizationName(), settings.applicationName()) == ("GateLab", "GateLab")
+
+
+def test_an_empty_store_gives_defaults(store):
+    assert_defaults(store)
+    assert store.load_config(default=CONFIG) == CONFIG
+
+
+def test_round_trip(store, path):
+    fill(store)
+    again = SettingsStore(ini(path))
+    assert again.load_config() == CONFIG
+    assert again.load_view_toggles(TOGGLES) == {"decision_plane": True, "log_scale": True, "network": False}
+    assert again.load_language() == "ja"
+    assert again.load_speed_index(SPEED_COUNT, SPEED_DEFAULT) == 3
+
+
+def test_round_trip_through_the_file_in_a_new_process(store, path):
+    """A new process reads the INI text itself (in one process QSettings hands back its cache)."""
+    fill(store)
+    code = (
+        "import json, sys\n"
+        "from PySide6.QtCore import QSettings\n"
+        "from gui.shell.settings_store import SettingsStore\n"
+        "s = SettingsStore(QSettings(sys.argv[1], QSettings.Format.IniFormat))\n"
+        f"print(json.dumps([s.load_config().to_dict(), s.load_view_toggles({TOGGLES!r}),\n"
+        f"                  s.load_language(), s.load_speed_index({SPEED_COUNT}, {SPEED_DEFAULT})]))\n")
+    done = subprocess.run([sys.executable, "-c", code, str(path)], cwd=ROOT, capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    config, toggles, language, speed = json.loads(done.stdout)
+    assert TrainConfig.from_dict(config) == CONFIG
+    assert toggles == {"decision_plane": True, "log_scale": True, "network": False}
+    assert (language, speed) == ("ja", 3)
+
+
+def test_the_ini_text_holds_plain_values(store, path):
+    fill(store)
+    text = path.read_text(encoding="utf-8")
+    assert "language=ja" in text and "speed_index=3" in text
+
+
+def window_with_splitters(qtbot):
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    outer = QSplitter(Qt.Orientation.Horizontal)
+    outer.setObjectName("mainSplitter")
+    inner = QSplitter(Qt.Orientation.Vertical)
+    inner.setObjectName("viewsSplitter")
+    for splitter in (outer, inner):
+        splitter.addWidget(QLabel("a"))
+        splitter.addWidget(QLabel("b"))
+    outer.addWidget(inner)
+    window.setCentralWidget(outer)
+    window.resize(900, 600)
+    return window, outer, inner
+
+
+def test_window_geometry_and_splitters_round_trip(store, path, qtbot):
+    window, outer, inner = window_with_splitters(qtbot)
+    window.show()
+    qtbot.waitExposed(window)
+    outer.setSizes([100, 300, 500])
+    inner.setSizes([150, 450])
+    window.resize(820, 560)
+    expected = (outer.sizes(), inner.sizes(), window.size())
+    store.save_window(window)
+    store.sync()
+
+    again, outer2, inner2 = window_with_splitters(qtbot)
+    assert SettingsStore(ini(path)).restore_window(again)
+    again.show()
+    qtbot.waitExposed(again)
+    assert (outer2.sizes(), inner2.sizes(), again.size()) == expected
+
+
+def test_named_splitters_can_be_given(store, qtbot):
+    window, outer, inner = window_with_splitters(qtbot)
+    window.show()
+    qtbot.waitExposed(window)
+    inner.setSizes([50, 550])
+    store.save_window(window, {"views": inner})
+    assert store.bytes_value("window/splitters/views") is not None
+    assert store.bytes_value("window/splitters/viewsSplitter") is None
+
+
+def test_restoring_an_empty_store_leaves_the_window_alone(store, qtbot):
+    window, outer, _ = window_with_splitters(qtbot)
+    sizes = outer.sizes()
+    assert store.restore_window(window) is False
+    assert outer.sizes() == sizes
+
+
+# -- corrupt items: each falls back on its own, the others survive -----------------------
+CORRUPT = {
+    "config": [("training/config", "not json"), ("training/config", "[1, 2]"),
+               ("training/config", '{"gate": "xor", "alpha": -1}'),
+               ("training/config", '{"alpha": NaN}'), ("training/config", '{"colour": "red"}'),
+               ("training/config", 17), ("training/config", '{"hidden_nodes": 2.5}')],
+    "toggles": [("view/toggles", "nonsense"), ("view/toggles", "[true]"), ("view/toggles", 3)],
+    "language": [("ui/language", "fr"), ("ui/language", 1), ("ui/language", "JA ")],
+    "speed": [("ui/speed_index", "fast"), ("ui/speed_index", 99), ("ui/speed_index", -1),
+              ("ui/speed_index", "2.5"), ("ui/speed_index", True), ("ui/speed_index", 1.5)],
+}
+CASES = [(item, key, value) for item, values in CORRUPT.items() for key, value in values]
+
+
+@pytest.mark.parametrize(("item", "key", "value"), CASES, ids=[f"{c[0]}-{c[2]!r}" for c in CASES])
+def test_a_corrupt_item_falls_back_to_its_default_only(store, path, item, key, value):
+    fill(store)
+    store.settings.setValue(key, value)
+    store.sync()
+    loaded = SettingsStore(ini(path))
+    defaults = {"config": TrainConfig(), "toggles": TOGGLES, "language": "", "speed": SPEED_DEFAULT}
+    saved = {"config": CONFIG, "toggles": {"decision_plane": True, "log_scale": True, "network": False},
+             "language": "ja", "speed": 3}
+    got = {"config": loaded.load_config(), "toggles": loaded.load_view_toggles(TOGGLES),
+           "language": loaded.load_language(),
+           "speed": loaded.load_speed_index(SPEED_COUNT, SPEED_DEFAULT)}
+    assert got == {**saved, item: defaults[item]}
+
+
+def test_toggles_keep_the_good_entries_and_drop_unknown_names(store):
+    store.settings.setValue("view/toggles", json.dumps({"network": False, "log_scale": "yes", "old": True}))
+    assert store.load_view_toggles(TOGGLES) == {**TOGGLES, "network": False}
+
+
+def test_speed_index_written_as_text_by_hand_is_read(store):
+    store.settings.setValue("ui/speed_index", " 5 ")
+    assert store.load_speed_index(SPEED_COUNT, SPEED_DEFAULT) == 5
+
+
+@pytest.mark.parametrize("value", ["garbage", b"\x00\x01garbage", QByteArray(b"\xff" * 40), 12])
+def test_garbage_window_state_is_ignored(store, qtbot, value):
+    for key in ("window/geometry", "window/state", "window/splitters/mainSplitter"):
+        store.settings.setValue(key, value)
+    window, outer, _ = window_with_splitters(qtbot)
+    sizes, size = outer.sizes(), window.size()
+    assert store.restore_window(window) is False
+    assert (outer.sizes(), window.size()) == (sizes, size)
+
+
+def test_a_window_state_from_another_layout_version_is_ignored(store, qtbot, monkeypatch):
+    window, _, _ = window_with_splitters(qtbot)
+    store.save_window(window)
+    monkeypatch.setattr(settings_store, "WINDOW_STATE_VERSION", settings_store.WINDOW_STATE_VERSION + 1)
+    again, _, _ = window_with_splitters(qtbot)
+    assert store.restore_window(again)  # the geometry still applies; the old dock layout does not
+
+
+# -- the whole store -----------------------------------------------------------------------
+def test_restore_defaults_forgets_everything(store, path, qtbot):
+    fill(store)
+    window, _, _ = window_with_splitters(qtbot)
+    store.save_window(window)
+    store.restore_defaults()
+    assert_defaults(store)
+    assert store.restore_window(window) is False
+    assert_defaults(SettingsStore(ini(path)))
+    assert store.settings.allKeys() == []
+
+
+@pytest.mark.parametrize("content", [
+    b"\x00\xff\xfe[[[ broken\n=== \n[ui\nspeed_index=\n\xc3(",
+    b"[training]\nconfig={\"gate\": \n[ui]\nlanguage\nspeed_index=@Invalid()\n[view]\ntoggles=1, 2, 3\n",
+    b"[window]\ngeometry=@ByteArray(\\x1\\x2)\nstate=@ByteArray(\nsplitters\\mainSplitter=@@@\n",
+    bytes(range(256)) * 8,
+])
+def test_a_corrupt_ini_file_gives_defaults_and_can_be_rewritten(tmp_path, qtbot, content):
+    path = tmp_path / "broken.ini"
+    path.write_bytes(content)
+    store = SettingsStore(ini(path))
+    assert_defaults(store)
+    window, outer, _ = window_with_splitters(qtbot)
+    store.restore_window(window)  # nothing raises; whatever Qt could not read is left alone
+    fill(store)
+    assert SettingsStore(ini(path)).load_speed_index(SPEED_COUNT, SPEED_DEFAULT) == 3
+    store.restore_defaults()
+    assert_defaults(SettingsStore(ini(path)))
+
+
+@pytest.mark.qt_log_ignore("QVariant::load")
+def test_a_corrupt_variant_in_the_ini_file_gives_defaults(tmp_path):
+    """Qt itself logs a warning reading this value (ignored here); the store still loads."""
+    path = tmp_path / "broken.ini"
+    path.write_bytes(b"[ui]\nspeed_index=@Variant(\\0\\0\\0\\x7f\\0\\0\\0\\x6QBogus\\0)\n"
+                     b"language=@Variant(\\0\\0\\0\\x7f)\n")
+    assert_defaults(SettingsStore(ini(path)))

@@ -1,0 +1,215 @@
+"""LossPlot: fed snapshots, it holds and draws every step's loss."""
+
+import numpy as np
+import pyqtgraph as pg
+import pytest
+from PySide6.QtWidgets import QCheckBox, QLabel
+
+from core.model.config import TrainConfig
+from core.training.trainer import initial_weights
+from core.views.snapshot import DIVERGED, TRAINING, make_snapshot
+from gui.views.loss_plot import LossPlot
+
+CONFIG = TrainConfig()
+WEIGHTS = initial_weights(CONFIG)
+
+
+def snapshot(step, losses=(), state=TRAINING, message="", new_run=False):
+    return make_snapshot(CONFIG, WEIGHTS, step, losses, state, message, new_run=new_run)
+
+
+@pytest.fixture
+def plot(qtbot):
+    widget = LossPlot()
+    qtbot.addWidget(widget)
+    widget.resize(640, 400)
+    return widget
+
+
+def curve_of(widget):
+    (curve,) = widget.findChild(pg.PlotWidget).getPlotItem().listDataItems()
+    return curve
+
+
+def data_given_to_curve(widget):
+    widget.flush()  # while training, redraws are spaced REDRAW_INTERVAL_MS apart
+    x, y = curve_of(widget).getOriginalDataset()
+    return (np.zeros(0), np.zeros(0)) if x is None else (x, y)
+
+
+def show(widget, qtbot):
+    widget.show()
+    qtbot.waitExposed(widget)
+    qtbot.wait(50)  # lets the plot lay out and paint
+
+
+def test_snapshots_accumulate_with_their_step_numbers(plot):
+    plot.update_from(snapshot(3, [0.9, 0.8, 0.7], new_run=True))
+    plot.update_from(snapshot(5, [0.6, 0.5]))
+    plot.update_from(snapshot(5))  # nothing new, e.g. a pause
+    np.testing.assert_array_equal(plot.history(), np.float32([0.9, 0.8, 0.7, 0.6, 0.5]))  # kept as float32
+    x, y = data_given_to_curve(plot)
+    np.testing.assert_array_equal(x, [1, 2, 3, 4, 5])
+    np.testing.assert_array_equal(y, plot.history())
+
+
+def test_missing_steps_leave_a_gap_and_later_steps_keep_their_number(plot):
+    plot.update_from(snapshot(2, [0.9, 0.8], new_run=True))
+    plot.update_from(snapshot(6, [0.4, 0.3]))  # steps 3 and 4 never arrived
+    assert plot.value_at(5) == np.float32(0.4)
+    assert plot.value_at(3) is None
+    assert data_given_to_curve(plot)[0][-1] == 6
+
+
+def test_nothing_new_is_not_uploaded_again(plot, monkeypatch):
+    plot.update_from(snapshot(2, [0.9, 0.8], new_run=True))
+    calls = []
+    curve = curve_of(plot)
+    monkeypatch.setattr(curve, "setData", lambda *a, **k: calls.append(a))
+    plot.update_from(snapshot(2, state="paused"))
+    assert calls == []
+
+
+def test_new_run_drops_earlier_history(plot):
+    plot.update_from(snapshot(3, [0.9, 0.8, 0.7], new_run=True))
+    plot.update_from(snapshot(2, [0.3, 0.2], new_run=True))
+    np.testing.assert_array_equal(plot.history(), np.float32([0.3, 0.2]))
+    np.testing.assert_array_equal(data_given_to_curve(plot)[0], [1, 2])
+    plot.update_from(snapshot(0, new_run=True))
+    assert plot.history().size == 0
+    assert data_given_to_curve(plot)[0].size == 0
+
+
+def test_clear_empties_plot(plot):
+    plot.update_from(snapshot(2, [0.9, 0.8], new_run=True))
+    plot.clear()
+    assert plot.history().size == 0
+    assert plot.value_at(1) is None
+
+
+def test_log_toggle_switches_the_plot_log_mode(plot, qtbot):
+    item = plot.findChild(pg.PlotWidget).getPlotItem()
+    plot.update_from(snapshot(4, [0.5, 0.0, -1.0, 0.1], new_run=True))  # log10 undefined for two
+    show(plot, qtbot)
+    assert not plot.is_log_scale() and not item.getAxis("left").logMode
+    box = plot.findChild(QCheckBox)
+    assert box.toolTip()
+    box.click()
+    qtbot.wait(50)  # repaint in log mode: a RuntimeWarning here would fail the test
+    assert plot.is_log_scale()
+    assert item.getAxis("left").logMode and curve_of(plot).opts["logMode"][1]
+    plot.set_log_scale(False)
+    assert not box.isChecked() and not item.getAxis("left").logMode
+    assert plot.value_at(2) == 0.0  # the exact value is kept whatever the scale
+
+
+def test_value_at_returns_the_exact_loss_of_the_nearest_step(plot):
+    assert plot.value_at(1) is None
+    losses = np.linspace(1.0, 0.1, 10) ** 3
+    plot.update_from(snapshot(10, losses, new_run=True))
+    assert plot.value_at(4) == np.float32(losses[3])
+    assert plot.value_at(4.4) == np.float32(losses[3])
+    assert plot.value_at(4.6) == np.float32(losses[4])
+    assert plot.value_at(-50) == np.float32(losses[0])
+    assert plot.value_at(10**9) == np.float32(losses[-1])
+
+
+def test_hover_shows_step_and_loss(plot, qtbot):
+    plot.update_from(snapshot(3000, np.linspace(0.5, 0.01, 3000), new_run=True))
+    show(plot, qtbot)
+    item = plot.findChild(pg.PlotWidget).getPlotItem()
+    scene_pos = item.getViewBox().mapViewToScene(pg.Point(1234.2, 0.2))
+    item.scene().sigMouseMoved.emit(scene_pos)
+    expected = f"step 1234, step loss {plot.value_at(1234):.6g}"
+    assert any(label.text() == expected for label in plot.findChildren(QLabel))
+
+
+def test_divergence_marker_at_the_failing_step_until_new_run(plot, qtbot):
+    item = plot.findChild(pg.PlotWidget).getPlotItem()
+    plot.update_from(snapshot(5, [0.5, 0.6, 2.0, 9.0, 40.0], new_run=True))
+    assert plot.divergence_step() is None
+    message = "diverged at step 6: the loss or a weight stopped being a finite number"
+    plot.update_from(snapshot(5, state=DIVERGED, message=message))
+    show(plot, qtbot)
+    (line,) = [i for i in item.items if isinstance(i, pg.InfiniteLine) and i.isVisible()]
+    assert plot.divergence_step() == 6 and line.value() == 6
+    assert item.getViewBox().viewRange()[0][1] >= 6  # the marker is inside the view
+    shown = [label.text() for label in plot.findChildren(QLabel) if label.isVisible()]
+    assert any(text.startswith("Training diverged at step 6") for text in shown)
+    plot.update_from(snapshot(1, [0.5], new_run=True))
+    assert plot.divergence_step() is None and not line.isVisible()
+    assert not any("diverged" in label.text() and label.isVisible()
+                   for label in plot.findChildren(QLabel))
+
+
+def test_a_million_points_are_held_and_drawn(plot, qtbot):
+    from gui.views.loss_plot import RECENT_STEPS
+
+    n = 10**6
+    losses = 0.5 * np.exp(-np.arange(n) / 2e5)
+    plot.update_from(snapshot(n, losses, new_run=True))
+    show(plot, qtbot)
+    for step in range(n + 1, n + 4):
+        plot.update_from(snapshot(step, [0.001 * step / n]))
+        qtbot.wait(20)
+    plot.set_log_scale(True)
+    qtbot.wait(50)
+    # the whole run is counted and drawn; exact values are held for the latest steps only
+    assert plot.step_count() == n + 3
+    held = plot.history()
+    assert RECENT_STEPS <= held.size <= 2 * RECENT_STEPS
+    assert plot.first_step() == n + 3 - held.size + 1
+    assert plot.value_at(n + 3) == np.float32(0.001 * (n + 3) / n)
+    assert plot.value_at(n - 5) == np.float32(losses[n - 6])
+    assert plot.value_at(10) is None  # before the held part: only the envelope knows it
+    x, y = data_given_to_curve(plot)  # a bounded min/max envelope, not 10^6 points
+    assert 0 < x.size <= 2048 and n + 3 - 2048 < x[-1] <= n + 3 and x[0] < 1000
+    assert y.max() == np.float32(losses.max()) and y.min() == held.min()
+    zoom_from = n - 1000
+    plot.findChild(pg.PlotWidget).getPlotItem().setXRange(zoom_from, zoom_from + 100, padding=0)
+    qtbot.wait(50)
+    drawn_x, drawn_y = data_given_to_curve(plot)  # zoomed in: the visible steps, each one exact
+    assert drawn_x.size < 1000 and drawn_x.min() <= zoom_from and drawn_x.max() >= zoom_from + 100
+    np.testing.assert_array_equal(drawn_y, held[drawn_x.astype(int) - plot.first_step()])
+
+
+def test_a_new_run_starts_from_a_fresh_range_not_the_old_runs(plot, qtbot):
+    show(plot, qtbot)
+    plot.update_from(snapshot(10_000, np.linspace(1e30, 9e30, 10_000), new_run=True))
+    plot.flush()
+    view = plot._item.getViewBox()
+    assert view.viewRange()[1][1] > 1e29  # the big run's range
+    plot.update_from(snapshot(0, new_run=True))  # Reset, New seed or a preset
+    (x_low, x_high), (y_low, y_high) = view.viewRange()
+    assert x_high <= 1.5 and y_high <= 1.5
+    plot.findChild(QCheckBox).setChecked(True)  # Log scale on the old range warned "overflow"
+    plot.findChild(QCheckBox).setChecked(False)
+    plot.update_from(snapshot(3, [0.9, 0.8, 0.7]))
+    plot.flush()
+    (x_low, x_high), (y_low, y_high) = view.viewRange()
+    assert 0.6 < y_low < 0.7 and 0.9 < y_high < 1.0 and x_high >= 3  # follows the new data
+    assert view.autoRangeEnabled() == [False, False]  # by its own fit, not pyqtgraph's
+
+
+def test_losses_beyond_float32_are_drawn_without_overflow_warnings(plot):
+    # A diverging run's last finite losses (warnings are errors in this suite).
+    plot.update_from(snapshot(3, [0.5, 1e300, 5.3e93], new_run=True))
+    plot.flush()
+    held = plot.history()
+    assert held.dtype == np.float32 and np.isfinite(held).all()
+
+
+def test_axes_label_whole_short_steps_and_plain_losses(plot, qtbot):
+    show(plot, qtbot)
+    bottom, left = plot._plot.getAxis("bottom"), plot._plot.getAxis("left")
+    assert bottom.tickStrings([200_000, 400_000], 1.0, 200_000) == ["200k", "400k"]
+    for _, values in bottom.tickValues(0.0, 3.0, 300):
+        assert all(float(v).is_integer() for v in values)  # no step 1.5
+    flat = 1.0 + np.array([4e-14, -4e-14, 0.0] * 100)
+    plot.update_from(snapshot(300, flat, new_run=True))
+    plot.flush()
+    low, high = plot._item.getViewBox().viewRange()[1]
+    spacing, ticks = left.tickValues(low, high, 400)[0]  # the labelled level
+    labels = left.tickStrings(ticks, 1.0, spacing)
+    assert all(len(text) <= 8 for text in labels)  # was 1.00000000000004
+    assert len(set(labels)) == len(labels)

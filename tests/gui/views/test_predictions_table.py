@@ -1,0 +1,127 @@
+"""PredictionsTable: built from real snapshots, checked through its public accessors."""
+
+import numpy as np
+import pytest
+
+from core.model.config import TrainConfig
+from core.model.network import Weights
+from core.training.trainer import initial_weights
+from core.views.number_format import format_difference, format_prediction
+from core.views.snapshot import make_snapshot
+from gui.views.predictions_table import ERROR, INPUT, PREDICTION, TARGET, PredictionsTable
+
+# A 2-layer network that computes AND: u = 10 x1 + 10 x2 - 15.
+AND_CONFIG = TrainConfig(gate="and", hidden_nodes=0)
+AND_WEIGHTS = Weights(hidden=np.zeros((3, 0)), output=np.array([10.0, 10.0, -15.0]))
+
+
+@pytest.fixture
+def table(qtbot):
+    widget = PredictionsTable()
+    qtbot.addWidget(widget)
+    return widget
+
+
+def _initial_snapshot(config):
+    return make_snapshot(config, initial_weights(config), 0)
+
+
+def test_rows_show_inputs_predictions_targets_and_errors(table):
+    snapshot = _initial_snapshot(TrainConfig(gate="xor", seed=3))
+    table.update_from(snapshot)
+    assert [table.cell_text(r, INPUT) for r in range(4)] == ["[0, 0]", "[1, 0]", "[0, 1]", "[1, 1]"]
+    for row in range(4):
+        yp, yt = float(snapshot.predictions[row]), float(snapshot.targets[row])
+        assert table.cell_text(row, PREDICTION) == format_prediction(yp)
+        assert repr(yp) in table.cell_tooltip(row, PREDICTION)
+        assert table.cell_text(row, TARGET) == str(int(yt))
+        assert table.cell_text(row, ERROR) == format_difference(yp - yt)
+        assert repr(yp - yt) in table.cell_tooltip(row, ERROR)
+
+
+def test_custom_targets_are_shown_with_up_to_three_decimals(table):
+    config = TrainConfig(gate="custom", targets=(0.25, 1, 0.5, 0))
+    table.update_from(_initial_snapshot(config))
+    assert [table.cell_text(r, TARGET) for r in range(4)] == ["0.25", "1", "0.5", "0"]
+
+
+def test_target_near_but_not_zero_is_not_shown_as_zero(table):
+    config = TrainConfig(gate="custom", targets=(0.0001, 0.3333333, 0.999, 1))
+    table.update_from(_initial_snapshot(config))
+    assert [table.cell_text(r, TARGET) for r in range(4)] == ["0.000", "0.333", "0.999", "1"]
+
+
+def test_solved_snapshot_shows_solved(table):
+    snapshot = make_snapshot(AND_CONFIG, AND_WEIGHTS, 1000)
+    assert snapshot.solved
+    table.update_from(snapshot)
+    assert table.is_solved_shown()
+    assert [table.cell_text(r, PREDICTION) for r in range(4)] == ["0.00", "0.01", "0.01", "0.99"]
+
+
+def test_unsolved_snapshot_shows_not_solved(table):
+    # The article's start: uniform [0, 1) weights put every AND prediction above 0.5.
+    snapshot = _initial_snapshot(AND_CONFIG)
+    assert not snapshot.solved
+    table.update_from(make_snapshot(AND_CONFIG, AND_WEIGHTS, 1000))
+    table.update_from(snapshot)
+    assert not table.is_solved_shown()
+
+
+def test_row_tint_follows_the_side_of_one_half(table):
+    table.update_from(make_snapshot(AND_CONFIG, AND_WEIGHTS, 1))
+    right = table._table.item(0, PREDICTION).background().color()
+    table.update_from(_initial_snapshot(AND_CONFIG))
+    assert table._table.item(0, PREDICTION).background().color() != right  # 0,0 now above 0.5
+    assert table._table.item(3, PREDICTION).background().color() == right  # 1,1 still above
+
+
+def test_items_are_reused_across_updates(table):
+    config = TrainConfig(gate="xor", seed=1)
+    table.update_from(_initial_snapshot(config))
+    items = [table._table.item(r, c) for r in range(4) for c in range(4)]
+    table.update_from(make_snapshot(config, initial_weights(config.with_changes(seed=2)), 5))
+    assert all(table._table.item(r, c) is items[4 * r + c] for r in range(4) for c in range(4))
+
+
+def test_cells_are_read_only(table):
+    from PySide6.QtCore import Qt
+
+    flags = table._table.item(1, PREDICTION).flags()
+    assert not flags & Qt.ItemFlag.ItemIsEditable
+
+
+def test_four_rows_fit_without_scrolling(table, qtbot):
+    table.update_from(_initial_snapshot(TrainConfig()))
+    table.show()
+    qtbot.waitExposed(table)
+    inner = table._table
+    assert inner.verticalScrollBar().maximum() == 0
+    assert inner.horizontalScrollBar().maximum() == 0
+    assert inner.rowViewportPosition(3) + inner.rowHeight(3) <= inner.viewport().height()
+
+
+def test_rows_near_one_half_show_enough_digits_to_tell_their_side(table):
+    # u = 0.0032 x1 - 0.0016: predictions 0.4996 / 0.5004, which two decimals both show as 0.50.
+    weights = Weights(hidden=np.zeros((3, 0)), output=np.array([0.0032, 0.0, -0.0016]))
+    table.update_from(make_snapshot(TrainConfig(gate="xor", hidden_nodes=0), weights, 0))
+    texts = [table.cell_text(r, PREDICTION) for r in range(4)]
+    assert texts == ["0.4996", "0.5004", "0.4996", "0.5004"]
+
+
+def test_an_error_that_rounds_to_zero_has_no_minus_sign(table):
+    weights = Weights(hidden=np.zeros((3, 0)), output=np.array([20.0, 20.0, -30.0]))  # AND, sharp
+    table.update_from(make_snapshot(AND_CONFIG, weights, 0))
+    assert table.cell_text(3, ERROR) == "0.00"  # yp - yt = -0.00005
+
+
+def test_custom_targets_between_0_and_1_say_what_solved_means(table):
+    weights = Weights(hidden=np.zeros((3, 0)), output=np.array([0.4, -0.3, 0.1]))
+    exact = make_snapshot(TrainConfig(gate="and", hidden_nodes=0), weights, 0).predictions
+    near = TrainConfig(gate="custom", targets=tuple(round(float(p), 3) for p in exact), hidden_nodes=0)
+    table.update_from(make_snapshot(near, weights, 0))
+    assert table.is_solved_shown() and "within 0.005 of its target" in table._label.text()
+    assert "within 0.005" in table._label.toolTip()
+    off = near.with_changes(targets=(near.targets[0], near.targets[1], near.targets[2], 0.99))
+    table.update_from(make_snapshot(off, weights, 0))
+    assert not table.is_solved_shown()  # on the same side of 0.5, but not the target
