@@ -233,7 +233,7 @@ def measure_window(duration: float, warmup: float, all_views: bool = False,
                    hidden_nodes: int = 2) -> dict:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from core.views import snapshot as states
+    from core.training import states
     from gui.run import training_worker
     from gui.shell.main_window import MainWindow
 

@@ -20,6 +20,8 @@ STEPS_MAX = 10**8
 HIDDEN_MAX = 64
 SEED_MAX = 2**32 - 1
 TARGET_LOSS_MAX = 100.0
+# The settings a run may change as it goes; changing any other starts a new run.
+LIVE_FIELDS = ("alpha", "steps")
 # The run's pace (steps per second) is not part of a run's config; this value means "as fast
 # as possible".
 FULL_SPEED = 0.0

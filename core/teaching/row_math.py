@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from core.model.config import LIVE_FIELDS
 from core.model.gates import ROWS
 from core.model.network import Weights
 
@@ -25,7 +26,6 @@ ROW_COUNT = len(ROWS)
 ALL_NODES_MAX = 4  # up to this many hidden nodes every node's formulas are shown
 FIRST_NODES = 3  # otherwise only the first few, then "and likewise"
 SIGNIFICANT_DIGITS = 4
-LIVE_FIELDS = ("alpha", "steps", "target_loss")  # may change without restarting a walk-through
 
 _SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 

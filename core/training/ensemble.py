@@ -31,6 +31,7 @@ from core.model.config import SEED_MAX, ConfigError, TrainConfig, _integer
 from core.model.gates import ROWS, rows_met
 from core.model.network import Weights
 from core.training.kernels import DIVERGED, TARGET_REACHED, online_kernel
+from core.training.states import End
 
 COUNT_MAX = 65_536
 QUANTILES = (0.1, 0.5, 0.9)
@@ -41,7 +42,9 @@ LOSS_BUFFER = 1 << 22  # chunk steps x networks of per-step losses held at once 
 CHUNK_SECONDS = 0.04  # training time between progress reports and stop polls
 DRAW_BATCH = 1024  # seeds drawn between stop polls
 
-RUNNING, COMPLETED, DIVERGED_CODE, TARGET_CODE, STOPPED_CODE = range(5)
+# Each seed's end, as a code in an int8 array.
+RUNNING, COMPLETED, DIVERGED_CODE, TARGET_CODE, STOPPED_CODE = (
+    End.NONE, End.COMPLETED, End.DIVERGED, End.TARGET_LOSS, End.STOPPED)
 OUTCOMES = ("running", "completed", "diverged", "target_loss", "stopped")
 
 _QUIET = dict(over="ignore", invalid="ignore", divide="ignore", under="ignore")

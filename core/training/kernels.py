@@ -11,7 +11,10 @@ compile it. The result is checked against the NumPy reference in
 from functools import lru_cache
 from math import exp, isfinite, log1p, tanh
 
-OK, DIVERGED, TARGET_REACHED = 0, 1, 2
+from core.training.states import End
+
+# What a kernel returns: not ended, or how its run ended.
+OK, DIVERGED, TARGET_REACHED = int(End.NONE), int(End.DIVERGED), int(End.TARGET_LOSS)
 
 
 def _sigmoid(dst, src):

@@ -13,11 +13,11 @@ from core.model import network
 from core.model.config import STEPS_MAX, TrainConfig
 from core.model.gates import ROWS, inputs_with_bias, is_solved
 from core.model.network import Weights
+from core.training import states
 from core.training.history import LossHistory
 from core.training.kernels import DIVERGED, OK, TARGET_REACHED, online_kernel
 from core.training.run_record import EDIT_WEIGHTS, ROW_STEP, SET_ALPHA, SET_STEPS, RunRecord
-
-COMPLETED, DIVERGED_REASON, TARGET_LOSS, STOPPED = "completed", "diverged", "target_loss", "stopped"
+from core.training.states import COMPLETED, STOPPED, TARGET_LOSS
 
 
 def initial_weights(config: TrainConfig) -> Weights:
@@ -69,7 +69,7 @@ class Trainer:
     def status(self) -> int:
         """The kernel's code for how the last advance ended (core.training.kernels)."""
         reason = self.outcome.reason if self.outcome else None
-        return {DIVERGED_REASON: DIVERGED, TARGET_LOSS: TARGET_REACHED}.get(reason, OK)
+        return {states.DIVERGED: DIVERGED, TARGET_LOSS: TARGET_REACHED}.get(reason, OK)
 
     @property
     def weights(self) -> Weights:
@@ -182,7 +182,7 @@ class Trainer:
 
     def _set_outcome(self, status) -> None:
         if status == DIVERGED:
-            self.outcome = Outcome(DIVERGED_REASON, f"diverged at step {self.step + 1}: "
+            self.outcome = Outcome(states.DIVERGED, f"diverged at step {self.step + 1}: "
                                    "the loss or a weight stopped being a finite number; "
                                    "showing the last finite state")
         elif status == TARGET_REACHED:

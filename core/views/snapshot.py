@@ -12,10 +12,7 @@ import numpy as np
 from core.model import network
 from core.model.gates import is_solved
 from core.model.network import Weights
-
-# Run states shown to the user.
-IDLE, TRAINING, PAUSED, FINISHED, DIVERGED, FAILED, STOPPED = (
-    "idle", "training", "paused", "finished", "diverged", "failed", "stopped")
+from core.training.states import IDLE
 
 GRID_SIZE = 41
 NODE_GRID_SIZE = 21  # the small per-hidden-node maps

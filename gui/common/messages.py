@@ -8,7 +8,7 @@ translated (context "Messages"; the calls are written out for pyside6-lupdate).
 from PySide6.QtCore import QCoreApplication as Qca
 
 from core.model.config import ALPHA_MAX, HIDDEN_MAX, SEED_MAX, STEPS_MAX, TARGET_LOSS_MAX
-from core.views import snapshot as states
+from core.training import states
 
 
 def _allowed(parameter: str) -> str | None:

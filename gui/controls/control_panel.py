@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from core.model.config import FULL_SPEED, HIDDEN_MAX, SEED_MAX, STEPS_MAX, ConfigError, TrainConfig
 from core.model.gates import GATES, ROWS
-from core.views import snapshot as states
+from core.training import states
 from gui.common.messages import config_error_text
 from gui.controls.advanced_options import AdvancedOptions
 from gui.controls.number_box import NumberBox

@@ -12,8 +12,8 @@ import numpy as np
 from PySide6.QtCore import QObject, Signal, Slot
 
 from core.model.config import FULL_SPEED
-from core.training.trainer import COMPLETED, DIVERGED_REASON, TARGET_LOSS, Trainer
-from core.views import snapshot as states
+from core.training import states
+from core.training.trainer import Trainer
 from core.views.snapshot import make_snapshot
 
 # Seconds between snapshots. 50 a second is smooth; at 60 the 3D view's depth-tested redraws
@@ -173,12 +173,8 @@ class TrainingWorker(QObject):
         outcome = self._trainer.outcome
         if outcome is None:
             self._emit(states.STOPPED, f"stopped at step {self._trainer.step}")
-        elif outcome.reason == DIVERGED_REASON:
-            self._emit(states.DIVERGED, outcome.message)
-        elif outcome.reason in (COMPLETED, TARGET_LOSS):
-            self._emit(states.FINISHED, outcome.message)
         else:
-            self._emit(states.STOPPED, outcome.message)
+            self._emit(states.state_after(outcome.reason), outcome.message)
 
     def _emit(self, state, message="", rate=0.0):
         losses = np.concatenate(self._pending) if self._pending else np.zeros(0)

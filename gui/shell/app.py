@@ -11,7 +11,7 @@ from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from core.model.config import TrainConfig
-from core.views import snapshot as states
+from core.training import states
 from gui.common.icon import DESKTOP_FILE_NAME, application_icon
 
 SELF_TEST_STEPS = 400

@@ -1,12 +1,12 @@
-"""MainWindow: assembles the controls and views and runs the training state machine.
+"""MainWindow: assembles the controls and views and wires them to the run session.
 
-Data flows one way: controls -> TrainConfig -> controller/worker -> snapshot ->
-each view's update_from. The window is the only place that wires them.
+Data flows one way: controls -> TrainConfig -> the run session (its worker runs the core
+trainer) -> a snapshot of the run -> each view's update_from. The window is the only place that
+wires them; the run itself, its trainer and its state machine are the session's.
 """
 
 import time
 
-import numpy as np
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
@@ -23,16 +23,14 @@ from PySide6.QtWidgets import (
 
 from core.io.experiment import restore_trainer
 from core.model.config import TrainConfig
-from core.training.trainer import DIVERGED_REASON, Trainer
-from core.views import snapshot as states
-from core.views.snapshot import make_snapshot
+from core.training import states
 from gui.common.i18n import LANGUAGES
 from gui.common.messages import parameter_name, run_message
 from gui.controls.control_panel import DEFAULT_SPEED, SPEEDS, ControlPanel
 from gui.dialogs.seeds_dialog import SeedsDialog
 from gui.files.experiment_files import ExperimentFiles, path_from_mime
 from gui.files.export_actions import ExportActions
-from gui.run.training_controller import TrainingController
+from gui.run.session import RunSession, session_trainer
 from gui.shell.settings_store import WINDOW_STATE_VERSION
 from gui.views.gradient_check_view import GradientCheckView
 from gui.views.help_panel import HelpPanel
@@ -44,7 +42,6 @@ from gui.views.output_view import OutputView
 from gui.views.predictions_table import PredictionsTable
 from gui.views.status_line import StatusLine
 
-LIVE_FIELDS = ("alpha", "steps")  # may change during a run; anything else resets
 EDITABLE_STATES = (states.IDLE, states.PAUSED, states.FINISHED, states.STOPPED)
 DEFAULT_TOGGLES = {"log_scale": False, "decision_plane": False}
 DOCK_INTERVAL_S = 0.05
@@ -64,11 +61,7 @@ class MainWindow(QMainWindow):
         self._settings = settings
         if config is None:
             config = settings.load_config() if settings is not None else TrainConfig()
-        self._config = config
-        self._trainer = _window_trainer(self._config)
-        self._state = states.IDLE
-        self._after_stop = None  # what to do once the running thread has ended
-        self.controller = TrainingController(self)
+        self.session = RunSession(config, self)
         self.files = ExperimentFiles(self)
         self._seeds_dialog = None
         self._last_snapshot = None
@@ -77,14 +70,14 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self._default_layout = self._layout_state()
         self._restore_settings()
-        self.controller.set_speed(self.controls.speed())
-        self.gradient_check.set_loss(self._config.loss)
-        self._show_trainer(new_run=True)
+        self.session.set_speed(self.controls.speed())
+        self.gradient_check.set_loss(config.loss)
+        self.session.show_current()
         self._update_title()
 
     # -- layout ------------------------------------------------------------------
     def _build(self):
-        self.controls = ControlPanel(self._config)
+        self.controls = ControlPanel(self.session.config)
         scroll = QScrollArea()
         scroll.setWidget(self.controls)
         scroll.setWidgetResizable(True)
@@ -167,12 +160,13 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         self._action(file_menu, self.tr("&Open…"), "Ctrl+O", lambda: self.open_file())
         self._action(file_menu, self.tr("&Save"), "Ctrl+S",
-                     lambda: self._when_stopped(lambda: self.files.save(self._trainer)))
+                     lambda: self.session.when_stopped(lambda: self.files.save(self.session.trainer)))
         self._action(file_menu, self.tr("Save &As…"), "Ctrl+Shift+S",
-                     lambda: self._when_stopped(lambda: self.files.save_as(self._trainer)))
+                     lambda: self.session.when_stopped(
+                         lambda: self.files.save_as(self.session.trainer)))
         export_menu = file_menu.addMenu(self.tr("&Export"))
         self.exports = ExportActions(export_menu, self.loss_plot, self.output_view,
-                                     lambda: self._last_snapshot, self._loss_record, self)
+                                     lambda: self._last_snapshot, self.session.loss_record, self)
         self.exports.message.connect(lambda text: QMessageBox.warning(self, "GateLab", text))
         self.exports.done.connect(lambda text: self.statusBar().showMessage(text, 5000))
         file_menu.addSeparator()
@@ -225,33 +219,32 @@ class MainWindow(QMainWindow):
     def _wire(self):
         c = self.controls
         c.config_edited.connect(self._on_config_edited)
-        c.train_pressed.connect(self._on_train_pressed)
-        c.step_pressed.connect(self._on_step_pressed)
+        c.train_pressed.connect(self.session.train_or_pause)
+        c.step_pressed.connect(self.session.step)
         c.reset_pressed.connect(self._on_reset_pressed)
-        c.stop_pressed.connect(self.controller.stop)
-        c.speed_changed.connect(self.controller.set_speed)
-        self.controller.snapshot.connect(self._on_run_snapshot)
-        self.controller.running_changed.connect(self._on_running_changed)
-        self.network_view.weights_edited.connect(self._on_weights_edited)
+        c.stop_pressed.connect(self.session.stop)
+        c.speed_changed.connect(self.session.set_speed)
+        self.session.shown.connect(self._on_snapshot)
+        self.session.edited.connect(self.files.mark_dirty)
+        self.network_view.weights_edited.connect(self.session.edit_weights)
         self.math_panel.weights_updated.connect(self._on_row_update)
         self.files.message.connect(lambda text: QMessageBox.warning(self, "GateLab", text))
         self.files.changed.connect(self._update_title)
 
     # -- public actions (also used by main.py and tests) ---------------------------
+    @property
+    def controller(self):
+        """The session's training controller (speed, shutdown): main.py and tests use it."""
+        return self.session.controller
+
     def config(self) -> TrainConfig:
-        return self._config
+        return self.session.config
 
     def state(self) -> str:
-        return self._state
+        return self.session.state
 
     def start_training(self):
-        if self.controller.is_running():
-            self.controller.pause(False)
-            return
-        new_run = self._trainer.finished
-        if new_run:
-            self._trainer = _window_trainer(self._config)
-        self.controller.start(self._trainer, new_run=new_run)
+        self.session.train()
 
     def open_file(self, path: str | None = None):
         """Opens an experiment; a bad file leaves the current one untouched."""
@@ -260,126 +253,58 @@ class MainWindow(QMainWindow):
             return
         experiment = self.files.load(path)
         if experiment is not None:
-            self._when_stopped(lambda: self._open_loaded(path, experiment))
+            self.session.when_stopped(lambda: self._open_loaded(path, experiment))
 
     # -- slots ---------------------------------------------------------------------
-    def _on_train_pressed(self):
-        if self._state == states.TRAINING:
-            self.controller.pause(True)
-        else:
-            self.start_training()
-
-    def _on_step_pressed(self):
-        if not self.controller.is_running():
-            new_run = self._trainer.finished
-            if new_run:
-                self._trainer = _window_trainer(self._config)
-            self.controller.start(self._trainer, paused=True, new_run=new_run)
-        self.controller.pause(True)
-        self.controller.step_once()
-
     def _on_reset_pressed(self):
-        self._reset(self.tr("Reset to the initial weights of seed {0}.").format(self._config.seed))
+        self._reset(self.tr("Reset to the initial weights of seed {0}.").format(self.session.config.seed))
 
-    def _reset(self, message: str):
-        if self.controller.is_running():
-            self._after_stop = lambda: self._reset(message)
-            self.controller.stop()
-            return
-        self._trainer = _window_trainer(self._config)
-        self._show_trainer(new_run=True)
-        self.files.mark_dirty()
-        self.statusBar().showMessage(message, 6000)
-
-    def _when_stopped(self, action):
-        """Runs `action` now, or once the training thread has stopped (it owns the trainer)."""
-        if self.controller.is_running():
-            self._after_stop = action
-            self.controller.stop()
-        else:
-            action()
+    def _reset(self, message: str, config: TrainConfig | None = None):
+        self.session.reset(config, on_done=lambda: self.statusBar().showMessage(message, 6000))
 
     def _on_config_edited(self, config: TrainConfig):
-        old, self._config = self._config, config
-        changed = [f for f in config.to_dict() if getattr(config, f) != getattr(old, f)]
+        changed = self.session.changed_fields(config)
         self.files.mark_dirty()
-        self._update_title()
         self.gradient_check.set_loss(config.loss)
         if self._seeds_dialog is not None:
             self._seeds_dialog.set_config(config)
-        if all(f in LIVE_FIELDS for f in changed):
-            self._apply_live(config)
+        if self.session.is_live_change(config):
+            self.session.apply_live(config)
+            self._update_title()
+            self.statusBar().showMessage(self.tr("Alpha {0:g}, steps {1:,}: applied to the run.")
+                                         .format(config.alpha, config.steps), 4000)
             return
         names = ", ".join(parameter_name(f) for f in changed)
         message = self.tr("Settings changed ({0}): the network was reset.").format(names)
         left = self.files.detach()  # the new run is not the open file's, if one is open
         if left:
             message += " " + self.tr("This is a new, untitled run; {0} is unchanged.").format(left)
-        self._reset(message)
-
-    def _apply_live(self, config: TrainConfig):
-        if self.controller.is_running():
-            self.controller.set_alpha(config.alpha)
-            self.controller.set_total_steps(config.steps)
-        else:
-            self._trainer.set_alpha(config.alpha)
-            self._trainer.set_steps(config.steps)
-            self._show_trainer(new_run=False)
-        self.statusBar().showMessage(self.tr("Alpha {0:g}, steps {1:,}: applied to the run.")
-                                     .format(config.alpha, config.steps), 4000)
-
-    def _on_weights_edited(self, weights):
-        """A hand-edited weight: every view updates, and training continues from it."""
-        self.files.mark_dirty()
-        if self.controller.is_running():
-            self.controller.replace_weights(weights)
-            return
-        self._trainer.set_weights(weights)
-        self._show_trainer(new_run=False)
+        self._reset(message, config)
+        self._update_title()
 
     def _on_row_update(self, weights, row, step_completed, step_loss):
-        """One row of the step-by-step math was applied: the other views follow."""
-        self.files.mark_dirty()
-        loss = step_loss if step_completed else None
-        if self.controller.is_running():
-            self.controller.replace_weights(weights, loss)
-        elif step_completed:
-            self._trainer.record_step(weights, step_loss)
-            self._show_trainer(new_run=False, losses=[step_loss])
-        else:
-            self._trainer.set_weights(weights)
-            self._show_trainer(new_run=False)
-
-    def _loss_record(self):
-        """The whole run's losses from the trainer's record (a copy: the worker may be adding)."""
-        return self._trainer.history.values().copy(), 1
+        self.session.apply_row_update(weights, step_completed, step_loss)
 
     def _on_many_seeds(self):
         if self._seeds_dialog is None:
             # No parent: a window of its own, so the main window can come in front of it to
             # show a seed (a child dialog always stays on top of its parent).
-            self._seeds_dialog = SeedsDialog(self._config)
+            self._seeds_dialog = SeedsDialog(self.session.config)
             self._seeds_dialog.seed_chosen.connect(self._open_seed)
-        self._seeds_dialog.set_config(self._config)
+        self._seeds_dialog.set_config(self.session.config)
         self._seeds_dialog.show()
         self._seeds_dialog.raise_()
         self._seeds_dialog.activateWindow()
 
     def _open_seed(self, seed: int):
         """A failed seed from the many-seeds dialog: watch it train here."""
-        config = self._config.with_changes(seed=seed)
+        config = self.session.config.with_changes(seed=seed)
         self.controls.set_config(config)
         self._on_config_edited(config)
         self.raise_()
         self.activateWindow()
 
-    def _on_run_snapshot(self, snapshot):
-        if snapshot.new_losses.size:
-            self.files.mark_dirty()
-        self._on_snapshot(snapshot)
-
     def _on_snapshot(self, snapshot):
-        self._state = snapshot.state
         self._last_snapshot = snapshot
         for view in self.views:
             view.update_from(snapshot)
@@ -388,7 +313,7 @@ class MainWindow(QMainWindow):
         self.network_view.set_editable(snapshot.state in EDITABLE_STATES)
         self.math_panel.set_enabled_for_state(snapshot.state)
         if snapshot.state != states.TRAINING:
-            self.math_panel.set_state(self._config, snapshot.weights, snapshot.step)
+            self.math_panel.set_state(self.session.config, snapshot.weights, snapshot.step)
         self._show_notice(snapshot)
         self.snapshot_shown.emit(snapshot)
 
@@ -416,40 +341,25 @@ class MainWindow(QMainWindow):
         elif snapshot.new_run or snapshot.state == states.TRAINING:
             self.notice.setVisible(False)
 
-    def _on_running_changed(self, running: bool):
-        if not running and self._after_stop is not None:
-            action, self._after_stop = self._after_stop, None
-            action()
-
-    def _show_trainer(self, new_run: bool, state=states.IDLE, message="", losses=()):
-        t = self._trainer
-        self._on_snapshot(make_snapshot(t.config, t.weights, t.step, losses, state=state,
-                                        message=message, new_run=new_run))
-
     def _open_loaded(self, path, experiment):
-        if not self.files.confirm_discard(self._trainer):
+        if not self.files.confirm_discard(self.session.trainer):
             return
         self.files.set_current(path)
-        self._config = experiment.config
         self.controls.set_config(experiment.config)
         restored = restore_trainer(experiment)
-        self._trainer = _window_trainer(restored.config, restored.weights, restored.step,
-                                        restored.history.values())
-        self._trainer.initial_weights = restored.initial_weights
-        self._trainer.outcome = restored.outcome
-        outcome = self._trainer.outcome
-        state = states.IDLE if outcome is None else (
-            states.DIVERGED if outcome.reason == DIVERGED_REASON else states.FINISHED)
-        self._show_trainer(True, state, outcome.message if outcome else "",
-                           self._trainer.history.values())
+        trainer = session_trainer(restored.config, restored.weights, restored.step,
+                                  restored.history.values())
+        trainer.initial_weights = restored.initial_weights
+        trainer.outcome = restored.outcome
+        self.session.adopt(trainer)
         self._update_title()
         if not experiment.initial_matches_seed:
             self.statusBar().showMessage(self.tr(
                 "This file's initial weights differ from seed {0}'s: Reset will use the seed's.")
-                .format(self._config.seed), 8000)
+                .format(experiment.config.seed), 8000)
 
     def _update_title(self):
-        c = self._config
+        c = self.session.config
         model = (self.tr("2-layer") if c.hidden_nodes == 0
                  else self.tr("{0} hidden nodes").format(c.hidden_nodes))
         title = self.tr("GateLab — {0}, {1}").format(c.gate.upper(), model)
@@ -473,13 +383,13 @@ class MainWindow(QMainWindow):
             self.open_file(path)
 
     def closeEvent(self, event):
-        self._after_stop = None
+        self.session.forget_waiting()
         if self.files.is_dirty():
-            self.controller.shutdown(quitting=False)  # the trainer is ours again, so it can be saved
-            if not self.files.confirm_discard(self._trainer):
+            self.session.shutdown(quitting=False)  # the trainer is ours again, so it can be saved
+            if not self.files.confirm_discard(self.session.trainer):
                 event.ignore()
                 return
-        self.controller.shutdown()
+        self.session.shutdown()
         if self._seeds_dialog is not None:
             self._seeds_dialog.shutdown()
             self._seeds_dialog.close()  # a window of its own: it would keep the app running
@@ -515,7 +425,7 @@ class MainWindow(QMainWindow):
     def _save_settings(self):
         if self._settings is None:
             return
-        self._settings.save_config(self._config)
+        self._settings.save_config(self.session.config)
         self._settings.save_window(self, self._splitters())
         self._settings.save_view_toggles(self._toggles())
         self._settings.save_speed_index(self.controls.speed_index())
@@ -542,11 +452,6 @@ def fitted_size(preferred: QSize, available: QSize) -> QSize:
     """The preferred window size, shrunk to fit a screen with `available` room (a laptop's
     1366 x 768 as well as a large monitor)."""
     return preferred.boundedTo(available - FRAME_ALLOWANCE)
-
-
-def _window_trainer(config, weights=None, step=0, history=()) -> Trainer:
-    """The window's trainer records losses as float32: half the memory on long runs."""
-    return Trainer(config, weights, step, history, history_dtype=np.float32)
 
 
 def _qt_version() -> str:

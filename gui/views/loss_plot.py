@@ -8,9 +8,10 @@ from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from core.training.history import RecentHistory, clipped_to
+from core.training.states import DIVERGED, TRAINING
 from core.views.axis_ticks import loss_tick_text, minimum_span, step_tick_text, whole_step_levels
 from core.views.decimate import MinMaxEnvelope, decimate_slice
-from core.views.snapshot import DIVERGED, TRAINING, Snapshot
+from core.views.snapshot import Snapshot
 from gui.common.messages import run_message
 
 CURVE_COLOR = "#1f5fbf"

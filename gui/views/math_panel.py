@@ -22,7 +22,7 @@ from core.teaching.row_math import (
     format_number,
     shown_nodes,
 )
-from core.views import snapshot as states
+from core.training import states
 
 _STYLE = """
 p { margin-top: 3px; margin-bottom: 3px; }

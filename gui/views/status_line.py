@@ -4,7 +4,7 @@ import math
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
-from core.views import snapshot as states
+from core.training import states
 
 
 class StatusLine(QWidget):

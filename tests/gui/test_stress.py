@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from core.model.config import TrainConfig
-from core.views import snapshot as states
+from core.training import states
 from gui.shell.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -50,7 +50,7 @@ def test_200_random_actions_during_training_leave_a_consistent_window(qtbot, win
     qtbot.waitUntil(lambda: not window.controller.is_running(), timeout=10_000)
     qtbot.wait(50)
     # Whatever happened, the window shows one coherent state that matches its own trainer.
-    trainer = window._trainer
+    trainer = window.session.trainer
     assert window.state() in (states.IDLE, states.STOPPED, states.FINISHED, states.PAUSED)
     assert trainer.config.hidden_nodes == window.config().hidden_nodes
     assert trainer.config.gate == window.config().gate
@@ -116,17 +116,17 @@ def test_divergence_at_alpha_100_keeps_the_last_finite_state_everywhere(qtbot, w
     window._on_config_edited(config)
     start = Weights(np.full((3, 2), 1e200), np.full(3, 1e200))
     window.network_view.edit_weight(("output", 0), 1e6)  # the hand-edit path, then huge weights
-    window._trainer.set_weights(start)
+    window.session.trainer.set_weights(start)
     window.controller.set_speed(0.0)
     window.controls.train_pressed.emit()
     qtbot.waitUntil(lambda: window.state() == states.DIVERGED and not window.controller.is_running())
     assert "diverged at step 1" in window.notice.text().lower()
-    assert window._trainer.weights.equals(start)  # the last finite state is kept
+    assert window.session.trainer.weights.equals(start)  # the last finite state is kept
     texts = [window.predictions.cell_text(r, c) for r in range(4) for c in range(4)]
     texts += window.status_line.texts() + [window.notice.text()]
     assert not any(bad in text.lower() for text in texts for bad in ("nan", "inf"))
     path = tmp_path / "diverged.gatelab.json"
-    assert window.files.save(window._trainer, str(path))
+    assert window.files.save(window.session.trainer, str(path))
     saved = path.read_text()
     assert "NaN" not in saved and "Infinity" not in saved
     json.loads(saved)

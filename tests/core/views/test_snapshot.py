@@ -8,8 +8,9 @@ import pytest
 from core.model import network
 from core.model.config import TrainConfig
 from core.model.network import Weights
+from core.training.states import TRAINING
 from core.training.trainer import Trainer
-from core.views.snapshot import GRID_SIZE, TRAINING, make_snapshot
+from core.views.snapshot import GRID_SIZE, make_snapshot
 
 
 @pytest.fixture

@@ -14,7 +14,8 @@ from PySide6.QtGui import QGuiApplication, QImage
 from core.io import export_data
 from core.model.config import TrainConfig
 from core.model.network import Weights
-from core.views.snapshot import TRAINING, make_snapshot
+from core.training.states import TRAINING
+from core.views.snapshot import make_snapshot
 from gui.files import exports
 from gui.views.gl_probe import opengl_available
 from gui.views.heatmap_view import HeatmapView

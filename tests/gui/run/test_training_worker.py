@@ -4,8 +4,8 @@ import numpy as np
 import pytest
 
 from core.model.config import TrainConfig
+from core.training import states
 from core.training.trainer import Trainer
-from core.views import snapshot as states
 from gui.run.training_controller import TrainingController
 
 

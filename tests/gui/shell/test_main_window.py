@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from core.model.config import TrainConfig
+from core.training import states
 from core.training.trainer import Trainer, initial_weights
-from core.views import snapshot as states
 from gui.shell.main_window import MainWindow
 
 
@@ -197,7 +197,7 @@ def test_live_alpha_change_keeps_the_run(qtbot, window):
     assert window.config().alpha == 2.5
     window.controls.stop_pressed.emit()
     wait_state(qtbot, window, states.STOPPED)
-    assert window._trainer.config.alpha == 2.5
+    assert window.session.trainer.config.alpha == 2.5
 
 
 def test_structural_change_resets_visibly(qtbot, window):
@@ -214,9 +214,9 @@ def test_divergence_shows_message_and_last_finite_state(qtbot, window):
     from core.model.network import Weights
 
     window.controls.set_config(TrainConfig(activation="relu", loss="cross-entropy", alpha=100))
-    window._config = window.controls.config()
-    window._trainer = Trainer(window._config)
-    window._trainer.set_weights(Weights(np.full((3, 2), 1e200), np.full(3, 1e200)))
+    trainer = Trainer(window.controls.config())
+    trainer.set_weights(Weights(np.full((3, 2), 1e200), np.full(3, 1e200)))
+    window.session.adopt(trainer)
     window.controls.train_pressed.emit()
     wait_state(qtbot, window, states.DIVERGED)
     assert window.notice.isVisible() and "diverged at step 1" in window.notice.text()
@@ -270,7 +270,8 @@ def test_math_panel_rows_move_the_run_and_views(qtbot, window):
     qtbot.waitUntil(lambda: window.loss_plot.history().size == 1)
     reference = Trainer(TrainConfig(steps=3000, seed=4))
     reference.advance(1)
-    np.testing.assert_allclose(window._trainer.weights.flat(), reference.weights.flat(), rtol=0, atol=1e-12)
+    np.testing.assert_allclose(window.session.trainer.weights.flat(), reference.weights.flat(),
+                               rtol=0, atol=1e-12)
     assert window.loss_plot.history()[0] == np.float32(reference.history.values()[0])
     assert window.predictions.cell_text(0, 1) == f"{reference.predictions()[0]:.2f}"
 
@@ -279,9 +280,9 @@ def test_hand_edited_weight_updates_views_and_training_continues_from_it(qtbot, 
     from core.views.diagram import with_parameter
 
     assert window.network_view.is_editable()
-    edited = with_parameter(window._trainer.weights, ("output", 0), 5.0)
+    edited = with_parameter(window.session.trainer.weights, ("output", 0), 5.0)
     window.network_view.edit_weight(("output", 0), 5.0)
-    assert window._trainer.weights.equals(edited)
+    assert window.session.trainer.weights.equals(edited)
     expected = Trainer(TrainConfig(steps=3000, seed=4), weights=edited).predictions()[0]
     assert window.predictions.cell_text(0, 1) == f"{expected:.2f}"
     window.controller.set_speed(500.0)
@@ -292,14 +293,14 @@ def test_hand_edited_weight_updates_views_and_training_continues_from_it(qtbot, 
     wait_state(qtbot, window, states.FINISHED)
     reference = Trainer(TrainConfig(steps=3000, seed=4), weights=edited)
     reference.run()
-    assert window._trainer.weights.equals(reference.weights)
+    assert window.session.trainer.weights.equals(reference.weights)
 
 
 def test_save_and_open_round_trip_restores_every_view(qtbot, window, tmp_path):
     window.controls.train_pressed.emit()
     wait_state(qtbot, window, states.FINISHED)
     path = str(tmp_path / "run.gatelab.json")
-    assert window.files.save(window._trainer, path)
+    assert window.files.save(window.session.trainer, path)
     assert not window.files.is_dirty() and window.windowTitle().endswith("run.gatelab.json")
     history = window.loss_plot.history().copy()
     window.controls._hidden.setValue(3)  # a different network
@@ -315,7 +316,7 @@ def test_a_new_run_after_opening_a_file_cannot_overwrite_it(qtbot, window, tmp_p
     path = tmp_path / "exp1.gatelab.json"
     window.controls.train_pressed.emit()
     wait_state(qtbot, window, states.FINISHED)
-    assert window.files.save(window._trainer, str(path))
+    assert window.files.save(window.session.trainer, str(path))
     saved = path.read_bytes()
     window.open_file(str(path))
     presets = window.controls._presets
@@ -325,7 +326,7 @@ def test_a_new_run_after_opening_a_file_cannot_overwrite_it(qtbot, window, tmp_p
     assert "exp1.gatelab.json is unchanged" in window.statusBar().currentMessage()
     asked = []
     window.files.ask_save_path = lambda suggested: asked.append(suggested)  # the user cancels
-    assert not window.files.save(window._trainer)
+    assert not window.files.save(window.session.trainer)
     assert asked and path.read_bytes() == saved
 
 
@@ -335,9 +336,9 @@ def test_opening_a_corrupt_file_keeps_the_current_run(qtbot, window, tmp_path):
     window.files.message.connect(messages.append)
     bad = tmp_path / "bad.gatelab.json"
     bad.write_text('{"format": "gatelab-experiment", "version": 1, "config": {"alpha": NaN}')
-    before = window._trainer
+    before = window.session.trainer
     window.open_file(str(bad))
-    assert messages and window._trainer is before
+    assert messages and window.session.trainer is before
 
 
 def test_settings_are_restored_in_the_next_window(qtbot, tmp_path):
@@ -377,7 +378,7 @@ def test_export_actions_write_files(qtbot, window, tmp_path):
     assert errors == []
     rows = list(csv.reader((tmp_path / "loss.csv").read_text().splitlines()))
     assert len(rows) == 3001 and float(rows[-1][1]) == window.loss_plot.history()[-1]
-    assert json.loads((tmp_path / "weights.json").read_text()) == window._trainer.weights.to_dict()
+    assert json.loads((tmp_path / "weights.json").read_text()) == window.session.trainer.weights.to_dict()
     assert (tmp_path / "loss.png").stat().st_size > 1000
 
 
@@ -388,7 +389,7 @@ def test_a_failed_seed_from_the_seeds_dialog_opens_here(qtbot, window):
     dialog.seed_chosen.emit(17)
     qtbot.waitUntil(lambda: window.config().seed == 17)
     assert window.controls._seed.text() == "17"
-    assert window._trainer.initial_weights.equals(initial_weights(TrainConfig(steps=3000, seed=17)))
+    assert window.session.trainer.initial_weights.equals(initial_weights(TrainConfig(steps=3000, seed=17)))
     dialog.close()
 
 
@@ -420,7 +421,7 @@ def test_the_two_losses_are_named_apart(qtbot, window):
     window.controls.train_pressed.emit()
     wait_state(qtbot, window, states.FINISHED)
     step_loss = float(window.loss_plot.history()[-1])
-    loss_now = window._trainer.final_loss()
+    loss_now = window.session.trainer.final_loss()
     assert abs(step_loss - loss_now) > 1e-3  # two different numbers, as the defect report saw
     status = " ".join(window.status_line.texts())
     assert f"loss now {loss_now:.6g}" in status

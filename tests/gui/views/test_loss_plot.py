@@ -6,8 +6,9 @@ import pytest
 from PySide6.QtWidgets import QCheckBox, QLabel
 
 from core.model.config import TrainConfig
+from core.training.states import DIVERGED, TRAINING
 from core.training.trainer import initial_weights
-from core.views.snapshot import DIVERGED, TRAINING, make_snapshot
+from core.views.snapshot import make_snapshot
 from gui.views.loss_plot import LossPlot
 
 CONFIG = TrainConfig()

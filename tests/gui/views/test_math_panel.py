@@ -14,8 +14,8 @@ from core.model.config import TrainConfig
 from core.model.gates import ROWS, inputs_with_bias
 from core.model.network import Weights
 from core.teaching.row_math import PHASES, row_math
+from core.training import states
 from core.training.trainer import Trainer
-from core.views import snapshot as states
 from gui.views.math_panel import MathPanel
 
 # Known weights: a 2-2-1 network with mixed signs, and the article's 2-layer neuron.
