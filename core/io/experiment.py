@@ -2,10 +2,17 @@
 
 The file is strict JSON (no NaN or Infinity) with a format marker and version:
 
-    {"format": "gatelab-experiment", "version": 1,
+    {"format": "gatelab-experiment", "version": 2,
      "config": TrainConfig.to_dict(), "initial_weights": Weights.to_dict(),
      "weights": Weights.to_dict(), "step": int, "loss_history": [float, ...],
-     "outcome": null | {"reason": ..., "message": ...}}
+     "outcome": null | {"reason": ..., "message": ...},
+     "record": RunRecord.to_dict()}
+
+Version 2 added "record": the run record (its start, every mid-run change and the weight
+checkpoints), so any past step of an opened run can be shown exactly (docs/run_record.md).
+A version 1 file opens as before; its record starts at the saved step. A record is kept only
+if replaying it gives the file's own weights at its step bit for bit; otherwise the run opens
+with a fresh record from the saved step (the weights in the file are the truth).
 
 Floats are written with Python's shortest round-trip repr, so a run saved at
 step 700 and continued to 2000 equals an uninterrupted 2000-step run bit for bit.
@@ -28,23 +35,17 @@ import numpy as np
 
 from core.model.config import ConfigError, TrainConfig
 from core.model.network import Weights
-from core.training.trainer import (
-    COMPLETED,
-    DIVERGED_REASON,
-    STOPPED,
-    TARGET_LOSS,
-    Outcome,
-    Trainer,
-    initial_weights,
-)
+from core.training.run_record import RunRecord
+from core.training.states import COMPLETED, END_NAMES, STOPPED
+from core.training.trainer import Outcome, Trainer, initial_weights
 
 FORMAT = "gatelab-experiment"
-VERSION = 1
+VERSION = 2
 SUFFIX = ".gatelab.json"
 MAX_FILE_BYTES = 256 * 2**20  # 256 MiB
 MAX_HISTORY_STEPS = MAX_FILE_BYTES // 26  # a float's repr is <= 24 characters plus ","
 REQUIRED_KEYS = ("config", "initial_weights", "weights", "step", "loss_history")
-OUTCOME_REASONS = (COMPLETED, DIVERGED_REASON, TARGET_LOSS, STOPPED)
+OUTCOME_REASONS = END_NAMES
 MESSAGE_MAX = 1000
 
 # ExperimentError kinds (a GUI can translate by kind; the message is English detail).
@@ -71,6 +72,7 @@ class Experiment:
     step: int
     loss_history: np.ndarray  # read-only float64, one value per step
     outcome: Outcome | None = None
+    record: RunRecord | None = None  # None: a version 1 file (or a record that did not check)
 
     @property
     def initial_matches_seed(self) -> bool:
@@ -87,7 +89,7 @@ def experiment_of(trainer: Trainer) -> Experiment:
     if trainer.step > config.steps:  # steps was lowered below the step reached: the run did reach it
         config = config.with_changes(steps=trainer.step)
     return Experiment(config, trainer.initial_weights.copy(), trainer.weights.copy(),
-                      trainer.step, history, trainer.outcome)
+                      trainer.step, history, trainer.outcome, trainer.record)
 
 
 def to_json(source: "Trainer | Experiment") -> str:
@@ -105,6 +107,7 @@ def to_json(source: "Trainer | Experiment") -> str:
         "weights": experiment.weights.to_dict(),
         "step": experiment.step,
         "outcome": None if outcome is None else {"reason": outcome.reason, "message": outcome.message},
+        "record": None if experiment.record is None else experiment.record.to_dict(),
         "loss_history": experiment.loss_history.tolist(),
     }
     try:
@@ -118,7 +121,7 @@ def to_json(source: "Trainer | Experiment") -> str:
 
 
 def _dumps(key, value) -> str:
-    separators = (",", ":") if key == "loss_history" else (", ", ": ")
+    separators = (",", ":") if key in ("loss_history", "record") else (", ", ": ")
     return json.dumps(value, allow_nan=False, separators=separators)
 
 
@@ -233,7 +236,18 @@ def from_json(text: str) -> Experiment:
     history = _history(document["loss_history"], step)
     return Experiment(config, _weights(document["initial_weights"], "initial_weights", config),
                       _weights(document["weights"], "weights", config), step, history,
-                      _outcome(document.get("outcome"), step, config))
+                      _outcome(document.get("outcome"), step, config),
+                      _record(document.get("record"), step))
+
+
+def _record(data, step: int) -> RunRecord | None:
+    if data is None:
+        return None
+    try:
+        record = RunRecord.from_dict(data, step)
+    except (ValueError, TypeError) as error:  # ConfigError is a ValueError
+        raise ExperimentError(BAD_VALUE, f"record: {error}") from None
+    return record
 
 
 def restore_trainer(experiment: Experiment) -> Trainer:
@@ -241,7 +255,23 @@ def restore_trainer(experiment: Experiment) -> Trainer:
     trainer = Trainer(experiment.config, experiment.weights, experiment.step, experiment.loss_history)
     trainer.initial_weights = experiment.initial_weights.copy()
     trainer.outcome = experiment.outcome
+    if record_reproduces(experiment):
+        trainer.record = experiment.record
     return trainer
+
+
+def record_reproduces(experiment: Experiment) -> bool:
+    """Whether the file's record replays to the file's own weights and settings at its step."""
+    record = experiment.record
+    if record is None:
+        return False
+    try:
+        state = record.state_at(experiment.step)
+    except (ValueError, RuntimeError, FloatingPointError):
+        return False
+    end = experiment.config
+    return (state.weights.equals(experiment.weights) and state.config.alpha == end.alpha
+            and state.config.with_changes(steps=end.steps) == end)
 
 
 def _parse(text: str):

@@ -29,6 +29,11 @@ _SETTINGS = {SET_ALPHA: "alpha", SET_STEPS: "steps"}
 _ONLINE_WEIGHT_STEPS = 20_000  # weights x steps between checkpoints
 BATCH_INTERVAL = 64
 CHECKPOINT_BYTES_MAX = 32 * 2**20  # beyond this, every other checkpoint is dropped
+# A saved record is refused if a step could need more replay than this (weights x steps;
+# a batch step counts as BATCH_STEP_COST weights): ~2 s. A run's own record stays far below
+# it: even 10^8 steps with 64 hidden nodes, thinned, is ~2.1e6.
+REPLAY_COST_MAX = 2**23
+BATCH_STEP_COST = 200
 
 
 def checkpoint_interval(config: TrainConfig) -> int:
@@ -112,6 +117,75 @@ class RunRecord:
         _train_to(trainer, step)
         return RunState(step, live, trainer.weights)
 
+    # -- saving ------------------------------------------------------------------
+    def to_dict(self) -> dict:
+        """Plain JSON-ready data: the start config, the changes and the checkpoints."""
+        return {
+            "config": self.config.to_dict(),
+            "start_step": self.start_step,
+            "interval": self.interval,
+            "changes": [[c.step, c.kind, _plain(c.value)] for c in self.changes],
+            "checkpoints": [[step, mark[0], [float(v) for v in flat]]
+                            for step, mark, flat in zip(self._steps, self._marks, self._weights)],
+        }
+
+    @classmethod
+    def from_dict(cls, data, last_step: int) -> "RunRecord":
+        """The record to_dict() wrote, checked for a run that has reached `last_step`;
+        ValueError says what is wrong (a config error is a ConfigError)."""
+        if not isinstance(data, dict):
+            raise ValueError("the record must be an object")
+        config = TrainConfig.from_dict(data.get("config"))
+        start, interval = data.get("start_step"), data.get("interval")
+        if not _whole(start) or not 0 <= start <= last_step:
+            raise ValueError(f"start_step must be a whole number from 0 to {last_step}")
+        if not _whole(interval) or interval < 1 or interval & (interval - 1):
+            raise ValueError("interval must be a power of two")
+        size = 4 * config.hidden_nodes + 1 if config.hidden_nodes else 3  # weights in flat()
+        changes, live = [], config
+        raw_changes = data.get("changes")
+        if not isinstance(raw_changes, list):
+            raise ValueError("changes must be a list")
+        for entry in raw_changes:
+            change = _change(entry, size, changes[-1].step if changes else start, last_step)
+            if change.kind in _SETTINGS:
+                live = live.with_changes(**{_SETTINGS[change.kind]: change.value})  # ConfigError
+            changes.append(change)
+        raw_points = data.get("checkpoints")
+        if not isinstance(raw_points, list) or not raw_points:
+            raise ValueError("checkpoints must be a non-empty list")
+        record = cls.__new__(cls)
+        record.config, record.start_step, record.interval = config, start, interval
+        record.changes = changes
+        record._steps, record._marks, record._weights = [], [], []
+        applied_before, live, settled = -1, config, 0
+        for entry in raw_points:
+            if not (isinstance(entry, list) and len(entry) == 3 and _whole(entry[0])
+                    and _whole(entry[1])):
+                raise ValueError("each checkpoint must be [step, changes applied, weights]")
+            step, applied, flat = entry
+            previous = record._steps[-1] if record._steps else None
+            first_ok = step == start if previous is None else step > previous
+            if not first_ok or step > last_step or not applied_before <= applied <= len(changes):
+                raise ValueError("the checkpoints must start at start_step, go forward and stay "
+                                 "within the run")
+            if any(c.step > step for c in changes[:applied]):
+                raise ValueError("a checkpoint counts a change made after it")
+            for change in changes[settled:applied]:
+                if change.kind in _SETTINGS:
+                    live = live.with_changes(**{_SETTINGS[change.kind]: change.value})
+            settled = applied_before = applied
+            record._steps.append(step)
+            record._marks.append((applied, live))
+            record._weights.append(_flat(flat, size))
+        ends = record._steps[1:] + [last_step]
+        weights_cost = size if config.mode == "online" else BATCH_STEP_COST
+        if max(e - s for s, e in zip(record._steps, ends)) * weights_cost > REPLAY_COST_MAX:
+            raise ValueError("the checkpoints are too far apart to replay a step in reasonable time")
+        record._bytes_each = (sys.getsizeof(record._weights[0]) + sys.getsizeof((0, config))
+                              + sys.getsizeof(2**40) + 3 * 8)
+        return record
+
     # -- memory ----------------------------------------------------------------
     def checkpoint_count(self) -> int:
         return len(self._steps)
@@ -155,3 +229,50 @@ def _apply(trainer, live: TrainConfig, change: Change) -> TrainConfig:
         flat, loss = change.value
         trainer.record_step(Weights.from_flat(flat, live.hidden_nodes), loss)
     return live
+
+
+def _plain(value):
+    """A change's value as JSON-ready data."""
+    if isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], tuple):
+        return [list(value[0]), value[1]]  # a row step: (flat weights, loss)
+    return list(value) if isinstance(value, tuple) else value
+
+
+def _whole(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _number(value) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ValueError("a weight or loss in the record is not a number")
+    number = float(value)
+    if not np.isfinite(number):
+        raise ValueError("a weight or loss in the record is not a finite number")
+    return number
+
+
+def _flat(values, size: int) -> np.ndarray:
+    if not isinstance(values, list) or len(values) != size:
+        raise ValueError(f"weights in the record must be {size} numbers")
+    return np.array([_number(v) for v in values], dtype=float)
+
+
+def _change(entry, size: int, after: int, last_step: int) -> Change:
+    if not (isinstance(entry, list) and len(entry) == 3 and _whole(entry[0])):
+        raise ValueError("each change must be [step, kind, value]")
+    step, kind, value = entry
+    if not after <= step <= last_step:
+        raise ValueError("the changes must be in step order and within the run")
+    if kind == SET_ALPHA:
+        return Change(step, kind, _number(value))
+    if kind == SET_STEPS:
+        if not _whole(value):
+            raise ValueError("a change of steps must be a whole number")
+        return Change(step, kind, value)
+    if kind == EDIT_WEIGHTS:
+        return Change(step, kind, tuple(_flat(value, size).tolist()))
+    if kind == ROW_STEP:
+        if not (isinstance(value, list) and len(value) == 2) or step >= last_step:
+            raise ValueError("a row step must be [weights, loss] before the run's last step")
+        return Change(step, kind, (tuple(_flat(value[0], size).tolist()), _number(value[1])))
+    raise ValueError(f"unknown change {str(kind)[:20]!r} in the record")

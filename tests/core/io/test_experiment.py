@@ -10,7 +10,8 @@ from core.io import experiment as ex
 from core.io.experiment import ExperimentError, from_json, read, restore_trainer, to_json, write_atomic
 from core.model.config import TrainConfig
 from core.model.network import Weights
-from core.training.trainer import DIVERGED_REASON, TARGET_LOSS, Trainer, initial_weights
+from core.training.states import DIVERGED, TARGET_LOSS
+from core.training.trainer import Trainer, initial_weights
 
 
 def trained(steps_run=700, **config):
@@ -33,7 +34,7 @@ def refused(text) -> ExperimentError:
 def test_file_holds_format_version_and_the_whole_run():
     trainer = trained(700)
     data = json.loads(to_json(trainer))
-    assert data["format"] == "gatelab-experiment" and data["version"] == 1
+    assert data["format"] == "gatelab-experiment" and data["version"] == 2
     assert data["config"] == trainer.config.to_dict()
     assert data["initial_weights"] == initial_weights(trainer.config).to_dict()
     assert data["weights"] == trainer.weights.to_dict()
@@ -88,7 +89,7 @@ def test_ended_runs_stay_ended():
     diverged.set_weights(Weights(np.array([[0.0, 0.0], [0.0, 0.0], [1.7e308, 1.7e308]]),
                                  np.array([1e-308, -1e-308, 0.3])))
     diverged.run()
-    assert diverged.outcome.reason == DIVERGED_REASON
+    assert diverged.outcome.reason == DIVERGED
     loaded = restore_trainer(from_json(to_json(diverged)))
     assert loaded.outcome == diverged.outcome and loaded.finished
     reached = Trainer(TrainConfig(target_loss=0.05, steps=20000))
@@ -182,10 +183,10 @@ def test_other_json_is_not_an_experiment():
 
 def test_newer_version():
     data = document()
-    data["version"] = 2
+    data["version"] = 3
     error = refused(data)
     assert error.kind == ex.NEWER_VERSION
-    assert str(error) == "made by a newer GateLab (format 2); this version reads format 1"
+    assert str(error) == "made by a newer GateLab (format 3); this version reads format 2"
 
 
 @pytest.mark.parametrize("version", [0, "1", 1.5, True, None])
@@ -381,3 +382,93 @@ def test_a_fifo_or_a_device_is_refused_without_waiting(tmp_path):
     assert info.value.kind == ex.UNREADABLE
     with pytest.raises(ExperimentError, match="not a regular file"):
         read("/dev/zero")  # endless content, no size
+
+
+# -- the run record (format 2) -------------------------------------------------------
+def run_with_changes() -> Trainer:
+    """A run with a change of every kind: alpha, steps, a hand edit and a row-by-row step."""
+    trainer = Trainer(TrainConfig(steps=9000, seed=5))
+    trainer.advance(3000)
+    trainer.set_alpha(2.0)
+    trainer.advance(1500)
+    edited = trainer.weights
+    trainer.set_weights(Weights(edited.hidden + 0.125, edited.output))
+    trainer.advance(777)
+    trainer.set_steps(8000)
+    row_weights = Weights(trainer.weights.hidden, trainer.weights.output - 0.01)
+    trainer.record_step(row_weights, 0.25)
+    trainer.advance(400)
+    return trainer
+
+
+def test_a_saved_record_shows_every_past_step_of_the_opened_run_exactly():
+    live = run_with_changes()
+    opened = restore_trainer(from_json(to_json(live)))
+    assert opened.record is not None and len(opened.record.changes) == 4
+    for step in (0, 1, 2999, 3000, 3001, 4500, 5277, 5278, 5600, live.step):
+        want, got = live.state_at(step), opened.state_at(step)
+        assert got.weights.equals(want.weights), step
+        assert got.config == want.config, step
+
+
+def test_the_opened_run_continues_recording_after_the_saved_step():
+    live = run_with_changes()
+    opened = restore_trainer(from_json(to_json(live)))
+    saved_step = live.step
+    for trainer in (live, opened):
+        trainer.advance(1000)
+    assert opened.weights.equals(live.weights)
+    assert opened.state_at(saved_step + 500).weights.equals(live.state_at(saved_step + 500).weights)
+
+
+def test_a_version_1_file_still_opens_and_its_record_starts_at_the_saved_step():
+    data = document(trained(700))
+    data["version"] = 1
+    del data["record"]
+    experiment = from_json(json.dumps(data))
+    assert experiment.record is None
+    opened = restore_trainer(experiment)
+    assert opened.step == 700 and opened.state_at(700).weights.equals(experiment.weights)
+    with pytest.raises(ValueError, match="not a recorded step"):
+        opened.state_at(699)
+
+
+def test_a_record_that_does_not_replay_to_the_files_weights_is_not_kept():
+    data = document(run_with_changes())
+    data["record"]["changes"][-1][2][0][0] += 1e-9  # the row step's weights: the end follows them
+    experiment = from_json(json.dumps(data))
+    assert experiment.record is not None and not ex.record_reproduces(experiment)
+    opened = restore_trainer(experiment)
+    assert opened.record.start_step == opened.step  # a fresh record; the file's weights rule
+    assert opened.weights.equals(experiment.weights)
+
+
+@pytest.mark.parametrize("damage, words", [
+    (lambda r: r.update(changes="many"), "changes must be a list"),
+    (lambda r: r.update(checkpoints=[]), "checkpoints must be a non-empty list"),
+    (lambda r: r.update(interval=3), "power of two"),
+    (lambda r: r.update(start_step=10**9), "start_step"),
+    (lambda r: r["changes"].append([r["changes"][-1][0], "momentum", 0.9]), "unknown change"),
+    (lambda r: r["changes"].insert(0, [10**9, "alpha", 1.0]), "step order"),
+    (lambda r: r["changes"][0].__setitem__(2, 1e6), "alpha"),
+    (lambda r: r["checkpoints"][0][2].append(1.0), "must be 9 numbers"),
+    (lambda r: r["checkpoints"][1][2].__setitem__(0, "x"), "not a number"),
+    (lambda r: r["checkpoints"].reverse(), "go forward"),
+    (lambda r: r["config"].update(hidden_nodes=5), "must be 21 numbers"),
+])
+def test_a_damaged_record_is_refused_with_the_reason(damage, words):
+    data = document(run_with_changes())
+    damage(data["record"])
+    error = refused(data)
+    assert error.kind in (ex.BAD_VALUE, ex.BAD_CONFIG) and words in str(error), str(error)
+    assert str(error).startswith("record")
+
+
+def test_a_record_whose_steps_would_take_long_to_replay_is_refused():
+    """Checkpoints far apart would freeze the window while a past step is replayed."""
+    from core.training.run_record import RunRecord
+
+    saved = run_with_changes().record.to_dict()
+    assert RunRecord.from_dict(saved, 6000).checkpoint_count() == len(saved["checkpoints"])
+    with pytest.raises(ValueError, match="too far apart"):
+        RunRecord.from_dict(saved, 10**7)  # 10^7 steps after the last checkpoint
