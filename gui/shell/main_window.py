@@ -31,7 +31,13 @@ from gui.dialogs.seeds_dialog import SeedsDialog
 from gui.files.experiment_files import ExperimentFiles, path_from_mime
 from gui.files.export_actions import ExportActions
 from gui.run.session import RunSession, session_trainer
-from gui.shell.settings_store import WINDOW_STATE_VERSION
+from gui.shell.settings_store import (
+    CONFIG_KEY,
+    LANGUAGE_KEY,
+    SPEED_KEY,
+    TOGGLES_KEY,
+    WINDOW_STATE_VERSION,
+)
 from gui.views.gradient_check_view import GradientCheckView
 from gui.views.help_panel import HelpPanel
 from gui.views.hidden_maps_view import HiddenMapsView
@@ -421,6 +427,17 @@ class MainWindow(QMainWindow):
         self._apply_toggles(self._settings.load_view_toggles(DEFAULT_TOGGLES))
         self.controls.set_speed_index(self._settings.load_speed_index(
             len(SPEEDS), SPEEDS.index(DEFAULT_SPEED)))
+        self._report_unreadable_settings()
+
+    def _report_unreadable_settings(self):
+        """A stored setting that could not be used fell back to its default: say which."""
+        names = {CONFIG_KEY: self.tr("training settings"), TOGGLES_KEY: self.tr("view options"),
+                 LANGUAGE_KEY: self.tr("language"), SPEED_KEY: self.tr("speed")}
+        unreadable = [names[key] for key in self._settings.unreadable if key in names]
+        if unreadable:
+            self.statusBar().showMessage(self.tr(
+                "Some saved settings could not be read and are back to their defaults: {0}.")
+                .format(", ".join(unreadable)), 15000)
 
     def _save_settings(self):
         if self._settings is None:

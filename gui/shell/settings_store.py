@@ -32,6 +32,13 @@ SPEED_KEY = "ui/speed_index"
 class SettingsStore:
     def __init__(self, settings: QSettings | None = None):
         self._settings = settings if settings is not None else QSettings(ORGANIZATION, APPLICATION)
+        # Keys whose stored value could not be used, so it fell back to its default.
+        self.unreadable: list[str] = []
+
+    def _fell_back(self, key: str, default):
+        if self._settings.value(key) is not None and key not in self.unreadable:
+            self.unreadable.append(key)
+        return default
 
     @property
     def settings(self) -> QSettings:
@@ -47,7 +54,7 @@ class SettingsStore:
         try:
             return TrainConfig.from_dict(json.loads(text, parse_constant=_reject))
         except (TypeError, ValueError, RecursionError):  # ConfigError is a ValueError
-            return default if default is not None else TrainConfig()
+            return self._fell_back(CONFIG_KEY, default if default is not None else TrainConfig())
 
     # -- window --------------------------------------------------------------------
     def save_window(self, window: QMainWindow, splitters: dict | None = None) -> None:
@@ -89,9 +96,10 @@ class SettingsStore:
         try:
             saved = json.loads(self._settings.value(TOGGLES_KEY), parse_constant=_reject)
         except (TypeError, ValueError, RecursionError):
-            return result
-        if isinstance(saved, dict):
-            result.update({k: v for k, v in saved.items() if k in defaults and isinstance(v, bool)})
+            return self._fell_back(TOGGLES_KEY, result)
+        if not isinstance(saved, dict):
+            return self._fell_back(TOGGLES_KEY, result)
+        result.update({k: v for k, v in saved.items() if k in defaults and isinstance(v, bool)})
         return result
 
     def save_language(self, language: str) -> None:
@@ -100,7 +108,9 @@ class SettingsStore:
     def load_language(self) -> str:
         """"en", "ja", or "" for the system's language (also for anything unknown)."""
         value = self._settings.value(LANGUAGE_KEY)
-        return value if isinstance(value, str) and value in LANGUAGES else ""
+        if value is None or value == "":
+            return ""
+        return value if isinstance(value, str) and value in LANGUAGES else self._fell_back(LANGUAGE_KEY, "")
 
     def save_speed_index(self, index: int) -> None:
         self._settings.setValue(SPEED_KEY, int(index))
@@ -111,11 +121,11 @@ class SettingsStore:
         if isinstance(value, str):
             try:
                 value = int(value.strip())
-            except ValueError:
-                return default
-        if isinstance(value, bool) or not isinstance(value, int):
-            return default
-        return value if 0 <= value < count else default
+            except ValueError:  # not a number, or more digits than Python converts
+                return self._fell_back(SPEED_KEY, default)
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value < count:
+            return self._fell_back(SPEED_KEY, default)
+        return value
 
     # -- whole store ---------------------------------------------------------------
     def sync(self) -> None:

@@ -738,47 +738,47 @@ h{2} = {3:.2f}</translation>
 <context>
     <name>LossPlot</name>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="63"/>
+        <location filename="../../gui/views/loss_plot.py" line="64"/>
         <source>Log scale</source>
         <translation>対数軸</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="65"/>
+        <location filename="../../gui/views/loss_plot.py" line="66"/>
         <source>Show the loss on a logarithmic axis, so small losses late in training stay visible</source>
         <translation>損失を対数軸で表示し、学習の終わりごろの小さな損失も見えるようにします</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="67"/>
+        <location filename="../../gui/views/loss_plot.py" line="68"/>
         <source>Hover over the plot to read a step&apos;s loss</source>
         <translation>マウスを重ねると各ステップの損失を表示</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="82"/>
+        <location filename="../../gui/views/loss_plot.py" line="83"/>
         <source>step</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="82"/>
+        <location filename="../../gui/views/loss_plot.py" line="83"/>
         <source>step loss L[step]</source>
         <translation>ステップの損失 L[step]</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="312"/>
+        <location filename="../../gui/views/loss_plot.py" line="313"/>
         <source>step {0}, step loss {1}</source>
         <translation>ステップ {0}、ステップの損失 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="317"/>
+        <location filename="../../gui/views/loss_plot.py" line="318"/>
         <source>steps {0}-{1}, step loss {2} to {3}</source>
         <translation>ステップ {0}-{1}、ステップの損失 {2} から {3}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="104"/>
+        <location filename="../../gui/views/loss_plot.py" line="105"/>
         <source>diverged</source>
         <translation>発散</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="282"/>
+        <location filename="../../gui/views/loss_plot.py" line="283"/>
         <source>Training diverged at step {0}</source>
         <translation>ステップ {0} で学習が発散しました</translation>
     </message>
@@ -786,47 +786,47 @@ h{2} = {3:.2f}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="142"/>
+        <location filename="../../gui/shell/main_window.py" line="141"/>
         <source>Network diagram</source>
         <translation>ネットワーク図</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="143"/>
+        <location filename="../../gui/shell/main_window.py" line="142"/>
         <source>Hidden node maps</source>
         <translation>隠れ層マップ</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="144"/>
+        <location filename="../../gui/shell/main_window.py" line="143"/>
         <source>Step-by-step math</source>
         <translation>計算の手順</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="145"/>
+        <location filename="../../gui/shell/main_window.py" line="144"/>
         <source>Gradient check</source>
         <translation>勾配チェック</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="150"/>
+        <location filename="../../gui/shell/main_window.py" line="149"/>
         <source>What am I looking at?</source>
         <translation>この画面の見方</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="167"/>
+        <location filename="../../gui/shell/main_window.py" line="166"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="168"/>
+        <location filename="../../gui/shell/main_window.py" line="167"/>
         <source>&amp;Open…</source>
         <translation>開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="169"/>
+        <location filename="../../gui/shell/main_window.py" line="168"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="171"/>
+        <location filename="../../gui/shell/main_window.py" line="170"/>
         <source>Save &amp;As…</source>
         <translation>名前を付けて保存(&amp;A)…</translation>
     </message>
@@ -891,52 +891,52 @@ h{2} = {3:.2f}</translation>
         <translation>言語は GateLab を次に起動したときに切り替わります。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="282"/>
+        <location filename="../../gui/shell/main_window.py" line="266"/>
         <source>Reset to the initial weights of seed {0}.</source>
         <translation>シード {0} の初期の重みにリセットしました。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="314"/>
+        <location filename="../../gui/shell/main_window.py" line="284"/>
         <source>Settings changed ({0}): the network was reset.</source>
         <translation>設定が変わったため({0})、ネットワークをリセットしました。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="317"/>
+        <location filename="../../gui/shell/main_window.py" line="287"/>
         <source>This is a new, untitled run; {0} is unchanged.</source>
         <translation>これは名前のない新しい実行です。{0} は変更されていません。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="328"/>
+        <location filename="../../gui/shell/main_window.py" line="280"/>
         <source>Alpha {0:g}, steps {1:,}: applied to the run.</source>
         <translation>学習率 {0:g}、ステップ数 {1:,}: 学習に反映しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="448"/>
+        <location filename="../../gui/shell/main_window.py" line="364"/>
         <source>This file&apos;s initial weights differ from seed {0}&apos;s: Reset will use the seed&apos;s.</source>
         <translation>このファイルの初期の重みは、シード {0} のものと異なります。リセットするとシードの初期の重みを使います。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="453"/>
+        <location filename="../../gui/shell/main_window.py" line="369"/>
         <source>2-layer</source>
         <translation>2層</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="454"/>
+        <location filename="../../gui/shell/main_window.py" line="370"/>
         <source>{0} hidden nodes</source>
         <translation>隠れ層のノード {0} 個</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="455"/>
+        <location filename="../../gui/shell/main_window.py" line="371"/>
         <source>GateLab — {0}, {1}</source>
         <translation>GateLab — {0}、{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="460"/>
+        <location filename="../../gui/shell/main_window.py" line="376"/>
         <source>About GateLab</source>
         <translation>GateLab について</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="461"/>
+        <location filename="../../gui/shell/main_window.py" line="377"/>
         <source>GateLab 0.1: watch a 2- or 3-layer neural network learn a logic gate.
 
 Built with Qt {0} through PySide6 (LGPLv3), pyqtgraph (MIT), NumPy (BSD) and PyOpenGL (BSD). GateLab itself is MIT-licensed.</source>
@@ -945,7 +945,32 @@ Built with Qt {0} through PySide6 (LGPLv3), pyqtgraph (MIT), NumPy (BSD) and PyO
 Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を使って作られています。GateLab 自体は MIT ライセンスです。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="538"/>
+        <location filename="../../gui/shell/main_window.py" line="434"/>
+        <source>training settings</source>
+        <translation>学習の設定</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/main_window.py" line="434"/>
+        <source>view options</source>
+        <translation>表示の設定</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/main_window.py" line="435"/>
+        <source>language</source>
+        <translation>言語</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/main_window.py" line="435"/>
+        <source>speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/main_window.py" line="439"/>
+        <source>Some saved settings could not be read and are back to their defaults: {0}.</source>
+        <translation>保存された設定の一部を読み込めなかったため、既定値に戻しました: {0}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/main_window.py" line="465"/>
         <source>Default settings restored; the language follows the system from the next start.</source>
         <translation>設定を初期状態に戻しました。言語は次回の起動からシステムの設定に従います。</translation>
     </message>

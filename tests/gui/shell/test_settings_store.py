@@ -150,16 +150,21 @@ CORRUPT = {
     "config": [("training/config", "not json"), ("training/config", "[1, 2]"),
                ("training/config", '{"gate": "xor", "alpha": -1}'),
                ("training/config", '{"alpha": NaN}'), ("training/config", '{"colour": "red"}'),
-               ("training/config", 17), ("training/config", '{"hidden_nodes": 2.5}')],
+               ("training/config", 17), ("training/config", '{"hidden_nodes": 2.5}'),
+               # integers too large for a float (once a traceback at start-up)
+               ("training/config", '{"alpha": ' + "9" * 401 + "}"),
+               ("training/config", '{"gate": "custom", "targets": [' + "9" * 401 + ", 0, 0, 1]}"),
+               ("training/config", '{"alpha": ' + "9" * 5000 + "}")],
     "toggles": [("view/toggles", "nonsense"), ("view/toggles", "[true]"), ("view/toggles", 3)],
     "language": [("ui/language", "fr"), ("ui/language", 1), ("ui/language", "JA ")],
     "speed": [("ui/speed_index", "fast"), ("ui/speed_index", 99), ("ui/speed_index", -1),
-              ("ui/speed_index", "2.5"), ("ui/speed_index", True), ("ui/speed_index", 1.5)],
+              ("ui/speed_index", "2.5"), ("ui/speed_index", True), ("ui/speed_index", 1.5),
+              ("ui/speed_index", "9" * 401), ("ui/speed_index", "9" * 5000)],
 }
 CASES = [(item, key, value) for item, values in CORRUPT.items() for key, value in values]
 
 
-@pytest.mark.parametrize(("item", "key", "value"), CASES, ids=[f"{c[0]}-{c[2]!r}" for c in CASES])
+@pytest.mark.parametrize(("item", "key", "value"), CASES, ids=[f"{c[0]}-{c[2]!r}"[:48] for c in CASES])
 def test_a_corrupt_item_falls_back_to_its_default_only(store, path, item, key, value):
     fill(store)
     store.settings.setValue(key, value)
@@ -240,3 +245,30 @@ def test_a_corrupt_variant_in_the_ini_file_gives_defaults(tmp_path):
     path.write_bytes(b"[ui]\nspeed_index=@Variant(\\0\\0\\0\\x7f\\0\\0\\0\\x6QBogus\\0)\n"
                      b"language=@Variant(\\0\\0\\0\\x7f)\n")
     assert_defaults(SettingsStore(ini(path)))
+
+
+def test_the_window_names_the_settings_that_fell_back(tmp_path, qtbot):
+    """A stored alpha of 401 digits once stopped the app with a traceback; now the window
+    starts with the defaults and says which settings it could not read."""
+    from gui.shell.main_window import MainWindow
+
+    path = tmp_path / "gatelab.ini"
+    store = SettingsStore(ini(path))
+    store.settings.setValue("training/config", '{"alpha": ' + "9" * 401 + "}")
+    store.settings.setValue("ui/speed_index", "9" * 5000)
+    store.settings.setValue("ui/language", "ja")  # a good value is not reported
+    store.sync()
+    window = MainWindow(settings=SettingsStore(ini(path)))
+    qtbot.addWidget(window)
+    assert window.config() == TrainConfig()
+    message = window.statusBar().currentMessage()
+    assert "training settings, speed." in message and "language" not in message
+    window.close()
+
+
+def test_a_store_with_nothing_in_it_reports_nothing(store):
+    store.load_config()
+    store.load_view_toggles(TOGGLES)
+    store.load_language()
+    store.load_speed_index(SPEED_COUNT, SPEED_DEFAULT)
+    assert store.unreadable == []
