@@ -11,8 +11,10 @@ The file is strict JSON (no NaN or Infinity) with a format marker and version:
 Version 2 added "record": the run record (its start, every mid-run change and the weight
 checkpoints), so any past step of an opened run can be shown exactly (docs/run_record.md).
 A version 1 file opens as before; its record starts at the saved step. A record is kept only
-if replaying it gives the file's own weights at its step bit for bit; otherwise the run opens
-with a fresh record from the saved step (the weights in the file are the truth).
+if replaying it from its last checkpoint gives the file's own weights at its step bit for bit;
+otherwise the run opens with a fresh record from the saved step (the weights in the file are
+the truth). Earlier checkpoints are checked for shape and order, not replayed: a file edited
+by hand in the middle shows its edited past.
 
 Floats are written with Python's shortest round-trip repr, so a run saved at
 step 700 and continued to 2000 equals an uninterrupted 2000-step run bit for bit.
@@ -35,7 +37,7 @@ import numpy as np
 
 from core.model.config import ConfigError, TrainConfig
 from core.model.network import Weights
-from core.training.run_record import RunRecord
+from core.training.run_record import SET_STEPS, RunRecord
 from core.training.states import COMPLETED, END_NAMES, STOPPED
 from core.training.trainer import Outcome, Trainer, initial_weights
 
@@ -245,7 +247,7 @@ def _record(data, step: int) -> RunRecord | None:
         return None
     try:
         record = RunRecord.from_dict(data, step)
-    except (ValueError, TypeError) as error:  # ConfigError is a ValueError
+    except (ValueError, TypeError, OverflowError) as error:  # ConfigError is a ValueError
         raise ExperimentError(BAD_VALUE, f"record: {error}") from None
     return record
 
@@ -257,11 +259,15 @@ def restore_trainer(experiment: Experiment) -> Trainer:
     trainer.outcome = experiment.outcome
     if record_reproduces(experiment):
         trainer.record = experiment.record
+        replayed = experiment.record.state_at(experiment.step).config.steps
+        if replayed != experiment.config.steps:  # the file's steps were raised by hand
+            trainer.record.changed(experiment.step, SET_STEPS, experiment.config.steps)
     return trainer
 
 
 def record_reproduces(experiment: Experiment) -> bool:
-    """Whether the file's record replays to the file's own weights and settings at its step."""
+    """Whether the file's record, replayed from its last checkpoint, gives the file's own
+    weights and settings (but for steps) at its step."""
     record = experiment.record
     if record is None:
         return False

@@ -139,9 +139,12 @@ class RunRecord:
         start, interval = data.get("start_step"), data.get("interval")
         if not _whole(start) or not 0 <= start <= last_step:
             raise ValueError(f"start_step must be a whole number from 0 to {last_step}")
-        if not _whole(interval) or interval < 1 or interval & (interval - 1):
-            raise ValueError("interval must be a power of two")
         size = 4 * config.hidden_nodes + 1 if config.hidden_nodes else 3  # weights in flat()
+        step_cost = size if config.mode == "online" else BATCH_STEP_COST
+        # Bounded so that the checkpoints the run adds after opening stay close enough too.
+        if not _whole(interval) or interval < 1 or interval & (interval - 1) or \
+                interval * step_cost > REPLAY_COST_MAX:
+            raise ValueError("interval must be a power of two small enough to replay")
         changes, live = [], config
         raw_changes = data.get("changes")
         if not isinstance(raw_changes, list):
@@ -169,7 +172,7 @@ class RunRecord:
             if not first_ok or step > last_step or not applied_before <= applied <= len(changes):
                 raise ValueError("the checkpoints must start at start_step, go forward and stay "
                                  "within the run")
-            if any(c.step > step for c in changes[:applied]):
+            if applied and changes[applied - 1].step > step:  # changes are in step order
                 raise ValueError("a checkpoint counts a change made after it")
             for change in changes[settled:applied]:
                 if change.kind in _SETTINGS:
@@ -178,10 +181,14 @@ class RunRecord:
             record._steps.append(step)
             record._marks.append((applied, live))
             record._weights.append(_flat(flat, size))
+        # What replaying any step can cost: the steps and the changes (each copies the weights)
+        # between a checkpoint and the next one.
         ends = record._steps[1:] + [last_step]
-        weights_cost = size if config.mode == "online" else BATCH_STEP_COST
-        if max(e - s for s, e in zip(record._steps, ends)) * weights_cost > REPLAY_COST_MAX:
-            raise ValueError("the checkpoints are too far apart to replay a step in reasonable time")
+        applied = [mark[0] for mark in record._marks[1:]] + [len(changes)]
+        for (start_at, mark), end, next_applied in zip(zip(record._steps, record._marks), ends, applied):
+            cost = (end - start_at) * step_cost + (next_applied - mark[0]) * size
+            if cost > REPLAY_COST_MAX:
+                raise ValueError("the checkpoints are too far apart to replay a step in reasonable time")
         record._bytes_each = (sys.getsizeof(record._weights[0]) + sys.getsizeof((0, config))
                               + sys.getsizeof(2**40) + 3 * 8)
         return record
@@ -245,7 +252,10 @@ def _whole(value) -> bool:
 def _number(value) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise ValueError("a weight or loss in the record is not a number")
-    number = float(value)
+    try:
+        number = float(value)
+    except OverflowError:  # an integer literal beyond any float
+        raise ValueError("a weight or loss in the record is not a finite number") from None
     if not np.isfinite(number):
         raise ValueError("a weight or loss in the record is not a finite number")
     return number

@@ -28,6 +28,7 @@ class RunSession(QObject):
         self._trainer = session_trainer(config)
         self._state = states.IDLE
         self._after_stop: list = []  # actions waiting for the training thread to end, in order
+        self._adopted = 0  # runs adopted from files so far
         self.controller = TrainingController(self, use_engine=use_engine)
         self.controller.snapshot.connect(self._on_worker_snapshot)
         self.controller.running_changed.connect(self._on_running_changed)
@@ -110,8 +111,11 @@ class RunSession(QObject):
         training thread has stopped; then on_done() (for the status message)."""
         if config is not None:
             self._config = config
+        runs_before = self._adopted
 
         def restart():
+            if self._adopted != runs_before:
+                return  # a run opened since (a file) replaced the one this reset was for
             self._trainer = session_trainer(self._config)
             self._show(new_run=True)
             self.edited.emit()
@@ -145,6 +149,7 @@ class RunSession(QObject):
         """Shows a run restored from a file (call it from when_stopped)."""
         self._config = trainer.config
         self._trainer = trainer
+        self._adopted += 1
         outcome = trainer.outcome
         state = states.IDLE if outcome is None else states.state_after(outcome.reason)
         self._show(True, state, outcome.message if outcome else "", trainer.history.values())
@@ -179,7 +184,12 @@ class RunSession(QObject):
     def _on_running_changed(self, running: bool) -> None:
         # An action may start the thread again (Step after Reset): the rest wait for that run.
         while not running and self._after_stop and not self.controller.is_running():
-            self._after_stop.pop(0)()
+            action = self._after_stop.pop(0)
+            try:
+                action()
+            except BaseException:
+                self._after_stop.clear()  # never run later, after some unrelated run
+                raise
 
     def _show(self, new_run: bool, state=states.IDLE, message="", losses=()) -> None:
         t = self._trainer

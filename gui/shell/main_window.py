@@ -357,6 +357,7 @@ class MainWindow(QMainWindow):
                                   restored.history.values())
         trainer.initial_weights = restored.initial_weights
         trainer.outcome = restored.outcome
+        trainer.record = restored.record  # the file's record, if it checked: past steps stay exact
         self.session.adopt(trainer)
         self._update_title()
         if not experiment.initial_matches_seed:

@@ -472,3 +472,22 @@ def test_a_record_whose_steps_would_take_long_to_replay_is_refused():
     assert RunRecord.from_dict(saved, 6000).checkpoint_count() == len(saved["checkpoints"])
     with pytest.raises(ValueError, match="too far apart"):
         RunRecord.from_dict(saved, 10**7)  # 10^7 steps after the last checkpoint
+
+
+def test_a_record_number_too_large_for_a_float_is_refused_not_raised():
+    text = to_json(run_with_changes())
+    data = json.loads(text)
+    alpha_change = next(c for c in data["record"]["changes"] if c[1] == "alpha")
+    marker = json.dumps(alpha_change, separators=(",", ":"))
+    assert marker in text
+    huge = marker.replace(json.dumps(alpha_change[2]), "1" + "0" * 400)
+    error = refused(text.replace(marker, huge))
+    assert error.kind == ex.BAD_VALUE and "not a finite number" in str(error)
+
+
+def test_an_interval_too_long_for_later_checkpoints_is_refused():
+    """Accepted, it made the app's own next save of the run unopenable."""
+    data = document(run_with_changes())
+    data["record"]["interval"] = 2**60
+    assert "interval" in str(refused(data))
+

@@ -113,3 +113,40 @@ def test_save_then_reset_while_training_does_both(qtbot, tmp_path):
     saved = json.loads(path.read_text())
     assert saved["step"] > 50
     window.close()
+
+
+def test_a_failing_action_drops_the_rest_so_they_never_run_after_a_later_run(qtbot, session):
+    session.train()
+    qtbot.waitUntil(lambda: session.state == states.TRAINING)
+    ran = []
+
+    def failing():
+        raise RuntimeError("injected")
+
+    session.when_stopped(failing)
+    session.when_stopped(lambda: ran.append("late"))
+    with qtbot.captureExceptions() as exceptions:
+        session.stop()
+        wait_idle(qtbot, session)
+        qtbot.wait(50)
+    assert exceptions and "injected" in str(exceptions[0][1])
+    session.step()
+    qtbot.waitUntil(lambda: session.state == states.PAUSED)
+    session.stop()
+    wait_idle(qtbot, session)
+    assert ran == []
+
+
+def test_a_reset_queued_before_a_file_opened_does_not_wipe_the_opened_run(qtbot, session):
+    from core.training.trainer import Trainer
+
+    session.train()
+    qtbot.waitUntil(lambda: session.state == states.TRAINING)
+    opened = Trainer(TrainConfig(steps=5000, seed=9))
+    opened.advance(1234)
+    session.when_stopped(lambda: session.adopt(opened))
+    session.reset(session.config.with_changes(hidden_nodes=3))
+    wait_idle(qtbot, session)
+    qtbot.waitUntil(lambda: session.trainer is opened)
+    qtbot.wait(50)
+    assert session.trainer is opened and session.trainer.step == 1234

@@ -452,3 +452,24 @@ def test_dock_views_skip_frames_while_training_but_catch_up_at_rest(qtbot, windo
     assert shown.equals(window._last_snapshot.weights)
     window.controls.stop_pressed.emit()
     wait_state(qtbot, window, states.STOPPED)
+
+
+def test_opening_a_file_keeps_its_run_record_so_saving_again_keeps_the_past(qtbot, window, tmp_path):
+    """The window once rebuilt the trainer without the file's record: a save after opening
+    started the record at the opened step."""
+    import json
+
+    from core.io import experiment as ex
+
+    run = Trainer(TrainConfig(steps=6000, seed=2))
+    run.advance(2500)
+    run.set_alpha(1.5)
+    run.advance(1500)
+    path = tmp_path / "run.gatelab.json"
+    ex.save(path, run)
+    window.open_file(str(path))
+    qtbot.waitUntil(lambda: window.session.trainer.step == 4000)
+    assert window.session.trainer.state_at(100).weights.equals(run.state_at(100).weights)
+    window.files.save(window.session.trainer)
+    saved = json.loads(path.read_text())["record"]
+    assert saved["start_step"] == 0 and [c[1] for c in saved["changes"]] == ["alpha"]
