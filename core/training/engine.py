@@ -33,6 +33,7 @@ class TrainingEngine:
         self._process.start()
         child.close()
         self._loaded = None  # (id of the trainer, its state) the child holds
+        self._failed = False  # a call failed: the process is gone, or as good as gone
 
     def advance(self, trainer: Trainer, count: int) -> np.ndarray:
         """Same contract as trainer.advance(count), but it may stop early at the run record's
@@ -52,16 +53,20 @@ class TrainingEngine:
         try:
             self._conn.send(message)
             if not self._conn.poll(_START_TIMEOUT_S):
+                self._failed = True
                 raise EngineError("the training process did not answer")
             reply = self._conn.recv()
         except (EOFError, OSError, BrokenPipeError) as error:
+            self._failed = True
             raise EngineError(f"the training process ended unexpectedly ({error})") from None
         if isinstance(reply, BaseException):
             raise reply
         return reply
 
     def is_alive(self) -> bool:
-        return self._process.is_alive()
+        # A killed process can still count as alive for a moment after its pipe closed (it is
+        # not reaped yet): a failed call is the surer sign, so the next run gets a new engine.
+        return not self._failed and self._process.is_alive()
 
     def kill(self) -> None:
         """Ends the process at once; a call waiting on it raises EngineError. The caller's

@@ -60,3 +60,20 @@ def test_kill_cuts_a_long_advance_short_and_keeps_the_trainer_consistent(engine)
     assert time.monotonic() - started < 1.0
     assert trainer.step == before[0] and len(trainer.history) == before[2]
     assert trainer.weights.equals(before[1])
+
+
+def test_after_a_failed_call_the_engine_counts_as_dead_even_before_the_process_is_reaped():
+    """The window keeps an engine for the next run while is_alive(); a killed process could
+    still look alive right after the failed call, and the next run then failed too."""
+    engine = TrainingEngine()
+    try:
+        trainer = Trainer(TrainConfig(steps=1000))
+        engine.advance(trainer, 10)
+        engine._process.is_alive = lambda: True  # as if not reaped yet
+        engine._conn.close()  # the next call cannot reach the process
+        with pytest.raises(EngineError):
+            engine.advance(trainer, 10)
+        assert not engine.is_alive()
+    finally:
+        del engine._process.is_alive
+        engine.kill()
