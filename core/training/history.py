@@ -77,6 +77,23 @@ class LossHistory:
         view.flags.writeable = False
         return view
 
+    def segment(self, start: int, stop: int) -> np.ndarray:
+        """A copy of values()[start:stop], read straight from the chunks.
+
+        Safe to call from another thread while this one only appends (the training worker):
+        values below a size that was read before are written once and never move."""
+        stop = min(stop, self._size)
+        start = max(0, min(start, stop))
+        out = np.empty(stop - start, dtype=self.dtype)
+        done, index = 0, start
+        while index < stop:
+            chunk, offset = divmod(index, self.CHUNK)
+            take = min(self.CHUNK - offset, stop - index)
+            out[done : done + take] = self._chunks[chunk][offset : offset + take]
+            done += take
+            index += take
+        return out
+
     def truncate(self, size: int) -> None:
         size = max(0, min(self._size, size))
         self._chunks = self._chunks[: -(-size // self.CHUNK)] if size else []

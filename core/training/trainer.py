@@ -4,6 +4,7 @@ A plain loop that reports through a callback or an iterator and can be asked
 to stop between steps; it knows nothing about Qt.
 """
 
+import itertools
 import math
 from dataclasses import dataclass
 
@@ -43,6 +44,9 @@ class Outcome:
     message: str
 
 
+_RUN_NUMBERS = itertools.count(1)
+
+
 class Trainer:
     """Runs a TrainConfig step by step. One step is one pass over the four rows."""
 
@@ -51,6 +55,7 @@ class Trainer:
     def __init__(self, config: TrainConfig, weights: Weights | None = None,
                  step: int = 0, history=(), history_dtype=np.float64, recording: bool = True):
         self.config = config
+        self.run_id = next(_RUN_NUMBERS)  # tells views one run from another (Snapshot.run)
         self.initial_weights = initial_weights(config)
         start = weights if weights is not None else self.initial_weights
         self._flat = [float(w) for w in start.flat()]

@@ -10,8 +10,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from core.model import network
+from core.model.config import TrainConfig
 from core.model.gates import is_solved
 from core.model.network import Weights
+from core.training.history import LossHistory
 from core.training.states import IDLE
 
 GRID_SIZE = 41
@@ -28,8 +30,7 @@ def _frozen(array) -> np.ndarray:
 class Snapshot:
     step: int  # steps completed
     total_steps: int  # the run's planned number of steps
-    first_step: int  # step number of new_losses[0] (steps count from 1)
-    new_losses: np.ndarray  # each step's loss since the previous snapshot
+    losses: "LossRecord"  # the run's loss at each of its steps so far
     weights: Weights
     targets: np.ndarray  # the four targets, in row order
     predictions: np.ndarray  # the four row predictions
@@ -42,27 +43,56 @@ class Snapshot:
     message: str = ""
     steps_per_second: float = 0.0
     activation: str = "sigmoid"
-    new_run: bool = False  # views drop earlier history when set
+    run: int = 0  # which run this is: a view that drew another run starts over
+    config: TrainConfig | None = None  # the run's settings at this step
 
     @property
     def hidden_nodes(self) -> int:
         return self.weights.hidden_nodes
 
 
-def make_snapshot(config, weights: Weights, step: int, new_losses=(), state: str = IDLE,
-                  message: str = "", steps_per_second: float = 0.0,
-                  new_run: bool = False, grid_size: int = GRID_SIZE) -> Snapshot:
-    """Computes everything the views show from a config and weights."""
+@dataclass(frozen=True, eq=False)
+class LossRecord:
+    """The loss of each step 1..count of a run (the article's L[step]), read-only.
+
+    A window on the run's LossHistory, which the training thread only appends to: the first
+    `count` values never change, so any thread may read them while the run goes on."""
+
+    source: LossHistory
+    count: int
+
+    def __len__(self) -> int:
+        return self.count
+
+    def values(self, start: int = 0, stop: int | None = None) -> np.ndarray:
+        """The losses of steps start+1 .. stop (a copy)."""
+        return self.source.segment(start, self.count if stop is None else min(stop, self.count))
+
+    @classmethod
+    def of(cls, losses) -> "LossRecord":
+        """A record holding `losses` (steps 1..len), for a run's history given as values."""
+        if isinstance(losses, LossRecord):
+            return losses
+        if isinstance(losses, LossHistory):
+            return cls(losses, len(losses))
+        history = LossHistory(losses)
+        return cls(history, len(history))
+
+
+def make_snapshot(config, weights: Weights, step: int, losses=(), state: str = IDLE,
+                  message: str = "", steps_per_second: float = 0.0, run: int = 0,
+                  grid_size: int = GRID_SIZE) -> Snapshot:
+    """Computes everything the views show from a config and weights at `step` of run `run`;
+    losses: the run's loss at each step so far (a LossRecord, a LossHistory or values)."""
     weights = Weights(_frozen(weights.hidden), _frozen(weights.output))
     predictions = network.predictions(weights, config.activation)
     axis, grid = network.output_grid(weights, config.activation, grid_size)
     loss = network.total_loss(weights, config.targets, config.activation, config.loss)
-    new_losses = _frozen(new_losses)
     return Snapshot(
-        step=step, total_steps=config.steps, first_step=step - new_losses.size + 1,
-        new_losses=new_losses, weights=weights, targets=_frozen(config.targets),
+        step=step, total_steps=config.steps, losses=LossRecord.of(losses), weights=weights,
+        targets=_frozen(config.targets),
         predictions=_frozen(predictions), grid_axis=_frozen(axis), grid=_frozen(grid),
         hidden_grids=_frozen(network.hidden_grids(weights, config.activation, NODE_GRID_SIZE)),
         loss=loss, solved=is_solved(predictions, config.targets), state=state,
         message=message, steps_per_second=steps_per_second,
-        activation=config.activation, new_run=new_run)
+        activation=config.activation, run=run, config=config)

@@ -29,6 +29,7 @@ class RunSession(QObject):
         self._state = states.IDLE
         self._after_stop: list = []  # actions waiting for the training thread to end, in order
         self._adopted = 0  # runs adopted from files so far
+        self._shown_step = 0
         self.controller = TrainingController(self, use_engine=use_engine)
         self.controller.snapshot.connect(self._on_worker_snapshot)
         self.controller.running_changed.connect(self._on_running_changed)
@@ -53,7 +54,8 @@ class RunSession(QObject):
 
     def loss_record(self):
         """The whole run's losses (a copy: the worker may be adding) and the step of the first."""
-        return self._trainer.history.values().copy(), 1
+        history = self._trainer.history
+        return history.segment(0, len(history)), 1
 
     # -- training ------------------------------------------------------------------
     def train_or_pause(self) -> None:
@@ -67,11 +69,13 @@ class RunSession(QObject):
         if self.controller.is_running():
             self.controller.pause(False)
             return
-        self.controller.start(self._trainer, new_run=self._renew_if_finished())
+        self._renew_if_finished()
+        self.controller.start(self._trainer)
 
     def step(self) -> None:
         if not self.controller.is_running():
-            self.controller.start(self._trainer, paused=True, new_run=self._renew_if_finished())
+            self._renew_if_finished()
+            self.controller.start(self._trainer, paused=True)
         self.controller.pause(True)
         self.controller.step_once()
 
@@ -81,11 +85,9 @@ class RunSession(QObject):
     def set_speed(self, steps_per_second: float) -> None:
         self.controller.set_speed(steps_per_second)
 
-    def _renew_if_finished(self) -> bool:
-        if not self._trainer.finished:
-            return False
-        self._trainer = session_trainer(self._config)
-        return True
+    def _renew_if_finished(self) -> None:
+        if self._trainer.finished:
+            self._trainer = session_trainer(self._config)
 
     # -- changes ---------------------------------------------------------------------
     def changed_fields(self, config: TrainConfig) -> list[str]:
@@ -104,7 +106,7 @@ class RunSession(QObject):
         else:
             self._trainer.set_alpha(config.alpha)
             self._trainer.set_steps(config.steps)
-            self._show(new_run=False)
+            self._show()
 
     def reset(self, config: TrainConfig | None = None, on_done=None) -> None:
         """A new run from the initial weights of `config` (default: the current one), once the
@@ -117,7 +119,7 @@ class RunSession(QObject):
             if self._adopted != runs_before:
                 return  # a run opened since (a file) replaced the one this reset was for
             self._trainer = session_trainer(self._config)
-            self._show(new_run=True)
+            self._show()
             self.edited.emit()
             if on_done is not None:
                 on_done()
@@ -131,7 +133,7 @@ class RunSession(QObject):
             self.controller.replace_weights(weights)
             return
         self._trainer.set_weights(weights)
-        self._show(new_run=False)
+        self._show()
 
     def apply_row_update(self, weights, step_completed: bool, step_loss: float) -> None:
         """One row of the step-by-step math was applied: the run (and every view) follows."""
@@ -140,10 +142,10 @@ class RunSession(QObject):
             self.controller.replace_weights(weights, step_loss if step_completed else None)
         elif step_completed:
             self._trainer.record_step(weights, step_loss)
-            self._show(new_run=False, losses=[step_loss])
+            self._show()
         else:
             self._trainer.set_weights(weights)
-            self._show(new_run=False)
+            self._show()
 
     def adopt(self, trainer: Trainer) -> None:
         """Shows a run restored from a file (call it from when_stopped)."""
@@ -152,11 +154,11 @@ class RunSession(QObject):
         self._adopted += 1
         outcome = trainer.outcome
         state = states.IDLE if outcome is None else states.state_after(outcome.reason)
-        self._show(True, state, outcome.message if outcome else "", trainer.history.values())
+        self._show(state, outcome.message if outcome else "")
 
     def show_current(self) -> None:
         """Sends the run as it is now (the window's first frame)."""
-        self._show(new_run=True)
+        self._show()
 
     # -- the training thread -----------------------------------------------------------
     def when_stopped(self, action) -> None:
@@ -176,9 +178,10 @@ class RunSession(QObject):
         return self.controller.shutdown(quitting)
 
     def _on_worker_snapshot(self, snapshot) -> None:
-        if snapshot.new_losses.size:
-            self.edited.emit()
+        if snapshot.step != self._shown_step:
+            self.edited.emit()  # it trained
         self._state = snapshot.state
+        self._shown_step = snapshot.step
         self.shown.emit(snapshot)
 
     def _on_running_changed(self, running: bool) -> None:
@@ -191,11 +194,12 @@ class RunSession(QObject):
                 self._after_stop.clear()  # never run later, after some unrelated run
                 raise
 
-    def _show(self, new_run: bool, state=states.IDLE, message="", losses=()) -> None:
+    def _show(self, state=states.IDLE, message="") -> None:
         t = self._trainer
         self._state = state
-        self.shown.emit(make_snapshot(t.config, t.weights, t.step, losses, state=state,
-                                      message=message, new_run=new_run))
+        self._shown_step = t.step
+        self.shown.emit(make_snapshot(t.config, t.weights, t.step, t.history, state=state,
+                                      message=message, run=t.run_id))
 
 
 def session_trainer(config, weights=None, step=0, history=()) -> Trainer:

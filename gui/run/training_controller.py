@@ -36,15 +36,14 @@ class TrainingController(QObject):
     def is_running(self) -> bool:
         return self._thread is not None
 
-    def start(self, trainer: Trainer, paused: bool = False, new_run: bool = False) -> None:
+    def start(self, trainer: Trainer, paused: bool = False) -> None:
         """Runs `trainer` in a new thread; the caller must not touch it until finished."""
         if self._thread is not None:
             raise RuntimeError("a run is already in progress")
         if self._use_engine and self._engine is None:
             self._engine = TrainingEngine()
         thread = QThread()
-        worker = TrainingWorker(trainer, self._speed, start_paused=paused, new_run=new_run,
-                                engine=self._engine)
+        worker = TrainingWorker(trainer, self._speed, start_paused=paused, engine=self._engine)
         worker.moveToThread(thread)
         thread.started.connect(worker.run)
         worker.snapshot.connect(self._on_worker_snapshot)

@@ -8,7 +8,6 @@ while the loop is busy. The GUI gets copies only, at most 50 times a second.
 import threading
 import time
 
-import numpy as np
 from PySide6.QtCore import QObject, Signal, Slot
 
 from core.model.config import FULL_SPEED
@@ -26,7 +25,7 @@ class TrainingWorker(QObject):
     finished = Signal()
 
     def __init__(self, trainer: Trainer, steps_per_second: float = FULL_SPEED,
-                 start_paused: bool = False, new_run: bool = False, engine=None):
+                 start_paused: bool = False, engine=None):
         super().__init__()
         self._trainer = trainer
         # The arithmetic runs in the engine's process when there is one (core.training.engine).
@@ -41,13 +40,11 @@ class TrainingWorker(QObject):
         self._alpha = None
         self._steps = None
         self._speed = steps_per_second
-        self._new_run = new_run
         self._replacement = None  # (weights, completed step's loss or None) from the GUI
-        # One snapshot in flight: if the window falls behind, losses wait in _pending
-        # rather than a queue of stale snapshots building up.
+        # One snapshot in flight: if the window falls behind, the next one waits (each carries
+        # the whole run so far) rather than a queue of stale snapshots building up.
         self._consumed = threading.Event()
         self._consumed.set()
-        self._pending: list[np.ndarray] = []
 
     # -- requests from the GUI thread (thread-safe) -------------------------
     def request_stop(self):
@@ -120,7 +117,7 @@ class TrainingWorker(QObject):
             if trainer.finished:
                 break
             if paused and not one_step:
-                if not shown_paused:  # tell the views once, with any losses still pending
+                if not shown_paused:  # tell the views once
                     self._emit(states.PAUSED)
                     shown_paused = True
                 clock.restart()
@@ -132,7 +129,6 @@ class TrainingWorker(QObject):
             if count:
                 started = time.perf_counter()
                 losses = self._advance(count)  # may be fewer: it stops at checkpoints
-                self._pending.append(losses)
                 chunk = _adapt_chunk(chunk, count, time.perf_counter() - started, speed)
                 clock.ran(len(losses))
             now = time.perf_counter()
@@ -165,7 +161,6 @@ class TrainingWorker(QObject):
         if completed_step_loss is None:
             self._trainer.set_weights(weights)
         else:
-            self._pending.append(np.array([completed_step_loss]))
             self._trainer.record_step(weights, completed_step_loss)
         self._emit(states.PAUSED if self._paused else states.TRAINING)
 
@@ -177,13 +172,10 @@ class TrainingWorker(QObject):
             self._emit(states.state_after(outcome.reason), outcome.message)
 
     def _emit(self, state, message="", rate=0.0):
-        losses = np.concatenate(self._pending) if self._pending else np.zeros(0)
-        self._pending = []
         t = self._trainer
         self._consumed.clear()
-        self.snapshot.emit(make_snapshot(t.config, t.weights, t.step, losses, state, message,
-                                         steps_per_second=rate, new_run=self._new_run))
-        self._new_run = False
+        self.snapshot.emit(make_snapshot(t.config, t.weights, t.step, t.history, state, message,
+                                         steps_per_second=rate, run=t.run_id))
 
 
 def _adapt_chunk(chunk, count, seconds, speed):

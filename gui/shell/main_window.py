@@ -311,22 +311,24 @@ class MainWindow(QMainWindow):
         self.activateWindow()
 
     def _on_snapshot(self, snapshot):
+        last = self._last_snapshot
+        new_run = last is None or snapshot.run != last.run
         self._last_snapshot = snapshot
         for view in self.views:
             view.update_from(snapshot)
-        self._update_docks(snapshot)
+        self._update_docks(snapshot, new_run)
         self.controls.set_run_state(snapshot.state)
         self.network_view.set_editable(snapshot.state in EDITABLE_STATES)
         self.math_panel.set_enabled_for_state(snapshot.state)
         if snapshot.state != states.TRAINING:
-            self.math_panel.set_state(self.session.config, snapshot.weights, snapshot.step)
-        self._show_notice(snapshot)
+            self.math_panel.set_state(snapshot.config, snapshot.weights, snapshot.step)
+        self._show_notice(snapshot, new_run)
         self.snapshot_shown.emit(snapshot)
 
-    def _update_docks(self, snapshot):
+    def _update_docks(self, snapshot, new_run: bool):
         """At rest every dock view updates; while training, one shown view per interval in turn,
         so no single frame carries all of their repaints."""
-        if snapshot.state != states.TRAINING or snapshot.new_run:
+        if snapshot.state != states.TRAINING or new_run:
             for view in self.dock_views.values():
                 view.update_from(snapshot)
             return
@@ -340,11 +342,11 @@ class MainWindow(QMainWindow):
             self._dock_turn = (self._dock_turn + 1) % len(shown)
             self.dock_views[shown[self._dock_turn]].update_from(snapshot)
 
-    def _show_notice(self, snapshot):
+    def _show_notice(self, snapshot, new_run: bool):
         if snapshot.state in (states.DIVERGED, states.FAILED):
             self.notice.setText(run_message(snapshot))
             self.notice.setVisible(True)
-        elif snapshot.new_run or snapshot.state == states.TRAINING:
+        elif new_run or snapshot.state == states.TRAINING:
             self.notice.setVisible(False)
 
     def _open_loaded(self, path, experiment):

@@ -54,7 +54,7 @@ class GradientCheckView(QWidget):
 
     # --- public API -------------------------------------------------------
     def update_from(self, snapshot) -> None:
-        if snapshot.new_run and self._snapshot is not None:
+        if self._snapshot is not None and snapshot.run != self._snapshot.run:
             self._schedule.reset()
             self._result, self._checked_step = None, None
             self._show_nothing(self.tr("New run: not checked yet."))

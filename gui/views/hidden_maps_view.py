@@ -36,6 +36,7 @@ class HiddenMapsView(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        self._run: int | None = None  # the run shown (Snapshot.run)
         self._colormap = pg.colormap.get(COLORMAP)
         self._images: list[pg.ImageItem] = []
         self._cells: list[QRectF] = []
@@ -48,7 +49,8 @@ class HiddenMapsView(QWidget):
     # --- public API -------------------------------------------------------
     def update_from(self, snapshot) -> None:
         grids = np.asarray(snapshot.hidden_grids)
-        if snapshot.new_run or snapshot.activation != self._activation:
+        if snapshot.run != self._run or snapshot.activation != self._activation:
+            self._run = snapshot.run
             self._relu_top = 1.0
         if grids.shape[0] != len(self._images) or snapshot.activation != self._activation:
             self._activation = snapshot.activation

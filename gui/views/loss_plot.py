@@ -51,7 +51,7 @@ class LossPlot(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._history = RecentHistory(RECENT_STEPS)
-        self._run_first = 1  # step number of the run's first recorded loss
+        self._run_first = 1  # step number of the first loss (a run's losses start at step 1)
         self._count = 0  # steps recorded in this run (gaps included)
         self._envelope = MinMaxEnvelope(MAX_DRAWN_POINTS // 2)  # what the whole-run view draws
         self._since_redraw = QElapsedTimer()
@@ -60,6 +60,7 @@ class LossPlot(QWidget):
         self._redraw_timer.setSingleShot(True)
         self._redraw_timer.timeout.connect(self._redraw)
         self._divergence_step: int | None = None
+        self._run: int | None = None  # the run drawn (Snapshot.run)
 
         self._log_box = QCheckBox(self.tr("Log scale"))
         self._log_box.setToolTip(self.tr(
@@ -119,12 +120,16 @@ class LossPlot(QWidget):
 
     # -- public ----------------------------------------------------------------
     def update_from(self, snapshot: Snapshot) -> None:
-        if snapshot.new_run:
-            self.clear()
+        """Draws the run's losses up to the snapshot's step. The snapshot holds the whole run;
+        what this plot already drew of the same run is kept, and only later steps are added."""
+        losses = snapshot.losses
+        if snapshot.run != self._run or len(losses) < self._count:
+            self.clear()  # another run, or an earlier point of this one: draw it from its start
+            self._run = snapshot.run
         self._live = snapshot.state == TRAINING
-        if snapshot.new_losses.size:
+        if len(losses) > self._count:
             first_points = self._count == 0
-            self._record(snapshot.first_step, snapshot.new_losses)
+            self._append(losses.values(self._count))
             self._request_redraw(urgent=first_points or snapshot.state != TRAINING)
         if snapshot.state == DIVERGED:
             self._show_divergence(snapshot.step + 1, run_message(snapshot))
@@ -188,32 +193,11 @@ class LossPlot(QWidget):
         return None if nearest is None else nearest[1]
 
     # -- private ---------------------------------------------------------------
-    def _record(self, first_step: int, losses: np.ndarray) -> None:
+    def _append(self, losses: np.ndarray) -> None:
         losses = clipped_to(np.float32, losses)  # as the window's trainer shows them
-        expected = self._run_first + self._count
-        if not self._count or first_step < self.first_step():
-            self.clear_data(first_step)
-        elif first_step < expected:  # re-sent steps replace the ones held
-            self._history.truncate(first_step - self.first_step())
-            self._count = first_step - self._run_first
-            self._envelope.clear()  # older steps drop out of the envelope: rare, and only drawn
-            self._run_first = self.first_step()
-            self._history.dropped = 0
-            self._envelope.extend(self._history.values())
-        elif first_step > expected:  # missing steps become a gap (NaN), so later steps keep their x
-            gap = np.full(first_step - expected, np.nan)
-            self._history.extend(gap)
-            self._envelope.extend(gap)
-            self._count += gap.size
         self._history.extend(losses)
         self._envelope.extend(losses)
         self._count += len(losses)
-
-    def clear_data(self, first_step: int) -> None:
-        self._history.clear()
-        self._envelope.clear()
-        self._count = 0
-        self._run_first = first_step
 
     def _redraw(self) -> None:
         """Whole run: the envelope; zoomed in on part of a long run: that part, decimated."""

@@ -22,14 +22,14 @@ def run():
 
 def snapshot_arrays(snapshot):
     return {
-        "new_losses": snapshot.new_losses, "weights.hidden": snapshot.weights.hidden,
+        "weights.hidden": snapshot.weights.hidden,
         "weights.output": snapshot.weights.output, "targets": snapshot.targets,
         "predictions": snapshot.predictions, "grid_axis": snapshot.grid_axis, "grid": snapshot.grid,
     }
 
 
 def test_snapshot_arrays_are_read_only(run):
-    snapshot = make_snapshot(run.config, run.weights, run.step, run.history.values()[-10:])
+    snapshot = make_snapshot(run.config, run.weights, run.step, run.history)
     for name, array in snapshot_arrays(snapshot).items():
         assert not array.flags.writeable, name
         with pytest.raises(ValueError):
@@ -40,7 +40,7 @@ def test_snapshot_arrays_are_read_only(run):
 
 def test_snapshot_arrays_are_copies(run):
     weights = Weights(run.weights.hidden.copy(), run.weights.output.copy())
-    losses = np.array(run.history.values()[-10:])
+    losses = np.array(run.history.values())
     snapshot = make_snapshot(run.config, weights, run.step, losses)
     for name, array in snapshot_arrays(snapshot).items():
         for source in (weights.hidden, weights.output, losses):
@@ -51,17 +51,19 @@ def test_snapshot_arrays_are_copies(run):
     losses[:] = 7.0
     np.testing.assert_array_equal(snapshot.weights.hidden, expected[0])
     np.testing.assert_array_equal(snapshot.weights.output, expected[1])
-    np.testing.assert_array_equal(snapshot.new_losses, expected[2])
+    np.testing.assert_array_equal(snapshot.losses.values(), expected[2])
 
 
 def test_snapshot_does_not_share_the_trainers_state(run):
-    snapshot = make_snapshot(run.config, run.weights, run.step, run.history.values())
-    assert not np.shares_memory(snapshot.new_losses, run.history.values())
-    before = run.weights
+    snapshot = make_snapshot(run.config, run.weights, run.step, run.history, run=run.run_id)
+    assert not np.shares_memory(snapshot.losses.values(), run.history.values())
+    before, losses_before = run.weights, run.history.values().copy()
     run.set_steps(1600)
     run.run()  # training on does not move what was already sent
     np.testing.assert_array_equal(snapshot.weights.flat(), before.flat())
-    assert snapshot.step == 1500
+    assert snapshot.step == 1500 and len(snapshot.losses) == 1500
+    np.testing.assert_array_equal(snapshot.losses.values(), losses_before)  # not the 100 added
+    assert snapshot.run == run.run_id and snapshot.config == run.config.with_changes(steps=1500)
 
 
 def test_snapshot_grid_predictions_and_loss_come_from_the_network(run):
@@ -95,20 +97,26 @@ def test_snapshot_solved_flag(run):
     assert np.all(start.predictions > 0.5)
 
 
-@pytest.mark.parametrize("step, count, first", [(300, 44, 257), (1, 1, 1), (10, 0, 11), (2000, 2000, 1)])
-def test_first_step_is_the_step_number_of_the_first_new_loss(step, count, first):
-    config = TrainConfig(steps=2000)
-    snapshot = make_snapshot(config, Trainer(config).weights, step, np.linspace(1.0, 0.5, count))
-    assert snapshot.first_step == first
-    assert snapshot.new_losses.size == count
-    assert snapshot.step == step
+def test_the_loss_record_reads_any_part_across_chunks_while_the_run_appends():
+    from core.training.history import LossHistory
+
+    history = LossHistory(dtype=np.float32)
+    history.CHUNK = 8  # small chunks, so parts cross chunk borders
+    history.extend(np.arange(20))
+    record = make_snapshot(TrainConfig(), Trainer(TrainConfig()).weights, 20, history).losses
+    history.extend(np.arange(20, 30))  # the run goes on
+    assert len(record) == 20
+    np.testing.assert_array_equal(record.values(), np.arange(20))
+    np.testing.assert_array_equal(record.values(5, 17), np.arange(5, 17))
+    np.testing.assert_array_equal(record.values(18, 99), [18, 19])
+    assert record.values(7, 7).size == 0
 
 
 def test_snapshot_carries_state_message_and_rate():
     config = TrainConfig(activation="tanh")
     snapshot = make_snapshot(config, Trainer(config).weights, 5, [0.5] * 5, state=TRAINING,
-                             message="going", steps_per_second=1234.5, new_run=True)
-    assert (snapshot.state, snapshot.message, snapshot.steps_per_second, snapshot.new_run) == (
-        TRAINING, "going", 1234.5, True)
+                             message="going", steps_per_second=1234.5, run=7)
+    assert (snapshot.state, snapshot.message, snapshot.steps_per_second, snapshot.run) == (
+        TRAINING, "going", 1234.5, 7)
     assert snapshot.activation == "tanh"
     np.testing.assert_array_equal(snapshot.grid, network.output_grid(snapshot.weights, "tanh")[1])

@@ -53,12 +53,13 @@ def test_an_action_that_starts_a_run_keeps_the_rest_waiting_for_it(qtbot, sessio
 def test_reset_while_training_waits_for_the_thread_then_shows_step_zero(qtbot, session):
     session.train()
     qtbot.waitUntil(lambda: session.trainer.step > 0)
+    trained_run = session.trainer.run_id
     messages = []
     session.reset(on_done=lambda: messages.append(session.trainer.step))
     wait_idle(qtbot, session)
     qtbot.waitUntil(lambda: messages == [0])
     last = session.shown_log[-1]
-    assert last.step == 0 and last.new_run and session.state == states.IDLE
+    assert last.step == 0 and last.run != trained_run and session.state == states.IDLE
 
 
 def test_a_live_change_keeps_the_run_and_others_say_they_need_a_new_one(qtbot, session):

@@ -143,7 +143,7 @@ def test_reset_while_training_stops_then_resets(qtbot, window):
     qtbot.waitUntil(lambda: bool(shown) and shown[-1].step > 3)
     window.controls.reset_pressed.emit()
     wait_state(qtbot, window, states.IDLE)
-    assert shown[-1].step == 0 and shown[-1].new_run
+    assert shown[-1].step == 0 and shown[-1].run != shown[0].run
 
 
 def test_pause_and_resume_from_the_train_button(qtbot, window):

@@ -32,9 +32,16 @@ def solved():
     return trainer
 
 
+_RUNS = iter(range(1, 10**9))
+_RUN = [next(_RUNS)]
+
+
 def snapshot_at(trainer, step=None, new_run=False):
+    """A snapshot of the test's run (new_run: of a run after it)."""
+    if new_run:
+        _RUN[0] = next(_RUNS)
     return make_snapshot(trainer.config, trainer.weights, trainer.step if step is None else step,
-                         new_run=new_run)
+                         run=_RUN[0])
 
 
 @pytest.fixture

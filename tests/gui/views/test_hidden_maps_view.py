@@ -18,9 +18,15 @@ KNOWN = Weights(np.array([[4.0, -3.0, 0.5], [4.0, -3.0, -2.0], [-2.0, 5.0, 0.7]]
                 np.array([6.0, 5.0, -1.0, -4.0]))
 
 
+_RUN = [1]
+
+
 def snapshot(weights=KNOWN, activation="sigmoid", step=0, new_run=False):
+    """A snapshot of the test's run (new_run: of a run after it)."""
+    if new_run:
+        _RUN[0] += 1
     config = TrainConfig(hidden_nodes=weights.hidden_nodes, activation=activation)
-    return make_snapshot(config, weights, step, new_run=new_run)
+    return make_snapshot(config, weights, step, run=_RUN[0])
 
 
 @pytest.fixture

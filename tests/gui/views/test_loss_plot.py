@@ -15,8 +15,17 @@ CONFIG = TrainConfig()
 WEIGHTS = initial_weights(CONFIG)
 
 
+_RUN = {"id": 0, "losses": np.zeros(0)}
+
+
 def snapshot(step, losses=(), state=TRAINING, message="", new_run=False):
-    return make_snapshot(CONFIG, WEIGHTS, step, losses, state, message, new_run=new_run)
+    """A snapshot of the test's run at `step`: it carries the whole run so far, which is the
+    losses of earlier snapshots followed by `losses` (new_run: a run of its own)."""
+    if new_run:
+        _RUN["id"] += 1
+        _RUN["losses"] = np.zeros(0)
+    _RUN["losses"] = np.concatenate([_RUN["losses"], np.asarray(losses, dtype=float)])
+    return make_snapshot(CONFIG, WEIGHTS, step, _RUN["losses"], state, message, run=_RUN["id"])
 
 
 @pytest.fixture
@@ -54,12 +63,24 @@ def test_snapshots_accumulate_with_their_step_numbers(plot):
     np.testing.assert_array_equal(y, plot.history())
 
 
-def test_missing_steps_leave_a_gap_and_later_steps_keep_their_number(plot):
-    plot.update_from(snapshot(2, [0.9, 0.8], new_run=True))
-    plot.update_from(snapshot(6, [0.4, 0.3]))  # steps 3 and 4 never arrived
-    assert plot.value_at(5) == np.float32(0.4)
-    assert plot.value_at(3) is None
-    assert data_given_to_curve(plot)[0][-1] == 6
+def test_a_skipped_snapshot_loses_no_step_each_carries_the_whole_run(plot):
+    """Deltas once made a missed snapshot a gap in the curve."""
+    first = snapshot(2, [0.9, 0.8], new_run=True)
+    snapshot(4, [0.7, 0.6])  # made, never shown (the window was busy)
+    plot.update_from(first)
+    plot.update_from(snapshot(6, [0.4, 0.3]))
+    np.testing.assert_array_equal(plot.history(), np.float32([0.9, 0.8, 0.7, 0.6, 0.4, 0.3]))
+    assert plot.value_at(3) == np.float32(0.7)
+
+
+def test_the_same_run_at_an_earlier_step_is_drawn_to_that_step(plot):
+    whole = snapshot(5, [0.9, 0.8, 0.7, 0.6, 0.5], new_run=True)
+    plot.update_from(whole)
+    earlier = make_snapshot(CONFIG, WEIGHTS, 2, whole.losses.values(0, 2), run=whole.run)
+    plot.update_from(earlier)
+    np.testing.assert_array_equal(plot.history(), np.float32([0.9, 0.8]))
+    plot.update_from(whole)
+    assert plot.step_count() == 5
 
 
 def test_nothing_new_is_not_uploaded_again(plot, monkeypatch):
