@@ -12,7 +12,6 @@ from core.training.states import DIVERGED, TRAINING
 from core.views.axis_ticks import loss_tick_text, minimum_span, step_tick_text, whole_step_levels
 from core.views.decimate import MinMaxEnvelope, decimate_slice
 from core.views.snapshot import Snapshot
-from gui.common.messages import run_message
 
 CURVE_COLOR = "#1f5fbf"
 MARKER_COLOR = "#d62728"
@@ -70,10 +69,6 @@ class LossPlot(QWidget):
         self._readout = QLabel(self._hint)
         self._readout.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self._readout.setWordWrap(True)  # wraps in a narrow column instead of widening the window
-        self._message = QLabel()
-        self._message.setWordWrap(True)
-        self._message.setStyleSheet(f"color: {MARKER_COLOR};")
-        self._message.hide()
 
         self._plot = pg.PlotWidget(background="w", axisItems={
             "bottom": _StepAxis(orientation="bottom"), "left": _LossAxis(orientation="left")})
@@ -116,7 +111,6 @@ class LossPlot(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
         layout.addWidget(self._plot, 1)
-        layout.addWidget(self._message)
 
     # -- public ----------------------------------------------------------------
     def update_from(self, snapshot: Snapshot) -> None:
@@ -132,7 +126,7 @@ class LossPlot(QWidget):
             self._append(losses.values(self._count))
             self._request_redraw(urgent=first_points or snapshot.state != TRAINING)
         if snapshot.state == DIVERGED:
-            self._show_divergence(snapshot.step + 1, run_message(snapshot))
+            self._show_divergence(snapshot.step + 1)
 
     def flush(self) -> None:
         """Draws what is recorded now, even within the redraw interval."""
@@ -152,8 +146,6 @@ class LossPlot(QWidget):
         self._envelope.clear()
         self._divergence_step = None
         self._marker.hide()
-        self._message.clear()
-        self._message.hide()
         self._readout.setText(self._hint)
         self._redraw()
         # An empty plot keeps whatever range it had (0-10000 steps, a diverged run's 9e+30):
@@ -259,13 +251,14 @@ class LossPlot(QWidget):
         if self._count > MAX_DRAWN_POINTS:
             self._redraw()
 
-    def _show_divergence(self, step: int, message: str) -> None:
+    def _show_divergence(self, step: int) -> None:
+        """The marker names the step; the sentence saying what it means is the window's banner
+        (once, not again under the plot)."""
         self._divergence_step = step
         self._redraw()  # widen the view to the marker
         self._marker.setValue(step)
+        self._marker.label.setFormat(self.tr("diverged at step {0}").format(step))
         self._marker.show()
-        self._message.setText(message or self.tr("Training diverged at step {0}").format(step))
-        self._message.show()
 
     def _nearest(self, step: float) -> tuple[int, float] | None:
         """The exactly-held step nearest to `step` (None before the held part of a long run)."""

@@ -683,52 +683,52 @@ predicted {1:.2f}</source>
 <context>
     <name>HiddenMapsView</name>
     <message>
-        <location filename="../../gui/views/hidden_maps_view.py" line="111"/>
+        <location filename="../../gui/views/hidden_maps_view.py" line="113"/>
         <source>Each map shows one hidden node&apos;s output h over the input square (x1 across, x2 up). A node splits the square with one straight line (dashed, where its input sum is 0): its output is high on one side only, a half-plane. The output node adds the maps with its weights, which is how XOR is built from two half-planes. Click a map to enlarge it.</source>
         <translation>各マップは、入力の正方形(横が x1、縦が x2)の上での、隠れ層のノード1個の出力 h を表します。ノードは正方形を1本の直線(破線、入力の合計が 0 になる所)で分け、その片側だけで出力が大きくなります。これが半平面です。出力のノードはマップに重みを掛けて足し合わせます。こうして2つの半平面から XOR が作られます。マップをクリックすると拡大します。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_maps_view.py" line="117"/>
+        <location filename="../../gui/views/hidden_maps_view.py" line="119"/>
         <source>The 2-layer model has no hidden nodes: its single neuron draws one straight line by itself, which is why it cannot learn XOR.</source>
         <translation>2層モデルには隠れ層のノードがありません。ニューロン1個だけでは直線を1本しか引けないので、XOR を学習できません。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_maps_view.py" line="122"/>
+        <location filename="../../gui/views/hidden_maps_view.py" line="124"/>
         <source>Click a map to see it large; click it again to close it</source>
         <translation>マップをクリックすると拡大し、もう一度クリックすると閉じます</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_maps_view.py" line="154"/>
+        <location filename="../../gui/views/hidden_maps_view.py" line="156"/>
         <source>h (node output)</source>
         <translation>h(ノードの出力)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_maps_view.py" line="159"/>
+        <location filename="../../gui/views/hidden_maps_view.py" line="161"/>
         <source>x1</source>
         <translation>x1</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_maps_view.py" line="160"/>
+        <location filename="../../gui/views/hidden_maps_view.py" line="162"/>
         <source>x2</source>
         <translation>x2</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_maps_view.py" line="211"/>
+        <location filename="../../gui/views/hidden_maps_view.py" line="213"/>
         <source>h{0}</source>
         <translation>h{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_maps_view.py" line="261"/>
+        <location filename="../../gui/views/hidden_maps_view.py" line="263"/>
         <source>h{0}: output of hidden node {0}</source>
         <translation>h{0}: 隠れ層のノード {0} の出力</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_maps_view.py" line="262"/>
+        <location filename="../../gui/views/hidden_maps_view.py" line="264"/>
         <source>Hidden node h{0}</source>
         <translation>隠れ層のノード h{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_maps_view.py" line="268"/>
+        <location filename="../../gui/views/hidden_maps_view.py" line="270"/>
         <source>x = ({0:g}, {1:g})
 h{2} = {3:.2f}</source>
         <translation>x = ({0:g}, {1:g})
@@ -753,34 +753,34 @@ h{2} = {3:.2f}</translation>
         <translation>マウスを重ねると各ステップの損失を表示</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="83"/>
+        <location filename="../../gui/views/loss_plot.py" line="79"/>
         <source>step</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="83"/>
+        <location filename="../../gui/views/loss_plot.py" line="79"/>
         <source>step loss L[step]</source>
         <translation>ステップの損失 L[step]</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="313"/>
+        <location filename="../../gui/views/loss_plot.py" line="260"/>
+        <source>diverged at step {0}</source>
+        <translation>ステップ {0} で発散</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/loss_plot.py" line="290"/>
         <source>step {0}, step loss {1}</source>
         <translation>ステップ {0}、ステップの損失 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="318"/>
+        <location filename="../../gui/views/loss_plot.py" line="295"/>
         <source>steps {0}-{1}, step loss {2} to {3}</source>
         <translation>ステップ {0}-{1}、ステップの損失 {2} から {3}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="105"/>
+        <location filename="../../gui/views/loss_plot.py" line="101"/>
         <source>diverged</source>
         <translation>発散</translation>
-    </message>
-    <message>
-        <location filename="../../gui/views/loss_plot.py" line="283"/>
-        <source>Training diverged at step {0}</source>
-        <translation>ステップ {0} で学習が発散しました</translation>
     </message>
 </context>
 <context>
@@ -911,32 +911,32 @@ h{2} = {3:.2f}</translation>
         <translation>学習率 {0:g}、ステップ数 {1:,}: 学習に反映しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="364"/>
+        <location filename="../../gui/shell/main_window.py" line="367"/>
         <source>This file&apos;s initial weights differ from seed {0}&apos;s: Reset will use the seed&apos;s.</source>
         <translation>このファイルの初期の重みは、シード {0} のものと異なります。リセットするとシードの初期の重みを使います。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="369"/>
+        <location filename="../../gui/shell/main_window.py" line="372"/>
         <source>2-layer</source>
         <translation>2層</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="370"/>
+        <location filename="../../gui/shell/main_window.py" line="373"/>
         <source>{0} hidden nodes</source>
         <translation>隠れ層のノード {0} 個</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="371"/>
+        <location filename="../../gui/shell/main_window.py" line="374"/>
         <source>GateLab — {0}, {1}</source>
         <translation>GateLab — {0}、{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="376"/>
+        <location filename="../../gui/shell/main_window.py" line="379"/>
         <source>About GateLab</source>
         <translation>GateLab について</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="377"/>
+        <location filename="../../gui/shell/main_window.py" line="380"/>
         <source>GateLab 0.1: watch a 2- or 3-layer neural network learn a logic gate.
 
 Built with Qt {0} through PySide6 (LGPLv3), pyqtgraph (MIT), NumPy (BSD) and PyOpenGL (BSD). GateLab itself is MIT-licensed.</source>
@@ -945,32 +945,32 @@ Built with Qt {0} through PySide6 (LGPLv3), pyqtgraph (MIT), NumPy (BSD) and PyO
 Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を使って作られています。GateLab 自体は MIT ライセンスです。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="434"/>
+        <location filename="../../gui/shell/main_window.py" line="437"/>
         <source>training settings</source>
         <translation>学習の設定</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="434"/>
+        <location filename="../../gui/shell/main_window.py" line="437"/>
         <source>view options</source>
         <translation>表示の設定</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="435"/>
+        <location filename="../../gui/shell/main_window.py" line="438"/>
         <source>language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="435"/>
+        <location filename="../../gui/shell/main_window.py" line="438"/>
         <source>speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="439"/>
+        <location filename="../../gui/shell/main_window.py" line="442"/>
         <source>Some saved settings could not be read and are back to their defaults: {0}.</source>
         <translation>保存された設定の一部を読み込めなかったため、既定値に戻しました: {0}。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="465"/>
+        <location filename="../../gui/shell/main_window.py" line="468"/>
         <source>Default settings restored; the language follows the system from the next start.</source>
         <translation>設定を初期状態に戻しました。言語は次回の起動からシステムの設定に従います。</translation>
     </message>

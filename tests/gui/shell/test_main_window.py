@@ -221,6 +221,12 @@ def test_divergence_shows_message_and_last_finite_state(qtbot, window):
     wait_state(qtbot, window, states.DIVERGED)
     assert window.notice.isVisible() and "diverged at step 1" in window.notice.text()
     assert window.loss_plot.divergence_step() == 1
+    # The sentence is said once (the banner), not again under the plot with another step.
+    from PySide6.QtWidgets import QLabel
+
+    saying = [label for label in window.findChildren(QLabel)
+              if label.isVisible() and "Training diverged" in label.text()]
+    assert saying == [window.notice]
     assert window.controls._train.text() == "Train"
 
 
