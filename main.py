@@ -2,6 +2,7 @@
 
     python main.py                 the window (article's 3-layer XOR defaults)
     python main.py train [flags]   headless training, the article's table or --json
+    python main.py inspect FILE    check an experiment file and summarise it (exit 2: refused)
     python main.py --help          every flag
 """
 
@@ -23,7 +24,8 @@ def train_parser() -> OneLineParser:
 
 def gui_parser() -> OneLineParser:
     parser = OneLineParser(prog="gatelab", description="GateLab window; flags preset its controls.",
-                           epilog="Subcommand: 'gatelab train --help' for headless training.")
+                           epilog="Subcommands: 'gatelab train --help' for headless training, "
+                                  "'gatelab inspect FILE' to check an experiment file.")
     add_training_flags(parser)
     parser.add_argument("--autostart", action="store_true", help="start training at launch")
     parser.add_argument("--self-test", action="store_true",
@@ -92,6 +94,9 @@ def main(argv=None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] == "train":
         return run_train(argv[1:])
+    if argv and argv[0] == "inspect":
+        from core.cli.inspect_cli import run_inspect
+        return run_inspect(argv[1:])
     if argv and argv[0] == "seeds":
         from core.cli.seeds_cli import run_seeds
         return run_seeds(argv[1:])

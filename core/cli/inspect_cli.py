@@ -1,0 +1,96 @@
+"""`gatelab inspect FILE`: check an experiment file and say what it holds, without a window.
+
+Exit 0 with a summary (or --json); exit 2 with the reason when the file is refused, the same
+reason the window's Open gives.
+"""
+
+import json
+import sys
+
+from core.cli.cli_args import OneLineParser
+from core.io.experiment import ExperimentError, read, record_reproduces, restore_trainer
+from core.model.gates import ROWS
+from core.views.number_format import format_input, format_prediction, format_target
+
+
+def inspect_parser() -> OneLineParser:
+    parser = OneLineParser(prog="gatelab inspect",
+                           description="Check a .gatelab.json experiment and summarise it.")
+    parser.add_argument("file", help="the experiment file")
+    parser.add_argument("--json", action="store_true", help="print one JSON object instead")
+    return parser
+
+
+def summary(path) -> dict:
+    """What the file holds; ExperimentError if it is refused."""
+    experiment = read(path)
+    trainer = restore_trainer(experiment)
+    config = experiment.config
+    history = experiment.loss_history
+    kept = record_reproduces(experiment)
+    record = trainer.record
+    return {
+        "file": str(path),
+        "config": config.to_dict(),
+        "step": experiment.step,
+        "outcome": None if experiment.outcome is None else {
+            "reason": experiment.outcome.reason, "message": experiment.outcome.message},
+        "loss": trainer.final_loss(),  # at the weights after the last step
+        "last_step_loss": float(history[-1]) if history.size else None,  # L[step] of the last
+        "predictions": [float(p) for p in trainer.predictions()],
+        "solved": trainer.solved(),
+        "initial_matches_seed": experiment.initial_matches_seed,
+        "record": {
+            "kept": kept,  # False: a version 1 file, or a record that did not replay
+            "first_step": record.start_step,
+            "changes": len(record.changes),
+            "checkpoints": record.checkpoint_count(),
+        },
+    }
+
+
+def text_summary(info: dict) -> str:
+    c = info["config"]
+    model = "2-layer" if c["hidden_nodes"] == 0 else f"{c['hidden_nodes']} hidden nodes"
+    ending = info["outcome"]["message"] if info["outcome"] else "not ended: it can train on"
+    record = info["record"]
+    if record["kept"]:
+        past = (f"run record: every step from {record['first_step']:,} can be shown "
+                f"({_count(record['changes'], 'change')}, "
+                f"{_count(record['checkpoints'], 'checkpoint')})")
+    else:
+        past = (f"no run record kept (a file from before format 2, or one whose record did not "
+                f"replay): steps from {record['first_step']:,} on can be shown")
+    lines = [
+        f"{info['file']}: {c['gate'].upper()}, {model}, alpha {c['alpha']:g}, "
+        f"{c['steps']:,} steps, seed {c['seed']}",
+        f"  {c['mode']}, {c['activation']}, {c['loss']} loss, {c['init']} init, "
+        f"{c['update_order']} update order",
+        f"  step {info['step']:,} of {c['steps']:,}: {ending}",
+        f"  loss now {info['loss']:.6g}"
+        + ("" if info["last_step_loss"] is None else
+           f"; the last step's loss L[step] {info['last_step_loss']:.6g}"),
+    ]
+    for row, prediction, target in zip(ROWS, info["predictions"], c["targets"]):
+        lines.append(f"  input {format_input(row)}: predicted {format_prediction(prediction)}, "
+                     f"target {format_target(target)}")
+    lines.append(f"  solved: {'yes' if info['solved'] else 'no'}")
+    lines.append(f"  {past}")
+    if not info["initial_matches_seed"]:
+        lines.append(f"  its initial weights differ from seed {c['seed']}'s")
+    return "\n".join(lines)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}" + ("" if number == 1 else "s")
+
+
+def run_inspect(argv) -> int:
+    args = inspect_parser().parse_args(argv)
+    try:
+        info = summary(args.file)
+    except ExperimentError as error:
+        print(f"gatelab inspect: refused {args.file}: {error}", file=sys.stderr)
+        return 2
+    print(json.dumps(info, allow_nan=False) if args.json else text_summary(info))
+    return 0
