@@ -99,7 +99,7 @@ class TrainingWorker(QObject):
             if self._abandoned:  # the engine was ended on purpose, to quit quickly
                 self._emit_end()
             else:
-                self._emit(states.FAILED, f"training failed: {type(error).__name__}: {error}")
+                self._emit(states.FAILED, f"{type(error).__name__}: {error}")
         finally:
             self.finished.emit()
 
