@@ -115,6 +115,7 @@ class HiddenMapsView(QWidget):
             "its output is high on one side only, a half-plane. The output node adds the maps with "
             "its weights, which is how XOR is built from two half-planes. Click a map to enlarge it."))
         self._caption.setWordWrap(True)
+        self._caption.setContentsMargins(6, 4, 6, 4)  # the dock's edge is right beside it
         self._message = QLabel(self.tr(
             "The 2-layer model has no hidden nodes: its single neuron draws one straight line "
             "by itself, which is why it cannot learn XOR."))
@@ -155,6 +156,9 @@ class HiddenMapsView(QWidget):
         self._bar = pg.ColorBarItem(values=(0.0, 1.0), colorMap=self._colormap, interactive=False,
                                     label=self.tr("h (node output)"), colorMapMenu=False)
         plot.layout.addItem(self._bar, 2, 5)
+        # Room above and below the bar: its end ticks ("1.0", "0") are centred on its ends.
+        plot.layout.setContentsMargins(2, 12, 2, 12)
+        plot.layout.setHorizontalSpacing(12)  # keeps the bar's label off the last map
         plot.scene().sigMouseClicked.connect(self._on_mouse_clicked)
 
     def _build_large(self, plot: pg.PlotItem) -> None:

@@ -202,3 +202,18 @@ def test_in_a_grid_each_title_sits_in_its_own_map(view, hidden_nodes):
         assert title.toPlainText() == f"h{j + 1}"
         assert cell.contains(title.pos())  # was above its map, on the map of the row above
         assert title.anchor.y() == 0.0  # the text hangs down from there, into its own map
+
+
+def test_the_colour_bars_end_ticks_and_the_caption_fit_a_narrow_dock(view, qtbot):
+    """At 1366 x 768 the dock is ~330 px wide: the bar's "1.0" and "0" were cut in half at the
+    widget's edges, and the caption touched the dock's border."""
+    view.resize(330, 580)
+    view.update_from(snapshot())
+    view.show()
+    qtbot.waitExposed(view)
+    qtbot.wait(50)
+    half_line = view._mosaic.fontMetrics().height() / 2
+    bar = view._bar.mapRectToScene(view._bar.boundingRect())
+    scene = view._mosaic.viewport().rect()
+    assert bar.top() >= half_line and bar.bottom() <= scene.height() - half_line
+    assert view._caption.contentsMargins().left() > 0 and view._caption.contentsMargins().right() > 0
