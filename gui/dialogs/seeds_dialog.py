@@ -387,7 +387,11 @@ class SeedsDialog(QDialog):
         failed = summary.histogram_counts - solved
         self._solved_bars.setOpts(x0=edges[:-1], x1=edges[1:], height=solved)
         self._failed_bars.setOpts(x0=edges[:-1], x1=edges[1:], y0=solved, height=failed)
-        self._histogram.getPlotItem().enableAutoRange()
+        # The range is set here, not by pyqtgraph's auto-range: that one is worked out while
+        # painting, so the first frame showed the bars on the empty plot's 0-1 axes.
+        top = float(max(1, summary.histogram_counts.max(initial=0)))
+        self._histogram.setRange(xRange=(float(edges[0]), float(edges[-1])), yRange=(0.0, top),
+                                 padding=0.02)
 
     def _show_curves(self, result):
         steps = result.curve_steps.astype(float)
@@ -395,7 +399,12 @@ class SeedsDialog(QDialog):
         self._low.setData(steps, low)
         self._high.setData(steps, high)
         self._median.setData(steps, median)
-        self._curves.getPlotItem().enableAutoRange()
+        finite = np.concatenate([low[np.isfinite(low)], high[np.isfinite(high)]])
+        bottom, top = (float(finite.min()), float(finite.max())) if finite.size else (0.0, 1.0)
+        if top <= bottom:
+            top = bottom + 1.0
+        self._curves.setRange(xRange=(float(steps[0]), float(max(steps[-1], steps[0] + 1))),
+                              yRange=(bottom, top), padding=0.02)
 
     def _show_failed(self, result, summary):
         failed = np.flatnonzero(~result.solved)

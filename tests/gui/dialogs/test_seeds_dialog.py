@@ -199,3 +199,19 @@ def test_before_a_run_the_progress_counts_the_runs_own_steps(qtbot, dialog):
     assert bar.text() == f"step 0 of {CONFIG.steps}"  # was "step 0 of 100"
     dialog.set_config(CONFIG.with_changes(steps=750))
     assert bar.text() == "step 0 of 750"
+
+
+def test_the_first_frame_of_a_result_already_has_the_results_axes(qtbot, dialog):
+    """pyqtgraph's auto-range is worked out while painting: the first frame showed the bars
+    and curves on the empty plot's 0-1 axes."""
+    run_to_end(qtbot, dialog, 80)
+    result = dialog.result()
+    dialog._show_empty()
+    dialog._show_result(result)  # no event processed after this: what the next paint uses
+    (x0, x1), (y0, y1) = dialog._histogram.getPlotItem().getViewBox().viewRange()
+    edges = dialog._solved_bars.opts["x0"][0], dialog._solved_bars.opts["x1"][-1]
+    assert x0 <= edges[0] and edges[1] <= x1 and (x1 - x0) < 2 * (edges[1] - edges[0])
+    tallest = (dialog._solved_bars.opts["height"] + dialog._failed_bars.opts["height"]).max()
+    assert y1 >= tallest and y1 < 1.2 * tallest
+    (cx0, cx1), _ = dialog._curves.getPlotItem().getViewBox().viewRange()
+    assert cx0 <= result.curve_steps[0] and result.curve_steps[-1] <= cx1 and cx1 > 1.5
