@@ -239,7 +239,8 @@ def test_worker_exception_shows_message_and_reenables(qtbot, window, monkeypatch
     monkeypatch.setattr(TrainingEngine, "advance", broken)
     window.controls.train_pressed.emit()
     wait_state(qtbot, window, states.FAILED)
-    assert window.notice.text() == "Training failed: RuntimeError: injected fault" and window.notice.isVisible()
+    assert window.notice.text() == "Training failed: RuntimeError: injected fault"
+    assert window.notice.isVisible()
     assert window.controls._train.isEnabled() and window.controls._train.text() == "Train"
 
 
