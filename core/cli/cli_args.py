@@ -32,10 +32,16 @@ _HELP = {
 }
 
 
+MESSAGE_MAX = 300  # characters of a usage error
+
+
 class OneLineParser(argparse.ArgumentParser):
     """Reports a usage error as one line on stderr and exit status 2."""
 
     def error(self, message):
+        # argparse repeats a bad value in full ("invalid choice: '...'"): keep the line short.
+        if len(message) > MESSAGE_MAX:
+            message = f"{message[:MESSAGE_MAX - 40]}... ({len(message):,} characters)"
         self.exit(2, f"{self.prog}: error: {message}\n")
 
 

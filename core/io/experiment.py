@@ -35,7 +35,7 @@ from dataclasses import dataclass, fields
 
 import numpy as np
 
-from core.model.config import ConfigError, TrainConfig
+from core.model.config import ConfigError, TrainConfig, shown_value
 from core.model.network import Weights
 from core.training.run_record import SET_STEPS, RunRecord
 from core.training.states import COMPLETED, END_NAMES, STOPPED
@@ -335,10 +335,10 @@ def _check_header(document):
                               f'"format": "{FORMAT}" marker')
     version = document.get("version")
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        raise ExperimentError(BAD_VERSION, f"the file's format version {version!r} is not valid "
+        raise ExperimentError(BAD_VERSION, f"the file's format version {shown_value(version)} is not valid "
                               f"(expected a whole number; this version reads format {VERSION})")
     if version > VERSION:
-        raise ExperimentError(NEWER_VERSION, f"made by a newer GateLab (format {version}); this "
+        raise ExperimentError(NEWER_VERSION, f"made by a newer GateLab (format {shown_value(version)}); this "
                               f"version reads format {VERSION}")
 
 
@@ -357,7 +357,7 @@ def _config(data) -> TrainConfig:
 
 def _step(value, config) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= config.steps:
-        raise ExperimentError(BAD_VALUE, f"step = {value!r} is not allowed: a whole number from 0 "
+        raise ExperimentError(BAD_VALUE, f"step = {shown_value(value)} is not allowed: a whole number from 0 "
                               f"to the run's {config.steps} steps")
     return value
 

@@ -34,10 +34,10 @@ class ConfigError(ValueError):
         self.parameter = parameter
         self.value = value
         self.allowed = allowed
-        super().__init__(f"{parameter} = {_shown(value)} is not allowed: {allowed}")
+        super().__init__(f"{parameter} = {shown_value(value)} is not allowed: {allowed}")
 
 
-def _shown(value, limit: int = 60) -> str:
+def shown_value(value, limit: int = 60) -> str:
     """The bad value as typed, cut short: a message must stay one readable line."""
     text = repr(value)
     return text if len(text) <= limit else f"{text[:limit - 20]}... ({len(text)} characters)"

@@ -162,3 +162,11 @@ def test_a_failed_write_is_an_error_not_a_truncated_success():
                                 cwd=ROOT, stdout=full, stderr=subprocess.PIPE, text=True, timeout=60)
     assert result.returncode == 1
     assert result.stderr.startswith("gatelab train: could not write the result")
+
+
+@pytest.mark.parametrize("flags", [["--lang", "x" * 100_000], ["--mode", "y" * 100_000],
+                                   ["--alpha", "1" * 100_000]])
+def test_a_huge_bad_flag_value_gives_one_short_line(flags):
+    result = run("train", *flags)
+    assert result.returncode == 2
+    assert len(result.stderr) < 400 and len(result.stderr.splitlines()) == 1, result.stderr[:500]

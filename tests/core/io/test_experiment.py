@@ -491,3 +491,18 @@ def test_an_interval_too_long_for_later_checkpoints_is_refused():
     data["record"]["interval"] = 2**60
     assert "interval" in str(refused(data))
 
+
+
+@pytest.mark.parametrize("key, value", [
+    ("step", list(range(200_000))),
+    ("version", int("9" * 4000)),
+    ("config", {**TrainConfig().to_dict(), "alpha": [0.5] * 200_000}),
+    ("config", {**TrainConfig().to_dict(), "targets": list(range(10**5)), "gate": "custom"}),
+], ids=["step", "version", "alpha", "targets"])
+def test_a_refusal_repeats_only_a_short_excerpt_of_a_huge_bad_value(key, value):
+    """A 200,000-value alpha once made a 1.49 MB message and a dialog 353,726 px tall."""
+    data = document()
+    data[key] = value
+    message = str(refused(data))
+    assert len(message) < 300, message[:400]
+    assert "characters)" in message
