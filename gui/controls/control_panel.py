@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSlider,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -29,7 +28,7 @@ from core.model.gates import GATES, ROWS
 from core.training import states
 from gui.common.messages import config_error_text
 from gui.controls.advanced_options import AdvancedOptions
-from gui.controls.number_box import NumberBox
+from gui.controls.number_box import NumberBox, WholeNumberBox
 
 SPEEDS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 20000, FULL_SPEED)
 DEFAULT_SPEED = 500  # the article's 2000-step XOR run unfolds over about 4 seconds
@@ -108,8 +107,7 @@ class ControlPanel(QWidget):
         form.addRow(self.tr("&Gate"), self._gate)
         self._targets_box = self._build_targets()
         form.addRow(self._targets_box)
-        self._hidden = QSpinBox()
-        self._hidden.setRange(0, HIDDEN_MAX)
+        self._hidden = WholeNumberBox(0, HIDDEN_MAX)
         self._hidden.setToolTip(self.tr("Nodes in the hidden layer (0-64). 0 removes the hidden "
                                         "layer: the article's 2-layer model, one neuron"))
         self._hidden_note = QLabel()
@@ -120,13 +118,14 @@ class ControlPanel(QWidget):
         self._alpha.setToolTip(self.tr("Learning rate α (0.0001-100): how far each update moves "
                                        "the weights. Can change while training"))
         form.addRow(self.tr("&Alpha (learning rate)"), self._alpha)
-        self._steps = QSpinBox()
-        self._steps.setRange(1, STEPS_MAX)
+        self._steps = WholeNumberBox(1, STEPS_MAX)
         self._steps.setSingleStep(100)
         self._steps.setGroupSeparatorShown(True)
         self._steps.setToolTip(self.tr("Training steps (1-100,000,000). One step = one pass over "
                                        "the 4 rows of the truth table"))
         form.addRow(self.tr("S&teps"), self._steps)
+        for whole in (self._hidden, self._steps):
+            whole.refused.connect(self._on_not_whole)
         form.addRow(self.tr("S&eed"), self._build_seed())
         for box_widget in (self._hidden, self._steps):
             box_widget.setKeyboardTracking(False)
@@ -240,6 +239,12 @@ class ControlPanel(QWidget):
         self._train.setText({states.TRAINING: self.tr("Pause"),
                              states.PAUSED: self.tr("Resume")}.get(state, self.tr("Train")))
         self._stop.setEnabled(running)
+
+    def _on_not_whole(self, text: str) -> None:
+        shown = text if len(text) <= 30 else text[:27] + "..."
+        self._error.setText(self.tr(
+            "Not applied: “{0}” is not a whole number. Numbers here are written with a decimal "
+            "point and a comma between thousands: 2,000 is two thousand.").format(shown))
 
     def show_error(self, message: str) -> None:
         self._error.setText(message)

@@ -7,8 +7,11 @@ comma as the decimal mark and scientific notation (1e-3, as on the command line)
 
 import re
 
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QValidator
-from PySide6.QtWidgets import QDoubleSpinBox
+from PySide6.QtWidgets import QDoubleSpinBox, QSpinBox
+
+from gui.common.number_locale import NUMBER_LOCALE
 
 # A number still being typed in scientific notation: "1e", "2.5e-".
 _EXPONENT_STARTED = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)[eE][+-]?$")
@@ -51,3 +54,61 @@ class NumberBox(QDoubleSpinBox):
     @staticmethod
     def _normalise(text: str) -> str:
         return text.strip().replace(",", ".")
+
+
+# A whole number as typed: digits, commas between thousands, or a power of ten (2e6).
+_WHOLE = re.compile(r"^[+-]?(\d[\d,]*)?([eE][+-]?\d*)?$")
+
+
+class WholeNumberBox(QSpinBox):
+    """A QSpinBox that reads numbers by the app's one rule (gui.common.number_locale).
+
+    "2,000" and "2000" are two thousand, "2e6" two million. Text with a decimal point
+    ("1.000", meant as a thousand under a German locale, or 2.5) is shown as typed but never
+    taken: Enter or leaving the field restores the last value and `refused` says why, rather
+    than Qt's way of dropping the "." keystroke and keeping a different number."""
+
+    refused = Signal(str)  # the text that was not taken
+
+    def __init__(self, minimum: int, maximum: int, parent=None):
+        super().__init__(parent)
+        self.setRange(minimum, maximum)
+        self.setLocale(NUMBER_LOCALE)
+
+    def validate(self, text: str, pos: int):
+        plain = text.strip().replace(",", "")
+        if not _WHOLE.match(text.strip()):
+            if re.match(r"^[+-]?[\d,]*\.[\d,]*([eE][+-]?\d*)?$", text.strip()):
+                return QValidator.State.Intermediate, text, pos  # seen, never taken
+            return QValidator.State.Invalid, text, pos
+        if plain in ("", "+", "-") or plain.lower().endswith(("e", "e+", "e-")):
+            return QValidator.State.Intermediate, text, pos
+        number = self._number(plain)
+        if number is None:
+            return QValidator.State.Intermediate, text, pos
+        if self.minimum() <= number <= self.maximum():
+            return QValidator.State.Acceptable, text, pos
+        return (QValidator.State.Intermediate if 0 <= number < self.minimum()
+                else QValidator.State.Invalid), text, pos
+
+    def valueFromText(self, text: str) -> int:
+        number = self._number(text.strip().replace(",", ""))
+        return self.value() if number is None else number
+
+    def textFromValue(self, value: int) -> str:
+        return f"{value:,}" if self.isGroupSeparatorShown() else str(value)
+
+    def fixup(self, text: str) -> str:
+        if "." in text:
+            self.refused.emit(text.strip())
+        return text
+
+    @staticmethod
+    def _number(plain: str) -> int | None:
+        try:
+            value = float(plain) if "e" in plain.lower() else int(plain)
+        except (ValueError, OverflowError):
+            return None
+        if isinstance(value, float) and not value.is_integer():
+            return None
+        return int(value)

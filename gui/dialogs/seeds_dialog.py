@@ -19,14 +19,13 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QProgressBar,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from core.model.config import SEED_MAX, TrainConfig
 from core.training.ensemble import COUNT_MAX, DIVERGED_CODE, summarize
-from gui.controls.number_box import NumberBox
+from gui.controls.number_box import NumberBox, WholeNumberBox
 from gui.run.seeds_worker import SeedsWorker, start_seeds_thread
 
 DEFAULT_COUNT = 1000
@@ -89,8 +88,7 @@ class SeedsDialog(QDialog):
         layout.addLayout(self._build_results(), 1)
 
     def _build_run_row(self):
-        self._count = QSpinBox()
-        self._count.setRange(1, COUNT_MAX)
+        self._count = WholeNumberBox(1, COUNT_MAX)
         self._count.setValue(DEFAULT_COUNT)
         self._count.setGroupSeparatorShown(True)
         self._count.setAccelerated(True)

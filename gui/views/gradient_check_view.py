@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from core.model.config import LOSSES
 from core.teaching import gradcheck
+from gui.common.number_locale import NUMBER_LOCALE
 
 DEFAULT_EVERY = 500
 EVERY_MAX = 10**8
@@ -144,6 +145,7 @@ class GradientCheckView(QWidget):
         self._every.setValue(DEFAULT_EVERY)
         self._every.setSingleStep(100)
         self._every.setSuffix(self.tr(" steps"))
+        self._every.setLocale(NUMBER_LOCALE)
         self._every.setGroupSeparatorShown(True)
         tip = self.tr("While training, check again each time the run passes another multiple of "
                       "this many steps. Checking takes at most a tenth of the time, so a large "

@@ -82,193 +82,198 @@
 <context>
     <name>ControlPanel</name>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="82"/>
+        <location filename="../../gui/controls/control_panel.py" line="81"/>
         <source>Input error</source>
         <translation>入力エラー</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="91"/>
+        <location filename="../../gui/controls/control_panel.py" line="90"/>
         <source>Presets…</source>
         <translation>プリセット…</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="92"/>
+        <location filename="../../gui/controls/control_panel.py" line="91"/>
         <source>Article: 2-layer AND</source>
         <translation>記事: 2層 AND</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="93"/>
+        <location filename="../../gui/controls/control_panel.py" line="92"/>
         <source>Article: 3-layer XOR</source>
         <translation>記事: 3層 XOR</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="96"/>
+        <location filename="../../gui/controls/control_panel.py" line="95"/>
         <source>Load the settings of one of the article&apos;s runs</source>
         <translation>記事で実行したときの設定を読み込みます</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="101"/>
+        <location filename="../../gui/controls/control_panel.py" line="100"/>
         <source>Network and training</source>
         <translation>ネットワークと学習</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="106"/>
+        <location filename="../../gui/controls/control_panel.py" line="105"/>
         <source>Custom</source>
         <translation>カスタム</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="107"/>
+        <location filename="../../gui/controls/control_panel.py" line="106"/>
         <source>The logic gate (truth table) the network learns</source>
         <translation>ネットワークが学習する論理ゲート(真理値表)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="108"/>
+        <location filename="../../gui/controls/control_panel.py" line="107"/>
         <source>&amp;Gate</source>
         <translation>ゲート(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="113"/>
+        <location filename="../../gui/controls/control_panel.py" line="111"/>
         <source>Nodes in the hidden layer (0-64). 0 removes the hidden layer: the article&apos;s 2-layer model, one neuron</source>
         <translation>隠れ層のノードの数(0~64)。0 にすると隠れ層がなくなり、記事の2層モデル(ニューロン1個)になります</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="116"/>
+        <location filename="../../gui/controls/control_panel.py" line="114"/>
         <source>&amp;Hidden nodes</source>
         <translation>隠れ層のノード数(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="120"/>
+        <location filename="../../gui/controls/control_panel.py" line="118"/>
         <source>Learning rate α (0.0001-100): how far each update moves the weights. Can change while training</source>
         <translation>学習率 α(0.0001~100): 勾配降下法の1回の更新で重みを動かす大きさ。学習中も変更できます</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="122"/>
+        <location filename="../../gui/controls/control_panel.py" line="120"/>
         <source>&amp;Alpha (learning rate)</source>
         <translation>学習率 α(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="127"/>
+        <location filename="../../gui/controls/control_panel.py" line="124"/>
         <source>Training steps (1-100,000,000). One step = one pass over the 4 rows of the truth table</source>
         <translation>学習のステップ数(1~100,000,000)。1ステップ = 真理値表の4行をひととおり学習すること</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="129"/>
+        <location filename="../../gui/controls/control_panel.py" line="126"/>
         <source>S&amp;teps</source>
         <translation>ステップ数(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="130"/>
+        <location filename="../../gui/controls/control_panel.py" line="129"/>
         <source>S&amp;eed</source>
         <translation>シード(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="147"/>
+        <location filename="../../gui/controls/control_panel.py" line="146"/>
         <source>Target output for this input, from 0 to 1</source>
         <translation>この入力に対する真の値(0~1)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="158"/>
+        <location filename="../../gui/controls/control_panel.py" line="157"/>
         <source>Random seed (0-4294967295): the same seed always gives the same initial weights</source>
         <translation>乱数のシード(0~4294967295): 同じシードからは、いつも同じ初期の重みが得られます</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="161"/>
+        <location filename="../../gui/controls/control_panel.py" line="160"/>
         <source>New seed</source>
         <translation>新しいシード</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="162"/>
+        <location filename="../../gui/controls/control_panel.py" line="161"/>
         <source>Draw a new random seed: new initial weights (Ctrl+D)</source>
         <translation>新しいシードを乱数で選び、初期の重みを変えます (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="170"/>
+        <location filename="../../gui/controls/control_panel.py" line="169"/>
         <source>Speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="175"/>
+        <location filename="../../gui/controls/control_panel.py" line="174"/>
         <source>From slow motion (1 step a second) to as fast as the machine goes. Can change while training</source>
         <translation>スローモーション(1秒に1ステップ)からコンピュータの最高速度まで。学習中も変更できます</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="188"/>
-        <location filename="../../gui/controls/control_panel.py" line="241"/>
+        <location filename="../../gui/controls/control_panel.py" line="187"/>
+        <location filename="../../gui/controls/control_panel.py" line="240"/>
         <source>Train</source>
         <translation>学習</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="189"/>
+        <location filename="../../gui/controls/control_panel.py" line="188"/>
         <source>Start, pause or resume training (Space)</source>
         <translation>学習を開始・一時停止・再開します (Space)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="190"/>
+        <location filename="../../gui/controls/control_panel.py" line="189"/>
         <source>Step</source>
         <translation>1ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="191"/>
+        <location filename="../../gui/controls/control_panel.py" line="190"/>
         <source>Run exactly one step, then pause (.)</source>
         <translation>ちょうど1ステップだけ進めて一時停止します (.)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="192"/>
+        <location filename="../../gui/controls/control_panel.py" line="191"/>
         <source>Reset</source>
         <translation>リセット</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="193"/>
+        <location filename="../../gui/controls/control_panel.py" line="192"/>
         <source>Back to the initial weights of this seed (Ctrl+R)</source>
         <translation>このシードの初期の重みに戻します (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="194"/>
+        <location filename="../../gui/controls/control_panel.py" line="193"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="195"/>
+        <location filename="../../gui/controls/control_panel.py" line="194"/>
         <source>End training here and keep the current weights (Esc)</source>
         <translation>ここで学習を終え、今の重みを残します (Esc)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="240"/>
+        <location filename="../../gui/controls/control_panel.py" line="239"/>
         <source>Pause</source>
         <translation>一時停止</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="241"/>
+        <location filename="../../gui/controls/control_panel.py" line="240"/>
         <source>Resume</source>
         <translation>再開</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="262"/>
+        <location filename="../../gui/controls/control_panel.py" line="246"/>
+        <source>Not applied: “{0}” is not a whole number. Numbers here are written with a decimal point and a comma between thousands: 2,000 is two thousand.</source>
+        <translation>適用していません: 「{0}」は整数ではありません。ここでは小数点に「.」、3桁ごとの区切りに「,」を使います(2,000 は二千)。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls/control_panel.py" line="267"/>
         <source>Not applied: {0}</source>
         <translation>反映されませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="286"/>
+        <location filename="../../gui/controls/control_panel.py" line="291"/>
         <source>Full speed</source>
         <translation>最高速度</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="288"/>
+        <location filename="../../gui/controls/control_panel.py" line="293"/>
         <source>1 step/s</source>
         <translation>1 ステップ/秒</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="290"/>
+        <location filename="../../gui/controls/control_panel.py" line="295"/>
         <source>{0} steps/s</source>
         <translation>{0} ステップ/秒</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="296"/>
+        <location filename="../../gui/controls/control_panel.py" line="301"/>
         <source>0 = the article&apos;s 2-layer model (one neuron, 3 weights)</source>
         <translation>0 = 記事の2層モデル(ニューロン1個、重み3個)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="297"/>
+        <location filename="../../gui/controls/control_panel.py" line="302"/>
         <source>3-layer model: {0} hidden nodes + a bias node</source>
         <translation>3層モデル: 隠れ層のノード {0} 個 + バイアスのノード</translation>
     </message>
@@ -470,99 +475,99 @@ Any existing file of that name is unchanged.</source>
 <context>
     <name>GradientCheckView</name>
     <message>
-        <location filename="../../gui/views/gradient_check_view.py" line="53"/>
+        <location filename="../../gui/views/gradient_check_view.py" line="54"/>
         <source>Not checked yet: press Check now, or tick Every.</source>
         <translation>まだチェックしていません。「今すぐチェック」を押すか、「間隔」をオンにしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gradient_check_view.py" line="60"/>
+        <location filename="../../gui/views/gradient_check_view.py" line="61"/>
         <source>New run: not checked yet.</source>
         <translation>新しい学習: まだチェックしていません。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gradient_check_view.py" line="113"/>
+        <location filename="../../gui/views/gradient_check_view.py" line="114"/>
         <source>Backprop against finite differences: the largest relative error over all weights, at the current weights.</source>
         <translation>誤差逆伝播法と数値微分の比較: 現在の重みで、すべての重みのうち最大の相対誤差。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gradient_check_view.py" line="137"/>
+        <location filename="../../gui/views/gradient_check_view.py" line="138"/>
         <source>Check now</source>
         <translation>今すぐチェック</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gradient_check_view.py" line="138"/>
+        <location filename="../../gui/views/gradient_check_view.py" line="139"/>
         <source>Compare backprop with finite differences at the current weights</source>
         <translation>現在の重みで、誤差逆伝播法の勾配を数値微分と比べます</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gradient_check_view.py" line="141"/>
+        <location filename="../../gui/views/gradient_check_view.py" line="142"/>
         <source>Every</source>
         <translation>間隔</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gradient_check_view.py" line="146"/>
+        <location filename="../../gui/views/gradient_check_view.py" line="147"/>
         <source> steps</source>
         <translation> ステップごと</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gradient_check_view.py" line="148"/>
+        <location filename="../../gui/views/gradient_check_view.py" line="150"/>
         <source>While training, check again each time the run passes another multiple of this many steps. Checking takes at most a tenth of the time, so a large network is checked less often rather than slowing the window.</source>
         <translation>学習中、ステップ数がこの値の倍数を超えるたびにもう一度チェックします。チェックにかける時間は全体の10分の1以下に抑えるので、大きなネットワークでは、ウィンドウを遅くする代わりにチェックの回数を減らします。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gradient_check_view.py" line="164"/>
+        <location filename="../../gui/views/gradient_check_view.py" line="166"/>
         <source>For every weight w, backpropagation gives the slope a = ∂L/∂w, and the central finite difference n = (L(w + ε) − L(w − ε)) / 2ε with ε = {eps} measures it directly. The readout is the largest |a − n| / max(|a|, |n|) over all weights.
 Green, below {green}: they agree, backprop is right. Red, above {red}: backprop has a bug. Amber is in between. Grey: every gradient is smaller than rounding lets finite differences measure (a saturated network), so nothing can be concluded. Weights whose ReLU input sits at the kink (0) are skipped: there the slope jumps.</source>
         <translation>どの重み w についても、誤差逆伝播法は傾き a = ∂L/∂w を求めます。一方、中心差分 n = (L(w + ε) − L(w − ε)) / 2ε(ε = {eps})はその傾きを直接測ります。表示する値は、すべての重みのうち |a − n| / max(|a|, |n|) が最大のものです。
 緑({green} 未満): 両者は一致し、誤差逆伝播法は正しい。赤({red} 超): 誤差逆伝播法にバグがある。黄色はその中間。灰色: どの勾配も小さすぎて、丸め誤差のため数値微分では測れない(ネットワークが飽和している)ので、何も判断できない。ReLU の入力がちょうど折れ目(0)にある重みは、そこで傾きが跳ぶのでチェックしません。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gradient_check_view.py" line="181"/>
+        <location filename="../../gui/views/gradient_check_view.py" line="183"/>
         <source>The weights are not finite numbers (the run diverged): there is nothing to check.</source>
         <translation>重みが有限の数ではありません(学習が発散しました)。チェックできるものがありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gradient_check_view.py" line="198"/>
+        <location filename="../../gui/views/gradient_check_view.py" line="200"/>
         <source>Backprop is right: it agrees with finite differences (below {0}).</source>
         <translation>誤差逆伝播法は正しい: 数値微分と一致しています({0} 未満)。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gradient_check_view.py" line="200"/>
+        <location filename="../../gui/views/gradient_check_view.py" line="202"/>
         <source>Doubtful (between {0} and {1}): backprop and finite differences differ by more than rounding explains.</source>
         <translation>疑わしい({0} ~ {1}): 誤差逆伝播法と数値微分の差が、丸め誤差では説明できないほど大きい。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gradient_check_view.py" line="203"/>
+        <location filename="../../gui/views/gradient_check_view.py" line="205"/>
         <source>Backprop is wrong: it disagrees with finite differences (above {0}).</source>
         <translation>誤差逆伝播法が間違っています: 数値微分と一致しません({0} 超)。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gradient_check_view.py" line="206"/>
+        <location filename="../../gui/views/gradient_check_view.py" line="208"/>
         <source>Can&apos;t tell here: even the largest gradient ({0}) is too small for finite differences to measure. The network is saturated: its gradients have vanished. (Largest relative error {1}.)</source>
         <translation>ここでは判断できません: いちばん大きな勾配({0})でも、数値微分で測るには小さすぎます。ネットワークが飽和して、勾配が消えています。(最大の相対誤差 {1})</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gradient_check_view.py" line="213"/>
+        <location filename="../../gui/views/gradient_check_view.py" line="215"/>
         <source>can&apos;t tell</source>
         <translation>判断不可</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gradient_check_view.py" line="215"/>
+        <location filename="../../gui/views/gradient_check_view.py" line="217"/>
         <source>{0} hidden nodes, {1}</source>
         <translation>隠れ層のノード {0} 個、{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gradient_check_view.py" line="216"/>
+        <location filename="../../gui/views/gradient_check_view.py" line="218"/>
         <source>2-layer model</source>
         <translation>2層モデル</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gradient_check_view.py" line="217"/>
+        <location filename="../../gui/views/gradient_check_view.py" line="219"/>
         <source>Checked at step {0:,} ({1} loss, {2}): {3} weights compared in {4:.1f} ms.</source>
         <translation>ステップ {0:,} でチェック(損失関数 {1}、{2}): {3} 個の重みを {4:.1f} ms で比較しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gradient_check_view.py" line="220"/>
+        <location filename="../../gui/views/gradient_check_view.py" line="222"/>
         <source>{0} weights skipped: their ReLU input is within ε of the kink at 0.</source>
         <translation>{0} 個の重みは除外: ReLU の入力が折れ目(0)から ε 以内にあります。</translation>
     </message>
@@ -688,47 +693,47 @@ predicted {1:.2f}</source>
         <translation>各マップは、入力の正方形(横が x1、縦が x2)の上での、隠れ層のノード1個の出力 h を表します。ノードは正方形を1本の直線(破線、入力の合計が 0 になる所)で分け、その片側だけで出力が大きくなります。これが半平面です。出力のノードはマップに重みを掛けて足し合わせます。こうして2つの半平面から XOR が作られます。マップをクリックすると拡大します。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_maps_view.py" line="119"/>
+        <location filename="../../gui/views/hidden_maps_view.py" line="120"/>
         <source>The 2-layer model has no hidden nodes: its single neuron draws one straight line by itself, which is why it cannot learn XOR.</source>
         <translation>2層モデルには隠れ層のノードがありません。ニューロン1個だけでは直線を1本しか引けないので、XOR を学習できません。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_maps_view.py" line="124"/>
+        <location filename="../../gui/views/hidden_maps_view.py" line="125"/>
         <source>Click a map to see it large; click it again to close it</source>
         <translation>マップをクリックすると拡大し、もう一度クリックすると閉じます</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_maps_view.py" line="156"/>
+        <location filename="../../gui/views/hidden_maps_view.py" line="157"/>
         <source>h (node output)</source>
         <translation>h(ノードの出力)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_maps_view.py" line="161"/>
+        <location filename="../../gui/views/hidden_maps_view.py" line="165"/>
         <source>x1</source>
         <translation>x1</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_maps_view.py" line="162"/>
+        <location filename="../../gui/views/hidden_maps_view.py" line="166"/>
         <source>x2</source>
         <translation>x2</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_maps_view.py" line="213"/>
+        <location filename="../../gui/views/hidden_maps_view.py" line="217"/>
         <source>h{0}</source>
         <translation>h{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_maps_view.py" line="263"/>
+        <location filename="../../gui/views/hidden_maps_view.py" line="267"/>
         <source>h{0}: output of hidden node {0}</source>
         <translation>h{0}: 隠れ層のノード {0} の出力</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_maps_view.py" line="264"/>
+        <location filename="../../gui/views/hidden_maps_view.py" line="268"/>
         <source>Hidden node h{0}</source>
         <translation>隠れ層のノード h{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_maps_view.py" line="270"/>
+        <location filename="../../gui/views/hidden_maps_view.py" line="274"/>
         <source>x = ({0:g}, {1:g})
 h{2} = {3:.2f}</source>
         <translation>x = ({0:g}, {1:g})
@@ -1413,243 +1418,243 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
 <context>
     <name>SeedsDialog</name>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="53"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="52"/>
         <source>Many seeds</source>
         <translation>多数のシード</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="73"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="72"/>
         <source>Trains many copies of this network that differ only in their random starting weights (their seed), and shows how often these settings learn the gate.</source>
         <translation>ランダムな初期の重み(シード)だけが異なる、このネットワークのコピーをたくさん学習させ、この設定でどのくらいの割合でゲートを学習できるかを示します。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="98"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="96"/>
         <source>How many networks to train, each from its own seed (1 to {0}). More networks give a narrower confidence interval but take longer.</source>
         <translation>学習させるネットワークの数(1~{0})。それぞれ別のシードから始めます。数が多いほど信頼区間は狭くなりますが、時間がかかります。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="104"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="102"/>
         <source>The first network&apos;s seed; the others take the next ones. Another first seed gives another sample of starts, to check that the share solved holds.</source>
         <translation>最初のネットワークのシード。ほかは続く番号を使います。最初のシードを変えると別の初期値の標本になり、解けた割合が変わらないか確かめられます。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="108"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="106"/>
         <source>Run</source>
         <translation>実行</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="109"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="107"/>
         <source>Train all the networks with the current settings</source>
         <translation>現在の設定で、すべてのネットワークを学習させます</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="112"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="110"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="113"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="111"/>
         <source>Stop the run; nothing is shown for a cancelled run</source>
         <translation>実行を止めます。キャンセルした実行の結果は表示されません</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="117"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="115"/>
         <source>Training steps done, for all the networks together</source>
         <translation>すべてのネットワークを合わせた、実行済みの学習ステップ数</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="118"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="116"/>
         <source>step %v of %m</source>
         <translation>ステップ %v / %m</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="121"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="119"/>
         <source>&amp;Networks:</source>
         <translation>ネットワーク数(&amp;N):</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="123"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="121"/>
         <source>&amp;First seed:</source>
         <translation>最初のシード(&amp;F):</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="133"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="131"/>
         <source>final loss</source>
         <translation>最終の損失</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="133"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="131"/>
         <source>networks</source>
         <translation>ネットワーク数</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="136"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="134"/>
         <source>solved</source>
         <translation>解けた</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="138"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="136"/>
         <source>not solved</source>
         <translation>未解決</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="141"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="139"/>
         <source>step</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="141"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="139"/>
         <source>loss</source>
         <translation>損失</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="149"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="147"/>
         <source>Final loss of each network</source>
         <translation>各ネットワークの最終の損失</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="150"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="148"/>
         <source>How many networks ended with each loss: low is good. Blue networks solved the gate.</source>
         <translation>最終の損失ごとのネットワークの数(損失は低いほど良い)。青はゲートを解けたネットワークです。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="152"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="150"/>
         <source>Loss during training</source>
         <translation>学習中の損失</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="153"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="151"/>
         <source>Line: the median loss at each step (half of the networks are below it). Shaded: where the middle 80 % of the networks are (between the 10 % and 90 % quantiles).</source>
         <translation>線: 各ステップでの損失の中央値(ネットワークの半数がこれより下)。塗りつぶし: 中央の 80 % のネットワークが入る範囲(10 % 点と 90 % 点の間)。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="177"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="175"/>
         <source>The results appear here when a run ends.</source>
         <translation>実行が終わると、ここに結果が表示されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="211"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="209"/>
         <source>Networks that did not solve the gate. Double-click a seed to open it in the main window and watch it train.</source>
         <translation>ゲートを解けなかったネットワーク。シードをダブルクリックするとメインウィンドウで開き、学習の様子を見られます。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="215"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="213"/>
         <source>Open in main window</source>
         <translation>メインウィンドウで開く</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="216"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="214"/>
         <source>Open the selected seed in the main window to watch it train</source>
         <translation>選んだシードをメインウィンドウで開き、学習の様子を見ます</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="219"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="217"/>
         <source>Double-click a seed to watch it fail in the main window.</source>
         <translation>シードをダブルクリックすると、うまくいかない様子をメインウィンドウで見られます。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="235"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="233"/>
         <source>&lt;b&gt;Settings:&lt;/b&gt; {0}</source>
         <translation>&lt;b&gt;設定:&lt;/b&gt; {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="239"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="237"/>
         <source>The settings changed: press Run for new results.</source>
         <translation>設定が変わりました。新しい結果を見るには「実行」を押してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="265"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="263"/>
         <source>Preparing the initial weights of {0} networks…</source>
         <translation>{0} 個のネットワークの初期の重みを準備しています…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="274"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="272"/>
         <source>Cancelling…</source>
         <translation>キャンセルしています…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="301"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="299"/>
         <source>(seeds {0} to {1})</source>
         <translation>(シード {0} ~ {1})</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="310"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="308"/>
         <source>Training {0} networks…</source>
         <translation>{0} 個のネットワークを学習させています…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="318"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="316"/>
         <source>The run failed: {0}</source>
         <translation>実行に失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="320"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="318"/>
         <source>Cancelled: press Run to start again.</source>
         <translation>キャンセルしました。もう一度始めるには「実行」を押してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="364"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="362"/>
         <source>Done: {0} networks, seeds {1} to {2}.</source>
         <translation>完了: ネットワーク {0} 個、シード {1} ~ {2}。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="369"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="367"/>
         <source>95 % confidence interval: {0} % to {1} %. With these settings, the share of all seeds that would solve the gate very likely lies in this range.</source>
         <translation>95 % 信頼区間: {0} % ~ {1} %。この設定では、すべてのシードのうちゲートを解けるものの割合は、ほぼ確実にこの範囲にあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="380"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="378"/>
         <source>Solved {0}: {1} of {2} networks = {3} %</source>
         <translation>{0}を解けた割合: {2} 個中 {1} 個 = {3} %</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="403"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="410"/>
         <source>Seeds that failed: {0}</source>
         <translation>解けなかったシード: {0} 個</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="405"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="412"/>
         <source> (first {0} listed)</source>
         <translation>(最初の {0} 個を表示)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="412"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="419"/>
         <source>seed {0}: final loss {1:.3g}</source>
         <translation>シード {0}: 最終の損失 {1:.3g}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="414"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="421"/>
         <source> (diverged at step {0})</source>
         <translation>(ステップ {0} で発散)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="421"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="428"/>
         <source>2-layer network (no hidden nodes)</source>
         <translation>2層ネットワーク(隠れ層なし)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="423"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="430"/>
         <source>{0} hidden nodes</source>
         <translation>隠れ層のノード {0} 個</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="424"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="431"/>
         <source>{0}, {1}, alpha {2}, {3} steps, {4} updates, {5}, {6} loss, {7} start weights, {8} update order</source>
         <translation>{0}、{1}、学習率 {2}、{3} ステップ、更新方式 {4}、活性化関数 {5}、損失関数 {6}、初期の重み {7}、更新の順序 {8}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="429"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="436"/>
         <source>, stop at loss {0}</source>
         <translation>、損失 {0} で停止</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="434"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="441"/>
         <source>the custom gate</source>
         <translation>カスタムゲート</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="207"/>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="358"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="205"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="356"/>
         <source>Seeds that failed</source>
         <translation>解けなかったシード</translation>
     </message>

@@ -189,3 +189,53 @@ def test_alpha_takes_scientific_notation_as_the_command_line_does(qtbot, panel, 
 def test_alpha_too_small_in_scientific_notation_keeps_the_old_value(qtbot, panel):
     type_into(qtbot, panel._alpha, "1e-9")  # below the 0.0001 minimum; would round to 0
     assert panel.config().alpha == 0.5
+
+
+# -- one rule for numbers, whatever the system locale -----------------------------------
+@pytest.fixture
+def german_panel(qtbot):
+    from PySide6.QtCore import QLocale
+
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
+    try:
+        widget = ControlPanel(TrainConfig())
+        qtbot.addWidget(widget)
+        widget.show()
+        qtbot.waitExposed(widget)
+        yield widget
+    finally:
+        QLocale.setDefault(before)
+
+
+def test_under_de_de_every_field_writes_numbers_one_way(german_panel):
+    """Steps showed "2.000" beside an alpha of "0.5"."""
+    assert german_panel._steps.text() == "2,000"
+    assert german_panel._alpha.text() == "0.5"
+
+
+@pytest.mark.parametrize("typed", ["1.000", "2.5", "1.0e3"])
+def test_a_decimal_point_in_a_whole_number_field_is_refused_visibly(qtbot, german_panel, typed):
+    """Under de_DE, "1.000" gave steps 1000 while the same text gave alpha 1.0; Qt dropped
+    the "." and kept a different number without a word."""
+    type_into(qtbot, german_panel._steps, typed)
+    german_panel._steps.lineEdit().clearFocus()
+    qtbot.waitUntil(lambda: "not a whole number" in german_panel._error.text())
+    assert german_panel.config().steps == 2000 and german_panel._steps.value() == 2000
+    assert typed in german_panel._error.text()
+
+
+@pytest.mark.parametrize("typed, steps", [("3,000", 3000), ("3000", 3000), ("2e6", 2_000_000),
+                                          ("1,000,000", 1_000_000)])
+def test_whole_numbers_are_read_with_thousands_commas_or_a_power_of_ten(qtbot, german_panel,
+                                                                        typed, steps):
+    type_into(qtbot, german_panel._steps, typed)
+    qtbot.waitUntil(lambda: german_panel.config().steps == steps)
+    assert german_panel._error.text() == ""
+
+
+def test_alpha_reads_a_point_or_a_comma_as_the_decimal_mark(qtbot, german_panel):
+    type_into(qtbot, german_panel._alpha, "1.000")
+    qtbot.waitUntil(lambda: german_panel.config().alpha == 1.0)
+    type_into(qtbot, german_panel._alpha, "0,25")
+    qtbot.waitUntil(lambda: german_panel.config().alpha == 0.25)
