@@ -10,7 +10,7 @@ import itertools
 import multiprocessing
 import sys
 
-from core.cli.cli_args import OneLineParser, add_training_flags, config_from_args
+from core.cli.cli_args import OneLineParser, add_training_flags, config_from_args, write_all
 from core.model.config import ConfigError
 
 
@@ -32,19 +32,6 @@ def gui_parser() -> OneLineParser:
                         help="build the window, train briefly, render, print a JSON status, exit")
     parser.add_argument("--screenshot", metavar="PATH", help="with --self-test: save the window here")
     return parser
-
-
-def write_all(pieces, stream) -> None:
-    """Writes text pieces to a binary stream as UTF-8, all of each: an unbuffered stream may
-    take part of a large write (2 GiB at most on Linux), which print() does not retry."""
-    for piece in pieces:
-        view = memoryview(piece.encode("utf-8"))
-        while view:
-            written = stream.write(view)
-            if not written:
-                raise OSError("the output took no more bytes")
-            view = view[written:]
-    stream.flush()
 
 
 def run_train(argv) -> int:

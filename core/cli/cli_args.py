@@ -66,3 +66,16 @@ def config_from_args(args: argparse.Namespace, base: TrainConfig | None = None) 
         if flag:
             error.args = (f"{flag}: {error}",)
         raise
+
+
+def write_all(pieces, stream) -> None:
+    """Writes text pieces to a binary stream as UTF-8, all of each: an unbuffered stream may
+    take part of a large write (2 GiB at most on Linux), which print() does not retry."""
+    for piece in pieces:
+        view = memoryview(piece.encode("utf-8"))
+        while view:
+            written = stream.write(view)
+            if not written:
+                raise OSError("the output took no more bytes")
+            view = view[written:]
+    stream.flush()

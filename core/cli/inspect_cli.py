@@ -1,15 +1,21 @@
 """`gatelab inspect FILE`: check an experiment file and say what it holds, without a window.
 
-Exit 0 with a summary (or --json); exit 2 with the reason when the file is refused, the same
-reason the window's Open gives.
+Exit 0 with a summary, or with --json the run in exactly the shape `gatelab train --json`
+prints; --step N gives the run as it was at step N, rebuilt from its run record (for N before
+the saved step, the same JSON as `train --steps N --json` with the same settings, bit for bit).
+Exit 2 with one line when the file is refused (the reason the window's Open gives) or the step
+is out of reach.
 """
 
-import json
+import itertools
 import sys
 
-from core.cli.cli_args import OneLineParser
+from core.cli.cli_args import OneLineParser, write_all
 from core.io.experiment import ExperimentError, read, record_reproduces, restore_trainer
+from core.io.report import iter_json_result, text_report
 from core.model.gates import ROWS
+from core.training.states import COMPLETED
+from core.training.trainer import Outcome, Trainer
 from core.views.number_format import format_input, format_prediction, format_target
 
 
@@ -17,8 +23,32 @@ def inspect_parser() -> OneLineParser:
     parser = OneLineParser(prog="gatelab inspect",
                            description="Check a .gatelab.json experiment and summarise it.")
     parser.add_argument("file", help="the experiment file")
-    parser.add_argument("--json", action="store_true", help="print one JSON object instead")
+    parser.add_argument("--json", action="store_true",
+                        help="print the run as 'gatelab train --json' does")
+    parser.add_argument("--step", type=int, metavar="N",
+                        help="the run as it was after N steps (default: the saved step)")
     return parser
+
+
+def trainer_at(path, step: int | None) -> Trainer:
+    """The file's run at `step` (None: as saved), as a trainer whose JSON is train's;
+    ExperimentError if the file is refused, ValueError if the step is out of reach."""
+    experiment = read(path)
+    trainer = restore_trainer(experiment)
+    if step is None or step == experiment.step:
+        return trainer
+    if not 0 <= step < experiment.step:
+        raise ValueError(f"step {step} is not in this run (it has steps 0 to {experiment.step:,})")
+    if step < trainer.record.start_step:
+        raise ValueError(f"step {step} is before this file's run record, which starts at step "
+                         f"{trainer.record.start_step:,} (a file saved before format 2)")
+    state = trainer.state_at(step)
+    # As if trained for exactly `step` steps (a run needs at least one: step 0 keeps its plan).
+    config = state.config.with_changes(steps=step) if step else state.config
+    then = Trainer(config, state.weights, step, experiment.loss_history[:step])
+    then.initial_weights = experiment.initial_weights.copy()
+    then.outcome = Outcome(COMPLETED, f"completed {step} steps") if step else None
+    return then
 
 
 def summary(path) -> dict:
@@ -88,9 +118,26 @@ def _count(number: int, noun: str) -> str:
 def run_inspect(argv) -> int:
     args = inspect_parser().parse_args(argv)
     try:
-        info = summary(args.file)
+        if args.json or args.step is not None:
+            trainer = trainer_at(args.file, args.step)
+        else:
+            info = summary(args.file)
     except ExperimentError as error:
         print(f"gatelab inspect: refused {args.file}: {error}", file=sys.stderr)
         return 2
-    print(json.dumps(info, allow_nan=False) if args.json else text_summary(info))
+    except ValueError as error:
+        print(f"gatelab inspect: {error}", file=sys.stderr)
+        return 2
+    if args.json:
+        try:
+            sys.stdout.flush()
+            write_all(itertools.chain(iter_json_result(trainer), ["\n"]), sys.stdout.buffer)
+        except OSError as error:
+            print(f"gatelab inspect: could not write the result: {error.strerror or error}",
+                  file=sys.stderr)
+            return 1
+    elif args.step is not None:
+        print(text_report(trainer))
+    else:
+        print(text_summary(info))
     return 0

@@ -44,15 +44,51 @@ def test_a_good_file_is_summarised_with_its_numbers(saved):
     assert text.count("input [") == 4
 
 
-def test_json_holds_the_same_facts(saved):
+def test_json_is_the_saved_run_in_trains_shape(saved):
+    from core.io.report import json_result
+
     path, trainer = saved
     result = inspect(str(path), "--json")
     assert result.returncode == 0, result.stderr
-    info = json.loads(result.stdout)
-    assert info["step"] == 3000 and info["loss"] == trainer.final_loss()
-    assert info["predictions"] == [float(p) for p in trainer.predictions()]
-    assert info["record"] == {"kept": True, "first_step": 0, "changes": 1,
-                              "checkpoints": trainer.record.checkpoint_count()}
+    expected = json_result(ex.restore_trainer(ex.read(path)))
+    assert json.loads(result.stdout) == expected
+    assert expected["steps_run"] == 3000 and expected["stopped"] == "completed"
+
+
+@pytest.mark.parametrize("step", [0, 1, 1234, 1499])
+def test_a_past_step_of_a_saved_run_is_train_steps_n_bit_for_bit(saved, step):
+    """Rebuilt from the file's run record: the same text `train --steps N --json` prints
+    (before step 1500, after which the saved run trained with another alpha)."""
+    path, _ = saved
+    result = inspect(str(path), "--step", str(step), "--json")
+    assert result.returncode == 0, result.stderr
+    train = subprocess.run([sys.executable, "main.py", "train", "--steps", str(step), "--seed", "659",
+                            "--update-order", "article", "--json"], cwd=ROOT, capture_output=True,
+                           text=True, timeout=120) if step else None
+    if train is None:  # train needs at least one step; step 0 is the start itself
+        data = json.loads(result.stdout)
+        assert data["steps_run"] == 0 and data["loss_history"] == [] and data["stopped"] == "stopped"
+        assert data["weights"] == data["initial_weights"]
+        return
+    assert train.returncode == 0, train.stderr
+    assert result.stdout == train.stdout
+
+
+def test_a_step_after_a_mid_run_change_has_that_moments_settings(saved):
+    path, trainer = saved
+    early = json.loads(inspect(str(path), "--step", "1000", "--json").stdout)
+    late = json.loads(inspect(str(path), "--step", "2000", "--json").stdout)
+    assert early["config"]["alpha"] == 0.5 and late["config"]["alpha"] == 0.8
+    assert late["weights"] == trainer.state_at(2000).weights.to_dict()
+
+
+@pytest.mark.parametrize("step, words", [("3001", "not in this run"), ("-1", "not in this run"),
+                                         ("x", "invalid int value")])
+def test_a_step_out_of_reach_is_one_line_and_exit_2(saved, step, words):
+    path, _ = saved
+    result = inspect(str(path), "--step", step)
+    assert result.returncode == 2 and words in result.stderr
+    assert len(result.stderr.splitlines()) == 1 and result.stdout == ""
 
 
 @pytest.mark.parametrize("content, reason", [
@@ -89,6 +125,8 @@ def test_a_version_1_file_says_its_past_before_the_saved_step_is_not_recorded(sa
     result = inspect(str(old))
     assert result.returncode == 0
     assert "no run record kept" in result.stdout and "steps from 3,000 on" in result.stdout
+    earlier = inspect(str(old), "--step", "100")
+    assert earlier.returncode == 2 and "before this file's run record" in earlier.stderr
 
 
 def test_no_file_is_a_usage_error():
