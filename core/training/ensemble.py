@@ -44,7 +44,7 @@ DRAW_BATCH = 1024  # seeds drawn between stop polls
 
 # Each seed's end, as a code in an int8 array.
 RUNNING, COMPLETED, DIVERGED_CODE, TARGET_CODE, STOPPED_CODE = (
-    End.NONE, End.COMPLETED, End.DIVERGED, End.TARGET_LOSS, End.STOPPED)
+    int(End.NONE), int(End.COMPLETED), int(End.DIVERGED), int(End.TARGET_LOSS), int(End.STOPPED))
 OUTCOMES = ("running", "completed", "diverged", "target_loss", "stopped")
 
 _QUIET = dict(over="ignore", invalid="ignore", divide="ignore", under="ignore")
