@@ -11,6 +11,7 @@ Pure NumPy and the standard library: no Qt. Design notes: docs/run_record.md.
 """
 
 import sys
+import threading
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -69,6 +70,8 @@ class RunRecord:
         self.start_step = step
         self.interval = checkpoint_interval(config)
         self.changes: list[Change] = []
+        # The training thread adds to the record while the window reads past steps from it.
+        self._lock = threading.Lock()
         self._steps: list[int] = []  # checkpoint steps, ascending
         self._marks: list[tuple[int, TrainConfig]] = []  # (changes applied, config) at each
         self._weights: list[np.ndarray] = []
@@ -94,7 +97,8 @@ class RunRecord:
             value = (tuple(float(v) for v in flat), float(loss))
         elif kind not in _SETTINGS:
             raise ValueError(f"unknown change {kind!r}")
-        self.changes.append(Change(step, kind, value))
+        with self._lock:
+            self.changes.append(Change(step, kind, value))
 
     # -- any step's state ------------------------------------------------------
     def state_at(self, step: int) -> RunState:
@@ -103,19 +107,37 @@ class RunRecord:
             raise ValueError(f"step {step} is before this record's start ({self.start_step})")
         from core.training.trainer import Trainer  # the trainer imports this module
 
-        index = bisect_right(self._steps, step) - 1
-        applied, live = self._marks[index]
+        with self._lock:  # what the replay needs, as it is now
+            index = bisect_right(self._steps, step) - 1
+            applied, live = self._marks[index]
+            start, flat = self._steps[index], self._weights[index]
+            later = self.changes[applied:]
         # The replay never stops on its own: where the live run stopped is already known.
         trainer = Trainer(live.with_changes(steps=STEPS_MAX, target_loss=None),
-                          Weights.from_flat(self._weights[index], live.hidden_nodes),
-                          self._steps[index], recording=False)
-        for change in self.changes[applied:]:
+                          Weights.from_flat(flat, live.hidden_nodes), start, recording=False)
+        for change in later:
             if change.step + (1 if change.kind == ROW_STEP else 0) > step:
                 break
             _train_to(trainer, change.step)
             live = _apply(trainer, live, change)
         _train_to(trainer, step)
         return RunState(step, live, trainer.weights)
+
+    def up_to(self, step: int) -> "RunRecord":
+        """A copy of this record as far as `step` (and the changes made at it): the record of a
+        run that branches off here, so its past reaches back as far as this one's."""
+        with self._lock:
+            copy = RunRecord.__new__(RunRecord)
+            copy._lock = threading.Lock()
+            copy.config, copy.start_step, copy.interval = self.config, self.start_step, self.interval
+            # Changes are in step order; a row step at s completes step s + 1.
+            copy.changes = [c for c in self.changes
+                            if c.step + (1 if c.kind == ROW_STEP else 0) <= step]
+            keep = bisect_right(self._steps, step)
+            copy._steps, copy._marks = self._steps[:keep], self._marks[:keep]
+            copy._weights = self._weights[:keep]
+            copy._bytes_each = self._bytes_each
+            return copy
 
     # -- saving ------------------------------------------------------------------
     def to_dict(self) -> dict:
@@ -158,6 +180,7 @@ class RunRecord:
         if not isinstance(raw_points, list) or not raw_points:
             raise ValueError("checkpoints must be a non-empty list")
         record = cls.__new__(cls)
+        record._lock = threading.Lock()
         record.config, record.start_step, record.interval = config, start, interval
         record.changes = changes
         record._steps, record._marks, record._weights = [], [], []
@@ -202,11 +225,12 @@ class RunRecord:
         return len(self._steps) * self._bytes_each
 
     def _add_checkpoint(self, step, config, flat):
-        self._steps.append(step)
-        self._marks.append((len(self.changes), config))
-        self._weights.append(flat)
-        if self.checkpoint_bytes() > CHECKPOINT_BYTES_MAX:
-            self._thin()
+        with self._lock:
+            self._steps.append(step)
+            self._marks.append((len(self.changes), config))
+            self._weights.append(flat)
+            if self.checkpoint_bytes() > CHECKPOINT_BYTES_MAX:
+                self._thin()
 
     def _thin(self):
         """Doubles the interval and keeps the checkpoints on it (the first always stays)."""

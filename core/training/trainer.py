@@ -56,6 +56,7 @@ class Trainer:
                  step: int = 0, history=(), history_dtype=np.float64, recording: bool = True):
         self.config = config
         self.run_id = next(_RUN_NUMBERS)  # tells views one run from another (Snapshot.run)
+        self.branched_from: tuple[int, int] | None = None  # (run_id, step) of a fork's origin
         self.initial_weights = initial_weights(config)
         start = weights if weights is not None else self.initial_weights
         self._flat = [float(w) for w in start.flat()]
@@ -135,6 +136,19 @@ class Trainer:
         if self.record is None or not self.record.start_step <= step <= self.step:
             raise ValueError(f"step {step} is not a recorded step of this run")
         return self.record.state_at(step)
+
+    def fork(self, step: int, alpha=None) -> "Trainer":
+        """A new run from this run's exact state at `step`, with another alpha if given: it
+        shares this run's past (its losses and record up to `step`); this run is unchanged."""
+        state = self.state_at(step)
+        branch = Trainer(state.config, state.weights, step, self.history.segment(0, step),
+                         history_dtype=self.history.dtype)
+        branch.initial_weights = self.initial_weights.copy()
+        branch.record = self.record.up_to(step)
+        branch.branched_from = (self.run_id, step)
+        if alpha is not None and alpha != state.config.alpha:
+            branch.set_alpha(alpha)
+        return branch
 
     # -- running -----------------------------------------------------------
     def steps_until_checkpoint(self) -> int:

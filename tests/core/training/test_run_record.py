@@ -131,3 +131,48 @@ def test_state_at_gives_the_settings_of_that_moment():
     trainer.advance(1500)
     assert trainer.state_at(399).config.alpha == 0.5 and trainer.state_at(399).config.steps == 1000
     assert trainer.state_at(400).config.alpha == 2.0 and trainer.state_at(400).config.steps == 1500
+
+
+def test_a_fork_continues_exactly_from_the_past_step_and_leaves_the_run_alone():
+    run = Trainer(TrainConfig(steps=6000, seed=8))
+    run.advance(2000)
+    run.set_alpha(1.5)
+    run.advance(2000)
+    before = run.weights.flat().copy()
+    branch = run.fork(1200)
+    assert branch.step == 1200 and branch.config.alpha == 0.5
+    assert branch.weights.equals(run.state_at(1200).weights)
+    np.testing.assert_array_equal(branch.history.values(), run.history.values()[:1200])
+    assert branch.branched_from == (run.run_id, 1200)
+    # Its past reaches back to step 0, and it trains on as the run did without the alpha change.
+    assert branch.state_at(300).weights.equals(run.state_at(300).weights)
+    branch.advance(2800)
+    straight = Trainer(TrainConfig(steps=6000, seed=8))
+    straight.advance(4000)
+    assert branch.weights.equals(straight.weights)
+    np.testing.assert_array_equal(run.weights.flat(), before)  # the original is untouched
+    assert run.step == 4000
+
+
+def test_a_fork_with_a_new_alpha_records_it_at_the_fork_step():
+    run = Trainer(TrainConfig(steps=3000, seed=8))
+    run.advance(2500)
+    branch = run.fork(1000, alpha=2.0)
+    assert branch.config.alpha == 2.0 and branch.state_at(1000).config.alpha == 2.0
+    assert branch.state_at(999).config.alpha == 0.5
+    branch.advance(100)
+    by_hand = Trainer(TrainConfig(steps=3000, seed=8, alpha=2.0), run.state_at(1000).weights, 1000)
+    by_hand.advance(50)
+    assert branch.state_at(1050).weights.equals(by_hand.weights)
+    assert not branch.state_at(1050).weights.equals(run.state_at(1050).weights)
+
+
+def test_a_fork_at_a_row_step_keeps_it_only_once_completed():
+    run = Trainer(TrainConfig(steps=100, seed=2))
+    run.advance(10)
+    nudged = Weights(run.weights.hidden, run.weights.output + 0.01)
+    run.record_step(nudged, 0.3)  # step 11, done row by row
+    run.advance(5)
+    assert len(run.fork(10).record.changes) == 0
+    eleven = run.fork(11)
+    assert len(eleven.record.changes) == 1 and eleven.weights.equals(nudged)
