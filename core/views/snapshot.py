@@ -45,6 +45,7 @@ class Snapshot:
     activation: str = "sigmoid"
     run: int = 0  # which run this is: a view that drew another run starts over
     config: TrainConfig | None = None  # the run's settings at this step
+    live_step: int | None = None  # None: the run's present; else the step the run has reached
 
     @property
     def hidden_nodes(self) -> int:
@@ -81,9 +82,10 @@ class LossRecord:
 
 def make_snapshot(config, weights: Weights, step: int, losses=(), state: str = IDLE,
                   message: str = "", steps_per_second: float = 0.0, run: int = 0,
-                  grid_size: int = GRID_SIZE) -> Snapshot:
+                  live_step: int | None = None, grid_size: int = GRID_SIZE) -> Snapshot:
     """Computes everything the views show from a config and weights at `step` of run `run`;
-    losses: the run's loss at each step so far (a LossRecord, a LossHistory or values)."""
+    losses: the run's loss at each step so far (a LossRecord, a LossHistory or values; for a
+    past step, the whole run, so a plot can show where the step lies in it)."""
     weights = Weights(_frozen(weights.hidden), _frozen(weights.output))
     predictions = network.predictions(weights, config.activation)
     axis, grid = network.output_grid(weights, config.activation, grid_size)
@@ -95,4 +97,4 @@ def make_snapshot(config, weights: Weights, step: int, losses=(), state: str = I
         hidden_grids=_frozen(network.hidden_grids(weights, config.activation, NODE_GRID_SIZE)),
         loss=loss, solved=is_solved(predictions, config.targets), state=state,
         message=message, steps_per_second=steps_per_second,
-        activation=config.activation, run=run, config=config)
+        activation=config.activation, run=run, config=config, live_step=live_step)

@@ -8,19 +8,26 @@ anything that needs the trainer itself (saving, a reset, opening a file) waits i
 until the thread has ended (`when_stopped`).
 """
 
+import time
+
 import numpy as np
 from PySide6.QtCore import QObject, Signal
 
 from core.model.config import LIVE_FIELDS, TrainConfig
 from core.training import states
 from core.training.trainer import Trainer
-from core.views.snapshot import make_snapshot
+from core.views.snapshot import LossRecord, make_snapshot
 from gui.run.training_controller import TrainingController
+
+RUNS_KEPT = 20  # earlier runs of the session kept (each holds its losses and record)
+PAST_REFRESH_S = 0.25  # while a past step is shown, how often the live run's progress is sent
 
 
 class RunSession(QObject):
     shown = Signal(object)  # a Snapshot: what every view draws, after every change
     edited = Signal()  # the run changed (trained, edited, reset): the open file is out of date
+    notice = Signal(str)  # one sentence for the status bar: what happened, or why not
+    config_changed = Signal(object)  # the session changed the settings itself: controls follow
 
     def __init__(self, config: TrainConfig, parent=None, use_engine: bool = True):
         super().__init__(parent)
@@ -30,6 +37,11 @@ class RunSession(QObject):
         self._after_stop: list = []  # actions waiting for the training thread to end, in order
         self._adopted = 0  # runs adopted from files so far
         self._shown_step = 0
+        self._last_live = None  # the newest snapshot of the run's present
+        self._past = None  # (step, RunState) while a past step is shown, else None
+        self._past_sent = 0.0
+        self._undo: list = []  # (step, weights before a hand edit), newest last
+        self.runs: list[Trainer] = [self._trainer]  # this session's runs, oldest first
         self.controller = TrainingController(self, use_engine=use_engine)
         self.controller.snapshot.connect(self._on_worker_snapshot)
         self.controller.running_changed.connect(self._on_running_changed)
@@ -66,18 +78,50 @@ class RunSession(QObject):
             self.train()
 
     def train(self) -> None:
+        """Train on; from a past step, a new run that branches off there; after a finished run,
+        a new run from the seed (the finished one is kept in `runs`)."""
+        if self._past is not None:
+            step = self._past[0]
+            self.when_stopped(lambda: (self._fork(step), self.controller.start(self._trainer)))
+            return
         if self.controller.is_running():
             self.controller.pause(False)
             return
-        self._renew_if_finished()
+        if self._trainer.finished:
+            self._replace_run(session_trainer(self._config))
         self.controller.start(self._trainer)
 
     def step(self) -> None:
+        """One step; from a past step, one step of a new run that branches off there. A
+        finished run takes one more step (its planned steps grow by one), or says why not."""
+        if self._past is not None:
+            step = self._past[0]
+            self.when_stopped(lambda: (self._fork(step), self.step()))
+            return
         if not self.controller.is_running():
-            self._renew_if_finished()
+            if self._trainer.finished and not self._one_more_step():
+                return
             self.controller.start(self._trainer, paused=True)
         self.controller.pause(True)
         self.controller.step_once()
+
+    def _one_more_step(self) -> bool:
+        t = self._trainer
+        if t.outcome is not None and t.outcome.reason == states.DIVERGED:
+            self.notice.emit(self.tr(
+                "The run diverged at step {0}: there is no step after it. Reset to start again, "
+                "or pick an earlier step on the timeline and continue from there.").format(t.step + 1))
+            return False
+        if t.outcome is not None and t.outcome.reason == states.TARGET_LOSS:
+            self.notice.emit(self.tr(
+                "The run reached its target loss at step {0}. Lower or clear the target loss "
+                "(Advanced) to train on.").format(t.step))
+            return False
+        t.set_steps(t.step + 1)
+        self._config = t.config
+        self.config_changed.emit(t.config)
+        self.notice.emit(self.tr("One more step: the run now has {0:,} steps.").format(t.step + 1))
+        return True
 
     def stop(self) -> None:
         self.controller.stop()
@@ -85,9 +129,76 @@ class RunSession(QObject):
     def set_speed(self, steps_per_second: float) -> None:
         self.controller.set_speed(steps_per_second)
 
-    def _renew_if_finished(self) -> None:
-        if self._trainer.finished:
-            self._trainer = session_trainer(self._config)
+    # -- the timeline: any recorded step of the run ------------------------------------
+    @property
+    def viewing(self) -> int | None:
+        """The past step shown, or None when the run's present is shown."""
+        return None if self._past is None else self._past[0]
+
+    def earliest_step(self) -> int:
+        """The first step the run's record can show (0, or a version 1 file's saved step)."""
+        return self._trainer.record.start_step
+
+    def live_step(self) -> int:
+        return self._last_live.step if self._last_live is not None else self._trainer.step
+
+    def show_step(self, step: int) -> None:
+        """Puts every view at `step` of the run (clamped to the recorded steps); training, if
+        it runs, goes on, and the views stay at that step until back_to_live()."""
+        live = self.live_step()
+        step = max(self.earliest_step(), min(int(step), live))
+        if step == live:
+            self.back_to_live()
+            return
+        if self._past is None or self._past[0] != step:
+            self._past = (step, self._trainer.state_at(step))
+        self._send_past()
+
+    def back_to_live(self) -> None:
+        if self._past is None:
+            return
+        self._past = None
+        if self._config != self._trainer.config:  # settings typed for a branch not made
+            self._config = self._trainer.config
+            self.config_changed.emit(self._config)
+        if self._last_live is not None and self._last_live.run == self._trainer.run_id:
+            self.shown.emit(self._last_live)
+        else:
+            self._show(self._state)
+
+    def _send_past(self) -> None:
+        step, state = self._past
+        t = self._trainer
+        live = self._last_live if self._last_live is not None and \
+            self._last_live.run == t.run_id else None
+        losses = live.losses if live is not None else LossRecord.of(t.history)
+        self._past_sent = time.monotonic()
+        self.shown.emit(make_snapshot(
+            state.config, state.weights, step, losses, state=self._state,
+            message=live.message if live is not None else "", run=t.run_id,
+            live_step=live.step if live is not None else t.step))
+
+    def _fork(self, step: int) -> None:
+        """Makes the run that branches off at `step` (with the alpha and steps typed since)
+        the session's run; the run it came from stays in `runs`."""
+        origin = self._trainer
+        branch = origin.fork(step, alpha=self._config.alpha)
+        if self._config.steps != branch.config.steps and self._config.steps > step:
+            branch.set_steps(self._config.steps)
+        self._replace_run(branch)
+        self._config = branch.config
+        self.config_changed.emit(branch.config)
+        self.edited.emit()
+        self.notice.emit(self.tr("A new run branches off at step {0:,}; the run it came from is "
+                                 "kept.").format(step))
+
+    def _replace_run(self, trainer: Trainer) -> None:
+        self._trainer = trainer
+        self._past = None
+        self._undo.clear()
+        self.runs.append(trainer)
+        if len(self.runs) > RUNS_KEPT:
+            del self.runs[0]
 
     # -- changes ---------------------------------------------------------------------
     def changed_fields(self, config: TrainConfig) -> list[str]:
@@ -98,8 +209,14 @@ class RunSession(QObject):
         return all(f in LIVE_FIELDS for f in self.changed_fields(config))
 
     def apply_live(self, config: TrainConfig) -> None:
-        """A new alpha or number of steps for the run in progress (see is_live_change)."""
+        """A new alpha or number of steps for the run in progress (see is_live_change). While
+        a past step is shown they wait for the run that will branch off there."""
         self._config = config
+        if self._past is not None:
+            self.notice.emit(self.tr("Alpha {0:g}, steps {1:,}: for the new run that Train or "
+                                     "Step starts from step {2:,}.").format(
+                config.alpha, config.steps, self._past[0]))
+            return
         if self.controller.is_running():
             self.controller.set_alpha(config.alpha)
             self.controller.set_total_steps(config.steps)
@@ -118,7 +235,7 @@ class RunSession(QObject):
         def restart():
             if self._adopted != runs_before:
                 return  # a run opened since (a file) replaced the one this reset was for
-            self._trainer = session_trainer(self._config)
+            self._replace_run(session_trainer(self._config))
             self._show()
             self.edited.emit()
             if on_done is not None:
@@ -127,16 +244,43 @@ class RunSession(QObject):
         self.when_stopped(restart)
 
     def edit_weights(self, weights) -> None:
-        """A hand-edited weight: every view updates, and training continues from it."""
+        """A hand-edited weight: every view updates, and training continues from it (on a
+        past step: in a new run that branches off there). Ctrl+Z undoes it (undo_edit)."""
+        if self._past is not None and not self.controller.is_running():
+            self._fork(self._past[0])
         self.edited.emit()
+        t = self._trainer
+        self._undo.append((t.step, t.weights.copy()))
         if self.controller.is_running():
             self.controller.replace_weights(weights)
             return
-        self._trainer.set_weights(weights)
+        t.set_weights(weights)
         self._show()
 
+    def undo_edit(self) -> None:
+        """Puts back the weights from before the last hand edit, if the run has not trained
+        on since (then there is nothing of the edit alone to undo)."""
+        t = self._trainer
+        while self._undo and self._undo[-1][0] != t.step:
+            self._undo.pop()
+        if not self._undo or self._past is not None:
+            self.notice.emit(self.tr("Nothing to undo: only a weight edit, before the run trains "
+                                     "on, can be undone."))
+            return
+        _, weights = self._undo.pop()
+        self.edited.emit()
+        if self.controller.is_running():
+            self.controller.replace_weights(weights)
+        else:
+            t.set_weights(weights)
+            self._show()
+        self.notice.emit(self.tr("Undid the weight edit."))
+
     def apply_row_update(self, weights, step_completed: bool, step_loss: float) -> None:
-        """One row of the step-by-step math was applied: the run (and every view) follows."""
+        """One row of the step-by-step math was applied: the run (and every view) follows (on a
+        past step: a new run that branches off there)."""
+        if self._past is not None and not self.controller.is_running():
+            self._fork(self._past[0])
         self.edited.emit()
         if self.controller.is_running():
             self.controller.replace_weights(weights, step_loss if step_completed else None)
@@ -150,7 +294,7 @@ class RunSession(QObject):
     def adopt(self, trainer: Trainer) -> None:
         """Shows a run restored from a file (call it from when_stopped)."""
         self._config = trainer.config
-        self._trainer = trainer
+        self._replace_run(trainer)
         self._adopted += 1
         outcome = trainer.outcome
         state = states.IDLE if outcome is None else states.state_after(outcome.reason)
@@ -180,9 +324,14 @@ class RunSession(QObject):
     def _on_worker_snapshot(self, snapshot) -> None:
         if snapshot.step != self._shown_step:
             self.edited.emit()  # it trained
+        changed = snapshot.state != self._state
         self._state = snapshot.state
         self._shown_step = snapshot.step
-        self.shown.emit(snapshot)
+        self._last_live = snapshot
+        if self._past is None:
+            self.shown.emit(snapshot)
+        elif changed or time.monotonic() - self._past_sent >= PAST_REFRESH_S:
+            self._send_past()  # the views stay at the past step; the timeline learns the present
 
     def _on_running_changed(self, running: bool) -> None:
         # An action may start the thread again (Step after Reset): the rest wait for that run.
@@ -198,8 +347,9 @@ class RunSession(QObject):
         t = self._trainer
         self._state = state
         self._shown_step = t.step
-        self.shown.emit(make_snapshot(t.config, t.weights, t.step, t.history, state=state,
-                                      message=message, run=t.run_id))
+        self._last_live = make_snapshot(t.config, t.weights, t.step, t.history, state=state,
+                                        message=message, run=t.run_id)
+        self.shown.emit(self._last_live)
 
 
 def session_trainer(config, weights=None, step=0, history=()) -> Trainer:

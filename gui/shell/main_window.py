@@ -47,6 +47,7 @@ from gui.views.network_view import NetworkView
 from gui.views.output_view import OutputView
 from gui.views.predictions_table import PredictionsTable
 from gui.views.status_line import StatusLine
+from gui.views.timeline_bar import TimelineBar
 
 EDITABLE_STATES = (states.IDLE, states.PAUSED, states.FINISHED, states.STOPPED)
 DEFAULT_TOGGLES = {"log_scale": False, "decision_plane": False}
@@ -101,6 +102,8 @@ class MainWindow(QMainWindow):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.loss_plot, 1)
+        self.timeline = TimelineBar()
+        right_layout.addWidget(self.timeline)
         right_layout.addWidget(self.predictions)
         self.views_splitter = QSplitter(Qt.Orientation.Horizontal)
         self.views_splitter.addWidget(self.output_view)
@@ -130,7 +133,8 @@ class MainWindow(QMainWindow):
         self.hidden_maps = HiddenMapsView()
         self.math_panel = MathPanel()
         self.gradient_check = GradientCheckView()
-        self.views = [self.output_view, self.loss_plot, self.predictions, self.status_line]
+        self.views = [self.output_view, self.loss_plot, self.timeline, self.predictions,
+                      self.status_line]
         # Dock views are refreshed at most DOCK_INTERVAL_S apart while training, and only when
         # shown: each repaint costs the window a frame (bench/gui_responsiveness.py --views all).
         self.dock_views = {"network": self.network_view, "hidden": self.hidden_maps,
@@ -179,6 +183,8 @@ class MainWindow(QMainWindow):
         self._action(file_menu, self.tr("&Restore default settings"), None, self.restore_defaults)
         file_menu.addSeparator()
         self._action(file_menu, self.tr("&Quit"), "Ctrl+Q", self.close)
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        self._action(edit_menu, self.tr("&Undo weight edit"), "Ctrl+Z", self.session.undo_edit)
         self.view_menu = self.menuBar().addMenu(self.tr("&View"))
         for dock in self.docks.values():
             self.view_menu.addAction(dock.toggleViewAction())
@@ -232,6 +238,11 @@ class MainWindow(QMainWindow):
         c.speed_changed.connect(self.session.set_speed)
         self.session.shown.connect(self._on_snapshot)
         self.session.edited.connect(self.files.mark_dirty)
+        self.session.notice.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.session.config_changed.connect(self._on_session_config)
+        self.loss_plot.step_picked.connect(self.session.show_step)
+        self.timeline.step_picked.connect(self.session.show_step)
+        self.timeline.live_requested.connect(self.session.back_to_live)
         self.network_view.weights_edited.connect(self.session.edit_weights)
         self.math_panel.weights_updated.connect(self._on_row_update)
         self.files.message.connect(lambda text: QMessageBox.warning(self, "GateLab", text))
@@ -286,6 +297,12 @@ class MainWindow(QMainWindow):
         if left:
             message += " " + self.tr("This is a new, untitled run; {0} is unchanged.").format(left)
         self._reset(message, config)
+        self._update_title()
+
+    def _on_session_config(self, config: TrainConfig):
+        """The session changed the settings itself (a branch, one more step): show them."""
+        self.controls.set_config(config)
+        self.gradient_check.set_loss(config.loss)
         self._update_title()
 
     def _on_row_update(self, weights, row, step_completed, step_loss):

@@ -4,7 +4,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QElapsedTimer, Qt, QTimer
+from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from core.training.history import RecentHistory, clipped_to
@@ -15,6 +15,7 @@ from core.views.snapshot import Snapshot
 
 CURVE_COLOR = "#1f5fbf"
 MARKER_COLOR = "#d62728"
+CURSOR_COLOR = "#555555"  # a past step shown on the timeline
 AXIS_COLOR = "#333333"
 MAX_DRAWN_POINTS = 2048  # a min and a max for each pixel column of a typical plot
 # Exact losses kept for hovering and zooming near the end of a run; the whole run is kept
@@ -45,7 +46,11 @@ class _LossAxis(pg.AxisItem):
 
 
 class LossPlot(QWidget):
-    """Loss against step, with a log-scale switch, a hover read-out and a divergence marker."""
+    """Loss against step, with a log-scale switch, a hover read-out and a divergence marker.
+    It is also the timeline: a click asks for that step (`step_picked`), and a past step
+    shown is marked on the whole run's curve."""
+
+    step_picked = Signal(int)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -102,7 +107,13 @@ class LossPlot(QWidget):
             labelOpts={"position": 0.85, "color": MARKER_COLOR, "anchors": [(1, 0.5), (1, 0.5)]})
         self._marker.hide()
         self._item.addItem(self._marker)  # a vertical line's bounds keep its step in the x range
+        # The past step shown; the timeline bar under the plot says which step it is.
+        self._cursor = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen(CURSOR_COLOR, width=2))
+        self._cursor.hide()
+        self._item.addItem(self._cursor, ignoreBounds=True)
         self._plot.scene().sigMouseMoved.connect(self._on_mouse_moved)
+        self._plot.scene().sigMouseClicked.connect(self._on_mouse_clicked)
+        self._plot.setToolTip(self.tr("Click a step to see the network as it was then"))
 
         top = QHBoxLayout()
         top.addWidget(self._log_box)
@@ -125,8 +136,18 @@ class LossPlot(QWidget):
             first_points = self._count == 0
             self._append(losses.values(self._count))
             self._request_redraw(urgent=first_points or snapshot.state != TRAINING)
+        live = snapshot.step if snapshot.live_step is None else snapshot.live_step
         if snapshot.state == DIVERGED:
-            self._show_divergence(snapshot.step + 1)
+            self._show_divergence(live + 1)
+        if snapshot.live_step is None:
+            self._cursor.hide()
+        else:
+            self._cursor.setValue(snapshot.step)
+            self._cursor.show()
+
+    def cursor_step(self) -> int | None:
+        """The past step marked on the curve, or None when the run's present is shown."""
+        return int(self._cursor.value()) if self._cursor.isVisible() else None
 
     def flush(self) -> None:
         """Draws what is recorded now, even within the redraw interval."""
@@ -279,6 +300,15 @@ class LossPlot(QWidget):
         finally:
             self._setting_range = False
         self._redraw()
+
+    def _on_mouse_clicked(self, event) -> None:
+        view = self._item.getViewBox()
+        if event.button() != Qt.MouseButton.LeftButton or not self._count or \
+                not view.sceneBoundingRect().contains(event.scenePos()):
+            return
+        step = view.mapSceneToView(event.scenePos()).x()
+        if math.isfinite(step):
+            self.step_picked.emit(max(0, min(round(step), self._run_first + self._count - 1)))
 
     def _on_mouse_moved(self, scene_pos) -> None:
         view = self._item.getViewBox()

@@ -27,7 +27,11 @@ class StatusLine(QWidget):
                        states.STOPPED: self.tr("stopped")}
 
     def update_from(self, snapshot) -> None:
-        self._step.setText(self.tr("step {0:,} of {1:,}").format(snapshot.step, snapshot.total_steps))
+        if snapshot.live_step is None:
+            self._step.setText(self.tr("step {0:,} of {1:,}").format(snapshot.step, snapshot.total_steps))
+        else:
+            self._step.setText(self.tr("step {0:,} of {1:,}, the past (live: {2:,})").format(
+                snapshot.step, snapshot.total_steps, snapshot.live_step))
         self._loss.setText(self.tr("loss now {0:.6g}").format(snapshot.loss) if math.isfinite(snapshot.loss)
                            else self.tr("loss too large to compute"))
         rate = snapshot.steps_per_second

@@ -743,47 +743,57 @@ h{2} = {3:.2f}</translation>
 <context>
     <name>LossPlot</name>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="64"/>
+        <location filename="../../gui/views/loss_plot.py" line="69"/>
         <source>Log scale</source>
         <translation>対数軸</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="66"/>
+        <location filename="../../gui/views/loss_plot.py" line="71"/>
         <source>Show the loss on a logarithmic axis, so small losses late in training stay visible</source>
         <translation>損失を対数軸で表示し、学習の終わりごろの小さな損失も見えるようにします</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="68"/>
+        <location filename="../../gui/views/loss_plot.py" line="73"/>
         <source>Hover over the plot to read a step&apos;s loss</source>
         <translation>マウスを重ねると各ステップの損失を表示</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="79"/>
+        <location filename="../../gui/views/loss_plot.py" line="84"/>
         <source>step</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="79"/>
+        <location filename="../../gui/views/loss_plot.py" line="84"/>
         <source>step loss L[step]</source>
         <translation>ステップの損失 L[step]</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="260"/>
+        <location filename="../../gui/views/loss_plot.py" line="117"/>
+        <source>Click a step to see the network as it was then</source>
+        <translation>ステップをクリックすると、そのときのネットワークを表示します</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/loss_plot.py" line="147"/>
+        <source>step {0:,}</source>
+        <translation>ステップ {0:,}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/loss_plot.py" line="283"/>
         <source>diverged at step {0}</source>
         <translation>ステップ {0} で発散</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="290"/>
+        <location filename="../../gui/views/loss_plot.py" line="322"/>
         <source>step {0}, step loss {1}</source>
         <translation>ステップ {0}、ステップの損失 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="295"/>
+        <location filename="../../gui/views/loss_plot.py" line="327"/>
         <source>steps {0}-{1}, step loss {2} to {3}</source>
         <translation>ステップ {0}-{1}、ステップの損失 {2} から {3}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="101"/>
+        <location filename="../../gui/views/loss_plot.py" line="106"/>
         <source>diverged</source>
         <translation>発散</translation>
     </message>
@@ -791,157 +801,167 @@ h{2} = {3:.2f}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="141"/>
+        <location filename="../../gui/shell/main_window.py" line="145"/>
         <source>Network diagram</source>
         <translation>ネットワーク図</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="142"/>
+        <location filename="../../gui/shell/main_window.py" line="146"/>
         <source>Hidden node maps</source>
         <translation>隠れ層マップ</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="143"/>
+        <location filename="../../gui/shell/main_window.py" line="147"/>
         <source>Step-by-step math</source>
         <translation>計算の手順</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="144"/>
+        <location filename="../../gui/shell/main_window.py" line="148"/>
         <source>Gradient check</source>
         <translation>勾配チェック</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="149"/>
+        <location filename="../../gui/shell/main_window.py" line="153"/>
         <source>What am I looking at?</source>
         <translation>この画面の見方</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="166"/>
+        <location filename="../../gui/shell/main_window.py" line="170"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="167"/>
+        <location filename="../../gui/shell/main_window.py" line="171"/>
         <source>&amp;Open…</source>
         <translation>開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="168"/>
+        <location filename="../../gui/shell/main_window.py" line="172"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="170"/>
+        <location filename="../../gui/shell/main_window.py" line="174"/>
         <source>Save &amp;As…</source>
         <translation>名前を付けて保存(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="173"/>
+        <location filename="../../gui/shell/main_window.py" line="177"/>
         <source>&amp;Export</source>
         <translation>エクスポート(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="179"/>
+        <location filename="../../gui/shell/main_window.py" line="183"/>
         <source>&amp;Restore default settings</source>
         <translation>設定を初期状態に戻す(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="181"/>
+        <location filename="../../gui/shell/main_window.py" line="185"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="182"/>
+        <location filename="../../gui/shell/main_window.py" line="186"/>
+        <source>&amp;Edit</source>
+        <translation>編集(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/main_window.py" line="187"/>
+        <source>&amp;Undo weight edit</source>
+        <translation>重みの編集を元に戻す(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/main_window.py" line="188"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="185"/>
+        <location filename="../../gui/shell/main_window.py" line="191"/>
         <source>&amp;Tools</source>
         <translation>ツール(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="186"/>
+        <location filename="../../gui/shell/main_window.py" line="192"/>
         <source>&amp;Many seeds…</source>
         <translation>多数のシードで試す(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="188"/>
+        <location filename="../../gui/shell/main_window.py" line="194"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="189"/>
+        <location filename="../../gui/shell/main_window.py" line="195"/>
         <source>What am I &amp;looking at?</source>
         <translation>この画面の見方(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="191"/>
+        <location filename="../../gui/shell/main_window.py" line="197"/>
         <source>&amp;About GateLab</source>
         <translation>GateLab について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="194"/>
+        <location filename="../../gui/shell/main_window.py" line="200"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="198"/>
+        <location filename="../../gui/shell/main_window.py" line="204"/>
         <source>System default</source>
         <translation>システムの設定</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="211"/>
+        <location filename="../../gui/shell/main_window.py" line="217"/>
         <source>The language changes when GateLab starts next time.</source>
         <translation>言語は GateLab を次に起動したときに切り替わります。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="266"/>
+        <location filename="../../gui/shell/main_window.py" line="277"/>
         <source>Reset to the initial weights of seed {0}.</source>
         <translation>シード {0} の初期の重みにリセットしました。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="284"/>
+        <location filename="../../gui/shell/main_window.py" line="295"/>
         <source>Settings changed ({0}): the network was reset.</source>
         <translation>設定が変わったため({0})、ネットワークをリセットしました。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="287"/>
+        <location filename="../../gui/shell/main_window.py" line="298"/>
         <source>This is a new, untitled run; {0} is unchanged.</source>
         <translation>これは名前のない新しい実行です。{0} は変更されていません。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="280"/>
+        <location filename="../../gui/shell/main_window.py" line="291"/>
         <source>Alpha {0:g}, steps {1:,}: applied to the run.</source>
         <translation>学習率 {0:g}、ステップ数 {1:,}: 学習に反映しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="367"/>
+        <location filename="../../gui/shell/main_window.py" line="384"/>
         <source>This file&apos;s initial weights differ from seed {0}&apos;s: Reset will use the seed&apos;s.</source>
         <translation>このファイルの初期の重みは、シード {0} のものと異なります。リセットするとシードの初期の重みを使います。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="372"/>
+        <location filename="../../gui/shell/main_window.py" line="389"/>
         <source>2-layer</source>
         <translation>2層</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="373"/>
+        <location filename="../../gui/shell/main_window.py" line="390"/>
         <source>{0} hidden nodes</source>
         <translation>隠れ層のノード {0} 個</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="374"/>
+        <location filename="../../gui/shell/main_window.py" line="391"/>
         <source>GateLab — {0}, {1}</source>
         <translation>GateLab — {0}、{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="379"/>
+        <location filename="../../gui/shell/main_window.py" line="396"/>
         <source>About GateLab</source>
         <translation>GateLab について</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="380"/>
+        <location filename="../../gui/shell/main_window.py" line="397"/>
         <source>GateLab 0.1: watch a 2- or 3-layer neural network learn a logic gate.
 
 Built with Qt {0} through PySide6 (LGPLv3), pyqtgraph (MIT), NumPy (BSD) and PyOpenGL (BSD). GateLab itself is MIT-licensed.</source>
@@ -950,32 +970,32 @@ Built with Qt {0} through PySide6 (LGPLv3), pyqtgraph (MIT), NumPy (BSD) and PyO
 Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を使って作られています。GateLab 自体は MIT ライセンスです。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="437"/>
+        <location filename="../../gui/shell/main_window.py" line="454"/>
         <source>training settings</source>
         <translation>学習の設定</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="437"/>
+        <location filename="../../gui/shell/main_window.py" line="454"/>
         <source>view options</source>
         <translation>表示の設定</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="438"/>
+        <location filename="../../gui/shell/main_window.py" line="455"/>
         <source>language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="438"/>
+        <location filename="../../gui/shell/main_window.py" line="455"/>
         <source>speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="442"/>
+        <location filename="../../gui/shell/main_window.py" line="459"/>
         <source>Some saved settings could not be read and are back to their defaults: {0}.</source>
         <translation>保存された設定の一部を読み込めなかったため、既定値に戻しました: {0}。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="468"/>
+        <location filename="../../gui/shell/main_window.py" line="485"/>
         <source>Default settings restored; the language follows the system from the next start.</source>
         <translation>設定を初期状態に戻しました。言語は次回の起動からシステムの設定に従います。</translation>
     </message>
@@ -1416,6 +1436,44 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
     </message>
 </context>
 <context>
+    <name>RunSession</name>
+    <message>
+        <location filename="../../gui/run/session.py" line="112"/>
+        <source>The run diverged at step {0}: there is no step after it. Reset to start again, or pick an earlier step on the timeline and continue from there.</source>
+        <translation>この学習はステップ {0} で発散したので、次のステップはありません。リセットしてやり直すか、タイムラインで前のステップを選んでそこから続けてください。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/run/session.py" line="117"/>
+        <source>The run reached its target loss at step {0}. Lower or clear the target loss (Advanced) to train on.</source>
+        <translation>この学習はステップ {0} で目標損失に達しました。続けるには、詳細設定で目標損失を下げるか消してください。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/run/session.py" line="123"/>
+        <source>One more step: the run now has {0:,} steps.</source>
+        <translation>1ステップ追加しました: この学習は {0:,} ステップになりました。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/run/session.py" line="192"/>
+        <source>A new run branches off at step {0:,}; the run it came from is kept.</source>
+        <translation>ステップ {0:,} から新しい学習に分岐しました。元の学習は残してあります。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/run/session.py" line="216"/>
+        <source>Alpha {0:g}, steps {1:,}: for the new run that Train or Step starts from step {2:,}.</source>
+        <translation>学習率 {0:g}、ステップ数 {1:,}: 「学習」か「1ステップ」でステップ {2:,} から始める新しい学習に使います。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/run/session.py" line="267"/>
+        <source>Nothing to undo: only a weight edit, before the run trains on, can be undone.</source>
+        <translation>元に戻せるものはありません: 元に戻せるのは、学習を続ける前の重みの編集だけです。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/run/session.py" line="277"/>
+        <source>Undid the weight edit.</source>
+        <translation>重みの編集を元に戻しました。</translation>
+    </message>
+</context>
+<context>
     <name>SeedsDialog</name>
     <message>
         <location filename="../../gui/dialogs/seeds_dialog.py" line="52"/>
@@ -1717,22 +1775,27 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../gui/views/status_line.py" line="30"/>
+        <location filename="../../gui/views/status_line.py" line="31"/>
         <source>step {0:,} of {1:,}</source>
         <translation>ステップ {0:,} / {1:,}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/status_line.py" line="31"/>
+        <location filename="../../gui/views/status_line.py" line="33"/>
+        <source>step {0:,} of {1:,}, the past (live: {2:,})</source>
+        <translation>ステップ {0:,} / {1:,}(過去の表示、現在: {2:,})</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/status_line.py" line="35"/>
         <source>loss now {0:.6g}</source>
         <translation>現在の損失 {0:.6g}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/status_line.py" line="32"/>
+        <location filename="../../gui/views/status_line.py" line="36"/>
         <source>loss too large to compute</source>
         <translation>損失が大きすぎて計算できません</translation>
     </message>
     <message>
-        <location filename="../../gui/views/status_line.py" line="34"/>
+        <location filename="../../gui/views/status_line.py" line="38"/>
         <source>{0:,.0f} steps/s</source>
         <translation>{0:,.0f} ステップ/秒</translation>
     </message>
@@ -1793,6 +1856,34 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
         <location filename="../../gui/views/surface_view.py" line="212"/>
         <source>drag or arrow keys: rotate · wheel or +/-: zoom</source>
         <translation>ドラッグか矢印キー: 回転 · ホイールか +/-: ズーム</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineBar</name>
+    <message>
+        <location filename="../../gui/views/timeline_bar.py" line="20"/>
+        <source>Timeline</source>
+        <translation>タイムライン</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/timeline_bar.py" line="22"/>
+        <source>Go back to any step of the run: every view shows the network as it was then. Left/Right: one step, Page Up/Down: 1 % of the run, Home/End: first and last step. Train or Step from a past step starts a new run from there; the old one is kept</source>
+        <translation>学習のどのステップにも戻れます。すべての表示がそのときのネットワークになります。左右キー: 1ステップ、Page Up/Down: 学習の1 %、Home/End: 最初と最後のステップ。過去のステップで「学習」か「1ステップ」を押すと、そこから新しい学習を始めます(元の学習は残ります)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/timeline_bar.py" line="28"/>
+        <source>Back to live</source>
+        <translation>現在に戻る</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/timeline_bar.py" line="29"/>
+        <source>Show the run&apos;s present again (End does the same)</source>
+        <translation>学習の現在の状態を再び表示します(End キーでも同じ)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/timeline_bar.py" line="51"/>
+        <source>viewing step {0:,} (live: {1:,})</source>
+        <translation>ステップ {0:,} を表示中(現在: {1:,})</translation>
     </message>
 </context>
 <context>

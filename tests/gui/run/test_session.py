@@ -151,3 +151,150 @@ def test_a_reset_queued_before_a_file_opened_does_not_wipe_the_opened_run(qtbot,
     qtbot.waitUntil(lambda: session.trainer is opened)
     qtbot.wait(50)
     assert session.trainer is opened and session.trainer.step == 1234
+
+
+# -- the timeline: any recorded step, branching off, one more step, undo ------------------
+@pytest.fixture
+def finished(qtbot):
+    """A session whose 2000-step run has finished."""
+    s = RunSession(TrainConfig(steps=2000, seed=3))
+    shown, notices = [], []
+    s.shown.connect(shown.append)
+    s.notice.connect(notices.append)
+    s.shown_log, s.notices = shown, notices
+    s.set_speed(0.0)
+    s.train()
+    qtbot.waitUntil(lambda: not s.is_running() and s.state == states.FINISHED, timeout=30000)
+    yield s
+    s.shutdown()
+
+
+def test_a_past_step_puts_the_views_at_that_steps_exact_state(finished):
+    run = finished.trainer
+    finished.show_step(700)
+    past = finished.shown_log[-1]
+    assert (past.step, past.live_step, len(past.losses)) == (700, 2000, 2000)
+    assert past.weights.equals(run.state_at(700).weights)
+    np.testing.assert_array_equal(past.predictions, Trainer_at(700).predictions())
+    assert finished.viewing == 700 and run.step == 2000
+    finished.back_to_live()
+    assert finished.shown_log[-1].step == 2000 and finished.shown_log[-1].live_step is None
+    assert finished.viewing is None
+
+
+def Trainer_at(step):  # noqa: N802 - reads as the trainer it builds
+    from core.training.trainer import Trainer
+
+    trainer = Trainer(TrainConfig(steps=2000, seed=3))
+    trainer.advance(step)
+    return trainer
+
+
+def test_a_pick_outside_the_run_is_held_to_its_steps(finished):
+    finished.show_step(-50)
+    assert finished.shown_log[-1].step == 0
+    finished.show_step(10**9)  # past the end: the present
+    assert finished.viewing is None and finished.shown_log[-1].live_step is None
+
+
+def test_looking_at_the_past_does_not_stop_training_and_the_view_stays(qtbot, session):
+    session.train()
+    qtbot.waitUntil(lambda: bool(session.shown_log) and session.shown_log[-1].step > 100)
+    since = len(session.shown_log)
+    session.show_step(40)
+    seen = session.shown_log[-1].live_step
+    qtbot.waitUntil(lambda: session.shown_log[-1].live_step > seen + 300, timeout=20000)
+    assert session.is_running() and session.state == states.TRAINING
+    assert len(session.shown_log) - since >= 2 and all(s.step == 40 for s in session.shown_log[since:])
+    assert session.shown_log[-1].weights.equals(session.trainer.state_at(40).weights)
+
+
+def test_train_from_a_past_step_branches_off_and_keeps_the_original(qtbot, finished):
+    original = finished.trainer
+    end = original.weights.copy()
+    finished.show_step(700)
+    finished.train()
+    qtbot.waitUntil(lambda: finished.trainer is not original and not finished.is_running()
+                    and finished.state == states.FINISHED, timeout=30000)
+    branch = finished.trainer
+    assert branch.branched_from == (original.run_id, 700) and original in finished.runs
+    assert original.step == 2000 and original.weights.equals(end)
+    assert branch.weights.equals(end)  # the same settings from the same state: the same end
+    assert branch.state_at(100).weights.equals(original.state_at(100).weights)
+    assert any("branches off at step 700" in n for n in finished.notices)
+
+
+def test_an_alpha_typed_while_looking_at_the_past_is_the_branchs(qtbot, finished):
+    original = finished.trainer
+    finished.show_step(500)
+    finished.apply_live(finished.config.with_changes(alpha=2.0))
+    assert original.config.alpha == 0.5  # the run it came from is untouched
+    finished.step()
+    qtbot.waitUntil(lambda: finished.trainer is not original and finished.trainer.step == 501)
+    finished.stop()
+    wait_idle(qtbot, finished)
+    assert finished.trainer.config.alpha == 2.0 and finished.trainer.state_at(500).config.alpha == 2.0
+    assert finished.trainer.state_at(499).config.alpha == 0.5
+
+
+def test_back_to_live_forgets_an_alpha_typed_for_a_branch_not_made(finished):
+    changed = []
+    finished.config_changed.connect(changed.append)
+    finished.show_step(500)
+    finished.apply_live(finished.config.with_changes(alpha=2.0))
+    finished.back_to_live()
+    assert finished.config.alpha == 0.5 and changed[-1].alpha == 0.5
+
+
+def test_step_on_a_finished_run_takes_one_more_step_of_the_same_run(qtbot, finished):
+    """Step once reset the finished run to step 1 of the same seed, without a word."""
+    run = finished.trainer
+    finished.step()
+    qtbot.waitUntil(lambda: run.step == 2001)
+    finished.stop()
+    wait_idle(qtbot, finished)
+    assert finished.trainer is run and run.config.steps == 2001
+    reference = Trainer_at(2000)
+    reference.set_steps(2001)
+    reference.advance(1)
+    assert run.weights.equals(reference.weights)
+    assert any("One more step" in n for n in finished.notices)
+
+
+def test_step_on_a_diverged_run_says_why_not(qtbot):
+    from core.model.network import Weights
+    from core.training.trainer import Trainer
+
+    s = RunSession(TrainConfig(activation="relu", loss="cross-entropy", alpha=100))
+    notices = []
+    s.notice.connect(notices.append)
+    trainer = Trainer(s.config)
+    trainer.set_weights(Weights(np.full((3, 2), 1e200), np.full(3, 1e200)))
+    s.adopt(trainer)
+    s.train()
+    qtbot.waitUntil(lambda: s.state == states.DIVERGED and not s.is_running(), timeout=20000)
+    s.step()
+    assert s.trainer is trainer and trainer.step == 0 and not s.is_running()
+    assert "diverged at step 1" in notices[-1]
+    s.shutdown()
+
+
+def test_undo_puts_back_the_weights_from_before_a_hand_edit(finished):
+    run = finished.trainer
+    before = run.weights.copy()
+    finished.edit_weights(type(before)(before.hidden + 1.0, before.output))
+    assert not run.weights.equals(before)
+    finished.undo_edit()
+    assert run.weights.equals(before) and finished.notices[-1] == "Undid the weight edit."
+    finished.undo_edit()
+    assert finished.notices[-1].startswith("Nothing to undo")
+
+
+def test_a_hand_edit_on_a_past_step_edits_a_branch(finished):
+    original = finished.trainer
+    finished.show_step(300)
+    past = original.state_at(300).weights
+    finished.edit_weights(type(past)(past.hidden, past.output + 0.5))
+    assert finished.trainer is not original and finished.trainer.branched_from == (original.run_id, 300)
+    assert original.step == 2000 and finished.trainer.step == 300
+    np.testing.assert_array_equal(finished.trainer.weights.output, past.output + 0.5)

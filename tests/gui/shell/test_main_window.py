@@ -480,3 +480,73 @@ def test_opening_a_file_keeps_its_run_record_so_saving_again_keeps_the_past(qtbo
     window.files.save(window.session.trainer)
     saved = json.loads(path.read_text())["record"]
     assert saved["start_step"] == 0 and [c[1] for c in saved["changes"]] == ["alpha"]
+
+
+# -- the timeline ---------------------------------------------------------------------------
+def finish(qtbot, window):
+    window.controls.train_pressed.emit()
+    wait_state(qtbot, window, states.FINISHED)
+
+
+def test_a_click_on_the_loss_plot_puts_every_view_at_that_step(qtbot, window):
+    import pyqtgraph as pg
+
+    finish(qtbot, window)
+    plot = window.loss_plot.findChild(pg.PlotWidget)
+    window.loss_plot.flush()
+    view = plot.getPlotItem().getViewBox()
+    point = view.mapViewToScene(pg.Point(1000.3, sum(view.viewRange()[1]) / 2))
+    qtbot.mouseClick(plot.viewport(), Qt.MouseButton.LeftButton, pos=plot.mapFromScene(point))
+    step = window.session.viewing
+    assert step is not None and abs(step - 1000) <= 15  # a pixel is ~7 steps here
+    past = window.session.trainer.state_at(step)
+    shown = window._last_snapshot
+    assert shown.step == step and shown.weights.equals(past.weights)
+    from core.model.network import predictions
+
+    assert window.predictions.cell_text(0, 1) == f"{predictions(past.weights, 'sigmoid')[0]:.2f}"
+    assert window.status_line.texts()[0] == f"step {step:,} of 3,000, the past (live: 3,000)"
+    assert window.loss_plot.cursor_step() == step
+    assert window.timeline.value() == step and f"viewing step {step:,}" in window.timeline._label.text()
+
+
+def test_the_timeline_keys_move_through_the_run_and_end_returns_to_live(qtbot, window):
+    finish(qtbot, window)
+    slider = window.timeline.slider()
+    slider.setFocus()
+    qtbot.keyClick(slider, Qt.Key.Key_Home)
+    assert window.session.viewing == 0
+    qtbot.keyClick(slider, Qt.Key.Key_Right)
+    assert window.session.viewing == 1
+    qtbot.keyClick(slider, Qt.Key.Key_PageUp)
+    assert window.session.viewing == 31  # 1 % of 3,000 steps
+    qtbot.keyClick(slider, Qt.Key.Key_End)
+    assert window.session.viewing is None and window.loss_plot.cursor_step() is None
+    assert window.status_line.texts()[0] == "step 3,000 of 3,000"
+
+
+def test_back_to_live_button_and_train_from_the_past_keep_the_finished_run(qtbot, window):
+    finish(qtbot, window)
+    first = window.session.trainer
+    window.session.show_step(1500)
+    assert window.timeline._live.isVisible()
+    qtbot.mouseClick(window.timeline._live, Qt.MouseButton.LeftButton)
+    assert window.session.viewing is None and not window.timeline._live.isVisible()
+    assert window.timeline.slider().width() > 200  # the slider has the column's width
+    window.session.show_step(1500)
+    window.controls.train_pressed.emit()
+    qtbot.waitUntil(lambda: window.session.trainer is not first, timeout=10000)
+    wait_state(qtbot, window, states.FINISHED)
+    assert first in window.session.runs and first.step == 3000
+    assert window.session.trainer.branched_from == (first.run_id, 1500)
+
+
+def test_ctrl_z_undoes_a_hand_edited_weight(qtbot, window):
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    before = window.session.trainer.weights.copy()
+    window.network_view.weights_edited.emit(type(before)(before.hidden * 0 + 0.5, before.output))
+    assert not window.session.trainer.weights.equals(before)
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.session.trainer.weights.equals(before)
+    assert window.statusBar().currentMessage() == "Undid the weight edit."
