@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Signal
 from core.model.config import LIVE_FIELDS, TrainConfig
 from core.training import states
 from core.training.trainer import Trainer
+from core.views.run_list import RunInfo, run_name
 from core.views.snapshot import LossRecord, make_snapshot
 from gui.run.training_controller import TrainingController
 
@@ -28,6 +29,7 @@ class RunSession(QObject):
     edited = Signal()  # the run changed (trained, edited, reset): the open file is out of date
     notice = Signal(str)  # one sentence for the status bar: what happened, or why not
     config_changed = Signal(object)  # the session changed the settings itself: controls follow
+    runs_changed = Signal(list)  # [RunInfo]: the session's runs, after any change to the list
 
     def __init__(self, config: TrainConfig, parent=None, use_engine: bool = True):
         super().__init__(parent)
@@ -42,6 +44,8 @@ class RunSession(QObject):
         self._past_sent = 0.0
         self._undo: list = []  # (step, weights before a hand edit), newest last
         self.runs: list[Trainer] = [self._trainer]  # this session's runs, oldest first
+        self._names: dict[int, str] = {}  # run_id -> a name the user gave
+        self._numbers = {self._trainer.run_id: 1}  # run_id -> its number in the Runs panel
         self.controller = TrainingController(self, use_engine=use_engine)
         self.controller.snapshot.connect(self._on_worker_snapshot)
         self.controller.running_changed.connect(self._on_running_changed)
@@ -196,9 +200,80 @@ class RunSession(QObject):
         self._trainer = trainer
         self._past = None
         self._undo.clear()
-        self.runs.append(trainer)
+        if trainer not in self.runs:
+            self.runs.append(trainer)
+            self._numbers[trainer.run_id] = max(self._numbers.values(), default=0) + 1
         if len(self.runs) > RUNS_KEPT:
             del self.runs[0]
+        self._send_runs()
+
+    # -- the session's runs ----------------------------------------------------------------
+    def run_infos(self) -> list[RunInfo]:
+        """One line per run, oldest first (read the current run's numbers while it is stopped;
+        while it trains they are of the moment)."""
+        infos = []
+        for run in self.runs:
+            origin = ""
+            if run.branched_from is not None:
+                source, step = run.branched_from
+                number = self._numbers.get(source)
+                origin = (self.tr("from run {0} at step {1:,}").format(number, step)
+                          if number is not None else
+                          self.tr("from step {0:,} of a deleted run").format(step))
+            infos.append(RunInfo(run.run_id, self.run_label(run), run.step, run.final_loss(),
+                                 run.solved(), origin, run is self._trainer,
+                                 self._numbers.get(run.run_id, 0)))
+        return infos
+
+    def run_label(self, run: Trainer) -> str:
+        return self._names.get(run.run_id) or \
+            f"{self._numbers.get(run.run_id, '?')}: {run_name(run.config)}"
+
+    def losses_of(self, run_id: int) -> LossRecord | None:
+        run = self._run(run_id)
+        return None if run is None else LossRecord.of(run.history)
+
+    def switch_to(self, run_id: int) -> None:
+        """Shows another run of the session (once the training thread has stopped)."""
+        def switch():
+            run = self._run(run_id)
+            if run is None or run is self._trainer:
+                return
+            self._replace_run(run)
+            self._config = run.config
+            self.config_changed.emit(run.config)
+            self.edited.emit()
+            ended = run.outcome
+            self._show(states.IDLE if ended is None else states.state_after(ended.reason),
+                       ended.message if ended else "")
+            self.notice.emit(self.tr("Showing run {0}.").format(self._numbers.get(run_id, "?")))
+
+        self.when_stopped(switch)
+
+    def delete_run(self, run_id: int) -> None:
+        run = self._run(run_id)
+        if run is None:
+            return
+        if run is self._trainer:
+            self.notice.emit(self.tr("The run shown cannot be deleted: show another run first."))
+            return
+        self.runs.remove(run)
+        self._names.pop(run_id, None)
+        self._send_runs()
+
+    def rename_run(self, run_id: int, name: str) -> None:
+        name = " ".join(str(name).split())[:120]
+        if name:
+            self._names[run_id] = name
+        else:
+            self._names.pop(run_id, None)  # an empty name: back to the one from its settings
+        self._send_runs()
+
+    def _run(self, run_id: int) -> Trainer | None:
+        return next((run for run in self.runs if run.run_id == run_id), None)
+
+    def _send_runs(self) -> None:
+        self.runs_changed.emit(self.run_infos())
 
     # -- changes ---------------------------------------------------------------------
     def changed_fields(self, config: TrainConfig) -> list[str]:
@@ -334,6 +409,8 @@ class RunSession(QObject):
             self._send_past()  # the views stay at the past step; the timeline learns the present
 
     def _on_running_changed(self, running: bool) -> None:
+        if not running:
+            self._send_runs()  # its steps and loss, now that it has stopped
         # An action may start the thread again (Step after Reset): the rest wait for that run.
         while not running and self._after_stop and not self.controller.is_running():
             action = self._after_stop.pop(0)

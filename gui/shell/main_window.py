@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from core.io.experiment import restore_trainer
 from core.model.config import TrainConfig
 from core.training import states
+from core.views.run_list import overlay_colour
 from gui.common.i18n import LANGUAGES
 from gui.common.messages import parameter_name, run_message
 from gui.controls.control_panel import DEFAULT_SPEED, SPEEDS, ControlPanel
@@ -46,6 +47,7 @@ from gui.views.math_panel import MathPanel
 from gui.views.network_view import NetworkView
 from gui.views.output_view import OutputView
 from gui.views.predictions_table import PredictionsTable
+from gui.views.runs_view import RunsView
 from gui.views.status_line import StatusLine
 from gui.views.timeline_bar import TimelineBar
 
@@ -146,6 +148,8 @@ class MainWindow(QMainWindow):
         self._add_dock("hidden", self.tr("Hidden node maps"), self.hidden_maps)
         self._add_dock("math", self.tr("Step-by-step math"), self.math_panel)
         self._add_dock("gradient", self.tr("Gradient check"), self.gradient_check)
+        self.runs_view = RunsView()
+        self._add_dock("runs", self.tr("Runs"), self.runs_view)
         for key, view in self.dock_views.items():
             self.docks[key].visibilityChanged.connect(
                 lambda shown, v=view: shown and self._last_snapshot is not None
@@ -243,6 +247,12 @@ class MainWindow(QMainWindow):
         self.loss_plot.step_picked.connect(self.session.show_step)
         self.timeline.step_picked.connect(self.session.show_step)
         self.timeline.live_requested.connect(self.session.back_to_live)
+        self.session.runs_changed.connect(self.runs_view.set_runs)
+        self.runs_view.run_chosen.connect(self.session.switch_to)
+        self.runs_view.run_deleted.connect(self.session.delete_run)
+        self.runs_view.run_renamed.connect(self.session.rename_run)
+        self.runs_view.overlays_changed.connect(self._on_overlays)
+        self.runs_view.set_runs(self.session.run_infos())
         self.network_view.weights_edited.connect(self.session.edit_weights)
         self.math_panel.weights_updated.connect(self._on_row_update)
         self.files.message.connect(lambda text: QMessageBox.warning(self, "GateLab", text))
@@ -298,6 +308,18 @@ class MainWindow(QMainWindow):
             message += " " + self.tr("This is a new, untitled run; {0} is unchanged.").format(left)
         self._reset(message, config)
         self._update_title()
+
+    def _on_overlays(self, run_ids: list):
+        """The runs ticked in the Runs panel: their loss curves over the shown run's."""
+        numbers = {info.run_id: info.number for info in self.session.run_infos()}
+        curves = []
+        for index, run_id in enumerate(run_ids):
+            losses = self.session.losses_of(run_id)
+            if losses is not None:
+                curves.append((self.tr("run {0}").format(numbers.get(run_id, "?")),
+                               overlay_colour(index), losses))
+        self.loss_plot.set_overlays(curves)
+        self.runs_view.show_colours({run_id: overlay_colour(i) for i, run_id in enumerate(run_ids)})
 
     def _on_session_config(self, config: TrainConfig):
         """The session changed the settings itself (a branch, one more step): show them."""

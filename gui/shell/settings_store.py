@@ -18,7 +18,7 @@ from core.model.config import TrainConfig
 from gui.common.i18n import LANGUAGES
 
 ORGANIZATION = APPLICATION = "GateLab"
-WINDOW_STATE_VERSION = 1  # raise when the docks/toolbars change, so an old layout is ignored
+WINDOW_STATE_VERSION = 2  # raise when the docks/toolbars change, so an old layout is ignored (2: Runs)
 
 CONFIG_KEY = "training/config"
 GEOMETRY_KEY = "window/geometry"

@@ -89,6 +89,10 @@ class LossPlot(QWidget):
             axis.enableAutoSIPrefix(False)  # "loss (x0.001)" with 500 on the axis misleads a beginner
         # Width 1: wider pens are much slower to draw in Qt's raster engine.
         self._curve = self._item.plot(pen=pg.mkPen(CURVE_COLOR, width=1))
+        self._curve.setZValue(10)  # the shown run stays on top of curves laid over it
+        self._overlays: list[pg.PlotDataItem] = []
+        self._overlay_xy: list[tuple[np.ndarray, np.ndarray]] = []
+        self._legend = None
         # Long runs: the curve is drawn from a bounded min/max envelope (see core.views.decimate),
         # so a frame costs the same at step 10^3 and 10^7.
         # The view follows the run by setting its range here, not by pyqtgraph's auto-range:
@@ -144,6 +148,33 @@ class LossPlot(QWidget):
         else:
             self._cursor.setValue(snapshot.step)
             self._cursor.show()
+
+    def set_overlays(self, curves) -> None:
+        """Other runs' loss curves over this run's: [(label, colour, LossRecord)], with a legend."""
+        for item in self._overlays:
+            self._item.removeItem(item)
+        self._overlays, self._overlay_xy = [], []
+        if self._legend is not None:
+            self._legend.clear()
+            if self._legend.scene() is not None:
+                self._legend.scene().removeItem(self._legend)
+            self._item.legend = None
+            self._legend = None
+        if curves:
+            # Short labels: the Runs panel, where the runs were ticked, has their names.
+            self._legend = self._item.addLegend(offset=(-10, 10), labelTextColor=AXIS_COLOR)
+            self._legend.addItem(self._curve, self.tr("shown run"))
+        for label, colour, losses in curves:
+            values = clipped_to(np.float32, losses.values())
+            x, y = decimate_slice(values, 1, MAX_DRAWN_POINTS)
+            item = self._item.plot(x, y, pen=pg.mkPen(colour, width=1), name=label)
+            self._overlays.append(item)
+            self._overlay_xy.append((np.asarray(x, float), np.asarray(y, float)))
+        if self._follow:
+            self._redraw()  # the range takes in the curves laid over
+
+    def overlay_count(self) -> int:
+        return len(self._overlays)
 
     def cursor_step(self) -> int | None:
         """The past step marked on the curve, or None when the run's present is shown."""
@@ -230,13 +261,18 @@ class LossPlot(QWidget):
             self._fit_range(x, y)
 
     def _fit_range(self, x, y) -> None:
-        """Shows the whole run (and a divergence marker), like auto-range but without a repaint."""
+        """Shows the whole run (and a divergence marker, and curves laid over it), like
+        auto-range but without a repaint."""
+        if self._overlay_xy:
+            x = np.concatenate([x] + [ox for ox, _ in self._overlay_xy])
+            y = np.concatenate([y] + [oy for _, oy in self._overlay_xy])
         if self._log_box.isChecked():
             y = np.log10(y[y > 0]) if y.size else y
         finite = y[np.isfinite(y)]
         if not finite.size:
             return
-        high_x = max(float(x[-1]) if x.size else 1.0, self._divergence_step or 0, self._run_first + 1)
+        high_x = max(float(np.nanmax(x)) if x.size else 1.0, self._divergence_step or 0,
+                     self._run_first + 1)
         low_y, high_y = float(finite.min()), float(finite.max())
         view = self._item.getViewBox()
         (x0, x1), (y0, y1) = view.viewRange()

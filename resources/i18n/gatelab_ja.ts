@@ -768,32 +768,32 @@ h{2} = {3:.2f}</translation>
         <translation>ステップの損失 L[step]</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="117"/>
+        <location filename="../../gui/views/loss_plot.py" line="120"/>
         <source>Click a step to see the network as it was then</source>
         <translation>ステップをクリックすると、そのときのネットワークを表示します</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="147"/>
-        <source>step {0:,}</source>
-        <translation>ステップ {0:,}</translation>
+        <location filename="../../gui/views/loss_plot.py" line="166"/>
+        <source>shown run</source>
+        <translation>表示中の学習</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="283"/>
+        <location filename="../../gui/views/loss_plot.py" line="317"/>
         <source>diverged at step {0}</source>
         <translation>ステップ {0} で発散</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="322"/>
+        <location filename="../../gui/views/loss_plot.py" line="356"/>
         <source>step {0}, step loss {1}</source>
         <translation>ステップ {0}、ステップの損失 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="327"/>
+        <location filename="../../gui/views/loss_plot.py" line="361"/>
         <source>steps {0}-{1}, step loss {2} to {3}</source>
         <translation>ステップ {0}-{1}、ステップの損失 {2} から {3}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="106"/>
+        <location filename="../../gui/views/loss_plot.py" line="110"/>
         <source>diverged</source>
         <translation>発散</translation>
     </message>
@@ -801,167 +801,177 @@ h{2} = {3:.2f}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="145"/>
+        <location filename="../../gui/shell/main_window.py" line="147"/>
         <source>Network diagram</source>
         <translation>ネットワーク図</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="146"/>
+        <location filename="../../gui/shell/main_window.py" line="148"/>
         <source>Hidden node maps</source>
         <translation>隠れ層マップ</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="147"/>
+        <location filename="../../gui/shell/main_window.py" line="149"/>
         <source>Step-by-step math</source>
         <translation>計算の手順</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="148"/>
+        <location filename="../../gui/shell/main_window.py" line="150"/>
         <source>Gradient check</source>
         <translation>勾配チェック</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="153"/>
+        <location filename="../../gui/shell/main_window.py" line="152"/>
+        <source>Runs</source>
+        <translation>学習の一覧</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/main_window.py" line="157"/>
         <source>What am I looking at?</source>
         <translation>この画面の見方</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="170"/>
+        <location filename="../../gui/shell/main_window.py" line="174"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="171"/>
+        <location filename="../../gui/shell/main_window.py" line="175"/>
         <source>&amp;Open…</source>
         <translation>開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="172"/>
+        <location filename="../../gui/shell/main_window.py" line="176"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="174"/>
+        <location filename="../../gui/shell/main_window.py" line="178"/>
         <source>Save &amp;As…</source>
         <translation>名前を付けて保存(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="177"/>
+        <location filename="../../gui/shell/main_window.py" line="181"/>
         <source>&amp;Export</source>
         <translation>エクスポート(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="183"/>
+        <location filename="../../gui/shell/main_window.py" line="187"/>
         <source>&amp;Restore default settings</source>
         <translation>設定を初期状態に戻す(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="185"/>
+        <location filename="../../gui/shell/main_window.py" line="189"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="186"/>
+        <location filename="../../gui/shell/main_window.py" line="190"/>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="187"/>
+        <location filename="../../gui/shell/main_window.py" line="191"/>
         <source>&amp;Undo weight edit</source>
         <translation>重みの編集を元に戻す(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="188"/>
+        <location filename="../../gui/shell/main_window.py" line="192"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="191"/>
+        <location filename="../../gui/shell/main_window.py" line="195"/>
         <source>&amp;Tools</source>
         <translation>ツール(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="192"/>
+        <location filename="../../gui/shell/main_window.py" line="196"/>
         <source>&amp;Many seeds…</source>
         <translation>多数のシードで試す(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="194"/>
+        <location filename="../../gui/shell/main_window.py" line="198"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="195"/>
+        <location filename="../../gui/shell/main_window.py" line="199"/>
         <source>What am I &amp;looking at?</source>
         <translation>この画面の見方(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="197"/>
+        <location filename="../../gui/shell/main_window.py" line="201"/>
         <source>&amp;About GateLab</source>
         <translation>GateLab について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="200"/>
+        <location filename="../../gui/shell/main_window.py" line="204"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="204"/>
+        <location filename="../../gui/shell/main_window.py" line="208"/>
         <source>System default</source>
         <translation>システムの設定</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="217"/>
+        <location filename="../../gui/shell/main_window.py" line="221"/>
         <source>The language changes when GateLab starts next time.</source>
         <translation>言語は GateLab を次に起動したときに切り替わります。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="277"/>
+        <location filename="../../gui/shell/main_window.py" line="287"/>
         <source>Reset to the initial weights of seed {0}.</source>
         <translation>シード {0} の初期の重みにリセットしました。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="295"/>
+        <location filename="../../gui/shell/main_window.py" line="305"/>
         <source>Settings changed ({0}): the network was reset.</source>
         <translation>設定が変わったため({0})、ネットワークをリセットしました。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="298"/>
+        <location filename="../../gui/shell/main_window.py" line="308"/>
         <source>This is a new, untitled run; {0} is unchanged.</source>
         <translation>これは名前のない新しい実行です。{0} は変更されていません。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="291"/>
+        <location filename="../../gui/shell/main_window.py" line="301"/>
         <source>Alpha {0:g}, steps {1:,}: applied to the run.</source>
         <translation>学習率 {0:g}、ステップ数 {1:,}: 学習に反映しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="384"/>
+        <location filename="../../gui/shell/main_window.py" line="319"/>
+        <source>run {0}</source>
+        <translation>学習 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/main_window.py" line="406"/>
         <source>This file&apos;s initial weights differ from seed {0}&apos;s: Reset will use the seed&apos;s.</source>
         <translation>このファイルの初期の重みは、シード {0} のものと異なります。リセットするとシードの初期の重みを使います。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="389"/>
+        <location filename="../../gui/shell/main_window.py" line="411"/>
         <source>2-layer</source>
         <translation>2層</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="390"/>
+        <location filename="../../gui/shell/main_window.py" line="412"/>
         <source>{0} hidden nodes</source>
         <translation>隠れ層のノード {0} 個</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="391"/>
+        <location filename="../../gui/shell/main_window.py" line="413"/>
         <source>GateLab — {0}, {1}</source>
         <translation>GateLab — {0}、{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="396"/>
+        <location filename="../../gui/shell/main_window.py" line="418"/>
         <source>About GateLab</source>
         <translation>GateLab について</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="397"/>
+        <location filename="../../gui/shell/main_window.py" line="419"/>
         <source>GateLab 0.1: watch a 2- or 3-layer neural network learn a logic gate.
 
 Built with Qt {0} through PySide6 (LGPLv3), pyqtgraph (MIT), NumPy (BSD) and PyOpenGL (BSD). GateLab itself is MIT-licensed.</source>
@@ -970,32 +980,32 @@ Built with Qt {0} through PySide6 (LGPLv3), pyqtgraph (MIT), NumPy (BSD) and PyO
 Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を使って作られています。GateLab 自体は MIT ライセンスです。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="454"/>
+        <location filename="../../gui/shell/main_window.py" line="476"/>
         <source>training settings</source>
         <translation>学習の設定</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="454"/>
+        <location filename="../../gui/shell/main_window.py" line="476"/>
         <source>view options</source>
         <translation>表示の設定</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="455"/>
+        <location filename="../../gui/shell/main_window.py" line="477"/>
         <source>language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="455"/>
+        <location filename="../../gui/shell/main_window.py" line="477"/>
         <source>speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="459"/>
+        <location filename="../../gui/shell/main_window.py" line="481"/>
         <source>Some saved settings could not be read and are back to their defaults: {0}.</source>
         <translation>保存された設定の一部を読み込めなかったため、既定値に戻しました: {0}。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="485"/>
+        <location filename="../../gui/shell/main_window.py" line="507"/>
         <source>Default settings restored; the language follows the system from the next start.</source>
         <translation>設定を初期状態に戻しました。言語は次回の起動からシステムの設定に従います。</translation>
     </message>
@@ -1438,39 +1448,97 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
 <context>
     <name>RunSession</name>
     <message>
-        <location filename="../../gui/run/session.py" line="112"/>
+        <location filename="../../gui/run/session.py" line="116"/>
         <source>The run diverged at step {0}: there is no step after it. Reset to start again, or pick an earlier step on the timeline and continue from there.</source>
         <translation>この学習はステップ {0} で発散したので、次のステップはありません。リセットしてやり直すか、タイムラインで前のステップを選んでそこから続けてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="117"/>
+        <location filename="../../gui/run/session.py" line="121"/>
         <source>The run reached its target loss at step {0}. Lower or clear the target loss (Advanced) to train on.</source>
         <translation>この学習はステップ {0} で目標損失に達しました。続けるには、詳細設定で目標損失を下げるか消してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="123"/>
+        <location filename="../../gui/run/session.py" line="127"/>
         <source>One more step: the run now has {0:,} steps.</source>
         <translation>1ステップ追加しました: この学習は {0:,} ステップになりました。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="192"/>
+        <location filename="../../gui/run/session.py" line="196"/>
         <source>A new run branches off at step {0:,}; the run it came from is kept.</source>
         <translation>ステップ {0:,} から新しい学習に分岐しました。元の学習は残してあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="216"/>
+        <location filename="../../gui/run/session.py" line="220"/>
+        <source>from run {0} at step {1:,}</source>
+        <translation>学習 {0} のステップ {1:,} から分岐</translation>
+    </message>
+    <message>
+        <location filename="../../gui/run/session.py" line="222"/>
+        <source>from step {0:,} of a deleted run</source>
+        <translation>削除した学習のステップ {0:,} から分岐</translation>
+    </message>
+    <message>
+        <location filename="../../gui/run/session.py" line="249"/>
+        <source>Showing run {0}.</source>
+        <translation>学習 {0} を表示しています。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/run/session.py" line="258"/>
+        <source>The run shown cannot be deleted: show another run first.</source>
+        <translation>表示中の学習は削除できません。先に別の学習を表示してください。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/run/session.py" line="291"/>
         <source>Alpha {0:g}, steps {1:,}: for the new run that Train or Step starts from step {2:,}.</source>
         <translation>学習率 {0:g}、ステップ数 {1:,}: 「学習」か「1ステップ」でステップ {2:,} から始める新しい学習に使います。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="267"/>
+        <location filename="../../gui/run/session.py" line="342"/>
         <source>Nothing to undo: only a weight edit, before the run trains on, can be undone.</source>
         <translation>元に戻せるものはありません: 元に戻せるのは、学習を続ける前の重みの編集だけです。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="277"/>
+        <location filename="../../gui/run/session.py" line="352"/>
         <source>Undid the weight edit.</source>
         <translation>重みの編集を元に戻しました。</translation>
+    </message>
+</context>
+<context>
+    <name>RunsView</name>
+    <message>
+        <location filename="../../gui/views/runs_view.py" line="27"/>
+        <source>Every run of this session. Tick runs to lay their loss curves over the plot; double-click or Enter shows a run; F2 renames it; Delete removes it.</source>
+        <translation>このセッションのすべての学習です。チェックを入れると損失曲線をグラフに重ねます。ダブルクリックか Enter で表示、F2 で名前を変更、Delete で削除します。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/runs_view.py" line="33"/>
+        <source>Run</source>
+        <translation>学習</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/runs_view.py" line="33"/>
+        <source>Steps</source>
+        <translation>ステップ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/runs_view.py" line="33"/>
+        <source>Loss now</source>
+        <translation>現在の損失</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/runs_view.py" line="34"/>
+        <source>Solved</source>
+        <translation>解けた</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/runs_view.py" line="37"/>
+        <source>Runs</source>
+        <translation>学習の一覧</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/runs_view.py" line="67"/>
+        <source>shown now</source>
+        <translation>表示中</translation>
     </message>
 </context>
 <context>
@@ -1881,7 +1949,7 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
         <translation>学習の現在の状態を再び表示します(End キーでも同じ)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/timeline_bar.py" line="51"/>
+        <location filename="../../gui/views/timeline_bar.py" line="58"/>
         <source>viewing step {0:,} (live: {1:,})</source>
         <translation>ステップ {0:,} を表示中(現在: {1:,})</translation>
     </message>

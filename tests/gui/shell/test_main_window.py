@@ -550,3 +550,77 @@ def test_ctrl_z_undoes_a_hand_edited_weight(qtbot, window):
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.session.trainer.weights.equals(before)
     assert window.statusBar().currentMessage() == "Undid the weight edit."
+
+
+# -- the Runs panel ---------------------------------------------------------------------------
+def two_runs(qtbot, window):
+    finish(qtbot, window)
+    first = window.session.trainer
+    window.controls.reset_pressed.emit()
+    qtbot.waitUntil(lambda: window.session.trainer is not first)
+    window.controls._alpha.setValue(2.0)
+    finish(qtbot, window)
+    return first, window.session.trainer
+
+
+def test_the_runs_panel_lists_every_run_with_its_settings_and_result(qtbot, window):
+    first, second = two_runs(qtbot, window)
+    tree = window.runs_view.tree()
+    assert tree.topLevelItemCount() == 2
+    rows = [[tree.topLevelItem(i).text(c) for c in range(4)] for i in range(2)]
+    assert rows[0][0] == "1: XOR, 2 hidden, alpha 0.5, seed 4, textbook"
+    assert rows[1][0] == "2: XOR, 2 hidden, alpha 2, seed 4, textbook"
+    assert rows[0][1] == "3,000" and rows[0][2] == f"{first.final_loss():.4g}"
+    assert rows[1][3] == ("✓" if second.solved() else "")
+    assert tree.topLevelItem(1).font(0).bold() and not tree.topLevelItem(0).font(0).bold()
+
+
+def test_double_click_shows_an_earlier_run_and_tick_lays_its_curve_over(qtbot, window):
+    first, second = two_runs(qtbot, window)
+    tree = window.runs_view.tree()
+    item = tree.topLevelItem(0)
+    item.setCheckState(0, Qt.CheckState.Checked)
+    assert window.loss_plot.overlay_count() == 1
+    assert not item.icon(0).isNull()  # the row shows its curve's colour
+    import pyqtgraph as pg
+
+    plot_item = window.loss_plot.findChild(pg.PlotWidget).getPlotItem()
+    labels = [label.text for _, label in plot_item.legend.items]
+    assert labels == ["shown run", "run 1"]
+    low, high = plot_item.getViewBox().viewRange()[1]
+    first_losses = first.history.values()
+    assert low <= float(first_losses.min()) and float(first_losses.max()) <= high  # all of it shows
+    window.runs_view._on_double_clicked(item, 1)
+    qtbot.waitUntil(lambda: window.session.trainer is first)
+    assert window._last_snapshot.run == first.run_id and window._last_snapshot.step == 3000
+    assert window.controls.config().alpha == 0.5  # the controls show the run's settings
+    assert window.state() == states.FINISHED
+
+
+def test_delete_removes_a_run_but_not_the_one_shown(qtbot, window):
+    first, second = two_runs(qtbot, window)
+    tree = window.runs_view.tree()
+    tree.setFocus()
+    tree.setCurrentItem(tree.topLevelItem(1))
+    qtbot.keyClick(tree, Qt.Key.Key_Delete)
+    assert tree.topLevelItemCount() == 2 and "cannot be deleted" in window.statusBar().currentMessage()
+    tree.setCurrentItem(tree.topLevelItem(0))
+    qtbot.keyClick(tree, Qt.Key.Key_Delete)
+    assert window.runs_view.run_ids() == [second.run_id] and first not in window.session.runs
+
+
+def test_a_run_can_be_renamed_and_a_branch_says_where_it_came_from(qtbot, window):
+    finish(qtbot, window)
+    first = window.session.trainer
+    window.session.rename_run(first.run_id, "  my   first run ")
+    window.session.show_step(1500)
+    window.controls.train_pressed.emit()
+    qtbot.waitUntil(lambda: window.session.trainer is not first)
+    wait_state(qtbot, window, states.FINISHED)
+    tree = window.runs_view.tree()
+    assert tree.topLevelItem(0).text(0) == "my first run"
+    assert "from run 1 at step 1,500" in tree.topLevelItem(1).toolTip(0)
+    tree.topLevelItem(1).setText(0, "the branch")  # as F2 and typing would
+    assert window.runs_view.tree().topLevelItem(1).text(0) == "the branch"
+    window.session.rename_run(first.run_id, "")  # an empty name: back to the settings' one
+    assert window.runs_view.tree().topLevelItem(0).text(0).startswith("1: XOR, 2 hidden")
