@@ -8,16 +8,18 @@ experiment stays as it was. The three dialogs are attributes (`ask_save_path`,
 """
 
 import os
+import threading
 from contextlib import contextmanager
 
 from PySide6.QtCore import QDir, QFileDevice, QIODevice, QObject, QSaveFile, Qt, Signal
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from core.io import experiment as ex
 from core.io.experiment import Experiment, ExperimentError
 from core.training.trainer import Trainer
 
 DEFAULT_SUFFIX = ex.SUFFIX.lstrip(".")  # QFileDialog wants it without the leading dot
+OPEN_PROGRESS_MS = 400  # an open that takes longer shows a progress dialog with Cancel
 Button = QMessageBox.StandardButton
 
 
@@ -32,6 +34,34 @@ def path_from_mime(mime) -> str | None:
     return path if path.lower().endswith(".json") else None
 
 
+class _Reading(QObject):
+    """One file being read in a thread of its own; `done` arrives in the GUI thread."""
+
+    done = Signal(object, object)  # (Experiment and its restored Trainer) or None, error or None
+
+    def __init__(self, path: str):
+        super().__init__()
+        self.path = path
+        self.cancelled = False
+        self._thread = threading.Thread(target=self._read, name="gatelab-open", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def join(self, timeout: float | None = None) -> None:
+        self._thread.join(timeout)
+
+    def _read(self) -> None:
+        try:
+            experiment = ex.read(self.path)
+            result, error = (experiment, ex.restore_trainer(experiment)), None
+        except ExperimentError as problem:
+            result, error = None, problem
+        except Exception as problem:  # noqa: BLE001 - a bug must not leave the dialog up
+            result, error = None, ExperimentError(ex.UNREADABLE, f"{type(problem).__name__}: {problem}")
+        self.done.emit(result, error)
+
+
 class ExperimentFiles(QObject):
     message = Signal(str)  # why a save or an open failed, for the window to show
     changed = Signal()  # the file name or the unsaved-changes mark changed (update the title)
@@ -42,6 +72,9 @@ class ExperimentFiles(QObject):
         self._window = window
         self._path: str | None = None
         self._dirty = False
+        self._readings: dict = {}  # files being read in the background -> their cancel()
+        self.opening = None  # the latest (for tests)
+        self.opening_dialog = None
         self.ask_save_path = self._ask_save_path  # (suggested path) -> path or None
         self.ask_open_path = self._ask_open_path  # () -> path or None
         self.ask_discard = self._ask_discard  # () -> Button.Save, Discard or Cancel
@@ -157,6 +190,57 @@ class ExperimentFiles(QObject):
             self.message.emit(self.tr("Could not open “{0}”: {1}")
                               .format(os.path.basename(os.fspath(path)), self._reason(error)))
             return None
+
+    def load_in_background(self, path: str, on_loaded) -> None:
+        """Reads and checks `path` in a thread of its own, so the window keeps drawing: a
+        10^7-step file takes seconds. After OPEN_PROGRESS_MS a progress dialog offers Cancel.
+        on_loaded(experiment, restored trainer) runs in the GUI thread once it is read (not if
+        cancelled); a refusal emits `message`. Nothing changes until then."""
+        reading = _Reading(os.fspath(path))
+        dialog = QProgressDialog(self.tr("Opening “{0}”…").format(os.path.basename(reading.path)),
+                                 self.tr("Cancel"), 0, 0, self._window)
+        dialog.setWindowTitle(self.tr("Opening"))
+        dialog.setMinimumDuration(OPEN_PROGRESS_MS)
+        dialog.setValue(0)  # starts the minimum-duration clock (else Qt waits its default 4 s)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+
+        def cancel():
+            reading.cancelled = True
+            dialog.close()
+            if self.opening_dialog is dialog:
+                self.opening_dialog = None
+
+        def finished(result, error):
+            self._readings.pop(reading, None)
+            if reading.cancelled:  # the window may be gone: touch nothing of it
+                return
+            dialog.canceled.disconnect(cancel)
+            dialog.close()
+            dialog.deleteLater()
+            if self.opening_dialog is dialog:
+                self.opening_dialog = None
+            if error is not None:
+                self.message.emit(self.tr("Could not open “{0}”: {1}")
+                                  .format(os.path.basename(reading.path), self._reason(error)))
+                return
+            on_loaded(*result)
+
+        dialog.canceled.connect(cancel)
+        reading.done.connect(finished, Qt.ConnectionType.QueuedConnection)
+        self._readings[reading] = cancel
+        self.opening = reading
+        self.opening_dialog = dialog
+        reading.start()
+
+    def is_opening(self) -> bool:
+        return bool(self._readings)
+
+    def cancel_reading(self) -> None:
+        """Forgets every file still being read (the window is closing)."""
+        for cancel in list(self._readings.values()):
+            cancel()
 
     def open_path(self, path: str) -> Experiment | None:
         """load, and on success make it the current file (clean)."""

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.io.experiment import restore_trainer
 from core.model.config import TrainConfig
 from core.training import states
 from core.views.run_list import overlay_colour
@@ -274,13 +273,13 @@ class MainWindow(QMainWindow):
         self.session.train()
 
     def open_file(self, path: str | None = None):
-        """Opens an experiment; a bad file leaves the current one untouched."""
+        """Opens an experiment, read in the background (the window keeps drawing); a bad file
+        leaves the current one untouched."""
         path = path or self.files.ask_open_path()
         if not path:
             return
-        experiment = self.files.load(path)
-        if experiment is not None:
-            self.session.when_stopped(lambda: self._open_loaded(path, experiment))
+        self.files.load_in_background(path, lambda experiment, restored: self.session.when_stopped(
+            lambda: self._open_loaded(path, experiment, restored)))
 
     # -- slots ---------------------------------------------------------------------
     def _on_reset_pressed(self):
@@ -388,12 +387,11 @@ class MainWindow(QMainWindow):
         elif new_run or snapshot.state == states.TRAINING:
             self.notice.setVisible(False)
 
-    def _open_loaded(self, path, experiment):
+    def _open_loaded(self, path, experiment, restored):
         if not self.files.confirm_discard(self.session.trainer):
             return
         self.files.set_current(path)
         self.controls.set_config(experiment.config)
-        restored = restore_trainer(experiment)
         trainer = session_trainer(restored.config, restored.weights, restored.step,
                                   restored.history.values())
         trainer.initial_weights = restored.initial_weights
@@ -432,6 +430,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event):
         self.session.forget_waiting()
+        self.files.cancel_reading()
         if self.files.is_dirty():
             self.session.shutdown(quitting=False)  # the trainer is ours again, so it can be saved
             if not self.files.confirm_discard(self.session.trainer):

@@ -281,84 +281,100 @@
 <context>
     <name>ExperimentFiles</name>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="54"/>
+        <location filename="../../gui/files/experiment_files.py" line="87"/>
         <source>Untitled</source>
         <translation>無題</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="105"/>
+        <location filename="../../gui/files/experiment_files.py" line="138"/>
         <source>Could not save “{0}”: {1}
 Any existing file of that name is unchanged.</source>
         <translation>「{0}」を保存できませんでした: {1}
 同じ名前の既存のファイルは変更されていません。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="133"/>
+        <location filename="../../gui/files/experiment_files.py" line="166"/>
         <source>only {0} of {1} bytes could be written: the disk may be full, or the file too large</source>
         <translation>{1} バイトのうち {0} バイトしか書き込めませんでした。ディスクがいっぱいか、ファイルが大きすぎる可能性があります</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="135"/>
+        <location filename="../../gui/files/experiment_files.py" line="168"/>
         <source>the file could not be written</source>
         <translation>ファイルに書き込めませんでした</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="157"/>
+        <location filename="../../gui/files/experiment_files.py" line="190"/>
+        <location filename="../../gui/files/experiment_files.py" line="225"/>
         <source>Could not open “{0}”: {1}</source>
         <translation>「{0}」を開けませんでした: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="175"/>
+        <location filename="../../gui/files/experiment_files.py" line="200"/>
+        <source>Opening “{0}”…</source>
+        <translation>「{0}」を開いています…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files/experiment_files.py" line="201"/>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files/experiment_files.py" line="202"/>
+        <source>Opening</source>
+        <translation>開いています</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files/experiment_files.py" line="259"/>
         <source>the file is empty</source>
         <translation>ファイルが空です</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="176"/>
+        <location filename="../../gui/files/experiment_files.py" line="260"/>
         <source>the file is truncated: it ends before the experiment is complete</source>
         <translation>ファイルが途中で切れています(実験のデータが最後までありません)</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="177"/>
+        <location filename="../../gui/files/experiment_files.py" line="261"/>
         <source>it is not a text file</source>
         <translation>テキストファイルではありません</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="178"/>
+        <location filename="../../gui/files/experiment_files.py" line="262"/>
         <source>it is not a GateLab experiment file</source>
         <translation>GateLab の実験ファイルではありません</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="179"/>
+        <location filename="../../gui/files/experiment_files.py" line="263"/>
         <source>the file is larger than {0} MB, the most an experiment file can be</source>
         <translation>ファイルが実験ファイルの上限 {0} MB を超えています</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="192"/>
+        <location filename="../../gui/files/experiment_files.py" line="276"/>
         <source>GateLab experiments (*.gatelab.json);;JSON files (*.json);;All files (*)</source>
         <translation>GateLab の実験 (*.gatelab.json);;JSON ファイル (*.json);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="195"/>
+        <location filename="../../gui/files/experiment_files.py" line="279"/>
         <source>Save Experiment</source>
         <translation>実験を保存</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="206"/>
+        <location filename="../../gui/files/experiment_files.py" line="290"/>
         <source>Open Experiment</source>
         <translation>実験を開く</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="211"/>
+        <location filename="../../gui/files/experiment_files.py" line="295"/>
         <source>Unsaved changes</source>
         <translation>保存されていない変更</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="212"/>
+        <location filename="../../gui/files/experiment_files.py" line="296"/>
         <source>Save the changes to “{0}”?</source>
         <translation>「{0}」への変更を保存しますか?</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="214"/>
+        <location filename="../../gui/files/experiment_files.py" line="298"/>
         <source>The run&apos;s progress since it was last saved will be lost if you don&apos;t save it.</source>
         <translation>保存しないと、前回保存してから進んだ学習は失われます。</translation>
     </message>
@@ -801,177 +817,177 @@ h{2} = {3:.2f}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="147"/>
+        <location filename="../../gui/shell/main_window.py" line="146"/>
         <source>Network diagram</source>
         <translation>ネットワーク図</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="148"/>
+        <location filename="../../gui/shell/main_window.py" line="147"/>
         <source>Hidden node maps</source>
         <translation>隠れ層マップ</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="149"/>
+        <location filename="../../gui/shell/main_window.py" line="148"/>
         <source>Step-by-step math</source>
         <translation>計算の手順</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="150"/>
+        <location filename="../../gui/shell/main_window.py" line="149"/>
         <source>Gradient check</source>
         <translation>勾配チェック</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="152"/>
+        <location filename="../../gui/shell/main_window.py" line="151"/>
         <source>Runs</source>
         <translation>学習の一覧</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="157"/>
+        <location filename="../../gui/shell/main_window.py" line="156"/>
         <source>What am I looking at?</source>
         <translation>この画面の見方</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="174"/>
+        <location filename="../../gui/shell/main_window.py" line="173"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="175"/>
+        <location filename="../../gui/shell/main_window.py" line="174"/>
         <source>&amp;Open…</source>
         <translation>開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="176"/>
+        <location filename="../../gui/shell/main_window.py" line="175"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="178"/>
+        <location filename="../../gui/shell/main_window.py" line="177"/>
         <source>Save &amp;As…</source>
         <translation>名前を付けて保存(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="181"/>
+        <location filename="../../gui/shell/main_window.py" line="180"/>
         <source>&amp;Export</source>
         <translation>エクスポート(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="187"/>
+        <location filename="../../gui/shell/main_window.py" line="186"/>
         <source>&amp;Restore default settings</source>
         <translation>設定を初期状態に戻す(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="189"/>
+        <location filename="../../gui/shell/main_window.py" line="188"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="190"/>
+        <location filename="../../gui/shell/main_window.py" line="189"/>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="191"/>
+        <location filename="../../gui/shell/main_window.py" line="190"/>
         <source>&amp;Undo weight edit</source>
         <translation>重みの編集を元に戻す(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="192"/>
+        <location filename="../../gui/shell/main_window.py" line="191"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="195"/>
+        <location filename="../../gui/shell/main_window.py" line="194"/>
         <source>&amp;Tools</source>
         <translation>ツール(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="196"/>
+        <location filename="../../gui/shell/main_window.py" line="195"/>
         <source>&amp;Many seeds…</source>
         <translation>多数のシードで試す(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="198"/>
+        <location filename="../../gui/shell/main_window.py" line="197"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="199"/>
+        <location filename="../../gui/shell/main_window.py" line="198"/>
         <source>What am I &amp;looking at?</source>
         <translation>この画面の見方(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="201"/>
+        <location filename="../../gui/shell/main_window.py" line="200"/>
         <source>&amp;About GateLab</source>
         <translation>GateLab について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="204"/>
+        <location filename="../../gui/shell/main_window.py" line="203"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="208"/>
+        <location filename="../../gui/shell/main_window.py" line="207"/>
         <source>System default</source>
         <translation>システムの設定</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="221"/>
+        <location filename="../../gui/shell/main_window.py" line="220"/>
         <source>The language changes when GateLab starts next time.</source>
         <translation>言語は GateLab を次に起動したときに切り替わります。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="287"/>
+        <location filename="../../gui/shell/main_window.py" line="286"/>
         <source>Reset to the initial weights of seed {0}.</source>
         <translation>シード {0} の初期の重みにリセットしました。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="305"/>
+        <location filename="../../gui/shell/main_window.py" line="304"/>
         <source>Settings changed ({0}): the network was reset.</source>
         <translation>設定が変わったため({0})、ネットワークをリセットしました。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="308"/>
+        <location filename="../../gui/shell/main_window.py" line="307"/>
         <source>This is a new, untitled run; {0} is unchanged.</source>
         <translation>これは名前のない新しい実行です。{0} は変更されていません。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="301"/>
+        <location filename="../../gui/shell/main_window.py" line="300"/>
         <source>Alpha {0:g}, steps {1:,}: applied to the run.</source>
         <translation>学習率 {0:g}、ステップ数 {1:,}: 学習に反映しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="319"/>
+        <location filename="../../gui/shell/main_window.py" line="318"/>
         <source>run {0}</source>
         <translation>学習 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="406"/>
+        <location filename="../../gui/shell/main_window.py" line="404"/>
         <source>This file&apos;s initial weights differ from seed {0}&apos;s: Reset will use the seed&apos;s.</source>
         <translation>このファイルの初期の重みは、シード {0} のものと異なります。リセットするとシードの初期の重みを使います。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="411"/>
+        <location filename="../../gui/shell/main_window.py" line="409"/>
         <source>2-layer</source>
         <translation>2層</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="412"/>
+        <location filename="../../gui/shell/main_window.py" line="410"/>
         <source>{0} hidden nodes</source>
         <translation>隠れ層のノード {0} 個</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="413"/>
+        <location filename="../../gui/shell/main_window.py" line="411"/>
         <source>GateLab — {0}, {1}</source>
         <translation>GateLab — {0}、{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="418"/>
+        <location filename="../../gui/shell/main_window.py" line="416"/>
         <source>About GateLab</source>
         <translation>GateLab について</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="419"/>
+        <location filename="../../gui/shell/main_window.py" line="417"/>
         <source>GateLab 0.1: watch a 2- or 3-layer neural network learn a logic gate.
 
 Built with Qt {0} through PySide6 (LGPLv3), pyqtgraph (MIT), NumPy (BSD) and PyOpenGL (BSD). GateLab itself is MIT-licensed.</source>
@@ -980,32 +996,32 @@ Built with Qt {0} through PySide6 (LGPLv3), pyqtgraph (MIT), NumPy (BSD) and PyO
 Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を使って作られています。GateLab 自体は MIT ライセンスです。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="476"/>
+        <location filename="../../gui/shell/main_window.py" line="475"/>
         <source>training settings</source>
         <translation>学習の設定</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="476"/>
+        <location filename="../../gui/shell/main_window.py" line="475"/>
         <source>view options</source>
         <translation>表示の設定</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="477"/>
+        <location filename="../../gui/shell/main_window.py" line="476"/>
         <source>language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="477"/>
+        <location filename="../../gui/shell/main_window.py" line="476"/>
         <source>speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="481"/>
+        <location filename="../../gui/shell/main_window.py" line="480"/>
         <source>Some saved settings could not be read and are back to their defaults: {0}.</source>
         <translation>保存された設定の一部を読み込めなかったため、既定値に戻しました: {0}。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="507"/>
+        <location filename="../../gui/shell/main_window.py" line="506"/>
         <source>Default settings restored; the language follows the system from the next start.</source>
         <translation>設定を初期状態に戻しました。言語は次回の起動からシステムの設定に従います。</translation>
     </message>

@@ -326,6 +326,7 @@ def test_a_new_run_after_opening_a_file_cannot_overwrite_it(qtbot, window, tmp_p
     assert window.files.save(window.session.trainer, str(path))
     saved = path.read_bytes()
     window.open_file(str(path))
+    qtbot.waitUntil(lambda: window.files.path() == str(path))
     presets = window.controls._presets
     presets.activated.emit(presets.findData("Article: 2-layer AND"))  # a new, untrained run
     qtbot.waitUntil(lambda: window.config().gate == "and")
@@ -345,7 +346,8 @@ def test_opening_a_corrupt_file_keeps_the_current_run(qtbot, window, tmp_path):
     bad.write_text('{"format": "gatelab-experiment", "version": 1, "config": {"alpha": NaN}')
     before = window.session.trainer
     window.open_file(str(bad))
-    assert messages and window.session.trainer is before
+    qtbot.waitUntil(lambda: bool(messages))
+    assert window.session.trainer is before
 
 
 def test_settings_are_restored_in_the_next_window(qtbot, tmp_path):
@@ -624,3 +626,67 @@ def test_a_run_can_be_renamed_and_a_branch_says_where_it_came_from(qtbot, window
     assert window.runs_view.tree().topLevelItem(1).text(0) == "the branch"
     window.session.rename_run(first.run_id, "")  # an empty name: back to the settings' one
     assert window.runs_view.tree().topLevelItem(0).text(0).startswith("1: XOR, 2 hidden")
+
+
+def slow_read(monkeypatch, seconds):
+    """Makes reading a file take `seconds` (a 10^7-step file takes ~10 s)."""
+    import time
+
+    from core.io import experiment as ex
+
+    real = ex.read
+
+    def read(path):
+        time.sleep(seconds)
+        return real(path)
+
+    monkeypatch.setattr(ex, "read", read)
+
+
+def test_opening_reads_in_the_background_and_the_window_keeps_drawing(qtbot, window, tmp_path,
+                                                                     monkeypatch):
+    """A valid 10^7-step file froze the window for 9.9 s while it was read."""
+    import time
+
+    from PySide6.QtCore import QTimer
+
+    finish(qtbot, window)
+    path = tmp_path / "run.gatelab.json"
+    assert window.files.save(window.session.trainer, str(path))
+    window.controls._hidden.setValue(3)
+    slow_read(monkeypatch, 1.0)
+    ticks, dialog_seen = [], []
+    timer = QTimer()
+    timer.timeout.connect(lambda: (ticks.append(time.monotonic()), dialog_seen.append(
+        window.files.opening_dialog is not None and window.files.opening_dialog.isVisible())))
+    timer.start(20)
+    started = time.monotonic()
+    window.open_file(str(path))
+    assert time.monotonic() - started < 0.2  # open_file did not wait for the file
+    qtbot.waitUntil(lambda: window.files.path() == str(path), timeout=10000)
+    timer.stop()
+    assert window.config().hidden_nodes == 2
+    gaps = np.diff(ticks)
+    assert len(ticks) > 20 and gaps.max() < 0.5  # the event loop ran all along
+    assert any(dialog_seen) and not dialog_seen[0]  # the progress dialog came, after a moment
+    assert window.files.opening_dialog is None  # and went
+
+
+def test_cancel_while_opening_keeps_the_current_run(qtbot, window, tmp_path, monkeypatch):
+    finish(qtbot, window)
+    path = tmp_path / "run.gatelab.json"
+    assert window.files.save(window.session.trainer, str(path))
+    window.controls._hidden.setValue(3)
+    qtbot.waitUntil(lambda: window.session.trainer.config.hidden_nodes == 3)
+    current = window.session.trainer
+    slow_read(monkeypatch, 1.0)
+    window.open_file(str(path))
+    dialog = window.files.opening_dialog
+    qtbot.waitUntil(dialog.isVisible, timeout=3000)  # shown after OPEN_PROGRESS_MS
+    from PySide6.QtWidgets import QPushButton
+
+    qtbot.mouseClick(dialog.findChild(QPushButton), Qt.MouseButton.LeftButton)  # Cancel
+    reading = window.files.opening
+    reading.join(5)
+    qtbot.waitUntil(lambda: not window.files.is_opening())
+    assert window.session.trainer is current and window.files.path() is None
