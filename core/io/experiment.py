@@ -23,7 +23,9 @@ Trust: the file is the truth for where the run is (current weights, step,
 history, outcome) and for its recorded start weights; the seed is the truth for
 a reset. Start weights that differ from the seed's (hand-edited, or drawn by a
 different NumPy) are accepted and reported by `Experiment.initial_matches_seed`.
-Keys this version does not know are ignored; missing ones are an error.
+Keys this version does not know are ignored; missing ones are an error. Before parsing, a file
+with more lists, objects or values than any run has is refused (MAX_LISTS and friends), so
+memory stays near a few times the file's size.
 """
 
 import json
@@ -47,6 +49,13 @@ SUFFIX = ".gatelab.json"
 MAX_FILE_BYTES = 256 * 2**20  # 256 MiB
 MAX_HISTORY_STEPS = MAX_FILE_BYTES // 26  # a float's repr is <= 24 characters plus ","
 REQUIRED_KEYS = ("config", "initial_weights", "weights", "step", "loss_history")
+# What a file may hold at most, checked before it is parsed (see _check_counts). A run's file
+# has a few dozen objects; its lists are a handful plus two per record checkpoint and
+# change (the record's checkpoints stay under 32 MB in memory: ~110,000 with 2 hidden nodes);
+# its values are one per step of loss history plus the record's, at most ~4 million.
+MAX_OBJECTS = 10_000
+MAX_LISTS = 2_000_000
+MAX_VALUES = MAX_HISTORY_STEPS + 8_000_000
 OUTCOME_REASONS = END_NAMES
 MESSAGE_MAX = 1000
 
@@ -216,6 +225,7 @@ def read(path) -> Experiment:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ExperimentError(NOT_TEXT, "not a GateLab experiment: the file is not UTF-8 text") from None
+    del data  # the bytes are not needed while the text is parsed: a 200 MB file's peak is lower
     return from_json(text)
 
 
@@ -228,6 +238,7 @@ def from_json(text: str) -> Experiment:
     """Parses and checks experiment JSON; raises ExperimentError naming the first problem found."""
     if len(text) > MAX_FILE_BYTES:
         raise _too_large()
+    _check_counts(text)
     document = _parse(text)
     _check_header(document)
     missing = [key for key in REQUIRED_KEYS if key not in document]
@@ -278,6 +289,19 @@ def record_reproduces(experiment: Experiment) -> bool:
     end = experiment.config
     return (state.weights.equals(experiment.weights) and state.config.alpha == end.alpha
             and state.config.with_changes(steps=end.steps) == end)
+
+
+def _check_counts(text: str) -> None:
+    """Refuses, before parsing, text with more lists, objects or values than any run can have:
+    parsing makes a Python object of each (56 bytes for an empty list), so 150 MB of "[]" once
+    took 20 s and 3.9 GB. A bracket or comma inside a string counts too, which only makes a
+    real file's count larger than its structure, and a real file's strings are short."""
+    for mark, most, what in (("[", MAX_LISTS, "lists"), ("{", MAX_OBJECTS, "objects"),
+                             (",", MAX_VALUES, "values")):
+        count = text.count(mark)
+        if count > most:
+            raise ExperimentError(BAD_VALUE, f"the file holds more {what} ({count:,}) than any "
+                                  f"GateLab run has (at most {most:,})")
 
 
 def _parse(text: str):

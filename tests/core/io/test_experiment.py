@@ -506,3 +506,28 @@ def test_a_refusal_repeats_only_a_short_excerpt_of_a_huge_bad_value(key, value):
     message = str(refused(data))
     assert len(message) < 300, message[:400]
     assert "characters)" in message
+
+
+@pytest.mark.parametrize("extra, what", [
+    ("[" + "[]," * ex.MAX_LISTS + "[]]", "lists"),
+    ("[" + "1," * ex.MAX_VALUES + "1]", "values"),
+    ("[" + "{}," * ex.MAX_OBJECTS + "{}]", "objects"),
+], ids=["lists", "values", "objects"])
+def test_more_elements_than_a_run_has_are_refused_before_parsing(monkeypatch, extra, what):
+    """150 MB of "[]" under an unknown key once took 20 s and 3.9 GB to be parsed, then ignored."""
+    text = to_json(trained(50, steps=200))
+    text = text[: text.rindex("}")].rstrip() + f',\n  "extra": {extra}\n}}\n'
+
+    def not_parsed(_):
+        raise AssertionError("parsed before the counts were checked")
+
+    monkeypatch.setattr(ex, "_parse", not_parsed)
+    error = refused(text)
+    assert error.kind == ex.BAD_VALUE and f"more {what}" in str(error)
+
+
+def test_a_long_real_run_is_within_every_count():
+    trainer = Trainer(TrainConfig(steps=10**6, seed=1), None, 10**6, np.linspace(1, 0, 10**6))
+    text = to_json(trainer)
+    assert text.count(",") < ex.MAX_VALUES and text.count("[") < ex.MAX_LISTS
+    assert from_json(text).step == 10**6
