@@ -19,6 +19,9 @@ def train_parser() -> OneLineParser:
     add_training_flags(parser)
     parser.add_argument("--lang", choices=("en", "ja"), default="en", help="language of the table")
     parser.add_argument("--json", action="store_true", help="print one JSON object instead")
+    parser.add_argument("--save", metavar="PATH",
+                        help="also save the run as an experiment file (open it in the window, or "
+                             "'gatelab inspect PATH')")
     return parser
 
 
@@ -46,6 +49,15 @@ def run_train(argv) -> int:
         parser.error(str(error))
     trainer = Trainer(config)
     trainer.run()
+    if args.save:
+        from core.io.experiment import ExperimentError, save
+
+        try:
+            save(args.save, trainer)
+        except (OSError, ExperimentError) as error:
+            reason = error.strerror if isinstance(error, OSError) and error.strerror else error
+            print(f"gatelab train: could not save {args.save}: {reason}", file=sys.stderr)
+            return 1
     if args.json:
         try:
             sys.stdout.flush()

@@ -132,3 +132,21 @@ def test_a_version_1_file_says_its_past_before_the_saved_step_is_not_recorded(sa
 def test_no_file_is_a_usage_error():
     result = inspect()
     assert result.returncode == 2 and "gatelab inspect: error" in result.stderr
+
+
+def test_train_save_writes_a_file_that_inspect_reads_back_as_the_same_json(tmp_path):
+    path = tmp_path / "run.gatelab.json"
+    flags = ["--steps", "800", "--seed", "5", "--hidden", "3", "--json"]
+    trained = subprocess.run([sys.executable, "main.py", "train", *flags, "--save", str(path)],
+                             cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert trained.returncode == 0, trained.stderr
+    result = inspect(str(path), "--json")
+    assert result.returncode == 0 and result.stdout == trained.stdout
+
+
+def test_train_save_to_a_folder_that_does_not_exist_is_exit_1_with_the_reason(tmp_path):
+    path = tmp_path / "no" / "such" / "run.gatelab.json"
+    result = subprocess.run([sys.executable, "main.py", "train", "--steps", "10", "--save", str(path)],
+                            cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1 and "could not save" in result.stderr
+    assert "No such file or directory" in result.stderr and not path.exists()
