@@ -3,11 +3,16 @@
 The loss plot is the timeline to the mouse (click a step); this bar is the same for the
 keyboard: Left/Right one step, Page Up/Down 1 % of the run, Home/End the first and last.
 Dragging the handle or pressing a key asks for that step (`step_picked`); "Back to live"
-returns to the run's present. The bar only draws snapshots: the session decides what is shown.
+returns to the run's present. ▶ and ◀ play the run forward or backward at the speed the
+controls set (the whole run in 5 s at full speed). The bar only draws snapshots: the session
+decides what is shown.
 """
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSlider, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSlider, QToolButton, QVBoxLayout, QWidget
+
+PLAY_TICK_MS = 40  # 25 pictures a second
+WHOLE_RUN_S = 5.0  # at full speed, playing goes through the whole run in this time
 
 
 class TimelineBar(QWidget):
@@ -35,12 +40,26 @@ class TimelineBar(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self._label, 1)
         row.addWidget(self._live)
+        self._back = self._play_button("◀", self.tr("Play the run backward (again: pause)"), -1)
+        self._forward = self._play_button("▶", self.tr("Play the run forward from the step shown "
+                                                       "(again: pause)"), 1)
+        self._timer = QTimer(self)
+        self._timer.setInterval(PLAY_TICK_MS)
+        self._timer.timeout.connect(self._tick)
+        self._direction = 0
+        self._speed = 0.0  # steps per second; 0: full speed
+        slider_row = QHBoxLayout()
+        slider_row.setContentsMargins(0, 0, 0, 0)
+        slider_row.addWidget(self._back)
+        slider_row.addWidget(self._slider, 1)
+        slider_row.addWidget(self._forward)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 0, 4, 0)
         layout.setSpacing(2)
-        layout.addWidget(self._slider)
+        layout.addLayout(slider_row)
         layout.addWidget(self._past_row)
         self._updating = False
+        self._live_step = 0
         self._past_row.setVisible(False)
 
     def update_from(self, snapshot) -> None:
@@ -53,6 +72,9 @@ class TimelineBar(QWidget):
         finally:
             self._updating = False
         self._slider.setEnabled(live > 0)
+        self._back.setEnabled(live > 0)
+        self._forward.setEnabled(live > 0)
+        self._live_step = live
         past = snapshot.live_step is not None
         self._past_row.setVisible(past)
         self._label.setText(self.tr("viewing step {0:,} (live: {1:,})").format(snapshot.step, live)
@@ -60,6 +82,43 @@ class TimelineBar(QWidget):
 
     def value(self) -> int:
         return self._slider.value()
+
+    def set_speed(self, steps_per_second: float) -> None:
+        self._speed = steps_per_second
+
+    def playing(self) -> int:
+        """1 playing forward, -1 backward, 0 not playing."""
+        return self._direction
+
+    def _play_button(self, text: str, tip: str, direction: int) -> QToolButton:
+        button = QToolButton()
+        button.setText(text)
+        button.setToolTip(tip)
+        button.setAccessibleName(tip)
+        button.setCheckable(True)
+        button.clicked.connect(lambda on: self._play(direction if on else 0))
+        return button
+
+    def _play(self, direction: int) -> None:
+        self._direction = direction
+        self._forward.setChecked(direction == 1)
+        self._back.setChecked(direction == -1)
+        if not direction:
+            self._timer.stop()
+            return
+        if direction == 1 and self._slider.value() >= self._live_step:
+            self.step_picked.emit(0)  # from the present, play from the start
+        self._timer.start()
+
+    def _tick(self) -> None:
+        live = self._live_step
+        rate = self._speed if self._speed > 0 else live / WHOLE_RUN_S
+        stride = max(1, round(rate * PLAY_TICK_MS / 1000))
+        target = self._slider.value() + self._direction * stride
+        if target >= live or target <= 0:
+            target = max(0, min(target, live))
+            self._play(0)  # the end of the run, or its start
+        self.step_picked.emit(target)
 
     def slider(self) -> QSlider:
         return self._slider

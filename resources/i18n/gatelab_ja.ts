@@ -817,177 +817,177 @@ h{2} = {3:.2f}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="146"/>
+        <location filename="../../gui/shell/main_window.py" line="147"/>
         <source>Network diagram</source>
         <translation>ネットワーク図</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="147"/>
+        <location filename="../../gui/shell/main_window.py" line="148"/>
         <source>Hidden node maps</source>
         <translation>隠れ層マップ</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="148"/>
+        <location filename="../../gui/shell/main_window.py" line="149"/>
         <source>Step-by-step math</source>
         <translation>計算の手順</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="149"/>
+        <location filename="../../gui/shell/main_window.py" line="150"/>
         <source>Gradient check</source>
         <translation>勾配チェック</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="151"/>
+        <location filename="../../gui/shell/main_window.py" line="152"/>
         <source>Runs</source>
         <translation>学習の一覧</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="156"/>
+        <location filename="../../gui/shell/main_window.py" line="157"/>
         <source>What am I looking at?</source>
         <translation>この画面の見方</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="173"/>
+        <location filename="../../gui/shell/main_window.py" line="174"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="174"/>
+        <location filename="../../gui/shell/main_window.py" line="175"/>
         <source>&amp;Open…</source>
         <translation>開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="175"/>
+        <location filename="../../gui/shell/main_window.py" line="176"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="177"/>
+        <location filename="../../gui/shell/main_window.py" line="178"/>
         <source>Save &amp;As…</source>
         <translation>名前を付けて保存(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="180"/>
+        <location filename="../../gui/shell/main_window.py" line="181"/>
         <source>&amp;Export</source>
         <translation>エクスポート(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="186"/>
+        <location filename="../../gui/shell/main_window.py" line="187"/>
         <source>&amp;Restore default settings</source>
         <translation>設定を初期状態に戻す(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="188"/>
+        <location filename="../../gui/shell/main_window.py" line="189"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="189"/>
+        <location filename="../../gui/shell/main_window.py" line="190"/>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="190"/>
+        <location filename="../../gui/shell/main_window.py" line="191"/>
         <source>&amp;Undo weight edit</source>
         <translation>重みの編集を元に戻す(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="191"/>
+        <location filename="../../gui/shell/main_window.py" line="192"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="194"/>
+        <location filename="../../gui/shell/main_window.py" line="195"/>
         <source>&amp;Tools</source>
         <translation>ツール(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="195"/>
+        <location filename="../../gui/shell/main_window.py" line="196"/>
         <source>&amp;Many seeds…</source>
         <translation>多数のシードで試す(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="197"/>
+        <location filename="../../gui/shell/main_window.py" line="198"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="198"/>
+        <location filename="../../gui/shell/main_window.py" line="199"/>
         <source>What am I &amp;looking at?</source>
         <translation>この画面の見方(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="200"/>
+        <location filename="../../gui/shell/main_window.py" line="201"/>
         <source>&amp;About GateLab</source>
         <translation>GateLab について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="203"/>
+        <location filename="../../gui/shell/main_window.py" line="204"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="207"/>
+        <location filename="../../gui/shell/main_window.py" line="208"/>
         <source>System default</source>
         <translation>システムの設定</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="220"/>
+        <location filename="../../gui/shell/main_window.py" line="221"/>
         <source>The language changes when GateLab starts next time.</source>
         <translation>言語は GateLab を次に起動したときに切り替わります。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="286"/>
+        <location filename="../../gui/shell/main_window.py" line="288"/>
         <source>Reset to the initial weights of seed {0}.</source>
         <translation>シード {0} の初期の重みにリセットしました。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="304"/>
+        <location filename="../../gui/shell/main_window.py" line="306"/>
         <source>Settings changed ({0}): the network was reset.</source>
         <translation>設定が変わったため({0})、ネットワークをリセットしました。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="307"/>
+        <location filename="../../gui/shell/main_window.py" line="309"/>
         <source>This is a new, untitled run; {0} is unchanged.</source>
         <translation>これは名前のない新しい実行です。{0} は変更されていません。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="300"/>
+        <location filename="../../gui/shell/main_window.py" line="302"/>
         <source>Alpha {0:g}, steps {1:,}: applied to the run.</source>
         <translation>学習率 {0:g}、ステップ数 {1:,}: 学習に反映しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="318"/>
+        <location filename="../../gui/shell/main_window.py" line="320"/>
         <source>run {0}</source>
         <translation>学習 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="404"/>
+        <location filename="../../gui/shell/main_window.py" line="406"/>
         <source>This file&apos;s initial weights differ from seed {0}&apos;s: Reset will use the seed&apos;s.</source>
         <translation>このファイルの初期の重みは、シード {0} のものと異なります。リセットするとシードの初期の重みを使います。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="409"/>
+        <location filename="../../gui/shell/main_window.py" line="411"/>
         <source>2-layer</source>
         <translation>2層</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="410"/>
+        <location filename="../../gui/shell/main_window.py" line="412"/>
         <source>{0} hidden nodes</source>
         <translation>隠れ層のノード {0} 個</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="411"/>
+        <location filename="../../gui/shell/main_window.py" line="413"/>
         <source>GateLab — {0}, {1}</source>
         <translation>GateLab — {0}、{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="416"/>
+        <location filename="../../gui/shell/main_window.py" line="418"/>
         <source>About GateLab</source>
         <translation>GateLab について</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="417"/>
+        <location filename="../../gui/shell/main_window.py" line="419"/>
         <source>GateLab 0.1: watch a 2- or 3-layer neural network learn a logic gate.
 
 Built with Qt {0} through PySide6 (LGPLv3), pyqtgraph (MIT), NumPy (BSD) and PyOpenGL (BSD). GateLab itself is MIT-licensed.</source>
@@ -996,32 +996,32 @@ Built with Qt {0} through PySide6 (LGPLv3), pyqtgraph (MIT), NumPy (BSD) and PyO
 Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を使って作られています。GateLab 自体は MIT ライセンスです。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="475"/>
+        <location filename="../../gui/shell/main_window.py" line="477"/>
         <source>training settings</source>
         <translation>学習の設定</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="475"/>
+        <location filename="../../gui/shell/main_window.py" line="477"/>
         <source>view options</source>
         <translation>表示の設定</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="476"/>
+        <location filename="../../gui/shell/main_window.py" line="478"/>
         <source>language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="476"/>
+        <location filename="../../gui/shell/main_window.py" line="478"/>
         <source>speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="480"/>
+        <location filename="../../gui/shell/main_window.py" line="482"/>
         <source>Some saved settings could not be read and are back to their defaults: {0}.</source>
         <translation>保存された設定の一部を読み込めなかったため、既定値に戻しました: {0}。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="506"/>
+        <location filename="../../gui/shell/main_window.py" line="508"/>
         <source>Default settings restored; the language follows the system from the next start.</source>
         <translation>設定を初期状態に戻しました。言語は次回の起動からシステムの設定に従います。</translation>
     </message>
@@ -1945,27 +1945,37 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
 <context>
     <name>TimelineBar</name>
     <message>
-        <location filename="../../gui/views/timeline_bar.py" line="20"/>
+        <location filename="../../gui/views/timeline_bar.py" line="25"/>
         <source>Timeline</source>
         <translation>タイムライン</translation>
     </message>
     <message>
-        <location filename="../../gui/views/timeline_bar.py" line="22"/>
+        <location filename="../../gui/views/timeline_bar.py" line="27"/>
         <source>Go back to any step of the run: every view shows the network as it was then. Left/Right: one step, Page Up/Down: 1 % of the run, Home/End: first and last step. Train or Step from a past step starts a new run from there; the old one is kept</source>
         <translation>学習のどのステップにも戻れます。すべての表示がそのときのネットワークになります。左右キー: 1ステップ、Page Up/Down: 学習の1 %、Home/End: 最初と最後のステップ。過去のステップで「学習」か「1ステップ」を押すと、そこから新しい学習を始めます(元の学習は残ります)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/timeline_bar.py" line="28"/>
+        <location filename="../../gui/views/timeline_bar.py" line="33"/>
         <source>Back to live</source>
         <translation>現在に戻る</translation>
     </message>
     <message>
-        <location filename="../../gui/views/timeline_bar.py" line="29"/>
+        <location filename="../../gui/views/timeline_bar.py" line="34"/>
         <source>Show the run&apos;s present again (End does the same)</source>
         <translation>学習の現在の状態を再び表示します(End キーでも同じ)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/timeline_bar.py" line="58"/>
+        <location filename="../../gui/views/timeline_bar.py" line="43"/>
+        <source>Play the run backward (again: pause)</source>
+        <translation>学習を逆向きに再生します(もう一度押すと一時停止)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/timeline_bar.py" line="44"/>
+        <source>Play the run forward from the step shown (again: pause)</source>
+        <translation>表示中のステップから学習を再生します(もう一度押すと一時停止)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/timeline_bar.py" line="80"/>
         <source>viewing step {0:,} (live: {1:,})</source>
         <translation>ステップ {0:,} を表示中(現在: {1:,})</translation>
     </message>

@@ -690,3 +690,24 @@ def test_cancel_while_opening_keeps_the_current_run(qtbot, window, tmp_path, mon
     reading.join(5)
     qtbot.waitUntil(lambda: not window.files.is_opening())
     assert window.session.trainer is current and window.files.path() is None
+
+
+def test_play_goes_through_the_run_forward_and_backward_and_stops_at_the_ends(qtbot, window):
+    finish(qtbot, window)
+    window.timeline.set_speed(3000.0)  # 120 steps a tick
+    window.session.show_step(600)
+    forward = window.timeline._forward
+    qtbot.mouseClick(forward, Qt.MouseButton.LeftButton)
+    assert window.timeline.playing() == 1
+    qtbot.waitUntil(lambda: (window.session.viewing or 0) > 900, timeout=5000)
+    qtbot.mouseClick(forward, Qt.MouseButton.LeftButton)  # again: pause
+    assert window.timeline.playing() == 0
+    paused_at = window.session.viewing
+    qtbot.wait(150)
+    assert window.session.viewing == paused_at
+    qtbot.mouseClick(window.timeline._back, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.session.viewing == 0, timeout=5000)  # back to the start
+    assert window.timeline.playing() == 0  # and it stopped there
+    qtbot.mouseClick(forward, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.session.viewing is None, timeout=10000)  # the end: live
+    assert window.timeline.playing() == 0
