@@ -11,7 +11,8 @@ import itertools
 import sys
 
 from core.cli.cli_args import OneLineParser, write_all
-from core.io.experiment import ExperimentError, read, record_reproduces, restore_trainer
+from core.io import session_file
+from core.io.experiment import ExperimentError, record_reproduces, restore_trainer
 from core.io.report import iter_json_result, text_report
 from core.model.gates import ROWS
 from core.training.states import COMPLETED
@@ -27,13 +28,26 @@ def inspect_parser() -> OneLineParser:
                         help="print the run as 'gatelab train --json' does")
     parser.add_argument("--step", type=int, metavar="N",
                         help="the run as it was after N steps (default: the saved step)")
+    parser.add_argument("--run", type=int, metavar="K",
+                        help="in a session file, run K (from 1; default: the run it shows)")
     return parser
 
 
-def trainer_at(path, step: int | None) -> Trainer:
+def experiment_of(path, run: int | None):
+    """The experiment of an experiment file, or run K (from 1) of a session file."""
+    session = session_file.read(path)
+    if run is None:
+        return session.runs[session.current].experiment
+    if not 1 <= run <= len(session.runs):
+        raise ValueError(f"run {run} is not in this file (it holds {len(session.runs)} "
+                         f"run{'s' if len(session.runs) != 1 else ''})")
+    return session.runs[run - 1].experiment
+
+
+def trainer_at(path, step: int | None, run: int | None = None) -> Trainer:
     """The file's run at `step` (None: as saved), as a trainer whose JSON is train's;
-    ExperimentError if the file is refused, ValueError if the step is out of reach."""
-    experiment = read(path)
+    ExperimentError if the file is refused, ValueError if the step or run is out of reach."""
+    experiment = experiment_of(path, run)
     trainer = restore_trainer(experiment)
     if step is None or step == experiment.step:
         return trainer
@@ -51,9 +65,9 @@ def trainer_at(path, step: int | None) -> Trainer:
     return then
 
 
-def summary(path) -> dict:
+def summary(path, run: int | None = None) -> dict:
     """What the file holds; ExperimentError if it is refused."""
-    experiment = read(path)
+    experiment = experiment_of(path, run)
     trainer = restore_trainer(experiment)
     config = experiment.config
     history = experiment.loss_history
@@ -119,9 +133,9 @@ def run_inspect(argv) -> int:
     args = inspect_parser().parse_args(argv)
     try:
         if args.json or args.step is not None:
-            trainer = trainer_at(args.file, args.step)
+            trainer = trainer_at(args.file, args.step, args.run)
         else:
-            info = summary(args.file)
+            info = summary(args.file, args.run)
     except ExperimentError as error:
         print(f"gatelab inspect: refused {args.file}: {error}", file=sys.stderr)
         return 2

@@ -206,6 +206,11 @@ def save(path, trainer: Trainer) -> None:
 # -- opening -------------------------------------------------------------------
 def read(path) -> Experiment:
     """Reads and checks an experiment file; ExperimentError names any problem (OS errors included)."""
+    return from_json(read_text(path))
+
+
+def read_text(path) -> str:
+    """A file's text, read safely: a regular file (not a FIFO), at most MAX_FILE_BYTES, UTF-8."""
     try:
         # O_NONBLOCK: opening a FIFO (or a device) must not wait forever for a writer.
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
@@ -225,8 +230,7 @@ def read(path) -> Experiment:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ExperimentError(NOT_TEXT, "not a GateLab experiment: the file is not UTF-8 text") from None
-    del data  # the bytes are not needed while the text is parsed: a 200 MB file's peak is lower
-    return from_json(text)
+    return text
 
 
 def _too_large() -> ExperimentError:
@@ -236,10 +240,19 @@ def _too_large() -> ExperimentError:
 
 def from_json(text: str) -> Experiment:
     """Parses and checks experiment JSON; raises ExperimentError naming the first problem found."""
+    return from_document(parse_checked(text))
+
+
+def parse_checked(text: str):
+    """The JSON document of a file's text, after the checks any GateLab file must pass first."""
     if len(text) > MAX_FILE_BYTES:
         raise _too_large()
     _check_counts(text)
-    document = _parse(text)
+    return _parse(text)
+
+
+def from_document(document) -> Experiment:
+    """The experiment a parsed document holds; ExperimentError names the first problem."""
     _check_header(document)
     missing = [key for key in REQUIRED_KEYS if key not in document]
     if missing:

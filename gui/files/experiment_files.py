@@ -15,6 +15,7 @@ from PySide6.QtCore import QDir, QFileDevice, QIODevice, QObject, QSaveFile, Qt,
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from core.io import experiment as ex
+from core.io import session_file
 from core.io.experiment import Experiment, ExperimentError
 from core.training.trainer import Trainer
 
@@ -37,7 +38,7 @@ def path_from_mime(mime) -> str | None:
 class _Reading(QObject):
     """One file being read in a thread of its own; `done` arrives in the GUI thread."""
 
-    done = Signal(object, object)  # (Experiment and its restored Trainer) or None, error or None
+    done = Signal(object, object)  # (Session and its restored Trainers) or None, error or None
 
     def __init__(self, path: str):
         super().__init__()
@@ -53,8 +54,8 @@ class _Reading(QObject):
 
     def _read(self) -> None:
         try:
-            experiment = ex.read(self.path)
-            result, error = (experiment, ex.restore_trainer(experiment)), None
+            session = session_file.read(self.path)
+            result, error = (session, session_file.restore(session)), None
         except ExperimentError as problem:
             result, error = None, problem
         except Exception as problem:  # noqa: BLE001 - a bug must not leave the dialog up
@@ -73,6 +74,7 @@ class ExperimentFiles(QObject):
         self._path: str | None = None
         self._dirty = False
         self._readings: dict = {}  # files being read in the background -> their cancel()
+        self._session = False  # the current file is a session file (several runs)
         self.opening = None  # the latest (for tests)
         self.opening_dialog = None
         self.ask_save_path = self._ask_save_path  # (suggested path) -> path or None
@@ -99,9 +101,10 @@ class ExperimentFiles(QObject):
             self._dirty = False
             self.changed.emit()
 
-    def set_current(self, path: str | None) -> None:
+    def set_current(self, path: str | None, session: bool = False) -> None:
         """The file the shown experiment now matches (after opening it); clears the mark."""
         self._path = os.fspath(path) if path else None
+        self._session = bool(path) and session
         self._dirty = False
         self.changed.emit()
 
@@ -110,6 +113,7 @@ class ExperimentFiles(QObject):
         replace the saved run with another. Returns the file's name, if there was one."""
         name = os.path.basename(self._path) if self._path else None
         self._path = None
+        self._session = False
         self._dirty = True
         self.changed.emit()
         return name
@@ -124,21 +128,39 @@ class ExperimentFiles(QObject):
     def save(self, trainer: Trainer, path: str | None = None) -> bool:
         """Save (to `path`, else the current file, else a chosen one). The trainer must not be
         running in a thread. False if cancelled or failed (then `message` said why)."""
-        target = path or self._path or self.ask_save_path(self._suggested_path(trainer))
+        return self._save(lambda: ex.to_json(trainer), self._suggested_path(trainer), path, False)
+
+    def save_session(self, trainers: list, current: int, names: dict, path: str | None = None,
+                     ask: bool = False) -> bool:
+        """Saves every run in one session file (to `path`, else the current session file, else
+        a chosen one; ask: always choose). No trainer may be running in a thread."""
+        current_path = None if ask or not self._session else self._path
+        return self._save(lambda: session_file.to_json(trainers, current, names),
+                          self._suggested_path(trainers[current], session=True),
+                          path or current_path, True)
+
+    def is_session(self) -> bool:
+        """Whether the current file holds several runs (Save writes them all)."""
+        return self._session
+
+    def _save(self, make_text, suggested: str, path: str | None, session: bool) -> bool:
+        # The current file is only the target for its own kind (one run, or a session).
+        same_kind = self._session == session
+        target = path or (self._path if same_kind else None) or self.ask_save_path(suggested)
         if not target:
             return False
         target = os.fspath(target)
         name = os.path.basename(target)
         try:
             with _busy():
-                error = self._write(target, ex.to_json(trainer))
+                error = self._write(target, make_text())
         except ExperimentError as problem:
             error = str(problem)
         if error is not None:
             self.message.emit(self.tr("Could not save “{0}”: {1}\nAny existing file of that name "
                                       "is unchanged.").format(name, error))
             return False
-        self.set_current(target)
+        self.set_current(target, session)
         self.saved.emit(target)
         return True
 
@@ -194,8 +216,9 @@ class ExperimentFiles(QObject):
     def load_in_background(self, path: str, on_loaded) -> None:
         """Reads and checks `path` in a thread of its own, so the window keeps drawing: a
         10^7-step file takes seconds. After OPEN_PROGRESS_MS a progress dialog offers Cancel.
-        on_loaded(experiment, restored trainer) runs in the GUI thread once it is read (not if
-        cancelled); a refusal emits `message`. Nothing changes until then."""
+        on_loaded(session, trainers) runs in the GUI thread once it is read (not if cancelled;
+        an experiment file is a session of one run, core.io.session_file); a refusal emits
+        `message`. Nothing changes until then."""
         reading = _Reading(os.fspath(path))
         dialog = QProgressDialog(self.tr("Opening “{0}”…").format(os.path.basename(reading.path)),
                                  self.tr("Cancel"), 0, 0, self._window)
@@ -266,11 +289,12 @@ class ExperimentFiles(QObject):
         return reasons.get(error.kind, str(error))
 
     # -- dialogs (replaceable) -------------------------------------------------------------
-    def _suggested_path(self, trainer: Trainer) -> str:
-        if self._path:
+    def _suggested_path(self, trainer: Trainer, session: bool = False) -> str:
+        if self._path and self._session == session:
             return self._path
-        folder = QDir.homePath()
-        return os.path.join(folder, f"{trainer.config.gate}-run{ex.SUFFIX}")
+        folder = os.path.dirname(self._path) if self._path else QDir.homePath()
+        kind = "session" if session else "run"
+        return os.path.join(folder, f"{trainer.config.gate}-{kind}{ex.SUFFIX}")
 
     def _filters(self) -> str:
         return self.tr("GateLab experiments (*.gatelab.json);;JSON files (*.json);;All files (*)")

@@ -13,6 +13,7 @@ import time
 import numpy as np
 from PySide6.QtCore import QObject, Signal
 
+from core.io.session_file import RUNS_MAX
 from core.model.config import LIVE_FIELDS, TrainConfig
 from core.training import states
 from core.training.trainer import Trainer
@@ -20,7 +21,7 @@ from core.views.run_list import RunInfo, run_name
 from core.views.snapshot import LossRecord, make_snapshot
 from gui.run.training_controller import TrainingController
 
-RUNS_KEPT = 20  # earlier runs of the session kept (each holds its losses and record)
+RUNS_KEPT = RUNS_MAX  # runs of the session kept (each holds its losses and record)
 PAST_REFRESH_S = 0.25  # while a past step is shown, how often the live run's progress is sent
 
 
@@ -374,6 +375,22 @@ class RunSession(QObject):
         outcome = trainer.outcome
         state = states.IDLE if outcome is None else states.state_after(outcome.reason)
         self._show(state, outcome.message if outcome else "")
+
+    def adopt_all(self, trainers: list, current: int, names: dict) -> None:
+        """Shows the runs of a session file: they replace this session's runs; names maps a
+        run's index to its name (call it from when_stopped)."""
+        self.runs = []
+        self._names, self._numbers = {}, {}
+        for k, trainer in enumerate(trainers):
+            self.runs.append(trainer)
+            self._numbers[trainer.run_id] = k + 1
+            if names.get(k):
+                self._names[trainer.run_id] = names[k]
+        self.adopt(trainers[current])
+
+    def names_by_index(self) -> dict:
+        """The names the user gave, by the run's index in `runs` (for a session file)."""
+        return {k: self._names[run.run_id] for k, run in enumerate(self.runs) if run.run_id in self._names}
 
     def show_current(self) -> None:
         """Sends the run as it is now (the window's first frame)."""

@@ -174,10 +174,12 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         self._action(file_menu, self.tr("&Open…"), "Ctrl+O", lambda: self.open_file())
         self._action(file_menu, self.tr("&Save"), "Ctrl+S",
-                     lambda: self.session.when_stopped(lambda: self.files.save(self.session.trainer)))
+                     lambda: self.session.when_stopped(self._save))
         self._action(file_menu, self.tr("Save &As…"), "Ctrl+Shift+S",
                      lambda: self.session.when_stopped(
                          lambda: self.files.save_as(self.session.trainer)))
+        self._action(file_menu, self.tr("Save all runs as a s&ession…"), "Ctrl+Alt+S",
+                     lambda: self.session.when_stopped(lambda: self._save_session(ask=True)))
         export_menu = file_menu.addMenu(self.tr("&Export"))
         self.exports = ExportActions(export_menu, self.loss_plot, self.output_view,
                                      lambda: self._last_snapshot, self.session.loss_record, self)
@@ -280,8 +282,8 @@ class MainWindow(QMainWindow):
         path = path or self.files.ask_open_path()
         if not path:
             return
-        self.files.load_in_background(path, lambda experiment, restored: self.session.when_stopped(
-            lambda: self._open_loaded(path, experiment, restored)))
+        self.files.load_in_background(path, lambda opened, trainers: self.session.when_stopped(
+            lambda: self._open_loaded(path, opened, trainers)))
 
     # -- slots ---------------------------------------------------------------------
     def _on_reset_pressed(self):
@@ -309,6 +311,18 @@ class MainWindow(QMainWindow):
             message += " " + self.tr("This is a new, untitled run; {0} is unchanged.").format(left)
         self._reset(message, config)
         self._update_title()
+
+    def _save(self):
+        """Save: a session file gets every run again; otherwise the run shown, as one run."""
+        if self.files.is_session():
+            self._save_session(ask=False)
+        else:
+            self.files.save(self.session.trainer)
+
+    def _save_session(self, ask: bool):
+        runs = self.session.runs
+        self.files.save_session(runs, runs.index(self.session.trainer),
+                                self.session.names_by_index(), ask=ask)
 
     def _on_overlays(self, run_ids: list):
         """The runs ticked in the Runs panel: their loss curves over the shown run's."""
@@ -389,17 +403,28 @@ class MainWindow(QMainWindow):
         elif new_run or snapshot.state == states.TRAINING:
             self.notice.setVisible(False)
 
-    def _open_loaded(self, path, experiment, restored):
+    def _open_loaded(self, path, opened, restored):
+        """opened: a core.io.session_file.Session (one run for an experiment file)."""
         if not self.files.confirm_discard(self.session.trainer):
             return
-        self.files.set_current(path)
+        self.files.set_current(path, session=not opened.single)
+        trainers, ids = [], {}
+        for run in restored:
+            trainer = session_trainer(run.config, run.weights, run.step, run.history.values())
+            trainer.initial_weights = run.initial_weights
+            trainer.outcome = run.outcome
+            trainer.record = run.record  # the file's record, if it checked: past steps stay exact
+            if run.branched_from is not None:
+                trainer.branched_from = (ids[run.branched_from[0]], run.branched_from[1])
+            ids[run.run_id] = trainer.run_id
+            trainers.append(trainer)
+        experiment = opened.runs[opened.current].experiment
         self.controls.set_config(experiment.config)
-        trainer = session_trainer(restored.config, restored.weights, restored.step,
-                                  restored.history.values())
-        trainer.initial_weights = restored.initial_weights
-        trainer.outcome = restored.outcome
-        trainer.record = restored.record  # the file's record, if it checked: past steps stay exact
-        self.session.adopt(trainer)
+        if opened.single:
+            self.session.adopt(trainers[0])
+        else:
+            names = {k: run.name for k, run in enumerate(opened.runs) if run.name}
+            self.session.adopt_all(trainers, opened.current, names)
         self._update_title()
         if not experiment.initial_matches_seed:
             self.statusBar().showMessage(self.tr(

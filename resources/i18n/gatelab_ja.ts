@@ -281,100 +281,100 @@
 <context>
     <name>ExperimentFiles</name>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="87"/>
+        <location filename="../../gui/files/experiment_files.py" line="89"/>
         <source>Untitled</source>
         <translation>無題</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="138"/>
+        <location filename="../../gui/files/experiment_files.py" line="160"/>
         <source>Could not save “{0}”: {1}
 Any existing file of that name is unchanged.</source>
         <translation>「{0}」を保存できませんでした: {1}
 同じ名前の既存のファイルは変更されていません。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="166"/>
+        <location filename="../../gui/files/experiment_files.py" line="188"/>
         <source>only {0} of {1} bytes could be written: the disk may be full, or the file too large</source>
         <translation>{1} バイトのうち {0} バイトしか書き込めませんでした。ディスクがいっぱいか、ファイルが大きすぎる可能性があります</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="168"/>
+        <location filename="../../gui/files/experiment_files.py" line="190"/>
         <source>the file could not be written</source>
         <translation>ファイルに書き込めませんでした</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="190"/>
-        <location filename="../../gui/files/experiment_files.py" line="225"/>
+        <location filename="../../gui/files/experiment_files.py" line="212"/>
+        <location filename="../../gui/files/experiment_files.py" line="248"/>
         <source>Could not open “{0}”: {1}</source>
         <translation>「{0}」を開けませんでした: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="200"/>
+        <location filename="../../gui/files/experiment_files.py" line="223"/>
         <source>Opening “{0}”…</source>
         <translation>「{0}」を開いています…</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="201"/>
+        <location filename="../../gui/files/experiment_files.py" line="224"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="202"/>
+        <location filename="../../gui/files/experiment_files.py" line="225"/>
         <source>Opening</source>
         <translation>開いています</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="259"/>
+        <location filename="../../gui/files/experiment_files.py" line="282"/>
         <source>the file is empty</source>
         <translation>ファイルが空です</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="260"/>
+        <location filename="../../gui/files/experiment_files.py" line="283"/>
         <source>the file is truncated: it ends before the experiment is complete</source>
         <translation>ファイルが途中で切れています(実験のデータが最後までありません)</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="261"/>
+        <location filename="../../gui/files/experiment_files.py" line="284"/>
         <source>it is not a text file</source>
         <translation>テキストファイルではありません</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="262"/>
+        <location filename="../../gui/files/experiment_files.py" line="285"/>
         <source>it is not a GateLab experiment file</source>
         <translation>GateLab の実験ファイルではありません</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="263"/>
+        <location filename="../../gui/files/experiment_files.py" line="286"/>
         <source>the file is larger than {0} MB, the most an experiment file can be</source>
         <translation>ファイルが実験ファイルの上限 {0} MB を超えています</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="276"/>
+        <location filename="../../gui/files/experiment_files.py" line="300"/>
         <source>GateLab experiments (*.gatelab.json);;JSON files (*.json);;All files (*)</source>
         <translation>GateLab の実験 (*.gatelab.json);;JSON ファイル (*.json);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="279"/>
+        <location filename="../../gui/files/experiment_files.py" line="303"/>
         <source>Save Experiment</source>
         <translation>実験を保存</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="290"/>
+        <location filename="../../gui/files/experiment_files.py" line="314"/>
         <source>Open Experiment</source>
         <translation>実験を開く</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="295"/>
+        <location filename="../../gui/files/experiment_files.py" line="319"/>
         <source>Unsaved changes</source>
         <translation>保存されていない変更</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="296"/>
+        <location filename="../../gui/files/experiment_files.py" line="320"/>
         <source>Save the changes to “{0}”?</source>
         <translation>「{0}」への変更を保存しますか?</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="298"/>
+        <location filename="../../gui/files/experiment_files.py" line="322"/>
         <source>The run&apos;s progress since it was last saved will be lost if you don&apos;t save it.</source>
         <translation>保存しないと、前回保存してから進んだ学習は失われます。</translation>
     </message>
@@ -868,126 +868,131 @@ h{2} = {3:.2f}</translation>
     </message>
     <message>
         <location filename="../../gui/shell/main_window.py" line="181"/>
+        <source>Save all runs as a s&amp;ession…</source>
+        <translation>すべての学習をセッションとして保存(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/main_window.py" line="183"/>
         <source>&amp;Export</source>
         <translation>エクスポート(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="187"/>
+        <location filename="../../gui/shell/main_window.py" line="189"/>
         <source>&amp;Restore default settings</source>
         <translation>設定を初期状態に戻す(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="189"/>
+        <location filename="../../gui/shell/main_window.py" line="191"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="190"/>
+        <location filename="../../gui/shell/main_window.py" line="192"/>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="191"/>
+        <location filename="../../gui/shell/main_window.py" line="193"/>
         <source>&amp;Undo weight edit</source>
         <translation>重みの編集を元に戻す(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="192"/>
+        <location filename="../../gui/shell/main_window.py" line="194"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="195"/>
+        <location filename="../../gui/shell/main_window.py" line="197"/>
         <source>&amp;Tools</source>
         <translation>ツール(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="196"/>
+        <location filename="../../gui/shell/main_window.py" line="198"/>
         <source>&amp;Many seeds…</source>
         <translation>多数のシードで試す(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="198"/>
+        <location filename="../../gui/shell/main_window.py" line="200"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="199"/>
+        <location filename="../../gui/shell/main_window.py" line="201"/>
         <source>What am I &amp;looking at?</source>
         <translation>この画面の見方(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="201"/>
+        <location filename="../../gui/shell/main_window.py" line="203"/>
         <source>&amp;About GateLab</source>
         <translation>GateLab について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="204"/>
+        <location filename="../../gui/shell/main_window.py" line="206"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="208"/>
+        <location filename="../../gui/shell/main_window.py" line="210"/>
         <source>System default</source>
         <translation>システムの設定</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="221"/>
+        <location filename="../../gui/shell/main_window.py" line="223"/>
         <source>The language changes when GateLab starts next time.</source>
         <translation>言語は GateLab を次に起動したときに切り替わります。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="288"/>
+        <location filename="../../gui/shell/main_window.py" line="290"/>
         <source>Reset to the initial weights of seed {0}.</source>
         <translation>シード {0} の初期の重みにリセットしました。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="306"/>
+        <location filename="../../gui/shell/main_window.py" line="308"/>
         <source>Settings changed ({0}): the network was reset.</source>
         <translation>設定が変わったため({0})、ネットワークをリセットしました。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="309"/>
+        <location filename="../../gui/shell/main_window.py" line="311"/>
         <source>This is a new, untitled run; {0} is unchanged.</source>
         <translation>これは名前のない新しい実行です。{0} は変更されていません。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="302"/>
+        <location filename="../../gui/shell/main_window.py" line="304"/>
         <source>Alpha {0:g}, steps {1:,}: applied to the run.</source>
         <translation>学習率 {0:g}、ステップ数 {1:,}: 学習に反映しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="320"/>
+        <location filename="../../gui/shell/main_window.py" line="334"/>
         <source>run {0}</source>
         <translation>学習 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="406"/>
+        <location filename="../../gui/shell/main_window.py" line="431"/>
         <source>This file&apos;s initial weights differ from seed {0}&apos;s: Reset will use the seed&apos;s.</source>
         <translation>このファイルの初期の重みは、シード {0} のものと異なります。リセットするとシードの初期の重みを使います。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="411"/>
+        <location filename="../../gui/shell/main_window.py" line="436"/>
         <source>2-layer</source>
         <translation>2層</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="412"/>
+        <location filename="../../gui/shell/main_window.py" line="437"/>
         <source>{0} hidden nodes</source>
         <translation>隠れ層のノード {0} 個</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="413"/>
+        <location filename="../../gui/shell/main_window.py" line="438"/>
         <source>GateLab — {0}, {1}</source>
         <translation>GateLab — {0}、{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="418"/>
+        <location filename="../../gui/shell/main_window.py" line="443"/>
         <source>About GateLab</source>
         <translation>GateLab について</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="419"/>
+        <location filename="../../gui/shell/main_window.py" line="444"/>
         <source>GateLab 0.1: watch a 2- or 3-layer neural network learn a logic gate.
 
 Built with Qt {0} through PySide6 (LGPLv3), pyqtgraph (MIT), NumPy (BSD) and PyOpenGL (BSD). GateLab itself is MIT-licensed.</source>
@@ -996,32 +1001,32 @@ Built with Qt {0} through PySide6 (LGPLv3), pyqtgraph (MIT), NumPy (BSD) and PyO
 Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を使って作られています。GateLab 自体は MIT ライセンスです。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="477"/>
+        <location filename="../../gui/shell/main_window.py" line="502"/>
         <source>training settings</source>
         <translation>学習の設定</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="477"/>
+        <location filename="../../gui/shell/main_window.py" line="502"/>
         <source>view options</source>
         <translation>表示の設定</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="478"/>
+        <location filename="../../gui/shell/main_window.py" line="503"/>
         <source>language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="478"/>
+        <location filename="../../gui/shell/main_window.py" line="503"/>
         <source>speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="482"/>
+        <location filename="../../gui/shell/main_window.py" line="507"/>
         <source>Some saved settings could not be read and are back to their defaults: {0}.</source>
         <translation>保存された設定の一部を読み込めなかったため、既定値に戻しました: {0}。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="508"/>
+        <location filename="../../gui/shell/main_window.py" line="533"/>
         <source>Default settings restored; the language follows the system from the next start.</source>
         <translation>設定を初期状態に戻しました。言語は次回の起動からシステムの設定に従います。</translation>
     </message>
@@ -1464,57 +1469,57 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
 <context>
     <name>RunSession</name>
     <message>
-        <location filename="../../gui/run/session.py" line="116"/>
+        <location filename="../../gui/run/session.py" line="117"/>
         <source>The run diverged at step {0}: there is no step after it. Reset to start again, or pick an earlier step on the timeline and continue from there.</source>
         <translation>この学習はステップ {0} で発散したので、次のステップはありません。リセットしてやり直すか、タイムラインで前のステップを選んでそこから続けてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="121"/>
+        <location filename="../../gui/run/session.py" line="122"/>
         <source>The run reached its target loss at step {0}. Lower or clear the target loss (Advanced) to train on.</source>
         <translation>この学習はステップ {0} で目標損失に達しました。続けるには、詳細設定で目標損失を下げるか消してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="127"/>
+        <location filename="../../gui/run/session.py" line="128"/>
         <source>One more step: the run now has {0:,} steps.</source>
         <translation>1ステップ追加しました: この学習は {0:,} ステップになりました。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="196"/>
+        <location filename="../../gui/run/session.py" line="197"/>
         <source>A new run branches off at step {0:,}; the run it came from is kept.</source>
         <translation>ステップ {0:,} から新しい学習に分岐しました。元の学習は残してあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="220"/>
+        <location filename="../../gui/run/session.py" line="221"/>
         <source>from run {0} at step {1:,}</source>
         <translation>学習 {0} のステップ {1:,} から分岐</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="222"/>
+        <location filename="../../gui/run/session.py" line="223"/>
         <source>from step {0:,} of a deleted run</source>
         <translation>削除した学習のステップ {0:,} から分岐</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="249"/>
+        <location filename="../../gui/run/session.py" line="250"/>
         <source>Showing run {0}.</source>
         <translation>学習 {0} を表示しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="258"/>
+        <location filename="../../gui/run/session.py" line="259"/>
         <source>The run shown cannot be deleted: show another run first.</source>
         <translation>表示中の学習は削除できません。先に別の学習を表示してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="291"/>
+        <location filename="../../gui/run/session.py" line="292"/>
         <source>Alpha {0:g}, steps {1:,}: for the new run that Train or Step starts from step {2:,}.</source>
         <translation>学習率 {0:g}、ステップ数 {1:,}: 「学習」か「1ステップ」でステップ {2:,} から始める新しい学習に使います。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="342"/>
+        <location filename="../../gui/run/session.py" line="343"/>
         <source>Nothing to undo: only a weight edit, before the run trains on, can be undone.</source>
         <translation>元に戻せるものはありません: 元に戻せるのは、学習を続ける前の重みの編集だけです。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="352"/>
+        <location filename="../../gui/run/session.py" line="353"/>
         <source>Undid the weight edit.</source>
         <translation>重みの編集を元に戻しました。</translation>
     </message>

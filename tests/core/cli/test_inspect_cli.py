@@ -150,3 +150,23 @@ def test_train_save_to_a_folder_that_does_not_exist_is_exit_1_with_the_reason(tm
                             cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert result.returncode == 1 and "could not save" in result.stderr
     assert "No such file or directory" in result.stderr and not path.exists()
+
+
+def test_inspect_reads_any_run_of_a_session_file(tmp_path):
+    from core.io import session_file
+
+    first = Trainer(TrainConfig(steps=600, seed=1))
+    first.run()
+    second = Trainer(TrainConfig(steps=300, seed=2, alpha=1.5))
+    second.run()
+    path = tmp_path / "lesson.gatelab.json"
+    path.write_text(session_file.to_json([first, second], 1))
+    shown = json.loads(inspect(str(path), "--json").stdout)
+    assert shown["steps_run"] == 300 and shown["config"]["alpha"] == 1.5  # the current run
+    one = json.loads(inspect(str(path), "--run", "1", "--json").stdout)
+    assert one["steps_run"] == 600 and one["config"]["seed"] == 1
+    assert inspect(str(path), "--run", "1", "--step", "100", "--json").stdout == subprocess.run(
+        [sys.executable, "main.py", "train", "--steps", "100", "--seed", "1", "--json"], cwd=ROOT,
+        capture_output=True, text=True, timeout=120).stdout
+    missing = inspect(str(path), "--run", "3")
+    assert missing.returncode == 2 and "run 3 is not in this file (it holds 2 runs)" in missing.stderr

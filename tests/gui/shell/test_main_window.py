@@ -634,13 +634,13 @@ def slow_read(monkeypatch, seconds):
 
     from core.io import experiment as ex
 
-    real = ex.read
+    real = ex.read_text
 
-    def read(path):
+    def read_text(path):
         time.sleep(seconds)
         return real(path)
 
-    monkeypatch.setattr(ex, "read", read)
+    monkeypatch.setattr(ex, "read_text", read_text)
 
 
 def test_opening_reads_in_the_background_and_the_window_keeps_drawing(qtbot, window, tmp_path,
@@ -711,3 +711,28 @@ def test_play_goes_through_the_run_forward_and_backward_and_stops_at_the_ends(qt
     qtbot.mouseClick(forward, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.session.viewing is None, timeout=10000)  # the end: live
     assert window.timeline.playing() == 0
+
+
+def test_a_session_file_reopens_with_every_run_and_save_writes_them_all(qtbot, window, tmp_path):
+    import json
+
+    first, second = two_runs(qtbot, window)
+    window.session.rename_run(first.run_id, "alpha 0.5")
+    path = tmp_path / "lesson.gatelab.json"
+    window.files.ask_save_path = lambda suggested: str(path)
+    window._save_session(ask=True)
+    assert json.loads(path.read_text())["format"] == "gatelab-session"
+    window.controls._hidden.setValue(5)  # something else entirely
+    qtbot.waitUntil(lambda: window.session.trainer.config.hidden_nodes == 5)
+    window.files.mark_clean()
+    window.open_file(str(path))
+    qtbot.waitUntil(lambda: window.files.path() == str(path), timeout=10000)
+    tree = window.runs_view.tree()
+    assert tree.topLevelItemCount() == 2 and tree.topLevelItem(0).text(0) == "alpha 0.5"
+    assert window.session.trainer.weights.equals(second.weights)
+    assert window.config().alpha == 2.0 and window.files.is_session()
+    # Save (Ctrl+S) of a session file writes every run again, not just the one shown.
+    window.session.switch_to(window.session.runs[0].run_id)
+    window._save()
+    document = json.loads(path.read_text())
+    assert len(document["runs"]) == 2 and document["current"] == 0
