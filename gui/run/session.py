@@ -270,6 +270,18 @@ class RunSession(QObject):
             self._names.pop(run_id, None)  # an empty name: back to the one from its settings
         self._send_runs()
 
+    def add_run(self, trainer: Trainer) -> None:
+        """Lists another run (trained elsewhere, e.g. to compare with) without showing it."""
+        if trainer not in self.runs:
+            self.runs.append(trainer)
+            self._numbers[trainer.run_id] = max(self._numbers.values(), default=0) + 1
+            if len(self.runs) > RUNS_KEPT:
+                del self.runs[0]
+        self._send_runs()
+
+    def run_by_id(self, run_id: int) -> Trainer | None:
+        return self._run(run_id)
+
     def _run(self, run_id: int) -> Trainer | None:
         return next((run for run in self.runs if run.run_id == run_id), None)
 

@@ -10,10 +10,12 @@ import time
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QLabel,
     QMainWindow,
     QMessageBox,
+    QProgressDialog,
     QScrollArea,
     QSplitter,
     QStyle,
@@ -21,8 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.model.config import TrainConfig
+from core.model.config import ALPHA_MAX, HIDDEN_MAX, TrainConfig
 from core.training import states
+from core.training.trainer import Trainer
 from core.views.run_list import overlay_colour
 from gui.common.i18n import LANGUAGES
 from gui.common.messages import parameter_name, run_message
@@ -196,6 +199,14 @@ class MainWindow(QMainWindow):
             self.view_menu.addAction(dock.toggleViewAction())
         tools = self.menuBar().addMenu(self.tr("&Tools"))
         self._action(tools, self.tr("&Many seeds…"), "Ctrl+M", self._on_many_seeds)
+        compare = tools.addMenu(self.tr("&Compare the run with"))
+        for key, text in (("order", self.tr("the other &update order (same seed)")),
+                          ("alpha_up", self.tr("&alpha × 4 (same seed)")),
+                          ("alpha_down", self.tr("a&lpha ÷ 4 (same seed)")),
+                          ("hidden", self.tr("one more &hidden node (same seed)")),
+                          ("two_layer", self.tr("the &2-layer model, or 2 hidden nodes (same seed)")),
+                          ("selected", self.tr("the run &selected in the Runs panel"))):
+            self._action(compare, text, None, lambda _=False, k=key: self._compare_with(k))
         self._build_language_menu()
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("What am I &looking at?"), "F1",
@@ -311,6 +322,51 @@ class MainWindow(QMainWindow):
             message += " " + self.tr("This is a new, untitled run; {0} is unchanged.").format(left)
         self._reset(message, config)
         self._update_title()
+
+    def _compare_with(self, kind: str):
+        """Opens two runs side by side: the run shown and another (trained here if new)."""
+        self.session.when_stopped(lambda: self._start_compare(kind))
+
+    def _start_compare(self, kind: str):
+        current = self.session.trainer
+        if kind == "selected":
+            item = self.runs_view.tree().currentItem()
+            other = None if item is None else self.session.run_by_id(self.runs_view.id_of(item))
+            if other is None or other is current:
+                self.statusBar().showMessage(self.tr(
+                    "Select another run in the Runs panel first (View > Runs)."), 8000)
+                self._show_dock("runs")
+                return
+            self._open_compare(current, other)
+            return
+        config = comparison_config(current.config, kind)
+        progress = QProgressDialog(self.tr("Training the run to compare with…"), self.tr("Cancel"),
+                                   0, config.steps, self)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(400)
+        progress.setValue(0)
+        other = session_trainer(config)
+        # Here, in pieces with the events handled between them: a comparison run is short, and
+        # the window must stay usable (and Cancel work) while it trains.
+        while not other.finished and not progress.wasCanceled():
+            other.advance(max(Trainer.CHUNK, config.steps // 100))
+            progress.setValue(other.step)
+            QApplication.processEvents()
+        cancelled = progress.wasCanceled()  # before close(): closing counts as a cancel
+        progress.close()
+        if cancelled:
+            return
+        self.session.add_run(other)
+        self._open_compare(current, other)
+
+    def _open_compare(self, left, right):
+        from gui.dialogs.compare_window import CompareWindow
+
+        window = CompareWindow([left, right], [self.session.run_label(left),
+                                               self.session.run_label(right)], self)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.compare_window = window
+        window.show()
 
     def _save(self):
         """Save: a session file gets every run again; otherwise the run shown, as one run."""
@@ -531,6 +587,25 @@ class MainWindow(QMainWindow):
         self._on_config_edited(config)
         self.statusBar().showMessage(self.tr(
             "Default settings restored; the language follows the system from the next start."), 8000)
+
+
+ALPHA_SMALLEST = 0.0001  # the Alpha field's smallest value
+
+
+def comparison_config(config: TrainConfig, kind: str) -> TrainConfig:
+    """The settings of the run to compare with: the same seed and all else, but one thing."""
+    if kind == "order":
+        other = "article" if config.update_order == "textbook" else "textbook"
+        return config.with_changes(update_order=other)
+    if kind == "alpha_up":
+        return config.with_changes(alpha=min(ALPHA_MAX, config.alpha * 4))
+    if kind == "alpha_down":
+        return config.with_changes(alpha=max(ALPHA_SMALLEST, config.alpha / 4))
+    if kind == "hidden":
+        return config.with_changes(hidden_nodes=min(HIDDEN_MAX, config.hidden_nodes + 1))
+    if kind == "two_layer":
+        return config.with_changes(hidden_nodes=0 if config.hidden_nodes else 2)
+    raise ValueError(f"unknown comparison {kind!r}")
 
 
 def fitted_size(preferred: QSize, available: QSize) -> QSize:

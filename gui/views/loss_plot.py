@@ -149,8 +149,9 @@ class LossPlot(QWidget):
             self._cursor.setValue(snapshot.step)
             self._cursor.show()
 
-    def set_overlays(self, curves) -> None:
-        """Other runs' loss curves over this run's: [(label, colour, LossRecord)], with a legend."""
+    def set_overlays(self, curves, main_label: str | None = None) -> None:
+        """Other runs' loss curves over this run's: [(label, colour, LossRecord)], with a legend
+        (main_label names this run's curve in it; by default "shown run")."""
         for item in self._overlays:
             self._item.removeItem(item)
         self._overlays, self._overlay_xy = [], []
@@ -163,7 +164,7 @@ class LossPlot(QWidget):
         if curves:
             # Short labels: the Runs panel, where the runs were ticked, has their names.
             self._legend = self._item.addLegend(offset=(-10, 10), labelTextColor=AXIS_COLOR)
-            self._legend.addItem(self._curve, self.tr("shown run"))
+            self._legend.addItem(self._curve, main_label or self.tr("shown run"))
         for label, colour, losses in curves:
             values = clipped_to(np.float32, losses.values())
             x, y = decimate_slice(values, 1, MAX_DRAWN_POINTS)

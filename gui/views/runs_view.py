@@ -126,6 +126,9 @@ class RunsView(QWidget):
             self.run_renamed.emit(run_id, item.text(NAME))
         self.overlays_changed.emit(self.overlays())
 
+    def id_of(self, item) -> int:
+        return self._id(item)
+
     @staticmethod
     def _id(item) -> int:
         return int(item.data(NAME, Qt.ItemDataRole.UserRole))

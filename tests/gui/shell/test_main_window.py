@@ -736,3 +736,70 @@ def test_a_session_file_reopens_with_every_run_and_save_writes_them_all(qtbot, w
     window._save()
     document = json.loads(path.read_text())
     assert len(document["runs"]) == 2 and document["current"] == 0
+
+
+# -- compare two runs --------------------------------------------------------------------------
+def compare_action(window, text):
+    from PySide6.QtGui import QAction
+
+    return next(a for a in window.findChildren(QAction) if a.text().replace("&", "") == text)
+
+
+def test_two_clicks_compare_the_run_with_the_other_update_order(qtbot, window):
+    from core.training.trainer import Trainer
+
+    finish(qtbot, window)
+    shown = window.session.trainer
+    compare_action(window, "the other update order (same seed)").trigger()
+    qtbot.waitUntil(lambda: getattr(window, "compare_window", None) is not None, timeout=20000)
+    compare = window.compare_window
+    other = compare._runs[1]
+    assert compare._runs[0] is shown and other.config == shown.config.with_changes(
+        update_order="article") and other.step == 3000
+    reference = Trainer(TrainConfig(steps=3000, seed=4, update_order="article"))
+    reference.run()
+    assert other.weights.equals(reference.weights)
+    assert other in window.session.runs  # it is listed in the Runs panel too
+    assert compare.loss_plot.overlay_count() == 1
+
+
+def test_the_shared_timeline_moves_both_sides(qtbot, window):
+    finish(qtbot, window)
+    compare_action(window, "alpha × 4 (same seed)").trigger()
+    qtbot.waitUntil(lambda: getattr(window, "compare_window", None) is not None, timeout=20000)
+    compare = window.compare_window
+    compare.show()
+    qtbot.waitExposed(compare)
+    slider = compare.timeline.slider()
+    slider.setFocus()
+    qtbot.keyClick(slider, Qt.Key.Key_Home)
+    assert compare.step() == 0
+    compare.show_step(500)
+    left, right = compare._runs
+    from core.model.network import predictions
+
+    for side, run in zip(compare.tables, (left, right)):
+        expected = predictions(run.state_at(500).weights, "sigmoid")[0]
+        assert side.cell_text(0, 1) == f"{expected:.2f}"
+    assert compare.loss_plot.cursor_step() == 500 and compare.timeline.value() == 500
+    compare.close()
+
+
+def test_compare_with_the_selected_run_needs_another_run(qtbot, window):
+    finish(qtbot, window)
+    compare_action(window, "the run selected in the Runs panel").trigger()
+    qtbot.waitUntil(lambda: "Select another run" in window.statusBar().currentMessage())
+    assert getattr(window, "compare_window", None) is None
+
+
+def test_comparison_configs_change_one_thing_only():
+    from gui.shell.main_window import comparison_config
+
+    base = TrainConfig(alpha=0.5, hidden_nodes=2, update_order="textbook", seed=7)
+    assert comparison_config(base, "order") == base.with_changes(update_order="article")
+    assert comparison_config(base, "alpha_up").alpha == 2.0
+    assert comparison_config(base.with_changes(alpha=60.0), "alpha_up").alpha == 100.0
+    assert comparison_config(base, "alpha_down").alpha == 0.125
+    assert comparison_config(base, "hidden").hidden_nodes == 3
+    assert comparison_config(base, "two_layer").hidden_nodes == 0
+    assert comparison_config(base.with_changes(hidden_nodes=0), "two_layer").hidden_nodes == 2
