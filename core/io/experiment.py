@@ -28,11 +28,14 @@ with more lists, objects or values than any run has is refused (MAX_LISTS and fr
 memory stays near a few times the file's size.
 """
 
+import errno
 import json
 import math
 import os
+import re
 import secrets
 import stat
+import time
 from dataclasses import dataclass, fields
 
 import numpy as np
@@ -58,6 +61,7 @@ MAX_LISTS = 2_000_000
 MAX_VALUES = MAX_HISTORY_STEPS + 8_000_000
 OUTCOME_REASONS = END_NAMES
 MESSAGE_MAX = 1000
+STALE_TEMP_S = 60  # a save's temporary file older than this was left by a killed save
 
 # ExperimentError kinds (a GUI can translate by kind; the message is English detail).
 UNREADABLE, TOO_LARGE, EMPTY, NOT_TEXT, NOT_JSON, TRUNCATED, NOT_FINITE = (
@@ -150,11 +154,28 @@ def _too_long_to_save(steps: int) -> ExperimentError:
                            f"{MAX_HISTORY_STEPS:,} steps)")
 
 
+def check_writable(path) -> None:
+    """Refuses to replace a read-only file (no write permission for anyone; root could replace
+    it, but the user made it read-only on purpose). PermissionError says so."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return
+    if stat.S_ISREG(mode) and not mode & 0o222:
+        raise PermissionError(errno.EACCES, "the file is read-only", os.fspath(path))
+
+
 def write_atomic(path, text: str) -> None:
     """Writes `text` as UTF-8 to a temporary file next to `path`, fsyncs it and renames it over
-    `path`: readers see the old file or the new one, never half of one. Raises OSError."""
-    path = os.fspath(path)
-    folder = os.path.dirname(os.path.abspath(path))
+    `path`: readers see the old file or the new one, never half of one. Raises OSError.
+
+    The rules the window's saves follow too: a symlink is followed (its target is written, the
+    link stays), a read-only file is refused, the file keeps its permissions, and temporary
+    files a killed save left behind for this file are removed."""
+    path = os.path.realpath(os.fspath(path))
+    check_writable(path)
+    folder = os.path.dirname(path)
+    _remove_stale_temps(folder, os.path.basename(path))
     temp = os.path.join(folder, f".{os.path.basename(path)}.{secrets.token_hex(4)}.tmp")
     descriptor = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)  # umask applies
     try:
@@ -168,6 +189,25 @@ def write_atomic(path, text: str) -> None:
         _remove_quietly(temp)
         raise
     _fsync_folder(folder)
+
+
+def _remove_stale_temps(folder: str, name: str) -> None:
+    """Temporary files of an earlier save of `name` that never finished (the process was
+    killed while writing): only names this module makes, ".NAME.<8 hex>.tmp"."""
+    pattern = re.compile(r"\." + re.escape(name) + r"\.[0-9a-f]{8}\.tmp")
+    try:
+        entries = os.listdir(folder)
+    except OSError:
+        return
+    now = time.time()
+    for entry in entries:
+        full = os.path.join(folder, entry)
+        try:  # a minute old: another save of the same file may be writing a younger one
+            stale = pattern.fullmatch(entry) and now - os.stat(full).st_mtime > STALE_TEMP_S
+        except OSError:
+            continue
+        if stale:
+            _remove_quietly(full)
 
 
 def _keep_mode(path, temp):

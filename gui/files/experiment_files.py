@@ -8,6 +8,7 @@ experiment stays as it was. The three dialogs are attributes (`ask_save_path`,
 """
 
 import os
+import stat
 import threading
 from contextlib import contextmanager
 
@@ -167,6 +168,16 @@ class ExperimentFiles(QObject):
     def _write(self, path: str, text: str) -> str | None:
         """Writes through QSaveFile (a temporary file renamed over `path` on commit).
         Returns why it failed, or None; on failure the old file is left as it was."""
+        target = os.path.realpath(path)  # QSaveFile writes a symlink's target too; check that one
+        try:
+            ex.check_writable(target)
+            old_mode = stat.S_IMODE(os.stat(target).st_mode)
+        except FileNotFoundError:
+            old_mode = None
+        except PermissionError:
+            return self.tr("the file is read-only")
+        except OSError as error:
+            return error.strerror or str(error)
         file = QSaveFile(path)
         if not file.open(QIODevice.OpenModeFlag.WriteOnly):
             return self._failure(file)
@@ -177,7 +188,14 @@ class ExperimentFiles(QObject):
             file.cancelWriting()
             file.commit()  # discards the temporary file
             return reason
-        return None if file.commit() else self._failure(file)
+        if not file.commit():
+            return self._failure(file)
+        if old_mode is not None:  # QSaveFile makes the new file with default permissions
+            try:
+                os.chmod(target, old_mode)
+            except OSError:
+                pass  # written; only its permissions could not be kept
+        return None
 
     def _failure(self, file: QSaveFile, written=None, size=None) -> str:
         """Qt's reason if it has one ("Unknown error" is its text for none), else ours."""

@@ -83,7 +83,6 @@ class MainWindow(QMainWindow):
         self._restore_settings()
         self.session.set_speed(self.controls.speed())
         self.timeline.set_speed(self.controls.speed())
-        self.gradient_check.set_loss(config.loss)
         self.session.show_current()
         self._update_title()
 
@@ -306,7 +305,6 @@ class MainWindow(QMainWindow):
     def _on_config_edited(self, config: TrainConfig):
         changed = self.session.changed_fields(config)
         self.files.mark_dirty()
-        self.gradient_check.set_loss(config.loss)
         if self._seeds_dialog is not None:
             self._seeds_dialog.set_config(config)
         if self.session.is_live_change(config):
@@ -395,7 +393,6 @@ class MainWindow(QMainWindow):
     def _on_session_config(self, config: TrainConfig):
         """The session changed the settings itself (a branch, one more step): show them."""
         self.controls.set_config(config)
-        self.gradient_check.set_loss(config.loss)
         self._update_title()
 
     def _on_row_update(self, weights, row, step_completed, step_loss):
@@ -429,9 +426,7 @@ class MainWindow(QMainWindow):
         self._update_docks(snapshot, new_run)
         self.controls.set_run_state(snapshot.state)
         self.network_view.set_editable(snapshot.state in EDITABLE_STATES)
-        self.math_panel.set_enabled_for_state(snapshot.state)
-        if snapshot.state != states.TRAINING:
-            self.math_panel.set_state(snapshot.config, snapshot.weights, snapshot.step)
+        self.math_panel.update_from(snapshot)
         self._show_notice(snapshot, new_run)
         self.snapshot_shown.emit(snapshot)
 

@@ -60,6 +60,8 @@ class GradientCheckView(QWidget):
             self._result, self._checked_step = None, None
             self._show_nothing(self.tr("New run: not checked yet."))
         self._snapshot = snapshot
+        if snapshot.config is not None:
+            self._loss = snapshot.config.loss  # the run's loss, at this step
         self._button.setEnabled(True)
         if self._auto.isChecked() and self._schedule.due(snapshot.step, self._clock()):
             self._run(scheduled=True)
@@ -79,7 +81,7 @@ class GradientCheckView(QWidget):
         return self._checked_step
 
     def set_loss(self, loss: str) -> None:
-        """The loss the run trains with (the snapshot does not carry it): wire from the config."""
+        """The loss to check with until a snapshot that carries its config says otherwise."""
         if loss not in LOSSES:
             raise ValueError(f"unknown loss {loss!r}")
         self._loss = loss

@@ -439,6 +439,13 @@ class MathPanel(QWidget):
         layout.addLayout(bottom)
 
     # -- API for the main window -----------------------------------------------------------
+    def update_from(self, snapshot) -> None:
+        """The run at the snapshot's step: stepping is possible unless it trains; at rest the
+        walk-through starts at row 0 of the next step (or goes on where it is)."""
+        self.set_enabled_for_state(snapshot.state)
+        if snapshot.state != states.TRAINING and snapshot.config is not None:
+            self.set_state(snapshot.config, snapshot.weights, snapshot.step)
+
     def set_state(self, config, weights, step: int) -> None:
         """Shows row 0's forward phase for these weights, unless they are the weights this panel
         itself just produced (then the walk-through goes on where it is)."""

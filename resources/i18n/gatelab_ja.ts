@@ -299,100 +299,105 @@
 <context>
     <name>ExperimentFiles</name>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="89"/>
+        <location filename="../../gui/files/experiment_files.py" line="90"/>
         <source>Untitled</source>
         <translation>無題</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="160"/>
+        <location filename="../../gui/files/experiment_files.py" line="161"/>
         <source>Could not save “{0}”: {1}
 Any existing file of that name is unchanged.</source>
         <translation>「{0}」を保存できませんでした: {1}
 同じ名前の既存のファイルは変更されていません。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="188"/>
+        <location filename="../../gui/files/experiment_files.py" line="178"/>
+        <source>the file is read-only</source>
+        <translation>ファイルが読み取り専用です</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files/experiment_files.py" line="206"/>
         <source>only {0} of {1} bytes could be written: the disk may be full, or the file too large</source>
         <translation>{1} バイトのうち {0} バイトしか書き込めませんでした。ディスクがいっぱいか、ファイルが大きすぎる可能性があります</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="190"/>
+        <location filename="../../gui/files/experiment_files.py" line="208"/>
         <source>the file could not be written</source>
         <translation>ファイルに書き込めませんでした</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="212"/>
-        <location filename="../../gui/files/experiment_files.py" line="248"/>
+        <location filename="../../gui/files/experiment_files.py" line="230"/>
+        <location filename="../../gui/files/experiment_files.py" line="266"/>
         <source>Could not open “{0}”: {1}</source>
         <translation>「{0}」を開けませんでした: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="223"/>
+        <location filename="../../gui/files/experiment_files.py" line="241"/>
         <source>Opening “{0}”…</source>
         <translation>「{0}」を開いています…</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="224"/>
+        <location filename="../../gui/files/experiment_files.py" line="242"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="225"/>
+        <location filename="../../gui/files/experiment_files.py" line="243"/>
         <source>Opening</source>
         <translation>開いています</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="282"/>
+        <location filename="../../gui/files/experiment_files.py" line="300"/>
         <source>the file is empty</source>
         <translation>ファイルが空です</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="283"/>
+        <location filename="../../gui/files/experiment_files.py" line="301"/>
         <source>the file is truncated: it ends before the experiment is complete</source>
         <translation>ファイルが途中で切れています(実験のデータが最後までありません)</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="284"/>
+        <location filename="../../gui/files/experiment_files.py" line="302"/>
         <source>it is not a text file</source>
         <translation>テキストファイルではありません</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="285"/>
+        <location filename="../../gui/files/experiment_files.py" line="303"/>
         <source>it is not a GateLab experiment file</source>
         <translation>GateLab の実験ファイルではありません</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="286"/>
+        <location filename="../../gui/files/experiment_files.py" line="304"/>
         <source>the file is larger than {0} MB, the most an experiment file can be</source>
         <translation>ファイルが実験ファイルの上限 {0} MB を超えています</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="300"/>
+        <location filename="../../gui/files/experiment_files.py" line="318"/>
         <source>GateLab experiments (*.gatelab.json);;JSON files (*.json);;All files (*)</source>
         <translation>GateLab の実験 (*.gatelab.json);;JSON ファイル (*.json);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="303"/>
+        <location filename="../../gui/files/experiment_files.py" line="321"/>
         <source>Save Experiment</source>
         <translation>実験を保存</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="314"/>
+        <location filename="../../gui/files/experiment_files.py" line="332"/>
         <source>Open Experiment</source>
         <translation>実験を開く</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="319"/>
+        <location filename="../../gui/files/experiment_files.py" line="337"/>
         <source>Unsaved changes</source>
         <translation>保存されていない変更</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="320"/>
+        <location filename="../../gui/files/experiment_files.py" line="338"/>
         <source>Save the changes to “{0}”?</source>
         <translation>「{0}」への変更を保存しますか?</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="322"/>
+        <location filename="../../gui/files/experiment_files.py" line="340"/>
         <source>The run&apos;s progress since it was last saved will be lost if you don&apos;t save it.</source>
         <translation>保存しないと、前回保存してから進んだ学習は失われます。</translation>
     </message>
@@ -519,89 +524,89 @@ Any existing file of that name is unchanged.</source>
         <translation>新しい学習: まだチェックしていません。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gradient_check_view.py" line="114"/>
+        <location filename="../../gui/views/gradient_check_view.py" line="116"/>
         <source>Backprop against finite differences: the largest relative error over all weights, at the current weights.</source>
         <translation>誤差逆伝播法と数値微分の比較: 現在の重みで、すべての重みのうち最大の相対誤差。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gradient_check_view.py" line="138"/>
+        <location filename="../../gui/views/gradient_check_view.py" line="140"/>
         <source>Check now</source>
         <translation>今すぐチェック</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gradient_check_view.py" line="139"/>
+        <location filename="../../gui/views/gradient_check_view.py" line="141"/>
         <source>Compare backprop with finite differences at the current weights</source>
         <translation>現在の重みで、誤差逆伝播法の勾配を数値微分と比べます</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gradient_check_view.py" line="142"/>
+        <location filename="../../gui/views/gradient_check_view.py" line="144"/>
         <source>Every</source>
         <translation>間隔</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gradient_check_view.py" line="147"/>
+        <location filename="../../gui/views/gradient_check_view.py" line="149"/>
         <source> steps</source>
         <translation> ステップごと</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gradient_check_view.py" line="150"/>
+        <location filename="../../gui/views/gradient_check_view.py" line="152"/>
         <source>While training, check again each time the run passes another multiple of this many steps. Checking takes at most a tenth of the time, so a large network is checked less often rather than slowing the window.</source>
         <translation>学習中、ステップ数がこの値の倍数を超えるたびにもう一度チェックします。チェックにかける時間は全体の10分の1以下に抑えるので、大きなネットワークでは、ウィンドウを遅くする代わりにチェックの回数を減らします。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gradient_check_view.py" line="166"/>
+        <location filename="../../gui/views/gradient_check_view.py" line="168"/>
         <source>For every weight w, backpropagation gives the slope a = ∂L/∂w, and the central finite difference n = (L(w + ε) − L(w − ε)) / 2ε with ε = {eps} measures it directly. The readout is the largest |a − n| / max(|a|, |n|) over all weights.
 Green, below {green}: they agree, backprop is right. Red, above {red}: backprop has a bug. Amber is in between. Grey: every gradient is smaller than rounding lets finite differences measure (a saturated network), so nothing can be concluded. Weights whose ReLU input sits at the kink (0) are skipped: there the slope jumps.</source>
         <translation>どの重み w についても、誤差逆伝播法は傾き a = ∂L/∂w を求めます。一方、中心差分 n = (L(w + ε) − L(w − ε)) / 2ε(ε = {eps})はその傾きを直接測ります。表示する値は、すべての重みのうち |a − n| / max(|a|, |n|) が最大のものです。
 緑({green} 未満): 両者は一致し、誤差逆伝播法は正しい。赤({red} 超): 誤差逆伝播法にバグがある。黄色はその中間。灰色: どの勾配も小さすぎて、丸め誤差のため数値微分では測れない(ネットワークが飽和している)ので、何も判断できない。ReLU の入力がちょうど折れ目(0)にある重みは、そこで傾きが跳ぶのでチェックしません。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gradient_check_view.py" line="183"/>
+        <location filename="../../gui/views/gradient_check_view.py" line="185"/>
         <source>The weights are not finite numbers (the run diverged): there is nothing to check.</source>
         <translation>重みが有限の数ではありません(学習が発散しました)。チェックできるものがありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gradient_check_view.py" line="200"/>
+        <location filename="../../gui/views/gradient_check_view.py" line="202"/>
         <source>Backprop is right: it agrees with finite differences (below {0}).</source>
         <translation>誤差逆伝播法は正しい: 数値微分と一致しています({0} 未満)。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gradient_check_view.py" line="202"/>
+        <location filename="../../gui/views/gradient_check_view.py" line="204"/>
         <source>Doubtful (between {0} and {1}): backprop and finite differences differ by more than rounding explains.</source>
         <translation>疑わしい({0} ~ {1}): 誤差逆伝播法と数値微分の差が、丸め誤差では説明できないほど大きい。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gradient_check_view.py" line="205"/>
+        <location filename="../../gui/views/gradient_check_view.py" line="207"/>
         <source>Backprop is wrong: it disagrees with finite differences (above {0}).</source>
         <translation>誤差逆伝播法が間違っています: 数値微分と一致しません({0} 超)。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gradient_check_view.py" line="208"/>
+        <location filename="../../gui/views/gradient_check_view.py" line="210"/>
         <source>Can&apos;t tell here: even the largest gradient ({0}) is too small for finite differences to measure. The network is saturated: its gradients have vanished. (Largest relative error {1}.)</source>
         <translation>ここでは判断できません: いちばん大きな勾配({0})でも、数値微分で測るには小さすぎます。ネットワークが飽和して、勾配が消えています。(最大の相対誤差 {1})</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gradient_check_view.py" line="215"/>
+        <location filename="../../gui/views/gradient_check_view.py" line="217"/>
         <source>can&apos;t tell</source>
         <translation>判断不可</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gradient_check_view.py" line="217"/>
+        <location filename="../../gui/views/gradient_check_view.py" line="219"/>
         <source>{0} hidden nodes, {1}</source>
         <translation>隠れ層のノード {0} 個、{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gradient_check_view.py" line="218"/>
+        <location filename="../../gui/views/gradient_check_view.py" line="220"/>
         <source>2-layer model</source>
         <translation>2層モデル</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gradient_check_view.py" line="219"/>
+        <location filename="../../gui/views/gradient_check_view.py" line="221"/>
         <source>Checked at step {0:,} ({1} loss, {2}): {3} weights compared in {4:.1f} ms.</source>
         <translation>ステップ {0:,} でチェック(損失関数 {1}、{2}): {3} 個の重みを {4:.1f} ms で比較しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gradient_check_view.py" line="222"/>
+        <location filename="../../gui/views/gradient_check_view.py" line="224"/>
         <source>{0} weights skipped: their ReLU input is within ε of the kink at 0.</source>
         <translation>{0} 個の重みは除外: ReLU の入力が折れ目(0)から ε 以内にあります。</translation>
     </message>
@@ -835,232 +840,232 @@ h{2} = {3:.2f}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="150"/>
+        <location filename="../../gui/shell/main_window.py" line="149"/>
         <source>Network diagram</source>
         <translation>ネットワーク図</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="151"/>
+        <location filename="../../gui/shell/main_window.py" line="150"/>
         <source>Hidden node maps</source>
         <translation>隠れ層マップ</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="152"/>
+        <location filename="../../gui/shell/main_window.py" line="151"/>
         <source>Step-by-step math</source>
         <translation>計算の手順</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="153"/>
+        <location filename="../../gui/shell/main_window.py" line="152"/>
         <source>Gradient check</source>
         <translation>勾配チェック</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="155"/>
+        <location filename="../../gui/shell/main_window.py" line="154"/>
         <source>Runs</source>
         <translation>学習の一覧</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="160"/>
+        <location filename="../../gui/shell/main_window.py" line="159"/>
         <source>What am I looking at?</source>
         <translation>この画面の見方</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="177"/>
+        <location filename="../../gui/shell/main_window.py" line="176"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="178"/>
+        <location filename="../../gui/shell/main_window.py" line="177"/>
         <source>&amp;Open…</source>
         <translation>開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="179"/>
+        <location filename="../../gui/shell/main_window.py" line="178"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="181"/>
+        <location filename="../../gui/shell/main_window.py" line="180"/>
         <source>Save &amp;As…</source>
         <translation>名前を付けて保存(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="184"/>
+        <location filename="../../gui/shell/main_window.py" line="183"/>
         <source>Save all runs as a s&amp;ession…</source>
         <translation>すべての学習をセッションとして保存(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="186"/>
+        <location filename="../../gui/shell/main_window.py" line="185"/>
         <source>&amp;Export</source>
         <translation>エクスポート(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="192"/>
+        <location filename="../../gui/shell/main_window.py" line="191"/>
         <source>&amp;Restore default settings</source>
         <translation>設定を初期状態に戻す(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="194"/>
+        <location filename="../../gui/shell/main_window.py" line="193"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="195"/>
+        <location filename="../../gui/shell/main_window.py" line="194"/>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="196"/>
+        <location filename="../../gui/shell/main_window.py" line="195"/>
         <source>&amp;Undo weight edit</source>
         <translation>重みの編集を元に戻す(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="197"/>
+        <location filename="../../gui/shell/main_window.py" line="196"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="200"/>
+        <location filename="../../gui/shell/main_window.py" line="199"/>
         <source>&amp;Tools</source>
         <translation>ツール(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="201"/>
+        <location filename="../../gui/shell/main_window.py" line="200"/>
         <source>&amp;Many seeds…</source>
         <translation>多数のシードで試す(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="202"/>
+        <location filename="../../gui/shell/main_window.py" line="201"/>
         <source>&amp;Compare the run with</source>
         <translation>この学習と比べる(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="203"/>
+        <location filename="../../gui/shell/main_window.py" line="202"/>
         <source>the other &amp;update order (same seed)</source>
         <translation>もう一方の更新順序(同じシード)(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="204"/>
+        <location filename="../../gui/shell/main_window.py" line="203"/>
         <source>&amp;alpha × 4 (same seed)</source>
         <translation>学習率 × 4(同じシード)(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="205"/>
+        <location filename="../../gui/shell/main_window.py" line="204"/>
         <source>a&amp;lpha ÷ 4 (same seed)</source>
         <translation>学習率 ÷ 4(同じシード)(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="206"/>
+        <location filename="../../gui/shell/main_window.py" line="205"/>
         <source>one more &amp;hidden node (same seed)</source>
         <translation>隠れ層のノードを1個増やす(同じシード)(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="207"/>
+        <location filename="../../gui/shell/main_window.py" line="206"/>
         <source>the &amp;2-layer model, or 2 hidden nodes (same seed)</source>
         <translation>2層モデル、または隠れ層のノード2個(同じシード)(&amp;2)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="208"/>
+        <location filename="../../gui/shell/main_window.py" line="207"/>
         <source>the run &amp;selected in the Runs panel</source>
         <translation>学習の一覧で選んだ学習(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="211"/>
+        <location filename="../../gui/shell/main_window.py" line="210"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="212"/>
+        <location filename="../../gui/shell/main_window.py" line="211"/>
         <source>What am I &amp;looking at?</source>
         <translation>この画面の見方(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="214"/>
+        <location filename="../../gui/shell/main_window.py" line="213"/>
         <source>&amp;About GateLab</source>
         <translation>GateLab について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="217"/>
+        <location filename="../../gui/shell/main_window.py" line="216"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="221"/>
+        <location filename="../../gui/shell/main_window.py" line="220"/>
         <source>System default</source>
         <translation>システムの設定</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="234"/>
+        <location filename="../../gui/shell/main_window.py" line="233"/>
         <source>The language changes when GateLab starts next time.</source>
         <translation>言語は GateLab を次に起動したときに切り替わります。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="301"/>
+        <location filename="../../gui/shell/main_window.py" line="300"/>
         <source>Reset to the initial weights of seed {0}.</source>
         <translation>シード {0} の初期の重みにリセットしました。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="319"/>
+        <location filename="../../gui/shell/main_window.py" line="317"/>
         <source>Settings changed ({0}): the network was reset.</source>
         <translation>設定が変わったため({0})、ネットワークをリセットしました。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="322"/>
+        <location filename="../../gui/shell/main_window.py" line="320"/>
         <source>This is a new, untitled run; {0} is unchanged.</source>
         <translation>これは名前のない新しい実行です。{0} は変更されていません。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="315"/>
+        <location filename="../../gui/shell/main_window.py" line="313"/>
         <source>Alpha {0:g}, steps {1:,}: applied to the run.</source>
         <translation>学習率 {0:g}、ステップ数 {1:,}: 学習に反映しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="337"/>
+        <location filename="../../gui/shell/main_window.py" line="335"/>
         <source>Select another run in the Runs panel first (View &gt; Runs).</source>
         <translation>先に学習の一覧(表示 &gt; 学習の一覧)で別の学習を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="343"/>
+        <location filename="../../gui/shell/main_window.py" line="341"/>
         <source>Training the run to compare with…</source>
         <translation>比べる学習を実行しています…</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="343"/>
+        <location filename="../../gui/shell/main_window.py" line="341"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="390"/>
+        <location filename="../../gui/shell/main_window.py" line="388"/>
         <source>run {0}</source>
         <translation>学習 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="487"/>
+        <location filename="../../gui/shell/main_window.py" line="482"/>
         <source>This file&apos;s initial weights differ from seed {0}&apos;s: Reset will use the seed&apos;s.</source>
         <translation>このファイルの初期の重みは、シード {0} のものと異なります。リセットするとシードの初期の重みを使います。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="492"/>
+        <location filename="../../gui/shell/main_window.py" line="487"/>
         <source>2-layer</source>
         <translation>2層</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="493"/>
+        <location filename="../../gui/shell/main_window.py" line="488"/>
         <source>{0} hidden nodes</source>
         <translation>隠れ層のノード {0} 個</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="494"/>
+        <location filename="../../gui/shell/main_window.py" line="489"/>
         <source>GateLab — {0}, {1}</source>
         <translation>GateLab — {0}、{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="499"/>
+        <location filename="../../gui/shell/main_window.py" line="494"/>
         <source>About GateLab</source>
         <translation>GateLab について</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="500"/>
+        <location filename="../../gui/shell/main_window.py" line="495"/>
         <source>GateLab 0.1: watch a 2- or 3-layer neural network learn a logic gate.
 
 Built with Qt {0} through PySide6 (LGPLv3), pyqtgraph (MIT), NumPy (BSD) and PyOpenGL (BSD). GateLab itself is MIT-licensed.</source>
@@ -1069,32 +1074,32 @@ Built with Qt {0} through PySide6 (LGPLv3), pyqtgraph (MIT), NumPy (BSD) and PyO
 Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を使って作られています。GateLab 自体は MIT ライセンスです。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="558"/>
+        <location filename="../../gui/shell/main_window.py" line="553"/>
         <source>training settings</source>
         <translation>学習の設定</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="558"/>
+        <location filename="../../gui/shell/main_window.py" line="553"/>
         <source>view options</source>
         <translation>表示の設定</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="559"/>
+        <location filename="../../gui/shell/main_window.py" line="554"/>
         <source>language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="559"/>
+        <location filename="../../gui/shell/main_window.py" line="554"/>
         <source>speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="563"/>
+        <location filename="../../gui/shell/main_window.py" line="558"/>
         <source>Some saved settings could not be read and are back to their defaults: {0}.</source>
         <translation>保存された設定の一部を読み込めなかったため、既定値に戻しました: {0}。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="589"/>
+        <location filename="../../gui/shell/main_window.py" line="584"/>
         <source>Default settings restored; the language follows the system from the next start.</source>
         <translation>設定を初期状態に戻しました。言語は次回の起動からシステムの設定に従います。</translation>
     </message>
@@ -1127,57 +1132,57 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
         <translation>次の段階を表示します。この行の更新が済んでいれば次の行へ進みます (N)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="492"/>
+        <location filename="../../gui/views/math_panel.py" line="499"/>
         <source>No network yet</source>
         <translation>まだネットワークがありません</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="498"/>
+        <location filename="../../gui/views/math_panel.py" line="505"/>
         <source>After the last step ({step}), row [{x1}, {x2}], phase: {phase}</source>
         <translation>最後のステップ ({step}) の後、行 [{x1}, {x2}]、段階: {phase}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="501"/>
+        <location filename="../../gui/views/math_panel.py" line="508"/>
         <source>Step {step}, row [{x1}, {x2}], phase: {phase}</source>
         <translation>ステップ {step}、行 [{x1}, {x2}]、段階: {phase}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="511"/>
+        <location filename="../../gui/views/math_panel.py" line="518"/>
         <source>Pause training to step through the math.</source>
         <translation>計算を順に追うには、学習を一時停止してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="513"/>
+        <location filename="../../gui/views/math_panel.py" line="520"/>
         <source>This walk-through follows the article&apos;s online training (one update after each row). Switch the mode to online to step through it.</source>
         <translation>この解説は記事のオンライン学習(1行ごとに1回更新)に沿っています。順に追うには、学習モードを online に切り替えてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="516"/>
+        <location filename="../../gui/views/math_panel.py" line="523"/>
         <source>The network diverged: lower α or reset it.</source>
         <translation>ネットワークが発散しました。α を小さくするか、リセットしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="518"/>
+        <location filename="../../gui/views/math_panel.py" line="525"/>
         <source>The run has done all its {0} steps: raise Steps to go on.</source>
         <translation>予定の {0} ステップをすべて終えました。続けるにはステップ数を増やしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="526"/>
+        <location filename="../../gui/views/math_panel.py" line="533"/>
         <source>forward</source>
         <translation>順伝播</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="526"/>
+        <location filename="../../gui/views/math_panel.py" line="533"/>
         <source>loss</source>
         <translation>損失</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="526"/>
+        <location filename="../../gui/views/math_panel.py" line="533"/>
         <source>backward</source>
         <translation>逆伝播</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="527"/>
+        <location filename="../../gui/views/math_panel.py" line="534"/>
         <source>update</source>
         <translation>更新</translation>
     </message>

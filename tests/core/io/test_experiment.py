@@ -531,3 +531,45 @@ def test_a_long_real_run_is_within_every_count():
     text = to_json(trainer)
     assert text.count(",") < ex.MAX_VALUES and text.count("[") < ex.MAX_LISTS
     assert from_json(text).step == 10**6
+
+
+# -- headless saving follows the same rules as the window's ----------------------------------
+def test_save_refuses_a_read_only_file_and_leaves_it(tmp_path):
+    path = tmp_path / "kept.gatelab.json"
+    path.write_text("precious")
+    path.chmod(0o444)
+    with pytest.raises(PermissionError, match="read-only"):
+        ex.save(path, trained(10, steps=20))
+    assert path.read_text() == "precious" and oct(path.stat().st_mode & 0o777) == "0o444"
+    assert [p.name for p in tmp_path.iterdir()] == ["kept.gatelab.json"]
+
+
+def test_save_through_a_symlink_writes_its_target_and_keeps_the_link(tmp_path):
+    target = tmp_path / "real.gatelab.json"
+    target.write_text("old")
+    link = tmp_path / "link.gatelab.json"
+    link.symlink_to(target.name)
+    ex.save(link, trained(10, steps=20))
+    assert link.is_symlink() and from_json(target.read_text()).step == 10
+
+
+def test_save_keeps_the_files_permissions(tmp_path):
+    path = tmp_path / "private.gatelab.json"
+    path.write_text("old")
+    path.chmod(0o600)
+    ex.save(path, trained(10, steps=20))
+    assert oct(path.stat().st_mode & 0o777) == "0o600"
+
+
+def test_save_removes_the_temporary_files_a_killed_save_left(tmp_path):
+    path = tmp_path / "run.gatelab.json"
+    stale = tmp_path / ".run.gatelab.json.0123abcd.tmp"
+    fresh = tmp_path / ".run.gatelab.json.fedc3210.tmp"  # another save may be writing it
+    other = tmp_path / ".other.gatelab.json.0123abcd.tmp"
+    for leftover in (stale, fresh, other):
+        leftover.write_text("half a file")
+    old = stale.stat().st_mtime - 2 * ex.STALE_TEMP_S
+    os.utime(stale, (old, old))
+    os.utime(other, (old, old))
+    ex.save(path, trained(10, steps=20))
+    assert not stale.exists() and fresh.exists() and other.exists()  # only this file's, if stale

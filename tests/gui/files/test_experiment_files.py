@@ -328,3 +328,23 @@ def test_path_from_mime(tmp_path):
     assert path_from_mime(mime("https://example.com/run.gatelab.json")) is None
     assert path_from_mime(mime(text=one)) is None
     assert path_from_mime(None) is None
+
+
+# -- the same rules as headless saving --------------------------------------------------------
+def test_a_read_only_file_is_not_replaced(files, tmp_path):
+    path = tmp_path / "kept.gatelab.json"
+    path.write_text("precious")
+    path.chmod(0o444)
+    assert not files.save(trained(), str(path))
+    assert path.read_text() == "precious" and "read-only" in files.messages[-1]
+
+
+def test_a_symlink_keeps_pointing_at_the_saved_run_and_permissions_stay(files, tmp_path):
+    target = tmp_path / "real.gatelab.json"
+    target.write_text("old")
+    target.chmod(0o600)
+    link = tmp_path / "link.gatelab.json"
+    link.symlink_to(target.name)
+    assert files.save(trained(), str(link))
+    assert link.is_symlink() and ex.from_json(target.read_text()).step == 300
+    assert oct(target.stat().st_mode & 0o777) == "0o600"
