@@ -72,6 +72,12 @@ def run_app(config: TrainConfig | None, autostart=False, self_test=False, screen
     window = MainWindow(config, settings)
     app.aboutToQuit.connect(window.controller.shutdown)
     window.show()
+    if not self_test:
+        from gui.shell.quit_signals import QuitSignals
+
+        window.quit_signals = QuitSignals(window)
+        window.quit_signals.received.connect(window.close_for_signal)
+        window.tell_about_recovered_work()
     if self_test:
         return leave_now(_self_test(app, window, screenshot))
     if autostart:

@@ -5,9 +5,11 @@ trainer) -> a snapshot of the run -> each view's update_from. The window is the 
 wires them; the run itself, its trainer and its state machine are the session's.
 """
 
+import os
+import sys
 import time
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -23,6 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.io import session_file
+from core.io.experiment import SUFFIX, ExperimentError, write_atomic
 from core.model.config import ALPHA_MAX, HIDDEN_MAX, TrainConfig
 from core.training import states
 from core.training.trainer import Trainer
@@ -506,12 +510,20 @@ class MainWindow(QMainWindow):
         if path:
             self.open_file(path)
 
+    def close_for_signal(self, number: int):
+        """Ctrl+C, SIGTERM or SIGHUP: close as the close button does, but without a question:
+        unsaved work goes to the recovery file, offered at the next start."""
+        self._closing_for_signal = True
+        self.close()
+
     def closeEvent(self, event):
         self.session.forget_waiting()
         self.files.cancel_reading()
         if self.files.is_dirty():
             self.session.shutdown(quitting=False)  # the trainer is ours again, so it can be saved
-            if not self.files.confirm_discard(self.session.trainer):
+            if getattr(self, "_closing_for_signal", False):
+                self._keep_for_recovery()
+            elif not self.files.confirm_discard(self.session.trainer):
                 event.ignore()
                 return
         self.session.shutdown()
@@ -520,6 +532,32 @@ class MainWindow(QMainWindow):
             self._seeds_dialog.close()  # a window of its own: it would keep the app running
         self._save_settings()
         super().closeEvent(event)
+
+    # -- unsaved work kept when the app is ended from outside ---------------------------
+    def _keep_for_recovery(self):
+        runs = self.session.runs
+        try:
+            text = session_file.to_json(runs, runs.index(self.session.trainer),
+                                        self.session.names_by_index())
+            path = recovery_path()
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            write_atomic(path, text)
+        except (OSError, ExperimentError) as error:
+            print(f"gatelab: could not keep the unsaved runs: {error}", file=sys.stderr)
+
+    def tell_about_recovered_work(self):
+        """At start: runs a signal ended without saving are offered (once) under a dated name."""
+        path = recovery_path()
+        if not os.path.exists(path):
+            return
+        kept = path.replace(RECOVERY_NAME, time.strftime("recovered-%Y%m%d-%H%M%S") + SUFFIX)
+        try:
+            os.replace(path, kept)
+        except OSError:
+            kept = path
+        self.statusBar().showMessage(self.tr(
+            "GateLab was ended last time with unsaved runs; they were kept in {0} (File > Open)."
+        ).format(kept), 30000)
 
     # -- settings --------------------------------------------------------------------
     def _splitters(self):
@@ -585,6 +623,15 @@ class MainWindow(QMainWindow):
 
 
 ALPHA_SMALLEST = 0.0001  # the Alpha field's smallest value
+
+
+RECOVERY_NAME = "recovered.gatelab.json"
+
+
+def recovery_path() -> str:
+    """Where unsaved runs go when a signal ends the app (the user's GateLab data folder)."""
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return os.path.join(folder or os.path.expanduser("~"), RECOVERY_NAME)
 
 
 def comparison_config(config: TrainConfig, kind: str) -> TrainConfig:

@@ -119,3 +119,28 @@ def test_wayland_display_set_under_x11_still_renders_3d(tmp_path):
     status = json.loads(result.stdout.strip().splitlines()[-1])
     assert result.returncode == 0 and status["opengl"] and status["render_ok"], result.stderr
     assert "Error while drawing" not in result.stderr
+
+
+@pytest.mark.parametrize("signame", ["SIGTERM", "SIGINT", "SIGHUP"])
+def test_a_quit_signal_closes_the_window_keeping_settings_and_unsaved_runs(tmp_path, signame):
+    """SIGTERM and SIGHUP ended the app at once with its settings unsaved; Ctrl+C did nothing."""
+    import signal
+
+    from core.io import session_file
+
+    env = dict(os.environ, XDG_CONFIG_HOME=str(tmp_path / "config"),
+               XDG_DATA_HOME=str(tmp_path / "data"), HOME=str(tmp_path))
+    process = subprocess.Popen([sys.executable, "main.py", "--steps", "100000000", "--alpha", "0.7",
+                                "--autostart"], cwd=ROOT, env=env, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True)
+    time.sleep(6)  # the window is up and has trained (its runs are unsaved)
+    process.send_signal(getattr(signal, signame))
+    _, stderr = process.communicate(timeout=30)
+    assert process.returncode == 0, stderr
+    settings = next((tmp_path / "config").rglob("GateLab.conf")).read_text()
+    assert '\\"alpha\\": 0.7' in settings or '"alpha": 0.7' in settings
+    kept = list((tmp_path / "data").rglob("recovered.gatelab.json"))
+    assert len(kept) == 1
+    runs = session_file.read(kept[0])
+    assert runs.runs[runs.current].experiment.step > 0
+    assert runs.runs[runs.current].experiment.config.alpha == 0.7

@@ -803,3 +803,25 @@ def test_comparison_configs_change_one_thing_only():
     assert comparison_config(base, "hidden").hidden_nodes == 3
     assert comparison_config(base, "two_layer").hidden_nodes == 0
     assert comparison_config(base.with_changes(hidden_nodes=0), "two_layer").hidden_nodes == 2
+
+
+def test_runs_kept_at_a_signal_are_offered_once_at_the_next_start(qtbot, window, tmp_path, monkeypatch):
+    from core.io import session_file
+    from gui.shell import main_window
+
+    kept = tmp_path / main_window.RECOVERY_NAME
+    monkeypatch.setattr(main_window, "recovery_path", lambda: str(kept))
+    finish(qtbot, window)
+    window.files.mark_dirty()
+    window.close_for_signal(15)  # no question asked
+    assert kept.exists() and session_file.read(kept).runs[0].experiment.step == 3000
+    later = MainWindow(TrainConfig())
+    qtbot.addWidget(later)
+    later.tell_about_recovered_work()
+    message = later.statusBar().currentMessage()
+    assert "kept in" in message and not kept.exists()
+    dated = [p for p in tmp_path.iterdir() if p.name.startswith("recovered-")]
+    assert len(dated) == 1 and str(dated[0]) in message
+    later.tell_about_recovered_work()  # nothing more to offer
+    assert len([p for p in tmp_path.iterdir() if p.name.startswith("recovered-")]) == 1
+    later.files.ask_discard = lambda: QMessageBox.StandardButton.Discard
