@@ -115,12 +115,15 @@ class RunRecord:
         # The replay never stops on its own: where the live run stopped is already known.
         trainer = Trainer(live.with_changes(steps=STEPS_MAX, target_loss=None),
                           Weights.from_flat(flat, live.hidden_nodes), start, recording=False)
-        for change in later:
-            if change.step + (1 if change.kind == ROW_STEP else 0) > step:
-                break
-            _train_to(trainer, change.step)
-            live = _apply(trainer, live, change)
-        _train_to(trainer, step)
+        try:
+            for change in later:
+                if change.step + (1 if change.kind == ROW_STEP else 0) > step:
+                    break
+                _train_to(trainer, change.step)
+                live = _apply(trainer, live, change)
+            _train_to(trainer, step)
+        except RuntimeError as error:  # a record that is not this run's (a damaged file)
+            raise ValueError(f"the run record does not replay to step {step}: {error}") from None
         return RunState(step, live, trainer.weights)
 
     def up_to(self, step: int) -> "RunRecord":

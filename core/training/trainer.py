@@ -141,7 +141,8 @@ class Trainer:
         """A new run from this run's exact state at `step`, with another alpha if given: it
         shares this run's past (its losses and record up to `step`); this run is unchanged."""
         state = self.state_at(step)
-        branch = Trainer(state.config, state.weights, step, self.history.segment(0, step),
+        # exact_values: losses too large for a float32 history are kept as they were.
+        branch = Trainer(state.config, state.weights, step, self.history.exact_values()[:step],
                          history_dtype=self.history.dtype)
         branch.initial_weights = self.initial_weights.copy()
         branch.record = self.record.up_to(step)

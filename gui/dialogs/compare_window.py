@@ -84,8 +84,11 @@ class CompareWindow(QWidget):
         """Puts both sides at `step` (each run at most at its own last step)."""
         self._step = max(0, min(int(step), self._last))
         for k, run in enumerate(self._runs):
-            at = min(self._step, run.step)
-            state = run.state_at(at)
+            at = max(run.record.start_step, min(self._step, run.step))  # within its record
+            try:
+                state = run.state_at(at)
+            except ValueError:  # a damaged file's record: its last step, which is known
+                at, state = run.step, run.state_at(run.step)
             ended = states.state_after(run.outcome.reason) if run.outcome else states.STOPPED
             snapshot = make_snapshot(state.config, state.weights, at, run.history, state=ended,
                                      run=run.run_id, live_step=None if at == run.step else run.step)

@@ -211,13 +211,15 @@ class ExperimentFiles(QObject):
         path = self.ask_save_path(self._suggested_path(trainer))
         return self.save(trainer, path) if path else False
 
-    def confirm_discard(self, trainer: Trainer) -> bool:
-        """Before quitting or replacing the experiment: True to go on (saved or discarded)."""
+    def confirm_discard(self, trainer: Trainer, save=None) -> bool:
+        """Before quitting or replacing the experiment: True to go on (saved or discarded).
+        save: what Save does there (the window's: a session file gets all its runs); by
+        default the trainer is saved as one run."""
         if not self._dirty:
             return True
         answer = self.ask_discard()
         if answer == Button.Save:
-            return self.save(trainer)
+            return save() if save is not None else self.save(trainer)
         return answer == Button.Discard
 
     # -- opening ---------------------------------------------------------------------

@@ -30,6 +30,7 @@ class RunSession(QObject):
     edited = Signal()  # the run changed (trained, edited, reset): the open file is out of date
     notice = Signal(str)  # one sentence for the status bar: what happened, or why not
     config_changed = Signal(object)  # the session changed the settings itself: controls follow
+    run_replaced = Signal()  # another run (a branch, another listed run, a new one) is shown now
     runs_changed = Signal(list)  # [RunInfo]: the session's runs, after any change to the list
 
     def __init__(self, config: TrainConfig, parent=None, use_engine: bool = True):
@@ -86,22 +87,20 @@ class RunSession(QObject):
         """Train on; from a past step, a new run that branches off there; after a finished run,
         a new run from the seed (the finished one is kept in `runs`)."""
         if self._past is not None:
-            step = self._past[0]
-            self.when_stopped(lambda: (self._fork(step), self.controller.start(self._trainer)))
+            self._from_the_past(lambda: self.controller.start(self._trainer))
             return
         if self.controller.is_running():
             self.controller.pause(False)
             return
         if self._trainer.finished:
-            self._replace_run(session_trainer(self._config))
+            self._replace_run(session_trainer(self._config), elsewhere=True)
         self.controller.start(self._trainer)
 
     def step(self) -> None:
         """One step; from a past step, one step of a new run that branches off there. A
         finished run takes one more step (its planned steps grow by one), or says why not."""
         if self._past is not None:
-            step = self._past[0]
-            self.when_stopped(lambda: (self._fork(step), self.step()))
+            self._from_the_past(self.step)
             return
         if not self.controller.is_running():
             if self._trainer.finished and not self._one_more_step():
@@ -156,7 +155,11 @@ class RunSession(QObject):
             self.back_to_live()
             return
         if self._past is None or self._past[0] != step:
-            self._past = (step, self._trainer.state_at(step))
+            try:
+                self._past = (step, self._trainer.state_at(step))
+            except ValueError as error:  # a damaged file's record
+                self.notice.emit(self.tr("Step {0:,} cannot be shown: {1}").format(step, error))
+                return
         self._send_past()
 
     def back_to_live(self) -> None:
@@ -183,29 +186,54 @@ class RunSession(QObject):
             message=live.message if live is not None else "", run=t.run_id,
             live_step=live.step if live is not None else t.step))
 
-    def _fork(self, step: int) -> None:
+    def _from_the_past(self, then) -> None:
+        """Once the thread has stopped: the run that branches off at the past step shown, then
+        then(). Asked twice before the thread stops, it branches once (the run has changed)."""
+        step, origin = self._past[0], self._trainer
+
+        def branch_then():
+            if self._trainer is origin and self._fork(step):
+                then()
+
+        self.when_stopped(branch_then)
+
+    def _fork(self, step: int) -> bool:
         """Makes the run that branches off at `step` (with the alpha and steps typed since)
-        the session's run; the run it came from stays in `runs`."""
+        the session's run; the run it came from stays in `runs`. False (and a notice) if the
+        record cannot rebuild that step (a damaged file's)."""
         origin = self._trainer
-        branch = origin.fork(step, alpha=self._config.alpha)
+        try:
+            branch = origin.fork(step, alpha=self._config.alpha)
+        except ValueError as error:
+            self.notice.emit(self.tr("Cannot continue from step {0:,}: {1}").format(step, error))
+            return False
         if self._config.steps != branch.config.steps and self._config.steps > step:
             branch.set_steps(self._config.steps)
-        self._replace_run(branch)
+        self._replace_run(branch, elsewhere=True)
         self._config = branch.config
         self.config_changed.emit(branch.config)
         self.edited.emit()
         self.notice.emit(self.tr("A new run branches off at step {0:,}; the run it came from is "
                                  "kept.").format(step))
+        return True
 
-    def _replace_run(self, trainer: Trainer) -> None:
+    def _replace_run(self, trainer: Trainer, elsewhere: bool = False) -> None:
+        """Shows `trainer` as the session's run. elsewhere: it is not the run of the file that
+        is open, if any (run_replaced tells the window)."""
         self._trainer = trainer
         self._past = None
+        self._last_live = None  # the previous run's: the timeline must not reach past this one
         self._undo.clear()
+        self._list(trainer)
+        if elsewhere:
+            self.run_replaced.emit()
+
+    def _list(self, trainer: Trainer) -> None:
         if trainer not in self.runs:
             self.runs.append(trainer)
             self._numbers[trainer.run_id] = max(self._numbers.values(), default=0) + 1
-        if len(self.runs) > RUNS_KEPT:
-            del self.runs[0]
+        while len(self.runs) > RUNS_KEPT:  # the oldest that is not shown goes
+            self.runs.remove(next(run for run in self.runs if run is not self._trainer))
         self._send_runs()
 
     # -- the session's runs ----------------------------------------------------------------
@@ -240,7 +268,7 @@ class RunSession(QObject):
             run = self._run(run_id)
             if run is None or run is self._trainer:
                 return
-            self._replace_run(run)
+            self._replace_run(run, elsewhere=True)
             self._config = run.config
             self.config_changed.emit(run.config)
             self.edited.emit()
@@ -260,6 +288,7 @@ class RunSession(QObject):
             return
         self.runs.remove(run)
         self._names.pop(run_id, None)
+        self._numbers.pop(run_id, None)  # its branches now say "of a deleted run"
         self._send_runs()
 
     def rename_run(self, run_id: int, name: str) -> None:
@@ -268,16 +297,12 @@ class RunSession(QObject):
             self._names[run_id] = name
         else:
             self._names.pop(run_id, None)  # an empty name: back to the one from its settings
+        self.edited.emit()  # a session file holds the names
         self._send_runs()
 
     def add_run(self, trainer: Trainer) -> None:
         """Lists another run (trained elsewhere, e.g. to compare with) without showing it."""
-        if trainer not in self.runs:
-            self.runs.append(trainer)
-            self._numbers[trainer.run_id] = max(self._numbers.values(), default=0) + 1
-            if len(self.runs) > RUNS_KEPT:
-                del self.runs[0]
-        self._send_runs()
+        self._list(trainer)
 
     def run_by_id(self, run_id: int) -> Trainer | None:
         return self._run(run_id)
@@ -334,8 +359,9 @@ class RunSession(QObject):
     def edit_weights(self, weights) -> None:
         """A hand-edited weight: every view updates, and training continues from it (on a
         past step: in a new run that branches off there). Ctrl+Z undoes it (undo_edit)."""
-        if self._past is not None and not self.controller.is_running():
-            self._fork(self._past[0])
+        if self._past is not None:  # the edit is the branch's, once the thread has stopped
+            self._from_the_past(lambda: self.edit_weights(weights))
+            return
         self.edited.emit()
         t = self._trainer
         self._undo.append((t.step, t.weights.copy()))
@@ -367,8 +393,9 @@ class RunSession(QObject):
     def apply_row_update(self, weights, step_completed: bool, step_loss: float) -> None:
         """One row of the step-by-step math was applied: the run (and every view) follows (on a
         past step: a new run that branches off there)."""
-        if self._past is not None and not self.controller.is_running():
-            self._fork(self._past[0])
+        if self._past is not None:
+            self._from_the_past(lambda: self.apply_row_update(weights, step_completed, step_loss))
+            return
         self.edited.emit()
         if self.controller.is_running():
             self.controller.replace_weights(weights, step_loss if step_completed else None)

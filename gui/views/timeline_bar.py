@@ -60,9 +60,15 @@ class TimelineBar(QWidget):
         layout.addWidget(self._past_row)
         self._updating = False
         self._live_step = 0
+        self._run = None
+        self._last_pick = None
         self._past_row.setVisible(False)
 
     def update_from(self, snapshot) -> None:
+        if snapshot.run != self._run:
+            self._run = snapshot.run
+            if self._direction:
+                self._play(0)  # another run is shown: what was playing is over
         live = snapshot.step if snapshot.live_step is None else snapshot.live_step
         self._updating = True
         try:
@@ -103,6 +109,7 @@ class TimelineBar(QWidget):
         self._direction = direction
         self._forward.setChecked(direction == 1)
         self._back.setChecked(direction == -1)
+        self._last_pick = None
         if not direction:
             self._timer.stop()
             return
@@ -111,6 +118,9 @@ class TimelineBar(QWidget):
         self._timer.start()
 
     def _tick(self) -> None:
+        if self._last_pick is not None and self._slider.value() != self._last_pick:
+            self._play(0)  # the pick was held back (the run's record starts later): the end
+            return
         live = self._live_step
         rate = self._speed if self._speed > 0 else live / WHOLE_RUN_S
         stride = max(1, round(rate * PLAY_TICK_MS / 1000))
@@ -118,6 +128,7 @@ class TimelineBar(QWidget):
         if target >= live or target <= 0:
             target = max(0, min(target, live))
             self._play(0)  # the end of the run, or its start
+        self._last_pick = target
         self.step_picked.emit(target)
 
     def slider(self) -> QSlider:

@@ -326,78 +326,78 @@ Any existing file of that name is unchanged.</source>
         <translation>ファイルに書き込めませんでした</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="230"/>
-        <location filename="../../gui/files/experiment_files.py" line="266"/>
+        <location filename="../../gui/files/experiment_files.py" line="232"/>
+        <location filename="../../gui/files/experiment_files.py" line="268"/>
         <source>Could not open “{0}”: {1}</source>
         <translation>「{0}」を開けませんでした: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="241"/>
+        <location filename="../../gui/files/experiment_files.py" line="243"/>
         <source>Opening “{0}”…</source>
         <translation>「{0}」を開いています…</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="242"/>
+        <location filename="../../gui/files/experiment_files.py" line="244"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="243"/>
+        <location filename="../../gui/files/experiment_files.py" line="245"/>
         <source>Opening</source>
         <translation>開いています</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="300"/>
+        <location filename="../../gui/files/experiment_files.py" line="302"/>
         <source>the file is empty</source>
         <translation>ファイルが空です</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="301"/>
+        <location filename="../../gui/files/experiment_files.py" line="303"/>
         <source>the file is truncated: it ends before the experiment is complete</source>
         <translation>ファイルが途中で切れています(実験のデータが最後までありません)</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="302"/>
+        <location filename="../../gui/files/experiment_files.py" line="304"/>
         <source>it is not a text file</source>
         <translation>テキストファイルではありません</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="303"/>
+        <location filename="../../gui/files/experiment_files.py" line="305"/>
         <source>it is not a GateLab experiment file</source>
         <translation>GateLab の実験ファイルではありません</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="304"/>
+        <location filename="../../gui/files/experiment_files.py" line="306"/>
         <source>the file is larger than {0} MB, the most an experiment file can be</source>
         <translation>ファイルが実験ファイルの上限 {0} MB を超えています</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="318"/>
+        <location filename="../../gui/files/experiment_files.py" line="320"/>
         <source>GateLab experiments (*.gatelab.json);;JSON files (*.json);;All files (*)</source>
         <translation>GateLab の実験 (*.gatelab.json);;JSON ファイル (*.json);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="321"/>
+        <location filename="../../gui/files/experiment_files.py" line="323"/>
         <source>Save Experiment</source>
         <translation>実験を保存</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="332"/>
+        <location filename="../../gui/files/experiment_files.py" line="334"/>
         <source>Open Experiment</source>
         <translation>実験を開く</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="337"/>
+        <location filename="../../gui/files/experiment_files.py" line="339"/>
         <source>Unsaved changes</source>
         <translation>保存されていない変更</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="338"/>
+        <location filename="../../gui/files/experiment_files.py" line="340"/>
         <source>Save the changes to “{0}”?</source>
         <translation>「{0}」への変更を保存しますか?</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="340"/>
+        <location filename="../../gui/files/experiment_files.py" line="342"/>
         <source>The run&apos;s progress since it was last saved will be lost if you don&apos;t save it.</source>
         <translation>保存しないと、前回保存してから進んだ学習は失われます。</translation>
     </message>
@@ -1000,72 +1000,77 @@ h{2} = {3:.2f}</translation>
         <translation>言語は GateLab を次に起動したときに切り替わります。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="304"/>
+        <location filename="../../gui/shell/main_window.py" line="305"/>
         <source>Reset to the initial weights of seed {0}.</source>
         <translation>シード {0} の初期の重みにリセットしました。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="321"/>
+        <location filename="../../gui/shell/main_window.py" line="322"/>
         <source>Settings changed ({0}): the network was reset.</source>
         <translation>設定が変わったため({0})、ネットワークをリセットしました。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="324"/>
+        <location filename="../../gui/shell/main_window.py" line="325"/>
         <source>This is a new, untitled run; {0} is unchanged.</source>
         <translation>これは名前のない新しい実行です。{0} は変更されていません。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="317"/>
+        <location filename="../../gui/shell/main_window.py" line="318"/>
         <source>Alpha {0:g}, steps {1:,}: applied to the run.</source>
         <translation>学習率 {0:g}、ステップ数 {1:,}: 学習に反映しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="339"/>
+        <location filename="../../gui/shell/main_window.py" line="340"/>
         <source>Select another run in the Runs panel first (View &gt; Runs).</source>
         <translation>先に学習の一覧(表示 &gt; 学習の一覧)で別の学習を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="345"/>
+        <location filename="../../gui/shell/main_window.py" line="346"/>
         <source>Training the run to compare with…</source>
         <translation>比べる学習を実行しています…</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="345"/>
+        <location filename="../../gui/shell/main_window.py" line="346"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="392"/>
+        <location filename="../../gui/shell/main_window.py" line="397"/>
+        <source>This run is not the one in {0}: Save asks for a new name.</source>
+        <translation>この学習は {0} の学習ではありません。保存するときは新しい名前を尋ねます。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/main_window.py" line="406"/>
         <source>run {0}</source>
         <translation>学習 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="486"/>
+        <location filename="../../gui/shell/main_window.py" line="500"/>
         <source>This file&apos;s initial weights differ from seed {0}&apos;s: Reset will use the seed&apos;s.</source>
         <translation>このファイルの初期の重みは、シード {0} のものと異なります。リセットするとシードの初期の重みを使います。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="491"/>
+        <location filename="../../gui/shell/main_window.py" line="505"/>
         <source>2-layer</source>
         <translation>2層</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="492"/>
+        <location filename="../../gui/shell/main_window.py" line="506"/>
         <source>{0} hidden nodes</source>
         <translation>隠れ層のノード {0} 個</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="493"/>
+        <location filename="../../gui/shell/main_window.py" line="507"/>
         <source>GateLab — {0}, {1}</source>
         <translation>GateLab — {0}、{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="498"/>
+        <location filename="../../gui/shell/main_window.py" line="512"/>
         <source>About GateLab</source>
         <translation>GateLab について</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="499"/>
+        <location filename="../../gui/shell/main_window.py" line="513"/>
         <source>GateLab 0.1: watch a 2- or 3-layer neural network learn a logic gate.
 
 Built with Qt {0} through PySide6 (LGPLv3), pyqtgraph (MIT), NumPy (BSD) and PyOpenGL (BSD). GateLab itself is MIT-licensed.</source>
@@ -1074,37 +1079,37 @@ Built with Qt {0} through PySide6 (LGPLv3), pyqtgraph (MIT), NumPy (BSD) and PyO
 Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を使って作られています。GateLab 自体は MIT ライセンスです。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="559"/>
+        <location filename="../../gui/shell/main_window.py" line="573"/>
         <source>GateLab was ended last time with unsaved runs; they were kept in {0} (File &gt; Open).</source>
         <translation>前回は保存していない学習があるまま GateLab が終了しました。学習は {0} に残してあります(ファイル &gt; 開く)。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="591"/>
+        <location filename="../../gui/shell/main_window.py" line="605"/>
         <source>training settings</source>
         <translation>学習の設定</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="591"/>
+        <location filename="../../gui/shell/main_window.py" line="605"/>
         <source>view options</source>
         <translation>表示の設定</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="592"/>
+        <location filename="../../gui/shell/main_window.py" line="606"/>
         <source>language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="592"/>
+        <location filename="../../gui/shell/main_window.py" line="606"/>
         <source>speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="596"/>
+        <location filename="../../gui/shell/main_window.py" line="610"/>
         <source>Some saved settings could not be read and are back to their defaults: {0}.</source>
         <translation>保存された設定の一部を読み込めなかったため、既定値に戻しました: {0}。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="622"/>
+        <location filename="../../gui/shell/main_window.py" line="636"/>
         <source>Default settings restored; the language follows the system from the next start.</source>
         <translation>設定を初期状態に戻しました。言語は次回の起動からシステムの設定に従います。</translation>
     </message>
@@ -1547,57 +1552,67 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
 <context>
     <name>RunSession</name>
     <message>
-        <location filename="../../gui/run/session.py" line="117"/>
+        <location filename="../../gui/run/session.py" line="116"/>
         <source>The run diverged at step {0}: there is no step after it. Reset to start again, or pick an earlier step on the timeline and continue from there.</source>
         <translation>この学習はステップ {0} で発散したので、次のステップはありません。リセットしてやり直すか、タイムラインで前のステップを選んでそこから続けてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="122"/>
+        <location filename="../../gui/run/session.py" line="121"/>
         <source>The run reached its target loss at step {0}. Lower or clear the target loss (Advanced) to train on.</source>
         <translation>この学習はステップ {0} で目標損失に達しました。続けるには、詳細設定で目標損失を下げるか消してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="128"/>
+        <location filename="../../gui/run/session.py" line="127"/>
         <source>One more step: the run now has {0:,} steps.</source>
         <translation>1ステップ追加しました: この学習は {0:,} ステップになりました。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="197"/>
+        <location filename="../../gui/run/session.py" line="161"/>
+        <source>Step {0:,} cannot be shown: {1}</source>
+        <translation>ステップ {0:,} は表示できません: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/run/session.py" line="208"/>
+        <source>Cannot continue from step {0:,}: {1}</source>
+        <translation>ステップ {0:,} から続けられません: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/run/session.py" line="216"/>
         <source>A new run branches off at step {0:,}; the run it came from is kept.</source>
         <translation>ステップ {0:,} から新しい学習に分岐しました。元の学習は残してあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="221"/>
+        <location filename="../../gui/run/session.py" line="249"/>
         <source>from run {0} at step {1:,}</source>
         <translation>学習 {0} のステップ {1:,} から分岐</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="223"/>
+        <location filename="../../gui/run/session.py" line="251"/>
         <source>from step {0:,} of a deleted run</source>
         <translation>削除した学習のステップ {0:,} から分岐</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="250"/>
+        <location filename="../../gui/run/session.py" line="278"/>
         <source>Showing run {0}.</source>
         <translation>学習 {0} を表示しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="259"/>
+        <location filename="../../gui/run/session.py" line="287"/>
         <source>The run shown cannot be deleted: show another run first.</source>
         <translation>表示中の学習は削除できません。先に別の学習を表示してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="304"/>
+        <location filename="../../gui/run/session.py" line="329"/>
         <source>Alpha {0:g}, steps {1:,}: for the new run that Train or Step starts from step {2:,}.</source>
         <translation>学習率 {0:g}、ステップ数 {1:,}: 「学習」か「1ステップ」でステップ {2:,} から始める新しい学習に使います。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="355"/>
+        <location filename="../../gui/run/session.py" line="381"/>
         <source>Nothing to undo: only a weight edit, before the run trains on, can be undone.</source>
         <translation>元に戻せるものはありません: 元に戻せるのは、学習を続ける前の重みの編集だけです。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="365"/>
+        <location filename="../../gui/run/session.py" line="391"/>
         <source>Undid the weight edit.</source>
         <translation>重みの編集を元に戻しました。</translation>
     </message>
@@ -2058,7 +2073,7 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
         <translation>表示中のステップから学習を再生します(もう一度押すと一時停止)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/timeline_bar.py" line="80"/>
+        <location filename="../../gui/views/timeline_bar.py" line="86"/>
         <source>viewing step {0:,} (live: {1:,})</source>
         <translation>ステップ {0:,} を表示中(現在: {1:,})</translation>
     </message>

@@ -176,3 +176,12 @@ def test_a_fork_at_a_row_step_keeps_it_only_once_completed():
     assert len(run.fork(10).record.changes) == 0
     eleven = run.fork(11)
     assert len(eleven.record.changes) == 1 and eleven.weights.equals(nudged)
+
+
+def test_a_record_that_does_not_replay_is_a_value_error_not_a_crash():
+    run = Trainer(TrainConfig(steps=5000, seed=3))
+    run.advance(30)
+    record = run.record
+    record._weights[0] = np.full_like(record._weights[0], np.nan)  # a damaged checkpoint
+    with pytest.raises(ValueError, match="does not replay"):
+        record.state_at(run.step)

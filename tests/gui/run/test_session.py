@@ -298,3 +298,67 @@ def test_a_hand_edit_on_a_past_step_edits_a_branch(finished):
     assert finished.trainer is not original and finished.trainer.branched_from == (original.run_id, 300)
     assert original.step == 2000 and finished.trainer.step == 300
     np.testing.assert_array_equal(finished.trainer.weights.output, past.output + 0.5)
+
+
+# -- found in review: the past and the live run never mix ------------------------------------
+def paused_at(qtbot, session, steps):
+    for _ in range(steps):
+        session.step()
+    qtbot.waitUntil(lambda: session.trainer.step == steps and session.state == states.PAUSED,
+                    timeout=20000)
+
+
+def test_an_edit_on_a_past_step_while_paused_branches_and_leaves_the_live_run(qtbot, session):
+    paused_at(qtbot, session, 30)
+    live = session.trainer
+    session.show_step(10)
+    past = live.state_at(10).weights
+    session.edit_weights(type(past)(past.hidden, past.output + 1.0))
+    qtbot.waitUntil(lambda: session.trainer is not live, timeout=10000)
+    assert live.step == 30 and not live.weights.equals(type(past)(past.hidden, past.output + 1.0))
+    assert session.trainer.branched_from == (live.run_id, 10)
+    np.testing.assert_array_equal(session.trainer.weights.output, past.output + 1.0)
+
+
+def test_two_steps_from_the_past_before_the_thread_stops_branch_once(qtbot, session):
+    paused_at(qtbot, session, 20)
+    session.show_step(5)
+    session.step()
+    session.step()  # pressed again while the paused thread is still ending
+    qtbot.waitUntil(lambda: session.trainer.branched_from is not None
+                    and session.trainer.step >= 6, timeout=10000)
+    session.stop()
+    wait_idle(qtbot, session)
+    qtbot.wait(200)
+    assert len(session.runs) == 2 and not session.is_running()
+
+
+def test_listing_a_run_past_the_limit_keeps_the_run_shown(finished):
+    from core.training.trainer import Trainer
+    from gui.run.session import RUNS_KEPT
+
+    shown = finished.trainer
+    for seed in range(RUNS_KEPT):
+        finished.add_run(Trainer(TrainConfig(steps=10, seed=seed)))
+    assert shown in finished.runs and len(finished.runs) == RUNS_KEPT
+
+
+def test_the_timeline_right_after_a_branch_stays_within_the_branch(qtbot, finished):
+    finished.show_step(1000)
+    finished.step()  # a branch at 1000, one step
+    qtbot.waitUntil(lambda: finished.trainer.step == 1001, timeout=10000)
+    finished.stop()
+    wait_idle(qtbot, finished)
+    finished.show_step(1900)  # beyond the branch: held to its last step, no error
+    assert finished.viewing is None and finished.shown_log[-1].step == 1001
+
+
+def test_a_step_a_damaged_record_cannot_rebuild_is_refused_with_a_notice(finished, monkeypatch):
+    run = finished.trainer
+
+    def broken(step):
+        raise ValueError("the run record does not replay to step 5")
+
+    monkeypatch.setattr(run, "state_at", broken)
+    finished.show_step(5)
+    assert finished.viewing is None and "cannot be shown" in finished.notices[-1]

@@ -825,3 +825,48 @@ def test_runs_kept_at_a_signal_are_offered_once_at_the_next_start(qtbot, window,
     later.tell_about_recovered_work()  # nothing more to offer
     assert len([p for p in tmp_path.iterdir() if p.name.startswith("recovered-")]) == 1
     later.files.ask_discard = lambda: QMessageBox.StandardButton.Discard
+
+
+def test_a_branch_or_another_run_never_overwrites_the_single_run_file_open(qtbot, window, tmp_path):
+    finish(qtbot, window)
+    path = tmp_path / "run.gatelab.json"
+    assert window.files.save(window.session.trainer, str(path))
+    saved = path.read_bytes()
+    window.session.show_step(1000)
+    window.session.step()  # a branch
+    qtbot.waitUntil(lambda: window.session.trainer.branched_from is not None, timeout=10000)
+    window.session.stop()
+    wait_state(qtbot, window, states.STOPPED, states.PAUSED, states.IDLE)
+    assert window.files.path() is None
+    asked = []
+    window.files.ask_save_path = lambda suggested: asked.append(suggested)  # the user cancels
+    assert not window._save() and asked and path.read_bytes() == saved
+
+
+def test_save_when_closing_with_a_session_file_open_writes_every_run(qtbot, window, tmp_path):
+    import json
+
+    two_runs(qtbot, window)
+    path = tmp_path / "lesson.gatelab.json"
+    window.files.ask_save_path = lambda suggested: str(path)
+    assert window._save_session(ask=True)
+    window.session.rename_run(window.session.runs[0].run_id, "renamed")  # unsaved now
+    assert window.files.is_dirty()
+    window.files.ask_discard = lambda: QMessageBox.StandardButton.Save
+    window.files.ask_save_path = lambda suggested: pytest.fail("it is the session file's run")
+    window.close()
+    document = json.loads(path.read_text())
+    assert len(document["runs"]) == 2 and document["runs"][0]["name"] == "renamed"
+
+
+def test_compare_holds_a_run_whose_record_starts_later_at_its_first_recorded_step(qtbot, window):
+    from core.training.trainer import Trainer
+    from gui.dialogs.compare_window import CompareWindow
+
+    finish(qtbot, window)
+    late = Trainer(TrainConfig(steps=3000, seed=4), window.session.trainer.weights, 3000,
+                   window.session.trainer.history.values())  # as a version 1 file opens
+    compare = CompareWindow([window.session.trainer, late], ["a", "b"])
+    qtbot.addWidget(compare)
+    compare.show_step(100)
+    assert compare.step() == 100  # no error: the late run shows its first recorded step
