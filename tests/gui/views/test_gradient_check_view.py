@@ -125,7 +125,8 @@ def test_amber_and_grey_from_an_injected_function(view, solved):
     assert "too small" in view.verdict_text()
 
 
-def test_it_checks_the_snapshots_weights_with_the_set_loss(view, solved):
+def test_it_checks_the_snapshots_weights_with_the_runs_loss(view, solved):
+    """The loss comes with the snapshot's settings (set_loss once wired it from the window)."""
     calls = []
 
     def record(weights, targets, activation, loss):
@@ -133,8 +134,8 @@ def test_it_checks_the_snapshots_weights_with_the_set_loss(view, solved):
         return gradcheck.CheckResult(0.0, gradcheck.OK, 9, 0, 1.0, 1e-6)
 
     view.gradient_function = record
-    view.set_loss("cross-entropy")
-    snap = snapshot_at(solved)
+    snap = make_snapshot(solved.config.with_changes(loss="cross-entropy"), solved.weights,
+                         solved.step, run=_RUN[0])
     view.update_from(snap)
     view.check_now()
     weights, targets, activation, loss = calls[0]
