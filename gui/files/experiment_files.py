@@ -19,6 +19,7 @@ from core.io import experiment as ex
 from core.io import session_file
 from core.io.experiment import Experiment, ExperimentError
 from core.training.trainer import Trainer
+from gui.common.file_dialogs import file_dialog
 
 DEFAULT_SUFFIX = ex.SUFFIX.lstrip(".")  # QFileDialog wants it without the leading dot
 OPEN_PROGRESS_MS = 400  # an open that takes longer shows a progress dialog with Cancel
@@ -319,8 +320,11 @@ class ExperimentFiles(QObject):
     def _filters(self) -> str:
         return self.tr("GateLab experiments (*.gatelab.json);;JSON files (*.json);;All files (*)")
 
+    def file_dialog(self, title: str, where: str) -> QFileDialog:
+        return file_dialog(self._window, title, where, self._filters())
+
     def _ask_save_path(self, suggested: str) -> str | None:
-        dialog = QFileDialog(self._window, self.tr("Save Experiment"), suggested, self._filters())
+        dialog = self.file_dialog(self.tr("Save Experiment"), suggested)
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix(DEFAULT_SUFFIX)
         dialog.selectFile(suggested)
@@ -331,9 +335,12 @@ class ExperimentFiles(QObject):
 
     def _ask_open_path(self) -> str | None:
         folder = os.path.dirname(self._path) if self._path else QDir.homePath()
-        path, _ = QFileDialog.getOpenFileName(self._window, self.tr("Open Experiment"), folder,
-                                              self._filters())
-        return path or None
+        dialog = self.file_dialog(self.tr("Open Experiment"), folder)
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        if not dialog.exec():
+            return None
+        files = dialog.selectedFiles()
+        return files[0] if files else None
 
     def _ask_discard(self) -> Button:
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Unsaved changes"),

@@ -6,8 +6,8 @@ with the current data, which the window hands over as small callables.
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog
 
+from gui.common.file_dialogs import ask_save_path
 from gui.files import exports
 
 
@@ -64,7 +64,7 @@ class ExportActions(QObject):
             self.done.emit(success)
 
     def _ask_path(self, title, file_filter, suffix):
-        path, _ = QFileDialog.getSaveFileName(self._parent, title, "", file_filter)
+        path = ask_save_path(self._parent, title, "", file_filter)
         if path and not path.lower().endswith(suffix):
             path += suffix
         return path or None

@@ -299,105 +299,105 @@
 <context>
     <name>ExperimentFiles</name>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="90"/>
+        <location filename="../../gui/files/experiment_files.py" line="91"/>
         <source>Untitled</source>
         <translation>無題</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="161"/>
+        <location filename="../../gui/files/experiment_files.py" line="162"/>
         <source>Could not save “{0}”: {1}
 Any existing file of that name is unchanged.</source>
         <translation>「{0}」を保存できませんでした: {1}
 同じ名前の既存のファイルは変更されていません。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="178"/>
+        <location filename="../../gui/files/experiment_files.py" line="179"/>
         <source>the file is read-only</source>
         <translation>ファイルが読み取り専用です</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="206"/>
+        <location filename="../../gui/files/experiment_files.py" line="207"/>
         <source>only {0} of {1} bytes could be written: the disk may be full, or the file too large</source>
         <translation>{1} バイトのうち {0} バイトしか書き込めませんでした。ディスクがいっぱいか、ファイルが大きすぎる可能性があります</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="208"/>
+        <location filename="../../gui/files/experiment_files.py" line="209"/>
         <source>the file could not be written</source>
         <translation>ファイルに書き込めませんでした</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="232"/>
-        <location filename="../../gui/files/experiment_files.py" line="268"/>
+        <location filename="../../gui/files/experiment_files.py" line="233"/>
+        <location filename="../../gui/files/experiment_files.py" line="269"/>
         <source>Could not open “{0}”: {1}</source>
         <translation>「{0}」を開けませんでした: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="243"/>
+        <location filename="../../gui/files/experiment_files.py" line="244"/>
         <source>Opening “{0}”…</source>
         <translation>「{0}」を開いています…</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="244"/>
+        <location filename="../../gui/files/experiment_files.py" line="245"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="245"/>
+        <location filename="../../gui/files/experiment_files.py" line="246"/>
         <source>Opening</source>
         <translation>開いています</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="302"/>
+        <location filename="../../gui/files/experiment_files.py" line="303"/>
         <source>the file is empty</source>
         <translation>ファイルが空です</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="303"/>
+        <location filename="../../gui/files/experiment_files.py" line="304"/>
         <source>the file is truncated: it ends before the experiment is complete</source>
         <translation>ファイルが途中で切れています(実験のデータが最後までありません)</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="304"/>
+        <location filename="../../gui/files/experiment_files.py" line="305"/>
         <source>it is not a text file</source>
         <translation>テキストファイルではありません</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="305"/>
+        <location filename="../../gui/files/experiment_files.py" line="306"/>
         <source>it is not a GateLab experiment file</source>
         <translation>GateLab の実験ファイルではありません</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="306"/>
+        <location filename="../../gui/files/experiment_files.py" line="307"/>
         <source>the file is larger than {0} MB, the most an experiment file can be</source>
         <translation>ファイルが実験ファイルの上限 {0} MB を超えています</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="320"/>
+        <location filename="../../gui/files/experiment_files.py" line="321"/>
         <source>GateLab experiments (*.gatelab.json);;JSON files (*.json);;All files (*)</source>
         <translation>GateLab の実験 (*.gatelab.json);;JSON ファイル (*.json);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="323"/>
+        <location filename="../../gui/files/experiment_files.py" line="327"/>
         <source>Save Experiment</source>
         <translation>実験を保存</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="334"/>
+        <location filename="../../gui/files/experiment_files.py" line="338"/>
         <source>Open Experiment</source>
         <translation>実験を開く</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="339"/>
+        <location filename="../../gui/files/experiment_files.py" line="346"/>
         <source>Unsaved changes</source>
         <translation>保存されていない変更</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="340"/>
+        <location filename="../../gui/files/experiment_files.py" line="347"/>
         <source>Save the changes to “{0}”?</source>
         <translation>「{0}」への変更を保存しますか?</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="342"/>
+        <location filename="../../gui/files/experiment_files.py" line="349"/>
         <source>The run&apos;s progress since it was last saved will be lost if you don&apos;t save it.</source>
         <translation>保存しないと、前回保存してから進んだ学習は失われます。</translation>
     </message>
@@ -509,6 +509,19 @@ Any existing file of that name is unchanged.</source>
         <location filename="../../gui/files/exports.py" line="253"/>
         <source>The scale must be from 1 to {0}, not {1}.</source>
         <translation>倍率は 1 から {0} までです({1} は使えません)。</translation>
+    </message>
+</context>
+<context>
+    <name>FileDialogs</name>
+    <message>
+        <location filename="../../gui/common/file_dialogs.py" line="15"/>
+        <source>Look in:</source>
+        <translation>場所:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/file_dialogs.py" line="17"/>
+        <source>Files of type:</source>
+        <translation>ファイルの種類:</translation>
     </message>
 </context>
 <context>

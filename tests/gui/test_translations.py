@@ -112,3 +112,22 @@ def test_japanese_uses_the_articles_terms(committed):
     everything = "\n".join(text for text, _ in committed.values())
     absent = [term for term in ARTICLE_TERMS if term not in everything]
     assert not absent, f"the article's terms are missing from the translation: {absent}"
+
+
+def test_qts_own_file_dialog_speaks_japanese_too(qapp):
+    """"&Look in:" and "Files of &type:" stayed English: qtbase_ja.qm has Qt 5's texts."""
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    from gui.common.file_dialogs import file_dialog
+    from gui.common.i18n import install_translators
+
+    translators = install_translators(qapp, "ja")
+    try:
+        dialog = file_dialog(None, "x", str(ROOT), "All files (*)")
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+        labels = [label.text() for label in dialog.findChildren(QLabel)]
+        assert "場所:" in labels and "ファイルの種類:" in labels
+        assert not any("Look in" in text or "Files of" in text for text in labels)
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
