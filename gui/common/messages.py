@@ -44,6 +44,24 @@ def parameter_name(parameter: str) -> str:
     return names.get(parameter, parameter)
 
 
+def option_name(value: str) -> str:
+    """An option's name as the user reads it (the value itself is what files and flags use)."""
+    names = {
+        "online": Qca.translate("Messages", "online"),
+        "batch": Qca.translate("Messages", "batch"),
+        "sigmoid": Qca.translate("Messages", "sigmoid"),
+        "tanh": Qca.translate("Messages", "tanh"),
+        "relu": Qca.translate("Messages", "relu"),
+        "squared": Qca.translate("Messages", "squared"),
+        "cross-entropy": Qca.translate("Messages", "cross-entropy"),
+        "uniform": Qca.translate("Messages", "uniform"),
+        "xavier": Qca.translate("Messages", "xavier"),
+        "textbook": Qca.translate("Messages", "textbook"),
+        "article": Qca.translate("Messages", "article"),
+    }
+    return names.get(value, value)
+
+
 def config_error_text(error) -> str:
     """'Seed: 4294967296 is not allowed. Allowed: a whole number from 0 to 4294967295.'"""
     allowed = _allowed(error.parameter) or error.allowed

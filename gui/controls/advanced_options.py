@@ -4,6 +4,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QToolButton, QVBoxLayout, QWidget
 
 from core.model.config import ACTIVATIONS, INITS, LOSSES, MODES, UPDATE_ORDERS, TrainConfig
+from gui.common.messages import option_name
 
 
 class AdvancedOptions(QWidget):
@@ -49,7 +50,7 @@ class AdvancedOptions(QWidget):
         for name, options in choices.items():
             combo = QComboBox()
             for option in options:
-                combo.addItem(option, option)
+                combo.addItem(option_name(option), option)  # shown translated; the value stays
             combo.setToolTip(tips[name])
             combo.currentIndexChanged.connect(self.changed)
             form.addRow(labels[name], combo)

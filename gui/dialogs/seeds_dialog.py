@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from core.model.config import SEED_MAX, TrainConfig
 from core.training.ensemble import COUNT_MAX, DIVERGED_CODE, summarize
+from gui.common.messages import option_name
 from gui.controls.number_box import NumberBox, WholeNumberBox
 from gui.run.seeds_worker import SeedsWorker, start_seeds_thread
 
@@ -430,8 +431,9 @@ class SeedsDialog(QDialog):
             layers = self.tr("{0} hidden nodes").format(config.hidden_nodes)
         text = self.tr("{0}, {1}, alpha {2}, {3} steps, {4} updates, {5}, {6} loss, {7} start "
                        "weights, {8} update order").format(
-            self._gate_name(config), layers, f"{config.alpha:g}", f"{config.steps:,}", config.mode,
-            config.activation, config.loss, config.init, config.update_order)
+            self._gate_name(config), layers, f"{config.alpha:g}", f"{config.steps:,}",
+            *(option_name(v) for v in (config.mode, config.activation, config.loss, config.init,
+                                       config.update_order)))
         if config.target_loss is not None:
             text += self.tr(", stop at loss {0}").format(f"{config.target_loss:g}")
         return text

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from core.model.config import LOSSES
 from core.teaching import gradcheck
+from gui.common.messages import option_name
 from gui.common.number_locale import NUMBER_LOCALE
 
 DEFAULT_EVERY = 500
@@ -216,10 +217,12 @@ class GradientCheckView(QWidget):
         inconclusive = result.level == gradcheck.INCONCLUSIVE
         self._readout.setText(self.tr("can't tell") if inconclusive else gradcheck.format_error(result.error))
         self._verdict.setText(verdicts[result.level])
-        model = (self.tr("{0} hidden nodes, {1}").format(snapshot.hidden_nodes, snapshot.activation)
+        model = (self.tr("{0} hidden nodes, {1}").format(snapshot.hidden_nodes,
+                                                          option_name(snapshot.activation))
                  if snapshot.hidden_nodes else self.tr("2-layer model"))
         details = self.tr("Checked at step {0:,} ({1} loss, {2}): {3} weights compared in {4:.1f} ms."
-                          ).format(snapshot.step, self._loss, model, result.checked, cost * 1e3)
+                          ).format(snapshot.step, option_name(self._loss), model, result.checked,
+                                   cost * 1e3)
         if result.skipped:
             details += " " + self.tr("{0} weights skipped: their ReLU input is within ε of the kink "
                                      "at 0.").format(result.skipped)

@@ -4,77 +4,77 @@
 <context>
     <name>AdvancedOptions</name>
     <message>
-        <location filename="../../gui/controls/advanced_options.py" line="15"/>
+        <location filename="../../gui/controls/advanced_options.py" line="16"/>
         <source>Advanced</source>
         <translation>詳細設定</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/advanced_options.py" line="20"/>
+        <location filename="../../gui/controls/advanced_options.py" line="21"/>
         <source>Training mode, activation, loss, initial weights, update order, target loss</source>
         <translation>学習モード、活性化関数、損失関数、初期の重み、更新の順序、目標損失</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/advanced_options.py" line="33"/>
+        <location filename="../../gui/controls/advanced_options.py" line="34"/>
         <source>online: update after every row (the article); batch: one update per step from the summed gradient of the 4 rows</source>
         <translation>online: 1行ごとに重みを更新(記事と同じ)。batch: 4行の勾配を合計して、1ステップに1回だけ更新</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/advanced_options.py" line="35"/>
+        <location filename="../../gui/controls/advanced_options.py" line="36"/>
         <source>Activation function of the hidden nodes (the output is sigmoid)</source>
         <translation>隠れ層のノードの活性化関数(出力層はシグモイド関数)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/advanced_options.py" line="36"/>
+        <location filename="../../gui/controls/advanced_options.py" line="37"/>
         <source>squared: ½(yp − yt)² (the article); cross-entropy</source>
         <translation>squared: 二乗誤差 ½(yp − yt)²(記事と同じ)。cross-entropy: 交差エントロピー</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/advanced_options.py" line="37"/>
+        <location filename="../../gui/controls/advanced_options.py" line="38"/>
         <source>uniform: every weight in [0, 1) as in the article; xavier: scaled to the layer sizes, centred on 0</source>
         <translation>uniform: 記事と同じく、どの重みも [0, 1) の一様乱数。xavier: 0 を中心に、層の大きさに合わせた幅の乱数</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/advanced_options.py" line="39"/>
+        <location filename="../../gui/controls/advanced_options.py" line="40"/>
         <source>textbook: backprop from the weights before the update; article: the article&apos;s code, whose hidden delta uses the output weights already updated</source>
         <translation>textbook: 更新前の重みで誤差逆伝播(教科書どおり)。article: 記事のコードどおり。隠れ層のデルタに、更新済みの出力層の重みを使う</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/advanced_options.py" line="43"/>
+        <location filename="../../gui/controls/advanced_options.py" line="44"/>
         <source>Mode</source>
         <translation>学習モード</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/advanced_options.py" line="43"/>
+        <location filename="../../gui/controls/advanced_options.py" line="44"/>
         <source>Activation</source>
         <translation>活性化関数</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/advanced_options.py" line="44"/>
+        <location filename="../../gui/controls/advanced_options.py" line="45"/>
         <source>Loss</source>
         <translation>損失関数</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/advanced_options.py" line="44"/>
+        <location filename="../../gui/controls/advanced_options.py" line="45"/>
         <source>Initial weights</source>
         <translation>初期の重み</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/advanced_options.py" line="45"/>
+        <location filename="../../gui/controls/advanced_options.py" line="46"/>
         <source>Update order</source>
         <translation>更新の順序</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/advanced_options.py" line="58"/>
+        <location filename="../../gui/controls/advanced_options.py" line="59"/>
         <source>none</source>
         <translation>なし</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/advanced_options.py" line="59"/>
+        <location filename="../../gui/controls/advanced_options.py" line="60"/>
         <source>Stop once a step&apos;s loss falls below this value (empty: run all steps)</source>
         <translation>あるステップの損失がこの値を下回ったら学習を止めます(空欄: 全ステップを実行)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/advanced_options.py" line="62"/>
+        <location filename="../../gui/controls/advanced_options.py" line="63"/>
         <source>Target loss</source>
         <translation>目標損失</translation>
     </message>
@@ -527,99 +527,99 @@ Any existing file of that name is unchanged.</source>
 <context>
     <name>GradientCheckView</name>
     <message>
-        <location filename="../../gui/views/gradient_check_view.py" line="54"/>
+        <location filename="../../gui/views/gradient_check_view.py" line="55"/>
         <source>Not checked yet: press Check now, or tick Every.</source>
         <translation>まだチェックしていません。「今すぐチェック」を押すか、「間隔」をオンにしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gradient_check_view.py" line="61"/>
+        <location filename="../../gui/views/gradient_check_view.py" line="62"/>
         <source>New run: not checked yet.</source>
         <translation>新しい学習: まだチェックしていません。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gradient_check_view.py" line="116"/>
+        <location filename="../../gui/views/gradient_check_view.py" line="117"/>
         <source>Backprop against finite differences: the largest relative error over all weights, at the current weights.</source>
         <translation>誤差逆伝播法と数値微分の比較: 現在の重みで、すべての重みのうち最大の相対誤差。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gradient_check_view.py" line="140"/>
+        <location filename="../../gui/views/gradient_check_view.py" line="141"/>
         <source>Check now</source>
         <translation>今すぐチェック</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gradient_check_view.py" line="141"/>
+        <location filename="../../gui/views/gradient_check_view.py" line="142"/>
         <source>Compare backprop with finite differences at the current weights</source>
         <translation>現在の重みで、誤差逆伝播法の勾配を数値微分と比べます</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gradient_check_view.py" line="144"/>
+        <location filename="../../gui/views/gradient_check_view.py" line="145"/>
         <source>Every</source>
         <translation>間隔</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gradient_check_view.py" line="149"/>
+        <location filename="../../gui/views/gradient_check_view.py" line="150"/>
         <source> steps</source>
         <translation> ステップごと</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gradient_check_view.py" line="152"/>
+        <location filename="../../gui/views/gradient_check_view.py" line="153"/>
         <source>While training, check again each time the run passes another multiple of this many steps. Checking takes at most a tenth of the time, so a large network is checked less often rather than slowing the window.</source>
         <translation>学習中、ステップ数がこの値の倍数を超えるたびにもう一度チェックします。チェックにかける時間は全体の10分の1以下に抑えるので、大きなネットワークでは、ウィンドウを遅くする代わりにチェックの回数を減らします。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gradient_check_view.py" line="168"/>
+        <location filename="../../gui/views/gradient_check_view.py" line="169"/>
         <source>For every weight w, backpropagation gives the slope a = ∂L/∂w, and the central finite difference n = (L(w + ε) − L(w − ε)) / 2ε with ε = {eps} measures it directly. The readout is the largest |a − n| / max(|a|, |n|) over all weights.
 Green, below {green}: they agree, backprop is right. Red, above {red}: backprop has a bug. Amber is in between. Grey: every gradient is smaller than rounding lets finite differences measure (a saturated network), so nothing can be concluded. Weights whose ReLU input sits at the kink (0) are skipped: there the slope jumps.</source>
         <translation>どの重み w についても、誤差逆伝播法は傾き a = ∂L/∂w を求めます。一方、中心差分 n = (L(w + ε) − L(w − ε)) / 2ε(ε = {eps})はその傾きを直接測ります。表示する値は、すべての重みのうち |a − n| / max(|a|, |n|) が最大のものです。
 緑({green} 未満): 両者は一致し、誤差逆伝播法は正しい。赤({red} 超): 誤差逆伝播法にバグがある。黄色はその中間。灰色: どの勾配も小さすぎて、丸め誤差のため数値微分では測れない(ネットワークが飽和している)ので、何も判断できない。ReLU の入力がちょうど折れ目(0)にある重みは、そこで傾きが跳ぶのでチェックしません。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gradient_check_view.py" line="185"/>
+        <location filename="../../gui/views/gradient_check_view.py" line="186"/>
         <source>The weights are not finite numbers (the run diverged): there is nothing to check.</source>
         <translation>重みが有限の数ではありません(学習が発散しました)。チェックできるものがありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gradient_check_view.py" line="202"/>
+        <location filename="../../gui/views/gradient_check_view.py" line="203"/>
         <source>Backprop is right: it agrees with finite differences (below {0}).</source>
         <translation>誤差逆伝播法は正しい: 数値微分と一致しています({0} 未満)。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gradient_check_view.py" line="204"/>
+        <location filename="../../gui/views/gradient_check_view.py" line="205"/>
         <source>Doubtful (between {0} and {1}): backprop and finite differences differ by more than rounding explains.</source>
         <translation>疑わしい({0} ~ {1}): 誤差逆伝播法と数値微分の差が、丸め誤差では説明できないほど大きい。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gradient_check_view.py" line="207"/>
+        <location filename="../../gui/views/gradient_check_view.py" line="208"/>
         <source>Backprop is wrong: it disagrees with finite differences (above {0}).</source>
         <translation>誤差逆伝播法が間違っています: 数値微分と一致しません({0} 超)。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gradient_check_view.py" line="210"/>
+        <location filename="../../gui/views/gradient_check_view.py" line="211"/>
         <source>Can&apos;t tell here: even the largest gradient ({0}) is too small for finite differences to measure. The network is saturated: its gradients have vanished. (Largest relative error {1}.)</source>
         <translation>ここでは判断できません: いちばん大きな勾配({0})でも、数値微分で測るには小さすぎます。ネットワークが飽和して、勾配が消えています。(最大の相対誤差 {1})</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gradient_check_view.py" line="217"/>
+        <location filename="../../gui/views/gradient_check_view.py" line="218"/>
         <source>can&apos;t tell</source>
         <translation>判断不可</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gradient_check_view.py" line="219"/>
+        <location filename="../../gui/views/gradient_check_view.py" line="220"/>
         <source>{0} hidden nodes, {1}</source>
         <translation>隠れ層のノード {0} 個、{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gradient_check_view.py" line="220"/>
+        <location filename="../../gui/views/gradient_check_view.py" line="222"/>
         <source>2-layer model</source>
         <translation>2層モデル</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gradient_check_view.py" line="221"/>
+        <location filename="../../gui/views/gradient_check_view.py" line="223"/>
         <source>Checked at step {0:,} ({1} loss, {2}): {3} weights compared in {4:.1f} ms.</source>
         <translation>ステップ {0:,} でチェック(損失関数 {1}、{2}): {3} 個の重みを {4:.1f} ms で比較しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/gradient_check_view.py" line="224"/>
+        <location filename="../../gui/views/gradient_check_view.py" line="227"/>
         <source>{0} weights skipped: their ReLU input is within ε of the kink at 0.</source>
         <translation>{0} 個の重みは除外: ReLU の入力が折れ目(0)から ε 以内にあります。</translation>
     </message>
@@ -1299,31 +1299,86 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
     </message>
     <message>
         <location filename="../../gui/common/messages.py" line="50"/>
+        <source>online</source>
+        <translation>オンライン</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="51"/>
+        <source>batch</source>
+        <translation>バッチ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="52"/>
+        <source>sigmoid</source>
+        <translation>シグモイド</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="53"/>
+        <source>tanh</source>
+        <translation>tanh</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="54"/>
+        <source>relu</source>
+        <translation>ReLU</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="55"/>
+        <source>squared</source>
+        <translation>二乗誤差</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="56"/>
+        <source>cross-entropy</source>
+        <translation>交差エントロピー</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="57"/>
+        <source>uniform</source>
+        <translation>一様乱数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="58"/>
+        <source>xavier</source>
+        <translation>Xavier</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="59"/>
+        <source>textbook</source>
+        <translation>教科書の順序</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="60"/>
+        <source>article</source>
+        <translation>記事のコードの順序</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="68"/>
         <source>{0}: {1} is not allowed. Allowed: {2}.</source>
         <translation>{0}: {1} は使えません。使える値: {2}。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="57"/>
+        <location filename="../../gui/common/messages.py" line="75"/>
         <source>Training diverged at step {0}: the loss or a weight stopped being a finite number. Every view shows the last finite state.</source>
         <translation>ステップ {0} で学習が発散しました。損失または重みが有限の数でなくなりました。どの表示も、最後の有限な状態を示しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="61"/>
+        <location filename="../../gui/common/messages.py" line="79"/>
         <source>Training failed: {0}</source>
         <translation>学習に失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="63"/>
+        <location filename="../../gui/common/messages.py" line="81"/>
         <source>Stopped at step {0}.</source>
         <translation>ステップ {0} で停止しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="66"/>
+        <location filename="../../gui/common/messages.py" line="84"/>
         <source>Reached the target loss at step {0}.</source>
         <translation>ステップ {0} で目標損失に達しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="67"/>
+        <location filename="../../gui/common/messages.py" line="85"/>
         <source>Finished {0} steps.</source>
         <translation>{0} ステップの学習が完了しました。</translation>
     </message>
@@ -1671,243 +1726,243 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
 <context>
     <name>SeedsDialog</name>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="52"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="53"/>
         <source>Many seeds</source>
         <translation>多数のシード</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="72"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="73"/>
         <source>Trains many copies of this network that differ only in their random starting weights (their seed), and shows how often these settings learn the gate.</source>
         <translation>ランダムな初期の重み(シード)だけが異なる、このネットワークのコピーをたくさん学習させ、この設定でどのくらいの割合でゲートを学習できるかを示します。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="96"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="97"/>
         <source>How many networks to train, each from its own seed (1 to {0}). More networks give a narrower confidence interval but take longer.</source>
         <translation>学習させるネットワークの数(1~{0})。それぞれ別のシードから始めます。数が多いほど信頼区間は狭くなりますが、時間がかかります。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="102"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="103"/>
         <source>The first network&apos;s seed; the others take the next ones. Another first seed gives another sample of starts, to check that the share solved holds.</source>
         <translation>最初のネットワークのシード。ほかは続く番号を使います。最初のシードを変えると別の初期値の標本になり、解けた割合が変わらないか確かめられます。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="106"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="107"/>
         <source>Run</source>
         <translation>実行</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="107"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="108"/>
         <source>Train all the networks with the current settings</source>
         <translation>現在の設定で、すべてのネットワークを学習させます</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="110"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="111"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="111"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="112"/>
         <source>Stop the run; nothing is shown for a cancelled run</source>
         <translation>実行を止めます。キャンセルした実行の結果は表示されません</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="115"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="116"/>
         <source>Training steps done, for all the networks together</source>
         <translation>すべてのネットワークを合わせた、実行済みの学習ステップ数</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="116"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="117"/>
         <source>step %v of %m</source>
         <translation>ステップ %v / %m</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="119"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="120"/>
         <source>&amp;Networks:</source>
         <translation>ネットワーク数(&amp;N):</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="121"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="122"/>
         <source>&amp;First seed:</source>
         <translation>最初のシード(&amp;F):</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="131"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="132"/>
         <source>final loss</source>
         <translation>最終の損失</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="131"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="132"/>
         <source>networks</source>
         <translation>ネットワーク数</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="134"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="135"/>
         <source>solved</source>
         <translation>解けた</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="136"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="137"/>
         <source>not solved</source>
         <translation>未解決</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="139"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="140"/>
         <source>step</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="139"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="140"/>
         <source>loss</source>
         <translation>損失</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="147"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="148"/>
         <source>Final loss of each network</source>
         <translation>各ネットワークの最終の損失</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="148"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="149"/>
         <source>How many networks ended with each loss: low is good. Blue networks solved the gate.</source>
         <translation>最終の損失ごとのネットワークの数(損失は低いほど良い)。青はゲートを解けたネットワークです。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="150"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="151"/>
         <source>Loss during training</source>
         <translation>学習中の損失</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="151"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="152"/>
         <source>Line: the median loss at each step (half of the networks are below it). Shaded: where the middle 80 % of the networks are (between the 10 % and 90 % quantiles).</source>
         <translation>線: 各ステップでの損失の中央値(ネットワークの半数がこれより下)。塗りつぶし: 中央の 80 % のネットワークが入る範囲(10 % 点と 90 % 点の間)。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="175"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="176"/>
         <source>The results appear here when a run ends.</source>
         <translation>実行が終わると、ここに結果が表示されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="209"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="210"/>
         <source>Networks that did not solve the gate. Double-click a seed to open it in the main window and watch it train.</source>
         <translation>ゲートを解けなかったネットワーク。シードをダブルクリックするとメインウィンドウで開き、学習の様子を見られます。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="213"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="214"/>
         <source>Open in main window</source>
         <translation>メインウィンドウで開く</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="214"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="215"/>
         <source>Open the selected seed in the main window to watch it train</source>
         <translation>選んだシードをメインウィンドウで開き、学習の様子を見ます</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="217"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="218"/>
         <source>Double-click a seed to watch it fail in the main window.</source>
         <translation>シードをダブルクリックすると、うまくいかない様子をメインウィンドウで見られます。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="233"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="234"/>
         <source>&lt;b&gt;Settings:&lt;/b&gt; {0}</source>
         <translation>&lt;b&gt;設定:&lt;/b&gt; {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="237"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="238"/>
         <source>The settings changed: press Run for new results.</source>
         <translation>設定が変わりました。新しい結果を見るには「実行」を押してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="263"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="264"/>
         <source>Preparing the initial weights of {0} networks…</source>
         <translation>{0} 個のネットワークの初期の重みを準備しています…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="272"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="273"/>
         <source>Cancelling…</source>
         <translation>キャンセルしています…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="299"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="300"/>
         <source>(seeds {0} to {1})</source>
         <translation>(シード {0} ~ {1})</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="308"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="309"/>
         <source>Training {0} networks…</source>
         <translation>{0} 個のネットワークを学習させています…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="316"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="317"/>
         <source>The run failed: {0}</source>
         <translation>実行に失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="318"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="319"/>
         <source>Cancelled: press Run to start again.</source>
         <translation>キャンセルしました。もう一度始めるには「実行」を押してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="362"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="363"/>
         <source>Done: {0} networks, seeds {1} to {2}.</source>
         <translation>完了: ネットワーク {0} 個、シード {1} ~ {2}。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="367"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="368"/>
         <source>95 % confidence interval: {0} % to {1} %. With these settings, the share of all seeds that would solve the gate very likely lies in this range.</source>
         <translation>95 % 信頼区間: {0} % ~ {1} %。この設定では、すべてのシードのうちゲートを解けるものの割合は、ほぼ確実にこの範囲にあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="378"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="379"/>
         <source>Solved {0}: {1} of {2} networks = {3} %</source>
         <translation>{0}を解けた割合: {2} 個中 {1} 個 = {3} %</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="410"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="411"/>
         <source>Seeds that failed: {0}</source>
         <translation>解けなかったシード: {0} 個</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="412"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="413"/>
         <source> (first {0} listed)</source>
         <translation>(最初の {0} 個を表示)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="419"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="420"/>
         <source>seed {0}: final loss {1:.3g}</source>
         <translation>シード {0}: 最終の損失 {1:.3g}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="421"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="422"/>
         <source> (diverged at step {0})</source>
         <translation>(ステップ {0} で発散)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="428"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="429"/>
         <source>2-layer network (no hidden nodes)</source>
         <translation>2層ネットワーク(隠れ層なし)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="430"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="431"/>
         <source>{0} hidden nodes</source>
         <translation>隠れ層のノード {0} 個</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="431"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="432"/>
         <source>{0}, {1}, alpha {2}, {3} steps, {4} updates, {5}, {6} loss, {7} start weights, {8} update order</source>
         <translation>{0}、{1}、学習率 {2}、{3} ステップ、更新方式 {4}、活性化関数 {5}、損失関数 {6}、初期の重み {7}、更新の順序 {8}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="436"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="438"/>
         <source>, stop at loss {0}</source>
         <translation>、損失 {0} で停止</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="441"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="443"/>
         <source>the custom gate</source>
         <translation>カスタムゲート</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="205"/>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="356"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="206"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="357"/>
         <source>Seeds that failed</source>
         <translation>解けなかったシード</translation>
     </message>

@@ -131,3 +131,27 @@ def test_qts_own_file_dialog_speaks_japanese_too(qapp):
     finally:
         for translator in translators:
             qapp.removeTranslator(translator)
+
+
+def test_every_option_value_has_a_japanese_name(qapp):
+    """The Advanced options and sentences built from the settings showed English values
+    ("更新方式 online、活性化関数 sigmoid")."""
+    from core.model.config import ACTIVATIONS, INITS, LOSSES, MODES, UPDATE_ORDERS
+    from gui.common.i18n import install_translators
+    from gui.common.messages import option_name
+    from gui.controls.advanced_options import AdvancedOptions
+
+    options = [*MODES, *ACTIVATIONS, *LOSSES, *INITS, *UPDATE_ORDERS]
+    translators = install_translators(qapp, "ja")
+    try:
+        ours = translators[0]
+        untranslated = [v for v in options if not ours.translate("Messages", v)]
+        assert untranslated == []
+        assert option_name("squared") == "二乗誤差" and option_name("online") == "オンライン"
+        panel = AdvancedOptions()
+        shown = {panel._combos["loss"].itemText(i) for i in range(panel._combos["loss"].count())}
+        assert shown == {"二乗誤差", "交差エントロピー"}
+        assert panel.values()["loss"] == "squared"  # the value itself is unchanged
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
