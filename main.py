@@ -12,10 +12,13 @@ import sys
 
 from core.cli.cli_args import OneLineParser, add_training_flags, config_from_args, write_all
 from core.model.config import ConfigError
+from core.model.presets import PRESETS, preset_config
 
 
 def train_parser() -> OneLineParser:
     parser = OneLineParser(prog="gatelab train", description="Train headless and print the result.")
+    parser.add_argument("--preset", choices=sorted(PRESETS),
+                        help="the article's run: its settings, seed included (other flags change them)")
     add_training_flags(parser)
     parser.add_argument("--lang", choices=("en", "ja"), default="en", help="language of the table")
     parser.add_argument("--json", action="store_true", help="print one JSON object instead")
@@ -44,7 +47,7 @@ def run_train(argv) -> int:
     parser = train_parser()
     args = parser.parse_args(argv)
     try:
-        config = config_from_args(args)
+        config = config_from_args(args, preset_config(args.preset) if args.preset else None)
     except ConfigError as error:
         parser.error(str(error))
     trainer = Trainer(config)

@@ -100,198 +100,198 @@
 <context>
     <name>ControlPanel</name>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="81"/>
+        <location filename="../../gui/controls/control_panel.py" line="74"/>
         <source>Input error</source>
         <translation>入力エラー</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="90"/>
+        <location filename="../../gui/controls/control_panel.py" line="83"/>
         <source>Presets…</source>
         <translation>プリセット…</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="91"/>
+        <location filename="../../gui/controls/control_panel.py" line="84"/>
         <source>Article: 2-layer AND</source>
         <translation>記事: 2層 AND</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="92"/>
+        <location filename="../../gui/controls/control_panel.py" line="85"/>
         <source>Article: 3-layer XOR</source>
         <translation>記事: 3層 XOR</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="95"/>
+        <location filename="../../gui/controls/control_panel.py" line="88"/>
         <source>Load the settings of one of the article&apos;s runs</source>
         <translation>記事で実行したときの設定を読み込みます</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="100"/>
+        <location filename="../../gui/controls/control_panel.py" line="93"/>
         <source>Network and training</source>
         <translation>ネットワークと学習</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="105"/>
+        <location filename="../../gui/controls/control_panel.py" line="98"/>
         <source>Custom</source>
         <translation>カスタム</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="106"/>
+        <location filename="../../gui/controls/control_panel.py" line="99"/>
         <source>The logic gate (truth table) the network learns</source>
         <translation>ネットワークが学習する論理ゲート(真理値表)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="107"/>
+        <location filename="../../gui/controls/control_panel.py" line="100"/>
         <source>&amp;Gate</source>
         <translation>ゲート(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="111"/>
+        <location filename="../../gui/controls/control_panel.py" line="104"/>
         <source>Nodes in the hidden layer (0-64). 0 removes the hidden layer: the article&apos;s 2-layer model, one neuron</source>
         <translation>隠れ層のノードの数(0~64)。0 にすると隠れ層がなくなり、記事の2層モデル(ニューロン1個)になります</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="114"/>
+        <location filename="../../gui/controls/control_panel.py" line="107"/>
         <source>&amp;Hidden nodes</source>
         <translation>隠れ層のノード数(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="118"/>
+        <location filename="../../gui/controls/control_panel.py" line="111"/>
         <source>Learning rate α (0.0001-100): how far each update moves the weights. Can change while training</source>
         <translation>学習率 α(0.0001~100): 勾配降下法の1回の更新で重みを動かす大きさ。学習中も変更できます</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="120"/>
+        <location filename="../../gui/controls/control_panel.py" line="113"/>
         <source>&amp;Alpha (learning rate)</source>
         <translation>学習率 α(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="124"/>
+        <location filename="../../gui/controls/control_panel.py" line="117"/>
         <source>Training steps (1-100,000,000). One step = one pass over the 4 rows of the truth table</source>
         <translation>学習のステップ数(1~100,000,000)。1ステップ = 真理値表の4行をひととおり学習すること</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="126"/>
+        <location filename="../../gui/controls/control_panel.py" line="119"/>
         <source>S&amp;teps</source>
         <translation>ステップ数(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="129"/>
+        <location filename="../../gui/controls/control_panel.py" line="122"/>
         <source>S&amp;eed</source>
         <translation>シード(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="146"/>
+        <location filename="../../gui/controls/control_panel.py" line="139"/>
         <source>Target output for this input, from 0 to 1</source>
         <translation>この入力に対する真の値(0~1)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="157"/>
+        <location filename="../../gui/controls/control_panel.py" line="150"/>
         <source>Random seed (0-4294967295): the same seed always gives the same initial weights</source>
         <translation>乱数のシード(0~4294967295): 同じシードからは、いつも同じ初期の重みが得られます</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="160"/>
+        <location filename="../../gui/controls/control_panel.py" line="153"/>
         <source>New seed</source>
         <translation>新しいシード</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="161"/>
+        <location filename="../../gui/controls/control_panel.py" line="154"/>
         <source>Draw a new random seed: new initial weights (Ctrl+D)</source>
         <translation>新しいシードを乱数で選び、初期の重みを変えます (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="169"/>
+        <location filename="../../gui/controls/control_panel.py" line="162"/>
         <source>Speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="174"/>
+        <location filename="../../gui/controls/control_panel.py" line="167"/>
         <source>From slow motion (1 step a second) to as fast as the machine goes. Can change while training</source>
         <translation>スローモーション(1秒に1ステップ)からコンピュータの最高速度まで。学習中も変更できます</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="187"/>
-        <location filename="../../gui/controls/control_panel.py" line="240"/>
+        <location filename="../../gui/controls/control_panel.py" line="180"/>
+        <location filename="../../gui/controls/control_panel.py" line="233"/>
         <source>Train</source>
         <translation>学習</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="188"/>
+        <location filename="../../gui/controls/control_panel.py" line="181"/>
         <source>Start, pause or resume training (Space)</source>
         <translation>学習を開始・一時停止・再開します (Space)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="189"/>
+        <location filename="../../gui/controls/control_panel.py" line="182"/>
         <source>Step</source>
         <translation>1ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="190"/>
+        <location filename="../../gui/controls/control_panel.py" line="183"/>
         <source>Run exactly one step, then pause (.)</source>
         <translation>ちょうど1ステップだけ進めて一時停止します (.)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="191"/>
+        <location filename="../../gui/controls/control_panel.py" line="184"/>
         <source>Reset</source>
         <translation>リセット</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="192"/>
+        <location filename="../../gui/controls/control_panel.py" line="185"/>
         <source>Back to the initial weights of this seed (Ctrl+R)</source>
         <translation>このシードの初期の重みに戻します (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="193"/>
+        <location filename="../../gui/controls/control_panel.py" line="186"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="194"/>
+        <location filename="../../gui/controls/control_panel.py" line="187"/>
         <source>End training here and keep the current weights (Esc)</source>
         <translation>ここで学習を終え、今の重みを残します (Esc)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="239"/>
+        <location filename="../../gui/controls/control_panel.py" line="232"/>
         <source>Pause</source>
         <translation>一時停止</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="240"/>
+        <location filename="../../gui/controls/control_panel.py" line="233"/>
         <source>Resume</source>
         <translation>再開</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="246"/>
+        <location filename="../../gui/controls/control_panel.py" line="239"/>
         <source>Not applied: “{0}” is not a whole number. Numbers here are written with a decimal point and a comma between thousands: 2,000 is two thousand.</source>
         <translation>適用していません: 「{0}」は整数ではありません。ここでは小数点に「.」、3桁ごとの区切りに「,」を使います(2,000 は二千)。</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="267"/>
+        <location filename="../../gui/controls/control_panel.py" line="260"/>
         <source>Not applied: {0}</source>
         <translation>反映されませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="291"/>
+        <location filename="../../gui/controls/control_panel.py" line="284"/>
         <source>Full speed</source>
         <translation>最高速度</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="293"/>
+        <location filename="../../gui/controls/control_panel.py" line="286"/>
         <source>1 step/s</source>
         <translation>1 ステップ/秒</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="295"/>
+        <location filename="../../gui/controls/control_panel.py" line="288"/>
         <source>{0} steps/s</source>
         <translation>{0} ステップ/秒</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="301"/>
+        <location filename="../../gui/controls/control_panel.py" line="294"/>
         <source>0 = the article&apos;s 2-layer model (one neuron, 3 weights)</source>
         <translation>0 = 記事の2層モデル(ニューロン1個、重み3個)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="302"/>
+        <location filename="../../gui/controls/control_panel.py" line="295"/>
         <source>3-layer model: {0} hidden nodes + a bias node</source>
         <translation>3層モデル: 隠れ層のノード {0} 個 + バイアスのノード</translation>
     </message>

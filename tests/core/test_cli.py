@@ -170,3 +170,26 @@ def test_a_huge_bad_flag_value_gives_one_short_line(flags):
     result = run("train", *flags)
     assert result.returncode == 2
     assert len(result.stderr) < 400 and len(result.stderr.splitlines()) == 1, result.stderr[:500]
+
+
+def test_the_xor_preset_prints_the_articles_table():
+    result = run("train", "--preset", "article-xor")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()[:4]
+    assert [line.split("predicted: ")[1].split(",")[0] for line in lines] == ["0.08", "0.92", "0.92", "0.07"]
+
+
+def test_a_preset_is_the_windows_and_flags_after_it_change_it():
+    from core.model.presets import preset_config
+
+    data = json.loads(run("train", "--preset", "article-and", "--alpha", "2", "--json").stdout)
+    expected = preset_config("article-and").with_changes(alpha=2.0)
+    assert data["config"] == {**expected.to_dict(), "gate": "and"}
+    japanese = run("train", "--preset", "article-and", "--lang", "ja")
+    assert japanese.returncode == 0 and japanese.stdout.startswith("入力: [0, 0], 予測値:")
+
+
+def test_an_unknown_preset_is_one_line_and_exit_2():
+    result = run("train", "--preset", "article-or")
+    assert result.returncode == 2 and "invalid choice" in result.stderr
+    assert len(result.stderr.splitlines()) == 1

@@ -107,10 +107,10 @@ def test_advanced_is_collapsed_and_feeds_the_config(qtbot, panel):
 
 
 def test_presets_set_the_articles_runs(qtbot, panel):
-    panel._presets.activated.emit(panel._presets.findData("Article: 2-layer AND"))
+    panel._presets.activated.emit(panel._presets.findData("article-and"))
     c = panel.config()
     assert (c.gate, c.hidden_nodes, c.alpha, c.steps) == ("and", 0, 0.5, 1000)
-    panel._presets.activated.emit(panel._presets.findData("Article: 3-layer XOR"))
+    panel._presets.activated.emit(panel._presets.findData("article-xor"))
     c = panel.config()
     assert (c.gate, c.hidden_nodes, c.steps, c.update_order) == ("xor", 2, 2000, "article")
     assert panel.edited[-1] == c
@@ -120,11 +120,11 @@ def test_the_xor_preset_gives_the_articles_table_even_after_new_seed(qtbot, pane
     from core.training.trainer import Trainer
 
     panel._on_new_seed()  # what the New seed button and Ctrl+D do
-    panel._presets.activated.emit(panel._presets.findData("Article: 3-layer XOR"))
+    panel._presets.activated.emit(panel._presets.findData("article-xor"))
     trainer = Trainer(panel.config())
     trainer.run()
     assert [f"{p:.2f}" for p in trainer.predictions()] == ["0.08", "0.92", "0.92", "0.07"]
-    panel._presets.activated.emit(panel._presets.findData("Article: 2-layer AND"))
+    panel._presets.activated.emit(panel._presets.findData("article-and"))
     assert panel.config().seed == 0 and panel.edited[-1].seed == 0
 
 

@@ -328,7 +328,7 @@ def test_a_new_run_after_opening_a_file_cannot_overwrite_it(qtbot, window, tmp_p
     window.open_file(str(path))
     qtbot.waitUntil(lambda: window.files.path() == str(path))
     presets = window.controls._presets
-    presets.activated.emit(presets.findData("Article: 2-layer AND"))  # a new, untrained run
+    presets.activated.emit(presets.findData("article-and"))  # a new, untrained run
     qtbot.waitUntil(lambda: window.config().gate == "and")
     assert window.files.path() is None and window.windowTitle().endswith("Untitled*")
     assert "exp1.gatelab.json is unchanged" in window.statusBar().currentMessage()
