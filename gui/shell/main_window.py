@@ -9,7 +9,7 @@ import os
 import sys
 import time
 
-from PySide6.QtCore import QSize, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QSize, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QStyle,
+    QTabBar,
     QVBoxLayout,
     QWidget,
 )
@@ -162,6 +163,14 @@ class MainWindow(QMainWindow):
                 and v.update_from(self._last_snapshot))
         self._add_dock("help", self.tr("What am I looking at?"), HelpPanel(), visible=False)
         self.docks["network"].raise_()  # last: adding the hidden help tab changes the current one
+        self._whole_tab_titles()
+
+    def _whole_tab_titles(self):
+        """Dock tabs show their whole titles and scroll when there is no room: elided, five
+        tabs at 1366 wide read "Netw…", "ネットワー…"."""
+        for bar in self.findChildren(QTabBar):
+            bar.setElideMode(Qt.TextElideMode.ElideNone)
+            bar.setUsesScrollButtons(True)
 
     def _add_dock(self, key, title, widget, visible=True):
         dock = QDockWidget(title, self)
@@ -173,6 +182,9 @@ class MainWindow(QMainWindow):
         if previous is not None:
             self.tabifyDockWidget(previous, dock)
         dock.setVisible(visible)
+        # Qt makes a new tab bar when docks are moved, floated or shown: keep titles whole there.
+        dock.visibilityChanged.connect(lambda _shown: QTimer.singleShot(0, self._whole_tab_titles))
+        dock.dockLocationChanged.connect(lambda _area: QTimer.singleShot(0, self._whole_tab_titles))
         self.docks[key] = dock
         return dock
 

@@ -870,3 +870,17 @@ def test_compare_holds_a_run_whose_record_starts_later_at_its_first_recorded_ste
     qtbot.addWidget(compare)
     compare.show_step(100)
     assert compare.step() == 100  # no error: the late run shows its first recorded step
+
+
+def test_dock_tabs_keep_their_whole_titles_and_scroll_instead(qtbot, window):
+    """At 1366 wide the tabs read "Netw…" and "ネットワー…"."""
+    from PySide6.QtWidgets import QTabBar
+
+    window._show_dock("help")  # a new tab: Qt may make a new tab bar
+    qtbot.wait(50)
+    bars = [bar for bar in window.findChildren(QTabBar) if bar.count()]
+    assert bars
+    for bar in bars:
+        assert bar.elideMode() == Qt.TextElideMode.ElideNone and bar.usesScrollButtons()
+    titles = {bars[0].tabText(i) for i in range(bars[0].count())}
+    assert "Network diagram" in titles and "Runs" in titles
