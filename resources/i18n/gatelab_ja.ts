@@ -11,7 +11,7 @@
     <message>
         <location filename="../../gui/controls/advanced_options.py" line="21"/>
         <source>Training mode, activation, loss, initial weights, update order, target loss</source>
-        <translation>学習モード、活性化関数、損失関数、初期の重み、更新の順序、目標損失</translation>
+        <translation>更新方式、活性化関数、損失関数、重みの初期値、更新の順序、目標損失</translation>
     </message>
     <message>
         <location filename="../../gui/controls/advanced_options.py" line="34"/>
@@ -41,7 +41,7 @@
     <message>
         <location filename="../../gui/controls/advanced_options.py" line="44"/>
         <source>Mode</source>
-        <translation>学習モード</translation>
+        <translation>更新方式</translation>
     </message>
     <message>
         <location filename="../../gui/controls/advanced_options.py" line="44"/>
@@ -56,7 +56,7 @@
     <message>
         <location filename="../../gui/controls/advanced_options.py" line="45"/>
         <source>Initial weights</source>
-        <translation>初期の重み</translation>
+        <translation>重みの初期値</translation>
     </message>
     <message>
         <location filename="../../gui/controls/advanced_options.py" line="46"/>
@@ -187,7 +187,7 @@
     <message>
         <location filename="../../gui/controls/control_panel.py" line="150"/>
         <source>Random seed (0-4294967295): the same seed always gives the same initial weights</source>
-        <translation>乱数のシード(0~4294967295): 同じシードからは、いつも同じ初期の重みが得られます</translation>
+        <translation>乱数のシード(0~4294967295): 同じシードからは、いつも同じ重みの初期値が得られます</translation>
     </message>
     <message>
         <location filename="../../gui/controls/control_panel.py" line="153"/>
@@ -197,7 +197,7 @@
     <message>
         <location filename="../../gui/controls/control_panel.py" line="154"/>
         <source>Draw a new random seed: new initial weights (Ctrl+D)</source>
-        <translation>新しいシードを乱数で選び、初期の重みを変えます (Ctrl+D)</translation>
+        <translation>新しいシードを乱数で選び、重みの初期値を変えます (Ctrl+D)</translation>
     </message>
     <message>
         <location filename="../../gui/controls/control_panel.py" line="162"/>
@@ -238,7 +238,7 @@
     <message>
         <location filename="../../gui/controls/control_panel.py" line="185"/>
         <source>Back to the initial weights of this seed (Ctrl+R)</source>
-        <translation>このシードの初期の重みに戻します (Ctrl+R)</translation>
+        <translation>このシードの重みの初期値に戻します (Ctrl+R)</translation>
     </message>
     <message>
         <location filename="../../gui/controls/control_panel.py" line="186"/>
@@ -1015,7 +1015,7 @@ h{2} = {3:.2f}</translation>
     <message>
         <location filename="../../gui/shell/main_window.py" line="305"/>
         <source>Reset to the initial weights of seed {0}.</source>
-        <translation>シード {0} の初期の重みにリセットしました。</translation>
+        <translation>シード {0} の重みの初期値にリセットしました。</translation>
     </message>
     <message>
         <location filename="../../gui/shell/main_window.py" line="322"/>
@@ -1060,7 +1060,7 @@ h{2} = {3:.2f}</translation>
     <message>
         <location filename="../../gui/shell/main_window.py" line="500"/>
         <source>This file&apos;s initial weights differ from seed {0}&apos;s: Reset will use the seed&apos;s.</source>
-        <translation>このファイルの初期の重みは、シード {0} のものと異なります。リセットするとシードの初期の重みを使います。</translation>
+        <translation>このファイルの重みの初期値は、シード {0} のものと異なります。リセットするとシードの重みの初期値を使います。</translation>
     </message>
     <message>
         <location filename="../../gui/shell/main_window.py" line="505"/>
@@ -1177,7 +1177,7 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
     <message>
         <location filename="../../gui/views/math_panel.py" line="520"/>
         <source>This walk-through follows the article&apos;s online training (one update after each row). Switch the mode to online to step through it.</source>
-        <translation>この解説は記事のオンライン学習(1行ごとに1回更新)に沿っています。順に追うには、学習モードを online に切り替えてください。</translation>
+        <translation>この解説は記事のオンライン学習(1行ごとに1回更新)に沿っています。順に追うには、更新方式をオンラインに切り替えてください。</translation>
     </message>
     <message>
         <location filename="../../gui/views/math_panel.py" line="523"/>
@@ -1275,7 +1275,7 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
     <message>
         <location filename="../../gui/common/messages.py" line="38"/>
         <source>Mode</source>
-        <translation>学習モード</translation>
+        <translation>更新方式</translation>
     </message>
     <message>
         <location filename="../../gui/common/messages.py" line="39"/>
@@ -1290,7 +1290,7 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
     <message>
         <location filename="../../gui/common/messages.py" line="41"/>
         <source>Initial weights</source>
-        <translation>初期の重み</translation>
+        <translation>重みの初期値</translation>
     </message>
     <message>
         <location filename="../../gui/common/messages.py" line="42"/>
@@ -1733,7 +1733,7 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
     <message>
         <location filename="../../gui/dialogs/seeds_dialog.py" line="73"/>
         <source>Trains many copies of this network that differ only in their random starting weights (their seed), and shows how often these settings learn the gate.</source>
-        <translation>ランダムな初期の重み(シード)だけが異なる、このネットワークのコピーをたくさん学習させ、この設定でどのくらいの割合でゲートを学習できるかを示します。</translation>
+        <translation>ランダムな重みの初期値(シード)だけが異なる、このネットワークのコピーをたくさん学習させ、この設定でどのくらいの割合でゲートを学習できるかを示します。</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/seeds_dialog.py" line="97"/>
@@ -1803,7 +1803,7 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
     <message>
         <location filename="../../gui/dialogs/seeds_dialog.py" line="137"/>
         <source>not solved</source>
-        <translation>未解決</translation>
+        <translation>解けなかった</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/seeds_dialog.py" line="140"/>
@@ -1873,7 +1873,7 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
     <message>
         <location filename="../../gui/dialogs/seeds_dialog.py" line="264"/>
         <source>Preparing the initial weights of {0} networks…</source>
-        <translation>{0} 個のネットワークの初期の重みを準備しています…</translation>
+        <translation>{0} 個のネットワークの重みの初期値を準備しています…</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/seeds_dialog.py" line="273"/>
@@ -1908,7 +1908,7 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
     <message>
         <location filename="../../gui/dialogs/seeds_dialog.py" line="368"/>
         <source>95 % confidence interval: {0} % to {1} %. With these settings, the share of all seeds that would solve the gate very likely lies in this range.</source>
-        <translation>95 % 信頼区間: {0} % ~ {1} %。この設定では、すべてのシードのうちゲートを解けるものの割合は、ほぼ確実にこの範囲にあります。</translation>
+        <translation>95 % 信頼区間: {0} % ~ {1} %。この設定では、すべてのシードのうちゲートを解けるものの割合は、95 % の確からしさでこの範囲にあります。</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/seeds_dialog.py" line="379"/>
@@ -1948,7 +1948,7 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
     <message>
         <location filename="../../gui/dialogs/seeds_dialog.py" line="432"/>
         <source>{0}, {1}, alpha {2}, {3} steps, {4} updates, {5}, {6} loss, {7} start weights, {8} update order</source>
-        <translation>{0}、{1}、学習率 {2}、{3} ステップ、更新方式 {4}、活性化関数 {5}、損失関数 {6}、初期の重み {7}、更新の順序 {8}</translation>
+        <translation>{0}、{1}、学習率 {2}、{3} ステップ、更新方式 {4}、活性化関数 {5}、損失関数 {6}、重みの初期値 {7}、更新の順序 {8}</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/seeds_dialog.py" line="438"/>

@@ -155,3 +155,13 @@ def test_every_option_value_has_a_japanese_name(qapp):
     finally:
         for translator in translators:
             qapp.removeTranslator(translator)
+
+
+def test_the_japanese_follows_the_glossary():
+    """One term per concept (docs/glossary.md): the drifting ones are gone."""
+    text = TS_FILE.read_text(encoding="utf-8")
+    for avoided in ("初期の重み", "学習モード", "未解決", "ほぼ確実"):
+        assert avoided not in text, avoided
+    glossary = (ROOT / "docs" / "glossary.md").read_text(encoding="utf-8")
+    for term in ("重みの初期値", "更新方式", "解けなかった", "二乗誤差", "学習率"):
+        assert term in glossary and term in text, term
