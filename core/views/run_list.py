@@ -18,16 +18,5 @@ class RunInfo:
     number: int = 0  # its number in the session (1 for the first run)
 
 
-def run_name(config) -> str:
-    """A name a student can tell runs apart by: "XOR, 2 hidden, alpha 0.5, seed 0, textbook"."""
-    model = "2-layer" if config.hidden_nodes == 0 else f"{config.hidden_nodes} hidden"
-    parts = [config.gate.upper(), model, f"alpha {config.alpha:g}", f"seed {config.seed}",
-             config.update_order]
-    extras = [value for value, default in ((config.mode, "online"), (config.activation, "sigmoid"),
-                                           (config.loss, "squared"), (config.init, "uniform"))
-              if value != default]
-    return ", ".join(parts + extras)
-
-
 def overlay_colour(index: int) -> str:
     return OVERLAY_COLOURS[index % len(OVERLAY_COLOURS)]

@@ -17,8 +17,9 @@ from core.io.session_file import RUNS_MAX
 from core.model.config import LIVE_FIELDS, TrainConfig
 from core.training import states
 from core.training.trainer import Trainer
-from core.views.run_list import RunInfo, run_name
+from core.views.run_list import RunInfo
 from core.views.snapshot import LossRecord, make_snapshot
+from gui.common.messages import option_name
 from gui.run.training_controller import TrainingController
 
 RUNS_KEPT = RUNS_MAX  # runs of the session kept (each holds its losses and record)
@@ -256,7 +257,19 @@ class RunSession(QObject):
 
     def run_label(self, run: Trainer) -> str:
         return self._names.get(run.run_id) or \
-            f"{self._numbers.get(run.run_id, '?')}: {run_name(run.config)}"
+            f"{self._numbers.get(run.run_id, '?')}: {self._settings_name(run.config)}"
+
+    def _settings_name(self, config) -> str:
+        """A name a student can tell runs apart by, in the user's language: "XOR, 2 hidden,
+        alpha 0.5, seed 0, textbook" (and any option that is not the article's default)."""
+        model = (self.tr("2-layer") if config.hidden_nodes == 0
+                 else self.tr("{0} hidden").format(config.hidden_nodes))
+        parts = [config.gate.upper(), model, self.tr("alpha {0:g}").format(config.alpha),
+                 self.tr("seed {0}").format(config.seed), option_name(config.update_order)]
+        parts += [option_name(value) for value, default in (
+            (config.mode, "online"), (config.activation, "sigmoid"), (config.loss, "squared"),
+            (config.init, "uniform")) if value != default]
+        return self.tr(", ").join(parts)
 
     def losses_of(self, run_id: int) -> LossRecord | None:
         run = self._run(run_id)

@@ -853,237 +853,237 @@ h{2} = {3:.2f}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="153"/>
+        <location filename="../../gui/shell/main_window.py" line="154"/>
         <source>Network diagram</source>
         <translation>ネットワーク図</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="154"/>
+        <location filename="../../gui/shell/main_window.py" line="155"/>
         <source>Hidden node maps</source>
         <translation>隠れ層マップ</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="155"/>
+        <location filename="../../gui/shell/main_window.py" line="156"/>
         <source>Step-by-step math</source>
         <translation>計算の手順</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="156"/>
+        <location filename="../../gui/shell/main_window.py" line="157"/>
         <source>Gradient check</source>
         <translation>勾配チェック</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="158"/>
+        <location filename="../../gui/shell/main_window.py" line="159"/>
         <source>Runs</source>
         <translation>学習の一覧</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="163"/>
+        <location filename="../../gui/shell/main_window.py" line="164"/>
         <source>What am I looking at?</source>
         <translation>この画面の見方</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="180"/>
+        <location filename="../../gui/shell/main_window.py" line="192"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="181"/>
+        <location filename="../../gui/shell/main_window.py" line="193"/>
         <source>&amp;Open…</source>
         <translation>開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="182"/>
+        <location filename="../../gui/shell/main_window.py" line="194"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="184"/>
+        <location filename="../../gui/shell/main_window.py" line="196"/>
         <source>Save &amp;As…</source>
         <translation>名前を付けて保存(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="187"/>
+        <location filename="../../gui/shell/main_window.py" line="199"/>
         <source>Save all runs as a s&amp;ession…</source>
         <translation>すべての学習をセッションとして保存(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="189"/>
+        <location filename="../../gui/shell/main_window.py" line="201"/>
         <source>&amp;Export</source>
         <translation>エクスポート(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="195"/>
+        <location filename="../../gui/shell/main_window.py" line="207"/>
         <source>&amp;Restore default settings</source>
         <translation>設定を初期状態に戻す(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="197"/>
+        <location filename="../../gui/shell/main_window.py" line="209"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="198"/>
+        <location filename="../../gui/shell/main_window.py" line="210"/>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="199"/>
+        <location filename="../../gui/shell/main_window.py" line="211"/>
         <source>&amp;Undo weight edit</source>
         <translation>重みの編集を元に戻す(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="200"/>
+        <location filename="../../gui/shell/main_window.py" line="212"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="203"/>
+        <location filename="../../gui/shell/main_window.py" line="215"/>
         <source>&amp;Tools</source>
         <translation>ツール(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="204"/>
+        <location filename="../../gui/shell/main_window.py" line="216"/>
         <source>&amp;Many seeds…</source>
         <translation>多数のシードで試す(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="205"/>
+        <location filename="../../gui/shell/main_window.py" line="217"/>
         <source>&amp;Compare the run with</source>
         <translation>この学習と比べる(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="206"/>
+        <location filename="../../gui/shell/main_window.py" line="218"/>
         <source>the other &amp;update order (same seed)</source>
         <translation>もう一方の更新順序(同じシード)(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="207"/>
+        <location filename="../../gui/shell/main_window.py" line="219"/>
         <source>&amp;alpha × 4 (same seed)</source>
         <translation>学習率 × 4(同じシード)(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="208"/>
+        <location filename="../../gui/shell/main_window.py" line="220"/>
         <source>a&amp;lpha ÷ 4 (same seed)</source>
         <translation>学習率 ÷ 4(同じシード)(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="209"/>
+        <location filename="../../gui/shell/main_window.py" line="221"/>
         <source>one more &amp;hidden node (same seed)</source>
         <translation>隠れ層のノードを1個増やす(同じシード)(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="210"/>
+        <location filename="../../gui/shell/main_window.py" line="222"/>
         <source>the &amp;2-layer model, or 2 hidden nodes (same seed)</source>
         <translation>2層モデル、または隠れ層のノード2個(同じシード)(&amp;2)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="211"/>
+        <location filename="../../gui/shell/main_window.py" line="223"/>
         <source>the run &amp;selected in the Runs panel</source>
         <translation>学習の一覧で選んだ学習(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="214"/>
+        <location filename="../../gui/shell/main_window.py" line="226"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="215"/>
+        <location filename="../../gui/shell/main_window.py" line="227"/>
         <source>What am I &amp;looking at?</source>
         <translation>この画面の見方(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="217"/>
+        <location filename="../../gui/shell/main_window.py" line="229"/>
         <source>&amp;About GateLab</source>
         <translation>GateLab について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="220"/>
+        <location filename="../../gui/shell/main_window.py" line="232"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="224"/>
+        <location filename="../../gui/shell/main_window.py" line="236"/>
         <source>System default</source>
         <translation>システムの設定</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="237"/>
+        <location filename="../../gui/shell/main_window.py" line="249"/>
         <source>The language changes when GateLab starts next time.</source>
         <translation>言語は GateLab を次に起動したときに切り替わります。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="305"/>
+        <location filename="../../gui/shell/main_window.py" line="317"/>
         <source>Reset to the initial weights of seed {0}.</source>
         <translation>シード {0} の重みの初期値にリセットしました。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="322"/>
+        <location filename="../../gui/shell/main_window.py" line="334"/>
         <source>Settings changed ({0}): the network was reset.</source>
         <translation>設定が変わったため({0})、ネットワークをリセットしました。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="325"/>
+        <location filename="../../gui/shell/main_window.py" line="337"/>
         <source>This is a new, untitled run; {0} is unchanged.</source>
         <translation>これは名前のない新しい実行です。{0} は変更されていません。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="318"/>
+        <location filename="../../gui/shell/main_window.py" line="330"/>
         <source>Alpha {0:g}, steps {1:,}: applied to the run.</source>
         <translation>学習率 {0:g}、ステップ数 {1:,}: 学習に反映しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="340"/>
+        <location filename="../../gui/shell/main_window.py" line="352"/>
         <source>Select another run in the Runs panel first (View &gt; Runs).</source>
         <translation>先に学習の一覧(表示 &gt; 学習の一覧)で別の学習を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="346"/>
+        <location filename="../../gui/shell/main_window.py" line="358"/>
         <source>Training the run to compare with…</source>
         <translation>比べる学習を実行しています…</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="346"/>
+        <location filename="../../gui/shell/main_window.py" line="358"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="397"/>
+        <location filename="../../gui/shell/main_window.py" line="409"/>
         <source>This run is not the one in {0}: Save asks for a new name.</source>
         <translation>この学習は {0} の学習ではありません。保存するときは新しい名前を尋ねます。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="406"/>
+        <location filename="../../gui/shell/main_window.py" line="418"/>
         <source>run {0}</source>
         <translation>学習 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="500"/>
+        <location filename="../../gui/shell/main_window.py" line="512"/>
         <source>This file&apos;s initial weights differ from seed {0}&apos;s: Reset will use the seed&apos;s.</source>
         <translation>このファイルの重みの初期値は、シード {0} のものと異なります。リセットするとシードの重みの初期値を使います。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="505"/>
+        <location filename="../../gui/shell/main_window.py" line="517"/>
         <source>2-layer</source>
         <translation>2層</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="506"/>
+        <location filename="../../gui/shell/main_window.py" line="518"/>
         <source>{0} hidden nodes</source>
         <translation>隠れ層のノード {0} 個</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="507"/>
+        <location filename="../../gui/shell/main_window.py" line="519"/>
         <source>GateLab — {0}, {1}</source>
         <translation>GateLab — {0}、{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="512"/>
+        <location filename="../../gui/shell/main_window.py" line="524"/>
         <source>About GateLab</source>
         <translation>GateLab について</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="513"/>
+        <location filename="../../gui/shell/main_window.py" line="525"/>
         <source>GateLab 0.1: watch a 2- or 3-layer neural network learn a logic gate.
 
 Built with Qt {0} through PySide6 (LGPLv3), pyqtgraph (MIT), NumPy (BSD) and PyOpenGL (BSD). GateLab itself is MIT-licensed.</source>
@@ -1092,37 +1092,37 @@ Built with Qt {0} through PySide6 (LGPLv3), pyqtgraph (MIT), NumPy (BSD) and PyO
 Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を使って作られています。GateLab 自体は MIT ライセンスです。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="573"/>
+        <location filename="../../gui/shell/main_window.py" line="585"/>
         <source>GateLab was ended last time with unsaved runs; they were kept in {0} (File &gt; Open).</source>
         <translation>前回は保存していない学習があるまま GateLab が終了しました。学習は {0} に残してあります(ファイル &gt; 開く)。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="605"/>
+        <location filename="../../gui/shell/main_window.py" line="617"/>
         <source>training settings</source>
         <translation>学習の設定</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="605"/>
+        <location filename="../../gui/shell/main_window.py" line="617"/>
         <source>view options</source>
         <translation>表示の設定</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="606"/>
+        <location filename="../../gui/shell/main_window.py" line="618"/>
         <source>language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="606"/>
+        <location filename="../../gui/shell/main_window.py" line="618"/>
         <source>speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="610"/>
+        <location filename="../../gui/shell/main_window.py" line="622"/>
         <source>Some saved settings could not be read and are back to their defaults: {0}.</source>
         <translation>保存された設定の一部を読み込めなかったため、既定値に戻しました: {0}。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="636"/>
+        <location filename="../../gui/shell/main_window.py" line="648"/>
         <source>Default settings restored; the language follows the system from the next start.</source>
         <translation>設定を初期状態に戻しました。言語は次回の起動からシステムの設定に従います。</translation>
     </message>
@@ -1620,67 +1620,92 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
 <context>
     <name>RunSession</name>
     <message>
-        <location filename="../../gui/run/session.py" line="116"/>
+        <location filename="../../gui/run/session.py" line="117"/>
         <source>The run diverged at step {0}: there is no step after it. Reset to start again, or pick an earlier step on the timeline and continue from there.</source>
         <translation>この学習はステップ {0} で発散したので、次のステップはありません。リセットしてやり直すか、タイムラインで前のステップを選んでそこから続けてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="121"/>
+        <location filename="../../gui/run/session.py" line="122"/>
         <source>The run reached its target loss at step {0}. Lower or clear the target loss (Advanced) to train on.</source>
         <translation>この学習はステップ {0} で目標損失に達しました。続けるには、詳細設定で目標損失を下げるか消してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="127"/>
+        <location filename="../../gui/run/session.py" line="128"/>
         <source>One more step: the run now has {0:,} steps.</source>
         <translation>1ステップ追加しました: この学習は {0:,} ステップになりました。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="161"/>
+        <location filename="../../gui/run/session.py" line="162"/>
         <source>Step {0:,} cannot be shown: {1}</source>
         <translation>ステップ {0:,} は表示できません: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="208"/>
+        <location filename="../../gui/run/session.py" line="209"/>
         <source>Cannot continue from step {0:,}: {1}</source>
         <translation>ステップ {0:,} から続けられません: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="216"/>
+        <location filename="../../gui/run/session.py" line="217"/>
         <source>A new run branches off at step {0:,}; the run it came from is kept.</source>
         <translation>ステップ {0:,} から新しい学習に分岐しました。元の学習は残してあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="249"/>
+        <location filename="../../gui/run/session.py" line="250"/>
         <source>from run {0} at step {1:,}</source>
         <translation>学習 {0} のステップ {1:,} から分岐</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="251"/>
+        <location filename="../../gui/run/session.py" line="252"/>
         <source>from step {0:,} of a deleted run</source>
         <translation>削除した学習のステップ {0:,} から分岐</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="278"/>
+        <location filename="../../gui/run/session.py" line="265"/>
+        <source>2-layer</source>
+        <translation>2層</translation>
+    </message>
+    <message>
+        <location filename="../../gui/run/session.py" line="266"/>
+        <source>{0} hidden</source>
+        <translation>隠れ層 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/run/session.py" line="267"/>
+        <source>alpha {0:g}</source>
+        <translation>学習率 {0:g}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/run/session.py" line="268"/>
+        <source>seed {0}</source>
+        <translation>シード {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/run/session.py" line="272"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../gui/run/session.py" line="291"/>
         <source>Showing run {0}.</source>
         <translation>学習 {0} を表示しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="287"/>
+        <location filename="../../gui/run/session.py" line="300"/>
         <source>The run shown cannot be deleted: show another run first.</source>
         <translation>表示中の学習は削除できません。先に別の学習を表示してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="329"/>
+        <location filename="../../gui/run/session.py" line="342"/>
         <source>Alpha {0:g}, steps {1:,}: for the new run that Train or Step starts from step {2:,}.</source>
         <translation>学習率 {0:g}、ステップ数 {1:,}: 「学習」か「1ステップ」でステップ {2:,} から始める新しい学習に使います。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="381"/>
+        <location filename="../../gui/run/session.py" line="394"/>
         <source>Nothing to undo: only a weight edit, before the run trains on, can be undone.</source>
         <translation>元に戻せるものはありません: 元に戻せるのは、学習を続ける前の重みの編集だけです。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="391"/>
+        <location filename="../../gui/run/session.py" line="404"/>
         <source>Undid the weight edit.</source>
         <translation>重みの編集を元に戻しました。</translation>
     </message>

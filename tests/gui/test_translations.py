@@ -165,3 +165,17 @@ def test_the_japanese_follows_the_glossary():
     glossary = (ROOT / "docs" / "glossary.md").read_text(encoding="utf-8")
     for term in ("重みの初期値", "更新方式", "解けなかった", "二乗誤差", "学習率"):
         assert term in glossary and term in text, term
+
+
+def test_run_names_are_in_the_users_language(qapp):
+    from core.model.config import TrainConfig
+    from gui.common.i18n import install_translators
+    from gui.run.session import RunSession
+
+    translators = install_translators(qapp, "ja")
+    try:
+        session = RunSession(TrainConfig(seed=4, loss="cross-entropy"), use_engine=False)
+        assert session.run_infos()[0].name == "1: XOR、隠れ層 2、学習率 0.5、シード 4、教科書の順序、交差エントロピー"
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
