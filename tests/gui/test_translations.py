@@ -175,7 +175,8 @@ def test_run_names_are_in_the_users_language(qapp):
     translators = install_translators(qapp, "ja")
     try:
         session = RunSession(TrainConfig(seed=4, loss="cross-entropy"), use_engine=False)
-        assert session.run_infos()[0].name == "1: XOR、隠れ層 2、学習率 0.5、シード 4、教科書の順序、交差エントロピー"
+        expected = "1: XOR、隠れ層 2、学習率 0.5、シード 4、教科書の順序、交差エントロピー"
+        assert session.run_infos()[0].name == expected
     finally:
         for translator in translators:
             qapp.removeTranslator(translator)
