@@ -26,11 +26,20 @@ class HeatmapView(QWidget):
         self._notice = QLabel(notice)
         self._notice.setWordWrap(True)
         self._notice.setVisible(bool(notice))
+        # The title is a wrapping label, not the plot's own: pyqtgraph's title never wraps, so
+        # its width became the map's minimum and a narrow column cut the map's right half off.
+        self._title = QLabel(self.tr("Network output seen from above (dashed: output = 0.5)"))
+        self._title.setWordWrap(True)
+        self._title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._plot_widget = pg.PlotWidget()
+        self._plot_widget.setMinimumWidth(200)
+        self._plot_widget.setToolTip(self.tr("Each corner: yt, the target, and yp, the network's "
+                                             "prediction for that input"))
         self._build_plot(self._plot_widget.getPlotItem())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._notice)
+        layout.addWidget(self._title)
         layout.addWidget(self._plot_widget, 1)
 
     # --- public API -------------------------------------------------------
@@ -66,7 +75,6 @@ class HeatmapView(QWidget):
     def _build_plot(self, plot: pg.PlotItem) -> None:
         plot.setLabel("bottom", self.tr("x1"))
         plot.setLabel("left", self.tr("x2"))
-        plot.setTitle(self.tr("Network output seen from above (dashed: output = 0.5)"))
         plot.setAspectLocked(True)
         plot.setMouseEnabled(x=False, y=False)  # a fixed map: nothing to pan or zoom
         plot.hideButtons()
@@ -82,6 +90,8 @@ class HeatmapView(QWidget):
         bar = pg.ColorBarItem(values=(0.0, 1.0), colorMap=self._colormap, interactive=False,
                               label=self.tr("output"), colorMapMenu=False)
         bar.setImageItem(self._image, insert_in=plot)
+        plot.layout.setContentsMargins(2, 12, 2, 12)  # the bar's end ticks are centred on its ends
+        self._bar = bar
         # The 0.5 contour is the decision boundary: the flat view's "decision plane".
         self._boundary = pg.PlotCurveItem(pen=pg.mkPen("w", width=2, style=Qt.PenStyle.DashLine),
                                           connect="finite")
@@ -102,7 +112,8 @@ class HeatmapView(QWidget):
         brushes = [pg.mkBrush(self._colormap.map(float(t), mode="qcolor")) for t in targets]
         self._markers.setBrush(brushes)
         for label, target, prediction in zip(self._labels, targets, predictions, strict=True):
-            label.setText(self.tr("target {0:g}\npredicted {1:.2f}").format(target, prediction))
+            # Symbols, not words: two corner labels share a side of a map ~150 px wide.
+            label.setText(self.tr("yt {0:g}\nyp {1:.2f}").format(target, prediction))
 
 
 def _contour(data: np.ndarray, level: float):

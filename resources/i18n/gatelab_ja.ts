@@ -627,31 +627,36 @@ Green, below {green}: they agree, backprop is right. Red, above {red}: backprop 
 <context>
     <name>HeatmapView</name>
     <message>
-        <location filename="../../gui/views/heatmap_view.py" line="67"/>
+        <location filename="../../gui/views/heatmap_view.py" line="76"/>
         <source>x1</source>
         <translation>x1</translation>
     </message>
     <message>
-        <location filename="../../gui/views/heatmap_view.py" line="68"/>
+        <location filename="../../gui/views/heatmap_view.py" line="77"/>
         <source>x2</source>
         <translation>x2</translation>
     </message>
     <message>
-        <location filename="../../gui/views/heatmap_view.py" line="69"/>
+        <location filename="../../gui/views/heatmap_view.py" line="31"/>
         <source>Network output seen from above (dashed: output = 0.5)</source>
         <translation>ネットワークの出力を真上から見た図(破線: 出力 = 0.5)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/heatmap_view.py" line="83"/>
+        <location filename="../../gui/views/heatmap_view.py" line="36"/>
+        <source>Each corner: yt, the target, and yp, the network&apos;s prediction for that input</source>
+        <translation>各角: yt は真の値、yp はその入力に対するネットワークの予測値</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/heatmap_view.py" line="91"/>
         <source>output</source>
         <translation>出力</translation>
     </message>
     <message>
-        <location filename="../../gui/views/heatmap_view.py" line="105"/>
-        <source>target {0:g}
-predicted {1:.2f}</source>
-        <translation>真の値 {0:g}
-予測値 {1:.2f}</translation>
+        <location filename="../../gui/views/heatmap_view.py" line="114"/>
+        <source>yt {0:g}
+yp {1:.2f}</source>
+        <translation>yt {0:g}
+yp {1:.2f}</translation>
     </message>
 </context>
 <context>

@@ -109,3 +109,19 @@ def test_output_view_uses_3d_when_opengl_works(qtbot, monkeypatch):
     snap = snapshot()
     view.update_from(snap)
     np.testing.assert_array_equal(view.view.surface_z(), snap.grid.astype(np.float32))
+
+
+def test_the_2d_map_fits_a_narrow_column_whole(qtbot):
+    """Its title was pyqtgraph's, which never wraps: its width became the map's minimum and a
+    1366-wide window cut off the map's right half (two corners and the colour bar)."""
+    from gui.views.heatmap_view import HeatmapView
+
+    view = HeatmapView("OpenGL is not available: showing a 2D map instead.")
+    qtbot.addWidget(view)
+    assert view.minimumSizeHint().width() <= 300
+    view.resize(300, 500)
+    view.show()
+    qtbot.waitExposed(view)
+    plot = view._plot_widget
+    bar = view._bar.mapRectToScene(view._bar.boundingRect())
+    assert bar.right() <= plot.viewport().width() and bar.top() >= plot.fontMetrics().height() / 2
