@@ -8,6 +8,8 @@ run shorter than the step picked shows its last step). The runs are finished tra
 from the run's record (state_at).
 """
 
+import html
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
@@ -32,7 +34,7 @@ class CompareWindow(QWidget):
         # A column per run (box layouts: they honour the table's height for its width).
         sides = QHBoxLayout()
         for name in self._names:
-            title = QLabel(f"<b>{name}</b>")
+            title = QLabel(f"<b>{html.escape(name)}</b>")  # a name the user typed is text
             title.setWordWrap(True)
             title.setToolTip(name)
             output = HeatmapView()
@@ -105,5 +107,6 @@ class CompareWindow(QWidget):
 
 
 def _short(name: str, most: int = 28) -> str:
-    """A legend label that fits: the run's number and the start of its name."""
-    return name if len(name) <= most else name[: most - 1] + "…"
+    """A legend label that fits: the run's number and the start of its name (escaped: the
+    legend draws HTML, and a name is what the user typed)."""
+    return html.escape(name if len(name) <= most else name[: most - 1] + "…")

@@ -884,3 +884,16 @@ def test_dock_tabs_keep_their_whole_titles_and_scroll_instead(qtbot, window):
         assert bar.elideMode() == Qt.TextElideMode.ElideNone and bar.usesScrollButtons()
     titles = {bars[0].tabText(i) for i in range(bars[0].count())}
     assert "Network diagram" in titles and "Runs" in titles
+
+
+def test_a_run_named_with_markup_is_shown_as_typed_in_compare(qtbot, window):
+    from PySide6.QtWidgets import QLabel
+
+    from gui.dialogs.compare_window import CompareWindow
+
+    finish(qtbot, window)
+    run = window.session.trainer
+    compare = CompareWindow([run, run], ["<i>mine</i> & <b>yours", "b"])
+    qtbot.addWidget(compare)
+    title = next(label for label in compare.findChildren(QLabel) if "mine" in label.text())
+    assert "&lt;i&gt;mine&lt;/i&gt; &amp; &lt;b&gt;yours" in title.text()
