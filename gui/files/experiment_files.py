@@ -7,6 +7,7 @@ experiment stays as it was. The three dialogs are attributes (`ask_save_path`,
 `ask_open_path`, `ask_discard`) that tests replace.
 """
 
+import contextlib
 import os
 import stat
 import threading
@@ -192,10 +193,9 @@ class ExperimentFiles(QObject):
         if not file.commit():
             return self._failure(file)
         if old_mode is not None:  # QSaveFile makes the new file with default permissions
-            try:
+            # The run is saved either way; a file system without modes keeps its own.
+            with contextlib.suppress(OSError):
                 os.chmod(target, old_mode)
-            except OSError:
-                pass  # written; only its permissions could not be kept
         return None
 
     def _failure(self, file: QSaveFile, written=None, size=None) -> str:
