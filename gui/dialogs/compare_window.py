@@ -85,6 +85,7 @@ class CompareWindow(QWidget):
     def show_step(self, step: int) -> None:
         """Puts both sides at `step` (each run at most at its own last step)."""
         self._step = max(0, min(int(step), self._last))
+        shown = []
         for k, run in enumerate(self._runs):
             at = max(run.record.start_step, min(self._step, run.step))  # within its record
             try:
@@ -98,12 +99,9 @@ class CompareWindow(QWidget):
             self.tables[k].update_from(snapshot)
             if k == 0:
                 self.loss_plot.update_from(snapshot)
-        # The shared timeline spans the longer run.
-        longest = max(self._runs, key=lambda r: r.step)
-        marker = make_snapshot(longest.config, longest.weights, self._step, longest.history,
-                               run=longest.run_id,
-                               live_step=None if self._step == longest.step else longest.step)
-        self.timeline.update_from(marker)
+            shown.append((run.step, snapshot))
+        # The shared timeline spans the longer run: its snapshot says where the pick is.
+        self.timeline.update_from(max(shown, key=lambda pair: pair[0])[1])
 
 
 def _short(name: str, most: int = 28) -> str:
