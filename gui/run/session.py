@@ -49,6 +49,7 @@ class RunSession(QObject):
         self.runs: list[Trainer] = [self._trainer]  # this session's runs, oldest first
         self._names: dict[int, str] = {}  # run_id -> a name the user gave
         self._numbers = {self._trainer.run_id: 1}  # run_id -> its number in the Runs panel
+        self._elsewhere: set[int] = set()  # runs another window trains (compare): hands off
         self.controller = TrainingController(self, use_engine=use_engine)
         self.controller.snapshot.connect(self._on_worker_snapshot)
         self.controller.running_changed.connect(self._on_running_changed)
@@ -277,6 +278,9 @@ class RunSession(QObject):
 
     def switch_to(self, run_id: int) -> None:
         """Shows another run of the session (once the training thread has stopped)."""
+        if self._refuse_elsewhere(run_id):
+            return
+
         def switch():
             run = self._run(run_id)
             if run is None or run is self._trainer:
@@ -299,6 +303,8 @@ class RunSession(QObject):
         if run is self._trainer:
             self.notice.emit(self.tr("The run shown cannot be deleted: show another run first."))
             return
+        if self._refuse_elsewhere(run_id):
+            return
         self.runs.remove(run)
         self._names.pop(run_id, None)
         self._numbers.pop(run_id, None)  # its branches now say "of a deleted run"
@@ -313,9 +319,32 @@ class RunSession(QObject):
         self.edited.emit()  # a session file holds the names
         self._send_runs()
 
-    def add_run(self, trainer: Trainer) -> None:
-        """Lists another run (trained elsewhere, e.g. to compare with) without showing it."""
+    def add_run(self, trainer: Trainer, elsewhere: bool = False) -> None:
+        """Lists another run (e.g. one to compare with) without showing it. elsewhere: another
+        window trains it, and it cannot be shown or deleted here until given back."""
+        if elsewhere:
+            self._elsewhere.add(trainer.run_id)
         self._list(trainer)
+
+    def give_back(self, trainers) -> None:
+        """The runs another window trained are the session's again (their threads ended)."""
+        for trainer in trainers:
+            self._elsewhere.discard(trainer.run_id)
+        self._send_runs()  # their steps and losses, now that they have stopped
+
+    def _refuse_elsewhere(self, run_id: int) -> bool:
+        if run_id not in self._elsewhere:
+            return False
+        self.notice.emit(self.tr(
+            "Run {0} is training in the compare window: stop it there or close that window "
+            "first.").format(self._numbers.get(run_id, "?")))
+        return True
+
+    def live_snapshot(self):
+        """The run's present as the views last got it (the worker's newest while it trains)."""
+        if self._last_live is not None and self._last_live.run == self._trainer.run_id:
+            return self._last_live
+        return None
 
     def run_by_id(self, run_id: int) -> Trainer | None:
         return self._run(run_id)

@@ -48,7 +48,7 @@ class TrainingController(QObject):
         thread.started.connect(worker.run)
         worker.snapshot.connect(self._on_worker_snapshot)
         worker.finished.connect(thread.quit)
-        thread.finished.connect(self._on_thread_finished)
+        thread.finished.connect(lambda: self._on_thread_finished(thread))
         self._thread, self._worker = thread, worker
         thread.start()
         self.running_changed.emit(True)
@@ -60,9 +60,10 @@ class TrainingController(QObject):
             # Runs after the repaint the views just asked for: then the next one may come.
             QTimer.singleShot(0, worker.snapshot_consumed)
 
-    def _on_thread_finished(self):
-        if self._thread is not None:
-            self._thread.wait()  # `finished` comes from the thread just before it really ends
+    def _on_thread_finished(self, thread):
+        if thread is not self._thread:
+            return  # shutdown() has seen it end already (and another run may have started)
+        thread.wait()  # `finished` comes from the thread just before it really ends
         self._thread = self._worker = None
         if self._engine is not None and not self._engine.is_alive():
             self._engine.close()  # it failed; the next run starts a fresh one
@@ -118,4 +119,6 @@ class TrainingController(QObject):
         if self._engine is not None and ended:
             self._engine.close(timeout=0.3)
             self._engine = None
+        if thread is not None and ended:
+            self._on_thread_finished(thread)  # now, not when the queued signal arrives
         return ended

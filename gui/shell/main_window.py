@@ -12,12 +12,10 @@ import time
 from PySide6.QtCore import QSize, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication,
     QDockWidget,
     QLabel,
     QMainWindow,
     QMessageBox,
-    QProgressDialog,
     QScrollArea,
     QSplitter,
     QStyle,
@@ -30,7 +28,6 @@ from core.io import session_file
 from core.io.experiment import SUFFIX, write_atomic
 from core.model.config import ALPHA_MAX, HIDDEN_MAX, TrainConfig
 from core.training import states
-from core.training.trainer import Trainer
 from core.views.run_list import overlay_colour
 from gui.common.i18n import LANGUAGES
 from gui.common.messages import parameter_name, run_message
@@ -80,6 +77,7 @@ class MainWindow(QMainWindow):
         self.session = RunSession(config, self)
         self.files = ExperimentFiles(self)
         self._seeds_dialog = None
+        self.compare_window = None
         self._last_snapshot = None
         self._build()
         self._wire()
@@ -339,10 +337,8 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def _compare_with(self, kind: str):
-        """Opens two runs side by side: the run shown and another (trained here if new)."""
-        self.session.when_stopped(lambda: self._start_compare(kind))
-
-    def _start_compare(self, kind: str):
+        """Opens two runs side by side: the run shown and another. A new run to compare with
+        trains in the compare window while the run shown goes on training here, if it does."""
         current = self.session.trainer
         if kind == "selected":
             item = self.runs_view.tree().currentItem()
@@ -352,40 +348,37 @@ class MainWindow(QMainWindow):
                     "Select another run in the Runs panel first (View > Runs)."), 8000)
                 self._show_dock("runs")
                 return
-            self._open_compare(current, other)
+            self._open_compare(current, other, train_other=False)
             return
-        config = comparison_config(current.config, kind)
-        progress = QProgressDialog(self.tr("Training the run to compare with…"), self.tr("Cancel"),
-                                   0, config.steps, self)
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(0)  # modal at once: nothing else may start meanwhile
-        progress.setValue(0)
-        other = session_trainer(config)
-        # Here, in pieces of ~20 ms with the events handled between them, so the window draws
-        # and Cancel answers (a batch step costs ~100 us, an online one ~5 us).
-        piece = Trainer.CHUNK
-        while not other.finished and not progress.wasCanceled():
-            started = time.perf_counter()
-            other.advance(piece)
-            spent = time.perf_counter() - started
-            piece = max(1, min(piece * 2, int(piece * 0.02 / spent))) if spent > 0 else piece * 2
-            progress.setValue(other.step)
-            QApplication.processEvents()
-        cancelled = progress.wasCanceled()  # before close(): closing counts as a cancel
-        progress.close()
-        if cancelled:
-            return
-        self.session.add_run(other)
-        self._open_compare(current, other)
+        other = session_trainer(comparison_config(current.config, kind))
+        self.session.add_run(other, elsewhere=True)
+        self._open_compare(current, other, train_other=True)
 
-    def _open_compare(self, left, right):
+    def _open_compare(self, left, right, train_other: bool):
         from gui.dialogs.compare_window import CompareWindow
 
-        window = CompareWindow([left, right], [self.session.run_label(left),
-                                               self.session.run_label(right)], self)
+        self._close_compare()  # one at a time: its runs are handed back first
+        window = CompareWindow(
+            [left, right], [self.session.run_label(left), self.session.run_label(right)], self,
+            train=(False, train_other), live=self.session.controller.snapshot,
+            latest=(self.session.live_snapshot() if self.session.is_running() else None, None))
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.closed.connect(self.session.give_back)
+        window.closed.connect(lambda _runs, w=window: self._forget_compare(w))
         self.compare_window = window
         window.show()
+
+    def _forget_compare(self, window):
+        if self.compare_window is window:
+            self.compare_window = None
+
+    def _stop_compare(self):
+        if self.compare_window is not None:
+            self.compare_window.stop_training()
+
+    def _close_compare(self):
+        if self.compare_window is not None:
+            self.compare_window.close()  # it hands its runs back (closed), then is deleted
 
     def _save(self) -> bool:
         """Save: a session file gets every run again; otherwise the run shown, as one run."""
@@ -394,6 +387,7 @@ class MainWindow(QMainWindow):
         return self.files.save(self.session.trainer)
 
     def _save_session(self, ask: bool) -> bool:
+        self._stop_compare()  # the runs it trains are written whole
         runs = self.session.runs
         return self.files.save_session(runs, runs.index(self.session.trainer),
                                        self.session.names_by_index(), ask=ask)
@@ -545,6 +539,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event):
         self.session.forget_waiting()
         self.files.cancel_reading()
+        self._stop_compare()  # its runs are the session's again, whole, before any saving
         if self.files.is_dirty():
             self.session.shutdown(quitting=False)  # the trainer is ours again, so it can be saved
             if getattr(self, "_closing_for_signal", False):
@@ -553,6 +548,7 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         self.session.shutdown()
+        self._close_compare()
         if self._seeds_dialog is not None:
             self._seeds_dialog.shutdown()
             self._seeds_dialog.close()  # a window of its own: it would keep the app running

@@ -1,6 +1,8 @@
 """Run by test_app_process.py in a subprocess: start training, then quit mid-run.
 
 Usage: python tests/gui/quit_midrun.py close|quit|idle DELAY_MS   (idle: close without training)
+       python tests/gui/quit_midrun.py compare-close|compare-quit DELAY_MS   (a compare window
+       trains another run too)
        python tests/gui/quit_midrun.py first-frame 0   (quit as the 3D view's first frame is shown)
 Prints the monotonic time at which it asked to quit, so the test can time the exit. Like the
 app (gui.shell.app.run_app), close, quit and idle end with leave_now; first-frame goes through
@@ -31,10 +33,16 @@ def main(how: str, delay_ms: int) -> int:
     window.show()
     if how != "idle":
         QTimer.singleShot(0, window.start_training)
+    if how.startswith("compare"):
+        QTimer.singleShot(100, lambda: window._compare_with("alpha_up"))
 
     def ask_to_quit():
-        print(f"quit-at {time.monotonic()} running={window.controller.is_running()}", flush=True)
-        if how in ("close", "idle"):
+        running = window.controller.is_running()
+        if how.startswith("compare"):
+            running = running and window.compare_window is not None and \
+                window.compare_window.is_training()
+        print(f"quit-at {time.monotonic()} running={running}", flush=True)
+        if how in ("close", "idle", "compare-close"):
             window.close()
         else:
             app.quit()

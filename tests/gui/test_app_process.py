@@ -19,7 +19,8 @@ EXIT_WITHIN_S = 0.5
 
 
 @pytest.mark.parametrize("how, delay_ms", [("close", 300), ("close", 1200), ("quit", 300),
-                                           ("quit", 1200), ("idle", 800)])
+                                           ("quit", 1200), ("idle", 800),
+                                           ("compare-close", 1500), ("compare-quit", 1500)])
 def test_quitting_exits_cleanly_and_fast(how, delay_ms):
     result = subprocess.run([sys.executable, "tests/gui/quit_midrun.py", how, str(delay_ms)], cwd=ROOT,
                             capture_output=True, text=True, timeout=60)

@@ -745,14 +745,23 @@ def compare_action(window, text):
     return next(a for a in window.findChildren(QAction) if a.text().replace("&", "") == text)
 
 
+def opened_compare(qtbot, window, text, done=True):
+    """The compare window after its menu entry (two clicks), its runs trained if `done`."""
+    compare_action(window, text).trigger()
+    compare = window.compare_window
+    assert compare is not None  # at once: the run to compare with trains in it
+    if done:
+        qtbot.waitUntil(lambda: compare._runs[1].finished and not compare.is_training(),
+                        timeout=30000)
+    return compare
+
+
 def test_two_clicks_compare_the_run_with_the_other_update_order(qtbot, window):
     from core.training.trainer import Trainer
 
     finish(qtbot, window)
     shown = window.session.trainer
-    compare_action(window, "the other update order (same seed)").trigger()
-    qtbot.waitUntil(lambda: getattr(window, "compare_window", None) is not None, timeout=20000)
-    compare = window.compare_window
+    compare = opened_compare(qtbot, window, "the other update order (same seed)")
     other = compare._runs[1]
     assert compare._runs[0] is shown and other.config == shown.config.with_changes(
         update_order="article") and other.step == 3000
@@ -761,14 +770,12 @@ def test_two_clicks_compare_the_run_with_the_other_update_order(qtbot, window):
     assert other.weights.equals(reference.weights)
     assert other in window.session.runs  # it is listed in the Runs panel too
     assert compare.loss_plot.overlay_count() == 1
+    assert "finished" in compare.status.text()
 
 
 def test_the_shared_timeline_moves_both_sides(qtbot, window):
     finish(qtbot, window)
-    compare_action(window, "alpha × 4 (same seed)").trigger()
-    qtbot.waitUntil(lambda: getattr(window, "compare_window", None) is not None, timeout=20000)
-    compare = window.compare_window
-    compare.show()
+    compare = opened_compare(qtbot, window, "alpha × 4 (same seed)")
     qtbot.waitExposed(compare)
     slider = compare.timeline.slider()
     slider.setFocus()
@@ -783,6 +790,107 @@ def test_the_shared_timeline_moves_both_sides(qtbot, window):
         assert side.cell_text(0, 1) == f"{expected:.2f}"
     assert compare.loss_plot.cursor_step() == 500 and compare.timeline.value() == 500
     compare.close()
+
+
+def long_run(qtbot, window, steps=5_000_000):
+    """The window's run set to `steps` steps, at full speed (not started)."""
+    window.controls._steps.setValue(steps)
+    qtbot.waitUntil(lambda: window.session.config.steps == steps)
+
+
+def test_both_runs_train_at_once_and_each_ends_as_if_trained_alone(qtbot, window):
+    from core.training.trainer import Trainer
+
+    long_run(qtbot, window, 60_000)
+    window.controls.train_pressed.emit()
+    qtbot.waitUntil(window.session.is_running)
+    compare = opened_compare(qtbot, window, "the other update order (same seed)", done=False)
+    left, right = compare._runs
+    seen = []  # (left's step, right's step) while both threads run
+
+    def both_running():
+        if window.session.is_running() and compare.is_training():
+            seen.append((compare._latest[0].step, compare._latest[1].step))
+        return len({pair for pair in seen if pair[0] and pair[1]}) >= 3
+
+    qtbot.waitUntil(both_running, timeout=20000)
+    assert "at once" in compare.status.text()
+    # Both sides moved on while both trained: the left from the main window's run.
+    assert len({a for a, _ in seen}) > 1 and len({b for _, b in seen}) > 1
+    qtbot.waitUntil(lambda: left.finished and right.finished and not compare.is_training()
+                    and not window.session.is_running(), timeout=60000)
+    for run, order in ((left, "textbook"), (right, "article")):
+        alone = Trainer(TrainConfig(steps=60_000, seed=4, update_order=order))
+        alone.run()
+        assert run.weights.equals(alone.weights)  # the window keeps losses as float32:
+        assert np.array_equal(run.history.values(), alone.history.values().astype(np.float32))
+    from core.model.network import predictions
+
+    assert compare.step() == 60_000  # it followed both runs to their ends
+    expected = predictions(right.weights, "sigmoid")[0]
+    assert compare.tables[1].cell_text(0, 1) == f"{expected:.2f}"
+
+
+def test_a_run_training_in_the_compare_window_is_not_shown_or_deleted_meanwhile(qtbot, window):
+    long_run(qtbot, window)
+    compare = opened_compare(qtbot, window, "alpha ÷ 4 (same seed)", done=False)
+    other = compare._runs[1]
+    qtbot.waitUntil(lambda: compare._latest[1].step > 0, timeout=20000)
+    shown = window.session.trainer
+    window.session.switch_to(other.run_id)
+    assert window.session.trainer is shown
+    assert "training in the compare window" in window.statusBar().currentMessage()
+    window.session.delete_run(other.run_id)
+    assert other in window.session.runs
+    compare.close()  # stops it: the run keeps its steps, and is the session's again
+    assert window.compare_window is None and not other.finished and 0 < other.step < 5_000_000
+    window.session.switch_to(other.run_id)
+    assert window.session.trainer is other
+
+
+def test_the_compare_timeline_stays_at_a_past_step_while_the_runs_train(qtbot, window):
+    from core.model.network import predictions
+
+    long_run(qtbot, window)
+    compare = opened_compare(qtbot, window, "the other update order (same seed)", done=False)
+    qtbot.waitUntil(lambda: compare._latest[1].step > 2000, timeout=20000)
+    compare.show_step(700)
+    before = compare._latest[1].step
+    qtbot.waitUntil(lambda: compare._latest[1].step > before + 1000, timeout=20000)
+    compare._on_refresh()
+    assert compare.step() == 700 and compare.timeline.value() == 700
+    expected = predictions(compare._runs[1].state_at(700).weights, "sigmoid")[0]
+    assert compare.tables[1].cell_text(0, 1) == f"{expected:.2f}"
+    assert compare.timeline.slider().maximum() > before  # the timeline learnt the present
+    compare.timeline.live_requested.emit()  # back to live: it follows the run again
+    later = compare._latest[1].step
+    qtbot.waitUntil(lambda: compare.step() > later, timeout=20000)
+    compare.stop_button.click()
+    assert not compare.is_training() and compare.stop_button.text().replace("&", "") == "Train on"
+    compare.close()
+
+
+def test_saving_the_session_writes_a_comparison_run_whole(qtbot, window, tmp_path):
+    import json
+
+    long_run(qtbot, window)
+    compare = opened_compare(qtbot, window, "alpha × 4 (same seed)", done=False)
+    qtbot.waitUntil(lambda: compare._latest[1].step > 0, timeout=20000)
+    path = tmp_path / "both.gatelab.json"
+    window.files.ask_save_path = lambda suggested: str(path)
+    assert window._save_session(ask=True)
+    assert not compare.is_training()  # stopped first, so the file holds whole runs
+    other = compare._runs[1]
+    saved = json.loads(path.read_text())["runs"][1]["experiment"]
+    assert saved["step"] == other.step and len(saved["loss_history"]) == other.step
+
+
+def test_closing_the_window_while_the_compare_window_trains_ends_both(qtbot, window):
+    long_run(qtbot, window)
+    compare = opened_compare(qtbot, window, "alpha × 4 (same seed)", done=False)
+    qtbot.waitUntil(lambda: compare._latest[1].step > 0, timeout=20000)
+    window.close()  # the thread fixture fails the test if a training thread is left
+    assert not compare.is_training() and window.compare_window is None
 
 
 def test_compare_with_the_selected_run_needs_another_run(qtbot, window):
