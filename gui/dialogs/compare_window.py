@@ -27,7 +27,11 @@ from gui.views.loss_plot import LossPlot
 from gui.views.predictions_table import PredictionsTable
 from gui.views.timeline_bar import TimelineBar
 
-REFRESH_MS = 20  # at most this often a redraw for new snapshots (two runs send 50 a second each)
+# While two runs train, drawing takes CPU from both engines (on 2 cores, bench/compare_training.py):
+# the run trained here sends 20 snapshots a second, enough for a 2D map and a table, and this
+# window redraws at most 20 times a second.
+EMIT_INTERVAL_S = 0.05
+REFRESH_MS = 50
 OVERLAY_REFRESH_S = 0.25  # the other curve is redrawn whole (with its legend): less often
 
 
@@ -107,7 +111,7 @@ class CompareWindow(QWidget):
             live.connect(self._on_live_elsewhere)
         for k, trained_here in enumerate(train):
             if trained_here:
-                controller = TrainingController(self)
+                controller = TrainingController(self, emit_interval=EMIT_INTERVAL_S)
                 controller.snapshot.connect(lambda snapshot, k=k: self._on_live(k, snapshot))
                 controller.running_changed.connect(self._on_running_changed)
                 self._controllers[k] = controller

@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, QThread, QTimer, Signal
 
 from core.training.engine import TrainingEngine
 from core.training.trainer import Trainer
-from gui.run.training_worker import FULL_SPEED, TrainingWorker
+from gui.run.training_worker import EMIT_INTERVAL, FULL_SPEED, TrainingWorker
 
 SHUTDOWN_WAIT_MS = 1500
 # On quit, how long the step in flight may finish on its own before the engine is ended:
@@ -25,8 +25,10 @@ class TrainingController(QObject):
     snapshot = Signal(object)  # forwarded from the worker, in the GUI thread
     running_changed = Signal(bool)
 
-    def __init__(self, parent=None, use_engine: bool = True):
+    def __init__(self, parent=None, use_engine: bool = True, emit_interval: float = EMIT_INTERVAL):
+        """emit_interval: the least seconds between snapshots of a run that trains on."""
         super().__init__(parent)
+        self._emit_interval = emit_interval
         self._thread: QThread | None = None
         self._worker: TrainingWorker | None = None
         self._speed = FULL_SPEED
@@ -43,7 +45,8 @@ class TrainingController(QObject):
         if self._use_engine and self._engine is None:
             self._engine = TrainingEngine()
         thread = QThread()
-        worker = TrainingWorker(trainer, self._speed, start_paused=paused, engine=self._engine)
+        worker = TrainingWorker(trainer, self._speed, start_paused=paused, engine=self._engine,
+                                emit_interval=self._emit_interval)
         worker.moveToThread(thread)
         thread.started.connect(worker.run)
         worker.snapshot.connect(self._on_worker_snapshot)

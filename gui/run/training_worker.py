@@ -25,8 +25,9 @@ class TrainingWorker(QObject):
     finished = Signal()
 
     def __init__(self, trainer: Trainer, steps_per_second: float = FULL_SPEED,
-                 start_paused: bool = False, engine=None):
+                 start_paused: bool = False, engine=None, emit_interval: float = EMIT_INTERVAL):
         super().__init__()
+        self._emit_interval = emit_interval
         self._trainer = trainer
         # The arithmetic runs in the engine's process when there is one (core.training.engine).
         self._advance = trainer.advance if engine is None else (
@@ -132,12 +133,12 @@ class TrainingWorker(QObject):
                 chunk = _adapt_chunk(chunk, count, time.perf_counter() - started, speed)
                 clock.ran(len(losses))
             now = time.perf_counter()
-            due = now - last_emit >= EMIT_INTERVAL and self._consumed.is_set()
+            due = now - last_emit >= self._emit_interval and self._consumed.is_set()
             if paused or trainer.finished or due:
                 self._emit(states.PAUSED if paused else states.TRAINING, rate=clock.rate())
                 last_emit = now
             if not count or speed != FULL_SPEED:
-                self._wake.wait(min(EMIT_INTERVAL, clock.wait_time(speed)))
+                self._wake.wait(min(self._emit_interval, clock.wait_time(speed)))
                 self._wake.clear()
         self._emit_end()
 
