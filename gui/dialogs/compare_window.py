@@ -64,10 +64,14 @@ class CompareWindow(QWidget):
             title.setToolTip(name)
             output = HeatmapView()
             table = PredictionsTable()
+            # The map beside its table: a square map in a wide, short side (1366 x 768) was
+            # squeezed to ~70 px above a table as wide as the side.
+            body = QHBoxLayout()
+            body.addWidget(output, 3)
+            body.addWidget(table, 2, Qt.AlignmentFlag.AlignTop)
             column = QVBoxLayout()
             column.addWidget(title)
-            column.addWidget(output, 1)
-            column.addWidget(table)
+            column.addLayout(body, 1)
             sides.addLayout(column, 1)
             self.outputs.append(output)
             self.tables.append(table)

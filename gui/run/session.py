@@ -123,6 +123,7 @@ class RunSession(QObject):
                 "The run reached its target loss at step {0}. Lower or clear the target loss "
                 "(Advanced) to train on.").format(t.step))
             return False
+        t.set_alpha(self._config.alpha)  # the alpha in the controls, if changed since
         t.set_steps(t.step + 1)
         self._config = t.config
         self.config_changed.emit(t.config)
@@ -363,22 +364,32 @@ class RunSession(QObject):
         """True if `config` differs only in what a run may change as it goes (alpha, steps)."""
         return all(f in LIVE_FIELDS for f in self.changed_fields(config))
 
-    def apply_live(self, config: TrainConfig) -> None:
-        """A new alpha or number of steps for the run in progress (see is_live_change). While
-        a past step is shown they wait for the run that will branch off there."""
+    def apply_live(self, config: TrainConfig) -> bool:
+        """A new alpha or number of steps for the run in progress (see is_live_change); True
+        if the run took them. While a past step is shown they wait for the run that will branch
+        off there; a finished run that stays finished keeps the settings it was trained with
+        (its name and file say those), and the next run takes the new ones."""
         self._config = config
         if self._past is not None:
             self.notice.emit(self.tr("Alpha {0:g}, steps {1:,}: for the new run that Train or "
                                      "Step starts from step {2:,}.").format(
                 config.alpha, config.steps, self._past[0]))
-            return
+            return False
         if self.controller.is_running():
             self.controller.set_alpha(config.alpha)
             self.controller.set_total_steps(config.steps)
-        else:
-            self._trainer.set_alpha(config.alpha)
-            self._trainer.set_steps(config.steps)
-            self._show()
+            return True
+        t = self._trainer
+        if t.finished and config.steps <= t.step:
+            self.notice.emit(self.tr(
+                "Alpha {0:g}, steps {1:,}: for the next run (Train starts one from the seed; Step "
+                "adds a step with this alpha). The finished run keeps its settings.").format(
+                config.alpha, config.steps))
+            return False
+        t.set_alpha(config.alpha)
+        t.set_steps(config.steps)
+        self._show()
+        return True
 
     def reset(self, config: TrainConfig | None = None, on_done=None) -> None:
         """A new run from the initial weights of `config` (default: the current one), once the

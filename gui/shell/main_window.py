@@ -323,10 +323,11 @@ class MainWindow(QMainWindow):
         if self._seeds_dialog is not None:
             self._seeds_dialog.set_config(config)
         if self.session.is_live_change(config):
-            self.session.apply_live(config)
+            if self.session.apply_live(config):  # else the session said what happens
+                self.statusBar().showMessage(self.tr(
+                    "Alpha {0:g}, steps {1:,}: applied to the run.").format(
+                    config.alpha, config.steps), 4000)
             self._update_title()
-            self.statusBar().showMessage(self.tr("Alpha {0:g}, steps {1:,}: applied to the run.")
-                                         .format(config.alpha, config.steps), 4000)
             return
         names = ", ".join(parameter_name(f) for f in changed)
         message = self.tr("Settings changed ({0}): the network was reset.").format(names)

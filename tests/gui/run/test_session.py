@@ -261,6 +261,25 @@ def test_step_on_a_finished_run_takes_one_more_step_of_the_same_run(qtbot, finis
     assert any("One more step" in n for n in finished.notices)
 
 
+def test_a_new_alpha_after_a_run_has_finished_is_for_the_next_run(qtbot, finished):
+    """It was written into the finished run's settings: run 1 trained at 0.5 read "alpha 2"."""
+    run = finished.trainer
+    assert finished.apply_live(finished.config.with_changes(alpha=2.0)) is False
+    assert run.config.alpha == 0.5 and "for the next run" in finished.notices[-1]
+    assert "alpha 0.5" in finished.run_label(run)
+    finished.step()  # one more step of the same run, at the alpha now in the controls
+    qtbot.waitUntil(lambda: run.step == 2001)
+    finished.stop()
+    wait_idle(qtbot, finished)
+    reference = Trainer_at(2000)
+    reference.set_steps(2001)
+    reference.set_alpha(2.0)
+    reference.advance(1)
+    assert run.weights.equals(reference.weights)
+    finished.apply_live(finished.config.with_changes(steps=3000))  # more steps: it goes on
+    assert finished.trainer is run and run.config.steps == 3000
+
+
 def test_step_on_a_diverged_run_says_why_not(qtbot):
     from core.model.network import Weights
     from core.training.trainer import Trainer
