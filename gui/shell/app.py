@@ -73,10 +73,7 @@ def run_app(config: TrainConfig | None, autostart=False, self_test=False, screen
     app.aboutToQuit.connect(window.controller.shutdown)
     window.show()
     if not self_test:
-        from gui.shell.quit_signals import QuitSignals
-
-        window.quit_signals = QuitSignals(window)
-        window.quit_signals.received.connect(window.close_for_signal)
+        watch_for_ends_from_outside(app, window)
         window.tell_about_recovered_work()
     if self_test:
         return leave_now(_self_test(app, window, screenshot))
@@ -85,6 +82,18 @@ def run_app(config: TrainConfig | None, autostart=False, self_test=False, screen
     code = app.exec()
     window.controller.shutdown()  # already done by closeEvent or aboutToQuit; cheap if so
     return leave_now(code)
+
+
+def watch_for_ends_from_outside(app, window) -> None:
+    """Quit signals, and the window destroyed by another X client, close the window as its
+    close button does (unsaved work goes to the recovery file)."""
+    from gui.shell.quit_signals import QuitSignals, WindowLoss
+
+    window.quit_signals = QuitSignals(window)
+    window.quit_signals.received.connect(window.close_for_signal)
+    if app.platformName() == "xcb":
+        window.window_loss = WindowLoss(app, window.winId(), window)
+        window.window_loss.lost.connect(lambda: window.close_for_signal(0))
 
 
 def leave_now(code: int) -> int:

@@ -1,16 +1,24 @@
-"""Ctrl+C, SIGTERM and SIGHUP close the window the normal way.
+"""Ctrl+C, SIGTERM and SIGHUP, and the window destroyed from outside, close it the normal way.
 
 Python runs a signal handler only between bytecodes, and while Qt's event loop waits in C no
 bytecode runs: without this, SIGTERM and SIGHUP ended the app at once (settings unsaved) and
 Ctrl+C did nothing. The C-level handler writes the signal's number to a socket
 (signal.set_wakeup_fd); a QSocketNotifier wakes the event loop on it, and the window closes as
 if its close button was pressed, keeping unsaved work in a recovery file instead of asking.
+
+Another X client may destroy the window (a window manager's "destroy", a script's
+XDestroyWindow): Qt then goes on without a window, and the process stayed alive with no way to
+reach it. WindowLoss watches X's DestroyNotify for the window and closes the same way.
 """
 
+import ctypes
 import signal
 import socket
 
-from PySide6.QtCore import QObject, QSocketNotifier, Signal
+from PySide6.QtCore import QAbstractNativeEventFilter, QObject, QSocketNotifier, Signal
+
+XCB_DESTROY_NOTIFY = 17  # xcb_destroy_notify_event_t: type, pad, sequence, event, window
+_WINDOW_OFFSET = 8
 
 QUIT_SIGNALS = tuple(s for s in (getattr(signal, name, None) for name in ("SIGINT", "SIGTERM", "SIGHUP"))
                      if s is not None)
@@ -48,3 +56,36 @@ class QuitSignals(QObject):
 
 def _noted(number, frame):
     """The Python-level handler: nothing to do here; the wake-up socket carries the signal."""
+
+
+class WindowLoss(QObject):
+    """`lost` when X destroys the window `window_id` (xcb only; elsewhere it never fires)."""
+
+    lost = Signal()
+
+    def __init__(self, app, window_id: int, parent=None):
+        super().__init__(parent)
+        self._filter = _DestroyFilter(int(window_id), self.lost.emit)
+        app.installNativeEventFilter(self._filter)
+        self._app = app
+
+    def stop(self) -> None:
+        self._app.removeNativeEventFilter(self._filter)
+
+
+class _DestroyFilter(QAbstractNativeEventFilter):
+    def __init__(self, window_id: int, on_lost):
+        super().__init__()
+        self._window_id = window_id
+        self._on_lost = on_lost
+        self._fired = False
+
+    def nativeEventFilter(self, kind, message):  # noqa: N802 - Qt's name
+        if kind != b"xcb_generic_event_t" or self._fired:
+            return False, 0
+        address = int(message)  # an xcb_generic_event_t *
+        if ctypes.c_uint8.from_address(address).value & 0x7F == XCB_DESTROY_NOTIFY and \
+                ctypes.c_uint32.from_address(address + _WINDOW_OFFSET).value == self._window_id:
+            self._fired = True
+            self._on_lost()
+        return False, 0

@@ -145,3 +145,17 @@ def test_a_quit_signal_closes_the_window_keeping_settings_and_unsaved_runs(tmp_p
     runs = session_file.read(kept[0])
     assert runs.runs[runs.current].experiment.step > 0
     assert runs.runs[runs.current].experiment.config.alpha == 0.7
+
+
+def test_the_window_destroyed_from_outside_closes_the_app_keeping_unsaved_runs(tmp_path):
+    """Another X client destroying the window left the process running with no window."""
+    from core.io import session_file
+
+    env = dict(os.environ, XDG_CONFIG_HOME=str(tmp_path / "config"),
+               XDG_DATA_HOME=str(tmp_path / "data"), HOME=str(tmp_path))
+    result = subprocess.run([sys.executable, "tests/gui/lose_window.py", "2500"], cwd=ROOT,
+                            env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert "destroying" in result.stdout and "closed" in result.stdout
+    kept = list((tmp_path / "data").rglob("recovered.gatelab.json"))
+    assert len(kept) == 1 and session_file.read(kept[0]).runs[0].experiment.step > 0
