@@ -121,7 +121,7 @@ class CompareWindow(QWidget):
                 self._controllers[k] = controller
         app = QCoreApplication.instance()
         if app is not None:  # quitting without closing the windows (app.quit) ends them too
-            app.aboutToQuit.connect(self._on_quit)
+            app.aboutToQuit.connect(self.end_training)
         self.show_step(self._last())
         self.train_on()
 
@@ -143,7 +143,8 @@ class CompareWindow(QWidget):
             controller.shutdown(quitting=False)
         self._on_running_changed()
 
-    def _on_quit(self):
+    def end_training(self):
+        """Ends the training threads at once (quitting): a step in flight may be cut short."""
         for controller in self._controllers.values():
             controller.shutdown(quitting=True)
 

@@ -86,10 +86,12 @@ def run_app(config: TrainConfig | None, autostart=False, self_test=False, screen
 
 def watch_for_ends_from_outside(app, window) -> None:
     """Quit signals, and the window destroyed by another X client, close the window as its
-    close button does (unsaved work goes to the recovery file)."""
-    from gui.shell.quit_signals import QuitSignals, WindowLoss
+    close button does (unsaved work goes to the recovery file); a lost display keeps the
+    unsaved work and ends the process."""
+    from gui.shell.quit_signals import DisplayLoss, QuitSignals, WindowLoss
 
     window.quit_signals = QuitSignals(window)
+    window.display_loss = DisplayLoss(window.end_without_display)
     window.quit_signals.received.connect(window.close_for_signal)
     if app.platformName() == "xcb":
         window.window_loss = WindowLoss(app, window.winId(), window)

@@ -537,6 +537,20 @@ class MainWindow(QMainWindow):
         self._closing_for_signal = True
         self.close()
 
+    def end_without_display(self):
+        """The display is gone: nothing can be drawn or asked. The training threads stop (each
+        run keeps its last completed step), unsaved runs go to the recovery file, and the
+        settings are written; then the caller ends the process."""
+        self.session.forget_waiting()
+        if self.compare_window is not None:
+            self.compare_window.end_training()
+        self.session.shutdown(quitting=True)
+        if self._seeds_dialog is not None:
+            self._seeds_dialog.shutdown()
+        if self.files.is_dirty():
+            self._keep_for_recovery()
+        self._save_settings()
+
     def closeEvent(self, event):
         self.session.forget_waiting()
         self.files.cancel_reading()

@@ -1,9 +1,10 @@
 """Run by test_app_process.py in a subprocess: the window destroyed by another X client.
 
-Usage: python tests/gui/lose_window.py DELAY_MS
+Usage: python tests/gui/lose_window.py destroy|kill DELAY_MS
 Starts the window as the app does (gui.shell.app.watch_for_ends_from_outside), trains, and
-after DELAY_MS another process destroys the window with libX11's XDestroyWindow. The app must
-then close the normal way (settings saved, unsaved runs kept for recovery) and exit.
+after DELAY_MS another process ends it with libX11: destroy (XDestroyWindow: the app must close
+the normal way, unsaved runs kept for recovery, and exit 0) or kill (XKillClient, as xkill
+does: GateLab's display connection is cut; it must keep the unsaved runs and exit 1).
 """
 
 import subprocess
@@ -22,12 +23,13 @@ import ctypes, sys
 x = ctypes.cdll.LoadLibrary("libX11.so.6")
 x.XOpenDisplay.restype = ctypes.c_void_p
 display = ctypes.c_void_p(x.XOpenDisplay(None))
-x.XDestroyWindow(display, ctypes.c_ulong(int(sys.argv[1])))
+window = ctypes.c_ulong(int(sys.argv[2]))
+(x.XDestroyWindow if sys.argv[1] == "destroy" else x.XKillClient)(display, window)
 x.XSync(display, 0)
 """
 
 
-def main(delay_ms: int) -> int:
+def main(how: str, delay_ms: int) -> int:
     app = make_application()
     from gui.shell.main_window import MainWindow
 
@@ -38,8 +40,8 @@ def main(delay_ms: int) -> int:
     QTimer.singleShot(0, window.start_training)
 
     def destroy():
-        print(f"destroying {int(window.winId())}", flush=True)
-        subprocess.run([sys.executable, "-c", DESTROY, str(int(window.winId()))], check=True)
+        print(f"ending {int(window.winId())}", flush=True)
+        subprocess.run([sys.executable, "-c", DESTROY, how, str(int(window.winId()))], check=True)
 
     QTimer.singleShot(delay_ms, destroy)
     code = app.exec()
@@ -48,4 +50,4 @@ def main(delay_ms: int) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(int(sys.argv[1])))
+    sys.exit(main(sys.argv[1], int(sys.argv[2])))

@@ -147,15 +147,20 @@ def test_a_quit_signal_closes_the_window_keeping_settings_and_unsaved_runs(tmp_p
     assert runs.runs[runs.current].experiment.config.alpha == 0.7
 
 
-def test_the_window_destroyed_from_outside_closes_the_app_keeping_unsaved_runs(tmp_path):
-    """Another X client destroying the window left the process running with no window."""
+@pytest.mark.parametrize("how, code", [("destroy", 0), ("kill", 1)])
+def test_the_window_ended_from_outside_keeps_the_unsaved_runs(tmp_path, how, code):
+    """destroy: another X client destroying the window left the process running with no
+    window. kill: xkill cutting the display connection lost the runs (Qt's exit(1); its
+    teardown crashed with SIGSEGV in 6 of 70 tries)."""
     from core.io import session_file
 
     env = dict(os.environ, XDG_CONFIG_HOME=str(tmp_path / "config"),
                XDG_DATA_HOME=str(tmp_path / "data"), HOME=str(tmp_path))
-    result = subprocess.run([sys.executable, "tests/gui/lose_window.py", "2500"], cwd=ROOT,
+    result = subprocess.run([sys.executable, "tests/gui/lose_window.py", how, "2500"], cwd=ROOT,
                             env=env, capture_output=True, text=True, timeout=60)
-    assert result.returncode == 0, result.stderr
-    assert "destroying" in result.stdout and "closed" in result.stdout
+    assert result.returncode == code, result.stderr
+    assert "ending" in result.stdout
     kept = list((tmp_path / "data").rglob("recovered.gatelab.json"))
     assert len(kept) == 1 and session_file.read(kept[0]).runs[0].experiment.step > 0
+    if how == "kill":
+        assert "the display is gone" in result.stderr
