@@ -7,6 +7,7 @@ import time
 from core.cli.cli_args import OneLineParser, add_training_flags, config_from_args
 from core.model.config import SEED_MAX, ConfigError
 from core.training.ensemble import COUNT_MAX, QUANTILES, check_seeds, run_ensemble, summarize
+from core.views.diagnosis import failure_kinds
 
 FAILED_SHOWN = 20  # failed seeds listed in the text report (JSON lists all)
 
@@ -91,6 +92,8 @@ def text_report(result, seconds: float | None = None) -> str:
         more = len(summary.failed_seeds) - len(failed)
         tail = f", ... ({more} more; --json lists all)" if more else ""
         lines.append(f"failed seeds ({len(summary.failed_seeds)}): {', '.join(failed)}{tail}")
+        kinds = ", ".join(f"{kind.replace('_', ' ')} {n}" for kind, n in failure_kinds(result).items())
+        lines.append(f"why they failed: {kinds}")
     else:
         lines.append("failed seeds: none")
     if seconds is not None:
@@ -116,4 +119,5 @@ def json_report(result) -> dict:
         "loss_curve": {"steps": result.curve_steps.tolist(), "quantiles": list(QUANTILES),
                        "values": [[_finite_or_none(v) for v in row] for row in result.curve]},
         "failed_seeds": summary.failed_seeds.tolist(),
+        "failure_kinds": failure_kinds(result),  # why they failed (core.views.diagnosis)
     }

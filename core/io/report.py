@@ -3,8 +3,10 @@
 import json
 import math
 
-from core.model.gates import ROWS
+from core.model.gates import ROWS, inputs_with_bias
+from core.model.network import forward
 from core.training.trainer import Trainer
+from core.views.diagnosis import diagnose_run
 from core.views.number_format import format_input, format_prediction, format_target
 
 _LINES = {
@@ -27,7 +29,15 @@ def text_report(trainer: Trainer, lang: str = "en") -> str:
         why = trainer.outcome.message if lang == "en" else f"{why}（ステップ {trainer.step + 1}）"
     lines.append(loss_line.format(loss=trainer.final_loss(), steps=trainer.step, why=why))
     lines.append(solved_line.format(solved=yes_no[trainer.solved()]))
+    if lang == "en":  # the diagnosis is worded in English only
+        lines.append(f"why: {diagnosis_of(trainer).message}")
     return "\n".join(lines)
+
+
+def diagnosis_of(trainer: Trainer):
+    """Why the run is (not) solved (core.views.diagnosis), from its whole loss history."""
+    return diagnose_run(trainer.config, trainer.weights, trainer.history.values(),
+                        trainer.outcome.reason if trainer.outcome else None)
 
 
 def _finite_or_none(value):
@@ -64,6 +74,8 @@ def iter_json_result(trainer: Trainer, chunk_values: int = JSON_CHUNK_VALUES):
 def _result_fields(trainer: Trainer) -> dict:
     config = trainer.config.to_dict()
     config["gate"] = config["gate"].lower()
+    hidden = forward(trainer.weights, inputs_with_bias(), trainer.config.activation).h
+    diagnosis = diagnosis_of(trainer)
     return {
         "config": config,
         "initial_weights": trainer.initial_weights.to_dict(),
@@ -74,7 +86,10 @@ def _result_fields(trainer: Trainer) -> dict:
         "stopped": trainer.outcome.reason if trainer.outcome else "stopped",
         "solved": trainer.solved(),
         "predictions": [
-            {"input": [int(x1), int(x2)], "predicted": float(yp), "target": float(yt)}
-            for (x1, x2), yp, yt in zip(ROWS, trainer.predictions(), trainer.config.targets)
+            {"input": [int(x1), int(x2)], "predicted": float(yp), "target": float(yt),
+             "hidden": [_finite_or_none(h) for h in hidden[k]]}  # [] for the 2-layer model
+            for k, ((x1, x2), yp, yt) in enumerate(zip(ROWS, trainer.predictions(),
+                                                       trainer.config.targets))
         ],
+        "diagnosis": {"kind": diagnosis.kind, "message": diagnosis.message},
     }

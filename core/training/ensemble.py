@@ -30,6 +30,7 @@ import numpy as np
 from core.model.config import SEED_MAX, ConfigError, TrainConfig, _integer
 from core.model.gates import ROWS, rows_met
 from core.model.network import Weights
+from core.training.history import trend_window
 from core.training.kernels import DIVERGED, TARGET_REACHED, online_kernel
 from core.training.states import End
 
@@ -495,6 +496,9 @@ class EnsembleResult:
     quantiles: tuple
     steps_done: int  # steps the ensemble ran: config.steps unless cancelled
     cancelled: bool
+    # (2, K) each network's mean loss over the two last windows of trend_window(steps) steps,
+    # older first (core.views.diagnosis); NaN where unknown (cancelled, or ended before them)
+    trend: np.ndarray
 
     @property
     def count(self) -> int:
@@ -527,6 +531,8 @@ class Ensemble:
         self._curve: list[np.ndarray] = []
         self._blocks = self._make_blocks(engine)
         self._losses = np.empty((max(1, min(config.steps, LOSS_BUFFER // count)), count))
+        self._trend_window = trend_window(config.steps)
+        self._trend_sums = np.zeros((2, count))
 
     def _make_blocks(self, engine):
         count = self.seeds.size
@@ -565,6 +571,7 @@ class Ensemble:
             width = block.size
             part = losses[:, offset:offset + width]
             block.run(count, part)
+            self._add_trend(block.index, part)  # before _settle: the columns are block.index
             self._settle(block, count, part)  # may drop networks from the block
             offset += width
         self._record_curve(losses)
@@ -588,6 +595,17 @@ class Ensemble:
             self.outcomes[k] = code
             keep[column] = False
         block.keep(keep)
+
+    def _add_trend(self, index, losses):
+        window, end = self._trend_window, self.config.steps
+        if not window:
+            return
+        steps = np.arange(self.step + 1, self.step + losses.shape[0] + 1)
+        for k, (after, upto) in enumerate(((end - 2 * window, end - window), (end - window, end))):
+            rows = (steps > after) & (steps <= upto)
+            if rows.any():
+                with np.errstate(**_QUIET):
+                    self._trend_sums[k, index] += losses[rows].sum(axis=0)
 
     def _record_curve(self, losses):
         steps = np.arange(self.step + 1, self.step + losses.shape[0] + 1)
@@ -637,12 +655,16 @@ class Ensemble:
         weights = np.ascontiguousarray(params.T)
         predictions, final_loss = evaluate(self.config, params)
         curve = np.concatenate(self._curve, axis=1) if self._curve else np.zeros((len(QUANTILES), 0))
+        trend = self._trend_sums / max(1, self._trend_window)
+        trend[:, steps_run < self.config.steps] = np.nan  # its windows are not complete
+        if not self._trend_window:
+            trend[:] = np.nan
         return EnsembleResult(
             config=self.config, seeds=self.seeds.copy(), weights=weights, steps_run=steps_run,
             outcomes=outcomes, predictions=predictions, final_loss=final_loss,
             solved=solved_flags(predictions, self.config.targets),
             curve_steps=np.array(self._curve_steps, dtype=np.int64), curve=curve,
-            quantiles=QUANTILES, steps_done=self.step, cancelled=self.cancelled)
+            quantiles=QUANTILES, steps_done=self.step, cancelled=self.cancelled, trend=trend)
 
 
 def _quantiles(values):

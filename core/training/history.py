@@ -2,6 +2,18 @@
 
 import numpy as np
 
+# The loss trend a diagnosis reads (core.views.diagnosis): the mean loss of the last window of
+# steps against the window before it.
+FEW_STEPS = 100  # fewer steps than this: too early to read a trend (a start on a plateau is normal)
+TREND_WINDOW = 0.1  # each window: this share of the steps run (at least FEW_STEPS / 2)
+TREND_WINDOW_MAX = 5000  # ... and at most this many steps (a snapshot reads two windows)
+
+
+def trend_window(steps: int) -> int:
+    """The steps in each of the two recent windows whose mean losses are compared."""
+    window = min(max(FEW_STEPS // 2, int(steps * TREND_WINDOW)), TREND_WINDOW_MAX)
+    return min(window, steps // 2)
+
 
 def clipped_to(dtype, values) -> np.ndarray:
     """`values` as `dtype`, finite ones beyond its range held at its largest (no overflow)."""

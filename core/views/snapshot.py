@@ -13,8 +13,9 @@ from core.model import network
 from core.model.config import TrainConfig
 from core.model.gates import is_solved
 from core.model.network import Weights
-from core.training.history import LossHistory
-from core.training.states import IDLE
+from core.training.history import LossHistory, trend_window
+from core.training.states import DIVERGED, IDLE
+from core.views.diagnosis import Diagnosis, diagnose, trend_of
 
 GRID_SIZE = 41
 NODE_GRID_SIZE = 21  # the small per-hidden-node maps
@@ -46,6 +47,7 @@ class Snapshot:
     run: int = 0  # which run this is: a view that drew another run starts over
     config: TrainConfig | None = None  # the run's settings at this step
     live_step: int | None = None  # None: the run's present; else the step the run has reached
+    diagnosis: Diagnosis | None = None  # why it is (not) solved at this step
 
     @property
     def hidden_nodes(self) -> int:
@@ -90,11 +92,22 @@ def make_snapshot(config, weights: Weights, step: int, losses=(), state: str = I
     predictions = network.predictions(weights, config.activation)
     axis, grid = network.output_grid(weights, config.activation, grid_size)
     loss = network.total_loss(weights, config.targets, config.activation, config.loss)
+    record = LossRecord.of(losses)
     return Snapshot(
-        step=step, total_steps=config.steps, losses=LossRecord.of(losses), weights=weights,
+        step=step, total_steps=config.steps, losses=record, weights=weights,
         targets=_frozen(config.targets),
         predictions=_frozen(predictions), grid_axis=_frozen(axis), grid=_frozen(grid),
         hidden_grids=_frozen(network.hidden_grids(weights, config.activation, NODE_GRID_SIZE)),
         loss=loss, solved=is_solved(predictions, config.targets), state=state,
         message=message, steps_per_second=steps_per_second,
-        activation=config.activation, run=run, config=config, live_step=live_step)
+        activation=config.activation, run=run, config=config, live_step=live_step,
+        diagnosis=_diagnosis(config, weights, record, step, state))
+
+
+def _diagnosis(config, weights, record: "LossRecord", step: int, state: str) -> Diagnosis:
+    steps = min(step, len(record))  # a version 1 file's record may start later
+    window = trend_window(steps)
+    recent = record.values(steps - 2 * window, steps)
+    return diagnose(config, weights, step, trend_of(recent) if window else None,
+                    DIVERGED if state == DIVERGED else None,
+                    last_loss=float(recent[-1]) if recent.size else None)

@@ -20,7 +20,7 @@ def test_json_has_exactly_the_documented_keys_and_shapes():
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert set(data) == {"config", "initial_weights", "weights", "loss_history", "final_loss",
-                         "steps_run", "stopped", "solved", "predictions"}
+                         "steps_run", "stopped", "solved", "predictions", "diagnosis"}
     assert set(data["config"]) == {"gate", "targets", "hidden_nodes", "alpha", "steps", "seed", "mode",
                                    "activation", "loss", "init", "update_order", "target_loss"}
     assert data["config"]["gate"] == "xor" and data["config"]["target_loss"] is None
@@ -32,6 +32,10 @@ def test_json_has_exactly_the_documented_keys_and_shapes():
     assert data["stopped"] == "completed"
     assert [p["input"] for p in data["predictions"]] == [[0, 0], [1, 0], [0, 1], [1, 1]]
     assert [p["target"] for p in data["predictions"]] == [0, 1, 1, 0]
+    assert all(len(p["hidden"]) == 2 and all(0 < h < 1 for h in p["hidden"])
+               for p in data["predictions"])  # each row's hidden activations, sigmoid
+    assert data["diagnosis"] == {"kind": "too_early", "message":
+                                 "Only 50 steps so far: too early to tell; train on."}
 
 
 def test_json_matches_the_core_run():
