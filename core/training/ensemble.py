@@ -499,6 +499,7 @@ class EnsembleResult:
     # (2, K) each network's mean loss over the two last windows of trend_window(steps) steps,
     # older first (core.views.diagnosis); NaN where unknown (cancelled, or ended before them)
     trend: np.ndarray
+    kinds: tuple | None = None  # (K,) each network's diagnosis kind, once diagnosed (else None)
 
     @property
     def count(self) -> int:

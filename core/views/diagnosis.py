@@ -15,7 +15,7 @@ The facts behind it are kept (`facts`) so the window can word it in the user's l
 `message` is the English sentence the command line prints. The thresholds are below, named.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -24,7 +24,7 @@ from core.model.network import Weights, forward, gradients
 from core.training.history import FEW_STEPS, trend_window
 
 __all__ = ["KINDS", "Diagnosis", "diagnose", "diagnose_run", "english", "failure_kinds",
-           "not_separable", "trend_of", "trend_window"]
+           "not_separable", "trend_of", "trend_window", "with_kinds"]
 
 KINDS = ("solved", "diverged", "not_separable", "saturated", "still_learning", "stuck",
          "too_early")
@@ -120,15 +120,28 @@ def diagnose(config, weights: Weights, steps: int, trend, outcome_reason: str | 
     return _make("still_learning" if learning else "stuck", facts)
 
 
-def failure_kinds(result) -> dict:
-    """{kind: count} over the failed seeds of a many-seeds run (core.training.ensemble)."""
-    counts: dict = {}
-    for k in (~result.solved).nonzero()[0]:
+def with_kinds(result):
+    """The many-seeds result (core.training.ensemble) with each network's diagnosis kind."""
+    kinds = []
+    for k in range(result.count):
+        if result.solved[k]:
+            kinds.append("solved")
+            continue
         trend = result.trend[:, k]
-        kind = diagnose(result.config, result.weights_of(int(k)), int(result.steps_run[k]),
-                        trend if np.all(np.isfinite(trend)) else None,
-                        result.outcome_of(int(k)), last_loss=float(result.final_loss[k])).kind
-        counts[kind] = counts.get(kind, 0) + 1
+        kinds.append(diagnose(result.config, result.weights_of(k), int(result.steps_run[k]),
+                              trend if np.all(np.isfinite(trend)) else None,
+                              result.outcome_of(k), last_loss=float(result.final_loss[k])).kind)
+    return replace(result, kinds=tuple(kinds))
+
+
+def failure_kinds(result) -> dict:
+    """{kind: count} over the failed seeds of a many-seeds run, most common first."""
+    if result.kinds is None:
+        result = with_kinds(result)
+    counts: dict = {}
+    for kind, solved in zip(result.kinds, result.solved):
+        if not solved:
+            counts[kind] = counts.get(kind, 0) + 1
     return dict(sorted(counts.items(), key=lambda pair: (-pair[1], KINDS.index(pair[0]))))
 
 

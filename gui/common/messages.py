@@ -84,3 +84,66 @@ def run_message(snapshot) -> str:
             return Qca.translate("Messages", "Reached the target loss at step {0}.").format(snapshot.step)
         return Qca.translate("Messages", "Finished {0} steps.").format(snapshot.step)
     return ""
+
+
+def diagnosis_kind_name(kind: str) -> str:
+    """A diagnosis kind as a short heading (the many-seeds dialog groups failed seeds by it)."""
+    names = {
+        "solved": Qca.translate("Messages", "solved"),
+        "diverged": Qca.translate("Messages", "diverged"),
+        "not_separable": Qca.translate("Messages", "no line can split it"),
+        "saturated": Qca.translate("Messages", "saturated"),
+        "still_learning": Qca.translate("Messages", "still learning"),
+        "stuck": Qca.translate("Messages", "stuck"),
+        "too_early": Qca.translate("Messages", "too early to tell"),
+    }
+    return names.get(kind, kind)
+
+
+def diagnosis_text(diagnosis) -> str:
+    """The diagnosis (core.views.diagnosis) as one or two sentences, with what to try."""
+    kind, f = diagnosis.kind, diagnosis.facts
+    if kind == "solved":
+        how = {"barely": Qca.translate("Messages", "barely"),
+               "comfortably": Qca.translate("Messages", "comfortably"),
+               "clearly": Qca.translate("Messages", "clearly")}[f["how"]]
+        return Qca.translate(
+            "Messages", "Solved {0}: the row closest to 0.5 is {1} ({2:.2f} for target {3:g}, "
+            "{4:.2f} from 0.5).").format(how, f["row"], f["prediction"], f["target"], f["margin"])
+    if kind == "diverged":
+        return Qca.translate("Messages", "The weights grew until the numbers overflowed: lower "
+                                         "alpha and train again.")
+    if kind == "not_separable":
+        return Qca.translate(
+            "Messages", "A 2-layer model draws one straight line, and no straight line puts "
+            "(1, 0) and (0, 1) on one side and (0, 0) and (1, 1) on the other: add hidden nodes.")
+    if kind == "saturated":
+        if f["output"]:
+            return Qca.translate(
+                "Messages", "The output is pinned at 0 or 1, where its slope is ~0 and learning "
+                "stops: lower alpha, or start from Xavier weights (Advanced).")
+        return Qca.translate(
+            "Messages", "{0} of {1} hidden nodes are pinned at 0 or 1, where their slope is ~0 "
+            "and learning stops: lower alpha, or start from Xavier weights (Advanced).").format(
+            len(f["hidden"]), f["nodes"])
+    if kind == "too_early":
+        return Qca.translate("Messages", "Only {0:,} steps so far: too early to tell; train "
+                                         "on.").format(f["steps"])
+    if kind == "still_learning":
+        if f["fall"] is None:
+            return Qca.translate("Messages", "The gradient is not small ({0:.1e}): more steps "
+                                             "will likely solve it.").format(f["gradient"])
+        return Qca.translate(
+            "Messages", "The loss is still falling ({0:.0%} over the last {1:,} steps): more "
+            "steps will likely solve it.").format(f["fall"], f["window"])
+    text = Qca.translate(
+        "Messages", "Stuck: the loss has stopped falling (gradient {0:.1e}) with {1} on the "
+        "wrong side: a local minimum, or a plateau that may still end.").format(
+        f["gradient"], ", ".join(f["wrong"]))
+    if f["near_half"]:
+        text += " " + Qca.translate("Messages", "{0} sit near 0.5.").format(", ".join(f["near_half"]))
+    if f["same_lines"]:
+        text += " " + Qca.translate("Messages", "Hidden nodes {0} and {1} draw nearly the same "
+                                                "line.").format(*f["same_lines"][0])
+    return text + " " + Qca.translate("Messages", "Try more steps, another seed, more hidden "
+                                                  "nodes or another alpha.")

@@ -7,6 +7,8 @@ solved stacked), the median loss curve with the band where the middle 80 % of ne
 and the failed seeds: double-click one to open it in the main window (`seed_chosen`).
 """
 
+import html
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -25,7 +27,8 @@ from PySide6.QtWidgets import (
 
 from core.model.config import SEED_MAX, TrainConfig
 from core.training.ensemble import COUNT_MAX, DIVERGED_CODE, summarize
-from gui.common.messages import option_name
+from core.views.diagnosis import failure_kinds
+from gui.common.messages import diagnosis_kind_name, option_name
 from gui.controls.number_box import NumberBox, WholeNumberBox
 from gui.run.seeds_worker import SeedsWorker, start_seeds_thread
 
@@ -411,6 +414,10 @@ class SeedsDialog(QDialog):
         title = self.tr("Seeds that failed: {0}").format(f"{failed.size:,}")
         if failed.size > shown.size:
             title += self.tr(" (first {0} listed)").format(f"{shown.size:,}")
+        kinds = failure_kinds(result)
+        if kinds:  # why they failed, by kind: "stuck 10 · still learning 30"
+            title += "<br>" + html.escape(" · ".join(
+                f"{diagnosis_kind_name(kind)} {count:,}" for kind, count in kinds.items()))
         self._failed_title.setText(f"<b>{title}</b>")
         for k in shown:
             self._failed.addItem(self._failed_item(result, int(k)))
@@ -420,6 +427,8 @@ class SeedsDialog(QDialog):
         text = self.tr("seed {0}: final loss {1:.3g}").format(seed, float(result.final_loss[k]))
         if result.outcomes[k] == DIVERGED_CODE:
             text += self.tr(" (diverged at step {0})").format(int(result.steps_run[k]) + 1)
+        elif result.kinds is not None:
+            text += f" · {diagnosis_kind_name(result.kinds[k])}"
         item = QListWidgetItem(text)
         item.setData(Qt.ItemDataRole.UserRole, seed)
         return item

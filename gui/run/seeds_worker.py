@@ -12,11 +12,13 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from core.model.config import TrainConfig
 from core.training.ensemble import run_ensemble
+from core.views.diagnosis import with_kinds
 
 
 class SeedsWorker(QObject):
     progress = Signal(int, int)  # steps done, steps in total (0 done while drawing the weights)
-    finished = Signal(object)  # core.training.ensemble.EnsembleResult, or None (failed or cancelled early)
+    finished = Signal(object)  # core.training.ensemble.EnsembleResult with its kinds, or None
+    # (failed or cancelled early)
     failed = Signal(str)  # emitted before finished(None) when the run raised
 
     def __init__(self, config: TrainConfig, count: int, first_seed: int = 0):
@@ -34,6 +36,8 @@ class SeedsWorker(QObject):
         try:
             result = run_ensemble(self._config, self._count, self._first_seed,
                                   on_progress=self.progress.emit, should_stop=self._stop.is_set)
+            if result is not None:
+                result = with_kinds(result)  # why each failed, here rather than in the window
         except Exception as error:  # noqa: BLE001 - any failure must reach the user
             self.failed.emit(f"{type(error).__name__}: {error}")
         finally:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from core.model.gates import ROWS, TARGET_TOLERANCE, is_solved
 from core.views.number_format import format_difference, format_prediction
+from gui.common.messages import diagnosis_text
 
 INPUT, PREDICTION, TARGET, ERROR = range(4)
 
@@ -44,6 +45,12 @@ class PredictionsTable(QWidget):
         self._table = QTableWidget(len(ROWS), 4, self)
         self._label = QLabel(self)
         self._label.setWordWrap(True)  # translations may be longer than the table is wide
+        self._why = QLabel(self)  # the diagnosis: why it is (not) solved, and what to try
+        self._why.setWordWrap(True)
+        self._why.setToolTip(self.tr(
+            "Read from the run: the loss trend over recent steps, the gradient, the hidden "
+            "nodes' slopes and the rows near 0.5"))
+        self._why_text = None
         self._solved = None  # what the label shows; restyled only when it changes
         self._shown = None
         self._row_right = [None] * len(ROWS)
@@ -52,6 +59,7 @@ class PredictionsTable(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._table)
         layout.addWidget(self._label)
+        layout.addWidget(self._why)
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         policy.setHeightForWidth(True)  # a wrapped label needs more height: never overlap the table
         self.setSizePolicy(policy)
@@ -112,6 +120,10 @@ class PredictionsTable(QWidget):
             self._tint_row(row, is_solved([yp], [yt]))  # the same rule as the solved check
         binary = all(float(t) in (0.0, 1.0) for t in snapshot.targets)
         self._show_solved(bool(snapshot.solved), binary)
+        why = diagnosis_text(snapshot.diagnosis) if snapshot.diagnosis is not None else ""
+        if why != self._why_text:  # a relayout only when the words change
+            self._why_text = why
+            self._why.setText(why)
 
     def _set(self, row, column, text, tip):
         item = self._table.item(row, column)
@@ -141,7 +153,7 @@ class PredictionsTable(QWidget):
                                         "or on its side of 0.5 for a 0 or 1").format(TARGET_TOLERANCE))
             self._label.setStyleSheet(_SOLVED_STYLE)
         else:
-            self._label.setText(self.tr("Not solved yet"))
+            self._label.setText(self.tr("Not solved"))
             self._label.setStyleSheet("")
 
     def cell_text(self, row: int, column: int) -> str:
@@ -149,6 +161,9 @@ class PredictionsTable(QWidget):
 
     def cell_tooltip(self, row: int, column: int) -> str:
         return self._table.item(row, column).toolTip()
+
+    def why_text(self) -> str:
+        return self._why.text()
 
     def is_solved_shown(self) -> bool:
         return bool(self._solved)

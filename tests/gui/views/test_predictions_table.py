@@ -125,3 +125,29 @@ def test_custom_targets_between_0_and_1_say_what_solved_means(table):
     off = near.with_changes(targets=(near.targets[0], near.targets[1], near.targets[2], 0.99))
     table.update_from(make_snapshot(off, weights, 0))
     assert not table.is_solved_shown()  # on the same side of 0.5, but not the target
+
+
+def _trained_snapshot(**settings):
+    from core.training.trainer import Trainer
+
+    run = Trainer(TrainConfig(**settings))
+    run.run()
+    return make_snapshot(run.config, run.weights, run.step, run.history)
+
+
+def test_under_the_table_it_says_why_it_is_not_solved_and_what_to_try(table):
+    """With 0 hidden nodes on XOR it read "Not solved yet", as if more steps would do it."""
+    table.update_from(_trained_snapshot(hidden_nodes=0, steps=2000))
+    assert table._label.text() == "Not solved"
+    assert "no straight line" in table.why_text() and "add hidden nodes" in table.why_text()
+    table.update_from(_trained_snapshot(steps=2000, seed=6))
+    assert "still falling" in table.why_text() and "more steps" in table.why_text()
+    table.update_from(_trained_snapshot(alpha=100, steps=2000))
+    assert "pinned at 0 or 1" in table.why_text() and "Xavier" in table.why_text()
+
+
+def test_a_solved_run_says_how_clearly(table):
+    table.update_from(_trained_snapshot(steps=2000, seed=0))  # (1, 1) at 0.43 for target 0
+    assert table.is_solved_shown()
+    assert table.why_text().startswith("Solved barely") and "(1, 1) (0.43 for target 0" in \
+        table.why_text()
