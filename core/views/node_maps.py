@@ -45,6 +45,40 @@ def boundary_segment(w1: float, w2: float, bias: float) -> np.ndarray:
     return np.clip(inside[[i, k]], 0.0, 1.0) if gaps[i, k] > _STEP / 2 else np.zeros((0, 2))
 
 
+# Each hidden node's colour, the same in the diagram, the hidden maps and the decision lines:
+# colour-blind-safe hues (Okabe-Ito, then Tol's) apart from the edges' sign colours (blue and
+# vermillion), repeating after eight nodes.
+NODE_COLOURS = ("#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#F0E442", "#999933", "#AA4499",
+                "#44AA99")
+SINGLE_NEURON_COLOUR = "#FFFFFF"  # the 2-layer model's one line (the output neuron's)
+LINES_MAX = 8  # more hidden nodes: the lines of the 8 with the largest |output weight|
+
+
+def node_colour(j: int) -> str:
+    """Hidden node j's colour (j from 0)."""
+    return NODE_COLOURS[j % len(NODE_COLOURS)]
+
+
+def decision_lines(weights) -> list[tuple[int, str, np.ndarray]]:
+    """The lines the network draws on the input square: (node, colour, 2 x 2 end points) for
+    each hidden node where its input sum w1 x1 + w2 x2 + bias is 0 (node from 0; at most
+    LINES_MAX, those weighing most in the output); for the 2-layer model its one line, where
+    the output is 0.5 (node -1). A line that misses the square is left out."""
+    if not weights.is_finite():
+        return []  # a diverged run draws no lines
+    if weights.hidden_nodes == 0:
+        segment = boundary_segment(*[float(w) for w in weights.output[:3]])
+        return [(-1, SINGLE_NEURON_COLOUR, segment)] if len(segment) else []
+    influence = np.abs(np.asarray(weights.output[:-1], dtype=float))
+    chosen = sorted(np.argsort(-influence, kind="stable")[:LINES_MAX].tolist())
+    lines = []
+    for j in chosen:
+        segment = boundary_segment(*[float(w) for w in weights.hidden[:, j]])
+        if len(segment):
+            lines.append((j, node_colour(j), segment))
+    return lines
+
+
 def mosaic_columns(hidden_nodes: int) -> int:
     """One row for up to 4 maps, then a near-square grid (8 x 8 for 64)."""
     return hidden_nodes if hidden_nodes <= 4 else math.ceil(math.sqrt(hidden_nodes))

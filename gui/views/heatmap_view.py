@@ -11,6 +11,7 @@ from PySide6.QtGui import QImage, QTransform
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from core.model.gates import ROWS
+from core.views.node_maps import LINES_MAX, decision_lines
 from core.views.snapshot import GRID_SIZE
 
 COLORMAP = "viridis"  # the same scale as the 3D surface
@@ -33,8 +34,10 @@ class HeatmapView(QWidget):
         self._title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._plot_widget = pg.PlotWidget()
         self._plot_widget.setMinimumWidth(200)
-        self._plot_widget.setToolTip(self.tr("Each corner: yt, the target, and yp, the network's "
-                                             "prediction for that input"))
+        self._plot_widget.setToolTip(self.tr(
+            "Each corner: yt, the target, and yp, the network's prediction for that input. "
+            "Solid lines: where each hidden node's input sum is 0, in the node's colour (the "
+            "diagram's and the hidden maps'); the 2-layer model's one line is white."))
         self._build_plot(self._plot_widget.getPlotItem())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -52,7 +55,23 @@ class HeatmapView(QWidget):
         np.copyto(self._data, grid, casting="same_kind")
         self._image.setImage(self._data, autoLevels=False, levels=(0.0, 1.0))
         self._boundary.setData(*_contour(self._data, 0.5))
+        self._set_lines(decision_lines(snapshot.weights))
         self._set_rows(np.asarray(snapshot.targets), np.asarray(snapshot.predictions))
+
+    def line_data(self) -> list[tuple[str, np.ndarray]]:
+        """The decision lines drawn now: (colour, 2 x 2 end points) each."""
+        return [(item.opts["pen"].color().name().upper(), np.column_stack(item.getData()))
+                for item in self._lines if item.isVisible()]
+
+    def _set_lines(self, lines) -> None:
+        for k, item in enumerate(self._lines):
+            if k < len(lines):
+                _node, colour, segment = lines[k]
+                item.setPen(pg.mkPen(colour, width=2.5))
+                item.setData(segment[:, 0], segment[:, 1])
+                item.setVisible(True)
+            else:
+                item.setVisible(False)
 
     def image_data(self) -> np.ndarray:
         return np.array(self._image.image, copy=True)
@@ -92,6 +111,14 @@ class HeatmapView(QWidget):
         bar.setImageItem(self._image, insert_in=plot)
         plot.layout.setContentsMargins(2, 12, 2, 12)  # the bar's end ticks are centred on its ends
         self._bar = bar
+        # Each hidden node's line (where its input sum is 0), in its colour, under the output's
+        # 0.5 contour; the 2-layer model's one line in white (core.views.node_maps).
+        self._lines = []
+        for _ in range(LINES_MAX):
+            item = pg.PlotCurveItem()
+            item.setVisible(False)
+            plot.addItem(item)
+            self._lines.append(item)
         # The 0.5 contour is the decision boundary: the flat view's "decision plane".
         self._boundary = pg.PlotCurveItem(pen=pg.mkPen("w", width=2, style=Qt.PenStyle.DashLine),
                                           connect="finite")

@@ -20,7 +20,7 @@ from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from core.model.gates import ROWS
-from core.views.node_maps import boundary_segment, map_levels, mosaic_columns
+from core.views.node_maps import boundary_segment, map_levels, mosaic_columns, node_colour
 from core.views.snapshot import NODE_GRID_SIZE
 
 COLORMAP = "viridis"  # the output views' scale: dark blue low, yellow high
@@ -218,10 +218,11 @@ class HiddenMapsView(QWidget):
         if inside:
             # In a grid of maps a title above a map sat on the bottom of the map above it
             # (h9 read as h1's): inside its own map's top-left corner it names only that one.
-            title = pg.TextItem(text, anchor=(0.0, 0.0), color="w", fill=pg.mkBrush(0, 0, 0, 150))
+            # On the node's colour (the diagram's ring and its decision line share it).
+            title = pg.TextItem(text, anchor=(0.0, 0.0), color="k", fill=pg.mkBrush(node_colour(j)))
             title.setPos(cell.left(), cell.bottom())  # bottom() is the top edge: y points up
         else:
-            title = pg.TextItem(text, anchor=(0.5, 1.0), color="w")
+            title = pg.TextItem(text, anchor=(0.5, 1.0), color="k", fill=pg.mkBrush(node_colour(j)))
             title.setPos(cell.center().x(), cell.bottom() + 0.02)
         if small:
             font = title.textItem.font()
@@ -267,6 +268,7 @@ class HiddenMapsView(QWidget):
         self._large_bar.setLabel("left", self.tr("h{0}: output of hidden node {0}").format(j + 1))
         self._large.getPlotItem().setTitle(self.tr("Hidden node h{0}").format(j + 1))
         segment = boundary_segment(*self._hidden[:, j])
+        self._large_boundary.setPen(pg.mkPen(node_colour(j), width=2.5, style=Qt.PenStyle.DashLine))
         self._large_boundary.setData(segment[:, 0], segment[:, 1])
         image, last = self._images[j].image, NODE_GRID_SIZE - 1
         for label, (x1, x2) in zip(self._corner_labels, ROWS):

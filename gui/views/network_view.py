@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from core.model.gates import ROWS
 from core.views import diagram
+from core.views.node_maps import node_colour
 
 EDIT_LIMIT = 1e6  # the editor accepts weights in [-EDIT_LIMIT, EDIT_LIMIT]
 EDIT_DECIMALS = 6
@@ -64,6 +65,8 @@ class _NodeGraphics:
         self.circle = scene.addEllipse(x - radius, y - radius, 2 * radius, 2 * radius)
         self.circle.setBrush(QBrush(QColor(_NODE_FILL[kind])))
         pen = QPen(QColor("#404040"), 1.5 if radius >= LABEL_MIN_RADIUS else 1.0)
+        if kind == diagram.HIDDEN:  # its colour, as in the hidden maps and the decision lines
+            pen = QPen(QColor(node_colour(int(key[1:]) - 1)), 3.0 if radius >= LABEL_MIN_RADIUS else 2.0)
         if kind == diagram.BIAS:
             pen.setStyle(Qt.PenStyle.DashLine)
         self.circle.setPen(pen)

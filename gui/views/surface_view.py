@@ -13,10 +13,11 @@ import pyqtgraph as pg
 import pyqtgraph.opengl as gl
 from OpenGL import GL
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
-from PySide6.QtGui import QFont, QImage, QVector3D
+from PySide6.QtGui import QColor, QFont, QImage, QVector3D
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from core.model.gates import ROWS
+from core.views.node_maps import decision_lines
 from core.views.snapshot import GRID_SIZE
 from gui.views.gl_canvas import CAMERA_KEYS, GLCanvas
 from gui.views.gl_probe import share_opengl_contexts
@@ -92,6 +93,20 @@ class SurfaceView(QWidget):
         self._wire_pos[:, 2] = self._z.ravel()[self._wire_index]
         self._wire.setData(pos=self._wire_pos)
         self._set_rows(np.asarray(snapshot.targets), np.asarray(snapshot.predictions))
+        self._set_floor_lines(decision_lines(snapshot.weights))
+
+    def floor_lines(self) -> tuple[np.ndarray, np.ndarray]:
+        """The decision lines on the floor now: (2N x 3 end points, 2N x 4 colours)."""
+        return self._floor_pos.copy(), self._floor_colours.copy()
+
+    def _set_floor_lines(self, lines) -> None:
+        pos = np.zeros((2 * max(1, len(lines)), 3), np.float32)
+        colours = np.zeros((len(pos), 4), np.float32)  # no line: one invisible segment
+        for k, (_node, colour, segment) in enumerate(lines):
+            pos[2 * k: 2 * k + 2, :2] = segment
+            colours[2 * k: 2 * k + 2] = QColor(colour).getRgbF()
+        self._floor_pos, self._floor_colours = pos, colours
+        self._floor.setData(pos=pos, color=colours)
 
     def reset_camera(self) -> None:
         self._glview.setCameraParams(**DEFAULT_CAMERA)
@@ -144,13 +159,19 @@ class SurfaceView(QWidget):
             faces=np.array([[0, 1, 2], [0, 2, 3]], np.uint32), color=(0.9, 0.9, 1.0, 0.3),
             smooth=False, computeNormals=False, glOptions=_PLANE_GL)
         self._plane.setVisible(False)
+        # Each hidden node's line on the floor (z = 0), in the node's colour: where its input
+        # sum is 0 (core.views.node_maps); the 2-layer model's one line is white.
+        self._floor_pos = np.zeros((2, 3), np.float32)
+        self._floor_colours = np.zeros((2, 4), np.float32)
+        self._floor = gl.GLLinePlotItem(pos=self._floor_pos, color=self._floor_colours,
+                                        mode="lines", width=2.5, glOptions="translucent")
         self._errors = gl.GLLinePlotItem(pos=np.zeros((8, 3), np.float32), mode="lines",
                                          color=(1, 1, 1, 0.8), width=2.0, glOptions=_ON_TOP_GL)
         self._predictions = gl.GLScatterPlotItem(pos=np.zeros((4, 3)), color=PREDICTION_COLOR,
                                                  size=8, glOptions=_ON_TOP_GL)
         self._targets = gl.GLScatterPlotItem(pos=np.zeros((4, 3)), color=TARGET_COLOR, size=14,
                                              glOptions=_ON_TOP_GL)
-        items = [self._surface, self._wire, _box_lines(), self._plane, self._errors,
+        items = [self._floor, self._surface, self._wire, _box_lines(), self._plane, self._errors,
                  self._predictions, self._targets, *self._labels()]
         for depth, item in enumerate(items):  # drawn in this order; text (QPainter) last
             item.setDepthValue(depth)

@@ -215,3 +215,32 @@ def test_output_values_match_the_snapshot_predictions():
     for row in range(4):
         assert diagram.build(snapshot.weights, snapshot.activation, row).node("yp").value == \
             snapshot.predictions[row]
+
+
+# -- decision lines and node colours (core.views.node_maps) -----------------------------
+def test_each_hidden_nodes_decision_line_lies_where_its_input_sum_is_zero():
+    from core.views.node_maps import NODE_COLOURS, decision_lines, node_colour
+
+    hidden = np.array([[4.0, -3.0], [4.0, -3.0], [-2.0, 4.5]])  # u1 = 4x1 + 4x2 - 2, ...
+    weights = Weights(hidden, np.array([5.0, -6.0, 1.0]))
+    lines = decision_lines(weights)
+    assert [(node, colour) for node, colour, _ in lines] == [(0, NODE_COLOURS[0]), (1, NODE_COLOURS[1])]
+    for node, _colour, segment in lines:
+        w1, w2, bias = hidden[:, node]
+        np.testing.assert_allclose(segment @ [w1, w2] + bias, 0.0, atol=1e-12)
+        assert ((segment >= 0) & (segment <= 1)).all()
+    assert node_colour(9) == NODE_COLOURS[1]  # the colours repeat after eight nodes
+
+
+def test_the_2_layer_model_has_one_white_line_and_many_nodes_show_the_weightiest():
+    from core.views.node_maps import LINES_MAX, SINGLE_NEURON_COLOUR, decision_lines
+
+    single = decision_lines(Weights(np.zeros((3, 0)), np.array([1.0, 1.0, -1.5])))
+    assert len(single) == 1 and single[0][:2] == (-1, SINGLE_NEURON_COLOUR)
+    np.testing.assert_allclose(sorted(map(tuple, single[0][2])), [(0.5, 1.0), (1.0, 0.5)])
+    rng = np.random.default_rng(0)
+    hidden = np.vstack([np.ones((2, 12)), -np.ones((1, 12))]) + 0.01 * rng.standard_normal((3, 12))
+    output = np.concatenate([np.arange(12.0), [0.0]])  # node 11 weighs most
+    lines = decision_lines(Weights(hidden, output))
+    assert [node for node, _, _ in lines] == list(range(12 - LINES_MAX, 12))
+    assert decision_lines(Weights(np.full((3, 2), np.nan), np.zeros(3))) == []

@@ -125,3 +125,20 @@ def test_the_2d_map_fits_a_narrow_column_whole(qtbot):
     plot = view._plot_widget
     bar = view._bar.mapRectToScene(view._bar.boundingRect())
     assert bar.right() <= plot.viewport().width() and bar.top() >= plot.fontMetrics().height() / 2
+
+
+def test_the_2d_map_draws_each_hidden_nodes_line_in_its_colour(qtbot):
+    from core.model.network import Weights
+    from core.views.node_maps import NODE_COLOURS, SINGLE_NEURON_COLOUR, decision_lines
+
+    view = HeatmapView()
+    qtbot.addWidget(view)
+    weights = Weights(np.array([[6.0, 4.0], [6.0, 4.0], [-2.5, -6.0]]), np.array([9.0, -10.0, -4.0]))
+    view.update_from(make_snapshot(TrainConfig(), weights, 100))
+    drawn = view.line_data()
+    assert [colour for colour, _ in drawn] == list(NODE_COLOURS[:2])
+    for (_colour, points), (_node, _c, segment) in zip(drawn, decision_lines(weights)):
+        np.testing.assert_allclose(points, segment)
+    two_layer = Weights(np.zeros((3, 0)), np.array([1.0, 1.0, -1.5]))
+    view.update_from(make_snapshot(TrainConfig(hidden_nodes=0), two_layer, 100))
+    assert [colour for colour, _ in view.line_data()] == [SINGLE_NEURON_COLOUR]

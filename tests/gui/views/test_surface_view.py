@@ -259,3 +259,22 @@ def test_real_render_shows_the_surface_and_markers(view, qtbot):
     target_red = (rgb[:, 0] > 220) & (rgb[:, 1] < 110) & (rgb[:, 2] > 60) & (rgb[:, 2] < 130)
     assert yellow.sum() > 1000
     assert target_red.sum() > 50
+
+
+def test_each_hidden_nodes_line_lies_on_the_floor_in_its_colour(view, qtbot):
+    from PySide6.QtGui import QColor
+
+    from core.views.node_maps import decision_lines
+
+    view.update_from(xor_snapshot(SOLVED_XOR))
+    pos, colours = view.floor_lines()
+    expected = decision_lines(SOLVED_XOR)
+    assert len(expected) == 2 and pos.shape == (4, 3)
+    for k, (_node, colour, segment) in enumerate(expected):
+        np.testing.assert_allclose(pos[2 * k: 2 * k + 2, :2], segment, atol=1e-6)
+        np.testing.assert_allclose(colours[2 * k], QColor(colour).getRgbF(), atol=1e-6)
+    assert (pos[:, 2] == 0).all()  # on the floor
+    view.show()
+    qtbot.waitExposed(view)
+    image = view.render_image()
+    assert not image.isNull()
