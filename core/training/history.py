@@ -153,3 +153,40 @@ class RecentHistory:
     def clear(self) -> None:
         self._size = 0
         self.dropped = 0
+
+
+class WeightPath:
+    """Where the weights have been: (step, weights) at steps spread over the run, for the
+    trails the hidden-space view draws. Points come at most every `spacing` steps (from the
+    ends of the trainer's advances, which the window makes about 50 times a second); past
+    POINTS_MAX, every other one is dropped and the spacing doubles, so a run of any length
+    keeps a few hundred points spread over all of it. A picture of the path, not a record:
+    the exact state of any step is the run record's (core.training.run_record). The training
+    thread adds while the window reads: the points are one list, replaced whole when thinned."""
+
+    POINTS_MAX = 256
+
+    def __init__(self):
+        self._points: list[tuple[int, tuple]] = []
+        self._spacing = 1
+
+    def add(self, step: int, flat) -> None:
+        points = self._points
+        if points and step - points[-1][0] < self._spacing:
+            return  # too close to the last point (or a step already passed: an edit, say)
+        points.append((int(step), tuple(flat)))
+        if len(points) > self.POINTS_MAX:
+            self._points = points[::2]
+            self._spacing *= 2
+
+    def up_to(self, step: int) -> tuple[np.ndarray, np.ndarray]:
+        """(steps, flat weights) of the points at or before `step` (a copy: K and K x P)."""
+        points = [p for p in self._points if p[0] <= step]
+        steps = np.array([p[0] for p in points], dtype=np.int64)
+        return steps, np.array([p[1] for p in points], dtype=float).reshape(len(points), -1)
+
+    def copy_up_to(self, step: int) -> "WeightPath":
+        path = WeightPath()
+        path._points = [p for p in self._points if p[0] <= step]
+        path._spacing = self._spacing
+        return path

@@ -15,7 +15,7 @@ from core.model.config import STEPS_MAX, TrainConfig
 from core.model.gates import ROWS, inputs_with_bias, is_solved
 from core.model.network import Weights
 from core.training import states
-from core.training.history import LossHistory
+from core.training.history import LossHistory, WeightPath
 from core.training.kernels import DIVERGED, OK, TARGET_REACHED, online_kernel
 from core.training.run_record import EDIT_WEIGHTS, ROW_STEP, SET_ALPHA, SET_STEPS, RunRecord
 from core.training.states import COMPLETED, STOPPED, TARGET_LOSS
@@ -66,6 +66,8 @@ class Trainer:
         self._rows = tuple((x1, x2, t) for (x1, x2), t in zip(ROWS, config.targets))
         # Every change and a checkpoint every record.interval steps: any step can be replayed.
         self.record = RunRecord(config, start, step) if recording else None
+        self.path = WeightPath()  # where the weights went, for trails (not for replay)
+        self.path.add(step, self._flat)
 
     # -- state -------------------------------------------------------------
     def flat_weights(self) -> tuple:
@@ -146,6 +148,8 @@ class Trainer:
                          history_dtype=self.history.dtype)
         branch.initial_weights = self.initial_weights.copy()
         branch.record = self.record.up_to(step)
+        branch.path = self.path.copy_up_to(step)
+        branch.path.add(step, branch.flat_weights())
         branch.branched_from = (self.run_id, step)
         if alpha is not None and alpha != state.config.alpha:
             branch.set_alpha(alpha)
@@ -191,6 +195,7 @@ class Trainer:
         self.step += steps
         if self.record is not None:
             self.record.reached(self.step, self.config, self._flat)
+        self.path.add(self.step, self._flat)
 
     def _run_steps(self, count, losses) -> int:
         target = self.config.target_loss if self.config.target_loss is not None else -math.inf

@@ -48,6 +48,7 @@ class Snapshot:
     config: TrainConfig | None = None  # the run's settings at this step
     live_step: int | None = None  # None: the run's present; else the step the run has reached
     diagnosis: Diagnosis | None = None  # why it is (not) solved at this step
+    path: tuple | None = None  # (steps, flat weights) of earlier points of the run (trails)
 
     @property
     def hidden_nodes(self) -> int:
@@ -84,10 +85,12 @@ class LossRecord:
 
 def make_snapshot(config, weights: Weights, step: int, losses=(), state: str = IDLE,
                   message: str = "", steps_per_second: float = 0.0, run: int = 0,
-                  live_step: int | None = None, grid_size: int = GRID_SIZE) -> Snapshot:
+                  live_step: int | None = None, grid_size: int = GRID_SIZE,
+                  path=None) -> Snapshot:
     """Computes everything the views show from a config and weights at `step` of run `run`;
     losses: the run's loss at each step so far (a LossRecord, a LossHistory or values; for a
-    past step, the whole run, so a plot can show where the step lies in it)."""
+    past step, the whole run, so a plot can show where the step lies in it); path: the run's
+    WeightPath (core.training.history), whose points up to `step` the snapshot keeps."""
     weights = Weights(_frozen(weights.hidden), _frozen(weights.output))
     predictions = network.predictions(weights, config.activation)
     axis, grid = network.output_grid(weights, config.activation, grid_size)
@@ -101,7 +104,8 @@ def make_snapshot(config, weights: Weights, step: int, losses=(), state: str = I
         loss=loss, solved=is_solved(predictions, config.targets), state=state,
         message=message, steps_per_second=steps_per_second,
         activation=config.activation, run=run, config=config, live_step=live_step,
-        diagnosis=_diagnosis(config, weights, record, step, state))
+        diagnosis=_diagnosis(config, weights, record, step, state),
+        path=None if path is None else path.up_to(step))
 
 
 def _diagnosis(config, weights, record: "LossRecord", step: int, state: str) -> Diagnosis:

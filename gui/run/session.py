@@ -187,7 +187,7 @@ class RunSession(QObject):
         self.shown.emit(make_snapshot(
             state.config, state.weights, step, losses, state=self._state,
             message=live.message if live is not None else "", run=t.run_id,
-            live_step=live.step if live is not None else t.step))
+            live_step=live.step if live is not None else t.step, path=t.path))
 
     def _from_the_past(self, then) -> None:
         """Once the thread has stopped: the run that branches off at the past step shown, then
@@ -534,7 +534,7 @@ class RunSession(QObject):
         self._state = state
         self._shown_step = t.step
         self._last_live = make_snapshot(t.config, t.weights, t.step, t.history, state=state,
-                                        message=message, run=t.run_id)
+                                        message=message, run=t.run_id, path=t.path)
         self.shown.emit(self._last_live)
 
 

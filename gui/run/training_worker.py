@@ -176,7 +176,7 @@ class TrainingWorker(QObject):
         t = self._trainer
         self._consumed.clear()
         self.snapshot.emit(make_snapshot(t.config, t.weights, t.step, t.history, state, message,
-                                         steps_per_second=rate, run=t.run_id))
+                                         steps_per_second=rate, run=t.run_id, path=t.path))
 
 
 def _adapt_chunk(chunk, count, seconds, speed):

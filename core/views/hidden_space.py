@@ -1,0 +1,110 @@
+"""The hidden space: where the hidden layer puts the four rows, and the line that splits them.
+
+The output neuron sees only the hidden activations, so it can solve the gate when one straight
+line in the hidden space (where its input sum is 0: yp = 0.5) puts the target-1 rows on one
+side and the target-0 rows on the other. For XOR, the hidden layer moves (0, 1) and (1, 0)
+away from (0, 0) and (1, 1) until such a line exists.
+
+Two hidden nodes are shown at a time: by default the two with the largest |output weight|.
+With exactly two the picture is exact; with more, the other nodes are held at their mean over
+the four rows for the shading and the line (`exact` False), while the points are exact.
+"""
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from core.model.gates import inputs_with_bias
+from core.model.network import Weights, activate, forward, sigmoid
+
+SPACE_GRID = 41
+
+
+@dataclass(frozen=True)
+class HiddenSpace:
+    nodes: tuple[int, int]  # the two hidden nodes on the axes (from 0)
+    points: np.ndarray  # 4 x 2: each row's (h_a, h_b)
+    low: float  # the axes' range, both axes
+    high: float
+    axis: np.ndarray  # SPACE_GRID sample points in [low, high]
+    output: np.ndarray  # yp over the plane: output[i, j] at h_a = axis[i], h_b = axis[j]
+    line: np.ndarray  # 2 x 2 end points of yp = 0.5 inside the square, or 0 x 2
+    trail: np.ndarray  # K x 4 x 2: the rows' positions at the path's steps, oldest first
+    exact: bool  # False: other hidden nodes held at their mean over the rows
+
+
+def default_nodes(weights: Weights) -> tuple[int, int]:
+    """The two hidden nodes weighing most in the output (in node order)."""
+    influence = np.abs(np.asarray(weights.output[:-1], dtype=float))
+    influence = np.where(np.isfinite(influence), influence, 0.0)
+    return tuple(sorted(np.argsort(-influence, kind="stable")[:2].tolist()))
+
+
+def space_range(activation: str, h: np.ndarray) -> tuple[float, float]:
+    if activation == "sigmoid":
+        return 0.0, 1.0
+    if activation == "tanh":
+        return -1.0, 1.0
+    top = float(np.nanmax(h)) if h.size and np.isfinite(h).any() else 1.0
+    return 0.0, max(1.0, 1.1 * top)  # ReLU: up to the largest activation
+
+
+@np.errstate(over="ignore", invalid="ignore")  # huge (finite) weights: inf, kept off the line
+def hidden_space(weights: Weights, activation: str, nodes=None, path=None) -> HiddenSpace | None:
+    """The hidden space of a network with 2 or more hidden nodes (None for fewer); path:
+    (steps, flat weights) of earlier points of the run (core.training.history.WeightPath)."""
+    if weights.hidden_nodes < 2 or not weights.is_finite():
+        return None
+    a, b = nodes if nodes is not None else default_nodes(weights)
+    if not (0 <= a < weights.hidden_nodes and 0 <= b < weights.hidden_nodes and a != b):
+        raise ValueError(f"nodes {nodes} are not two hidden nodes of {weights.hidden_nodes}")
+    h = forward(weights, inputs_with_bias(), activation).h
+    points = h[:, [a, b]]
+    low, high = space_range(activation, h)
+    if not np.isfinite(high):
+        return None  # ReLU activations past what a plot can span
+    v = np.asarray(weights.output, dtype=float)
+    others = [k for k in range(weights.hidden_nodes) if k not in (a, b)]
+    rest = v[-1] + float(h[:, others].mean(axis=0) @ v[others]) if others else v[-1]
+    axis = np.linspace(low, high, SPACE_GRID)
+    output = sigmoid(v[a] * axis[:, None] + v[b] * axis[None, :] + rest)
+    return HiddenSpace((a, b), points, low, high, axis, output,
+                       _segment(v[a], v[b], rest, low, high), _trail(path, weights, activation, a, b),
+                       exact=not others)
+
+
+@np.errstate(over="ignore", invalid="ignore")
+def _trail(path, weights: Weights, activation: str, a: int, b: int) -> np.ndarray:
+    if path is None or not len(path[0]):
+        return np.zeros((0, 4, 2))
+    _steps, flats = path
+    flats = np.asarray(flats, dtype=float)
+    hidden_nodes = weights.hidden_nodes
+    if flats.shape[1] != 4 * hidden_nodes + 1:
+        return np.zeros((0, 4, 2))  # another shape of network
+    x = inputs_with_bias()
+    hidden = flats[:, : 3 * hidden_nodes].reshape(-1, 3, hidden_nodes)
+    u = np.einsum("rc,kch->krh", x, hidden)  # K x 4 x H
+
+    h = activate(activation, u)[0]
+    trail = h[:, :, [a, b]]
+    return trail[np.isfinite(trail).all(axis=(1, 2))]
+
+
+def _segment(wa: float, wb: float, bias: float, low: float, high: float) -> np.ndarray:
+    """wa x + wb y + bias = 0 inside [low, high]^2 (end points), or 0 x 2."""
+    if not np.isfinite([wa, wb, bias, low, high]).all():
+        return np.zeros((0, 2))
+    points = []
+    if wb != 0:
+        points += [(x, -(bias + wa * x) / wb) for x in (low, high)]
+    if wa != 0:
+        points += [(-(bias + wb * y) / wa, y) for y in (low, high)]
+    span = high - low
+    inside = np.array([p for p in points
+                       if all(low - 1e-12 * span <= c <= high + 1e-12 * span for c in p)])
+    if len(inside) < 2:
+        return np.zeros((0, 2))
+    gaps = np.linalg.norm(inside[:, None] - inside[None], axis=-1)
+    i, k = np.unravel_index(np.argmax(gaps), gaps.shape)
+    return np.clip(inside[[i, k]], low, high) if gaps[i, k] > 1e-9 * span else np.zeros((0, 2))

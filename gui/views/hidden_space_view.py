@@ -1,0 +1,177 @@
+"""HiddenSpaceView: the four rows where the hidden layer puts them, and the output's line.
+
+What is drawn comes from core.views.hidden_space: each row's (h_a, h_b), the output yp over
+that plane (the same colours as the output views), the line yp = 0.5 and each row's trail
+over the run so far. For XOR a student sees (0, 1) and (1, 0) pulled away from (0, 0) and
+(1, 1) until one straight line separates them. With more than two hidden nodes the user picks
+the two on the axes (by default the two weighing most in the output).
+"""
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from core.model.gates import ROWS
+from core.views.hidden_space import default_nodes, hidden_space
+from core.views.node_maps import node_colour
+
+COLORMAP = "viridis"  # the output views' scale
+TARGET_PEN = pg.mkPen((255, 64, 89), width=3)  # the output views' target marker
+TRAIL_PEN = pg.mkPen(255, 255, 255, 110, width=1.5)
+
+
+class HiddenSpaceView(QWidget):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._colormap = pg.colormap.get(COLORMAP)
+        self._hidden_nodes = -1
+        self._chosen = None  # the user's two nodes, or None for the default
+        self._snapshot = None
+        self._space = None
+        self._title = QLabel(self.tr(
+            "Hidden space: where the hidden layer puts the four rows. The output neuron draws "
+            "one straight line here (dashed: yp = 0.5)."))
+        self._title.setWordWrap(True)
+        self._message = QLabel()
+        self._message.setWordWrap(True)
+        self._note = QLabel(self.tr("Other hidden nodes are held at their mean over the rows for "
+                                    "the shading and the line; the points are exact."))
+        self._note.setWordWrap(True)
+        self._x_box, self._y_box = QComboBox(), QComboBox()
+        for box, name in ((self._x_box, self.tr("across")), (self._y_box, self.tr("up"))):
+            box.setToolTip(self.tr("The hidden node on this axis ({0})").format(name))
+            box.activated.connect(self._on_pick)
+        self._pickers = QWidget()
+        pick_row = QHBoxLayout(self._pickers)
+        pick_row.setContentsMargins(0, 0, 0, 0)
+        pick_row.addWidget(QLabel(self.tr("Axes:")))
+        pick_row.addWidget(self._x_box)
+        pick_row.addWidget(self._y_box)
+        pick_row.addStretch(1)
+        self._plot_widget = pg.PlotWidget()
+        self._plot_widget.setMinimumSize(220, 220)
+        self._plot_widget.setToolTip(self.tr(
+            "Each point is a row of the truth table at (h, h) of the two hidden nodes on the "
+            "axes; its colour is the target. Faint lines: where the points came from during the "
+            "run. Shading: the output yp over this plane."))
+        self._build_plot(self._plot_widget.getPlotItem())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        for widget in (self._title, self._message, self._pickers, self._note):
+            layout.addWidget(widget)
+        layout.addWidget(self._plot_widget, 1)
+        self._show_message(0)
+
+    # --- public API -------------------------------------------------------
+    def update_from(self, snapshot) -> None:
+        self._snapshot = snapshot
+        hidden_nodes = snapshot.hidden_nodes
+        if hidden_nodes != self._hidden_nodes:  # another shape: the default axes again
+            self._hidden_nodes, self._chosen = hidden_nodes, None
+            self._fill_pickers(hidden_nodes)
+        space = hidden_space(snapshot.weights, snapshot.activation, self._chosen, snapshot.path)
+        if space is None:
+            if hidden_nodes < 2:
+                self._show_message(hidden_nodes)
+            return  # fewer than two nodes, or a diverged run: keep the last picture
+        self._space = space
+        if self._chosen is None:  # the default axes may change as the output weights grow
+            self._x_box.setCurrentIndex(space.nodes[0])
+            self._y_box.setCurrentIndex(space.nodes[1])
+        self._show_space(space)
+
+    def space(self):
+        """The hidden space drawn now (core.views.hidden_space.HiddenSpace), or None."""
+        return self._space
+
+    def pick_nodes(self, a: int, b: int) -> None:
+        """Puts hidden nodes a and b (from 0) on the axes."""
+        self._x_box.setCurrentIndex(a)
+        self._y_box.setCurrentIndex(b)
+        self._on_pick()
+
+    # --- drawing ------------------------------------------------------------
+    def _build_plot(self, plot: pg.PlotItem) -> None:
+        plot.setAspectLocked(True)
+        plot.setMouseEnabled(x=False, y=False)
+        plot.hideButtons()
+        plot.setMenuEnabled(False)
+        self._image = pg.ImageItem(np.zeros((2, 2), np.float32), axisOrder="col-major",
+                                   levels=(0.0, 1.0))
+        self._image.setLookupTable(self._colormap.getLookupTable(nPts=256))
+        plot.addItem(self._image)
+        self._trails = [pg.PlotCurveItem(pen=TRAIL_PEN) for _ in ROWS]
+        for trail in self._trails:
+            plot.addItem(trail)
+        self._line = pg.PlotCurveItem(pen=pg.mkPen("w", width=2.5, style=Qt.PenStyle.DashLine))
+        plot.addItem(self._line)
+        self._markers = pg.ScatterPlotItem(size=16, pen=TARGET_PEN)
+        plot.addItem(self._markers)
+        self._labels = []
+        for x1, x2 in ROWS:
+            label = pg.TextItem(f"({x1:g}, {x2:g})", anchor=(0, 1), color="w",
+                                fill=pg.mkBrush(0, 0, 0, 150))
+            plot.addItem(label)
+            self._labels.append(label)
+
+    def _show_space(self, space) -> None:
+        self._message.hide()
+        self._plot_widget.show()
+        self._title.show()
+        self._pickers.setVisible(self._hidden_nodes > 2)
+        self._note.setVisible(not space.exact)
+        low, high = space.low, space.high
+        step = (high - low) / (len(space.axis) - 1)
+        self._image.setImage(space.output.astype(np.float32), autoLevels=False, levels=(0.0, 1.0))
+        self._image.setRect(QRectF(low - step / 2, low - step / 2, high - low + step,
+                                   high - low + step))
+        plot = self._plot_widget.getPlotItem()
+        margin = 0.08 * (high - low)
+        plot.setRange(xRange=(low - margin, high + margin), yRange=(low - margin, high + margin),
+                      padding=0)
+        a, b = space.nodes
+        plot.setLabel("bottom", self.tr("h{0}").format(a + 1), color=node_colour(a))
+        plot.setLabel("left", self.tr("h{0}").format(b + 1), color=node_colour(b))
+        self._line.setData(space.line[:, 0], space.line[:, 1])
+        for k, trail in enumerate(self._trails):
+            if len(space.trail):
+                trail.setData(space.trail[:, k, 0], space.trail[:, k, 1])
+            else:
+                trail.setData([], [])
+        targets = np.asarray(self._snapshot.targets, dtype=float)
+        self._markers.setData(x=space.points[:, 0], y=space.points[:, 1], brush=[
+            pg.mkBrush(self._colormap.map(float(t), mode="qcolor")) for t in targets])
+        for label, (x, y) in zip(self._labels, space.points):
+            label.setPos(float(x) + 0.02 * (high - low), float(y) + 0.02 * (high - low))
+
+    def _show_message(self, hidden_nodes: int) -> None:
+        self._space = None
+        if hidden_nodes == 0:
+            text = self.tr("The 2-layer model has no hidden layer: its one line is drawn on the "
+                           "input square (the output view). Add hidden nodes to see the hidden "
+                           "layer move the rows.")
+        else:
+            text = self.tr("With one hidden node the hidden space is a line; add a second node "
+                           "to see the rows moved in a plane.")
+        self._message.setText(text)
+        self._message.show()
+        for widget in (self._plot_widget, self._pickers, self._note, self._title):
+            widget.hide()
+
+    def _fill_pickers(self, hidden_nodes: int) -> None:
+        for box in (self._x_box, self._y_box):
+            box.clear()
+            box.addItems([self.tr("h{0}").format(j + 1) for j in range(hidden_nodes)])
+        if hidden_nodes >= 2 and self._snapshot is not None:
+            a, b = default_nodes(self._snapshot.weights)
+            self._x_box.setCurrentIndex(a)
+            self._y_box.setCurrentIndex(b)
+
+    def _on_pick(self, _index=None) -> None:
+        a, b = self._x_box.currentIndex(), self._y_box.currentIndex()
+        if a == b or a < 0 or b < 0:
+            return  # the same node twice: wait for the other box
+        self._chosen = (a, b)
+        if self._snapshot is not None:
+            self.update_from(self._snapshot)

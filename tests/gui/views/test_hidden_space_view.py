@@ -1,0 +1,54 @@
+"""HiddenSpaceView: fed known states, it draws what core.views.hidden_space computes."""
+
+import numpy as np
+
+from core.model.config import TrainConfig
+from core.model.network import Weights
+from core.training.trainer import Trainer
+from core.views.hidden_space import hidden_space
+from core.views.snapshot import make_snapshot
+from gui.views.hidden_space_view import HiddenSpaceView
+
+
+def view_of(qtbot):
+    view = HiddenSpaceView()
+    qtbot.addWidget(view)
+    view.resize(420, 460)
+    view.show()
+    qtbot.waitExposed(view)
+    return view
+
+
+def test_the_rows_and_their_trails_are_drawn_where_the_hidden_layer_puts_them(qtbot):
+    view = view_of(qtbot)
+    run = Trainer(TrainConfig(steps=3000, seed=6))
+    while not run.finished:
+        run.advance(101)
+    view.update_from(make_snapshot(run.config, run.weights, run.step, run.history, path=run.path))
+    expected = hidden_space(run.weights, "sigmoid", path=run.path.up_to(run.step))
+    x, y = view._markers.getData()
+    np.testing.assert_allclose(np.column_stack([x, y]), expected.points)
+    np.testing.assert_allclose(np.column_stack(view._line.getData()), expected.line)
+    trail_x, trail_y = view._trails[1].getData()
+    np.testing.assert_allclose(trail_x, expected.trail[:, 1, 0])
+    assert len(trail_x) > 20 and not view._pickers.isVisible()  # two nodes: nothing to pick
+
+
+def test_with_more_nodes_the_user_picks_the_axes(qtbot):
+    view = view_of(qtbot)
+    rng = np.random.default_rng(2)
+    weights = Weights(rng.normal(size=(3, 4)), np.array([0.1, 2.0, -3.0, 0.2, 0.0]))
+    config = TrainConfig(hidden_nodes=4)
+    view.update_from(make_snapshot(config, weights, 10))
+    assert view.space().nodes == (1, 2) and view._pickers.isVisible() and view._note.isVisible()
+    view.pick_nodes(3, 0)
+    assert view.space().nodes == (3, 0)
+    np.testing.assert_allclose(view.space().points, hidden_space(weights, "sigmoid", (3, 0)).points)
+
+
+def test_the_2_layer_model_says_where_its_line_is_instead(qtbot):
+    view = view_of(qtbot)
+    view.update_from(make_snapshot(TrainConfig(hidden_nodes=0), Weights(np.zeros((3, 0)),
+                                                                        np.ones(3)), 0))
+    assert view.space() is None and "no hidden layer" in view._message.text()
+    assert not view._plot_widget.isVisible()
