@@ -142,8 +142,27 @@ class HiddenSpaceView(QWidget):
         targets = np.asarray(self._snapshot.targets, dtype=float)
         self._markers.setData(x=space.points[:, 0], y=space.points[:, 1], brush=[
             pg.mkBrush(self._colormap.map(float(t), mode="qcolor")) for t in targets])
-        for label, (x, y) in zip(self._labels, space.points):
-            label.setPos(float(x) + 0.02 * (high - low), float(y) + 0.02 * (high - low))
+        self._place_labels(space)
+
+    def _place_labels(self, space) -> None:
+        """Each label on the inner side of its point; rows at one place share one label (XOR's
+        (1, 0) and (0, 1) often land on the same hidden point)."""
+        low, high = space.low, space.high
+        mid, gap = (low + high) / 2, 0.03 * (high - low)
+        named = [f"({x1:g}, {x2:g})" for x1, x2 in ROWS]
+        done = set()
+        for k, (label, (x, y)) in enumerate(zip(self._labels, space.points)):
+            if k in done:
+                label.setVisible(False)
+                continue
+            same = [m for m in range(k, len(ROWS))
+                    if np.hypot(*(space.points[m] - space.points[k])) < gap]
+            done.update(same)
+            label.setText(" ".join(named[m] for m in same))
+            right, top = float(x) > mid, float(y) > mid
+            label.setAnchor((1.0 if right else 0.0, 0.0 if top else 1.0))
+            label.setPos(float(x) + (-gap if right else gap), float(y) + (-gap if top else gap))
+            label.setVisible(True)
 
     def _show_message(self, hidden_nodes: int) -> None:
         self._space = None
