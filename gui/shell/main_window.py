@@ -47,6 +47,7 @@ from gui.views.gradient_check_view import GradientCheckView
 from gui.views.help_panel import HelpPanel
 from gui.views.hidden_maps_view import HiddenMapsView
 from gui.views.hidden_space_view import HiddenSpaceView
+from gui.views.landscape_view import LandscapeView
 from gui.views.loss_plot import LossPlot
 from gui.views.math_panel import MathPanel
 from gui.views.network_view import NetworkView
@@ -140,6 +141,7 @@ class MainWindow(QMainWindow):
         self.network_view = NetworkView()
         self.hidden_maps = HiddenMapsView()
         self.hidden_space = HiddenSpaceView()
+        self.landscape = LandscapeView()
         self.math_panel = MathPanel()
         self.gradient_check = GradientCheckView()
         self.views = [self.output_view, self.loss_plot, self.timeline, self.predictions,
@@ -147,13 +149,15 @@ class MainWindow(QMainWindow):
         # Dock views are refreshed at most DOCK_INTERVAL_S apart while training, and only when
         # shown: each repaint costs the window a frame (bench/gui_responsiveness.py --views all).
         self.dock_views = {"network": self.network_view, "hidden": self.hidden_maps,
-                           "space": self.hidden_space, "gradient": self.gradient_check}
+                           "space": self.hidden_space, "landscape": self.landscape,
+                           "gradient": self.gradient_check}
         self._docks_updated = 0.0
         self._dock_turn = 0
         self.docks = {}
         self._add_dock("network", self.tr("Network diagram"), self.network_view)
         self._add_dock("hidden", self.tr("Hidden node maps"), self.hidden_maps)
         self._add_dock("space", self.tr("Hidden space"), self.hidden_space)
+        self._add_dock("landscape", self.tr("Loss landscape"), self.landscape)
         self._add_dock("math", self.tr("Step-by-step math"), self.math_panel)
         self._add_dock("gradient", self.tr("Gradient check"), self.gradient_check)
         self.runs_view = RunsView()

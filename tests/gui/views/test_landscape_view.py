@@ -1,0 +1,54 @@
+"""LandscapeView: fed known states, it draws what core.views.landscape computes."""
+
+import numpy as np
+
+from core.model.config import TrainConfig
+from core.training.trainer import Trainer
+from core.views import landscape as ls
+from core.views.snapshot import make_snapshot
+from gui.views.landscape_view import LandscapeView
+
+
+def trained_snapshot(**settings):
+    run = Trainer(TrainConfig(**settings))
+    while not run.finished:
+        run.advance(97)
+    return run, make_snapshot(run.config, run.weights, run.step, run.history, path=run.path)
+
+
+def shown_view(qtbot):
+    view = LandscapeView()
+    qtbot.addWidget(view)
+    view.resize(420, 480)
+    view.show()
+    qtbot.waitExposed(view)
+    return view
+
+
+def test_the_two_weights_plane_shows_the_core_landscape_and_the_path(qtbot):
+    view = shown_view(qtbot)
+    run, snapshot = trained_snapshot(steps=2000, hidden_nodes=0, gate="AND")
+    view.update_from(snapshot)
+    expected = ls.weights_landscape(run.config, run.weights, (0, 1), run.path.up_to(run.step))
+    drawn = view.landscape()
+    assert drawn.labels == ("w[x1→yp]", "w[x2→yp]")
+    np.testing.assert_array_equal(drawn.loss, expected.loss)
+    np.testing.assert_allclose(view._image.image, expected.loss.astype(np.float32))
+    x, y = view._path.getData()
+    np.testing.assert_allclose(np.column_stack([x, y]), expected.trajectory)
+    now_x, now_y = view._now.getData()
+    assert (now_x[0], now_y[0]) == expected.current
+
+
+def test_the_path_plane_and_picking_other_weights(qtbot):
+    view = shown_view(qtbot)
+    run, snapshot = trained_snapshot(steps=3000, seed=6)
+    view.update_from(snapshot)
+    view.set_plane(ls.PATH)
+    drawn = view.landscape()
+    assert drawn.kind == ls.PATH and not view._first.isVisible()
+    np.testing.assert_allclose(drawn.current, (1.0, 0.0), atol=1e-9)
+    view.set_plane(ls.WEIGHTS, (0, 4))
+    assert view.landscape().labels == (ls.parameter_names(2)[0], ls.parameter_names(2)[4])
+    view.set_plane(ls.WEIGHTS, (3, 3))
+    assert "two different" in view._note.text()
