@@ -10,9 +10,10 @@ start and the current weights that holds most of the path.
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from core.views import landscape as ls
+from gui.views import gl_probe
 
 COLORMAP = "viridis"
 CONTOURS = 8  # contour lines between the grid's lowest and highest loss (log spaced)
@@ -55,6 +56,23 @@ class LandscapeView(QWidget):
         self._plot_widget = pg.PlotWidget()
         self._plot_widget.setMinimumSize(220, 220)
         self._build_plot(self._plot_widget.getPlotItem())
+        # 3D when OpenGL works (a native GL window, made only then), else the 2D map alone.
+        ok, reason = gl_probe.opengl_available()
+        self._surface = None
+        self._three_d = QCheckBox(self.tr("3D"))
+        if ok:
+            from gui.views.landscape_surface import LandscapeSurface
+
+            self._surface = LandscapeSurface()
+            self._three_d.setToolTip(self.tr("The loss as a surface (drag to turn it); off: the "
+                                             "2D contour map"))
+        else:
+            self._three_d.setEnabled(False)
+            self._three_d.setToolTip(self.tr("OpenGL is not available ({0}): the 2D map is "
+                                             "shown.").format(reason))
+        self._three_d.setChecked(ok)
+        self._three_d.toggled.connect(self._on_three_d)
+        row.addWidget(self._three_d)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self._title)
@@ -62,6 +80,9 @@ class LandscapeView(QWidget):
         layout.addLayout(weights_row)
         layout.addWidget(self._note)
         layout.addWidget(self._plot_widget, 1)
+        if self._surface is not None:
+            layout.addWidget(self._surface, 1)
+        self._on_three_d(self._three_d.isChecked())
 
     # --- public API -------------------------------------------------------
     def update_from(self, snapshot) -> None:
@@ -74,6 +95,17 @@ class LandscapeView(QWidget):
     def landscape(self):
         """What is drawn now (core.views.landscape.Landscape), or None."""
         return self._landscape
+
+    def is_3d(self) -> bool:
+        return self._surface is not None and self._three_d.isChecked()
+
+    def surface(self):
+        return self._surface
+
+    def _on_three_d(self, on: bool) -> None:
+        if self._surface is not None:
+            self._surface.setVisible(on)
+        self._plot_widget.setVisible(not on or self._surface is None)
 
     def set_plane(self, kind: str, pair=None) -> None:
         """kind: landscape.WEIGHTS (with pair: two weight indices) or landscape.PATH."""
@@ -126,6 +158,14 @@ class LandscapeView(QWidget):
                                    "weights are shown.") if shown.note == ls.NO_PATH else "")
         self._note.setVisible(bool(self._note.text()))
         self._draw(shown)
+        if self._surface is not None:
+            if shown.kind == ls.WEIGHTS:
+                names = shown.labels
+                axes = self.tr("Axes: {0} and {1}, the other weights as they are now.").format(*names)
+            else:
+                names = ("a", "b")
+                axes = self.tr("a: from the start (0) to now (1); b: the path's other direction.")
+            self._surface.show_landscape(shown, names, axes)
 
     def _draw(self, shown) -> None:
         loss = np.where(np.isfinite(shown.loss), shown.loss, np.nan)

@@ -52,3 +52,25 @@ def test_the_path_plane_and_picking_other_weights(qtbot):
     assert view.landscape().labels == (ls.parameter_names(2)[0], ls.parameter_names(2)[4])
     view.set_plane(ls.WEIGHTS, (3, 3))
     assert "two different" in view._note.text()
+
+
+def test_with_opengl_the_landscape_is_a_3d_surface_with_the_path_on_it(qtbot):
+    from gui.views.gl_probe import opengl_available
+
+    if not opengl_available()[0]:
+        import pytest
+
+        pytest.skip("no OpenGL here")
+    view = shown_view(qtbot)
+    run, snapshot = trained_snapshot(steps=3000, seed=6)
+    view.update_from(snapshot)
+    assert view.is_3d() and not view._plot_widget.isVisible()
+    drawn = view.landscape()
+    heights = view.surface().heights()
+    loss = drawn.loss
+    np.testing.assert_allclose(heights, (loss - loss.min()) / (loss.max() - loss.min()), atol=1e-6)
+    path = view.surface().path_positions()
+    assert len(path) == len(drawn.trajectory) and (path[:, :2] >= 0).all() and (path[:, :2] <= 1).all()
+    assert not view.surface().render_image().isNull()
+    view._three_d.setChecked(False)  # the 2D map instead
+    assert view._plot_widget.isVisible() and not view.surface().isVisible()
