@@ -33,11 +33,11 @@ class HiddenSpace:
     exact: bool  # False: other hidden nodes held at their mean over the rows
 
 
-def default_nodes(weights: Weights) -> tuple[int, int]:
-    """The two hidden nodes weighing most in the output (in node order)."""
+def default_nodes(weights: Weights, count: int = 2) -> tuple:
+    """The `count` hidden nodes weighing most in the output (in node order)."""
     influence = np.abs(np.asarray(weights.output[:-1], dtype=float))
     influence = np.where(np.isfinite(influence), influence, 0.0)
-    return tuple(sorted(np.argsort(-influence, kind="stable")[:2].tolist()))
+    return tuple(sorted(np.argsort(-influence, kind="stable")[:count].tolist()))
 
 
 def space_range(activation: str, h: np.ndarray) -> tuple[float, float]:
@@ -108,3 +108,75 @@ def _segment(wa: float, wb: float, bias: float, low: float, high: float) -> np.n
     gaps = np.linalg.norm(inside[:, None] - inside[None], axis=-1)
     i, k = np.unravel_index(np.argmax(gaps), gaps.shape)
     return np.clip(inside[[i, k]], low, high) if gaps[i, k] > 1e-9 * span else np.zeros((0, 2))
+
+
+@dataclass(frozen=True)
+class HiddenSpace3D:
+    nodes: tuple[int, int, int]  # the three hidden nodes on the axes (from 0)
+    points: np.ndarray  # 4 x 3: each row's (h_a, h_b, h_c)
+    low: float
+    high: float
+    plane: np.ndarray  # M x 3: the polygon where yp = 0.5 inside the cube (M = 0, or 3 to 6)
+    trail: np.ndarray  # K x 4 x 3
+    exact: bool  # False: other hidden nodes held at their mean over the rows
+
+
+@np.errstate(over="ignore", invalid="ignore")
+def hidden_space_3d(weights: Weights, activation: str, nodes=None, path=None) -> HiddenSpace3D | None:
+    """Three hidden nodes' space (None for fewer than three): the rows, the output's plane
+    yp = 0.5 (where v_a h_a + v_b h_b + v_c h_c + rest = 0) clipped to the cube, and trails."""
+    if weights.hidden_nodes < 3 or not weights.is_finite():
+        return None
+    chosen = tuple(nodes) if nodes is not None else default_nodes(weights, 3)
+    if len(set(chosen)) != 3 or not all(0 <= k < weights.hidden_nodes for k in chosen):
+        raise ValueError(f"nodes {nodes} are not three hidden nodes of {weights.hidden_nodes}")
+    h = forward(weights, inputs_with_bias(), activation).h
+    low, high = space_range(activation, h)
+    if not np.isfinite(high):
+        return None
+    v = np.asarray(weights.output, dtype=float)
+    others = [k for k in range(weights.hidden_nodes) if k not in chosen]
+    rest = v[-1] + float(h[:, others].mean(axis=0) @ v[others]) if others else v[-1]
+    normal = v[list(chosen)]
+    trail = np.zeros((0, 4, 3))
+    if path is not None and len(path[0]):
+        flats = np.asarray(path[1], dtype=float)
+        if flats.ndim == 2 and flats.shape[1] == 4 * weights.hidden_nodes + 1:
+            hidden = flats[:, : 3 * weights.hidden_nodes].reshape(-1, 3, weights.hidden_nodes)
+            u = np.einsum("rc,kch->krh", inputs_with_bias(), hidden)
+            trail = activate(activation, u)[0][:, :, list(chosen)]
+            trail = trail[np.isfinite(trail).all(axis=(1, 2))]
+    return HiddenSpace3D(chosen, h[:, list(chosen)], low, high,
+                         plane_in_cube(normal, rest, low, high), trail, exact=not others)
+
+
+def plane_in_cube(normal, offset: float, low: float, high: float) -> np.ndarray:
+    """The polygon (M x 3, in order around it) where normal . p + offset = 0 cuts the cube
+    [low, high]^3; 0 x 3 when the plane misses it."""
+    normal = np.asarray(normal, dtype=float)
+    if not np.isfinite(normal).all() or not np.isfinite(offset) or not np.any(normal):
+        return np.zeros((0, 3))
+    corners = np.array([[x, y, z] for x in (low, high) for y in (low, high) for z in (low, high)])
+    side = corners @ normal + offset
+    points = []
+    for i in range(8):
+        for j in range(i + 1, 8):
+            if np.count_nonzero(corners[i] != corners[j]) != 1:
+                continue  # not an edge of the cube
+            if side[i] == 0:
+                points.append(corners[i])
+            if side[i] * side[j] < 0:
+                t = side[i] / (side[i] - side[j])
+                points.append(corners[i] + t * (corners[j] - corners[i]))
+    if len(points) < 3:
+        return np.zeros((0, 3))
+    points = np.unique(np.round(np.array(points), 12), axis=0)
+    if len(points) < 3:
+        return np.zeros((0, 3))
+    centre = points.mean(axis=0)
+    unit = normal / np.linalg.norm(normal)
+    first = points[0] - centre
+    first /= np.linalg.norm(first)
+    second = np.cross(unit, first)
+    angles = np.arctan2((points - centre) @ second, (points - centre) @ first)
+    return points[np.argsort(angles)]

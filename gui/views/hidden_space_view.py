@@ -10,11 +10,12 @@ the two on the axes (by default the two weighing most in the output).
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from core.model.gates import ROWS
-from core.views.hidden_space import default_nodes, hidden_space
+from core.views.hidden_space import default_nodes, hidden_space, hidden_space_3d
 from core.views.node_maps import node_colour
+from gui.views import gl_probe
 
 COLORMAP = "viridis"  # the output views' scale
 TARGET_PEN = pg.mkPen((255, 64, 89), width=3)  # the output views' target marker
@@ -27,19 +28,24 @@ class HiddenSpaceView(QWidget):
         self._colormap = pg.colormap.get(COLORMAP)
         self._hidden_nodes = -1
         self._chosen = None  # the user's two nodes, or None for the default
+        self._chosen3 = None  # ... three nodes, in 3D
         self._snapshot = None
         self._space = None
-        self._title = QLabel(self.tr(
-            "Hidden space: where the hidden layer puts the four rows. The output neuron draws "
-            "one straight line here (dashed: yp = 0.5)."))
+        self._titles = (
+            self.tr("Hidden space: where the hidden layer puts the four rows. The output neuron "
+                    "draws one straight line here (dashed: yp = 0.5)."),
+            self.tr("Hidden space in 3D: where three hidden nodes put the four rows. The output "
+                    "neuron splits them with one flat plane (white: yp = 0.5)."))
+        self._title = QLabel(self._titles[0])
         self._title.setWordWrap(True)
         self._message = QLabel()
         self._message.setWordWrap(True)
         self._note = QLabel(self.tr("Other hidden nodes are held at their mean over the rows for "
                                     "the shading and the line; the points are exact."))
         self._note.setWordWrap(True)
-        self._x_box, self._y_box = QComboBox(), QComboBox()
-        for box, name in ((self._x_box, self.tr("across")), (self._y_box, self.tr("up"))):
+        self._x_box, self._y_box, self._z_box = QComboBox(), QComboBox(), QComboBox()
+        for box, name in ((self._x_box, self.tr("across")), (self._y_box, self.tr("up")),
+                          (self._z_box, self.tr("height, in 3D"))):
             box.setToolTip(self.tr("The hidden node on this axis ({0})").format(name))
             box.activated.connect(self._on_pick)
         self._pickers = QWidget()
@@ -48,7 +54,25 @@ class HiddenSpaceView(QWidget):
         pick_row.addWidget(QLabel(self.tr("Axes:")))
         pick_row.addWidget(self._x_box)
         pick_row.addWidget(self._y_box)
+        pick_row.addWidget(self._z_box)
         pick_row.addStretch(1)
+        # Three or more nodes: a 3D view with the output's plane, when OpenGL works.
+        self._space_3d = None
+        self._space3 = None
+        self._three_d = QCheckBox(self.tr("3D"))
+        ok, reason = gl_probe.opengl_available()
+        if ok:
+            from gui.views.hidden_space_3d import HiddenSpace3D
+
+            self._space_3d = HiddenSpace3D()
+            self._three_d.setToolTip(self.tr("Three hidden nodes at once, with the plane where "
+                                             "the output is 0.5 (drag to turn it)"))
+        else:
+            self._three_d.setToolTip(self.tr("OpenGL is not available ({0}): two nodes at a time "
+                                             "in 2D.").format(reason))
+            self._three_d.setEnabled(False)
+        self._three_d.toggled.connect(self._on_pick)
+        pick_row.addWidget(self._three_d)
         self._plot_widget = pg.PlotWidget()
         self._plot_widget.setMinimumSize(220, 220)
         self._plot_widget.setToolTip(self.tr(
@@ -61,6 +85,9 @@ class HiddenSpaceView(QWidget):
         for widget in (self._title, self._message, self._pickers, self._note):
             layout.addWidget(widget)
         layout.addWidget(self._plot_widget, 1)
+        if self._space_3d is not None:
+            layout.addWidget(self._space_3d, 1)
+            self._space_3d.hide()
         self._show_message(0)
 
     # --- public API -------------------------------------------------------
@@ -70,6 +97,11 @@ class HiddenSpaceView(QWidget):
         if hidden_nodes != self._hidden_nodes:  # another shape: the default axes again
             self._hidden_nodes, self._chosen = hidden_nodes, None
             self._fill_pickers(hidden_nodes)
+            # 3D by default for exactly three nodes (the picture is then exact).
+            self._three_d.setChecked(hidden_nodes == 3 and self._space_3d is not None)
+        if self.is_3d():
+            self._show_3d(snapshot)
+            return
         space = hidden_space(snapshot.weights, snapshot.activation, self._chosen, snapshot.path)
         if space is None:
             if hidden_nodes < 2:
@@ -84,6 +116,31 @@ class HiddenSpaceView(QWidget):
     def space(self):
         """The hidden space drawn now (core.views.hidden_space.HiddenSpace), or None."""
         return self._space
+
+    def space_3d(self):
+        """The 3D hidden space drawn now (core.views.hidden_space.HiddenSpace3D), or None."""
+        return self._space3 if self.is_3d() else None
+
+    def is_3d(self) -> bool:
+        return self._space_3d is not None and self._three_d.isChecked() and self._hidden_nodes >= 3
+
+    def _show_3d(self, snapshot) -> None:
+        space = hidden_space_3d(snapshot.weights, snapshot.activation, self._chosen3,
+                                snapshot.path)
+        if space is None:
+            return
+        self._space3 = space
+        for box, node in zip((self._x_box, self._y_box, self._z_box), space.nodes):
+            box.setCurrentIndex(node)
+        self._message.hide()
+        self._plot_widget.hide()
+        self._title.setText(self._titles[1])
+        self._title.show()
+        self._pickers.show()
+        self._z_box.show()
+        self._note.setVisible(not space.exact)
+        self._space_3d.show()
+        self._space_3d.show_space(space, snapshot.targets)
 
     def pick_nodes(self, a: int, b: int) -> None:
         """Puts hidden nodes a and b (from 0) on the axes."""
@@ -117,9 +174,15 @@ class HiddenSpaceView(QWidget):
 
     def _show_space(self, space) -> None:
         self._message.hide()
+        if self._space_3d is not None:
+            self._space_3d.hide()
+        self._z_box.hide()
+        self._three_d.setVisible(self._hidden_nodes >= 3)
         self._plot_widget.show()
         self._title.show()
         self._pickers.setVisible(self._hidden_nodes > 2)
+        self._title.setText(self._titles[0])
+        self._title.show()
         self._note.setVisible(not space.exact)
         low, high = space.low, space.high
         step = (high - low) / (len(space.axis) - 1)
@@ -175,11 +238,13 @@ class HiddenSpaceView(QWidget):
                            "to see the rows moved in a plane.")
         self._message.setText(text)
         self._message.show()
-        for widget in (self._plot_widget, self._pickers, self._note, self._title):
-            widget.hide()
+        for widget in (self._plot_widget, self._pickers, self._note, self._title, self._space_3d):
+            if widget is not None:
+                widget.hide()
 
     def _fill_pickers(self, hidden_nodes: int) -> None:
-        for box in (self._x_box, self._y_box):
+        self._chosen3 = None
+        for box in (self._x_box, self._y_box, self._z_box):
             box.clear()
             box.addItems([self.tr("h{0}").format(j + 1) for j in range(hidden_nodes)])
         if hidden_nodes >= 2 and self._snapshot is not None:
@@ -188,9 +253,11 @@ class HiddenSpaceView(QWidget):
             self._y_box.setCurrentIndex(b)
 
     def _on_pick(self, _index=None) -> None:
-        a, b = self._x_box.currentIndex(), self._y_box.currentIndex()
-        if a == b or a < 0 or b < 0:
-            return  # the same node twice: wait for the other box
-        self._chosen = (a, b)
+        a, b, c = self._x_box.currentIndex(), self._y_box.currentIndex(), self._z_box.currentIndex()
+        if self.is_3d():
+            if len({a, b, c}) == 3 and min(a, b, c) >= 0:
+                self._chosen3 = (a, b, c)
+        elif a != b and a >= 0 and b >= 0:  # the same node twice: wait for the other box
+            self._chosen = (a, b)
         if self._snapshot is not None:
             self.update_from(self._snapshot)

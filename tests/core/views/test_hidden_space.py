@@ -84,3 +84,23 @@ def test_a_fork_keeps_the_path_up_to_where_it_branched():
     branch = run.fork(1000)
     steps, _ = branch.path.up_to(10**9)
     assert steps[-1] == 1000 and (steps <= 1000).all()
+
+
+def test_three_nodes_in_3d_with_the_plane_where_the_output_is_one_half():
+    from core.views.hidden_space import hidden_space_3d, plane_in_cube
+
+    rng = np.random.default_rng(4)
+    weights = Weights(rng.normal(scale=2, size=(3, 3)), np.array([3.0, -2.0, 1.5, -1.0]))
+    space = hidden_space_3d(weights, "sigmoid")
+    h = forward(weights, inputs_with_bias(), "sigmoid").h
+    np.testing.assert_array_equal(space.points, h)
+    assert space.exact and space.nodes == (0, 1, 2) and 3 <= len(space.plane) <= 6
+    np.testing.assert_allclose(space.plane @ weights.output[:3] + weights.output[3], 0, atol=1e-9)
+    assert ((space.plane >= -1e-12) & (space.plane <= 1 + 1e-12)).all()
+    hexagon = plane_in_cube([1, 1, 1], -1.5, 0, 1)
+    assert len(hexagon) == 6
+    # In order around the polygon: consecutive corners are the hexagon's sides (all equal).
+    sides = np.linalg.norm(np.roll(hexagon, -1, axis=0) - hexagon, axis=1)
+    np.testing.assert_allclose(sides, sides[0])
+    assert plane_in_cube([1, 1, 1], -5, 0, 1).shape == (0, 3)
+    assert hidden_space_3d(SOLVED_XOR, "sigmoid") is None  # two nodes: the 2D view

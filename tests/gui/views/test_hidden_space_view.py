@@ -52,3 +52,25 @@ def test_the_2_layer_model_says_where_its_line_is_instead(qtbot):
                                                                         np.ones(3)), 0))
     assert view.space() is None and "no hidden layer" in view._message.text()
     assert not view._plot_widget.isVisible()
+
+
+def test_three_nodes_are_shown_in_3d_with_the_plane(qtbot):
+    import pytest
+
+    from core.views.hidden_space import hidden_space_3d
+    from gui.views.gl_probe import opengl_available
+
+    if not opengl_available()[0]:
+        pytest.skip("no OpenGL here")
+    view = view_of(qtbot)
+    run = Trainer(TrainConfig(steps=2000, seed=1, hidden_nodes=3))
+    while not run.finished:
+        run.advance(101)
+    view.update_from(make_snapshot(run.config, run.weights, run.step, run.history, path=run.path))
+    assert view.is_3d() and not view._plot_widget.isVisible()
+    expected = hidden_space_3d(run.weights, "sigmoid", path=run.path.up_to(run.step))
+    np.testing.assert_allclose(view.space_3d().points, expected.points)
+    np.testing.assert_allclose(view._space_3d.point_positions(), expected.points, atol=1e-6)
+    assert not view._space_3d.render_image().isNull()
+    view._three_d.setChecked(False)  # two at a time in 2D instead
+    assert view.space() is not None and view._plot_widget.isVisible() and not view.is_3d()
