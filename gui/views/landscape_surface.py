@@ -54,7 +54,9 @@ class LandscapeSurface(QWidget):
     def show_landscape(self, shown, names, axes_text: str) -> None:
         """names: the two axes' short names, as the scene labels them; axes_text: what the
         axes are, in a sentence under the view."""
-        loss = np.where(np.isfinite(shown.loss), shown.loss, np.nan)
+        # Held within float32 (a diverging run's losses are huge), non-finite ones left out.
+        limit = float(np.finfo(np.float32).max) / 4
+        loss = np.where(np.isfinite(shown.loss), np.clip(shown.loss, -limit, limit), np.nan)
         low, high = float(np.nanmin(loss)), float(np.nanmax(loss))
         span = high - low if high > low else 1.0
         heights = np.nan_to_num((loss - low) / span, nan=1.0).astype(np.float32)

@@ -168,7 +168,9 @@ class LandscapeView(QWidget):
             self._surface.show_landscape(shown, names, axes)
 
     def _draw(self, shown) -> None:
-        loss = np.where(np.isfinite(shown.loss), shown.loss, np.nan)
+        # Held within float32 (a diverging run's losses are huge), non-finite ones left out.
+        limit = float(np.finfo(np.float32).max) / 4
+        loss = np.where(np.isfinite(shown.loss), np.clip(shown.loss, -limit, limit), np.nan)
         low, high = float(np.nanmin(loss)), float(np.nanmax(loss))
         if not high > low:
             high = low + 1e-9

@@ -82,19 +82,50 @@
 <context>
     <name>CompareWindow</name>
     <message>
-        <location filename="../../gui/dialogs/compare_window.py" line="27"/>
+        <location filename="../../gui/dialogs/compare_window.py" line="47"/>
         <source>GateLab — compare two runs</source>
         <translation>GateLab — 2つの学習を比べる</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/compare_window.py" line="65"/>
+        <location filename="../../gui/dialogs/compare_window.py" line="85"/>
+        <location filename="../../gui/dialogs/compare_window.py" line="160"/>
+        <source>&amp;Stop training</source>
+        <translation>学習を停止(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/compare_window.py" line="87"/>
+        <source>Stops the runs this window trains; Train on continues them from where they are.</source>
+        <translation>このウィンドウで学習中の学習を止めます。「続けて学習」で、止めたところから再開できます。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/compare_window.py" line="105"/>
         <source>right: {0}</source>
         <translation>右: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/compare_window.py" line="67"/>
+        <location filename="../../gui/dialogs/compare_window.py" line="106"/>
         <source>left: {0}</source>
         <translation>左: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/compare_window.py" line="160"/>
+        <source>&amp;Train on</source>
+        <translation>続けて学習(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/compare_window.py" line="163"/>
+        <source>Training the runs at once; pick any step meanwhile.</source>
+        <translation>2つの学習を同時に進めています。その間も、好きなステップを選べます。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/compare_window.py" line="165"/>
+        <source>Stopped; Train on continues.</source>
+        <translation>停止しました。「続けて学習」で再開します。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/compare_window.py" line="166"/>
+        <source>Both runs have finished.</source>
+        <translation>どちらの学習も終わりました。</translation>
     </message>
 </context>
 <context>
@@ -299,19 +330,19 @@
 <context>
     <name>ExperimentFiles</name>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="91"/>
+        <location filename="../../gui/files/experiment_files.py" line="92"/>
         <source>Untitled</source>
         <translation>無題</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="162"/>
+        <location filename="../../gui/files/experiment_files.py" line="163"/>
         <source>Could not save “{0}”: {1}
 Any existing file of that name is unchanged.</source>
         <translation>「{0}」を保存できませんでした: {1}
 同じ名前の既存のファイルは変更されていません。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="179"/>
+        <location filename="../../gui/files/experiment_files.py" line="180"/>
         <source>the file is read-only</source>
         <translation>ファイルが読み取り専用です</translation>
     </message>
@@ -627,32 +658,32 @@ Green, below {green}: they agree, backprop is right. Red, above {red}: backprop 
 <context>
     <name>HeatmapView</name>
     <message>
-        <location filename="../../gui/views/heatmap_view.py" line="76"/>
+        <location filename="../../gui/views/heatmap_view.py" line="38"/>
+        <source>Each corner: yt, the target, and yp, the network&apos;s prediction for that input. Solid lines: where each hidden node&apos;s input sum is 0, in the node&apos;s colour (the diagram&apos;s and the hidden maps&apos;); the 2-layer model&apos;s one line is white.</source>
+        <translation>各角: yt は真の値、yp はその入力に対するネットワークの予測値。実線: 隠れ層の各ノードの入力の和が 0 になる直線(ノードの色は、ネットワーク図と隠れ層のマップと同じ)。2層モデルの1本の直線は白。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/heatmap_view.py" line="95"/>
         <source>x1</source>
         <translation>x1</translation>
     </message>
     <message>
-        <location filename="../../gui/views/heatmap_view.py" line="77"/>
+        <location filename="../../gui/views/heatmap_view.py" line="96"/>
         <source>x2</source>
         <translation>x2</translation>
     </message>
     <message>
-        <location filename="../../gui/views/heatmap_view.py" line="31"/>
+        <location filename="../../gui/views/heatmap_view.py" line="32"/>
         <source>Network output seen from above (dashed: output = 0.5)</source>
         <translation>ネットワークの出力を真上から見た図(破線: 出力 = 0.5)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/heatmap_view.py" line="36"/>
-        <source>Each corner: yt, the target, and yp, the network&apos;s prediction for that input</source>
-        <translation>各角: yt は真の値、yp はその入力に対するネットワークの予測値</translation>
-    </message>
-    <message>
-        <location filename="../../gui/views/heatmap_view.py" line="91"/>
+        <location filename="../../gui/views/heatmap_view.py" line="110"/>
         <source>output</source>
         <translation>出力</translation>
     </message>
     <message>
-        <location filename="../../gui/views/heatmap_view.py" line="114"/>
+        <location filename="../../gui/views/heatmap_view.py" line="143"/>
         <source>yt {0:g}
 yp {1:.2f}</source>
         <translation>yt {0:g}
@@ -780,21 +811,210 @@ yp {1:.2f}</translation>
         <translation>h{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_maps_view.py" line="267"/>
+        <location filename="../../gui/views/hidden_maps_view.py" line="268"/>
         <source>h{0}: output of hidden node {0}</source>
         <translation>h{0}: 隠れ層のノード {0} の出力</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_maps_view.py" line="268"/>
+        <location filename="../../gui/views/hidden_maps_view.py" line="269"/>
         <source>Hidden node h{0}</source>
         <translation>隠れ層のノード h{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_maps_view.py" line="274"/>
+        <location filename="../../gui/views/hidden_maps_view.py" line="276"/>
         <source>x = ({0:g}, {1:g})
 h{2} = {3:.2f}</source>
         <translation>x = ({0:g}, {1:g})
 h{2} = {3:.2f}</translation>
+    </message>
+</context>
+<context>
+    <name>HiddenSpace3D</name>
+    <message>
+        <location filename="../../gui/views/hidden_space_3d.py" line="38"/>
+        <source>3D view of the hidden space</source>
+        <translation>隠れ層の空間の3D表示</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/hidden_space_3d.py" line="71"/>
+        <source>h{0}</source>
+        <translation>h{0}</translation>
+    </message>
+</context>
+<context>
+    <name>HiddenSpaceView</name>
+    <message>
+        <location filename="../../gui/views/hidden_space_view.py" line="35"/>
+        <source>Hidden space: where the hidden layer puts the four rows. The output neuron draws one straight line here (dashed: yp = 0.5).</source>
+        <translation>隠れ層の空間: 隠れ層が4つの行をどこに移すか。出力層のニューロンは、ここに直線を1本引きます(破線: yp = 0.5)。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/hidden_space_view.py" line="37"/>
+        <source>Hidden space in 3D: where three hidden nodes put the four rows. The output neuron splits them with one flat plane (white: yp = 0.5).</source>
+        <translation>隠れ層の空間(3D): 隠れ層の3つのノードが4つの行をどこに移すか。出力層のニューロンは、1枚の平面で分けます(白: yp = 0.5)。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/hidden_space_view.py" line="43"/>
+        <source>Other hidden nodes are held at their mean over the rows for the shading and the line; the points are exact.</source>
+        <translation>色分けと直線では、ほかの隠れ層のノードを4行の平均値に固定しています。点の位置は正確です。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/hidden_space_view.py" line="47"/>
+        <source>across</source>
+        <translation>横</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/hidden_space_view.py" line="47"/>
+        <source>up</source>
+        <translation>縦</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/hidden_space_view.py" line="48"/>
+        <source>height, in 3D</source>
+        <translation>高さ(3D)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/hidden_space_view.py" line="49"/>
+        <source>The hidden node on this axis ({0})</source>
+        <translation>この軸({0})に取る隠れ層のノード</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/hidden_space_view.py" line="54"/>
+        <source>Axes:</source>
+        <translation>軸:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/hidden_space_view.py" line="62"/>
+        <source>3D</source>
+        <translation>3D</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/hidden_space_view.py" line="68"/>
+        <source>Three hidden nodes at once, with the plane where the output is 0.5 (drag to turn it)</source>
+        <translation>隠れ層の3つのノードを同時に表示し、出力が 0.5 になる平面も描きます(ドラッグで回転)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/hidden_space_view.py" line="71"/>
+        <source>OpenGL is not available ({0}): two nodes at a time in 2D.</source>
+        <translation>OpenGL が使えません({0})。2D で2つのノードずつ表示します。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/hidden_space_view.py" line="79"/>
+        <source>Each point is a row of the truth table at (h, h) of the two hidden nodes on the axes; its colour is the target. Faint lines: where the points came from during the run. Shading: the output yp over this plane.</source>
+        <translation>各点は真理値表の1行で、軸に取った2つの隠れ層のノードの値 (h, h) の位置にあります。点の色は真の値。薄い線: 学習中に点が動いてきた道すじ。背景の色: この平面上での出力 yp。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/hidden_space_view.py" line="197"/>
+        <location filename="../../gui/views/hidden_space_view.py" line="198"/>
+        <location filename="../../gui/views/hidden_space_view.py" line="249"/>
+        <source>h{0}</source>
+        <translation>h{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/hidden_space_view.py" line="233"/>
+        <source>The 2-layer model has no hidden layer: its one line is drawn on the input square (the output view). Add hidden nodes to see the hidden layer move the rows.</source>
+        <translation>2層モデルには隠れ層がありません。その1本の直線は入力の正方形(出力の表示)に描かれています。隠れ層のノードを加えると、隠れ層が行を動かす様子が見られます。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/hidden_space_view.py" line="237"/>
+        <source>With one hidden node the hidden space is a line; add a second node to see the rows moved in a plane.</source>
+        <translation>隠れ層のノードが1つだと、隠れ層の空間は直線です。2つ目のノードを加えると、平面の上で行が動く様子が見られます。</translation>
+    </message>
+</context>
+<context>
+    <name>LandscapeSurface</name>
+    <message>
+        <location filename="../../gui/views/landscape_surface.py" line="41"/>
+        <source>3D view of the loss landscape</source>
+        <translation>損失の地形の3D表示</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/landscape_surface.py" line="75"/>
+        <source>Height: the total loss, from {0:.3g} (bottom) to {1:.3g} (top).</source>
+        <translation>高さ: 損失の合計。{0:.3g}(下)から {1:.3g}(上)まで。</translation>
+    </message>
+</context>
+<context>
+    <name>LandscapeView</name>
+    <message>
+        <location filename="../../gui/views/landscape_view.py" line="30"/>
+        <source>Loss landscape: the total loss over a plane through the weights (dark: low). White: the run&apos;s path from its start (dot) to now (ring).</source>
+        <translation>損失の地形: 重みの空間を通る平面の上での損失の合計(暗い色ほど低い)。白: 学習の道すじ。始まり(点)から現在(輪)まで。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/landscape_view.py" line="34"/>
+        <source>Two weights</source>
+        <translation>2つの重み</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/landscape_view.py" line="35"/>
+        <source>Start, now and the path</source>
+        <translation>始まり・現在・道すじ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/landscape_view.py" line="37"/>
+        <source>Two weights: the loss as two weights change, every other weight as it is now. Start, now and the path: the plane through the first and the current weights that holds most of the path</source>
+        <translation>2つの重み: 2つの重みを動かしたときの損失(ほかの重みは現在の値のまま)。始まり・現在・道すじ: 最初の重みと現在の重みを通り、道すじをいちばんよく含む平面</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/landscape_view.py" line="43"/>
+        <source>The weight on this axis (named as in the network diagram)</source>
+        <translation>この軸に取る重み(名前はネットワーク図と同じ)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/landscape_view.py" line="49"/>
+        <source>Plane:</source>
+        <translation>平面:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/landscape_view.py" line="62"/>
+        <source>3D</source>
+        <translation>3D</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/landscape_view.py" line="67"/>
+        <source>The loss as a surface (drag to turn it); off: the 2D contour map</source>
+        <translation>損失を曲面で表示します(ドラッグで回転)。オフ: 2D の等高線図</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/landscape_view.py" line="71"/>
+        <source>OpenGL is not available ({0}): the 2D map is shown.</source>
+        <translation>OpenGL が使えません({0})。2D の図を表示します。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/landscape_view.py" line="127"/>
+        <source>total loss</source>
+        <translation>損失の合計</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/landscape_view.py" line="152"/>
+        <source>Pick two different weights.</source>
+        <translation>異なる2つの重みを選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/landscape_view.py" line="157"/>
+        <source>No path yet (a run opened from a file, or not trained): two weights are shown.</source>
+        <translation>まだ道すじがありません(ファイルから開いた学習か、まだ学習していません)。2つの重みの平面を表示します。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/landscape_view.py" line="164"/>
+        <source>Axes: {0} and {1}, the other weights as they are now.</source>
+        <translation>軸: {0} と {1}。ほかの重みは現在の値のまま。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/landscape_view.py" line="167"/>
+        <source>a: from the start (0) to now (1); b: the path&apos;s other direction.</source>
+        <translation>a: 始まり(0)から現在(1)へ。b: 道すじのもう1つの方向。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/landscape_view.py" line="191"/>
+        <source>a: from the start (0) to now (1)</source>
+        <translation>a: 始まり(0)から現在(1)へ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/landscape_view.py" line="191"/>
+        <source>b: the path&apos;s other direction</source>
+        <translation>b: 道すじのもう1つの方向</translation>
     </message>
 </context>
 <context>
@@ -858,237 +1078,238 @@ h{2} = {3:.2f}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="154"/>
+        <location filename="../../gui/shell/main_window.py" line="157"/>
         <source>Network diagram</source>
         <translation>ネットワーク図</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="155"/>
+        <location filename="../../gui/shell/main_window.py" line="158"/>
         <source>Hidden node maps</source>
         <translation>隠れ層マップ</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="156"/>
+        <location filename="../../gui/shell/main_window.py" line="159"/>
+        <source>Hidden space</source>
+        <translation>隠れ層の空間</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/main_window.py" line="160"/>
+        <source>Loss landscape</source>
+        <translation>損失の地形</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/main_window.py" line="161"/>
         <source>Step-by-step math</source>
         <translation>計算の手順</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="157"/>
+        <location filename="../../gui/shell/main_window.py" line="162"/>
         <source>Gradient check</source>
         <translation>勾配チェック</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="159"/>
+        <location filename="../../gui/shell/main_window.py" line="164"/>
         <source>Runs</source>
         <translation>学習の一覧</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="164"/>
+        <location filename="../../gui/shell/main_window.py" line="169"/>
         <source>What am I looking at?</source>
         <translation>この画面の見方</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="192"/>
+        <location filename="../../gui/shell/main_window.py" line="197"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="193"/>
+        <location filename="../../gui/shell/main_window.py" line="198"/>
         <source>&amp;Open…</source>
         <translation>開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="194"/>
+        <location filename="../../gui/shell/main_window.py" line="199"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="196"/>
+        <location filename="../../gui/shell/main_window.py" line="201"/>
         <source>Save &amp;As…</source>
         <translation>名前を付けて保存(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="199"/>
+        <location filename="../../gui/shell/main_window.py" line="204"/>
         <source>Save all runs as a s&amp;ession…</source>
         <translation>すべての学習をセッションとして保存(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="201"/>
+        <location filename="../../gui/shell/main_window.py" line="206"/>
         <source>&amp;Export</source>
         <translation>エクスポート(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="207"/>
+        <location filename="../../gui/shell/main_window.py" line="212"/>
         <source>&amp;Restore default settings</source>
         <translation>設定を初期状態に戻す(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="209"/>
+        <location filename="../../gui/shell/main_window.py" line="214"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="210"/>
+        <location filename="../../gui/shell/main_window.py" line="215"/>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="211"/>
+        <location filename="../../gui/shell/main_window.py" line="216"/>
         <source>&amp;Undo weight edit</source>
         <translation>重みの編集を元に戻す(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="212"/>
+        <location filename="../../gui/shell/main_window.py" line="217"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="215"/>
+        <location filename="../../gui/shell/main_window.py" line="220"/>
         <source>&amp;Tools</source>
         <translation>ツール(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="216"/>
+        <location filename="../../gui/shell/main_window.py" line="221"/>
         <source>&amp;Many seeds…</source>
         <translation>多数のシードで試す(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="217"/>
+        <location filename="../../gui/shell/main_window.py" line="222"/>
         <source>&amp;Compare the run with</source>
         <translation>この学習と比べる(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="218"/>
+        <location filename="../../gui/shell/main_window.py" line="223"/>
         <source>the other &amp;update order (same seed)</source>
         <translation>もう一方の更新順序(同じシード)(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="219"/>
+        <location filename="../../gui/shell/main_window.py" line="224"/>
         <source>&amp;alpha × 4 (same seed)</source>
         <translation>学習率 × 4(同じシード)(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="220"/>
+        <location filename="../../gui/shell/main_window.py" line="225"/>
         <source>a&amp;lpha ÷ 4 (same seed)</source>
         <translation>学習率 ÷ 4(同じシード)(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="221"/>
+        <location filename="../../gui/shell/main_window.py" line="226"/>
         <source>one more &amp;hidden node (same seed)</source>
         <translation>隠れ層のノードを1個増やす(同じシード)(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="222"/>
+        <location filename="../../gui/shell/main_window.py" line="227"/>
         <source>the &amp;2-layer model, or 2 hidden nodes (same seed)</source>
         <translation>2層モデル、または隠れ層のノード2個(同じシード)(&amp;2)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="223"/>
+        <location filename="../../gui/shell/main_window.py" line="228"/>
         <source>the run &amp;selected in the Runs panel</source>
         <translation>学習の一覧で選んだ学習(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="226"/>
+        <location filename="../../gui/shell/main_window.py" line="231"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="227"/>
+        <location filename="../../gui/shell/main_window.py" line="232"/>
         <source>What am I &amp;looking at?</source>
         <translation>この画面の見方(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="229"/>
+        <location filename="../../gui/shell/main_window.py" line="234"/>
         <source>&amp;About GateLab</source>
         <translation>GateLab について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="232"/>
+        <location filename="../../gui/shell/main_window.py" line="237"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="236"/>
+        <location filename="../../gui/shell/main_window.py" line="241"/>
         <source>System default</source>
         <translation>システムの設定</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="249"/>
+        <location filename="../../gui/shell/main_window.py" line="254"/>
         <source>The language changes when GateLab starts next time.</source>
         <translation>言語は GateLab を次に起動したときに切り替わります。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="317"/>
+        <location filename="../../gui/shell/main_window.py" line="322"/>
         <source>Reset to the initial weights of seed {0}.</source>
         <translation>シード {0} の重みの初期値にリセットしました。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="334"/>
+        <location filename="../../gui/shell/main_window.py" line="340"/>
         <source>Settings changed ({0}): the network was reset.</source>
         <translation>設定が変わったため({0})、ネットワークをリセットしました。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="337"/>
+        <location filename="../../gui/shell/main_window.py" line="343"/>
         <source>This is a new, untitled run; {0} is unchanged.</source>
         <translation>これは名前のない新しい実行です。{0} は変更されていません。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="330"/>
+        <location filename="../../gui/shell/main_window.py" line="335"/>
         <source>Alpha {0:g}, steps {1:,}: applied to the run.</source>
         <translation>学習率 {0:g}、ステップ数 {1:,}: 学習に反映しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="352"/>
+        <location filename="../../gui/shell/main_window.py" line="356"/>
         <source>Select another run in the Runs panel first (View &gt; Runs).</source>
         <translation>先に学習の一覧(表示 &gt; 学習の一覧)で別の学習を選んでください。</translation>
     </message>
+    
     <message>
-        <location filename="../../gui/shell/main_window.py" line="358"/>
-        <source>Training the run to compare with…</source>
-        <translation>比べる学習を実行しています…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/shell/main_window.py" line="358"/>
-        <source>Cancel</source>
-        <translation>キャンセル</translation>
-    </message>
-    <message>
-        <location filename="../../gui/shell/main_window.py" line="409"/>
+        <location filename="../../gui/shell/main_window.py" line="411"/>
         <source>This run is not the one in {0}: Save asks for a new name.</source>
         <translation>この学習は {0} の学習ではありません。保存するときは新しい名前を尋ねます。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="418"/>
+        <location filename="../../gui/shell/main_window.py" line="420"/>
         <source>run {0}</source>
         <translation>学習 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="512"/>
+        <location filename="../../gui/shell/main_window.py" line="514"/>
         <source>This file&apos;s initial weights differ from seed {0}&apos;s: Reset will use the seed&apos;s.</source>
         <translation>このファイルの重みの初期値は、シード {0} のものと異なります。リセットするとシードの重みの初期値を使います。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="517"/>
+        <location filename="../../gui/shell/main_window.py" line="519"/>
         <source>2-layer</source>
         <translation>2層</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="518"/>
+        <location filename="../../gui/shell/main_window.py" line="520"/>
         <source>{0} hidden nodes</source>
         <translation>隠れ層のノード {0} 個</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="519"/>
+        <location filename="../../gui/shell/main_window.py" line="521"/>
         <source>GateLab — {0}, {1}</source>
         <translation>GateLab — {0}、{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="524"/>
+        <location filename="../../gui/shell/main_window.py" line="526"/>
         <source>About GateLab</source>
         <translation>GateLab について</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="525"/>
+        <location filename="../../gui/shell/main_window.py" line="527"/>
         <source>GateLab 0.1: watch a 2- or 3-layer neural network learn a logic gate.
 
 Built with Qt {0} through PySide6 (LGPLv3), pyqtgraph (MIT), NumPy (BSD) and PyOpenGL (BSD). GateLab itself is MIT-licensed.</source>
@@ -1097,37 +1318,37 @@ Built with Qt {0} through PySide6 (LGPLv3), pyqtgraph (MIT), NumPy (BSD) and PyO
 Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を使って作られています。GateLab 自体は MIT ライセンスです。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="585"/>
+        <location filename="../../gui/shell/main_window.py" line="603"/>
         <source>GateLab was ended last time with unsaved runs; they were kept in {0} (File &gt; Open).</source>
         <translation>前回は保存していない学習があるまま GateLab が終了しました。学習は {0} に残してあります(ファイル &gt; 開く)。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="617"/>
+        <location filename="../../gui/shell/main_window.py" line="635"/>
         <source>training settings</source>
         <translation>学習の設定</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="617"/>
+        <location filename="../../gui/shell/main_window.py" line="635"/>
         <source>view options</source>
         <translation>表示の設定</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="618"/>
+        <location filename="../../gui/shell/main_window.py" line="636"/>
         <source>language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="618"/>
+        <location filename="../../gui/shell/main_window.py" line="636"/>
         <source>speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="622"/>
+        <location filename="../../gui/shell/main_window.py" line="640"/>
         <source>Some saved settings could not be read and are back to their defaults: {0}.</source>
         <translation>保存された設定の一部を読み込めなかったため、既定値に戻しました: {0}。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="648"/>
+        <location filename="../../gui/shell/main_window.py" line="666"/>
         <source>Default settings restored; the language follows the system from the next start.</source>
         <translation>設定を初期状態に戻しました。言語は次回の起動からシステムの設定に従います。</translation>
     </message>
@@ -1387,151 +1608,261 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
         <source>Finished {0} steps.</source>
         <translation>{0} ステップの学習が完了しました。</translation>
     </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="92"/>
+        <source>solved</source>
+        <translation>解けた</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="93"/>
+        <source>diverged</source>
+        <translation>発散</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="94"/>
+        <source>no line can split it</source>
+        <translation>直線では分けられない</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="95"/>
+        <source>saturated</source>
+        <translation>飽和</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="96"/>
+        <source>still learning</source>
+        <translation>まだ学習中</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="97"/>
+        <source>stuck</source>
+        <translation>行き詰まり</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="98"/>
+        <source>too early to tell</source>
+        <translation>まだ判断できない</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="107"/>
+        <source>barely</source>
+        <translation>ぎりぎりで</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="108"/>
+        <source>comfortably</source>
+        <translation>余裕をもって</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="109"/>
+        <source>clearly</source>
+        <translation>はっきりと</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="110"/>
+        <source>Solved {0}: the row closest to 0.5 is {1} ({2:.2f} for target {3:g}, {4:.2f} from 0.5).</source>
+        <translation>{0}解けました。0.5 にいちばん近い行は {1} です(真の値 {3:g} に対して {2:.2f}、0.5 から {4:.2f})。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="114"/>
+        <source>The weights grew until the numbers overflowed: lower alpha and train again.</source>
+        <translation>重みが大きくなりすぎて、数値があふれました。学習率 α を下げて、もう一度学習してください。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="117"/>
+        <source>A 2-layer model draws one straight line, and no straight line puts (1, 0) and (0, 1) on one side and (0, 0) and (1, 1) on the other: add hidden nodes.</source>
+        <translation>2層モデルが引けるのは直線1本だけです。(1, 0) と (0, 1) を一方の側に、(0, 0) と (1, 1) をもう一方の側に分ける直線はありません。隠れ層のノードを加えてください。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="122"/>
+        <source>The output is pinned at 0 or 1, where its slope is ~0 and learning stops: lower alpha, or start from Xavier weights (Advanced).</source>
+        <translation>出力が 0 か 1 に張り付いています。そこでは傾きがほぼ 0 なので、学習が進みません。学習率 α を下げるか、重みの初期値を Xavier にしてください(詳細設定)。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="125"/>
+        <source>{0} of {1} hidden nodes are pinned at 0 or 1, where their slope is ~0 and learning stops: lower alpha, or start from Xavier weights (Advanced).</source>
+        <translation>隠れ層のノード {1} 個のうち {0} 個が 0 か 1 に張り付いています。そこでは傾きがほぼ 0 なので、学習が進みません。学習率 α を下げるか、重みの初期値を Xavier にしてください(詳細設定)。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="130"/>
+        <source>Only {0:,} steps so far: too early to tell; train on.</source>
+        <translation>まだ {0:,} ステップしか進んでいないので、判断するには早すぎます。学習を続けてください。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="134"/>
+        <source>The gradient is not small ({0:.1e}): more steps will likely solve it.</source>
+        <translation>勾配は小さくありません({0:.1e})。ステップを増やせば、たぶん解けます。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="136"/>
+        <source>The loss is still falling ({0:.0%} over the last {1:,} steps): more steps will likely solve it.</source>
+        <translation>損失はまだ下がっています(最近の {1:,} ステップで {0:.0%})。ステップを増やせば、たぶん解けます。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="139"/>
+        <source>Stuck: the loss has stopped falling (gradient {0:.1e}) with {1} on the wrong side: a local minimum, or a plateau that may still end.</source>
+        <translation>行き詰まり: 損失が下がらなくなりました(勾配 {0:.1e})。{1} は 0.5 の反対側のままです。局所的な最小値か、まだ抜け出せるかもしれない平らな領域(プラトー)にいます。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="144"/>
+        <source>{0} sit near 0.5.</source>
+        <translation>{0} は 0.5 の近くにあります。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="146"/>
+        <source>Hidden nodes {0} and {1} draw nearly the same line.</source>
+        <translation>隠れ層のノード {0} と {1} は、ほとんど同じ直線を引いています。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="148"/>
+        <source>Try more steps, another seed, more hidden nodes or another alpha.</source>
+        <translation>ステップを増やす、シードを変える、隠れ層のノードを増やす、学習率 α を変える、のどれかを試してください。</translation>
+    </message>
 </context>
 <context>
     <name>NetworkView</name>
     <message>
-        <location filename="../../gui/views/network_view.py" line="209"/>
+        <location filename="../../gui/views/network_view.py" line="212"/>
         <source>Row: [{0}, {1}]</source>
         <translation>行: [{0}, {1}]</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="210"/>
+        <location filename="../../gui/views/network_view.py" line="213"/>
         <source>The truth-table row whose values the nodes show</source>
         <translation>ノードに値を表示する、真理値表の行</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="243"/>
+        <location filename="../../gui/views/network_view.py" line="246"/>
         <source>positive weight</source>
         <translation>正の重み</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="244"/>
+        <location filename="../../gui/views/network_view.py" line="247"/>
         <source>Blue edge: the weight is positive</source>
         <translation>青い線: 重みが正</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="245"/>
+        <location filename="../../gui/views/network_view.py" line="248"/>
         <source>negative weight</source>
         <translation>負の重み</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="246"/>
+        <location filename="../../gui/views/network_view.py" line="249"/>
         <source>Orange edge: the weight is negative</source>
         <translation>オレンジの線: 重みが負</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="248"/>
+        <location filename="../../gui/views/network_view.py" line="251"/>
         <source>width = |w|</source>
         <translation>太さ = |w|</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="249"/>
+        <location filename="../../gui/views/network_view.py" line="252"/>
         <source>The thicker the edge, the larger the weight&apos;s size |w| (full width from |w| = {0})</source>
         <translation>線が太いほど、重みの大きさ |w| が大きい(|w| = {0} 以上で最大の太さ)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="271"/>
+        <location filename="../../gui/views/network_view.py" line="274"/>
         <source>Double-click an edge to change its weight.</source>
         <translation>線をダブルクリックで重みを変更。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="273"/>
+        <location filename="../../gui/views/network_view.py" line="276"/>
         <source>Pause training to edit a weight (double-click an edge).</source>
         <translation>一時停止中に線をダブルクリックで編集。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="316"/>
+        <location filename="../../gui/views/network_view.py" line="319"/>
         <source>{name}, row [{x1}, {x2}]</source>
         <translation>{name}、行 [{x1}, {x2}]</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="318"/>
+        <location filename="../../gui/views/network_view.py" line="321"/>
         <source>bias node: always 1</source>
         <translation>バイアスのノード: 常に 1</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="320"/>
+        <location filename="../../gui/views/network_view.py" line="323"/>
         <source>input {name} = {value}</source>
         <translation>入力 {name} = {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="322"/>
+        <location filename="../../gui/views/network_view.py" line="325"/>
         <source>input sum {name} = {value}</source>
         <translation>入力の合計 {name} = {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="324"/>
+        <location filename="../../gui/views/network_view.py" line="327"/>
         <source>activation {name} = {f}({sum}) = {value}</source>
         <translation>活性化関数の出力 {name} = {f}({sum}) = {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="330"/>
+        <location filename="../../gui/views/network_view.py" line="333"/>
         <source>{name} = {value}</source>
         <translation>{name} = {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="332"/>
+        <location filename="../../gui/views/network_view.py" line="335"/>
         <source>Double-click to edit</source>
         <translation>ダブルクリックで編集</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="333"/>
+        <location filename="../../gui/views/network_view.py" line="336"/>
         <source>Pause training to edit this weight</source>
         <translation>この重みを編集するには、学習を一時停止してください</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="401"/>
+        <location filename="../../gui/views/network_view.py" line="404"/>
         <source>inputs</source>
         <translation>入力</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="403"/>
+        <location filename="../../gui/views/network_view.py" line="406"/>
         <source>hidden layer ({0} nodes)</source>
         <translation>隠れ層(ノード {0} 個)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="404"/>
+        <location filename="../../gui/views/network_view.py" line="407"/>
         <source>output</source>
         <translation>出力</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="408"/>
+        <location filename="../../gui/views/network_view.py" line="411"/>
         <source>input {0}</source>
         <translation>入力 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="410"/>
+        <location filename="../../gui/views/network_view.py" line="413"/>
         <source>bias input</source>
         <translation>バイアス入力</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="410"/>
+        <location filename="../../gui/views/network_view.py" line="413"/>
         <source>hidden bias</source>
         <translation>隠れ層のバイアス</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="412"/>
+        <location filename="../../gui/views/network_view.py" line="415"/>
         <source>hidden node {0}</source>
         <translation>隠れ層のノード {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="413"/>
+        <location filename="../../gui/views/network_view.py" line="416"/>
         <source>output yp</source>
         <translation>出力 yp</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="436"/>
+        <location filename="../../gui/views/network_view.py" line="439"/>
         <source>Edit weight</source>
         <translation>重みの編集</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="436"/>
+        <location filename="../../gui/views/network_view.py" line="439"/>
         <source>New value of {0}:</source>
         <translation>{0} の新しい値:</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="442"/>
+        <location filename="../../gui/views/network_view.py" line="445"/>
         <source>Pause training to edit a weight.</source>
         <translation>重みを編集するには、学習を一時停止してください。</translation>
     </message>
@@ -1547,170 +1878,185 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
 <context>
     <name>PredictionsTable</name>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="63"/>
+        <location filename="../../gui/views/predictions_table.py" line="51"/>
+        <source>Read from the run: the loss trend over recent steps, the gradient, the hidden nodes&apos; slopes and the rows near 0.5</source>
+        <translation>学習の様子から判断しています: 最近のステップでの損失の傾向、勾配、隠れ層のノードの傾き、0.5 の近くにある行</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/predictions_table.py" line="71"/>
         <source>Input</source>
         <translation>入力</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="63"/>
+        <location filename="../../gui/views/predictions_table.py" line="71"/>
         <source>Input: the row of the truth table, [x1, x2]</source>
         <translation>入力: 真理値表の行 [x1, x2]</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="64"/>
+        <location filename="../../gui/views/predictions_table.py" line="72"/>
         <source>Prediction</source>
         <translation>予測値</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="64"/>
+        <location filename="../../gui/views/predictions_table.py" line="72"/>
         <source>Prediction: the network&apos;s output yp for this input</source>
         <translation>予測値: この入力に対するネットワークの出力 yp</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="65"/>
+        <location filename="../../gui/views/predictions_table.py" line="73"/>
         <source>Target</source>
         <translation>真の値</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="65"/>
+        <location filename="../../gui/views/predictions_table.py" line="73"/>
         <source>Target: the true value yt the network should learn</source>
         <translation>真の値: ネットワークが学習すべき値 yt</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="66"/>
+        <location filename="../../gui/views/predictions_table.py" line="74"/>
         <source>Error</source>
         <translation>誤差</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="66"/>
+        <location filename="../../gui/views/predictions_table.py" line="74"/>
         <source>Error: prediction − target (yp − yt)</source>
         <translation>誤差: 予測値 − 真の値 (yp − yt)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="107"/>
+        <location filename="../../gui/views/predictions_table.py" line="115"/>
         <source>yp = {value}</source>
         <translation>yp = {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="108"/>
+        <location filename="../../gui/views/predictions_table.py" line="116"/>
         <source>yt = {value}</source>
         <translation>yt = {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="111"/>
+        <location filename="../../gui/views/predictions_table.py" line="119"/>
         <source>yp − yt = {value}</source>
         <translation>yp − yt = {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="134"/>
+        <location filename="../../gui/views/predictions_table.py" line="146"/>
         <source>Solved means: for a target of 0 or 1, the prediction is on the same side of 0.5; for any other target, the prediction is within {0} of it</source>
         <translation>「解けた」とは: 真の値が 0 か 1 の行では予測値が 0.5 の同じ側にあること、それ以外の真の値では予測値がその値から {0} 以内にあることです</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="137"/>
+        <location filename="../../gui/views/predictions_table.py" line="149"/>
         <source>✓ Solved: every prediction is on the right side of 0.5</source>
         <translation>✓ 解けました: どの行も 0.5 の正しい側</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="140"/>
+        <location filename="../../gui/views/predictions_table.py" line="152"/>
         <source>✓ Solved: every prediction is within {0} of its target, or on its side of 0.5 for a 0 or 1</source>
         <translation>✓ 解けました: どの予測値も真の値から {0} 以内（0 と 1 では 0.5 の同じ側）です</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="144"/>
-        <source>Not solved yet</source>
-        <translation>まだ解けていません</translation>
+        <location filename="../../gui/views/predictions_table.py" line="156"/>
+        <source>Not solved</source>
+        <translation>解けていません</translation>
     </message>
 </context>
 <context>
     <name>RunSession</name>
     <message>
-        <location filename="../../gui/run/session.py" line="117"/>
+        <location filename="../../gui/run/session.py" line="118"/>
         <source>The run diverged at step {0}: there is no step after it. Reset to start again, or pick an earlier step on the timeline and continue from there.</source>
         <translation>この学習はステップ {0} で発散したので、次のステップはありません。リセットしてやり直すか、タイムラインで前のステップを選んでそこから続けてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="122"/>
+        <location filename="../../gui/run/session.py" line="123"/>
         <source>The run reached its target loss at step {0}. Lower or clear the target loss (Advanced) to train on.</source>
         <translation>この学習はステップ {0} で目標損失に達しました。続けるには、詳細設定で目標損失を下げるか消してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="128"/>
+        <location filename="../../gui/run/session.py" line="130"/>
         <source>One more step: the run now has {0:,} steps.</source>
         <translation>1ステップ追加しました: この学習は {0:,} ステップになりました。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="162"/>
+        <location filename="../../gui/run/session.py" line="164"/>
         <source>Step {0:,} cannot be shown: {1}</source>
         <translation>ステップ {0:,} は表示できません: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="209"/>
+        <location filename="../../gui/run/session.py" line="211"/>
         <source>Cannot continue from step {0:,}: {1}</source>
         <translation>ステップ {0:,} から続けられません: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="217"/>
+        <location filename="../../gui/run/session.py" line="219"/>
         <source>A new run branches off at step {0:,}; the run it came from is kept.</source>
         <translation>ステップ {0:,} から新しい学習に分岐しました。元の学習は残してあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="250"/>
+        <location filename="../../gui/run/session.py" line="252"/>
         <source>from run {0} at step {1:,}</source>
         <translation>学習 {0} のステップ {1:,} から分岐</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="252"/>
+        <location filename="../../gui/run/session.py" line="254"/>
         <source>from step {0:,} of a deleted run</source>
         <translation>削除した学習のステップ {0:,} から分岐</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="265"/>
+        <location filename="../../gui/run/session.py" line="267"/>
         <source>2-layer</source>
         <translation>2層</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="266"/>
+        <location filename="../../gui/run/session.py" line="268"/>
         <source>{0} hidden</source>
         <translation>隠れ層 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="267"/>
+        <location filename="../../gui/run/session.py" line="269"/>
         <source>alpha {0:g}</source>
         <translation>学習率 {0:g}</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="268"/>
+        <location filename="../../gui/run/session.py" line="270"/>
         <source>seed {0}</source>
         <translation>シード {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="272"/>
+        <location filename="../../gui/run/session.py" line="274"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="291"/>
+        <location filename="../../gui/run/session.py" line="296"/>
         <source>Showing run {0}.</source>
         <translation>学習 {0} を表示しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="300"/>
+        <location filename="../../gui/run/session.py" line="305"/>
         <source>The run shown cannot be deleted: show another run first.</source>
         <translation>表示中の学習は削除できません。先に別の学習を表示してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="342"/>
+        <location filename="../../gui/run/session.py" line="340"/>
+        <source>Run {0} is training in the compare window: stop it there or close that window first.</source>
+        <translation>学習 {0} は比較ウィンドウで学習中です。先にそちらで止めるか、そのウィンドウを閉じてください。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/run/session.py" line="374"/>
         <source>Alpha {0:g}, steps {1:,}: for the new run that Train or Step starts from step {2:,}.</source>
         <translation>学習率 {0:g}、ステップ数 {1:,}: 「学習」か「1ステップ」でステップ {2:,} から始める新しい学習に使います。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="394"/>
+        <location filename="../../gui/run/session.py" line="385"/>
+        <source>Alpha {0:g}, steps {1:,}: for the next run (Train starts one from the seed; Step adds a step with this alpha). The finished run keeps its settings.</source>
+        <translation>学習率 {0:g}、ステップ数 {1:,}: 次の学習に使います(「学習」はシードから新しく始め、「1ステップ」はこの学習率で1ステップ進めます)。終わった学習の設定はそのままです。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/run/session.py" line="434"/>
         <source>Nothing to undo: only a weight edit, before the run trains on, can be undone.</source>
         <translation>元に戻せるものはありません: 元に戻せるのは、学習を続ける前の重みの編集だけです。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="404"/>
+        <location filename="../../gui/run/session.py" line="444"/>
         <source>Undid the weight edit.</source>
         <translation>重みの編集を元に戻しました。</translation>
     </message>
@@ -1756,243 +2102,243 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
 <context>
     <name>SeedsDialog</name>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="53"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="56"/>
         <source>Many seeds</source>
         <translation>多数のシード</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="73"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="76"/>
         <source>Trains many copies of this network that differ only in their random starting weights (their seed), and shows how often these settings learn the gate.</source>
         <translation>ランダムな重みの初期値(シード)だけが異なる、このネットワークのコピーをたくさん学習させ、この設定でどのくらいの割合でゲートを学習できるかを示します。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="97"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="100"/>
         <source>How many networks to train, each from its own seed (1 to {0}). More networks give a narrower confidence interval but take longer.</source>
         <translation>学習させるネットワークの数(1~{0})。それぞれ別のシードから始めます。数が多いほど信頼区間は狭くなりますが、時間がかかります。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="103"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="106"/>
         <source>The first network&apos;s seed; the others take the next ones. Another first seed gives another sample of starts, to check that the share solved holds.</source>
         <translation>最初のネットワークのシード。ほかは続く番号を使います。最初のシードを変えると別の初期値の標本になり、解けた割合が変わらないか確かめられます。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="107"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="110"/>
         <source>Run</source>
         <translation>実行</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="108"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="111"/>
         <source>Train all the networks with the current settings</source>
         <translation>現在の設定で、すべてのネットワークを学習させます</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="111"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="114"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="112"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="115"/>
         <source>Stop the run; nothing is shown for a cancelled run</source>
         <translation>実行を止めます。キャンセルした実行の結果は表示されません</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="116"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="119"/>
         <source>Training steps done, for all the networks together</source>
         <translation>すべてのネットワークを合わせた、実行済みの学習ステップ数</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="117"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="120"/>
         <source>step %v of %m</source>
         <translation>ステップ %v / %m</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="120"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="123"/>
         <source>&amp;Networks:</source>
         <translation>ネットワーク数(&amp;N):</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="122"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="125"/>
         <source>&amp;First seed:</source>
         <translation>最初のシード(&amp;F):</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="132"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="135"/>
         <source>final loss</source>
         <translation>最終の損失</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="132"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="135"/>
         <source>networks</source>
         <translation>ネットワーク数</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="135"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="138"/>
         <source>solved</source>
         <translation>解けた</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="137"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="140"/>
         <source>not solved</source>
         <translation>解けなかった</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="140"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="143"/>
         <source>step</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="140"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="143"/>
         <source>loss</source>
         <translation>損失</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="148"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="151"/>
         <source>Final loss of each network</source>
         <translation>各ネットワークの最終の損失</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="149"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="152"/>
         <source>How many networks ended with each loss: low is good. Blue networks solved the gate.</source>
         <translation>最終の損失ごとのネットワークの数(損失は低いほど良い)。青はゲートを解けたネットワークです。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="151"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="154"/>
         <source>Loss during training</source>
         <translation>学習中の損失</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="152"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="155"/>
         <source>Line: the median loss at each step (half of the networks are below it). Shaded: where the middle 80 % of the networks are (between the 10 % and 90 % quantiles).</source>
         <translation>線: 各ステップでの損失の中央値(ネットワークの半数がこれより下)。塗りつぶし: 中央の 80 % のネットワークが入る範囲(10 % 点と 90 % 点の間)。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="176"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="179"/>
         <source>The results appear here when a run ends.</source>
         <translation>実行が終わると、ここに結果が表示されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="210"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="213"/>
         <source>Networks that did not solve the gate. Double-click a seed to open it in the main window and watch it train.</source>
         <translation>ゲートを解けなかったネットワーク。シードをダブルクリックするとメインウィンドウで開き、学習の様子を見られます。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="214"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="217"/>
         <source>Open in main window</source>
         <translation>メインウィンドウで開く</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="215"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="218"/>
         <source>Open the selected seed in the main window to watch it train</source>
         <translation>選んだシードをメインウィンドウで開き、学習の様子を見ます</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="218"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="221"/>
         <source>Double-click a seed to watch it fail in the main window.</source>
         <translation>シードをダブルクリックすると、うまくいかない様子をメインウィンドウで見られます。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="234"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="237"/>
         <source>&lt;b&gt;Settings:&lt;/b&gt; {0}</source>
         <translation>&lt;b&gt;設定:&lt;/b&gt; {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="238"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="241"/>
         <source>The settings changed: press Run for new results.</source>
         <translation>設定が変わりました。新しい結果を見るには「実行」を押してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="264"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="267"/>
         <source>Preparing the initial weights of {0} networks…</source>
         <translation>{0} 個のネットワークの重みの初期値を準備しています…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="273"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="276"/>
         <source>Cancelling…</source>
         <translation>キャンセルしています…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="300"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="303"/>
         <source>(seeds {0} to {1})</source>
         <translation>(シード {0} ~ {1})</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="309"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="312"/>
         <source>Training {0} networks…</source>
         <translation>{0} 個のネットワークを学習させています…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="317"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="320"/>
         <source>The run failed: {0}</source>
         <translation>実行に失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="319"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="322"/>
         <source>Cancelled: press Run to start again.</source>
         <translation>キャンセルしました。もう一度始めるには「実行」を押してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="363"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="366"/>
         <source>Done: {0} networks, seeds {1} to {2}.</source>
         <translation>完了: ネットワーク {0} 個、シード {1} ~ {2}。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="368"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="371"/>
         <source>95 % confidence interval: {0} % to {1} %. With these settings, the share of all seeds that would solve the gate very likely lies in this range.</source>
         <translation>95 % 信頼区間: {0} % ~ {1} %。この設定では、すべてのシードのうちゲートを解けるものの割合は、95 % の確からしさでこの範囲にあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="379"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="382"/>
         <source>Solved {0}: {1} of {2} networks = {3} %</source>
         <translation>{0}を解けた割合: {2} 個中 {1} 個 = {3} %</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="411"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="414"/>
         <source>Seeds that failed: {0}</source>
         <translation>解けなかったシード: {0} 個</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="413"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="416"/>
         <source> (first {0} listed)</source>
         <translation>(最初の {0} 個を表示)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="420"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="427"/>
         <source>seed {0}: final loss {1:.3g}</source>
         <translation>シード {0}: 最終の損失 {1:.3g}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="422"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="429"/>
         <source> (diverged at step {0})</source>
         <translation>(ステップ {0} で発散)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="429"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="438"/>
         <source>2-layer network (no hidden nodes)</source>
         <translation>2層ネットワーク(隠れ層なし)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="431"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="440"/>
         <source>{0} hidden nodes</source>
         <translation>隠れ層のノード {0} 個</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="432"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="441"/>
         <source>{0}, {1}, alpha {2}, {3} steps, {4} updates, {5}, {6} loss, {7} start weights, {8} update order</source>
         <translation>{0}、{1}、学習率 {2}、{3} ステップ、更新方式 {4}、活性化関数 {5}、損失関数 {6}、重みの初期値 {7}、更新の順序 {8}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="438"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="447"/>
         <source>, stop at loss {0}</source>
         <translation>、損失 {0} で停止</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="443"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="452"/>
         <source>the custom gate</source>
         <translation>カスタムゲート</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="206"/>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="357"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="209"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="360"/>
         <source>Seeds that failed</source>
         <translation>解けなかったシード</translation>
     </message>
@@ -2083,57 +2429,57 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
 <context>
     <name>SurfaceView</name>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="72"/>
+        <location filename="../../gui/views/surface_view.py" line="73"/>
         <source>3D view of the network&apos;s output</source>
         <translation>ネットワークの出力の3D表示</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="175"/>
+        <location filename="../../gui/views/surface_view.py" line="196"/>
         <source>x1</source>
         <translation>x1</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="175"/>
+        <location filename="../../gui/views/surface_view.py" line="196"/>
         <source>x2</source>
         <translation>x2</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="176"/>
+        <location filename="../../gui/views/surface_view.py" line="197"/>
         <source>output</source>
         <translation>出力</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="197"/>
+        <location filename="../../gui/views/surface_view.py" line="218"/>
         <source>Decision plane (0.5)</source>
         <translation>判定面 (0.5)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="200"/>
+        <location filename="../../gui/views/surface_view.py" line="221"/>
         <source>Show the level 0.5: where the surface is above it, the network answers 1.</source>
         <translation>高さ 0.5 の平面を表示します。曲面がこれより上にある所では、ネットワークは 1 と答えます。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="202"/>
+        <location filename="../../gui/views/surface_view.py" line="223"/>
         <source>Reset camera</source>
         <translation>視点をリセット</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="204"/>
+        <location filename="../../gui/views/surface_view.py" line="225"/>
         <source>Return to the starting view (drag to rotate, wheel to zoom).</source>
         <translation>最初の視点に戻します(ドラッグで回転、ホイールで拡大・縮小)。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="207"/>
+        <location filename="../../gui/views/surface_view.py" line="228"/>
         <source>&lt;span style=&quot;color:#ff4059&quot;&gt;●&lt;/span&gt; target &amp;nbsp; ○ prediction</source>
         <translation>&lt;span style=&quot;color:#ff4059&quot;&gt;●&lt;/span&gt; 真の値 &amp;nbsp; ○ 予測値</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="209"/>
+        <location filename="../../gui/views/surface_view.py" line="230"/>
         <source>Red: each row&apos;s target. White: what the network predicts for it (a dot on the surface). A line joins the two.</source>
         <translation>赤: 各行の真の値。白: その行に対するネットワークの予測値(曲面上の点)。2つの点を線で結んでいます。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="212"/>
+        <location filename="../../gui/views/surface_view.py" line="233"/>
         <source>drag or arrow keys: rotate · wheel or +/-: zoom</source>
         <translation>ドラッグか矢印キー: 回転 · ホイールか +/-: ズーム</translation>
     </message>
