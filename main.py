@@ -34,6 +34,9 @@ def gui_parser() -> OneLineParser:
                                   "'gatelab inspect FILE' to check an experiment file.")
     add_training_flags(parser)
     parser.add_argument("--autostart", action="store_true", help="start training at launch")
+    parser.add_argument("--fresh", action="store_true",
+                        help="start with the article's settings and speed, not the last ones "
+                             "(which stay stored: a classroom machine)")
     parser.add_argument("--self-test", action="store_true",
                         help="build the window, train briefly, render, print a JSON status, exit")
     parser.add_argument("--screenshot", metavar="PATH", help="with --self-test: save the window here")
@@ -88,7 +91,7 @@ def run_gui(argv) -> int:
         config = None  # no training flags: the window reopens with the last-used settings
 
     return run_app(config, autostart=args.autostart, self_test=args.self_test,
-                   screenshot=args.screenshot)
+                   screenshot=args.screenshot, fresh=args.fresh)
 
 
 def main(argv=None) -> int:

@@ -55,9 +55,10 @@ def _match_pyopengl_to_qt(platform: str) -> None:
         os.environ["PYOPENGL_PLATFORM"] = gl
 
 
-def run_app(config: TrainConfig | None, autostart=False, self_test=False, screenshot=None) -> int:
-    """config None: the last-used settings (or the defaults). The self-test never reads or
-    writes the user's settings."""
+def run_app(config: TrainConfig | None, autostart=False, self_test=False, screenshot=None,
+            fresh=False) -> int:
+    """config None: the last-used settings (or the defaults; with fresh, always the defaults,
+    the stored ones kept). The self-test never reads or writes the user's settings."""
     app = make_application()
     from gui.common.i18n import choose_language, install_translators
     from gui.shell.main_window import MainWindow  # after QApplication: pyqtgraph needs it
@@ -69,7 +70,7 @@ def run_app(config: TrainConfig | None, autostart=False, self_test=False, screen
     if self_test:
         config = (config or TrainConfig())
         config = config.with_changes(steps=min(config.steps, SELF_TEST_STEPS))
-    window = MainWindow(config, settings)
+    window = MainWindow(config, settings, fresh=fresh)
     app.aboutToQuit.connect(window.controller.shutdown)
     window.show()
     if not self_test:

@@ -69,13 +69,16 @@ FRAME_ALLOWANCE = QSize(16, 48)
 class MainWindow(QMainWindow):
     snapshot_shown = Signal(object)  # after every view has taken a snapshot (for tests)
 
-    def __init__(self, config: TrainConfig | None = None, settings=None):
+    def __init__(self, config: TrainConfig | None = None, settings=None, fresh: bool = False):
         """settings: a gui.shell.settings_store.SettingsStore to restore from and save to at close;
-        None keeps nothing (tests)."""
+        None keeps nothing (tests). fresh (or the stored "start fresh" setting): the article's
+        defaults and speed, not the last user's; theirs stay stored, untouched (a classroom)."""
         super().__init__()
         self._settings = settings
+        self._fresh = bool(fresh or (settings is not None and settings.load_fresh_start()))
         if config is None:
-            config = settings.load_config() if settings is not None else TrainConfig()
+            config = settings.load_config() if settings is not None and not self._fresh \
+                else TrainConfig()
         self.session = RunSession(config, self)
         self.files = ExperimentFiles(self)
         self._seeds_dialog = None
@@ -210,6 +213,14 @@ class MainWindow(QMainWindow):
         self.exports.done.connect(lambda text: self.statusBar().showMessage(text, 5000))
         file_menu.addSeparator()
         self._action(file_menu, self.tr("&Restore default settings"), None, self.restore_defaults)
+        fresh = self._action(file_menu, self.tr("Start &fresh each time (classroom)"), None,
+                             self._on_fresh_start_toggled)
+        fresh.setCheckable(True)
+        fresh.setChecked(self._settings is not None and self._settings.load_fresh_start())
+        fresh.setEnabled(self._settings is not None)
+        fresh.setToolTip(self.tr("Every start uses the article's settings and speed, not the last "
+                                 "user's (theirs are kept). Also: python main.py --fresh"))
+        self.fresh_start_action = fresh
         file_menu.addSeparator()
         self._action(file_menu, self.tr("&Quit"), "Ctrl+Q", self.close)
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
@@ -626,9 +637,14 @@ class MainWindow(QMainWindow):
             return
         self._settings.restore_window(self, self._splitters())
         self._apply_toggles(self._settings.load_view_toggles(DEFAULT_TOGGLES))
-        self.controls.set_speed_index(self._settings.load_speed_index(
-            len(SPEEDS), SPEEDS.index(DEFAULT_SPEED)))
+        if not self._fresh:
+            self.controls.set_speed_index(self._settings.load_speed_index(
+                len(SPEEDS), SPEEDS.index(DEFAULT_SPEED)))
         self._report_unreadable_settings()
+        if self._fresh:
+            self.statusBar().showMessage(self.tr(
+                "A fresh start: the article's settings and speed. The last ones are kept (File > "
+                "Start fresh each time)."), 15000)
 
     def _report_unreadable_settings(self):
         """A stored setting that could not be used fell back to its default: say which."""
@@ -643,11 +659,20 @@ class MainWindow(QMainWindow):
     def _save_settings(self):
         if self._settings is None:
             return
-        self._settings.save_config(self.session.config)
+        if not self._fresh:  # a fresh start leaves the stored settings as they were
+            self._settings.save_config(self.session.config)
+            self._settings.save_speed_index(self.controls.speed_index())
         self._settings.save_window(self, self._splitters())
         self._settings.save_view_toggles(self._toggles())
-        self._settings.save_speed_index(self.controls.speed_index())
         self._settings.sync()
+
+    def _on_fresh_start_toggled(self, checked: bool) -> None:
+        if self._settings is not None:
+            self._settings.save_fresh_start(checked)
+            self._settings.sync()
+            self.statusBar().showMessage(self.tr(
+                "From the next start on, GateLab starts with the article's settings.") if checked
+                else self.tr("From the next start on, GateLab starts with the last settings."), 8000)
 
     def restore_defaults(self):
         """Forgets saved settings and shows the defaults now (the language at next start)."""

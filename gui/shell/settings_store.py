@@ -27,6 +27,7 @@ SPLITTER_GROUP = "window/splitters/"
 TOGGLES_KEY = "view/toggles"
 LANGUAGE_KEY = "ui/language"
 SPEED_KEY = "ui/speed_index"
+FRESH_KEY = "ui/fresh_start"  # a classroom machine: every start with the defaults
 
 
 class SettingsStore:
@@ -126,6 +127,18 @@ class SettingsStore:
         if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value < count:
             return self._fell_back(SPEED_KEY, default)
         return value
+
+    def save_fresh_start(self, fresh: bool) -> None:
+        self._settings.setValue(FRESH_KEY, bool(fresh))
+
+    def load_fresh_start(self) -> bool:
+        """True if every start should use the defaults (QSettings may give "true" as text)."""
+        value = self._settings.value(FRESH_KEY)
+        if value is None or isinstance(value, bool):
+            return bool(value)
+        if isinstance(value, str) and value.strip().lower() in ("true", "false"):
+            return value.strip().lower() == "true"
+        return self._fell_back(FRESH_KEY, False)
 
     # -- whole store ---------------------------------------------------------------
     def sync(self) -> None:

@@ -272,3 +272,55 @@ def test_a_store_with_nothing_in_it_reports_nothing(store):
     store.load_language()
     store.load_speed_index(SPEED_COUNT, SPEED_DEFAULT)
     assert store.unreadable == []
+
+
+# -- a classroom machine: a fresh start each time ---------------------------------------------
+def test_a_fresh_start_uses_the_defaults_and_keeps_the_last_users_settings(qtbot, path):
+    """A classroom machine restored the previous student's 1,000,000 steps at full speed."""
+    from gui.controls.control_panel import DEFAULT_SPEED, SPEEDS
+    from gui.shell.main_window import MainWindow
+
+    store = SettingsStore(ini(path))
+    last = TrainConfig(steps=1_000_000, alpha=3.0)
+    store.save_config(last)
+    store.save_speed_index(len(SPEEDS) - 1)  # full speed
+    store.sync()
+    for fresh_flag, fresh_setting in ((True, False), (False, True)):
+        store = SettingsStore(ini(path))
+        store.save_fresh_start(fresh_setting)
+        window = MainWindow(None, store, fresh=fresh_flag)
+        qtbot.addWidget(window)
+        assert window.session.config == TrainConfig()
+        assert window.controls.speed_index() == SPEEDS.index(DEFAULT_SPEED)
+        assert "fresh start" in window.statusBar().currentMessage()
+        window.controls._steps.setValue(777)  # this student's change is not kept either
+        window.files.mark_clean()
+        window.close()
+        again = SettingsStore(ini(path))
+        assert again.load_config() == last and again.load_speed_index(len(SPEEDS), 0) == len(SPEEDS) - 1
+    # Without it, the last settings come back, as before.
+    store = SettingsStore(ini(path))
+    store.save_fresh_start(False)
+    window = MainWindow(None, store)
+    qtbot.addWidget(window)
+    assert window.session.config == last
+    window.files.mark_clean()
+    window.close()
+
+
+def test_the_fresh_start_setting_is_a_menu_toggle_and_reads_back_safely(qtbot, path):
+    from gui.shell.main_window import MainWindow
+
+    store = SettingsStore(ini(path))
+    window = MainWindow(None, store)
+    qtbot.addWidget(window)
+    assert not window.fresh_start_action.isChecked()
+    window.fresh_start_action.trigger()
+    assert SettingsStore(ini(path)).load_fresh_start() is True
+    window.files.mark_clean()
+    window.close()
+    settings = ini(path)
+    settings.setValue(settings_store.FRESH_KEY, "perhaps")
+    settings.sync()
+    odd = SettingsStore(ini(path))
+    assert odd.load_fresh_start() is False and settings_store.FRESH_KEY in odd.unreadable
