@@ -58,7 +58,8 @@ class ControlPanel(QWidget):
         self._updating = False
         layout = QVBoxLayout(self)
         layout.addWidget(self._build_presets())
-        layout.addWidget(self._build_parameters())
+        self._parameters = self._build_parameters()
+        layout.addWidget(self._parameters)
         self._advanced = AdvancedOptions(self)
         self._advanced.changed.connect(self._on_edit)
         layout.addWidget(self._advanced)
@@ -186,14 +187,24 @@ class ControlPanel(QWidget):
             ("_stop", self.tr("Stop"), self.stop_pressed, "Esc",
              self.tr("End training here and keep the current weights (Esc)")),
         ]
+        self._shortcuts = {}
         for k, (name, text, signal, keys, tip) in enumerate(specs):
             button = QPushButton(text)
             button.setToolTip(tip)
             button.clicked.connect(signal)
-            QShortcut(QKeySequence(keys), self, button.animateClick)
+            self._shortcuts[name] = QShortcut(QKeySequence(keys), self, button.animateClick)
             setattr(self, name, button)
             grid.addWidget(button, k // 2, k % 2)
         return grid
+
+    def set_presenting(self, on: bool) -> None:
+        """Presentation mode: only the essential controls, the speed and the Train, Step,
+        Reset and Stop buttons (settings are for before the lesson: at twice the size the
+        rest took half a 1366-pixel screen); Esc leaves the mode rather than stopping the run
+        (the Stop button still stops it)."""
+        for part in (self._presets, self._parameters, self._advanced):
+            part.setVisible(not on)
+        self._shortcuts["_stop"].setEnabled(not on)
 
     # -- state in and out ----------------------------------------------------
     def config(self) -> TrainConfig:

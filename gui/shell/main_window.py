@@ -10,7 +10,7 @@ import sys
 import time
 
 from PySide6.QtCore import QSize, QStandardPaths, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -36,6 +36,7 @@ from gui.dialogs.seeds_dialog import SeedsDialog
 from gui.files.experiment_files import ExperimentFiles, path_from_mime
 from gui.files.export_actions import ExportActions
 from gui.run.session import RunSession, session_trainer
+from gui.shell.presentation import Presentation
 from gui.shell.settings_store import (
     CONFIG_KEY,
     LANGUAGE_KEY,
@@ -100,9 +101,8 @@ class MainWindow(QMainWindow):
         scroll = QScrollArea()
         scroll.setWidget(self.controls)
         scroll.setWidgetResizable(True)
-        # Its minimum (not preferred) width: the window must fit a 1366-pixel laptop screen.
-        scroll_bar = scroll.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
-        scroll.setMinimumWidth(self.controls.minimumSizeHint().width() + scroll_bar + 2 * scroll.frameWidth())
+        self._controls_scroll = scroll
+        self.fit_controls()
         self.output_view = OutputView()
         self.loss_plot = LossPlot()
         self.predictions = PredictionsTable()
@@ -228,6 +228,17 @@ class MainWindow(QMainWindow):
         self.view_menu = self.menuBar().addMenu(self.tr("&View"))
         for dock in self.docks.values():
             self.view_menu.addAction(dock.toggleViewAction())
+        self.view_menu.addSeparator()
+        self.presentation = Presentation(self)
+        self.presentation_action = self._action(
+            self.view_menu, self.tr("&Presentation mode"), "F11", self._toggle_presentation)
+        self.presentation_action.setCheckable(True)
+        self.presentation_action.setToolTip(self.tr(
+            "Full screen, text and lines twice as large, only the essential controls: for a "
+            "projector. Esc or F11 leaves it."))
+        # Esc leaves presentation mode (there it does not stop the run: the Stop button does).
+        self._leave_presentation = QShortcut(QKeySequence("Esc"), self, self._end_presentation)
+        self._leave_presentation.setEnabled(False)
         tools = self.menuBar().addMenu(self.tr("&Tools"))
         self._action(tools, self.tr("&Many seeds…"), "Ctrl+M", self._on_many_seeds)
         compare = tools.addMenu(self.tr("&Compare the run with"))
@@ -585,6 +596,7 @@ class MainWindow(QMainWindow):
         if self._seeds_dialog is not None:
             self._seeds_dialog.shutdown()
             self._seeds_dialog.close()  # a window of its own: it would keep the app running
+        self.presentation.leave()  # the layout saved is the usual one, not the full screen
         self._save_settings()
         super().closeEvent(event)
 
@@ -615,6 +627,18 @@ class MainWindow(QMainWindow):
         ).format(kept), 30000)
 
     # -- settings --------------------------------------------------------------------
+    def fit_controls(self):
+        """The controls' column at their minimum (not preferred) width: the window must fit a
+        1366-pixel laptop screen. Again after the font changes (presentation mode)."""
+        scroll = self._controls_scroll
+        scroll_bar = scroll.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        width = self.controls.minimumSizeHint().width() + scroll_bar + 2 * scroll.frameWidth()
+        scroll.setMinimumWidth(width)
+        if hasattr(self, "main_splitter"):
+            sizes = self.main_splitter.sizes()
+            if sizes and sizes[0] < width:
+                self.main_splitter.setSizes([width, max(1, sum(sizes) - width)])
+
     def _splitters(self):
         return {"main": self.main_splitter, "views": self.views_splitter}
 
@@ -665,6 +689,16 @@ class MainWindow(QMainWindow):
         self._settings.save_window(self, self._splitters())
         self._settings.save_view_toggles(self._toggles())
         self._settings.sync()
+
+    def _toggle_presentation(self, _checked=False) -> None:
+        self.presentation.toggle()
+        on = self.presentation.is_on()
+        self.presentation_action.setChecked(on)
+        self._leave_presentation.setEnabled(on)
+
+    def _end_presentation(self) -> None:
+        if self.presentation.is_on():
+            self._toggle_presentation()
 
     def _on_fresh_start_toggled(self, checked: bool) -> None:
         if self._settings is not None:

@@ -7,7 +7,7 @@ seen from above, with the same colour scale, so nothing the student needs is los
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QImage, QTransform
+from PySide6.QtGui import QFont, QImage, QTransform
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from core.model.gates import ROWS
@@ -57,6 +57,14 @@ class HeatmapView(QWidget):
         self._boundary.setData(*_contour(self._data, 0.5))
         self._set_lines(decision_lines(snapshot.weights))
         self._set_rows(np.asarray(snapshot.targets), np.asarray(snapshot.predictions))
+
+    def set_scale(self, factor: float) -> None:
+        """Markers and corner labels `factor` times their usual size (presentation mode: 2)."""
+        self._markers.setSize(18 * factor)
+        for label in self._labels:
+            font = QFont(self.font())
+            font.setPointSizeF(font.pointSizeF() * factor)
+            label.setFont(font)
 
     def line_data(self) -> list[tuple[str, np.ndarray]]:
         """The decision lines drawn now: (colour, 2 x 2 end points) each."""

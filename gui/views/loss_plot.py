@@ -5,6 +5,7 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from core.training.history import RecentHistory, clipped_to
@@ -222,6 +223,18 @@ class LossPlot(QWidget):
     def step_count(self) -> int:
         """Steps recorded in this run, including those only the envelope remembers."""
         return self._count
+
+    def set_scale(self, factor: float) -> None:
+        """Lines and axis text `factor` times their usual size (presentation mode: 2)."""
+        self._curve.setPen(pg.mkPen(CURVE_COLOR, width=max(1.0, round(factor))))
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * factor if font.pointSizeF() > 0 else 9 * factor)
+        for name in ("bottom", "left"):
+            axis = self._item.getAxis(name)
+            axis.setStyle(tickFont=font)
+            axis.label.setFont(font)
+        # Enlarged, the hover hint took two lines a 768-pixel projector needs for the table.
+        self._readout.setVisible(factor <= 1.0)
 
     def set_log_scale(self, on: bool) -> None:
         self._log_box.setChecked(on)  # toggled -> _on_log_toggled

@@ -31,5 +31,8 @@ class OutputView(QWidget):
     def update_from(self, snapshot) -> None:
         self.view.update_from(snapshot)
 
+    def set_scale(self, factor: float) -> None:
+        self.view.set_scale(factor)
+
     def render_image(self) -> QImage:
         return self.view.render_image()

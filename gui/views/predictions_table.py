@@ -4,7 +4,7 @@ One row per truth-table input, like the article's `入力: [0, 0], 予測値: 0.
 真の値: 0`, plus the error and a "solved" line driven by the snapshot.
 """
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -105,6 +105,17 @@ class PredictionsTable(QWidget):
         frame = 2 * table.frameWidth()
         table.setMinimumWidth(4 * widest + frame)
         table.setFixedHeight(header.sizeHint().height() + table.verticalHeader().length() + frame)
+
+    def changeEvent(self, event):  # noqa: N802 - Qt's name
+        # A new font (presentation mode doubles it): rows and columns fit it, and the labels
+        # with a style sheet take it (a style sheet keeps the font it was polished with).
+        if event.type() == QEvent.Type.FontChange:
+            self._table.resizeRowsToContents()
+            self._fit_size()
+            for label in (self._label, self._why):
+                label.setFont(self.font())
+                label.setStyleSheet(label.styleSheet())
+        super().changeEvent(event)
 
     def update_from(self, snapshot):
         """Rewrites the texts of the existing items; called up to 50 times a second."""

@@ -108,6 +108,17 @@ class SurfaceView(QWidget):
         self._floor_pos, self._floor_colours = pos, colours
         self._floor.setData(pos=pos, color=colours)
 
+    def set_scale(self, factor: float) -> None:
+        """Markers, lines and labels `factor` times their usual size (presentation mode: 2)."""
+        self._targets.setData(size=14 * factor)
+        self._predictions.setData(size=8 * factor)
+        self._errors.setData(width=2.0 * factor)
+        self._floor.setData(width=2.5 * factor)
+        for label, base in zip(self._text_items, self._text_sizes):
+            font = QFont(label.font)
+            font.setPointSizeF(base * factor)
+            label.setData(font=font)
+
     def reset_camera(self) -> None:
         self._glview.setCameraParams(**DEFAULT_CAMERA)
         self._fit_fov()
@@ -171,8 +182,10 @@ class SurfaceView(QWidget):
                                                  size=8, glOptions=_ON_TOP_GL)
         self._targets = gl.GLScatterPlotItem(pos=np.zeros((4, 3)), color=TARGET_COLOR, size=14,
                                              glOptions=_ON_TOP_GL)
+        self._text_items = self._labels()
+        self._text_sizes = [label.font.pointSizeF() for label in self._text_items]
         items = [self._floor, self._surface, self._wire, _box_lines(), self._plane, self._errors,
-                 self._predictions, self._targets, *self._labels()]
+                 self._predictions, self._targets, *self._text_items]
         for depth, item in enumerate(items):  # drawn in this order; text (QPainter) last
             item.setDepthValue(depth)
             view.addItem(item)

@@ -1008,3 +1008,43 @@ def test_a_run_named_with_markup_is_shown_as_typed_in_compare(qtbot, window):
     qtbot.addWidget(compare)
     title = next(label for label in compare.findChildren(QLabel) if "mine" in label.text())
     assert "&lt;i&gt;mine&lt;/i&gt; &amp; &lt;b&gt;yours" in title.text()
+
+
+# -- presentation mode ----------------------------------------------------------------------
+def test_presentation_mode_is_full_screen_large_and_plain_and_esc_puts_everything_back(qtbot, window):
+    from PySide6.QtWidgets import QApplication
+
+    font = QApplication.font().pointSizeF()
+    docks = {key for key, dock in window.docks.items() if dock.isVisible()}
+    assert docks
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)  # shortcuts reach the active window
+    qtbot.keyClick(window, Qt.Key.Key_F11)
+    qtbot.waitUntil(window.isFullScreen, timeout=5000)
+    assert window.presentation.is_on() and window.presentation_action.isChecked()
+    assert QApplication.font().pointSizeF() == 2 * font
+    assert not any(dock.isVisible() for dock in window.docks.values())
+    assert not window.controls._advanced.isVisible() and not window.controls._presets.isVisible()
+    assert not window.controls._parameters.isVisible() and window.controls._train.isVisible()
+    assert window.loss_plot._curve.opts["pen"].width() == 2
+    qtbot.keyClick(window, Qt.Key.Key_Escape)  # leaves presentation mode; does not stop a run
+    qtbot.waitUntil(lambda: not window.isFullScreen(), timeout=5000)
+    assert not window.presentation.is_on() and QApplication.font().pointSizeF() == font
+    assert {key for key, dock in window.docks.items() if dock.isVisible()} == docks
+    assert window.controls._advanced.isVisible() and window.loss_plot._curve.opts["pen"].width() == 1
+
+
+def test_in_presentation_mode_esc_does_not_stop_training_and_stop_still_does(qtbot, window):
+    window.controls._steps.setValue(10**7)
+    qtbot.waitUntil(lambda: window.session.config.steps == 10**7)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.presentation_action.trigger()
+    window.controls.train_pressed.emit()
+    qtbot.waitUntil(window.session.is_running, timeout=10000)
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert not window.presentation.is_on()
+    qtbot.wait(200)
+    assert window.session.is_running()  # Esc left the mode; the run goes on
+    window.controls._stop.click()
+    qtbot.waitUntil(lambda: not window.session.is_running(), timeout=10000)

@@ -1,0 +1,82 @@
+"""Presentation mode (View > Presentation mode, F11): the window readable from the back of a
+classroom. Full screen, text and lines twice their size, only the essential controls (no docks,
+presets or advanced options); Esc or F11 leaves it, and everything is put back as it was."""
+
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication
+
+SCALE = 2.0  # text and lines, against their usual size
+QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's "no maximum size"
+
+
+class Presentation:
+    def __init__(self, window):
+        self._window = window
+        self._saved = None  # what leaving puts back: (state, geometry, docks shown, font)
+
+    def is_on(self) -> bool:
+        return self._saved is not None
+
+    def toggle(self) -> None:
+        self.leave() if self.is_on() else self.enter()
+
+    def enter(self) -> None:
+        if self.is_on():
+            return
+        w = self._window
+        app = QApplication.instance()
+        shown = [key for key, dock in w.docks.items() if dock.isVisible()]
+        splitters = {name: splitter.saveState() for name, splitter in w._splitters().items()}
+        self._saved = (w.saveState(), w.saveGeometry(), shown, QFont(app.font()), splitters)
+        big = QFont(app.font())
+        big.setPointSizeF(max(1.0, app.font().pointSizeF()) * SCALE)
+        app.setFont(big)
+        for dock in w.docks.values():
+            dock.hide()
+        w.controls.set_presenting(True)
+        w.loss_plot.set_scale(SCALE)
+        w.output_view.set_scale(SCALE)
+        w.showFullScreen()
+        QApplication.processEvents()  # the larger font's sizes, before fitting the controls
+        w.fit_controls()
+        self._share_width()
+        w.statusBar().showMessage(w.tr("Presentation mode: Esc or F11 leaves it."), 8000)
+
+    def leave(self) -> None:
+        if not self.is_on():
+            return
+        w = self._window
+        state, geometry, shown, font, splitters = self._saved
+        self._saved = None
+        QApplication.instance().setFont(font)
+        w.controls.set_presenting(False)
+        w.loss_plot.set_scale(1.0)
+        w.output_view.set_scale(1.0)
+        w.setMinimumSize(0, 0)
+        w.setMaximumSize(QWIDGETSIZE_MAX, QWIDGETSIZE_MAX)
+        w.showNormal()
+        w.restoreGeometry(geometry)
+        w.restoreState(state)
+        for name, splitter in w._splitters().items():
+            splitter.restoreState(splitters[name])
+        QApplication.processEvents()
+        w.fit_controls()
+        for key in shown:
+            w.docks[key].show()
+
+    def _share_width(self) -> None:
+        """The controls at their least width, the table and plot at theirs, the 3D view the
+        rest: at twice the size on a 1024-pixel projector nothing is cut off."""
+        w = self._window
+        # The screen's size, held: without a window manager nothing sizes a full screen, and
+        # the larger font's layout widened the window past the screen's edge.
+        w.setGeometry(w.screen().geometry())
+        w.setFixedSize(w.screen().geometry().size())
+        QApplication.processEvents()
+        total = sum(w.main_splitter.sizes())
+        controls = w._controls_scroll.minimumWidth()
+        w.main_splitter.setSizes([controls, max(1, total - controls)])
+        QApplication.processEvents()
+        views = sum(w.views_splitter.sizes())
+        right = w.views_splitter.widget(1).minimumSizeHint().width()
+        w.views_splitter.setSizes([max(1, views - right), right])
