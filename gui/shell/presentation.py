@@ -2,6 +2,7 @@
 classroom. Full screen, text and lines twice their size, only the essential controls (no docks,
 presets or advanced options); Esc or F11 leaves it, and everything is put back as it was."""
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
@@ -72,6 +73,7 @@ class Presentation:
         # the larger font's layout widened the window past the screen's edge.
         w.setGeometry(w.screen().geometry())
         w.setFixedSize(w.screen().geometry().size())
+        w.setWindowState(w.windowState() | Qt.WindowState.WindowFullScreen)  # resizing dropped it
         QApplication.processEvents()
         total = sum(w.main_splitter.sizes())
         controls = w._controls_scroll.minimumWidth()
