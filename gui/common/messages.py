@@ -147,3 +147,17 @@ def diagnosis_text(diagnosis) -> str:
                                                 "line.").format(*f["same_lines"][0])
     return text + " " + Qca.translate("Messages", "Try more steps, another seed, more hidden "
                                                   "nodes or another alpha.")
+
+
+def slide_caption(snapshot) -> str:
+    """What a picture for a slide shows: "XOR · 2 hidden nodes · alpha 0.5 · seed 0 · step
+    2,000 · loss 0.0074"."""
+    config = snapshot.config
+    model = (Qca.translate("Messages", "2-layer model") if config.hidden_nodes == 0 else
+             Qca.translate("Messages", "{0} hidden nodes").format(config.hidden_nodes))
+    gate = config.gate.upper() if config.gate != "custom" else Qca.translate("Messages", "custom gate")
+    return " · ".join([
+        gate, model, Qca.translate("Messages", "alpha {0:g}").format(config.alpha),
+        Qca.translate("Messages", "seed {0}").format(config.seed),
+        Qca.translate("Messages", "step {0:,}").format(snapshot.step),
+        Qca.translate("Messages", "loss {0:.4g}").format(snapshot.loss)])

@@ -1,5 +1,6 @@
-"""Exports: the loss plot (PNG, SVG), the 3D view (PNG), the loss history and predictions
-(CSV, clipboard) and the weights (JSON).
+"""Exports: the loss plot (PNG, SVG), the 3D view (PNG), pictures for slides (either view at
+a chosen pixel size, with a caption), the loss history and predictions (CSV, clipboard) and the
+weights (JSON).
 
 Each function takes only what it exports and returns None on success or a message
 saying what went wrong; none raises or shows a dialog. Files are written with
@@ -13,12 +14,113 @@ from contextlib import contextmanager
 import numpy as np
 import pyqtgraph as pg
 import pyqtgraph.exporters  # noqa: F401 - registers ImageExporter and SVGExporter
-from PySide6.QtCore import QCoreApplication, QIODevice, QSaveFile, QSize
-from PySide6.QtGui import QGuiApplication, QImage
+from PySide6.QtCore import QCoreApplication, QIODevice, QRect, QRectF, QSaveFile, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QPainter
 
 from core.io import export_data
+from gui.common.picture_sizes import SLIDE_MAX, SLIDE_MIN
 
 MAX_SCALE = 8  # 8x a 600-pixel view is 4800 pixels: enough for a poster, within GL limits
+CAPTION_SHARE = 0.07  # the caption band's height, as a share of the picture's
+DARK = QColor(24, 26, 32)  # the 3D view's background
+
+
+# -- pictures for slides -------------------------------------------------------------
+def export_slide(view, path, size: QSize, caption: str = "", legend: str = "") -> str | None:
+    """`view` (the output view, or the loss plot) drawn to fill a `size` picture, keeping
+    its proportions, with `caption` (and `legend`, right-aligned) in a band under it."""
+    width, height = size.width(), size.height()
+    if not (SLIDE_MIN <= width <= SLIDE_MAX and SLIDE_MIN <= height <= SLIDE_MAX):
+        return QCoreApplication.translate(
+            "Exports", "A picture is from {0} to {1} pixels each way, not {2} x {3}.").format(
+            SLIDE_MIN, SLIDE_MAX, width, height)
+    band = round(height * CAPTION_SHARE) if caption or legend else 0
+    area = QSize(width, height - band)
+    try:
+        picture, dark = _picture_to_fit(view, area)
+    except Exception as error:  # noqa: BLE001 - a GL or paint failure is reported, not raised
+        return _render_failed(error)
+    if picture is None or picture.isNull():
+        return _save_image(picture, path)
+    return _save_image(_slide(picture, size, band, caption, legend, dark), path)
+
+
+SLIDE_TEXT_HEIGHT = 540  # a slide is drawn as a view this tall, enlarged: text stays in scale
+
+
+def _picture_to_fit(view, area: QSize):
+    """The view drawn to fill `area` (as if it were area / k logical pixels, k making it
+    SLIDE_TEXT_HEIGHT tall, then enlarged k times), and whether its background is dark."""
+    inner = getattr(view, "view", view)  # an OutputView holds the real view
+    k = area.height() / SLIDE_TEXT_HEIGHT
+    glview = getattr(inner, "glview", None)
+    if glview is not None:
+        return _render_gl_filling(inner, glview, area, k), True
+    item = _plot_item(inner)
+    old = item.geometry()
+    try:  # the plot laid out at the slide's proportions for the export, then put back
+        item.setGeometry(QRectF(old.x(), old.y(), area.width() / k, area.height() / k))
+        item.layout.activate()
+        exporter = pg.exporters.ImageExporter(item)
+        exporter.parameters()["width"] = area.width()
+        image = exporter.export(toBytes=True)
+    finally:
+        item.setGeometry(old)
+        item.layout.activate()
+    return image, _is_dark(inner)
+
+
+def _render_gl_filling(view, glview, area: QSize, k: float) -> QImage:
+    """The 3D scene drawn offscreen at the slide's size and proportions, its labels and
+    markers k times their on-screen size, the camera's field of view fitted to it."""
+    fov = getattr(view, "fov_for", None)
+    before = glview.cameraParams()["fov"]
+    grown = _grown_items(glview.items, k)
+    ratio = glview.devicePixelRatioF()
+    size = QSize(round(area.width() / ratio), round(area.height() / ratio))
+    try:
+        for item, name, _, larger in grown:
+            item.setData(**{name: larger})
+        if fov is not None:
+            glview.setCameraParams(fov=fov(size.width(), size.height()))
+        image = view.render_image(size)
+    finally:
+        for item, name, original, _ in grown:
+            item.setData(**{name: original})
+        glview.setCameraParams(fov=before)
+    return image
+
+
+def _is_dark(view) -> bool:
+    return getattr(view, "background_is_dark", False)
+
+
+def _slide(picture: QImage, size: QSize, band: int, caption: str, legend: str,
+           dark: bool) -> QImage:
+    slide = QImage(size, QImage.Format.Format_RGB32)
+    background = DARK if dark else QColor("white")
+    slide.fill(background)
+    area = QSize(size.width(), size.height() - band)
+    fitted = picture if picture.size() == area else picture.scaled(
+        area, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
+    painter = QPainter(slide)
+    try:
+        painter.drawImage((area.width() - fitted.width()) // 2,
+                          (area.height() - fitted.height()) // 2, fitted)
+        if band:
+            font = QFont(QGuiApplication.font())
+            font.setPixelSize(max(8, round(band * 0.42)))
+            painter.setFont(font)
+            painter.setPen(QColor("white") if dark else QColor(32, 32, 32))
+            margin = round(band * 0.5)
+            text = QRect(margin, area.height(), size.width() - 2 * margin, band)
+            align = Qt.AlignmentFlag.AlignVCenter
+            painter.drawText(text, align | Qt.AlignmentFlag.AlignLeft, caption)
+            if legend:
+                painter.drawText(text, align | Qt.AlignmentFlag.AlignRight, legend)
+    finally:
+        painter.end()
+    return slide
 
 
 # -- loss plot -----------------------------------------------------------------------

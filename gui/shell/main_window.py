@@ -12,6 +12,7 @@ import time
 from PySide6.QtCore import QSize, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QDialog,
     QDockWidget,
     QLabel,
     QMainWindow,
@@ -30,9 +31,10 @@ from core.model.config import ALPHA_MAX, HIDDEN_MAX, TrainConfig
 from core.training import states
 from core.views.run_list import overlay_colour
 from gui.common.i18n import LANGUAGES
-from gui.common.messages import parameter_name, run_message
+from gui.common.messages import parameter_name, run_message, slide_caption
 from gui.controls.control_panel import DEFAULT_SPEED, SPEEDS, ControlPanel
 from gui.dialogs.seeds_dialog import SeedsDialog
+from gui.files import exports
 from gui.files.experiment_files import ExperimentFiles, path_from_mime
 from gui.files.export_actions import ExportActions
 from gui.run.session import RunSession, session_trainer
@@ -211,6 +213,9 @@ class MainWindow(QMainWindow):
                                      lambda: self._last_snapshot, self.session.loss_record, self)
         self.exports.message.connect(lambda text: QMessageBox.warning(self, "GateLab", text))
         self.exports.done.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        export_menu.addSeparator()
+        self._action(export_menu, self.tr("Picture for a &slide…"), "Ctrl+Shift+E",
+                     self._export_slide)
         file_menu.addSeparator()
         self._action(file_menu, self.tr("&Restore default settings"), None, self.restore_defaults)
         fresh = self._action(file_menu, self.tr("Start &fresh each time (classroom)"), None,
@@ -689,6 +694,29 @@ class MainWindow(QMainWindow):
         self._settings.save_window(self, self._splitters())
         self._settings.save_view_toggles(self._toggles())
         self._settings.sync()
+
+    def _export_slide(self) -> None:
+        """File > Export > Picture for a slide: a view at a chosen size, with a caption."""
+        from gui.dialogs.slide_dialog import SlideDialog
+
+        snapshot = self._last_snapshot
+        dialog = SlideDialog(slide_caption(snapshot) if snapshot is not None else "", self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.write_slide(*dialog.choices())
+
+    def write_slide(self, view: str, size, caption: str) -> None:
+        """Asks where, then writes the picture (view: "output" or "loss")."""
+        path = self.exports.ask_path(self.tr("Picture for a slide"), self.tr("PNG image (*.png)"),
+                                     ".png")
+        if not path:
+            return
+        target = self.output_view if view == "output" else self.loss_plot
+        legend = self.tr("● target   ○ prediction") if view == "output" else ""
+        error = exports.export_slide(target, path, size, caption, legend)
+        if error:
+            QMessageBox.warning(self, "GateLab", error)
+        else:
+            self.statusBar().showMessage(self.tr("Saved {0}").format(path), 5000)
 
     def _toggle_presentation(self, _checked=False) -> None:
         self.presentation.toggle()

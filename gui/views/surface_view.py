@@ -289,9 +289,13 @@ class SurfaceView(QWidget):
         self._plane.setVisible(checked)
 
     def _fit_fov(self) -> None:
-        width, height = max(1, self._glview.width()), max(1, self._glview.height())
-        half_tan = VIEW_HALF_TAN * max(1.0, width / height)
-        self._glview.setCameraParams(fov=math.degrees(2 * math.atan(half_tan)))
+        self._glview.setCameraParams(fov=self.fov_for(self._glview.width(), self._glview.height()))
+
+    @staticmethod
+    def fov_for(width: int, height: int) -> float:
+        """The field of view (degrees) that fits the scene into a width x height picture."""
+        half_tan = VIEW_HALF_TAN * max(1.0, max(1, width) / max(1, height))
+        return math.degrees(2 * math.atan(half_tan))
 
 
 def _box_lines() -> gl.GLLinePlotItem:

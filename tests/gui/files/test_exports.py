@@ -369,3 +369,67 @@ def test_a_widget_without_a_plot_gives_a_message(qtbot, tmp_path):
     path = tmp_path / "loss.png"
     assert "PlotWidget" in exports.export_loss_png(table, path)
     assert not path.exists()
+
+
+# -- pictures for slides ------------------------------------------------------------------
+def band_has_text(image, band_top, background):
+    """Some pixels of the caption band differ from the background: the caption was drawn."""
+    for y in range(band_top, image.height(), 3):
+        for x in range(0, image.width() // 2, 3):
+            if image.pixelColor(x, y).name() != background:
+                return True
+    return False
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1024, 768)])
+def test_a_slide_of_the_loss_plot_is_the_size_asked_with_its_caption(loss_plot, tmp_path, size):
+    from PySide6.QtCore import QSize
+
+    path = tmp_path / "slide.png"
+    assert exports.export_slide(loss_plot, path, QSize(*size), "XOR · 2 hidden nodes · step 300") is None
+    image = QImage(str(path))
+    assert (image.width(), image.height()) == size
+    band_top = image.height() - round(image.height() * exports.CAPTION_SHARE)
+    assert band_has_text(image, band_top, "#ffffff")
+    assert image_is_varied(image.copy(0, 0, image.width(), band_top))  # the plot above it
+
+
+def test_a_slide_without_a_caption_gives_the_picture_the_whole_height(loss_plot, tmp_path):
+    from PySide6.QtCore import QSize
+
+    def lowest_ink(path):
+        """The lowest row with anything but white on the right half (the plot's axis; the
+        caption, left-aligned, stays on the left half)."""
+        image = QImage(str(path))
+        for y in range(image.height() - 1, -1, -1):
+            if any(image.pixelColor(x, y).name() != "#ffffff"
+                   for x in range(image.width() // 2, image.width(), 5)):
+                return y
+        return -1
+
+    plain, captioned = tmp_path / "plain.png", tmp_path / "captioned.png"
+    assert exports.export_slide(loss_plot, plain, QSize(1280, 720)) is None
+    assert exports.export_slide(loss_plot, captioned, QSize(1280, 720), "a caption") is None
+    assert QImage(str(plain)).size() == QImage(str(captioned)).size() == QSize(1280, 720)
+    band = round(720 * exports.CAPTION_SHARE)
+    assert lowest_ink(captioned) < 720 - band <= lowest_ink(plain)  # the plot reaches the bottom
+
+
+def test_a_slide_of_the_3d_view_is_drawn_at_the_size_asked(surface, tmp_path):
+    from PySide6.QtCore import QSize
+
+    surface.update_from(snapshot())
+    path = tmp_path / "surface.png"
+    assert exports.export_slide(surface, path, QSize(1920, 1080), "XOR", "● target") is None
+    image = QImage(str(path))
+    assert (image.width(), image.height()) == (1920, 1080)
+    band_top = 1080 - round(1080 * exports.CAPTION_SHARE)
+    assert band_has_text(image, band_top, exports.DARK.name())
+    assert image_is_varied(image.copy(0, 0, 1920, band_top))
+
+
+def test_a_slide_of_a_size_out_of_range_is_refused(loss_plot, tmp_path):
+    from PySide6.QtCore import QSize
+
+    message = exports.export_slide(loss_plot, tmp_path / "x.png", QSize(100, 50000))
+    assert "from 320 to 7680" in message and not (tmp_path / "x.png").exists()

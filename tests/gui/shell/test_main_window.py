@@ -1048,3 +1048,29 @@ def test_in_presentation_mode_esc_does_not_stop_training_and_stop_still_does(qtb
     assert window.session.is_running()  # Esc left the mode; the run goes on
     window.controls._stop.click()
     qtbot.waitUntil(lambda: not window.session.is_running(), timeout=10000)
+
+
+# -- pictures for slides ---------------------------------------------------------------------
+def test_a_picture_for_a_slide_at_1920x1080_with_the_runs_caption(qtbot, window, tmp_path):
+    from PySide6.QtGui import QImage
+
+    from gui.common.messages import slide_caption
+    from gui.dialogs.slide_dialog import SlideDialog
+
+    finish(qtbot, window)
+    caption = slide_caption(window._last_snapshot)
+    assert caption.startswith("XOR · 2 hidden nodes · alpha 0.5 · seed 4 · step 3,000 · loss ")
+    dialog = SlideDialog(caption)
+    qtbot.addWidget(dialog)
+    dialog.choose("loss", (1920, 1080))
+    view, size, chosen = dialog.choices()
+    assert (view, size.width(), size.height(), chosen) == ("loss", 1920, 1080, caption)
+    dialog.choose("output", (2000, 1000), caption="")
+    view, size, chosen = dialog.choices()
+    assert (view, size.width(), size.height(), chosen) == ("output", 2000, 1000, "")
+    path = tmp_path / "slide.png"
+    window.exports.ask_path = lambda *args: str(path)
+    window.write_slide("output", size, "caption")
+    image = QImage(str(path))
+    assert (image.width(), image.height()) == (2000, 1000)
+    assert str(path) in window.statusBar().currentMessage()
