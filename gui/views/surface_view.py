@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBox
 from core.model.gates import ROWS
 from core.views.node_maps import decision_lines
 from core.views.snapshot import GRID_SIZE
+from gui.views.colour_bar import ColourBar
 from gui.views.gl_canvas import CAMERA_KEYS, GLCanvas
 from gui.views.gl_probe import share_opengl_contexts
 
@@ -251,9 +252,10 @@ class SurfaceView(QWidget):
         keys = QHBoxLayout()
         keys.addWidget(legend)
         keys.addWidget(hint, 1)
+        self._colour_bar = ColourBar(COLORMAP, self.tr("output"))
         controls = QHBoxLayout()
         controls.addWidget(self._plane_box)
-        controls.addStretch(1)
+        controls.addWidget(self._colour_bar, 1)
         controls.addWidget(reset)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

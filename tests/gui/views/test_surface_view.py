@@ -278,3 +278,20 @@ def test_each_hidden_nodes_line_lies_on_the_floor_in_its_colour(view, qtbot):
     qtbot.waitExposed(view)
     image = view.render_image()
     assert not image.isNull()
+
+
+def test_the_3d_view_has_a_colour_key_from_0_to_1(view, qtbot):
+    """The 3D view had no colour bar: its colours could only be read from the 2D views'."""
+    import pyqtgraph as pg
+
+    from gui.views.colour_bar import ColourBar
+
+    bar = view.findChild(ColourBar)
+    assert bar is not None
+    stops = bar.stops()
+    lut = pg.colormap.get("viridis").getLookupTable(nPts=16, mode="byte")
+    np.testing.assert_array_equal(stops, lut)  # the surface's own colour map, low to high
+    view.resize(500, 500)
+    view.show()
+    qtbot.waitExposed(view)
+    assert bar.width() >= bar.minimumSizeHint().width() and not bar.grab().isNull()
