@@ -2,7 +2,7 @@
 classroom. Full screen, text and lines twice their size, only the essential controls (no docks,
 presets or advanced options); Esc or F11 leaves it, and everything is put back as it was."""
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
@@ -41,7 +41,8 @@ class Presentation:
         QApplication.processEvents()  # the larger font's sizes, before fitting the controls
         w.fit_controls()
         self._share_width()
-        w.statusBar().showMessage(w.tr("Presentation mode: Esc or F11 leaves it."), 8000)
+        w.statusBar().showMessage(QCoreApplication.translate(
+            "Presentation", "Presentation mode: Esc or F11 leaves it."), 8000)
 
     def leave(self) -> None:
         if not self.is_on():

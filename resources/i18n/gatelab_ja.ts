@@ -80,6 +80,14 @@
     </message>
 </context>
 <context>
+    <name>ColourBar</name>
+    <message>
+        <location filename="../../gui/views/colour_bar.py" line="20"/>
+        <source>The surface&apos;s colour is its height: the network&apos;s output, from 0 (dark blue) to 1 (yellow)</source>
+        <translation>曲面の色はその高さ、つまりネットワークの出力です。0(濃い青)から 1(黄色)まで</translation>
+    </message>
+</context>
+<context>
     <name>CompareWindow</name>
     <message>
         <location filename="../../gui/dialogs/compare_window.py" line="47"/>
@@ -131,198 +139,198 @@
 <context>
     <name>ControlPanel</name>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="74"/>
+        <location filename="../../gui/controls/control_panel.py" line="75"/>
         <source>Input error</source>
         <translation>入力エラー</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="83"/>
+        <location filename="../../gui/controls/control_panel.py" line="84"/>
         <source>Presets…</source>
         <translation>プリセット…</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="84"/>
+        <location filename="../../gui/controls/control_panel.py" line="85"/>
         <source>Article: 2-layer AND</source>
         <translation>記事: 2層 AND</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="85"/>
+        <location filename="../../gui/controls/control_panel.py" line="86"/>
         <source>Article: 3-layer XOR</source>
         <translation>記事: 3層 XOR</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="88"/>
+        <location filename="../../gui/controls/control_panel.py" line="89"/>
         <source>Load the settings of one of the article&apos;s runs</source>
         <translation>記事で実行したときの設定を読み込みます</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="93"/>
+        <location filename="../../gui/controls/control_panel.py" line="94"/>
         <source>Network and training</source>
         <translation>ネットワークと学習</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="98"/>
+        <location filename="../../gui/controls/control_panel.py" line="99"/>
         <source>Custom</source>
         <translation>カスタム</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="99"/>
+        <location filename="../../gui/controls/control_panel.py" line="100"/>
         <source>The logic gate (truth table) the network learns</source>
         <translation>ネットワークが学習する論理ゲート(真理値表)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="100"/>
+        <location filename="../../gui/controls/control_panel.py" line="101"/>
         <source>&amp;Gate</source>
         <translation>ゲート(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="104"/>
+        <location filename="../../gui/controls/control_panel.py" line="105"/>
         <source>Nodes in the hidden layer (0-64). 0 removes the hidden layer: the article&apos;s 2-layer model, one neuron</source>
         <translation>隠れ層のノードの数(0~64)。0 にすると隠れ層がなくなり、記事の2層モデル(ニューロン1個)になります</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="107"/>
+        <location filename="../../gui/controls/control_panel.py" line="108"/>
         <source>&amp;Hidden nodes</source>
         <translation>隠れ層のノード数(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="111"/>
+        <location filename="../../gui/controls/control_panel.py" line="112"/>
         <source>Learning rate α (0.0001-100): how far each update moves the weights. Can change while training</source>
         <translation>学習率 α(0.0001~100): 勾配降下法の1回の更新で重みを動かす大きさ。学習中も変更できます</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="113"/>
+        <location filename="../../gui/controls/control_panel.py" line="114"/>
         <source>&amp;Alpha (learning rate)</source>
         <translation>学習率 α(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="117"/>
+        <location filename="../../gui/controls/control_panel.py" line="118"/>
         <source>Training steps (1-100,000,000). One step = one pass over the 4 rows of the truth table</source>
         <translation>学習のステップ数(1~100,000,000)。1ステップ = 真理値表の4行をひととおり学習すること</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="119"/>
+        <location filename="../../gui/controls/control_panel.py" line="120"/>
         <source>S&amp;teps</source>
         <translation>ステップ数(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="122"/>
+        <location filename="../../gui/controls/control_panel.py" line="123"/>
         <source>S&amp;eed</source>
         <translation>シード(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="139"/>
+        <location filename="../../gui/controls/control_panel.py" line="140"/>
         <source>Target output for this input, from 0 to 1</source>
         <translation>この入力に対する真の値(0~1)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="150"/>
+        <location filename="../../gui/controls/control_panel.py" line="151"/>
         <source>Random seed (0-4294967295): the same seed always gives the same initial weights</source>
         <translation>乱数のシード(0~4294967295): 同じシードからは、いつも同じ重みの初期値が得られます</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="153"/>
+        <location filename="../../gui/controls/control_panel.py" line="154"/>
         <source>New seed</source>
         <translation>新しいシード</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="154"/>
+        <location filename="../../gui/controls/control_panel.py" line="155"/>
         <source>Draw a new random seed: new initial weights (Ctrl+D)</source>
         <translation>新しいシードを乱数で選び、重みの初期値を変えます (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="162"/>
+        <location filename="../../gui/controls/control_panel.py" line="163"/>
         <source>Speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="167"/>
+        <location filename="../../gui/controls/control_panel.py" line="168"/>
         <source>From slow motion (1 step a second) to as fast as the machine goes. Can change while training</source>
         <translation>スローモーション(1秒に1ステップ)からコンピュータの最高速度まで。学習中も変更できます</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="180"/>
-        <location filename="../../gui/controls/control_panel.py" line="233"/>
+        <location filename="../../gui/controls/control_panel.py" line="181"/>
+        <location filename="../../gui/controls/control_panel.py" line="244"/>
         <source>Train</source>
         <translation>学習</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="181"/>
+        <location filename="../../gui/controls/control_panel.py" line="182"/>
         <source>Start, pause or resume training (Space)</source>
         <translation>学習を開始・一時停止・再開します (Space)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="182"/>
+        <location filename="../../gui/controls/control_panel.py" line="183"/>
         <source>Step</source>
         <translation>1ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="183"/>
+        <location filename="../../gui/controls/control_panel.py" line="184"/>
         <source>Run exactly one step, then pause (.)</source>
         <translation>ちょうど1ステップだけ進めて一時停止します (.)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="184"/>
+        <location filename="../../gui/controls/control_panel.py" line="185"/>
         <source>Reset</source>
         <translation>リセット</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="185"/>
+        <location filename="../../gui/controls/control_panel.py" line="186"/>
         <source>Back to the initial weights of this seed (Ctrl+R)</source>
         <translation>このシードの重みの初期値に戻します (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="186"/>
+        <location filename="../../gui/controls/control_panel.py" line="187"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="187"/>
+        <location filename="../../gui/controls/control_panel.py" line="188"/>
         <source>End training here and keep the current weights (Esc)</source>
         <translation>ここで学習を終え、今の重みを残します (Esc)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="232"/>
+        <location filename="../../gui/controls/control_panel.py" line="243"/>
         <source>Pause</source>
         <translation>一時停止</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="233"/>
+        <location filename="../../gui/controls/control_panel.py" line="244"/>
         <source>Resume</source>
         <translation>再開</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="239"/>
+        <location filename="../../gui/controls/control_panel.py" line="250"/>
         <source>Not applied: “{0}” is not a whole number. Numbers here are written with a decimal point and a comma between thousands: 2,000 is two thousand.</source>
         <translation>適用していません: 「{0}」は整数ではありません。ここでは小数点に「.」、3桁ごとの区切りに「,」を使います(2,000 は二千)。</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="260"/>
+        <location filename="../../gui/controls/control_panel.py" line="271"/>
         <source>Not applied: {0}</source>
         <translation>反映されませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="284"/>
+        <location filename="../../gui/controls/control_panel.py" line="295"/>
         <source>Full speed</source>
         <translation>最高速度</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="286"/>
+        <location filename="../../gui/controls/control_panel.py" line="297"/>
         <source>1 step/s</source>
         <translation>1 ステップ/秒</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="288"/>
+        <location filename="../../gui/controls/control_panel.py" line="299"/>
         <source>{0} steps/s</source>
         <translation>{0} ステップ/秒</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="294"/>
+        <location filename="../../gui/controls/control_panel.py" line="305"/>
         <source>0 = the article&apos;s 2-layer model (one neuron, 3 weights)</source>
         <translation>0 = 記事の2層モデル(ニューロン1個、重み3個)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="295"/>
+        <location filename="../../gui/controls/control_panel.py" line="306"/>
         <source>3-layer model: {0} hidden nodes + a bias node</source>
         <translation>3層モデル: 隠れ層のノード {0} 個 + バイアスのノード</translation>
     </message>
@@ -512,32 +520,37 @@ Any existing file of that name is unchanged.</source>
 <context>
     <name>Exports</name>
     <message>
-        <location filename="../../gui/files/exports.py" line="193"/>
+        <location filename="../../gui/files/exports.py" line="34"/>
+        <source>A picture is from {0} to {1} pixels each way, not {2} x {3}.</source>
+        <translation>画像の縦横は、それぞれ {0} から {1} ピクセルまでです({2} x {3} は使えません)。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files/exports.py" line="295"/>
         <source>The weights are not finite numbers (the run diverged), so they cannot be saved as JSON.</source>
         <translation>重みが有限の数ではない(学習が発散した)ため、JSON に保存できません。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="209"/>
+        <location filename="../../gui/files/exports.py" line="311"/>
         <source>The clipboard is not available.</source>
         <translation>クリップボードを使えません。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="217"/>
+        <location filename="../../gui/files/exports.py" line="319"/>
         <source>The view could not be drawn (is it hidden?).</source>
         <translation>表示を描画できませんでした(隠れていませんか?)。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="245"/>
+        <location filename="../../gui/files/exports.py" line="347"/>
         <source>Could not write {0}: {1}</source>
         <translation>{0} に書き込めませんでした: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="249"/>
+        <location filename="../../gui/files/exports.py" line="351"/>
         <source>Could not draw the image: {0}</source>
         <translation>画像を描画できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="253"/>
+        <location filename="../../gui/files/exports.py" line="355"/>
         <source>The scale must be from 1 to {0}, not {1}.</source>
         <translation>倍率は 1 から {0} までです({1} は使えません)。</translation>
     </message>
@@ -663,12 +676,12 @@ Green, below {green}: they agree, backprop is right. Red, above {red}: backprop 
         <translation>各角: yt は真の値、yp はその入力に対するネットワークの予測値。実線: 隠れ層の各ノードの入力の和が 0 になる直線(ノードの色は、ネットワーク図と隠れ層のマップと同じ)。2層モデルの1本の直線は白。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/heatmap_view.py" line="95"/>
+        <location filename="../../gui/views/heatmap_view.py" line="103"/>
         <source>x1</source>
         <translation>x1</translation>
     </message>
     <message>
-        <location filename="../../gui/views/heatmap_view.py" line="96"/>
+        <location filename="../../gui/views/heatmap_view.py" line="104"/>
         <source>x2</source>
         <translation>x2</translation>
     </message>
@@ -678,12 +691,12 @@ Green, below {green}: they agree, backprop is right. Red, above {red}: backprop 
         <translation>ネットワークの出力を真上から見た図(破線: 出力 = 0.5)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/heatmap_view.py" line="110"/>
+        <location filename="../../gui/views/heatmap_view.py" line="118"/>
         <source>output</source>
         <translation>出力</translation>
     </message>
     <message>
-        <location filename="../../gui/views/heatmap_view.py" line="143"/>
+        <location filename="../../gui/views/heatmap_view.py" line="151"/>
         <source>yt {0:g}
 yp {1:.2f}</source>
         <translation>yt {0:g}
@@ -929,7 +942,7 @@ h{2} = {3:.2f}</translation>
         <translation>損失の地形の3D表示</translation>
     </message>
     <message>
-        <location filename="../../gui/views/landscape_surface.py" line="75"/>
+        <location filename="../../gui/views/landscape_surface.py" line="77"/>
         <source>Height: the total loss, from {0:.3g} (bottom) to {1:.3g} (top).</source>
         <translation>高さ: 損失の合計。{0:.3g}(下)から {1:.3g}(上)まで。</translation>
     </message>
@@ -1007,12 +1020,12 @@ h{2} = {3:.2f}</translation>
         <translation>a: 始まり(0)から現在(1)へ。b: 道すじのもう1つの方向。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/landscape_view.py" line="191"/>
+        <location filename="../../gui/views/landscape_view.py" line="193"/>
         <source>a: from the start (0) to now (1)</source>
         <translation>a: 始まり(0)から現在(1)へ</translation>
     </message>
     <message>
-        <location filename="../../gui/views/landscape_view.py" line="191"/>
+        <location filename="../../gui/views/landscape_view.py" line="193"/>
         <source>b: the path&apos;s other direction</source>
         <translation>b: 道すじのもう1つの方向</translation>
     </message>
@@ -1020,57 +1033,57 @@ h{2} = {3:.2f}</translation>
 <context>
     <name>LossPlot</name>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="69"/>
+        <location filename="../../gui/views/loss_plot.py" line="70"/>
         <source>Log scale</source>
         <translation>対数軸</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="71"/>
+        <location filename="../../gui/views/loss_plot.py" line="72"/>
         <source>Show the loss on a logarithmic axis, so small losses late in training stay visible</source>
         <translation>損失を対数軸で表示し、学習の終わりごろの小さな損失も見えるようにします</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="73"/>
+        <location filename="../../gui/views/loss_plot.py" line="74"/>
         <source>Hover over the plot to read a step&apos;s loss</source>
         <translation>マウスを重ねると各ステップの損失を表示</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="84"/>
+        <location filename="../../gui/views/loss_plot.py" line="85"/>
         <source>step</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="84"/>
+        <location filename="../../gui/views/loss_plot.py" line="85"/>
         <source>step loss L[step]</source>
         <translation>ステップの損失 L[step]</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="120"/>
+        <location filename="../../gui/views/loss_plot.py" line="121"/>
         <source>Click a step to see the network as it was then</source>
         <translation>ステップをクリックすると、そのときのネットワークを表示します</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="167"/>
+        <location filename="../../gui/views/loss_plot.py" line="168"/>
         <source>shown run</source>
         <translation>表示中の学習</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="318"/>
+        <location filename="../../gui/views/loss_plot.py" line="331"/>
         <source>diverged at step {0}</source>
         <translation>ステップ {0} で発散</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="357"/>
+        <location filename="../../gui/views/loss_plot.py" line="370"/>
         <source>step {0}, step loss {1}</source>
         <translation>ステップ {0}、ステップの損失 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="362"/>
+        <location filename="../../gui/views/loss_plot.py" line="375"/>
         <source>steps {0}-{1}, step loss {2} to {3}</source>
         <translation>ステップ {0}-{1}、ステップの損失 {2} から {3}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="110"/>
+        <location filename="../../gui/views/loss_plot.py" line="111"/>
         <source>diverged</source>
         <translation>発散</translation>
     </message>
@@ -1078,238 +1091,262 @@ h{2} = {3:.2f}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="157"/>
+        <location filename="../../gui/shell/main_window.py" line="162"/>
         <source>Network diagram</source>
         <translation>ネットワーク図</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="158"/>
+        <location filename="../../gui/shell/main_window.py" line="163"/>
         <source>Hidden node maps</source>
         <translation>隠れ層マップ</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="159"/>
+        <location filename="../../gui/shell/main_window.py" line="164"/>
         <source>Hidden space</source>
         <translation>隠れ層の空間</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="160"/>
+        <location filename="../../gui/shell/main_window.py" line="165"/>
         <source>Loss landscape</source>
         <translation>損失の地形</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="161"/>
+        <location filename="../../gui/shell/main_window.py" line="166"/>
         <source>Step-by-step math</source>
         <translation>計算の手順</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="162"/>
+        <location filename="../../gui/shell/main_window.py" line="167"/>
         <source>Gradient check</source>
         <translation>勾配チェック</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="164"/>
+        <location filename="../../gui/shell/main_window.py" line="169"/>
         <source>Runs</source>
         <translation>学習の一覧</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="169"/>
+        <location filename="../../gui/shell/main_window.py" line="174"/>
         <source>What am I looking at?</source>
         <translation>この画面の見方</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="197"/>
+        <location filename="../../gui/shell/main_window.py" line="202"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="198"/>
+        <location filename="../../gui/shell/main_window.py" line="203"/>
         <source>&amp;Open…</source>
         <translation>開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="199"/>
+        <location filename="../../gui/shell/main_window.py" line="204"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="201"/>
+        <location filename="../../gui/shell/main_window.py" line="206"/>
         <source>Save &amp;As…</source>
         <translation>名前を付けて保存(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="204"/>
+        <location filename="../../gui/shell/main_window.py" line="209"/>
         <source>Save all runs as a s&amp;ession…</source>
         <translation>すべての学習をセッションとして保存(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="206"/>
+        <location filename="../../gui/shell/main_window.py" line="211"/>
         <source>&amp;Export</source>
         <translation>エクスポート(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="212"/>
+        <location filename="../../gui/shell/main_window.py" line="217"/>
+        <source>Picture for a &amp;slide…</source>
+        <translation>スライド用の画像(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/main_window.py" line="220"/>
         <source>&amp;Restore default settings</source>
         <translation>設定を初期状態に戻す(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="214"/>
+        <location filename="../../gui/shell/main_window.py" line="221"/>
+        <source>Start &amp;fresh each time (classroom)</source>
+        <translation>毎回初期設定で起動(教室用)(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/main_window.py" line="226"/>
+        <source>Every start uses the article&apos;s settings and speed, not the last user&apos;s (theirs are kept). Also: python main.py --fresh</source>
+        <translation>起動するたびに、前の人の設定ではなく記事の設定と速度で始めます(前の人の設定は残ります)。python main.py --fresh でも同じです</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/main_window.py" line="230"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="215"/>
+        <location filename="../../gui/shell/main_window.py" line="231"/>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="216"/>
+        <location filename="../../gui/shell/main_window.py" line="232"/>
         <source>&amp;Undo weight edit</source>
         <translation>重みの編集を元に戻す(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="217"/>
+        <location filename="../../gui/shell/main_window.py" line="233"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="220"/>
+        <location filename="../../gui/shell/main_window.py" line="239"/>
+        <source>&amp;Presentation mode</source>
+        <translation>プレゼンテーションモード(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/main_window.py" line="242"/>
+        <source>Full screen, text and lines twice as large, only the essential controls: for a projector. Esc or F11 leaves it.</source>
+        <translation>全画面で、文字と線を2倍にし、必要な操作だけを表示します(プロジェクター用)。Esc か F11 で元に戻ります。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/main_window.py" line="247"/>
         <source>&amp;Tools</source>
         <translation>ツール(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="221"/>
+        <location filename="../../gui/shell/main_window.py" line="248"/>
         <source>&amp;Many seeds…</source>
         <translation>多数のシードで試す(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="222"/>
+        <location filename="../../gui/shell/main_window.py" line="249"/>
         <source>&amp;Compare the run with</source>
         <translation>この学習と比べる(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="223"/>
+        <location filename="../../gui/shell/main_window.py" line="250"/>
         <source>the other &amp;update order (same seed)</source>
         <translation>もう一方の更新順序(同じシード)(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="224"/>
+        <location filename="../../gui/shell/main_window.py" line="251"/>
         <source>&amp;alpha × 4 (same seed)</source>
         <translation>学習率 × 4(同じシード)(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="225"/>
+        <location filename="../../gui/shell/main_window.py" line="252"/>
         <source>a&amp;lpha ÷ 4 (same seed)</source>
         <translation>学習率 ÷ 4(同じシード)(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="226"/>
+        <location filename="../../gui/shell/main_window.py" line="253"/>
         <source>one more &amp;hidden node (same seed)</source>
         <translation>隠れ層のノードを1個増やす(同じシード)(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="227"/>
+        <location filename="../../gui/shell/main_window.py" line="254"/>
         <source>the &amp;2-layer model, or 2 hidden nodes (same seed)</source>
         <translation>2層モデル、または隠れ層のノード2個(同じシード)(&amp;2)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="228"/>
+        <location filename="../../gui/shell/main_window.py" line="255"/>
         <source>the run &amp;selected in the Runs panel</source>
         <translation>学習の一覧で選んだ学習(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="231"/>
+        <location filename="../../gui/shell/main_window.py" line="258"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="232"/>
+        <location filename="../../gui/shell/main_window.py" line="259"/>
         <source>What am I &amp;looking at?</source>
         <translation>この画面の見方(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="234"/>
+        <location filename="../../gui/shell/main_window.py" line="261"/>
         <source>&amp;About GateLab</source>
         <translation>GateLab について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="237"/>
+        <location filename="../../gui/shell/main_window.py" line="264"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="241"/>
+        <location filename="../../gui/shell/main_window.py" line="268"/>
         <source>System default</source>
         <translation>システムの設定</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="254"/>
+        <location filename="../../gui/shell/main_window.py" line="281"/>
         <source>The language changes when GateLab starts next time.</source>
         <translation>言語は GateLab を次に起動したときに切り替わります。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="322"/>
+        <location filename="../../gui/shell/main_window.py" line="349"/>
         <source>Reset to the initial weights of seed {0}.</source>
         <translation>シード {0} の重みの初期値にリセットしました。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="340"/>
+        <location filename="../../gui/shell/main_window.py" line="367"/>
         <source>Settings changed ({0}): the network was reset.</source>
         <translation>設定が変わったため({0})、ネットワークをリセットしました。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="343"/>
+        <location filename="../../gui/shell/main_window.py" line="370"/>
         <source>This is a new, untitled run; {0} is unchanged.</source>
         <translation>これは名前のない新しい実行です。{0} は変更されていません。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="335"/>
+        <location filename="../../gui/shell/main_window.py" line="362"/>
         <source>Alpha {0:g}, steps {1:,}: applied to the run.</source>
         <translation>学習率 {0:g}、ステップ数 {1:,}: 学習に反映しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="356"/>
+        <location filename="../../gui/shell/main_window.py" line="383"/>
         <source>Select another run in the Runs panel first (View &gt; Runs).</source>
         <translation>先に学習の一覧(表示 &gt; 学習の一覧)で別の学習を選んでください。</translation>
     </message>
-    
     <message>
-        <location filename="../../gui/shell/main_window.py" line="411"/>
+        <location filename="../../gui/shell/main_window.py" line="438"/>
         <source>This run is not the one in {0}: Save asks for a new name.</source>
         <translation>この学習は {0} の学習ではありません。保存するときは新しい名前を尋ねます。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="420"/>
+        <location filename="../../gui/shell/main_window.py" line="447"/>
         <source>run {0}</source>
         <translation>学習 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="514"/>
+        <location filename="../../gui/shell/main_window.py" line="541"/>
         <source>This file&apos;s initial weights differ from seed {0}&apos;s: Reset will use the seed&apos;s.</source>
         <translation>このファイルの重みの初期値は、シード {0} のものと異なります。リセットするとシードの重みの初期値を使います。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="519"/>
+        <location filename="../../gui/shell/main_window.py" line="546"/>
         <source>2-layer</source>
         <translation>2層</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="520"/>
+        <location filename="../../gui/shell/main_window.py" line="547"/>
         <source>{0} hidden nodes</source>
         <translation>隠れ層のノード {0} 個</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="521"/>
+        <location filename="../../gui/shell/main_window.py" line="548"/>
         <source>GateLab — {0}, {1}</source>
         <translation>GateLab — {0}、{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="526"/>
+        <location filename="../../gui/shell/main_window.py" line="553"/>
         <source>About GateLab</source>
         <translation>GateLab について</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="527"/>
+        <location filename="../../gui/shell/main_window.py" line="554"/>
         <source>GateLab 0.1: watch a 2- or 3-layer neural network learn a logic gate.
 
 Built with Qt {0} through PySide6 (LGPLv3), pyqtgraph (MIT), NumPy (BSD) and PyOpenGL (BSD). GateLab itself is MIT-licensed.</source>
@@ -1318,37 +1355,72 @@ Built with Qt {0} through PySide6 (LGPLv3), pyqtgraph (MIT), NumPy (BSD) and PyO
 Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を使って作られています。GateLab 自体は MIT ライセンスです。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="603"/>
+        <location filename="../../gui/shell/main_window.py" line="631"/>
         <source>GateLab was ended last time with unsaved runs; they were kept in {0} (File &gt; Open).</source>
         <translation>前回は保存していない学習があるまま GateLab が終了しました。学習は {0} に残してあります(ファイル &gt; 開く)。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="635"/>
+        <location filename="../../gui/shell/main_window.py" line="675"/>
+        <source>A fresh start: the article&apos;s settings and speed. The last ones are kept (File &gt; Start fresh each time).</source>
+        <translation>初期設定で起動しました: 記事の設定と速度です。前回の設定は残っています(ファイル &gt; 毎回初期設定で起動)。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/main_window.py" line="680"/>
         <source>training settings</source>
         <translation>学習の設定</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="635"/>
+        <location filename="../../gui/shell/main_window.py" line="680"/>
         <source>view options</source>
         <translation>表示の設定</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="636"/>
+        <location filename="../../gui/shell/main_window.py" line="681"/>
         <source>language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="636"/>
+        <location filename="../../gui/shell/main_window.py" line="681"/>
         <source>speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="640"/>
+        <location filename="../../gui/shell/main_window.py" line="685"/>
         <source>Some saved settings could not be read and are back to their defaults: {0}.</source>
         <translation>保存された設定の一部を読み込めなかったため、既定値に戻しました: {0}。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="666"/>
+        <location filename="../../gui/shell/main_window.py" line="709"/>
+        <source>Picture for a slide</source>
+        <translation>スライド用の画像</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/main_window.py" line="709"/>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 画像 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/main_window.py" line="714"/>
+        <source>● target   ○ prediction</source>
+        <translation>● 真の値   ○ 予測値</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/main_window.py" line="719"/>
+        <source>Saved {0}</source>
+        <translation>{0} を保存しました</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/main_window.py" line="736"/>
+        <source>From the next start on, GateLab starts with the article&apos;s settings.</source>
+        <translation>次回から、GateLab は記事の設定で起動します。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/main_window.py" line="737"/>
+        <source>From the next start on, GateLab starts with the last settings.</source>
+        <translation>次回から、GateLab は前回の設定で起動します。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/main_window.py" line="753"/>
         <source>Default settings restored; the language follows the system from the next start.</source>
         <translation>設定を初期状態に戻しました。言語は次回の起動からシステムの設定に従います。</translation>
     </message>
@@ -1718,6 +1790,41 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
         <source>Try more steps, another seed, more hidden nodes or another alpha.</source>
         <translation>ステップを増やす、シードを変える、隠れ層のノードを増やす、学習率 α を変える、のどれかを試してください。</translation>
     </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="156"/>
+        <source>2-layer model</source>
+        <translation>2層モデル</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="157"/>
+        <source>{0} hidden nodes</source>
+        <translation>隠れ層のノード {0} 個</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="158"/>
+        <source>custom gate</source>
+        <translation>カスタムゲート</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="160"/>
+        <source>alpha {0:g}</source>
+        <translation>学習率 {0:g}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="161"/>
+        <source>seed {0}</source>
+        <translation>シード {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="162"/>
+        <source>step {0:,}</source>
+        <translation>ステップ {0:,}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="163"/>
+        <source>loss {0:.4g}</source>
+        <translation>損失 {0:.4g}</translation>
+    </message>
 </context>
 <context>
     <name>NetworkView</name>
@@ -1923,39 +2030,47 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
         <translation>誤差: 予測値 − 真の値 (yp − yt)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="115"/>
+        <location filename="../../gui/views/predictions_table.py" line="126"/>
         <source>yp = {value}</source>
         <translation>yp = {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="116"/>
+        <location filename="../../gui/views/predictions_table.py" line="127"/>
         <source>yt = {value}</source>
         <translation>yt = {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="119"/>
+        <location filename="../../gui/views/predictions_table.py" line="130"/>
         <source>yp − yt = {value}</source>
         <translation>yp − yt = {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="146"/>
+        <location filename="../../gui/views/predictions_table.py" line="157"/>
         <source>Solved means: for a target of 0 or 1, the prediction is on the same side of 0.5; for any other target, the prediction is within {0} of it</source>
         <translation>「解けた」とは: 真の値が 0 か 1 の行では予測値が 0.5 の同じ側にあること、それ以外の真の値では予測値がその値から {0} 以内にあることです</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="149"/>
+        <location filename="../../gui/views/predictions_table.py" line="160"/>
         <source>✓ Solved: every prediction is on the right side of 0.5</source>
         <translation>✓ 解けました: どの行も 0.5 の正しい側</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="152"/>
+        <location filename="../../gui/views/predictions_table.py" line="163"/>
         <source>✓ Solved: every prediction is within {0} of its target, or on its side of 0.5 for a 0 or 1</source>
         <translation>✓ 解けました: どの予測値も真の値から {0} 以内（0 と 1 では 0.5 の同じ側）です</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="156"/>
+        <location filename="../../gui/views/predictions_table.py" line="167"/>
         <source>Not solved</source>
         <translation>解けていません</translation>
+    </message>
+</context>
+<context>
+    <name>Presentation</name>
+    <message>
+        <location filename="../../gui/shell/presentation.py" line="44"/>
+        <source>Presentation mode: Esc or F11 leaves it.</source>
+        <translation>プレゼンテーションモード: Esc か F11 で元に戻ります。</translation>
     </message>
 </context>
 <context>
@@ -2344,6 +2459,69 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
     </message>
 </context>
 <context>
+    <name>SlideDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/slide_dialog.py" line="27"/>
+        <source>Picture for a slide</source>
+        <translation>スライド用の画像</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/slide_dialog.py" line="29"/>
+        <source>The output (3D view or 2D map)</source>
+        <translation>出力(3D 表示か 2D の図)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/slide_dialog.py" line="30"/>
+        <source>The loss plot</source>
+        <translation>損失のグラフ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/slide_dialog.py" line="33"/>
+        <source>{0} x {1}</source>
+        <translation>{0} x {1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/slide_dialog.py" line="34"/>
+        <source>Other size</source>
+        <translation>ほかの大きさ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/slide_dialog.py" line="35"/>
+        <source>1920 x 1080 and 1280 x 720 fill a 16:9 slide; 1600 x 1200 and 1024 x 768 a 4:3 one</source>
+        <translation>1920 x 1080 と 1280 x 720 は 16:9 のスライド、1600 x 1200 と 1024 x 768 は 4:3 のスライドにぴったりです</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/slide_dialog.py" line="41"/>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/slide_dialog.py" line="49"/>
+        <source>Caption under the picture</source>
+        <translation>画像の下に説明を入れる</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/slide_dialog.py" line="52"/>
+        <source>The run&apos;s settings, step and loss; edit it freely</source>
+        <translation>学習の設定、ステップ、損失。自由に書き換えられます</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/slide_dialog.py" line="55"/>
+        <source>View:</source>
+        <translation>表示:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/slide_dialog.py" line="56"/>
+        <source>Size:</source>
+        <translation>大きさ:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/slide_dialog.py" line="59"/>
+        <source>Caption:</source>
+        <translation>説明:</translation>
+    </message>
+</context>
+<context>
     <name>StatusLine</name>
     <message>
         <location filename="../../gui/views/status_line.py" line="16"/>
@@ -2429,57 +2607,58 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
 <context>
     <name>SurfaceView</name>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="73"/>
+        <location filename="../../gui/views/surface_view.py" line="74"/>
         <source>3D view of the network&apos;s output</source>
         <translation>ネットワークの出力の3D表示</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="196"/>
+        <location filename="../../gui/views/surface_view.py" line="210"/>
         <source>x1</source>
         <translation>x1</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="196"/>
+        <location filename="../../gui/views/surface_view.py" line="210"/>
         <source>x2</source>
         <translation>x2</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="197"/>
+        <location filename="../../gui/views/surface_view.py" line="211"/>
+        <location filename="../../gui/views/surface_view.py" line="255"/>
         <source>output</source>
         <translation>出力</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="218"/>
+        <location filename="../../gui/views/surface_view.py" line="232"/>
         <source>Decision plane (0.5)</source>
         <translation>判定面 (0.5)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="221"/>
+        <location filename="../../gui/views/surface_view.py" line="235"/>
         <source>Show the level 0.5: where the surface is above it, the network answers 1.</source>
         <translation>高さ 0.5 の平面を表示します。曲面がこれより上にある所では、ネットワークは 1 と答えます。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="223"/>
+        <location filename="../../gui/views/surface_view.py" line="237"/>
         <source>Reset camera</source>
         <translation>視点をリセット</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="225"/>
+        <location filename="../../gui/views/surface_view.py" line="239"/>
         <source>Return to the starting view (drag to rotate, wheel to zoom).</source>
         <translation>最初の視点に戻します(ドラッグで回転、ホイールで拡大・縮小)。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="228"/>
+        <location filename="../../gui/views/surface_view.py" line="242"/>
         <source>&lt;span style=&quot;color:#ff4059&quot;&gt;●&lt;/span&gt; target &amp;nbsp; ○ prediction</source>
         <translation>&lt;span style=&quot;color:#ff4059&quot;&gt;●&lt;/span&gt; 真の値 &amp;nbsp; ○ 予測値</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="230"/>
+        <location filename="../../gui/views/surface_view.py" line="244"/>
         <source>Red: each row&apos;s target. White: what the network predicts for it (a dot on the surface). A line joins the two.</source>
         <translation>赤: 各行の真の値。白: その行に対するネットワークの予測値(曲面上の点)。2つの点を線で結んでいます。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="233"/>
+        <location filename="../../gui/views/surface_view.py" line="247"/>
         <source>drag or arrow keys: rotate · wheel or +/-: zoom</source>
         <translation>ドラッグか矢印キー: 回転 · ホイールか +/-: ズーム</translation>
     </message>
