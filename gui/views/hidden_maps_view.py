@@ -17,7 +17,7 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from core.model.gates import ROWS
 from core.views.node_maps import boundary_segment, map_levels, mosaic_columns, node_colour
@@ -103,6 +103,16 @@ class HiddenMapsView(QWidget):
     def is_large_shown(self) -> bool:
         return self._large.isVisibleTo(self)
 
+    def resizeEvent(self, event):  # noqa: N802 - Qt's name
+        narrow = self.width() < 1.2 * self.height()
+        self._maps_layout.setDirection(QBoxLayout.Direction.TopToBottom if narrow
+                                       else QBoxLayout.Direction.LeftToRight)
+        super().resizeEvent(event)
+
+    def is_stacked(self) -> bool:
+        """True when the large map sits under the small ones (a narrow view)."""
+        return self._maps_layout.direction() == QBoxLayout.Direction.TopToBottom
+
     def click_map(self, j: int) -> None:
         """What a click on map j does: show it large, or close it if it already is."""
         self.select_node(None if j == self._selected else j)
@@ -128,7 +138,11 @@ class HiddenMapsView(QWidget):
         self._build_large(self._large.getPlotItem())
         self._large.hide()
         self._maps = QWidget()  # hidden as a whole for H = 0, so the message gets the space
-        maps = QHBoxLayout(self._maps)
+        # Beside each other in a wide view, the large map under the small ones in a narrow one:
+        # side by side in a ~330-pixel dock the small maps shrank to ~25 px and the large map
+        # ran past the dock's edge.
+        maps = QBoxLayout(QBoxLayout.Direction.LeftToRight, self._maps)
+        self._maps_layout = maps
         maps.setContentsMargins(0, 0, 0, 0)
         maps.addWidget(self._mosaic, 1)
         maps.addWidget(self._large, 1)
@@ -273,4 +287,5 @@ class HiddenMapsView(QWidget):
         image, last = self._images[j].image, NODE_GRID_SIZE - 1
         for label, (x1, x2) in zip(self._corner_labels, ROWS):
             value = float(image[int(x1) * last, int(x2) * last])
-            label.setText(self.tr("x = ({0:g}, {1:g})\nh{2} = {3:.2f}").format(x1, x2, j + 1, value))
+            # The corner gives the input; two lines of text per corner overlapped in a small map.
+            label.setText(self.tr("h{0} = {1:.2f}").format(j + 1, value))

@@ -217,3 +217,25 @@ def test_the_colour_bars_end_ticks_and_the_caption_fit_a_narrow_dock(view, qtbot
     scene = view._mosaic.viewport().rect()
     assert bar.top() >= half_line and bar.bottom() <= scene.height() - half_line
     assert view._caption.contentsMargins().left() > 0 and view._caption.contentsMargins().right() > 0
+
+
+@pytest.mark.parametrize("size, stacked", [((330, 640), True), ((900, 420), False)])
+def test_the_large_map_goes_under_the_small_ones_in_a_narrow_dock(view, qtbot, size, stacked):
+    """Side by side in a ~330-pixel dock the small maps shrank to ~25 px and the large map
+    ran past the dock's edge, its corner labels on top of each other."""
+    from core.model.config import TrainConfig
+    from core.training.trainer import initial_weights
+
+    config = TrainConfig()
+    view.update_from(make_snapshot(config, initial_weights(config), 0))
+    view.resize(*size)
+    view.show()
+    qtbot.waitExposed(view)
+    view.click_map(0)
+    qtbot.wait(50)
+    assert view.is_stacked() == stacked
+    from PySide6.QtCore import QPoint
+
+    left = view._large.mapTo(view, QPoint(0, 0)).x()
+    assert left >= 0 and left + view._large.width() <= view.width()  # within the view
+    assert view._mosaic.width() >= (280 if stacked else 300) and view._large.width() >= 200
