@@ -183,7 +183,9 @@ class WeightPath:
         """(steps, flat weights) of the points at or before `step` (a copy: K and K x P)."""
         points = [p for p in self._points if p[0] <= step]
         steps = np.array([p[0] for p in points], dtype=np.int64)
-        return steps, np.array([p[1] for p in points], dtype=float).reshape(len(points), -1)
+        if not points:  # none yet at that step (a run opened at a later step, say)
+            return steps, np.zeros((0, 0))
+        return steps, np.array([p[1] for p in points], dtype=float)
 
     def copy_up_to(self, step: int) -> "WeightPath":
         path = WeightPath()

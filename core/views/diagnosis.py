@@ -74,6 +74,7 @@ def diagnose_run(config, weights: Weights, losses, outcome_reason: str | None = 
                     last_loss=float(losses[-1]) if losses.size else None)
 
 
+@np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore")
 def diagnose(config, weights: Weights, steps: int, trend, outcome_reason: str | None = None,
              last_loss: float | None = None) -> Diagnosis:
     """The diagnosis of a run with these settings at these weights after `steps` steps;
@@ -94,15 +95,22 @@ def diagnose(config, weights: Weights, steps: int, trend, outcome_reason: str | 
         margin = float(margins[worst])
         how = "barely" if margin < MARGIN_BARELY else (
             "clearly" if margin >= MARGIN_CLEARLY else "comfortably")
+        if not np.isin(targets, (0.0, 1.0)).all():
+            how = "within"  # a target between 0 and 1 is met by being near it, not by a side
         return _make("solved", {"row": row_name(worst), "prediction": float(yp[worst]),
                                 "target": float(targets[worst]), "margin": margin, "how": how})
-    if weights.hidden_nodes == 0 and not_separable(targets):
-        return _make("not_separable", {"wrong": wrong})
-    output_pinned = bool((yp * (1 - yp) < FLAT_SLOPE * 0.25).all())
+    if weights.hidden_nodes <= 1 and not_separable(targets):
+        # One hidden node is no better: yp then grows or falls with one input sum, so the
+        # output still splits the square along one straight line.
+        return _make("not_separable", {"wrong": wrong, "nodes": weights.hidden_nodes})
+    # A pinned output stops learning under the squared loss only: with cross-entropy the
+    # output's gradient is yp - yt, as large as the error.
+    output_pinned = config.loss == "squared" and bool((yp * (1 - yp) < FLAT_SLOPE * 0.25).all())
     hidden_pinned = _pinned_nodes(fw.dh, config.activation)
     if output_pinned or (weights.hidden_nodes and len(hidden_pinned) * 2 > weights.hidden_nodes):
         return _make("saturated", {"output": output_pinned, "hidden": hidden_pinned,
-                                   "nodes": weights.hidden_nodes, "wrong": wrong})
+                                   "nodes": weights.hidden_nodes, "wrong": wrong,
+                                   "activation": config.activation})
     if steps < FEW_STEPS:
         return _make("too_early", {"steps": steps, "wrong": wrong})
     window = trend_window(steps)
@@ -113,17 +121,24 @@ def diagnose(config, weights: Weights, steps: int, trend, outcome_reason: str | 
     grad = gradients(weights, inputs_with_bias(), targets, config.activation, config.loss)
     norm = float(np.sqrt(np.sum(grad.hidden ** 2) + np.sum(grad.output ** 2))) \
         if weights.hidden_nodes else float(np.sqrt(np.sum(grad.output ** 2)))
+    if not np.isfinite(norm):  # weights so large the gradient overflows
+        return _make("diverged", {"step": steps})
     facts = {"fall": fall, "window": window, "gradient": norm, "wrong": wrong,
              "near_half": [row_name(k) for k in range(4) if abs(yp[k] - 0.5) < NEAR_HALF],
-             "same_lines": _same_lines(weights)}
+             "same_lines": []}
     learning = fall > STILL_FALLING if fall is not None else norm >= GRADIENT_SMALL
+    if not learning:
+        facts["same_lines"] = _same_lines(weights)  # only the stuck message names them
     return _make("still_learning" if learning else "stuck", facts)
 
 
-def with_kinds(result):
-    """The many-seeds result (core.training.ensemble) with each network's diagnosis kind."""
+def with_kinds(result, should_stop=None):
+    """The many-seeds result (core.training.ensemble) with each network's diagnosis kind;
+    unchanged (kinds None) if should_stop() turns true meanwhile."""
     kinds = []
     for k in range(result.count):
+        if should_stop is not None and k % 256 == 0 and should_stop():
+            return result
         if result.solved[k]:
             kinds.append("solved")
             continue
@@ -155,15 +170,14 @@ def _pinned_nodes(dh, activation: str) -> list[int]:
 
 def _same_lines(weights: Weights) -> list[list[int]]:
     """Pairs of hidden nodes (from 1) whose lines w1 x1 + w2 x2 + bias = 0 nearly coincide."""
-    columns = weights.hidden.T  # a node's (w1, w2, bias)
+    columns = np.asarray(weights.hidden, dtype=float).T  # a node's (w1, w2, bias)
     norms = np.linalg.norm(columns, axis=1)
-    pairs = []
-    for i in range(len(columns)):
-        for j in range(i + 1, len(columns)):
-            if norms[i] > 0 and norms[j] > 0 and \
-                    abs(columns[i] @ columns[j]) / (norms[i] * norms[j]) >= SAME_LINE:
-                pairs.append([i + 1, j + 1])
-    return pairs[:8]
+    alive = norms > 0
+    unit = np.zeros_like(columns)
+    unit[alive] = columns[alive] / norms[alive, None]
+    cosine = np.abs(unit @ unit.T)
+    i, j = np.nonzero(np.triu(cosine >= SAME_LINE, k=1))
+    return [[int(a) + 1, int(b) + 1] for a, b in zip(i, j)][:8]
 
 
 def _make(kind: str, facts: dict) -> Diagnosis:
@@ -173,19 +187,27 @@ def _make(kind: str, facts: dict) -> Diagnosis:
 def english(kind: str, facts: dict) -> str:
     """The one-sentence explanation and what to try, for the command line."""
     if kind == "solved":
+        if facts["how"] == "within":
+            return "Solved: every prediction is near its target."
         return (f"Solved {facts['how']}: the row closest to 0.5 is {facts['row']} "
                 f"({facts['prediction']:.2f} for target {facts['target']:g}, "
                 f"{facts['margin']:.2f} from 0.5).")
     if kind == "diverged":
         return "The weights grew until the numbers overflowed: lower alpha and train again."
     if kind == "not_separable":
-        return ("A 2-layer model draws one straight line, and no straight line puts (1, 0) and "
+        model = "A 2-layer model" if facts["nodes"] == 0 else "With one hidden node the network"
+        return (f"{model} draws one straight line, and no straight line puts (1, 0) and "
                 "(0, 1) on one side and (0, 0) and (1, 1) on the other: add hidden nodes.")
     if kind == "saturated":
-        what = "the output is" if facts["output"] else \
-            f"{len(facts['hidden'])} of {facts['nodes']} hidden nodes are"
-        return (f"Not solved: {what} pinned at 0 or 1, where the slope is ~0 and learning "
-                "stops: lower alpha, or start from Xavier weights (Advanced).")
+        if facts["output"]:
+            return ("Not solved: the output is pinned at 0 or 1, where the slope is ~0 and "
+                    "learning stops: lower alpha, or start from Xavier weights (Advanced).")
+        where = {"tanh": "pinned at -1 or 1, where their slope is ~0",
+                 "relu": "switched off (input below 0) on every row, passing no gradient"}.get(
+            facts["activation"], "pinned at 0 or 1, where their slope is ~0")
+        return (f"Not solved: {len(facts['hidden'])} of {facts['nodes']} hidden nodes are "
+                f"{where}, and learning stops: lower alpha, or start from Xavier weights "
+                "(Advanced).")
     if kind == "too_early":
         return f"Only {facts['steps']} steps so far: too early to tell; train on."
     if kind == "still_learning":

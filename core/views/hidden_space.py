@@ -158,13 +158,11 @@ def plane_in_cube(normal, offset: float, low: float, high: float) -> np.ndarray:
         return np.zeros((0, 3))
     corners = np.array([[x, y, z] for x in (low, high) for y in (low, high) for z in (low, high)])
     side = corners @ normal + offset
-    points = []
+    points = [corner for corner, value in zip(corners, side) if value == 0]  # on the plane
     for i in range(8):
         for j in range(i + 1, 8):
             if np.count_nonzero(corners[i] != corners[j]) != 1:
                 continue  # not an edge of the cube
-            if side[i] == 0:
-                points.append(corners[i])
             if side[i] * side[j] < 0:
                 t = side[i] / (side[i] - side[j])
                 points.append(corners[i] + t * (corners[j] - corners[i]))

@@ -5,7 +5,8 @@ Two planes:
 - ``weights``: two weights the user picks, every other weight at its current value; the axes
   are those two weights' values (default: the 2-layer model's w[x1→yp] and w[x2→yp] at the
   current bias; for the 3-layer model the output weights of h1 and h2).
-- ``path``: the plane through the initial weights (a = 0, b = 0) and the current ones (a = 1,
+- ``path``: the plane through the path's first point (a = 0, b = 0: the initial weights, or
+  for a run opened from a file the step it was saved at) and the current weights (a = 1,
   b = 0), tilted to the trajectory's main direction away from that line (b): the path lies
   in it as far as a plane can hold it.
 
@@ -116,7 +117,7 @@ def path_landscape(config, weights: Weights, path, grid: int = LANDSCAPE_GRID) -
     grid_a, grid_b = np.meshgrid(a, b, indexing="ij")
     flats = start + length * (grid_a.reshape(-1, 1) * u1 + grid_b.reshape(-1, 1) * u2)
     now = (flat - start) @ np.column_stack([u1, u2]) / length
-    return Landscape(PATH, ("a: start → now", "b: the path's other direction"), a, b,
+    return Landscape(PATH, ("a: path's first point → now", "b: the path's other direction"), a, b,
                      losses_at(config, flats).reshape(grid, grid), coords,
                      (float(now[0]), float(now[1])))
 

@@ -104,7 +104,9 @@ def make_snapshot(config, weights: Weights, step: int, losses=(), state: str = I
         loss=loss, solved=is_solved(predictions, config.targets), state=state,
         message=message, steps_per_second=steps_per_second,
         activation=config.activation, run=run, config=config, live_step=live_step,
-        diagnosis=_diagnosis(config, weights, record, step, state),
+        # The run's ending (diverged) is its present's: a past step is diagnosed as it was.
+        diagnosis=_diagnosis(config, weights, record, step,
+                             state if live_step is None or live_step == step else IDLE),
         path=None if path is None else path.up_to(step))
 
 

@@ -104,6 +104,8 @@ def diagnosis_text(diagnosis) -> str:
     """The diagnosis (core.views.diagnosis) as one or two sentences, with what to try."""
     kind, f = diagnosis.kind, diagnosis.facts
     if kind == "solved":
+        if f["how"] == "within":
+            return Qca.translate("Messages", "Solved: every prediction is near its target.")
         how = {"barely": Qca.translate("Messages", "barely"),
                "comfortably": Qca.translate("Messages", "comfortably"),
                "clearly": Qca.translate("Messages", "clearly")}[f["how"]]
@@ -114,6 +116,11 @@ def diagnosis_text(diagnosis) -> str:
         return Qca.translate("Messages", "The weights grew until the numbers overflowed: lower "
                                          "alpha and train again.")
     if kind == "not_separable":
+        if f.get("nodes"):
+            return Qca.translate(
+                "Messages", "With one hidden node the network still draws one straight line, and "
+                "no straight line puts (1, 0) and (0, 1) on one side and (0, 0) and (1, 1) on the "
+                "other: add hidden nodes.")
         return Qca.translate(
             "Messages", "A 2-layer model draws one straight line, and no straight line puts "
             "(1, 0) and (0, 1) on one side and (0, 0) and (1, 1) on the other: add hidden nodes.")
@@ -122,10 +129,20 @@ def diagnosis_text(diagnosis) -> str:
             return Qca.translate(
                 "Messages", "The output is pinned at 0 or 1, where its slope is ~0 and learning "
                 "stops: lower alpha, or start from Xavier weights (Advanced).")
-        return Qca.translate(
-            "Messages", "{0} of {1} hidden nodes are pinned at 0 or 1, where their slope is ~0 "
-            "and learning stops: lower alpha, or start from Xavier weights (Advanced).").format(
-            len(f["hidden"]), f["nodes"])
+        if f.get("activation") == "relu":
+            text = Qca.translate(
+                "Messages", "{0} of {1} hidden nodes are switched off (their input is below 0 on "
+                "every row) and pass no gradient, so learning stops: lower alpha, or start from "
+                "Xavier weights (Advanced).")
+        elif f.get("activation") == "tanh":
+            text = Qca.translate(
+                "Messages", "{0} of {1} hidden nodes are pinned at -1 or 1, where their slope is "
+                "~0 and learning stops: lower alpha, or start from Xavier weights (Advanced).")
+        else:
+            text = Qca.translate(
+                "Messages", "{0} of {1} hidden nodes are pinned at 0 or 1, where their slope is ~0 "
+                "and learning stops: lower alpha, or start from Xavier weights (Advanced).")
+        return text.format(len(f["hidden"]), f["nodes"])
     if kind == "too_early":
         return Qca.translate("Messages", "Only {0:,} steps so far: too early to tell; train "
                                          "on.").format(f["steps"])

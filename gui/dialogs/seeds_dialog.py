@@ -414,7 +414,7 @@ class SeedsDialog(QDialog):
         title = self.tr("Seeds that failed: {0}").format(f"{failed.size:,}")
         if failed.size > shown.size:
             title += self.tr(" (first {0} listed)").format(f"{shown.size:,}")
-        kinds = failure_kinds(result)
+        kinds = failure_kinds(result) if result.kinds is not None else {}  # none if cancelled
         if kinds:  # why they failed, by kind: "stuck 10 · still learning 30"
             title += "<br>" + html.escape(" · ".join(
                 f"{diagnosis_kind_name(kind)} {count:,}" for kind, count in kinds.items()))

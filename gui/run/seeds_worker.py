@@ -37,7 +37,8 @@ class SeedsWorker(QObject):
             result = run_ensemble(self._config, self._count, self._first_seed,
                                   on_progress=self.progress.emit, should_stop=self._stop.is_set)
             if result is not None:
-                result = with_kinds(result)  # why each failed, here rather than in the window
+                # Why each failed, here rather than in the window; Cancel still answers.
+                result = with_kinds(result, should_stop=self._stop.is_set)
         except Exception as error:  # noqa: BLE001 - any failure must reach the user
             self.failed.emit(f"{type(error).__name__}: {error}")
         finally:

@@ -235,8 +235,9 @@ class RunSession(QObject):
         if trainer not in self.runs:
             self.runs.append(trainer)
             self._numbers[trainer.run_id] = max(self._numbers.values(), default=0) + 1
-        while len(self.runs) > RUNS_KEPT:  # the oldest that is not shown goes
-            self.runs.remove(next(run for run in self.runs if run is not self._trainer))
+        while len(self.runs) > RUNS_KEPT:  # the oldest not shown nor trained elsewhere goes
+            self.runs.remove(next(run for run in self.runs if run is not self._trainer
+                                  and run.run_id not in self._elsewhere))
         self._send_runs()
 
     # -- the session's runs ----------------------------------------------------------------
@@ -337,8 +338,8 @@ class RunSession(QObject):
         if run_id not in self._elsewhere:
             return False
         self.notice.emit(self.tr(
-            "Run {0} is training in the compare window: stop it there or close that window "
-            "first.").format(self._numbers.get(run_id, "?")))
+            "Run {0} belongs to the compare window while it is open: close that window first "
+            "(its runs then come back here).").format(self._numbers.get(run_id, "?")))
         return True
 
     def live_snapshot(self):
@@ -380,7 +381,9 @@ class RunSession(QObject):
             self.controller.set_total_steps(config.steps)
             return True
         t = self._trainer
-        if t.finished and config.steps <= t.step:
+        goes_on = t.outcome is not None and t.outcome.reason == states.COMPLETED and \
+            config.steps > t.step  # more steps for a completed run: it trains on
+        if t.finished and not goes_on:
             self.notice.emit(self.tr(
                 "Alpha {0:g}, steps {1:,}: for the next run (Train starts one from the seed; Step "
                 "adds a step with this alpha). The finished run keeps its settings.").format(

@@ -9,6 +9,8 @@ about once in 30 test runs). So the controller waits for the thread to end,
 then drops its references, and nothing else deletes them.
 """
 
+import weakref
+
 from PySide6.QtCore import QObject, QThread, QTimer, Signal
 
 from core.training.engine import TrainingEngine
@@ -51,7 +53,10 @@ class TrainingController(QObject):
         thread.started.connect(worker.run)
         worker.snapshot.connect(self._on_worker_snapshot)
         worker.finished.connect(thread.quit)
-        thread.finished.connect(lambda: self._on_thread_finished(thread))
+        # A weak reference: a lambda holding the thread, connected to the thread, kept every
+        # run's QThread alive for good.
+        ended = weakref.ref(thread)
+        thread.finished.connect(lambda: self._on_thread_finished(ended()))
         self._thread, self._worker = thread, worker
         thread.start()
         self.running_changed.emit(True)
@@ -64,7 +69,7 @@ class TrainingController(QObject):
             QTimer.singleShot(0, worker.snapshot_consumed)
 
     def _on_thread_finished(self, thread):
-        if thread is not self._thread:
+        if thread is None or thread is not self._thread:
             return  # shutdown() has seen it end already (and another run may have started)
         thread.wait()  # `finished` comes from the thread just before it really ends
         self._thread = self._worker = None

@@ -164,7 +164,7 @@ class LandscapeView(QWidget):
                 axes = self.tr("Axes: {0} and {1}, the other weights as they are now.").format(*names)
             else:
                 names = ("a", "b")
-                axes = self.tr("a: from the start (0) to now (1); b: the path's other direction.")
+                axes = self.tr("a: from where the path starts (0) to now (1); b: the path's other direction.")
             self._surface.show_landscape(shown, names, axes)
 
     def _draw(self, shown) -> None:
@@ -190,7 +190,8 @@ class LandscapeView(QWidget):
         self._now.setData([shown.current[0]], [shown.current[1]])
         plot = self._plot_widget.getPlotItem()
         names = shown.labels if shown.kind == ls.WEIGHTS else (
-            self.tr("a: from the start (0) to now (1)"), self.tr("b: the path's other direction"))
+            self.tr("a: from where the path starts (0) to now (1)"),
+            self.tr("b: the path's other direction"))
         plot.setLabel("bottom", names[0])
         plot.setLabel("left", names[1])
         plot.setRange(xRange=(a[0], a[-1]), yRange=(b[0], b[-1]), padding=0.02)

@@ -95,45 +95,45 @@
         <translation>GateLab — 2つの学習を比べる</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/compare_window.py" line="85"/>
-        <location filename="../../gui/dialogs/compare_window.py" line="160"/>
+        <location filename="../../gui/dialogs/compare_window.py" line="86"/>
+        <location filename="../../gui/dialogs/compare_window.py" line="162"/>
         <source>&amp;Stop training</source>
         <translation>学習を停止(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/compare_window.py" line="87"/>
+        <location filename="../../gui/dialogs/compare_window.py" line="88"/>
         <source>Stops the runs this window trains; Train on continues them from where they are.</source>
         <translation>このウィンドウで学習中の学習を止めます。「続けて学習」で、止めたところから再開できます。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/compare_window.py" line="105"/>
+        <location filename="../../gui/dialogs/compare_window.py" line="106"/>
         <source>right: {0}</source>
         <translation>右: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/compare_window.py" line="106"/>
+        <location filename="../../gui/dialogs/compare_window.py" line="107"/>
         <source>left: {0}</source>
         <translation>左: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/compare_window.py" line="160"/>
+        <location filename="../../gui/dialogs/compare_window.py" line="162"/>
         <source>&amp;Train on</source>
         <translation>続けて学習(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/compare_window.py" line="163"/>
+        <location filename="../../gui/dialogs/compare_window.py" line="165"/>
         <source>Training the runs at once; pick any step meanwhile.</source>
         <translation>2つの学習を同時に進めています。その間も、好きなステップを選べます。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/compare_window.py" line="165"/>
+        <location filename="../../gui/dialogs/compare_window.py" line="167"/>
         <source>Stopped; Train on continues.</source>
         <translation>停止しました。「続けて学習」で再開します。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/compare_window.py" line="166"/>
-        <source>Both runs have finished.</source>
-        <translation>どちらの学習も終わりました。</translation>
+        <location filename="../../gui/dialogs/compare_window.py" line="168"/>
+        <source>The run trained here has finished.</source>
+        <translation>ここで学習した学習は終わりました。</translation>
     </message>
 </context>
 <context>
@@ -789,56 +789,54 @@ yp {1:.2f}</translation>
 <context>
     <name>HiddenMapsView</name>
     <message>
-        <location filename="../../gui/views/hidden_maps_view.py" line="113"/>
+        <location filename="../../gui/views/hidden_maps_view.py" line="123"/>
         <source>Each map shows one hidden node&apos;s output h over the input square (x1 across, x2 up). A node splits the square with one straight line (dashed, where its input sum is 0): its output is high on one side only, a half-plane. The output node adds the maps with its weights, which is how XOR is built from two half-planes. Click a map to enlarge it.</source>
         <translation>各マップは、入力の正方形(横が x1、縦が x2)の上での、隠れ層のノード1個の出力 h を表します。ノードは正方形を1本の直線(破線、入力の合計が 0 になる所)で分け、その片側だけで出力が大きくなります。これが半平面です。出力のノードはマップに重みを掛けて足し合わせます。こうして2つの半平面から XOR が作られます。マップをクリックすると拡大します。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_maps_view.py" line="120"/>
+        <location filename="../../gui/views/hidden_maps_view.py" line="130"/>
         <source>The 2-layer model has no hidden nodes: its single neuron draws one straight line by itself, which is why it cannot learn XOR.</source>
         <translation>2層モデルには隠れ層のノードがありません。ニューロン1個だけでは直線を1本しか引けないので、XOR を学習できません。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_maps_view.py" line="125"/>
+        <location filename="../../gui/views/hidden_maps_view.py" line="135"/>
         <source>Click a map to see it large; click it again to close it</source>
         <translation>マップをクリックすると拡大し、もう一度クリックすると閉じます</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_maps_view.py" line="157"/>
+        <location filename="../../gui/views/hidden_maps_view.py" line="171"/>
         <source>h (node output)</source>
         <translation>h(ノードの出力)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_maps_view.py" line="165"/>
+        <location filename="../../gui/views/hidden_maps_view.py" line="179"/>
         <source>x1</source>
         <translation>x1</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_maps_view.py" line="166"/>
+        <location filename="../../gui/views/hidden_maps_view.py" line="180"/>
         <source>x2</source>
         <translation>x2</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_maps_view.py" line="217"/>
+        <location filename="../../gui/views/hidden_maps_view.py" line="231"/>
         <source>h{0}</source>
         <translation>h{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_maps_view.py" line="268"/>
+        <location filename="../../gui/views/hidden_maps_view.py" line="282"/>
         <source>h{0}: output of hidden node {0}</source>
         <translation>h{0}: 隠れ層のノード {0} の出力</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_maps_view.py" line="269"/>
+        <location filename="../../gui/views/hidden_maps_view.py" line="283"/>
         <source>Hidden node h{0}</source>
         <translation>隠れ層のノード h{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_maps_view.py" line="276"/>
-        <source>x = ({0:g}, {1:g})
-h{2} = {3:.2f}</source>
-        <translation>x = ({0:g}, {1:g})
-h{2} = {3:.2f}</translation>
+        <location filename="../../gui/views/hidden_maps_view.py" line="291"/>
+        <source>h{0} = {1:.2f}</source>
+        <translation>h{0} = {1:.2f}</translation>
     </message>
 </context>
 <context>
@@ -1016,16 +1014,17 @@ h{2} = {3:.2f}</translation>
     </message>
     <message>
         <location filename="../../gui/views/landscape_view.py" line="167"/>
-        <source>a: from the start (0) to now (1); b: the path&apos;s other direction.</source>
-        <translation>a: 始まり(0)から現在(1)へ。b: 道すじのもう1つの方向。</translation>
+        <source>a: from where the path starts (0) to now (1); b: the path&apos;s other direction.</source>
+        <translation>a: 道すじの始まり(0)から現在(1)へ。b: 道すじのもう1つの方向。</translation>
     </message>
     <message>
         <location filename="../../gui/views/landscape_view.py" line="193"/>
-        <source>a: from the start (0) to now (1)</source>
-        <translation>a: 始まり(0)から現在(1)へ</translation>
+        <source>a: from where the path starts (0) to now (1)</source>
+        <translation>a: 道すじの始まり(0)から現在(1)へ</translation>
     </message>
+    
     <message>
-        <location filename="../../gui/views/landscape_view.py" line="193"/>
+        <location filename="../../gui/views/landscape_view.py" line="194"/>
         <source>b: the path&apos;s other direction</source>
         <translation>b: 道すじのもう1つの方向</translation>
     </message>
@@ -1716,112 +1715,132 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
         <translation>まだ判断できない</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="107"/>
+        <location filename="../../gui/common/messages.py" line="108"/>
+        <source>Solved: every prediction is near its target.</source>
+        <translation>解けました: どの予測値も真の値の近くにあります。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="109"/>
         <source>barely</source>
         <translation>ぎりぎりで</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="108"/>
+        <location filename="../../gui/common/messages.py" line="110"/>
         <source>comfortably</source>
         <translation>余裕をもって</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="109"/>
+        <location filename="../../gui/common/messages.py" line="111"/>
         <source>clearly</source>
         <translation>はっきりと</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="110"/>
+        <location filename="../../gui/common/messages.py" line="112"/>
         <source>Solved {0}: the row closest to 0.5 is {1} ({2:.2f} for target {3:g}, {4:.2f} from 0.5).</source>
         <translation>{0}解けました。0.5 にいちばん近い行は {1} です(真の値 {3:g} に対して {2:.2f}、0.5 から {4:.2f})。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="114"/>
+        <location filename="../../gui/common/messages.py" line="116"/>
         <source>The weights grew until the numbers overflowed: lower alpha and train again.</source>
         <translation>重みが大きくなりすぎて、数値があふれました。学習率 α を下げて、もう一度学習してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="117"/>
+        <location filename="../../gui/common/messages.py" line="120"/>
+        <source>With one hidden node the network still draws one straight line, and no straight line puts (1, 0) and (0, 1) on one side and (0, 0) and (1, 1) on the other: add hidden nodes.</source>
+        <translation>隠れ層のノードが1つでは、ネットワークが引けるのはやはり直線1本だけです。(1, 0) と (0, 1) を一方の側に、(0, 0) と (1, 1) をもう一方の側に分ける直線はありません。隠れ層のノードを増やしてください。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="124"/>
         <source>A 2-layer model draws one straight line, and no straight line puts (1, 0) and (0, 1) on one side and (0, 0) and (1, 1) on the other: add hidden nodes.</source>
         <translation>2層モデルが引けるのは直線1本だけです。(1, 0) と (0, 1) を一方の側に、(0, 0) と (1, 1) をもう一方の側に分ける直線はありません。隠れ層のノードを加えてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="122"/>
+        <location filename="../../gui/common/messages.py" line="129"/>
         <source>The output is pinned at 0 or 1, where its slope is ~0 and learning stops: lower alpha, or start from Xavier weights (Advanced).</source>
         <translation>出力が 0 か 1 に張り付いています。そこでは傾きがほぼ 0 なので、学習が進みません。学習率 α を下げるか、重みの初期値を Xavier にしてください(詳細設定)。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="125"/>
+        <location filename="../../gui/common/messages.py" line="133"/>
+        <source>{0} of {1} hidden nodes are switched off (their input is below 0 on every row) and pass no gradient, so learning stops: lower alpha, or start from Xavier weights (Advanced).</source>
+        <translation>隠れ層のノード {1} 個のうち {0} 個が、どの行でも入力が 0 未満で止まっていて勾配を伝えないため、学習が進みません。学習率 α を下げるか、重みの初期値を Xavier にしてください(詳細設定)。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="138"/>
+        <source>{0} of {1} hidden nodes are pinned at -1 or 1, where their slope is ~0 and learning stops: lower alpha, or start from Xavier weights (Advanced).</source>
+        <translation>隠れ層のノード {1} 個のうち {0} 個が -1 か 1 に張り付いています。そこでは傾きがほぼ 0 なので、学習が進みません。学習率 α を下げるか、重みの初期値を Xavier にしてください(詳細設定)。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="142"/>
         <source>{0} of {1} hidden nodes are pinned at 0 or 1, where their slope is ~0 and learning stops: lower alpha, or start from Xavier weights (Advanced).</source>
         <translation>隠れ層のノード {1} 個のうち {0} 個が 0 か 1 に張り付いています。そこでは傾きがほぼ 0 なので、学習が進みません。学習率 α を下げるか、重みの初期値を Xavier にしてください(詳細設定)。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="130"/>
+        <location filename="../../gui/common/messages.py" line="147"/>
         <source>Only {0:,} steps so far: too early to tell; train on.</source>
         <translation>まだ {0:,} ステップしか進んでいないので、判断するには早すぎます。学習を続けてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="134"/>
+        <location filename="../../gui/common/messages.py" line="151"/>
         <source>The gradient is not small ({0:.1e}): more steps will likely solve it.</source>
         <translation>勾配は小さくありません({0:.1e})。ステップを増やせば、たぶん解けます。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="136"/>
+        <location filename="../../gui/common/messages.py" line="153"/>
         <source>The loss is still falling ({0:.0%} over the last {1:,} steps): more steps will likely solve it.</source>
         <translation>損失はまだ下がっています(最近の {1:,} ステップで {0:.0%})。ステップを増やせば、たぶん解けます。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="139"/>
+        <location filename="../../gui/common/messages.py" line="156"/>
         <source>Stuck: the loss has stopped falling (gradient {0:.1e}) with {1} on the wrong side: a local minimum, or a plateau that may still end.</source>
         <translation>行き詰まり: 損失が下がらなくなりました(勾配 {0:.1e})。{1} は 0.5 の反対側のままです。局所的な最小値か、まだ抜け出せるかもしれない平らな領域(プラトー)にいます。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="144"/>
+        <location filename="../../gui/common/messages.py" line="161"/>
         <source>{0} sit near 0.5.</source>
         <translation>{0} は 0.5 の近くにあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="146"/>
+        <location filename="../../gui/common/messages.py" line="163"/>
         <source>Hidden nodes {0} and {1} draw nearly the same line.</source>
         <translation>隠れ層のノード {0} と {1} は、ほとんど同じ直線を引いています。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="148"/>
+        <location filename="../../gui/common/messages.py" line="165"/>
         <source>Try more steps, another seed, more hidden nodes or another alpha.</source>
         <translation>ステップを増やす、シードを変える、隠れ層のノードを増やす、学習率 α を変える、のどれかを試してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="156"/>
+        <location filename="../../gui/common/messages.py" line="173"/>
         <source>2-layer model</source>
         <translation>2層モデル</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="157"/>
+        <location filename="../../gui/common/messages.py" line="174"/>
         <source>{0} hidden nodes</source>
         <translation>隠れ層のノード {0} 個</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="158"/>
+        <location filename="../../gui/common/messages.py" line="175"/>
         <source>custom gate</source>
         <translation>カスタムゲート</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="160"/>
+        <location filename="../../gui/common/messages.py" line="177"/>
         <source>alpha {0:g}</source>
         <translation>学習率 {0:g}</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="161"/>
+        <location filename="../../gui/common/messages.py" line="178"/>
         <source>seed {0}</source>
         <translation>シード {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="162"/>
+        <location filename="../../gui/common/messages.py" line="179"/>
         <source>step {0:,}</source>
         <translation>ステップ {0:,}</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="163"/>
+        <location filename="../../gui/common/messages.py" line="180"/>
         <source>loss {0:.4g}</source>
         <translation>損失 {0:.4g}</translation>
     </message>
@@ -2106,72 +2125,72 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
         <translation>ステップ {0:,} から新しい学習に分岐しました。元の学習は残してあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="252"/>
+        <location filename="../../gui/run/session.py" line="253"/>
         <source>from run {0} at step {1:,}</source>
         <translation>学習 {0} のステップ {1:,} から分岐</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="254"/>
+        <location filename="../../gui/run/session.py" line="255"/>
         <source>from step {0:,} of a deleted run</source>
         <translation>削除した学習のステップ {0:,} から分岐</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="267"/>
+        <location filename="../../gui/run/session.py" line="268"/>
         <source>2-layer</source>
         <translation>2層</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="268"/>
+        <location filename="../../gui/run/session.py" line="269"/>
         <source>{0} hidden</source>
         <translation>隠れ層 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="269"/>
+        <location filename="../../gui/run/session.py" line="270"/>
         <source>alpha {0:g}</source>
         <translation>学習率 {0:g}</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="270"/>
+        <location filename="../../gui/run/session.py" line="271"/>
         <source>seed {0}</source>
         <translation>シード {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="274"/>
+        <location filename="../../gui/run/session.py" line="275"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="296"/>
+        <location filename="../../gui/run/session.py" line="297"/>
         <source>Showing run {0}.</source>
         <translation>学習 {0} を表示しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="305"/>
+        <location filename="../../gui/run/session.py" line="306"/>
         <source>The run shown cannot be deleted: show another run first.</source>
         <translation>表示中の学習は削除できません。先に別の学習を表示してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="340"/>
-        <source>Run {0} is training in the compare window: stop it there or close that window first.</source>
-        <translation>学習 {0} は比較ウィンドウで学習中です。先にそちらで止めるか、そのウィンドウを閉じてください。</translation>
+        <location filename="../../gui/run/session.py" line="341"/>
+        <source>Run {0} belongs to the compare window while it is open: close that window first (its runs then come back here).</source>
+        <translation>学習 {0} は、比較ウィンドウが開いている間はそちらのものです。先にそのウィンドウを閉じてください(閉じると学習はこちらに戻ります)。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="374"/>
+        <location filename="../../gui/run/session.py" line="375"/>
         <source>Alpha {0:g}, steps {1:,}: for the new run that Train or Step starts from step {2:,}.</source>
         <translation>学習率 {0:g}、ステップ数 {1:,}: 「学習」か「1ステップ」でステップ {2:,} から始める新しい学習に使います。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="385"/>
+        <location filename="../../gui/run/session.py" line="388"/>
         <source>Alpha {0:g}, steps {1:,}: for the next run (Train starts one from the seed; Step adds a step with this alpha). The finished run keeps its settings.</source>
         <translation>学習率 {0:g}、ステップ数 {1:,}: 次の学習に使います(「学習」はシードから新しく始め、「1ステップ」はこの学習率で1ステップ進めます)。終わった学習の設定はそのままです。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="434"/>
+        <location filename="../../gui/run/session.py" line="437"/>
         <source>Nothing to undo: only a weight edit, before the run trains on, can be undone.</source>
         <translation>元に戻せるものはありません: 元に戻せるのは、学習を続ける前の重みの編集だけです。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="444"/>
+        <location filename="../../gui/run/session.py" line="447"/>
         <source>Undid the weight edit.</source>
         <translation>重みの編集を元に戻しました。</translation>
     </message>

@@ -134,3 +134,60 @@ def test_a_cancelled_many_seeds_run_has_no_trend():
                           should_stop=lambda: calls.append(1) or len(calls) > 2)
     assert result.cancelled and np.isnan(result.trend).all()
     assert sum(dg.failure_kinds(result).values()) == int((~result.solved).sum())
+
+
+# -- review fixes ------------------------------------------------------------------------
+def test_one_hidden_node_cannot_split_xor_either():
+    result = kind_of(trained(hidden_nodes=1, steps=2000))
+    assert result.kind == "not_separable" and result.message.startswith("With one hidden node")
+
+
+def test_a_past_step_of_a_diverged_run_is_diagnosed_as_it_was():
+    from core.training.states import DIVERGED
+
+    run = trained(steps=2000, seed=6)
+    past = run.state_at(1000)
+    snapshot = make_snapshot(past.config, past.weights, 1000, run.history, state=DIVERGED,
+                             live_step=2000)
+    assert snapshot.diagnosis.kind != "diverged"
+    now = make_snapshot(run.config, run.weights, 2000, run.history, state=DIVERGED)
+    assert now.diagnosis.kind == "diverged"
+
+
+def test_with_cross_entropy_a_pinned_output_is_not_called_saturated():
+    weights = Weights(np.array([[0.1, 0.2], [0.3, 0.1], [0.0, 0.0]]), np.array([0.0, 0.0, -40.0]))
+    squared = dg.diagnose(TrainConfig(), weights, 2000, (0.5, 0.5))
+    assert squared.kind == "saturated" and squared.facts["output"]
+    entropy = dg.diagnose(TrainConfig(loss="cross-entropy"), weights, 2000, (0.5, 0.5))
+    assert entropy.kind != "saturated"
+
+
+@pytest.mark.parametrize("activation, words", [("tanh", "-1 or 1"), ("relu", "switched off")])
+def test_pinned_hidden_nodes_are_worded_for_their_activation(activation, words):
+    hidden = np.array([[-40.0] * 4, [-40.0] * 4, [-60.0] * 4])  # every input sum far below 0
+    weights = Weights(hidden, np.array([0.1, -0.1, 0.1, -0.1, 0.0]))
+    result = dg.diagnose(TrainConfig(hidden_nodes=4, activation=activation), weights, 2000, (0.5, 0.5))
+    assert result.kind == "saturated" and words in result.message
+
+
+def test_weights_too_large_for_the_gradient_are_diverged_without_warnings():
+    """A file may hold weights up to 1e300: the gradient overflowed with RuntimeWarnings."""
+    weights = Weights(np.full((3, 2), 1e300), np.full(3, 1e300))
+    config = TrainConfig(activation="relu", loss="cross-entropy")  # nothing pinned: the gradient
+    result = dg.diagnose(config, weights, 2000, (0.5, 0.5))
+    assert result.kind == "diverged" and "inf" not in result.message
+
+
+def test_custom_targets_are_solved_by_being_near_them():
+    """A target of 0.5 always read "solved barely": the side of 0.5 is not what counts."""
+    run = trained(gate="custom", targets=(0.2, 0.8, 0.8, 0.2), steps=20000, seed=6)
+    result = kind_of(run)
+    assert result.kind == "solved" and result.facts["how"] == "within"
+    assert "near its target" in result.message
+
+
+def test_diagnosing_many_seeds_stops_when_asked():
+    result = run_ensemble(TrainConfig(steps=200), 600)
+    calls = []
+    stopped = dg.with_kinds(result, should_stop=lambda: calls.append(1) or len(calls) > 1)
+    assert stopped.kinds is None and dg.with_kinds(result).kinds is not None

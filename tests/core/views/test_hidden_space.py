@@ -104,3 +104,11 @@ def test_three_nodes_in_3d_with_the_plane_where_the_output_is_one_half():
     np.testing.assert_allclose(sides, sides[0])
     assert plane_in_cube([1, 1, 1], -5, 0, 1).shape == (0, 3)
     assert hidden_space_3d(SOLVED_XOR, "sigmoid") is None  # two nodes: the 2D view
+
+
+def test_a_corner_on_the_plane_is_a_corner_of_the_polygon():
+    from core.views.hidden_space import plane_in_cube
+
+    triangle = plane_in_cube([1, 1, -1], -1, 0, 1)  # through the corner (1, 1, 1) and two edges
+    assert len(triangle) == 3
+    assert any(np.allclose(point, (1, 1, 1)) for point in triangle)

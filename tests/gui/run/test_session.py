@@ -381,3 +381,72 @@ def test_a_step_a_damaged_record_cannot_rebuild_is_refused_with_a_notice(finishe
     monkeypatch.setattr(run, "state_at", broken)
     finished.show_step(5)
     assert finished.viewing is None and "cannot be shown" in finished.notices[-1]
+
+
+# -- review fixes: opened runs, finished runs, the runs lent to the compare window ----------
+def test_a_past_step_of_a_run_opened_from_a_file_is_shown(qtbot, tmp_path):
+    """Its weight path starts at the saved step: a step before it raised in make_snapshot,
+    yet the session was left "viewing" it, so the next Train branched from an unseen step."""
+    from core.io import experiment as ex
+    from core.training.trainer import Trainer
+
+    run = Trainer(TrainConfig(steps=2000, seed=3))
+    run.run()
+    ex.save(tmp_path / "run.gatelab.json", run)
+    opened = ex.restore_trainer(ex.read(tmp_path / "run.gatelab.json"))
+    s = RunSession(TrainConfig())
+    shown = []
+    s.shown.connect(shown.append)
+    s.adopt(opened)
+    s.show_step(500)
+    assert s.viewing == 500 and shown[-1].step == 500 and shown[-1].path[1].shape[0] == 0
+    assert shown[-1].weights.equals(run.state_at(500).weights)
+    s.shutdown()
+
+
+def test_a_run_that_ended_early_keeps_its_settings_too(qtbot):
+    """Only a completed run kept them: one ended by its target loss took the new alpha."""
+    s = RunSession(TrainConfig(steps=100_000, seed=3, target_loss=0.3))
+    notices = []
+    s.notice.connect(notices.append)
+    s.set_speed(0.0)
+    s.train()
+    qtbot.waitUntil(lambda: not s.is_running() and s.state == states.FINISHED, timeout=30000)
+    run = s.trainer
+    assert run.outcome.reason == "target_loss" and run.step < 100_000
+    assert s.apply_live(s.config.with_changes(alpha=2.0)) is False
+    assert run.config.alpha == 0.5 and "for the next run" in notices[-1]
+    assert s.apply_live(s.config.with_changes(steps=200_000)) is False  # it ended: no more steps
+    s.shutdown()
+
+
+def test_a_run_lent_to_the_compare_window_is_not_trimmed_from_the_list(qtbot):
+    from gui.run.session import RUNS_KEPT, session_trainer
+
+    s = RunSession(TrainConfig(steps=10))
+    lent = session_trainer(TrainConfig(steps=10, alpha=2.0))
+    s.add_run(lent, elsewhere=True)
+    for k in range(RUNS_KEPT + 3):
+        s.add_run(session_trainer(TrainConfig(steps=10, seed=k + 10)))
+    assert lent in s.runs and len(s.runs) == RUNS_KEPT
+    s.shutdown()
+
+
+def test_a_training_thread_is_freed_once_it_has_ended(qtbot):
+    """The thread's finished signal held the thread itself: every run's QThread lived on."""
+    import gc
+    import weakref
+
+    s = RunSession(TrainConfig(steps=300))
+    s.set_speed(0.0)
+    threads = []
+    for _ in range(3):
+        s.reset()
+        s.train()
+        qtbot.waitUntil(s.is_running, timeout=10000)
+        threads.append(weakref.ref(s.controller._thread))
+        wait_idle(qtbot, s)
+    qtbot.wait(50)
+    gc.collect()
+    assert all(ref() is None for ref in threads)
+    s.shutdown()

@@ -842,7 +842,7 @@ def test_a_run_training_in_the_compare_window_is_not_shown_or_deleted_meanwhile(
     shown = window.session.trainer
     window.session.switch_to(other.run_id)
     assert window.session.trainer is shown
-    assert "training in the compare window" in window.statusBar().currentMessage()
+    assert "belongs to the compare window" in window.statusBar().currentMessage()
     window.session.delete_run(other.run_id)
     assert other in window.session.runs
     compare.close()  # stops it: the run keeps its steps, and is the session's again
