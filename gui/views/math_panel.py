@@ -28,6 +28,7 @@ _STYLE = """
 p { margin-top: 3px; margin-bottom: 3px; }
 p.f { font-family: 'DejaVu Serif', 'Cambria Math', 'Times New Roman', serif; margin-left: 14px; }
 p.h { font-weight: bold; margin-top: 10px; }
+p.step { color: #0b5394; font-size: small; margin-top: 8px; margin-bottom: 0px; }
 p.hint { color: #5a5a5a; margin-left: 14px; }
 td.note { background-color: #fff3cd; color: #5c3c00; }
 """
@@ -108,6 +109,12 @@ class _Writer(QObject):
     def heading(self, text):
         return f'<p class="h">{text}</p>'
 
+    def step(self, numbers, what):
+        """The article's step number(s) for the lines below, so a reader can follow both."""
+        label = (self.tr("Article step {0}").format(numbers[0]) if len(numbers) == 1 else
+                 self.tr("Article steps {0} and {1}").format(*numbers))
+        return f'<p class="step">▸ {label}: {what}</p>'
+
     def likewise(self, hidden_nodes):
         nodes, left_out = shown_nodes(hidden_nodes)
         if not left_out:
@@ -136,8 +143,10 @@ class _Writer(QObject):
             self.heading(self.tr("Forward pass: the neuron adds up its weighted inputs, then {f} squashes "
                                  "the sum into a prediction between 0 and 1.").format(f=F)),
             self.row_line(m),
+            self.step((1,), self.tr("the sum of the inputs times their weights")),
             _equation(f"<i>u</i> = Σ<sub><i>i</i></sub> {_x('<i>i</i>')}{_w('<i>i</i>')}", symbolic,
                       numbers, _n(m.v)),
+            self.step((2,), self.tr("the sum through the activation function")),
             _equation(f"{YP} = <i>f</i>(<i>u</i>)", sig, sig_n, _n(m.yp)),
             self.hint(self.tr("{f} is the sigmoid function; the bias input is always 1, so {w3} acts as "
                               "the neuron's threshold.").format(f=F, w3=_w(3))),
@@ -148,15 +157,18 @@ class _Writer(QObject):
         parts = [self.heading(self.tr("Forward pass: each hidden node adds up its weighted inputs and "
                                       "applies its activation; the output node does the same with the "
                                       "hidden nodes.")),
-                 self.row_line(m)]
+                 self.row_line(m),
+                 self.step((1, 2), self.tr("each hidden node's weighted sum, then its activation"))]
         for j in shown_nodes(hidden_nodes)[0]:
             parts += self._hidden_node_forward(m, j)
         parts.append(self.likewise(hidden_nodes))
         bias = hidden_nodes + 1
         parts.append(self.hint(self.tr("{h} = 1 is the bias node: it always outputs 1.")
                                .format(h=_node("h", bias))))
+        parts.append(self.step((3,), self.tr("the hidden nodes times the second-layer weights")))
         parts.append(self._output_sum(m))
         sig, sig_n = _sigmoid_of("<i>v</i>", m.v)
+        parts.append(self.step((4,), self.tr("the sum through the activation function")))
         parts.append(_equation(f"{YP} = <i>f</i>(<i>v</i>)", sig, sig_n, _n(m.yp)))
         parts.append(self.note(self.tr(
             "the article's code sets hidden_layers = {n}, but that counts the bias node too: "
@@ -199,6 +211,8 @@ class _Writer(QObject):
     # -- loss --------------------------------------------------------------------------
     def loss(self, m, stepper):
         parts = [self.heading(self.tr("Loss: how far the prediction is from the target.")),
+                 self.step((5 if m.hidden_nodes else 3,), self.tr("the squared error")
+                           if m.loss == "squared" else self.tr("the loss (here cross-entropy)")),
                  self._loss_equation(m), self._step_loss_line(m, stepper)]
         if m.hidden_nodes and m.loss == "squared":
             parts.append(self.note(self.tr(
@@ -234,7 +248,8 @@ class _Writer(QObject):
         heading = self.heading(self.tr("Backward pass: how much the loss changes when each weight "
                                        "changes (the chain rule, from the output back)."))
         if m.hidden_nodes == 0:
-            return heading + self._backward_two_layer(m)
+            return heading + self.step((4,), self.tr("the loss differentiated by each weight")) + \
+                self._backward_two_layer(m)
         return heading + self._backward_output(m) + self._backward_hidden(m)
 
     def _backward_two_layer(self, m):
@@ -257,7 +272,8 @@ class _Writer(QObject):
 
     def _backward_output(self, m):
         n = m.hidden_nodes
-        parts = [self.heading(self.tr("Output node"))]
+        parts = [self.heading(self.tr("Output node")),
+                 self.step((6,), self.tr("the loss differentiated by the second-layer weights"))]
         if m.loss == "squared":
             error, error_n = f"({YP} {MINUS} {YT})", f"({_n(m.yp)} {MINUS} {_n(m.yt)})"
             parts.append(_equation(f"{DELTA_OUT} = ∂<i>L</i>/∂<i>v</i> = {error}{DOT}{F_PRIME}(<i>v</i>)",
@@ -284,7 +300,8 @@ class _Writer(QObject):
 
     def _backward_hidden(self, m):
         n = m.hidden_nodes
-        parts = [self.heading(self.tr("Hidden nodes"))]
+        parts = [self.heading(self.tr("Hidden nodes")),
+                 self.step((7,), self.tr("the loss differentiated by the first-layer weights"))]
         if m.article_order:
             parts.append(self.hint(self.tr("As in the article's code, the output weights are updated "
                                            "first, and the new values are used below:")))
@@ -337,7 +354,8 @@ class _Writer(QObject):
     def update(self, m, stepper):
         parts = [self.heading(self.tr("Update: each weight takes a small step against its gradient, "
                                       "scaled by the learning rate {rate}.").format(
-            rate=f"{ALPHA}&nbsp;=&nbsp;{_n(m.alpha)}"))]
+            rate=f"{ALPHA}&nbsp;=&nbsp;{_n(m.alpha)}")),
+                 self.step((8 if m.hidden_nodes else 5,), self.tr("every weight updated"))]
         if m.hidden_nodes == 0:
             for i in range(3):
                 parts.append(self._update_line(_w(i + 1), m.before.output[i], m.grad_output[i], m.alpha,

@@ -366,3 +366,18 @@ def test_the_last_step_can_be_walked_through_and_then_it_stops(panel):
     assert not panel.can_step() and "Step 5," in panel.position_text()
     panel.set_state(config.with_changes(steps=6), panel.stepper().weights, 5)  # Steps raised
     assert panel.can_step()
+
+
+@pytest.mark.parametrize("three_layer", [True, False])
+def test_every_line_carries_the_articles_step_number_in_the_articles_order(panel, three_layer):
+    """The panel had four phases while the article numbers its steps 1-5 and 1-8; only step 6
+    was ever named."""
+    import re
+
+    config, weights = (XOR, XOR_WEIGHTS) if three_layer else (AND, AND_WEIGHTS)
+    texts = _phase_texts(panel, config, weights)
+    numbers = []
+    for phase in PHASES:
+        for found in re.findall(r"Article steps? (\d)(?: and (\d))?", texts[phase]):
+            numbers += [int(n) for n in found if n]
+    assert numbers == (list(range(1, 9)) if three_layer else list(range(1, 6)))
