@@ -94,6 +94,15 @@ def _sum(terms):
     return " + ".join(terms)
 
 
+def _first_input(m) -> int:
+    """The first input of the row that is not 0 (the bias input, 1, at the latest)."""
+    return next(i for i in range(3) if m.x[i] != 0)
+
+
+def _input_symbol(i):
+    return _x(i + 1) if i < 2 else "1"
+
+
 class _Writer(QObject):
     """Writes each phase of a RowMath as rich text; every sentence goes through tr()."""
 
@@ -170,10 +179,13 @@ class _Writer(QObject):
         sig, sig_n = _sigmoid_of("<i>v</i>", m.v)
         parts.append(self.step((4,), self.tr("the sum through the activation function")))
         parts.append(_equation(f"{YP} = <i>f</i>(<i>v</i>)", sig, sig_n, _n(m.yp)))
+        # The article's code always sets hidden_layers = 3, whatever this network has.
         parts.append(self.note(self.tr(
-            "the article's code sets hidden_layers = {n}, but that counts the bias node too: "
-            "it means {h} hidden nodes plus the bias node {bias}.").format(
-            n=hidden_nodes + 1, h=hidden_nodes, bias=_node("h", bias))))
+            "the article's code sets hidden_layers = 3, but that counts the bias node too: it "
+            "means 2 hidden nodes plus the bias node (this network has {h} hidden nodes and the "
+            "bias node {bias}). Its 3D-plot helper also uses w1[0] for both inputs (x2 needs "
+            "w1[1]) and prints x1 on the way; GateLab's 3D view uses each input's own "
+            "weights.").format(h=hidden_nodes, bias=_node("h", bias))))
         return "".join(parts)
 
     def _hidden_node_forward(self, m, j):
@@ -264,11 +276,35 @@ class _Writer(QObject):
                                    .format(slope=f"{F_PRIME}(<i>u</i>)",
                                            grad=f"∂<i>L</i>/∂<i>u</i> = {YP} {MINUS} {YT}")))
             chain, chain_n = f"({YP} {MINUS} {YT})", f"({_n(m.yp)} {MINUS} {_n(m.yt)})"
+        i = _first_input(m)  # an input that is not 0 here, so the product is not 0 for lack of it
+        parts.append(self._chain(
+            _d(_w(i + 1)), [f"∂<i>L</i>/∂{YP}", f"∂{YP}/∂<i>u</i>", f"∂<i>u</i>/∂{_w(i + 1)}"],
+            [f"({YP} {MINUS} {YT})", self._slope_symbol(m, "<i>u</i>"), _input_symbol(i)],
+            [m.yp - m.yt, m.dv if m.loss == "squared" else None, m.x[i]], m.grad_output[i]))
         for i in range(3):
             x_sym = _x(i + 1) if i < 2 else "1"
             parts.append(_equation(f"{_d(_w(i + 1))} = {chain}{DOT}{x_sym}",
                                    f"{chain_n}{DOT}{_n(m.x[i])}", _n(m.grad_output[i])))
+        if m.loss == "squared":
+            parts.append(self.note(self.tr(
+                "the article's step 4 writes its second line twice; the chain rule goes through "
+                "{u}: {chain}.").format(u="<i>u</i>", chain=f"{_d(_w('<i>i</i>'))} = ({YP} {MINUS} "
+                                                          f"{YT}){DOT}{F_PRIME}(<i>u</i>){DOT}"
+                                                          f"{_x('<i>i</i>')}")))
         return "".join(parts)
+
+    def _slope_symbol(self, m, symbol):
+        return f"{F_PRIME}({symbol})"
+
+    def _chain(self, target, names, symbols, values, product):
+        """The chain rule for the gradient `target`: its factors by name, by formula and by
+        value, and their product (a factor with no value, None, is one cross-entropy cancels)."""
+        shown = [(n, sym, v) for n, sym, v in zip(names, symbols, values) if v is not None]
+        line = _equation(f"{target} = " + " · ".join(n for n, _, _ in shown),
+                         " · ".join(sym for _, sym, _ in shown),
+                         DOT.join(_factor(v) for _, _, v in shown), _n(product))
+        label = self.tr("Chain rule, factor by factor:")
+        return line.replace('<p class="f">', f'<p class="f" style="margin-top: 8px;"><i>{label}</i> ', 1)
 
     def _backward_output(self, m):
         n = m.hidden_nodes
@@ -285,6 +321,11 @@ class _Writer(QObject):
                                    f"{_n(m.yp)} {MINUS} {_n(m.yt)}", _n(m.delta_out)))
             parts.append(self.hint(self.tr("With cross-entropy the slope {slope} cancels out.")
                                    .format(slope=f"{F_PRIME}(<i>v</i>)")))
+        squared = m.loss == "squared"
+        parts.append(self._chain(
+            _d(_w2(1)), [f"∂<i>L</i>/∂{YP}", f"∂{YP}/∂<i>v</i>", f"∂<i>v</i>/∂{_w2(1)}"],
+            [f"({YP} {MINUS} {YT})", f"{F_PRIME}(<i>v</i>)", _node("h", 1)],
+            [m.yp - m.yt, m.yp * (1 - m.yp) if squared else None, m.h[0]], m.grad_output[0]))
         for j in shown_nodes(n)[0]:
             parts.append(_equation(f"{_d(_w2(j + 1))} = {DELTA_OUT}{DOT}{_node('h', j + 1)}",
                                    f"{_factor(m.delta_out)}{DOT}{_factor(m.h[j])}", _n(m.grad_output[j])))
@@ -307,6 +348,17 @@ class _Writer(QObject):
                                            "first, and the new values are used below:")))
             parts += [self._update_line(_w2(j + 1), m.before.output[j], m.grad_output[j], m.alpha,
                                         m.after.output[j]) for j in shown_nodes(n)[0]]
+        squared = m.loss == "squared"
+        slope = {"sigmoid": F_PRIME, "tanh": "tanh′", "relu": "relu′"}[m.activation]
+        i = _first_input(m)
+        parts.append(self._chain(
+            _d(_w1(i + 1, 1, n)),
+            [f"∂<i>L</i>/∂{YP}", f"∂{YP}/∂<i>v</i>", f"∂<i>v</i>/∂{_node('h', 1)}",
+             f"∂{_node('h', 1)}/∂{_node('u', 1)}", f"∂{_node('u', 1)}/∂{_w1(i + 1, 1, n)}"],
+            [f"({YP} {MINUS} {YT})", f"{F_PRIME}(<i>v</i>)", _w2(1), f"{slope}({_node('u', 1)})",
+             _input_symbol(i)],
+            [m.yp - m.yt, m.yp * (1 - m.yp) if squared else None, m.w2_used[0], m.dh[0], m.x[i]],
+            m.grad_hidden[i, 0]))
         for j in shown_nodes(n)[0]:
             parts += self._hidden_delta(m, j)
         parts.append(self.likewise(n))
@@ -315,9 +367,12 @@ class _Writer(QObject):
 
     def _order_note(self, m):
         if m.article_order:
-            return self.tr("as in the article's code, {delta} uses {w2} after its update. Textbook "
-                           "backpropagation uses the value from before the update (update order "
-                           "'textbook').").format(delta=_node("δ", "<i>j</i>"), w2=_w2("<i>j</i>"))
+            return self.tr("as in the article's code, {delta} uses {w2} after its update, so the "
+                           "value called {grad} here is not the partial derivative at the current "
+                           "weights. Textbook backpropagation uses the value from before the update "
+                           "(update order 'textbook').").format(
+                delta=_node("δ", "<i>j</i>"), w2=_w2("<i>j</i>"),
+                grad=_d(_w1("<i>i</i>", "<i>j</i>", m.hidden_nodes)))
         return self.tr("the article's code updates {w2} first and uses the new value in {delta}. This run "
                        "uses the old value, as textbook backpropagation does (choose update order "
                        "'article' to follow the article's code).").format(

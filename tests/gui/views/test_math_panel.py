@@ -204,7 +204,9 @@ def _phase_texts(panel, config, weights):
 def test_errata_notes_appear_at_the_phase_where_they_matter(panel):
     texts = _phase_texts(panel, XOR, XOR_WEIGHTS)
     assert "Note: the article's code sets hidden_layers = 3" in texts["forward"]
-    assert "2 hidden nodes plus the bias node h3" in texts["forward"]
+    assert "2 hidden nodes plus the bias node (this network has 2 hidden nodes and the bias " \
+        "node h3)" in texts["forward"]
+    assert "uses w1[0] for both inputs (x2 needs w1[1]) and prints x1" in texts["forward"]
     assert "Note: the article's 3-layer code adds up (y − yt)² without the ½" in texts["loss"]
     assert "Note: the article's step 6 writes this gradient as (yp − yt)·xi·f" in texts["backward"]
     assert "the article's code updates w(2)j first and uses the new value in δj" in texts["backward"]
@@ -217,11 +219,39 @@ def test_article_order_note_says_the_run_follows_the_article(panel):
     assert "Note: as in the article's code, δj uses w(2)j after its update" in texts["backward"]
 
 
-def test_cross_entropy_has_no_half_note_and_two_layer_has_no_notes(panel):
+def test_cross_entropy_has_no_half_note_and_two_layer_only_the_step_4_note(panel):
     texts = _phase_texts(panel, XOR.with_changes(loss="cross-entropy"), XOR_WEIGHTS)
     assert "Note:" not in texts["loss"]
     texts = _phase_texts(panel, AND, AND_WEIGHTS)
-    assert not any("Note:" in text for text in texts.values())
+    assert [texts[phase].count("Note:") for phase in PHASES] == [0, 0, 1, 0]
+    assert "the article's step 4 writes its second line twice" in texts["backward"]
+
+
+def test_the_hidden_layers_note_says_3_whatever_the_network_has(panel):
+    """It said hidden_layers = H + 1; the article's code always sets 3."""
+    config = XOR.with_changes(hidden_nodes=5, seed=3)
+    texts = _phase_texts(panel, config, Trainer(config).weights)
+    assert "sets hidden_layers = 3" in texts["forward"] and "hidden_layers = 6" not in texts["forward"]
+    assert "this network has 5 hidden nodes" in texts["forward"]
+
+
+@pytest.mark.parametrize("config, weights", [(XOR, XOR_WEIGHTS), (AND, AND_WEIGHTS)])
+def test_the_chain_rule_factors_multiply_to_the_gradient(panel, config, weights):
+    import re
+
+    texts = _phase_texts(panel, config, weights)
+    lines = texts["backward"].splitlines()
+    chains = [line for line in lines if line.startswith("Chain rule, factor by factor:")]
+    assert len(chains) == (2 if config.hidden_nodes else 1)
+    for chain in chains:
+        parts = [p.strip() for p in chain.replace("\u202f", " ").split(" = ")]
+        factors = [_parse(f.strip("()")) for f in re.split(r"·", parts[-2])]
+        assert np.prod(factors) == pytest.approx(_parse(parts[-1]), rel=1e-3, abs=1e-6)
+
+
+def test_in_the_articles_order_the_hidden_gradient_is_said_not_to_be_the_derivative(panel):
+    texts = _phase_texts(panel, XOR.with_changes(update_order="article"), XOR_WEIGHTS)
+    assert "is not the partial derivative at the current weights" in texts["backward"]
 
 
 def test_wide_layers_show_the_first_nodes_and_say_likewise(panel):
