@@ -72,7 +72,10 @@ def run_app(config: TrainConfig | None, autostart=False, self_test=False, screen
         config = config.with_changes(steps=min(config.steps, SELF_TEST_STEPS))
     window = MainWindow(config, settings, fresh=fresh)
     app.aboutToQuit.connect(window.controller.shutdown)
-    window.show()
+    if window.starts_maximized():
+        window.showMaximized()
+    else:
+        window.show()
     if not self_test:
         watch_for_ends_from_outside(app, window)
         window.tell_about_recovered_work()

@@ -64,6 +64,7 @@ EDITABLE_STATES = (states.IDLE, states.PAUSED, states.FINISHED, states.STOPPED)
 DEFAULT_TOGGLES = {"log_scale": False, "decision_plane": False}
 DOCK_INTERVAL_S = 0.05
 PREFERRED_SIZE = QSize(1500, 950)
+MAXIMIZE_FROM = 1800  # a first start on a screen at least this wide uses all of it (1920 x 1080)
 DOCK_SHARE = 0.22  # of the window's width, for the dock column at first start
 # Room left on the screen for the window's frame and title bar, which Qt's sizes exclude.
 FRAME_ALLOWANCE = QSize(16, 48)
@@ -661,10 +662,17 @@ class MainWindow(QMainWindow):
         if self.output_view.is_3d:
             self.output_view.view.set_plane_visible(toggles["decision_plane"])
 
+    def starts_maximized(self, available: QSize | None = None) -> bool:
+        """A first start (no saved window) on a large screen fills it: at 1920 x 1080 the
+        1500 x 950 window left a fifth of the screen unused."""
+        size = available if available is not None else self.screen().availableGeometry().size()
+        return not self._restored_window and size.width() >= MAXIMIZE_FROM
+
     def _restore_settings(self):
+        self._restored_window = False
         if self._settings is None:
             return
-        self._settings.restore_window(self, self._splitters())
+        self._restored_window = bool(self._settings.restore_window(self, self._splitters()))
         self._apply_toggles(self._settings.load_view_toggles(DEFAULT_TOGGLES))
         if not self._fresh:
             self.controls.set_speed_index(self._settings.load_speed_index(

@@ -324,3 +324,22 @@ def test_the_fresh_start_setting_is_a_menu_toggle_and_reads_back_safely(qtbot, p
     settings.sync()
     odd = SettingsStore(ini(path))
     assert odd.load_fresh_start() is False and settings_store.FRESH_KEY in odd.unreadable
+
+
+def test_a_first_start_on_a_large_screen_uses_all_of_it_and_a_saved_window_wins(qtbot, path):
+    """At 1920 x 1080 the first window was 1500 x 950, a fifth of the screen unused."""
+    from PySide6.QtCore import QSize
+
+    from gui.shell.main_window import MainWindow
+
+    first = MainWindow(None, SettingsStore(ini(path)))
+    qtbot.addWidget(first)
+    assert first.starts_maximized(QSize(1920, 1040))
+    assert not first.starts_maximized(QSize(1366, 728))  # a laptop: the fitted window
+    first.files.mark_clean()
+    first.close()  # its window is saved now
+    again = MainWindow(None, SettingsStore(ini(path)))
+    qtbot.addWidget(again)
+    assert not again.starts_maximized(QSize(1920, 1040))  # the user's own window comes back
+    again.files.mark_clean()
+    again.close()
