@@ -170,8 +170,12 @@ def slide_caption(snapshot) -> str:
     """What a picture for a slide shows: "XOR · 2 hidden nodes · alpha 0.5 · seed 0 · step
     2,000 · loss 0.0074"."""
     config = snapshot.config
-    model = (Qca.translate("Messages", "2-layer model") if config.hidden_nodes == 0 else
-             Qca.translate("Messages", "{0} hidden nodes").format(config.hidden_nodes))
+    if config.hidden_nodes == 0:
+        model = Qca.translate("Messages", "2-layer model")
+    elif config.hidden_nodes == 1:
+        model = Qca.translate("Messages", "1 hidden node")
+    else:
+        model = Qca.translate("Messages", "{0} hidden nodes").format(config.hidden_nodes)
     gate = config.gate.upper() if config.gate != "custom" else Qca.translate("Messages", "custom gate")
     return " · ".join([
         gate, model, Qca.translate("Messages", "alpha {0:g}").format(config.alpha),

@@ -57,7 +57,7 @@ def _picture_to_fit(view, area: QSize):
     if glview is not None:
         return _render_gl_filling(inner, glview, area, k), True
     item = _plot_item(inner)
-    old = item.geometry()
+    old, view_state = item.geometry(), item.getViewBox().getState(copy=True)
     try:  # the plot laid out at the slide's proportions for the export, then put back
         item.setGeometry(QRectF(old.x(), old.y(), area.width() / k, area.height() / k))
         item.layout.activate()
@@ -67,6 +67,8 @@ def _picture_to_fit(view, area: QSize):
     finally:
         item.setGeometry(old)
         item.layout.activate()
+        QCoreApplication.processEvents()  # its own size's layout, then its range as it was
+        item.getViewBox().setState(view_state)
     return image, _is_dark(inner)
 
 

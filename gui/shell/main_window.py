@@ -699,7 +699,8 @@ class MainWindow(QMainWindow):
         if not self._fresh:  # a fresh start leaves the stored settings as they were
             self._settings.save_config(self.session.config)
             self._settings.save_speed_index(self.controls.speed_index())
-        self._settings.save_window(self, self._splitters())
+        if not self.presentation.is_on():  # the full-screen layout is not the user's window
+            self._settings.save_window(self, self._splitters())
         self._settings.save_view_toggles(self._toggles())
         self._settings.sync()
 
@@ -719,7 +720,9 @@ class MainWindow(QMainWindow):
         if not path:
             return
         target = self.output_view if view == "output" else self.loss_plot
-        legend = self.tr("● target   ○ prediction") if view == "output" else ""
+        # The 3D view's markers (the 2D map writes yt and yp), with the caption only.
+        legend = self.tr("● target   ○ prediction") if view == "output" and caption and \
+            self.output_view.is_3d else ""
         error = exports.export_slide(target, path, size, caption, legend)
         if error:
             QMessageBox.warning(self, "GateLab", error)
@@ -746,8 +749,13 @@ class MainWindow(QMainWindow):
 
     def restore_defaults(self):
         """Forgets saved settings and shows the defaults now (the language at next start)."""
+        self._end_presentation()  # the default layout is the usual window's
         if self._settings is not None:
+            fresh = self._settings.load_fresh_start()  # a classroom setting, kept through it
             self._settings.restore_defaults()
+            if fresh:
+                self._settings.save_fresh_start(True)
+                self._settings.sync()
         state, splitters = self._default_layout
         self.restoreState(state, WINDOW_STATE_VERSION)
         for name, splitter in self._splitters().items():

@@ -13,13 +13,27 @@ QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's "no maximum size"
 class Presentation:
     def __init__(self, window):
         self._window = window
-        self._saved = None  # what leaving puts back: (state, geometry, docks shown, font)
+        self._saved = None  # what leaving puts back: (state, geometry, docks shown, font, splitters)
+        self._busy = False  # entering or leaving: processEvents may deliver another F11
+
+    def saved_layout(self):
+        """(window state, geometry, splitter states) from before the mode, or None."""
+        if self._saved is None:
+            return None
+        state, geometry, _shown, _font, splitters = self._saved
+        return state, geometry, splitters
 
     def is_on(self) -> bool:
         return self._saved is not None
 
     def toggle(self) -> None:
-        self.leave() if self.is_on() else self.enter()
+        if self._busy:
+            return
+        self._busy = True
+        try:
+            self.leave() if self.is_on() else self.enter()
+        finally:
+            self._busy = False
 
     def enter(self) -> None:
         if self.is_on():
@@ -56,15 +70,19 @@ class Presentation:
         w.output_view.set_scale(1.0)
         w.setMinimumSize(0, 0)
         w.setMaximumSize(QWIDGETSIZE_MAX, QWIDGETSIZE_MAX)
-        w.showNormal()
-        w.restoreGeometry(geometry)
-        w.restoreState(state)
-        for name, splitter in w._splitters().items():
-            splitter.restoreState(splitters[name])
+        # The usual font's sizes first (Qt applies a font change lazily): restoring the window
+        # while every size hint was still double left it wider than the screen.
         QApplication.processEvents()
         w.fit_controls()
+        w.showNormal()
         for key in shown:
             w.docks[key].show()
+        for _ in range(2):  # again once the docks are back: they take their room
+            w.restoreGeometry(geometry)
+            w.restoreState(state)
+            for name, splitter in w._splitters().items():
+                splitter.restoreState(splitters[name])
+            QApplication.processEvents()
 
     def _share_width(self) -> None:
         """The controls at their least width, the table and plot at theirs, the 3D view the

@@ -20,8 +20,11 @@ MARGIN = 0.1  # room around the square so corner markers and labels are not clip
 
 
 class HeatmapView(QWidget):
+    background_is_dark = True  # pyqtgraph's black: a slide's caption band matches it
+
     def __init__(self, notice: str = "", parent=None):
         super().__init__(parent)
+        self._base_font = QFont(self.font())
         self._data = np.zeros((GRID_SIZE, GRID_SIZE), dtype=np.float32)
         self._colormap = pg.colormap.get(COLORMAP)
         self._notice = QLabel(notice)
@@ -62,8 +65,8 @@ class HeatmapView(QWidget):
         """Markers and corner labels `factor` times their usual size (presentation mode: 2)."""
         self._markers.setSize(18 * factor)
         for label in self._labels:
-            font = QFont(self.font())
-            font.setPointSizeF(font.pointSizeF() * factor)
+            font = QFont(self._base_font)  # from the size at construction, not the font now
+            font.setPointSizeF(self._base_font.pointSizeF() * factor)
             label.setFont(font)
 
     def line_data(self) -> list[tuple[str, np.ndarray]]:

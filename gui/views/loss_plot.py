@@ -55,6 +55,9 @@ class LossPlot(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        self._base_font = QFont(self.font())  # set_scale multiplies this size
+        if self._base_font.pointSizeF() <= 0:
+            self._base_font.setPointSizeF(9.0)
         self._history = RecentHistory(RECENT_STEPS)
         self._run_first = 1  # step number of the first loss (a run's losses start at step 1)
         self._count = 0  # steps recorded in this run (gaps included)
@@ -227,11 +230,11 @@ class LossPlot(QWidget):
     def set_scale(self, factor: float) -> None:
         """Lines and axis text `factor` times their usual size (presentation mode: 2)."""
         self._curve.setPen(pg.mkPen(CURVE_COLOR, width=max(1.0, round(factor))))
-        font = QFont(self.font())
-        font.setPointSizeF(font.pointSizeF() * factor if font.pointSizeF() > 0 else 9 * factor)
+        font = QFont(self._base_font)  # from the size at construction, not the font now
+        font.setPointSizeF(self._base_font.pointSizeF() * factor)
         for name in ("bottom", "left"):
             axis = self._item.getAxis(name)
-            axis.setStyle(tickFont=font)
+            axis.setStyle(tickFont=font if factor != 1.0 else None)  # None: pyqtgraph's own
             axis.label.setFont(font)
         # Enlarged, the hover hint took two lines a 768-pixel projector needs for the table.
         self._readout.setVisible(factor <= 1.0)

@@ -94,6 +94,17 @@ def _sum(terms):
     return " + ".join(terms)
 
 
+def _output_factors(m, total):
+    """The chain's first factors, up to the output's input sum `total` (v, or u in the
+    2-layer model): ∂L/∂yp and ∂yp/∂total for the squared loss; for cross-entropy the two
+    are one, ∂L/∂total = yp − yt. (names, formulas, values)."""
+    error = f"({YP} {MINUS} {YT})"
+    if m.loss == "squared":
+        return ([f"∂<i>L</i>/∂{YP}", f"∂{YP}/∂{total}"], [error, f"{F_PRIME}({total})"],
+                [m.yp - m.yt, m.yp * (1 - m.yp)])
+    return [f"∂<i>L</i>/∂{total}"], [error], [m.yp - m.yt]
+
+
 def _first_input(m) -> int:
     """The first input of the row that is not 0 (the bias input, 1, at the latest)."""
     return next(i for i in range(3) if m.x[i] != 0)
@@ -277,10 +288,10 @@ class _Writer(QObject):
                                            grad=f"∂<i>L</i>/∂<i>u</i> = {YP} {MINUS} {YT}")))
             chain, chain_n = f"({YP} {MINUS} {YT})", f"({_n(m.yp)} {MINUS} {_n(m.yt)})"
         i = _first_input(m)  # an input that is not 0 here, so the product is not 0 for lack of it
+        head = _output_factors(m, "<i>u</i>")
         parts.append(self._chain(
-            _d(_w(i + 1)), [f"∂<i>L</i>/∂{YP}", f"∂{YP}/∂<i>u</i>", f"∂<i>u</i>/∂{_w(i + 1)}"],
-            [f"({YP} {MINUS} {YT})", self._slope_symbol(m, "<i>u</i>"), _input_symbol(i)],
-            [m.yp - m.yt, m.dv if m.loss == "squared" else None, m.x[i]], m.grad_output[i]))
+            _d(_w(i + 1)), head[0] + [f"∂<i>u</i>/∂{_w(i + 1)}"], head[1] + [_input_symbol(i)],
+            head[2] + [m.x[i]], m.grad_output[i]))
         for i in range(3):
             x_sym = _x(i + 1) if i < 2 else "1"
             parts.append(_equation(f"{_d(_w(i + 1))} = {chain}{DOT}{x_sym}",
@@ -293,13 +304,10 @@ class _Writer(QObject):
                                                           f"{_x('<i>i</i>')}")))
         return "".join(parts)
 
-    def _slope_symbol(self, m, symbol):
-        return f"{F_PRIME}({symbol})"
-
     def _chain(self, target, names, symbols, values, product):
         """The chain rule for the gradient `target`: its factors by name, by formula and by
-        value, and their product (a factor with no value, None, is one cross-entropy cancels)."""
-        shown = [(n, sym, v) for n, sym, v in zip(names, symbols, values) if v is not None]
+        value, and their product."""
+        shown = list(zip(names, symbols, values))
         line = _equation(f"{target} = " + " · ".join(n for n, _, _ in shown),
                          " · ".join(sym for _, sym, _ in shown),
                          DOT.join(_factor(v) for _, _, v in shown), _n(product))
@@ -321,11 +329,10 @@ class _Writer(QObject):
                                    f"{_n(m.yp)} {MINUS} {_n(m.yt)}", _n(m.delta_out)))
             parts.append(self.hint(self.tr("With cross-entropy the slope {slope} cancels out.")
                                    .format(slope=f"{F_PRIME}(<i>v</i>)")))
-        squared = m.loss == "squared"
+        head = _output_factors(m, "<i>v</i>")
         parts.append(self._chain(
-            _d(_w2(1)), [f"∂<i>L</i>/∂{YP}", f"∂{YP}/∂<i>v</i>", f"∂<i>v</i>/∂{_w2(1)}"],
-            [f"({YP} {MINUS} {YT})", f"{F_PRIME}(<i>v</i>)", _node("h", 1)],
-            [m.yp - m.yt, m.yp * (1 - m.yp) if squared else None, m.h[0]], m.grad_output[0]))
+            _d(_w2(1)), head[0] + [f"∂<i>v</i>/∂{_w2(1)}"], head[1] + [_node("h", 1)],
+            head[2] + [m.h[0]], m.grad_output[0]))
         for j in shown_nodes(n)[0]:
             parts.append(_equation(f"{_d(_w2(j + 1))} = {DELTA_OUT}{DOT}{_node('h', j + 1)}",
                                    f"{_factor(m.delta_out)}{DOT}{_factor(m.h[j])}", _n(m.grad_output[j])))
@@ -348,17 +355,18 @@ class _Writer(QObject):
                                            "first, and the new values are used below:")))
             parts += [self._update_line(_w2(j + 1), m.before.output[j], m.grad_output[j], m.alpha,
                                         m.after.output[j]) for j in shown_nodes(n)[0]]
-        squared = m.loss == "squared"
         slope = {"sigmoid": F_PRIME, "tanh": "tanh′", "relu": "relu′"}[m.activation]
         i = _first_input(m)
+        head = _output_factors(m, "<i>v</i>")
+        # In the article's order this factor is w(2)1 after its update, not ∂v/∂h1 at the
+        # current weights: said so on the line itself.
+        w2 = _w2(1) + (" " + self.tr("(updated)") if m.article_order else "")
         parts.append(self._chain(
             _d(_w1(i + 1, 1, n)),
-            [f"∂<i>L</i>/∂{YP}", f"∂{YP}/∂<i>v</i>", f"∂<i>v</i>/∂{_node('h', 1)}",
-             f"∂{_node('h', 1)}/∂{_node('u', 1)}", f"∂{_node('u', 1)}/∂{_w1(i + 1, 1, n)}"],
-            [f"({YP} {MINUS} {YT})", f"{F_PRIME}(<i>v</i>)", _w2(1), f"{slope}({_node('u', 1)})",
-             _input_symbol(i)],
-            [m.yp - m.yt, m.yp * (1 - m.yp) if squared else None, m.w2_used[0], m.dh[0], m.x[i]],
-            m.grad_hidden[i, 0]))
+            head[0] + [f"∂<i>v</i>/∂{_node('h', 1)}" if not m.article_order else w2,
+                       f"∂{_node('h', 1)}/∂{_node('u', 1)}", f"∂{_node('u', 1)}/∂{_w1(i + 1, 1, n)}"],
+            head[1] + [w2, f"{slope}({_node('u', 1)})", _input_symbol(i)],
+            head[2] + [m.w2_used[0], m.dh[0], m.x[i]], m.grad_hidden[i, 0]))
         for j in shown_nodes(n)[0]:
             parts += self._hidden_delta(m, j)
         parts.append(self.likewise(n))

@@ -99,6 +99,7 @@ class PredictionsTable(QWidget):
         exactly four rows high, so no scrollbar or elided text ever appears."""
         table, header = self._table, self._table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(0)  # else its own size hint keeps a larger font's width
         number = table.fontMetrics().horizontalAdvance("-0.000") + 12
         widest = max(max(header.sectionSizeHint(c), table.sizeHintForColumn(c), number) for c in range(4))
         header.setMinimumSectionSize(widest)

@@ -133,7 +133,7 @@
     <message>
         <location filename="../../gui/dialogs/compare_window.py" line="168"/>
         <source>The run trained here has finished.</source>
-        <translation>ここで学習した学習は終わりました。</translation>
+        <translation>ここで進めた学習は終わりました。</translation>
     </message>
 </context>
 <context>
@@ -525,32 +525,32 @@ Any existing file of that name is unchanged.</source>
         <translation>画像の縦横は、それぞれ {0} から {1} ピクセルまでです({2} x {3} は使えません)。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="295"/>
+        <location filename="../../gui/files/exports.py" line="297"/>
         <source>The weights are not finite numbers (the run diverged), so they cannot be saved as JSON.</source>
         <translation>重みが有限の数ではない(学習が発散した)ため、JSON に保存できません。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="311"/>
+        <location filename="../../gui/files/exports.py" line="313"/>
         <source>The clipboard is not available.</source>
         <translation>クリップボードを使えません。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="319"/>
+        <location filename="../../gui/files/exports.py" line="321"/>
         <source>The view could not be drawn (is it hidden?).</source>
         <translation>表示を描画できませんでした(隠れていませんか?)。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="347"/>
+        <location filename="../../gui/files/exports.py" line="349"/>
         <source>Could not write {0}: {1}</source>
         <translation>{0} に書き込めませんでした: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="351"/>
+        <location filename="../../gui/files/exports.py" line="353"/>
         <source>Could not draw the image: {0}</source>
         <translation>画像を描画できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="355"/>
+        <location filename="../../gui/files/exports.py" line="357"/>
         <source>The scale must be from 1 to {0}, not {1}.</source>
         <translation>倍率は 1 から {0} までです({1} は使えません)。</translation>
     </message>
@@ -671,32 +671,32 @@ Green, below {green}: they agree, backprop is right. Red, above {red}: backprop 
 <context>
     <name>HeatmapView</name>
     <message>
-        <location filename="../../gui/views/heatmap_view.py" line="38"/>
+        <location filename="../../gui/views/heatmap_view.py" line="41"/>
         <source>Each corner: yt, the target, and yp, the network&apos;s prediction for that input. Solid lines: where each hidden node&apos;s input sum is 0, in the node&apos;s colour (the diagram&apos;s and the hidden maps&apos;); the 2-layer model&apos;s one line is white.</source>
         <translation>各角: yt は真の値、yp はその入力に対するネットワークの予測値。実線: 隠れ層の各ノードの入力の和が 0 になる直線(ノードの色は、ネットワーク図と隠れ層のマップと同じ)。2層モデルの1本の直線は白。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/heatmap_view.py" line="103"/>
+        <location filename="../../gui/views/heatmap_view.py" line="106"/>
         <source>x1</source>
         <translation>x1</translation>
     </message>
     <message>
-        <location filename="../../gui/views/heatmap_view.py" line="104"/>
+        <location filename="../../gui/views/heatmap_view.py" line="107"/>
         <source>x2</source>
         <translation>x2</translation>
     </message>
     <message>
-        <location filename="../../gui/views/heatmap_view.py" line="32"/>
+        <location filename="../../gui/views/heatmap_view.py" line="35"/>
         <source>Network output seen from above (dashed: output = 0.5)</source>
         <translation>ネットワークの出力を真上から見た図(破線: 出力 = 0.5)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/heatmap_view.py" line="118"/>
+        <location filename="../../gui/views/heatmap_view.py" line="121"/>
         <source>output</source>
         <translation>出力</translation>
     </message>
     <message>
-        <location filename="../../gui/views/heatmap_view.py" line="151"/>
+        <location filename="../../gui/views/heatmap_view.py" line="154"/>
         <source>yt {0:g}
 yp {1:.2f}</source>
         <translation>yt {0:g}
@@ -1031,57 +1031,57 @@ yp {1:.2f}</translation>
 <context>
     <name>LossPlot</name>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="70"/>
+        <location filename="../../gui/views/loss_plot.py" line="73"/>
         <source>Log scale</source>
         <translation>対数軸</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="72"/>
+        <location filename="../../gui/views/loss_plot.py" line="75"/>
         <source>Show the loss on a logarithmic axis, so small losses late in training stay visible</source>
         <translation>損失を対数軸で表示し、学習の終わりごろの小さな損失も見えるようにします</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="74"/>
+        <location filename="../../gui/views/loss_plot.py" line="77"/>
         <source>Hover over the plot to read a step&apos;s loss</source>
         <translation>マウスを重ねると各ステップの損失を表示</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="85"/>
+        <location filename="../../gui/views/loss_plot.py" line="88"/>
         <source>step</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="85"/>
+        <location filename="../../gui/views/loss_plot.py" line="88"/>
         <source>step loss L[step]</source>
         <translation>ステップの損失 L[step]</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="121"/>
+        <location filename="../../gui/views/loss_plot.py" line="124"/>
         <source>Click a step to see the network as it was then</source>
         <translation>ステップをクリックすると、そのときのネットワークを表示します</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="168"/>
+        <location filename="../../gui/views/loss_plot.py" line="171"/>
         <source>shown run</source>
         <translation>表示中の学習</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="331"/>
+        <location filename="../../gui/views/loss_plot.py" line="334"/>
         <source>diverged at step {0}</source>
         <translation>ステップ {0} で発散</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="370"/>
+        <location filename="../../gui/views/loss_plot.py" line="373"/>
         <source>step {0}, step loss {1}</source>
         <translation>ステップ {0}、ステップの損失 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="375"/>
+        <location filename="../../gui/views/loss_plot.py" line="378"/>
         <source>steps {0}-{1}, step loss {2} to {3}</source>
         <translation>ステップ {0}-{1}、ステップの損失 {2} から {3}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="111"/>
+        <location filename="../../gui/views/loss_plot.py" line="114"/>
         <source>diverged</source>
         <translation>発散</translation>
     </message>
@@ -1089,262 +1089,262 @@ yp {1:.2f}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="162"/>
+        <location filename="../../gui/shell/main_window.py" line="163"/>
         <source>Network diagram</source>
         <translation>ネットワーク図</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="163"/>
+        <location filename="../../gui/shell/main_window.py" line="164"/>
         <source>Hidden node maps</source>
         <translation>隠れ層マップ</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="164"/>
+        <location filename="../../gui/shell/main_window.py" line="165"/>
         <source>Hidden space</source>
         <translation>隠れ層の空間</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="165"/>
+        <location filename="../../gui/shell/main_window.py" line="166"/>
         <source>Loss landscape</source>
         <translation>損失の地形</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="166"/>
+        <location filename="../../gui/shell/main_window.py" line="167"/>
         <source>Step-by-step math</source>
         <translation>計算の手順</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="167"/>
+        <location filename="../../gui/shell/main_window.py" line="168"/>
         <source>Gradient check</source>
         <translation>勾配チェック</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="169"/>
+        <location filename="../../gui/shell/main_window.py" line="170"/>
         <source>Runs</source>
         <translation>学習の一覧</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="174"/>
+        <location filename="../../gui/shell/main_window.py" line="175"/>
         <source>What am I looking at?</source>
         <translation>この画面の見方</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="202"/>
+        <location filename="../../gui/shell/main_window.py" line="203"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="203"/>
+        <location filename="../../gui/shell/main_window.py" line="204"/>
         <source>&amp;Open…</source>
         <translation>開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="204"/>
+        <location filename="../../gui/shell/main_window.py" line="205"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="206"/>
+        <location filename="../../gui/shell/main_window.py" line="207"/>
         <source>Save &amp;As…</source>
         <translation>名前を付けて保存(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="209"/>
+        <location filename="../../gui/shell/main_window.py" line="210"/>
         <source>Save all runs as a s&amp;ession…</source>
         <translation>すべての学習をセッションとして保存(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="211"/>
+        <location filename="../../gui/shell/main_window.py" line="212"/>
         <source>&amp;Export</source>
         <translation>エクスポート(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="217"/>
+        <location filename="../../gui/shell/main_window.py" line="218"/>
         <source>Picture for a &amp;slide…</source>
         <translation>スライド用の画像(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="220"/>
+        <location filename="../../gui/shell/main_window.py" line="221"/>
         <source>&amp;Restore default settings</source>
         <translation>設定を初期状態に戻す(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="221"/>
+        <location filename="../../gui/shell/main_window.py" line="222"/>
         <source>Start &amp;fresh each time (classroom)</source>
         <translation>毎回初期設定で起動(教室用)(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="226"/>
+        <location filename="../../gui/shell/main_window.py" line="227"/>
         <source>Every start uses the article&apos;s settings and speed, not the last user&apos;s (theirs are kept). Also: python main.py --fresh</source>
         <translation>起動するたびに、前の人の設定ではなく記事の設定と速度で始めます(前の人の設定は残ります)。python main.py --fresh でも同じです</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="230"/>
+        <location filename="../../gui/shell/main_window.py" line="231"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="231"/>
+        <location filename="../../gui/shell/main_window.py" line="232"/>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="232"/>
+        <location filename="../../gui/shell/main_window.py" line="233"/>
         <source>&amp;Undo weight edit</source>
         <translation>重みの編集を元に戻す(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="233"/>
+        <location filename="../../gui/shell/main_window.py" line="234"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="239"/>
+        <location filename="../../gui/shell/main_window.py" line="240"/>
         <source>&amp;Presentation mode</source>
         <translation>プレゼンテーションモード(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="242"/>
+        <location filename="../../gui/shell/main_window.py" line="243"/>
         <source>Full screen, text and lines twice as large, only the essential controls: for a projector. Esc or F11 leaves it.</source>
         <translation>全画面で、文字と線を2倍にし、必要な操作だけを表示します(プロジェクター用)。Esc か F11 で元に戻ります。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="247"/>
+        <location filename="../../gui/shell/main_window.py" line="248"/>
         <source>&amp;Tools</source>
         <translation>ツール(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="248"/>
+        <location filename="../../gui/shell/main_window.py" line="249"/>
         <source>&amp;Many seeds…</source>
         <translation>多数のシードで試す(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="249"/>
+        <location filename="../../gui/shell/main_window.py" line="250"/>
         <source>&amp;Compare the run with</source>
         <translation>この学習と比べる(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="250"/>
+        <location filename="../../gui/shell/main_window.py" line="251"/>
         <source>the other &amp;update order (same seed)</source>
         <translation>もう一方の更新順序(同じシード)(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="251"/>
+        <location filename="../../gui/shell/main_window.py" line="252"/>
         <source>&amp;alpha × 4 (same seed)</source>
         <translation>学習率 × 4(同じシード)(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="252"/>
+        <location filename="../../gui/shell/main_window.py" line="253"/>
         <source>a&amp;lpha ÷ 4 (same seed)</source>
         <translation>学習率 ÷ 4(同じシード)(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="253"/>
+        <location filename="../../gui/shell/main_window.py" line="254"/>
         <source>one more &amp;hidden node (same seed)</source>
         <translation>隠れ層のノードを1個増やす(同じシード)(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="254"/>
+        <location filename="../../gui/shell/main_window.py" line="255"/>
         <source>the &amp;2-layer model, or 2 hidden nodes (same seed)</source>
         <translation>2層モデル、または隠れ層のノード2個(同じシード)(&amp;2)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="255"/>
+        <location filename="../../gui/shell/main_window.py" line="256"/>
         <source>the run &amp;selected in the Runs panel</source>
         <translation>学習の一覧で選んだ学習(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="258"/>
+        <location filename="../../gui/shell/main_window.py" line="259"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="259"/>
+        <location filename="../../gui/shell/main_window.py" line="260"/>
         <source>What am I &amp;looking at?</source>
         <translation>この画面の見方(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="261"/>
+        <location filename="../../gui/shell/main_window.py" line="262"/>
         <source>&amp;About GateLab</source>
         <translation>GateLab について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="264"/>
+        <location filename="../../gui/shell/main_window.py" line="265"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="268"/>
+        <location filename="../../gui/shell/main_window.py" line="269"/>
         <source>System default</source>
         <translation>システムの設定</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="281"/>
+        <location filename="../../gui/shell/main_window.py" line="282"/>
         <source>The language changes when GateLab starts next time.</source>
         <translation>言語は GateLab を次に起動したときに切り替わります。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="349"/>
+        <location filename="../../gui/shell/main_window.py" line="350"/>
         <source>Reset to the initial weights of seed {0}.</source>
         <translation>シード {0} の重みの初期値にリセットしました。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="367"/>
+        <location filename="../../gui/shell/main_window.py" line="368"/>
         <source>Settings changed ({0}): the network was reset.</source>
         <translation>設定が変わったため({0})、ネットワークをリセットしました。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="370"/>
+        <location filename="../../gui/shell/main_window.py" line="371"/>
         <source>This is a new, untitled run; {0} is unchanged.</source>
         <translation>これは名前のない新しい実行です。{0} は変更されていません。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="362"/>
+        <location filename="../../gui/shell/main_window.py" line="363"/>
         <source>Alpha {0:g}, steps {1:,}: applied to the run.</source>
         <translation>学習率 {0:g}、ステップ数 {1:,}: 学習に反映しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="383"/>
+        <location filename="../../gui/shell/main_window.py" line="384"/>
         <source>Select another run in the Runs panel first (View &gt; Runs).</source>
         <translation>先に学習の一覧(表示 &gt; 学習の一覧)で別の学習を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="438"/>
+        <location filename="../../gui/shell/main_window.py" line="439"/>
         <source>This run is not the one in {0}: Save asks for a new name.</source>
         <translation>この学習は {0} の学習ではありません。保存するときは新しい名前を尋ねます。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="447"/>
+        <location filename="../../gui/shell/main_window.py" line="448"/>
         <source>run {0}</source>
         <translation>学習 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="541"/>
+        <location filename="../../gui/shell/main_window.py" line="542"/>
         <source>This file&apos;s initial weights differ from seed {0}&apos;s: Reset will use the seed&apos;s.</source>
         <translation>このファイルの重みの初期値は、シード {0} のものと異なります。リセットするとシードの重みの初期値を使います。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="546"/>
+        <location filename="../../gui/shell/main_window.py" line="547"/>
         <source>2-layer</source>
         <translation>2層</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="547"/>
+        <location filename="../../gui/shell/main_window.py" line="548"/>
         <source>{0} hidden nodes</source>
         <translation>隠れ層のノード {0} 個</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="548"/>
+        <location filename="../../gui/shell/main_window.py" line="549"/>
         <source>GateLab — {0}, {1}</source>
         <translation>GateLab — {0}、{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="553"/>
+        <location filename="../../gui/shell/main_window.py" line="554"/>
         <source>About GateLab</source>
         <translation>GateLab について</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="554"/>
+        <location filename="../../gui/shell/main_window.py" line="555"/>
         <source>GateLab 0.1: watch a 2- or 3-layer neural network learn a logic gate.
 
 Built with Qt {0} through PySide6 (LGPLv3), pyqtgraph (MIT), NumPy (BSD) and PyOpenGL (BSD). GateLab itself is MIT-licensed.</source>
@@ -1353,72 +1353,72 @@ Built with Qt {0} through PySide6 (LGPLv3), pyqtgraph (MIT), NumPy (BSD) and PyO
 Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を使って作られています。GateLab 自体は MIT ライセンスです。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="631"/>
+        <location filename="../../gui/shell/main_window.py" line="632"/>
         <source>GateLab was ended last time with unsaved runs; they were kept in {0} (File &gt; Open).</source>
         <translation>前回は保存していない学習があるまま GateLab が終了しました。学習は {0} に残してあります(ファイル &gt; 開く)。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="675"/>
+        <location filename="../../gui/shell/main_window.py" line="683"/>
         <source>A fresh start: the article&apos;s settings and speed. The last ones are kept (File &gt; Start fresh each time).</source>
         <translation>初期設定で起動しました: 記事の設定と速度です。前回の設定は残っています(ファイル &gt; 毎回初期設定で起動)。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="680"/>
+        <location filename="../../gui/shell/main_window.py" line="688"/>
         <source>training settings</source>
         <translation>学習の設定</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="680"/>
+        <location filename="../../gui/shell/main_window.py" line="688"/>
         <source>view options</source>
         <translation>表示の設定</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="681"/>
+        <location filename="../../gui/shell/main_window.py" line="689"/>
         <source>language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="681"/>
+        <location filename="../../gui/shell/main_window.py" line="689"/>
         <source>speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="685"/>
+        <location filename="../../gui/shell/main_window.py" line="693"/>
         <source>Some saved settings could not be read and are back to their defaults: {0}.</source>
         <translation>保存された設定の一部を読み込めなかったため、既定値に戻しました: {0}。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="709"/>
+        <location filename="../../gui/shell/main_window.py" line="718"/>
         <source>Picture for a slide</source>
         <translation>スライド用の画像</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="709"/>
+        <location filename="../../gui/shell/main_window.py" line="718"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 画像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="714"/>
+        <location filename="../../gui/shell/main_window.py" line="724"/>
         <source>● target   ○ prediction</source>
         <translation>● 真の値   ○ 予測値</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="719"/>
+        <location filename="../../gui/shell/main_window.py" line="730"/>
         <source>Saved {0}</source>
         <translation>{0} を保存しました</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="736"/>
+        <location filename="../../gui/shell/main_window.py" line="747"/>
         <source>From the next start on, GateLab starts with the article&apos;s settings.</source>
         <translation>次回から、GateLab は記事の設定で起動します。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="737"/>
+        <location filename="../../gui/shell/main_window.py" line="748"/>
         <source>From the next start on, GateLab starts with the last settings.</source>
         <translation>次回から、GateLab は前回の設定で起動します。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="753"/>
+        <location filename="../../gui/shell/main_window.py" line="769"/>
         <source>Default settings restored; the language follows the system from the next start.</source>
         <translation>設定を初期状態に戻しました。言語は次回の起動からシステムの設定に従います。</translation>
     </message>
@@ -1426,82 +1426,82 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
 <context>
     <name>MathPanel</name>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="475"/>
+        <location filename="../../gui/views/math_panel.py" line="483"/>
         <source>Which step (pass over the 4 rows), which truth-table row and which phase of its update is shown</source>
         <translation>表示しているのは、どのステップ(4行をひととおり学習する1回)の、真理値表のどの行の、更新のどの段階か</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="485"/>
+        <location filename="../../gui/views/math_panel.py" line="493"/>
         <source>Each row&apos;s update has four phases, in the article&apos;s order</source>
         <translation>各行の更新は、記事と同じ順の4つの段階からなります</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="492"/>
+        <location filename="../../gui/views/math_panel.py" line="500"/>
         <source>The formulas of this phase, with this row&apos;s numbers put in</source>
         <translation>この段階の数式に、この行の数値を入れたもの</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="496"/>
+        <location filename="../../gui/views/math_panel.py" line="504"/>
         <source>Next ▶</source>
         <translation>次へ ▶</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="498"/>
+        <location filename="../../gui/views/math_panel.py" line="506"/>
         <source>Show the next phase, or the next row once this one is updated (N)</source>
         <translation>次の段階を表示します。この行の更新が済んでいれば次の行へ進みます (N)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="572"/>
+        <location filename="../../gui/views/math_panel.py" line="580"/>
         <source>No network yet</source>
         <translation>まだネットワークがありません</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="578"/>
+        <location filename="../../gui/views/math_panel.py" line="586"/>
         <source>After the last step ({step}), row [{x1}, {x2}], phase: {phase}</source>
         <translation>最後のステップ ({step}) の後、行 [{x1}, {x2}]、段階: {phase}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="581"/>
+        <location filename="../../gui/views/math_panel.py" line="589"/>
         <source>Step {step}, row [{x1}, {x2}], phase: {phase}</source>
         <translation>ステップ {step}、行 [{x1}, {x2}]、段階: {phase}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="591"/>
+        <location filename="../../gui/views/math_panel.py" line="599"/>
         <source>Pause training to step through the math.</source>
         <translation>計算を順に追うには、学習を一時停止してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="593"/>
+        <location filename="../../gui/views/math_panel.py" line="601"/>
         <source>This walk-through follows the article&apos;s online training (one update after each row). Switch the mode to online to step through it.</source>
         <translation>この解説は記事のオンライン学習(1行ごとに1回更新)に沿っています。順に追うには、更新方式をオンラインに切り替えてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="596"/>
+        <location filename="../../gui/views/math_panel.py" line="604"/>
         <source>The network diverged: lower α or reset it.</source>
         <translation>ネットワークが発散しました。α を小さくするか、リセットしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="598"/>
+        <location filename="../../gui/views/math_panel.py" line="606"/>
         <source>The run has done all its {0} steps: raise Steps to go on.</source>
         <translation>予定の {0} ステップをすべて終えました。続けるにはステップ数を増やしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="606"/>
+        <location filename="../../gui/views/math_panel.py" line="614"/>
         <source>forward</source>
         <translation>順伝播</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="606"/>
+        <location filename="../../gui/views/math_panel.py" line="614"/>
         <source>loss</source>
         <translation>損失</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="606"/>
+        <location filename="../../gui/views/math_panel.py" line="614"/>
         <source>backward</source>
         <translation>逆伝播</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="607"/>
+        <location filename="../../gui/views/math_panel.py" line="615"/>
         <source>update</source>
         <translation>更新</translation>
     </message>
@@ -1809,37 +1809,42 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
         <translation>ステップを増やす、シードを変える、隠れ層のノードを増やす、学習率 α を変える、のどれかを試してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="173"/>
+        <location filename="../../gui/common/messages.py" line="174"/>
         <source>2-layer model</source>
         <translation>2層モデル</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="174"/>
+        <location filename="../../gui/common/messages.py" line="176"/>
+        <source>1 hidden node</source>
+        <translation>隠れ層のノード 1 個</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="178"/>
         <source>{0} hidden nodes</source>
         <translation>隠れ層のノード {0} 個</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="175"/>
+        <location filename="../../gui/common/messages.py" line="179"/>
         <source>custom gate</source>
         <translation>カスタムゲート</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="177"/>
+        <location filename="../../gui/common/messages.py" line="181"/>
         <source>alpha {0:g}</source>
-        <translation>学習率 {0:g}</translation>
+        <translation>学習率 α {0:g}</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="178"/>
+        <location filename="../../gui/common/messages.py" line="182"/>
         <source>seed {0}</source>
         <translation>シード {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="179"/>
+        <location filename="../../gui/common/messages.py" line="183"/>
         <source>step {0:,}</source>
         <translation>ステップ {0:,}</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="180"/>
+        <location filename="../../gui/common/messages.py" line="184"/>
         <source>loss {0:.4g}</source>
         <translation>損失 {0:.4g}</translation>
     </message>
@@ -2048,37 +2053,37 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
         <translation>誤差: 予測値 − 真の値 (yp − yt)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="126"/>
+        <location filename="../../gui/views/predictions_table.py" line="127"/>
         <source>yp = {value}</source>
         <translation>yp = {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="127"/>
+        <location filename="../../gui/views/predictions_table.py" line="128"/>
         <source>yt = {value}</source>
         <translation>yt = {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="130"/>
+        <location filename="../../gui/views/predictions_table.py" line="131"/>
         <source>yp − yt = {value}</source>
         <translation>yp − yt = {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="157"/>
+        <location filename="../../gui/views/predictions_table.py" line="158"/>
         <source>Solved means: for a target of 0 or 1, the prediction is on the same side of 0.5; for any other target, the prediction is within {0} of it</source>
         <translation>「解けた」とは: 真の値が 0 か 1 の行では予測値が 0.5 の同じ側にあること、それ以外の真の値では予測値がその値から {0} 以内にあることです</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="160"/>
+        <location filename="../../gui/views/predictions_table.py" line="161"/>
         <source>✓ Solved: every prediction is on the right side of 0.5</source>
         <translation>✓ 解けました: どの行も 0.5 の正しい側</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="163"/>
+        <location filename="../../gui/views/predictions_table.py" line="164"/>
         <source>✓ Solved: every prediction is within {0} of its target, or on its side of 0.5 for a 0 or 1</source>
         <translation>✓ 解けました: どの予測値も真の値から {0} 以内（0 と 1 では 0.5 の同じ側）です</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="167"/>
+        <location filename="../../gui/views/predictions_table.py" line="168"/>
         <source>Not solved</source>
         <translation>解けていません</translation>
     </message>
@@ -2086,7 +2091,7 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
 <context>
     <name>Presentation</name>
     <message>
-        <location filename="../../gui/shell/presentation.py" line="44"/>
+        <location filename="../../gui/shell/presentation.py" line="58"/>
         <source>Presentation mode: Esc or F11 leaves it.</source>
         <translation>プレゼンテーションモード: Esc か F11 で元に戻ります。</translation>
     </message>
@@ -2722,218 +2727,223 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
 <context>
     <name>_Writer</name>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="111"/>
+        <location filename="../../gui/views/math_panel.py" line="122"/>
         <source>Note:</source>
         <translation>注:</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="123"/>
+        <location filename="../../gui/views/math_panel.py" line="134"/>
         <source>Article step {0}</source>
         <translation>記事の手順{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="124"/>
+        <location filename="../../gui/views/math_panel.py" line="135"/>
         <source>Article steps {0} and {1}</source>
         <translation>記事の手順{0}と{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="131"/>
+        <location filename="../../gui/views/math_panel.py" line="142"/>
         <source>… and likewise for the other nodes, {j} = {first} … {last}.</source>
         <translation>… 残りのノード {j} = {first} … {last} も同様です。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="136"/>
+        <location filename="../../gui/views/math_panel.py" line="147"/>
         <source>Row [{x1}, {x2}]: inputs {sx1} = {x1}, {sx2} = {x2} and the bias input 1; the target is {yt} = {t}.</source>
         <translation>行 [{x1}, {x2}]: 入力は {sx1} = {x1}、{sx2} = {x2} とバイアス入力 1、真の値は {yt} = {t} です。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="152"/>
+        <location filename="../../gui/views/math_panel.py" line="163"/>
         <source>Forward pass: the neuron adds up its weighted inputs, then {f} squashes the sum into a prediction between 0 and 1.</source>
         <translation>順伝播: ニューロンは入力値と重みの積を合計し、{f} がその合計を 0 と 1 の間の予測値に変換します。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="155"/>
+        <location filename="../../gui/views/math_panel.py" line="166"/>
         <source>the sum of the inputs times their weights</source>
         <translation>入力値と重みの積の合計</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="158"/>
-        <location filename="../../gui/views/math_panel.py" line="180"/>
+        <location filename="../../gui/views/math_panel.py" line="169"/>
+        <location filename="../../gui/views/math_panel.py" line="191"/>
         <source>the sum through the activation function</source>
         <translation>合計を活性化関数に入れる</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="160"/>
+        <location filename="../../gui/views/math_panel.py" line="171"/>
         <source>{f} is the sigmoid function; the bias input is always 1, so {w3} acts as the neuron&apos;s threshold.</source>
         <translation>{f} は活性化関数(シグモイド関数)です。バイアス入力は常に 1 なので、{w3} がニューロンの閾値の役割をします。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="166"/>
+        <location filename="../../gui/views/math_panel.py" line="177"/>
         <source>Forward pass: each hidden node adds up its weighted inputs and applies its activation; the output node does the same with the hidden nodes.</source>
         <translation>順伝播: 隠れ層の各ノードは入力値と重みの積を合計し、活性化関数に入れます。出力のノードも、隠れ層のノードの値で同じことをします。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="170"/>
+        <location filename="../../gui/views/math_panel.py" line="181"/>
         <source>each hidden node&apos;s weighted sum, then its activation</source>
         <translation>隠れ層の各ノードで入力値と重みの積の合計を求め、活性化関数に入れる</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="175"/>
+        <location filename="../../gui/views/math_panel.py" line="186"/>
         <source>{h} = 1 is the bias node: it always outputs 1.</source>
         <translation>{h} = 1 はバイアスのノードで、常に 1 を出力します。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="177"/>
+        <location filename="../../gui/views/math_panel.py" line="188"/>
         <source>the hidden nodes times the second-layer weights</source>
         <translation>隠れ層の値と二層目・三層目の間の重みの積の和</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="184"/>
+        <location filename="../../gui/views/math_panel.py" line="195"/>
         <source>the article&apos;s code sets hidden_layers = 3, but that counts the bias node too: it means 2 hidden nodes plus the bias node (this network has {h} hidden nodes and the bias node {bias}). Its 3D-plot helper also uses w1[0] for both inputs (x2 needs w1[1]) and prints x1 on the way; GateLab&apos;s 3D view uses each input&apos;s own weights.</source>
         <translation>記事のコードは hidden_layers = 3 としていますが、これはバイアスのノードも数えています。実際には隠れ層のノード 2 個とバイアスのノードです(このネットワークは隠れ層のノード {h} 個とバイアスのノード {bias})。また、記事の3Dグラフを描く関数は、2つの入力の両方に w1[0] を使い(x2 には w1[1] が必要)、途中で x1 を print しています。GateLab の3D表示は、それぞれの入力に自分の重みを使います。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="225"/>
+        <location filename="../../gui/views/math_panel.py" line="236"/>
         <source>Loss: how far the prediction is from the target.</source>
         <translation>損失: 予測値が真の値からどれだけ離れているか。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="226"/>
+        <location filename="../../gui/views/math_panel.py" line="237"/>
         <source>the squared error</source>
         <translation>二乗誤差</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="227"/>
+        <location filename="../../gui/views/math_panel.py" line="238"/>
         <source>the loss (here cross-entropy)</source>
         <translation>損失(ここでは交差エントロピー)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="231"/>
+        <location filename="../../gui/views/math_panel.py" line="242"/>
         <source>the article&apos;s 3-layer code adds up (y − yt)² without the ½, so its loss curve is twice this value; its gradients do use the ½, as here.</source>
         <translation>記事の3層のコードは ½ を付けずに (y − yt)² を足しているので、損失のグラフはこの値の2倍になります。ただし勾配は、ここと同じく ½ を付けた式から求めています。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="243"/>
+        <location filename="../../gui/views/math_panel.py" line="254"/>
         <source>Cross-entropy; log is the natural logarithm. The loss grows without limit as the prediction approaches the wrong value.</source>
         <translation>交差エントロピー(log は自然対数)。予測値が間違った値に近づくほど、損失は限りなく大きくなります。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="249"/>
+        <location filename="../../gui/views/math_panel.py" line="260"/>
         <source>Step {step}&apos;s loss adds up its 4 rows, each taken before its own update: {terms} + …</source>
         <translation>ステップ {step} の損失は4行分の合計です(各行はその行の更新前の値): {terms} + …</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="253"/>
+        <location filename="../../gui/views/math_panel.py" line="264"/>
         <source>Step {step}&apos;s loss adds up its 4 rows, each taken before its own update: {terms} = {total}, the value the loss plot shows for step {step}.</source>
         <translation>ステップ {step} の損失は4行分の合計です(各行はその行の更新前の値): {terms} = {total}。これが損失のグラフのステップ {step} の値です。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="260"/>
+        <location filename="../../gui/views/math_panel.py" line="271"/>
         <source>Backward pass: how much the loss changes when each weight changes (the chain rule, from the output back).</source>
         <translation>逆伝播: 各重みを変えたとき、損失がどれだけ変わるか(出力側から順に連鎖律で求めます)。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="263"/>
+        <location filename="../../gui/views/math_panel.py" line="274"/>
         <source>the loss differentiated by each weight</source>
-        <translation>二乗誤差を各重みで微分する</translation>
+        <translation>損失を各重みで微分する</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="275"/>
+        <location filename="../../gui/views/math_panel.py" line="286"/>
         <source>With cross-entropy the slope {slope} cancels out: {grad}.</source>
         <translation>交差エントロピーでは傾き {slope} が約分されて消えます: {grad}。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="290"/>
+        <location filename="../../gui/views/math_panel.py" line="301"/>
         <source>the article&apos;s step 4 writes its second line twice; the chain rule goes through {u}: {chain}.</source>
         <translation>記事の手順4は2行目を2回書いています。連鎖律は {u} を通ります: {chain}。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="306"/>
+        <location filename="../../gui/views/math_panel.py" line="314"/>
         <source>Chain rule, factor by factor:</source>
         <translation>連鎖律(因子ごと):</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="311"/>
+        <location filename="../../gui/views/math_panel.py" line="319"/>
         <source>Output node</source>
         <translation>出力のノード</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="312"/>
+        <location filename="../../gui/views/math_panel.py" line="320"/>
         <source>the loss differentiated by the second-layer weights</source>
-        <translation>二乗誤差を二層目と三層目の間の重みで微分する</translation>
+        <translation>損失を二層目と三層目の間の重みで微分する</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="322"/>
+        <location filename="../../gui/views/math_panel.py" line="330"/>
         <source>With cross-entropy the slope {slope} cancels out.</source>
         <translation>交差エントロピーでは傾き {slope} が約分されて消えます。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="336"/>
+        <location filename="../../gui/views/math_panel.py" line="343"/>
         <source>the article&apos;s step 6 writes this gradient as {wrong}; the correct one is {right}, as above.</source>
         <translation>記事の手順6ではこの勾配を {wrong} と書いていますが、正しくは上のとおり {right} です。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="344"/>
+        <location filename="../../gui/views/math_panel.py" line="351"/>
         <source>Hidden nodes</source>
         <translation>隠れ層のノード</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="345"/>
+        <location filename="../../gui/views/math_panel.py" line="352"/>
         <source>the loss differentiated by the first-layer weights</source>
-        <translation>二乗誤差を一層目と二層目の間の重みで微分する</translation>
+        <translation>損失を一層目と二層目の間の重みで微分する</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="347"/>
+        <location filename="../../gui/views/math_panel.py" line="354"/>
         <source>As in the article&apos;s code, the output weights are updated first, and the new values are used below:</source>
         <translation>記事のコードと同じく、出力層の重みを先に更新し、以下ではその新しい値を使います:</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="370"/>
+        <location filename="../../gui/views/math_panel.py" line="363"/>
+        <source>(updated)</source>
+        <translation>(更新後)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/math_panel.py" line="378"/>
         <source>as in the article&apos;s code, {delta} uses {w2} after its update, so the value called {grad} here is not the partial derivative at the current weights. Textbook backpropagation uses the value from before the update (update order &apos;textbook&apos;).</source>
         <translation>記事のコードと同じく、{delta} には更新後の {w2} を使っています。そのため、ここで {grad} と呼んでいる値は、現在の重みでの偏微分ではありません。教科書どおりの誤差逆伝播法では更新前の値を使います(更新の順序 &apos;textbook&apos;)。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="376"/>
+        <location filename="../../gui/views/math_panel.py" line="384"/>
         <source>the article&apos;s code updates {w2} first and uses the new value in {delta}. This run uses the old value, as textbook backpropagation does (choose update order &apos;article&apos; to follow the article&apos;s code).</source>
         <translation>記事のコードは {w2} を先に更新し、その新しい値を {delta} に使います。この学習では、教科書どおりの誤差逆伝播法と同じく更新前の値を使います(記事のコードに合わせるには、更新の順序で &apos;article&apos; を選びます)。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="410"/>
+        <location filename="../../gui/views/math_panel.py" line="418"/>
         <source>Update: each weight takes a small step against its gradient, scaled by the learning rate {rate}.</source>
         <translation>更新(勾配降下法): 各重みを勾配と逆の向きに少しだけ動かします。動かす量は学習率 {rate} で決まります。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="413"/>
+        <location filename="../../gui/views/math_panel.py" line="421"/>
         <source>every weight updated</source>
         <translation>すべての重みを更新する</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="426"/>
+        <location filename="../../gui/views/math_panel.py" line="434"/>
         <source>Output weights</source>
         <translation>出力層の重み</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="432"/>
+        <location filename="../../gui/views/math_panel.py" line="440"/>
         <source>Hidden weights</source>
         <translation>隠れ層の重み</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="443"/>
+        <location filename="../../gui/views/math_panel.py" line="451"/>
         <source>(this row&apos;s input is 0: unchanged)</source>
         <translation>(この行の入力は 0 なので変化なし)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="448"/>
+        <location filename="../../gui/views/math_panel.py" line="456"/>
         <source>these numbers are no longer finite: the network diverged. Lower α or reset the network.</source>
         <translation>これらの数値はもう有限ではありません。ネットワークが発散しました。α を小さくするか、ネットワークをリセットしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="452"/>
+        <location filename="../../gui/views/math_panel.py" line="460"/>
         <source>The other views now show these weights. Next: row [{x1}, {x2}] with the new weights.</source>
         <translation>他の表示にもこの重みが反映されました。次は、新しい重みで行 [{x1}, {x2}] を計算します。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="454"/>
+        <location filename="../../gui/views/math_panel.py" line="462"/>
         <source>Step {step} is complete: its loss, the sum of the 4 rows&apos; losses, is {loss}. Next: step {next}, row [0, 0].</source>
         <translation>ステップ {step} が完了しました。その損失(4行の損失の合計)は {loss} です。次はステップ {next} の行 [0, 0] です。</translation>
     </message>

@@ -433,3 +433,18 @@ def test_a_slide_of_a_size_out_of_range_is_refused(loss_plot, tmp_path):
 
     message = exports.export_slide(loss_plot, tmp_path / "x.png", QSize(100, 50000))
     assert "from 320 to 7680" in message and not (tmp_path / "x.png").exists()
+
+
+def test_a_slide_of_the_2d_map_has_a_dark_band_and_leaves_the_map_as_it_was(heatmap, tmp_path,
+                                                                           qtbot):
+    from PySide6.QtCore import QSize
+
+    heatmap.update_from(snapshot())
+    qtbot.wait(50)  # laid out on screen
+    box = exports._plot_item(heatmap).getViewBox()
+    before = box.viewRange()
+    path = tmp_path / "map.png"
+    assert exports.export_slide(heatmap, path, QSize(1280, 720), "XOR") is None
+    image = QImage(str(path))
+    assert image.pixelColor(1270, 715).name() == exports.DARK.name()  # the band, not white
+    np.testing.assert_allclose(box.viewRange(), before)

@@ -1017,6 +1017,9 @@ def test_presentation_mode_is_full_screen_large_and_plain_and_esc_puts_everythin
     font = QApplication.font().pointSizeF()
     docks = {key for key, dock in window.docks.items() if dock.isVisible()}
     assert docks
+    size, least = window.size(), window.minimumSizeHint().width()
+    splitters = {name: s.sizes() for name, s in window._splitters().items()}
+    tick_font = window.loss_plot._item.getAxis("left").style["tickFont"]
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)  # shortcuts reach the active window
     qtbot.keyClick(window, Qt.Key.Key_F11)
@@ -1032,6 +1035,11 @@ def test_presentation_mode_is_full_screen_large_and_plain_and_esc_puts_everythin
     assert not window.presentation.is_on() and QApplication.font().pointSizeF() == font
     assert {key for key, dock in window.docks.items() if dock.isVisible()} == docks
     assert window.controls._advanced.isVisible() and window.loss_plot._curve.opts["pen"].width() == 1
+    # The window as it was: leaving it wider than the screen, or with a larger minimum, or
+    # with double-size axis text, was what the font's lazy update caused.
+    assert window.size() == size and window.minimumSizeHint().width() <= least
+    assert {name: s.sizes() for name, s in window._splitters().items()} == splitters
+    assert window.loss_plot._item.getAxis("left").style["tickFont"] == tick_font
 
 
 def test_in_presentation_mode_esc_does_not_stop_training_and_stop_still_does(qtbot, window):

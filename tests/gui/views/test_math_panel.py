@@ -235,7 +235,11 @@ def test_the_hidden_layers_note_says_3_whatever_the_network_has(panel):
     assert "this network has 5 hidden nodes" in texts["forward"]
 
 
-@pytest.mark.parametrize("config, weights", [(XOR, XOR_WEIGHTS), (AND, AND_WEIGHTS)])
+@pytest.mark.parametrize("config, weights", [
+    (XOR, XOR_WEIGHTS), (AND, AND_WEIGHTS),
+    (XOR.with_changes(loss="cross-entropy", activation="tanh"), XOR_WEIGHTS),
+    (XOR.with_changes(update_order="article", activation="relu"), XOR_WEIGHTS),
+    (AND.with_changes(loss="cross-entropy"), AND_WEIGHTS)])
 def test_the_chain_rule_factors_multiply_to_the_gradient(panel, config, weights):
     import re
 
@@ -247,6 +251,10 @@ def test_the_chain_rule_factors_multiply_to_the_gradient(panel, config, weights)
         parts = [p.strip() for p in chain.replace("\u202f", " ").split(" = ")]
         factors = [_parse(f.strip("()")) for f in re.split(r"·", parts[-2])]
         assert np.prod(factors) == pytest.approx(_parse(parts[-1]), rel=1e-3, abs=1e-6)
+        if config.loss == "cross-entropy":  # one factor, ∂L/∂v = yp − yt: no ∂L/∂yp
+            assert "∂L/∂yp" not in chain and ("∂L/∂v" in chain or "∂L/∂u" in chain)
+        if config.update_order == "article" and config.hidden_nodes:
+            assert "(updated)" in chains[-1]
 
 
 def test_in_the_articles_order_the_hidden_gradient_is_said_not_to_be_the_derivative(panel):
