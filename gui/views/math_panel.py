@@ -78,10 +78,25 @@ def _factor(value):
 
 
 def _equation(*parts, gap=False):
-    """`a = b = c = result` with the result in bold; `gap` sets a group of lines apart."""
+    """`a = b = c = result` with the result in bold; `gap` sets a group of lines apart. A
+    narrow dock wraps the line only after an "=" or a "+", never inside a term: it used to
+    break formulas anywhere (between "(yp" and "− yt)")."""
     *steps, result = parts
     style = ' style="margin-top: 10px;"' if gap else ""
-    return f'<p class="f"{style}>' + " = ".join(steps + [f"<b>{result}</b>"]) + "</p>"
+    kept = [_unbreakable(part) for part in steps + [f"<b>{result}</b>"]]
+    return f'<p class="f"{style}>' + " = ".join(kept) + "</p>"
+
+
+def _unbreakable(part: str) -> str:
+    """The part's spaces made no-break, but for the one after a "+" outside parentheses (a
+    long sum may wrap between its terms, never inside 1 / (1 + e^-u)). The parts hold only
+    attribute-free tags, so no tag has a space to keep."""
+    out, depth = [], 0
+    for k, c in enumerate(part):
+        depth += (c == "(") - (c == ")")
+        out.append(" " if c == " " and depth == 0 and part[k - 1:k] == "+" else
+                   "\xa0" if c == " " else c)
+    return "".join(out)
 
 
 def _sigmoid_of(symbol, value):
@@ -552,7 +567,8 @@ class MathPanel(QWidget):
 
     def current_text(self) -> str:
         """Everything the panel shows, as plain text."""
-        parts = [self._position.text(), _plain(self._phases.text()), self._browser.toPlainText()]
+        parts = [self._position.text(), _plain(self._phases.text()),
+                 self._browser.toPlainText().replace("\xa0", " ")]
         if not self._notice.isHidden():
             parts.append(self._notice.text())
         return "\n".join(p for p in parts if p)

@@ -419,3 +419,21 @@ def test_every_line_carries_the_articles_step_number_in_the_articles_order(panel
         for found in re.findall(r"Article steps? (\d)(?: and (\d))?", texts[phase]):
             numbers += [int(n) for n in found if n]
     assert numbers == (list(range(1, 9)) if three_layer else list(range(1, 6)))
+
+
+def test_a_formula_wraps_only_after_an_equals_sign_or_a_plus(panel, qtbot):
+    """In the ~300-pixel dock the formulas broke anywhere, e.g. between "(yp" and "− yt)"."""
+    import re
+
+    from gui.views.math_panel import _equation
+
+    line = _equation("δ = (yp − yt)·f(v)", "x1w1 + x2w2 + 1·w3", "1 / (1 + e)", "0.25")
+    text = line.removeprefix('<p class="f">').removesuffix("</p>")
+    breakable = [k for k, c in enumerate(text) if c == " "]
+    allowed = {m.start() for m in re.finditer(" = ", text)} | \
+        {m.start() + 2 for m in re.finditer(" = ", text)} | \
+        {k + 1 for k, c in enumerate(text) if c == "+" and text[:k].count("(") == text[:k].count(")")}
+    assert breakable and set(breakable) <= allowed
+    panel.resize(300, 600)
+    panel.set_state(XOR, XOR_WEIGHTS, 0)
+    assert "yp = f(v) = 1 / (1 + e" in panel.current_text()  # read back with ordinary spaces
