@@ -69,25 +69,25 @@ def hidden_space(weights: Weights, activation: str, nodes=None, path=None) -> Hi
     axis = np.linspace(low, high, SPACE_GRID)
     output = sigmoid(v[a] * axis[:, None] + v[b] * axis[None, :] + rest)
     return HiddenSpace((a, b), points, low, high, axis, output,
-                       _segment(v[a], v[b], rest, low, high), _trail(path, weights, activation, a, b),
+                       _segment(v[a], v[b], rest, low, high), _trail(path, weights, activation, (a, b)),
                        exact=not others)
 
 
 @np.errstate(over="ignore", invalid="ignore")
-def _trail(path, weights: Weights, activation: str, a: int, b: int) -> np.ndarray:
+def _trail(path, weights: Weights, activation: str, nodes) -> np.ndarray:
+    """K x 4 x len(nodes): each row's activations of `nodes` at the path's points (those of
+    another shape of network, or not finite, left out)."""
+    nodes = list(nodes)
+    empty = np.zeros((0, 4, len(nodes)))
     if path is None or not len(path[0]):
-        return np.zeros((0, 4, 2))
-    _steps, flats = path
-    flats = np.asarray(flats, dtype=float)
+        return empty
+    flats = np.asarray(path[1], dtype=float)
     hidden_nodes = weights.hidden_nodes
-    if flats.shape[1] != 4 * hidden_nodes + 1:
-        return np.zeros((0, 4, 2))  # another shape of network
-    x = inputs_with_bias()
+    if flats.ndim != 2 or flats.shape[1] != 4 * hidden_nodes + 1:
+        return empty
     hidden = flats[:, : 3 * hidden_nodes].reshape(-1, 3, hidden_nodes)
-    u = np.einsum("rc,kch->krh", x, hidden)  # K x 4 x H
-
-    h = activate(activation, u)[0]
-    trail = h[:, :, [a, b]]
+    u = np.einsum("rc,kch->krh", inputs_with_bias(), hidden)  # K x 4 x H
+    trail = activate(activation, u)[0][:, :, nodes]
     return trail[np.isfinite(trail).all(axis=(1, 2))]
 
 
@@ -138,16 +138,9 @@ def hidden_space_3d(weights: Weights, activation: str, nodes=None, path=None) ->
     others = [k for k in range(weights.hidden_nodes) if k not in chosen]
     rest = v[-1] + float(h[:, others].mean(axis=0) @ v[others]) if others else v[-1]
     normal = v[list(chosen)]
-    trail = np.zeros((0, 4, 3))
-    if path is not None and len(path[0]):
-        flats = np.asarray(path[1], dtype=float)
-        if flats.ndim == 2 and flats.shape[1] == 4 * weights.hidden_nodes + 1:
-            hidden = flats[:, : 3 * weights.hidden_nodes].reshape(-1, 3, weights.hidden_nodes)
-            u = np.einsum("rc,kch->krh", inputs_with_bias(), hidden)
-            trail = activate(activation, u)[0][:, :, list(chosen)]
-            trail = trail[np.isfinite(trail).all(axis=(1, 2))]
     return HiddenSpace3D(chosen, h[:, list(chosen)], low, high,
-                         plane_in_cube(normal, rest, low, high), trail, exact=not others)
+                         plane_in_cube(normal, rest, low, high),
+                         _trail(path, weights, activation, chosen), exact=not others)
 
 
 def plane_in_cube(normal, offset: float, low: float, high: float) -> np.ndarray:
