@@ -9,6 +9,7 @@ A QOpenGLWindow draws only itself; the rest of the window stays plain raster.
 """
 
 import atexit
+import math
 
 from OpenGL import GL
 from pyqtgraph.opengl import GLTextItem
@@ -26,6 +27,17 @@ _PAINT_EVENTS = (QEvent.Type.Expose, QEvent.Type.Paint, QEvent.Type.UpdateReques
 ORBIT_KEYS = (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down)  # pyqtgraph's
 ZOOM_KEYS = {Qt.Key.Key_Plus: 0.9, Qt.Key.Key_Equal: 0.9, Qt.Key.Key_Minus: 1 / 0.9}
 CAMERA_KEYS = (*ORBIT_KEYS, *ZOOM_KEYS)
+# Markers, paths and planes drawn over the scene, blended: a target hidden under a surface
+# would teach nothing.
+ON_TOP_GL = {GL.GL_DEPTH_TEST: False, GL.GL_BLEND: True, GL.GL_CULL_FACE: False,
+             "glBlendFunc": (GL.GL_SRC_ALPHA, GL.GL_ONE_MINUS_SRC_ALPHA)}
+
+
+def fov_for(width: int, height: int, half_tan: float) -> float:
+    """The field of view (degrees) that keeps a scene of half-width tangent `half_tan` whole
+    in a width x height picture: pyqtgraph's fov is horizontal, so a short, wide view would
+    otherwise cut off the top and bottom."""
+    return math.degrees(2 * math.atan(half_tan * max(1.0, max(1, width) / max(1, height))))
 MIN_DISTANCE, MAX_DISTANCE = 1.0, 20.0  # camera distance; the scene is a unit cube
 
 
@@ -55,6 +67,10 @@ class GLCanvas(GLViewMixin, QOpenGLWindow):
         self.setFormat(surface)
         self._grab_wanted = False
         self._grabbed: QImage | None = None
+
+    def fit_fov(self, half_tan: float) -> None:
+        """The field of view for the window's size now (connect to `resized`)."""
+        self.setCameraParams(fov=fov_for(self.width(), self.height(), half_tan))
 
     def event(self, event) -> bool:
         if event.type() in _PAINT_EVENTS and not self.isVisible():

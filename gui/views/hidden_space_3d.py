@@ -6,25 +6,21 @@ clipped to the cube, and each row's trail. The scene is a unit cube: the activat
 is scaled to it. HiddenSpaceView shows this for three or more hidden nodes when OpenGL works.
 """
 
-import math
-
 import numpy as np
 import pyqtgraph as pg
 import pyqtgraph.opengl as gl
-from OpenGL import GL
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QImage, QVector3D
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from core.model.gates import ROWS
 from core.views.node_maps import node_colour
-from gui.views.gl_canvas import GLCanvas
+from gui.views.gl_canvas import ON_TOP_GL, GLCanvas
 
 COLORMAP = "viridis"
+HALF_TAN = 0.36  # the scene's half-width tangent for the field of view (a unit cube at 3.3-3.6)
 CAMERA = {"center": QVector3D(0.5, 0.5, 0.5), "distance": 3.6, "elevation": 22.0,
           "azimuth": -55.0}
-_ON_TOP_GL = {GL.GL_DEPTH_TEST: False, GL.GL_BLEND: True, GL.GL_CULL_FACE: False,
-              "glBlendFunc": (GL.GL_SRC_ALPHA, GL.GL_ONE_MINUS_SRC_ALPHA)}
 
 
 class HiddenSpace3D(QWidget):
@@ -36,7 +32,7 @@ class HiddenSpace3D(QWidget):
         self._container.setMinimumSize(220, 220)
         self._container.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._container.setAccessibleName(self.tr("3D view of the hidden space"))
-        self._glview.resized.connect(self._fit_fov)
+        self._glview.resized.connect(lambda: self._glview.fit_fov(HALF_TAN))
         self._build_scene()
         self._glview.setCameraParams(**CAMERA)
         layout = QVBoxLayout(self)
@@ -84,14 +80,14 @@ class HiddenSpace3D(QWidget):
         self._plane = gl.GLMeshItem(vertexes=np.zeros((3, 3), np.float32),
                                     faces=np.array([[0, 1, 2]], np.uint32),
                                     color=(0.95, 0.95, 1.0, 0.35), smooth=False,
-                                    computeNormals=False, glOptions=_ON_TOP_GL)
+                                    computeNormals=False, glOptions=ON_TOP_GL)
         self._trails = [gl.GLLinePlotItem(pos=np.zeros((0, 3)), color=(1, 1, 1, 0.45), width=1.5,
-                                          glOptions=_ON_TOP_GL) for _ in ROWS]
+                                          glOptions=ON_TOP_GL) for _ in ROWS]
         # A red ring (a larger red dot behind) as in the 2D views: a dark target-0 dot alone
         # was lost on the dark background.
         self._rings = gl.GLScatterPlotItem(pos=np.zeros((4, 3)), size=20,
-                                           color=(1.0, 0.25, 0.35, 1.0), glOptions=_ON_TOP_GL)
-        self._markers = gl.GLScatterPlotItem(pos=np.zeros((4, 3)), size=13, glOptions=_ON_TOP_GL)
+                                           color=(1.0, 0.25, 0.35, 1.0), glOptions=ON_TOP_GL)
+        self._markers = gl.GLScatterPlotItem(pos=np.zeros((4, 3)), size=13, glOptions=ON_TOP_GL)
         font = QFont(self.font())
         font.setPointSizeF(max(8.0, self.font().pointSizeF()))
         self._labels = [gl.GLTextItem(pos=(0, 0, 0), text="", color=(255, 255, 255), font=font)
@@ -104,7 +100,3 @@ class HiddenSpace3D(QWidget):
             item.setDepthValue(depth)
             view.addItem(item)
 
-    def _fit_fov(self) -> None:
-        width, height = max(1, self._glview.width()), max(1, self._glview.height())
-        half_tan = 0.36 * max(1.0, width / height)
-        self._glview.setCameraParams(fov=math.degrees(2 * math.atan(half_tan)))

@@ -7,8 +7,6 @@ as a white dot and the current weights as a red one. LandscapeView shows this wh
 works and falls back to its 2D contour map otherwise.
 """
 
-import math
-
 import numpy as np
 import pyqtgraph as pg
 import pyqtgraph.opengl as gl
@@ -17,15 +15,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QImage, QVector3D
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from gui.views.gl_canvas import GLCanvas
+from gui.views.gl_canvas import ON_TOP_GL, GLCanvas
 
 COLORMAP = "viridis"  # the 2D map's colours: dark is low
+HALF_TAN = 0.36  # the scene's half-width tangent for the field of view (a unit cube at 3.3-3.6)
 CAMERA = {"center": QVector3D(0.5, 0.5, 0.35), "distance": 3.3, "elevation": 32.0,
           "azimuth": -58.0}
 _SURFACE_GL = {GL.GL_DEPTH_TEST: True, GL.GL_BLEND: False, GL.GL_CULL_FACE: False,
                GL.GL_POLYGON_OFFSET_FILL: True, "glPolygonOffset": (1.0, 1.0)}
-_ON_TOP_GL = {GL.GL_DEPTH_TEST: False, GL.GL_BLEND: True, GL.GL_CULL_FACE: False,
-              "glBlendFunc": (GL.GL_SRC_ALPHA, GL.GL_ONE_MINUS_SRC_ALPHA)}
 LIFT = 0.01  # the path floats this much above the surface, so it is not hidden in it
 
 
@@ -39,7 +36,7 @@ class LandscapeSurface(QWidget):
         self._container.setMinimumSize(220, 200)
         self._container.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._container.setAccessibleName(self.tr("3D view of the loss landscape"))
-        self._glview.resized.connect(self._fit_fov)
+        self._glview.resized.connect(lambda: self._glview.fit_fov(HALF_TAN))
         self._build_scene()
         self._glview.setCameraParams(**CAMERA)
         self._caption = QLabel()  # below the GL window: a label in the scene was cut off
@@ -93,11 +90,11 @@ class LandscapeSurface(QWidget):
                                              z=np.zeros((2, 2)), computeNormals=False,
                                              smooth=False, glOptions=_SURFACE_GL)
         self._path = gl.GLLinePlotItem(pos=np.zeros((0, 3)), color=(1, 1, 1, 1), width=2.5,
-                                       glOptions=_ON_TOP_GL)
+                                       glOptions=ON_TOP_GL)
         self._start = gl.GLScatterPlotItem(pos=np.zeros((0, 3)), color=(1, 1, 1, 1), size=8,
-                                           glOptions=_ON_TOP_GL)
+                                           glOptions=ON_TOP_GL)
         self._now = gl.GLScatterPlotItem(pos=np.zeros((1, 3)), color=(1.0, 0.25, 0.35, 1.0),
-                                         size=14, glOptions=_ON_TOP_GL)
+                                         size=14, glOptions=ON_TOP_GL)
         box = gl.GLBoxItem(color=(150, 150, 165, 160))
         font = QFont(self.font())
         font.setPointSizeF(max(8.0, self.font().pointSizeF()))
@@ -110,10 +107,6 @@ class LandscapeSurface(QWidget):
             item.setDepthValue(depth)
             view.addItem(item)
 
-    def _fit_fov(self) -> None:
-        width, height = max(1, self._glview.width()), max(1, self._glview.height())
-        half_tan = 0.36 * max(1.0, width / height)
-        self._glview.setCameraParams(fov=math.degrees(2 * math.atan(half_tan)))
 
 
 def _unit(shown):

@@ -5,7 +5,6 @@ box is a cube and the camera alone sets the size on screen. Every item is
 created once; an update only rewrites preallocated arrays and calls setData.
 """
 
-import math
 import warnings
 
 import numpy as np
@@ -20,7 +19,7 @@ from core.model.gates import ROWS
 from core.views.node_maps import decision_lines
 from core.views.snapshot import GRID_SIZE
 from gui.views.colour_bar import ColourBar
-from gui.views.gl_canvas import CAMERA_KEYS, GLCanvas
+from gui.views.gl_canvas import CAMERA_KEYS, ON_TOP_GL, GLCanvas, fov_for
 from gui.views.gl_probe import share_opengl_contexts
 
 COLORMAP = "viridis"  # blue (low) to yellow (high), readable for colour-blind students
@@ -35,10 +34,7 @@ VIEW_HALF_TAN = 0.33
 # The surface is pushed back in depth so its wireframe never z-fights with it.
 _SURFACE_GL = {GL.GL_DEPTH_TEST: True, GL.GL_BLEND: False, GL.GL_CULL_FACE: False,
                GL.GL_POLYGON_OFFSET_FILL: True, "glPolygonOffset": (1.0, 1.0)}
-# Markers ignore depth: a target hidden under the surface would teach nothing.
-_ON_TOP_GL = {GL.GL_DEPTH_TEST: False, GL.GL_BLEND: True, GL.GL_CULL_FACE: False,
-              "glBlendFunc": (GL.GL_SRC_ALPHA, GL.GL_ONE_MINUS_SRC_ALPHA)}
-_PLANE_GL = {**_ON_TOP_GL, GL.GL_DEPTH_TEST: True, GL.GL_POLYGON_OFFSET_FILL: False}
+_PLANE_GL = {**ON_TOP_GL, GL.GL_DEPTH_TEST: True, GL.GL_POLYGON_OFFSET_FILL: False}
 
 
 def _wire_indices(size: int, stride: int) -> np.ndarray:
@@ -178,11 +174,11 @@ class SurfaceView(QWidget):
         self._floor = gl.GLLinePlotItem(pos=self._floor_pos, color=self._floor_colours,
                                         mode="lines", width=2.5, glOptions="translucent")
         self._errors = gl.GLLinePlotItem(pos=np.zeros((8, 3), np.float32), mode="lines",
-                                         color=(1, 1, 1, 0.8), width=2.0, glOptions=_ON_TOP_GL)
+                                         color=(1, 1, 1, 0.8), width=2.0, glOptions=ON_TOP_GL)
         self._predictions = gl.GLScatterPlotItem(pos=np.zeros((4, 3)), color=PREDICTION_COLOR,
-                                                 size=8, glOptions=_ON_TOP_GL)
+                                                 size=8, glOptions=ON_TOP_GL)
         self._targets = gl.GLScatterPlotItem(pos=np.zeros((4, 3)), color=TARGET_COLOR, size=14,
-                                             glOptions=_ON_TOP_GL)
+                                             glOptions=ON_TOP_GL)
         self._text_items = self._labels()
         self._text_sizes = [label.font.pointSizeF() for label in self._text_items]
         items = [self._floor, self._surface, self._wire, _box_lines(), self._plane, self._errors,
@@ -291,13 +287,12 @@ class SurfaceView(QWidget):
         self._plane.setVisible(checked)
 
     def _fit_fov(self) -> None:
-        self._glview.setCameraParams(fov=self.fov_for(self._glview.width(), self._glview.height()))
+        self._glview.fit_fov(VIEW_HALF_TAN)
 
     @staticmethod
     def fov_for(width: int, height: int) -> float:
         """The field of view (degrees) that fits the scene into a width x height picture."""
-        half_tan = VIEW_HALF_TAN * max(1.0, max(1, width) / max(1, height))
-        return math.degrees(2 * math.atan(half_tan))
+        return fov_for(width, height, VIEW_HALF_TAN)
 
 
 def _box_lines() -> gl.GLLinePlotItem:
