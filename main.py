@@ -6,11 +6,10 @@
     python main.py --help          every flag
 """
 
-import itertools
 import multiprocessing
 import sys
 
-from core.cli.cli_args import OneLineParser, add_training_flags, config_from_args, write_all
+from core.cli.cli_args import OneLineParser, add_training_flags, config_from_args, print_json_result
 from core.model.config import ConfigError
 from core.model.presets import PRESETS, preset_config
 
@@ -44,7 +43,7 @@ def gui_parser() -> OneLineParser:
 
 
 def run_train(argv) -> int:
-    from core.io.report import iter_json_result, text_report
+    from core.io.report import text_report
     from core.training.trainer import Trainer
 
     parser = train_parser()
@@ -65,15 +64,8 @@ def run_train(argv) -> int:
             print(f"gatelab train: could not save {args.save}: {reason}", file=sys.stderr)
             return 1
     if args.json:
-        try:
-            sys.stdout.flush()
-            write_all(itertools.chain(iter_json_result(trainer), ["\n"]), sys.stdout.buffer)
-        except OSError as error:  # a full disk, a closed pipe: the result is not complete
-            print(f"gatelab train: could not write the result: {error.strerror or error}",
-                  file=sys.stderr)
-            return 1
-    else:
-        print(text_report(trainer, args.lang))
+        return print_json_result(trainer, "gatelab train")
+    print(text_report(trainer, args.lang))
     return 0
 
 

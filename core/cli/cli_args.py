@@ -5,6 +5,8 @@ is valid, so the command line and the GUI refuse exactly the same things.
 """
 
 import argparse
+import itertools
+import sys
 
 from core.model.config import ACTIVATIONS, INITS, LOSSES, MODES, UPDATE_ORDERS, ConfigError, TrainConfig
 from core.model.gates import GATES
@@ -79,3 +81,17 @@ def write_all(pieces, stream) -> None:
                 raise OSError("the output took no more bytes")
             view = view[written:]
     stream.flush()
+
+
+def print_json_result(trainer, prog: str) -> int:
+    """The run as `train --json` prints it, on standard output; 0, or 1 with one line on
+    standard error if the output could not take it all (a full disk, a closed pipe)."""
+    from core.io.report import iter_json_result  # only when asked: the window starts faster
+
+    try:
+        sys.stdout.flush()
+        write_all(itertools.chain(iter_json_result(trainer), ["\n"]), sys.stdout.buffer)
+    except OSError as error:
+        print(f"{prog}: could not write the result: {error.strerror or error}", file=sys.stderr)
+        return 1
+    return 0

@@ -7,13 +7,12 @@ Exit 2 with one line when the file is refused (the reason the window's Open give
 is out of reach.
 """
 
-import itertools
 import sys
 
-from core.cli.cli_args import OneLineParser, write_all
+from core.cli.cli_args import OneLineParser, print_json_result
 from core.io import session_file
 from core.io.experiment import ExperimentError, record_reproduces, restore_trainer
-from core.io.report import iter_json_result, text_report
+from core.io.report import text_report
 from core.model.gates import ROWS
 from core.training.states import COMPLETED
 from core.training.trainer import Outcome, Trainer
@@ -143,14 +142,8 @@ def run_inspect(argv) -> int:
         print(f"gatelab inspect: {error}", file=sys.stderr)
         return 2
     if args.json:
-        try:
-            sys.stdout.flush()
-            write_all(itertools.chain(iter_json_result(trainer), ["\n"]), sys.stdout.buffer)
-        except OSError as error:
-            print(f"gatelab inspect: could not write the result: {error.strerror or error}",
-                  file=sys.stderr)
-            return 1
-    elif args.step is not None:
+        return print_json_result(trainer, "gatelab inspect")
+    if args.step is not None:
         print(text_report(trainer))
     else:
         print(text_summary(info))

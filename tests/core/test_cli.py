@@ -151,7 +151,7 @@ class _ShortWrites:
 
 
 def test_every_byte_is_written_even_when_writes_are_partial():
-    from main import write_all
+    from core.cli.cli_args import write_all
 
     stream = _ShortWrites(5)
     write_all(["予測値 ", "x" * 101, "\n"], stream)
