@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from core.model.gates import ROWS
 from core.views.node_maps import LINES_MAX, decision_lines
 from core.views.snapshot import GRID_SIZE
+from gui.common.plots import fixed_plot
 
 COLORMAP = "viridis"  # the same scale as the 3D surface
 TARGET_PEN = pg.mkPen((255, 64, 89), width=3)  # the surface view's target colour
@@ -105,10 +106,7 @@ class HeatmapView(QWidget):
     def _build_plot(self, plot: pg.PlotItem) -> None:
         plot.setLabel("bottom", self.tr("x1"))
         plot.setLabel("left", self.tr("x2"))
-        plot.setAspectLocked(True)
-        plot.setMouseEnabled(x=False, y=False)  # a fixed map: nothing to pan or zoom
-        plot.hideButtons()
-        plot.setMenuEnabled(False)
+        fixed_plot(plot)
         plot.setRange(xRange=(-MARGIN, 1 + MARGIN), yRange=(-MARGIN, 1 + MARGIN), padding=0)
         for name in ("bottom", "left"):
             plot.getAxis(name).setTicks([[(0.0, "0"), (0.5, "0.5"), (1.0, "1")]])

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QBoxLayout, QLabel, QVBoxLayout, QWidget
 from core.model.gates import ROWS
 from core.views.node_maps import boundary_segment, map_levels, mosaic_columns, node_colour
 from core.views.snapshot import NODE_GRID_SIZE
+from gui.common.plots import fixed_plot
 
 COLORMAP = "viridis"  # the output views' scale: dark blue low, yellow high
 PITCH = 1.2  # distance between map origins (a map is 1 x 1) in the mosaic
@@ -155,10 +156,7 @@ class HiddenMapsView(QWidget):
     def _build_mosaic(self, plot: pg.PlotItem) -> None:
         for name in ("left", "bottom"):
             plot.hideAxis(name)
-        plot.setAspectLocked(True)
-        plot.setMouseEnabled(x=False, y=False)
-        plot.hideButtons()
-        plot.setMenuEnabled(False)
+        fixed_plot(plot)
         self._plot = plot
         self._titles: list[pg.TextItem] = []
         self._boundaries = pg.PlotCurveItem(pen=BOUNDARY_PEN, connect="finite")
@@ -178,10 +176,7 @@ class HiddenMapsView(QWidget):
     def _build_large(self, plot: pg.PlotItem) -> None:
         plot.setLabel("bottom", self.tr("x1"))
         plot.setLabel("left", self.tr("x2"))
-        plot.setAspectLocked(True)
-        plot.setMouseEnabled(x=False, y=False)
-        plot.hideButtons()
-        plot.setMenuEnabled(False)
+        fixed_plot(plot)
         plot.setRange(xRange=(0, 1), yRange=(0, 1), padding=0.05)
         for name in ("bottom", "left"):
             plot.getAxis(name).setTicks([[(0.0, "0"), (0.5, "0.5"), (1.0, "1")]])

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QVBoxLa
 from core.model.gates import ROWS
 from core.views.hidden_space import default_nodes, hidden_space, hidden_space_3d
 from core.views.node_maps import node_colour
+from gui.common.plots import fixed_plot
 from gui.views import gl_probe
 
 COLORMAP = "viridis"  # the output views' scale
@@ -150,10 +151,7 @@ class HiddenSpaceView(QWidget):
 
     # --- drawing ------------------------------------------------------------
     def _build_plot(self, plot: pg.PlotItem) -> None:
-        plot.setAspectLocked(True)
-        plot.setMouseEnabled(x=False, y=False)
-        plot.hideButtons()
-        plot.setMenuEnabled(False)
+        fixed_plot(plot)
         self._image = pg.ImageItem(np.zeros((2, 2), np.float32), axisOrder="col-major",
                                    levels=(0.0, 1.0))
         self._image.setLookupTable(self._colormap.getLookupTable(nPts=256))

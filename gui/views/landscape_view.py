@@ -13,6 +13,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from core.views import landscape as ls
+from gui.common.plots import fixed_plot
 from gui.views import gl_probe
 
 COLORMAP = "viridis"
@@ -117,9 +118,7 @@ class LandscapeView(QWidget):
 
     # --- drawing ------------------------------------------------------------
     def _build_plot(self, plot: pg.PlotItem) -> None:
-        plot.setMouseEnabled(x=False, y=False)
-        plot.hideButtons()
-        plot.setMenuEnabled(False)
+        fixed_plot(plot, square=False)
         self._image = pg.ImageItem(np.zeros((2, 2), np.float32), axisOrder="col-major")
         self._image.setLookupTable(self._colormap.getLookupTable(nPts=256))
         plot.addItem(self._image)
