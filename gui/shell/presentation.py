@@ -16,12 +16,6 @@ class Presentation:
         self._saved = None  # what leaving puts back: (state, geometry, docks shown, font, splitters)
         self._busy = False  # entering or leaving: processEvents may deliver another F11
 
-    def saved_layout(self):
-        """(window state, geometry, splitter states) from before the mode, or None."""
-        if self._saved is None:
-            return None
-        state, geometry, _shown, _font, splitters = self._saved
-        return state, geometry, splitters
 
     def is_on(self) -> bool:
         return self._saved is not None
