@@ -106,6 +106,7 @@ class LossPlot(QWidget):
         self._follow = True  # until the user pans or zooms; the "A" button resumes following
         self._live = False  # training: the range moves in coarse jumps (see _fit_range)
         self._setting_range = False
+        self._end_room = 0.0  # room after the last step, as a share of the run (set_end_room)
         view.sigRangeChangedManually.connect(self._on_manual_range)
         self._item.autoBtn.clicked.connect(self._on_follow_again)
         view.sigXRangeChanged.connect(self._on_range_changed)
@@ -119,6 +120,15 @@ class LossPlot(QWidget):
         self._cursor = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen(CURSOR_COLOR, width=2))
         self._cursor.hide()
         self._item.addItem(self._cursor, ignoreBounds=True)
+        # ... and a dot on the curve at that step's loss (the marker an animation moves). In
+        # the view box itself, not a data item of the plot: it is no curve, and it takes the
+        # log scale from _place_cursor_dot.
+        self._cursor_dot = pg.ScatterPlotItem(size=9, pen=pg.mkPen("w", width=1.5),
+                                              brush=pg.mkBrush(MARKER_COLOR))
+        self._cursor_dot.setZValue(20)
+        self._cursor_dot.hide()
+        self._cursor_dot_at = (0.0, 0.0)
+        view.addItem(self._cursor_dot, ignoreBounds=True)
         self._plot.scene().sigMouseMoved.connect(self._on_mouse_moved)
         self._plot.scene().sigMouseClicked.connect(self._on_mouse_clicked)
         self._plot.setToolTip(self.tr("Click a step to see the network as it was then"))
@@ -149,9 +159,11 @@ class LossPlot(QWidget):
             self._show_divergence(live + 1)
         if snapshot.live_step is None:
             self._cursor.hide()
+            self._cursor_dot.hide()
         else:
             self._cursor.setValue(snapshot.step)
             self._cursor.show()
+            self._show_cursor_dot(snapshot.step, losses)
 
     def set_overlays(self, curves, main_label: str | None = None) -> None:
         """Other runs' loss curves over this run's: [(label, colour, LossRecord)], with a legend
@@ -303,6 +315,7 @@ class LossPlot(QWidget):
         margin = 0.05 * span
         # Training: leave a quarter of headroom so the x axis changes once per 25 % of progress.
         right = high_x * 1.25 if self._live else high_x  # at rest: fit the run exactly
+        right += self._end_room * (right - self._run_first)
         self._setting_range = True
         try:
             view.setRange(xRange=(self._run_first, right),
@@ -324,6 +337,32 @@ class LossPlot(QWidget):
         self._follow = False  # someone else moved the view (a zoom, a pan): stay there
         if self._count > MAX_DRAWN_POINTS:
             self._redraw()
+
+    def _show_cursor_dot(self, step: int, losses) -> None:
+        """The dot at L[step], the loss of the step shown (none before the first step)."""
+        value = losses.values(step - 1, step) if 1 <= step <= len(losses) else np.empty(0)
+        if value.size and np.isfinite(value[0]) and (value[0] > 0 or not self.is_log_scale()):
+            self._cursor_dot_at = (float(step), float(value[0]))
+            self._place_cursor_dot()
+            self._cursor_dot.show()
+        else:
+            self._cursor_dot.hide()
+
+    def _place_cursor_dot(self) -> None:
+        step, loss = self._cursor_dot_at
+        if self.is_log_scale():
+            loss = math.log10(loss) if loss > 0 else float("nan")
+        self._cursor_dot.setData([step], [loss])
+
+    def cursor_dot(self) -> tuple[float, float] | None:
+        """(step, loss) of the dot on the curve, or None when it is hidden."""
+        return self._cursor_dot_at if self._cursor_dot.isVisible() else None
+
+    def set_end_room(self, share: float) -> None:
+        """Leaves `share` of the run's length free after its last step (an animation's dot at
+        the last step would otherwise be cut in half by the plot's edge)."""
+        self._end_room = float(share)
+        self._redraw()
 
     def _show_divergence(self, step: int) -> None:
         """The marker names the step; the sentence saying what it means is the window's banner
@@ -352,6 +391,8 @@ class LossPlot(QWidget):
             self._item.setLogMode(y=on)
         finally:
             self._setting_range = False
+        if self._cursor_dot.isVisible():
+            self._place_cursor_dot()
         self._redraw()
 
     def _on_mouse_clicked(self, event) -> None:

@@ -232,3 +232,23 @@ def test_axes_label_whole_short_steps_and_plain_losses(plot, qtbot):
     labels = left.tickStrings(ticks, 1.0, spacing)
     assert all(len(text) <= 8 for text in labels)  # was 1.00000000000004
     assert len(set(labels)) == len(labels)
+
+
+def test_a_past_step_has_a_dot_on_the_curve_at_its_loss(plot):
+    losses = [0.9, 0.5, 0.25, 0.125]
+    live = make_snapshot(CONFIG, WEIGHTS, 4, losses, run=9001)
+    plot.update_from(live)
+    assert plot.cursor_dot() is None  # the present: no marker
+    plot.update_from(make_snapshot(CONFIG, WEIGHTS, 2, losses, run=9001, live_step=4))
+    assert plot.cursor_step() == 2 and plot.cursor_dot() == (2.0, 0.5)
+    dot = plot._cursor_dot
+    assert dot.data["y"][0] == 0.5
+    plot.set_log_scale(True)  # the dot sits on the curve on a log axis too
+    assert dot.data["y"][0] == pytest.approx(np.log10(0.5))
+    plot.set_log_scale(False)
+    assert dot.data["y"][0] == 0.5
+    plot.update_from(make_snapshot(CONFIG, WEIGHTS, 0, losses, run=9001, live_step=4))
+    assert plot.cursor_step() == 0 and plot.cursor_dot() is None  # step 0 has no loss
+    plot.update_from(live)
+    assert plot.cursor_dot() is None
+    assert len(plot.findChild(pg.PlotWidget).getPlotItem().listDataItems()) == 1  # no extra curve
