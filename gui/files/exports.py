@@ -34,15 +34,25 @@ def export_slide(view, path, size: QSize, caption: str = "", legend: str = "") -
         return QCoreApplication.translate(
             "Exports", "A picture is from {0} to {1} pixels each way, not {2} x {3}.").format(
             SLIDE_MIN, SLIDE_MAX, width, height)
-    band = round(height * CAPTION_SHARE) if caption or legend else 0
-    area = QSize(width, height - band)
     try:
-        picture, dark = _picture_to_fit(view, area)
+        picture = slide_image([view], size, caption, legend)
     except Exception as error:  # noqa: BLE001 - a GL or paint failure is reported, not raised
         return _render_failed(error)
-    if picture is None or picture.isNull():
-        return _save_image(picture, path)
-    return _save_image(_slide(picture, size, band, caption, legend, dark), path)
+    return _save_image(picture, path)
+
+
+def slide_image(views, size: QSize, caption: str = "", legend: str = "") -> QImage | None:
+    """`views` side by side, each drawn to fill its share of a `size` picture, with `caption`
+    (and `legend`) in a band under them; None if a view drew nothing. Raises if one fails."""
+    band = round(size.height() * CAPTION_SHARE) if caption or legend else 0
+    share = QSize(size.width() // len(views), size.height() - band)
+    pictures = []
+    for view in views:
+        picture, dark = _picture_to_fit(view, share)
+        if picture is None or picture.isNull():
+            return None
+        pictures.append((picture, dark))
+    return _slide(pictures, size, band, caption, legend)
 
 
 SLIDE_TEXT_HEIGHT = 540  # a slide is drawn as a view this tall, enlarged: text stays in scale
@@ -97,25 +107,30 @@ def _is_dark(view) -> bool:
     return getattr(view, "background_is_dark", False)
 
 
-def _slide(picture: QImage, size: QSize, band: int, caption: str, legend: str,
-           dark: bool) -> QImage:
+def _slide(pictures, size: QSize, band: int, caption: str, legend: str) -> QImage:
+    """[(picture, dark background)] side by side over a caption band (dark if the first is)."""
     slide = QImage(size, QImage.Format.Format_RGB32)
-    background = DARK if dark else QColor("white")
-    slide.fill(background)
-    area = QSize(size.width(), size.height() - band)
-    fitted = picture if picture.size() == area else picture.scaled(
-        area, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
+    dark = pictures[0][1]
+    slide.fill(DARK if dark else QColor("white"))
+    share = QSize(size.width() // len(pictures), size.height() - band)
     painter = QPainter(slide)
     try:
-        painter.drawImage((area.width() - fitted.width()) // 2,
-                          (area.height() - fitted.height()) // 2, fitted)
+        for k, (picture, picture_dark) in enumerate(pictures):
+            left = k * share.width()
+            if picture_dark != dark:  # each picture keeps its own background around it
+                painter.fillRect(left, 0, share.width(), share.height(),
+                                 DARK if picture_dark else QColor("white"))
+            fitted = picture if picture.size() == share else picture.scaled(
+                share, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
+            painter.drawImage(left + (share.width() - fitted.width()) // 2,
+                              (share.height() - fitted.height()) // 2, fitted)
         if band:
             font = QFont(QGuiApplication.font())
             font.setPixelSize(max(8, round(band * 0.42)))
             painter.setFont(font)
             painter.setPen(QColor("white") if dark else QColor(32, 32, 32))
             margin = round(band * 0.5)
-            text = QRect(margin, area.height(), size.width() - 2 * margin, band)
+            text = QRect(margin, share.height(), size.width() - 2 * margin, band)
             align = Qt.AlignmentFlag.AlignVCenter
             painter.drawText(text, align | Qt.AlignmentFlag.AlignLeft, caption)
             if legend:
@@ -320,6 +335,11 @@ def _save_image(image: QImage, path) -> str | None:
     if image is None or image.isNull() or image.width() == 0:
         return QCoreApplication.translate("Exports", "The view could not be drawn (is it hidden?).")
     return _save(path, lambda device: image.save(device, "PNG"))
+
+
+def save_bytes(path, data: bytes) -> str | None:
+    """`data` written to `path` whole, or not at all; None or what went wrong."""
+    return _save_chunks(path, [data])
 
 
 def _save_chunks(path, chunks) -> str | None:
