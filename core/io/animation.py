@@ -1,0 +1,114 @@
+"""An animation of a recorded run: which steps become frames, how long each shows, how far the
+3D view turns, and the state of each frame.
+
+Pure NumPy: gui/files/animation_writer.py draws the frames and writes the GIF, for the window's
+File > Export > Animation and for `gatelab animate`. Bad choices raise AnimationError with a
+one-line message that both show as they are.
+"""
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from core.training.trainer import Trainer
+from core.views.snapshot import LossRecord, make_snapshot
+
+SURFACE, LOSS, BOTH = "surface", "loss", "both"
+VIEWS = (SURFACE, LOSS, BOTH)
+FRAMES_MIN, FRAMES_MAX = 2, 1000
+SIZE_MIN, SIZE_MAX = 160, 3840  # pixels each way
+# Every frame is kept (as 8-bit colour) until the file is written: 100 frames of 1920 x 1080
+# are 200 MB. Past this, fewer frames or a smaller size.
+PIXELS_MAX = 400_000_000
+# GIF counts in hundredths of a second, and most viewers show anything faster than 2 of them
+# at 10: 20 ms (50 frames a second) is the fastest that plays as asked.
+DELAY_MIN_MS, DELAY_MAX_MS = 20, 10_000
+HOLD_MS = 1500  # the last frame stays this long before the loop starts again: the result
+TURN_DEGREES = 90.0  # the 3D view turns a quarter of the way round over the animation
+
+
+class AnimationError(ValueError):
+    """A choice no animation can be made with; str() is one line for the user."""
+
+
+@dataclass(frozen=True)
+class AnimationPlan:
+    first: int  # the first step drawn (the run record's first)
+    last: int  # the last step drawn (the step shown)
+    frames: int  # frames asked for; fewer if the run has fewer steps (frame_steps)
+    width: int
+    height: int
+    view: str  # SURFACE, LOSS or BOTH
+    delay_ms: int  # how long each frame but the last is shown
+
+    def frame_steps(self) -> np.ndarray:
+        """The step of each frame: evenly spread from first to last, both included, each step
+        at most once."""
+        return np.unique(np.round(np.linspace(self.first, self.last, self.frames)).astype(np.int64))
+
+    def delays_ms(self) -> list[int]:
+        """How long each frame shows: delay_ms each, the last one at least HOLD_MS."""
+        count = len(self.frame_steps())
+        return [self.delay_ms] * (count - 1) + [max(self.delay_ms, HOLD_MS)]
+
+    def azimuth(self, index: int, start: float) -> float:
+        """The 3D camera's azimuth for frame `index`, turning TURN_DEGREES from `start`."""
+        count = len(self.frame_steps())
+        return start + TURN_DEGREES * (index / max(1, count - 1))
+
+    def pixels(self) -> int:
+        return self.width * self.height * len(self.frame_steps())
+
+
+def plan_animation(first: int, last: int, frames: int, size: tuple[int, int], view: str,
+                   seconds: float | None = None) -> AnimationPlan:
+    """The plan for frames `first` .. `last`; `seconds`: the whole animation's length (None:
+    about 10 frames a second). AnimationError says what is wrong."""
+    if view not in VIEWS:
+        raise AnimationError(f"the view is one of {', '.join(VIEWS)}, not {view!r}")
+    if isinstance(frames, bool) or not isinstance(frames, (int, np.integer)) or \
+            not FRAMES_MIN <= frames <= FRAMES_MAX:
+        raise AnimationError(f"the number of frames is from {FRAMES_MIN} to {FRAMES_MAX}, "
+                             f"not {frames}")
+    width, height = size
+    if not (SIZE_MIN <= width <= SIZE_MAX and SIZE_MIN <= height <= SIZE_MAX):
+        raise AnimationError(f"the size is from {SIZE_MIN} to {SIZE_MAX} pixels each way, "
+                             f"not {width} x {height}")
+    if not 0 <= first < last:
+        raise AnimationError(f"an animation needs at least two steps to show (from step "
+                             f"{first:,} to {last:,}): train the run further first")
+    if seconds is None:
+        delay = 100
+    else:
+        if not np.isfinite(seconds) or seconds <= 0:
+            raise AnimationError(f"the length is a positive number of seconds, not {seconds}")
+        delay = round(seconds * 1000 / frames)
+        if not DELAY_MIN_MS <= delay <= DELAY_MAX_MS:
+            raise AnimationError(
+                f"{frames} frames in {seconds:g} s is {delay} ms a frame; a frame shows for "
+                f"{DELAY_MIN_MS} ms to {DELAY_MAX_MS / 1000:g} s")
+    plan = AnimationPlan(int(first), int(last), int(frames), int(width), int(height), view, delay)
+    if plan.pixels() > PIXELS_MAX:
+        raise AnimationError(
+            f"{len(plan.frame_steps())} frames of {width} x {height} are too many pixels to keep "
+            f"(at most {PIXELS_MAX // 1_000_000:,} million): choose fewer frames or a smaller size")
+    return plan
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    """'800x600' (or 800X600, 800 x 600) as (800, 600); AnimationError otherwise."""
+    match = re.fullmatch(r"\s*(\d{1,5})\s*[xX×]\s*(\d{1,5})\s*", text)
+    if match is None:
+        raise AnimationError(f"the size is WIDTHxHEIGHT in pixels, like 800x600, not {text!r}")
+    return int(match.group(1)), int(match.group(2))
+
+
+def frame_snapshots(trainer: Trainer, plan: AnimationPlan):
+    """Yields the Snapshot of each frame: the run at that step, its loss curve up to the
+    plan's last step with the frame's step marked (a past step, as the timeline shows it)."""
+    losses = LossRecord(trainer.history, min(plan.last, len(trainer.history)))
+    for step in plan.frame_steps().tolist():
+        state = trainer.state_at(step)
+        yield make_snapshot(state.config, state.weights, step, losses, run=trainer.run_id,
+                            live_step=plan.last, path=trainer.path)
