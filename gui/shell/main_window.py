@@ -38,6 +38,7 @@ from gui.files import exports
 from gui.files.experiment_files import ExperimentFiles, path_from_mime
 from gui.files.export_actions import ExportActions
 from gui.run.session import RunSession, session_trainer
+from gui.shell.animation_export import AnimationExport
 from gui.shell.presentation import Presentation
 from gui.shell.settings_store import (
     CONFIG_KEY,
@@ -217,6 +218,11 @@ class MainWindow(QMainWindow):
         export_menu.addSeparator()
         self._action(export_menu, self.tr("Picture for a &slide…"), "Ctrl+Shift+E",
                      self._export_slide)
+        self.animation = AnimationExport(self, lambda *args: self.exports.ask_path(*args))
+        self.animation.message.connect(lambda text: QMessageBox.warning(self, "GateLab", text))
+        self.animation.saved.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self._action(export_menu, self.tr("&Animation (GIF)…"), "Ctrl+Shift+G",
+                     self._export_animation)
         file_menu.addSeparator()
         self._action(file_menu, self.tr("&Restore default settings"), None, self.restore_defaults)
         fresh = self._action(file_menu, self.tr("Start &fresh each time (classroom)"), None,
@@ -598,6 +604,7 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         self.session.shutdown()
+        self.animation.cancel()
         self._close_compare()
         if self._seeds_dialog is not None:
             self._seeds_dialog.shutdown()
@@ -712,6 +719,14 @@ class MainWindow(QMainWindow):
         dialog = SlideDialog(slide_caption(snapshot) if snapshot is not None else "", self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.write_slide(*dialog.choices())
+
+    def _export_animation(self) -> None:
+        """File > Export > Animation: the run from its first recorded step to the step shown."""
+        snapshot = self._last_snapshot
+        last = snapshot.step if snapshot is not None else self.session.trainer.step
+        view = self.output_view
+        self.animation.ask(self.session.trainer, self.session.earliest_step(), last,
+                           view.view.camera_params() if view.is_3d else None, view.is_3d)
 
     def write_slide(self, view: str, size, caption: str) -> None:
         """Asks where, then writes the picture (view: "output" or "loss")."""

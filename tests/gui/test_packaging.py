@@ -162,6 +162,21 @@ def test_frozen_self_test_renders_trains_and_saves_a_screenshot(bundle, tmp_path
 
 
 @pytest.mark.slow
+def test_frozen_animate_writes_a_gif_with_pillow(bundle, tmp_path):
+    run, out = tmp_path / "run.gatelab.json", tmp_path / "run.gif"
+    frozen = str(bundle / "gatelab")
+    trained = subprocess.run([frozen, "train", "--steps", "300", "--save", str(run)], env=_clean_env(),
+                             capture_output=True, text=True, timeout=120)
+    assert trained.returncode == 0, trained.stderr
+    made = subprocess.run([frozen, "animate", str(run), "--out", str(out), "--frames", "4", "--size",
+                           "320x240"], env=_clean_env(), capture_output=True, text=True, timeout=120)
+    assert made.returncode == 0, made.stdout + made.stderr
+    assert made.stdout.startswith(f"wrote {out}: 4 frames, 320 x 240")
+    assert not [e for e in DRAW_ERRORS if e in made.stdout + made.stderr]
+    assert out.read_bytes()[:6] == b"GIF89a"
+
+
+@pytest.mark.slow
 def test_frozen_train_json_equals_the_source_output(bundle):
     flags = ["train", "--json", "--steps", "300", "--seed", "5"]
     frozen = subprocess.run([str(bundle / "gatelab"), *flags], env=_clean_env(), capture_output=True,

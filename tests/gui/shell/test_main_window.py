@@ -1082,3 +1082,74 @@ def test_a_picture_for_a_slide_at_1920x1080_with_the_runs_caption(qtbot, window,
     image = QImage(str(path))
     assert (image.width(), image.height()) == (2000, 1000)
     assert str(path) in window.statusBar().currentMessage()
+
+
+# -- animations ---------------------------------------------------------------------------------
+def _answer_animation_dialog(monkeypatch, **choices):
+    from PySide6.QtWidgets import QDialog
+
+    from gui.dialogs.animation_dialog import AnimationDialog
+
+    def exec_(dialog):
+        dialog.choose(**choices)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(AnimationDialog, "exec", exec_)
+
+
+def test_an_animation_of_the_run_up_to_the_step_shown(qtbot, window, tmp_path, monkeypatch):
+    from PIL import Image
+
+    finish(qtbot, window)
+    window.session.show_step(1200)
+    _answer_animation_dialog(monkeypatch, view="both", frames=4, size=(320, 240), seconds=2)
+    path = tmp_path / "run.gif"
+    window.exports.ask_path = lambda *args: str(path)
+    on_screen = window.output_view.view.surface_z() if window.output_view.is_3d else None
+    window._export_animation()
+    assert window.animation.is_running() and window.animation.progress.isVisible()
+    qtbot.waitUntil(lambda: not window.animation.is_running(), timeout=60000)
+    with Image.open(path) as gif:
+        assert gif.n_frames == 4 and gif.size == (320, 240)
+    assert window.animation.writer.total == 4
+    assert f"Saved {path}: 4 frames" in window.statusBar().currentMessage()
+    # The window's own views stayed at the step the user chose.
+    assert window.session.viewing == 1200 and window.loss_plot.cursor_step() == 1200
+    if on_screen is not None:
+        assert np.array_equal(window.output_view.view.surface_z(), on_screen)
+
+
+def test_an_animation_needs_two_steps(qtbot, window, monkeypatch):
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: warnings.append(text))
+    window._export_animation()  # a new run at step 0
+    assert warnings and "at least two steps" in warnings[0]
+    assert window.animation.writer is None
+
+
+def test_closing_the_window_mid_animation_writes_nothing(qtbot, window, tmp_path, monkeypatch):
+    finish(qtbot, window)
+    _answer_animation_dialog(monkeypatch, view="loss", frames=200, size=(320, 240))
+    path = tmp_path / "run.gif"
+    window.exports.ask_path = lambda *args: str(path)
+    window._export_animation()
+    qtbot.waitUntil(lambda: window.animation.writer.done >= 2, timeout=30000)
+    window.close()
+    assert window.animation.writer.cancelled and not window.animation.is_running()
+    qtbot.wait(50)
+    assert not path.exists()
+
+
+def test_the_animation_dialog_gives_what_was_chosen(qtbot):
+    from gui.dialogs.animation_dialog import AnimationDialog
+
+    dialog = AnimationDialog(0, 2000, True)
+    qtbot.addWidget(dialog)
+    assert dialog.choices() == {"view": "both", "frames": 100, "seconds": 10.0, "size": (800, 600),
+                                "caption": True}
+    dialog.choose(view="surface", frames=30, seconds=3, size=(1000, 500), caption=False)
+    assert dialog.choices() == {"view": "surface", "frames": 30, "seconds": 3.0,
+                                "size": (1000, 500), "caption": False}
+    few = AnimationDialog(0, 5, True)
+    qtbot.addWidget(few)
+    assert few.choices()["frames"] == 6  # a short run: each step once

@@ -1,0 +1,87 @@
+"""File > Export > Animation: the choices, where to save, then the animation drawn in its own
+window while the main window goes on; one animation at a time."""
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtWidgets import QDialog
+
+from core.io.animation import AnimationError, frame_snapshots, plan_animation
+from gui.common.messages import slide_caption
+from gui.dialogs.animation_dialog import AnimationDialog
+from gui.dialogs.animation_progress import AnimationProgress
+from gui.files.animation_writer import AnimationWriter
+from gui.views.animation_stage import AnimationStage
+
+
+class AnimationExport(QObject):
+    saved = Signal(str)  # the status bar's note
+    message = Signal(str)  # an error to show
+
+    def __init__(self, window, ask_path):
+        """window: the main window (the dialogs' parent); ask_path(title, filter, suffix)."""
+        super().__init__(window)
+        self._window, self._ask_path = window, ask_path
+        self.writer: AnimationWriter | None = None
+        self.progress: AnimationProgress | None = None
+
+    def is_running(self) -> bool:
+        return self.writer is not None and self.writer.is_running()
+
+    def ask(self, trainer, first: int, last: int, camera: dict | None, is_3d: bool) -> None:
+        """The dialog for `trainer`'s steps first..last, then the file, then the animation."""
+        if self.is_running():
+            self.progress.raise_()
+            self.progress.activateWindow()
+            return
+        if last <= first:
+            self._warn(self.tr("An animation needs at least two steps to show: train the run "
+                               "first, or show a later step."))
+            return
+        dialog = AnimationDialog(first, last, is_3d, self._window)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        c = dialog.choices()
+        try:
+            plan = plan_animation(first, last, c["frames"], c["size"], c["view"], c["seconds"])
+        except AnimationError as error:
+            self._warn(str(error))
+            return
+        path = self._ask_path(self.tr("Animation"), self.tr("GIF animation (*.gif)"), ".gif")
+        if path:
+            self.start(trainer, plan, path, c["caption"], camera)
+
+    def start(self, trainer, plan, path: str, caption: bool, camera: dict | None) -> AnimationWriter:
+        """Draws `plan` of `trainer` into `path`, the 3D view starting from `camera`."""
+        stage = AnimationStage()
+        if camera is not None:
+            stage.set_camera(**camera)
+        # The 3D view's markers (the 2D map writes yt and yp), with the caption only.
+        legend = QCoreApplication.translate("MainWindow", "● target   ○ prediction") \
+            if stage.is_3d and caption else ""
+        self.progress = AnimationProgress(stage, len(plan.frame_steps()), path, self._window)
+        self.writer = AnimationWriter(stage, plan, frame_snapshots(trainer, plan), path,
+                                      slide_caption if caption else (lambda _snapshot: ""),
+                                      legend, self)
+        self.progress.cancel_requested.connect(self.writer.cancel)
+        self.writer.progress.connect(self.progress.set_progress)
+        self.writer.finished.connect(self._on_finished)
+        self.progress.resize(960, 560)  # the preview's views with their labels whole
+        self.progress.show()
+        self.writer.start()
+        return self.writer
+
+    def cancel(self) -> None:
+        if self.is_running():
+            self.writer.cancel()
+
+    def _on_finished(self, error: str) -> None:
+        writer, progress = self.writer, self.progress
+        progress.finish()
+        progress.deleteLater()
+        if error:
+            self._warn(error)
+        elif not writer.cancelled:
+            self.saved.emit(self.tr("Saved {0}: {1} frames, {2:,.0f} KB").format(
+                writer.path, writer.total, writer.written_bytes / 1024))
+
+    def _warn(self, text: str) -> None:
+        self.message.emit(text)

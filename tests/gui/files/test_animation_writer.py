@@ -1,0 +1,161 @@
+"""gui.files.animation_writer: the GIF has the frames asked for, at the size asked for; frames
+differ as the run learns; the caption is drawn; the 3D view turns and the loss dot moves; the
+window's events go on between frames; Cancel and failures leave no file."""
+
+import numpy as np
+import pytest
+from PIL import Image
+from PySide6.QtCore import QTimer
+
+from core.io.animation import HOLD_MS, frame_snapshots, plan_animation
+from core.model.config import TrainConfig
+from core.training.trainer import Trainer
+from gui.common.messages import slide_caption
+from gui.files.animation_writer import AnimationWriter
+from gui.views.animation_stage import AnimationStage
+
+CAPTION_SHARE = 0.07  # as gui.files.exports draws the band
+
+
+@pytest.fixture(scope="module")
+def run():
+    trainer = Trainer(TrainConfig(steps=1500, seed=0))
+    trainer.run()
+    return trainer
+
+
+@pytest.fixture
+def stage(qtbot):
+    widget = AnimationStage()
+    qtbot.addWidget(widget)
+    widget.resize(640, 320)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def make(stage, run, path, frames=6, size=(400, 300), view="both", caption=True, seconds=None,
+         last=None):
+    plan = plan_animation(0, run.step if last is None else last, frames, size, view, seconds)
+    return AnimationWriter(stage, plan, frame_snapshots(run, plan), str(path),
+                           slide_caption if caption else (lambda _s: ""), "● target")
+
+
+def frames_of(path) -> list[np.ndarray]:
+    with Image.open(path) as gif:
+        pictures = []
+        for k in range(gif.n_frames):
+            gif.seek(k)
+            pictures.append(np.asarray(gif.convert("RGB")).astype(int))
+        return pictures
+
+
+def durations_of(path) -> list[int]:
+    with Image.open(path) as gif:
+        durations = []
+        for k in range(gif.n_frames):
+            gif.seek(k)
+            durations.append(gif.info["duration"])
+        return durations
+
+
+@pytest.mark.parametrize("view", ["both", "surface", "loss"])
+def test_the_gif_has_the_frames_and_size_asked_for_and_they_differ(stage, run, tmp_path, view):
+    path = tmp_path / "run.gif"
+    writer = make(stage, run, path, frames=6, size=(400, 300), view=view)
+    assert writer.run_to_end() == ""
+    frames = frames_of(path)
+    assert len(frames) == 6 and frames[0].shape == (300, 400, 3)
+    picture = slice(0, round(300 * (1 - CAPTION_SHARE)))  # above the caption band
+    for before, after in zip(frames, frames[1:]):
+        assert np.abs(before[picture] - after[picture]).sum() > 0  # the run moves on every frame
+    assert writer.written_bytes == path.stat().st_size > 0
+    with Image.open(path) as gif:
+        assert gif.info["loop"] == 0  # plays again and again on a slide
+
+
+def test_frames_show_for_the_length_chosen_and_the_last_holds(stage, run, tmp_path):
+    path = tmp_path / "run.gif"
+    assert make(stage, run, path, frames=5, view="loss", seconds=2).run_to_end() == ""
+    assert durations_of(path) == [400, 400, 400, 400, HOLD_MS]
+
+
+def test_the_caption_is_drawn_under_the_picture(stage, run, tmp_path):
+    with_caption, without = tmp_path / "with.gif", tmp_path / "without.gif"
+    assert make(stage, run, with_caption, frames=2, view="loss").run_to_end() == ""
+    assert make(stage, run, without, frames=2, view="loss", caption=False).run_to_end() == ""
+    band = slice(round(300 * (1 - CAPTION_SHARE)) + 2, 298)
+    captioned = frames_of(with_caption)[-1][band]
+    # Text: dark pixels on the band's white; the first and last frames' steps differ.
+    assert (captioned.sum(axis=2) < 300).sum() > 100
+    first, last = frames_of(with_caption)[0][band], captioned
+    assert np.abs(first - last).sum() > 0
+    # Without a caption the picture fills the frame: the bottom rows are the plot's axis, not a band.
+    assert np.abs(frames_of(without)[-1][band] - captioned).sum() > 0
+
+
+def test_the_3d_view_turns_and_the_loss_dot_follows_the_step(stage, run, tmp_path, qtbot):
+    seen = []
+    writer = make(stage, run, tmp_path / "run.gif", frames=4, view="both")
+
+    def look(done, _total):
+        dot = stage.loss_plot.cursor_dot()
+        camera = stage.camera()
+        seen.append((dot, None if camera is None else camera["azimuth"]))
+
+    writer.progress.connect(look)
+    start = stage.camera()
+    assert writer.run_to_end() == ""
+    steps = [0, 500, 1000, 1500]
+    assert seen[0][0] is None  # step 0 has no loss yet
+    assert [dot[0] for dot, _ in seen[1:]] == steps[1:]
+    losses = run.history.values()
+    assert [dot[1] for dot, _ in seen[1:]] == pytest.approx([losses[s - 1] for s in steps[1:]], rel=1e-6)
+    if stage.is_3d:
+        angles = [angle for _, angle in seen]
+        assert angles == pytest.approx([start["azimuth"] + 30 * k for k in range(4)])
+        assert stage.camera()["azimuth"] == pytest.approx(start["azimuth"])  # put back after
+
+
+def test_the_event_loop_runs_between_frames(stage, run, tmp_path, qtbot):
+    ticks, at_frames = [0], []
+    beat = QTimer()
+    beat.setInterval(0)
+    beat.timeout.connect(lambda: ticks.__setitem__(0, ticks[0] + 1))
+    writer = make(stage, run, tmp_path / "run.gif", frames=8, view="surface")
+    writer.progress.connect(lambda done, _total: at_frames.append(ticks[0]))
+    beat.start()
+    writer.start()
+    qtbot.waitUntil(lambda: not writer.is_running(), timeout=60000)
+    beat.stop()
+    assert writer.error == "" and len(at_frames) == 8
+    assert all(b > a for a, b in zip(at_frames, at_frames[1:]))  # other events between frames
+
+
+def test_cancel_writes_nothing_and_keeps_an_earlier_file(stage, run, tmp_path, qtbot):
+    path = tmp_path / "run.gif"
+    path.write_bytes(b"earlier")
+    writer = make(stage, run, path, frames=50, view="loss")
+    ended = []
+    writer.finished.connect(ended.append)
+    writer.progress.connect(lambda done, _total: writer.cancel() if done == 3 else None)
+    writer.start()
+    qtbot.waitUntil(lambda: bool(ended), timeout=60000)
+    assert ended == [""] and writer.cancelled and not writer.is_running()
+    assert writer.done == 0 and path.read_bytes() == b"earlier"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["run.gif"]
+
+
+def test_a_folder_that_cannot_be_written_is_reported(stage, run, tmp_path):
+    path = tmp_path / "missing" / "run.gif"
+    error = make(stage, run, path, frames=2, view="loss").run_to_end()
+    assert "Could not write" in error and str(path) in error and not path.exists()
+
+
+def test_a_step_the_record_cannot_rebuild_is_reported_not_raised(stage, run, tmp_path):
+    plan = plan_animation(0, run.step + 10, 2, (320, 240), "loss")  # past the run's end
+    writer = AnimationWriter(stage, plan, frame_snapshots(run, plan), str(tmp_path / "x.gif"),
+                             lambda _s: "")
+    error = writer.run_to_end()
+    assert "could not be rebuilt" in error and "1,510" in error
+    assert not (tmp_path / "x.gif").exists()
