@@ -3,6 +3,7 @@
     python main.py                 the window (article's 3-layer XOR defaults)
     python main.py train [flags]   headless training, the article's table or --json
     python main.py inspect FILE    check an experiment file and summarise it (exit 2: refused)
+    python main.py animate FILE --out RUN.gif   the saved run as an animated GIF
     python main.py --help          every flag
 """
 
@@ -30,7 +31,8 @@ def train_parser() -> OneLineParser:
 def gui_parser() -> OneLineParser:
     parser = OneLineParser(prog="gatelab", description="GateLab window; flags preset its controls.",
                            epilog="Subcommands: 'gatelab train --help' for headless training, "
-                                  "'gatelab inspect FILE' to check an experiment file.")
+                                  "'gatelab inspect FILE' to check an experiment file, "
+                                  "'gatelab animate FILE --out RUN.gif' for an animation.")
     add_training_flags(parser)
     parser.add_argument("--autostart", action="store_true", help="start training at launch")
     parser.add_argument("--fresh", action="store_true",
@@ -94,6 +96,9 @@ def main(argv=None) -> int:
     if argv and argv[0] == "inspect":
         from core.cli.inspect_cli import run_inspect
         return run_inspect(argv[1:])
+    if argv and argv[0] == "animate":
+        from gui.shell.animate_command import run_animate
+        return run_animate(argv[1:])
     if argv and argv[0] == "seeds":
         from core.cli.seeds_cli import run_seeds
         return run_seeds(argv[1:])
