@@ -80,6 +80,153 @@
     </message>
 </context>
 <context>
+    <name>Animation</name>
+    <message>
+        <location filename="../../gui/files/animation_writer.py" line="104"/>
+        <source>Step {0:,} could not be rebuilt: {1}</source>
+        <translation>ステップ {0:,} を再現できませんでした: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files/animation_writer.py" line="111"/>
+        <source>Frame {0} could not be drawn: {1}</source>
+        <translation>{0} 枚目のコマを描けませんでした: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files/animation_writer.py" line="145"/>
+        <source>The GIF could not be made: {0}</source>
+        <translation>GIF を作れませんでした: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>AnimationDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/animation_dialog.py" line="30"/>
+        <source>Animation</source>
+        <translation>アニメーション</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/animation_dialog.py" line="31"/>
+        <source>The run from step {0:,} to the step shown, {1:,}, as an animated GIF.</source>
+        <translation>この学習のステップ {0:,} から、いま表示しているステップ {1:,} までを GIF アニメーションにします。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/animation_dialog.py" line="35"/>
+        <source>The 3D surface, turning as it learns</source>
+        <translation>3D の曲面 (学習しながら回転)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/animation_dialog.py" line="36"/>
+        <source>The 2D map of the output</source>
+        <translation>出力の 2D マップ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/animation_dialog.py" line="37"/>
+        <source>Both, side by side</source>
+        <translation>両方を横に並べる</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/animation_dialog.py" line="39"/>
+        <source>The loss curve, with a dot at the step</source>
+        <translation>損失の曲線 (そのステップに点)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/animation_dialog.py" line="43"/>
+        <source>Spread evenly over the steps; more frames make a smoother and larger file</source>
+        <translation>ステップ全体に等間隔に並べます。コマが多いほど滑らかになり、ファイルは大きくなります</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/animation_dialog.py" line="49"/>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/animation_dialog.py" line="50"/>
+        <source>How long the animation plays before it starts again (the last frame stays 1.5 s longer)</source>
+        <translation>最初に戻るまでの再生時間 (最後のコマはさらに 1.5 秒表示します)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/animation_dialog.py" line="53"/>
+        <source>800 x 600 suits a 4:3 slide, 1280 x 720 a 16:9 one; a larger size makes a larger file</source>
+        <translation>800 x 600 は 4:3 のスライド、1280 x 720 は 16:9 のスライドに合います。大きいほどファイルも大きくなります</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/animation_dialog.py" line="54"/>
+        <source>Caption: gate, hidden nodes, alpha, seed, step, loss</source>
+        <translation>説明を入れる: ゲート、隠れ層のノード、学習率、シード、ステップ、損失</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/animation_dialog.py" line="58"/>
+        <source>View:</source>
+        <translation>表示:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/animation_dialog.py" line="59"/>
+        <source>Frames:</source>
+        <translation>コマ数:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/animation_dialog.py" line="60"/>
+        <source>Length:</source>
+        <translation>再生時間:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/animation_dialog.py" line="61"/>
+        <source>Size:</source>
+        <translation>大きさ:</translation>
+    </message>
+</context>
+<context>
+    <name>AnimationExport</name>
+    <message>
+        <location filename="../../gui/shell/animation_export.py" line="36"/>
+        <source>An animation needs at least two steps to show: train the run first, or show a later step.</source>
+        <translation>アニメーションには 2 つ以上のステップが必要です。先に学習するか、もっと後のステップを表示してください。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/animation_export.py" line="48"/>
+        <source>Animation</source>
+        <translation>アニメーション</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/animation_export.py" line="48"/>
+        <source>GIF animation (*.gif)</source>
+        <translation>GIF アニメーション (*.gif)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/animation_export.py" line="83"/>
+        <source>Saved {0}: {1} frames, {2:,.0f} KB</source>
+        <translation>{0} を保存しました: {1} コマ、{2:,.0f} KB</translation>
+    </message>
+</context>
+<context>
+    <name>AnimationProgress</name>
+    <message>
+        <location filename="../../gui/dialogs/animation_progress.py" line="16"/>
+        <source>Making the animation</source>
+        <translation>アニメーションを作成中</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/animation_progress.py" line="18"/>
+        <source>Drawing frame 0 of {0} for {1}</source>
+        <translation>{1} のコマを描いています: 0 / {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/animation_progress.py" line="23"/>
+        <source>%v of %m frames</source>
+        <translation>%v / %m コマ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/animation_progress.py" line="37"/>
+        <source>Drawing frame {0} of {1} for {2}</source>
+        <translation>{2} のコマを描いています: {0} / {1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/animation_progress.py" line="38"/>
+        <source>Writing {2} ({1} frames)</source>
+        <translation>{2} を書き込んでいます ({1} コマ)</translation>
+    </message>
+</context>
+<context>
     <name>ColourBar</name>
     <message>
         <location filename="../../gui/views/colour_bar.py" line="20"/>
@@ -525,32 +672,32 @@ Any existing file of that name is unchanged.</source>
         <translation>画像の縦横は、それぞれ {0} から {1} ピクセルまでです({2} x {3} は使えません)。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="297"/>
+        <location filename="../../gui/files/exports.py" line="312"/>
         <source>The weights are not finite numbers (the run diverged), so they cannot be saved as JSON.</source>
         <translation>重みが有限の数ではない(学習が発散した)ため、JSON に保存できません。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="313"/>
+        <location filename="../../gui/files/exports.py" line="328"/>
         <source>The clipboard is not available.</source>
         <translation>クリップボードを使えません。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="321"/>
+        <location filename="../../gui/files/exports.py" line="336"/>
         <source>The view could not be drawn (is it hidden?).</source>
         <translation>表示を描画できませんでした(隠れていませんか?)。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="349"/>
+        <location filename="../../gui/files/exports.py" line="369"/>
         <source>Could not write {0}: {1}</source>
         <translation>{0} に書き込めませんでした: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="353"/>
+        <location filename="../../gui/files/exports.py" line="373"/>
         <source>Could not draw the image: {0}</source>
         <translation>画像を描画できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="357"/>
+        <location filename="../../gui/files/exports.py" line="377"/>
         <source>The scale must be from 1 to {0}, not {1}.</source>
         <translation>倍率は 1 から {0} までです({1} は使えません)。</translation>
     </message>
@@ -671,32 +818,32 @@ Green, below {green}: they agree, backprop is right. Red, above {red}: backprop 
 <context>
     <name>HeatmapView</name>
     <message>
-        <location filename="../../gui/views/heatmap_view.py" line="41"/>
+        <location filename="../../gui/views/heatmap_view.py" line="42"/>
         <source>Each corner: yt, the target, and yp, the network&apos;s prediction for that input. Solid lines: where each hidden node&apos;s input sum is 0, in the node&apos;s colour (the diagram&apos;s and the hidden maps&apos;); the 2-layer model&apos;s one line is white.</source>
         <translation>各角: yt は真の値、yp はその入力に対するネットワークの予測値。実線: 隠れ層の各ノードの入力の和が 0 になる直線(ノードの色は、ネットワーク図と隠れ層のマップと同じ)。2層モデルの1本の直線は白。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/heatmap_view.py" line="106"/>
+        <location filename="../../gui/views/heatmap_view.py" line="107"/>
         <source>x1</source>
         <translation>x1</translation>
     </message>
     <message>
-        <location filename="../../gui/views/heatmap_view.py" line="107"/>
+        <location filename="../../gui/views/heatmap_view.py" line="108"/>
         <source>x2</source>
         <translation>x2</translation>
     </message>
     <message>
-        <location filename="../../gui/views/heatmap_view.py" line="35"/>
+        <location filename="../../gui/views/heatmap_view.py" line="36"/>
         <source>Network output seen from above (dashed: output = 0.5)</source>
         <translation>ネットワークの出力を真上から見た図(破線: 出力 = 0.5)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/heatmap_view.py" line="121"/>
+        <location filename="../../gui/views/heatmap_view.py" line="119"/>
         <source>output</source>
         <translation>出力</translation>
     </message>
     <message>
-        <location filename="../../gui/views/heatmap_view.py" line="154"/>
+        <location filename="../../gui/views/heatmap_view.py" line="152"/>
         <source>yt {0:g}
 yp {1:.2f}</source>
         <translation>yt {0:g}
@@ -789,52 +936,52 @@ yp {1:.2f}</translation>
 <context>
     <name>HiddenMapsView</name>
     <message>
-        <location filename="../../gui/views/hidden_maps_view.py" line="123"/>
+        <location filename="../../gui/views/hidden_maps_view.py" line="124"/>
         <source>Each map shows one hidden node&apos;s output h over the input square (x1 across, x2 up). A node splits the square with one straight line (dashed, where its input sum is 0): its output is high on one side only, a half-plane. The output node adds the maps with its weights, which is how XOR is built from two half-planes. Click a map to enlarge it.</source>
         <translation>各マップは、入力の正方形(横が x1、縦が x2)の上での、隠れ層のノード1個の出力 h を表します。ノードは正方形を1本の直線(破線、入力の合計が 0 になる所)で分け、その片側だけで出力が大きくなります。これが半平面です。出力のノードはマップに重みを掛けて足し合わせます。こうして2つの半平面から XOR が作られます。マップをクリックすると拡大します。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_maps_view.py" line="130"/>
+        <location filename="../../gui/views/hidden_maps_view.py" line="131"/>
         <source>The 2-layer model has no hidden nodes: its single neuron draws one straight line by itself, which is why it cannot learn XOR.</source>
         <translation>2層モデルには隠れ層のノードがありません。ニューロン1個だけでは直線を1本しか引けないので、XOR を学習できません。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_maps_view.py" line="135"/>
+        <location filename="../../gui/views/hidden_maps_view.py" line="136"/>
         <source>Click a map to see it large; click it again to close it</source>
         <translation>マップをクリックすると拡大し、もう一度クリックすると閉じます</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_maps_view.py" line="171"/>
+        <location filename="../../gui/views/hidden_maps_view.py" line="169"/>
         <source>h (node output)</source>
         <translation>h(ノードの出力)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_maps_view.py" line="179"/>
+        <location filename="../../gui/views/hidden_maps_view.py" line="177"/>
         <source>x1</source>
         <translation>x1</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_maps_view.py" line="180"/>
+        <location filename="../../gui/views/hidden_maps_view.py" line="178"/>
         <source>x2</source>
         <translation>x2</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_maps_view.py" line="231"/>
+        <location filename="../../gui/views/hidden_maps_view.py" line="226"/>
         <source>h{0}</source>
         <translation>h{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_maps_view.py" line="282"/>
+        <location filename="../../gui/views/hidden_maps_view.py" line="277"/>
         <source>h{0}: output of hidden node {0}</source>
         <translation>h{0}: 隠れ層のノード {0} の出力</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_maps_view.py" line="283"/>
+        <location filename="../../gui/views/hidden_maps_view.py" line="278"/>
         <source>Hidden node h{0}</source>
         <translation>隠れ層のノード h{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_maps_view.py" line="291"/>
+        <location filename="../../gui/views/hidden_maps_view.py" line="286"/>
         <source>h{0} = {1:.2f}</source>
         <translation>h{0} = {1:.2f}</translation>
     </message>
@@ -842,12 +989,12 @@ yp {1:.2f}</translation>
 <context>
     <name>HiddenSpace3D</name>
     <message>
-        <location filename="../../gui/views/hidden_space_3d.py" line="38"/>
+        <location filename="../../gui/views/hidden_space_3d.py" line="34"/>
         <source>3D view of the hidden space</source>
         <translation>隠れ層の空間の3D表示</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_space_3d.py" line="71"/>
+        <location filename="../../gui/views/hidden_space_3d.py" line="67"/>
         <source>h{0}</source>
         <translation>h{0}</translation>
     </message>
@@ -855,79 +1002,79 @@ yp {1:.2f}</translation>
 <context>
     <name>HiddenSpaceView</name>
     <message>
-        <location filename="../../gui/views/hidden_space_view.py" line="35"/>
+        <location filename="../../gui/views/hidden_space_view.py" line="36"/>
         <source>Hidden space: where the hidden layer puts the four rows. The output neuron draws one straight line here (dashed: yp = 0.5).</source>
         <translation>隠れ層の空間: 隠れ層が4つの行をどこに移すか。出力層のニューロンは、ここに直線を1本引きます(破線: yp = 0.5)。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_space_view.py" line="37"/>
+        <location filename="../../gui/views/hidden_space_view.py" line="38"/>
         <source>Hidden space in 3D: where three hidden nodes put the four rows. The output neuron splits them with one flat plane (white: yp = 0.5).</source>
         <translation>隠れ層の空間(3D): 隠れ層の3つのノードが4つの行をどこに移すか。出力層のニューロンは、1枚の平面で分けます(白: yp = 0.5)。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_space_view.py" line="43"/>
+        <location filename="../../gui/views/hidden_space_view.py" line="44"/>
         <source>Other hidden nodes are held at their mean over the rows for the shading and the line; the points are exact.</source>
         <translation>色分けと直線では、ほかの隠れ層のノードを4行の平均値に固定しています。点の位置は正確です。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_space_view.py" line="47"/>
+        <location filename="../../gui/views/hidden_space_view.py" line="48"/>
         <source>across</source>
         <translation>横</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_space_view.py" line="47"/>
+        <location filename="../../gui/views/hidden_space_view.py" line="48"/>
         <source>up</source>
         <translation>縦</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_space_view.py" line="48"/>
+        <location filename="../../gui/views/hidden_space_view.py" line="49"/>
         <source>height, in 3D</source>
         <translation>高さ(3D)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_space_view.py" line="49"/>
+        <location filename="../../gui/views/hidden_space_view.py" line="50"/>
         <source>The hidden node on this axis ({0})</source>
         <translation>この軸({0})に取る隠れ層のノード</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_space_view.py" line="54"/>
+        <location filename="../../gui/views/hidden_space_view.py" line="55"/>
         <source>Axes:</source>
         <translation>軸:</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_space_view.py" line="62"/>
+        <location filename="../../gui/views/hidden_space_view.py" line="63"/>
         <source>3D</source>
         <translation>3D</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_space_view.py" line="68"/>
+        <location filename="../../gui/views/hidden_space_view.py" line="69"/>
         <source>Three hidden nodes at once, with the plane where the output is 0.5 (drag to turn it)</source>
         <translation>隠れ層の3つのノードを同時に表示し、出力が 0.5 になる平面も描きます(ドラッグで回転)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_space_view.py" line="71"/>
+        <location filename="../../gui/views/hidden_space_view.py" line="72"/>
         <source>OpenGL is not available ({0}): two nodes at a time in 2D.</source>
         <translation>OpenGL が使えません({0})。2D で2つのノードずつ表示します。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_space_view.py" line="79"/>
+        <location filename="../../gui/views/hidden_space_view.py" line="80"/>
         <source>Each point is a row of the truth table at (h, h) of the two hidden nodes on the axes; its colour is the target. Faint lines: where the points came from during the run. Shading: the output yp over this plane.</source>
         <translation>各点は真理値表の1行で、軸に取った2つの隠れ層のノードの値 (h, h) の位置にあります。点の色は真の値。薄い線: 学習中に点が動いてきた道すじ。背景の色: この平面上での出力 yp。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_space_view.py" line="197"/>
-        <location filename="../../gui/views/hidden_space_view.py" line="198"/>
-        <location filename="../../gui/views/hidden_space_view.py" line="249"/>
+        <location filename="../../gui/views/hidden_space_view.py" line="195"/>
+        <location filename="../../gui/views/hidden_space_view.py" line="196"/>
+        <location filename="../../gui/views/hidden_space_view.py" line="247"/>
         <source>h{0}</source>
         <translation>h{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_space_view.py" line="233"/>
+        <location filename="../../gui/views/hidden_space_view.py" line="231"/>
         <source>The 2-layer model has no hidden layer: its one line is drawn on the input square (the output view). Add hidden nodes to see the hidden layer move the rows.</source>
         <translation>2層モデルには隠れ層がありません。その1本の直線は入力の正方形(出力の表示)に描かれています。隠れ層のノードを加えると、隠れ層が行を動かす様子が見られます。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_space_view.py" line="237"/>
+        <location filename="../../gui/views/hidden_space_view.py" line="235"/>
         <source>With one hidden node the hidden space is a line; add a second node to see the rows moved in a plane.</source>
         <translation>隠れ層のノードが1つだと、隠れ層の空間は直線です。2つ目のノードを加えると、平面の上で行が動く様子が見られます。</translation>
     </message>
@@ -935,12 +1082,12 @@ yp {1:.2f}</translation>
 <context>
     <name>LandscapeSurface</name>
     <message>
-        <location filename="../../gui/views/landscape_surface.py" line="41"/>
+        <location filename="../../gui/views/landscape_surface.py" line="38"/>
         <source>3D view of the loss landscape</source>
         <translation>損失の地形の3D表示</translation>
     </message>
     <message>
-        <location filename="../../gui/views/landscape_surface.py" line="77"/>
+        <location filename="../../gui/views/landscape_surface.py" line="74"/>
         <source>Height: the total loss, from {0:.3g} (bottom) to {1:.3g} (top).</source>
         <translation>高さ: 損失の合計。{0:.3g}(下)から {1:.3g}(上)まで。</translation>
     </message>
@@ -948,82 +1095,82 @@ yp {1:.2f}</translation>
 <context>
     <name>LandscapeView</name>
     <message>
-        <location filename="../../gui/views/landscape_view.py" line="30"/>
+        <location filename="../../gui/views/landscape_view.py" line="31"/>
         <source>Loss landscape: the total loss over a plane through the weights (dark: low). White: the run&apos;s path from its start (dot) to now (ring).</source>
         <translation>損失の地形: 重みの空間を通る平面の上での損失の合計(暗い色ほど低い)。白: 学習の道すじ。始まり(点)から現在(輪)まで。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/landscape_view.py" line="34"/>
+        <location filename="../../gui/views/landscape_view.py" line="35"/>
         <source>Two weights</source>
         <translation>2つの重み</translation>
     </message>
     <message>
-        <location filename="../../gui/views/landscape_view.py" line="35"/>
+        <location filename="../../gui/views/landscape_view.py" line="36"/>
         <source>Start, now and the path</source>
         <translation>始まり・現在・道すじ</translation>
     </message>
     <message>
-        <location filename="../../gui/views/landscape_view.py" line="37"/>
+        <location filename="../../gui/views/landscape_view.py" line="38"/>
         <source>Two weights: the loss as two weights change, every other weight as it is now. Start, now and the path: the plane through the first and the current weights that holds most of the path</source>
         <translation>2つの重み: 2つの重みを動かしたときの損失(ほかの重みは現在の値のまま)。始まり・現在・道すじ: 最初の重みと現在の重みを通り、道すじをいちばんよく含む平面</translation>
     </message>
     <message>
-        <location filename="../../gui/views/landscape_view.py" line="43"/>
+        <location filename="../../gui/views/landscape_view.py" line="44"/>
         <source>The weight on this axis (named as in the network diagram)</source>
         <translation>この軸に取る重み(名前はネットワーク図と同じ)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/landscape_view.py" line="49"/>
+        <location filename="../../gui/views/landscape_view.py" line="50"/>
         <source>Plane:</source>
         <translation>平面:</translation>
     </message>
     <message>
-        <location filename="../../gui/views/landscape_view.py" line="62"/>
+        <location filename="../../gui/views/landscape_view.py" line="63"/>
         <source>3D</source>
         <translation>3D</translation>
     </message>
     <message>
-        <location filename="../../gui/views/landscape_view.py" line="67"/>
+        <location filename="../../gui/views/landscape_view.py" line="68"/>
         <source>The loss as a surface (drag to turn it); off: the 2D contour map</source>
         <translation>損失を曲面で表示します(ドラッグで回転)。オフ: 2D の等高線図</translation>
     </message>
     <message>
-        <location filename="../../gui/views/landscape_view.py" line="71"/>
+        <location filename="../../gui/views/landscape_view.py" line="72"/>
         <source>OpenGL is not available ({0}): the 2D map is shown.</source>
         <translation>OpenGL が使えません({0})。2D の図を表示します。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/landscape_view.py" line="127"/>
+        <location filename="../../gui/views/landscape_view.py" line="126"/>
         <source>total loss</source>
         <translation>損失の合計</translation>
     </message>
     <message>
-        <location filename="../../gui/views/landscape_view.py" line="152"/>
+        <location filename="../../gui/views/landscape_view.py" line="151"/>
         <source>Pick two different weights.</source>
         <translation>異なる2つの重みを選んでください。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/landscape_view.py" line="157"/>
+        <location filename="../../gui/views/landscape_view.py" line="156"/>
         <source>No path yet (a run opened from a file, or not trained): two weights are shown.</source>
         <translation>まだ道すじがありません(ファイルから開いた学習か、まだ学習していません)。2つの重みの平面を表示します。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/landscape_view.py" line="164"/>
+        <location filename="../../gui/views/landscape_view.py" line="163"/>
         <source>Axes: {0} and {1}, the other weights as they are now.</source>
         <translation>軸: {0} と {1}。ほかの重みは現在の値のまま。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/landscape_view.py" line="167"/>
+        <location filename="../../gui/views/landscape_view.py" line="166"/>
         <source>a: from where the path starts (0) to now (1); b: the path&apos;s other direction.</source>
         <translation>a: 道すじの始まり(0)から現在(1)へ。b: 道すじのもう1つの方向。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/landscape_view.py" line="193"/>
+        <location filename="../../gui/views/landscape_view.py" line="192"/>
         <source>a: from where the path starts (0) to now (1)</source>
         <translation>a: 道すじの始まり(0)から現在(1)へ</translation>
     </message>
     <message>
-        <location filename="../../gui/views/landscape_view.py" line="194"/>
+        <location filename="../../gui/views/landscape_view.py" line="193"/>
         <source>b: the path&apos;s other direction</source>
         <translation>b: 道すじのもう1つの方向</translation>
     </message>
@@ -1056,32 +1203,32 @@ yp {1:.2f}</translation>
         <translation>ステップの損失 L[step]</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="124"/>
+        <location filename="../../gui/views/loss_plot.py" line="133"/>
         <source>Click a step to see the network as it was then</source>
         <translation>ステップをクリックすると、そのときのネットワークを表示します</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="171"/>
+        <location filename="../../gui/views/loss_plot.py" line="182"/>
         <source>shown run</source>
         <translation>表示中の学習</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="334"/>
+        <location filename="../../gui/views/loss_plot.py" line="366"/>
         <source>diverged at step {0}</source>
         <translation>ステップ {0} で発散</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="373"/>
+        <location filename="../../gui/views/loss_plot.py" line="405"/>
         <source>step {0}, step loss {1}</source>
         <translation>ステップ {0}、ステップの損失 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="378"/>
+        <location filename="../../gui/views/loss_plot.py" line="410"/>
         <source>steps {0}-{1}, step loss {2} to {3}</source>
         <translation>ステップ {0}-{1}、ステップの損失 {2} から {3}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="114"/>
+        <location filename="../../gui/views/loss_plot.py" line="115"/>
         <source>diverged</source>
         <translation>発散</translation>
     </message>
@@ -1089,262 +1236,267 @@ yp {1:.2f}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="163"/>
+        <location filename="../../gui/shell/main_window.py" line="164"/>
         <source>Network diagram</source>
         <translation>ネットワーク図</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="164"/>
+        <location filename="../../gui/shell/main_window.py" line="165"/>
         <source>Hidden node maps</source>
         <translation>隠れ層マップ</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="165"/>
+        <location filename="../../gui/shell/main_window.py" line="166"/>
         <source>Hidden space</source>
         <translation>隠れ層の空間</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="166"/>
+        <location filename="../../gui/shell/main_window.py" line="167"/>
         <source>Loss landscape</source>
         <translation>損失の地形</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="167"/>
+        <location filename="../../gui/shell/main_window.py" line="168"/>
         <source>Step-by-step math</source>
         <translation>計算の手順</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="168"/>
+        <location filename="../../gui/shell/main_window.py" line="169"/>
         <source>Gradient check</source>
         <translation>勾配チェック</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="170"/>
+        <location filename="../../gui/shell/main_window.py" line="171"/>
         <source>Runs</source>
         <translation>学習の一覧</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="175"/>
+        <location filename="../../gui/shell/main_window.py" line="176"/>
         <source>What am I looking at?</source>
         <translation>この画面の見方</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="203"/>
+        <location filename="../../gui/shell/main_window.py" line="204"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="204"/>
+        <location filename="../../gui/shell/main_window.py" line="205"/>
         <source>&amp;Open…</source>
         <translation>開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="205"/>
+        <location filename="../../gui/shell/main_window.py" line="206"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="207"/>
+        <location filename="../../gui/shell/main_window.py" line="208"/>
         <source>Save &amp;As…</source>
         <translation>名前を付けて保存(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="210"/>
+        <location filename="../../gui/shell/main_window.py" line="211"/>
         <source>Save all runs as a s&amp;ession…</source>
         <translation>すべての学習をセッションとして保存(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="212"/>
+        <location filename="../../gui/shell/main_window.py" line="213"/>
         <source>&amp;Export</source>
         <translation>エクスポート(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="218"/>
+        <location filename="../../gui/shell/main_window.py" line="219"/>
         <source>Picture for a &amp;slide…</source>
         <translation>スライド用の画像(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="221"/>
+        <location filename="../../gui/shell/main_window.py" line="224"/>
+        <source>&amp;Animation (GIF)…</source>
+        <translation>アニメーション (GIF)(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/main_window.py" line="227"/>
         <source>&amp;Restore default settings</source>
         <translation>設定を初期状態に戻す(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="222"/>
+        <location filename="../../gui/shell/main_window.py" line="228"/>
         <source>Start &amp;fresh each time (classroom)</source>
         <translation>毎回初期設定で起動(教室用)(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="227"/>
+        <location filename="../../gui/shell/main_window.py" line="233"/>
         <source>Every start uses the article&apos;s settings and speed, not the last user&apos;s (theirs are kept). Also: python main.py --fresh</source>
         <translation>起動するたびに、前の人の設定ではなく記事の設定と速度で始めます(前の人の設定は残ります)。python main.py --fresh でも同じです</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="231"/>
+        <location filename="../../gui/shell/main_window.py" line="237"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="232"/>
+        <location filename="../../gui/shell/main_window.py" line="238"/>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="233"/>
+        <location filename="../../gui/shell/main_window.py" line="239"/>
         <source>&amp;Undo weight edit</source>
         <translation>重みの編集を元に戻す(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="234"/>
+        <location filename="../../gui/shell/main_window.py" line="240"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="240"/>
+        <location filename="../../gui/shell/main_window.py" line="246"/>
         <source>&amp;Presentation mode</source>
         <translation>プレゼンテーションモード(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="243"/>
+        <location filename="../../gui/shell/main_window.py" line="249"/>
         <source>Full screen, text and lines twice as large, only the essential controls: for a projector. Esc or F11 leaves it.</source>
         <translation>全画面で、文字と線を2倍にし、必要な操作だけを表示します(プロジェクター用)。Esc か F11 で元に戻ります。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="248"/>
+        <location filename="../../gui/shell/main_window.py" line="254"/>
         <source>&amp;Tools</source>
         <translation>ツール(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="249"/>
+        <location filename="../../gui/shell/main_window.py" line="255"/>
         <source>&amp;Many seeds…</source>
         <translation>多数のシードで試す(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="250"/>
+        <location filename="../../gui/shell/main_window.py" line="256"/>
         <source>&amp;Compare the run with</source>
         <translation>この学習と比べる(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="251"/>
+        <location filename="../../gui/shell/main_window.py" line="257"/>
         <source>the other &amp;update order (same seed)</source>
         <translation>もう一方の更新順序(同じシード)(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="252"/>
+        <location filename="../../gui/shell/main_window.py" line="258"/>
         <source>&amp;alpha × 4 (same seed)</source>
         <translation>学習率 × 4(同じシード)(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="253"/>
+        <location filename="../../gui/shell/main_window.py" line="259"/>
         <source>a&amp;lpha ÷ 4 (same seed)</source>
         <translation>学習率 ÷ 4(同じシード)(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="254"/>
+        <location filename="../../gui/shell/main_window.py" line="260"/>
         <source>one more &amp;hidden node (same seed)</source>
         <translation>隠れ層のノードを1個増やす(同じシード)(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="255"/>
+        <location filename="../../gui/shell/main_window.py" line="261"/>
         <source>the &amp;2-layer model, or 2 hidden nodes (same seed)</source>
         <translation>2層モデル、または隠れ層のノード2個(同じシード)(&amp;2)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="256"/>
+        <location filename="../../gui/shell/main_window.py" line="262"/>
         <source>the run &amp;selected in the Runs panel</source>
         <translation>学習の一覧で選んだ学習(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="259"/>
+        <location filename="../../gui/shell/main_window.py" line="265"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="260"/>
+        <location filename="../../gui/shell/main_window.py" line="266"/>
         <source>What am I &amp;looking at?</source>
         <translation>この画面の見方(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="262"/>
+        <location filename="../../gui/shell/main_window.py" line="268"/>
         <source>&amp;About GateLab</source>
         <translation>GateLab について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="265"/>
+        <location filename="../../gui/shell/main_window.py" line="271"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="269"/>
+        <location filename="../../gui/shell/main_window.py" line="275"/>
         <source>System default</source>
         <translation>システムの設定</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="282"/>
+        <location filename="../../gui/shell/main_window.py" line="288"/>
         <source>The language changes when GateLab starts next time.</source>
         <translation>言語は GateLab を次に起動したときに切り替わります。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="350"/>
+        <location filename="../../gui/shell/main_window.py" line="356"/>
         <source>Reset to the initial weights of seed {0}.</source>
         <translation>シード {0} の重みの初期値にリセットしました。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="368"/>
+        <location filename="../../gui/shell/main_window.py" line="374"/>
         <source>Settings changed ({0}): the network was reset.</source>
         <translation>設定が変わったため({0})、ネットワークをリセットしました。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="371"/>
+        <location filename="../../gui/shell/main_window.py" line="377"/>
         <source>This is a new, untitled run; {0} is unchanged.</source>
         <translation>これは名前のない新しい実行です。{0} は変更されていません。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="363"/>
+        <location filename="../../gui/shell/main_window.py" line="369"/>
         <source>Alpha {0:g}, steps {1:,}: applied to the run.</source>
         <translation>学習率 {0:g}、ステップ数 {1:,}: 学習に反映しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="384"/>
+        <location filename="../../gui/shell/main_window.py" line="390"/>
         <source>Select another run in the Runs panel first (View &gt; Runs).</source>
         <translation>先に学習の一覧(表示 &gt; 学習の一覧)で別の学習を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="439"/>
+        <location filename="../../gui/shell/main_window.py" line="445"/>
         <source>This run is not the one in {0}: Save asks for a new name.</source>
         <translation>この学習は {0} の学習ではありません。保存するときは新しい名前を尋ねます。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="448"/>
+        <location filename="../../gui/shell/main_window.py" line="454"/>
         <source>run {0}</source>
         <translation>学習 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="542"/>
+        <location filename="../../gui/shell/main_window.py" line="548"/>
         <source>This file&apos;s initial weights differ from seed {0}&apos;s: Reset will use the seed&apos;s.</source>
         <translation>このファイルの重みの初期値は、シード {0} のものと異なります。リセットするとシードの重みの初期値を使います。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="547"/>
+        <location filename="../../gui/shell/main_window.py" line="553"/>
         <source>2-layer</source>
         <translation>2層</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="548"/>
+        <location filename="../../gui/shell/main_window.py" line="554"/>
         <source>{0} hidden nodes</source>
         <translation>隠れ層のノード {0} 個</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="549"/>
+        <location filename="../../gui/shell/main_window.py" line="555"/>
         <source>GateLab — {0}, {1}</source>
         <translation>GateLab — {0}、{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="554"/>
+        <location filename="../../gui/shell/main_window.py" line="560"/>
         <source>About GateLab</source>
         <translation>GateLab について</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="555"/>
+        <location filename="../../gui/shell/main_window.py" line="561"/>
         <source>GateLab 0.1: watch a 2- or 3-layer neural network learn a logic gate.
 
 Built with Qt {0} through PySide6 (LGPLv3), pyqtgraph (MIT), NumPy (BSD) and PyOpenGL (BSD). GateLab itself is MIT-licensed.</source>
@@ -1353,72 +1505,74 @@ Built with Qt {0} through PySide6 (LGPLv3), pyqtgraph (MIT), NumPy (BSD) and PyO
 Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を使って作られています。GateLab 自体は MIT ライセンスです。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="632"/>
+        <location filename="../../gui/shell/main_window.py" line="639"/>
         <source>GateLab was ended last time with unsaved runs; they were kept in {0} (File &gt; Open).</source>
         <translation>前回は保存していない学習があるまま GateLab が終了しました。学習は {0} に残してあります(ファイル &gt; 開く)。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="683"/>
+        <location filename="../../gui/shell/main_window.py" line="690"/>
         <source>A fresh start: the article&apos;s settings and speed. The last ones are kept (File &gt; Start fresh each time).</source>
         <translation>初期設定で起動しました: 記事の設定と速度です。前回の設定は残っています(ファイル &gt; 毎回初期設定で起動)。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="688"/>
+        <location filename="../../gui/shell/main_window.py" line="695"/>
         <source>training settings</source>
         <translation>学習の設定</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="688"/>
+        <location filename="../../gui/shell/main_window.py" line="695"/>
         <source>view options</source>
         <translation>表示の設定</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="689"/>
+        <location filename="../../gui/shell/main_window.py" line="696"/>
         <source>language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="689"/>
+        <location filename="../../gui/shell/main_window.py" line="696"/>
         <source>speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="693"/>
+        <location filename="../../gui/shell/main_window.py" line="700"/>
         <source>Some saved settings could not be read and are back to their defaults: {0}.</source>
         <translation>保存された設定の一部を読み込めなかったため、既定値に戻しました: {0}。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="718"/>
+        <location filename="../../gui/shell/main_window.py" line="733"/>
         <source>Picture for a slide</source>
         <translation>スライド用の画像</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="718"/>
+        <location filename="../../gui/shell/main_window.py" line="733"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 画像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="724"/>
+        <location filename="../../gui/shell/animate_command.py" line="89"/>
+        <location filename="../../gui/shell/animation_export.py" line="58"/>
+        <location filename="../../gui/shell/main_window.py" line="739"/>
         <source>● target   ○ prediction</source>
         <translation>● 真の値   ○ 予測値</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="730"/>
+        <location filename="../../gui/shell/main_window.py" line="745"/>
         <source>Saved {0}</source>
         <translation>{0} を保存しました</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="747"/>
+        <location filename="../../gui/shell/main_window.py" line="762"/>
         <source>From the next start on, GateLab starts with the article&apos;s settings.</source>
         <translation>次回から、GateLab は記事の設定で起動します。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="748"/>
+        <location filename="../../gui/shell/main_window.py" line="763"/>
         <source>From the next start on, GateLab starts with the last settings.</source>
         <translation>次回から、GateLab は前回の設定で起動します。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="769"/>
+        <location filename="../../gui/shell/main_window.py" line="784"/>
         <source>Default settings restored; the language follows the system from the next start.</source>
         <translation>設定を初期状態に戻しました。言語は次回の起動からシステムの設定に従います。</translation>
     </message>
@@ -1426,82 +1580,82 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
 <context>
     <name>MathPanel</name>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="483"/>
+        <location filename="../../gui/views/math_panel.py" line="498"/>
         <source>Which step (pass over the 4 rows), which truth-table row and which phase of its update is shown</source>
         <translation>表示しているのは、どのステップ(4行をひととおり学習する1回)の、真理値表のどの行の、更新のどの段階か</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="493"/>
+        <location filename="../../gui/views/math_panel.py" line="508"/>
         <source>Each row&apos;s update has four phases, in the article&apos;s order</source>
         <translation>各行の更新は、記事と同じ順の4つの段階からなります</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="500"/>
+        <location filename="../../gui/views/math_panel.py" line="515"/>
         <source>The formulas of this phase, with this row&apos;s numbers put in</source>
         <translation>この段階の数式に、この行の数値を入れたもの</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="504"/>
+        <location filename="../../gui/views/math_panel.py" line="519"/>
         <source>Next ▶</source>
         <translation>次へ ▶</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="506"/>
+        <location filename="../../gui/views/math_panel.py" line="521"/>
         <source>Show the next phase, or the next row once this one is updated (N)</source>
         <translation>次の段階を表示します。この行の更新が済んでいれば次の行へ進みます (N)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="580"/>
+        <location filename="../../gui/views/math_panel.py" line="596"/>
         <source>No network yet</source>
         <translation>まだネットワークがありません</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="586"/>
+        <location filename="../../gui/views/math_panel.py" line="602"/>
         <source>After the last step ({step}), row [{x1}, {x2}], phase: {phase}</source>
         <translation>最後のステップ ({step}) の後、行 [{x1}, {x2}]、段階: {phase}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="589"/>
+        <location filename="../../gui/views/math_panel.py" line="605"/>
         <source>Step {step}, row [{x1}, {x2}], phase: {phase}</source>
         <translation>ステップ {step}、行 [{x1}, {x2}]、段階: {phase}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="599"/>
+        <location filename="../../gui/views/math_panel.py" line="615"/>
         <source>Pause training to step through the math.</source>
         <translation>計算を順に追うには、学習を一時停止してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="601"/>
+        <location filename="../../gui/views/math_panel.py" line="617"/>
         <source>This walk-through follows the article&apos;s online training (one update after each row). Switch the mode to online to step through it.</source>
         <translation>この解説は記事のオンライン学習(1行ごとに1回更新)に沿っています。順に追うには、更新方式をオンラインに切り替えてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="604"/>
+        <location filename="../../gui/views/math_panel.py" line="620"/>
         <source>The network diverged: lower α or reset it.</source>
         <translation>ネットワークが発散しました。α を小さくするか、リセットしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="606"/>
+        <location filename="../../gui/views/math_panel.py" line="622"/>
         <source>The run has done all its {0} steps: raise Steps to go on.</source>
         <translation>予定の {0} ステップをすべて終えました。続けるにはステップ数を増やしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="614"/>
+        <location filename="../../gui/views/math_panel.py" line="630"/>
         <source>forward</source>
         <translation>順伝播</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="614"/>
+        <location filename="../../gui/views/math_panel.py" line="630"/>
         <source>loss</source>
         <translation>損失</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="614"/>
+        <location filename="../../gui/views/math_panel.py" line="630"/>
         <source>backward</source>
         <translation>逆伝播</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="615"/>
+        <location filename="../../gui/views/math_panel.py" line="631"/>
         <source>update</source>
         <translation>更新</translation>
     </message>
@@ -2091,7 +2245,7 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
 <context>
     <name>Presentation</name>
     <message>
-        <location filename="../../gui/shell/presentation.py" line="58"/>
+        <location filename="../../gui/shell/presentation.py" line="52"/>
         <source>Presentation mode: Esc or F11 leaves it.</source>
         <translation>プレゼンテーションモード: Esc か F11 で元に戻ります。</translation>
     </message>
@@ -2482,64 +2636,77 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
     </message>
 </context>
 <context>
-    <name>SlideDialog</name>
+    <name>SizePicker</name>
     <message>
-        <location filename="../../gui/dialogs/slide_dialog.py" line="27"/>
-        <source>Picture for a slide</source>
-        <translation>スライド用の画像</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/slide_dialog.py" line="29"/>
-        <source>The output (3D view or 2D map)</source>
-        <translation>出力(3D 表示か 2D の図)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/slide_dialog.py" line="30"/>
-        <source>The loss plot</source>
-        <translation>損失のグラフ</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/slide_dialog.py" line="33"/>
+        <location filename="../../gui/common/size_picker.py" line="15"/>
         <source>{0} x {1}</source>
         <translation>{0} x {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/slide_dialog.py" line="34"/>
+        <location filename="../../gui/common/size_picker.py" line="16"/>
         <source>Other size</source>
         <translation>ほかの大きさ</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/slide_dialog.py" line="35"/>
-        <source>1920 x 1080 and 1280 x 720 fill a 16:9 slide; 1600 x 1200 and 1024 x 768 a 4:3 one</source>
-        <translation>1920 x 1080 と 1280 x 720 は 16:9 のスライド、1600 x 1200 と 1024 x 768 は 4:3 のスライドにぴったりです</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/slide_dialog.py" line="41"/>
+        <location filename="../../gui/common/size_picker.py" line="22"/>
         <source> px</source>
         <translation> px</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/slide_dialog.py" line="49"/>
+        <location filename="../../gui/common/size_picker.py" line="23"/>
+        <source>Width</source>
+        <translation>幅</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/size_picker.py" line="24"/>
+        <source>Height</source>
+        <translation>高さ</translation>
+    </message>
+</context>
+<context>
+    <name>SlideDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/slide_dialog.py" line="18"/>
+        <source>Picture for a slide</source>
+        <translation>スライド用の画像</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/slide_dialog.py" line="20"/>
+        <source>The output (3D view or 2D map)</source>
+        <translation>出力(3D 表示か 2D の図)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/slide_dialog.py" line="21"/>
+        <source>The loss plot</source>
+        <translation>損失のグラフ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/slide_dialog.py" line="23"/>
+        <source>1920 x 1080 and 1280 x 720 fill a 16:9 slide; 1600 x 1200 and 1024 x 768 a 4:3 one</source>
+        <translation>1920 x 1080 と 1280 x 720 は 16:9 のスライド、1600 x 1200 と 1024 x 768 は 4:3 のスライドにぴったりです</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/slide_dialog.py" line="24"/>
         <source>Caption under the picture</source>
         <translation>画像の下に説明を入れる</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/slide_dialog.py" line="52"/>
+        <location filename="../../gui/dialogs/slide_dialog.py" line="27"/>
         <source>The run&apos;s settings, step and loss; edit it freely</source>
         <translation>学習の設定、ステップ、損失。自由に書き換えられます</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/slide_dialog.py" line="55"/>
+        <location filename="../../gui/dialogs/slide_dialog.py" line="30"/>
         <source>View:</source>
         <translation>表示:</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/slide_dialog.py" line="56"/>
+        <location filename="../../gui/dialogs/slide_dialog.py" line="31"/>
         <source>Size:</source>
         <translation>大きさ:</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/slide_dialog.py" line="59"/>
+        <location filename="../../gui/dialogs/slide_dialog.py" line="33"/>
         <source>Caption:</source>
         <translation>説明:</translation>
     </message>
@@ -2630,58 +2797,58 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
 <context>
     <name>SurfaceView</name>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="74"/>
+        <location filename="../../gui/views/surface_view.py" line="70"/>
         <source>3D view of the network&apos;s output</source>
         <translation>ネットワークの出力の3D表示</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="210"/>
+        <location filename="../../gui/views/surface_view.py" line="206"/>
         <source>x1</source>
         <translation>x1</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="210"/>
+        <location filename="../../gui/views/surface_view.py" line="206"/>
         <source>x2</source>
         <translation>x2</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="211"/>
-        <location filename="../../gui/views/surface_view.py" line="255"/>
+        <location filename="../../gui/views/surface_view.py" line="207"/>
+        <location filename="../../gui/views/surface_view.py" line="251"/>
         <source>output</source>
         <translation>出力</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="232"/>
+        <location filename="../../gui/views/surface_view.py" line="228"/>
         <source>Decision plane (0.5)</source>
         <translation>判定面 (0.5)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="235"/>
+        <location filename="../../gui/views/surface_view.py" line="231"/>
         <source>Show the level 0.5: where the surface is above it, the network answers 1.</source>
         <translation>高さ 0.5 の平面を表示します。曲面がこれより上にある所では、ネットワークは 1 と答えます。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="237"/>
+        <location filename="../../gui/views/surface_view.py" line="233"/>
         <source>Reset camera</source>
         <translation>視点をリセット</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="239"/>
+        <location filename="../../gui/views/surface_view.py" line="235"/>
         <source>Return to the starting view (drag to rotate, wheel to zoom).</source>
         <translation>最初の視点に戻します(ドラッグで回転、ホイールで拡大・縮小)。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="242"/>
+        <location filename="../../gui/views/surface_view.py" line="238"/>
         <source>&lt;span style=&quot;color:#ff4059&quot;&gt;●&lt;/span&gt; target &amp;nbsp; ○ prediction</source>
         <translation>&lt;span style=&quot;color:#ff4059&quot;&gt;●&lt;/span&gt; 真の値 &amp;nbsp; ○ 予測値</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="244"/>
+        <location filename="../../gui/views/surface_view.py" line="240"/>
         <source>Red: each row&apos;s target. White: what the network predicts for it (a dot on the surface). A line joins the two.</source>
         <translation>赤: 各行の真の値。白: その行に対するネットワークの予測値(曲面上の点)。2つの点を線で結んでいます。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="247"/>
+        <location filename="../../gui/views/surface_view.py" line="243"/>
         <source>drag or arrow keys: rotate · wheel or +/-: zoom</source>
         <translation>ドラッグか矢印キー: 回転 · ホイールか +/-: ズーム</translation>
     </message>
@@ -2727,223 +2894,223 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
 <context>
     <name>_Writer</name>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="122"/>
+        <location filename="../../gui/views/math_panel.py" line="137"/>
         <source>Note:</source>
         <translation>注:</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="134"/>
+        <location filename="../../gui/views/math_panel.py" line="149"/>
         <source>Article step {0}</source>
         <translation>記事の手順{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="135"/>
+        <location filename="../../gui/views/math_panel.py" line="150"/>
         <source>Article steps {0} and {1}</source>
         <translation>記事の手順{0}と{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="142"/>
+        <location filename="../../gui/views/math_panel.py" line="157"/>
         <source>… and likewise for the other nodes, {j} = {first} … {last}.</source>
         <translation>… 残りのノード {j} = {first} … {last} も同様です。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="147"/>
+        <location filename="../../gui/views/math_panel.py" line="162"/>
         <source>Row [{x1}, {x2}]: inputs {sx1} = {x1}, {sx2} = {x2} and the bias input 1; the target is {yt} = {t}.</source>
         <translation>行 [{x1}, {x2}]: 入力は {sx1} = {x1}、{sx2} = {x2} とバイアス入力 1、真の値は {yt} = {t} です。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="163"/>
+        <location filename="../../gui/views/math_panel.py" line="178"/>
         <source>Forward pass: the neuron adds up its weighted inputs, then {f} squashes the sum into a prediction between 0 and 1.</source>
         <translation>順伝播: ニューロンは入力値と重みの積を合計し、{f} がその合計を 0 と 1 の間の予測値に変換します。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="166"/>
+        <location filename="../../gui/views/math_panel.py" line="181"/>
         <source>the sum of the inputs times their weights</source>
         <translation>入力値と重みの積の合計</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="169"/>
-        <location filename="../../gui/views/math_panel.py" line="191"/>
+        <location filename="../../gui/views/math_panel.py" line="184"/>
+        <location filename="../../gui/views/math_panel.py" line="206"/>
         <source>the sum through the activation function</source>
         <translation>合計を活性化関数に入れる</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="171"/>
+        <location filename="../../gui/views/math_panel.py" line="186"/>
         <source>{f} is the sigmoid function; the bias input is always 1, so {w3} acts as the neuron&apos;s threshold.</source>
         <translation>{f} は活性化関数(シグモイド関数)です。バイアス入力は常に 1 なので、{w3} がニューロンの閾値の役割をします。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="177"/>
+        <location filename="../../gui/views/math_panel.py" line="192"/>
         <source>Forward pass: each hidden node adds up its weighted inputs and applies its activation; the output node does the same with the hidden nodes.</source>
         <translation>順伝播: 隠れ層の各ノードは入力値と重みの積を合計し、活性化関数に入れます。出力のノードも、隠れ層のノードの値で同じことをします。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="181"/>
+        <location filename="../../gui/views/math_panel.py" line="196"/>
         <source>each hidden node&apos;s weighted sum, then its activation</source>
         <translation>隠れ層の各ノードで入力値と重みの積の合計を求め、活性化関数に入れる</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="186"/>
+        <location filename="../../gui/views/math_panel.py" line="201"/>
         <source>{h} = 1 is the bias node: it always outputs 1.</source>
         <translation>{h} = 1 はバイアスのノードで、常に 1 を出力します。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="188"/>
+        <location filename="../../gui/views/math_panel.py" line="203"/>
         <source>the hidden nodes times the second-layer weights</source>
         <translation>隠れ層の値と二層目・三層目の間の重みの積の和</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="195"/>
+        <location filename="../../gui/views/math_panel.py" line="210"/>
         <source>the article&apos;s code sets hidden_layers = 3, but that counts the bias node too: it means 2 hidden nodes plus the bias node (this network has {h} hidden nodes and the bias node {bias}). Its 3D-plot helper also uses w1[0] for both inputs (x2 needs w1[1]) and prints x1 on the way; GateLab&apos;s 3D view uses each input&apos;s own weights.</source>
         <translation>記事のコードは hidden_layers = 3 としていますが、これはバイアスのノードも数えています。実際には隠れ層のノード 2 個とバイアスのノードです(このネットワークは隠れ層のノード {h} 個とバイアスのノード {bias})。また、記事の3Dグラフを描く関数は、2つの入力の両方に w1[0] を使い(x2 には w1[1] が必要)、途中で x1 を print しています。GateLab の3D表示は、それぞれの入力に自分の重みを使います。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="236"/>
+        <location filename="../../gui/views/math_panel.py" line="251"/>
         <source>Loss: how far the prediction is from the target.</source>
         <translation>損失: 予測値が真の値からどれだけ離れているか。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="237"/>
+        <location filename="../../gui/views/math_panel.py" line="252"/>
         <source>the squared error</source>
         <translation>二乗誤差</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="238"/>
+        <location filename="../../gui/views/math_panel.py" line="253"/>
         <source>the loss (here cross-entropy)</source>
         <translation>損失(ここでは交差エントロピー)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="242"/>
+        <location filename="../../gui/views/math_panel.py" line="257"/>
         <source>the article&apos;s 3-layer code adds up (y − yt)² without the ½, so its loss curve is twice this value; its gradients do use the ½, as here.</source>
         <translation>記事の3層のコードは ½ を付けずに (y − yt)² を足しているので、損失のグラフはこの値の2倍になります。ただし勾配は、ここと同じく ½ を付けた式から求めています。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="254"/>
+        <location filename="../../gui/views/math_panel.py" line="269"/>
         <source>Cross-entropy; log is the natural logarithm. The loss grows without limit as the prediction approaches the wrong value.</source>
         <translation>交差エントロピー(log は自然対数)。予測値が間違った値に近づくほど、損失は限りなく大きくなります。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="260"/>
+        <location filename="../../gui/views/math_panel.py" line="275"/>
         <source>Step {step}&apos;s loss adds up its 4 rows, each taken before its own update: {terms} + …</source>
         <translation>ステップ {step} の損失は4行分の合計です(各行はその行の更新前の値): {terms} + …</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="264"/>
+        <location filename="../../gui/views/math_panel.py" line="279"/>
         <source>Step {step}&apos;s loss adds up its 4 rows, each taken before its own update: {terms} = {total}, the value the loss plot shows for step {step}.</source>
         <translation>ステップ {step} の損失は4行分の合計です(各行はその行の更新前の値): {terms} = {total}。これが損失のグラフのステップ {step} の値です。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="271"/>
+        <location filename="../../gui/views/math_panel.py" line="286"/>
         <source>Backward pass: how much the loss changes when each weight changes (the chain rule, from the output back).</source>
         <translation>逆伝播: 各重みを変えたとき、損失がどれだけ変わるか(出力側から順に連鎖律で求めます)。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="274"/>
+        <location filename="../../gui/views/math_panel.py" line="289"/>
         <source>the loss differentiated by each weight</source>
         <translation>損失を各重みで微分する</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="286"/>
+        <location filename="../../gui/views/math_panel.py" line="301"/>
         <source>With cross-entropy the slope {slope} cancels out: {grad}.</source>
         <translation>交差エントロピーでは傾き {slope} が約分されて消えます: {grad}。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="301"/>
+        <location filename="../../gui/views/math_panel.py" line="316"/>
         <source>the article&apos;s step 4 writes its second line twice; the chain rule goes through {u}: {chain}.</source>
         <translation>記事の手順4は2行目を2回書いています。連鎖律は {u} を通ります: {chain}。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="314"/>
+        <location filename="../../gui/views/math_panel.py" line="329"/>
         <source>Chain rule, factor by factor:</source>
         <translation>連鎖律(因子ごと):</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="319"/>
+        <location filename="../../gui/views/math_panel.py" line="334"/>
         <source>Output node</source>
         <translation>出力のノード</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="320"/>
+        <location filename="../../gui/views/math_panel.py" line="335"/>
         <source>the loss differentiated by the second-layer weights</source>
         <translation>損失を二層目と三層目の間の重みで微分する</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="330"/>
+        <location filename="../../gui/views/math_panel.py" line="345"/>
         <source>With cross-entropy the slope {slope} cancels out.</source>
         <translation>交差エントロピーでは傾き {slope} が約分されて消えます。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="343"/>
+        <location filename="../../gui/views/math_panel.py" line="358"/>
         <source>the article&apos;s step 6 writes this gradient as {wrong}; the correct one is {right}, as above.</source>
         <translation>記事の手順6ではこの勾配を {wrong} と書いていますが、正しくは上のとおり {right} です。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="351"/>
+        <location filename="../../gui/views/math_panel.py" line="366"/>
         <source>Hidden nodes</source>
         <translation>隠れ層のノード</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="352"/>
+        <location filename="../../gui/views/math_panel.py" line="367"/>
         <source>the loss differentiated by the first-layer weights</source>
         <translation>損失を一層目と二層目の間の重みで微分する</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="354"/>
+        <location filename="../../gui/views/math_panel.py" line="369"/>
         <source>As in the article&apos;s code, the output weights are updated first, and the new values are used below:</source>
         <translation>記事のコードと同じく、出力層の重みを先に更新し、以下ではその新しい値を使います:</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="363"/>
+        <location filename="../../gui/views/math_panel.py" line="378"/>
         <source>(updated)</source>
         <translation>(更新後)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="378"/>
+        <location filename="../../gui/views/math_panel.py" line="393"/>
         <source>as in the article&apos;s code, {delta} uses {w2} after its update, so the value called {grad} here is not the partial derivative at the current weights. Textbook backpropagation uses the value from before the update (update order &apos;textbook&apos;).</source>
         <translation>記事のコードと同じく、{delta} には更新後の {w2} を使っています。そのため、ここで {grad} と呼んでいる値は、現在の重みでの偏微分ではありません。教科書どおりの誤差逆伝播法では更新前の値を使います(更新の順序 &apos;textbook&apos;)。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="384"/>
+        <location filename="../../gui/views/math_panel.py" line="399"/>
         <source>the article&apos;s code updates {w2} first and uses the new value in {delta}. This run uses the old value, as textbook backpropagation does (choose update order &apos;article&apos; to follow the article&apos;s code).</source>
         <translation>記事のコードは {w2} を先に更新し、その新しい値を {delta} に使います。この学習では、教科書どおりの誤差逆伝播法と同じく更新前の値を使います(記事のコードに合わせるには、更新の順序で &apos;article&apos; を選びます)。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="418"/>
+        <location filename="../../gui/views/math_panel.py" line="433"/>
         <source>Update: each weight takes a small step against its gradient, scaled by the learning rate {rate}.</source>
         <translation>更新(勾配降下法): 各重みを勾配と逆の向きに少しだけ動かします。動かす量は学習率 {rate} で決まります。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="421"/>
+        <location filename="../../gui/views/math_panel.py" line="436"/>
         <source>every weight updated</source>
         <translation>すべての重みを更新する</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="434"/>
+        <location filename="../../gui/views/math_panel.py" line="449"/>
         <source>Output weights</source>
         <translation>出力層の重み</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="440"/>
+        <location filename="../../gui/views/math_panel.py" line="455"/>
         <source>Hidden weights</source>
         <translation>隠れ層の重み</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="451"/>
+        <location filename="../../gui/views/math_panel.py" line="466"/>
         <source>(this row&apos;s input is 0: unchanged)</source>
         <translation>(この行の入力は 0 なので変化なし)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="456"/>
+        <location filename="../../gui/views/math_panel.py" line="471"/>
         <source>these numbers are no longer finite: the network diverged. Lower α or reset the network.</source>
         <translation>これらの数値はもう有限ではありません。ネットワークが発散しました。α を小さくするか、ネットワークをリセットしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="460"/>
+        <location filename="../../gui/views/math_panel.py" line="475"/>
         <source>The other views now show these weights. Next: row [{x1}, {x2}] with the new weights.</source>
         <translation>他の表示にもこの重みが反映されました。次は、新しい重みで行 [{x1}, {x2}] を計算します。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="462"/>
+        <location filename="../../gui/views/math_panel.py" line="477"/>
         <source>Step {step} is complete: its loss, the sum of the 4 rows&apos; losses, is {loss}. Next: step {next}, row [0, 0].</source>
         <translation>ステップ {step} が完了しました。その損失(4行の損失の合計)は {loss} です。次はステップ {next} の行 [0, 0] です。</translation>
     </message>
