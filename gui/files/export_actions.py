@@ -30,6 +30,8 @@ class ExportActions(QObject):
              lambda p: exports.export_surface_png(output_view, p)),
             (self.tr("3D view as PNG, double size…"), self.tr("PNG image (*.png)"), ".png",
              lambda p: exports.export_surface_png(output_view, p, scale=2)),
+            (self.tr("2D map as SVG…"), self.tr("SVG image (*.svg)"), ".svg",
+             lambda p: exports.export_plot_svg(output_view, p)),
             (self.tr("Loss history as CSV…"), self.tr("CSV table (*.csv)"), ".csv",
              lambda p: exports.export_loss_csv(*loss_record(), p)),
             (self.tr("Weights as JSON…"), self.tr("JSON file (*.json)"), ".json",
@@ -44,6 +46,8 @@ class ExportActions(QObject):
                 lambda _=False, t=text, f=file_filter, s=suffix, e=export: self._export(t, f, s, e))
             menu.addAction(action)
             self.actions[text] = action
+        # Without OpenGL the output is the 2D map; the 3D view has no vector form.
+        self.actions[self.tr("2D map as SVG…")].setVisible(not getattr(output_view, "is_3d", True))
         copy = QAction(self.tr("Copy predictions"), self)
         copy.setShortcut(QKeySequence("Ctrl+Shift+C"))
         copy.triggered.connect(lambda: self._report(exports.copy_predictions(snapshot()),

@@ -155,8 +155,18 @@ def export_loss_png(plot_widget, path, scale: float = 1) -> str | None:
 
 def export_loss_svg(plot_widget, path) -> str | None:
     """The loss plot as SVG, through pyqtgraph's SVGExporter."""
+    return export_plot_svg(plot_widget, path)
+
+
+def export_plot_svg(view, path) -> str | None:
+    """A 2D plot (the loss plot, or the 2D map the output view shows without OpenGL) as SVG:
+    lines, points and text as vectors, the map's colours as an embedded image."""
+    view = getattr(view, "view", view)  # an OutputView holds the real view
+    if getattr(view, "glview", None) is not None:
+        return QCoreApplication.translate(
+            "Exports", "The 3D view is drawn by OpenGL and has no SVG: save it as PNG.")
     try:
-        item = _plot_item(plot_widget)
+        item = _plot_item(view)
         with _closed_paths_tolerated():
             data = pg.exporters.SVGExporter(item).export(toBytes=True)
     except Exception as error:  # noqa: BLE001 - as above

@@ -609,6 +609,7 @@ Any existing file of that name is unchanged.</source>
     </message>
     <message>
         <location filename="../../gui/files/export_actions.py" line="27"/>
+        <location filename="../../gui/files/export_actions.py" line="33"/>
         <source>SVG image (*.svg)</source>
         <translation>SVG 画像 (*.svg)</translation>
     </message>
@@ -624,42 +625,48 @@ Any existing file of that name is unchanged.</source>
     </message>
     <message>
         <location filename="../../gui/files/export_actions.py" line="33"/>
+        <location filename="../../gui/files/export_actions.py" line="50"/>
+        <source>2D map as SVG…</source>
+        <translation>2D マップを SVG で…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files/export_actions.py" line="35"/>
         <source>Loss history as CSV…</source>
         <translation>損失の履歴 (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../gui/files/export_actions.py" line="33"/>
-        <location filename="../../gui/files/export_actions.py" line="37"/>
+        <location filename="../../gui/files/export_actions.py" line="35"/>
+        <location filename="../../gui/files/export_actions.py" line="39"/>
         <source>CSV table (*.csv)</source>
         <translation>CSV 表 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/files/export_actions.py" line="35"/>
+        <location filename="../../gui/files/export_actions.py" line="37"/>
         <source>Weights as JSON…</source>
         <translation>重み (JSON)…</translation>
     </message>
     <message>
-        <location filename="../../gui/files/export_actions.py" line="35"/>
+        <location filename="../../gui/files/export_actions.py" line="37"/>
         <source>JSON file (*.json)</source>
         <translation>JSON ファイル (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/files/export_actions.py" line="37"/>
+        <location filename="../../gui/files/export_actions.py" line="39"/>
         <source>Predictions as CSV…</source>
         <translation>予測値 (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../gui/files/export_actions.py" line="47"/>
+        <location filename="../../gui/files/export_actions.py" line="51"/>
         <source>Copy predictions</source>
         <translation>予測値をコピー</translation>
     </message>
     <message>
-        <location filename="../../gui/files/export_actions.py" line="50"/>
+        <location filename="../../gui/files/export_actions.py" line="54"/>
         <source>Predictions copied.</source>
         <translation>予測値をコピーしました。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/export_actions.py" line="58"/>
+        <location filename="../../gui/files/export_actions.py" line="62"/>
         <source>Saved {0}</source>
         <translation>{0} を保存しました</translation>
     </message>
@@ -672,32 +679,37 @@ Any existing file of that name is unchanged.</source>
         <translation>画像の縦横は、それぞれ {0} から {1} ピクセルまでです({2} x {3} は使えません)。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="312"/>
+        <location filename="../../gui/files/exports.py" line="166"/>
+        <source>The 3D view is drawn by OpenGL and has no SVG: save it as PNG.</source>
+        <translation>3D 表示は OpenGL で描くので SVG にはできません。PNG で保存してください。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files/exports.py" line="322"/>
         <source>The weights are not finite numbers (the run diverged), so they cannot be saved as JSON.</source>
         <translation>重みが有限の数ではない(学習が発散した)ため、JSON に保存できません。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="328"/>
+        <location filename="../../gui/files/exports.py" line="338"/>
         <source>The clipboard is not available.</source>
         <translation>クリップボードを使えません。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="336"/>
+        <location filename="../../gui/files/exports.py" line="346"/>
         <source>The view could not be drawn (is it hidden?).</source>
         <translation>表示を描画できませんでした(隠れていませんか?)。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="369"/>
+        <location filename="../../gui/files/exports.py" line="379"/>
         <source>Could not write {0}: {1}</source>
         <translation>{0} に書き込めませんでした: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="373"/>
+        <location filename="../../gui/files/exports.py" line="383"/>
         <source>Could not draw the image: {0}</source>
         <translation>画像を描画できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="377"/>
+        <location filename="../../gui/files/exports.py" line="387"/>
         <source>The scale must be from 1 to {0}, not {1}.</source>
         <translation>倍率は 1 から {0} までです({1} は使えません)。</translation>
     </message>
@@ -1203,27 +1215,27 @@ yp {1:.2f}</translation>
         <translation>ステップの損失 L[step]</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="133"/>
+        <location filename="../../gui/views/loss_plot.py" line="134"/>
         <source>Click a step to see the network as it was then</source>
         <translation>ステップをクリックすると、そのときのネットワークを表示します</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="182"/>
+        <location filename="../../gui/views/loss_plot.py" line="183"/>
         <source>shown run</source>
         <translation>表示中の学習</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="366"/>
+        <location filename="../../gui/views/loss_plot.py" line="373"/>
         <source>diverged at step {0}</source>
         <translation>ステップ {0} で発散</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="405"/>
+        <location filename="../../gui/views/loss_plot.py" line="414"/>
         <source>step {0}, step loss {1}</source>
         <translation>ステップ {0}、ステップの損失 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="410"/>
+        <location filename="../../gui/views/loss_plot.py" line="419"/>
         <source>steps {0}-{1}, step loss {2} to {3}</source>
         <translation>ステップ {0}-{1}、ステップの損失 {2} から {3}</translation>
     </message>

@@ -448,3 +448,19 @@ def test_a_slide_of_the_2d_map_has_a_dark_band_and_leaves_the_map_as_it_was(heat
     image = QImage(str(path))
     assert image.pixelColor(1270, 715).name() == exports.DARK.name()  # the band, not white
     np.testing.assert_allclose(box.viewRange(), before)
+
+
+def test_the_2d_map_as_svg_has_its_points_and_labels_as_vectors(heatmap, tmp_path):
+    path = tmp_path / "map.svg"
+    assert exports.export_plot_svg(heatmap, path) is None
+    root = ElementTree.parse(path).getroot()
+    assert root.tag == SVG + "svg"
+    assert list(root.iter(SVG + "image"))  # the map's colours
+    texts = " ".join("".join(t.itertext()) for t in root.iter(SVG + "text"))
+    assert "x1" in texts and "x2" in texts and "yp 0.9" in texts  # axes and the rows' read-outs
+
+
+def test_the_3d_view_has_no_svg_and_says_so(surface, tmp_path):
+    path = tmp_path / "surface.svg"
+    error = exports.export_plot_svg(surface, path)
+    assert "no SVG" in error and not path.exists()

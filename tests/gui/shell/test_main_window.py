@@ -1153,3 +1153,19 @@ def test_the_animation_dialog_gives_what_was_chosen(qtbot):
     few = AnimationDialog(0, 5, True)
     qtbot.addWidget(few)
     assert few.choices()["frames"] == 6  # a short run: each step once
+
+
+def test_the_2d_map_svg_entry_is_there_only_for_the_2d_map(qtbot, window, monkeypatch, tmp_path):
+    svg_map = window.exports.actions["2D map as SVG…"]
+    assert svg_map.isVisible() == (not window.output_view.is_3d)
+    monkeypatch.setenv("GATELAB_NO_OPENGL", "1")
+    flat = discard_on_close(MainWindow(TrainConfig(steps=50)))
+    qtbot.addWidget(flat)
+    assert not flat.output_view.is_3d and flat.exports.actions["2D map as SVG…"].isVisible()
+    path = tmp_path / "map.svg"
+    flat.exports.ask_path = lambda *args: str(path)
+    errors = []
+    flat.exports.message.connect(errors.append)
+    flat.exports.actions["2D map as SVG…"].trigger()
+    assert errors == [] and path.read_text().lstrip().startswith("<?xml")
+    flat.close()
