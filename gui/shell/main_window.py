@@ -67,6 +67,7 @@ DOCK_INTERVAL_S = 0.05
 PREFERRED_SIZE = QSize(1500, 950)
 MAXIMIZE_FROM = 1800  # a first start on a screen at least this wide uses all of it (1920 x 1080)
 DOCK_SHARE = 0.22  # of the window's width, for the dock column at first start
+VIEW_SHARE = 0.62  # of the middle column's height, for the 3D view over the loss plot
 # Room left on the screen for the window's frame and title bar, which Qt's sizes exclude.
 FRAME_ALLOWANCE = QSize(16, 48)
 
@@ -114,23 +115,32 @@ class MainWindow(QMainWindow):
         self.notice.setWordWrap(True)
         self.notice.setVisible(False)
         self.notice.setStyleSheet("QLabel { background: #fff3cd; color: #5c3c00; padding: 6px; }")
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.loss_plot, 1)
+        # The layout (docs/design.md, "Layout"): the controls with the predictions under them
+        # on the left, the 3D view over the loss plot in the middle, the docks on the right. The
+        # loss curve reads well wide and short, and the 3D view gets the width: at 1366 x 768
+        # it is half the window, where beside a loss column it was a quarter.
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(scroll, 1)
+        left_layout.addWidget(self.predictions)
+        self._left_column = left
+        below = QWidget()
+        below_layout = QVBoxLayout(below)
+        below_layout.setContentsMargins(0, 0, 0, 0)
+        below_layout.addWidget(self.loss_plot, 1)
         self.timeline = TimelineBar()
-        right_layout.addWidget(self.timeline)
-        right_layout.addWidget(self.predictions)
-        self.views_splitter = QSplitter(Qt.Orientation.Horizontal)
+        below_layout.addWidget(self.timeline)
+        self.views_splitter = QSplitter(Qt.Orientation.Vertical)
         self.views_splitter.addWidget(self.output_view)
-        self.views_splitter.addWidget(right)
-        self.views_splitter.setSizes([620, 480])
+        self.views_splitter.addWidget(below)
+        self.views_splitter.setSizes([round(1000 * VIEW_SHARE), round(1000 * (1 - VIEW_SHARE))])
         centre = QWidget()
         centre_layout = QVBoxLayout(centre)
         centre_layout.addWidget(self.notice)
         centre_layout.addWidget(self.views_splitter, 1)
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.main_splitter.addWidget(scroll)
+        self.main_splitter.addWidget(left)
         self.main_splitter.addWidget(centre)
         self.main_splitter.setStretchFactor(1, 1)
         self.setCentralWidget(self.main_splitter)
@@ -648,12 +658,15 @@ class MainWindow(QMainWindow):
         width = self.controls.minimumSizeHint().width() + scroll_bar + 2 * scroll.frameWidth()
         scroll.setMinimumWidth(width)
         if hasattr(self, "main_splitter"):
+            width = max(width, self._left_column.minimumSizeHint().width())  # the table too
             sizes = self.main_splitter.sizes()
             if sizes and sizes[0] < width:
                 self.main_splitter.setSizes([width, max(1, sum(sizes) - width)])
 
     def _splitters(self):
-        return {"main": self.main_splitter, "views": self.views_splitter}
+        # "stack": the 3D view over the loss plot. It was "views", side by side: a layout saved
+        # then is not restored into the new one.
+        return {"main": self.main_splitter, "stack": self.views_splitter}
 
     def _layout_state(self):
         return (self.saveState(WINDOW_STATE_VERSION),

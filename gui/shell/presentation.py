@@ -79,8 +79,8 @@ class Presentation:
             QApplication.processEvents()
 
     def _share_width(self) -> None:
-        """The controls at their least width, the table and plot at theirs, the 3D view the
-        rest: at twice the size on a 1024-pixel projector nothing is cut off."""
+        """The controls and the table under them at their least width, the 3D view and the loss
+        plot under it the rest: at twice the size on a 1024-pixel projector nothing is cut off."""
         w = self._window
         # The screen's size, held: without a window manager nothing sizes a full screen, and
         # the larger font's layout widened the window past the screen's edge.
@@ -89,9 +89,5 @@ class Presentation:
         w.setWindowState(w.windowState() | Qt.WindowState.WindowFullScreen)  # resizing dropped it
         QApplication.processEvents()
         total = sum(w.main_splitter.sizes())
-        controls = w._controls_scroll.minimumWidth()
+        controls = w.main_splitter.widget(0).minimumSizeHint().width()
         w.main_splitter.setSizes([controls, max(1, total - controls)])
-        QApplication.processEvents()
-        views = sum(w.views_splitter.sizes())
-        right = w.views_splitter.widget(1).minimumSizeHint().width()
-        w.views_splitter.setSizes([max(1, views - right), right])

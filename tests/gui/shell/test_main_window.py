@@ -1,8 +1,9 @@
 """The assembled window: a run from Train to finished, reset, live changes, failures."""
 
 import numpy as np
+import pyqtgraph as pg
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from core.model.config import TrainConfig
@@ -73,28 +74,81 @@ def test_at_first_start_the_3d_view_gets_more_room_than_the_dock_column(qtbot, m
     window.close()
 
 
+LAYOUT_SIZES = {"1366x768": QSize(1366, 768) - QSize(16, 48), "1600x900": QSize(1600, 900) - QSize(16, 48),
+                "1920x1080": QSize(1920, 1050)}  # the first two as fitted, the last maximised
+
+
+def _inside(widget, window) -> bool:
+    from PySide6.QtCore import QPoint, QRect
+
+    rect = QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
+    return window.rect().contains(rect)
+
+
+@pytest.mark.parametrize("screen, language, opengl", [
+    ("1366x768", "en", True), ("1366x768", "ja", True), ("1366x768", "en", False),
+    ("1600x900", "en", True), ("1600x900", "ja", True), ("1920x1080", "en", True),
+    ("1920x1080", "ja", False)])
+def test_the_layout_gives_the_3d_view_room_and_cuts_off_nothing(qtbot, qapp, monkeypatch, screen,
+                                                                 language, opengl):
+    from PySide6.QtWidgets import QTableWidget
+
+    from gui.common.i18n import install_translators
+    from gui.shell import main_window
+
+    if not opengl:
+        monkeypatch.setenv("GATELAB_NO_OPENGL", "1")
+    size = LAYOUT_SIZES[screen]
+    monkeypatch.setattr(main_window, "PREFERRED_SIZE", size)
+    translators = install_translators(qapp, language)
+    try:
+        window = discard_on_close(MainWindow(TrainConfig(steps=300, seed=4)))
+        qtbot.addWidget(window)
+        window.resize(size)
+        window.show()
+        qtbot.waitExposed(window)
+        qtbot.wait(100)
+        assert window.size() == size
+        assert window.output_view.width() >= 0.40 * window.width()  # was 24 % at 1366
+        assert window.loss_plot.width() >= 450 and window.loss_plot.height() >= 200
+        for view in (window.output_view, window.loss_plot, window.timeline, window.predictions,
+                     window._controls_scroll, window.docks["network"]):
+            assert _inside(view, window), type(view).__name__
+        table = window.predictions.findChild(QTableWidget)
+        assert not table.horizontalScrollBar().isVisible() and not table.verticalScrollBar().isVisible()
+        last = table.rowViewportPosition(3) + table.rowHeight(3)
+        assert last <= table.viewport().height()  # all four rows
+        if not opengl:  # the 2D map whole: its plot inside the output view (it was cut off)
+            plot = window.output_view.view.findChild(pg.PlotWidget)
+            assert _inside(plot, window) and plot.width() <= window.output_view.width()
+        window.close()
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
+
+
 def test_the_solved_line_never_covers_the_table_in_a_narrow_japanese_column(qtbot, qapp):
     from PySide6.QtWidgets import QLabel, QTableWidget
 
     from core.model.network import Weights
     from core.views.snapshot import make_snapshot
     from gui.common.i18n import install_translators
+    from gui.views.predictions_table import PredictionsTable
 
     translators = install_translators(qapp, "ja")  # its verdict is one line in its size hint,
-    try:  # but two at the column's minimum width
-        window = discard_on_close(MainWindow(TrainConfig(steps=3000, seed=4)))
-        qtbot.addWidget(window)
-        window.show()
-        qtbot.waitExposed(window)
-        window.views_splitter.setSizes([5000, 1])  # the loss column at its minimum width
+    try:  # but two in a column narrower than that (the window's is wide enough for one)
+        table_view = PredictionsTable()
+        qtbot.addWidget(table_view)
+        table_view.resize(table_view.minimumSizeHint().width(), 400)
+        table_view.show()
+        qtbot.waitExposed(table_view)
         solved = Weights(np.array([[6.0, 4.0], [6.0, 4.0], [-2.5, -6.0]]), np.array([9.0, -10.0, -4.0]))
-        window.predictions.update_from(make_snapshot(TrainConfig(), solved, 0))
-        label = window.predictions.findChild(QLabel)
-        table = window.predictions.findChild(QTableWidget)
+        table_view.update_from(make_snapshot(TrainConfig(), solved, 0))
+        label = table_view.findChild(QLabel)
+        table = table_view.findChild(QTableWidget)
         qtbot.waitUntil(lambda: label.heightForWidth(label.width()) > 1.5 * label.fontMetrics().height())
         qtbot.wait(100)  # let the layout settle
         assert label.geometry().top() > table.geometry().bottom()  # bottom() is the last row
-        window.close()
     finally:
         for translator in translators:
             qapp.removeTranslator(translator)
