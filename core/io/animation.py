@@ -18,9 +18,10 @@ SURFACE, LOSS, BOTH = "surface", "loss", "both"
 VIEWS = (SURFACE, LOSS, BOTH)
 FRAMES_MIN, FRAMES_MAX = 2, 1000
 SIZE_MIN, SIZE_MAX = 160, 3840  # pixels each way
-# Every frame is kept (as 8-bit colour) until the file is written: 100 frames of 1920 x 1080
-# are 200 MB. Past this, fewer frames or a smaller size.
-PIXELS_MAX = 400_000_000
+# Every frame is kept until the file is written, and Pillow copies each as it writes: about
+# 3.5 bytes a pixel at the peak (673 MB resident for 90 frames of 1920 x 1080, measured in
+# docs/animation.md). Past this, fewer frames or a smaller size.
+PIXELS_MAX = 200_000_000
 # GIF counts in hundredths of a second, and most viewers show anything faster than 2 of them
 # at 10: 20 ms (50 frames a second) is the fastest that plays as asked.
 DELAY_MIN_MS, DELAY_MAX_MS = 20, 10_000
@@ -29,7 +30,13 @@ TURN_DEGREES = 90.0  # the 3D view turns a quarter of the way round over the ani
 
 
 class AnimationError(ValueError):
-    """A choice no animation can be made with; str() is one line for the user."""
+    """A choice no animation can be made with; str() is one line for the user, `kind` says which
+    choice ("view", "frames", "size", "steps", "seconds", "delay", "pixels") and `values` its
+    numbers, for a message in the user's language."""
+
+    def __init__(self, message: str, kind: str = "", values: tuple = ()):
+        super().__init__(message)
+        self.kind, self.values = kind, values
 
 
 @dataclass(frozen=True)
@@ -66,33 +73,39 @@ def plan_animation(first: int, last: int, frames: int, size: tuple[int, int], vi
     """The plan for frames `first` .. `last`; `seconds`: the whole animation's length (None:
     about 10 frames a second). AnimationError says what is wrong."""
     if view not in VIEWS:
-        raise AnimationError(f"the view is one of {', '.join(VIEWS)}, not {view!r}")
+        raise AnimationError(f"the view is one of {', '.join(VIEWS)}, not {view!r}", "view")
     if isinstance(frames, bool) or not isinstance(frames, (int, np.integer)) or \
             not FRAMES_MIN <= frames <= FRAMES_MAX:
         raise AnimationError(f"the number of frames is from {FRAMES_MIN} to {FRAMES_MAX}, "
-                             f"not {frames}")
+                             f"not {frames}", "frames")
     width, height = size
     if not (SIZE_MIN <= width <= SIZE_MAX and SIZE_MIN <= height <= SIZE_MAX):
         raise AnimationError(f"the size is from {SIZE_MIN} to {SIZE_MAX} pixels each way, "
-                             f"not {width} x {height}")
+                             f"not {width} x {height}", "size")
     if not 0 <= first < last:
         raise AnimationError(f"an animation needs at least two steps to show (from step "
-                             f"{first:,} to {last:,}): train the run further first")
-    if seconds is None:
-        delay = 100
-    else:
+                             f"{first:,} to {last:,}): train the run further first", "steps")
+    plan = AnimationPlan(int(first), int(last), int(frames), int(width), int(height), view, 100)
+    count = len(plan.frame_steps())  # fewer than asked when the run has fewer steps
+    if seconds is not None:
         if not np.isfinite(seconds) or seconds <= 0:
-            raise AnimationError(f"the length is a positive number of seconds, not {seconds}")
-        delay = round(seconds * 1000 / frames)
+            raise AnimationError(f"the length is a positive number of seconds, not {seconds}",
+                                 "seconds", (seconds,))
+        exact = seconds * 1000 / count
+        # GIF counts hundredths of a second: the delay is rounded to them, so the length is true.
+        delay = round(exact / 10) * 10 if np.isfinite(exact) and exact < 10 * DELAY_MAX_MS else exact
         if not DELAY_MIN_MS <= delay <= DELAY_MAX_MS:
+            shown = f"{delay:.0f} ms" if delay < 10 * DELAY_MAX_MS else "too long"
             raise AnimationError(
-                f"{frames} frames in {seconds:g} s is {delay} ms a frame; a frame shows for "
-                f"{DELAY_MIN_MS} ms to {DELAY_MAX_MS / 1000:g} s")
-    plan = AnimationPlan(int(first), int(last), int(frames), int(width), int(height), view, delay)
+                f"{count} frames in {seconds:g} s is {shown} a frame; a frame shows for "
+                f"{DELAY_MIN_MS} ms to {DELAY_MAX_MS / 1000:g} s", "delay", (count, seconds))
+        plan = AnimationPlan(plan.first, plan.last, plan.frames, plan.width, plan.height, view,
+                             int(delay))
     if plan.pixels() > PIXELS_MAX:
         raise AnimationError(
-            f"{len(plan.frame_steps())} frames of {width} x {height} are too many pixels to keep "
-            f"(at most {PIXELS_MAX // 1_000_000:,} million): choose fewer frames or a smaller size")
+            f"{count} frames of {width} x {height} are too many pixels to keep "
+            f"(at most {PIXELS_MAX // 1_000_000:,} million): choose fewer frames or a smaller size",
+            "pixels", (count, width, height, PIXELS_MAX // 1_000_000))
     return plan
 
 

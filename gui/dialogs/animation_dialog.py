@@ -15,7 +15,17 @@ from PySide6.QtWidgets import (
     QSpinBox,
 )
 
-from core.io.animation import BOTH, FRAMES_MAX, FRAMES_MIN, LOSS, SIZE_MAX, SIZE_MIN, SURFACE
+from core.io.animation import (
+    BOTH,
+    FRAMES_MAX,
+    FRAMES_MIN,
+    LOSS,
+    SIZE_MAX,
+    SIZE_MIN,
+    SURFACE,
+    AnimationError,
+    plan_animation,
+)
 from gui.common.size_picker import SizePicker
 
 # 4:3 and 16:9 frames small enough for a slide and a chat message; 1920 x 1080 for a full slide.
@@ -27,6 +37,8 @@ class AnimationDialog(QDialog):
     def __init__(self, first: int, last: int, is_3d: bool, parent=None):
         """first, last: the steps the animation runs over (the record's first, the step shown)."""
         super().__init__(parent)
+        self._first, self._last = first, last
+        self.plan = None  # once accepted: the checked AnimationPlan
         self.setWindowTitle(self.tr("Animation"))
         about = QLabel(self.tr("The run from step {0:,} to the step shown, {1:,}, as an animated "
                                "GIF.").format(first, last))
@@ -47,8 +59,8 @@ class AnimationDialog(QDialog):
         self._seconds.setDecimals(1)
         self._seconds.setValue(DEFAULT_SECONDS)
         self._seconds.setSuffix(self.tr(" s"))
-        self._seconds.setToolTip(self.tr("How long the animation plays before it starts again "
-                                         "(the last frame stays 1.5 s longer)"))
+        self._seconds.setToolTip(self.tr("How long the frames play before they start again; the "
+                                         "last frame shows for at least 1.5 s"))
         self._size = SizePicker(ANIMATION_SIZES, SIZE_MIN, SIZE_MAX, self.tr(
             "800 x 600 suits a 4:3 slide, 1280 x 720 a 16:9 one; a larger size makes a larger file"))
         self._caption = QCheckBox(self.tr("Caption: gate, hidden nodes, alpha, seed, step, loss"))
@@ -60,11 +72,47 @@ class AnimationDialog(QDialog):
         form.addRow(self.tr("Length:"), self._seconds)
         form.addRow(self.tr("Size:"), self._size)
         form.addRow(self._caption)
+        self._problem = QLabel()
+        self._problem.setWordWrap(True)
+        self._problem.setStyleSheet("QLabel { color: #a40000; }")
+        self._problem.hide()
+        form.addRow(self._problem)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+
+    def accept(self) -> None:
+        """Closes only with choices an animation can be made with; otherwise says why here,
+        the choices kept."""
+        c = self.choices()
+        try:
+            self.plan = plan_animation(self._first, self._last, c["frames"], c["size"], c["view"],
+                                       c["seconds"])
+        except AnimationError as error:
+            self._problem.setText(self._refusal(error))
+            self._problem.show()
+            return
+        self._problem.hide()
+        super().accept()
+
+    def problem(self) -> str:
+        """What stops Save now ("" when nothing did)."""
+        return self._problem.text() if self._problem.isVisibleTo(self) else ""
+
+    def _refusal(self, error: AnimationError) -> str:
+        if error.kind == "delay":
+            count, seconds = error.values
+            return self.tr("{0} frames in {1:g} s is not a length a GIF can play: each frame "
+                           "shows for 0.02 s to 10 s. Change the frames or the length.").format(
+                count, seconds)
+        if error.kind == "pixels":
+            count, width, height, millions = error.values
+            return self.tr("{0} frames of {1} x {2} are too many pixels to keep (at most {3} "
+                           "million): fewer frames or a smaller size.").format(
+                count, width, height, millions)
+        return str(error)
 
     def choices(self) -> dict:
         """view, frames, seconds, size (width, height) and caption (bool)."""

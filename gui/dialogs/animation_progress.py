@@ -38,6 +38,14 @@ class AnimationProgress(QDialog):
             self.tr("Writing {2} ({1} frames)")
         self._label.setText(text.format(done, total, self._path))
 
+    def set_waiting(self, waiting: bool) -> None:
+        """Paused while the window is hidden or minimised (OpenGL draws only when it shows)."""
+        if waiting:
+            self._label.setText(self.tr("Paused: the frames are drawn only while this window is "
+                                        "shown."))
+        else:
+            self.set_progress(self._bar.value(), self._bar.maximum())
+
     def frames_done(self) -> int:
         return self._bar.value()
 

@@ -21,9 +21,14 @@ from gui.files import exports
 COLOURS = 255
 
 
+WAIT_MS = 200  # between looks at a hidden (minimised) stage: OpenGL draws only when it shows
+RUN_WAIT_S = 10  # the command line gives up on a stage that never shows
+
+
 class AnimationWriter(QObject):
     progress = Signal(int, int)  # frames drawn, frames in all
     finished = Signal(str)  # "" when the file is written, else why not (cancelled: "")
+    waiting = Signal(bool)  # True: paused until the stage is shown again
 
     def __init__(self, stage, plan: AnimationPlan, snapshots, path: str, caption_of,
                  legend: str = "", parent=None):
@@ -46,6 +51,7 @@ class AnimationWriter(QObject):
         self._started = 0.0
         self._busy = False
         self._finishing = False
+        self._paused = False
 
     @property
     def path(self) -> str:
@@ -70,6 +76,7 @@ class AnimationWriter(QObject):
             self._finishing = False
             self.cancelled = True
             self._frames.clear()
+            self._release()
             self.finished.emit("")
 
     def is_running(self) -> bool:
@@ -78,9 +85,18 @@ class AnimationWriter(QObject):
     def run_to_end(self) -> str:
         """Makes the whole animation now (the command line); "" or the error."""
         self.start()
+        hidden_since = None
         while self._timer.isActive() or self._finishing:
             QCoreApplication.processEvents()
             self._next_frame()
+            if self._paused:
+                hidden_since = hidden_since or time.monotonic()
+                if time.monotonic() - hidden_since > RUN_WAIT_S:
+                    self._fail(QCoreApplication.translate(
+                        "Animation", "The window the frames are drawn in is not shown."))
+                time.sleep(WAIT_MS / 1000)
+            else:
+                hidden_since = None
         return self.error
 
     # -- frames --------------------------------------------------------------------
@@ -95,6 +111,13 @@ class AnimationWriter(QObject):
             self._busy = False
 
     def _one_frame(self) -> None:
+        ready = self._stage.can_draw()
+        if ready == self._paused:  # hidden (minimised, say) or shown again: wait, or go on
+            self._paused = not ready
+            self._timer.setInterval(0 if ready else WAIT_MS)
+            self.waiting.emit(self._paused)
+        if not ready:
+            return
         try:
             snapshot = next(self._snapshots)
         except StopIteration:
@@ -106,11 +129,15 @@ class AnimationWriter(QObject):
                 int(self._steps[len(self._frames)]), error))
             return
         try:
-            self._frames.append(_palette_frame(self._draw(snapshot)))
+            frame = _palette_frame(self._draw(snapshot))
         except Exception as error:  # noqa: BLE001 - a GL or paint failure is reported
-            self._fail(QCoreApplication.translate(
-                "Animation", "Frame {0} could not be drawn: {1}").format(len(self._frames) + 1, error))
+            if not self.cancelled:
+                self._fail(QCoreApplication.translate(
+                    "Animation", "Frame {0} could not be drawn: {1}").format(len(self._frames) + 1, error))
             return
+        if self.cancelled or not self._timer.isActive():  # Cancel came while it was drawn
+            return
+        self._frames.append(frame)
         self.progress.emit(len(self._frames), self.total)
         if len(self._frames) == self.total:
             self._timer.stop()
@@ -139,9 +166,10 @@ class AnimationWriter(QObject):
         frames, self._frames = self._frames, []
         if self._camera is not None:
             self._stage.set_camera(azimuth=self._camera["azimuth"])
+        self._release()
         try:
             data = _gif_bytes(frames, self._plan.delays_ms()[:len(frames)])
-        except (OSError, ValueError, MemoryError) as error:
+        except Exception as error:  # noqa: BLE001 - whatever Pillow raises, the window hears of it
             self._fail(QCoreApplication.translate("Animation", "The GIF could not be made: {0}")
                        .format(error))
             return
@@ -152,9 +180,18 @@ class AnimationWriter(QObject):
 
     def _fail(self, message: str) -> None:
         self._timer.stop()
+        self._finishing = False
         self._frames.clear()
+        self._release()
         self.error = message
         self.finished.emit(message)
+
+    def _release(self) -> None:
+        """Lets go of the run: the frames' generator holds its trainer."""
+        close = getattr(self._snapshots, "close", None)
+        if close is not None:
+            close()
+        self._snapshots = iter(())
 
 
 def _palette_frame(image: QImage):

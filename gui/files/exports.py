@@ -15,7 +15,7 @@ import numpy as np
 import pyqtgraph as pg
 import pyqtgraph.exporters  # noqa: F401 - registers ImageExporter and SVGExporter
 from PySide6.QtCore import QCoreApplication, QIODevice, QRect, QRectF, QSaveFile, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QPainter
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QGuiApplication, QImage, QPainter
 
 from core.io import export_data
 from gui.common.picture_sizes import SLIDE_MAX, SLIDE_MIN
@@ -125,19 +125,39 @@ def _slide(pictures, size: QSize, band: int, caption: str, legend: str) -> QImag
             painter.drawImage(left + (share.width() - fitted.width()) // 2,
                               (share.height() - fitted.height()) // 2, fitted)
         if band:
-            font = QFont(QGuiApplication.font())
-            font.setPixelSize(max(8, round(band * 0.42)))
+            font, caption, boxes = caption_layout(size.width(), share.height(), band, caption, legend)
             painter.setFont(font)
             painter.setPen(QColor("white") if dark else QColor(32, 32, 32))
-            margin = round(band * 0.5)
-            text = QRect(margin, share.height(), size.width() - 2 * margin, band)
             align = Qt.AlignmentFlag.AlignVCenter
-            painter.drawText(text, align | Qt.AlignmentFlag.AlignLeft, caption)
+            painter.drawText(boxes[0], align | Qt.AlignmentFlag.AlignLeft, caption)
             if legend:
-                painter.drawText(text, align | Qt.AlignmentFlag.AlignRight, legend)
+                painter.drawText(boxes[1], align | Qt.AlignmentFlag.AlignRight, legend)
     finally:
         painter.end()
     return slide
+
+
+def caption_layout(width: int, top: int, band: int, caption: str, legend: str):
+    """The font, the caption (elided if it must be) and the boxes the caption and the legend
+    are drawn in, in a band `band` high at `top` of a `width` picture: the font shrinks until
+    both fit side by side, so the legend never covers the step and the loss."""
+    font = QFont(QGuiApplication.font())
+    margin, gap = round(band * 0.5), round(band * 0.8)
+    room = width - 2 * margin
+    pixels = max(8, round(band * 0.42))
+    while True:
+        font.setPixelSize(pixels)
+        metrics = QFontMetrics(font)
+        legend_width = metrics.horizontalAdvance(legend) if legend else 0
+        needed = metrics.horizontalAdvance(caption) + (gap + legend_width if legend else 0)
+        if needed <= room or pixels <= 8:
+            break
+        pixels = max(8, int(pixels * room / needed))
+    caption_room = max(0, room - (gap + legend_width if legend else 0))
+    caption = metrics.elidedText(caption, Qt.TextElideMode.ElideRight, caption_room)
+    caption_box = QRect(margin, top, caption_room, band)
+    legend_box = QRect(width - margin - legend_width, top, legend_width, band)
+    return font, caption, (caption_box, legend_box)
 
 
 # -- loss plot -----------------------------------------------------------------------

@@ -1,8 +1,8 @@
 """`gatelab animate RUN_FILE --out FILE.gif`: an experiment or session file's run as an
 animated GIF, without the main window.
 
-The 3D view needs OpenGL, so a display (under a server, `xvfb-run`); without OpenGL (or with
-QT_QPA_PLATFORM=offscreen) the 2D map is drawn instead, and a note says so. Every choice and
+The 3D view needs OpenGL, so a display (under a server, `xvfb-run`); without OpenGL, without any
+display, or with QT_QPA_PLATFORM=offscreen, the 2D map is drawn instead, and a note says so. Every choice and
 the file are checked before a frame is drawn: a bad one exits 2 with one line.
 """
 
@@ -50,6 +50,8 @@ def run_animate(argv) -> int:
     args = parser.parse_args(argv)
     if not args.out.lower().endswith(".gif"):
         parser.error(f"--out names a .gif file, not {args.out!r}")
+    if os.path.isdir(args.out):
+        parser.error(f"--out {args.out!r} is a folder, not a file")
     folder = os.path.dirname(os.path.abspath(args.out))
     if not os.path.isdir(folder) or not os.access(folder, os.W_OK):
         parser.error(f"cannot write in {folder} (no such folder, or no permission)")
@@ -67,6 +69,10 @@ def run_animate(argv) -> int:
 
 def _write(trainer, plan, args) -> int:
     from gui.shell.app import leave_now, make_application
+
+    if sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM") and \
+            not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # no display at all: the 2D map, said below
 
     app = make_application()
     from core.io.animation import frame_snapshots

@@ -4,7 +4,7 @@ window while the main window goes on; one animation at a time."""
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QDialog
 
-from core.io.animation import AnimationError, frame_snapshots, plan_animation
+from core.io.animation import frame_snapshots
 from gui.common.messages import slide_caption
 from gui.dialogs.animation_dialog import AnimationDialog
 from gui.dialogs.animation_progress import AnimationProgress
@@ -39,18 +39,15 @@ class AnimationExport(QObject):
         dialog = AnimationDialog(first, last, is_3d, self._window)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        c = dialog.choices()
-        try:
-            plan = plan_animation(first, last, c["frames"], c["size"], c["view"], c["seconds"])
-        except AnimationError as error:
-            self._warn(str(error))
-            return
+        c, plan = dialog.choices(), dialog.plan  # checked in the dialog, which says what is wrong
         path = self._ask_path(self.tr("Animation"), self.tr("GIF animation (*.gif)"), ".gif")
         if path:
             self.start(trainer, plan, path, c["caption"], camera)
 
     def start(self, trainer, plan, path: str, caption: bool, camera: dict | None) -> AnimationWriter:
         """Draws `plan` of `trainer` into `path`, the 3D view starting from `camera`."""
+        if self.writer is not None:  # the last one, done: let it go
+            self.writer.deleteLater()
         stage = AnimationStage()
         if camera is not None:
             stage.set_camera(**camera)
@@ -63,6 +60,7 @@ class AnimationExport(QObject):
                                       legend, self)
         self.progress.cancel_requested.connect(self.writer.cancel)
         self.writer.progress.connect(self.progress.set_progress)
+        self.writer.waiting.connect(self.progress.set_waiting)
         self.writer.finished.connect(self._on_finished)
         self.progress.resize(960, 560)  # the preview's views with their labels whole
         self.progress.show()

@@ -31,6 +31,13 @@ class AnimationStage(QWidget):
         self.loss_plot.update_from(snapshot)
         self.loss_plot.flush()  # the frame is drawn now, not at the plot's next redraw
 
+    def can_draw(self) -> bool:
+        """Shown where OpenGL can draw: not hidden or minimised (the 2D map draws anyway)."""
+        if not self.is_3d:
+            return True
+        return self.isVisible() and not self.window().isMinimized() and \
+            self.output.view.glview.isExposed()
+
     @property
     def is_3d(self) -> bool:
         return self.output.is_3d

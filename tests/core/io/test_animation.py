@@ -36,6 +36,22 @@ def test_each_frame_shows_for_its_share_and_the_last_holds():
     assert plan_animation(0, 1000, 10, (800, 600), "both").delay_ms == 100  # 10 a second
 
 
+def test_the_length_is_spread_over_the_frames_there_are_in_hundredths():
+    # A 5-step run has 6 frames, not the 100 asked for: 10 s over 6 frames, to 10 ms.
+    plan = plan_animation(0, 5, 100, (800, 600), "both", seconds=10)
+    assert plan.delay_ms == 1670 and len(plan.delays_ms()) == 6
+    assert plan_animation(0, 1000, 30, (800, 600), "both", seconds=1).delay_ms == 30  # 33.3 ms
+
+
+def test_a_refusal_says_which_choice_for_a_translated_message():
+    with pytest.raises(AnimationError) as raised:
+        plan_animation(0, 1000, 100, (800, 600), "both", seconds=0.5)
+    assert raised.value.kind == "delay" and raised.value.values == (100, 0.5)
+    with pytest.raises(AnimationError) as raised:
+        plan_animation(0, 10**6, 1000, (1920, 1080), "both")
+    assert raised.value.kind == "pixels" and raised.value.values[:3] == (1000, 1920, 1080)
+
+
 def test_the_view_turns_a_quarter_turn_from_where_it_started():
     plan = plan_animation(0, 100, 11, (800, 600), "surface")
     angles = [plan.azimuth(k, -62.0) for k in range(11)]
@@ -57,7 +73,9 @@ def test_the_view_turns_a_quarter_turn_from_where_it_started():
     (0, 100, 10, (800, 600), "both", float("nan"), "positive number of seconds"),
     (0, 100, 100, (800, 600), "both", 1, "10 ms a frame"),
     (0, 100, 2, (800, 600), "both", 60, "30000 ms a frame"),
+    (0, 100, 10, (800, 600), "both", 1e306, "too long a frame"),
     (0, 10**6, 1000, (3840, 2160), "both", None, "too many pixels"),
+    (0, 10**6, 200, (1920, 1080), "both", None, "too many pixels"),
 ])
 def test_a_choice_no_animation_can_be_made_with_is_refused_in_one_line(
         first, last, frames, size, view, seconds, says):
@@ -105,3 +123,20 @@ def test_frames_up_to_a_past_step_of_a_longer_run_end_there():
     frames = list(frame_snapshots(run, plan))
     assert frames[-1].step == 250 and len(frames[-1].losses) == 250
     assert np.array_equal(frames[-1].weights.output, run.state_at(250).weights.output)
+
+
+def test_a_run_whose_record_starts_later_is_animated_from_there():
+    # As a run opened from a version 1 file at step 300 and trained on: no record before 300.
+    config = TrainConfig(steps=700, seed=5)
+    first = Trainer(config.with_changes(steps=300))
+    first.run()
+    later = Trainer(config, first.weights, first.step, first.history.values())
+    later.run()
+    assert later.record.start_step == 300
+    plan = plan_animation(later.record.start_step, later.step, 3, (320, 240), "loss")
+    frames = list(frame_snapshots(later, plan))
+    assert [f.step for f in frames] == [300, 500, 700]
+    whole = Trainer(config)
+    whole.run()
+    assert np.array_equal(frames[-1].weights.output, whole.weights.output)
+    assert np.array_equal(frames[0].weights.output, first.weights.output)

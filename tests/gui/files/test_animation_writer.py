@@ -111,10 +111,58 @@ def test_the_3d_view_turns_and_the_loss_dot_follows_the_step(stage, run, tmp_pat
     assert [dot[0] for dot, _ in seen[1:]] == steps[1:]
     losses = run.history.values()
     assert [dot[1] for dot, _ in seen[1:]] == pytest.approx([losses[s - 1] for s in steps[1:]], rel=1e-6)
-    if stage.is_3d:
-        angles = [angle for _, angle in seen]
-        assert angles == pytest.approx([start["azimuth"] + 30 * k for k in range(4)])
-        assert stage.camera()["azimuth"] == pytest.approx(start["azimuth"])  # put back after
+    if not stage.is_3d:
+        pytest.skip("the turn needs OpenGL (the 2D map has no camera)")
+    angles = [angle for _, angle in seen]
+    assert angles == pytest.approx([start["azimuth"] + 30 * k for k in range(4)])
+    assert stage.camera()["azimuth"] == pytest.approx(start["azimuth"])  # put back after
+
+
+def test_a_hidden_stage_pauses_the_animation_until_it_shows_again(stage, run, tmp_path, qtbot):
+    if not stage.is_3d:
+        pytest.skip("only OpenGL needs the window shown")
+    path = tmp_path / "run.gif"
+    writer = make(stage, run, path, frames=6, view="surface")
+    waits = []
+    writer.waiting.connect(waits.append)
+    writer.progress.connect(lambda done, _total: stage.hide() if done == 2 else None)
+    writer.start()
+    qtbot.waitUntil(lambda: waits == [True], timeout=30000)
+    qtbot.wait(300)
+    assert writer.done == 2 and writer.is_running() and writer.error == ""  # waits, does not fail
+    stage.show()
+    qtbot.waitUntil(lambda: not writer.is_running(), timeout=60000)
+    assert waits == [True, False] and writer.error == ""
+    assert len(frames_of(path)) == 6
+
+
+def test_cancel_while_a_frame_is_drawn_adds_no_frame(stage, run, tmp_path, qtbot, monkeypatch):
+    from gui.files import exports
+
+    writer = make(stage, run, tmp_path / "run.gif", frames=6, view="loss")
+    drawn = exports.slide_image
+
+    def cancel_midway(*args, **kwargs):
+        if writer.done == 2:
+            writer.cancel()  # as a Cancel click handled by the events a drawing processes
+        return drawn(*args, **kwargs)
+
+    monkeypatch.setattr(exports, "slide_image", cancel_midway)
+    counts = []
+    writer.progress.connect(lambda done, _total: counts.append(done))
+    writer.start()
+    qtbot.waitUntil(lambda: writer.cancelled, timeout=30000)
+    qtbot.wait(100)
+    assert counts == [1, 2] and writer.done == 0 and not (tmp_path / "run.gif").exists()
+
+
+def test_a_finished_writer_lets_go_of_the_run(stage, run, tmp_path):
+    plan = plan_animation(0, run.step, 3, (320, 240), "loss")
+    snapshots = frame_snapshots(run, plan)
+    writer = AnimationWriter(stage, plan, snapshots, str(tmp_path / "a.gif"), lambda _s: "")
+    assert writer.run_to_end() == ""
+    # The generator holding the trainer is closed, not left suspended after its last frame.
+    assert snapshots.gi_frame is None
 
 
 def test_the_event_loop_runs_between_frames(stage, run, tmp_path, qtbot):

@@ -464,3 +464,27 @@ def test_the_3d_view_has_no_svg_and_says_so(surface, tmp_path):
     path = tmp_path / "surface.svg"
     error = exports.export_plot_svg(surface, path)
     assert "no SVG" in error and not path.exists()
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_a_caption_and_its_legend_never_overlap(qapp, language):
+    from PySide6.QtGui import QFontMetrics
+
+    from gui.common.i18n import install_translators
+    from gui.common.messages import slide_caption
+
+    translators = install_translators(qapp, language)
+    try:
+        caption = slide_caption(make_snapshot(CONFIG, SOLVED_XOR, 20000, LOSSES))
+        legend = qapp.translate("MainWindow", "● target   ○ prediction")
+        for width, band in ((800, 42), (400, 21), (1920, 76)):
+            font, shown, (caption_box, legend_box) = exports.caption_layout(width, 0, band, caption, legend)
+            metrics = QFontMetrics(font)
+            assert metrics.horizontalAdvance(shown) <= caption_box.width()
+            assert caption_box.right() < legend_box.left()
+            assert metrics.horizontalAdvance(legend) <= legend_box.width()
+            if width >= 800:  # room for it all: nothing elided
+                assert shown == caption
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)

@@ -51,6 +51,19 @@ def test_without_opengl_it_draws_the_2d_map_and_says_so(run_file, tmp_path):
         assert gif.n_frames == 3 and gif.size == (320, 240)
 
 
+def test_with_no_display_at_all_it_draws_the_2d_map(run_file, tmp_path):
+    out = tmp_path / "map.gif"
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    result = subprocess.run([sys.executable, "main.py", "animate", str(run_file), "--out", str(out),
+                             "--frames", "2", "--size", "320x240"], cwd=ROOT, capture_output=True,
+                            text=True, timeout=120, env=env)
+    assert result.returncode == 0, result.stderr
+    assert "the 2D map is drawn instead" in result.stderr
+    with Image.open(out) as gif:
+        assert gif.n_frames == 2
+
+
 @pytest.mark.parametrize("args, says", [
     (["--out", "{tmp}/a.png"], "--out names a .gif file"),
     (["--out", "{tmp}/missing/a.gif"], "cannot write in"),
@@ -61,13 +74,16 @@ def test_without_opengl_it_draws_the_2d_map_and_says_so(run_file, tmp_path):
     (["--out", "{tmp}/a.gif", "--view", "movie"], "invalid choice"),
     (["--out", "{tmp}/a.gif", "--seconds", "0"], "positive number of seconds"),
     (["--out", "{tmp}/a.gif", "--run", "2"], "run 2 is not in this file"),
+    (["--out", "{tmp}/a.gif", "--seconds", "1e306"], "too long a frame"),
+    (["--out", "{tmp}/folder.gif"], "is a folder, not a file"),
     ([], "--out"),
 ])
 def test_bad_arguments_exit_2_with_one_line(run_file, tmp_path, args, says):
+    (tmp_path / "folder.gif").mkdir()
     result = gatelab("animate", run_file, *[a.format(tmp=tmp_path) for a in args])
     assert result.returncode == 2
     assert says in result.stderr and result.stderr.count("\n") == 1, result.stderr
-    assert not list(tmp_path.glob("*.gif"))
+    assert not [path for path in tmp_path.glob("*.gif") if path.is_file()]
 
 
 def test_a_missing_or_broken_file_exits_2_with_one_line(tmp_path):

@@ -1146,7 +1146,8 @@ def _answer_animation_dialog(monkeypatch, **choices):
 
     def exec_(dialog):
         dialog.choose(**choices)
-        return QDialog.DialogCode.Accepted
+        dialog.accept()  # as Save: the dialog checks the choices
+        return QDialog.DialogCode.Accepted if dialog.result() else QDialog.DialogCode.Rejected
 
     monkeypatch.setattr(AnimationDialog, "exec", exec_)
 
@@ -1207,6 +1208,39 @@ def test_the_animation_dialog_gives_what_was_chosen(qtbot):
     few = AnimationDialog(0, 5, True)
     qtbot.addWidget(few)
     assert few.choices()["frames"] == 6  # a short run: each step once
+
+
+def test_the_animation_dialog_says_why_it_cannot_save_and_keeps_the_choices(qtbot):
+    from gui.dialogs.animation_dialog import AnimationDialog
+
+    dialog = AnimationDialog(0, 2000, True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.choose(frames=2, seconds=600)
+    dialog.accept()
+    assert dialog.isVisible() and dialog.plan is None
+    assert "2 frames in 600 s is not a length a GIF can play" in dialog.problem()
+    assert dialog.choices()["seconds"] == 600.0
+    dialog.choose(frames=1000, size=(1920, 1080), seconds=30)
+    dialog.accept()
+    assert "too many pixels" in dialog.problem() and dialog.isVisible()
+    dialog.choose(frames=50, size=(800, 600), seconds=5)
+    dialog.accept()
+    assert not dialog.isVisible() and dialog.problem() == ""
+    assert dialog.plan.frames == 50 and dialog.plan.delay_ms == 100
+
+
+def test_closing_the_progress_window_cancels_the_animation(qtbot, window, tmp_path, monkeypatch):
+    finish(qtbot, window)
+    _answer_animation_dialog(monkeypatch, view="loss", frames=100, size=(320, 240))
+    path = tmp_path / "run.gif"
+    window.exports.ask_path = lambda *args: str(path)
+    window._export_animation()
+    qtbot.waitUntil(lambda: window.animation.writer.done >= 2, timeout=30000)
+    window.animation.progress.close()
+    assert window.animation.writer.cancelled and not window.animation.is_running()
+    qtbot.wait(50)
+    assert not path.exists() and window.statusBar().currentMessage() == ""
 
 
 def test_the_2d_map_svg_entry_is_there_only_for_the_2d_map(qtbot, window, monkeypatch, tmp_path):
