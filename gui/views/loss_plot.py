@@ -248,8 +248,10 @@ class LossPlot(QWidget):
             axis = self._item.getAxis(name)
             axis.setStyle(tickFont=font if factor != 1.0 else None)  # None: pyqtgraph's own
             axis.label.setFont(font)
-        # Enlarged, the hover hint took two lines a 768-pixel projector needs for the table.
+        # Enlarged, the hover hint took two lines a 768-pixel projector needs for the table, and
+        # the long axis name was taller than the plot: there it is just the article's L[step].
         self._readout.setVisible(factor <= 1.0)
+        self._item.getAxis("left").setLabel(self.tr("step loss L[step]") if factor <= 1.0 else "L[step]")
 
     def set_log_scale(self, on: bool) -> None:
         self._log_box.setChecked(on)  # toggled -> _on_log_toggled

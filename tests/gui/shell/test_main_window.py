@@ -1084,6 +1084,9 @@ def test_presentation_mode_is_full_screen_large_and_plain_and_esc_puts_everythin
     assert not window.controls._advanced.isVisible() and not window.controls._presets.isVisible()
     assert not window.controls._parameters.isVisible() and window.controls._train.isVisible()
     assert window.loss_plot._curve.opts["pen"].width() == 2
+    left_axis = window.loss_plot._item.getAxis("left")
+    assert left_axis.labelText == "L[step]"  # the long name was taller than the enlarged plot
+    assert window.output_view.width() >= 0.5 * window.width()
     qtbot.keyClick(window, Qt.Key.Key_Escape)  # leaves presentation mode; does not stop a run
     qtbot.waitUntil(lambda: not window.isFullScreen(), timeout=5000)
     assert not window.presentation.is_on() and QApplication.font().pointSizeF() == font
@@ -1094,6 +1097,7 @@ def test_presentation_mode_is_full_screen_large_and_plain_and_esc_puts_everythin
     assert window.size() == size and window.minimumSizeHint().width() <= least
     assert {name: s.sizes() for name, s in window._splitters().items()} == splitters
     assert window.loss_plot._item.getAxis("left").style["tickFont"] == tick_font
+    assert left_axis.labelText == "step loss L[step]"
 
 
 def test_in_presentation_mode_esc_does_not_stop_training_and_stop_still_does(qtbot, window):
