@@ -29,6 +29,7 @@ from core.io import session_file
 from core.io.experiment import SUFFIX, write_atomic
 from core.model.config import ALPHA_MAX, HIDDEN_MAX, TrainConfig
 from core.training import states
+from core.views.loss_convention import ARTICLE_SUM, GATELAB
 from core.views.run_list import overlay_colour
 from gui.common.i18n import LANGUAGES
 from gui.common.messages import parameter_name, run_message, slide_caption
@@ -62,7 +63,7 @@ from gui.views.status_line import StatusLine
 from gui.views.timeline_bar import TimelineBar
 
 EDITABLE_STATES = (states.IDLE, states.PAUSED, states.FINISHED, states.STOPPED)
-DEFAULT_TOGGLES = {"log_scale": False, "decision_plane": False}
+DEFAULT_TOGGLES = {"log_scale": False, "decision_plane": False, "article_loss": False}
 DOCK_INTERVAL_S = 0.05
 PREFERRED_SIZE = QSize(1500, 950)
 MAXIMIZE_FROM = 1800  # a first start on a screen at least this wide uses all of it (1920 x 1080)
@@ -251,6 +252,14 @@ class MainWindow(QMainWindow):
         for dock in self.docks.values():
             self.view_menu.addAction(dock.toggleViewAction())
         self.view_menu.addSeparator()
+        article = self._action(self.view_menu, self.tr("Loss as the article's code &sums it (no ½)"),
+                               None, self.set_article_loss)
+        article.setCheckable(True)
+        article.setToolTip(self.tr(
+            "The article's 3-layer code adds up (yp - yt)² without the ½ GateLab uses, so its loss "
+            "curve is twice GateLab's. Shows the loss plot and the status bar that way; training "
+            "is the same."))
+        self.article_loss_action = article
         self.presentation = Presentation(self)
         self.presentation_action = self._action(
             self.view_menu, self.tr("&Presentation mode"), "F11", self._toggle_presentation)
@@ -672,13 +681,23 @@ class MainWindow(QMainWindow):
         return (self.saveState(WINDOW_STATE_VERSION),
                 {name: s.saveState() for name, s in self._splitters().items()})
 
+    def set_article_loss(self, on: bool) -> None:
+        """The loss plot and the status bar in the article's sum, or GateLab's loss."""
+        convention = ARTICLE_SUM if on else GATELAB
+        self.loss_plot.set_loss_convention(convention)
+        self.status_line.set_loss_convention(convention)
+        if hasattr(self, "article_loss_action"):
+            self.article_loss_action.setChecked(bool(on))
+
     def _toggles(self) -> dict:
         view = self.output_view.view
         return {"log_scale": self.loss_plot.is_log_scale(),
+                "article_loss": self.loss_plot.loss_convention() == ARTICLE_SUM,
                 "decision_plane": bool(getattr(view, "plane_visible", lambda: False)())}
 
     def _apply_toggles(self, toggles: dict):
         self.loss_plot.set_log_scale(toggles["log_scale"])
+        self.set_article_loss(toggles["article_loss"])
         if self.output_view.is_3d:
             self.output_view.view.set_plane_visible(toggles["decision_plane"])
 

@@ -12,6 +12,7 @@ from core.training.history import RecentHistory, clipped_to
 from core.training.states import DIVERGED, TRAINING
 from core.views.axis_ticks import loss_tick_text, minimum_span, step_tick_text, whole_step_levels
 from core.views.decimate import MinMaxEnvelope, decimate_slice
+from core.views.loss_convention import GATELAB, loss_factor
 from core.views.snapshot import Snapshot
 
 CURVE_COLOR = "#1f5fbf"
@@ -107,6 +108,9 @@ class LossPlot(QWidget):
         self._live = False  # training: the range moves in coarse jumps (see _fit_range)
         self._setting_range = False
         self._end_room = 0.0  # room after the last step, as a share of the run (set_end_room)
+        self._scale = 1.0  # set_scale
+        self._convention = GATELAB  # set_loss_convention: GateLab's loss or the article's sum
+        self._loss_kind = "squared"  # the shown run's loss function
         view.sigRangeChangedManually.connect(self._on_manual_range)
         self._item.autoBtn.clicked.connect(self._on_follow_again)
         view.sigXRangeChanged.connect(self._on_range_changed)
@@ -146,6 +150,10 @@ class LossPlot(QWidget):
         """Draws the run's losses up to the snapshot's step. The snapshot holds the whole run;
         what this plot already drew of the same run is kept, and only later steps are added."""
         losses = snapshot.losses
+        kind = snapshot.config.loss if snapshot.config is not None else "squared"
+        if kind != self._loss_kind:
+            self._loss_kind = kind
+            self._show_convention()
         if snapshot.run != self._run or len(losses) < self._count:
             self.clear()  # another run, or an earlier point of this one: draw it from its start
             self._run = snapshot.run
@@ -182,7 +190,7 @@ class LossPlot(QWidget):
             self._legend = self._item.addLegend(offset=(-10, 10), labelTextColor=AXIS_COLOR)
             self._legend.addItem(self._curve, main_label or self.tr("shown run"))
         for label, colour, losses in curves:
-            values = clipped_to(np.float32, losses.values())
+            values = clipped_to(np.float32, losses.values()) * np.float32(self._factor())
             x, y = decimate_slice(values, 1, MAX_DRAWN_POINTS)
             item = self._item.plot(x, y, pen=pg.mkPen(colour, width=1), name=label)
             self._overlays.append(item)
@@ -248,10 +256,10 @@ class LossPlot(QWidget):
             axis = self._item.getAxis(name)
             axis.setStyle(tickFont=font if factor != 1.0 else None)  # None: pyqtgraph's own
             axis.label.setFont(font)
-        # Enlarged, the hover hint took two lines a 768-pixel projector needs for the table, and
-        # the long axis name was taller than the plot: there it is just the article's L[step].
+        # Enlarged, the hover hint took two lines a 768-pixel projector needs for the table.
         self._readout.setVisible(factor <= 1.0)
-        self._item.getAxis("left").setLabel(self.tr("step loss L[step]") if factor <= 1.0 else "L[step]")
+        self._scale = factor
+        self._set_axis_label()
 
     def set_log_scale(self, on: bool) -> None:
         self._log_box.setChecked(on)  # toggled -> _on_log_toggled
@@ -287,6 +295,7 @@ class LossPlot(QWidget):
                                   MAX_DRAWN_POINTS)
         else:
             x, y = self._envelope.xy(self._run_first)
+        y = y * self._factor() if self._factor() != 1.0 else y
         self._curve.setData(x, y)
         if self._follow:
             self._fit_range(x, y)
@@ -352,6 +361,7 @@ class LossPlot(QWidget):
 
     def _place_cursor_dot(self) -> None:
         step, loss = self._cursor_dot_at
+        loss *= self._factor()
         if self.is_log_scale():
             loss = math.log10(loss) if loss > 0 else float("nan")
         self._cursor_dot.setData([step], [loss])
@@ -359,6 +369,37 @@ class LossPlot(QWidget):
     def cursor_dot(self) -> tuple[float, float] | None:
         """(step, loss) of the dot on the curve, or None when it is hidden."""
         return self._cursor_dot_at if self._cursor_dot.isVisible() else None
+
+    def set_loss_convention(self, convention: str) -> None:
+        """GATELAB: the loss as trained, ½ Σ (yp − yt)²; ARTICLE_SUM: without the ½, as the
+        article's 3-layer code sums it (core.views.loss_convention). The axis label says which."""
+        self._convention = convention
+        self._show_convention()
+
+    def loss_convention(self) -> str:
+        return self._convention
+
+    def shown_factor(self) -> float:
+        """What the drawn losses are: the run's losses times this."""
+        return self._factor()
+
+    def _factor(self) -> float:
+        return loss_factor(self._loss_kind, self._convention)
+
+    def _show_convention(self) -> None:
+        self._set_axis_label()
+        self._redraw()
+        if self._cursor_dot.isVisible():
+            self._place_cursor_dot()
+
+    def _set_axis_label(self) -> None:
+        article = self._factor() != 1.0
+        if self._scale <= 1.0:
+            text = self.tr("step loss L[step], the article's sum (no ½)") if article else \
+                self.tr("step loss L[step]")
+        else:  # enlarged, the long name was taller than the plot: the article's L[step]
+            text = self.tr("L[step], no ½") if article else "L[step]"
+        self._item.getAxis("left").setLabel(text)
 
     def set_end_room(self, share: float) -> None:
         """Leaves `share` of the run's length free after its last step (an animation's dot at
@@ -412,12 +453,13 @@ class LossPlot(QWidget):
             return
         step = view.mapSceneToView(scene_pos).x()
         nearest = self._nearest(step)
+        f = self._factor()  # as drawn: the article's sum is twice the loss
         if nearest is not None:
             self._readout.setText(self.tr("step {0}, step loss {1}").format(nearest[0],
-                                                                            f"{nearest[1]:.6g}"))
+                                                                            f"{f * nearest[1]:.6g}"))
             return
         bucket = self._envelope.bucket_at(step, self._run_first) if math.isfinite(step) else None
         if bucket is not None:  # early in a long run only the envelope remains: show its range
             self._readout.setText(self.tr("steps {0}-{1}, step loss {2} to {3}").format(
-                bucket[0], bucket[1], f"{bucket[2]:.6g}", f"{bucket[3]:.6g}"))
+                bucket[0], bucket[1], f"{f * bucket[2]:.6g}", f"{f * bucket[3]:.6g}"))
 

@@ -1210,57 +1210,68 @@ yp {1:.2f}</translation>
 <context>
     <name>LossPlot</name>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="73"/>
+        <location filename="../../gui/views/loss_plot.py" line="74"/>
         <source>Log scale</source>
         <translation>対数軸</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="75"/>
+        <location filename="../../gui/views/loss_plot.py" line="76"/>
         <source>Show the loss on a logarithmic axis, so small losses late in training stay visible</source>
         <translation>損失を対数軸で表示し、学習の終わりごろの小さな損失も見えるようにします</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="77"/>
+        <location filename="../../gui/views/loss_plot.py" line="78"/>
         <source>Hover over the plot to read a step&apos;s loss</source>
         <translation>マウスを重ねると各ステップの損失を表示</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="88"/>
+        <location filename="../../gui/views/loss_plot.py" line="89"/>
         <source>step</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="88"/>
+        <location filename="../../gui/views/loss_plot.py" line="89"/>
+        <location filename="../../gui/views/loss_plot.py" line="399"/>
         <source>step loss L[step]</source>
         <translation>ステップの損失 L[step]</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="134"/>
+        <location filename="../../gui/views/loss_plot.py" line="138"/>
         <source>Click a step to see the network as it was then</source>
         <translation>ステップをクリックすると、そのときのネットワークを表示します</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="183"/>
+        <location filename="../../gui/views/loss_plot.py" line="191"/>
         <source>shown run</source>
         <translation>表示中の学習</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="373"/>
+        <location filename="../../gui/views/loss_plot.py" line="398"/>
+        <source>step loss L[step], the article&apos;s sum (no ½)</source>
+        <translation>ステップの損失 L[step]、記事のコードの和 (½ なし)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/loss_plot.py" line="401"/>
+        <source>L[step], no ½</source>
+        <translation>L[step]、½ なし</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/loss_plot.py" line="416"/>
         <source>diverged at step {0}</source>
         <translation>ステップ {0} で発散</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="414"/>
+        <location filename="../../gui/views/loss_plot.py" line="458"/>
         <source>step {0}, step loss {1}</source>
         <translation>ステップ {0}、ステップの損失 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="419"/>
+        <location filename="../../gui/views/loss_plot.py" line="463"/>
         <source>steps {0}-{1}, step loss {2} to {3}</source>
         <translation>ステップ {0}-{1}、ステップの損失 {2} から {3}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="115"/>
+        <location filename="../../gui/views/loss_plot.py" line="119"/>
         <source>diverged</source>
         <translation>発散</translation>
     </message>
@@ -1268,267 +1279,277 @@ yp {1:.2f}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="174"/>
+        <location filename="../../gui/shell/main_window.py" line="175"/>
         <source>Network diagram</source>
         <translation>ネットワーク図</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="175"/>
+        <location filename="../../gui/shell/main_window.py" line="176"/>
         <source>Hidden node maps</source>
         <translation>隠れ層マップ</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="176"/>
+        <location filename="../../gui/shell/main_window.py" line="177"/>
         <source>Hidden space</source>
         <translation>隠れ層の空間</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="177"/>
+        <location filename="../../gui/shell/main_window.py" line="178"/>
         <source>Loss landscape</source>
         <translation>損失の地形</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="178"/>
+        <location filename="../../gui/shell/main_window.py" line="179"/>
         <source>Step-by-step math</source>
         <translation>計算の手順</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="179"/>
+        <location filename="../../gui/shell/main_window.py" line="180"/>
         <source>Gradient check</source>
         <translation>勾配チェック</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="181"/>
+        <location filename="../../gui/shell/main_window.py" line="182"/>
         <source>Runs</source>
         <translation>学習の一覧</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="186"/>
+        <location filename="../../gui/shell/main_window.py" line="187"/>
         <source>What am I looking at?</source>
         <translation>この画面の見方</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="214"/>
+        <location filename="../../gui/shell/main_window.py" line="215"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="215"/>
+        <location filename="../../gui/shell/main_window.py" line="216"/>
         <source>&amp;Open…</source>
         <translation>開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="216"/>
+        <location filename="../../gui/shell/main_window.py" line="217"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="218"/>
+        <location filename="../../gui/shell/main_window.py" line="219"/>
         <source>Save &amp;As…</source>
         <translation>名前を付けて保存(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="221"/>
+        <location filename="../../gui/shell/main_window.py" line="222"/>
         <source>Save all runs as a s&amp;ession…</source>
         <translation>すべての学習をセッションとして保存(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="223"/>
+        <location filename="../../gui/shell/main_window.py" line="224"/>
         <source>&amp;Export</source>
         <translation>エクスポート(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="229"/>
+        <location filename="../../gui/shell/main_window.py" line="230"/>
         <source>Picture for a &amp;slide…</source>
         <translation>スライド用の画像(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="234"/>
+        <location filename="../../gui/shell/main_window.py" line="235"/>
         <source>&amp;Animation (GIF)…</source>
         <translation>アニメーション (GIF)(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="237"/>
+        <location filename="../../gui/shell/main_window.py" line="238"/>
         <source>&amp;Restore default settings</source>
         <translation>設定を初期状態に戻す(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="238"/>
+        <location filename="../../gui/shell/main_window.py" line="239"/>
         <source>Start &amp;fresh each time (classroom)</source>
         <translation>毎回初期設定で起動(教室用)(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="243"/>
+        <location filename="../../gui/shell/main_window.py" line="244"/>
         <source>Every start uses the article&apos;s settings and speed, not the last user&apos;s (theirs are kept). Also: python main.py --fresh</source>
         <translation>起動するたびに、前の人の設定ではなく記事の設定と速度で始めます(前の人の設定は残ります)。python main.py --fresh でも同じです</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="247"/>
+        <location filename="../../gui/shell/main_window.py" line="248"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="248"/>
+        <location filename="../../gui/shell/main_window.py" line="249"/>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="249"/>
+        <location filename="../../gui/shell/main_window.py" line="250"/>
         <source>&amp;Undo weight edit</source>
         <translation>重みの編集を元に戻す(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="250"/>
+        <location filename="../../gui/shell/main_window.py" line="251"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="256"/>
+        <location filename="../../gui/shell/main_window.py" line="255"/>
+        <source>Loss as the article&apos;s code &amp;sums it (no ½)</source>
+        <translation>損失を記事のコードの和で表示 (½ なし)(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/main_window.py" line="259"/>
+        <source>The article&apos;s 3-layer code adds up (yp - yt)² without the ½ GateLab uses, so its loss curve is twice GateLab&apos;s. Shows the loss plot and the status bar that way; training is the same.</source>
+        <translation>記事の3層のコードは (yp - yt)² を GateLab の ½ を付けずに足すので、その損失の曲線は GateLab の 2 倍になります。損失のグラフとステータスバーをその値で表示します。学習そのものは変わりません。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/main_window.py" line="265"/>
         <source>&amp;Presentation mode</source>
         <translation>プレゼンテーションモード(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="259"/>
+        <location filename="../../gui/shell/main_window.py" line="268"/>
         <source>Full screen, text and lines twice as large, only the essential controls: for a projector. Esc or F11 leaves it.</source>
         <translation>全画面で、文字と線を2倍にし、必要な操作だけを表示します(プロジェクター用)。Esc か F11 で元に戻ります。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="264"/>
+        <location filename="../../gui/shell/main_window.py" line="273"/>
         <source>&amp;Tools</source>
         <translation>ツール(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="265"/>
+        <location filename="../../gui/shell/main_window.py" line="274"/>
         <source>&amp;Many seeds…</source>
         <translation>多数のシードで試す(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="266"/>
+        <location filename="../../gui/shell/main_window.py" line="275"/>
         <source>&amp;Compare the run with</source>
         <translation>この学習と比べる(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="267"/>
+        <location filename="../../gui/shell/main_window.py" line="276"/>
         <source>the other &amp;update order (same seed)</source>
         <translation>もう一方の更新順序(同じシード)(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="268"/>
+        <location filename="../../gui/shell/main_window.py" line="277"/>
         <source>&amp;alpha × 4 (same seed)</source>
         <translation>学習率 × 4(同じシード)(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="269"/>
+        <location filename="../../gui/shell/main_window.py" line="278"/>
         <source>a&amp;lpha ÷ 4 (same seed)</source>
         <translation>学習率 ÷ 4(同じシード)(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="270"/>
+        <location filename="../../gui/shell/main_window.py" line="279"/>
         <source>one more &amp;hidden node (same seed)</source>
         <translation>隠れ層のノードを1個増やす(同じシード)(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="271"/>
+        <location filename="../../gui/shell/main_window.py" line="280"/>
         <source>the &amp;2-layer model, or 2 hidden nodes (same seed)</source>
         <translation>2層モデル、または隠れ層のノード2個(同じシード)(&amp;2)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="272"/>
+        <location filename="../../gui/shell/main_window.py" line="281"/>
         <source>the run &amp;selected in the Runs panel</source>
         <translation>学習の一覧で選んだ学習(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="275"/>
+        <location filename="../../gui/shell/main_window.py" line="284"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="276"/>
+        <location filename="../../gui/shell/main_window.py" line="285"/>
         <source>What am I &amp;looking at?</source>
         <translation>この画面の見方(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="278"/>
+        <location filename="../../gui/shell/main_window.py" line="287"/>
         <source>&amp;About GateLab</source>
         <translation>GateLab について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="281"/>
+        <location filename="../../gui/shell/main_window.py" line="290"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="285"/>
+        <location filename="../../gui/shell/main_window.py" line="294"/>
         <source>System default</source>
         <translation>システムの設定</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="298"/>
+        <location filename="../../gui/shell/main_window.py" line="307"/>
         <source>The language changes when GateLab starts next time.</source>
         <translation>言語は GateLab を次に起動したときに切り替わります。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="366"/>
+        <location filename="../../gui/shell/main_window.py" line="375"/>
         <source>Reset to the initial weights of seed {0}.</source>
         <translation>シード {0} の重みの初期値にリセットしました。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="384"/>
+        <location filename="../../gui/shell/main_window.py" line="393"/>
         <source>Settings changed ({0}): the network was reset.</source>
         <translation>設定が変わったため({0})、ネットワークをリセットしました。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="387"/>
+        <location filename="../../gui/shell/main_window.py" line="396"/>
         <source>This is a new, untitled run; {0} is unchanged.</source>
         <translation>これは名前のない新しい実行です。{0} は変更されていません。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="379"/>
+        <location filename="../../gui/shell/main_window.py" line="388"/>
         <source>Alpha {0:g}, steps {1:,}: applied to the run.</source>
         <translation>学習率 {0:g}、ステップ数 {1:,}: 学習に反映しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="400"/>
+        <location filename="../../gui/shell/main_window.py" line="409"/>
         <source>Select another run in the Runs panel first (View &gt; Runs).</source>
         <translation>先に学習の一覧(表示 &gt; 学習の一覧)で別の学習を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="455"/>
+        <location filename="../../gui/shell/main_window.py" line="464"/>
         <source>This run is not the one in {0}: Save asks for a new name.</source>
         <translation>この学習は {0} の学習ではありません。保存するときは新しい名前を尋ねます。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="464"/>
+        <location filename="../../gui/shell/main_window.py" line="473"/>
         <source>run {0}</source>
         <translation>学習 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="558"/>
+        <location filename="../../gui/shell/main_window.py" line="567"/>
         <source>This file&apos;s initial weights differ from seed {0}&apos;s: Reset will use the seed&apos;s.</source>
         <translation>このファイルの重みの初期値は、シード {0} のものと異なります。リセットするとシードの重みの初期値を使います。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="563"/>
+        <location filename="../../gui/shell/main_window.py" line="572"/>
         <source>2-layer</source>
         <translation>2層</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="564"/>
+        <location filename="../../gui/shell/main_window.py" line="573"/>
         <source>{0} hidden nodes</source>
         <translation>隠れ層のノード {0} 個</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="565"/>
+        <location filename="../../gui/shell/main_window.py" line="574"/>
         <source>GateLab — {0}, {1}</source>
         <translation>GateLab — {0}、{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="570"/>
+        <location filename="../../gui/shell/main_window.py" line="579"/>
         <source>About GateLab</source>
         <translation>GateLab について</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="571"/>
+        <location filename="../../gui/shell/main_window.py" line="580"/>
         <source>GateLab 0.1: watch a 2- or 3-layer neural network learn a logic gate.
 
 Built with Qt {0} through PySide6 (LGPLv3), pyqtgraph (MIT), NumPy (BSD) and PyOpenGL (BSD). GateLab itself is MIT-licensed.</source>
@@ -1537,74 +1558,74 @@ Built with Qt {0} through PySide6 (LGPLv3), pyqtgraph (MIT), NumPy (BSD) and PyO
 Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を使って作られています。GateLab 自体は MIT ライセンスです。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="649"/>
+        <location filename="../../gui/shell/main_window.py" line="658"/>
         <source>GateLab was ended last time with unsaved runs; they were kept in {0} (File &gt; Open).</source>
         <translation>前回は保存していない学習があるまま GateLab が終了しました。学習は {0} に残してあります(ファイル &gt; 開く)。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="703"/>
+        <location filename="../../gui/shell/main_window.py" line="722"/>
         <source>A fresh start: the article&apos;s settings and speed. The last ones are kept (File &gt; Start fresh each time).</source>
         <translation>初期設定で起動しました: 記事の設定と速度です。前回の設定は残っています(ファイル &gt; 毎回初期設定で起動)。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="708"/>
+        <location filename="../../gui/shell/main_window.py" line="727"/>
         <source>training settings</source>
         <translation>学習の設定</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="708"/>
+        <location filename="../../gui/shell/main_window.py" line="727"/>
         <source>view options</source>
         <translation>表示の設定</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="709"/>
+        <location filename="../../gui/shell/main_window.py" line="728"/>
         <source>language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="709"/>
+        <location filename="../../gui/shell/main_window.py" line="728"/>
         <source>speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="713"/>
+        <location filename="../../gui/shell/main_window.py" line="732"/>
         <source>Some saved settings could not be read and are back to their defaults: {0}.</source>
         <translation>保存された設定の一部を読み込めなかったため、既定値に戻しました: {0}。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="746"/>
+        <location filename="../../gui/shell/main_window.py" line="765"/>
         <source>Picture for a slide</source>
         <translation>スライド用の画像</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="746"/>
+        <location filename="../../gui/shell/main_window.py" line="765"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 画像 (*.png)</translation>
     </message>
     <message>
         <location filename="../../gui/shell/animate_command.py" line="95"/>
         <location filename="../../gui/shell/animation_export.py" line="55"/>
-        <location filename="../../gui/shell/main_window.py" line="752"/>
+        <location filename="../../gui/shell/main_window.py" line="771"/>
         <source>● target   ○ prediction</source>
         <translation>● 真の値   ○ 予測値</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="758"/>
+        <location filename="../../gui/shell/main_window.py" line="777"/>
         <source>Saved {0}</source>
         <translation>{0} を保存しました</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="775"/>
+        <location filename="../../gui/shell/main_window.py" line="794"/>
         <source>From the next start on, GateLab starts with the article&apos;s settings.</source>
         <translation>次回から、GateLab は記事の設定で起動します。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="776"/>
+        <location filename="../../gui/shell/main_window.py" line="795"/>
         <source>From the next start on, GateLab starts with the last settings.</source>
         <translation>次回から、GateLab は前回の設定で起動します。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="797"/>
+        <location filename="../../gui/shell/main_window.py" line="816"/>
         <source>Default settings restored; the language follows the system from the next start.</source>
         <translation>設定を初期状態に戻しました。言語は次回の起動からシステムの設定に従います。</translation>
     </message>
@@ -2746,82 +2767,87 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
 <context>
     <name>StatusLine</name>
     <message>
-        <location filename="../../gui/views/status_line.py" line="16"/>
+        <location filename="../../gui/views/status_line.py" line="17"/>
         <source>Steps done of the run&apos;s total (one step = one pass over the 4 rows)</source>
         <translation>全ステップ数のうち実行済みのステップ数(1ステップ = 4行をひととおり学習すること)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/status_line.py" line="17"/>
+        <location filename="../../gui/views/status_line.py" line="18"/>
         <source>Loss now: summed over the 4 rows at the current weights. The loss plot shows each step&apos;s loss instead, added up row by row during the step (the article&apos;s L[step]), so its last point differs a little</source>
         <translation>現在の損失: 今の重みでの4行分の損失の合計。損失グラフは各ステップの損失（記事の L[step]、ステップ中に行ごとに足したもの）を示すため、最後の点とは少し異なります</translation>
     </message>
     <message>
-        <location filename="../../gui/views/status_line.py" line="20"/>
+        <location filename="../../gui/views/status_line.py" line="21"/>
         <source>Training speed</source>
         <translation>学習の速さ</translation>
     </message>
     <message>
-        <location filename="../../gui/views/status_line.py" line="20"/>
+        <location filename="../../gui/views/status_line.py" line="21"/>
         <source>What the trainer is doing</source>
         <translation>学習の状態</translation>
     </message>
     <message>
-        <location filename="../../gui/views/status_line.py" line="24"/>
+        <location filename="../../gui/views/status_line.py" line="25"/>
         <source>ready</source>
         <translation>準備完了</translation>
     </message>
     <message>
-        <location filename="../../gui/views/status_line.py" line="24"/>
+        <location filename="../../gui/views/status_line.py" line="25"/>
         <source>training</source>
         <translation>学習中</translation>
     </message>
     <message>
-        <location filename="../../gui/views/status_line.py" line="25"/>
+        <location filename="../../gui/views/status_line.py" line="26"/>
         <source>paused</source>
         <translation>一時停止中</translation>
     </message>
     <message>
-        <location filename="../../gui/views/status_line.py" line="25"/>
+        <location filename="../../gui/views/status_line.py" line="26"/>
         <source>finished</source>
         <translation>完了</translation>
     </message>
     <message>
-        <location filename="../../gui/views/status_line.py" line="26"/>
+        <location filename="../../gui/views/status_line.py" line="27"/>
         <source>diverged</source>
         <translation>発散</translation>
     </message>
     <message>
-        <location filename="../../gui/views/status_line.py" line="26"/>
+        <location filename="../../gui/views/status_line.py" line="27"/>
         <source>failed</source>
         <translation>失敗</translation>
     </message>
     <message>
-        <location filename="../../gui/views/status_line.py" line="27"/>
+        <location filename="../../gui/views/status_line.py" line="28"/>
         <source>stopped</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../gui/views/status_line.py" line="31"/>
+        <location filename="../../gui/views/status_line.py" line="34"/>
         <source>step {0:,} of {1:,}</source>
         <translation>ステップ {0:,} / {1:,}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/status_line.py" line="33"/>
+        <location filename="../../gui/views/status_line.py" line="36"/>
         <source>step {0:,} of {1:,}, the past (live: {2:,})</source>
         <translation>ステップ {0:,} / {1:,}(過去の表示、現在: {2:,})</translation>
     </message>
     <message>
-        <location filename="../../gui/views/status_line.py" line="35"/>
+        <location filename="../../gui/views/status_line.py" line="43"/>
+        <source>loss now {0:.6g} (the article&apos;s sum, no ½)</source>
+        <translation>現在の損失 {0:.6g} (記事のコードの和、½ なし)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/status_line.py" line="46"/>
         <source>loss now {0:.6g}</source>
         <translation>現在の損失 {0:.6g}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/status_line.py" line="36"/>
+        <location filename="../../gui/views/status_line.py" line="41"/>
         <source>loss too large to compute</source>
         <translation>損失が大きすぎて計算できません</translation>
     </message>
     <message>
-        <location filename="../../gui/views/status_line.py" line="38"/>
+        <location filename="../../gui/views/status_line.py" line="49"/>
         <source>{0:,.0f} steps/s</source>
         <translation>{0:,.0f} ステップ/秒</translation>
     </message>

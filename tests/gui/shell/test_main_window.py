@@ -1261,3 +1261,19 @@ def test_the_2d_map_svg_entry_is_there_only_for_the_2d_map(qtbot, window, monkey
     flat.exports.actions["2D map as SVG…"].trigger()
     assert errors == [] and path.read_text().lstrip().startswith("<?xml")
     flat.close()
+
+
+def test_the_view_menu_shows_the_loss_as_the_articles_sum(qtbot, window):
+    finish(qtbot, window)
+    window.loss_plot.flush()
+    (curve,) = window.loss_plot.findChild(pg.PlotWidget).getPlotItem().listDataItems()
+    before = curve.getOriginalDataset()[1]
+    window.article_loss_action.trigger()
+    assert window.article_loss_action.isChecked()
+    after = curve.getOriginalDataset()[1]
+    np.testing.assert_allclose(after, 2 * before)
+    assert "(the article's sum, no ½)" in window.status_line.texts()[1]
+    assert window._toggles()["article_loss"] is True  # kept with the view options
+    window.article_loss_action.trigger()
+    assert "no ½" not in window.status_line.texts()[1]
+    assert window._toggles()["article_loss"] is False

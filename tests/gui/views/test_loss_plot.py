@@ -252,3 +252,48 @@ def test_a_past_step_has_a_dot_on_the_curve_at_its_loss(plot):
     plot.update_from(live)
     assert plot.cursor_dot() is None
     assert len(plot.findChild(pg.PlotWidget).getPlotItem().listDataItems()) == 1  # no extra curve
+
+
+def test_the_article_sum_draws_twice_the_squared_loss_and_says_so(plot):
+    from core.views.loss_convention import ARTICLE_SUM, GATELAB
+
+    losses = [0.9, 0.5, 0.25, 0.125]
+    plot.update_from(make_snapshot(CONFIG, WEIGHTS, 4, losses, run=9100))
+    label = plot._item.getAxis("left")
+    _, gatelab = data_given_to_curve(plot)
+    assert "no ½" not in label.labelText
+    plot.set_loss_convention(ARTICLE_SUM)
+    _, article = data_given_to_curve(plot)
+    np.testing.assert_allclose(article, 2 * gatelab)
+    assert "article's sum (no ½)" in label.labelText
+    np.testing.assert_array_equal(plot.history(), np.float32(losses))  # the record is the run's
+    plot.update_from(make_snapshot(CONFIG, WEIGHTS, 2, losses, run=9100, live_step=4))
+    assert plot._cursor_dot.data["y"][0] == 1.0  # the dot on the doubled curve
+    plot.set_loss_convention(GATELAB)
+    np.testing.assert_allclose(data_given_to_curve(plot)[1], gatelab)
+    assert plot._cursor_dot.data["y"][0] == 0.5 and "no ½" not in label.labelText
+
+
+def test_cross_entropy_has_no_half_to_drop(plot):
+    from core.views.loss_convention import ARTICLE_SUM
+
+    config = CONFIG.with_changes(loss="cross-entropy")
+    plot.set_loss_convention(ARTICLE_SUM)
+    plot.update_from(make_snapshot(config, WEIGHTS, 3, [0.9, 0.5, 0.25], run=9200))
+    np.testing.assert_allclose(data_given_to_curve(plot)[1], [0.9, 0.5, 0.25], rtol=1e-6)
+    assert plot.shown_factor() == 1.0 and "no ½" not in plot._item.getAxis("left").labelText
+
+
+def test_the_status_bar_follows_the_loss_convention(qtbot):
+    from core.views.loss_convention import ARTICLE_SUM, GATELAB
+    from gui.views.status_line import StatusLine
+
+    line = StatusLine()
+    qtbot.addWidget(line)
+    snap = make_snapshot(CONFIG, WEIGHTS, 0)
+    line.update_from(snap)
+    assert line.texts()[1] == f"loss now {snap.loss:.6g}"
+    line.set_loss_convention(ARTICLE_SUM)
+    assert line.texts()[1] == f"loss now {2 * snap.loss:.6g} (the article's sum, no ½)"
+    line.set_loss_convention(GATELAB)
+    assert line.texts()[1] == f"loss now {snap.loss:.6g}"
