@@ -7,11 +7,30 @@ italic variables, sub- and superscripts, Unicode symbols) and says where the
 article's text differs from the correct math.
 """
 
+import html as html_text
+import re
+
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QTextDocumentFragment
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from core.model.gates import ROWS
+from core.teaching.notation import (
+    ARTICLE,
+    GATELAB,
+    article_input,
+    article_node,
+    article_weight,
+    symbol_table,
+)
 from core.teaching.row_math import (
     BACKWARD,
     FORWARD,
@@ -502,6 +521,17 @@ class MathPanel(QWidget):
         bold.setPointSizeF(bold.pointSizeF() * 1.15)
         self._position.setFont(bold)
         self._position.setWordWrap(True)  # the panel may be narrow: wrap, never widen the window
+        self._notation = QComboBox()
+        self._notation.addItem(self.tr("GateLab's (from 1, bias last)"), GATELAB)
+        self._notation.addItem(self.tr("the article's (from 0, w first, w second)"), ARTICLE)
+        self._notation.setToolTip(self.tr("Which symbols the formulas use; the table under them "
+                                          "maps each to the other and to the article's code"))
+        self._notation.currentIndexChanged.connect(lambda _index: self._show())
+        notation_label = QLabel(self.tr("&Notation:"))
+        notation_label.setBuddy(self._notation)
+        self._notation_row = QHBoxLayout()
+        self._notation_row.addWidget(notation_label)
+        self._notation_row.addWidget(self._notation, 1)
         self._phases = QLabel()
         self._phases.setWordWrap(True)
         self._phases.setTextFormat(Qt.TextFormat.RichText)
@@ -530,6 +560,7 @@ class MathPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._position)
+        layout.addLayout(self._notation_row)
         layout.addWidget(self._phases)
         layout.addWidget(self._browser, 1)
         layout.addLayout(bottom)
@@ -573,6 +604,32 @@ class MathPanel(QWidget):
             parts.append(self._notice.text())
         return "\n".join(p for p in parts if p)
 
+    def notation(self) -> str:
+        return self._notation.currentData()
+
+    def set_notation(self, notation: str) -> None:
+        """GATELAB or ARTICLE (core.teaching.notation)."""
+        self._notation.setCurrentIndex(self._notation.findData(notation))
+
+    def _symbol_table(self, hidden_nodes: int) -> str:
+        """GateLab's symbols, the article's and its code's variables, side by side."""
+        what = {"inputs": self.tr("inputs"), "weights": self.tr("weights"),
+                "bias weight": self.tr("bias weight"), "input sum": self.tr("input sum"),
+                "prediction, target": self.tr("prediction, target"), "step loss": self.tr("step loss"),
+                "input to hidden weight": self.tr("input to hidden weight"),
+                "hidden node": self.tr("hidden node"), "bias node": self.tr("bias node"),
+                "hidden to output weight": self.tr("hidden to output weight"),
+                "output sum, prediction, target": self.tr("output sum, prediction, target"),
+                "output delta": self.tr("output delta"), "hidden delta": self.tr("hidden delta")}
+        head = "".join(f"<th>{html_text.escape(t)}</th>" for t in (
+            "", self.tr("GateLab"), self.tr("the article"), self.tr("the article's code")))
+        rows = "".join("<tr>" + "".join(f"<td>{html_text.escape(cell)}</td>" for cell in (
+            what.get(row[0], row[0]), *row[1:])) + "</tr>" for row in symbol_table(hidden_nodes))
+        title = self.tr("Symbols")
+        return (f'<p class="h">{title}</p>'
+                f'<table class="symbols" cellspacing="0" cellpadding="3" border="1">'
+                f"<tr>{head}</tr>{rows}</table>")
+
     def position_text(self) -> str:
         return self._position.text()
 
@@ -606,7 +663,10 @@ class MathPanel(QWidget):
         self._position.setText(text.format(step=step, x1=int(x1), x2=int(x2),
                                            phase=self._phase_name(s.phase)))
         self._phases.setText(self._phase_strip(s.phase))
-        self._browser.setHtml(self._phase_html(s))
+        body = self._phase_html(s)
+        if self.notation() == ARTICLE:
+            body = in_article_notation(body, s.math.hidden_nodes)
+        self._browser.setHtml(body + self._symbol_table(s.math.hidden_nodes))
 
     def _show_controls(self):
         s = self._stepper
@@ -653,6 +713,33 @@ def _at_the_end(stepper: RowStepper) -> bool:
     between_steps = (stepper.row == 0 and stepper.phase == FORWARD) or \
         (stepper.row == len(ROWS) - 1 and stepper.phase == UPDATE)
     return between_steps and stepper.steps_done >= stepper.config.steps
+
+
+_W1 = re.compile(r"<i>w</i><sup>\(1\)</sup><sub>(\d),?(\d+)</sub>")
+_W1_OF_I = re.compile(r"<i>w</i><sup>\(1\)</sup><sub>(<i>i</i>)(,?)(\d+)</sub>")  # w(1)i1: Σ over i
+_W2 = re.compile(r"<i>w</i><sup>\(2\)</sup><sub>(\d+)</sub>")
+_W = re.compile(r"<i>w</i><sub>(\d)</sub>")
+_X = re.compile(r"<i>x</i><sub>(\d)</sub>")
+_NODE = re.compile(r"<i>(h|u|δ)</i><sub>(\d+)</sub>")
+
+
+def in_article_notation(html: str, hidden_nodes: int) -> str:
+    """The formulas with the article's symbols and indices (core.teaching.notation): w^first_ij
+    and w^second_j counted from 0, and in the 2-layer model the bias weight w0."""
+    def w1(match):
+        i, j = int(match.group(1)), int(match.group(2))
+        index = f"{i - 1},{article_node(j)}" if hidden_nodes >= 10 else f"{i - 1}{article_node(j)}"
+        return f"<i>w</i><sup>first</sup><sub>{index}</sub>"
+
+    html = _W1.sub(w1, html)
+    html = _W1_OF_I.sub(lambda m: f"<i>w</i><sup>first</sup><sub>{m.group(1)}{m.group(2)}"
+                                  f"{article_node(int(m.group(3)))}</sub>", html)
+    html = html.replace("<i>w</i><sup>(1)</sup>", "<i>w</i><sup>first</sup>")
+    html = _W2.sub(lambda m: f"<i>w</i><sup>second</sup><sub>{article_node(int(m.group(1)))}</sub>", html)
+    html = html.replace("<i>w</i><sup>(2)</sup>", "<i>w</i><sup>second</sup>")
+    html = _W.sub(lambda m: f"<i>w</i><sub>{article_weight(int(m.group(1)))}</sub>", html)
+    html = _X.sub(lambda m: f"<i>x</i><sub>{article_input(int(m.group(1)), hidden_nodes)}</sub>", html)
+    return _NODE.sub(lambda m: f"<i>{m.group(1)}</i><sub>{article_node(int(m.group(2)))}</sub>", html)
 
 
 def _plain(rich: str) -> str:

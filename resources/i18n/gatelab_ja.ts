@@ -1633,82 +1633,187 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
 <context>
     <name>MathPanel</name>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="498"/>
+        <location filename="../../gui/views/math_panel.py" line="517"/>
         <source>Which step (pass over the 4 rows), which truth-table row and which phase of its update is shown</source>
         <translation>表示しているのは、どのステップ(4行をひととおり学習する1回)の、真理値表のどの行の、更新のどの段階か</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="508"/>
+        <location filename="../../gui/views/math_panel.py" line="525"/>
+        <source>GateLab&apos;s (from 1, bias last)</source>
+        <translation>GateLab の記法 (1 から数え、バイアスは最後)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/math_panel.py" line="526"/>
+        <source>the article&apos;s (from 0, w first, w second)</source>
+        <translation>記事の記法 (0 から数え、w first、w second)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/math_panel.py" line="527"/>
+        <source>Which symbols the formulas use; the table under them maps each to the other and to the article&apos;s code</source>
+        <translation>式に使う記号。下の表で、それぞれの記号ともう一方の記法、記事のコードの変数を対応させています</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/math_panel.py" line="530"/>
+        <source>&amp;Notation:</source>
+        <translation>記法(&amp;N):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/math_panel.py" line="538"/>
         <source>Each row&apos;s update has four phases, in the article&apos;s order</source>
         <translation>各行の更新は、記事と同じ順の4つの段階からなります</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="515"/>
+        <location filename="../../gui/views/math_panel.py" line="545"/>
         <source>The formulas of this phase, with this row&apos;s numbers put in</source>
         <translation>この段階の数式に、この行の数値を入れたもの</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="519"/>
+        <location filename="../../gui/views/math_panel.py" line="549"/>
         <source>Next ▶</source>
         <translation>次へ ▶</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="521"/>
+        <location filename="../../gui/views/math_panel.py" line="551"/>
         <source>Show the next phase, or the next row once this one is updated (N)</source>
         <translation>次の段階を表示します。この行の更新が済んでいれば次の行へ進みます (N)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="596"/>
+        <location filename="../../gui/views/math_panel.py" line="616"/>
+        <source>inputs</source>
+        <translation>入力</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/math_panel.py" line="616"/>
+        <source>weights</source>
+        <translation>重み</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/math_panel.py" line="617"/>
+        <source>bias weight</source>
+        <translation>バイアスの重み</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/math_panel.py" line="617"/>
+        <source>input sum</source>
+        <translation>入力の合計</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/math_panel.py" line="618"/>
+        <source>prediction, target</source>
+        <translation>予測値、真の値</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/math_panel.py" line="618"/>
+        <source>step loss</source>
+        <translation>ステップの損失</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/math_panel.py" line="619"/>
+        <source>input to hidden weight</source>
+        <translation>入力と隠れ層の間の重み</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/math_panel.py" line="620"/>
+        <source>hidden node</source>
+        <translation>隠れ層のノード</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/math_panel.py" line="620"/>
+        <source>bias node</source>
+        <translation>バイアスのノード</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/math_panel.py" line="621"/>
+        <source>hidden to output weight</source>
+        <translation>隠れ層と出力の間の重み</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/math_panel.py" line="622"/>
+        <source>output sum, prediction, target</source>
+        <translation>出力の合計、予測値、真の値</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/math_panel.py" line="623"/>
+        <source>output delta</source>
+        <translation>出力のデルタ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/math_panel.py" line="623"/>
+        <source>hidden delta</source>
+        <translation>隠れ層のデルタ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/math_panel.py" line="625"/>
+        <source>GateLab</source>
+        <translation>GateLab</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/math_panel.py" line="625"/>
+        <source>the article</source>
+        <translation>記事</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/math_panel.py" line="625"/>
+        <source>the article&apos;s code</source>
+        <translation>記事のコード</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/math_panel.py" line="628"/>
+        <source>Symbols</source>
+        <translation>記号</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/math_panel.py" line="653"/>
         <source>No network yet</source>
         <translation>まだネットワークがありません</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="602"/>
+        <location filename="../../gui/views/math_panel.py" line="659"/>
         <source>After the last step ({step}), row [{x1}, {x2}], phase: {phase}</source>
         <translation>最後のステップ ({step}) の後、行 [{x1}, {x2}]、段階: {phase}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="605"/>
+        <location filename="../../gui/views/math_panel.py" line="662"/>
         <source>Step {step}, row [{x1}, {x2}], phase: {phase}</source>
         <translation>ステップ {step}、行 [{x1}, {x2}]、段階: {phase}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="615"/>
+        <location filename="../../gui/views/math_panel.py" line="675"/>
         <source>Pause training to step through the math.</source>
         <translation>計算を順に追うには、学習を一時停止してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="617"/>
+        <location filename="../../gui/views/math_panel.py" line="677"/>
         <source>This walk-through follows the article&apos;s online training (one update after each row). Switch the mode to online to step through it.</source>
         <translation>この解説は記事のオンライン学習(1行ごとに1回更新)に沿っています。順に追うには、更新方式をオンラインに切り替えてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="620"/>
+        <location filename="../../gui/views/math_panel.py" line="680"/>
         <source>The network diverged: lower α or reset it.</source>
         <translation>ネットワークが発散しました。α を小さくするか、リセットしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="622"/>
+        <location filename="../../gui/views/math_panel.py" line="682"/>
         <source>The run has done all its {0} steps: raise Steps to go on.</source>
         <translation>予定の {0} ステップをすべて終えました。続けるにはステップ数を増やしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="630"/>
+        <location filename="../../gui/views/math_panel.py" line="690"/>
         <source>forward</source>
         <translation>順伝播</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="630"/>
+        <location filename="../../gui/views/math_panel.py" line="690"/>
         <source>loss</source>
         <translation>損失</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="630"/>
+        <location filename="../../gui/views/math_panel.py" line="690"/>
         <source>backward</source>
         <translation>逆伝播</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="631"/>
+        <location filename="../../gui/views/math_panel.py" line="691"/>
         <source>update</source>
         <translation>更新</translation>
     </message>
@@ -2952,223 +3057,223 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
 <context>
     <name>_Writer</name>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="137"/>
+        <location filename="../../gui/views/math_panel.py" line="156"/>
         <source>Note:</source>
         <translation>注:</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="149"/>
+        <location filename="../../gui/views/math_panel.py" line="168"/>
         <source>Article step {0}</source>
         <translation>記事の手順{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="150"/>
+        <location filename="../../gui/views/math_panel.py" line="169"/>
         <source>Article steps {0} and {1}</source>
         <translation>記事の手順{0}と{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="157"/>
+        <location filename="../../gui/views/math_panel.py" line="176"/>
         <source>… and likewise for the other nodes, {j} = {first} … {last}.</source>
         <translation>… 残りのノード {j} = {first} … {last} も同様です。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="162"/>
+        <location filename="../../gui/views/math_panel.py" line="181"/>
         <source>Row [{x1}, {x2}]: inputs {sx1} = {x1}, {sx2} = {x2} and the bias input 1; the target is {yt} = {t}.</source>
         <translation>行 [{x1}, {x2}]: 入力は {sx1} = {x1}、{sx2} = {x2} とバイアス入力 1、真の値は {yt} = {t} です。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="178"/>
+        <location filename="../../gui/views/math_panel.py" line="197"/>
         <source>Forward pass: the neuron adds up its weighted inputs, then {f} squashes the sum into a prediction between 0 and 1.</source>
         <translation>順伝播: ニューロンは入力値と重みの積を合計し、{f} がその合計を 0 と 1 の間の予測値に変換します。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="181"/>
+        <location filename="../../gui/views/math_panel.py" line="200"/>
         <source>the sum of the inputs times their weights</source>
         <translation>入力値と重みの積の合計</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="184"/>
-        <location filename="../../gui/views/math_panel.py" line="206"/>
+        <location filename="../../gui/views/math_panel.py" line="203"/>
+        <location filename="../../gui/views/math_panel.py" line="225"/>
         <source>the sum through the activation function</source>
         <translation>合計を活性化関数に入れる</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="186"/>
+        <location filename="../../gui/views/math_panel.py" line="205"/>
         <source>{f} is the sigmoid function; the bias input is always 1, so {w3} acts as the neuron&apos;s threshold.</source>
         <translation>{f} は活性化関数(シグモイド関数)です。バイアス入力は常に 1 なので、{w3} がニューロンの閾値の役割をします。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="192"/>
+        <location filename="../../gui/views/math_panel.py" line="211"/>
         <source>Forward pass: each hidden node adds up its weighted inputs and applies its activation; the output node does the same with the hidden nodes.</source>
         <translation>順伝播: 隠れ層の各ノードは入力値と重みの積を合計し、活性化関数に入れます。出力のノードも、隠れ層のノードの値で同じことをします。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="196"/>
+        <location filename="../../gui/views/math_panel.py" line="215"/>
         <source>each hidden node&apos;s weighted sum, then its activation</source>
         <translation>隠れ層の各ノードで入力値と重みの積の合計を求め、活性化関数に入れる</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="201"/>
+        <location filename="../../gui/views/math_panel.py" line="220"/>
         <source>{h} = 1 is the bias node: it always outputs 1.</source>
         <translation>{h} = 1 はバイアスのノードで、常に 1 を出力します。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="203"/>
+        <location filename="../../gui/views/math_panel.py" line="222"/>
         <source>the hidden nodes times the second-layer weights</source>
         <translation>隠れ層の値と二層目・三層目の間の重みの積の和</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="210"/>
+        <location filename="../../gui/views/math_panel.py" line="229"/>
         <source>the article&apos;s code sets hidden_layers = 3, but that counts the bias node too: it means 2 hidden nodes plus the bias node (this network has {h} hidden nodes and the bias node {bias}). Its 3D-plot helper also uses w1[0] for both inputs (x2 needs w1[1]) and prints x1 on the way; GateLab&apos;s 3D view uses each input&apos;s own weights.</source>
         <translation>記事のコードは hidden_layers = 3 としていますが、これはバイアスのノードも数えています。実際には隠れ層のノード 2 個とバイアスのノードです(このネットワークは隠れ層のノード {h} 個とバイアスのノード {bias})。また、記事の3Dグラフを描く関数は、2つの入力の両方に w1[0] を使い(x2 には w1[1] が必要)、途中で x1 を print しています。GateLab の3D表示は、それぞれの入力に自分の重みを使います。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="251"/>
+        <location filename="../../gui/views/math_panel.py" line="270"/>
         <source>Loss: how far the prediction is from the target.</source>
         <translation>損失: 予測値が真の値からどれだけ離れているか。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="252"/>
+        <location filename="../../gui/views/math_panel.py" line="271"/>
         <source>the squared error</source>
         <translation>二乗誤差</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="253"/>
+        <location filename="../../gui/views/math_panel.py" line="272"/>
         <source>the loss (here cross-entropy)</source>
         <translation>損失(ここでは交差エントロピー)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="257"/>
+        <location filename="../../gui/views/math_panel.py" line="276"/>
         <source>the article&apos;s 3-layer code adds up (y − yt)² without the ½, so its loss curve is twice this value; its gradients do use the ½, as here.</source>
         <translation>記事の3層のコードは ½ を付けずに (y − yt)² を足しているので、損失のグラフはこの値の2倍になります。ただし勾配は、ここと同じく ½ を付けた式から求めています。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="269"/>
+        <location filename="../../gui/views/math_panel.py" line="288"/>
         <source>Cross-entropy; log is the natural logarithm. The loss grows without limit as the prediction approaches the wrong value.</source>
         <translation>交差エントロピー(log は自然対数)。予測値が間違った値に近づくほど、損失は限りなく大きくなります。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="275"/>
+        <location filename="../../gui/views/math_panel.py" line="294"/>
         <source>Step {step}&apos;s loss adds up its 4 rows, each taken before its own update: {terms} + …</source>
         <translation>ステップ {step} の損失は4行分の合計です(各行はその行の更新前の値): {terms} + …</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="279"/>
+        <location filename="../../gui/views/math_panel.py" line="298"/>
         <source>Step {step}&apos;s loss adds up its 4 rows, each taken before its own update: {terms} = {total}, the value the loss plot shows for step {step}.</source>
         <translation>ステップ {step} の損失は4行分の合計です(各行はその行の更新前の値): {terms} = {total}。これが損失のグラフのステップ {step} の値です。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="286"/>
+        <location filename="../../gui/views/math_panel.py" line="305"/>
         <source>Backward pass: how much the loss changes when each weight changes (the chain rule, from the output back).</source>
         <translation>逆伝播: 各重みを変えたとき、損失がどれだけ変わるか(出力側から順に連鎖律で求めます)。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="289"/>
+        <location filename="../../gui/views/math_panel.py" line="308"/>
         <source>the loss differentiated by each weight</source>
         <translation>損失を各重みで微分する</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="301"/>
+        <location filename="../../gui/views/math_panel.py" line="320"/>
         <source>With cross-entropy the slope {slope} cancels out: {grad}.</source>
         <translation>交差エントロピーでは傾き {slope} が約分されて消えます: {grad}。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="316"/>
+        <location filename="../../gui/views/math_panel.py" line="335"/>
         <source>the article&apos;s step 4 writes its second line twice; the chain rule goes through {u}: {chain}.</source>
         <translation>記事の手順4は2行目を2回書いています。連鎖律は {u} を通ります: {chain}。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="329"/>
+        <location filename="../../gui/views/math_panel.py" line="348"/>
         <source>Chain rule, factor by factor:</source>
         <translation>連鎖律(因子ごと):</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="334"/>
+        <location filename="../../gui/views/math_panel.py" line="353"/>
         <source>Output node</source>
         <translation>出力のノード</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="335"/>
+        <location filename="../../gui/views/math_panel.py" line="354"/>
         <source>the loss differentiated by the second-layer weights</source>
         <translation>損失を二層目と三層目の間の重みで微分する</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="345"/>
+        <location filename="../../gui/views/math_panel.py" line="364"/>
         <source>With cross-entropy the slope {slope} cancels out.</source>
         <translation>交差エントロピーでは傾き {slope} が約分されて消えます。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="358"/>
+        <location filename="../../gui/views/math_panel.py" line="377"/>
         <source>the article&apos;s step 6 writes this gradient as {wrong}; the correct one is {right}, as above.</source>
         <translation>記事の手順6ではこの勾配を {wrong} と書いていますが、正しくは上のとおり {right} です。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="366"/>
+        <location filename="../../gui/views/math_panel.py" line="385"/>
         <source>Hidden nodes</source>
         <translation>隠れ層のノード</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="367"/>
+        <location filename="../../gui/views/math_panel.py" line="386"/>
         <source>the loss differentiated by the first-layer weights</source>
         <translation>損失を一層目と二層目の間の重みで微分する</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="369"/>
+        <location filename="../../gui/views/math_panel.py" line="388"/>
         <source>As in the article&apos;s code, the output weights are updated first, and the new values are used below:</source>
         <translation>記事のコードと同じく、出力層の重みを先に更新し、以下ではその新しい値を使います:</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="378"/>
+        <location filename="../../gui/views/math_panel.py" line="397"/>
         <source>(updated)</source>
         <translation>(更新後)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="393"/>
+        <location filename="../../gui/views/math_panel.py" line="412"/>
         <source>as in the article&apos;s code, {delta} uses {w2} after its update, so the value called {grad} here is not the partial derivative at the current weights. Textbook backpropagation uses the value from before the update (update order &apos;textbook&apos;).</source>
         <translation>記事のコードと同じく、{delta} には更新後の {w2} を使っています。そのため、ここで {grad} と呼んでいる値は、現在の重みでの偏微分ではありません。教科書どおりの誤差逆伝播法では更新前の値を使います(更新の順序 &apos;textbook&apos;)。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="399"/>
+        <location filename="../../gui/views/math_panel.py" line="418"/>
         <source>the article&apos;s code updates {w2} first and uses the new value in {delta}. This run uses the old value, as textbook backpropagation does (choose update order &apos;article&apos; to follow the article&apos;s code).</source>
         <translation>記事のコードは {w2} を先に更新し、その新しい値を {delta} に使います。この学習では、教科書どおりの誤差逆伝播法と同じく更新前の値を使います(記事のコードに合わせるには、更新の順序で &apos;article&apos; を選びます)。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="433"/>
+        <location filename="../../gui/views/math_panel.py" line="452"/>
         <source>Update: each weight takes a small step against its gradient, scaled by the learning rate {rate}.</source>
         <translation>更新(勾配降下法): 各重みを勾配と逆の向きに少しだけ動かします。動かす量は学習率 {rate} で決まります。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="436"/>
+        <location filename="../../gui/views/math_panel.py" line="455"/>
         <source>every weight updated</source>
         <translation>すべての重みを更新する</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="449"/>
+        <location filename="../../gui/views/math_panel.py" line="468"/>
         <source>Output weights</source>
         <translation>出力層の重み</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="455"/>
+        <location filename="../../gui/views/math_panel.py" line="474"/>
         <source>Hidden weights</source>
         <translation>隠れ層の重み</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="466"/>
+        <location filename="../../gui/views/math_panel.py" line="485"/>
         <source>(this row&apos;s input is 0: unchanged)</source>
         <translation>(この行の入力は 0 なので変化なし)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="471"/>
+        <location filename="../../gui/views/math_panel.py" line="490"/>
         <source>these numbers are no longer finite: the network diverged. Lower α or reset the network.</source>
         <translation>これらの数値はもう有限ではありません。ネットワークが発散しました。α を小さくするか、ネットワークをリセットしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="475"/>
+        <location filename="../../gui/views/math_panel.py" line="494"/>
         <source>The other views now show these weights. Next: row [{x1}, {x2}] with the new weights.</source>
         <translation>他の表示にもこの重みが反映されました。次は、新しい重みで行 [{x1}, {x2}] を計算します。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="477"/>
+        <location filename="../../gui/views/math_panel.py" line="496"/>
         <source>Step {step} is complete: its loss, the sum of the 4 rows&apos; losses, is {loss}. Next: step {next}, row [0, 0].</source>
         <translation>ステップ {step} が完了しました。その損失(4行の損失の合計)は {loss} です。次はステップ {next} の行 [0, 0] です。</translation>
     </message>

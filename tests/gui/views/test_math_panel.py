@@ -33,8 +33,14 @@ def _parse(text: str) -> float:
     return float(mantissa) * (10.0 ** int(exponent.translate(_DIGITS)) if exponent else 1.0)
 
 
-def _lines(panel):
+def _all_lines(panel):
     return [line.replace("\u202f", " ").strip() for line in panel.current_text().splitlines()]
+
+
+def _lines(panel):
+    """The panel's lines above its symbol table."""
+    lines = _all_lines(panel)
+    return lines[:lines.index("Symbols")] if "Symbols" in lines else lines
 
 
 def _result(panel, head: str) -> float:
@@ -437,3 +443,54 @@ def test_a_formula_wraps_only_after_an_equals_sign_or_a_plus(panel, qtbot):
     panel.resize(300, 600)
     panel.set_state(XOR, XOR_WEIGHTS, 0)
     assert "yp = f(v) = 1 / (1 + e" in panel.current_text()  # read back with ordinary spaces
+
+
+def _formulas(panel) -> list[str]:
+    return _lines(panel)
+
+
+def _results(lines) -> list:
+    """Each equation's result, the number after its last '=' (prose lines: None)."""
+    ends = [line.rsplit(" = ", 1)[-1] for line in lines]
+    return [end if " = " in line and _NUMBER.fullmatch(end) else None for line, end in zip(lines, ends)]
+
+
+@pytest.mark.parametrize("phase_steps", [0, 2, 3])
+def test_the_articles_notation_renames_the_symbols_and_keeps_every_number(panel, phase_steps):
+    from core.teaching.notation import ARTICLE, GATELAB
+
+    panel.set_state(XOR, XOR_WEIGHTS, 0)
+    for _ in range(phase_steps):
+        panel.next_phase()
+    gatelab = _formulas(panel)
+    panel.set_notation(ARTICLE)
+    article = _formulas(panel)
+    assert len(article) == len(gatelab) and _results(article) == _results(gatelab)
+    assert sum(r is not None for r in _results(article)) >= 3
+    text = "\n".join(article)
+    assert "w(1)" not in text and "w(2)" not in text
+    if phase_steps == 2:  # backward: the same gradients under the article's names
+        assert "∂L/∂w(2)1 = δout·h1 = " in "\n".join(gatelab)
+        assert "∂L/∂wsecond0 = δout·h0 = " in text
+        assert "∂L/∂w(1)31 = δ1·1 = " in "\n".join(gatelab) and "∂L/∂wfirst20 = δ0·1 = " in text
+    panel.set_notation(GATELAB)
+    assert _formulas(panel) == gatelab
+
+
+def test_the_two_layer_bias_weight_is_the_articles_w0(panel):
+    from core.teaching.notation import ARTICLE
+
+    panel.set_state(AND, AND_WEIGHTS, 0)
+    assert any("1·w3" in line for line in _formulas(panel))
+    panel.set_notation(ARTICLE)
+    lines = _formulas(panel)
+    assert any("1·w0" in line for line in lines) and not any("w3" in line for line in lines)
+
+
+def test_the_symbol_table_maps_gatelab_the_article_and_its_code(panel):
+    panel.set_state(XOR, XOR_WEIGHTS, 0)
+    lines = _all_lines(panel)
+    table = lines[lines.index("Symbols"):]
+    for cell in ("w(1)ij, i = 1..3, j = 1..H", "w^first_ij, i = 0..2, j = 0..H-1", "w1[i][j]",
+                 "delta_output", "delta_hidden", "h[2] = 1"):
+        assert cell in table

@@ -1,0 +1,23 @@
+"""core.teaching.notation: GateLab's indices from 1 with the bias last; the article's from 0,
+with the 2-layer formula's bias first (x0, w0)."""
+
+from core.teaching.notation import article_input, article_node, article_weight, symbol_table
+
+
+def test_the_three_layer_article_counts_from_0():
+    assert [article_input(i, 2) for i in (1, 2)] == [0, 1]
+    assert [article_node(j) for j in (1, 2, 3)] == [0, 1, 2]  # h3 = 1, the bias node, is h2
+
+
+def test_the_two_layer_formula_puts_the_bias_first():
+    assert [article_input(i, 0) for i in (1, 2)] == [1, 2]  # x0 is the bias input
+    assert [article_weight(i) for i in (1, 2, 3)] == [1, 2, 0]
+
+
+def test_the_table_names_the_codes_variables():
+    three = {row[0]: row for row in symbol_table(2)}
+    assert three["input to hidden weight"][3] == "w1[i][j]"
+    assert three["bias node"][1:] == ("h3 = 1", "h2 = 1", "h[2] = 1")
+    assert three["hidden delta"][3] == "delta_hidden" and three["output delta"][3] == "delta_output"
+    two = {row[0]: row for row in symbol_table(0)}
+    assert two["bias weight"][1:] == ("w3", "w0", "w1[2]")
