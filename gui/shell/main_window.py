@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
 from core.io import session_file
 from core.io.experiment import SUFFIX, write_atomic
 from core.model.config import ALPHA_MAX, HIDDEN_MAX, TrainConfig
+from core.teaching import article_guide
+from core.teaching.notation import ARTICLE
 from core.training import states
 from core.views.loss_convention import ARTICLE_SUM, GATELAB
 from core.views.run_list import overlay_colour
@@ -48,6 +50,7 @@ from gui.shell.settings_store import (
     TOGGLES_KEY,
     WINDOW_STATE_VERSION,
 )
+from gui.views.article_guide_view import ArticleGuideView
 from gui.views.gradient_check_view import GradientCheckView
 from gui.views.help_panel import HelpPanel
 from gui.views.hidden_maps_view import HiddenMapsView
@@ -185,6 +188,9 @@ class MainWindow(QMainWindow):
                 lambda shown, v=view: shown and self._last_snapshot is not None
                 and v.update_from(self._last_snapshot))
         self._add_dock("help", self.tr("What am I looking at?"), HelpPanel(), visible=False)
+        self.article_guide = ArticleGuideView()
+        self.article_guide.setup_requested.connect(self._on_guide_setup)
+        self._add_dock("guide", self.tr("Follow the article"), self.article_guide, visible=False)
         self.docks["network"].raise_()  # last: adding the hidden help tab changes the current one
         self._whole_tab_titles()
 
@@ -284,6 +290,7 @@ class MainWindow(QMainWindow):
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("What am I &looking at?"), "F1",
                      lambda: self._show_dock("help"))
+        self._action(help_menu, self.tr("Follow the &article…"), "F2", lambda: self._show_dock("guide"))
         self._action(help_menu, self.tr("&About GateLab"), None, self._on_about)
 
     def _build_language_menu(self):
@@ -360,6 +367,35 @@ class MainWindow(QMainWindow):
 
     def start_training(self):
         self.session.train()
+
+    def _on_guide_setup(self, key: str) -> None:
+        """The article guide's Set up: the section's run from its start, the view to look at."""
+        entry = article_guide.section(key)
+        config = entry.config()
+        title, _about, look = self.article_guide.texts(key)
+        message = self.tr("Set up for \u201c{0}\u201d. Look at {1}").format(title, look)
+        self.controls.set_config(config)
+        if self._seeds_dialog is not None:
+            self._seeds_dialog.set_config(config)
+        left = self.files.detach()  # the section's run is a new one, not the open file's
+        if left:
+            message += " " + self.tr("This is a new, untitled run; {0} is unchanged.").format(left)
+
+        def then():
+            self.statusBar().showMessage(message, 20000)
+            if entry.show == article_guide.MATH:
+                self.math_panel.set_notation(ARTICLE)
+            dock = {article_guide.MATH: "math", article_guide.DIAGRAM: "network",
+                    article_guide.HIDDEN: "hidden"}.get(entry.show)
+            if dock is not None:
+                self._show_dock(dock)
+            if entry.train:
+                self.start_training()
+            if entry.compare_order:
+                self._compare_with("order")
+            self._update_title()
+
+        self.session.reset(config, on_done=then)
 
     def open_file(self, path: str | None = None):
         """Opens an experiment, read in the background (the window keeps drawing); a bad file

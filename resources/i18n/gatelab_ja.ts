@@ -247,6 +247,109 @@
     </message>
 </context>
 <context>
+    <name>ArticleGuideView</name>
+    <message>
+        <location filename="../../gui/views/article_guide_view.py" line="18"/>
+        <source>Read the article beside GateLab: each part below is one section of it. Set up puts the window where that section is.</source>
+        <translation>記事を GateLab と並べて読めます。下の各項目が記事の節に対応します。「準備する」で、その節の内容をウィンドウに用意します。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/article_guide_view.py" line="29"/>
+        <source>Look at: {0}</source>
+        <translation>見るところ: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/article_guide_view.py" line="32"/>
+        <source>Set up</source>
+        <translation>準備する</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/article_guide_view.py" line="33"/>
+        <source>Load the article&apos;s run for this section and show the view to look at</source>
+        <translation>この節の記事の学習を読み込み、見るべき表示を出します</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/article_guide_view.py" line="35"/>
+        <source>Set up: {0}</source>
+        <translation>準備する: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/article_guide_view.py" line="53"/>
+        <source>The idea: a neuron adds and decides</source>
+        <translation>アイデア: ニューロンは足し合わせて判断する</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/article_guide_view.py" line="54"/>
+        <source>The article starts from a nerve cell: it adds up the signals reaching it, each weighted, and fires when the sum is large enough. A perceptron is that sum and a threshold; GateLab&apos;s nodes use a smooth threshold, the sigmoid.</source>
+        <translation>記事は神経細胞から始まります。届いた信号にそれぞれ重みを掛けて足し合わせ、合計が十分に大きいと発火します。パーセプトロンはこの合計としきい値です。GateLab のノードはなめらかなしきい値、シグモイド関数を使います。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/article_guide_view.py" line="58"/>
+        <source>the network diagram: each edge is a weight, its width how large it is.</source>
+        <translation>ネットワーク図。線の1本1本が重みで、太さがその大きさです。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/article_guide_view.py" line="60"/>
+        <source>The 2-layer model, steps 1 to 5</source>
+        <translation>2層のモデル、手順1から5</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/article_guide_view.py" line="61"/>
+        <source>One neuron learns AND: the weighted sum u, the sigmoid of it, the squared error, its slope for each weight, and the update. The step-by-step math walks these five steps row by row with this run&apos;s numbers.</source>
+        <translation>1つのニューロンが AND を学びます。重み付きの合計 u、そのシグモイド、二乗誤差、各重みでの傾き、そして更新です。計算の手順では、この5つの手順を行ごとに、この学習の数値でたどれます。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/article_guide_view.py" line="64"/>
+        <source>the step-by-step math, in the article&apos;s notation; press Next.</source>
+        <translation>計算の手順 (記事の記法)。「次へ」を押してください。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/article_guide_view.py" line="66"/>
+        <source>The 2-layer code and its results</source>
+        <translation>2層のコードと結果</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/article_guide_view.py" line="67"/>
+        <source>The article trains 1,000 steps and prints a table and a 3D graph of the prediction over x1 and x2. GateLab trains the same run and draws both.</source>
+        <translation>記事は 1,000 ステップ学習し、表と、x1・x2 に対する予測値の 3D グラフを出します。GateLab は同じ学習をして、両方を描きます。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/article_guide_view.py" line="69"/>
+        <source>the predictions table and the 3D surface: only (1, 1) rises above 0.5.</source>
+        <translation>予測値の表と 3D の曲面。0.5 より高くなるのは (1, 1) だけです。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/article_guide_view.py" line="71"/>
+        <source>The 3-layer network, steps 1 to 8</source>
+        <translation>3層のネットワーク、手順1から8</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/article_guide_view.py" line="72"/>
+        <source>A hidden layer between the inputs and the output lets the network learn XOR, which one neuron cannot. Eight steps: two weighted sums, two sigmoids, the error, two sets of slopes by the chain rule, the update.</source>
+        <translation>入力と出力の間に隠れ層があると、1つのニューロンでは学べない XOR を学べます。手順は8つ: 2回の重み付きの合計、2回のシグモイド、誤差、連鎖律による2組の傾き、そして更新です。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/article_guide_view.py" line="75"/>
+        <source>the step-by-step math: the chain rule, factor by factor, in steps 6 and 7.</source>
+        <translation>計算の手順。手順6と7で、連鎖律を因子ごとに見られます。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/article_guide_view.py" line="78"/>
+        <source>The 3-layer code: XOR, and the order of its updates</source>
+        <translation>3層のコード: XOR と更新の順序</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/article_guide_view.py" line="79"/>
+        <source>The article&apos;s run of 2,000 steps gives its table 0.08, 0.92, 0.92, 0.07 (seed 659). Its code updates the output weights before it uses them for the hidden layer; the compare window shows that run beside the textbook order from the same start.</source>
+        <translation>記事の 2,000 ステップの学習は、表 0.08、0.92、0.92、0.07 を出します (シード 659)。記事のコードは出力側の重みを先に更新し、その値を隠れ層に使います。比較ウィンドウで、同じ初期値からの教科書の順序と並べて見られます。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/article_guide_view.py" line="83"/>
+        <source>the hidden node maps: each hidden node draws one line, and the output combines the two into XOR.</source>
+        <translation>隠れ層マップ。隠れ層の各ノードが1本の線を引き、出力が2本を組み合わせて XOR にします。</translation>
+    </message>
+</context>
+<context>
     <name>ColourBar</name>
     <message>
         <location filename="../../gui/views/colour_bar.py" line="20"/>
@@ -1279,277 +1382,293 @@ yp {1:.2f}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="175"/>
+        <location filename="../../gui/shell/main_window.py" line="178"/>
         <source>Network diagram</source>
         <translation>ネットワーク図</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="176"/>
+        <location filename="../../gui/shell/main_window.py" line="179"/>
         <source>Hidden node maps</source>
         <translation>隠れ層マップ</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="177"/>
+        <location filename="../../gui/shell/main_window.py" line="180"/>
         <source>Hidden space</source>
         <translation>隠れ層の空間</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="178"/>
+        <location filename="../../gui/shell/main_window.py" line="181"/>
         <source>Loss landscape</source>
         <translation>損失の地形</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="179"/>
+        <location filename="../../gui/shell/main_window.py" line="182"/>
         <source>Step-by-step math</source>
         <translation>計算の手順</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="180"/>
+        <location filename="../../gui/shell/main_window.py" line="183"/>
         <source>Gradient check</source>
         <translation>勾配チェック</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="182"/>
+        <location filename="../../gui/shell/main_window.py" line="185"/>
         <source>Runs</source>
         <translation>学習の一覧</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="187"/>
+        <location filename="../../gui/shell/main_window.py" line="190"/>
         <source>What am I looking at?</source>
         <translation>この画面の見方</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="215"/>
+        <location filename="../../gui/shell/main_window.py" line="193"/>
+        <source>Follow the article</source>
+        <translation>記事に沿って学ぶ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/main_window.py" line="221"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="216"/>
+        <location filename="../../gui/shell/main_window.py" line="222"/>
         <source>&amp;Open…</source>
         <translation>開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="217"/>
+        <location filename="../../gui/shell/main_window.py" line="223"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="219"/>
+        <location filename="../../gui/shell/main_window.py" line="225"/>
         <source>Save &amp;As…</source>
         <translation>名前を付けて保存(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="222"/>
+        <location filename="../../gui/shell/main_window.py" line="228"/>
         <source>Save all runs as a s&amp;ession…</source>
         <translation>すべての学習をセッションとして保存(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="224"/>
+        <location filename="../../gui/shell/main_window.py" line="230"/>
         <source>&amp;Export</source>
         <translation>エクスポート(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="230"/>
+        <location filename="../../gui/shell/main_window.py" line="236"/>
         <source>Picture for a &amp;slide…</source>
         <translation>スライド用の画像(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="235"/>
+        <location filename="../../gui/shell/main_window.py" line="241"/>
         <source>&amp;Animation (GIF)…</source>
         <translation>アニメーション (GIF)(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="238"/>
+        <location filename="../../gui/shell/main_window.py" line="244"/>
         <source>&amp;Restore default settings</source>
         <translation>設定を初期状態に戻す(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="239"/>
+        <location filename="../../gui/shell/main_window.py" line="245"/>
         <source>Start &amp;fresh each time (classroom)</source>
         <translation>毎回初期設定で起動(教室用)(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="244"/>
+        <location filename="../../gui/shell/main_window.py" line="250"/>
         <source>Every start uses the article&apos;s settings and speed, not the last user&apos;s (theirs are kept). Also: python main.py --fresh</source>
         <translation>起動するたびに、前の人の設定ではなく記事の設定と速度で始めます(前の人の設定は残ります)。python main.py --fresh でも同じです</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="248"/>
+        <location filename="../../gui/shell/main_window.py" line="254"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="249"/>
+        <location filename="../../gui/shell/main_window.py" line="255"/>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="250"/>
+        <location filename="../../gui/shell/main_window.py" line="256"/>
         <source>&amp;Undo weight edit</source>
         <translation>重みの編集を元に戻す(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="251"/>
+        <location filename="../../gui/shell/main_window.py" line="257"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="255"/>
+        <location filename="../../gui/shell/main_window.py" line="261"/>
         <source>Loss as the article&apos;s code &amp;sums it (no ½)</source>
         <translation>損失を記事のコードの和で表示 (½ なし)(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="259"/>
+        <location filename="../../gui/shell/main_window.py" line="265"/>
         <source>The article&apos;s 3-layer code adds up (yp - yt)² without the ½ GateLab uses, so its loss curve is twice GateLab&apos;s. Shows the loss plot and the status bar that way; training is the same.</source>
         <translation>記事の3層のコードは (yp - yt)² を GateLab の ½ を付けずに足すので、その損失の曲線は GateLab の 2 倍になります。損失のグラフとステータスバーをその値で表示します。学習そのものは変わりません。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="265"/>
+        <location filename="../../gui/shell/main_window.py" line="271"/>
         <source>&amp;Presentation mode</source>
         <translation>プレゼンテーションモード(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="268"/>
+        <location filename="../../gui/shell/main_window.py" line="274"/>
         <source>Full screen, text and lines twice as large, only the essential controls: for a projector. Esc or F11 leaves it.</source>
         <translation>全画面で、文字と線を2倍にし、必要な操作だけを表示します(プロジェクター用)。Esc か F11 で元に戻ります。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="273"/>
+        <location filename="../../gui/shell/main_window.py" line="279"/>
         <source>&amp;Tools</source>
         <translation>ツール(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="274"/>
+        <location filename="../../gui/shell/main_window.py" line="280"/>
         <source>&amp;Many seeds…</source>
         <translation>多数のシードで試す(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="275"/>
+        <location filename="../../gui/shell/main_window.py" line="281"/>
         <source>&amp;Compare the run with</source>
         <translation>この学習と比べる(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="276"/>
+        <location filename="../../gui/shell/main_window.py" line="282"/>
         <source>the other &amp;update order (same seed)</source>
         <translation>もう一方の更新順序(同じシード)(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="277"/>
+        <location filename="../../gui/shell/main_window.py" line="283"/>
         <source>&amp;alpha × 4 (same seed)</source>
         <translation>学習率 × 4(同じシード)(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="278"/>
+        <location filename="../../gui/shell/main_window.py" line="284"/>
         <source>a&amp;lpha ÷ 4 (same seed)</source>
         <translation>学習率 ÷ 4(同じシード)(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="279"/>
+        <location filename="../../gui/shell/main_window.py" line="285"/>
         <source>one more &amp;hidden node (same seed)</source>
         <translation>隠れ層のノードを1個増やす(同じシード)(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="280"/>
+        <location filename="../../gui/shell/main_window.py" line="286"/>
         <source>the &amp;2-layer model, or 2 hidden nodes (same seed)</source>
         <translation>2層モデル、または隠れ層のノード2個(同じシード)(&amp;2)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="281"/>
+        <location filename="../../gui/shell/main_window.py" line="287"/>
         <source>the run &amp;selected in the Runs panel</source>
         <translation>学習の一覧で選んだ学習(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="284"/>
+        <location filename="../../gui/shell/main_window.py" line="290"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="285"/>
+        <location filename="../../gui/shell/main_window.py" line="291"/>
         <source>What am I &amp;looking at?</source>
         <translation>この画面の見方(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="287"/>
+        <location filename="../../gui/shell/main_window.py" line="293"/>
+        <source>Follow the &amp;article…</source>
+        <translation>記事に沿って学ぶ(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/main_window.py" line="294"/>
         <source>&amp;About GateLab</source>
         <translation>GateLab について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="290"/>
+        <location filename="../../gui/shell/main_window.py" line="297"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="294"/>
+        <location filename="../../gui/shell/main_window.py" line="301"/>
         <source>System default</source>
         <translation>システムの設定</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="307"/>
+        <location filename="../../gui/shell/main_window.py" line="314"/>
         <source>The language changes when GateLab starts next time.</source>
         <translation>言語は GateLab を次に起動したときに切り替わります。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="375"/>
+        <location filename="../../gui/shell/main_window.py" line="376"/>
+        <source>Set up for “{0}”. Look at {1}</source>
+        <translation>「{0}」を準備しました。見るところ: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/main_window.py" line="411"/>
         <source>Reset to the initial weights of seed {0}.</source>
         <translation>シード {0} の重みの初期値にリセットしました。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="393"/>
+        <location filename="../../gui/shell/main_window.py" line="429"/>
         <source>Settings changed ({0}): the network was reset.</source>
         <translation>設定が変わったため({0})、ネットワークをリセットしました。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="396"/>
+        <location filename="../../gui/shell/main_window.py" line="382"/>
+        <location filename="../../gui/shell/main_window.py" line="432"/>
         <source>This is a new, untitled run; {0} is unchanged.</source>
         <translation>これは名前のない新しい実行です。{0} は変更されていません。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="388"/>
+        <location filename="../../gui/shell/main_window.py" line="424"/>
         <source>Alpha {0:g}, steps {1:,}: applied to the run.</source>
         <translation>学習率 {0:g}、ステップ数 {1:,}: 学習に反映しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="409"/>
+        <location filename="../../gui/shell/main_window.py" line="445"/>
         <source>Select another run in the Runs panel first (View &gt; Runs).</source>
         <translation>先に学習の一覧(表示 &gt; 学習の一覧)で別の学習を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="464"/>
+        <location filename="../../gui/shell/main_window.py" line="500"/>
         <source>This run is not the one in {0}: Save asks for a new name.</source>
         <translation>この学習は {0} の学習ではありません。保存するときは新しい名前を尋ねます。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="473"/>
+        <location filename="../../gui/shell/main_window.py" line="509"/>
         <source>run {0}</source>
         <translation>学習 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="567"/>
+        <location filename="../../gui/shell/main_window.py" line="603"/>
         <source>This file&apos;s initial weights differ from seed {0}&apos;s: Reset will use the seed&apos;s.</source>
         <translation>このファイルの重みの初期値は、シード {0} のものと異なります。リセットするとシードの重みの初期値を使います。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="572"/>
+        <location filename="../../gui/shell/main_window.py" line="608"/>
         <source>2-layer</source>
         <translation>2層</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="573"/>
+        <location filename="../../gui/shell/main_window.py" line="609"/>
         <source>{0} hidden nodes</source>
         <translation>隠れ層のノード {0} 個</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="574"/>
+        <location filename="../../gui/shell/main_window.py" line="610"/>
         <source>GateLab — {0}, {1}</source>
         <translation>GateLab — {0}、{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="579"/>
+        <location filename="../../gui/shell/main_window.py" line="615"/>
         <source>About GateLab</source>
         <translation>GateLab について</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="580"/>
+        <location filename="../../gui/shell/main_window.py" line="616"/>
         <source>GateLab 0.1: watch a 2- or 3-layer neural network learn a logic gate.
 
 Built with Qt {0} through PySide6 (LGPLv3), pyqtgraph (MIT), NumPy (BSD) and PyOpenGL (BSD). GateLab itself is MIT-licensed.</source>
@@ -1558,74 +1677,74 @@ Built with Qt {0} through PySide6 (LGPLv3), pyqtgraph (MIT), NumPy (BSD) and PyO
 Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を使って作られています。GateLab 自体は MIT ライセンスです。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="658"/>
+        <location filename="../../gui/shell/main_window.py" line="694"/>
         <source>GateLab was ended last time with unsaved runs; they were kept in {0} (File &gt; Open).</source>
         <translation>前回は保存していない学習があるまま GateLab が終了しました。学習は {0} に残してあります(ファイル &gt; 開く)。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="722"/>
+        <location filename="../../gui/shell/main_window.py" line="758"/>
         <source>A fresh start: the article&apos;s settings and speed. The last ones are kept (File &gt; Start fresh each time).</source>
         <translation>初期設定で起動しました: 記事の設定と速度です。前回の設定は残っています(ファイル &gt; 毎回初期設定で起動)。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="727"/>
+        <location filename="../../gui/shell/main_window.py" line="763"/>
         <source>training settings</source>
         <translation>学習の設定</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="727"/>
+        <location filename="../../gui/shell/main_window.py" line="763"/>
         <source>view options</source>
         <translation>表示の設定</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="728"/>
+        <location filename="../../gui/shell/main_window.py" line="764"/>
         <source>language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="728"/>
+        <location filename="../../gui/shell/main_window.py" line="764"/>
         <source>speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="732"/>
+        <location filename="../../gui/shell/main_window.py" line="768"/>
         <source>Some saved settings could not be read and are back to their defaults: {0}.</source>
         <translation>保存された設定の一部を読み込めなかったため、既定値に戻しました: {0}。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="765"/>
+        <location filename="../../gui/shell/main_window.py" line="801"/>
         <source>Picture for a slide</source>
         <translation>スライド用の画像</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="765"/>
+        <location filename="../../gui/shell/main_window.py" line="801"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 画像 (*.png)</translation>
     </message>
     <message>
         <location filename="../../gui/shell/animate_command.py" line="95"/>
         <location filename="../../gui/shell/animation_export.py" line="55"/>
-        <location filename="../../gui/shell/main_window.py" line="771"/>
+        <location filename="../../gui/shell/main_window.py" line="807"/>
         <source>● target   ○ prediction</source>
         <translation>● 真の値   ○ 予測値</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="777"/>
+        <location filename="../../gui/shell/main_window.py" line="813"/>
         <source>Saved {0}</source>
         <translation>{0} を保存しました</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="794"/>
+        <location filename="../../gui/shell/main_window.py" line="830"/>
         <source>From the next start on, GateLab starts with the article&apos;s settings.</source>
         <translation>次回から、GateLab は記事の設定で起動します。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="795"/>
+        <location filename="../../gui/shell/main_window.py" line="831"/>
         <source>From the next start on, GateLab starts with the last settings.</source>
         <translation>次回から、GateLab は前回の設定で起動します。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="816"/>
+        <location filename="../../gui/shell/main_window.py" line="852"/>
         <source>Default settings restored; the language follows the system from the next start.</source>
         <translation>設定を初期状態に戻しました。言語は次回の起動からシステムの設定に従います。</translation>
     </message>

@@ -1277,3 +1277,32 @@ def test_the_view_menu_shows_the_loss_as_the_articles_sum(qtbot, window):
     window.article_loss_action.trigger()
     assert "no ½" not in window.status_line.texts()[1]
     assert window._toggles()["article_loss"] is False
+
+
+# -- the article guide ---------------------------------------------------------------------------
+def test_the_article_guide_sets_up_the_3_layer_code_section(qtbot, window):
+    guide = window.docks["guide"]
+    assert not guide.isVisible()
+    help_action = next(a for a in window.menuBar().actions() if a.text() == "&Help").menu()
+    next(a for a in help_action.actions() if a.text() == "Follow the &article…").trigger()
+    assert guide.isVisible()
+    window.controller.set_speed(0.0)
+    window.article_guide.button("three_layer_code").click()
+    qtbot.waitUntil(lambda: window.session.config.seed == 659, timeout=10000)
+    wait_state(qtbot, window, states.FINISHED, timeout=60000)
+    assert window.session.config.update_order == "article" and window.session.trainer.step == 2000
+    assert [f"{p:.2f}" for p in window.session.trainer.predictions()] == ["0.08", "0.92", "0.92", "0.07"]
+    assert window.docks["hidden"].isVisible()
+    assert window.compare_window is not None and window.compare_window.isVisible()  # the textbook order
+    assert "Look at the hidden node maps" in window.statusBar().currentMessage()
+
+
+def test_the_article_guide_walks_the_2_layer_steps_in_the_articles_notation(qtbot, window):
+    from core.teaching.notation import ARTICLE
+
+    window._show_dock("guide")
+    window.article_guide.button("two_layer").click()
+    qtbot.waitUntil(lambda: window.session.config.hidden_nodes == 0, timeout=10000)
+    qtbot.waitUntil(lambda: window.docks["math"].isVisible(), timeout=10000)
+    assert window.math_panel.notation() == ARTICLE and not window.session.is_running()
+    assert window.controls.config().gate == "and" and window.session.trainer.step == 0

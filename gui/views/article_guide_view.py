@@ -1,0 +1,85 @@
+"""ArticleGuideView: the article's sections in GateLab's words, each with a button that sets the
+window up for it (core.teaching.article_guide) and a line on what to look at."""
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+
+from core.teaching.article_guide import SECTIONS
+
+
+class ArticleGuideView(QScrollArea):
+    setup_requested = Signal(str)  # a section's key
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        inner = QWidget()
+        layout = QVBoxLayout(inner)
+        intro = QLabel(self.tr("Read the article beside GateLab: each part below is one section "
+                               "of it. Set up puts the window where that section is."))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self._buttons = {}
+        for entry in SECTIONS:
+            title, text, look = self.texts(entry.key)
+            heading = QLabel(f"<b>{title}</b><br><span style='color:#555'>「{entry.heading}」</span>")
+            heading.setWordWrap(True)
+            body = QLabel(text)
+            body.setWordWrap(True)
+            hint = QLabel(self.tr("Look at: {0}").format(look))
+            hint.setWordWrap(True)
+            hint.setStyleSheet("QLabel { color: #0b5394; }")
+            button = QPushButton(self.tr("Set up"))
+            button.setToolTip(self.tr("Load the article's run for this section and show the view "
+                                      "to look at"))
+            button.setAccessibleName(self.tr("Set up: {0}").format(title))
+            button.clicked.connect(lambda _=False, k=entry.key: self.setup_requested.emit(k))
+            self._buttons[entry.key] = button
+            line = QFrame()
+            line.setFrameShape(QFrame.Shape.HLine)
+            for widget in (line, heading, body, hint):
+                layout.addWidget(widget)
+            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addStretch(1)
+        self.setWidget(inner)
+
+    def button(self, key: str) -> QPushButton:
+        return self._buttons[key]
+
+    def texts(self, key: str) -> tuple[str, str, str]:
+        """(title, what the section is about, what to look at) for a section, in GateLab's words."""
+        return {
+            "idea": (
+                self.tr("The idea: a neuron adds and decides"),
+                self.tr("The article starts from a nerve cell: it adds up the signals reaching "
+                        "it, each weighted, and fires when the sum is large enough. A perceptron "
+                        "is that sum and a threshold; GateLab's nodes use a smooth threshold, the "
+                        "sigmoid."),
+                self.tr("the network diagram: each edge is a weight, its width how large it is.")),
+            "two_layer": (
+                self.tr("The 2-layer model, steps 1 to 5"),
+                self.tr("One neuron learns AND: the weighted sum u, the sigmoid of it, the squared "
+                        "error, its slope for each weight, and the update. The step-by-step math "
+                        "walks these five steps row by row with this run's numbers."),
+                self.tr("the step-by-step math, in the article's notation; press Next.")),
+            "two_layer_code": (
+                self.tr("The 2-layer code and its results"),
+                self.tr("The article trains 1,000 steps and prints a table and a 3D graph of the "
+                        "prediction over x1 and x2. GateLab trains the same run and draws both."),
+                self.tr("the predictions table and the 3D surface: only (1, 1) rises above 0.5.")),
+            "three_layer": (
+                self.tr("The 3-layer network, steps 1 to 8"),
+                self.tr("A hidden layer between the inputs and the output lets the network learn "
+                        "XOR, which one neuron cannot. Eight steps: two weighted sums, two "
+                        "sigmoids, the error, two sets of slopes by the chain rule, the update."),
+                self.tr("the step-by-step math: the chain rule, factor by factor, in steps 6 "
+                        "and 7.")),
+            "three_layer_code": (
+                self.tr("The 3-layer code: XOR, and the order of its updates"),
+                self.tr("The article's run of 2,000 steps gives its table 0.08, 0.92, 0.92, 0.07 "
+                        "(seed 659). Its code updates the output weights before it uses them for "
+                        "the hidden layer; the compare window shows that run beside the textbook "
+                        "order from the same start."),
+                self.tr("the hidden node maps: each hidden node draws one line, and the output "
+                        "combines the two into XOR.")),
+        }[key]
