@@ -107,28 +107,30 @@ class MainWindow(QMainWindow):
     # -- layout ------------------------------------------------------------------
     def _build(self):
         self.controls = ControlPanel(self.session.config)
+        self.predictions = PredictionsTable()
+        # The layout (docs/design.md, "Layout"): the controls with the predictions under them
+        # on the left, the 3D view over the loss plot in the middle, the docks on the right. The
+        # loss curve reads well wide and short, and the 3D view gets the width: at 1366 x 768
+        # it is half the window, where beside a loss column it was a quarter. The left column
+        # scrolls as one: with Advanced open the table moves down, never the Train button.
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.controls)
+        left_layout.addStretch(1)
+        left_layout.addWidget(self.predictions)
+        self._left_column = left
         scroll = QScrollArea()
-        scroll.setWidget(self.controls)
+        scroll.setWidget(left)
         scroll.setWidgetResizable(True)
         self._controls_scroll = scroll
         self.fit_controls()
         self.output_view = OutputView()
         self.loss_plot = LossPlot()
-        self.predictions = PredictionsTable()
         self.notice = QLabel()
         self.notice.setWordWrap(True)
         self.notice.setVisible(False)
         self.notice.setStyleSheet("QLabel { background: #fff3cd; color: #5c3c00; padding: 6px; }")
-        # The layout (docs/design.md, "Layout"): the controls with the predictions under them
-        # on the left, the 3D view over the loss plot in the middle, the docks on the right. The
-        # loss curve reads well wide and short, and the 3D view gets the width: at 1366 x 768
-        # it is half the window, where beside a loss column it was a quarter.
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(scroll, 1)
-        left_layout.addWidget(self.predictions)
-        self._left_column = left
         below = QWidget()
         below_layout = QVBoxLayout(below)
         below_layout.setContentsMargins(0, 0, 0, 0)
@@ -144,7 +146,7 @@ class MainWindow(QMainWindow):
         centre_layout.addWidget(self.notice)
         centre_layout.addWidget(self.views_splitter, 1)
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.main_splitter.addWidget(left)
+        self.main_splitter.addWidget(scroll)
         self.main_splitter.addWidget(centre)
         self.main_splitter.setStretchFactor(1, 1)
         self.setCentralWidget(self.main_splitter)
@@ -700,10 +702,9 @@ class MainWindow(QMainWindow):
         1366-pixel laptop screen. Again after the font changes (presentation mode)."""
         scroll = self._controls_scroll
         scroll_bar = scroll.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
-        width = self.controls.minimumSizeHint().width() + scroll_bar + 2 * scroll.frameWidth()
+        width = self._left_column.minimumSizeHint().width() + scroll_bar + 2 * scroll.frameWidth()
         scroll.setMinimumWidth(width)
         if hasattr(self, "main_splitter"):
-            width = max(width, self._left_column.minimumSizeHint().width())  # the table too
             sizes = self.main_splitter.sizes()
             if sizes and sizes[0] < width:
                 self.main_splitter.setSizes([width, max(1, sum(sizes) - width)])

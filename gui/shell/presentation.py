@@ -89,5 +89,5 @@ class Presentation:
         w.setWindowState(w.windowState() | Qt.WindowState.WindowFullScreen)  # resizing dropped it
         QApplication.processEvents()
         total = sum(w.main_splitter.sizes())
-        controls = w.main_splitter.widget(0).minimumSizeHint().width()
+        controls = w._controls_scroll.minimumWidth()
         w.main_splitter.setSizes([controls, max(1, total - controls)])

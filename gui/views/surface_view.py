@@ -115,6 +115,11 @@ class SurfaceView(QWidget):
             font = QFont(label.font)
             font.setPointSizeF(base * factor)
             label.setData(font=font)
+        # Enlarged (presentation mode), the plane switch and the camera button made the view
+        # 650 px wide at the least: on a 1024-pixel projector the table beside it was cut off.
+        # The key to the colours stays; the camera keys still work.
+        for control in (self._plane_box, self._reset_button, self._hint):
+            control.setVisible(factor <= 1.0)
 
     def reset_camera(self) -> None:
         self._glview.setCameraParams(**DEFAULT_CAMERA)
@@ -234,6 +239,7 @@ class SurfaceView(QWidget):
         reset.setObjectName("resetCameraButton")
         reset.setToolTip(self.tr("Return to the starting view (drag to rotate, wheel to zoom)."))
         reset.clicked.connect(self.reset_camera)
+        self._reset_button = reset
         legend = QLabel(self.tr(
             '<span style="color:#ff4059">\u25cf</span> target &nbsp; '
             '\u25cb prediction'))

@@ -78,11 +78,19 @@ LAYOUT_SIZES = {"1366x768": QSize(1366, 768) - QSize(16, 48), "1600x900": QSize(
                 "1920x1080": QSize(1920, 1050)}  # the first two as fitted, the last maximised
 
 
-def _inside(widget, window) -> bool:
+def _whole(widget) -> bool:
+    """Laid out at least at its minimum size: a layout squeezed below it cuts the view off."""
+    hint = widget.minimumSizeHint()
+    return widget.width() >= hint.width() and widget.height() >= hint.height()
+
+
+def _seen_in(widget, scroll) -> bool:
+    """The widget lies inside the scroll area's visible part."""
     from PySide6.QtCore import QPoint, QRect
 
-    rect = QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
-    return window.rect().contains(rect)
+    viewport = scroll.viewport()
+    rect = QRect(widget.mapTo(viewport, QPoint(0, 0)), widget.size())
+    return viewport.rect().contains(rect)
 
 
 @pytest.mark.parametrize("screen, language, opengl", [
@@ -112,15 +120,19 @@ def test_the_layout_gives_the_3d_view_room_and_cuts_off_nothing(qtbot, qapp, mon
         assert window.output_view.width() >= 0.40 * window.width()  # was 24 % at 1366
         assert window.loss_plot.width() >= 450 and window.loss_plot.height() >= 200
         for view in (window.output_view, window.loss_plot, window.timeline, window.predictions,
-                     window._controls_scroll, window.docks["network"]):
-            assert _inside(view, window), type(view).__name__
+                     window.docks["network"].widget()):
+            assert _whole(view), (type(view).__name__, view.size(), view.minimumSizeHint())
+        scroll = window._controls_scroll
+        assert _seen_in(window.controls._train, scroll) and _seen_in(window.predictions, scroll)
+        window.controls._advanced._header.setChecked(True)  # Advanced open: the column scrolls,
+        qtbot.wait(100)  # but Train and Stop stay in sight
+        assert _seen_in(window.controls._train, scroll) and _seen_in(window.controls._stop, scroll)
         table = window.predictions.findChild(QTableWidget)
         assert not table.horizontalScrollBar().isVisible() and not table.verticalScrollBar().isVisible()
         last = table.rowViewportPosition(3) + table.rowHeight(3)
         assert last <= table.viewport().height()  # all four rows
-        if not opengl:  # the 2D map whole: its plot inside the output view (it was cut off)
-            plot = window.output_view.view.findChild(pg.PlotWidget)
-            assert _inside(plot, window) and plot.width() <= window.output_view.width()
+        if not opengl:  # the 2D map whole (it was cut off on the right)
+            assert _whole(window.output_view.view.findChild(pg.PlotWidget))
         window.close()
     finally:
         for translator in translators:
@@ -1306,3 +1318,26 @@ def test_the_article_guide_walks_the_2_layer_steps_in_the_articles_notation(qtbo
     qtbot.waitUntil(lambda: window.docks["math"].isVisible(), timeout=10000)
     assert window.math_panel.notation() == ARTICLE and not window.session.is_running()
     assert window.controls.config().gate == "and" and window.session.trainer.step == 0
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_presentation_mode_on_a_1024_projector_cuts_off_nothing(language):
+    import json
+    import shutil
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    if shutil.which("xvfb-run") is None:
+        pytest.skip("xvfb-run makes the 1024 x 768 display")
+    root = Path(__file__).resolve().parents[3]
+    result = subprocess.run(
+        ["xvfb-run", "-a", "-s", "-screen 0 1024x768x24 +extension GLX", sys.executable,
+         "tests/gui/present_at.py", language], cwd=root, capture_output=True, text=True, timeout=120)
+    line = next((x for x in result.stdout.splitlines() if x.startswith("{")), None)
+    assert line, result.stdout + result.stderr
+    shown = json.loads(line)
+    assert shown["window"] == [1024, 768]
+    for name, (width, height, least_width, least_height) in shown["views"].items():
+        assert width >= least_width and height >= least_height, (name, shown)
+    assert shown["views"]["output"][0] >= 400  # the 3D view still a good part of the screen
