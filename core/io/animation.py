@@ -6,6 +6,7 @@ File > Export > Animation and for `gatelab animate`. Bad choices raise Animation
 one-line message that both show as they are.
 """
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -47,7 +48,7 @@ class AnimationPlan:
     width: int
     height: int
     view: str  # SURFACE, LOSS or BOTH
-    delay_ms: int  # how long each frame but the last is shown
+    delay_ms: float  # how long each frame shows, on average (GIF rounds each to 10 ms)
 
     def frame_steps(self) -> np.ndarray:
         """The step of each frame: evenly spread from first to last, both included, each step
@@ -55,9 +56,13 @@ class AnimationPlan:
         return np.unique(np.round(np.linspace(self.first, self.last, self.frames)).astype(np.int64))
 
     def delays_ms(self) -> list[int]:
-        """How long each frame shows: delay_ms each, the last one at least HOLD_MS."""
+        """How long each frame shows, in the hundredths of a second GIF counts: delay_ms on
+        average, rounded so the frames add up to the length asked for (33.3 ms a frame plays
+        as 30, 30, 40, ...); the last one at least HOLD_MS."""
         count = len(self.frame_steps())
-        return [self.delay_ms] * (count - 1) + [max(self.delay_ms, HOLD_MS)]
+        edges = [10 * math.floor(k * self.delay_ms / 10 + 0.5) for k in range(count + 1)]
+        delays = [b - a for a, b in zip(edges, edges[1:])]
+        return delays[:-1] + [max(delays[-1], HOLD_MS)]
 
     def azimuth(self, index: int, start: float) -> float:
         """The 3D camera's azimuth for frame `index`, turning TURN_DEGREES from `start`."""
@@ -85,22 +90,21 @@ def plan_animation(first: int, last: int, frames: int, size: tuple[int, int], vi
     if not 0 <= first < last:
         raise AnimationError(f"an animation needs at least two steps to show (from step "
                              f"{first:,} to {last:,}): train the run further first", "steps")
-    plan = AnimationPlan(int(first), int(last), int(frames), int(width), int(height), view, 100)
+    plan = AnimationPlan(int(first), int(last), int(frames), int(width), int(height), view, 100.0)
     count = len(plan.frame_steps())  # fewer than asked when the run has fewer steps
     if seconds is not None:
         if not np.isfinite(seconds) or seconds <= 0:
             raise AnimationError(f"the length is a positive number of seconds, not {seconds}",
                                  "seconds", (seconds,))
-        exact = seconds * 1000 / count
-        # GIF counts hundredths of a second: the delay is rounded to them, so the length is true.
-        delay = round(exact / 10) * 10 if np.isfinite(exact) and exact < 10 * DELAY_MAX_MS else exact
+        delay = seconds * 1000 / count  # checked as it is: delays_ms() rounds without drift
         if not DELAY_MIN_MS <= delay <= DELAY_MAX_MS:
-            shown = f"{delay:.0f} ms" if delay < 10 * DELAY_MAX_MS else "too long"
+            shown = f"{delay:.1f}".rstrip("0").rstrip(".") + " ms" if delay < 10 * DELAY_MAX_MS \
+                else "too long"
             raise AnimationError(
                 f"{count} frames in {seconds:g} s is {shown} a frame; a frame shows for "
                 f"{DELAY_MIN_MS} ms to {DELAY_MAX_MS / 1000:g} s", "delay", (count, seconds))
         plan = AnimationPlan(plan.first, plan.last, plan.frames, plan.width, plan.height, view,
-                             int(delay))
+                             float(delay))
     if plan.pixels() > PIXELS_MAX:
         raise AnimationError(
             f"{count} frames of {width} x {height} are too many pixels to keep "

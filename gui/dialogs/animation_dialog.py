@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
 
 from core.io.animation import (
     BOTH,
+    DELAY_MAX_MS,
+    DELAY_MIN_MS,
     FRAMES_MAX,
     FRAMES_MIN,
     LOSS,
@@ -105,8 +107,8 @@ class AnimationDialog(QDialog):
         if error.kind == "delay":
             count, seconds = error.values
             return self.tr("{0} frames in {1:g} s is not a length a GIF can play: each frame "
-                           "shows for 0.02 s to 10 s. Change the frames or the length.").format(
-                count, seconds)
+                           "shows for {2:g} s to {3:g} s. Change the frames or the length.").format(
+                count, seconds, DELAY_MIN_MS / 1000, DELAY_MAX_MS / 1000)
         if error.kind == "pixels":
             count, width, height, millions = error.values
             return self.tr("{0} frames of {1} x {2} are too many pixels to keep (at most {3} "

@@ -22,6 +22,7 @@ COLOURS = 255
 
 
 WAIT_MS = 200  # between looks at a hidden (minimised) stage: OpenGL draws only when it shows
+PAUSE_AFTER_S = 0.5  # not shown for this long: say so (a new window takes ~0.2 s to show)
 RUN_WAIT_S = 10  # the command line gives up on a stage that never shows
 
 
@@ -52,6 +53,7 @@ class AnimationWriter(QObject):
         self._busy = False
         self._finishing = False
         self._paused = False
+        self._hidden_since = None  # since when the stage could not draw
 
     @property
     def path(self) -> str:
@@ -85,18 +87,14 @@ class AnimationWriter(QObject):
     def run_to_end(self) -> str:
         """Makes the whole animation now (the command line); "" or the error."""
         self.start()
-        hidden_since = None
         while self._timer.isActive() or self._finishing:
             QCoreApplication.processEvents()
             self._next_frame()
-            if self._paused:
-                hidden_since = hidden_since or time.monotonic()
-                if time.monotonic() - hidden_since > RUN_WAIT_S:
+            if self._hidden_since is not None:
+                if time.monotonic() - self._hidden_since > RUN_WAIT_S:
                     self._fail(QCoreApplication.translate(
                         "Animation", "The window the frames are drawn in is not shown."))
-                time.sleep(WAIT_MS / 1000)
-            else:
-                hidden_since = None
+                time.sleep(0.02)  # the window system's turn to show it
         return self.error
 
     # -- frames --------------------------------------------------------------------
@@ -111,13 +109,19 @@ class AnimationWriter(QObject):
             self._busy = False
 
     def _one_frame(self) -> None:
-        ready = self._stage.can_draw()
-        if ready == self._paused:  # hidden (minimised, say) or shown again: wait, or go on
-            self._paused = not ready
-            self._timer.setInterval(0 if ready else WAIT_MS)
-            self.waiting.emit(self._paused)
-        if not ready:
+        if not self._stage.can_draw():  # hidden (minimised, say), or not on screen yet: wait
+            now = time.monotonic()
+            self._hidden_since = self._hidden_since or now
+            self._timer.setInterval(WAIT_MS)
+            if not self._paused and now - self._hidden_since >= PAUSE_AFTER_S:
+                self._paused = True
+                self.waiting.emit(True)
             return
+        self._hidden_since = None
+        self._timer.setInterval(0)
+        if self._paused:
+            self._paused = False
+            self.waiting.emit(False)
         try:
             snapshot = next(self._snapshots)
         except StopIteration:

@@ -125,7 +125,8 @@ def _slide(pictures, size: QSize, band: int, caption: str, legend: str) -> QImag
             painter.drawImage(left + (share.width() - fitted.width()) // 2,
                               (share.height() - fitted.height()) // 2, fitted)
         if band:
-            font, caption, boxes = caption_layout(size.width(), share.height(), band, caption, legend)
+            font, caption, legend, boxes = caption_layout(size.width(), share.height(), band,
+                                                          caption, legend)
             painter.setFont(font)
             painter.setPen(QColor("white") if dark else QColor(32, 32, 32))
             align = Qt.AlignmentFlag.AlignVCenter
@@ -138,12 +139,14 @@ def _slide(pictures, size: QSize, band: int, caption: str, legend: str) -> QImag
 
 
 def caption_layout(width: int, top: int, band: int, caption: str, legend: str):
-    """The font, the caption (elided if it must be) and the boxes the caption and the legend
-    are drawn in, in a band `band` high at `top` of a `width` picture: the font shrinks until
-    both fit side by side, so the legend never covers the step and the loss."""
+    """(font, caption, legend, (caption box, legend box)) for a band `band` high at `top` of a
+    `width` picture: the font shrinks until both fit side by side, so the legend never covers
+    the step and the loss; if even the smallest font leaves no room, the legend is left out
+    and the caption elided."""
     font = QFont(QGuiApplication.font())
-    margin, gap = round(band * 0.5), round(band * 0.8)
-    room = width - 2 * margin
+    # In proportion to the band, but never more than the picture's width allows (tall, narrow).
+    margin, gap = min(round(band * 0.5), width // 40), min(round(band * 0.8), width // 20)
+    room = max(0, width - 2 * margin)
     pixels = max(8, round(band * 0.42))
     while True:
         font.setPixelSize(pixels)
@@ -153,11 +156,13 @@ def caption_layout(width: int, top: int, band: int, caption: str, legend: str):
         if needed <= room or pixels <= 8:
             break
         pixels = max(8, int(pixels * room / needed))
+    if legend and metrics.horizontalAdvance(caption) + gap + legend_width > room:
+        legend, legend_width = "", 0  # the step and the loss matter more than the key
     caption_room = max(0, room - (gap + legend_width if legend else 0))
     caption = metrics.elidedText(caption, Qt.TextElideMode.ElideRight, caption_room)
     caption_box = QRect(margin, top, caption_room, band)
     legend_box = QRect(width - margin - legend_width, top, legend_width, band)
-    return font, caption, (caption_box, legend_box)
+    return font, caption, legend, (caption_box, legend_box)
 
 
 # -- loss plot -----------------------------------------------------------------------

@@ -40,6 +40,8 @@ class AnimationExport(QObject):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         c, plan = dialog.choices(), dialog.plan  # checked in the dialog, which says what is wrong
+        if plan is None:
+            return
         path = self._ask_path(self.tr("Animation"), self.tr("GIF animation (*.gif)"), ".gif")
         if path:
             self.start(trainer, plan, path, c["caption"], camera)

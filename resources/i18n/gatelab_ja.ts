@@ -87,17 +87,17 @@
         <translation>コマを描くウィンドウが表示されていません。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/animation_writer.py" line="127"/>
+        <location filename="../../gui/files/animation_writer.py" line="131"/>
         <source>Step {0:,} could not be rebuilt: {1}</source>
         <translation>ステップ {0:,} を再現できませんでした: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/animation_writer.py" line="135"/>
+        <location filename="../../gui/files/animation_writer.py" line="139"/>
         <source>Frame {0} could not be drawn: {1}</source>
         <translation>{0} 枚目のコマを描けませんでした: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/animation_writer.py" line="173"/>
+        <location filename="../../gui/files/animation_writer.py" line="177"/>
         <source>The GIF could not be made: {0}</source>
         <translation>GIF を作れませんでした: {0}</translation>
     </message>
@@ -105,87 +105,87 @@
 <context>
     <name>AnimationDialog</name>
     <message>
-        <location filename="../../gui/dialogs/animation_dialog.py" line="42"/>
+        <location filename="../../gui/dialogs/animation_dialog.py" line="44"/>
         <source>Animation</source>
         <translation>アニメーション</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/animation_dialog.py" line="43"/>
+        <location filename="../../gui/dialogs/animation_dialog.py" line="45"/>
         <source>The run from step {0:,} to the step shown, {1:,}, as an animated GIF.</source>
         <translation>この学習のステップ {0:,} から、いま表示しているステップ {1:,} までを GIF アニメーションにします。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/animation_dialog.py" line="47"/>
+        <location filename="../../gui/dialogs/animation_dialog.py" line="49"/>
         <source>The 3D surface, turning as it learns</source>
         <translation>3D の曲面 (学習しながら回転)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/animation_dialog.py" line="48"/>
+        <location filename="../../gui/dialogs/animation_dialog.py" line="50"/>
         <source>The 2D map of the output</source>
         <translation>出力の 2D マップ</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/animation_dialog.py" line="49"/>
+        <location filename="../../gui/dialogs/animation_dialog.py" line="51"/>
         <source>Both, side by side</source>
         <translation>両方を横に並べる</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/animation_dialog.py" line="51"/>
+        <location filename="../../gui/dialogs/animation_dialog.py" line="53"/>
         <source>The loss curve, with a dot at the step</source>
         <translation>損失の曲線 (そのステップに点)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/animation_dialog.py" line="55"/>
+        <location filename="../../gui/dialogs/animation_dialog.py" line="57"/>
         <source>Spread evenly over the steps; more frames make a smoother and larger file</source>
         <translation>ステップ全体に等間隔に並べます。コマが多いほど滑らかになり、ファイルは大きくなります</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/animation_dialog.py" line="61"/>
+        <location filename="../../gui/dialogs/animation_dialog.py" line="63"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/animation_dialog.py" line="62"/>
+        <location filename="../../gui/dialogs/animation_dialog.py" line="64"/>
         <source>How long the frames play before they start again; the last frame shows for at least 1.5 s</source>
         <translation>最初に戻るまでの再生時間。最後のコマは少なくとも 1.5 秒表示します</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/animation_dialog.py" line="107"/>
-        <source>{0} frames in {1:g} s is not a length a GIF can play: each frame shows for 0.02 s to 10 s. Change the frames or the length.</source>
-        <translation>{1:g} 秒で {0} コマは GIF で再生できる長さではありません。1 コマは 0.02 秒から 10 秒です。コマ数か再生時間を変えてください。</translation>
+        <location filename="../../gui/dialogs/animation_dialog.py" line="109"/>
+        <source>{0} frames in {1:g} s is not a length a GIF can play: each frame shows for {2:g} s to {3:g} s. Change the frames or the length.</source>
+        <translation>{1:g} 秒で {0} コマは GIF で再生できる長さではありません。1 コマは {2:g} 秒から {3:g} 秒です。コマ数か再生時間を変えてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/animation_dialog.py" line="112"/>
+        <location filename="../../gui/dialogs/animation_dialog.py" line="114"/>
         <source>{0} frames of {1} x {2} are too many pixels to keep (at most {3} million): fewer frames or a smaller size.</source>
         <translation>{1} x {2} の {0} コマは画素が多すぎて保持できません (最大 {3} 百万画素)。コマ数を減らすか、大きさを小さくしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/animation_dialog.py" line="65"/>
+        <location filename="../../gui/dialogs/animation_dialog.py" line="67"/>
         <source>800 x 600 suits a 4:3 slide, 1280 x 720 a 16:9 one; a larger size makes a larger file</source>
         <translation>800 x 600 は 4:3 のスライド、1280 x 720 は 16:9 のスライドに合います。大きいほどファイルも大きくなります</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/animation_dialog.py" line="66"/>
+        <location filename="../../gui/dialogs/animation_dialog.py" line="68"/>
         <source>Caption: gate, hidden nodes, alpha, seed, step, loss</source>
         <translation>説明を入れる: ゲート、隠れ層のノード、学習率、シード、ステップ、損失</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/animation_dialog.py" line="70"/>
+        <location filename="../../gui/dialogs/animation_dialog.py" line="72"/>
         <source>View:</source>
         <translation>表示:</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/animation_dialog.py" line="71"/>
+        <location filename="../../gui/dialogs/animation_dialog.py" line="73"/>
         <source>Frames:</source>
         <translation>コマ数:</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/animation_dialog.py" line="72"/>
+        <location filename="../../gui/dialogs/animation_dialog.py" line="74"/>
         <source>Length:</source>
         <translation>再生時間:</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/animation_dialog.py" line="73"/>
+        <location filename="../../gui/dialogs/animation_dialog.py" line="75"/>
         <source>Size:</source>
         <translation>大きさ:</translation>
     </message>
@@ -198,17 +198,17 @@
         <translation>アニメーションには 2 つ以上のステップが必要です。先に学習するか、もっと後のステップを表示してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/animation_export.py" line="43"/>
+        <location filename="../../gui/shell/animation_export.py" line="45"/>
         <source>Animation</source>
         <translation>アニメーション</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/animation_export.py" line="43"/>
+        <location filename="../../gui/shell/animation_export.py" line="45"/>
         <source>GIF animation (*.gif)</source>
         <translation>GIF アニメーション (*.gif)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/animation_export.py" line="81"/>
+        <location filename="../../gui/shell/animation_export.py" line="83"/>
         <source>Saved {0}: {1} frames, {2:,.0f} KB</source>
         <translation>{0} を保存しました: {1} コマ、{2:,.0f} KB</translation>
     </message>
@@ -802,37 +802,37 @@ Any existing file of that name is unchanged.</source>
         <translation>画像の縦横は、それぞれ {0} から {1} ピクセルまでです({2} x {3} は使えません)。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="186"/>
+        <location filename="../../gui/files/exports.py" line="191"/>
         <source>The 3D view is drawn by OpenGL and has no SVG: save it as PNG.</source>
         <translation>3D 表示は OpenGL で描くので SVG にはできません。PNG で保存してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="342"/>
+        <location filename="../../gui/files/exports.py" line="347"/>
         <source>The weights are not finite numbers (the run diverged), so they cannot be saved as JSON.</source>
         <translation>重みが有限の数ではない(学習が発散した)ため、JSON に保存できません。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="358"/>
+        <location filename="../../gui/files/exports.py" line="363"/>
         <source>The clipboard is not available.</source>
         <translation>クリップボードを使えません。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="366"/>
+        <location filename="../../gui/files/exports.py" line="371"/>
         <source>The view could not be drawn (is it hidden?).</source>
         <translation>表示を描画できませんでした(隠れていませんか?)。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="399"/>
+        <location filename="../../gui/files/exports.py" line="404"/>
         <source>Could not write {0}: {1}</source>
         <translation>{0} に書き込めませんでした: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="403"/>
+        <location filename="../../gui/files/exports.py" line="408"/>
         <source>Could not draw the image: {0}</source>
         <translation>画像を描画できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="407"/>
+        <location filename="../../gui/files/exports.py" line="412"/>
         <source>The scale must be from 1 to {0}, not {1}.</source>
         <translation>倍率は 1 から {0} までです({1} は使えません)。</translation>
     </message>
@@ -1382,293 +1382,293 @@ yp {1:.2f}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="178"/>
+        <location filename="../../gui/shell/main_window.py" line="180"/>
         <source>Network diagram</source>
         <translation>ネットワーク図</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="179"/>
+        <location filename="../../gui/shell/main_window.py" line="181"/>
         <source>Hidden node maps</source>
         <translation>隠れ層マップ</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="180"/>
+        <location filename="../../gui/shell/main_window.py" line="182"/>
         <source>Hidden space</source>
         <translation>隠れ層の空間</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="181"/>
+        <location filename="../../gui/shell/main_window.py" line="183"/>
         <source>Loss landscape</source>
         <translation>損失の地形</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="182"/>
+        <location filename="../../gui/shell/main_window.py" line="184"/>
         <source>Step-by-step math</source>
         <translation>計算の手順</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="183"/>
+        <location filename="../../gui/shell/main_window.py" line="185"/>
         <source>Gradient check</source>
         <translation>勾配チェック</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="185"/>
+        <location filename="../../gui/shell/main_window.py" line="187"/>
         <source>Runs</source>
         <translation>学習の一覧</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="190"/>
+        <location filename="../../gui/shell/main_window.py" line="192"/>
         <source>What am I looking at?</source>
         <translation>この画面の見方</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="193"/>
+        <location filename="../../gui/shell/main_window.py" line="195"/>
         <source>Follow the article</source>
         <translation>記事に沿って学ぶ</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="221"/>
+        <location filename="../../gui/shell/main_window.py" line="223"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="222"/>
+        <location filename="../../gui/shell/main_window.py" line="224"/>
         <source>&amp;Open…</source>
         <translation>開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="223"/>
+        <location filename="../../gui/shell/main_window.py" line="225"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="225"/>
+        <location filename="../../gui/shell/main_window.py" line="227"/>
         <source>Save &amp;As…</source>
         <translation>名前を付けて保存(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="228"/>
+        <location filename="../../gui/shell/main_window.py" line="230"/>
         <source>Save all runs as a s&amp;ession…</source>
         <translation>すべての学習をセッションとして保存(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="230"/>
+        <location filename="../../gui/shell/main_window.py" line="232"/>
         <source>&amp;Export</source>
         <translation>エクスポート(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="236"/>
+        <location filename="../../gui/shell/main_window.py" line="238"/>
         <source>Picture for a &amp;slide…</source>
         <translation>スライド用の画像(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="241"/>
+        <location filename="../../gui/shell/main_window.py" line="243"/>
         <source>&amp;Animation (GIF)…</source>
         <translation>アニメーション (GIF)(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="244"/>
+        <location filename="../../gui/shell/main_window.py" line="246"/>
         <source>&amp;Restore default settings</source>
         <translation>設定を初期状態に戻す(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="245"/>
+        <location filename="../../gui/shell/main_window.py" line="247"/>
         <source>Start &amp;fresh each time (classroom)</source>
         <translation>毎回初期設定で起動(教室用)(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="250"/>
+        <location filename="../../gui/shell/main_window.py" line="252"/>
         <source>Every start uses the article&apos;s settings and speed, not the last user&apos;s (theirs are kept). Also: python main.py --fresh</source>
         <translation>起動するたびに、前の人の設定ではなく記事の設定と速度で始めます(前の人の設定は残ります)。python main.py --fresh でも同じです</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="254"/>
+        <location filename="../../gui/shell/main_window.py" line="256"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="255"/>
+        <location filename="../../gui/shell/main_window.py" line="257"/>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="256"/>
+        <location filename="../../gui/shell/main_window.py" line="258"/>
         <source>&amp;Undo weight edit</source>
         <translation>重みの編集を元に戻す(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="257"/>
+        <location filename="../../gui/shell/main_window.py" line="259"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="261"/>
+        <location filename="../../gui/shell/main_window.py" line="263"/>
         <source>Loss as the article&apos;s code &amp;sums it (no ½)</source>
         <translation>損失を記事のコードの和で表示 (½ なし)(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="265"/>
+        <location filename="../../gui/shell/main_window.py" line="267"/>
         <source>The article&apos;s 3-layer code adds up (yp - yt)² without the ½ GateLab uses, so its loss curve is twice GateLab&apos;s. Shows the loss plot and the status bar that way; training is the same.</source>
         <translation>記事の3層のコードは (yp - yt)² を GateLab の ½ を付けずに足すので、その損失の曲線は GateLab の 2 倍になります。損失のグラフとステータスバーをその値で表示します。学習そのものは変わりません。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="271"/>
+        <location filename="../../gui/shell/main_window.py" line="273"/>
         <source>&amp;Presentation mode</source>
         <translation>プレゼンテーションモード(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="274"/>
+        <location filename="../../gui/shell/main_window.py" line="276"/>
         <source>Full screen, text and lines twice as large, only the essential controls: for a projector. Esc or F11 leaves it.</source>
         <translation>全画面で、文字と線を2倍にし、必要な操作だけを表示します(プロジェクター用)。Esc か F11 で元に戻ります。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="279"/>
+        <location filename="../../gui/shell/main_window.py" line="281"/>
         <source>&amp;Tools</source>
         <translation>ツール(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="280"/>
+        <location filename="../../gui/shell/main_window.py" line="282"/>
         <source>&amp;Many seeds…</source>
         <translation>多数のシードで試す(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="281"/>
+        <location filename="../../gui/shell/main_window.py" line="283"/>
         <source>&amp;Compare the run with</source>
         <translation>この学習と比べる(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="282"/>
+        <location filename="../../gui/shell/main_window.py" line="284"/>
         <source>the other &amp;update order (same seed)</source>
         <translation>もう一方の更新順序(同じシード)(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="283"/>
+        <location filename="../../gui/shell/main_window.py" line="285"/>
         <source>&amp;alpha × 4 (same seed)</source>
         <translation>学習率 × 4(同じシード)(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="284"/>
+        <location filename="../../gui/shell/main_window.py" line="286"/>
         <source>a&amp;lpha ÷ 4 (same seed)</source>
         <translation>学習率 ÷ 4(同じシード)(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="285"/>
+        <location filename="../../gui/shell/main_window.py" line="287"/>
         <source>one more &amp;hidden node (same seed)</source>
         <translation>隠れ層のノードを1個増やす(同じシード)(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="286"/>
+        <location filename="../../gui/shell/main_window.py" line="288"/>
         <source>the &amp;2-layer model, or 2 hidden nodes (same seed)</source>
         <translation>2層モデル、または隠れ層のノード2個(同じシード)(&amp;2)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="287"/>
+        <location filename="../../gui/shell/main_window.py" line="289"/>
         <source>the run &amp;selected in the Runs panel</source>
         <translation>学習の一覧で選んだ学習(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="290"/>
+        <location filename="../../gui/shell/main_window.py" line="292"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="291"/>
+        <location filename="../../gui/shell/main_window.py" line="293"/>
         <source>What am I &amp;looking at?</source>
         <translation>この画面の見方(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="293"/>
+        <location filename="../../gui/shell/main_window.py" line="295"/>
         <source>Follow the &amp;article…</source>
         <translation>記事に沿って学ぶ(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="294"/>
+        <location filename="../../gui/shell/main_window.py" line="296"/>
         <source>&amp;About GateLab</source>
         <translation>GateLab について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="297"/>
+        <location filename="../../gui/shell/main_window.py" line="299"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="301"/>
+        <location filename="../../gui/shell/main_window.py" line="303"/>
         <source>System default</source>
         <translation>システムの設定</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="314"/>
+        <location filename="../../gui/shell/main_window.py" line="316"/>
         <source>The language changes when GateLab starts next time.</source>
         <translation>言語は GateLab を次に起動したときに切り替わります。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="376"/>
+        <location filename="../../gui/shell/main_window.py" line="378"/>
         <source>Set up for “{0}”. Look at {1}</source>
         <translation>「{0}」を準備しました。見るところ: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="411"/>
+        <location filename="../../gui/shell/main_window.py" line="413"/>
         <source>Reset to the initial weights of seed {0}.</source>
         <translation>シード {0} の重みの初期値にリセットしました。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="429"/>
+        <location filename="../../gui/shell/main_window.py" line="431"/>
         <source>Settings changed ({0}): the network was reset.</source>
         <translation>設定が変わったため({0})、ネットワークをリセットしました。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="382"/>
-        <location filename="../../gui/shell/main_window.py" line="432"/>
+        <location filename="../../gui/shell/main_window.py" line="384"/>
+        <location filename="../../gui/shell/main_window.py" line="434"/>
         <source>This is a new, untitled run; {0} is unchanged.</source>
         <translation>これは名前のない新しい実行です。{0} は変更されていません。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="424"/>
+        <location filename="../../gui/shell/main_window.py" line="426"/>
         <source>Alpha {0:g}, steps {1:,}: applied to the run.</source>
         <translation>学習率 {0:g}、ステップ数 {1:,}: 学習に反映しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="445"/>
+        <location filename="../../gui/shell/main_window.py" line="447"/>
         <source>Select another run in the Runs panel first (View &gt; Runs).</source>
         <translation>先に学習の一覧(表示 &gt; 学習の一覧)で別の学習を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="500"/>
+        <location filename="../../gui/shell/main_window.py" line="502"/>
         <source>This run is not the one in {0}: Save asks for a new name.</source>
         <translation>この学習は {0} の学習ではありません。保存するときは新しい名前を尋ねます。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="509"/>
+        <location filename="../../gui/shell/main_window.py" line="511"/>
         <source>run {0}</source>
         <translation>学習 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="603"/>
+        <location filename="../../gui/shell/main_window.py" line="605"/>
         <source>This file&apos;s initial weights differ from seed {0}&apos;s: Reset will use the seed&apos;s.</source>
         <translation>このファイルの重みの初期値は、シード {0} のものと異なります。リセットするとシードの重みの初期値を使います。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="608"/>
+        <location filename="../../gui/shell/main_window.py" line="610"/>
         <source>2-layer</source>
         <translation>2層</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="609"/>
+        <location filename="../../gui/shell/main_window.py" line="611"/>
         <source>{0} hidden nodes</source>
         <translation>隠れ層のノード {0} 個</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="610"/>
+        <location filename="../../gui/shell/main_window.py" line="612"/>
         <source>GateLab — {0}, {1}</source>
         <translation>GateLab — {0}、{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="615"/>
+        <location filename="../../gui/shell/main_window.py" line="617"/>
         <source>About GateLab</source>
         <translation>GateLab について</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="616"/>
+        <location filename="../../gui/shell/main_window.py" line="618"/>
         <source>GateLab 0.1: watch a 2- or 3-layer neural network learn a logic gate.
 
 Built with Qt {0} through PySide6 (LGPLv3), pyqtgraph (MIT), NumPy (BSD) and PyOpenGL (BSD). GateLab itself is MIT-licensed.</source>
@@ -1677,74 +1677,74 @@ Built with Qt {0} through PySide6 (LGPLv3), pyqtgraph (MIT), NumPy (BSD) and PyO
 Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を使って作られています。GateLab 自体は MIT ライセンスです。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="694"/>
+        <location filename="../../gui/shell/main_window.py" line="696"/>
         <source>GateLab was ended last time with unsaved runs; they were kept in {0} (File &gt; Open).</source>
         <translation>前回は保存していない学習があるまま GateLab が終了しました。学習は {0} に残してあります(ファイル &gt; 開く)。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="758"/>
+        <location filename="../../gui/shell/main_window.py" line="759"/>
         <source>A fresh start: the article&apos;s settings and speed. The last ones are kept (File &gt; Start fresh each time).</source>
         <translation>初期設定で起動しました: 記事の設定と速度です。前回の設定は残っています(ファイル &gt; 毎回初期設定で起動)。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="763"/>
+        <location filename="../../gui/shell/main_window.py" line="764"/>
         <source>training settings</source>
         <translation>学習の設定</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="763"/>
+        <location filename="../../gui/shell/main_window.py" line="764"/>
         <source>view options</source>
         <translation>表示の設定</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="764"/>
+        <location filename="../../gui/shell/main_window.py" line="765"/>
         <source>language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="764"/>
+        <location filename="../../gui/shell/main_window.py" line="765"/>
         <source>speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="768"/>
+        <location filename="../../gui/shell/main_window.py" line="769"/>
         <source>Some saved settings could not be read and are back to their defaults: {0}.</source>
         <translation>保存された設定の一部を読み込めなかったため、既定値に戻しました: {0}。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="801"/>
+        <location filename="../../gui/shell/main_window.py" line="802"/>
         <source>Picture for a slide</source>
         <translation>スライド用の画像</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="801"/>
+        <location filename="../../gui/shell/main_window.py" line="802"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 画像 (*.png)</translation>
     </message>
     <message>
         <location filename="../../gui/shell/animate_command.py" line="95"/>
-        <location filename="../../gui/shell/animation_export.py" line="55"/>
-        <location filename="../../gui/shell/main_window.py" line="807"/>
+        <location filename="../../gui/shell/animation_export.py" line="57"/>
+        <location filename="../../gui/shell/main_window.py" line="808"/>
         <source>● target   ○ prediction</source>
         <translation>● 真の値   ○ 予測値</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="813"/>
+        <location filename="../../gui/shell/main_window.py" line="814"/>
         <source>Saved {0}</source>
         <translation>{0} を保存しました</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="830"/>
+        <location filename="../../gui/shell/main_window.py" line="831"/>
         <source>From the next start on, GateLab starts with the article&apos;s settings.</source>
         <translation>次回から、GateLab は記事の設定で起動します。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="831"/>
+        <location filename="../../gui/shell/main_window.py" line="832"/>
         <source>From the next start on, GateLab starts with the last settings.</source>
         <translation>次回から、GateLab は前回の設定で起動します。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="852"/>
+        <location filename="../../gui/shell/main_window.py" line="853"/>
         <source>Default settings restored; the language follows the system from the next start.</source>
         <translation>設定を初期状態に戻しました。言語は次回の起動からシステムの設定に従います。</translation>
     </message>

@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 from core.io import animation
-from core.io.animation import AnimationError, frame_snapshots, parse_size, plan_animation
+from core.io.animation import HOLD_MS, AnimationError, frame_snapshots, parse_size, plan_animation
 from core.model.config import TrainConfig
 from core.training.trainer import Trainer
 
@@ -37,10 +37,15 @@ def test_each_frame_shows_for_its_share_and_the_last_holds():
 
 
 def test_the_length_is_spread_over_the_frames_there_are_in_hundredths():
-    # A 5-step run has 6 frames, not the 100 asked for: 10 s over 6 frames, to 10 ms.
+    # A 5-step run has 6 frames, not the 100 asked for: 10 s over 6 frames.
     plan = plan_animation(0, 5, 100, (800, 600), "both", seconds=10)
-    assert plan.delay_ms == 1670 and len(plan.delays_ms()) == 6
-    assert plan_animation(0, 1000, 30, (800, 600), "both", seconds=1).delay_ms == 30  # 33.3 ms
+    delays = plan.delays_ms()
+    assert len(delays) == 6 and sum(delays) == 10000 and set(delays) == {1660, 1670}
+    # 33.3 ms a frame: hundredths that add up to the second asked for, none under 20 ms.
+    thirty = plan_animation(0, 1000, 30, (800, 600), "both", seconds=1).delays_ms()
+    assert sum(thirty[:-1]) == 970 and set(thirty[:-1]) == {30, 40} and thirty[-1] == HOLD_MS
+    quick = plan_animation(0, 1000, 400, (800, 600), "both", seconds=10).delays_ms()  # 25 ms
+    assert sum(quick[:-1]) == 9980 and min(quick) >= 20  # 10 s, not the 8 s of 20 ms each
 
 
 def test_a_refusal_says_which_choice_for_a_translated_message():
@@ -72,6 +77,7 @@ def test_the_view_turns_a_quarter_turn_from_where_it_started():
     (0, 100, 10, (800, 600), "both", 0, "positive number of seconds"),
     (0, 100, 10, (800, 600), "both", float("nan"), "positive number of seconds"),
     (0, 100, 100, (800, 600), "both", 1, "10 ms a frame"),
+    (0, 2000, 1000, (800, 600), "both", 15, "15 ms a frame"),
     (0, 100, 2, (800, 600), "both", 60, "30000 ms a frame"),
     (0, 100, 10, (800, 600), "both", 1e306, "too long a frame"),
     (0, 10**6, 1000, (3840, 2160), "both", None, "too many pixels"),

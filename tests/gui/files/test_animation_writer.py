@@ -127,13 +127,26 @@ def test_a_hidden_stage_pauses_the_animation_until_it_shows_again(stage, run, tm
     writer.waiting.connect(waits.append)
     writer.progress.connect(lambda done, _total: stage.hide() if done == 2 else None)
     writer.start()
-    qtbot.waitUntil(lambda: waits == [True], timeout=30000)
+    qtbot.waitUntil(lambda: waits == [True], timeout=30000)  # after PAUSE_AFTER_S hidden
     qtbot.wait(300)
     assert writer.done == 2 and writer.is_running() and writer.error == ""  # waits, does not fail
     stage.show()
     qtbot.waitUntil(lambda: not writer.is_running(), timeout=60000)
     assert waits == [True, False] and writer.error == ""
     assert len(frames_of(path)) == 6
+
+
+def test_a_window_just_shown_does_not_flash_paused(qtbot, run, tmp_path):
+    fresh = AnimationStage()
+    qtbot.addWidget(fresh)
+    fresh.resize(640, 320)
+    writer = make(fresh, run, tmp_path / "run.gif", frames=3, view="surface")
+    waits = []
+    writer.waiting.connect(waits.append)
+    fresh.show()  # as the progress window does, then the writer starts at once
+    writer.start()
+    qtbot.waitUntil(lambda: not writer.is_running(), timeout=60000)
+    assert writer.error == "" and waits == []
 
 
 def test_cancel_while_a_frame_is_drawn_adds_no_frame(stage, run, tmp_path, qtbot, monkeypatch):

@@ -477,14 +477,19 @@ def test_a_caption_and_its_legend_never_overlap(qapp, language):
     try:
         caption = slide_caption(make_snapshot(CONFIG, SOLVED_XOR, 20000, LOSSES))
         legend = qapp.translate("MainWindow", "● target   ○ prediction")
-        for width, band in ((800, 42), (400, 21), (1920, 76)):
-            font, shown, (caption_box, legend_box) = exports.caption_layout(width, 0, band, caption, legend)
+        for width, band in ((800, 42), (400, 21), (1920, 76), (160, 70), (320, 269), (160, 269)):
+            font, shown, key, (caption_box, legend_box) = exports.caption_layout(
+                width, 0, band, caption, legend)
             metrics = QFontMetrics(font)
+            assert 0 <= caption_box.left() and caption_box.right() < width
             assert metrics.horizontalAdvance(shown) <= caption_box.width()
-            assert caption_box.right() < legend_box.left()
-            assert metrics.horizontalAdvance(legend) <= legend_box.width()
-            if width >= 800:  # room for it all: nothing elided
-                assert shown == caption
+            if key:
+                assert caption_box.right() < legend_box.left() and legend_box.right() < width
+                assert metrics.horizontalAdvance(key) <= legend_box.width()
+            if width >= 800:  # room for it all: nothing elided or left out
+                assert shown == caption and key == legend
+            if width <= 160:  # a tall, narrow picture: the key gives way, the caption still shows
+                assert key == "" and len(shown) > 3
     finally:
         for translator in translators:
             qapp.removeTranslator(translator)
