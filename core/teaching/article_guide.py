@@ -29,7 +29,7 @@ class GuideSection:
 
 SECTIONS = (
     GuideSection("idea", "3層ニューラルネットワークのアイデア", "article-and", DIAGRAM, False),
-    GuideSection("two_layer", "2層のニューラルネット", "article-and", MATH, False),
+    GuideSection("two_layer", "まずは2層のニューラルネットから", "article-and", MATH, False),
     GuideSection("two_layer_code", "2層のニューラルネットワークの実装", "article-and", RESULTS, True),
     GuideSection("three_layer", "3層ニューラルネットワーク", "article-xor", MATH, False),
     GuideSection("three_layer_code", "3層のニューラルネットワークの実装", "article-xor", HIDDEN, True,

@@ -3,8 +3,10 @@ which variable of the article's code holds each (the math panel's notation switc
 
 GateLab counts from 1 and puts the bias last: x1, x2 and 1; w1, w2, w3 (the 2-layer model's
 bias weight); w(1)ij from input i to hidden node j; w(2)j from hidden node j (j = H + 1: the
-bias node). The article counts from 0 and writes w^first_ij, w^second_j; in its 2-layer formula
-the bias comes first (x0 = 1, w0), while its code puts it last (w1[2]).
+bias node). The article counts from 0 and writes w^first_ij, w^second_j. Its 2-layer formula,
+u = x0 w0 + x1 w1 + x2 w2, is written to match its figure, where the bias input is x0 = 1 (as
+issue 15 reads it) and the inputs x1, x2; its code puts the bias last (x[k][2] = 1, w1[2]). Its
+3-layer formulas sum from i = 0 and its code again puts the bias last: x0, x1, then x2 = 1.
 """
 
 GATELAB, ARTICLE = "gatelab", "article"
@@ -34,12 +36,12 @@ def symbol_table(hidden_nodes: int) -> list[tuple[str, str, str, str]]:
     key the window translates; the rest are symbols, the same in every language."""
     if hidden_nodes == 0:
         return [
-            ("inputs", "x1, x2, 1", "x0 = 1, x1, x2", "x[k][0], x[k][1], x[k][2] = 1"),
+            ("inputs", "x1, x2, 1", "x1, x2, x0 = 1", "x[k][0], x[k][1], x[k][2] = 1"),
             ("weights", "w1, w2", "w1, w2", "w1[0], w1[1]"),
             ("bias weight", "w3", "w0", "w1[2]"),
             ("input sum", "u", "u", "u"),
             ("prediction, target", "yp, yt", "yp, yt", "yp, yt[k]"),
-            ("step loss", "L[step] = ½ Σ (yp − yt)²", "L = ½ (yp − yt)²", "L[step]"),
+            ("step loss", "L[step] = ½ Σ (yp − yt)²", "L = ½ (yp − yt)²", "L[step] += ((yp − yt[k])²)/2"),
         ]
     last = hidden_nodes + 1
     return [
@@ -54,5 +56,5 @@ def symbol_table(hidden_nodes: int) -> list[tuple[str, str, str, str]]:
         ("output sum, prediction, target", "v, yp, yt", "v, yp, yt", "v, y, yt[k]"),
         ("output delta", "δout", "(yp − yt) · f′(v)", "delta_output"),
         ("hidden delta", "δj", "(yp − yt) · f′(v) · w^second_j · f′(uj)", "delta_hidden"),
-        ("step loss", "L[step] = ½ Σ (yp − yt)²", "L = Σ (yp − yt)²", "L[step]"),
+        ("step loss", "L[step] = ½ Σ (yp − yt)²", "L = ½ (yp − yt)²", "L[step] += (y − yt[k])²"),
     ]

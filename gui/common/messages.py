@@ -166,9 +166,9 @@ def diagnosis_text(diagnosis) -> str:
                                                   "nodes or another alpha.")
 
 
-def slide_caption(snapshot) -> str:
+def slide_caption(snapshot, loss_factor: float = 1.0) -> str:
     """What a picture for a slide shows: "XOR · 2 hidden nodes · alpha 0.5 · seed 0 · step
-    2,000 · loss 0.0074"."""
+    2,000 · loss 0.0074"; loss_factor 2: the loss as the article's code sums it, said so."""
     config = snapshot.config
     if config.hidden_nodes == 0:
         model = Qca.translate("Messages", "2-layer model")
@@ -181,4 +181,6 @@ def slide_caption(snapshot) -> str:
         gate, model, Qca.translate("Messages", "alpha {0:g}").format(config.alpha),
         Qca.translate("Messages", "seed {0}").format(config.seed),
         Qca.translate("Messages", "step {0:,}").format(snapshot.step),
-        Qca.translate("Messages", "loss {0:.4g}").format(snapshot.loss)])
+        Qca.translate("Messages", "loss {0:.4g}").format(snapshot.loss) if loss_factor == 1.0 else
+        Qca.translate("Messages", "loss {0:.4g} (the article's sum, no ½)").format(
+            loss_factor * snapshot.loss)])

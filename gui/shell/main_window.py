@@ -379,7 +379,9 @@ class MainWindow(QMainWindow):
         self.controls.set_config(config)
         if self._seeds_dialog is not None:
             self._seeds_dialog.set_config(config)
-        left = self.files.detach()  # the section's run is a new one, not the open file's
+        # The section's run is a new one, not the open file's (a session file keeps it: it saves
+        # every run, this one too); the run shown before stays in the Runs panel.
+        left = None if self.files.is_session() else self.files.detach()
         if left:
             message += " " + self.tr("This is a new, untitled run; {0} is unchanged.").format(left)
 
@@ -465,6 +467,7 @@ class MainWindow(QMainWindow):
         window.closed.connect(self.session.give_back)
         window.closed.connect(lambda _runs, w=window: self._forget_compare(w))
         self.compare_window = window
+        window.loss_plot.set_loss_convention(self.loss_plot.loss_convention())
         window.show()
 
     def _forget_compare(self, window):
@@ -723,6 +726,8 @@ class MainWindow(QMainWindow):
         convention = ARTICLE_SUM if on else GATELAB
         self.loss_plot.set_loss_convention(convention)
         self.status_line.set_loss_convention(convention)
+        if getattr(self, "compare_window", None) is not None:
+            self.compare_window.loss_plot.set_loss_convention(convention)
         if hasattr(self, "article_loss_action"):
             self.article_loss_action.setChecked(bool(on))
 
@@ -785,7 +790,8 @@ class MainWindow(QMainWindow):
         from gui.dialogs.slide_dialog import SlideDialog
 
         snapshot = self._last_snapshot
-        dialog = SlideDialog(slide_caption(snapshot) if snapshot is not None else "", self)
+        dialog = SlideDialog(slide_caption(snapshot, self.loss_plot.shown_factor())
+                             if snapshot is not None else "", self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.write_slide(*dialog.choices())
 

@@ -76,10 +76,10 @@ class ArticleGuideView(QScrollArea):
                         "and 7.")),
             "three_layer_code": (
                 self.tr("The 3-layer code: XOR, and the order of its updates"),
-                self.tr("The article's run of 2,000 steps gives its table 0.08, 0.92, 0.92, 0.07 "
-                        "(seed 659). Its code updates the output weights before it uses them for "
-                        "the hidden layer; the compare window shows that run beside the textbook "
-                        "order from the same start."),
+                self.tr("The article's run of 2,000 steps prints the table 0.08, 0.92, 0.92, 0.07; "
+                        "GateLab's seed 659 gives exactly that run. Its code updates the output "
+                        "weights before it uses them for the hidden layer; the compare window "
+                        "shows that run beside the textbook order from the same start."),
                 self.tr("the hidden node maps: each hidden node draws one line, and the output "
                         "combines the two into XOR.")),
         }[key]

@@ -97,6 +97,7 @@ class LossPlot(QWidget):
         self._curve.setZValue(10)  # the shown run stays on top of curves laid over it
         self._overlays: list[pg.PlotDataItem] = []
         self._overlay_xy: list[tuple[np.ndarray, np.ndarray]] = []
+        self._overlay_sources: tuple = ([], None)  # what set_overlays was given, to redraw
         self._legend = None
         # Long runs: the curve is drawn from a bounded min/max envelope (see core.views.decimate),
         # so a frame costs the same at step 10^3 and 10^7.
@@ -110,7 +111,7 @@ class LossPlot(QWidget):
         self._end_room = 0.0  # room after the last step, as a share of the run (set_end_room)
         self._scale = 1.0  # set_scale
         self._convention = GATELAB  # set_loss_convention: GateLab's loss or the article's sum
-        self._loss_kind = "squared"  # the shown run's loss function
+        self._loss_kind = ("squared", 2)  # the shown run's loss function and hidden nodes
         view.sigRangeChangedManually.connect(self._on_manual_range)
         self._item.autoBtn.clicked.connect(self._on_follow_again)
         view.sigXRangeChanged.connect(self._on_range_changed)
@@ -150,7 +151,8 @@ class LossPlot(QWidget):
         """Draws the run's losses up to the snapshot's step. The snapshot holds the whole run;
         what this plot already drew of the same run is kept, and only later steps are added."""
         losses = snapshot.losses
-        kind = snapshot.config.loss if snapshot.config is not None else "squared"
+        kind = (snapshot.config.loss, snapshot.hidden_nodes) if snapshot.config is not None \
+            else ("squared", snapshot.hidden_nodes)
         if kind != self._loss_kind:
             self._loss_kind = kind
             self._show_convention()
@@ -175,7 +177,9 @@ class LossPlot(QWidget):
 
     def set_overlays(self, curves, main_label: str | None = None) -> None:
         """Other runs' loss curves over this run's: [(label, colour, LossRecord)], with a legend
-        (main_label names this run's curve in it; by default "shown run")."""
+        (main_label names this run's curve in it; by default "shown run"). They are drawn in the
+        shown run's loss convention (set_loss_convention)."""
+        self._overlay_sources = (list(curves), main_label)
         for item in self._overlays:
             self._item.removeItem(item)
         self._overlays, self._overlay_xy = [], []
@@ -384,10 +388,12 @@ class LossPlot(QWidget):
         return self._factor()
 
     def _factor(self) -> float:
-        return loss_factor(self._loss_kind, self._convention)
+        return loss_factor(*self._loss_kind, self._convention)
 
     def _show_convention(self) -> None:
         self._set_axis_label()
+        if self._overlay_sources[0]:
+            self.set_overlays(*self._overlay_sources)  # in the new convention (it redraws)
         self._redraw()
         if self._cursor_dot.isVisible():
             self._place_cursor_dot()

@@ -36,7 +36,7 @@ class StatusLine(QWidget):
             self._step.setText(self.tr("step {0:,} of {1:,}, the past (live: {2:,})").format(
                 snapshot.step, snapshot.total_steps, snapshot.live_step))
         kind = snapshot.config.loss if snapshot.config is not None else "squared"
-        factor = loss_factor(kind, self._convention)
+        factor = loss_factor(kind, snapshot.hidden_nodes, self._convention)
         if not math.isfinite(snapshot.loss):
             self._loss.setText(self.tr("loss too large to compute"))
         elif factor != 1.0:  # the article's sum: twice the loss, and said so

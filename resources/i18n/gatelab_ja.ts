@@ -340,8 +340,8 @@
     </message>
     <message>
         <location filename="../../gui/views/article_guide_view.py" line="79"/>
-        <source>The article&apos;s run of 2,000 steps gives its table 0.08, 0.92, 0.92, 0.07 (seed 659). Its code updates the output weights before it uses them for the hidden layer; the compare window shows that run beside the textbook order from the same start.</source>
-        <translation>記事の 2,000 ステップの学習は、表 0.08、0.92、0.92、0.07 を出します (シード 659)。記事のコードは出力側の重みを先に更新し、その値を隠れ層に使います。比較ウィンドウで、同じ初期値からの教科書の順序と並べて見られます。</translation>
+        <source>The article&apos;s run of 2,000 steps prints the table 0.08, 0.92, 0.92, 0.07; GateLab&apos;s seed 659 gives exactly that run. Its code updates the output weights before it uses them for the hidden layer; the compare window shows that run beside the textbook order from the same start.</source>
+        <translation>記事の 2,000 ステップの学習は、表 0.08、0.92、0.92、0.07 を出力します。GateLab のシード 659 で、ちょうどその学習になります。記事のコードは出力側の重みを先に更新し、その値を隠れ層に使います。比較ウィンドウで、同じ初期値からの教科書の順序と並べて見られます。</translation>
     </message>
     <message>
         <location filename="../../gui/views/article_guide_view.py" line="83"/>
@@ -1334,47 +1334,47 @@ yp {1:.2f}</translation>
     </message>
     <message>
         <location filename="../../gui/views/loss_plot.py" line="89"/>
-        <location filename="../../gui/views/loss_plot.py" line="399"/>
+        <location filename="../../gui/views/loss_plot.py" line="405"/>
         <source>step loss L[step]</source>
         <translation>ステップの損失 L[step]</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="138"/>
+        <location filename="../../gui/views/loss_plot.py" line="139"/>
         <source>Click a step to see the network as it was then</source>
         <translation>ステップをクリックすると、そのときのネットワークを表示します</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="191"/>
+        <location filename="../../gui/views/loss_plot.py" line="195"/>
         <source>shown run</source>
         <translation>表示中の学習</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="398"/>
+        <location filename="../../gui/views/loss_plot.py" line="404"/>
         <source>step loss L[step], the article&apos;s sum (no ½)</source>
         <translation>ステップの損失 L[step]、記事のコードの和 (½ なし)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="401"/>
+        <location filename="../../gui/views/loss_plot.py" line="407"/>
         <source>L[step], no ½</source>
         <translation>L[step]、½ なし</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="416"/>
+        <location filename="../../gui/views/loss_plot.py" line="422"/>
         <source>diverged at step {0}</source>
         <translation>ステップ {0} で発散</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="458"/>
+        <location filename="../../gui/views/loss_plot.py" line="464"/>
         <source>step {0}, step loss {1}</source>
         <translation>ステップ {0}、ステップの損失 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="463"/>
+        <location filename="../../gui/views/loss_plot.py" line="469"/>
         <source>steps {0}-{1}, step loss {2} to {3}</source>
         <translation>ステップ {0}-{1}、ステップの損失 {2} から {3}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="119"/>
+        <location filename="../../gui/views/loss_plot.py" line="120"/>
         <source>diverged</source>
         <translation>発散</translation>
     </message>
@@ -1607,68 +1607,68 @@ yp {1:.2f}</translation>
         <translation>「{0}」を準備しました。見るところ: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="413"/>
+        <location filename="../../gui/shell/main_window.py" line="415"/>
         <source>Reset to the initial weights of seed {0}.</source>
         <translation>シード {0} の重みの初期値にリセットしました。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="431"/>
+        <location filename="../../gui/shell/main_window.py" line="433"/>
         <source>Settings changed ({0}): the network was reset.</source>
         <translation>設定が変わったため({0})、ネットワークをリセットしました。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="384"/>
-        <location filename="../../gui/shell/main_window.py" line="434"/>
+        <location filename="../../gui/shell/main_window.py" line="386"/>
+        <location filename="../../gui/shell/main_window.py" line="436"/>
         <source>This is a new, untitled run; {0} is unchanged.</source>
         <translation>これは名前のない新しい実行です。{0} は変更されていません。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="426"/>
+        <location filename="../../gui/shell/main_window.py" line="428"/>
         <source>Alpha {0:g}, steps {1:,}: applied to the run.</source>
         <translation>学習率 {0:g}、ステップ数 {1:,}: 学習に反映しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="447"/>
+        <location filename="../../gui/shell/main_window.py" line="449"/>
         <source>Select another run in the Runs panel first (View &gt; Runs).</source>
         <translation>先に学習の一覧(表示 &gt; 学習の一覧)で別の学習を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="502"/>
+        <location filename="../../gui/shell/main_window.py" line="505"/>
         <source>This run is not the one in {0}: Save asks for a new name.</source>
         <translation>この学習は {0} の学習ではありません。保存するときは新しい名前を尋ねます。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="511"/>
+        <location filename="../../gui/shell/main_window.py" line="514"/>
         <source>run {0}</source>
         <translation>学習 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="605"/>
+        <location filename="../../gui/shell/main_window.py" line="608"/>
         <source>This file&apos;s initial weights differ from seed {0}&apos;s: Reset will use the seed&apos;s.</source>
         <translation>このファイルの重みの初期値は、シード {0} のものと異なります。リセットするとシードの重みの初期値を使います。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="610"/>
+        <location filename="../../gui/shell/main_window.py" line="613"/>
         <source>2-layer</source>
         <translation>2層</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="611"/>
+        <location filename="../../gui/shell/main_window.py" line="614"/>
         <source>{0} hidden nodes</source>
         <translation>隠れ層のノード {0} 個</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="612"/>
+        <location filename="../../gui/shell/main_window.py" line="615"/>
         <source>GateLab — {0}, {1}</source>
         <translation>GateLab — {0}、{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="617"/>
+        <location filename="../../gui/shell/main_window.py" line="620"/>
         <source>About GateLab</source>
         <translation>GateLab について</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="618"/>
+        <location filename="../../gui/shell/main_window.py" line="621"/>
         <source>GateLab 0.1: watch a 2- or 3-layer neural network learn a logic gate.
 
 Built with Qt {0} through PySide6 (LGPLv3), pyqtgraph (MIT), NumPy (BSD) and PyOpenGL (BSD). GateLab itself is MIT-licensed.</source>
@@ -1677,74 +1677,74 @@ Built with Qt {0} through PySide6 (LGPLv3), pyqtgraph (MIT), NumPy (BSD) and PyO
 Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を使って作られています。GateLab 自体は MIT ライセンスです。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="696"/>
+        <location filename="../../gui/shell/main_window.py" line="699"/>
         <source>GateLab was ended last time with unsaved runs; they were kept in {0} (File &gt; Open).</source>
         <translation>前回は保存していない学習があるまま GateLab が終了しました。学習は {0} に残してあります(ファイル &gt; 開く)。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="759"/>
+        <location filename="../../gui/shell/main_window.py" line="764"/>
         <source>A fresh start: the article&apos;s settings and speed. The last ones are kept (File &gt; Start fresh each time).</source>
         <translation>初期設定で起動しました: 記事の設定と速度です。前回の設定は残っています(ファイル &gt; 毎回初期設定で起動)。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="764"/>
+        <location filename="../../gui/shell/main_window.py" line="769"/>
         <source>training settings</source>
         <translation>学習の設定</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="764"/>
+        <location filename="../../gui/shell/main_window.py" line="769"/>
         <source>view options</source>
         <translation>表示の設定</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="765"/>
+        <location filename="../../gui/shell/main_window.py" line="770"/>
         <source>language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="765"/>
+        <location filename="../../gui/shell/main_window.py" line="770"/>
         <source>speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="769"/>
+        <location filename="../../gui/shell/main_window.py" line="774"/>
         <source>Some saved settings could not be read and are back to their defaults: {0}.</source>
         <translation>保存された設定の一部を読み込めなかったため、既定値に戻しました: {0}。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="802"/>
+        <location filename="../../gui/shell/main_window.py" line="808"/>
         <source>Picture for a slide</source>
         <translation>スライド用の画像</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="802"/>
+        <location filename="../../gui/shell/main_window.py" line="808"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 画像 (*.png)</translation>
     </message>
     <message>
         <location filename="../../gui/shell/animate_command.py" line="95"/>
         <location filename="../../gui/shell/animation_export.py" line="57"/>
-        <location filename="../../gui/shell/main_window.py" line="808"/>
+        <location filename="../../gui/shell/main_window.py" line="814"/>
         <source>● target   ○ prediction</source>
         <translation>● 真の値   ○ 予測値</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="814"/>
+        <location filename="../../gui/shell/main_window.py" line="820"/>
         <source>Saved {0}</source>
         <translation>{0} を保存しました</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="831"/>
+        <location filename="../../gui/shell/main_window.py" line="837"/>
         <source>From the next start on, GateLab starts with the article&apos;s settings.</source>
         <translation>次回から、GateLab は記事の設定で起動します。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="832"/>
+        <location filename="../../gui/shell/main_window.py" line="838"/>
         <source>From the next start on, GateLab starts with the last settings.</source>
         <translation>次回から、GateLab は前回の設定で起動します。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="853"/>
+        <location filename="../../gui/shell/main_window.py" line="859"/>
         <source>Default settings restored; the language follows the system from the next start.</source>
         <translation>設定を初期状態に戻しました。言語は次回の起動からシステムの設定に従います。</translation>
     </message>
@@ -2278,6 +2278,11 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
         <location filename="../../gui/common/messages.py" line="184"/>
         <source>loss {0:.4g}</source>
         <translation>損失 {0:.4g}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="185"/>
+        <source>loss {0:.4g} (the article&apos;s sum, no ½)</source>
+        <translation>損失 {0:.4g} (記事のコードの和、½ なし)</translation>
     </message>
 </context>
 <context>
@@ -3084,53 +3089,53 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
         <translation>ネットワークの出力の3D表示</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="206"/>
+        <location filename="../../gui/views/surface_view.py" line="211"/>
         <source>x1</source>
         <translation>x1</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="206"/>
+        <location filename="../../gui/views/surface_view.py" line="211"/>
         <source>x2</source>
         <translation>x2</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="207"/>
-        <location filename="../../gui/views/surface_view.py" line="251"/>
+        <location filename="../../gui/views/surface_view.py" line="212"/>
+        <location filename="../../gui/views/surface_view.py" line="257"/>
         <source>output</source>
         <translation>出力</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="228"/>
+        <location filename="../../gui/views/surface_view.py" line="233"/>
         <source>Decision plane (0.5)</source>
         <translation>判定面 (0.5)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="231"/>
+        <location filename="../../gui/views/surface_view.py" line="236"/>
         <source>Show the level 0.5: where the surface is above it, the network answers 1.</source>
         <translation>高さ 0.5 の平面を表示します。曲面がこれより上にある所では、ネットワークは 1 と答えます。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="233"/>
+        <location filename="../../gui/views/surface_view.py" line="238"/>
         <source>Reset camera</source>
         <translation>視点をリセット</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="235"/>
+        <location filename="../../gui/views/surface_view.py" line="240"/>
         <source>Return to the starting view (drag to rotate, wheel to zoom).</source>
         <translation>最初の視点に戻します(ドラッグで回転、ホイールで拡大・縮小)。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="238"/>
+        <location filename="../../gui/views/surface_view.py" line="244"/>
         <source>&lt;span style=&quot;color:#ff4059&quot;&gt;●&lt;/span&gt; target &amp;nbsp; ○ prediction</source>
         <translation>&lt;span style=&quot;color:#ff4059&quot;&gt;●&lt;/span&gt; 真の値 &amp;nbsp; ○ 予測値</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="240"/>
+        <location filename="../../gui/views/surface_view.py" line="246"/>
         <source>Red: each row&apos;s target. White: what the network predicts for it (a dot on the surface). A line joins the two.</source>
         <translation>赤: 各行の真の値。白: その行に対するネットワークの予測値(曲面上の点)。2つの点を線で結んでいます。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="243"/>
+        <location filename="../../gui/views/surface_view.py" line="249"/>
         <source>drag or arrow keys: rotate · wheel or +/-: zoom</source>
         <translation>ドラッグか矢印キー: 回転 · ホイールか +/-: ズーム</translation>
     </message>

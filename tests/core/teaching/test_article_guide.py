@@ -10,7 +10,7 @@ from core.training.trainer import Trainer
 
 def test_the_sections_follow_the_articles_headings_in_order():
     headings = [s.heading for s in SECTIONS]
-    assert headings == ["3層ニューラルネットワークのアイデア", "2層のニューラルネット",
+    assert headings == ["3層ニューラルネットワークのアイデア", "まずは2層のニューラルネットから",
                         "2層のニューラルネットワークの実装", "3層ニューラルネットワーク",
                         "3層のニューラルネットワークの実装"]
     assert {s.show for s in SECTIONS} == {DIAGRAM, MATH, RESULTS, HIDDEN}

@@ -1286,6 +1286,11 @@ def test_the_view_menu_shows_the_loss_as_the_articles_sum(qtbot, window):
     np.testing.assert_allclose(after, 2 * before)
     assert "(the article's sum, no ½)" in window.status_line.texts()[1]
     assert window._toggles()["article_loss"] is True  # kept with the view options
+    from gui.common.messages import slide_caption
+
+    snapshot = window._last_snapshot
+    caption = slide_caption(snapshot, window.loss_plot.shown_factor())
+    assert caption.endswith(f"loss {2 * snapshot.loss:.4g} (the article's sum, no ½)")
     window.article_loss_action.trigger()
     assert "no ½" not in window.status_line.texts()[1]
     assert window._toggles()["article_loss"] is False

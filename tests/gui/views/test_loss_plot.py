@@ -274,6 +274,25 @@ def test_the_article_sum_draws_twice_the_squared_loss_and_says_so(plot):
     assert plot._cursor_dot.data["y"][0] == 0.5 and "no ½" not in label.labelText
 
 
+def test_the_2_layer_model_keeps_its_half_and_overlays_follow_the_switch(plot):
+    from core.model.network import Weights
+    from core.views.loss_convention import ARTICLE_SUM, GATELAB
+    from core.views.snapshot import LossRecord
+
+    two_layer = CONFIG.with_changes(hidden_nodes=0)
+    plot.set_loss_convention(ARTICLE_SUM)
+    plot.update_from(make_snapshot(two_layer, Weights(np.zeros((3, 0)), np.zeros(3)), 2, [0.5, 0.25],
+                                   run=9300))
+    assert plot.shown_factor() == 1.0  # the article's 2-layer code adds ((yp - yt)**2)/2
+    plot.set_loss_convention(GATELAB)
+    plot.update_from(make_snapshot(CONFIG, WEIGHTS, 2, [0.5, 0.25], run=9301))
+    plot.set_overlays([("other", "#ff0000", LossRecord.of([0.4, 0.2]))])
+    overlay = plot._overlays[0]
+    np.testing.assert_allclose(overlay.getOriginalDataset()[1], [0.4, 0.2], rtol=1e-6)
+    plot.set_loss_convention(ARTICLE_SUM)
+    np.testing.assert_allclose(plot._overlays[0].getOriginalDataset()[1], [0.8, 0.4], rtol=1e-6)
+
+
 def test_cross_entropy_has_no_half_to_drop(plot):
     from core.views.loss_convention import ARTICLE_SUM
 
