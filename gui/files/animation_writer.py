@@ -16,7 +16,7 @@ from PySide6.QtGui import QImage
 from core.io.animation import BOTH, LOSS, SURFACE, AnimationPlan
 from gui.files import exports
 
-# 255 colours chosen per frame (octree: ~4x faster than median cut at 800 x 600, measured in
+# 255 colours chosen per frame (octree: 3-6x faster than median cut at 800 x 600, measured in
 # bench/animation_speed.py) and no dithering: the surface's smooth colours stay smooth.
 COLOURS = 255
 
