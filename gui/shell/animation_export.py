@@ -5,6 +5,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QDialog
 
 from core.io.animation import frame_snapshots
+from core.views.loss_convention import GATELAB, loss_factor
 from gui.common.messages import slide_caption
 from gui.dialogs.animation_dialog import AnimationDialog
 from gui.dialogs.animation_progress import AnimationProgress
@@ -26,8 +27,10 @@ class AnimationExport(QObject):
     def is_running(self) -> bool:
         return self.writer is not None and self.writer.is_running()
 
-    def ask(self, trainer, first: int, last: int, camera: dict | None, is_3d: bool) -> None:
-        """The dialog for `trainer`'s steps first..last, then the file, then the animation."""
+    def ask(self, trainer, first: int, last: int, camera: dict | None, is_3d: bool,
+            convention: str = GATELAB) -> None:
+        """The dialog for `trainer`'s steps first..last, then the file, then the animation;
+        convention: the loss as the window shows it (core.views.loss_convention)."""
         if self.is_running():
             self.progress.raise_()
             self.progress.activateWindow()
@@ -44,21 +47,29 @@ class AnimationExport(QObject):
             return
         path = self._ask_path(self.tr("Animation"), self.tr("GIF animation (*.gif)"), ".gif")
         if path:
-            self.start(trainer, plan, path, c["caption"], camera)
+            self.start(trainer, plan, path, c["caption"], camera, convention)
 
-    def start(self, trainer, plan, path: str, caption: bool, camera: dict | None) -> AnimationWriter:
-        """Draws `plan` of `trainer` into `path`, the 3D view starting from `camera`."""
+    def start(self, trainer, plan, path: str, caption: bool, camera: dict | None,
+              convention: str = GATELAB) -> AnimationWriter:
+        """Draws `plan` of `trainer` into `path`, the 3D view starting from `camera`, the loss
+        in `convention` (its curve and its caption)."""
         if self.writer is not None:  # the last one, done: let it go
             self.writer.deleteLater()
         stage = AnimationStage()
         if camera is not None:
             stage.set_camera(**camera)
+        stage.loss_plot.set_loss_convention(convention)
+
+        def captioned(snapshot):
+            factor = loss_factor(snapshot.config.loss, snapshot.hidden_nodes, convention)
+            return slide_caption(snapshot, factor)
+
         # The 3D view's markers (the 2D map writes yt and yp), with the caption only.
         legend = QCoreApplication.translate("MainWindow", "● target   ○ prediction") \
             if stage.is_3d and caption else ""
         self.progress = AnimationProgress(stage, len(plan.frame_steps()), path, self._window)
         self.writer = AnimationWriter(stage, plan, frame_snapshots(trainer, plan), path,
-                                      slide_caption if caption else (lambda _snapshot: ""),
+                                      captioned if caption else (lambda _snapshot: ""),
                                       legend, self)
         self.progress.cancel_requested.connect(self.writer.cancel)
         self.writer.progress.connect(self.progress.set_progress)

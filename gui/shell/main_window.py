@@ -801,7 +801,8 @@ class MainWindow(QMainWindow):
         last = snapshot.step if snapshot is not None else self.session.trainer.step
         view = self.output_view
         self.animation.ask(self.session.trainer, self.session.earliest_step(), last,
-                           view.view.camera_params() if view.is_3d else None, view.is_3d)
+                           view.view.camera_params() if view.is_3d else None, view.is_3d,
+                           self.loss_plot.loss_convention())
 
     def write_slide(self, view: str, size, caption: str) -> None:
         """Asks where, then writes the picture (view: "output" or "loss")."""

@@ -1190,6 +1190,28 @@ def test_an_animation_of_the_run_up_to_the_step_shown(qtbot, window, tmp_path, m
         assert np.array_equal(window.output_view.view.surface_z(), on_screen)
 
 
+def test_an_animation_shows_the_loss_as_the_window_does(qtbot, window, tmp_path, monkeypatch):
+    finish(qtbot, window)
+    window.article_loss_action.trigger()  # the article's sum: twice the 3-layer squared loss
+    _answer_animation_dialog(monkeypatch, view="loss", frames=2, size=(320, 240))
+    window.exports.ask_path = lambda *args: str(tmp_path / "run.gif")
+    captions = []
+    from gui.files import animation_writer
+
+    original = animation_writer.AnimationWriter._draw
+
+    def spy(writer, snapshot):
+        captions.append(writer._caption_of(snapshot))
+        return original(writer, snapshot)
+
+    monkeypatch.setattr(animation_writer.AnimationWriter, "_draw", spy)
+    window._export_animation()
+    stage_plot = window.animation.progress.findChild(type(window.loss_plot))
+    assert stage_plot is not None and stage_plot.loss_convention() == window.loss_plot.loss_convention()
+    qtbot.waitUntil(lambda: not window.animation.is_running(), timeout=60000)
+    assert len(captions) == 2 and all("(the article's sum, no ½)" in c for c in captions)
+
+
 def test_an_animation_needs_two_steps(qtbot, window, monkeypatch):
     warnings = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: warnings.append(text))
