@@ -621,7 +621,8 @@ class MathPanel(QWidget):
                 "hidden to output weight": self.tr("hidden to output weight"),
                 "output sum, prediction, target": self.tr("output sum, prediction, target"),
                 "output delta": self.tr("output delta"), "hidden delta": self.tr("hidden delta")}
-        head = "".join(f"<th>{html_text.escape(t)}</th>" for t in (
+        # Headers never break inside a word (記事のコー|ド in a narrow dock); the cells may.
+        head = "".join(f'<th style="white-space: nowrap;">{html_text.escape(t)}</th>' for t in (
             "", self.tr("GateLab"), self.tr("the article"), self.tr("the article's code")))
         rows = "".join("<tr>" + "".join(f"<td>{html_text.escape(cell)}</td>" for cell in (
             what.get(row[0], row[0]), *row[1:])) + "</tr>" for row in symbol_table(hidden_nodes))
