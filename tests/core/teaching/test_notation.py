@@ -21,3 +21,11 @@ def test_the_table_names_the_codes_variables():
     assert three["hidden delta"][3] == "delta_hidden" and three["output delta"][3] == "delta_output"
     two = {row[0]: row for row in symbol_table(0)}
     assert two["bias weight"][1:] == ("w3", "w0", "w1[2]")
+
+
+def test_the_table_lines_each_symbol_up_with_the_codes_variable():
+    for hidden in (0, 2):
+        inputs = {row[0]: row for row in symbol_table(hidden)}["inputs"]
+        gatelab, article, code = (cell.split(", ") for cell in inputs[1:])
+        assert gatelab[2] == "1" and article[2].endswith("= 1") and code[2].endswith("= 1")
+        assert code[:2] == ["x[k][0]", "x[k][1]"]

@@ -1313,7 +1313,10 @@ def test_the_view_menu_shows_the_loss_as_the_articles_sum(qtbot, window):
     snapshot = window._last_snapshot
     caption = slide_caption(snapshot, window.loss_plot.shown_factor())
     assert caption.endswith(f"loss {2 * snapshot.loss:.4g} (the article's sum, no ½)")
-    window.article_loss_action.trigger()
+    window._compare_with("order")  # the compare window opens in the window's convention
+    assert window.compare_window.loss_plot.shown_factor() == 2.0
+    window.article_loss_action.trigger()  # and follows it
+    assert window.compare_window.loss_plot.shown_factor() == 1.0
     assert "no ½" not in window.status_line.texts()[1]
     assert window._toggles()["article_loss"] is False
 
