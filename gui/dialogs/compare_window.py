@@ -28,9 +28,9 @@ from gui.views.predictions_table import PredictionsTable
 from gui.views.timeline_bar import TimelineBar
 
 # While two runs train, drawing takes CPU from both engines (on 2 cores, bench/compare_training.py):
-# the run trained here sends 20 snapshots a second, enough for a 2D map and a table, and this
-# window redraws at most 20 times a second.
-EMIT_INTERVAL_S = 0.05
+# the run trained here sends 10 snapshots a second, enough for a 2D map and a table (and the main
+# window's run 10 meanwhile, not 50), and this window redraws at most 20 times a second.
+EMIT_INTERVAL_S = 0.1
 REFRESH_MS = 50
 OVERLAY_REFRESH_S = 0.25  # the other curve is redrawn whole (with its legend): less often
 

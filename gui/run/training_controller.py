@@ -40,6 +40,15 @@ class TrainingController(QObject):
     def is_running(self) -> bool:
         return self._thread is not None
 
+    def set_emit_interval(self, seconds: float) -> None:
+        """The least seconds between snapshots, for the run training now and the next ones."""
+        self._emit_interval = seconds
+        if self._worker is not None:
+            self._worker.set_emit_interval(seconds)
+
+    def emit_interval(self) -> float:
+        return self._emit_interval
+
     def start(self, trainer: Trainer, paused: bool = False) -> None:
         """Runs `trainer` in a new thread; the caller must not touch it until finished."""
         if self._thread is not None:

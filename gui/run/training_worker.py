@@ -93,6 +93,10 @@ class TrainingWorker(QObject):
 
     # -- the loop (worker thread) -------------------------------------------
     @Slot()
+    def set_emit_interval(self, seconds: float) -> None:
+        """The least seconds between snapshots from now on (read by the training thread)."""
+        self._emit_interval = float(seconds)
+
     def run(self):
         try:
             self._loop()

@@ -41,6 +41,7 @@ from gui.files import exports
 from gui.files.experiment_files import ExperimentFiles, path_from_mime
 from gui.files.export_actions import ExportActions
 from gui.run.session import RunSession, session_trainer
+from gui.run.training_worker import EMIT_INTERVAL
 from gui.shell.animation_export import AnimationExport
 from gui.shell.presentation import Presentation
 from gui.shell.settings_store import (
@@ -68,6 +69,10 @@ from gui.views.timeline_bar import TimelineBar
 EDITABLE_STATES = (states.IDLE, states.PAUSED, states.FINISHED, states.STOPPED)
 DEFAULT_TOGGLES = {"log_scale": False, "decision_plane": False, "article_loss": False}
 DOCK_INTERVAL_S = 0.05
+# While the compare window trains a run too, this window's run sends 10 snapshots a second, not
+# 50: drawing them took the CPU both engines need. bench/compare_training.py, 3 runs each: each
+# run went from 106,000-116,000 steps/s (0.39-0.50 of headless) to 178,000-197,000 (0.58-0.81).
+SHARED_EMIT_INTERVAL_S = 0.1
 PREFERRED_SIZE = QSize(1500, 950)
 MAXIMIZE_FROM = 1800  # a first start on a screen at least this wide uses all of it (1920 x 1080)
 DOCK_SHARE = 0.22  # of the window's width, for the dock column at first start
@@ -468,11 +473,14 @@ class MainWindow(QMainWindow):
         window.closed.connect(lambda _runs, w=window: self._forget_compare(w))
         self.compare_window = window
         window.loss_plot.set_loss_convention(self.loss_plot.loss_convention())
+        if train_other:
+            self.session.controller.set_emit_interval(SHARED_EMIT_INTERVAL_S)
         window.show()
 
     def _forget_compare(self, window):
         if self.compare_window is window:
             self.compare_window = None
+            self.session.controller.set_emit_interval(EMIT_INTERVAL)
 
     def _stop_compare(self):
         if self.compare_window is not None:

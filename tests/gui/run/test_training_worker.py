@@ -224,3 +224,21 @@ def test_leave_now_keeps_the_process_when_it_owns_the_clipboard(qapp):
     if not qapp.clipboard().ownsClipboard():
         pytest.skip("this platform's clipboard has no owner")
     assert leave_now(0) == 0  # returned: the normal teardown hands the text on
+
+
+def test_the_snapshot_rate_can_be_lowered_while_a_run_trains(qtbot, controller):
+    import time
+
+    controller.set_speed(0.0)  # full speed
+    controller.start(Trainer(TrainConfig(steps=10**8, hidden_nodes=1)))
+    qtbot.waitUntil(lambda: len(controller.received) > 3, timeout=20000)
+    controller.set_emit_interval(0.25)  # 4 a second
+    qtbot.wait(300)
+    counted = len(controller.received)
+    started = time.monotonic()
+    qtbot.wait(2000)
+    seconds = time.monotonic() - started
+    assert len(controller.received) - counted <= 4 * seconds + 2  # was 50 a second
+    assert controller.emit_interval() == 0.25
+    controller.stop()
+    wait_finished(qtbot, controller, timeout=20000)

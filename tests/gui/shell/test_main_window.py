@@ -839,6 +839,18 @@ def test_two_clicks_compare_the_run_with_the_other_update_order(qtbot, window):
     assert "finished" in compare.status.text()
 
 
+def test_the_main_run_sends_fewer_snapshots_while_the_compare_window_trains(qtbot, window):
+    from gui.run.training_worker import EMIT_INTERVAL
+    from gui.shell.main_window import SHARED_EMIT_INTERVAL_S
+
+    assert window.session.controller.emit_interval() == EMIT_INTERVAL
+    compare = opened_compare(qtbot, window, "alpha × 4 (same seed)")  # trains its own run
+    assert window.session.controller.emit_interval() == SHARED_EMIT_INTERVAL_S
+    compare.close()
+    qtbot.waitUntil(lambda: window.compare_window is None, timeout=20000)
+    assert window.session.controller.emit_interval() == EMIT_INTERVAL
+
+
 def test_the_shared_timeline_moves_both_sides(qtbot, window):
     finish(qtbot, window)
     compare = opened_compare(qtbot, window, "alpha × 4 (same seed)")
