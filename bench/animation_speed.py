@@ -29,7 +29,7 @@ def main() -> int:
 
     from gui.shell.app import make_application
 
-    app = make_application()
+    _app = make_application()  # kept: the views need their QApplication
     from PIL import Image
 
     from core.io.animation import VIEWS, frame_snapshots, plan_animation
@@ -44,10 +44,7 @@ def main() -> int:
     run.run()
     stage = AnimationStage()
     stage.resize(640, 320)
-    stage.show()
-    deadline = time.monotonic() + 5
-    while not stage.isVisible() and time.monotonic() < deadline:
-        app.processEvents()
+    stage.show()  # the writer waits until it is on screen
     print(f"3D view: {'OpenGL' if stage.is_3d else 'the 2D map (no OpenGL: ' + stage.output.reason + ')'}")
 
     drawn = []  # the frames as drawn, for the quantization baseline

@@ -8,7 +8,6 @@ the file are checked before a frame is drawn: a bad one exits 2 with one line.
 
 import os
 import sys
-import time
 
 from core.cli.cli_args import OneLineParser
 from core.cli.inspect_cli import experiment_of
@@ -16,7 +15,6 @@ from core.io.animation import FRAMES_MAX, FRAMES_MIN, VIEWS, AnimationError, par
 from core.io.experiment import ExperimentError, restore_trainer
 
 PROG = "gatelab animate"
-SHOW_WAIT_S = 5  # for the window system to show the stage (OpenGL draws only when shown)
 
 
 def animate_parser() -> OneLineParser:
@@ -84,10 +82,7 @@ def _write(trainer, plan, args) -> int:
     app._translators = install_translators(app, args.lang)
     stage = AnimationStage()
     stage.setWindowTitle("GateLab: animate")
-    stage.show()
-    deadline = time.monotonic() + SHOW_WAIT_S
-    while not stage.isVisible() and time.monotonic() < deadline:
-        app.processEvents()
+    stage.show()  # the writer waits until the window system has shown it (OpenGL needs that)
     if not stage.is_3d:
         print(f"{PROG}: note: {stage.output.reason}; the 2D map is drawn instead of the 3D view",
               file=sys.stderr)

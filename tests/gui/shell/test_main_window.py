@@ -1167,7 +1167,8 @@ def test_a_picture_for_a_slide_at_1920x1080_with_the_runs_caption(qtbot, window,
 
 
 # -- animations ---------------------------------------------------------------------------------
-def _answer_animation_dialog(monkeypatch, **choices):
+def _answer_animation_dialog(monkeypatch, window, path, **choices):
+    """File > Export > Animation will be answered with `choices`, then saved to `path`."""
     from PySide6.QtWidgets import QDialog
 
     from gui.dialogs.animation_dialog import AnimationDialog
@@ -1178,6 +1179,7 @@ def _answer_animation_dialog(monkeypatch, **choices):
         return QDialog.DialogCode.Accepted if dialog.result() else QDialog.DialogCode.Rejected
 
     monkeypatch.setattr(AnimationDialog, "exec", exec_)
+    window.exports.ask_path = lambda *args: str(path)
 
 
 def test_an_animation_of_the_run_up_to_the_step_shown(qtbot, window, tmp_path, monkeypatch):
@@ -1185,9 +1187,9 @@ def test_an_animation_of_the_run_up_to_the_step_shown(qtbot, window, tmp_path, m
 
     finish(qtbot, window)
     window.session.show_step(1200)
-    _answer_animation_dialog(monkeypatch, view="both", frames=4, size=(320, 240), seconds=2)
     path = tmp_path / "run.gif"
-    window.exports.ask_path = lambda *args: str(path)
+    _answer_animation_dialog(monkeypatch, window, path, view="both", frames=4, size=(320, 240),
+                             seconds=2)
     on_screen = window.output_view.view.surface_z() if window.output_view.is_3d else None
     window._export_animation()
     assert window.animation.is_running() and window.animation.progress.isVisible()
@@ -1205,8 +1207,8 @@ def test_an_animation_of_the_run_up_to_the_step_shown(qtbot, window, tmp_path, m
 def test_an_animation_shows_the_loss_as_the_window_does(qtbot, window, tmp_path, monkeypatch):
     finish(qtbot, window)
     window.article_loss_action.trigger()  # the article's sum: twice the 3-layer squared loss
-    _answer_animation_dialog(monkeypatch, view="loss", frames=2, size=(320, 240))
-    window.exports.ask_path = lambda *args: str(tmp_path / "run.gif")
+    _answer_animation_dialog(monkeypatch, window, tmp_path / "run.gif", view="loss", frames=2,
+                             size=(320, 240))
     captions = []
     from gui.files import animation_writer
 
@@ -1234,9 +1236,8 @@ def test_an_animation_needs_two_steps(qtbot, window, monkeypatch):
 
 def test_closing_the_window_mid_animation_writes_nothing(qtbot, window, tmp_path, monkeypatch):
     finish(qtbot, window)
-    _answer_animation_dialog(monkeypatch, view="loss", frames=200, size=(320, 240))
     path = tmp_path / "run.gif"
-    window.exports.ask_path = lambda *args: str(path)
+    _answer_animation_dialog(monkeypatch, window, path, view="loss", frames=200, size=(320, 240))
     window._export_animation()
     qtbot.waitUntil(lambda: window.animation.writer.done >= 2, timeout=30000)
     window.close()
@@ -1282,9 +1283,8 @@ def test_the_animation_dialog_says_why_it_cannot_save_and_keeps_the_choices(qtbo
 
 def test_closing_the_progress_window_cancels_the_animation(qtbot, window, tmp_path, monkeypatch):
     finish(qtbot, window)
-    _answer_animation_dialog(monkeypatch, view="loss", frames=100, size=(320, 240))
     path = tmp_path / "run.gif"
-    window.exports.ask_path = lambda *args: str(path)
+    _answer_animation_dialog(monkeypatch, window, path, view="loss", frames=100, size=(320, 240))
     window._export_animation()
     qtbot.waitUntil(lambda: window.animation.writer.done >= 2, timeout=30000)
     window.animation.progress.close()
