@@ -6,10 +6,17 @@ frame rate (bench/gui_responsiveness.py). The engine moves only the arithmetic:
 the caller's Trainer stays the record of the run, and each `advance` copies the
 child's results (losses, weights, step, outcome) back into it. The thread that
 calls `advance` waits on a pipe meanwhile, which releases the lock.
+
+With `ahead`, the next request is queued before this one's results are read, so the child
+starts it the moment it sends them. Without it the child sat idle while the parent's thread
+waited for the lock the window's drawing held: two runs side by side on 2 cores got under
+half of the headless speed each (bench/compare_training.py, docs/compare_speed.md).
 """
 
 import multiprocessing
 import os
+import time
+from collections import deque
 
 import numpy as np
 
@@ -32,26 +39,89 @@ class TrainingEngine:
                                          name="gatelab-engine")
         self._process.start()
         child.close()
-        self._loaded = None  # (id of the trainer, its state) the child holds
+        self._loaded = None  # the state the child's trainer is in after the requests read so far
+        self._in_flight = deque()  # advance requests sent whose results are not read yet
         self._failed = False  # a call failed: the process is gone, or as good as gone
+        self.compute_seconds = 0.0  # how long the child took over the last advance read
 
-    def advance(self, trainer: Trainer, count: int) -> np.ndarray:
+    def advance(self, trainer: Trainer, count: int, ahead: bool = False) -> np.ndarray:
         """Same contract as trainer.advance(count), but it may stop early at the run record's
-        next checkpoint (as a short advance does); the trainer is updated in place."""
-        count = min(count, trainer.steps_until_checkpoint())
-        state = (id(trainer), trainer.step, trainer.flat_weights(), trainer.outcome)
-        if state != self._loaded:
-            self._call(("load", trainer.config.to_dict(), trainer.flat_weights(), trainer.step,
-                        _outcome_tuple(trainer.outcome)))
-        losses, flat, status = self._call(
-            ("advance", count, trainer.config.alpha, trainer.config.steps, trainer.config.target_loss))
+        next checkpoint (as a short advance does); the trainer is updated in place.
+
+        ahead: also ask the child for the advance after this one (the same count), for the next
+        call to take if it runs from the state this call leaves with the same settings; any
+        other call throws it away first (at the cost of waiting for it). A call with `ahead`
+        takes it even if it is longer than its own count (at full speed a count is only how
+        much to do between looks at the stop flag); one without only if it is no longer."""
+        settings = (trainer.config.alpha, trainer.config.steps, trainer.config.target_loss)
+        wanted = min(count, trainer.steps_until_checkpoint())
+        most = trainer.steps_until_checkpoint() if ahead else wanted
+        if self._in_flight and not self._fits(self._in_flight[0], trainer, most, settings):
+            self._drain()
+        if not self._in_flight:
+            if self._state_of(trainer) != self._loaded:
+                self._call(("load", trainer.config.to_dict(), trainer.flat_weights(), trainer.step,
+                            _outcome_tuple(trainer.outcome)))
+                self._loaded = self._state_of(trainer)
+            self._send(("advance", wanted, *settings))
+        if ahead and len(self._in_flight) == 1:
+            first = self._in_flight[0][1]  # the steps the request answered now will run
+            if trainer.step + first < trainer.config.steps:
+                self._send(("advance", min(count, trainer.steps_until_checkpoint(first)),
+                            *settings))
+        try:
+            losses, flat, status, self.compute_seconds = self._receive()
+        except BaseException:
+            self._loaded = None  # the child may have run part of it
+            raise
         trainer.adopt_advance(losses, flat, status)
-        self._loaded = (id(trainer), trainer.step, trainer.flat_weights(), trainer.outcome)
+        self._loaded = self._state_of(trainer)
         return losses
+
+    def _fits(self, request, trainer, most, settings) -> bool:
+        """The next result to read will do for this call: it runs from the trainer's state as
+        it is, at most `most` steps, with the same settings."""
+        return (self._state_of(trainer) == self._loaded and request[1] <= most
+                and request[2:] == settings)
+
+    def _drain(self) -> None:
+        """Reads and drops the results in flight: the child's trainer is then past any state
+        the parent knows, so the next advance loads it again."""
+        self._loaded = None
+        while self._in_flight:
+            try:
+                self._receive()
+            except EngineError:
+                raise
+            except Exception:  # noqa: BLE001, S110 - an error of a dropped request is moot
+                pass
+
+    @staticmethod
+    def _state_of(trainer):
+        return (id(trainer), trainer.step, trainer.flat_weights(), trainer.outcome)
+
+    def _send(self, request) -> None:
+        try:
+            self._conn.send(request)
+        except (OSError, BrokenPipeError) as error:
+            self._failed = True
+            raise EngineError(f"the training process ended unexpectedly ({error})") from None
+        self._in_flight.append(request)
+
+    def _receive(self):
+        self._in_flight.popleft()
+        return self._reply()
 
     def _call(self, message):
         try:
             self._conn.send(message)
+        except (OSError, BrokenPipeError) as error:
+            self._failed = True
+            raise EngineError(f"the training process ended unexpectedly ({error})") from None
+        return self._reply()
+
+    def _reply(self):
+        try:
             if not self._conn.poll(_START_TIMEOUT_S):
                 self._failed = True
                 raise EngineError("the training process did not answer")
@@ -75,6 +145,17 @@ class TrainingEngine:
         self._process.join(1.0)
 
     def close(self, timeout: float = 1.0) -> None:
+        # Results in flight are read first: a child blocked sending a long one to a parent
+        # that no longer reads would never see "quit".
+        deadline = time.monotonic() + timeout
+        while self._in_flight and not self._failed:
+            self._in_flight.popleft()
+            try:
+                if self._conn.poll(max(0.0, deadline - time.monotonic())):
+                    self._conn.recv()
+            except (EOFError, OSError):
+                break
+        self._in_flight.clear()
         try:
             self._conn.send(("quit",))
         except (OSError, BrokenPipeError):
@@ -118,8 +199,10 @@ def serve(conn) -> None:
                                                    trainer.config.target_loss):
                     trainer.config = trainer.config.with_changes(
                         alpha=alpha, steps=steps, target_loss=target_loss)
+                started = time.perf_counter()
                 losses = trainer.advance(count)
+                seconds = time.perf_counter() - started
                 trainer.history.truncate(0)  # the parent's trainer keeps the losses
-                conn.send((losses, trainer.flat_weights(), trainer.status()))
+                conn.send((losses, trainer.flat_weights(), trainer.status(), seconds))
         except Exception as error:  # noqa: BLE001 - sent back and raised in the parent
             conn.send(error)

@@ -156,11 +156,13 @@ class Trainer:
         return branch
 
     # -- running -----------------------------------------------------------
-    def steps_until_checkpoint(self) -> int:
-        """How many steps one advance may take before the record wants a checkpoint."""
+    def steps_until_checkpoint(self, after: int = 0) -> int:
+        """How many steps one advance may take before the record wants a checkpoint; with
+        `after`, for the advance that starts that many steps from now."""
         if self.record is None:
             return STEPS_MAX
-        return self.record.next_checkpoint(self.step) - self.step
+        start = self.step + after
+        return self.record.next_checkpoint(start) - start
 
     def advance(self, count: int) -> np.ndarray:
         """Runs up to `count` steps (never past config.steps); returns their losses."""

@@ -30,8 +30,7 @@ class TrainingWorker(QObject):
         self._emit_interval = emit_interval
         self._trainer = trainer
         # The arithmetic runs in the engine's process when there is one (core.training.engine).
-        self._advance = trainer.advance if engine is None else (
-            lambda count: engine.advance(trainer, count))
+        self._engine = engine
         self._lock = threading.Lock()
         self._stop = threading.Event()
         self._abandoned = False
@@ -132,9 +131,8 @@ class TrainingWorker(QObject):
             shown_paused = paused
             count = 1 if paused else clock.due(speed, chunk)
             if count:
-                started = time.perf_counter()
-                losses = self._advance(count)  # may be fewer: it stops at checkpoints
-                chunk = _adapt_chunk(chunk, count, time.perf_counter() - started, speed)
+                losses, seconds = self._advance(count, ahead=not paused and speed == FULL_SPEED)
+                chunk = _adapt_chunk(chunk, count, seconds, speed, self._emit_interval)
                 clock.ran(len(losses))
             now = time.perf_counter()
             due = now - last_emit >= self._emit_interval and self._consumed.is_set()
@@ -145,6 +143,16 @@ class TrainingWorker(QObject):
                 self._wake.wait(min(self._emit_interval, clock.wait_time(speed)))
                 self._wake.clear()
         self._emit_end()
+
+    def _advance(self, count, ahead):
+        """Runs up to `count` steps (fewer at a checkpoint); returns their losses and the seconds
+        the arithmetic took. ahead: at full speed the engine starts the next advance meanwhile."""
+        if self._engine is None:
+            started = time.perf_counter()
+            losses = self._trainer.advance(count)
+            return losses, time.perf_counter() - started
+        losses = self._engine.advance(self._trainer, count, ahead=ahead)
+        return losses, self._engine.compute_seconds
 
     def _take_requests(self):
         with self._lock:
@@ -183,14 +191,17 @@ class TrainingWorker(QObject):
                                          steps_per_second=rate, run=t.run_id, path=t.path))
 
 
-def _adapt_chunk(chunk, count, seconds, speed):
-    """At full speed, aim for 5-15 ms of training between polls of the stop flag: each poll
-    is a round trip to the engine's process, and the window is not blocked meanwhile."""
+def _adapt_chunk(chunk, count, seconds, speed, emit_interval=EMIT_INTERVAL):
+    """At full speed, aim for a quarter to three quarters of the snapshot interval of arithmetic
+    (5-15 ms at 50 snapshots a second) between polls of the stop flag: fresh enough for each
+    snapshot, and the fewer round trips to the engine the more of a core goes to training when
+    snapshots are rarer. The engine works on the next advance meanwhile, and a stop waits for
+    both."""
     if speed != FULL_SPEED or count < chunk:
         return chunk
-    if seconds < 0.005:
+    if seconds < emit_interval / 4:
         return min(chunk * 2, 1 << 16)
-    if seconds > 0.015:
+    if seconds > emit_interval * 3 / 4:
         return max(chunk // 2, 1)
     return chunk
 

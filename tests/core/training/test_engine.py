@@ -77,3 +77,79 @@ def test_after_a_failed_call_the_engine_counts_as_dead_even_before_the_process_i
     finally:
         del engine._process.is_alive
         engine.kill()
+
+
+def test_ahead_the_child_starts_the_next_advance_and_the_results_stay_bit_for_bit(engine):
+    config = TrainConfig(steps=5000, seed=7)
+    local, remote = Trainer(config), Trainer(config)
+    local.advance(5000)
+    engine.advance(remote, 700, ahead=True)
+    assert len(engine._in_flight) == 1  # the next advance is with the child already
+    while not remote.finished:
+        engine.advance(remote, 700, ahead=True)
+    assert remote.step == local.step == 5000
+    assert remote.weights.equals(local.weights)
+    assert np.array_equal(remote.history.values(), local.history.values())
+
+
+def test_an_advance_asked_ahead_is_thrown_away_when_the_run_changed_meanwhile(engine):
+    """A new alpha, hand-edited weights or a smaller count: the result in flight ran from
+    another state, so it is dropped and the step runs again from the trainer's own state."""
+    config = TrainConfig(steps=4000, seed=3)
+    local, remote = Trainer(config), Trainer(config)
+    local.advance(300)
+    engine.advance(remote, 300, ahead=True)
+    local.set_alpha(2.0)
+    remote.set_alpha(2.0)
+    local.advance(300)
+    engine.advance(remote, 300, ahead=True)
+    edited = local.weights.flat()
+    edited[0] += 0.5
+    local.set_weights(type(local.weights).from_flat(edited, config.hidden_nodes))
+    remote.set_weights(type(remote.weights).from_flat(edited, config.hidden_nodes))
+    local.advance(300)
+    engine.advance(remote, 300, ahead=True)
+    local.advance(1)
+    assert len(engine.advance(remote, 1)) == 1  # a single step, not the 300 in flight
+    assert not engine._in_flight
+    assert remote.step == local.step == 901
+    assert remote.weights.equals(local.weights)
+    assert np.array_equal(remote.history.values(), local.history.values())
+
+
+def test_a_second_trainer_on_the_same_engine_never_gets_the_first_ones_steps(engine):
+    first, second = Trainer(TrainConfig(steps=10**6, seed=1)), Trainer(TrainConfig(steps=50, seed=2))
+    engine.advance(first, 2000, ahead=True)
+    engine.advance(second, 50)
+    local = Trainer(TrainConfig(steps=50, seed=2))
+    local.advance(50)
+    assert second.weights.equals(local.weights)
+
+
+def test_close_with_an_advance_in_flight_still_ends_the_child_cleanly(engine):
+    trainer = Trainer(TrainConfig(steps=10**8), recording=False)
+    engine.advance(trainer, 50_000, ahead=True)  # about a second of work in flight
+    started = time.monotonic()
+    engine.close(timeout=5.0)
+    assert not engine.is_alive()
+    assert engine._process.exitcode == 0  # it read "quit" once its reply was taken
+    assert time.monotonic() - started < 5.0
+
+
+def test_the_engine_reports_the_seconds_its_arithmetic_took(engine):
+    trainer = Trainer(TrainConfig(steps=10**6))
+    started = time.perf_counter()
+    engine.advance(trainer, 5000)
+    assert 0.0 < engine.compute_seconds <= time.perf_counter() - started
+
+
+def test_at_full_speed_a_shorter_count_still_takes_the_advance_in_flight(engine):
+    """The worker halves its count when an advance took long; the one in flight then still
+    serves (throwing it away would waste a chunk of work), while a single step never does."""
+    config = TrainConfig(steps=10**6, seed=2)
+    local, remote = Trainer(config), Trainer(config)
+    engine.advance(remote, 800, ahead=True)
+    assert len(engine.advance(remote, 400, ahead=True)) == 800  # the one in flight
+    assert len(engine.advance(remote, 1)) == 1  # a single step: the one in flight is dropped
+    local.advance(1601)
+    assert remote.step == 1601 and remote.weights.equals(local.weights)

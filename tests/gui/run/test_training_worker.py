@@ -133,11 +133,11 @@ def test_exception_in_worker_reports_failed(qtbot, controller, monkeypatch):
     calls = {"n": 0}
     original = TrainingEngine.advance
 
-    def broken(self, trainer, count):
+    def broken(self, trainer, count, ahead=False):
         calls["n"] += 1
         if calls["n"] == 3:
             raise ZeroDivisionError("boom")
-        return original(self, trainer, count)
+        return original(self, trainer, count, ahead)
 
     monkeypatch.setattr(TrainingEngine, "advance", broken)
     controller.start(Trainer(TrainConfig(steps=100_000)))
@@ -196,7 +196,7 @@ class _EngineThatFailsAsStopIsAsked:
     def __init__(self, abandon: bool):
         self.worker, self.abandon = None, abandon
 
-    def advance(self, trainer, count):
+    def advance(self, trainer, count, ahead=False):
         if self.abandon:
             self.worker.abandon()
         else:
@@ -242,3 +242,31 @@ def test_the_snapshot_rate_can_be_lowered_while_a_run_trains(qtbot, controller):
     assert controller.emit_interval() == 0.25
     controller.stop()
     wait_finished(qtbot, controller, timeout=20000)
+
+
+def test_rarer_snapshots_let_each_advance_run_longer():
+    """At 50 snapshots a second an advance aims at 5-15 ms; at 10 a second (two runs training
+    side by side) at 25-75 ms: fewer round trips to the engine, more of a core for training."""
+    from gui.run.training_worker import EMIT_INTERVAL, FULL_SPEED, _adapt_chunk
+
+    assert _adapt_chunk(1024, 1024, 0.02, FULL_SPEED, EMIT_INTERVAL) == 512
+    assert _adapt_chunk(1024, 1024, 0.02, FULL_SPEED, 0.1) == 2048
+    assert _adapt_chunk(1024, 1024, 0.05, FULL_SPEED, 0.1) == 1024
+    assert _adapt_chunk(1024, 1024, 0.09, FULL_SPEED, 0.1) == 512
+    assert _adapt_chunk(1024, 1024, 0.001, 500.0, 0.1) == 1024  # a set speed paces itself
+
+
+def test_at_full_speed_the_worker_asks_the_engine_ahead_and_keeps_every_step(qtbot, controller):
+    asked = []
+    controller.set_speed(0.0)
+    trainer = Trainer(TrainConfig(steps=20000, seed=5))
+    controller.start(trainer)
+    engine = controller._engine
+    advance = engine.advance
+    engine.advance = lambda t, count, ahead=False: (asked.append(ahead), advance(t, count, ahead))[1]
+    wait_finished(qtbot, controller)
+    assert asked and all(asked)
+    local = Trainer(TrainConfig(steps=20000, seed=5))
+    local.advance(20000)
+    assert trainer.weights.equals(local.weights)
+    np.testing.assert_array_equal(all_losses(controller.received), local.history.values())

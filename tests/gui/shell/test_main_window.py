@@ -299,7 +299,7 @@ def test_divergence_shows_message_and_last_finite_state(qtbot, window):
 def test_worker_exception_shows_message_and_reenables(qtbot, window, monkeypatch):
     from core.training.engine import TrainingEngine
 
-    def broken(self, trainer, count):
+    def broken(self, trainer, count, ahead=False):
         raise RuntimeError("injected fault")
 
     monkeypatch.setattr(TrainingEngine, "advance", broken)
@@ -849,6 +849,29 @@ def test_the_main_run_sends_fewer_snapshots_while_the_compare_window_trains(qtbo
     compare.close()
     qtbot.waitUntil(lambda: window.compare_window is None, timeout=20000)
     assert window.session.controller.emit_interval() == EMIT_INTERVAL
+
+
+def test_the_compare_window_redraws_at_most_10_times_a_second_while_both_train(qtbot, window):
+    """Each side's snapshots come out of step with the other's: a redraw waits 100 ms and takes
+    all that came meanwhile (drawing took the CPU the two engines need,
+    bench/compare_training.py)."""
+    import time
+
+    long_run(qtbot, window, 10**7)
+    window.controls.train_pressed.emit()
+    qtbot.waitUntil(window.session.is_running)
+    compare = opened_compare(qtbot, window, "the other update order (same seed)", done=False)
+    qtbot.waitUntil(lambda: compare._latest[0].step > 0 and compare._latest[1].step > 0,
+                    timeout=20000)
+    drawn, show = [], compare._show
+    compare._show = lambda step: (drawn.append(time.monotonic()), show(step))
+    qtbot.wait(2500)
+    both = window.session.is_running() and compare.is_training()
+    compare._show = show  # closing draws the runs' last steps at once
+    compare.close()
+    gaps = np.diff(drawn)
+    assert both and len(drawn) >= 5
+    assert gaps.min() >= 0.09, f"redraws {gaps.min() * 1000:.0f} ms apart"
 
 
 def test_the_shared_timeline_moves_both_sides(qtbot, window):
