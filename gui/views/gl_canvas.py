@@ -128,6 +128,29 @@ class GLCanvas(GLViewMixin, QOpenGLWindow):
             self._grab_wanted = False
             self._grabbed = self.grabFramebuffer()
 
+    def drawItemTree(self, item=None, useItemNames=False):  # noqa: N802, N803 - pyqtgraph's
+        """The scene, then its text items with one QPainter: each GLTextItem opening its own
+        painter on the window cost about as much as the rest of the 3D scene under software
+        OpenGL (a surface has a dozen tick labels)."""
+        labels = [] if item is not None or useItemNames else [
+            i for i in self.items if isinstance(i, GLTextItem) and i.parentItem() is None]
+        if not labels:
+            super().drawItemTree(item, useItemNames)
+            return
+        everything = self.items
+        self.items = [i for i in everything if not any(i is label for label in labels)]
+        try:
+            super().drawItemTree()
+        finally:
+            self.items = everything
+        shown = [label for label in labels if label.visible() and label.text]
+        if shown:
+            to_pixels = QMatrix4x4()
+            rect = self.rect()
+            to_pixels.viewport(0, rect.height(), rect.width(), -rect.height())
+            self._draw_labels(self, shown, to_pixels * self.currentProjection()
+                              * self.currentModelView())
+
     def render_now(self, size: QSize | None = None) -> QImage:
         """Draws a frame at once and returns it; at `size` (logical pixels), if given, drawn
         offscreen so the view on screen never changes size.
@@ -187,8 +210,12 @@ class GLCanvas(GLViewMixin, QOpenGLWindow):
         """The text items as GLTextItem.paint places them, at `size` instead of the window's."""
         to_pixels = QMatrix4x4()
         to_pixels.viewport(0, size.height(), size.width(), -size.height())
-        transform = to_pixels * projection * self.viewMatrix()
-        painter = QPainter(image)
+        self._draw_labels(image, labels, to_pixels * projection * self.viewMatrix())
+
+    @staticmethod
+    def _draw_labels(device, labels, transform: QMatrix4x4) -> None:
+        """Text items drawn on `device`, each anchored where `transform` takes its position."""
+        painter = QPainter(device)
         painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         try:
             for item in labels:

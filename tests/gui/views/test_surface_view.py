@@ -295,3 +295,25 @@ def test_the_3d_view_has_a_colour_key_from_0_to_1(view, qtbot):
     view.show()
     qtbot.waitExposed(view)
     assert bar.width() >= bar.minimumSizeHint().width() and not bar.grab().isNull()
+
+
+def test_the_labels_are_drawn_by_the_canvas_in_one_pass_after_the_scene(view, qtbot, monkeypatch):
+    """Each text item opening its own painter on the GL window cost as much as the rest of the
+    scene; the canvas draws them all with one, and they still show."""
+    from pyqtgraph.opengl import GLTextItem
+
+    view.resize(480, 420)
+    view.update_from(xor_snapshot(SOLVED_XOR))
+    show_settled(view, qtbot)
+    painted = []
+    monkeypatch.setattr(GLTextItem, "paint", lambda item: painted.append(item))
+    with_labels = _pixels(view.render_image()).astype(int)
+    labels = [item for item in view.glview.items if isinstance(item, GLTextItem) and item.text]
+    assert len(labels) > 5 and not painted
+    texts = [item.text for item in labels]
+    for item in labels:
+        item.text = ""
+    without = _pixels(view.render_image()).astype(int)
+    for item, text in zip(labels, texts):
+        item.text = text
+    assert (np.abs(with_labels - without).max(axis=2) > 40).sum() > 200
