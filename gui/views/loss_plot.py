@@ -179,7 +179,20 @@ class LossPlot(QWidget):
         """Other runs' loss curves over this run's: [(label, colour, LossRecord)], with a legend
         (main_label names this run's curve in it; by default "shown run"). They are drawn in the
         shown run's loss convention (set_loss_convention)."""
+        same_legend = [(label, colour) for label, colour, _ in curves] == [
+            (label, colour) for label, colour, _ in self._overlay_sources[0]] \
+            and main_label == self._overlay_sources[1] and len(self._overlays) == len(curves)
         self._overlay_sources = (list(curves), main_label)
+        if same_legend and curves:
+            # New data for the same curves (a run training beside this one): the legend stays,
+            # as rebuilding it took most of the time of each redraw.
+            for k, (_label, _colour, losses) in enumerate(curves):
+                x, y = self._overlay_points(losses)
+                self._overlays[k].setData(x, y)
+                self._overlay_xy[k] = (np.asarray(x, float), np.asarray(y, float))
+            if self._follow:
+                self._redraw()
+            return
         for item in self._overlays:
             self._item.removeItem(item)
         self._overlays, self._overlay_xy = [], []
@@ -194,13 +207,16 @@ class LossPlot(QWidget):
             self._legend = self._item.addLegend(offset=(-10, 10), labelTextColor=AXIS_COLOR)
             self._legend.addItem(self._curve, main_label or self.tr("shown run"))
         for label, colour, losses in curves:
-            values = clipped_to(np.float32, losses.values()) * np.float32(self._factor())
-            x, y = decimate_slice(values, 1, MAX_DRAWN_POINTS)
+            x, y = self._overlay_points(losses)
             item = self._item.plot(x, y, pen=pg.mkPen(colour, width=1), name=label)
             self._overlays.append(item)
             self._overlay_xy.append((np.asarray(x, float), np.asarray(y, float)))
         if self._follow:
             self._redraw()  # the range takes in the curves laid over
+
+    def _overlay_points(self, losses):
+        values = clipped_to(np.float32, losses.values()) * np.float32(self._factor())
+        return decimate_slice(values, 1, MAX_DRAWN_POINTS)
 
     def overlay_count(self) -> int:
         return len(self._overlays)

@@ -316,3 +316,20 @@ def test_the_status_bar_follows_the_loss_convention(qtbot):
     assert line.texts()[1] == f"loss now {2 * snap.loss:.6g} (the article's sum, no ½)"
     line.set_loss_convention(GATELAB)
     assert line.texts()[1] == f"loss now {snap.loss:.6g}"
+
+
+def test_new_data_for_the_same_overlays_keeps_the_legend_and_redraws_the_curves(plot):
+    """A run training beside this one sends its curve again and again: only the data changes,
+    so the legend is not built anew each time (that took most of each redraw)."""
+    from core.views.snapshot import LossRecord
+
+    plot.update_from(make_snapshot(CONFIG, WEIGHTS, 2, [0.5, 0.25], run=9400))
+    plot.set_overlays([("right", "#ff0000", LossRecord.of([0.4, 0.2]))], main_label="left")
+    legend, curve = plot._legend, plot._overlays[0]
+    plot.set_overlays([("right", "#ff0000", LossRecord.of([0.4, 0.2, 0.1]))], main_label="left")
+    assert plot._legend is legend and plot._overlays[0] is curve
+    np.testing.assert_allclose(curve.getOriginalDataset()[1], [0.4, 0.2, 0.1], rtol=1e-6)
+    assert [label.text for _sample, label in legend.items] == ["left", "right"]
+    plot.set_overlays([("other", "#00ff00", LossRecord.of([0.3]))], main_label="left")
+    assert [label.text for _sample, label in plot._legend.items] == ["left", "other"]
+    assert plot.overlay_count() == 1
