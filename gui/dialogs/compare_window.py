@@ -29,9 +29,10 @@ from gui.views.timeline_bar import TimelineBar
 
 # While two runs train, drawing takes CPU from both engines (on 2 cores, bench/compare_training.py):
 # the run trained here sends 10 snapshots a second, enough for a 2D map and a table (and the main
-# window's run 10 meanwhile, not 50), and this window redraws at most 20 times a second.
+# window's run 5 meanwhile, not 50), and this window redraws at most 10 times a second, each
+# redraw taking what both sides sent since the last.
 EMIT_INTERVAL_S = 0.1
-REFRESH_MS = 50
+REFRESH_MS = 100
 OVERLAY_REFRESH_S = 0.25  # the other curve is redrawn whole (with its legend): less often
 
 

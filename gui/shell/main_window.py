@@ -69,10 +69,12 @@ from gui.views.timeline_bar import TimelineBar
 EDITABLE_STATES = (states.IDLE, states.PAUSED, states.FINISHED, states.STOPPED)
 DEFAULT_TOGGLES = {"log_scale": False, "decision_plane": False, "article_loss": False}
 DOCK_INTERVAL_S = 0.05
-# While the compare window trains a run too, this window's run sends 10 snapshots a second, not
-# 50: drawing them took the CPU both engines need. bench/compare_training.py, 3 runs each: each
-# run went from 106,000-116,000 steps/s (0.39-0.50 of headless) to 178,000-197,000 (0.58-0.81).
-SHARED_EMIT_INTERVAL_S = 0.1
+# While the compare window trains a run too, this window's run sends 5 snapshots a second, not
+# 50: drawing them took the CPU both engines need, and the compare window shows this run too,
+# 10 times a second. With the engines' advances asked ahead (core.training.engine) and the
+# compare window's redraws halved, each run went from 0.47-0.49 of headless to 0.75-0.82
+# (medians of bench/compare_training.py's paired measurements, 2 runs each; docs/compare_speed.md).
+SHARED_EMIT_INTERVAL_S = 0.2
 PREFERRED_SIZE = QSize(1500, 950)
 MAXIMIZE_FROM = 1800  # a first start on a screen at least this wide uses all of it (1920 x 1080)
 DOCK_SHARE = 0.22  # of the window's width, for the dock column at first start
