@@ -16,6 +16,7 @@ half of the headless speed each (bench/compare_training.py, docs/compare_speed.m
 import multiprocessing
 import os
 import time
+import weakref
 from collections import deque
 
 import numpy as np
@@ -71,10 +72,10 @@ class TrainingEngine:
                             *settings))
         try:
             losses, flat, status, self.compute_seconds = self._receive()
+            trainer.adopt_advance(losses, flat, status)
         except BaseException:
-            self._loaded = None  # the child may have run part of it
+            self._loaded = None  # the child may be past the trainer's state
             raise
-        trainer.adopt_advance(losses, flat, status)
         self._loaded = self._state_of(trainer)
         return losses
 
@@ -98,7 +99,8 @@ class TrainingEngine:
 
     @staticmethod
     def _state_of(trainer):
-        return (id(trainer), trainer.step, trainer.flat_weights(), trainer.outcome)
+        # A weak reference, not id(): a new trainer may get a freed one's id.
+        return (_Same(trainer), trainer.step, trainer.flat_weights(), trainer.outcome)
 
     def _send(self, request) -> None:
         try:
@@ -155,6 +157,8 @@ class TrainingEngine:
                     self._conn.recv()
             except (EOFError, OSError):
                 break
+            except Exception:  # noqa: BLE001, S110 - a reply that cannot be read: moot now
+                pass
         self._in_flight.clear()
         try:
             self._conn.send(("quit",))
@@ -165,6 +169,18 @@ class TrainingEngine:
             self._process.terminate()
             self._process.join(timeout)
         self._conn.close()
+
+
+class _Same:
+    """Equal only to a _Same of the very same object, while it lives."""
+
+    def __init__(self, obj):
+        self._ref = weakref.ref(obj)
+
+    def __eq__(self, other):
+        return isinstance(other, _Same) and self._ref() is not None and self._ref() is other._ref()
+
+    __hash__ = None
 
 
 def _outcome_tuple(outcome):
