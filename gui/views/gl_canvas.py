@@ -133,7 +133,8 @@ class GLCanvas(GLViewMixin, QOpenGLWindow):
         painter on the window cost about as much as the rest of the 3D scene under software
         OpenGL (a surface has a dozen tick labels)."""
         labels = [] if item is not None or useItemNames else [
-            i for i in self.items if isinstance(i, GLTextItem) and i.parentItem() is None]
+            i for i in self.items
+            if isinstance(i, GLTextItem) and i.parentItem() is None and not i.childItems()]
         if not labels:
             super().drawItemTree(item, useItemNames)
             return
@@ -214,14 +215,15 @@ class GLCanvas(GLViewMixin, QOpenGLWindow):
 
     @staticmethod
     def _draw_labels(device, labels, transform: QMatrix4x4) -> None:
-        """Text items drawn on `device`, each anchored where `transform` takes its position."""
+        """Text items drawn on `device`, each anchored where `transform` (after the item's own)
+        takes its position."""
         painter = QPainter(device)
         painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         try:
             for item in labels:
                 painter.setPen(item.color)
                 painter.setFont(item.font)
-                anchor = transform.map(QVector3D(*item.pos)).toPointF()
+                anchor = (transform * item.transform()).map(QVector3D(*item.pos)).toPointF()
                 painter.drawText(item.align_text(anchor), item.text)
         finally:
             painter.end()

@@ -317,3 +317,24 @@ def test_the_labels_are_drawn_by_the_canvas_in_one_pass_after_the_scene(view, qt
     for item, text in zip(labels, texts):
         item.text = text
     assert (np.abs(with_labels - without).max(axis=2) > 40).sum() > 200
+
+
+def test_a_moved_label_is_drawn_where_its_own_transform_puts_it(view, qtbot):
+    from pyqtgraph.opengl import GLTextItem
+
+    view.resize(480, 420)
+    view.update_from(xor_snapshot(SOLVED_XOR))
+    show_settled(view, qtbot)
+    labels = [item for item in view.glview.items if isinstance(item, GLTextItem) and item.text]
+    for item in labels:
+        item.text = ""
+    blank = _pixels(view.render_image()).astype(int)
+    label = labels[0]
+    label.text = "WWWW"
+    placed = _pixels(view.render_image()).astype(int)
+    label.translate(0.0, 0.0, 0.6)  # up the output axis: the text moves up the picture
+    moved = _pixels(view.render_image()).astype(int)
+    rows = [np.nonzero((np.abs(picture - blank).max(axis=2) > 40).any(axis=1))[0]
+            for picture in (placed, moved)]
+    assert rows[0].size and rows[1].size
+    assert rows[1].mean() < rows[0].mean() - 20
