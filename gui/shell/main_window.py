@@ -72,8 +72,8 @@ DOCK_INTERVAL_S = 0.05
 # While the compare window trains a run too, this window's run sends 5 snapshots a second, not
 # 50: drawing them took the CPU both engines need, and the compare window shows this run too,
 # 10 times a second. With the engines' advances asked ahead (core.training.engine) and the
-# compare window's redraws halved, each run went from 0.47-0.49 of headless to 0.75-0.82
-# (medians of bench/compare_training.py's paired measurements, 2 runs each; docs/compare_speed.md).
+# compare window's redraws halved, each run went from 0.47-0.49 of headless to 0.66-0.82
+# (medians of bench/compare_training.py's paired measurements, 2 and 4 runs; docs/compare_speed.md).
 SHARED_EMIT_INTERVAL_S = 0.2
 PREFERRED_SIZE = QSize(1500, 950)
 MAXIMIZE_FROM = 1800  # a first start on a screen at least this wide uses all of it (1920 x 1080)
