@@ -103,11 +103,7 @@ class TrainingEngine:
         return (_Same(trainer), trainer.step, trainer.flat_weights(), trainer.outcome)
 
     def _send(self, request) -> None:
-        try:
-            self._conn.send(request)
-        except (OSError, BrokenPipeError) as error:
-            self._failed = True
-            raise EngineError(f"the training process ended unexpectedly ({error})") from None
+        self._write(request)
         self._in_flight.append(request)
 
     def _receive(self):
@@ -115,12 +111,15 @@ class TrainingEngine:
         return self._reply()
 
     def _call(self, message):
+        self._write(message)
+        return self._reply()
+
+    def _write(self, message) -> None:
         try:
             self._conn.send(message)
         except (OSError, BrokenPipeError) as error:
             self._failed = True
             raise EngineError(f"the training process ended unexpectedly ({error})") from None
-        return self._reply()
 
     def _reply(self):
         try:
