@@ -1,7 +1,51 @@
 """GUI tests: GL contexts are shared before pytest-qt makes the QApplication, as the app
 does (gui.views.gl_probe): a window holds several 3D views, and a test file run alone would
-otherwise make its QApplication first."""
+otherwise make its QApplication first.
+
+qtbot's waits are made to suit a busy machine (see `qtbot` below)."""
+
+import functools
+
+import pytest
+from qt_waits import WAIT_MS
 
 from gui.views import gl_probe
 
 gl_probe.share_opengl_contexts()
+
+
+@pytest.fixture
+def qtbot(qtbot):
+    """pytest-qt's qtbot, with two changes so a test waits for its condition, never a time:
+
+    - every wait (waitUntil, waitSignal(s), waitCallback, waitExposed, waitActive) allows at
+      least WAIT_MS: a timeout is a "did not hang" bound, not a speed check, and pytest-qt's
+      default of 5 s is tight for a CI machine shared with busy processes;
+    - waitExposed(widget) and waitActive(widget) called plainly, after the widget is shown,
+      wait then: pytest-qt waits only at the end of a `with` block, so a plain call waited
+      for nothing. A widget not yet shown keeps pytest-qt's `with` behaviour.
+    """
+    def floored(method):
+        @functools.wraps(method)
+        def wait(*args, timeout=WAIT_MS, **kwargs):
+            return method(*args, timeout=max(timeout, WAIT_MS), **kwargs)
+        return wait
+
+    def waiting_now(method):
+        @functools.wraps(method)
+        def wait(widget, *, timeout=WAIT_MS):
+            timeout = max(timeout, WAIT_MS)
+            if widget.isVisible():
+                with method(widget, timeout=timeout):
+                    pass
+            return method(widget, timeout=timeout)
+        return wait
+
+    for name, alias in (("waitUntil", "wait_until"), ("waitSignal", "wait_signal"),
+                        ("waitSignals", "wait_signals"), ("waitCallback", "wait_callback")):
+        setattr(qtbot, name, floored(getattr(qtbot, name)))
+        setattr(qtbot, alias, getattr(qtbot, name))
+    for name, alias in (("waitExposed", "wait_exposed"), ("waitActive", "wait_active")):
+        setattr(qtbot, name, waiting_now(getattr(qtbot, name)))
+        setattr(qtbot, alias, getattr(qtbot, name))
+    return qtbot
