@@ -16,13 +16,16 @@ from PySide6.QtCore import QObject, Signal
 from core.io.session_file import RUNS_MAX
 from core.model.config import LIVE_FIELDS, TrainConfig
 from core.training import states
+from core.training.progress import is_fresh, progress_mark
 from core.training.trainer import Trainer
 from core.views.run_list import RunInfo
 from core.views.snapshot import LossRecord, make_snapshot
 from gui.common.messages import option_name
 from gui.run.training_controller import TrainingController
 
-RUNS_KEPT = RUNS_MAX  # runs of the session kept (each holds its losses and record)
+# Runs of the session kept (each holds its losses and record). Past it, the oldest run with
+# nothing unsaved goes; a run with unsaved progress is never dropped, whatever the count.
+RUNS_KEPT = RUNS_MAX
 PAST_REFRESH_S = 0.25  # while a past step is shown, how often the live run's progress is sent
 
 
@@ -50,6 +53,9 @@ class RunSession(QObject):
         self._names: dict[int, str] = {}  # run_id -> a name the user gave
         self._numbers = {self._trainer.run_id: 1}  # run_id -> its number in the Runs panel
         self._elsewhere: set[int] = set()  # runs another window trains (compare): hands off
+        self._saved: dict[int, tuple | None] = {}  # run_id -> its progress mark when last saved
+        self._over_cap_said = False
+        self._remember(self._trainer)
         self.controller = TrainingController(self, use_engine=use_engine)
         self.controller.snapshot.connect(self._on_worker_snapshot)
         self.controller.running_changed.connect(self._on_running_changed)
@@ -235,10 +241,49 @@ class RunSession(QObject):
         if trainer not in self.runs:
             self.runs.append(trainer)
             self._numbers[trainer.run_id] = max(self._numbers.values(), default=0) + 1
-        while len(self.runs) > RUNS_KEPT:  # the oldest not shown nor trained elsewhere goes
-            self.runs.remove(next(run for run in self.runs if run is not self._trainer
-                                  and run.run_id not in self._elsewhere))
+            self._remember(trainer)
+        while len(self.runs) > RUNS_KEPT:  # the oldest with nothing to lose goes
+            spare = next((run for run in self.runs if run is not self._trainer
+                          and run.run_id not in self._elsewhere and not self._is_unsaved(run)), None)
+            if spare is None:
+                if not self._over_cap_said:
+                    self._over_cap_said = True
+                    self.notice.emit(self.tr(
+                        "The session holds {0} runs with unsaved progress: all are kept. Save them "
+                        "(File > Save all runs as a session) or delete some in the Runs panel.")
+                        .format(len(self.runs)))
+                break
+            self._forget(spare)
         self._send_runs()
+
+    # -- what is saved -----------------------------------------------------------------
+    def _remember(self, trainer: Trainer) -> None:
+        """A run new to the session: one made from its settings has nothing to lose yet; a
+        branch, or any run that arrives with progress, has all of it unsaved."""
+        if trainer.run_id not in self._saved:
+            self._saved[trainer.run_id] = progress_mark(trainer) if is_fresh(trainer) else None
+
+    def _is_unsaved(self, run: Trainer) -> bool:
+        name = self._names.get(run.run_id)
+        if name is None and is_fresh(run):
+            return False
+        return progress_mark(run, name) != self._saved.get(run.run_id)
+
+    def unsaved_runs(self) -> list[Trainer]:
+        """The runs whose progress no file holds (call it while no thread trains them)."""
+        return [run for run in self.runs if self._is_unsaved(run)]
+
+    def mark_saved(self, trainers) -> None:
+        """These runs were just written to a file, or read from one, as they are now."""
+        for run in trainers:
+            self._saved[run.run_id] = progress_mark(run, self._names.get(run.run_id))
+        self._over_cap_said = False
+
+    def _forget(self, run: Trainer) -> None:
+        self.runs.remove(run)
+        self._names.pop(run.run_id, None)
+        self._numbers.pop(run.run_id, None)  # its branches now say "of a deleted run"
+        self._saved.pop(run.run_id, None)
 
     # -- the session's runs ----------------------------------------------------------------
     def run_infos(self) -> list[RunInfo]:
@@ -307,9 +352,7 @@ class RunSession(QObject):
             return
         if self._refuse_elsewhere(run_id):
             return
-        self.runs.remove(run)
-        self._names.pop(run_id, None)
-        self._numbers.pop(run_id, None)  # its branches now say "of a deleted run"
+        self._forget(run)
         self._send_runs()
 
     def rename_run(self, run_id: int, name: str) -> None:
@@ -466,6 +509,7 @@ class RunSession(QObject):
         """Shows a run restored from a file (call it from when_stopped)."""
         self._config = trainer.config
         self._replace_run(trainer)
+        self.mark_saved([trainer])  # as the file holds it
         self._adopted += 1
         outcome = trainer.outcome
         state = states.IDLE if outcome is None else states.state_after(outcome.reason)
@@ -475,13 +519,18 @@ class RunSession(QObject):
         """Shows the runs of a session file: they replace this session's runs; names maps a
         run's index to its name (call it from when_stopped)."""
         self.runs = []
-        self._names, self._numbers = {}, {}
+        self._names, self._numbers, self._saved = {}, {}, {}
         for k, trainer in enumerate(trainers):
             self.runs.append(trainer)
             self._numbers[trainer.run_id] = k + 1
             if names.get(k):
                 self._names[trainer.run_id] = names[k]
+        self.mark_saved(trainers)
         self.adopt(trainers[current])
+
+    def names_by_id(self) -> dict:
+        """The names the user gave, by run_id."""
+        return dict(self._names)
 
     def names_by_index(self) -> dict:
         """The names the user gave, by the run's index in `runs` (for a session file)."""

@@ -6,7 +6,7 @@ import sys
 import time
 
 import numpy as np
-from PySide6.QtCore import QPoint, QTimer
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -72,6 +72,9 @@ def run_app(config: TrainConfig | None, autostart=False, self_test=False, screen
         config = config.with_changes(steps=min(config.steps, SELF_TEST_STEPS))
     window = MainWindow(config, settings, fresh=fresh)
     app.aboutToQuit.connect(window.controller.shutdown)
+    # No window outlives the main one (a dialog of pyqtgraph's or the many-seeds window would
+    # keep a process with no main window alive).
+    window.closed.connect(app.quit, Qt.ConnectionType.QueuedConnection)
     if window.starts_maximized():
         window.showMaximized()
     else:
@@ -94,6 +97,9 @@ def watch_for_ends_from_outside(app, window) -> None:
     unsaved work and ends the process."""
     from gui.shell.quit_signals import DisplayLoss, QuitSignals, WindowLoss
 
+    # Ended from outside, the unsaved runs are kept and the process ends at once, even while a
+    # question or a file dialog is open (their event loops would otherwise hold it).
+    window.ended.connect(lambda code: app.exit(leave_now(code)))
     window.quit_signals = QuitSignals(window)
     window.display_loss = DisplayLoss(window.end_without_display)
     window.quit_signals.received.connect(window.close_for_signal)

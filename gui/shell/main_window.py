@@ -5,11 +5,9 @@ trainer) -> a snapshot of the run -> each view's update_from. The window is the 
 wires them; the run itself, its trainer and its state machine are the session's.
 """
 
-import os
-import sys
 import time
 
-from PySide6.QtCore import QSize, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -25,8 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.io import session_file
-from core.io.experiment import SUFFIX, write_atomic
 from core.model.config import ALPHA_MAX, HIDDEN_MAX, TrainConfig
 from core.teaching import article_guide
 from core.teaching.notation import ARTICLE
@@ -51,6 +47,7 @@ from gui.shell.settings_store import (
     TOGGLES_KEY,
     WINDOW_STATE_VERSION,
 )
+from gui.shell.unsaved_work import UnsavedWork
 from gui.views.article_guide_view import ArticleGuideView
 from gui.views.gradient_check_view import GradientCheckView
 from gui.views.help_panel import HelpPanel
@@ -85,6 +82,8 @@ FRAME_ALLOWANCE = QSize(16, 48)
 
 class MainWindow(QMainWindow):
     snapshot_shown = Signal(object)  # after every view has taken a snapshot (for tests)
+    closed = Signal()  # the window accepted closing: the app ends (no other window may stay)
+    ended = Signal(int)  # ended from outside, unsaved runs kept: the process ends with this code
 
     def __init__(self, config: TrainConfig | None = None, settings=None, fresh: bool = False):
         """settings: a gui.shell.settings_store.SettingsStore to restore from and save to at close;
@@ -98,6 +97,8 @@ class MainWindow(QMainWindow):
                 else TrainConfig()
         self.session = RunSession(config, self)
         self.files = ExperimentFiles(self)
+        self.unsaved = UnsavedWork(self.session, lambda: self._save_session(ask=not self.files.is_session()),
+                                   self._save, self)
         self._seeds_dialog = None
         self.compare_window = None
         self._last_snapshot = None
@@ -232,8 +233,7 @@ class MainWindow(QMainWindow):
         self._action(file_menu, self.tr("&Save"), "Ctrl+S",
                      lambda: self.session.when_stopped(self._save))
         self._action(file_menu, self.tr("Save &As…"), "Ctrl+Shift+S",
-                     lambda: self.session.when_stopped(
-                         lambda: self.files.save_as(self.session.trainer)))
+                     lambda: self.session.when_stopped(self._save_as))
         self._action(file_menu, self.tr("Save all runs as a s&ession…"), "Ctrl+Alt+S",
                      lambda: self.session.when_stopped(lambda: self._save_session(ask=True)))
         export_menu = file_menu.addMenu(self.tr("&Export"))
@@ -361,6 +361,7 @@ class MainWindow(QMainWindow):
         self.math_panel.weights_updated.connect(self._on_row_update)
         self.files.message.connect(lambda text: QMessageBox.warning(self, "GateLab", text))
         self.files.changed.connect(self._update_title)
+        self.unsaved.message.connect(self._show_lasting_notice)
 
     # -- public actions (also used by main.py and tests) ---------------------------
     @property
@@ -496,13 +497,21 @@ class MainWindow(QMainWindow):
         """Save: a session file gets every run again; otherwise the run shown, as one run."""
         if self.files.is_session():
             return self._save_session(ask=False)
-        return self.files.save(self.session.trainer)
+        return self._saved([self.session.trainer], self.files.save(self.session.trainer))
+
+    def _save_as(self) -> bool:
+        return self._saved([self.session.trainer], self.files.save_as(self.session.trainer))
 
     def _save_session(self, ask: bool) -> bool:
         self._stop_compare()  # the runs it trains are written whole
-        runs = self.session.runs
-        return self.files.save_session(runs, runs.index(self.session.trainer),
-                                       self.session.names_by_index(), ask=ask)
+        runs = list(self.session.runs)
+        return self._saved(runs, self.files.save_session(runs, runs.index(self.session.trainer),
+                                                         self.session.names_by_index(), ask=ask))
+
+    def _saved(self, runs, saved: bool) -> bool:
+        if saved:
+            self.session.mark_saved(runs)
+        return saved
 
     def _on_run_replaced(self):
         """Another run is shown (a branch, a listed run, a new one): a single-run file open is
@@ -591,9 +600,14 @@ class MainWindow(QMainWindow):
             self.notice.setVisible(False)
 
     def _open_loaded(self, path, opened, restored):
-        """opened: a core.io.session_file.Session (one run for an experiment file)."""
-        if not self.files.confirm_discard(self.session.trainer, self._save):
-            return
+        """opened: a core.io.session_file.Session (one run for an experiment file). A session
+        file replaces the session's runs: unsaved ones are asked about first; one run is added."""
+        if not opened.single:
+            if self.compare_window is not None:
+                self.compare_window.stop_training()
+            if not self.unsaved.confirm("open"):
+                return
+            self._close_compare()  # its runs come back, then all are replaced
         self.files.set_current(path, session=not opened.single)
         trainers, ids = [], {}
         for run in restored:
@@ -643,37 +657,36 @@ class MainWindow(QMainWindow):
             self.open_file(path)
 
     def close_for_signal(self, number: int):
-        """Ctrl+C, SIGTERM or SIGHUP: close as the close button does, but without a question:
-        unsaved work goes to the recovery file, offered at the next start."""
-        self._closing_for_signal = True
-        self.close()
+        """Ctrl+C, SIGTERM, SIGHUP or the window destroyed: no question (one may be open already,
+        or any other dialog): unsaved runs go to the recovery file, offered at the next start,
+        the settings are written, and `ended` asks the app to end at once."""
+        self.end_without_display()
+        self.ended.emit(0)
 
     def end_without_display(self):
-        """The display is gone: nothing can be drawn or asked. The training threads stop (each
-        run keeps its last completed step), unsaved runs go to the recovery file, and the
-        settings are written; then the caller ends the process."""
+        """Nothing can be drawn or asked. The training threads end (each run keeps its last
+        completed step), unsaved runs go to the recovery file, and the settings are written;
+        then the caller ends the process."""
         self.session.forget_waiting()
+        self.files.cancel_reading()
         if self.compare_window is not None:
             self.compare_window.end_training()
         self.session.shutdown(quitting=True)
         if self._seeds_dialog is not None:
             self._seeds_dialog.shutdown()
-        if self.files.is_dirty():
-            self._keep_for_recovery()
+        self.animation.cancel()
+        self.unsaved.keep_for_recovery()
         self._save_settings()
 
     def closeEvent(self, event):
         self.session.forget_waiting()
         self.files.cancel_reading()
-        self._stop_compare()  # its runs are the session's again, whole, before any saving
-        if self.files.is_dirty():
-            self.session.shutdown(quitting=False)  # the trainer is ours again, so it can be saved
-            if getattr(self, "_closing_for_signal", False):
-                self._keep_for_recovery()
-            elif not self.files.confirm_discard(self.session.trainer, self._save):
-                event.ignore()
-                return
-        self.session.shutdown()
+        if self.compare_window is not None:  # its runs stop, whole, before any question
+            self.compare_window.end_training()
+        self.session.shutdown(quitting=True)  # the trainer keeps its last completed step
+        if not self.unsaved.confirm("quit"):
+            event.ignore()
+            return
         self.animation.cancel()
         self._close_compare()
         if self._seeds_dialog is not None:
@@ -682,32 +695,17 @@ class MainWindow(QMainWindow):
         self.presentation.leave()  # the layout saved is the usual one, not the full screen
         self._save_settings()
         super().closeEvent(event)
-
-    # -- unsaved work kept when the app is ended from outside ---------------------------
-    def _keep_for_recovery(self):
-        runs = self.session.runs
-        try:
-            text = session_file.to_json(runs, runs.index(self.session.trainer),
-                                        self.session.names_by_index())
-            path = recovery_path()
-            os.makedirs(os.path.dirname(path), exist_ok=True)
-            write_atomic(path, text)
-        except (OSError, ValueError) as error:  # ExperimentError is a ValueError
-            print(f"gatelab: could not keep the unsaved runs: {error}", file=sys.stderr)
+        self.closed.emit()
 
     def tell_about_recovered_work(self):
-        """At start: runs a signal ended without saving are offered (once) under a dated name."""
-        path = recovery_path()
-        if not os.path.exists(path):
-            return
-        kept = path.replace(RECOVERY_NAME, time.strftime("recovered-%Y%m%d-%H%M%S") + SUFFIX)
-        try:
-            os.replace(path, kept)
-        except OSError:
-            kept = path
-        self.statusBar().showMessage(self.tr(
-            "GateLab was ended last time with unsaved runs; they were kept in {0} (File > Open)."
-        ).format(kept), 30000)
+        """At start: what ended instances kept is offered; an unwritable folder is reported."""
+        self.unsaved.check_at_start()
+
+    def _show_lasting_notice(self, text: str) -> None:
+        if text:
+            self.notice.setText(text)
+            self.notice.setVisible(True)
+            self.statusBar().showMessage(text, 30000)
 
     # -- settings --------------------------------------------------------------------
     def fit_controls(self):
@@ -871,15 +869,6 @@ class MainWindow(QMainWindow):
 
 
 ALPHA_SMALLEST = 0.0001  # the Alpha field's smallest value
-
-
-RECOVERY_NAME = "recovered.gatelab.json"
-
-
-def recovery_path() -> str:
-    """Where unsaved runs go when a signal ends the app (the user's GateLab data folder)."""
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-    return os.path.join(folder or os.path.expanduser("~"), RECOVERY_NAME)
 
 
 def comparison_config(config: TrainConfig, kind: str) -> TrainConfig:

@@ -4,8 +4,11 @@ Usage: python tests/gui/quit_midrun.py close|quit|idle DELAY_MS   (idle: close w
        python tests/gui/quit_midrun.py compare-close|compare-quit DELAY_MS   (a compare window
        trains another run too)
        python tests/gui/quit_midrun.py first-frame 0   (quit as the 3D view's first frame is shown)
-Prints the monotonic time at which it asked to quit, so the test can time the exit. Like the
-app (gui.shell.app.run_app), close, quit and idle end with leave_now; first-frame goes through
+It asks to quit DELAY_MS after the start at the soonest, and not before the run has trained
+steps (and the compare window's run too), however busy the machine: it is "mid-run" by what
+happened, not by the clock. It prints the monotonic time at which it asked to quit, so the
+test (a hang bound) and bench/quit_time.py (the figure) can time the exit. Like the app
+(gui.shell.app.run_app), close, quit and idle end with leave_now; first-frame goes through
 Python's full teardown on purpose, which is where its crash was.
 """
 
@@ -16,10 +19,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from PySide6.QtCore import QTimer  # noqa: E402
-from PySide6.QtWidgets import QMessageBox  # noqa: E402
 
 from core.model.config import TrainConfig  # noqa: E402
 from gui.shell.app import leave_now, make_application  # noqa: E402
+
+MID_RUN_WITHIN_S = 30  # a "did not hang" bound for the runs to have trained steps
 
 
 def main(how: str, delay_ms: int) -> int:
@@ -27,7 +31,7 @@ def main(how: str, delay_ms: int) -> int:
     from gui.shell.main_window import MainWindow
 
     window = MainWindow(TrainConfig(steps=10**8))
-    window.files.ask_discard = lambda: QMessageBox.StandardButton.Discard  # no modal prompt
+    window.unsaved.ask = lambda labels, action: "discard"  # no modal prompt
     app.aboutToQuit.connect(window.controller.shutdown)
     window.controller.set_speed(0.0)
     window.show()
@@ -36,11 +40,18 @@ def main(how: str, delay_ms: int) -> int:
     if how.startswith("compare"):
         QTimer.singleShot(100, lambda: window._compare_with("alpha_up"))
 
-    def ask_to_quit():
-        running = window.controller.is_running()
+    def mid_run() -> bool:
+        """The window's run trains and has done steps; with compare, the other run too."""
+        if not window.controller.is_running() or window.session.trainer.step == 0:
+            return False
         if how.startswith("compare"):
-            running = running and window.compare_window is not None and \
-                window.compare_window.is_training()
+            compare = window.compare_window
+            return compare is not None and compare.is_training() and all(
+                compare._runs[k].step > 0 for k in compare._controllers)
+        return True
+
+    def ask_to_quit():
+        running = mid_run() if how != "idle" else window.controller.is_running()
         print(f"quit-at {time.monotonic()} running={running}", flush=True)
         if how in ("close", "idle", "compare-close"):
             window.close()
@@ -53,7 +64,15 @@ def main(how: str, delay_ms: int) -> int:
             return 3
         window.output_view.view.glview.frameSwapped.connect(ask_to_quit)
     else:
-        QTimer.singleShot(delay_ms, ask_to_quit)
+        deadline = time.monotonic() + delay_ms / 1000 + MID_RUN_WITHIN_S
+
+        def when_mid_run():
+            if how == "idle" or mid_run() or time.monotonic() > deadline:
+                ask_to_quit()  # past the deadline it prints running=False: the test fails
+            else:
+                QTimer.singleShot(20, when_mid_run)
+
+        QTimer.singleShot(delay_ms, when_mid_run)
         return leave_now(app.exec())
     return app.exec()
 

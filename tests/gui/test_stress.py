@@ -8,7 +8,6 @@ from pathlib import Path
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
 
 from core.model.config import TrainConfig
 from core.training import states
@@ -20,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[2]
 @pytest.fixture
 def window(qtbot):
     w = MainWindow(TrainConfig(steps=20_000))
-    w.files.ask_discard = lambda: QMessageBox.StandardButton.Discard
+    w.unsaved.ask = lambda labels, action: "discard"
     qtbot.addWidget(w)
     w.show()
     qtbot.waitExposed(w)

@@ -94,12 +94,11 @@ def test_edited_is_emitted_by_training_and_by_hand_edits(qtbot, session):
 
 def test_save_then_reset_while_training_does_both(qtbot, tmp_path):
     """With one waiting slot, the Reset replaced the Save: the file was never written."""
-    from PySide6.QtWidgets import QMessageBox
 
     from gui.shell.main_window import MainWindow
 
     window = MainWindow(TrainConfig(steps=200_000, seed=3))
-    window.files.ask_discard = lambda: QMessageBox.StandardButton.Discard
+    window.unsaved.ask = lambda labels, action: "discard"
     qtbot.addWidget(window)
     path = tmp_path / "run.gatelab.json"
     window.files.set_current(str(path))

@@ -14,7 +14,7 @@ from gui.shell.main_window import MainWindow
 
 def discard_on_close(window):
     """Closing with unsaved changes would ask in a modal box; tests answer Discard."""
-    window.files.ask_discard = lambda: QMessageBox.StandardButton.Discard
+    window.unsaved.ask = lambda labels, action: "discard"
     return window
 
 
@@ -1017,28 +1017,6 @@ def test_comparison_configs_change_one_thing_only():
     assert comparison_config(base.with_changes(hidden_nodes=0), "two_layer").hidden_nodes == 2
 
 
-def test_runs_kept_at_a_signal_are_offered_once_at_the_next_start(qtbot, window, tmp_path, monkeypatch):
-    from core.io import session_file
-    from gui.shell import main_window
-
-    kept = tmp_path / main_window.RECOVERY_NAME
-    monkeypatch.setattr(main_window, "recovery_path", lambda: str(kept))
-    finish(qtbot, window)
-    window.files.mark_dirty()
-    window.close_for_signal(15)  # no question asked
-    assert kept.exists() and session_file.read(kept).runs[0].experiment.step == 3000
-    later = MainWindow(TrainConfig())
-    qtbot.addWidget(later)
-    later.tell_about_recovered_work()
-    message = later.statusBar().currentMessage()
-    assert "kept in" in message and not kept.exists()
-    dated = [p for p in tmp_path.iterdir() if p.name.startswith("recovered-")]
-    assert len(dated) == 1 and str(dated[0]) in message
-    later.tell_about_recovered_work()  # nothing more to offer
-    assert len([p for p in tmp_path.iterdir() if p.name.startswith("recovered-")]) == 1
-    later.files.ask_discard = lambda: QMessageBox.StandardButton.Discard
-
-
 def test_a_branch_or_another_run_never_overwrites_the_single_run_file_open(qtbot, window, tmp_path):
     finish(qtbot, window)
     path = tmp_path / "run.gatelab.json"
@@ -1064,7 +1042,7 @@ def test_save_when_closing_with_a_session_file_open_writes_every_run(qtbot, wind
     assert window._save_session(ask=True)
     window.session.rename_run(window.session.runs[0].run_id, "renamed")  # unsaved now
     assert window.files.is_dirty()
-    window.files.ask_discard = lambda: QMessageBox.StandardButton.Save
+    window.unsaved.ask = lambda labels, action: "save"
     window.files.ask_save_path = lambda suggested: pytest.fail("it is the session file's run")
     window.close()
     document = json.loads(path.read_text())
