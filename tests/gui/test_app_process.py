@@ -122,6 +122,30 @@ def test_wayland_display_set_under_x11_still_renders_3d(tmp_path):
     assert "Error while drawing" not in result.stderr
 
 
+def recovered(data) -> list:
+    """The recovery files kept under the data folder `data`."""
+    return list(Path(data).rglob("unsaved-*.gatelab.json"))
+
+
+def wait_until_trained(process, least_cpu_s: float = 1.0, timeout_s: float = 120) -> None:
+    """Until the window's training process has trained for `least_cpu_s` of CPU time: a
+    condition, not a fixed wait (on a busy machine 6 s was sometimes too little)."""
+    deadline = time.monotonic() + timeout_s
+    ticks = os.sysconf("SC_CLK_TCK")
+    while time.monotonic() < deadline:
+        assert process.poll() is None, process.communicate()[1]
+        children = Path(f"/proc/{process.pid}/task/{process.pid}/children")
+        for child in children.read_text().split() if children.exists() else []:
+            try:
+                fields = Path(f"/proc/{child}/stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if (int(fields[11]) + int(fields[12])) / ticks >= least_cpu_s:  # utime + stime
+                return
+        time.sleep(0.05)  # polling the condition
+    raise AssertionError("the window did not train")
+
+
 @pytest.mark.parametrize("signame", ["SIGTERM", "SIGINT", "SIGHUP"])
 def test_a_quit_signal_closes_the_window_keeping_settings_and_unsaved_runs(tmp_path, signame):
     """SIGTERM and SIGHUP ended the app at once with its settings unsaved; Ctrl+C did nothing."""
@@ -134,13 +158,13 @@ def test_a_quit_signal_closes_the_window_keeping_settings_and_unsaved_runs(tmp_p
     process = subprocess.Popen([sys.executable, "main.py", "--steps", "100000000", "--alpha", "0.7",
                                 "--autostart"], cwd=ROOT, env=env, stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE, text=True)
-    time.sleep(6)  # the window is up and has trained (its runs are unsaved)
+    wait_until_trained(process)
     process.send_signal(getattr(signal, signame))
-    _, stderr = process.communicate(timeout=30)
+    _, stderr = process.communicate(timeout=120)
     assert process.returncode == 0, stderr
     settings = next((tmp_path / "config").rglob("GateLab.conf")).read_text()
     assert '\\"alpha\\": 0.7' in settings or '"alpha": 0.7' in settings
-    kept = list((tmp_path / "data").rglob("recovered.gatelab.json"))
+    kept = recovered(tmp_path / "data")
     assert len(kept) == 1
     runs = session_file.read(kept[0])
     assert runs.runs[runs.current].experiment.step > 0
@@ -156,11 +180,55 @@ def test_the_window_ended_from_outside_keeps_the_unsaved_runs(tmp_path, how, cod
 
     env = dict(os.environ, XDG_CONFIG_HOME=str(tmp_path / "config"),
                XDG_DATA_HOME=str(tmp_path / "data"), HOME=str(tmp_path))
-    result = subprocess.run([sys.executable, "tests/gui/lose_window.py", how, "2500"], cwd=ROOT,
-                            env=env, capture_output=True, text=True, timeout=60)
+    result = subprocess.run([sys.executable, "tests/gui/lose_window.py", how], cwd=ROOT,
+                            env=env, capture_output=True, text=True, timeout=180)
     assert result.returncode == code, result.stderr
     assert "ending" in result.stdout
-    kept = list((tmp_path / "data").rglob("recovered.gatelab.json"))
+    kept = recovered(tmp_path / "data")
     assert len(kept) == 1 and session_file.read(kept[0]).runs[0].experiment.step > 0
     if how == "kill":
         assert "the display is gone" in result.stderr
+
+
+@pytest.mark.parametrize("signame", ["SIGTERM", "SIGHUP", "SIGINT"])
+def test_a_signal_while_the_quit_question_is_open_keeps_the_runs_and_ends(tmp_path, signame):
+    """The question's own event loop held the app: three signals over 30 s, no recovery file."""
+    import signal
+
+    from core.io import session_file
+
+    env = dict(os.environ, XDG_CONFIG_HOME=str(tmp_path / "config"),
+               XDG_DATA_HOME=str(tmp_path / "data"), HOME=str(tmp_path))
+    process = subprocess.Popen([sys.executable, "tests/gui/lose_window.py", "ask"], cwd=ROOT,
+                               env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    for line in process.stdout:  # the question is on screen
+        if line.startswith("asking"):
+            break
+    process.send_signal(getattr(signal, signame))
+    _, stderr = process.communicate(timeout=120)
+    assert process.returncode == 0, stderr
+    kept = recovered(tmp_path / "data")
+    assert len(kept) == 1 and session_file.read(kept[0]).runs[0].experiment.step > 0
+
+
+def test_two_instances_ended_together_both_keep_their_runs(tmp_path):
+    """They shared one recovery file: only one instance's runs were kept."""
+    import signal
+
+    from core.io import session_file
+
+    env = dict(os.environ, XDG_CONFIG_HOME=str(tmp_path / "config"),
+               XDG_DATA_HOME=str(tmp_path / "data"), HOME=str(tmp_path))
+    processes = [subprocess.Popen([sys.executable, "main.py", "--steps", "100000000", "--seed", str(seed),
+                                   "--autostart"], cwd=ROOT, env=env, stdout=subprocess.PIPE,
+                                  stderr=subprocess.PIPE, text=True) for seed in (3, 5)]
+    for process in processes:
+        wait_until_trained(process)
+    for process in processes:
+        process.send_signal(signal.SIGTERM)
+    for process in processes:
+        _, stderr = process.communicate(timeout=120)
+        assert process.returncode == 0, stderr
+    seeds = sorted(session_file.read(path).runs[0].experiment.config.seed
+                   for path in recovered(tmp_path / "data"))
+    assert seeds == [3, 5]
