@@ -5,16 +5,31 @@ weights (JSON).
 Each function takes only what it exports and returns None on success or a message
 saying what went wrong; none raises or shows a dialog. Files are written with
 QSaveFile, so a failed export leaves no partial file and an earlier file intact.
+Pictures are encoded in memory first: a failed write is then ours to report (a full disk
+says so), not libpng's error on stderr.
 """
 
+import errno
 import importlib
 import os
+import stat
 from contextlib import contextmanager
 
 import numpy as np
 import pyqtgraph as pg
 import pyqtgraph.exporters  # noqa: F401 - registers ImageExporter and SVGExporter
-from PySide6.QtCore import QCoreApplication, QIODevice, QRect, QRectF, QSaveFile, QSize, Qt
+from PySide6.QtCore import (
+    QBuffer,
+    QCoreApplication,
+    QFile,
+    QFileDevice,
+    QIODevice,
+    QRect,
+    QRectF,
+    QSaveFile,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QGuiApplication, QImage, QPainter
 
 from core.io import export_data
@@ -369,7 +384,18 @@ def copy_predictions(snapshot) -> str | None:
 def _save_image(image: QImage, path) -> str | None:
     if image is None or image.isNull() or image.width() == 0:
         return QCoreApplication.translate("Exports", "The view could not be drawn (is it hidden?).")
-    return _save(path, lambda device: image.save(device, "PNG"))
+    data = _png_bytes(image)
+    if data is None:
+        return _render_failed(RuntimeError("the PNG could not be encoded"))
+    return _save_chunks(path, [data])
+
+
+def _png_bytes(image: QImage) -> bytes | None:
+    """`image` encoded as PNG in memory (None if Qt cannot): libpng never meets the file, so
+    a disk that fills up is reported by the write, not by libpng on stderr."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    return bytes(buffer.data()) if image.save(buffer, "PNG") else None
 
 
 def save_bytes(path, data: bytes) -> str | None:
@@ -378,26 +404,76 @@ def save_bytes(path, data: bytes) -> str | None:
 
 
 def _save_chunks(path, chunks) -> str | None:
-    return _save(path, lambda device: all(device.write(chunk) == len(chunk) for chunk in chunks))
+    return _save(path, lambda device: all(_write_all(device, chunk) for chunk in chunks))
+
+
+def _write_all(device, data: bytes) -> bool:
+    """A short write is retried with the rest: the retry fails with the reason (a full disk),
+    where the short count alone left Qt's "Unknown error"."""
+    while data:
+        written = device.write(data)
+        if written <= 0:
+            return False
+        data = data[written:]
+    return True
 
 
 def _save(path, write) -> str | None:
     """Runs write(device) on a QSaveFile and keeps the file only if everything succeeded."""
     name = os.fspath(path)
+    if _is_device(name):
+        return _save_to_device(name, write)
     file = QSaveFile(name)
     if not file.open(QIODevice.OpenModeFlag.WriteOnly):
-        return _write_failed(name, file.errorString())
+        return _write_failed(name, _reason(file))
     try:
         written, reason = write(file), ""
     except Exception as error:  # noqa: BLE001 - nothing half-written, whatever went wrong
-        written, reason = False, str(error)
+        written, reason = False, _error_text(error)
     if written and file.commit():
         return None
-    reason = reason or file.errorString()
+    reason = reason or _reason(file)
     if file.isOpen():  # a failed write: drop the temporary file (a failed commit already did)
         file.cancelWriting()
         file.commit()
     return _write_failed(name, reason)
+
+
+def _is_device(name: str) -> bool:
+    """An existing character device (/dev/null, /dev/full): QSaveFile would rename a new
+    file over the device node itself (as root), so it is written directly."""
+    try:
+        return stat.S_ISCHR(os.stat(name).st_mode)
+    except OSError:
+        return False
+
+
+def _save_to_device(name: str, write) -> str | None:
+    file = QFile(name)
+    if not file.open(QIODevice.OpenModeFlag.WriteOnly | QIODevice.OpenModeFlag.Unbuffered):
+        return _write_failed(name, _reason(file))
+    try:
+        written, reason = write(file), ""
+    except Exception as error:  # noqa: BLE001 - as above
+        written, reason = False, _error_text(error)
+    if not written:
+        reason = reason or _reason(file)
+    file.close()
+    return None if written else _write_failed(name, reason)
+
+
+def _reason(file: QFileDevice) -> str:
+    """Qt's reason for a failed write. A full disk is Qt's ResourceError; its text is "Unknown
+    error" again once the failed file is committed, so the system's words are used."""
+    text = file.errorString()
+    unknown = ("", "Unknown error", QCoreApplication.translate("QIODevice", "Unknown error"))
+    if file.error() == QFileDevice.FileError.ResourceError and text in unknown:
+        return os.strerror(errno.ENOSPC)
+    return text
+
+
+def _error_text(error: Exception) -> str:
+    return (error.strerror if isinstance(error, OSError) else None) or str(error)
 
 
 def _write_failed(name: str, reason: str) -> str:
