@@ -18,7 +18,9 @@ from core.model.config import shown_value
 FORMAT = "gatelab-session"
 VERSION = 1
 NAME_MAX = 120
-RUNS_MAX = 20  # as many as a window's session keeps
+# A window's session keeps 20 runs, and any number more with unsaved progress (it never drops
+# those): a session file holds them all, up to this many.
+RUNS_MAX = 200
 
 
 @dataclass(frozen=True, eq=False)
@@ -38,6 +40,9 @@ class Session:
 def to_json(trainers: list, current: int, names: dict | None = None) -> str:
     """Strict JSON for several runs; names maps a run's index to the name the user gave."""
     names = names or {}
+    if len(trainers) > RUNS_MAX:
+        raise ExperimentError(ex.UNSAVABLE, f"a session file holds at most {RUNS_MAX} runs; "
+                              f"these are {len(trainers)}: delete some first")
     index_of = {trainer.run_id: k for k, trainer in enumerate(trainers)}
     runs = []
     for k, trainer in enumerate(trainers):

@@ -13,7 +13,6 @@ import time
 import numpy as np
 from PySide6.QtCore import QObject, Signal
 
-from core.io.session_file import RUNS_MAX
 from core.model.config import LIVE_FIELDS, TrainConfig
 from core.training import states
 from core.training.progress import is_fresh, progress_mark
@@ -25,7 +24,7 @@ from gui.run.training_controller import TrainingController
 
 # Runs of the session kept (each holds its losses and record). Past it, the oldest run with
 # nothing unsaved goes; a run with unsaved progress is never dropped, whatever the count.
-RUNS_KEPT = RUNS_MAX
+RUNS_KEPT = 20
 PAST_REFRESH_S = 0.25  # while a past step is shown, how often the live run's progress is sent
 
 

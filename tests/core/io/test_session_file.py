@@ -53,7 +53,8 @@ def test_an_experiment_file_reads_as_a_session_of_one_run(tmp_path):
 @pytest.mark.parametrize("damage, words", [
     (lambda d: d.update(version=2), "newer GateLab (session version 2)"),
     (lambda d: d.update(version="1"), "is not valid"),
-    (lambda d: d.update(runs=[]), "1 to 20 runs"),
+    (lambda d: d.update(runs=[]), "1 to 200 runs"),
+    (lambda d: d.update(runs=d["runs"] * 67), "1 to 200 runs"),
     (lambda d: d.update(current=3), "\"current\""),
     (lambda d: d["runs"][1].update(branched_from=[2, 10]), "run 2: \"branched_from\""),
     (lambda d: d["runs"][2]["experiment"].update(step=-1), "run 3: step = -1"),
