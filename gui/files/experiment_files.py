@@ -3,8 +3,8 @@
 Owned by the main window, which restores the trainer and views from what `load`
 returns and shows `message` texts. Failures never raise and never show a modal
 box themselves: they emit `message` and return False / None, so the current
-experiment stays as it was. The three dialogs are attributes (`ask_save_path`,
-`ask_open_path`, `ask_discard`) that tests replace.
+experiment stays as it was. The two dialogs are attributes (`ask_save_path`,
+`ask_open_path`) that tests replace. The question about unsaved runs is gui.shell.unsaved_work's.
 """
 
 import contextlib
@@ -82,7 +82,6 @@ class ExperimentFiles(QObject):
         self.opening_dialog = None
         self.ask_save_path = self._ask_save_path  # (suggested path) -> path or None
         self.ask_open_path = self._ask_open_path  # () -> path or None
-        self.ask_discard = self._ask_discard  # () -> Button.Save, Discard or Cancel
 
     # -- the current file ------------------------------------------------------------
     def path(self) -> str | None:
@@ -212,17 +211,6 @@ class ExperimentFiles(QObject):
         path = self.ask_save_path(self._suggested_path(trainer))
         return self.save(trainer, path) if path else False
 
-    def confirm_discard(self, trainer: Trainer, save=None) -> bool:
-        """Before quitting or replacing the experiment: True to go on (saved or discarded).
-        save: what Save does there (the window's: a session file gets all its runs); by
-        default the trainer is saved as one run."""
-        if not self._dirty:
-            return True
-        answer = self.ask_discard()
-        if answer == Button.Save:
-            return save() if save is not None else self.save(trainer)
-        return answer == Button.Discard
-
     # -- opening ---------------------------------------------------------------------
     def load(self, path: str) -> Experiment | None:
         """Reads and checks a file without changing anything; None (and `message`) if refused."""
@@ -341,17 +329,6 @@ class ExperimentFiles(QObject):
             return None
         files = dialog.selectedFiles()
         return files[0] if files else None
-
-    def _ask_discard(self) -> Button:
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Unsaved changes"),
-                          self.tr("Save the changes to “{0}”?").format(self.file_name()),
-                          Button.Save | Button.Discard | Button.Cancel, self._window)
-        box.setInformativeText(self.tr("The run's progress since it was last saved will be lost "
-                                       "if you don't save it."))
-        box.setDefaultButton(Button.Save)
-        box.exec()
-        clicked = box.clickedButton()
-        return box.standardButton(clicked) if clicked is not None else Button.Cancel
 
 
 @contextmanager

@@ -27,7 +27,6 @@ def files(qtbot):
     files.message.connect(files.messages.append)
     files.ask_save_path = lambda suggested: pytest.fail("unexpected save dialog")
     files.ask_open_path = lambda: pytest.fail("unexpected open dialog")
-    files.ask_discard = lambda: pytest.fail("unexpected discard question")
     return files
 
 
@@ -244,33 +243,6 @@ def test_dirty_flag_and_title_suffix(files, tmp_path):
                        "xor-run.gatelab.json"]
 
 
-# -- the discard question ----------------------------------------------------------------------
-def test_nothing_to_lose_means_no_question(files):
-    assert files.confirm_discard(trained())
-
-
-@pytest.mark.parametrize("answer, result", [(Button.Discard, True), (Button.Cancel, False)])
-def test_discard_or_cancel(files, answer, result):
-    files.mark_dirty()
-    files.ask_discard = lambda: answer
-    assert files.confirm_discard(trained()) is result
-    assert files.is_dirty()
-
-
-def test_save_answer_saves_first(files, tmp_path):
-    path = str(tmp_path / "run.gatelab.json")
-    files.ask_discard = lambda: Button.Save
-    files.ask_save_path = lambda suggested: path
-    files.mark_dirty()
-    assert files.confirm_discard(trained(123))
-    assert ex.read(path).step == 123 and not files.is_dirty()
-    files.mark_dirty()
-    files.ask_save_path = lambda suggested: None  # Save, then cancelling the dialog: don't quit
-    files.set_current(None)
-    files.mark_dirty()
-    assert not files.confirm_discard(trained())
-
-
 def click_when_shown(qtbot, find, act):
     """Acts on a modal dialog once it is open (the caller is blocked in exec meanwhile)."""
     def poll():
@@ -280,20 +252,6 @@ def click_when_shown(qtbot, find, act):
         else:
             QTimer.singleShot(20, poll)
     QTimer.singleShot(0, poll)
-
-
-def test_the_real_discard_question(qtbot, files):
-    files.ask_discard = files._ask_discard
-    files.mark_dirty()
-    seen = []
-
-    def answer(box):
-        seen.append(box.text())
-        box.button(Button.Discard).click()
-
-    click_when_shown(qtbot, lambda w: isinstance(w, QMessageBox), answer)
-    assert files.confirm_discard(trained())
-    assert "Untitled" in seen[0]
 
 
 def test_the_real_save_dialog_adds_the_suffix(qtbot, files, tmp_path):

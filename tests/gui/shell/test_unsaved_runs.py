@@ -119,6 +119,27 @@ def test_a_saved_run_trained_on_is_unsaved_again(qtbot, window, tmp_path):
     assert window.session.unsaved_runs() == [window.session.trainer]
 
 
+@pytest.mark.parametrize("button, answer", [("Save all", "save"), ("Discard and quit", "discard"),
+                                            ("Cancel", "cancel")])
+def test_the_real_question_offers_save_all_discard_and_cancel(qtbot, window, button, answer):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    seen = []
+
+    def click():
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, click)  # until the question is open (exec blocks meanwhile)
+            return
+        seen.append(box.text())
+        next(b for b in box.buttons() if b.text().replace("&", "").startswith(button)).click()
+
+    QTimer.singleShot(0, click)
+    assert window.unsaved._ask(["a", "b", "c", "d"], "quit") == answer
+    assert "\u201cc\u201d and 1 more" in seen[0]
+
+
 def test_the_question_names_a_few_runs_then_counts_the_rest(qapp):
     assert question_text(["a"]) == "Run \u201ca\u201d has progress that is not saved."
     two = question_text(["a", "b"])
@@ -257,8 +278,8 @@ def test_a_half_written_and_a_damaged_recovery_file_are_reported_as_such(qtbot, 
     assert "cut off" in text and "ended last time with unsaved runs" not in text
     assert window.unsaved.recovered_box is None  # nothing to open
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("recovered-")) == [
-        "recovered-20261206-101500-%d.incomplete.json" % pid,
-        "recovered-20261206-101501-%d.gatelab.json" % (pid - 1)]
+        f"recovered-20261206-101500-{pid}.incomplete.json",
+        f"recovered-20261206-101501-{pid - 1}.gatelab.json"]
 
 
 def test_a_good_recovery_file_is_offered_and_opens(qtbot, window, tmp_path):
