@@ -425,7 +425,7 @@ def _save(path, write) -> str | None:
         return _save_to_device(name, write)
     file = QSaveFile(name)
     if not file.open(QIODevice.OpenModeFlag.WriteOnly):
-        return _write_failed(name, _reason(file))
+        return _write_failed(name, _reason(file, writing=False))
     try:
         written, reason = write(file), ""
     except Exception as error:  # noqa: BLE001 - nothing half-written, whatever went wrong
@@ -451,7 +451,7 @@ def _is_device(name: str) -> bool:
 def _save_to_device(name: str, write) -> str | None:
     file = QFile(name)
     if not file.open(QIODevice.OpenModeFlag.WriteOnly | QIODevice.OpenModeFlag.Unbuffered):
-        return _write_failed(name, _reason(file))
+        return _write_failed(name, _reason(file, writing=False))
     try:
         written, reason = write(file), ""
     except Exception as error:  # noqa: BLE001 - as above
@@ -462,14 +462,13 @@ def _save_to_device(name: str, write) -> str | None:
     return None if written else _write_failed(name, reason)
 
 
-def _reason(file: QFileDevice) -> str:
-    """Qt's reason for a failed write. A full disk is Qt's ResourceError; its text is "Unknown
-    error" again once the failed file is committed, so the system's words are used."""
-    text = file.errorString()
-    unknown = ("", "Unknown error", QCoreApplication.translate("QIODevice", "Unknown error"))
-    if file.error() == QFileDevice.FileError.ResourceError and text in unknown:
+def _reason(file: QFileDevice, writing: bool = True) -> str:
+    """Qt's reason for a failed open or write. A write fails with ResourceError only on a full
+    disk (ENOSPC); its text is "Unknown error" again once the file is committed, so the
+    system's words are used."""
+    if writing and file.error() == QFileDevice.FileError.ResourceError:
         return os.strerror(errno.ENOSPC)
-    return text
+    return file.errorString()
 
 
 def _error_text(error: Exception) -> str:
