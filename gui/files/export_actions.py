@@ -46,6 +46,9 @@ class ExportActions(QObject):
                 lambda _=False, t=text, f=file_filter, s=suffix, e=export: self._export(t, f, s, e))
             menu.addAction(action)
             self.actions[text] = action
+        # The loss plot's right-click menu offers its own exports (pyqtgraph's Export window is gone).
+        loss_plot.set_menu_actions([self.actions[text] for text in (
+            self.tr("Loss plot as PNG…"), self.tr("Loss plot as SVG…"), self.tr("Loss history as CSV…"))])
         # Without OpenGL the output is the 2D map; the 3D view has no vector form.
         self.actions[self.tr("2D map as SVG…")].setVisible(not getattr(output_view, "is_3d", True))
         copy = QAction(self.tr("Copy predictions"), self)

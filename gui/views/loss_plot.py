@@ -14,6 +14,7 @@ from core.views.axis_ticks import loss_tick_text, minimum_span, step_tick_text, 
 from core.views.decimate import MinMaxEnvelope, decimate_slice
 from core.views.loss_convention import GATELAB, loss_factor
 from core.views.snapshot import Snapshot
+from gui.common.plots import set_scene_menu
 
 CURVE_COLOR = "#1f5fbf"
 MARKER_COLOR = "#d62728"
@@ -85,6 +86,8 @@ class LossPlot(QWidget):
         self._item = self._plot.getPlotItem()
         # The checkbox is the one log switch; pyqtgraph's own "Plot Options" menu would bypass it.
         self._item.setMenuEnabled(False, enableViewBoxMenu=True)
+        self._menu_actions: list = []
+        set_scene_menu(self._plot)  # no pyqtgraph "Export..."; set_menu_actions adds the app's
         self._item.showGrid(x=True, y=True, alpha=0.25)
         for name, text in (("bottom", self.tr("step")), ("left", self.tr("step loss L[step]"))):
             axis = self._item.getAxis(name)
@@ -174,6 +177,18 @@ class LossPlot(QWidget):
             self._cursor.setValue(snapshot.step)
             self._cursor.show()
             self._show_cursor_dot(snapshot.step, losses)
+
+    def set_menu_actions(self, actions) -> None:
+        """`actions` (the app's loss-plot exports) at the end of the plot's right-click menu,
+        after pyqtgraph's view entries; the same actions as File > Export, so the same code."""
+        menu = self._item.getViewBox().menu
+        for action in self._menu_actions:  # pyqtgraph appends scene actions to this menu for good
+            menu.removeAction(action)
+        self._menu_actions = list(actions)
+        set_scene_menu(self._plot, self._menu_actions)
+
+    def menu_actions(self) -> list:
+        return list(self._menu_actions)
 
     def set_overlays(self, curves, main_label: str | None = None) -> None:
         """Other runs' loss curves over this run's: [(label, colour, LossRecord)], with a legend
