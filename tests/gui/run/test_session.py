@@ -128,7 +128,7 @@ def test_a_failing_action_drops_the_rest_so_they_never_run_after_a_later_run(qtb
     with qtbot.captureExceptions() as exceptions:
         session.stop()
         wait_idle(qtbot, session)
-        qtbot.wait(50)
+        qtbot.waitUntil(lambda: bool(exceptions))  # the failing action raised
     assert exceptions and "injected" in str(exceptions[0][1])
     session.step()
     qtbot.waitUntil(lambda: session.state == states.PAUSED)
@@ -146,9 +146,10 @@ def test_a_reset_queued_before_a_file_opened_does_not_wipe_the_opened_run(qtbot,
     opened.advance(1234)
     session.when_stopped(lambda: session.adopt(opened))
     session.reset(session.config.with_changes(hidden_nodes=3))
+    after_all = []
+    session.when_stopped(lambda: after_all.append(True))  # queued behind the reset
     wait_idle(qtbot, session)
-    qtbot.waitUntil(lambda: session.trainer is opened)
-    qtbot.wait(50)
+    qtbot.waitUntil(lambda: bool(after_all))  # so the reset has had its turn
     assert session.trainer is opened and session.trainer.step == 1234
 
 
@@ -343,11 +344,13 @@ def test_two_steps_from_the_past_before_the_thread_stops_branch_once(qtbot, sess
     session.show_step(5)
     session.step()
     session.step()  # pressed again while the paused thread is still ending
+    after_all = []
+    session.when_stopped(lambda: after_all.append(True))  # queued behind both steps
     qtbot.waitUntil(lambda: session.trainer.branched_from is not None
                     and session.trainer.step >= 6, timeout=10000)
     session.stop()
     wait_idle(qtbot, session)
-    qtbot.wait(200)
+    qtbot.waitUntil(lambda: bool(after_all))  # so the second step has had its turn
     assert len(session.runs) == 2 and not session.is_running()
 
 
@@ -445,7 +448,10 @@ def test_a_training_thread_is_freed_once_it_has_ended(qtbot):
         qtbot.waitUntil(s.is_running, timeout=10000)
         threads.append(weakref.ref(s.controller._thread))
         wait_idle(qtbot, s)
-    qtbot.wait(50)
-    gc.collect()
-    assert all(ref() is None for ref in threads)
+
+    def all_freed() -> bool:
+        gc.collect()
+        return all(ref() is None for ref in threads)
+
+    qtbot.waitUntil(all_freed)  # the events queued as each run ended have had their turn
     s.shutdown()
