@@ -5,11 +5,13 @@ import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QMessageBox
+from qt_waits import count_worker_rounds, drain_events, let_timer_fire, settle
 
 from core.model.config import TrainConfig
 from core.training import states
 from core.training.trainer import Trainer, initial_weights
 from gui.shell.main_window import MainWindow
+from gui.views.timeline_bar import PLAY_TICK_MS
 
 
 def discard_on_close(window):
@@ -115,7 +117,7 @@ def test_the_layout_gives_the_3d_view_room_and_cuts_off_nothing(qtbot, qapp, mon
         window.resize(size)
         window.show()
         qtbot.waitExposed(window)
-        qtbot.wait(100)
+        settle(qtbot, window)
         assert window.size() == size
         assert window.output_view.width() >= 0.40 * window.width()  # was 24 % at 1366
         assert window.loss_plot.width() >= 450 and window.loss_plot.height() >= 200
@@ -125,7 +127,7 @@ def test_the_layout_gives_the_3d_view_room_and_cuts_off_nothing(qtbot, qapp, mon
         scroll = window._controls_scroll
         assert _seen_in(window.controls._train, scroll) and _seen_in(window.predictions, scroll)
         window.controls._advanced._header.setChecked(True)  # Advanced open: the column scrolls,
-        qtbot.wait(100)  # but Train and Stop stay in sight
+        settle(qtbot, window)  # but Train and Stop stay in sight
         assert _seen_in(window.controls._train, scroll) and _seen_in(window.controls._stop, scroll)
         table = window.predictions.findChild(QTableWidget)
         assert not table.horizontalScrollBar().isVisible() and not table.verticalScrollBar().isVisible()
@@ -159,7 +161,7 @@ def test_the_solved_line_never_covers_the_table_in_a_narrow_japanese_column(qtbo
         label = table_view.findChild(QLabel)
         table = table_view.findChild(QTableWidget)
         qtbot.waitUntil(lambda: label.heightForWidth(label.width()) > 1.5 * label.fontMetrics().height())
-        qtbot.wait(100)  # let the layout settle
+        settle(qtbot, table_view)
         assert label.geometry().top() > table.geometry().bottom()  # bottom() is the last row
     finally:
         for translator in translators:
@@ -212,7 +214,8 @@ def test_reset_while_training_stops_then_resets(qtbot, window):
     assert shown[-1].step == 0 and shown[-1].run != shown[0].run
 
 
-def test_pause_and_resume_from_the_train_button(qtbot, window):
+def test_pause_and_resume_from_the_train_button(qtbot, window, monkeypatch):
+    rounds = count_worker_rounds(monkeypatch)
     window.controller.set_speed(200.0)
     window.controls.train_pressed.emit()
     qtbot.waitUntil(lambda: window.state() == states.TRAINING)
@@ -220,8 +223,12 @@ def test_pause_and_resume_from_the_train_button(qtbot, window):
     qtbot.waitUntil(lambda: window.state() == states.PAUSED)
     assert window.controls._train.text() == "Resume"
     step = window.loss_plot.history().size
-    qtbot.wait(300)
-    assert window.loss_plot.history().size == step
+    # Paused: no step while the training loop goes round five more times (it looks every
+    # 50 ms; counted, not timed, so a busy machine cannot make it look zero times).
+    seen = rounds[0]
+    qtbot.waitUntil(lambda: rounds[0] >= seen + 5)
+    drain_events(qtbot)  # a snapshot of a later step would have arrived
+    assert window.session.trainer.step == step and window.loss_plot.history().size == step
     window.controls.train_pressed.emit()
     qtbot.waitUntil(lambda: window.loss_plot.history().size > step)
     window.controls.stop_pressed.emit()
@@ -256,9 +263,12 @@ def test_live_alpha_change_keeps_the_run(qtbot, window):
     window.controller.set_speed(200.0)
     window.controls.train_pressed.emit()
     qtbot.waitUntil(lambda: window.loss_plot.history().size > 5)
+    trainer = window.session.trainer
     window.controls._alpha.setValue(2.5)
-    qtbot.wait(200)
-    assert window.state() == states.TRAINING
+    qtbot.waitUntil(lambda: trainer.config.alpha == 2.5)  # the run training took it
+    taken = trainer.step
+    qtbot.waitUntil(lambda: window.loss_plot.history().size > taken)  # and trains on with it
+    assert window.session.trainer is trainer and window.state() == states.TRAINING
     assert window.loss_plot.history().size > 5  # not reset
     assert window.config().alpha == 2.5
     window.controls.stop_pressed.emit()
@@ -694,25 +704,35 @@ def test_a_run_can_be_renamed_and_a_branch_says_where_it_came_from(qtbot, window
     assert window.runs_view.tree().topLevelItem(0).text(0).startswith("1: XOR, 2 hidden")
 
 
-def slow_read(monkeypatch, seconds):
-    """Makes reading a file take `seconds` (a 10^7-step file takes ~10 s)."""
-    import time
+class HeldRead:
+    """Reading a file waits until `release()` (a 10^7-step file takes ~10 s to read): the test
+    decides how long the read lasts, whatever the machine's speed. `readers` are the threads
+    that read."""
 
-    from core.io import experiment as ex
+    def __init__(self, monkeypatch):
+        import threading
 
-    real = ex.read_text
+        from core.io import experiment as ex
 
-    def read_text(path):
-        time.sleep(seconds)
-        return real(path)
+        self._released = threading.Event()
+        self.readers = []
+        real = ex.read_text
 
-    monkeypatch.setattr(ex, "read_text", read_text)
+        def read_text(path):
+            self.readers.append(threading.current_thread())
+            self._released.wait(60)  # a bound, so a read the test never releases still ends
+            return real(path)
+
+        monkeypatch.setattr(ex, "read_text", read_text)
+
+    def release(self) -> None:
+        self._released.set()
 
 
 def test_opening_reads_in_the_background_and_the_window_keeps_drawing(qtbot, window, tmp_path,
                                                                      monkeypatch):
     """A valid 10^7-step file froze the window for 9.9 s while it was read."""
-    import time
+    import threading
 
     from PySide6.QtCore import QTimer
 
@@ -720,21 +740,27 @@ def test_opening_reads_in_the_background_and_the_window_keeps_drawing(qtbot, win
     path = tmp_path / "run.gatelab.json"
     assert window.files.save(window.session.trainer, str(path))
     window.controls._hidden.setValue(3)
-    slow_read(monkeypatch, 1.0)
+    read = HeldRead(monkeypatch)
     ticks, dialog_seen = [], []
     timer = QTimer()
-    timer.timeout.connect(lambda: (ticks.append(time.monotonic()), dialog_seen.append(
+    timer.timeout.connect(lambda: (ticks.append(True), dialog_seen.append(
         window.files.opening_dialog is not None and window.files.opening_dialog.isVisible())))
     timer.start(20)
-    started = time.monotonic()
-    window.open_file(str(path))
-    assert time.monotonic() - started < 0.2  # open_file did not wait for the file
-    qtbot.waitUntil(lambda: window.files.path() == str(path), timeout=10000)
+    try:
+        window.open_file(str(path))
+        # open_file did not wait for the file: the read is held until released, and goes on
+        assert window.files.is_opening() and window.files.path() != str(path)
+        qtbot.waitUntil(lambda: bool(read.readers))
+        qtbot.waitUntil(lambda: any(dialog_seen))  # the progress dialog came, after a moment
+        seen = len(ticks)
+        qtbot.waitUntil(lambda: len(ticks) > seen + 20)  # the event loop runs during the read
+    finally:
+        read.release()
+    qtbot.waitUntil(lambda: window.files.path() == str(path))
     timer.stop()
+    assert read.readers[0] is not threading.main_thread()
     assert window.config().hidden_nodes == 2
-    gaps = np.diff(ticks)
-    assert len(ticks) > 20 and gaps.max() < 0.5  # the event loop ran all along
-    assert any(dialog_seen) and not dialog_seen[0]  # the progress dialog came, after a moment
+    assert not dialog_seen[0]
     assert window.files.opening_dialog is None  # and went
 
 
@@ -745,15 +771,18 @@ def test_cancel_while_opening_keeps_the_current_run(qtbot, window, tmp_path, mon
     window.controls._hidden.setValue(3)
     qtbot.waitUntil(lambda: window.session.trainer.config.hidden_nodes == 3)
     current = window.session.trainer
-    slow_read(monkeypatch, 1.0)
-    window.open_file(str(path))
-    dialog = window.files.opening_dialog
-    qtbot.waitUntil(dialog.isVisible, timeout=3000)  # shown after OPEN_PROGRESS_MS
-    from PySide6.QtWidgets import QPushButton
+    read = HeldRead(monkeypatch)
+    try:
+        window.open_file(str(path))
+        dialog = window.files.opening_dialog
+        qtbot.waitUntil(dialog.isVisible)  # shown after OPEN_PROGRESS_MS, the read still held
+        from PySide6.QtWidgets import QPushButton
 
-    qtbot.mouseClick(dialog.findChild(QPushButton), Qt.MouseButton.LeftButton)  # Cancel
+        qtbot.mouseClick(dialog.findChild(QPushButton), Qt.MouseButton.LeftButton)  # Cancel
+    finally:
+        read.release()
     reading = window.files.opening
-    reading.join(5)
+    reading.join(30)
     qtbot.waitUntil(lambda: not window.files.is_opening())
     assert window.session.trainer is current and window.files.path() is None
 
@@ -769,7 +798,7 @@ def test_play_goes_through_the_run_forward_and_backward_and_stops_at_the_ends(qt
     qtbot.mouseClick(forward, Qt.MouseButton.LeftButton)  # again: pause
     assert window.timeline.playing() == 0
     paused_at = window.session.viewing
-    qtbot.wait(150)
+    let_timer_fire(qtbot, PLAY_TICK_MS, 5)  # five ticks' time: the paused playback moves not
     assert window.session.viewing == paused_at
     qtbot.mouseClick(window.timeline._back, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.session.viewing == 0, timeout=5000)  # back to the start
@@ -865,12 +894,12 @@ def test_the_compare_window_redraws_at_most_10_times_a_second_while_both_train(q
                     timeout=20000)
     drawn, show = [], compare._show
     compare._show = lambda step: (drawn.append(time.monotonic()), show(step))
-    qtbot.wait(2500)
+    qtbot.waitUntil(lambda: len(drawn) >= 20, timeout=60000)  # 2 s at 10 a second
     both = window.session.is_running() and compare.is_training()
     compare._show = show  # closing draws the runs' last steps at once
     compare.close()
     gaps = np.diff(drawn)
-    assert both and len(drawn) >= 5
+    assert both
     assert gaps.min() >= 0.09, f"redraws {gaps.min() * 1000:.0f} ms apart"
 
 
@@ -1067,11 +1096,15 @@ def test_dock_tabs_keep_their_whole_titles_and_scroll_instead(qtbot, window):
     from PySide6.QtWidgets import QTabBar
 
     window._show_dock("help")  # a new tab: Qt may make a new tab bar
-    qtbot.wait(50)
+
+    def whole_titles():
+        bars = [bar for bar in window.findChildren(QTabBar) if bar.count()]
+        assert bars
+        for bar in bars:
+            assert bar.elideMode() == Qt.TextElideMode.ElideNone and bar.usesScrollButtons()
+
+    qtbot.waitUntil(whole_titles)  # set on the event loop's next turn after the tab appears
     bars = [bar for bar in window.findChildren(QTabBar) if bar.count()]
-    assert bars
-    for bar in bars:
-        assert bar.elideMode() == Qt.TextElideMode.ElideNone and bar.usesScrollButtons()
     titles = {bars[0].tabText(i) for i in range(bars[0].count())}
     assert "Network diagram" in titles and "Runs" in titles
 
@@ -1133,10 +1166,15 @@ def test_in_presentation_mode_esc_does_not_stop_training_and_stop_still_does(qtb
     window.presentation_action.trigger()
     window.controls.train_pressed.emit()
     qtbot.waitUntil(window.session.is_running, timeout=10000)
+    shown = []
+    window.snapshot_shown.connect(shown.append)
     qtbot.keyClick(window, Qt.Key.Key_Escape)
     assert not window.presentation.is_on()
-    qtbot.wait(200)
+    # A stop asked for would end the run at its next step: three more steps shown training
+    # say it goes on.
+    qtbot.waitUntil(lambda: len({s.step for s in shown if s.state == states.TRAINING}) >= 3)
     assert window.session.is_running()  # Esc left the mode; the run goes on
+    assert all(s.state == states.TRAINING for s in shown)
     window.controls._stop.click()
     qtbot.waitUntil(lambda: not window.session.is_running(), timeout=10000)
 
@@ -1243,7 +1281,7 @@ def test_closing_the_window_mid_animation_writes_nothing(qtbot, window, tmp_path
     qtbot.waitUntil(lambda: window.animation.writer.done >= 2, timeout=30000)
     window.close()
     assert window.animation.writer.cancelled and not window.animation.is_running()
-    qtbot.wait(50)
+    drain_events(qtbot)  # what the close left queued has run: still no file
     assert not path.exists()
 
 
@@ -1290,7 +1328,7 @@ def test_closing_the_progress_window_cancels_the_animation(qtbot, window, tmp_pa
     qtbot.waitUntil(lambda: window.animation.writer.done >= 2, timeout=30000)
     window.animation.progress.close()
     assert window.animation.writer.cancelled and not window.animation.is_running()
-    qtbot.wait(50)
+    drain_events(qtbot)  # what the close left queued has run: still no file
     assert not path.exists() and window.statusBar().currentMessage() == ""
 
 
