@@ -5,6 +5,7 @@ import dataclasses
 import numpy as np
 import pytest
 from PySide6.QtCore import QPointF, Qt
+from qt_waits import settle
 
 from core.model import network
 from core.model.config import TrainConfig
@@ -211,7 +212,7 @@ def test_the_colour_bars_end_ticks_and_the_caption_fit_a_narrow_dock(view, qtbot
     view.update_from(snapshot())
     view.show()
     qtbot.waitExposed(view)
-    qtbot.wait(50)
+    settle(qtbot, view)
     half_line = view._mosaic.fontMetrics().height() / 2
     bar = view._bar.mapRectToScene(view._bar.boundingRect())
     scene = view._mosaic.viewport().rect()
@@ -232,7 +233,7 @@ def test_the_large_map_goes_under_the_small_ones_in_a_narrow_dock(view, qtbot, s
     view.show()
     qtbot.waitExposed(view)
     view.click_map(0)
-    qtbot.wait(50)
+    settle(qtbot, view)
     assert view.is_stacked() == stacked
     from PySide6.QtCore import QPoint
 

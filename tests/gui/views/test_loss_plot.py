@@ -4,6 +4,7 @@ import numpy as np
 import pyqtgraph as pg
 import pytest
 from PySide6.QtWidgets import QCheckBox, QLabel
+from qt_waits import PaintCounter
 
 from core.model.config import TrainConfig
 from core.training.states import DIVERGED, TRAINING
@@ -47,10 +48,13 @@ def data_given_to_curve(widget):
     return (np.zeros(0), np.zeros(0)) if x is None else (x, y)
 
 
-def show(widget, qtbot):
+def show(widget, qtbot) -> PaintCounter:
+    """Shows the plot and waits until it is laid out and painted; returns its paint counter."""
+    paints = PaintCounter(widget.findChild(pg.PlotWidget))
     widget.show()
     qtbot.waitExposed(widget)
-    qtbot.wait(50)  # lets the plot lay out and paint
+    paints.wait_for_paint(qtbot, 0)
+    return paints
 
 
 def test_snapshots_accumulate_with_their_step_numbers(plot):
@@ -112,12 +116,13 @@ def test_clear_empties_plot(plot):
 def test_log_toggle_switches_the_plot_log_mode(plot, qtbot):
     item = plot.findChild(pg.PlotWidget).getPlotItem()
     plot.update_from(snapshot(4, [0.5, 0.0, -1.0, 0.1], new_run=True))  # log10 undefined for two
-    show(plot, qtbot)
+    paints = show(plot, qtbot)
     assert not plot.is_log_scale() and not item.getAxis("left").logMode
     box = plot.findChild(QCheckBox)
     assert box.toolTip()
+    before = paints.count
     box.click()
-    qtbot.wait(50)  # repaint in log mode: a RuntimeWarning here would fail the test
+    paints.wait_for_paint(qtbot, before)  # repainted in log mode: a RuntimeWarning would fail
     assert plot.is_log_scale()
     assert item.getAxis("left").logMode and curve_of(plot).opts["logMode"][1]
     plot.set_log_scale(False)
@@ -167,12 +172,14 @@ def test_a_million_points_are_held_and_drawn(plot, qtbot):
     n = 10**6
     losses = 0.5 * np.exp(-np.arange(n) / 2e5)
     plot.update_from(snapshot(n, losses, new_run=True))
-    show(plot, qtbot)
+    paints = show(plot, qtbot)
     for step in range(n + 1, n + 4):
+        before = paints.count
         plot.update_from(snapshot(step, [0.001 * step / n]))
-        qtbot.wait(20)
+        paints.wait_for_paint(qtbot, before)  # drawn (within REDRAW_INTERVAL_MS while training)
+    before = paints.count
     plot.set_log_scale(True)
-    qtbot.wait(50)
+    paints.wait_for_paint(qtbot, before)
     # the whole run is counted and drawn; exact values are held for the latest steps only
     assert plot.step_count() == n + 3
     held = plot.history()
@@ -185,8 +192,9 @@ def test_a_million_points_are_held_and_drawn(plot, qtbot):
     assert 0 < x.size <= 2048 and n + 3 - 2048 < x[-1] <= n + 3 and x[0] < 1000
     assert y.max() == np.float32(losses.max()) and y.min() == held.min()
     zoom_from = n - 1000
+    before = paints.count
     plot.findChild(pg.PlotWidget).getPlotItem().setXRange(zoom_from, zoom_from + 100, padding=0)
-    qtbot.wait(50)
+    paints.wait_for_paint(qtbot, before)
     drawn_x, drawn_y = data_given_to_curve(plot)  # zoomed in: the visible steps, each one exact
     assert drawn_x.size < 1000 and drawn_x.min() <= zoom_from and drawn_x.max() >= zoom_from + 100
     np.testing.assert_array_equal(drawn_y, held[drawn_x.astype(int) - plot.first_step()])

@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QCheckBox, QPushButton
+from qt_waits import let_timer_fire
 
 from core.model.config import TrainConfig
 from core.model.network import Weights
@@ -14,6 +15,7 @@ from core.training.trainer import initial_weights
 from core.views.snapshot import make_snapshot
 from gui.views.gl_probe import opengl_available
 
+ORBIT_TICK_MS = 16  # pyqtgraph's GLViewMixin: a held arrow key turns the camera every 16 ms
 SOLVED_XOR = Weights(np.array([[6.0, 4.0], [6.0, 4.0], [-2.5, -6.0]]), np.array([9.0, -10.0, -4.0]))
 BACKGROUND = (24, 26, 32)
 
@@ -97,7 +99,7 @@ def test_arrow_keys_on_the_focused_view_orbit_the_camera(view, qtbot):
     qtbot.waitUntil(lambda: view.camera_params()["azimuth"] < start - 5)  # orbits while held
     QTest.keyRelease(canvas, Qt.Key.Key_Right)
     stopped = view.camera_params()["azimuth"]
-    qtbot.wait(100)
+    let_timer_fire(qtbot, ORBIT_TICK_MS, 6)  # six ticks' time of the orbit: it moves no more
     assert view.camera_params()["azimuth"] == stopped
 
 
@@ -114,7 +116,7 @@ def test_an_arrow_released_after_focus_left_does_not_orbit_forever(view, qtbot, 
     QCoreApplication.sendEvent(focused, QFocusEvent(QEvent.Type.FocusOut))  # the release goes elsewhere
     assert not view.glview.keyTimer.isActive()
     stopped = view.camera_params()["azimuth"]
-    qtbot.wait(100)
+    let_timer_fire(qtbot, ORBIT_TICK_MS, 6)  # six ticks' time of the orbit: it moves no more
     assert view.camera_params()["azimuth"] == stopped
 
 
@@ -248,9 +250,7 @@ def test_real_render_shows_the_surface_and_markers(view, qtbot):
     view.resize(640, 520)
     view.update_from(xor_snapshot(SOLVED_XOR))
     view.set_plane_visible(True)
-    view.show()
-    qtbot.waitExposed(view)
-    qtbot.wait(50)
+    show_settled(view, qtbot)
     rgb = _pixels(view.render_image()).reshape(-1, 3).astype(int)
     assert rgb.var() > 0
     background = np.all(np.abs(rgb - BACKGROUND) <= 2, axis=1)
