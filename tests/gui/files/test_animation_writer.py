@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 from PIL import Image
 from PySide6.QtCore import QTimer
+from qt_waits import drain_events
 
 from core.io.animation import HOLD_MS, frame_snapshots, plan_animation
 from core.model.config import TrainConfig
@@ -126,9 +127,12 @@ def test_a_hidden_stage_pauses_the_animation_until_it_shows_again(stage, run, tm
     waits = []
     writer.waiting.connect(waits.append)
     writer.progress.connect(lambda done, _total: stage.hide() if done == 2 else None)
+    looks = []
+    writer._timer.timeout.connect(lambda: looks.append(True))  # each look at the stage
     writer.start()
     qtbot.waitUntil(lambda: waits == [True], timeout=30000)  # after PAUSE_AFTER_S hidden
-    qtbot.wait(300)
+    paused_at = len(looks)
+    qtbot.waitUntil(lambda: len(looks) >= paused_at + 3)  # three more looks at the hidden stage
     assert writer.done == 2 and writer.is_running() and writer.error == ""  # waits, does not fail
     stage.show()
     qtbot.waitUntil(lambda: not writer.is_running(), timeout=60000)
@@ -165,7 +169,8 @@ def test_cancel_while_a_frame_is_drawn_adds_no_frame(stage, run, tmp_path, qtbot
     writer.progress.connect(lambda done, _total: counts.append(done))
     writer.start()
     qtbot.waitUntil(lambda: writer.cancelled, timeout=30000)
-    qtbot.wait(100)
+    drain_events(qtbot)  # a frame timer still running would have drawn another frame by now
+    assert not writer.is_running()
     assert counts == [1, 2] and writer.done == 0 and not (tmp_path / "run.gif").exists()
 
 

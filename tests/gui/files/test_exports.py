@@ -10,6 +10,7 @@ import numpy as np
 import pyqtgraph as pg
 import pytest
 from PySide6.QtGui import QGuiApplication, QImage
+from qt_waits import drain_events, settle
 
 from core.io import export_data
 from core.model.config import TrainConfig
@@ -56,7 +57,7 @@ def surface(qtbot):
     view.update_from(snapshot())
     view.show()
     qtbot.waitExposed(view)
-    qtbot.wait(50)
+    qtbot.waitUntil(lambda: view.glview.isExposed() and view.canvas_widget.size() == view.glview.size())
     return view
 
 
@@ -146,7 +147,7 @@ def test_svg_keeps_closed_paths_closed_and_puts_pyqtgraph_back(loss_plot, tmp_pa
 def test_loss_svg_of_a_log_plot_with_a_divergence_marker(loss_plot, tmp_path, qtbot):
     loss_plot.set_log_scale(True)
     loss_plot.update_from(make_snapshot(CONFIG, SOLVED_XOR, 300, (), "diverged", "diverged"))
-    qtbot.wait(50)  # the view re-ranges for the log axis on the next event loop pass
+    drain_events(qtbot)  # the view re-ranges for the log axis on the next event loop pass
     path = tmp_path / "loss.svg"
     assert exports.export_loss_svg(loss_plot, path) is None
     assert ElementTree.parse(path).getroot().find(f".//{SVG}path") is not None
@@ -176,7 +177,7 @@ def test_surface_png_larger_than_the_window_then_the_view_is_as_before(surface, 
     assert surface.glview.size() == size
     assert surface.camera_params() == camera
     assert [item.font.toString() for item in surface.glview.items if hasattr(item, "font")] == fonts
-    qtbot.wait(20)
+    drain_events(qtbot)  # a size change left queued by the large render would show now
     assert surface.render_image().width() == round(size.width() * ratio)
 
 
@@ -242,7 +243,7 @@ def test_output_view_exports_whichever_view_it_holds(qtbot, tmp_path):
     view.update_from(snapshot())
     view.show()
     qtbot.waitExposed(view)
-    qtbot.wait(50)
+    settle(qtbot, view)
     path = tmp_path / "view.png"
     assert exports.export_surface_png(view, path) is None
     assert image_is_varied(QImage(str(path)))
@@ -440,7 +441,7 @@ def test_a_slide_of_the_2d_map_has_a_dark_band_and_leaves_the_map_as_it_was(heat
     from PySide6.QtCore import QSize
 
     heatmap.update_from(snapshot())
-    qtbot.wait(50)  # laid out on screen
+    settle(qtbot, heatmap)  # laid out on screen
     box = exports._plot_item(heatmap).getViewBox()
     before = box.viewRange()
     path = tmp_path / "map.png"
