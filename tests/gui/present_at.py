@@ -1,5 +1,6 @@
 """Run by tests/gui/shell/test_main_window.py on a display of its own size (xvfb-run): enters
-presentation mode in a language and prints each view's size against its least size, as JSON."""
+presentation mode in a language and prints each view's size against its least size, as JSON,
+once the window is full screen and its layout has settled (no fixed wait)."""
 
 import json
 import os
@@ -14,18 +15,27 @@ def main(language: str) -> int:
     from gui.common.i18n import install_translators
 
     app._translators = install_translators(app, language)
+    from PySide6.QtWidgets import QWidget
+
     from core.model.config import TrainConfig
     from gui.shell.main_window import MainWindow
 
     window = MainWindow(TrainConfig(steps=300), None)
     window.show()
-    deadline = time.monotonic() + 5
+    deadline = time.monotonic() + 30  # "did not hang" bounds: the test then fails on the sizes
     while not window.isVisible() and time.monotonic() < deadline:
         app.processEvents()
     window._toggle_presentation()
-    for _ in range(50):
+    screen = window.screen().size()
+    settled, last = 0, None
+    while settled < 5 and time.monotonic() < deadline:  # full screen, the same five looks running
+        app.sendPostedEvents()
         app.processEvents()
-        time.sleep(0.02)
+        now = [(w.geometry().getRect(), w.isVisible()) for w in window.findChildren(QWidget)]
+        full = window.isFullScreen() and window.size() == screen
+        settled = settled + 1 if full and now == last else 0
+        last = now
+        time.sleep(0.01)  # polling: the window system's answers come in their own time
     views = {"output": window.output_view, "predictions": window.predictions,
              "loss": window.loss_plot, "controls": window._controls_scroll}
     sizes = {name: [v.width(), v.height(), v.minimumSizeHint().width(), v.minimumSizeHint().height()]

@@ -8,6 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
+from qt_waits import drain_events
 
 from core.model.config import TrainConfig
 from core.training import states
@@ -44,10 +45,12 @@ def test_200_random_actions_during_training_leave_a_consistent_window(qtbot, win
     for _ in range(200):
         name, act = rng.choice(actions)
         act()
+        # The random moments of the attack, not a wait for anything: the next action comes
+        # while the last one's effects are still under way, or just after.
         qtbot.wait(rng.choice([0, 1, 5, 20]))
     c.stop_pressed.emit()
-    qtbot.waitUntil(lambda: not window.controller.is_running(), timeout=10_000)
-    qtbot.wait(50)
+    qtbot.waitUntil(lambda: not window.controller.is_running(), timeout=30_000)
+    drain_events(qtbot)  # the snapshots and actions queued as the thread ended have run
     # Whatever happened, the window shows one coherent state that matches its own trainer.
     trainer = window.session.trainer
     assert window.state() in (states.IDLE, states.STOPPED, states.FINISHED, states.PAUSED)
