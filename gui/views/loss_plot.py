@@ -187,9 +187,6 @@ class LossPlot(QWidget):
         self._menu_actions = list(actions)
         set_scene_menu(self._plot, self._menu_actions)
 
-    def menu_actions(self) -> list:
-        return list(self._menu_actions)
-
     def set_overlays(self, curves, main_label: str | None = None) -> None:
         """Other runs' loss curves over this run's: [(label, colour, LossRecord)], with a legend
         (main_label names this run's curve in it; by default "shown run"). They are drawn in the
