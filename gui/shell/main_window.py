@@ -683,9 +683,13 @@ class MainWindow(QMainWindow):
         self.files.cancel_reading()
         if self.compare_window is not None:  # its runs stop, whole, before any question
             self.compare_window.end_training()
+        was_training = self.session.is_running()
         self.session.shutdown(quitting=True)  # the trainer keeps its last completed step
         if not self.unsaved.confirm("quit"):
             event.ignore()
+            if was_training:
+                self.statusBar().showMessage(self.tr(
+                    "Not quitting. Training stopped for the question: Train goes on."), 8000)
             return
         self.animation.cancel()
         self._close_compare()

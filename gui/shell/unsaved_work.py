@@ -151,17 +151,16 @@ class UnsavedWork(QObject):
 
 
 def question_text(labels: list) -> str:
-    """"“A”, “B”, “C” and 2 more runs have progress that is not saved." in the user's language."""
+    """The question's first lines, in the user's language: how many runs, then a few by name,
+    one a line, and how many more."""
     from PySide6.QtCore import QCoreApplication as Qca
 
-    quoted = [Qca.translate("UnsavedWork", "\u201c{0}\u201d").format(label)
-              for label in labels[:NAMES_SHOWN]]
-    named = Qca.translate("UnsavedWork", ", ").join(quoted)
-    rest = len(labels) - len(quoted)
     if len(labels) == 1:
-        return Qca.translate("UnsavedWork", "Run {0} has progress that is not saved.").format(named)
-    if rest:
-        return Qca.translate("UnsavedWork", "{0} runs have progress that is not saved: {1} and {2} "
-                             "more.").format(len(labels), named, rest)
-    return Qca.translate("UnsavedWork", "{0} runs have progress that is not saved: {1}.").format(
-        len(labels), named)
+        return Qca.translate("UnsavedWork", "This run has progress that is not saved:") + \
+            f"\n\u2022 {labels[0]}"
+    lines = [Qca.translate("UnsavedWork", "{0} runs have progress that is not saved:").format(len(labels))]
+    lines += [f"\u2022 {label}" for label in labels[:NAMES_SHOWN]]
+    rest = len(labels) - NAMES_SHOWN
+    if rest > 0:
+        lines.append(Qca.translate("UnsavedWork", "\u2022 and {0} more").format(rest))
+    return "\n".join(lines)

@@ -137,15 +137,15 @@ def test_the_real_question_offers_save_all_discard_and_cancel(qtbot, window, but
 
     QTimer.singleShot(0, click)
     assert window.unsaved._ask(["a", "b", "c", "d"], "quit") == answer
-    assert "\u201cc\u201d and 1 more" in seen[0]
+    assert seen[0].endswith("\u2022 c\n\u2022 and 1 more")
 
 
 def test_the_question_names_a_few_runs_then_counts_the_rest(qapp):
-    assert question_text(["a"]) == "Run \u201ca\u201d has progress that is not saved."
-    two = question_text(["a", "b"])
-    assert "2 runs" in two and "\u201ca\u201d, \u201cb\u201d" in two and "more" not in two
-    five = question_text(list("abcde"))
-    assert "\u201cc\u201d" in five and "\u201cd\u201d" not in five and "and 2 more" in five
+    assert question_text(["a"]).splitlines() == ["This run has progress that is not saved:", "\u2022 a"]
+    two = question_text(["a", "b"]).splitlines()
+    assert two == ["2 runs have progress that is not saved:", "\u2022 a", "\u2022 b"]
+    five = question_text(list("abcde")).splitlines()
+    assert five[1:] == ["\u2022 a", "\u2022 b", "\u2022 c", "\u2022 and 2 more"]
 
 
 def test_opening_a_session_file_over_unsaved_runs_asks_first(qtbot, window, tmp_path):
