@@ -193,22 +193,22 @@
 <context>
     <name>AnimationExport</name>
     <message>
-        <location filename="../../gui/shell/animation_export.py" line="36"/>
+        <location filename="../../gui/shell/animation_export.py" line="39"/>
         <source>An animation needs at least two steps to show: train the run first, or show a later step.</source>
         <translation>アニメーションには 2 つ以上のステップが必要です。先に学習するか、もっと後のステップを表示してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/animation_export.py" line="45"/>
+        <location filename="../../gui/shell/animation_export.py" line="48"/>
         <source>Animation</source>
         <translation>アニメーション</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/animation_export.py" line="45"/>
+        <location filename="../../gui/shell/animation_export.py" line="48"/>
         <source>GIF animation (*.gif)</source>
         <translation>GIF アニメーション (*.gif)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/animation_export.py" line="83"/>
+        <location filename="../../gui/shell/animation_export.py" line="94"/>
         <source>Saved {0}: {1} frames, {2:,.0f} KB</source>
         <translation>{0} を保存しました: {1} コマ、{2:,.0f} KB</translation>
     </message>
@@ -360,48 +360,48 @@
 <context>
     <name>CompareWindow</name>
     <message>
-        <location filename="../../gui/dialogs/compare_window.py" line="47"/>
+        <location filename="../../gui/dialogs/compare_window.py" line="48"/>
         <source>GateLab — compare two runs</source>
         <translation>GateLab — 2つの学習を比べる</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/compare_window.py" line="86"/>
-        <location filename="../../gui/dialogs/compare_window.py" line="162"/>
+        <location filename="../../gui/dialogs/compare_window.py" line="87"/>
+        <location filename="../../gui/dialogs/compare_window.py" line="163"/>
         <source>&amp;Stop training</source>
         <translation>学習を停止(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/compare_window.py" line="88"/>
+        <location filename="../../gui/dialogs/compare_window.py" line="89"/>
         <source>Stops the runs this window trains; Train on continues them from where they are.</source>
         <translation>このウィンドウで学習中の学習を止めます。「続けて学習」で、止めたところから再開できます。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/compare_window.py" line="106"/>
+        <location filename="../../gui/dialogs/compare_window.py" line="107"/>
         <source>right: {0}</source>
         <translation>右: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/compare_window.py" line="107"/>
+        <location filename="../../gui/dialogs/compare_window.py" line="108"/>
         <source>left: {0}</source>
         <translation>左: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/compare_window.py" line="162"/>
+        <location filename="../../gui/dialogs/compare_window.py" line="163"/>
         <source>&amp;Train on</source>
         <translation>続けて学習(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/compare_window.py" line="165"/>
+        <location filename="../../gui/dialogs/compare_window.py" line="166"/>
         <source>Training the runs at once; pick any step meanwhile.</source>
         <translation>2つの学習を同時に進めています。その間も、好きなステップを選べます。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/compare_window.py" line="167"/>
+        <location filename="../../gui/dialogs/compare_window.py" line="168"/>
         <source>Stopped; Train on continues.</source>
         <translation>停止しました。「続けて学習」で再開します。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/compare_window.py" line="168"/>
+        <location filename="../../gui/dialogs/compare_window.py" line="169"/>
         <source>The run trained here has finished.</source>
         <translation>ここで進めた学習は終わりました。</translation>
     </message>
@@ -608,113 +608,111 @@
 <context>
     <name>ExperimentFiles</name>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="92"/>
+        <location filename="../../gui/files/experiment_files.py" line="91"/>
         <source>Untitled</source>
         <translation>無題</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="163"/>
+        <location filename="../../gui/files/experiment_files.py" line="162"/>
         <source>Could not save “{0}”: {1}
 Any existing file of that name is unchanged.</source>
         <translation>「{0}」を保存できませんでした: {1}
 同じ名前の既存のファイルは変更されていません。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="180"/>
+        <location filename="../../gui/files/experiment_files.py" line="179"/>
         <source>the file is read-only</source>
         <translation>ファイルが読み取り専用です</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="207"/>
+        <location filename="../../gui/files/experiment_files.py" line="206"/>
         <source>only {0} of {1} bytes could be written: the disk may be full, or the file too large</source>
         <translation>{1} バイトのうち {0} バイトしか書き込めませんでした。ディスクがいっぱいか、ファイルが大きすぎる可能性があります</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="209"/>
+        <location filename="../../gui/files/experiment_files.py" line="208"/>
         <source>the file could not be written</source>
         <translation>ファイルに書き込めませんでした</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="233"/>
-        <location filename="../../gui/files/experiment_files.py" line="269"/>
+        <location filename="../../gui/files/experiment_files.py" line="221"/>
+        <location filename="../../gui/files/experiment_files.py" line="257"/>
         <source>Could not open “{0}”: {1}</source>
         <translation>「{0}」を開けませんでした: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="244"/>
+        <location filename="../../gui/files/experiment_files.py" line="232"/>
         <source>Opening “{0}”…</source>
         <translation>「{0}」を開いています…</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="245"/>
+        <location filename="../../gui/files/experiment_files.py" line="233"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="246"/>
+        <location filename="../../gui/files/experiment_files.py" line="234"/>
         <source>Opening</source>
         <translation>開いています</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="303"/>
+        <location filename="../../gui/files/experiment_files.py" line="291"/>
         <source>the file is empty</source>
         <translation>ファイルが空です</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="304"/>
+        <location filename="../../gui/files/experiment_files.py" line="292"/>
         <source>the file is truncated: it ends before the experiment is complete</source>
         <translation>ファイルが途中で切れています(実験のデータが最後までありません)</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="305"/>
+        <location filename="../../gui/files/experiment_files.py" line="293"/>
         <source>it is not a text file</source>
         <translation>テキストファイルではありません</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="306"/>
+        <location filename="../../gui/files/experiment_files.py" line="294"/>
         <source>it is not a GateLab experiment file</source>
         <translation>GateLab の実験ファイルではありません</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="307"/>
+        <location filename="../../gui/files/experiment_files.py" line="295"/>
         <source>the file is larger than {0} MB, the most an experiment file can be</source>
         <translation>ファイルが実験ファイルの上限 {0} MB を超えています</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="321"/>
+        <location filename="../../gui/files/experiment_files.py" line="309"/>
         <source>GateLab experiments (*.gatelab.json);;JSON files (*.json);;All files (*)</source>
         <translation>GateLab の実験 (*.gatelab.json);;JSON ファイル (*.json);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="327"/>
+        <location filename="../../gui/files/experiment_files.py" line="315"/>
         <source>Save Experiment</source>
         <translation>実験を保存</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="338"/>
+        <location filename="../../gui/files/experiment_files.py" line="326"/>
         <source>Open Experiment</source>
         <translation>実験を開く</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="346"/>
         <source>Unsaved changes</source>
-        <translation>保存されていない変更</translation>
+        <translation type="vanished">保存されていない変更</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="347"/>
         <source>Save the changes to “{0}”?</source>
-        <translation>「{0}」への変更を保存しますか?</translation>
+        <translation type="vanished">「{0}」への変更を保存しますか?</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="349"/>
         <source>The run&apos;s progress since it was last saved will be lost if you don&apos;t save it.</source>
-        <translation>保存しないと、前回保存してから進んだ学習は失われます。</translation>
+        <translation type="vanished">保存しないと、前回保存してから進んだ学習は失われます。</translation>
     </message>
 </context>
 <context>
     <name>ExportActions</name>
     <message>
         <location filename="../../gui/files/export_actions.py" line="25"/>
+        <location filename="../../gui/files/export_actions.py" line="51"/>
         <source>Loss plot as PNG…</source>
         <translation>損失のグラフ (PNG)…</translation>
     </message>
@@ -727,6 +725,7 @@ Any existing file of that name is unchanged.</source>
     </message>
     <message>
         <location filename="../../gui/files/export_actions.py" line="27"/>
+        <location filename="../../gui/files/export_actions.py" line="51"/>
         <source>Loss plot as SVG…</source>
         <translation>損失のグラフ (SVG)…</translation>
     </message>
@@ -748,12 +747,13 @@ Any existing file of that name is unchanged.</source>
     </message>
     <message>
         <location filename="../../gui/files/export_actions.py" line="33"/>
-        <location filename="../../gui/files/export_actions.py" line="50"/>
+        <location filename="../../gui/files/export_actions.py" line="53"/>
         <source>2D map as SVG…</source>
         <translation>2D マップを SVG で…</translation>
     </message>
     <message>
         <location filename="../../gui/files/export_actions.py" line="35"/>
+        <location filename="../../gui/files/export_actions.py" line="51"/>
         <source>Loss history as CSV…</source>
         <translation>損失の履歴 (CSV)…</translation>
     </message>
@@ -779,17 +779,17 @@ Any existing file of that name is unchanged.</source>
         <translation>予測値 (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../gui/files/export_actions.py" line="51"/>
+        <location filename="../../gui/files/export_actions.py" line="54"/>
         <source>Copy predictions</source>
         <translation>予測値をコピー</translation>
     </message>
     <message>
-        <location filename="../../gui/files/export_actions.py" line="54"/>
+        <location filename="../../gui/files/export_actions.py" line="57"/>
         <source>Predictions copied.</source>
         <translation>予測値をコピーしました。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/export_actions.py" line="62"/>
+        <location filename="../../gui/files/export_actions.py" line="65"/>
         <source>Saved {0}</source>
         <translation>{0} を保存しました</translation>
     </message>
@@ -797,42 +797,42 @@ Any existing file of that name is unchanged.</source>
 <context>
     <name>Exports</name>
     <message>
-        <location filename="../../gui/files/exports.py" line="34"/>
+        <location filename="../../gui/files/exports.py" line="49"/>
         <source>A picture is from {0} to {1} pixels each way, not {2} x {3}.</source>
         <translation>画像の縦横は、それぞれ {0} から {1} ピクセルまでです({2} x {3} は使えません)。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="191"/>
+        <location filename="../../gui/files/exports.py" line="206"/>
         <source>The 3D view is drawn by OpenGL and has no SVG: save it as PNG.</source>
         <translation>3D 表示は OpenGL で描くので SVG にはできません。PNG で保存してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="347"/>
+        <location filename="../../gui/files/exports.py" line="362"/>
         <source>The weights are not finite numbers (the run diverged), so they cannot be saved as JSON.</source>
         <translation>重みが有限の数ではない(学習が発散した)ため、JSON に保存できません。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="363"/>
+        <location filename="../../gui/files/exports.py" line="378"/>
         <source>The clipboard is not available.</source>
         <translation>クリップボードを使えません。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="371"/>
+        <location filename="../../gui/files/exports.py" line="386"/>
         <source>The view could not be drawn (is it hidden?).</source>
         <translation>表示を描画できませんでした(隠れていませんか?)。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="404"/>
+        <location filename="../../gui/files/exports.py" line="479"/>
         <source>Could not write {0}: {1}</source>
         <translation>{0} に書き込めませんでした: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="408"/>
+        <location filename="../../gui/files/exports.py" line="483"/>
         <source>Could not draw the image: {0}</source>
         <translation>画像を描画できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="412"/>
+        <location filename="../../gui/files/exports.py" line="487"/>
         <source>The scale must be from 1 to {0}, not {1}.</source>
         <translation>倍率は 1 から {0} までです({1} は使えません)。</translation>
     </message>
@@ -1313,68 +1313,68 @@ yp {1:.2f}</translation>
 <context>
     <name>LossPlot</name>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="74"/>
+        <location filename="../../gui/views/loss_plot.py" line="75"/>
         <source>Log scale</source>
         <translation>対数軸</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="76"/>
+        <location filename="../../gui/views/loss_plot.py" line="77"/>
         <source>Show the loss on a logarithmic axis, so small losses late in training stay visible</source>
         <translation>損失を対数軸で表示し、学習の終わりごろの小さな損失も見えるようにします</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="78"/>
+        <location filename="../../gui/views/loss_plot.py" line="79"/>
         <source>Hover over the plot to read a step&apos;s loss</source>
         <translation>マウスを重ねると各ステップの損失を表示</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="89"/>
+        <location filename="../../gui/views/loss_plot.py" line="92"/>
         <source>step</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="89"/>
-        <location filename="../../gui/views/loss_plot.py" line="405"/>
+        <location filename="../../gui/views/loss_plot.py" line="92"/>
+        <location filename="../../gui/views/loss_plot.py" line="433"/>
         <source>step loss L[step]</source>
         <translation>ステップの損失 L[step]</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="139"/>
+        <location filename="../../gui/views/loss_plot.py" line="142"/>
         <source>Click a step to see the network as it was then</source>
         <translation>ステップをクリックすると、そのときのネットワークを表示します</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="195"/>
+        <location filename="../../gui/views/loss_plot.py" line="220"/>
         <source>shown run</source>
         <translation>表示中の学習</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="404"/>
+        <location filename="../../gui/views/loss_plot.py" line="432"/>
         <source>step loss L[step], the article&apos;s sum (no ½)</source>
         <translation>ステップの損失 L[step]、記事のコードの和 (½ なし)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="407"/>
+        <location filename="../../gui/views/loss_plot.py" line="435"/>
         <source>L[step], no ½</source>
         <translation>L[step]、½ なし</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="422"/>
+        <location filename="../../gui/views/loss_plot.py" line="450"/>
         <source>diverged at step {0}</source>
         <translation>ステップ {0} で発散</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="464"/>
+        <location filename="../../gui/views/loss_plot.py" line="492"/>
         <source>step {0}, step loss {1}</source>
         <translation>ステップ {0}、ステップの損失 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="469"/>
+        <location filename="../../gui/views/loss_plot.py" line="497"/>
         <source>steps {0}-{1}, step loss {2} to {3}</source>
         <translation>ステップ {0}-{1}、ステップの損失 {2} から {3}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="120"/>
+        <location filename="../../gui/views/loss_plot.py" line="123"/>
         <source>diverged</source>
         <translation>発散</translation>
     </message>
@@ -1382,293 +1382,298 @@ yp {1:.2f}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="180"/>
+        <location filename="../../gui/shell/main_window.py" line="188"/>
         <source>Network diagram</source>
         <translation>ネットワーク図</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="181"/>
+        <location filename="../../gui/shell/main_window.py" line="189"/>
         <source>Hidden node maps</source>
         <translation>隠れ層マップ</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="182"/>
+        <location filename="../../gui/shell/main_window.py" line="190"/>
         <source>Hidden space</source>
         <translation>隠れ層の空間</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="183"/>
+        <location filename="../../gui/shell/main_window.py" line="191"/>
         <source>Loss landscape</source>
         <translation>損失の地形</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="184"/>
+        <location filename="../../gui/shell/main_window.py" line="192"/>
         <source>Step-by-step math</source>
         <translation>計算の手順</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="185"/>
+        <location filename="../../gui/shell/main_window.py" line="193"/>
         <source>Gradient check</source>
         <translation>勾配チェック</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="187"/>
+        <location filename="../../gui/shell/main_window.py" line="195"/>
         <source>Runs</source>
         <translation>学習の一覧</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="192"/>
+        <location filename="../../gui/shell/main_window.py" line="200"/>
         <source>What am I looking at?</source>
         <translation>この画面の見方</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="195"/>
+        <location filename="../../gui/shell/main_window.py" line="203"/>
         <source>Follow the article</source>
         <translation>記事に沿って学ぶ</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="223"/>
+        <location filename="../../gui/shell/main_window.py" line="231"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="224"/>
+        <location filename="../../gui/shell/main_window.py" line="232"/>
         <source>&amp;Open…</source>
         <translation>開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="225"/>
+        <location filename="../../gui/shell/main_window.py" line="233"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="227"/>
+        <location filename="../../gui/shell/main_window.py" line="235"/>
         <source>Save &amp;As…</source>
         <translation>名前を付けて保存(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="230"/>
+        <location filename="../../gui/shell/main_window.py" line="237"/>
         <source>Save all runs as a s&amp;ession…</source>
         <translation>すべての学習をセッションとして保存(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="232"/>
+        <location filename="../../gui/shell/main_window.py" line="239"/>
         <source>&amp;Export</source>
         <translation>エクスポート(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="238"/>
+        <location filename="../../gui/shell/main_window.py" line="245"/>
         <source>Picture for a &amp;slide…</source>
         <translation>スライド用の画像(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="243"/>
+        <location filename="../../gui/shell/main_window.py" line="250"/>
         <source>&amp;Animation (GIF)…</source>
         <translation>アニメーション (GIF)(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="246"/>
+        <location filename="../../gui/shell/main_window.py" line="253"/>
         <source>&amp;Restore default settings</source>
         <translation>設定を初期状態に戻す(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="247"/>
+        <location filename="../../gui/shell/main_window.py" line="254"/>
         <source>Start &amp;fresh each time (classroom)</source>
         <translation>毎回初期設定で起動(教室用)(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="252"/>
+        <location filename="../../gui/shell/main_window.py" line="259"/>
         <source>Every start uses the article&apos;s settings and speed, not the last user&apos;s (theirs are kept). Also: python main.py --fresh</source>
         <translation>起動するたびに、前の人の設定ではなく記事の設定と速度で始めます(前の人の設定は残ります)。python main.py --fresh でも同じです</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="256"/>
+        <location filename="../../gui/shell/main_window.py" line="263"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="257"/>
+        <location filename="../../gui/shell/main_window.py" line="264"/>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="258"/>
+        <location filename="../../gui/shell/main_window.py" line="265"/>
         <source>&amp;Undo weight edit</source>
         <translation>重みの編集を元に戻す(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="259"/>
+        <location filename="../../gui/shell/main_window.py" line="266"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="263"/>
+        <location filename="../../gui/shell/main_window.py" line="270"/>
         <source>Loss as the article&apos;s code &amp;sums it (no ½)</source>
         <translation>損失を記事のコードの和で表示 (½ なし)(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="267"/>
+        <location filename="../../gui/shell/main_window.py" line="274"/>
         <source>The article&apos;s 3-layer code adds up (yp - yt)² without the ½ GateLab uses, so its loss curve is twice GateLab&apos;s. Shows the loss plot and the status bar that way; training is the same.</source>
         <translation>記事の3層のコードは (yp - yt)² を GateLab の ½ を付けずに足すので、その損失の曲線は GateLab の 2 倍になります。損失のグラフとステータスバーをその値で表示します。学習そのものは変わりません。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="273"/>
+        <location filename="../../gui/shell/main_window.py" line="280"/>
         <source>&amp;Presentation mode</source>
         <translation>プレゼンテーションモード(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="276"/>
+        <location filename="../../gui/shell/main_window.py" line="283"/>
         <source>Full screen, text and lines twice as large, only the essential controls: for a projector. Esc or F11 leaves it.</source>
         <translation>全画面で、文字と線を2倍にし、必要な操作だけを表示します(プロジェクター用)。Esc か F11 で元に戻ります。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="281"/>
+        <location filename="../../gui/shell/main_window.py" line="288"/>
         <source>&amp;Tools</source>
         <translation>ツール(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="282"/>
+        <location filename="../../gui/shell/main_window.py" line="289"/>
         <source>&amp;Many seeds…</source>
         <translation>多数のシードで試す(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="283"/>
+        <location filename="../../gui/shell/main_window.py" line="290"/>
         <source>&amp;Compare the run with</source>
         <translation>この学習と比べる(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="284"/>
+        <location filename="../../gui/shell/main_window.py" line="291"/>
         <source>the other &amp;update order (same seed)</source>
         <translation>もう一方の更新順序(同じシード)(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="285"/>
+        <location filename="../../gui/shell/main_window.py" line="292"/>
         <source>&amp;alpha × 4 (same seed)</source>
         <translation>学習率 × 4(同じシード)(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="286"/>
+        <location filename="../../gui/shell/main_window.py" line="293"/>
         <source>a&amp;lpha ÷ 4 (same seed)</source>
         <translation>学習率 ÷ 4(同じシード)(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="287"/>
+        <location filename="../../gui/shell/main_window.py" line="294"/>
         <source>one more &amp;hidden node (same seed)</source>
         <translation>隠れ層のノードを1個増やす(同じシード)(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="288"/>
+        <location filename="../../gui/shell/main_window.py" line="295"/>
         <source>the &amp;2-layer model, or 2 hidden nodes (same seed)</source>
         <translation>2層モデル、または隠れ層のノード2個(同じシード)(&amp;2)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="289"/>
+        <location filename="../../gui/shell/main_window.py" line="296"/>
         <source>the run &amp;selected in the Runs panel</source>
         <translation>学習の一覧で選んだ学習(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="292"/>
+        <location filename="../../gui/shell/main_window.py" line="299"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="293"/>
+        <location filename="../../gui/shell/main_window.py" line="300"/>
         <source>What am I &amp;looking at?</source>
         <translation>この画面の見方(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="295"/>
+        <location filename="../../gui/shell/main_window.py" line="302"/>
         <source>Follow the &amp;article…</source>
         <translation>記事に沿って学ぶ(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="296"/>
+        <location filename="../../gui/shell/main_window.py" line="303"/>
         <source>&amp;About GateLab</source>
         <translation>GateLab について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="299"/>
+        <location filename="../../gui/shell/main_window.py" line="306"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="303"/>
+        <location filename="../../gui/shell/main_window.py" line="310"/>
         <source>System default</source>
         <translation>システムの設定</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="316"/>
+        <location filename="../../gui/shell/main_window.py" line="323"/>
         <source>The language changes when GateLab starts next time.</source>
         <translation>言語は GateLab を次に起動したときに切り替わります。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="378"/>
+        <location filename="../../gui/shell/main_window.py" line="386"/>
         <source>Set up for “{0}”. Look at {1}</source>
         <translation>「{0}」を準備しました。見るところ: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="415"/>
+        <location filename="../../gui/shell/main_window.py" line="423"/>
         <source>Reset to the initial weights of seed {0}.</source>
         <translation>シード {0} の重みの初期値にリセットしました。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="433"/>
+        <location filename="../../gui/shell/main_window.py" line="441"/>
         <source>Settings changed ({0}): the network was reset.</source>
         <translation>設定が変わったため({0})、ネットワークをリセットしました。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="386"/>
-        <location filename="../../gui/shell/main_window.py" line="436"/>
+        <location filename="../../gui/shell/main_window.py" line="692"/>
+        <source>Not quitting. Training stopped for the question: Train goes on.</source>
+        <translation>終了しませんでした。確認のため学習を止めました。「学習」で続けられます。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/main_window.py" line="394"/>
+        <location filename="../../gui/shell/main_window.py" line="444"/>
         <source>This is a new, untitled run; {0} is unchanged.</source>
         <translation>これは名前のない新しい実行です。{0} は変更されていません。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="428"/>
+        <location filename="../../gui/shell/main_window.py" line="436"/>
         <source>Alpha {0:g}, steps {1:,}: applied to the run.</source>
         <translation>学習率 {0:g}、ステップ数 {1:,}: 学習に反映しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="449"/>
+        <location filename="../../gui/shell/main_window.py" line="457"/>
         <source>Select another run in the Runs panel first (View &gt; Runs).</source>
         <translation>先に学習の一覧(表示 &gt; 学習の一覧)で別の学習を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="505"/>
+        <location filename="../../gui/shell/main_window.py" line="524"/>
         <source>This run is not the one in {0}: Save asks for a new name.</source>
         <translation>この学習は {0} の学習ではありません。保存するときは新しい名前を尋ねます。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="514"/>
+        <location filename="../../gui/shell/main_window.py" line="533"/>
         <source>run {0}</source>
         <translation>学習 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="608"/>
+        <location filename="../../gui/shell/main_window.py" line="632"/>
         <source>This file&apos;s initial weights differ from seed {0}&apos;s: Reset will use the seed&apos;s.</source>
         <translation>このファイルの重みの初期値は、シード {0} のものと異なります。リセットするとシードの重みの初期値を使います。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="613"/>
+        <location filename="../../gui/shell/main_window.py" line="637"/>
         <source>2-layer</source>
         <translation>2層</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="614"/>
+        <location filename="../../gui/shell/main_window.py" line="638"/>
         <source>{0} hidden nodes</source>
         <translation>隠れ層のノード {0} 個</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="615"/>
+        <location filename="../../gui/shell/main_window.py" line="639"/>
         <source>GateLab — {0}, {1}</source>
         <translation>GateLab — {0}、{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="620"/>
+        <location filename="../../gui/shell/main_window.py" line="644"/>
         <source>About GateLab</source>
         <translation>GateLab について</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="621"/>
+        <location filename="../../gui/shell/main_window.py" line="645"/>
         <source>GateLab 0.1: watch a 2- or 3-layer neural network learn a logic gate.
 
 Built with Qt {0} through PySide6 (LGPLv3), pyqtgraph (MIT), NumPy (BSD) and PyOpenGL (BSD). GateLab itself is MIT-licensed.</source>
@@ -1677,74 +1682,73 @@ Built with Qt {0} through PySide6 (LGPLv3), pyqtgraph (MIT), NumPy (BSD) and PyO
 Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を使って作られています。GateLab 自体は MIT ライセンスです。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="699"/>
         <source>GateLab was ended last time with unsaved runs; they were kept in {0} (File &gt; Open).</source>
-        <translation>前回は保存していない学習があるまま GateLab が終了しました。学習は {0} に残してあります(ファイル &gt; 開く)。</translation>
+        <translation type="vanished">前回は保存していない学習があるまま GateLab が終了しました。学習は {0} に残してあります(ファイル &gt; 開く)。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="764"/>
+        <location filename="../../gui/shell/main_window.py" line="776"/>
         <source>A fresh start: the article&apos;s settings and speed. The last ones are kept (File &gt; Start fresh each time).</source>
         <translation>初期設定で起動しました: 記事の設定と速度です。前回の設定は残っています(ファイル &gt; 毎回初期設定で起動)。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="769"/>
+        <location filename="../../gui/shell/main_window.py" line="781"/>
         <source>training settings</source>
         <translation>学習の設定</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="769"/>
+        <location filename="../../gui/shell/main_window.py" line="781"/>
         <source>view options</source>
         <translation>表示の設定</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="770"/>
+        <location filename="../../gui/shell/main_window.py" line="782"/>
         <source>language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="770"/>
+        <location filename="../../gui/shell/main_window.py" line="782"/>
         <source>speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="774"/>
+        <location filename="../../gui/shell/main_window.py" line="786"/>
         <source>Some saved settings could not be read and are back to their defaults: {0}.</source>
         <translation>保存された設定の一部を読み込めなかったため、既定値に戻しました: {0}。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="808"/>
+        <location filename="../../gui/shell/main_window.py" line="821"/>
         <source>Picture for a slide</source>
         <translation>スライド用の画像</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="808"/>
+        <location filename="../../gui/shell/main_window.py" line="821"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 画像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/animate_command.py" line="95"/>
-        <location filename="../../gui/shell/animation_export.py" line="57"/>
-        <location filename="../../gui/shell/main_window.py" line="814"/>
+        <location filename="../../gui/shell/animate_command.py" line="90"/>
+        <location filename="../../gui/shell/animation_export.py" line="68"/>
+        <location filename="../../gui/shell/main_window.py" line="827"/>
         <source>● target   ○ prediction</source>
         <translation>● 真の値   ○ 予測値</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="820"/>
+        <location filename="../../gui/shell/main_window.py" line="833"/>
         <source>Saved {0}</source>
         <translation>{0} を保存しました</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="837"/>
+        <location filename="../../gui/shell/main_window.py" line="850"/>
         <source>From the next start on, GateLab starts with the article&apos;s settings.</source>
         <translation>次回から、GateLab は記事の設定で起動します。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="838"/>
+        <location filename="../../gui/shell/main_window.py" line="851"/>
         <source>From the next start on, GateLab starts with the last settings.</source>
         <translation>次回から、GateLab は前回の設定で起動します。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="859"/>
+        <location filename="../../gui/shell/main_window.py" line="872"/>
         <source>Default settings restored; the language follows the system from the next start.</source>
         <translation>設定を初期状態に戻しました。言語は次回の起動からシステムの設定に従います。</translation>
     </message>
@@ -1862,77 +1866,77 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
         <translation>隠れ層のデルタ</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="625"/>
+        <location filename="../../gui/views/math_panel.py" line="626"/>
         <source>GateLab</source>
         <translation>GateLab</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="625"/>
+        <location filename="../../gui/views/math_panel.py" line="626"/>
         <source>the article</source>
         <translation>記事</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="625"/>
+        <location filename="../../gui/views/math_panel.py" line="626"/>
         <source>the article&apos;s code</source>
         <translation>記事のコード</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="628"/>
+        <location filename="../../gui/views/math_panel.py" line="629"/>
         <source>Symbols</source>
         <translation>記号</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="653"/>
+        <location filename="../../gui/views/math_panel.py" line="654"/>
         <source>No network yet</source>
         <translation>まだネットワークがありません</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="659"/>
+        <location filename="../../gui/views/math_panel.py" line="660"/>
         <source>After the last step ({step}), row [{x1}, {x2}], phase: {phase}</source>
         <translation>最後のステップ ({step}) の後、行 [{x1}, {x2}]、段階: {phase}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="662"/>
+        <location filename="../../gui/views/math_panel.py" line="663"/>
         <source>Step {step}, row [{x1}, {x2}], phase: {phase}</source>
         <translation>ステップ {step}、行 [{x1}, {x2}]、段階: {phase}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="675"/>
+        <location filename="../../gui/views/math_panel.py" line="676"/>
         <source>Pause training to step through the math.</source>
         <translation>計算を順に追うには、学習を一時停止してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="677"/>
+        <location filename="../../gui/views/math_panel.py" line="678"/>
         <source>This walk-through follows the article&apos;s online training (one update after each row). Switch the mode to online to step through it.</source>
         <translation>この解説は記事のオンライン学習(1行ごとに1回更新)に沿っています。順に追うには、更新方式をオンラインに切り替えてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="680"/>
+        <location filename="../../gui/views/math_panel.py" line="681"/>
         <source>The network diverged: lower α or reset it.</source>
         <translation>ネットワークが発散しました。α を小さくするか、リセットしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="682"/>
+        <location filename="../../gui/views/math_panel.py" line="683"/>
         <source>The run has done all its {0} steps: raise Steps to go on.</source>
         <translation>予定の {0} ステップをすべて終えました。続けるにはステップ数を増やしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="690"/>
+        <location filename="../../gui/views/math_panel.py" line="691"/>
         <source>forward</source>
         <translation>順伝播</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="690"/>
+        <location filename="../../gui/views/math_panel.py" line="691"/>
         <source>loss</source>
         <translation>損失</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="690"/>
+        <location filename="../../gui/views/math_panel.py" line="691"/>
         <source>backward</source>
         <translation>逆伝播</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="691"/>
+        <location filename="../../gui/views/math_panel.py" line="692"/>
         <source>update</source>
         <translation>更新</translation>
     </message>
@@ -2535,102 +2539,107 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
 <context>
     <name>RunSession</name>
     <message>
-        <location filename="../../gui/run/session.py" line="118"/>
+        <location filename="../../gui/run/session.py" line="123"/>
         <source>The run diverged at step {0}: there is no step after it. Reset to start again, or pick an earlier step on the timeline and continue from there.</source>
         <translation>この学習はステップ {0} で発散したので、次のステップはありません。リセットしてやり直すか、タイムラインで前のステップを選んでそこから続けてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="123"/>
+        <location filename="../../gui/run/session.py" line="128"/>
         <source>The run reached its target loss at step {0}. Lower or clear the target loss (Advanced) to train on.</source>
         <translation>この学習はステップ {0} で目標損失に達しました。続けるには、詳細設定で目標損失を下げるか消してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="130"/>
+        <location filename="../../gui/run/session.py" line="135"/>
         <source>One more step: the run now has {0:,} steps.</source>
         <translation>1ステップ追加しました: この学習は {0:,} ステップになりました。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="164"/>
+        <location filename="../../gui/run/session.py" line="169"/>
         <source>Step {0:,} cannot be shown: {1}</source>
         <translation>ステップ {0:,} は表示できません: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="211"/>
+        <location filename="../../gui/run/session.py" line="216"/>
         <source>Cannot continue from step {0:,}: {1}</source>
         <translation>ステップ {0:,} から続けられません: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="219"/>
+        <location filename="../../gui/run/session.py" line="224"/>
         <source>A new run branches off at step {0:,}; the run it came from is kept.</source>
         <translation>ステップ {0:,} から新しい学習に分岐しました。元の学習は残してあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="253"/>
+        <location filename="../../gui/run/session.py" line="251"/>
+        <source>The session holds {0} runs with unsaved progress: all are kept. Save them (File &gt; Save all runs as a session) or delete some in the Runs panel.</source>
+        <translation>未保存の進捗がある実行が {0} 件あります。すべて残してあります。保存するか（ファイル &gt; すべての実行をセッションとして保存）、実行パネルでいくつか削除してください。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/run/session.py" line="297"/>
         <source>from run {0} at step {1:,}</source>
         <translation>学習 {0} のステップ {1:,} から分岐</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="255"/>
+        <location filename="../../gui/run/session.py" line="299"/>
         <source>from step {0:,} of a deleted run</source>
         <translation>削除した学習のステップ {0:,} から分岐</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="268"/>
+        <location filename="../../gui/run/session.py" line="312"/>
         <source>2-layer</source>
         <translation>2層</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="269"/>
+        <location filename="../../gui/run/session.py" line="313"/>
         <source>{0} hidden</source>
         <translation>隠れ層 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="270"/>
+        <location filename="../../gui/run/session.py" line="314"/>
         <source>alpha {0:g}</source>
         <translation>学習率 {0:g}</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="271"/>
+        <location filename="../../gui/run/session.py" line="315"/>
         <source>seed {0}</source>
         <translation>シード {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="275"/>
+        <location filename="../../gui/run/session.py" line="319"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="297"/>
+        <location filename="../../gui/run/session.py" line="341"/>
         <source>Showing run {0}.</source>
         <translation>学習 {0} を表示しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="306"/>
+        <location filename="../../gui/run/session.py" line="350"/>
         <source>The run shown cannot be deleted: show another run first.</source>
         <translation>表示中の学習は削除できません。先に別の学習を表示してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="341"/>
+        <location filename="../../gui/run/session.py" line="383"/>
         <source>Run {0} belongs to the compare window while it is open: close that window first (its runs then come back here).</source>
         <translation>学習 {0} は、比較ウィンドウが開いている間はそちらのものです。先にそのウィンドウを閉じてください(閉じると学習はこちらに戻ります)。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="375"/>
+        <location filename="../../gui/run/session.py" line="417"/>
         <source>Alpha {0:g}, steps {1:,}: for the new run that Train or Step starts from step {2:,}.</source>
         <translation>学習率 {0:g}、ステップ数 {1:,}: 「学習」か「1ステップ」でステップ {2:,} から始める新しい学習に使います。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="388"/>
+        <location filename="../../gui/run/session.py" line="430"/>
         <source>Alpha {0:g}, steps {1:,}: for the next run (Train starts one from the seed; Step adds a step with this alpha). The finished run keeps its settings.</source>
         <translation>学習率 {0:g}、ステップ数 {1:,}: 次の学習に使います(「学習」はシードから新しく始め、「1ステップ」はこの学習率で1ステップ進めます)。終わった学習の設定はそのままです。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="437"/>
+        <location filename="../../gui/run/session.py" line="479"/>
         <source>Nothing to undo: only a weight edit, before the run trains on, can be undone.</source>
         <translation>元に戻せるものはありません: 元に戻せるのは、学習を続ける前の重みの編集だけです。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="447"/>
+        <location filename="../../gui/run/session.py" line="489"/>
         <source>Undid the weight edit.</source>
         <translation>重みの編集を元に戻しました。</translation>
     </message>
@@ -3176,6 +3185,94 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
         <location filename="../../gui/views/timeline_bar.py" line="86"/>
         <source>viewing step {0:,} (live: {1:,})</source>
         <translation>ステップ {0:,} を表示中(現在: {1:,})</translation>
+    </message>
+</context>
+<context>
+    <name>UnsavedWork</name>
+    <message>
+        <location filename="../../gui/shell/unsaved_work.py" line="67"/>
+        <source>Unsaved runs</source>
+        <translation>未保存の実行</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/unsaved_work.py" line="70"/>
+        <source>Their progress will be lost unless you save it. Save all keeps every run of the session in one file (File &gt; Open brings them all back).</source>
+        <translation>保存しないと進捗は失われます。「すべて保存」はセッションのすべての実行を 1 つのファイルに保存します（ファイル &gt; 開く ですべて戻せます）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/unsaved_work.py" line="72"/>
+        <source>Its progress will be lost unless you save it.</source>
+        <translation>保存しないと進捗は失われます。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/unsaved_work.py" line="73"/>
+        <source>Save all…</source>
+        <translation>すべて保存…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/unsaved_work.py" line="73"/>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/unsaved_work.py" line="75"/>
+        <source>Discard and quit</source>
+        <translation>破棄して終了</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/unsaved_work.py" line="76"/>
+        <source>Discard and open</source>
+        <translation>破棄して開く</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/unsaved_work.py" line="114"/>
+        <source>Unsaved runs cannot be kept if GateLab is ended from outside: the folder {0} cannot be written ({1}). Save your runs yourself.</source>
+        <translation>GateLab が外部から終了された場合、未保存の実行を残せません。フォルダー {0} に書き込めません（{1}）。実行はご自身で保存してください。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/unsaved_work.py" line="127"/>
+        <source>GateLab was ended last time with unsaved runs. They were kept in: {0}</source>
+        <translation>前回 GateLab は未保存の実行を残したまま終了しました。次の場所に保存してあります: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/unsaved_work.py" line="131"/>
+        <source>A recovery file was cut off while it was written (GateLab was killed then); it cannot be opened: {0}</source>
+        <translation>復元用ファイルが書き込み途中で途切れています（そのとき GateLab が強制終了されました）。開けません: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/unsaved_work.py" line="134"/>
+        <source>A recovery file is damaged and cannot be opened ({0}): {1}</source>
+        <translation>復元用ファイルが壊れていて開けません（{0}）: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/unsaved_work.py" line="142"/>
+        <source>Unsaved runs kept</source>
+        <translation>未保存の実行を保存しました</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/unsaved_work.py" line="145"/>
+        <source>Open them now</source>
+        <translation>今すぐ開く</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/unsaved_work.py" line="146"/>
+        <source>Later (File &gt; Open)</source>
+        <translation>あとで（ファイル &gt; 開く）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/unsaved_work.py" line="159"/>
+        <source>This run has progress that is not saved:</source>
+        <translation>この実行には保存されていない進捗があります:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/unsaved_work.py" line="161"/>
+        <source>{0} runs have progress that is not saved:</source>
+        <translation>{0} 件の実行に保存されていない進捗があります:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/unsaved_work.py" line="165"/>
+        <source>• and {0} more</source>
+        <translation>• ほか {0} 件</translation>
     </message>
 </context>
 <context>
