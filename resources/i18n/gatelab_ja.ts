@@ -695,18 +695,6 @@ Any existing file of that name is unchanged.</source>
         <source>Open Experiment</source>
         <translation>実験を開く</translation>
     </message>
-    <message>
-        <source>Unsaved changes</source>
-        <translation type="vanished">保存されていない変更</translation>
-    </message>
-    <message>
-        <source>Save the changes to “{0}”?</source>
-        <translation type="vanished">「{0}」への変更を保存しますか?</translation>
-    </message>
-    <message>
-        <source>The run&apos;s progress since it was last saved will be lost if you don&apos;t save it.</source>
-        <translation type="vanished">保存しないと、前回保存してから進んだ学習は失われます。</translation>
-    </message>
 </context>
 <context>
     <name>ExportActions</name>
@@ -1680,10 +1668,6 @@ Built with Qt {0} through PySide6 (LGPLv3), pyqtgraph (MIT), NumPy (BSD) and PyO
         <translation>GateLab 0.1: 2層または3層のニューラルネットワークが論理ゲートを学習する様子を観察できます。
 
 Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を使って作られています。GateLab 自体は MIT ライセンスです。</translation>
-    </message>
-    <message>
-        <source>GateLab was ended last time with unsaved runs; they were kept in {0} (File &gt; Open).</source>
-        <translation type="vanished">前回は保存していない学習があるまま GateLab が終了しました。学習は {0} に残してあります(ファイル &gt; 開く)。</translation>
     </message>
     <message>
         <location filename="../../gui/shell/main_window.py" line="776"/>
