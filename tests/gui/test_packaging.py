@@ -83,6 +83,7 @@ def test_a_pyopengl_platform_the_user_chose_is_kept():
     ("libstdc++.so.6", False),
     ("libfontconfig.so.1", False),
     ("resources/icon.png", True),
+    ("resources/i18n/gatelab_ja.qm", True),
 ])
 def test_the_bundle_keeps_what_the_app_loads(dest, kept):
     assert bundle_trim.wanted(dest) is kept
@@ -148,6 +149,7 @@ def test_bundle_is_within_budget_and_trimmed(bundle):
     assert sum(path.stat().st_size for path in files) <= BUDGET_BYTES
     internal = bundle / "_internal"
     assert (internal / "resources" / "icon.png").stat().st_size > 0
+    assert (internal / "resources" / "i18n" / "gatelab_ja.qm").stat().st_size > 0
     assert (bundle / "gatelab.desktop").is_file() and (bundle / "gatelab.png").is_file()
     names = {path.name for path in files}
     unused = ("libQt6Network", "libQt6Qml", "libQt6Quick", "libqgtk3")
