@@ -29,6 +29,7 @@ from core.model.config import SEED_MAX, TrainConfig
 from core.training.ensemble import COUNT_MAX, DIVERGED_CODE, summarize
 from core.views.diagnosis import failure_kinds
 from gui.common.messages import diagnosis_kind_name, option_name
+from gui.common.plots import set_scene_menu
 from gui.controls.number_box import NumberBox, WholeNumberBox
 from gui.run.seeds_worker import SeedsWorker, start_seeds_thread
 
@@ -165,6 +166,7 @@ class SeedsDialog(QDialog):
         plot = pg.PlotWidget(background="w")
         item = plot.getPlotItem()
         item.setMenuEnabled(False, enableViewBoxMenu=True)
+        set_scene_menu(plot)  # no pyqtgraph "Export...": its dialog bypasses GateLab's checks
         item.showGrid(x=True, y=True, alpha=0.25)
         for name, text in (("bottom", bottom), ("left", left)):
             axis = item.getAxis(name)

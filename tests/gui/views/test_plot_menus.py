@@ -124,3 +124,15 @@ def test_the_loss_plots_actions_can_be_replaced_and_are_not_doubled(qtbot, loss_
     menu.close()
     assert [a.text() for a in actions].count(LOSS_EXPORTS[0]) == 1
     assert actions[-3:] == [exports.actions[text] for text in LOSS_EXPORTS]
+
+
+def test_the_many_seeds_window_offers_no_pyqtgraph_export(qtbot):
+    from gui.dialogs.seeds_dialog import SeedsDialog
+
+    dialog = SeedsDialog(TrainConfig())
+    qtbot.addWidget(dialog)
+    scenes = scene_menu_texts(dialog)
+    assert len(scenes) >= 1
+    for texts in scenes:
+        assert not PYQTGRAPH_EXPORT & set(texts), texts
+    dialog.shutdown()
