@@ -11,10 +11,11 @@ The file is strict JSON (no NaN or Infinity) with a format marker and version:
 Version 2 added "record": the run record (its start, every mid-run change and the weight
 checkpoints), so any past step of an opened run can be shown exactly (docs/run_record.md).
 A version 1 file opens as before; its record starts at the saved step. A record is kept only
-if replaying it from its last checkpoint gives the file's own weights at its step bit for bit;
-otherwise the run opens with a fresh record from the saved step (the weights in the file are
-the truth). Earlier checkpoints are checked for shape and order, not replayed: a file edited
-by hand in the middle shows its edited past.
+if replaying its last segment gives the file's own weights and losses bit for bit; otherwise
+the run opens with a fresh record from the saved step (the weights in the file are the
+truth). Earlier segments are checked the same way, the newest first, when the run is restored
+(up to a budget) or when one of their steps is shown; the record starts after the first one
+that does not replay.
 
 Floats are written with Python's shortest round-trip repr, so a run saved at
 step 700 and continued to 2000 equals an uninterrupted 2000-step run bit for bit.
@@ -26,6 +27,9 @@ different NumPy) are accepted and reported by `Experiment.initial_matches_seed`.
 Keys this version does not know are ignored; missing ones are an error. Before parsing, a file
 with more lists, objects or values than any run has is refused (MAX_LISTS and friends), so
 memory stays near a few times the file's size.
+
+Reading can be cancelled: the functions that read take `should_stop`, a callable polled
+between pieces of work (not inside the JSON parser), and raise ReadCancelled when it is true.
 """
 
 import errno
@@ -42,7 +46,7 @@ import numpy as np
 
 from core.model.config import ConfigError, TrainConfig, shown_value
 from core.model.network import Weights
-from core.training.run_record import SET_STEPS, RunRecord
+from core.training.run_record import OPEN_CHECK_COST, SET_STEPS, SPARSE_CHECK_COST, Cancelled, RunRecord
 from core.training.states import COMPLETED, END_NAMES, STOPPED
 from core.training.trainer import Outcome, Trainer, initial_weights
 
@@ -51,6 +55,7 @@ VERSION = 2
 SUFFIX = ".gatelab.json"
 MAX_FILE_BYTES = 256 * 2**20  # 256 MiB
 MAX_HISTORY_STEPS = MAX_FILE_BYTES // 26  # a float's repr is <= 24 characters plus ","
+READ_PIECE = 16 * 2**20  # bytes read between should_stop polls
 REQUIRED_KEYS = ("config", "initial_weights", "weights", "step", "loss_history")
 # What a file may hold at most, checked before it is parsed (see _check_counts). A run's file
 # has a few dozen objects; its lists are a handful plus two per record checkpoint and
@@ -68,7 +73,7 @@ UNREADABLE, TOO_LARGE, EMPTY, NOT_TEXT, NOT_JSON, TRUNCATED, NOT_FINITE = (
     "unreadable", "too_large", "empty", "not_text", "not_json", "truncated", "not_finite")
 NOT_EXPERIMENT, NEWER_VERSION, BAD_VERSION, MISSING_KEY, BAD_CONFIG, BAD_VALUE = (
     "not_experiment", "newer_version", "bad_version", "missing_key", "bad_config", "bad_value")
-UNSAVABLE = "unsavable"
+UNSAVABLE, CANCELLED = "unsavable", "cancelled"
 
 
 class ExperimentError(ValueError):
@@ -77,6 +82,18 @@ class ExperimentError(ValueError):
     def __init__(self, kind: str, message: str):
         self.kind = kind
         super().__init__(message)
+
+
+class ReadCancelled(ExperimentError):
+    """should_stop() said to stop reading (the window's Cancel, Ctrl+C)."""
+
+    def __init__(self):
+        super().__init__(CANCELLED, "reading was cancelled")
+
+
+def _stop_if_asked(should_stop) -> None:
+    if should_stop is not None and should_stop():
+        raise ReadCancelled()
 
 
 @dataclass(frozen=True, eq=False)  # arrays have no single truth value for ==
@@ -100,17 +117,40 @@ def experiment_of(trainer: Trainer) -> Experiment:
     """A copy of the trainer's state (read it only while no thread runs the trainer)."""
     history = trainer.history.exact_values()  # huge finite losses of a diverging run included
     history.flags.writeable = False
+    return Experiment(_saved_config(trainer), trainer.initial_weights.copy(),
+                      trainer.weights.copy(), trainer.step, history, trainer.outcome,
+                      trainer.record)
+
+
+def _saved_config(trainer: Trainer) -> TrainConfig:
     config = trainer.config
     if trainer.step > config.steps:  # steps was lowered below the step reached: the run did reach it
         config = config.with_changes(steps=trainer.step)
-    return Experiment(config, trainer.initial_weights.copy(), trainer.weights.copy(),
-                      trainer.step, history, trainer.outcome, trainer.record)
+    return config
 
 
 def to_json(source: "Trainer | Experiment") -> str:
     """Strict JSON text for a trainer or experiment; ExperimentError(UNSAVABLE) if it can't be saved."""
-    experiment = source if isinstance(source, Experiment) else experiment_of(source)
-    _check_savable(experiment)
+    return "".join(json_pieces(source))
+
+
+def json_pieces(source: "Trainer | Experiment") -> list:
+    """to_json's text in pieces (join them, or write them one by one). Raises
+    ExperimentError(UNSAVABLE) before anything is returned."""
+    if isinstance(source, Experiment):
+        experiment, history, count = source, source.loss_history, len(source.loss_history)
+        segment = lambda start, stop: history[start:stop]  # noqa: E731
+    else:
+        trainer = source
+        experiment = Experiment(_saved_config(trainer), trainer.initial_weights,
+                                trainer.weights, trainer.step, np.zeros(0), trainer.outcome,
+                                trainer.record)
+        count, segment = len(trainer.history), trainer.history.exact_segment
+    if count > MAX_HISTORY_STEPS:
+        raise _too_long_to_save(count)
+    if experiment.step != count:
+        raise ExperimentError(UNSAVABLE, f"step {experiment.step} does not match the "
+                              f"{count} recorded losses")
     outcome = experiment.outcome
     if outcome is not None and outcome.reason == STOPPED:
         outcome = None  # a stopped run continues when opened
@@ -123,29 +163,22 @@ def to_json(source: "Trainer | Experiment") -> str:
         "step": experiment.step,
         "outcome": None if outcome is None else {"reason": outcome.reason, "message": outcome.message},
         "record": None if experiment.record is None else experiment.record.to_dict(),
-        "loss_history": experiment.loss_history.tolist(),
     }
     try:
         lines = [f"  {json.dumps(key)}: {_dumps(key, value)}" for key, value in document.items()]
+        head = "{\n" + ",\n".join(lines) + ',\n  "loss_history": '
+        history_pieces = [_dumps("loss_history", segment(0, count).tolist())]
     except ValueError as error:  # allow_nan=False
         raise ExperimentError(UNSAVABLE, f"a value is not a finite number ({error})") from None
-    text = "{\n" + ",\n".join(lines) + "\n}\n"
-    if len(text) > MAX_FILE_BYTES:
-        raise _too_long_to_save(experiment.step)
-    return text
+    pieces = [head, *history_pieces, "\n}\n"]
+    if sum(map(len, pieces)) > MAX_FILE_BYTES:
+        raise _too_long_to_save(count)
+    return pieces
 
 
 def _dumps(key, value) -> str:
     separators = (",", ":") if key in ("loss_history", "record") else (", ", ": ")
     return json.dumps(value, allow_nan=False, separators=separators)
-
-
-def _check_savable(experiment: Experiment) -> None:
-    if len(experiment.loss_history) > MAX_HISTORY_STEPS:
-        raise _too_long_to_save(len(experiment.loss_history))
-    if experiment.step != len(experiment.loss_history):
-        raise ExperimentError(UNSAVABLE, f"step {experiment.step} does not match the "
-                              f"{len(experiment.loss_history)} recorded losses")
 
 
 def _too_long_to_save(steps: int) -> ExperimentError:
@@ -165,9 +198,10 @@ def check_writable(path) -> None:
         raise PermissionError(errno.EACCES, "the file is read-only", os.fspath(path))
 
 
-def write_atomic(path, text: str) -> None:
-    """Writes `text` as UTF-8 to a temporary file next to `path`, fsyncs it and renames it over
-    `path`: readers see the old file or the new one, never half of one. Raises OSError.
+def write_atomic(path, text) -> None:
+    """Writes `text` (a string, or a list of strings written one after the other) as UTF-8 to a
+    temporary file next to `path`, fsyncs it and renames it over `path`: readers see the old
+    file or the new one, never half of one. Raises OSError.
 
     The rules the window's saves follow too: a symlink is followed (its target is written, the
     link stays), a read-only file is refused, the file keeps its permissions, and temporary
@@ -180,7 +214,8 @@ def write_atomic(path, text: str) -> None:
     descriptor = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)  # umask applies
     try:
         with os.fdopen(descriptor, "wb") as file:
-            file.write(text.encode("utf-8"))
+            for piece in [text] if isinstance(text, str) else text:
+                file.write(piece.encode("utf-8"))
             file.flush()
             os.fsync(file.fileno())
         _keep_mode(path, temp)
@@ -239,17 +274,19 @@ def _fsync_folder(folder):
 
 
 def save(path, trainer: Trainer) -> None:
-    """to_json + write_atomic (for headless use; the GUI writes through QSaveFile)."""
-    write_atomic(path, to_json(trainer))
+    """to_json + write_atomic, a piece at a time (for headless use; the GUI writes through
+    QSaveFile)."""
+    write_atomic(path, json_pieces(trainer))
 
 
 # -- opening -------------------------------------------------------------------
-def read(path) -> Experiment:
-    """Reads and checks an experiment file; ExperimentError names any problem (OS errors included)."""
-    return from_json(read_text(path))
+def read(path, should_stop=None) -> Experiment:
+    """Reads and checks an experiment file; ExperimentError names any problem (OS errors
+    included); ReadCancelled if should_stop() turns true."""
+    return from_json(read_text(path, should_stop), should_stop)
 
 
-def read_text(path) -> str:
+def read_text(path, should_stop=None) -> str:
     """A file's text, read safely: a regular file (not a FIFO), at most MAX_FILE_BYTES, UTF-8."""
     try:
         # O_NONBLOCK: opening a FIFO (or a device) must not wait forever for a writer.
@@ -261,7 +298,16 @@ def read_text(path) -> str:
             os.set_blocking(file.fileno(), True)
             if info.st_size > MAX_FILE_BYTES:
                 raise _too_large()
-            data = file.read(MAX_FILE_BYTES + 1)
+            parts, size = [], 0
+            while size <= MAX_FILE_BYTES:
+                _stop_if_asked(should_stop)
+                part = file.read(min(READ_PIECE, MAX_FILE_BYTES + 1 - size))
+                if not part:
+                    break
+                parts.append(part)
+                size += len(part)
+            data = b"".join(parts)
+            del parts
     except OSError as error:
         raise ExperimentError(UNREADABLE, f"cannot read the file: {error.strerror or error}") from None
     if len(data) > MAX_FILE_BYTES:
@@ -278,20 +324,24 @@ def _too_large() -> ExperimentError:
                            "the most an experiment file can be")
 
 
-def from_json(text: str) -> Experiment:
+def from_json(text: str, should_stop=None) -> Experiment:
     """Parses and checks experiment JSON; raises ExperimentError naming the first problem found."""
-    return from_document(parse_checked(text))
+    return from_document(parse_checked(text, should_stop), should_stop)
 
 
-def parse_checked(text: str):
-    """The JSON document of a file's text, after the checks any GateLab file must pass first."""
+def parse_checked(text: str, should_stop=None):
+    """The JSON document of a file's text, after the checks any GateLab file must pass first
+    (should_stop is polled before and after parsing, which cannot stop halfway)."""
     if len(text) > MAX_FILE_BYTES:
         raise _too_large()
     _check_counts(text)
-    return _parse(text)
+    _stop_if_asked(should_stop)
+    document = _parse(text)
+    _stop_if_asked(should_stop)
+    return document
 
 
-def from_document(document) -> Experiment:
+def from_document(document, should_stop=None) -> Experiment:
     """The experiment a parsed document holds; ExperimentError names the first problem."""
     _check_header(document)
     missing = [key for key in REQUIRED_KEYS if key not in document]
@@ -300,48 +350,57 @@ def from_document(document) -> Experiment:
     config = _config(document["config"])
     step = _step(document["step"], config)
     history = _history(document["loss_history"], step)
+    weights = _weights(document["weights"], "weights", config)
     return Experiment(config, _weights(document["initial_weights"], "initial_weights", config),
-                      _weights(document["weights"], "weights", config), step, history,
-                      _outcome(document.get("outcome"), step, config),
-                      _record(document.get("record"), step))
+                      weights, step, history, _outcome(document.get("outcome"), step, config),
+                      _record(document.get("record"), step, history, weights, config,
+                              should_stop))
 
 
-def _record(data, step: int) -> RunRecord | None:
+def _record(data, step: int, history, weights, config, should_stop) -> RunRecord | None:
     if data is None:
         return None
     try:
-        record = RunRecord.from_dict(data, step)
+        record = RunRecord.from_dict(data, step, should_stop)
+        record.witness(history, weights, config, should_stop)
+    except Cancelled:
+        raise ReadCancelled() from None
     except (ValueError, TypeError, OverflowError) as error:  # ConfigError is a ValueError
         raise ExperimentError(BAD_VALUE, f"record: {error}") from None
     return record
 
 
-def restore_trainer(experiment: Experiment) -> Trainer:
-    """A trainer at the experiment's step: advancing it continues the saved run exactly."""
+def restore_trainer(experiment: Experiment, should_stop=None,
+                    budget: int | None = OPEN_CHECK_COST) -> Trainer:
+    """A trainer at the experiment's step: advancing it continues the saved run exactly.
+
+    The file's record is kept if its last segment replays (record_reproduces); then its other
+    segments are checked, the newest first, up to `budget` (None: all of them; the others are
+    checked when one of their steps is shown), and sparse ones are given checkpoints
+    (RunRecord.check). ReadCancelled if should_stop() turns true meanwhile."""
     trainer = Trainer(experiment.config, experiment.weights, experiment.step, experiment.loss_history)
     trainer.initial_weights = experiment.initial_weights.copy()
     trainer.outcome = experiment.outcome
-    if record_reproduces(experiment):
-        trainer.record = experiment.record
-        replayed = experiment.record.state_at(experiment.step).config.steps
-        if replayed != experiment.config.steps:  # the file's steps were raised by hand
+    if record_reproduces(experiment, should_stop):
+        record = experiment.record
+        record.check(should_stop, budget, SPARSE_CHECK_COST)
+        _stop_if_asked(should_stop)
+        trainer.record = record
+        if record.settings_at_end().steps != experiment.config.steps:  # raised by hand in the file
             trainer.record.changed(experiment.step, SET_STEPS, experiment.config.steps)
     return trainer
 
 
-def record_reproduces(experiment: Experiment) -> bool:
+def record_reproduces(experiment: Experiment, should_stop=None) -> bool:
     """Whether the file's record, replayed from its last checkpoint, gives the file's own
-    weights and settings (but for steps) at its step."""
+    weights, losses and settings (but for steps) at its step."""
     record = experiment.record
     if record is None:
         return False
-    try:
-        state = record.state_at(experiment.step)
-    except (ValueError, RuntimeError, FloatingPointError):
-        return False
-    end = experiment.config
-    return (state.weights.equals(experiment.weights) and state.config.alpha == end.alpha
-            and state.config.with_changes(steps=end.steps) == end)
+    result = record.verify_end(should_stop)
+    if result is None:
+        raise ReadCancelled()
+    return result
 
 
 def _check_counts(text: str) -> None:

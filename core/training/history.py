@@ -77,6 +77,15 @@ class LossHistory:
             values[index] = value
         return values
 
+    def exact_segment(self, start: int, stop: int) -> np.ndarray:
+        """exact_values()[start:stop] without joining the chunks (a file is written a piece at
+        a time: a 10^7-step history is not copied whole)."""
+        values = np.array(self.segment(start, stop), dtype=float)
+        for index, value in self._beyond.items():
+            if start <= index < stop:
+                values[index - start] = value
+        return values
+
     def values(self) -> np.ndarray:
         """The recorded values, read-only (a view when they fit one chunk, else a joined copy)."""
         if len(self._chunks) <= 1:
