@@ -2,9 +2,9 @@
 
 The file is strict JSON (no NaN or Infinity) with a format marker and version:
 
-    {"format": "gatelab-experiment", "version": 2,
+    {"format": "gatelab-experiment", "version": 2 or 3,
      "config": TrainConfig.to_dict(), "initial_weights": Weights.to_dict(),
-     "weights": Weights.to_dict(), "step": int, "loss_history": [float, ...],
+     "weights": Weights.to_dict(), "step": int, "loss_history": [float, ...] or an encoded one,
      "outcome": null | {"reason": ..., "message": ...},
      "record": RunRecord.to_dict()}
 
@@ -16,6 +16,17 @@ the run opens with a fresh record from the saved step (the weights in the file a
 truth). Earlier segments are checked the same way, the newest first, when the run is restored
 (up to a budget) or when one of their steps is shown; the record starts after the first one
 that does not replay.
+
+Version 3 stores a loss history longer than LIST_HISTORY_MAX steps compactly (written only
+then, so shorter runs stay readable by version 2):
+
+    "loss_history": {"encoding": "delta-zlib-base64", "dtype": "float64" | "float32",
+                     "count": int, "rounded": bool, "data": base64 text}
+
+the values' bits (little-endian), each minus the one before it (modulo 2^bits), bytes
+shuffled by position in blocks of HISTORY_BLOCK values, zlib-compressed, base64. float32 when
+every value is one (the window's histories): exact. A float64 history that would not fit is
+rounded to float32 ("rounded": true, Experiment.history_rounded).
 
 Floats are written with Python's shortest round-trip repr, so a run saved at
 step 700 and continued to 2000 equals an uninterrupted 2000-step run bit for bit.
@@ -32,6 +43,8 @@ Reading can be cancelled: the functions that read take `should_stop`, a callable
 between pieces of work (not inside the JSON parser), and raise ReadCancelled when it is true.
 """
 
+import base64
+import binascii
 import errno
 import json
 import math
@@ -40,6 +53,7 @@ import re
 import secrets
 import stat
 import time
+import zlib
 from dataclasses import dataclass, fields
 
 import numpy as np
@@ -51,11 +65,14 @@ from core.training.states import COMPLETED, END_NAMES, STOPPED
 from core.training.trainer import Outcome, Trainer, initial_weights
 
 FORMAT = "gatelab-experiment"
-VERSION = 2
+VERSION = 3  # the newest read; 2 is written unless the history is encoded
 SUFFIX = ".gatelab.json"
 MAX_FILE_BYTES = 256 * 2**20  # 256 MiB
-MAX_HISTORY_STEPS = MAX_FILE_BYTES // 26  # a float's repr is <= 24 characters plus ","
-READ_PIECE = 16 * 2**20  # bytes read between should_stop polls
+MAX_HISTORY_STEPS = MAX_FILE_BYTES // 26  # as a list: a float's repr is <= 24 characters plus ","
+LIST_HISTORY_MAX = 100_000  # longer histories are written encoded (version 3)
+HISTORY_ENCODING = "delta-zlib-base64"
+HISTORY_BLOCK = 1 << 16  # values shuffled together
+READ_PIECE = 16 * 2**20  # bytes read (or base64 characters decoded) between should_stop polls
 REQUIRED_KEYS = ("config", "initial_weights", "weights", "step", "loss_history")
 # What a file may hold at most, checked before it is parsed (see _check_counts). A run's file
 # has a few dozen objects; its lists are a handful plus two per record checkpoint and
@@ -105,6 +122,7 @@ class Experiment:
     loss_history: np.ndarray  # read-only float64, one value per step
     outcome: Outcome | None = None
     record: RunRecord | None = None  # None: a version 1 file (or a record that did not check)
+    history_rounded: bool = False  # the file kept its losses at float32 precision to fit
 
     @property
     def initial_matches_seed(self) -> bool:
@@ -135,7 +153,8 @@ def to_json(source: "Trainer | Experiment") -> str:
 
 
 def json_pieces(source: "Trainer | Experiment") -> list:
-    """to_json's text in pieces (join them, or write them one by one). Raises
+    """to_json's text in pieces (join them, or write them one by one): a long history is read
+    from the trainer a block at a time and never held as one string twice. Raises
     ExperimentError(UNSAVABLE) before anything is returned."""
     if isinstance(source, Experiment):
         experiment, history, count = source, source.loss_history, len(source.loss_history)
@@ -146,8 +165,6 @@ def json_pieces(source: "Trainer | Experiment") -> list:
                                 trainer.weights, trainer.step, np.zeros(0), trainer.outcome,
                                 trainer.record)
         count, segment = len(trainer.history), trainer.history.exact_segment
-    if count > MAX_HISTORY_STEPS:
-        raise _too_long_to_save(count)
     if experiment.step != count:
         raise ExperimentError(UNSAVABLE, f"step {experiment.step} does not match the "
                               f"{count} recorded losses")
@@ -156,7 +173,7 @@ def json_pieces(source: "Trainer | Experiment") -> list:
         outcome = None  # a stopped run continues when opened
     document = {
         "format": FORMAT,
-        "version": VERSION,
+        "version": 2 if count <= LIST_HISTORY_MAX else VERSION,
         "config": experiment.config.to_dict(),
         "initial_weights": experiment.initial_weights.to_dict(),
         "weights": experiment.weights.to_dict(),
@@ -167,7 +184,10 @@ def json_pieces(source: "Trainer | Experiment") -> list:
     try:
         lines = [f"  {json.dumps(key)}: {_dumps(key, value)}" for key, value in document.items()]
         head = "{\n" + ",\n".join(lines) + ',\n  "loss_history": '
-        history_pieces = [_dumps("loss_history", segment(0, count).tolist())]
+        if count <= LIST_HISTORY_MAX:
+            history_pieces = [_dumps("loss_history", segment(0, count).tolist())]
+        else:
+            history_pieces = _encoded_history(segment, count, MAX_FILE_BYTES - len(head) - 3)
     except ValueError as error:  # allow_nan=False
         raise ExperimentError(UNSAVABLE, f"a value is not a finite number ({error})") from None
     pieces = [head, *history_pieces, "\n}\n"]
@@ -183,8 +203,51 @@ def _dumps(key, value) -> str:
 
 def _too_long_to_save(steps: int) -> ExperimentError:
     return ExperimentError(UNSAVABLE, f"{steps:,} steps of loss history would make the file "
-                           f"larger than {MAX_FILE_BYTES // 2**20} MB (the limit is about "
-                           f"{MAX_HISTORY_STEPS:,} steps)")
+                           f"larger than {MAX_FILE_BYTES // 2**20} MB, even compressed")
+
+
+def _encoded_history(segment, count: int, room: int) -> list:
+    """The history as an encoded object, in pieces: exact (float32 when every value is one),
+    else rounded to float32 if exact float64 would need more than `room` characters."""
+    exact32 = all(_fits_float32(segment(start, min(start + HISTORY_BLOCK, count)))
+                  for start in range(0, count, HISTORY_BLOCK))
+    for dtype, rounded in ((("float32", False),) if exact32 else
+                           (("float64", False), ("float32", True))):
+        data = _encode(segment, count, np.dtype(dtype))
+        head = json.dumps({"encoding": HISTORY_ENCODING, "dtype": dtype, "count": count,
+                           "rounded": rounded}, separators=(",", ":"))[:-1] + ',"data":"'
+        if sum(map(len, data)) + len(head) + 2 <= room:
+            break
+    return [head, *data, '"}']
+
+
+def _fits_float32(values) -> bool:
+    with np.errstate(over="ignore"):
+        return bool(np.array_equal(values.astype(np.float32).astype(float), values))
+
+
+def _encode(segment, count: int, dtype: np.dtype) -> list:
+    """base64 pieces of the zlib stream of the values' shuffled bit deltas."""
+    compressor = zlib.compressobj(6)
+    width = dtype.itemsize
+    previous = np.zeros(1, dtype=f"<u{width}")
+    pieces, pending = [], b""
+    for start in range(0, count, HISTORY_BLOCK):
+        values = segment(start, min(start + HISTORY_BLOCK, count))
+        if not np.isfinite(values).all():
+            raise ValueError("Out of range float values are not JSON compliant")
+        if dtype == np.float32:
+            values = np.clip(values, -np.finfo(np.float32).max, np.finfo(np.float32).max)
+        bits = np.ascontiguousarray(values, dtype=f"<f{width}").view(f"<u{width}")
+        deltas = np.diff(bits, prepend=previous)  # unsigned: wraps around, as decoding expects
+        previous = bits[-1:]
+        pending += compressor.compress(deltas.view(np.uint8).reshape(-1, width).T.tobytes())
+        whole = len(pending) - len(pending) % 3  # base64 of whole 3-byte groups joins cleanly
+        if whole:
+            pieces.append(base64.b64encode(pending[:whole]).decode("ascii"))
+            pending = pending[whole:]
+    pieces.append(base64.b64encode(pending + compressor.flush()).decode("ascii"))
+    return pieces
 
 
 def check_writable(path) -> None:
@@ -349,12 +412,12 @@ def from_document(document, should_stop=None) -> Experiment:
         raise ExperimentError(MISSING_KEY, "the file is missing " + ", ".join(f'"{k}"' for k in missing))
     config = _config(document["config"])
     step = _step(document["step"], config)
-    history = _history(document["loss_history"], step)
+    history, rounded = _history(document["loss_history"], step, should_stop)
     weights = _weights(document["weights"], "weights", config)
     return Experiment(config, _weights(document["initial_weights"], "initial_weights", config),
                       weights, step, history, _outcome(document.get("outcome"), step, config),
                       _record(document.get("record"), step, history, weights, config,
-                              should_stop))
+                              should_stop), rounded)
 
 
 def _record(data, step: int, history, weights, config, should_stop) -> RunRecord | None:
@@ -511,13 +574,75 @@ def _numbers(values, where: str) -> np.ndarray:
     return array
 
 
-def _history(values, step: int) -> np.ndarray:
-    history = _numbers(values, "loss_history")
+def _history(values, step: int, should_stop=None) -> tuple[np.ndarray, bool]:
+    """The loss history (a list, or encoded) as read-only float64, and whether it was rounded."""
+    rounded = False
+    if isinstance(values, dict):
+        history, rounded = _decoded(values, step, should_stop)
+    else:
+        history = _numbers(values, "loss_history")
     if history.size != step:
         raise ExperimentError(BAD_VALUE, f"loss_history has {history.size} values but step is {step}: "
                               "there must be one loss per step")
     history.flags.writeable = False
-    return history
+    return history, rounded
+
+
+def _decoded(spec: dict, step: int, should_stop) -> tuple[np.ndarray, bool]:
+    """An encoded loss history (see the module's notes), decoded a piece at a time: at most
+    `count` values come out whatever the data says (no decompression bomb)."""
+    dtype, count, data = spec.get("dtype"), spec.get("count"), spec.get("data")
+    rounded = spec.get("rounded", False)
+    if spec.get("encoding") != HISTORY_ENCODING or dtype not in ("float32", "float64") or \
+            not isinstance(data, str) or not isinstance(rounded, bool):
+        raise ExperimentError(BAD_VALUE, f'loss_history must be a list or an object with '
+                              f'"encoding": "{HISTORY_ENCODING}", "dtype" (float32 or float64), '
+                              f'"count" and "data"')
+    if isinstance(count, bool) or not isinstance(count, int) or count != step:
+        raise ExperimentError(BAD_VALUE, f"loss_history has {shown_value(count)} values but step "
+                              f"is {step}: there must be one loss per step")
+    width = np.dtype(dtype).itemsize
+    history = np.empty(count, dtype=float)
+    decompressor = zlib.decompressobj()
+    pending, done = b"", 0
+    previous = np.zeros(1, dtype=f"<u{width}")
+    wanted = count * width
+    block = HISTORY_BLOCK * width
+    piece = READ_PIECE - READ_PIECE % 4
+    try:
+        for start in range(0, len(data), piece):
+            _stop_if_asked(should_stop)
+            compressed = base64.b64decode(data[start:start + piece], validate=True)
+            while True:  # a block at most at a time, so nothing is copied over and over
+                room = wanted - done * width - len(pending)
+                out = decompressor.decompress(compressed, min(room + 1, block - len(pending)))
+                if len(out) > room:
+                    raise ValueError("more values than its count")
+                pending += out
+                compressed = decompressor.unconsumed_tail
+                if len(pending) == block or (pending and done * width + len(pending) == wanted):
+                    values, previous = _unshuffled(pending, width, previous)
+                    history[done:done + values.size] = values
+                    done += values.size
+                    pending = b""
+                if not out and not compressed:
+                    break
+    except (binascii.Error, zlib.error, ValueError) as error:
+        raise ExperimentError(BAD_VALUE, f"loss_history: the encoded data is damaged ({error})") from None
+    if done != count or not decompressor.eof:
+        raise ExperimentError(TRUNCATED if done < count else BAD_VALUE,
+                              f"loss_history: the encoded data holds {done:,} of its {count:,} values")
+    if not np.isfinite(history).all():
+        raise ExperimentError(NOT_FINITE, "loss_history holds a value that is not a finite number")
+    return history, rounded
+
+
+def _unshuffled(data: bytes, width: int, previous: np.ndarray):
+    """Values of one block: bytes back in order, deltas summed from the previous value."""
+    deltas = np.frombuffer(data, dtype=np.uint8).reshape(width, -1).T.copy().view(f"<u{width}")
+    bits = np.cumsum(deltas.ravel(), dtype=f"<u{width}") + previous[0]  # wraps, as written
+    with np.errstate(over="ignore", invalid="ignore"):
+        return bits.view(f"<f{width}").astype(float), bits[-1:]
 
 
 def _weights(data, name: str, config: TrainConfig) -> Weights:

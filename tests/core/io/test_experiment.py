@@ -146,7 +146,7 @@ def test_a_non_finite_value_is_never_written():
 
 
 def test_a_history_too_long_for_a_file_is_refused_when_saving(monkeypatch):
-    monkeypatch.setattr(ex, "MAX_HISTORY_STEPS", 100)
+    monkeypatch.setattr(ex, "MAX_FILE_BYTES", 2000)
     with pytest.raises(ExperimentError, match="101 steps of loss history") as info:
         to_json(trained(101))
     assert info.value.kind == ex.UNSAVABLE
@@ -183,10 +183,10 @@ def test_other_json_is_not_an_experiment():
 
 def test_newer_version():
     data = document()
-    data["version"] = 3
+    data["version"] = 4
     error = refused(data)
     assert error.kind == ex.NEWER_VERSION
-    assert str(error) == "made by a newer GateLab (format 3); this version reads format 2"
+    assert str(error) == "made by a newer GateLab (format 4); this version reads format 3"
 
 
 @pytest.mark.parametrize("version", [0, "1", 1.5, True, None])
