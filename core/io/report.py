@@ -3,6 +3,8 @@
 import json
 import math
 
+import numpy as np
+
 from core.model.gates import ROWS, inputs_with_bias
 from core.model.network import forward
 from core.training.trainer import Trainer
@@ -36,8 +38,11 @@ def text_report(trainer: Trainer, lang: str = "en") -> str:
 
 def diagnosis_of(trainer: Trainer):
     """Why the run is (not) solved (core.views.diagnosis), from its whole loss history."""
-    return diagnose_run(trainer.config, trainer.weights, trainer.history.values(),
-                        trainer.outcome.reason if trainer.outcome else None)
+    # Losses near 1e308 (a run about to diverge) overflow the trend's means to inf, which the
+    # diagnosis reads as such: the command line must not print NumPy's warning about it.
+    with np.errstate(over="ignore", invalid="ignore"):
+        return diagnose_run(trainer.config, trainer.weights, trainer.history.values(),
+                            trainer.outcome.reason if trainer.outcome else None)
 
 
 def _finite_or_none(value):
