@@ -10,22 +10,8 @@
 import multiprocessing
 import sys
 
-from core.cli.cli_args import OneLineParser, add_training_flags, config_from_args, print_json_result
+from core.cli.cli_args import OneLineParser, add_training_flags, config_from_args
 from core.model.config import ConfigError
-from core.model.presets import PRESETS, preset_config
-
-
-def train_parser() -> OneLineParser:
-    parser = OneLineParser(prog="gatelab train", description="Train headless and print the result.")
-    parser.add_argument("--preset", choices=sorted(PRESETS),
-                        help="the article's run: its settings, seed included (other flags change them)")
-    add_training_flags(parser)
-    parser.add_argument("--lang", choices=("en", "ja"), default="en", help="language of the table")
-    parser.add_argument("--json", action="store_true", help="print one JSON object instead")
-    parser.add_argument("--save", metavar="PATH",
-                        help="also save the run as an experiment file (open it in the window, or "
-                             "'gatelab inspect PATH')")
-    return parser
 
 
 def gui_parser() -> OneLineParser:
@@ -45,30 +31,9 @@ def gui_parser() -> OneLineParser:
 
 
 def run_train(argv) -> int:
-    from core.io.report import text_report
-    from core.training.trainer import Trainer
+    from core.cli.train_cli import run_train as train  # Ctrl+C, progress and --save live there
 
-    parser = train_parser()
-    args = parser.parse_args(argv)
-    try:
-        config = config_from_args(args, preset_config(args.preset) if args.preset else None)
-    except ConfigError as error:
-        parser.error(str(error))
-    trainer = Trainer(config)
-    trainer.run()
-    if args.save:
-        from core.io.experiment import ExperimentError, save
-
-        try:
-            save(args.save, trainer)
-        except (OSError, ExperimentError) as error:
-            reason = error.strerror if isinstance(error, OSError) and error.strerror else error
-            print(f"gatelab train: could not save {args.save}: {reason}", file=sys.stderr)
-            return 1
-    if args.json:
-        return print_json_result(trainer, "gatelab train")
-    print(text_report(trainer, args.lang))
-    return 0
+    return train(argv)
 
 
 def run_gui(argv) -> int:

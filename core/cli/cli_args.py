@@ -6,7 +6,10 @@ is valid, so the command line and the GUI refuse exactly the same things.
 
 import argparse
 import itertools
+import signal
 import sys
+import threading
+import time
 
 from core.model.config import ACTIVATIONS, INITS, LOSSES, MODES, UPDATE_ORDERS, ConfigError, TrainConfig
 from core.model.gates import GATES
@@ -95,3 +98,75 @@ def print_json_result(trainer, prog: str) -> int:
         print(f"{prog}: could not write the result: {error.strerror or error}", file=sys.stderr)
         return 1
     return 0
+
+
+class StopOnCtrlC:
+    """While in use (a `with` block in the main thread), the first Ctrl+C only asks the work to
+    stop: calling the object (a should_stop) says so. A second Ctrl+C interrupts as usual."""
+
+    def __init__(self):
+        self.requested = False
+        self._old = None
+
+    def __call__(self) -> bool:
+        return self.requested
+
+    def __enter__(self) -> "StopOnCtrlC":
+        if threading.current_thread() is threading.main_thread():
+            self._old = signal.signal(signal.SIGINT, self._ask)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._old is not None:
+            signal.signal(signal.SIGINT, self._old)
+            self._old = None
+
+    def _ask(self, signum, frame):
+        if self.requested:
+            raise KeyboardInterrupt
+        self.requested = True
+
+
+class ProgressLine:
+    """"prog: step N of M (P %)" on standard error, redrawn in place, only when standard error
+    is a terminal and only once the work has taken PROGRESS_AFTER_S (short runs print
+    nothing); close() erases it. Standard output is never touched (--json stays as it is)."""
+
+    PROGRESS_AFTER_S = 1.0
+    REDRAW_S = 0.25
+
+    def __init__(self, prog: str, total: int, stream=None):
+        self.stream = stream if stream is not None else sys.stderr
+        self.prog, self.total = prog, total
+        try:
+            self.enabled = self.stream.isatty()
+        except (AttributeError, ValueError):
+            self.enabled = False
+        self._started = time.monotonic()
+        self._drawn = None
+        self._width = 0
+
+    def show(self, done: int, *_) -> None:
+        if not self.enabled:
+            return
+        now = time.monotonic()
+        if now - self._started < self.PROGRESS_AFTER_S or \
+                (self._drawn is not None and now - self._drawn < self.REDRAW_S):
+            return
+        self._drawn = now
+        percent = 100 * done // max(1, self.total)
+        text = f"{self.prog}: step {done:,} of {self.total:,} ({percent} %)"
+        self._write("\r" + text.ljust(self._width))
+        self._width = len(text)
+
+    def close(self) -> None:
+        if self._width:
+            self._write("\r" + " " * self._width + "\r")
+            self._width = 0
+
+    def _write(self, text: str) -> None:
+        try:
+            self.stream.write(text)
+            self.stream.flush()
+        except (OSError, ValueError):  # a closed terminal: the work goes on without it
+            self.enabled = False

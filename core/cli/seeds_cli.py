@@ -1,10 +1,16 @@
-"""`gatelab seeds`: train K seeds with the same settings and report how often they learn the gate."""
+"""`gatelab seeds`: train K seeds with the same settings and report how often they learn the gate.
+
+Ctrl+C stops between chunks of steps with one line on standard error (exit 130, no report: the
+seeds did not finish); on a terminal a long run shows a progress line on standard error.
+"""
 
 import json
 import math
+import sys
 import time
 
-from core.cli.cli_args import OneLineParser, add_training_flags, config_from_args
+from core.cli.cli_args import OneLineParser, ProgressLine, StopOnCtrlC, add_training_flags, config_from_args
+from core.cli.train_cli import INTERRUPTED
 from core.model.config import SEED_MAX, ConfigError
 from core.training.ensemble import COUNT_MAX, QUANTILES, check_seeds, run_ensemble, summarize
 from core.views.diagnosis import failure_kinds
@@ -48,8 +54,17 @@ def run_seeds(argv) -> int:
     except ConfigError as error:
         parser.error(str(error))
     started = time.perf_counter()
-    result = run_ensemble(config, count, first_seed)
+    progress = ProgressLine("gatelab seeds", config.steps)
+    with StopOnCtrlC() as stop:
+        result = run_ensemble(config, count, first_seed, on_progress=progress.show,
+                              should_stop=stop)
+    progress.close()
     seconds = time.perf_counter() - started
+    if stop.requested and (result is None or result.cancelled):
+        done = 0 if result is None else result.steps_done
+        print(f"gatelab seeds: stopped by Ctrl+C after {done:,} of {config.steps:,} steps; "
+              "no report (the seeds did not finish)", file=sys.stderr)
+        return INTERRUPTED
     if args.json:
         print(json.dumps(json_report(result), allow_nan=False))
     else:
