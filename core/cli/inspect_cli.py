@@ -4,16 +4,20 @@ Exit 0 with a summary, or with --json the run in exactly the shape `gatelab trai
 prints; --step N gives the run as it was at step N, rebuilt from its run record (for N before
 the saved step, the same JSON as `train --steps N --json` with the same settings, bit for bit).
 Exit 2 with one line when the file is refused (the reason the window's Open gives) or the step
-is out of reach.
+is out of reach (before the record's start, or in a part of the file's record that does not
+replay). Opening checks the record's newest segments as the window does; --check checks them
+all. Ctrl+C stops with one line and exit 130.
 """
 
 import sys
 
-from core.cli.cli_args import OneLineParser, print_json_result
+from core.cli.cli_args import OneLineParser, StopOnCtrlC, print_json_result
+from core.cli.train_cli import INTERRUPTED
 from core.io import session_file
-from core.io.experiment import ExperimentError, record_reproduces, restore_trainer
+from core.io.experiment import ExperimentError, ReadCancelled, record_reproduces, restore_trainer
 from core.io.report import text_report
 from core.model.gates import ROWS
+from core.training.run_record import OPEN_CHECK_COST
 from core.training.states import COMPLETED
 from core.training.trainer import Outcome, Trainer
 from core.views.number_format import format_input, format_prediction, format_target
@@ -29,33 +33,44 @@ def inspect_parser() -> OneLineParser:
                         help="the run as it was after N steps (default: the saved step)")
     parser.add_argument("--run", type=int, metavar="K",
                         help="in a session file, run K (from 1; default: the run it shows)")
+    parser.add_argument("--check", action="store_true",
+                        help="check every segment of the run record now (opening checks the "
+                             "newest; the others are checked when one of their steps is shown)")
     return parser
 
 
-def experiment_of(path, run: int | None):
+def experiment_of(path, run: int | None, should_stop=None):
     """The experiment of an experiment file, or run K (from 1) of a session file."""
-    session = session_file.read(path)
+    return _read(path, run, should_stop)[0]
+
+
+def _read(path, run: int | None, should_stop=None):
+    """(the experiment, what the file's notes say about it)."""
+    session = session_file.read(path, should_stop)
     if run is None:
-        return session.runs[session.current].experiment
-    if not 1 <= run <= len(session.runs):
+        run = session.current + 1
+    elif not 1 <= run <= len(session.runs):
         raise ValueError(f"run {run} is not in this file (it holds {len(session.runs)} "
                          f"run{'s' if len(session.runs) != 1 else ''})")
-    return session.runs[run - 1].experiment
+    return session.runs[run - 1].experiment, session.notes
 
 
-def trainer_at(path, step: int | None, run: int | None = None) -> Trainer:
+def trainer_at(path, step: int | None, run: int | None = None, should_stop=None) -> Trainer:
     """The file's run at `step` (None: as saved), as a trainer whose JSON is train's;
     ExperimentError if the file is refused, ValueError if the step or run is out of reach."""
-    experiment = experiment_of(path, run)
-    trainer = restore_trainer(experiment)
+    experiment = experiment_of(path, run, should_stop)
+    trainer = restore_trainer(experiment, should_stop)
     if step is None or step == experiment.step:
         return trainer
     if not 0 <= step < experiment.step:
         raise ValueError(f"step {step} is not in this run (it has steps 0 to {experiment.step:,})")
-    if step < trainer.record.start_step:
+    record = trainer.record
+    if step < record.start_step:
+        if record.dropped_note:
+            raise ValueError(f"step {step:,} cannot be shown: {record.dropped_note}")
         raise ValueError(f"step {step} is before this file's run record, which starts at step "
-                         f"{trainer.record.start_step:,} (a file saved before format 2)")
-    state = trainer.state_at(step)
+                         f"{record.start_step:,} (a file saved before format 2)")
+    state = record.state_at(step)  # checks the step's segment first: ValueError if it fails
     # As if trained for exactly `step` steps (a run needs at least one: step 0 keeps its plan).
     config = state.config.with_changes(steps=step) if step else state.config
     then = Trainer(config, state.weights, step, experiment.loss_history[:step])
@@ -64,10 +79,10 @@ def trainer_at(path, step: int | None, run: int | None = None) -> Trainer:
     return then
 
 
-def summary(path, run: int | None = None) -> dict:
+def summary(path, run: int | None = None, should_stop=None, check_all: bool = False) -> dict:
     """What the file holds; ExperimentError if it is refused."""
-    experiment = experiment_of(path, run)
-    trainer = restore_trainer(experiment)
+    experiment, notes = _read(path, run, should_stop)
+    trainer = restore_trainer(experiment, should_stop, None if check_all else OPEN_CHECK_COST)
     config = experiment.config
     history = experiment.loss_history
     kept = record_reproduces(experiment)
@@ -85,10 +100,14 @@ def summary(path, run: int | None = None) -> dict:
         "initial_matches_seed": experiment.initial_matches_seed,
         "record": {
             "kept": kept,  # False: a version 1 file, or a record that did not replay
-            "first_step": record.start_step,
+            "first_step": record.start_step,  # every step from it can be shown
             "changes": len(record.changes),
             "checkpoints": record.checkpoint_count(),
+            "dropped": record.dropped_note,  # why the steps before first_step are not
+            "unchecked": record.unchecked(),  # segments checked only when shown
         },
+        "history_rounded": experiment.history_rounded,
+        "notes": notes,
     }
 
 
@@ -101,6 +120,11 @@ def text_summary(info: dict) -> str:
         past = (f"run record: every step from {record['first_step']:,} can be shown "
                 f"({_count(record['changes'], 'change')}, "
                 f"{_count(record['checkpoints'], 'checkpoint')})")
+        if record["dropped"]:
+            past += f"; {record['dropped']}"
+        if record["unchecked"]:
+            past += (f"; {_count(record['unchecked'], 'older segment')} not checked yet (each "
+                     "is checked before one of its steps is shown; --check checks them now)")
     else:
         past = (f"no run record kept (a file from before format 2, or one whose record did not "
                 f"replay): steps from {record['first_step']:,} on can be shown")
@@ -119,8 +143,11 @@ def text_summary(info: dict) -> str:
                      f"target {format_target(target)}")
     lines.append(f"  solved: {'yes' if info['solved'] else 'no'}")
     lines.append(f"  {past}")
+    if info["history_rounded"]:
+        lines.append("  its loss history was rounded to float32 (7 digits) to fit the file")
     if not info["initial_matches_seed"]:
         lines.append(f"  its initial weights differ from seed {c['seed']}'s")
+    lines += [f"  note: {note}" for note in info["notes"]]
     return "\n".join(lines)
 
 
@@ -131,10 +158,18 @@ def _count(number: int, noun: str) -> str:
 def run_inspect(argv) -> int:
     args = inspect_parser().parse_args(argv)
     try:
-        if args.json or args.step is not None:
-            trainer = trainer_at(args.file, args.step, args.run)
-        else:
-            info = summary(args.file, args.run)
+        with StopOnCtrlC() as stop:
+            if args.json or args.step is not None:
+                trainer = trainer_at(args.file, args.step, args.run, stop)
+                if args.check:
+                    trainer.record.check(stop)
+            else:
+                info = summary(args.file, args.run, stop, args.check)
+            if stop.requested:
+                raise ReadCancelled()
+    except ReadCancelled:
+        print(f"gatelab inspect: stopped by Ctrl+C while reading {args.file}", file=sys.stderr)
+        return INTERRUPTED
     except ExperimentError as error:
         print(f"gatelab inspect: refused {args.file}: {error}", file=sys.stderr)
         return 2
