@@ -1,14 +1,14 @@
 """One online row update, every quantity of it, phase by phase: the article's math, alive.
 
-`row_math` computes, for one truth-table row, what the article's formulas
+`row_math` gives, for one truth-table row, what the article's formulas
 compute: the forward pass, the row's loss, the deltas and gradients, and the
 updated weights. `RowStepper` walks those phases (forward -> loss -> backward
 -> update) row after row, the way the article's training loop does, and
 reports the new weights after every update.
 
-The arithmetic is written in the same order as the trainer's online kernel
-(`core.training.kernels`), so four row updates here give the very weights that one
-`Trainer.advance(1)` gives.
+The numbers come from the step's one definition (core.model.step.row_update), traced into
+the same source as the trainer's online kernel, so four row updates here give the very
+weights that one `Trainer.advance(1)` gives.
 """
 
 import math
@@ -18,7 +18,9 @@ import numpy as np
 
 from core.model.config import LIVE_FIELDS
 from core.model.gates import ROWS
+from core.model.layout import INPUT_COUNT
 from core.model.network import Weights
+from core.model.step import row_function
 
 FORWARD, LOSS, BACKWARD, UPDATE = PHASES = ("forward", "loss", "backward", "update")
 ROW_COUNT = len(ROWS)
@@ -52,35 +54,6 @@ def shown_nodes(hidden_nodes: int) -> tuple[range, bool]:
     if hidden_nodes <= ALL_NODES_MAX:
         return range(hidden_nodes), False
     return range(FIRST_NODES), True
-
-
-def _sigmoid(z: float) -> float:
-    if z >= 0.0:
-        return 1.0 / (1.0 + math.exp(-z))
-    e = math.exp(z)
-    return e / (1.0 + e)
-
-
-def _activate(name: str, u: float) -> tuple[float, float]:
-    """f(u) and f'(u) of a hidden node, as the kernel computes them."""
-    if name == "sigmoid":
-        h = _sigmoid(u)
-        return h, h * (1.0 - h)
-    if name == "tanh":
-        h = math.tanh(u)
-        return h, 1.0 - h * h
-    if name == "relu":
-        return (u, 1.0) if u > 0.0 else (0.0, 0.0)
-    raise ValueError(f"unknown activation {name!r}")
-
-
-def _loss_and_delta(loss: str, v: float, yp: float, yt: float) -> tuple[float, float]:
-    """The row's loss and the output delta dL/dv."""
-    if loss == "squared":
-        r = yp - yt
-        return 0.5 * r * r, r * yp * (1.0 - yp)
-    softplus = (v if v > 0.0 else 0.0) + math.log1p(math.exp(-abs(v)))
-    return softplus - yt * v, yp - yt
 
 
 @dataclass(frozen=True)
@@ -126,66 +99,31 @@ class RowMath:
         return math.isfinite(self.row_loss) and self.after.is_finite()
 
 
-def _two_layer(weights, x, yt, alpha, loss):
-    w = [float(z) for z in weights.output]
-    v = w[0] * x[0] + w[1] * x[1] + w[2]
-    yp = _sigmoid(v)
-    row_loss, g = _loss_and_delta(loss, v, yp, yt)
-    s = alpha * g
-    after = [w[0] - s * x[0], w[1] - s * x[1], w[2] - s]
-    return v, yp, row_loss, g, [g * xi for xi in x], after
-
-
-def _hidden_forward(weights, x, activation):
-    a, b, c = ([float(z) for z in weights.hidden[i]] for i in range(3))
-    u = [a[j] * x[0] + b[j] * x[1] + c[j] for j in range(len(a))]
-    h, dh = zip(*(_activate(activation, uj) for uj in u)) if u else ((), ())
-    return u, list(h), list(dh)
-
-
-def _output_sum(o, h):
-    """o_1 h_1 + o_2 h_2 + ... + bias, added left to right like the kernel."""
-    v = o[0] * h[0]
-    for oj, hj in zip(o[1:], h[1:]):
-        v = v + oj * hj
-    return v + o[-1]
-
-
 def row_math(config, weights: Weights, row: int) -> RowMath:
     """All quantities of the online update of `weights` on truth-table row `row` (0..3)."""
     if not 0 <= row < ROW_COUNT:
         raise ValueError(f"row must be 0..{ROW_COUNT - 1}, not {row!r}")
-    x = (ROWS[row][0], ROWS[row][1], 1.0)
+    x1, x2 = ROWS[row]
     yt, alpha = float(config.targets[row]), float(config.alpha)
     article = config.update_order == "article"
-    if weights.hidden_nodes == 0:
-        v, yp, row_loss, g, grad_out, after = _two_layer(weights, x, yt, alpha, config.loss)
+    hidden_nodes = weights.hidden_nodes
+    values = row_function(hidden_nodes, config.activation, config.loss, article)(
+        [float(w) for w in weights.flat()], x1, x2, yt, alpha)
+    if hidden_nodes == 0:
         empty = np.zeros(0)
-        return RowMath(row, np.array(x), yt, alpha, config.activation, config.loss, article,
-                       weights.copy(), empty, empty, empty, v, yp, yp * (1.0 - yp), row_loss, g,
-                       np.array(grad_out), empty, empty, np.zeros((3, 0)),
-                       Weights(np.zeros((3, 0)), np.array(after)))
-    return _three_layer(config, weights, row, x, yt, alpha, article)
-
-
-def _three_layer(config, weights, row, x, yt, alpha, article):
-    u, h, dh = _hidden_forward(weights, x, config.activation)
-    o = [float(z) for z in weights.output]
-    v = _output_sum(o, h)
-    yp = _sigmoid(v)
-    row_loss, g = _loss_and_delta(config.loss, v, yp, yt)
-    s = alpha * g
-    new_o = [oj - s * hj for oj, hj in zip(o, h)] + [o[-1] - s]
-    w2_used = new_o[:-1] if article else o[:-1]
-    deltas = [g * wj * dj for wj, dj in zip(w2_used, dh)]
-    # x_i * (alpha delta_j), as the kernel groups it; x_3 = 1 multiplies exactly.
-    new_hidden = np.array([[float(weights.hidden[i, j]) - (alpha * e) * x[i]
-                            for j, e in enumerate(deltas)] for i in range(3)])
-    grad_hidden = np.array([[e * xi for e in deltas] for xi in x])
-    return RowMath(row, np.array(x), yt, alpha, config.activation, config.loss, article,
-                   weights.copy(), np.array(u), np.array(h), np.array(dh), v, yp, yp * (1.0 - yp),
-                   row_loss, g, np.array([g * hj for hj in h] + [g]), np.array(w2_used),
-                   np.array(deltas), grad_hidden, Weights(new_hidden, np.array(new_o)))
+        u = h = dh = used = deltas = empty
+        grad_output = np.array(values["grad_output"])
+        grad_hidden, after = np.zeros((INPUT_COUNT, 0)), Weights(np.zeros((INPUT_COUNT, 0)),
+                                                                 np.array(values["output"]))
+    else:
+        u, h, dh = (np.array(values[k]) for k in ("u", "h", "d"))
+        used, deltas = np.array(values["used"]), np.array(values["e"])
+        grad_output = np.array(values["grad_output"] + (values["grad_bias"],))
+        grad_hidden = np.array(values["grad_hidden"])
+        after = Weights(np.array(values["hidden"]), np.array(values["output"] + (values["bias"],)))
+    return RowMath(row, np.array((x1, x2, 1.0)), yt, alpha, config.activation, config.loss, article,
+                   weights.copy(), u, h, dh, values["v"], values["yp"], values["dv"], values["loss"],
+                   values["g"], grad_output, used, deltas, grad_hidden, after)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,377 @@
+"""Tracing: runs a function written with + - * / and a few named functions on symbolic values,
+records what it computes, and writes that out as straight-line Python source.
+
+No math lives here (core/model/step.py holds it): this module only turns a recorded
+computation into code, in two dialects (docs/design.md, "The step, written once"):
+
+- floats: Python floats for one network. Values that vary over the hidden nodes are written out
+  node by node (u0, u1, ...); a value used once and not named is inlined into the expression
+  that uses it, so the source reads like hand-written code and runs as fast.
+- arrays: NumPy arrays with one value per network along the last axis. Every operation writes
+  into a preallocated buffer (out=...), so a step allocates nothing.
+
+Values are `Node`s, Python floats (constants) or `RowConstant`s (a constant per truth-table
+row, batch mode). A node may vary over the hidden nodes (`nodes`) and over the rows (`rows`,
+batch mode). The same operation on the same arguments is one node, and a product with a
+constant 1 or 0, or a sum with a constant 0, is folded away: in the arrays dialect a row's
+inputs are constants, so the row (1, 0) costs no multiplication at all.
+"""
+
+import math
+
+
+class RowConstant:
+    """A constant per truth-table row: the targets, or an input's column, in batch mode."""
+
+    def __init__(self, values):
+        self.values = tuple(float(v) for v in values)
+
+
+def is_constant(value, number=None) -> bool:
+    return isinstance(value, float) and (number is None or value == number)
+
+
+class Group(tuple):
+    """Values updated alike (the weights from each input): arithmetic applies to each member,
+    with each member of another group, or with one plain value."""
+
+    def _map(self, other, function):
+        if isinstance(other, Group):
+            return Group(function(a, b) for a, b in zip(self, other, strict=True))
+        return Group(function(a, other) for a in self)
+
+    def __add__(self, other):
+        return self._map(other, lambda a, b: a + b)
+
+    def __sub__(self, other):
+        return self._map(other, lambda a, b: a - b)
+
+    def __mul__(self, other):
+        return self._map(other, lambda a, b: a * b)
+
+    def __rmul__(self, other):
+        return self._map(other, lambda a, b: b * a)
+
+
+ELEMENTWISE = ("add", "sub", "mul", "div", "neg", "abs", "exp", "log1p", "tanh", "maximum", "ge", "gt",
+               "where")
+_BOOLEAN = ("ge", "gt")
+
+
+class Node:
+    __slots__ = ("graph", "index", "op", "args", "nodes", "rows", "name")
+
+    def __init__(self, graph, op, args, nodes, rows):
+        self.graph, self.op, self.args = graph, op, args
+        self.nodes, self.rows = nodes, rows
+        self.name = None
+        self.index = len(graph.nodes)
+
+    def __repr__(self):
+        return f"Node({self.index} {self.op} {self.name or ''})"
+
+    @property
+    def boolean(self):
+        return self.op in _BOOLEAN
+
+    def __add__(self, other):
+        return self.graph.binary("add", self, other)
+
+    def __radd__(self, other):
+        return self.graph.binary("add", other, self)
+
+    def __sub__(self, other):
+        return self.graph.binary("sub", self, other)
+
+    def __rsub__(self, other):
+        return self.graph.binary("sub", other, self)
+
+    def __mul__(self, other):
+        return self.graph.binary("mul", self, other)
+
+    def __rmul__(self, other):
+        return self.graph.binary("mul", other, self)
+
+    def __truediv__(self, other):
+        return self.graph.binary("div", self, other)
+
+    def __rtruediv__(self, other):
+        return self.graph.binary("div", other, self)
+
+    def __neg__(self):
+        return self.graph.call("neg", self)
+
+    def __abs__(self):
+        return self.graph.call("abs", self)
+
+    def __ge__(self, other):
+        return self.graph.call("ge", self, other)
+
+    def __gt__(self, other):
+        return self.graph.call("gt", self, other)
+
+    __hash__ = object.__hash__
+
+
+def _key(value):
+    if isinstance(value, Node):
+        return value.index
+    if isinstance(value, RowConstant):
+        return ("rows",) + tuple(v.hex() for v in value.values)
+    if isinstance(value, float):
+        return value.hex()  # 0.0 and -0.0 are two constants
+    return value  # an int: a row's number
+
+
+def _nodes_of(value):
+    return value.nodes if isinstance(value, Node) else False
+
+
+def _rows_of(value):
+    return value.rows if isinstance(value, Node) else isinstance(value, RowConstant)
+
+
+class Graph:
+    """The record of one traced computation, for networks with `hidden_nodes` hidden nodes."""
+
+    def __init__(self, hidden_nodes: int):
+        self.hidden_nodes = hidden_nodes
+        self.nodes: list[Node] = []
+        self._table: dict = {}
+
+    def input(self, name: str, nodes=False, rows=False) -> Node:
+        node = Node(self, "input", (name,), nodes, rows)
+        node.name = name
+        self.nodes.append(node)
+        return node
+
+    def _node(self, op, args, nodes=None, rows=None):
+        key = (op,) + tuple(_key(a) for a in args)
+        found = self._table.get(key)
+        if found is not None:
+            return found
+        nodes = any(_nodes_of(a) for a in args) if nodes is None else nodes
+        rows = any(_rows_of(a) for a in args) if rows is None else rows
+        node = Node(self, op, tuple(args), nodes, rows)
+        self.nodes.append(node)
+        self._table[key] = node
+        return node
+
+    def binary(self, op, a, b):
+        if is_constant(a) and is_constant(b):
+            return {"add": a + b, "sub": a - b, "mul": a * b, "div": a / b}[op]
+        # x * 1 = x, x * 0 = 0 and x + 0 = x hold for every finite x (a non-finite weight has
+        # diverged already): a row's zero input leaves its term out, its input 1 the product.
+        if op == "mul":
+            if is_constant(a, 1.0) or is_constant(b, 1.0):
+                return b if is_constant(a, 1.0) else a
+            if is_constant(a, 0.0) or is_constant(b, 0.0):
+                return 0.0
+        if op == "add" and (is_constant(a, 0.0) or is_constant(b, 0.0)):
+            return b if is_constant(a, 0.0) else a
+        if op == "sub" and is_constant(b, 0.0):
+            return a
+        return self._node(op, (a, b))
+
+    def call(self, op, *args):
+        return self._node(op, args)
+
+    def sum_nodes(self, terms):
+        """terms_0 + terms_1 + ... over the hidden nodes, added left to right."""
+        return self._node("sum_nodes", (terms,), nodes=False)
+
+    def row(self, value, r: int):
+        """Row r of a value that varies over the rows."""
+        if isinstance(value, RowConstant):
+            return value.values[r]
+        if not _rows_of(value):
+            return value
+        if value.op == "stack":
+            return value.args[r]
+        return self._node("row", (value, r), rows=False)
+
+    def stack(self, parts):
+        """A value over the rows, from each row's own value."""
+        return self._node("stack", tuple(parts), nodes=any(_nodes_of(p) for p in parts), rows=True)
+
+    def sum_rows(self, value, rows: int):
+        """row 0 + row 1 + ..., left to right."""
+        total = self.row(value, 0)
+        for r in range(1, rows):
+            total = total + self.row(value, r)
+        return total
+
+
+def name(value, label: str):
+    """Names a traced value (the floats dialect's variable for it); anything else passes."""
+    if isinstance(value, Node) and value.name is None:
+        value.name = label
+    return value
+
+
+def _args(node):
+    return [a for a in node.args if isinstance(a, Node)]
+
+
+def live_nodes(outputs) -> list:
+    """The nodes the outputs need, in the order they were computed."""
+    seen: dict[int, Node] = {}
+    stack = [v for v in outputs if isinstance(v, Node)]
+    while stack:
+        node = stack.pop()
+        if node.index not in seen:
+            seen[node.index] = node
+            stack.extend(_args(node))
+    return [seen[i] for i in sorted(seen)]
+
+
+# -- the floats dialect --------------------------------------------------------------------------
+_PRECEDENCE = {"add": 12, "sub": 12, "mul": 13, "div": 13}
+_SYMBOL = {"add": "+", "sub": "-", "mul": "*", "div": "/", "ge": ">=", "gt": ">"}
+_ATOM, _UNARY, _COMPARE, _CONDITIONAL = 100, 14, 8, 2
+
+
+class FloatSource:
+    """Python source over floats for one network.
+
+    inputs: {input node: variable, or a list of variables over the hidden nodes}. templates:
+    {op: lines} for operations written as statements ({z} argument, {y} result, {t} a
+    temporary). outputs: (value, action) with action ("set", names): the value goes to these
+    variables when it is computed (a weight's new value into the weight's own variable, which
+    must not be read afterwards); ("add", name): `name += value`; ("keep", None): the value gets
+    a variable of its own (read it with `variables`).
+    """
+
+    def __init__(self, graph: Graph, inputs: dict, templates: dict, outputs: list):
+        self.hidden = graph.hidden_nodes
+        self.templates = templates
+        self.lines: list[str] = []
+        self._vars = {node.index: (names if isinstance(names, list) else [names])
+                      for node, names in inputs.items()}
+        self._taken = {n for names in self._vars.values() for n in names}
+        self._overwritten: set = set()
+        live = live_nodes([value for value, _ in outputs])
+        uses: dict[int, int] = {}
+        for node in live:
+            for arg in _args(node):
+                # a value over the nodes reads a plain argument once per node
+                each = self.hidden if node.nodes and not arg.nodes else 1
+                each = 2 if node.op in templates else each  # a statement reads its argument often
+                uses[arg.index] = uses.get(arg.index, 0) + each
+        kept = {value.index for value, (kind, _) in outputs if kind == "keep" and isinstance(value, Node)}
+        self._variable = {
+            node.index for node in live
+            if node.op not in ("input", "row") and not node.boolean
+            and (node.name is not None or node.op in templates or uses.get(node.index, 0) > 1
+                 or node.index in kept)}
+        self._pending = [node for node in live if node.index in self._variable]
+        order = sorted(range(len(outputs)), key=lambda k: _position(outputs[k][0]))
+        for k in order:
+            value, (kind, target) = outputs[k]
+            self._define_up_to(_position(value), skip=value if kind == "set" else None)
+            if kind == "set":
+                self._set(value, target if isinstance(target, list) else [target])
+            elif kind == "add":
+                self.lines.append(f"{target} += {self._expr(value, 0)[0]}")
+        self._define_up_to(math.inf)
+
+    def variables(self, value) -> list:
+        """The variables holding a value (one per hidden node for a value over them)."""
+        if not isinstance(value, Node):
+            return [repr(value)]
+        return self._vars[value.index]
+
+    # -- definitions ---------------------------------------------------------------------
+    def _define_up_to(self, position, skip=None):
+        while self._pending and self._pending[0].index <= position:
+            node = self._pending.pop(0)
+            if node is not skip:
+                self._define(node)
+
+    def _names_for(self, node) -> list:
+        label = node.name or "_t"
+        k = 0
+        while True:
+            base = label if k == 0 else f"{label}_{k}"
+            names = [f"{base}{j}" for j in range(self.hidden)] if node.nodes else [base]
+            if not self._taken.intersection(names):
+                self._taken.update(names)
+                return names
+            k += 1
+
+    def _define(self, node):
+        names = self._names_for(node)
+        if node.op in self.templates:
+            for j, var in enumerate(names):
+                argument = self._expr(node.args[0], j)[0]
+                self.lines += self.templates[node.op].format(z=argument, y=var, t="_e").splitlines()
+        else:
+            self.lines += [f"{var} = {self._expr(node, j, inline=True)[0]}" for j, var in enumerate(names)]
+        self._vars[node.index] = names
+
+    def _set(self, value, names):
+        if isinstance(value, Node) and value.op == "input" and self._vars[value.index] == names:
+            return  # unchanged
+        for j, var in enumerate(names):
+            if isinstance(value, Node) and value.op == "sub" and isinstance(value.args[0], Node) \
+                    and value.args[0].index in self._vars and self._read(value.args[0], j) == var:
+                right, rp = self._expr(value.args[1], j)
+                self.lines.append(f"{var} -= {right}")
+            else:
+                self.lines.append(f"{var} = {self._expr(value, j, inline=True)[0]}")
+        self._overwritten.update(names)
+        if isinstance(value, Node):
+            self._vars[value.index] = names
+            if value in self._pending:
+                self._pending.remove(value)
+
+    # -- expressions -----------------------------------------------------------------------
+    def _read(self, node, j):
+        names = self._vars[node.index]
+        var = names[j] if node.nodes else names[0]
+        if node.op == "input" and var in self._overwritten:
+            raise ValueError(f"{var} is read after it was updated: the step must use a weight's "
+                             "old value before it writes the new one")
+        return var
+
+    def _expr(self, value, j, inline=False):
+        """(source, precedence) of element j of a value."""
+        if not isinstance(value, Node):
+            text = repr(float(value))
+            return text, (_UNARY if text.startswith("-") else _ATOM)
+        if value.index in self._vars and not inline:
+            return self._read(value, j), _ATOM
+        op, args = value.op, value.args
+        if op in _PRECEDENCE:
+            p = _PRECEDENCE[op]
+            left, lp = self._expr(args[0], j)
+            right, rp = self._expr(args[1], j)
+            # float arithmetic is not associative: the tree is kept as it was computed
+            return f"{_paren(left, lp < p)} {_SYMBOL[op]} {_paren(right, rp <= p)}", p
+        if op in _BOOLEAN:
+            left, lp = self._expr(args[0], j)
+            right, rp = self._expr(args[1], j)
+            return f"{_paren(left, lp <= _COMPARE)} {_SYMBOL[op]} {_paren(right, rp <= _COMPARE)}", _COMPARE
+        if op == "neg":
+            inner, ip = self._expr(args[0], j)
+            return f"-{_paren(inner, ip < _UNARY)}", _UNARY
+        if op == "where":
+            condition, _ = self._expr(args[0], j)
+            yes, yp = self._expr(args[1], j)
+            no, np_ = self._expr(args[2], j)
+            return f"({_paren(yes, yp <= _CONDITIONAL)} if {condition} else {no})", _ATOM
+        if op == "sum_nodes":
+            parts = [self._expr(args[0], k) for k in range(self.hidden)]
+            text = " + ".join(_paren(t, p <= 12 if k else p < 12) for k, (t, p) in enumerate(parts))
+            return text, (12 if self.hidden > 1 else parts[0][1])
+        if op in ("exp", "log1p", "tanh", "abs"):
+            return f"{op}({self._expr(args[0], j)[0]})", _ATOM
+        raise ValueError(f"the floats dialect cannot write {op!r}")
+
+
+def _paren(text, needed):
+    return f"({text})" if needed else text
+
+
+def _position(value):
+    return value.index if isinstance(value, Node) else -1
