@@ -1,15 +1,18 @@
 """The network in NumPy: weights, forward pass, losses, gradients and the output grid.
 
-This is the reference implementation: vectorised over rows, used for the
-surface grid, batch training, the gradient check and to test the fast
-per-row kernels in `core.training.kernels`.
+Every formula comes from the step's one definition (core.model.step), evaluated here on NumPy
+arrays with the rows first: the surface grid, the predictions, batch training, the gradient
+check and the views all use these functions.
 """
 
 from dataclasses import dataclass
 
 import numpy as np
 
+from core.model import step
 from core.model.gates import inputs_with_bias
+from core.model.layout import layout
+from core.model.step import MATMUL
 
 
 @dataclass(frozen=True)
@@ -32,9 +35,18 @@ class Weights:
 
     @classmethod
     def from_flat(cls, flat, hidden_nodes: int) -> "Weights":
-        flat = np.asarray(flat, dtype=float)
-        cut = 3 * hidden_nodes
-        return cls(flat[:cut].reshape(3, hidden_nodes).copy(), flat[cut:].copy())
+        hidden, output = layout(hidden_nodes).split(np.asarray(flat, dtype=float))
+        return cls(hidden.copy(), output.copy())
+
+    def params(self) -> step.Params:
+        """The weights as the step's definition names them (views, not copies)."""
+        return step.params_of(self.hidden, self.output)
+
+    @classmethod
+    def from_params(cls, p: step.Params) -> "Weights":
+        if p.hidden is None:
+            return cls(np.zeros((3, 0)), np.asarray(p.output, dtype=float))
+        return cls(p.hidden, np.append(p.output, p.bias))
 
     def is_finite(self) -> bool:
         return bool(np.isfinite(self.hidden).all() and np.isfinite(self.output).all())
@@ -48,23 +60,12 @@ class Weights:
 
 def sigmoid(u):
     """Logistic function that never overflows: exp is only taken of -|u|."""
-    u = np.asarray(u, dtype=float)
-    e = np.exp(-np.abs(u))
-    return np.where(u >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+    return step.sigmoid(MATMUL, np.asarray(u, dtype=float))
 
 
 def activate(name: str, u):
     """Returns f(u) and f'(u) for a hidden activation."""
-    if name == "sigmoid":
-        h = sigmoid(u)
-        return h, h * (1.0 - h)
-    if name == "tanh":
-        h = np.tanh(u)
-        return h, 1.0 - h * h
-    if name == "relu":
-        positive = u > 0
-        return np.where(positive, u, 0.0), positive.astype(float)
-    raise ValueError(f"unknown activation {name!r}")
+    return step.activate(MATMUL, name, np.asarray(u, dtype=float))
 
 
 @dataclass(frozen=True)
@@ -84,32 +85,22 @@ _QUIET = dict(over="ignore", invalid="ignore")
 @np.errstate(**_QUIET)
 def forward(weights: Weights, x: np.ndarray, activation: str) -> Forward:
     """x is rows x 3 (x1, x2, 1)."""
+    fw = step.forward(MATMUL, weights.params(), x, activation)
     if weights.hidden_nodes == 0:
         empty = np.zeros((x.shape[0], 0))
-        v = x @ weights.output
-        return Forward(empty, empty, empty, v, sigmoid(v))
-    u = x @ weights.hidden
-    h, dh = activate(activation, u)
-    v = h @ weights.output[:-1] + weights.output[-1]
-    return Forward(u, h, dh, v, sigmoid(v))
+        return Forward(empty, empty, empty, fw.v, fw.yp)
+    return Forward(fw.u, fw.h, fw.d, fw.v, fw.yp)
 
 
 @np.errstate(**_QUIET)
 def row_losses(v, yp, targets, loss: str) -> np.ndarray:
     """Per-row loss; cross-entropy is computed from v so it stays finite."""
-    targets = np.asarray(targets, dtype=float)
-    if loss == "squared":
-        return 0.5 * (yp - targets) ** 2
-    # -(t log yp + (1-t) log(1-yp)) == softplus(v) - t v, with a stable softplus.
-    softplus = np.maximum(v, 0.0) + np.log1p(np.exp(-np.abs(v)))
-    return softplus - targets * v
+    return step.row_loss(MATMUL, v, yp, np.asarray(targets, dtype=float), loss, batch=True)
 
 
 def output_delta(yp, targets, loss: str):
     """dL/dv for the sigmoid output."""
-    if loss == "squared":
-        return (yp - targets) * yp * (1.0 - yp)
-    return yp - targets
+    return step.output_delta(MATMUL, yp, targets, loss)
 
 
 def total_loss(weights: Weights, targets, activation: str, loss: str) -> float:
@@ -124,13 +115,11 @@ def predictions(weights: Weights, activation: str) -> np.ndarray:
 @np.errstate(**_QUIET)
 def gradients(weights: Weights, x, targets, activation: str, loss: str) -> Weights:
     """Textbook backprop of the summed loss over the given rows."""
-    fw = forward(weights, x, activation)
-    delta = output_delta(fw.yp, np.asarray(targets, dtype=float), loss)
+    grads = step.batch_gradient(MATMUL, weights.params(), x, np.asarray(targets, dtype=float),
+                                activation, loss)[1]
     if weights.hidden_nodes == 0:
-        return Weights(weights.hidden.copy(), x.T @ delta)
-    grad_out = np.concatenate([fw.h.T @ delta, [delta.sum()]])
-    delta_hidden = np.outer(delta, weights.output[:-1]) * fw.dh
-    return Weights(x.T @ delta_hidden, grad_out)
+        return Weights(weights.hidden.copy(), grads.output)
+    return Weights(grads.hidden, np.concatenate([grads.output, [grads.bias]]))
 
 
 def numerical_gradients(weights: Weights, targets, activation, loss, eps=1e-6) -> Weights:

@@ -187,14 +187,21 @@ def row_update(f, p: Params, x, yt, alpha, activation: str, loss: str, article: 
     return RowStep(fw, lost, g, dv, used, e, grads, Params(hidden, output, bias))
 
 
-def batch_step(f, p: Params, x, yt, alpha, activation: str, loss: str):
-    """One batch update: the summed loss over the rows x (the step's loss) and the weights after
-    one step down its gradient. There is one update order: the gradient at the current weights."""
+def batch_gradient(f, p: Params, x, yt, activation: str, loss: str):
+    """The loss summed over the rows x, and its gradient (textbook backprop)."""
     fw = forward(f, p, x, activation)
     total = f.row_sum(row_loss(f, fw.v, fw.yp, yt, loss, batch=True))
     g = output_delta(f, fw.yp, yt, loss)
     e = None if p.hidden is None else hidden_delta(f, g, p.output, fw.d)
-    return total, f.descend(p, gradients(f, p, x, fw, g, e), alpha)
+    return total, gradients(f, p, x, fw, g, e)
+
+
+def batch_step(f, p: Params, x, yt, alpha, activation: str, loss: str):
+    """One batch update: the step's loss (summed over the rows, before the update) and the
+    weights after one step down its gradient. There is one update order: the gradient at the
+    current weights."""
+    total, grads = batch_gradient(f, p, x, yt, activation, loss)
+    return total, f.descend(p, grads, alpha)
 
 
 # == backends: how each evaluates the definition =================================================

@@ -10,10 +10,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from core.model import network
+from core.model import network, step
 from core.model.config import STEPS_MAX, TrainConfig
 from core.model.gates import ROWS, inputs_with_bias, is_solved
 from core.model.network import Weights
+from core.model.step import MATMUL
 from core.training import states
 from core.training.history import LossHistory, WeightPath
 from core.training.kernels import DIVERGED, OK, TARGET_REACHED, online_kernel
@@ -34,6 +35,10 @@ def initial_weights(config: TrainConfig) -> Weights:
     output_limit = math.sqrt(6.0 / (output_size + 1))
     hidden = rng.uniform(-hidden_limit, hidden_limit, (3, hidden_nodes))
     return Weights(hidden, rng.uniform(-output_limit, output_limit, output_size))
+
+
+def _finite(p: step.Params) -> bool:
+    return all(w is None or bool(np.isfinite(w).all()) for w in (p.hidden, p.output, p.bias))
 
 
 @dataclass(frozen=True)
@@ -230,21 +235,20 @@ class Trainer:
         c = self.config
         x = inputs_with_bias()
         targets = np.asarray(c.targets)
+        params, status = weights.params(), OK
         for _ in range(count):
-            fw = network.forward(weights, x, c.activation)
-            total = float(network.row_losses(fw.v, fw.yp, targets, c.loss).sum())
-            grad = network.gradients(weights, x, targets, c.activation, c.loss)
-            updated = Weights(weights.hidden - c.alpha * grad.hidden,
-                              weights.output - c.alpha * grad.output)
-            if not (math.isfinite(total) and updated.is_finite()):
-                self._flat = [float(w) for w in weights.flat()]
-                return DIVERGED
-            weights = updated
+            total, updated = step.batch_step(MATMUL, params, x, targets, c.alpha, c.activation, c.loss)
+            total = float(total)
+            if not (math.isfinite(total) and _finite(updated)):
+                status = DIVERGED
+                break
+            params = updated
             losses.append(total)
             if total < target:
+                status = TARGET_REACHED
                 break
-        self._flat = [float(w) for w in weights.flat()]
-        return TARGET_REACHED if losses and losses[-1] < target else 0
+        self._flat = [float(w) for w in Weights.from_params(params).flat()]
+        return status
 
     def run(self, on_progress=None, should_stop=None) -> Outcome:
         """Trains to the end; on_progress(trainer, losses) after each chunk;

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 from weight_samples import random_weights
 
-from core.model import network
+from core.model import network, step
 from core.model.gates import inputs_with_bias
 from core.model.network import Weights
 
@@ -171,21 +171,21 @@ def test_gradient_check_is_not_fooled_by_rounding_noise_in_near_zero_components(
 @pytest.mark.parametrize("hidden_nodes", (0, 2))
 def test_gradient_check_is_large_when_backprop_is_broken(monkeypatch, loss, hidden_nodes):
     weights = random_weights(hidden_nodes, 21)
-    correct = network.output_delta
-    monkeypatch.setattr(network, "output_delta", lambda yp, t, name: 2.0 * correct(yp, t, name))
+    correct = step.output_delta
+    monkeypatch.setattr(step, "output_delta", lambda f, yp, t, name: 2.0 * correct(f, yp, t, name))
     # Every analytic gradient is doubled: relative error |2g - g| / |2g| = 0.5.
     assert network.gradient_check(weights, TARGET_SETS["xor"], "sigmoid", loss) > 0.4
 
 
 def test_gradient_check_catches_a_wrong_hidden_slope(monkeypatch):
     weights = random_weights(2, 21)
-    correct = network.activate
+    correct = step.activate
 
-    def wrong_slope(name, u):
-        h, dh = correct(name, u)
+    def wrong_slope(f, name, u):
+        h, dh = correct(f, name, u)
         return h, dh * 1.1
 
-    monkeypatch.setattr(network, "activate", wrong_slope)
+    monkeypatch.setattr(step, "activate", wrong_slope)
     assert network.gradient_check(weights, TARGET_SETS["xor"], "tanh", "squared") > 0.05
 
 

@@ -8,6 +8,7 @@ import pytest
 from weight_samples import random_weights
 
 from core.model import network
+from core.model import step as step_definition
 from core.model.config import TrainConfig
 from core.model.gates import GATES
 from core.model.network import Weights
@@ -85,20 +86,21 @@ def test_far_from_the_noise_floor_it_matches_core_network_gradient_check():
 @pytest.mark.parametrize("loss", ["squared", "cross-entropy"])
 @pytest.mark.parametrize("hidden_nodes", [0, 2, 8])
 def test_a_wrong_output_delta_is_red(monkeypatch, loss, hidden_nodes):
-    correct = network.output_delta
-    monkeypatch.setattr(network, "output_delta", lambda yp, t, name: 1.01 * correct(yp, t, name))
+    correct = step_definition.output_delta
+    monkeypatch.setattr(step_definition, "output_delta",
+                        lambda f, yp, t, loss_name: 1.01 * correct(f, yp, t, loss_name))
     result = gradcheck.check(random_weights(hidden_nodes, 1), XOR, "sigmoid", loss)
     assert result.level == gradcheck.BAD and result.error > gradcheck.RED_ABOVE
 
 
 def test_a_wrong_hidden_slope_is_red(monkeypatch):
-    correct = network.activate
+    correct = step_definition.activate
 
-    def slope_of_one(name, u):
-        h, _ = correct(name, u)
+    def slope_of_one(f, name, u):
+        h, _ = correct(f, name, u)
         return h, np.ones_like(h)
 
-    monkeypatch.setattr(network, "activate", slope_of_one)
+    monkeypatch.setattr(step_definition, "activate", slope_of_one)
     assert gradcheck.check(random_weights(2, 3), XOR, "sigmoid", "squared").level == gradcheck.BAD
 
 
