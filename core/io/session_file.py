@@ -67,7 +67,7 @@ def json_pieces(trainers: list, current: int, names: dict | None = None,
     texts = {}
     for k, trainer in enumerate(trainers):
         try:
-            texts[k] = ex.json_pieces(trainer)  # each run's own checks, once
+            texts[k] = [ex.to_json(trainer)]  # each run's own checks, once
         except ExperimentError as error:
             if left_out is None:
                 raise
