@@ -26,6 +26,7 @@ import numpy as np
 
 from core.model import network
 from core.model.gates import inputs_with_bias
+from core.model.layout import hidden_shape, layout
 
 EPS = 1e-5  # finite-difference step: rounding noise ~ 1/eps, truncation ~ eps^2
 GREEN_BELOW = 1e-5  # backprop and finite differences agree to 5 significant digits
@@ -90,7 +91,7 @@ def kink_mask(weights: network.Weights, activation: str, eps: float = EPS) -> np
         return mask
     u = network.forward(weights, inputs_with_bias(), activation).u
     at_kink = (np.abs(u) <= 2.0 * eps).any(axis=0)
-    mask[:3 * hidden_nodes] = np.broadcast_to(at_kink, (3, hidden_nodes)).ravel()
+    mask[layout(hidden_nodes).hidden] = np.broadcast_to(at_kink, hidden_shape(hidden_nodes)).ravel()
     return mask
 
 

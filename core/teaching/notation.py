@@ -9,26 +9,11 @@ issue 15 reads it) and the inputs x1, x2; its code puts the bias last (x[k][2] =
 3-layer formulas sum from i = 0 and its code again puts the bias last: x0, x1, then x2 = 1.
 """
 
-GATELAB, ARTICLE = "gatelab", "article"
+from core.model.layout import ARTICLE, GATELAB, article_input, article_node, article_weight
+
 NOTATIONS = (GATELAB, ARTICLE)
-
-
-def article_input(i: int, hidden_nodes: int) -> int:
-    """GateLab's input x_i (i = 1, 2) in the article: x_i in the 2-layer formula, whose x0 is
-    the bias; x_(i-1) in the 3-layer one."""
-    return i if hidden_nodes == 0 else i - 1
-
-
-def article_weight(i: int) -> int:
-    """The 2-layer model's GateLab w_i (i = 1..3, 3 the bias weight) in the article: the bias
-    weight is its w0."""
-    return 0 if i == 3 else i
-
-
-def article_node(j: int) -> int:
-    """GateLab's hidden node j (h_j, u_j, δ_j, and the j of w(1)ij and w(2)j), from 1, in the
-    article, from 0."""
-    return j - 1
+__all__ = ["ARTICLE", "GATELAB", "NOTATIONS", "article_input", "article_node", "article_weight",
+           "symbol_table"]
 
 
 def symbol_table(hidden_nodes: int) -> list[tuple[str, str, str, str]]:

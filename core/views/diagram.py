@@ -26,6 +26,8 @@ from functools import lru_cache
 import numpy as np
 
 from core.model.gates import ROWS, inputs_with_bias
+from core.model.layout import INPUT_NAMES
+from core.model.layout import layout as weight_layout
 from core.model.network import Weights, forward
 
 POSITIVE_COLOUR = "#0072B2"  # Okabe-Ito blue
@@ -44,7 +46,7 @@ MAX_RADIUS = 24.0
 RADIUS_PER_PITCH = 0.4  # node radius as a fraction of the distance between node centres
 
 INPUT, BIAS, HIDDEN, OUTPUT = "input", "bias", "hidden", "output"
-_INPUT_LABELS = ("x1", "x2", "1")
+_INPUT_LABELS = INPUT_NAMES
 
 
 @dataclass(frozen=True)
@@ -156,8 +158,7 @@ def _layout(hidden_nodes: int, width: int, height: int) -> Layout:
         xs = (0.25 * width, 0.75 * width)
         places = (_input_places(xs[0], nodes_height)
                   + _column_places(("yp",), (OUTPUT,), ("yp",), xs[1], nodes_height))
-        links = tuple((("output", i), src, "yp", f"w[{_INPUT_LABELS[i]}→yp]")
-                      for i, src in enumerate(sources))
+        links = tuple((w.key, sources[w.key[1]], "yp", w.label) for w in weight_layout(0).weights)
         columns = (Column(INPUT, xs[0]), Column(OUTPUT, xs[1]))
         largest = 3
     else:
@@ -168,10 +169,10 @@ def _layout(hidden_nodes: int, width: int, height: int) -> Layout:
                   + _column_places(hidden + ("h_bias",), (HIDDEN,) * hidden_nodes + (BIAS,),
                                    hidden + ("1",), xs[1], nodes_height)
                   + _column_places(("yp",), (OUTPUT,), ("yp",), xs[2], nodes_height))
-        links = tuple((("hidden", i, j), src, hidden[j], f"w1[{_INPUT_LABELS[i]}→{hidden[j]}]")
-                      for i, src in enumerate(sources) for j in range(hidden_nodes))
-        links += tuple((("output", j), src, "yp", f"w2[{label}→yp]")
-                       for j, (src, label) in enumerate(zip(hidden + ("h_bias",), hidden + ("1",))))
+        ends = {"hidden": lambda i, j: (sources[i], hidden[j]),
+                "output": lambda j: ((hidden + ("h_bias",))[j], "yp")}
+        links = tuple((w.key, *ends[w.key[0]](*w.key[1:]), w.label)
+                      for w in weight_layout(hidden_nodes).weights)
         columns = (Column(INPUT, xs[0]), Column(HIDDEN, xs[1]), Column(OUTPUT, xs[2]))
         largest = max(3, hidden_nodes + 1)
     max_width = float(np.clip(0.5 * nodes_height / largest, 2.0, MAX_WIDTH))
