@@ -14,8 +14,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from core.model import step
 from core.model.gates import inputs_with_bias
-from core.model.network import Weights, activate, forward, sigmoid
+from core.model.layout import layout
+from core.model.network import Weights, forward, sigmoid
+from core.model.step import EINSUM
 
 SPACE_GRID = 41
 
@@ -82,12 +85,11 @@ def _trail(path, weights: Weights, activation: str, nodes) -> np.ndarray:
     if path is None or not len(path[0]):
         return empty
     flats = np.asarray(path[1], dtype=float)
-    hidden_nodes = weights.hidden_nodes
-    if flats.ndim != 2 or flats.shape[1] != 4 * hidden_nodes + 1:
+    places = layout(weights.hidden_nodes)
+    if flats.ndim != 2 or flats.shape[1] != places.size:
         return empty
-    hidden = flats[:, : 3 * hidden_nodes].reshape(-1, 3, hidden_nodes)
-    u = np.einsum("rc,kch->krh", inputs_with_bias(), hidden)  # K x 4 x H
-    trail = activate(activation, u)[0][:, :, nodes]
+    u = EINSUM.input_sum(inputs_with_bias(), places.split(flats)[0])  # K x 4 x H
+    trail = step.activate(EINSUM, activation, u)[0][:, :, nodes]
     return trail[np.isfinite(trail).all(axis=(1, 2))]
 
 

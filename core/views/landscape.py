@@ -18,9 +18,11 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from core.model import step
 from core.model.gates import inputs_with_bias
-from core.model.network import Weights, activate, row_losses, sigmoid
-from core.views import diagram
+from core.model.layout import layout
+from core.model.network import Weights
+from core.model.step import EINSUM
 
 LANDSCAPE_GRID = 61
 WEIGHTS, PATH = "weights", "path"
@@ -41,7 +43,7 @@ class Landscape:
 
 def parameter_names(hidden_nodes: int) -> list[str]:
     """Each weight's name, in Weights.flat() order (as the network diagram names them)."""
-    return [link[3] for link in diagram.layout(hidden_nodes).links]
+    return [place.label for place in layout(hidden_nodes).weights]
 
 
 def default_pair(hidden_nodes: int) -> tuple[int, int]:
@@ -49,24 +51,18 @@ def default_pair(hidden_nodes: int) -> tuple[int, int]:
     output bias with a single hidden node)."""
     if hidden_nodes == 0:
         return 0, 1
-    return 3 * hidden_nodes, 3 * hidden_nodes + 1
+    first = layout(hidden_nodes).output.start
+    return first, first + 1
 
 
 @np.errstate(over="ignore", invalid="ignore", divide="ignore")
 def losses_at(config, flats: np.ndarray) -> np.ndarray:
     """The total loss of each network whose weights are a row of `flats` (N x P)."""
     flats = np.asarray(flats, dtype=float)
-    hidden_nodes = config.hidden_nodes
-    x = inputs_with_bias()
+    params = step.params_of(*layout(config.hidden_nodes).split(flats))
     targets = np.asarray(config.targets, dtype=float)
-    if hidden_nodes == 0:
-        v = np.einsum("rc,nc->nr", x, flats[:, :3])
-    else:
-        weights = flats[:, : 3 * hidden_nodes].reshape(-1, 3, hidden_nodes)
-        h = activate(config.activation, np.einsum("rc,nch->nrh", x, weights))[0]
-        out = flats[:, 3 * hidden_nodes:]
-        v = np.einsum("nrh,nh->nr", h, out[:, :hidden_nodes]) + out[:, hidden_nodes:]
-    return row_losses(v, sigmoid(v), targets, config.loss).sum(axis=1)
+    fw = step.forward(EINSUM, params, inputs_with_bias(), config.activation)
+    return EINSUM.row_sum(step.row_loss(EINSUM, fw.v, fw.yp, targets, config.loss, batch=True))
 
 
 def weights_landscape(config, weights: Weights, pair=None, path=None,
