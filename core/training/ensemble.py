@@ -29,7 +29,9 @@ import numpy as np
 
 from core.model.config import SEED_MAX, ConfigError, TrainConfig, _integer
 from core.model.gates import ROWS, rows_met
+from core.model.layout import layout
 from core.model.network import Weights
+from core.model.start import initial_columns
 from core.training.history import trend_window
 from core.training.kernels import DIVERGED, TARGET_REACHED, online_kernel
 from core.training.states import End
@@ -41,7 +43,6 @@ LOOP_MAX = 32  # online runs up to this many networks use the per-network kernel
 BLOCK_ELEMENTS = 1 << 16  # hidden nodes x networks per vectorised block (cache-sized)
 LOSS_BUFFER = 1 << 22  # chunk steps x networks of per-step losses held at once (32 MB)
 CHUNK_SECONDS = 0.04  # training time between progress reports and stop polls
-DRAW_BATCH = 1024  # seeds drawn between stop polls
 
 # Each seed's end, as a code in an int8 array.
 RUNNING, COMPLETED, DIVERGED_CODE, TARGET_CODE, STOPPED_CODE = (
@@ -62,20 +63,7 @@ def check_seeds(count, first_seed) -> tuple[int, int]:
 
 # -- initial weights -------------------------------------------------------------------------
 def parameter_count(hidden_nodes: int) -> int:
-    return 4 * hidden_nodes + 1 if hidden_nodes else 3
-
-
-def _init_scale(config: TrainConfig):
-    """(low, span) per parameter so that weight = low + span * uniform[0, 1) draw."""
-    size = parameter_count(config.hidden_nodes)
-    if config.init == "uniform":
-        return None
-    hidden, output_size = config.hidden_nodes, (config.hidden_nodes + 1 if config.hidden_nodes else 3)
-    hidden_limit = math.sqrt(6.0 / (3 + hidden)) if hidden else 0.0
-    output_limit = math.sqrt(6.0 / (output_size + 1))
-    limits = np.full(size, output_limit)
-    limits[: 3 * hidden] = hidden_limit
-    return -limits, limits - (-limits)  # Generator.uniform draws low + (high - low) * u
+    return layout(hidden_nodes).size
 
 
 def draw_initial_params(config: TrainConfig, seeds, should_stop=None) -> np.ndarray | None:
@@ -83,22 +71,7 @@ def draw_initial_params(config: TrainConfig, seeds, should_stop=None) -> np.ndar
 
     One generator per seed (the single trainer's stream); None if stopped while drawing.
     """
-    seeds = np.asarray(seeds, dtype=np.int64)
-    size = parameter_count(config.hidden_nodes)
-    rows = np.empty((seeds.size, size))
-    default_rng = np.random.default_rng
-    for start in range(0, seeds.size, DRAW_BATCH):
-        if should_stop is not None and should_stop():
-            return None
-        for k in range(start, min(start + DRAW_BATCH, seeds.size)):
-            rows[k] = default_rng(int(seeds[k])).random(size)
-    params = np.ascontiguousarray(rows.T)
-    scale = _init_scale(config)
-    if scale is not None:
-        low, span = scale
-        params *= span[:, None]
-        params += low[:, None]
-    return params
+    return initial_columns(config, seeds, should_stop)
 
 
 # -- the vectorised networks -----------------------------------------------------------------

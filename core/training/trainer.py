@@ -14,6 +14,7 @@ from core.model import network, step
 from core.model.config import STEPS_MAX, TrainConfig
 from core.model.gates import ROWS, inputs_with_bias, is_solved
 from core.model.network import Weights
+from core.model.start import initial_flat
 from core.model.step import MATMUL
 from core.training import states
 from core.training.history import LossHistory, WeightPath
@@ -23,18 +24,8 @@ from core.training.states import COMPLETED, STOPPED, TARGET_LOSS
 
 
 def initial_weights(config: TrainConfig) -> Weights:
-    """Seeded start weights: hidden matrix drawn first, then the output vector."""
-    rng = np.random.default_rng(config.seed)
-    hidden_nodes = config.hidden_nodes
-    output_size = hidden_nodes + 1 if hidden_nodes else 3
-    if config.init == "uniform":
-        # The article: every weight, bias included, uniform in [0, 1).
-        return Weights(rng.random((3, hidden_nodes)), rng.random(output_size))
-    # Glorot/Xavier uniform: limit sqrt(6 / (fan_in + fan_out)).
-    hidden_limit = math.sqrt(6.0 / (3 + hidden_nodes)) if hidden_nodes else 0.0
-    output_limit = math.sqrt(6.0 / (output_size + 1))
-    hidden = rng.uniform(-hidden_limit, hidden_limit, (3, hidden_nodes))
-    return Weights(hidden, rng.uniform(-output_limit, output_limit, output_size))
+    """Seeded start weights (core.model.start): the hidden matrix drawn first, then the output."""
+    return Weights.from_flat(initial_flat(config), config.hidden_nodes)
 
 
 def _finite(p: step.Params) -> bool:
