@@ -33,7 +33,7 @@ import numpy as np
 
 from core.model import layout as places
 from core.model.gates import ROWS
-from core.model.tracing import FloatSource, Graph, Group, RowConstant, name
+from core.model.tracing import ArraySource, FloatSource, Graph, Group, RowConstant, name
 
 ACTIVATIONS = ("sigmoid", "tanh", "relu")
 LOSSES = ("squared", "cross-entropy")
@@ -185,6 +185,17 @@ def row_update(f, p: Params, x, yt, alpha, activation: str, loss: str, article: 
     q = f.name(alpha * e, "q")
     hidden = p.hidden - Group(q * xi for xi in x)
     return RowStep(fw, lost, g, dv, used, e, grads, Params(hidden, output, bias))
+
+
+def online_step(f, p: Params, targets, alpha, activation: str, loss: str, article: bool):
+    """One online step: each truth-table row in turn updates the weights; the step's loss is the
+    rows' losses before their updates, added in row order (the article's L[step] +=)."""
+    total = None
+    for (x1, x2), yt in zip(ROWS, targets, strict=True):
+        row = row_update(f, p, (x1, x2, 1.0), yt, alpha, activation, loss, article)
+        total = row.loss if total is None else total + row.loss
+        p = row.after
+    return total, p
 
 
 def batch_gradient(f, p: Params, x, yt, activation: str, loss: str):
@@ -349,6 +360,20 @@ class Floats(_Traced):
 FLOAT_TEMPLATES = {"sigmoid": SIGMOID_FLOATS}
 
 
+class Arrays(_Traced):
+    """Traced for the arrays dialect (the many-seeds engine)."""
+
+    def relu(self, u):
+        # max(u, 0), as the engine has always taken it: the select gives 0.0 where u is -0.0
+        # or NaN, which only a diverged network (reverted anyway) or a typed -0 can meet.
+        return self.maximum(u, 0.0)
+
+    def descend(self, p: Params, grads: Params, alpha):
+        """One update of the whole weights array: w - alpha dL/dw in two calls."""
+        parts = list(grads.output) if grads.hidden is None else [*grads.hidden, grads.output, grads.bias]
+        return self.graph.call("descend", alpha, *parts)
+
+
 # == parameters ==================================================================================
 def params_of(hidden, output) -> Params:
     """Params from the 3 x H matrix and the output's weights (bias last), as views."""
@@ -458,3 +483,82 @@ def compile_function(text: str, function: str, filename: str, **extra):
     namespace = {"exp": math.exp, "log1p": math.log1p, "tanh": math.tanh, "np": np, **extra}
     exec(compile(text, filename, "exec"), namespace)
     return namespace[function]
+
+
+# == programs in the arrays dialect ===============================================================
+ONLINE, BATCH, EVALUATE = "online", "batch", "evaluate"
+
+
+class ArrayProgram:
+    """Traced NumPy code over many networks: `run(P, B, ...)` with P the weights array
+    (parameters x W, flat order) and B = allocate(W), its buffers.
+
+    online, batch: run(P, B, losses, count, alpha) trains `count` steps, losses[i] receiving
+    every network's loss of step i; evaluate: run(P, B, predictions, losses) writes the
+    predictions (4 x W) and the summed losses (W) of the weights as they are."""
+
+    def __init__(self, text: str, source: ArraySource, hidden_nodes: int, label: str):
+        self.text = text
+        self._shapes = [(shape, dtype) for shape, dtype in source.buffers]
+        self._grad = source.grad_size
+        self._hidden = hidden_nodes
+        constants = {k: np.array(v, dtype=float) for k, v in source.constants.items()}
+        self.run = compile_function(text, "run", label, **constants)
+
+    def allocate(self, width: int) -> list:
+        sizes = {"H": self._hidden}
+        buffers = [np.empty(tuple(sizes.get(n, n) for n in shape) + (width,), dtype=dtype)
+                   for shape, dtype in self._shapes]
+        if self._grad is not None:
+            buffers.append(np.empty((self._grad, width)))
+        return buffers
+
+
+def _array_inputs(graph: Graph, p: Params):
+    """({weight input node: local name}, the lines taking each name's view of P)."""
+    where = places.layout(graph.hidden_nodes)
+    if p.hidden is None:
+        named = [(w, f"o{i}" if i < 2 else "ob", f"P[{i}]") for i, w in enumerate(p.output)]
+    else:
+        named = [(w, "abc"[i], f"P[{where.from_input(i).start}:{where.from_input(i).stop}]")
+                 for i, w in enumerate(p.hidden)]
+        nodes = where.output_nodes
+        named += [(p.output, "o", f"P[{nodes.start}:{nodes.stop}]"),
+                  (p.bias, "ob", f"P[{where.output_bias}]")]
+    return {node: local for node, local, _ in named}, [f"{local} = {view}" for _, local, view in named]
+
+
+@lru_cache(maxsize=32)
+def array_program(kind: str, hidden_nodes: int, activation: str, loss: str, article: bool,
+                  targets: tuple) -> ArrayProgram:
+    """The traced code of an online step, a batch step or an evaluation for these settings
+    (a row's inputs and targets are constants of the code)."""
+    graph = Graph(hidden_nodes)
+    f = Arrays(graph)
+    p = traced_params(graph, _float_name)
+    alpha = graph.input("alpha")
+    inputs, views = _array_inputs(graph, p)
+    inputs[alpha] = "alpha"
+    columns = (RowConstant(r[0] for r in ROWS), RowConstant(r[1] for r in ROWS), 1.0)
+    if kind == ONLINE:
+        total, after = online_step(f, p, targets, alpha, activation, loss, article)
+        outputs = [(total, "total")] + [(new, inputs[old]) for new, old in _new_weights(p, after)]
+    elif kind == BATCH:
+        total, descended = batch_step(f, p, columns, RowConstant(targets), alpha, activation, loss)
+        outputs = [(total, "total"), (descended, None)]
+    else:
+        fw = forward(f, p, columns, activation)
+        total = f.row_sum(row_loss(f, fw.v, fw.yp, RowConstant(targets), loss, batch=True))
+        outputs = [(fw.yp, "predictions"), (total, "total")]
+    source = ArraySource(graph, inputs, outputs)
+    unpack = [f"{', '.join(f'_b{k}' for k in range(len(source.buffers)))}, = B[:{len(source.buffers)}]"] \
+        if source.buffers else []
+    if source.grad_size is not None:
+        unpack.append(f"_grad = B[{len(source.buffers)}]")
+    if kind == EVALUATE:
+        head, body = "def run(P, B, predictions, losses):", ["total = losses", *source.lines]
+    else:
+        head = "def run(P, B, losses, count, alpha):"
+        body = ["for i in range(count):", "    total = losses[i]", *("    " + line for line in source.lines)]
+    text = "\n".join([head, *("    " + line for line in views + unpack + body)])
+    return ArrayProgram(text, source, hidden_nodes, f"<{kind} arrays H={hidden_nodes}>")

@@ -375,3 +375,211 @@ def _paren(text, needed):
 
 def _position(value):
     return value.index if isinstance(value, Node) else -1
+
+
+# -- the arrays dialect --------------------------------------------------------------------------
+_UFUNC = {"add": "add", "sub": "subtract", "mul": "multiply", "div": "divide", "neg": "negative",
+          "abs": "abs", "exp": "exp", "log1p": "log1p", "tanh": "tanh", "maximum": "maximum",
+          "ge": "greater_equal", "gt": "greater"}
+_KEPT = ("input", "row", "stack", "descend")  # values with no buffer of their own to share
+
+
+class ArraySource:
+    """NumPy source over many networks (the last axis, W of them): every operation writes into
+    a buffer, so the code allocates nothing.
+
+    inputs: {input node: expression} (views of the weights, or a plain number). outputs:
+    [(value, place)]: the value is written to `place` (a weight's new value into the weight's
+    own view, which must not be read afterwards); place None: only computed (`descend`).
+    A value is (W,); over the hidden nodes (H, W); over the rows (4, W); both (4, H, W).
+    `buffers`: (shape, dtype) per buffer, for the caller to allocate as _b0, _b1, ...;
+    `constants`: {name: array} for row constants. `descend` (alpha, the gradients in flat
+    order) has the gradients written into `_grad`, laid out like the weights array `flat`, and
+    then takes flat -= alpha _grad in two calls.
+    """
+
+    def __init__(self, graph: Graph, inputs: dict, outputs: list, flat: str = "P"):
+        self.hidden = graph.hidden_nodes
+        self.flat = flat
+        self.lines: list[str] = []
+        self.buffers: list[tuple] = []
+        self.constants: dict = {}
+        self.grad_size = None  # the rows of _grad, if there is a descend
+        live = live_nodes([value for value, _ in outputs])
+        self._last: dict[int, float] = {}
+        for node in live:
+            for arg in _args(node):
+                self._last[arg.index] = node.index
+        self._loc = {node.index: place for node, place in inputs.items()}
+        self._place: dict[int, object] = {}  # node -> a fixed place, or (stack node, row)
+        copies = []
+        for value, place in outputs:
+            if place is None:
+                continue
+            if isinstance(value, Node) and value.op not in _KEPT and value.index not in self._place:
+                self._settle(value, place)
+                self._last[value.index] = math.inf
+            elif not (isinstance(value, Node) and self._loc.get(value.index) == place):
+                copies.append((value, place))
+        for node in live:
+            if node.op == "stack":
+                for r, part in enumerate(node.args):
+                    if isinstance(part, Node) and part.op not in _KEPT and part.index not in self._place \
+                            and part.nodes == node.nodes:
+                        self._settle(part, (node, r))
+            elif node.op == "descend":
+                offset = 0
+                for grad in node.args[1:]:
+                    size = self.hidden if grad.nodes else 1
+                    place = f"_grad[{offset}:{offset + size}]" if grad.nodes else f"_grad[{offset}]"
+                    if grad.op not in _KEPT and grad.index not in self._place:
+                        self._settle(grad, place)
+                    else:
+                        raise ValueError("a gradient must be computed into its place")
+                    offset += size
+                self.grad_size = offset
+        # A buffer lives while any value kept in it is needed: its own, a row of it, a stack's parts.
+        self._home: dict[int, int] = {}
+        for node in live:
+            if node.op == "row":
+                home = self._home.get(node.args[0].index)
+            elif isinstance(self._place.get(node.index), tuple):
+                home = self._place[node.index][0].index
+            elif node.op in ("input", "descend") or node.index in self._place:
+                home = None
+            else:
+                home = node.index
+            if home is not None:
+                self._home[node.index] = home
+                self._last[home] = max(self._last.get(home, -1), self._last.get(node.index, node.index))
+        self._dies: dict[float, list] = {}
+        for home in set(self._home.values()):
+            self._dies.setdefault(self._last[home], []).append(home)
+        self._buffer_of: dict[int, str] = {}  # home node -> its buffer
+        self._kind: dict[str, tuple] = {}
+        self._free: dict[tuple, list] = {}
+        self._holder: dict[str, int] = {}
+        for node in live:
+            self._emit(node)
+            for home in self._dies.get(node.index, ()):
+                name = self._buffer_of.pop(home, None)
+                if name is not None:
+                    self._free.setdefault(self._kind[name], []).append(name)
+        for value, place in copies:
+            self.lines.append(f"np.copyto({place}, {self._ref(value, None)})")
+
+    def _settle(self, node, place):
+        """Gives a value its place, and the chain of values it is computed from in turn (a
+        weight's version after each row) the same place when they die there."""
+        while True:
+            self._place[node.index] = place
+            first = node.args[0] if node.op in ("add", "sub") else None
+            if not (isinstance(first, Node) and first.op not in _KEPT and first.index not in self._place
+                    and self._last.get(first.index) == node.index
+                    and (first.rows, first.nodes) == (node.rows, node.nodes)):
+                return
+            node = first
+
+    # -- places -----------------------------------------------------------------------------
+    def _buffer(self, home, boolean=False):
+        if home.index in self._buffer_of:
+            return self._buffer_of[home.index]
+        kind = (home.rows, home.nodes, boolean)
+        free = self._free.get(kind)
+        if free:
+            name = free.pop()
+        else:
+            name = f"_b{len(self.buffers)}"
+            shape = ((4,) if home.rows else ()) + (("H",) if home.nodes else ())
+            self.buffers.append((shape, bool if boolean else float))
+        self._kind[name] = kind
+        self._buffer_of[home.index] = name
+        return name
+
+    def _ref(self, value, consumer):
+        """An argument's expression, broadcast for its consumer."""
+        if isinstance(value, RowConstant):
+            wide = consumer is not None and consumer.nodes
+            array = [[[v]] if wide else [v] for v in value.values]
+            for name, known in self.constants.items():
+                if known == array:
+                    return name
+            name = f"_k{len(self.constants)}"
+            self.constants[name] = array
+            return name
+        if not isinstance(value, Node):
+            return repr(float(value))
+        place = self._loc[value.index]
+        if consumer is not None and consumer.rows and consumer.nodes and value.rows and not value.nodes:
+            return f"{place}[:, None, :]"
+        return place
+
+    # -- code -------------------------------------------------------------------------------
+    def _emit(self, node):
+        op, index = node.op, node.index
+        if op == "input":
+            self._holder[self._loc[index]] = index
+            return
+        if op == "row":
+            self._loc[index] = f"{self._loc[node.args[0].index]}[{node.args[1]}]"
+            return
+        if op == "stack":
+            self._loc[index] = self._buffer(node)
+            for r, part in enumerate(node.args):
+                if self._place.get(getattr(part, "index", None)) != (node, r):
+                    self.lines.append(f"np.copyto({self._loc[index]}[{r}], {self._ref(part, None)})")
+            return
+        place = self._place.get(index)
+        if isinstance(place, tuple):
+            out = f"{self._buffer(place[0])}[{place[1]}]"
+        elif isinstance(place, str):
+            out = place
+            holder = self._holder.get(place)
+            if holder is not None and self._last.get(holder, -1) > index:
+                raise ValueError(f"{place} is written while its old value is still needed: the step "
+                                 "must use a weight's old value before it writes the new one")
+            self._holder[place] = index
+        elif op == "descend":
+            out = None
+        else:
+            out = self._reuse(node) or self._buffer(node, node.boolean)
+        self._loc[index] = out
+        self.lines += self._code(node, out)
+
+    def _reuse(self, node):
+        """A dying argument's own buffer of the same kind: elementwise operations may write over
+        their input."""
+        if node.op not in _UFUNC or node.boolean:
+            return None
+        for arg in _args(node):
+            name = self._buffer_of.get(arg.index)
+            if name is not None and self._last.get(arg.index) == node.index and not arg.boolean \
+                    and (arg.rows, arg.nodes) == (node.rows, node.nodes):
+                del self._buffer_of[arg.index]
+                self._buffer_of[node.index] = name
+                return name
+        return None
+
+    def _code(self, node, out):
+        op, args = node.op, node.args
+        refs = [self._ref(a, node) for a in args]
+        if op in _UFUNC:
+            return [f"np.{_UFUNC[op]}({', '.join(refs)}, out={out})"]
+        if op == "where":
+            if not (is_constant(args[1], 1.0) and is_constant(args[2], 0.0)):
+                raise ValueError("the arrays dialect selects only 1 or 0 (a step function)")
+            return [f"np.copyto({out}, {refs[0]})"]
+        if op == "sum_nodes":
+            (terms,) = refs
+            if node.rows:
+                return [f"np.add.reduce({terms}, axis=1, out={out})"]
+            if self.hidden == 1:
+                return [f"np.copyto({out}, {terms}[0])"]
+            if self.hidden > 4:  # a reduction along the leading axis also adds left to right
+                return [f"np.add.reduce({terms}, axis=0, out={out})"]
+            return [f"np.add({terms}[0], {terms}[1], out={out})"] + [
+                f"np.add({out}, {terms}[{j}], out={out})" for j in range(2, self.hidden)]
+        if op == "descend":
+            return [f"np.multiply(_grad, {refs[0]}, out=_grad)",
+                    f"np.subtract({self.flat}, _grad, out={self.flat})"]
+        raise ValueError(f"the arrays dialect cannot write {op!r}")

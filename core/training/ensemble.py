@@ -1,13 +1,14 @@
 """Many seeds at once: K independent networks trained together, vectorised over the seed axis.
 
 Network k starts from `initial_weights(config.with_changes(seed=first_seed + k))` and follows
-the single `Trainer`'s algorithm: online mode updates after every row (the same formulas, in
-the same order, as `core.training.kernels`), batch mode once per step (as `core.model.network.gradients`);
-both update orders, every activation and loss, H = 0..64. A network that diverges keeps its
-last finite state and its step; with a target loss a network stops at the step that reached it.
+the single `Trainer`'s algorithm, both written once in core.model.step: online mode updates
+after every row, batch mode once per step; both update orders, every activation and loss,
+H = 0..64. A network that diverges keeps its last finite state and its step; with a target
+loss a network stops at the step that reached it.
 
 Speed comes from few NumPy calls, not big ones (docs/design.md): all K networks' weights sit in one
-(parameters x K) array, and each row of the truth table is ~35 in-place ufunc calls over it.
+(parameters x K) array, and each row of the truth table is ~35 in-place ufunc calls over it, the
+step's definition traced into NumPy code (core.model.step.array_program).
 Divergence and the target loss are rare events, so instead of checking every step the ensemble
 keeps each chunk's starting weights and replays only the flagged networks step by step.
 Per-step losses are not kept for every network: quantile curves (10/50/90 %) are recorded at
@@ -27,6 +28,7 @@ from statistics import NormalDist
 
 import numpy as np
 
+from core.model import step
 from core.model.config import SEED_MAX, ConfigError, TrainConfig, _integer
 from core.model.gates import ROWS, rows_met
 from core.model.layout import layout
@@ -75,63 +77,26 @@ def draw_initial_params(config: TrainConfig, seeds, should_stop=None) -> np.ndar
 
 
 # -- the vectorised networks -----------------------------------------------------------------
-class _Scratch:
-    """Preallocated buffers for one block of networks (no temporaries in the loop)."""
-
-    def __init__(self, hidden: int, count: int, batch: bool):
-        rows = (4,) if batch else ()
-        self.u, self.t, self.d, self.h, self.e = (np.empty(rows + (hidden, count)) for _ in range(5))
-        self.m = np.empty(rows + (hidden, count), dtype=bool)
-        self.v, self.tk, self.dk, self.yp, self.r, self.g, self.s, self.lk = (
-            np.empty(rows + (count,)) for _ in range(8))
-        self.mk = np.empty(rows + (count,), dtype=bool)
-        self.grad = np.empty((parameter_count(hidden), count)) if batch else None
-
-
-def _sigmoid(u, e, den, mask, out, log1p_out=None):
-    """out = stable sigmoid(u) exactly as the kernels compute it: e = exp(-|u|),
-    1 / (1 + e) for u >= 0, e / (1 + e) below. Optionally log1p(e) for cross-entropy."""
-    np.abs(u, out=e)
-    np.negative(e, out=e)
-    np.exp(e, out=e)
-    np.add(e, 1.0, out=den)
-    if log1p_out is not None:
-        np.log1p(e, out=log1p_out)
-    np.greater(u, 0.0, out=mask)  # at u == 0, e is 1 already
-    np.maximum(e, mask, out=e)  # the numerator: 1 where u > 0, else e (e <= 1)
-    np.divide(e, den, out=out)
-
-
-def _activate(name, u, s: _Scratch):
-    """s.h = f(u), s.d = f'(u) for the hidden layer, as in core.training.kernels."""
-    if name == "sigmoid":
-        _sigmoid(u, s.t, s.d, s.m, s.h)
-        np.subtract(1.0, s.h, out=s.d)
-        np.multiply(s.d, s.h, out=s.d)
-    elif name == "tanh":
-        np.tanh(u, out=s.h)
-        np.multiply(s.h, s.h, out=s.d)
-        np.subtract(1.0, s.d, out=s.d)
-    else:
-        np.maximum(u, 0.0, out=s.h)
-        np.greater(u, 0.0, out=s.m)
-        np.copyto(s.d, s.m)
-
-
 class _Workspace:
-    """Scratch buffers shared by the blocks, which run one after another."""
+    """The traced step's code for one setting, and buffers shared by the blocks, which run one
+    after another."""
 
     def __init__(self, config: TrainConfig):
         self.config = config
-        self._scratch: dict[int, _Scratch] = {}
+        self._buffers: dict[tuple, list] = {}
         self._start = np.empty((parameter_count(config.hidden_nodes), 0))
 
-    def scratch(self, width: int) -> _Scratch:
-        if width not in self._scratch:
-            if len(self._scratch) >= 4:  # widths change as networks stop: keep a few
-                self._scratch.clear()
-            self._scratch[width] = _Scratch(self.config.hidden_nodes, width, self.config.mode == "batch")
-        return self._scratch[width]
+    def program(self, kind: str) -> step.ArrayProgram:
+        c = self.config
+        return step.array_program(kind, c.hidden_nodes, c.activation, c.loss, c.update_order == "article",
+                                  tuple(c.targets))
+
+    def buffers(self, kind: str, width: int) -> list:
+        if (kind, width) not in self._buffers:
+            if len(self._buffers) >= 4:  # widths change as networks stop: keep a few
+                self._buffers.clear()
+            self._buffers[kind, width] = self.program(kind).allocate(width)
+        return self._buffers[kind, width]
 
     def start(self, width: int) -> np.ndarray:
         if self._start.shape[1] < width:
@@ -140,24 +105,16 @@ class _Workspace:
 
 
 class _VectorBlock:
-    """Up to BLOCK_ELEMENTS / H networks as the columns of one parameter array."""
+    """Up to BLOCK_ELEMENTS / H networks as the columns of one parameter array, trained by the
+    step's definition traced into NumPy code (core.model.step.array_program)."""
 
     def __init__(self, config: TrainConfig, params: np.ndarray, index: np.ndarray,
                  workspace: _Workspace | None = None):
         self.config = config
         self.index = index  # global network numbers of the columns
         self._workspace = workspace or _Workspace(config)
-        self._set_params(np.array(params, dtype=float, order="C"))
-
-    def _set_params(self, params):
-        hidden = self.config.hidden_nodes
-        self.params = p = params
+        self.params = np.array(params, dtype=float, order="C")
         self.start = None  # the last chunk's starting weights, for replays
-        if hidden:
-            self.a, self.b, self.c = p[:hidden], p[hidden:2 * hidden], p[2 * hidden:3 * hidden]
-            self.o, self.ob = p[3 * hidden:4 * hidden], p[4 * hidden]
-        else:
-            self.o0, self.o1, self.ob = p[0], p[1], p[2]
 
     @property
     def size(self) -> int:
@@ -165,163 +122,26 @@ class _VectorBlock:
 
     def keep(self, mask):
         self.index = self.index[mask]
-        self._set_params(np.ascontiguousarray(self.params[:, mask]))
+        self.params = np.ascontiguousarray(self.params[:, mask])
+        self.start = None
 
     def run(self, count: int, losses: np.ndarray) -> None:
         """count steps; losses[i] receives every network's loss of step i."""
         self.start = self._workspace.start(self.size)
         np.copyto(self.start, self.params)
-        self._scratch = self._workspace.scratch(self.size)
-        c = self.config
+        kind = step.BATCH if self.config.mode == "batch" else step.ONLINE
+        program = self._workspace.program(kind)
         with np.errstate(**_QUIET):
-            if c.mode == "batch":
-                step = self._batch_step
-            elif c.hidden_nodes:
-                step = self._online_step
-            else:
-                step = self._online_step_two_layer
-            for i in range(count):
-                step(losses[i])
-
-    # -- online, 3-layer --------------------------------------------------------------------
-    def _online_step(self, total):
-        c, s = self.config, self._scratch
-        a, b, cc, o, ob = self.a, self.b, self.c, self.o, self.ob
-        alpha, article = c.alpha, c.update_order == "article"
-        activation = c.activation
-        for row, ((x1, x2), yt) in enumerate(zip(ROWS, c.targets)):
-            if x1 and x2:
-                np.add(a, b, out=s.u)
-                u = np.add(s.u, cc, out=s.u)
-            elif x1 or x2:
-                u = np.add(a if x1 else b, cc, out=s.u)
-            else:
-                u = cc
-            _activate(activation, u, s)
-            np.multiply(o, s.h, out=s.t)
-            _sum_nodes(s.t, s.v)
-            np.add(s.v, ob, out=s.v)
-            g = self._output_and_loss(yt, total, row == 0)
-            if article:
-                self._output_update(g, alpha)
-                self._hidden_deltas(g)
-            else:
-                self._hidden_deltas(g)
-                self._output_update(g, alpha)
-            e = np.multiply(s.e, alpha, out=s.e)
-            np.subtract(cc, e, out=cc)
-            if x1:
-                np.subtract(a, e, out=a)
-            if x2:
-                np.subtract(b, e, out=b)
-
-    def _hidden_deltas(self, g):
-        s = self._scratch
-        np.multiply(self.o, g, out=s.e)
-        np.multiply(s.e, s.d, out=s.e)
-
-    def _output_update(self, g, alpha):
-        s = self._scratch
-        np.multiply(g, alpha, out=s.s)
-        np.multiply(s.h, s.s, out=s.t)
-        np.subtract(self.o, s.t, out=self.o)
-        np.subtract(self.ob, s.s, out=self.ob)
-
-    def _output_and_loss(self, yt, total, first):
-        """From s.v: s.yp, the row's loss added to total, and returns g = dL/dv."""
-        s = self._scratch
-        squared = self.config.loss == "squared"
-        _sigmoid(s.v, s.tk, s.dk, s.mk, s.yp, None if squared else s.lk)
-        into = total if first else s.tk
-        if squared:
-            r = s.yp if yt == 0.0 else np.subtract(s.yp, yt, out=s.r)
-            np.multiply(r, 0.5, out=into)
-            np.multiply(into, r, out=into)
-        else:  # softplus(v) - yt v, from v so it stays finite
-            np.maximum(s.v, 0.0, out=into)
-            np.add(into, s.lk, out=into)
-            if yt == 1.0:
-                np.subtract(into, s.v, out=into)
-            elif yt != 0.0:
-                np.multiply(s.v, yt, out=s.r)
-                np.subtract(into, s.r, out=into)
-        if not first:
-            np.add(total, into, out=total)
-        if not squared:
-            return s.yp if yt == 0.0 else np.subtract(s.yp, yt, out=s.g)
-        np.multiply(r, s.yp, out=s.g)
-        np.subtract(1.0, s.yp, out=s.tk)
-        return np.multiply(s.g, s.tk, out=s.g)
-
-    # -- online, 2-layer ---------------------------------------------------------------------
-    def _online_step_two_layer(self, total):
-        c, s = self.config, self._scratch
-        o0, o1, ob = self.o0, self.o1, self.ob
-        for row, ((x1, x2), yt) in enumerate(zip(ROWS, c.targets)):
-            if x1 and x2:
-                np.add(o0, o1, out=s.v)
-                np.add(s.v, ob, out=s.v)
-            elif x1 or x2:
-                np.add(o0 if x1 else o1, ob, out=s.v)
-            else:
-                np.copyto(s.v, ob)
-            g = self._output_and_loss(yt, total, row == 0)
-            step = np.multiply(g, c.alpha, out=s.s)
-            if x1:
-                np.subtract(o0, step, out=o0)
-            if x2:
-                np.subtract(o1, step, out=o1)
-            np.subtract(ob, step, out=ob)
-
-    # -- batch -------------------------------------------------------------------------------
-    def _batch_step(self, total):
-        """One update with the summed gradient, as core.model.network.gradients computes it."""
-        c, s = self.config, self._scratch
-        yp, delta = self._batch_forward(total)
-        grad, hidden = s.grad, c.hidden_nodes
-        if hidden:
-            np.multiply(s.h, delta[:, None, :], out=s.t)  # h_j * delta per row
-            _sum_rows(s.t, grad[3 * hidden:4 * hidden])
-            _sum_rows(delta, grad[4 * hidden])
-            np.multiply(delta[:, None, :], self.o, out=s.e)
-            np.multiply(s.e, s.d, out=s.e)  # hidden deltas per row
-            np.add(s.e[1], s.e[3], out=grad[:hidden])
-            np.add(s.e[2], s.e[3], out=grad[hidden:2 * hidden])
-            _sum_rows(s.e, grad[2 * hidden:3 * hidden])
-        else:
-            np.add(delta[1], delta[3], out=grad[0])
-            np.add(delta[2], delta[3], out=grad[1])
-            _sum_rows(delta, grad[2])
-        np.multiply(grad, c.alpha, out=grad)
-        np.subtract(self.params, grad, out=self.params)
-
-    def _batch_forward(self, total):
-        """All four rows at once; writes the summed loss into total; returns (yp, delta)."""
-        c, s = self.config, self._scratch
-        hidden = c.hidden_nodes
-        if hidden:
-            np.copyto(s.u[0], self.c)
-            np.add(self.a, self.c, out=s.u[1])
-            np.add(self.b, self.c, out=s.u[2])
-            np.add(self.a, self.b, out=s.u[3])
-            np.add(s.u[3], self.c, out=s.u[3])
-            _activate(c.activation, s.u, s)
-            np.multiply(s.h, self.o, out=s.t)
-            np.add.reduce(s.t, axis=1, out=s.v)
-            np.add(s.v, self.ob, out=s.v)
-        else:
-            np.copyto(s.v[0], self.ob)
-            np.add(self.o0, self.ob, out=s.v[1])
-            np.add(self.o1, self.ob, out=s.v[2])
-            np.add(self.o0, self.o1, out=s.v[3])
-            np.add(s.v[3], self.ob, out=s.v[3])
-        return _batch_output(c, s, total)
+            program.run(self.params, self._workspace.buffers(kind, self.size), losses, count,
+                        self.config.alpha)
 
     def evaluate(self, total) -> np.ndarray:
         """Summed loss of the current weights into total; returns the 4 x K predictions."""
-        self._scratch = self._workspace.scratch(self.size)
+        predictions = np.empty((len(ROWS), self.size))
         with np.errstate(**_QUIET):
-            return self._batch_forward(total)[0]
+            self._workspace.program(step.EVALUATE).run(
+                self.params, self._workspace.buffers(step.EVALUATE, self.size), predictions, total)
+        return predictions
 
     # -- events ------------------------------------------------------------------------------
     def flagged(self, losses: np.ndarray) -> np.ndarray:
@@ -361,49 +181,6 @@ class _VectorBlock:
         for column, _, recorded, _ in events:
             losses[recorded:, column] = np.nan
         return events
-
-
-def _sum_nodes(terms, out):
-    """out = ((t0 + t1) + t2) + ... over the hidden-node axis, left to right like the kernels."""
-    if terms.shape[0] > 4:
-        np.add.reduce(terms, axis=0, out=out)  # also left to right along a non-contiguous axis
-        return
-    if terms.shape[0] == 1:
-        np.copyto(out, terms[0])
-        return
-    np.add(terms[0], terms[1], out=out)
-    for j in range(2, terms.shape[0]):
-        np.add(out, terms[j], out=out)
-
-
-def _sum_rows(values, out):
-    """((v0 + v1) + v2) + v3 over the leading row axis: the order of `.sum()` over 4 rows."""
-    np.add(values[0], values[1], out=out)
-    np.add(out, values[2], out=out)
-    np.add(out, values[3], out=out)
-
-
-def _batch_output(c: TrainConfig, s: _Scratch, total):
-    """Sigmoid output of the 4 x K sums s.v, the summed row losses and the output deltas."""
-    targets = np.asarray(c.targets)[:, None]
-    squared = c.loss == "squared"
-    _sigmoid(s.v, s.tk, s.dk, s.mk, s.yp, None if squared else s.lk)
-    np.subtract(s.yp, targets, out=s.r)
-    if squared:
-        np.multiply(s.r, s.r, out=s.tk)
-        np.multiply(s.tk, 0.5, out=s.tk)
-        np.multiply(s.r, s.yp, out=s.g)
-        np.subtract(1.0, s.yp, out=s.dk)
-        np.multiply(s.g, s.dk, out=s.g)
-        delta = s.g
-    else:
-        np.maximum(s.v, 0.0, out=s.tk)
-        np.add(s.tk, s.lk, out=s.tk)
-        np.multiply(s.v, targets, out=s.dk)
-        np.subtract(s.tk, s.dk, out=s.tk)
-        delta = s.r
-    _sum_rows(s.tk, total)
-    return s.yp, delta
 
 
 class _LoopBlock:
