@@ -128,8 +128,13 @@ class _Witness:
     def newest_before(self, step) -> int | None:
         """The start of the latest pending entry that starts before `step` (None: any)."""
         high = self.starts.size if step is None else int(np.searchsorted(self.starts, step))
-        found = np.flatnonzero(self.pending[:high])
-        return int(self.starts[found[-1]]) if found.size else None
+        while high > 0:  # a window at a time: check() walks down, so the next one is near
+            low = max(0, high - 1024)
+            found = np.flatnonzero(self.pending[low:high])
+            if found.size:
+                return int(self.starts[low + found[-1]])
+            high = low
+        return None
 
     def drop_before(self, step: int) -> None:
         self.pending[self.starts < step] = False
