@@ -55,11 +55,12 @@ def _read(path, run: int | None, should_stop=None):
     return session.runs[run - 1].experiment, session.notes
 
 
-def trainer_at(path, step: int | None, run: int | None = None, should_stop=None) -> Trainer:
+def trainer_at(path, step: int | None, run: int | None = None, should_stop=None,
+               check_all: bool = False) -> Trainer:
     """The file's run at `step` (None: as saved), as a trainer whose JSON is train's;
     ExperimentError if the file is refused, ValueError if the step or run is out of reach."""
     experiment = experiment_of(path, run, should_stop)
-    trainer = restore_trainer(experiment, should_stop)
+    trainer = restore_trainer(experiment, should_stop, None if check_all else OPEN_CHECK_COST)
     if step is None or step == experiment.step:
         return trainer
     if not 0 <= step < experiment.step:
@@ -160,9 +161,7 @@ def run_inspect(argv) -> int:
     try:
         with StopOnCtrlC() as stop:
             if args.json or args.step is not None:
-                trainer = trainer_at(args.file, args.step, args.run, stop)
-                if args.check:
-                    trainer.record.check(stop)
+                trainer = trainer_at(args.file, args.step, args.run, stop, args.check)
             else:
                 info = summary(args.file, args.run, stop, args.check)
             if stop.requested:
