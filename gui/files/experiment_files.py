@@ -55,10 +55,19 @@ class _Reading(QObject):
     def join(self, timeout: float | None = None) -> None:
         self._thread.join(timeout)
 
+    def is_cancelled(self) -> bool:
+        return self.cancelled
+
+    def is_alive(self) -> bool:
+        return self._thread.is_alive()
+
     def _read(self) -> None:
+        stop = self.is_cancelled  # Cancel (or closing) stops the reader itself, not only its result
         try:
-            session = session_file.read(self.path)
-            result, error = (session, session_file.restore(session)), None
+            session = session_file.read(self.path, should_stop=stop)
+            result, error = (session, session_file.restore(session, should_stop=stop)), None
+        except ex.ReadCancelled:
+            result, error = None, None
         except ExperimentError as problem:
             result, error = None, problem
         except Exception as problem:  # noqa: BLE001 - a bug must not leave the dialog up
@@ -257,7 +266,8 @@ class ExperimentFiles(QObject):
                 self.message.emit(self.tr("Could not open “{0}”: {1}")
                                   .format(os.path.basename(reading.path), self._reason(error)))
                 return
-            on_loaded(*result)
+            if result is not None:
+                on_loaded(*result)
 
         dialog.canceled.connect(cancel)
         reading.done.connect(finished, Qt.ConnectionType.QueuedConnection)

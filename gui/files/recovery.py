@@ -65,43 +65,18 @@ class RecoveryFolder:
 
     def keep(self, runs: list, current: int, names: dict, labels: list) -> Kept:
         """Writes `runs` (with the index of the run shown and the names given, by index) to this
-        instance's file. Runs that cannot be written are left out and listed. Raises OSError if
-        the folder cannot be written."""
+        instance's file. Runs that cannot be written (the largest first, if together they are
+        too large) are left out and listed. Raises OSError if the folder cannot be written."""
         if not runs:
             return Kept(None, ())
+        left: list = []
         try:
-            text = session_file.to_json(runs, current, names)
-            left_out = ()
-        except ExperimentError:
-            keep, left_out = [], []
-            for k, run in enumerate(runs):
-                try:
-                    ex.to_json(run)
-                    keep.append(k)
-                except ExperimentError as error:
-                    left_out.append((labels[k], str(error)))
-            text = self._fitting(runs, keep, current, names, left_out, labels)
-            left_out = tuple(left_out)
-        if text is None:
-            return Kept(None, left_out)
+            pieces = session_file.json_pieces(runs, current, names, left_out=left)
+        except ExperimentError as error:  # not one run can be written
+            return Kept(None, tuple((label, str(error)) for label in labels))
         os.makedirs(self.folder, exist_ok=True)
-        ex.write_atomic(self.path, text)
-        return Kept(self.path, left_out)
-
-    @staticmethod
-    def _fitting(runs, keep, current, names, left_out, labels):
-        """The session text of the runs in `keep`, leaving out the largest until it fits."""
-        while keep:
-            chosen = [runs[k] for k in keep]
-            now = keep.index(current) if current in keep else 0
-            try:
-                return session_file.to_json(chosen, now, {i: names[k] for i, k in enumerate(keep)
-                                                          if k in names})
-            except ExperimentError as error:  # together too large: the longest run goes
-                largest = max(keep, key=lambda k: runs[k].step)
-                left_out.append((labels[largest], str(error)))
-                keep.remove(largest)
-        return None
+        ex.write_atomic(self.path, pieces)
+        return Kept(self.path, tuple((labels[k], why) for k, why in left))
 
     # -- other instances' files, at start ----------------------------------------------------
     def collect(self) -> list[Found]:

@@ -1,8 +1,9 @@
 """ExperimentFiles: save/open round trips, atomic saves under failure, refused files, the
-unsaved-changes mark and title, the discard question, and dropped files."""
+unsaved-changes mark and title, reading in the background (Cancel stops the reader), and dropped files."""
 
 import json
 import os
+import threading
 
 import numpy as np
 import pytest
@@ -170,7 +171,7 @@ def test_saving_over_a_folder_says_why(files, tmp_path):
 
 
 def test_a_run_too_long_for_a_file_is_refused_with_a_reason(files, tmp_path, monkeypatch):
-    monkeypatch.setattr(ex, "MAX_HISTORY_STEPS", 10)
+    monkeypatch.setattr(ex, "MAX_FILE_BYTES", 1000)
     assert not files.save(trained(11), str(tmp_path / "long.gatelab.json"))
     assert "11 steps of loss history" in files.messages[-1] and listing(tmp_path) == []
 
@@ -190,7 +191,7 @@ BAD_FILES = {
     "corrupt": (lambda: "{ this is not json", "not valid JSON"),
     "truncated": (lambda: good_text()[:300], "truncated"),
     "empty": (lambda: "", "empty"),
-    "newer": (lambda: edited(lambda d: d.update(version=3)), "made by a newer GateLab (format 3)"),
+    "newer": (lambda: edited(lambda d: d.update(version=4)), "made by a newer GateLab (format 4)"),
     "nan": (lambda: good_text().replace('"step": 20', '"step": 20, "x": NaN'), "NaN"),
     "alpha": (lambda: edited(lambda d: d["config"].update(alpha=-1)), "alpha = -1"),
     "shapes": (lambda: edited(lambda d: d["weights"].update(output=[1.0])), "needs 3"),
@@ -306,3 +307,31 @@ def test_a_symlink_keeps_pointing_at_the_saved_run_and_permissions_stay(files, t
     assert files.save(trained(), str(link))
     assert link.is_symlink() and ex.from_json(target.read_text()).step == 300
     assert oct(target.stat().st_mode & 0o777) == "0o600"
+
+
+def test_cancel_stops_the_reader_itself(qtbot, files, tmp_path, monkeypatch):
+    """Cancel only hid the dialog: four open-and-cancel cycles of a slow file left four readers
+    running for 10 minutes. The reader is told to stop, and does."""
+    from core.io import session_file
+
+    polled = []
+
+    def endless_read(path, should_stop=None):  # as a read that would take minutes
+        while not should_stop():
+            polled.append(True)
+            threading.Event().wait(0.01)  # the reader's own pace between checks
+        raise ex.ReadCancelled()
+
+    monkeypatch.setattr(session_file, "read", endless_read)
+    loaded = []
+    path = tmp_path / "slow.gatelab.json"
+    path.write_text("{}")
+    for _ in range(4):
+        files.load_in_background(str(path), lambda *args: loaded.append(args))
+        reading = files.opening
+        qtbot.waitUntil(lambda: len(polled) > 0)
+        files.cancel_reading()
+        qtbot.waitUntil(lambda r=reading: not r.is_alive(), timeout=30000)
+        polled.clear()
+    qtbot.waitUntil(lambda: not files.is_opening())
+    assert loaded == [] and files.messages == []
