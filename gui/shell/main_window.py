@@ -5,6 +5,7 @@ trainer) -> a snapshot of the run -> each view's update_from. The window is the 
 wires them; the run itself, its trainer and its state machine are the session's.
 """
 
+import os
 import time
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
@@ -627,10 +628,23 @@ class MainWindow(QMainWindow):
             names = {k: run.name for k, run in enumerate(opened.runs) if run.name}
             self.session.adopt_all(trainers, opened.current, names)
         self._update_title()
+        self._tell_about_the_file(path, opened, trainers)
         if not experiment.initial_matches_seed:
             self.statusBar().showMessage(self.tr(
                 "This file's initial weights differ from seed {0}'s: Reset will use the seed's.")
                 .format(experiment.config.seed), 8000)
+
+    def _tell_about_the_file(self, path, opened, trainers) -> None:
+        """What the file holds that is not shown: steps its record cannot vouch for, branch
+        links that did not hold (the core says why, in its words)."""
+        notes = list(opened.notes)
+        for number, trainer in enumerate(trainers, start=1):
+            note = trainer.record.dropped_note if trainer.record is not None else None
+            if note:
+                notes.append(self.tr("Run {0}: {1}").format(number, note) if len(trainers) > 1 else note)
+        if notes:
+            self._show_lasting_notice(self.tr("Opened {0}, with notes: {1}").format(
+                os.path.basename(path), " ".join(notes)))
 
     def _update_title(self):
         c = self.session.config

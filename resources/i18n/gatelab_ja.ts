@@ -608,90 +608,90 @@
 <context>
     <name>ExperimentFiles</name>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="91"/>
+        <location filename="../../gui/files/experiment_files.py" line="100"/>
         <source>Untitled</source>
         <translation>無題</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="162"/>
+        <location filename="../../gui/files/experiment_files.py" line="171"/>
         <source>Could not save “{0}”: {1}
 Any existing file of that name is unchanged.</source>
         <translation>「{0}」を保存できませんでした: {1}
 同じ名前の既存のファイルは変更されていません。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="179"/>
+        <location filename="../../gui/files/experiment_files.py" line="188"/>
         <source>the file is read-only</source>
         <translation>ファイルが読み取り専用です</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="206"/>
+        <location filename="../../gui/files/experiment_files.py" line="215"/>
         <source>only {0} of {1} bytes could be written: the disk may be full, or the file too large</source>
         <translation>{1} バイトのうち {0} バイトしか書き込めませんでした。ディスクがいっぱいか、ファイルが大きすぎる可能性があります</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="208"/>
+        <location filename="../../gui/files/experiment_files.py" line="217"/>
         <source>the file could not be written</source>
         <translation>ファイルに書き込めませんでした</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="221"/>
-        <location filename="../../gui/files/experiment_files.py" line="257"/>
+        <location filename="../../gui/files/experiment_files.py" line="230"/>
+        <location filename="../../gui/files/experiment_files.py" line="266"/>
         <source>Could not open “{0}”: {1}</source>
         <translation>「{0}」を開けませんでした: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="232"/>
+        <location filename="../../gui/files/experiment_files.py" line="241"/>
         <source>Opening “{0}”…</source>
         <translation>「{0}」を開いています…</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="233"/>
+        <location filename="../../gui/files/experiment_files.py" line="242"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="234"/>
+        <location filename="../../gui/files/experiment_files.py" line="243"/>
         <source>Opening</source>
         <translation>開いています</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="291"/>
+        <location filename="../../gui/files/experiment_files.py" line="301"/>
         <source>the file is empty</source>
         <translation>ファイルが空です</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="292"/>
+        <location filename="../../gui/files/experiment_files.py" line="302"/>
         <source>the file is truncated: it ends before the experiment is complete</source>
         <translation>ファイルが途中で切れています(実験のデータが最後までありません)</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="293"/>
+        <location filename="../../gui/files/experiment_files.py" line="303"/>
         <source>it is not a text file</source>
         <translation>テキストファイルではありません</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="294"/>
+        <location filename="../../gui/files/experiment_files.py" line="304"/>
         <source>it is not a GateLab experiment file</source>
         <translation>GateLab の実験ファイルではありません</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="295"/>
+        <location filename="../../gui/files/experiment_files.py" line="305"/>
         <source>the file is larger than {0} MB, the most an experiment file can be</source>
         <translation>ファイルが実験ファイルの上限 {0} MB を超えています</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="309"/>
+        <location filename="../../gui/files/experiment_files.py" line="319"/>
         <source>GateLab experiments (*.gatelab.json);;JSON files (*.json);;All files (*)</source>
         <translation>GateLab の実験 (*.gatelab.json);;JSON ファイル (*.json);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="315"/>
+        <location filename="../../gui/files/experiment_files.py" line="325"/>
         <source>Save Experiment</source>
         <translation>実験を保存</translation>
     </message>
     <message>
-        <location filename="../../gui/files/experiment_files.py" line="326"/>
+        <location filename="../../gui/files/experiment_files.py" line="336"/>
         <source>Open Experiment</source>
         <translation>実験を開く</translation>
     </message>
@@ -1370,298 +1370,308 @@ yp {1:.2f}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="188"/>
+        <location filename="../../gui/shell/main_window.py" line="189"/>
         <source>Network diagram</source>
         <translation>ネットワーク図</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="189"/>
+        <location filename="../../gui/shell/main_window.py" line="190"/>
         <source>Hidden node maps</source>
         <translation>隠れ層マップ</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="190"/>
+        <location filename="../../gui/shell/main_window.py" line="191"/>
         <source>Hidden space</source>
         <translation>隠れ層の空間</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="191"/>
+        <location filename="../../gui/shell/main_window.py" line="192"/>
         <source>Loss landscape</source>
         <translation>損失の地形</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="192"/>
+        <location filename="../../gui/shell/main_window.py" line="193"/>
         <source>Step-by-step math</source>
         <translation>計算の手順</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="193"/>
+        <location filename="../../gui/shell/main_window.py" line="194"/>
         <source>Gradient check</source>
         <translation>勾配チェック</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="195"/>
+        <location filename="../../gui/shell/main_window.py" line="196"/>
         <source>Runs</source>
         <translation>学習の一覧</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="200"/>
+        <location filename="../../gui/shell/main_window.py" line="201"/>
         <source>What am I looking at?</source>
         <translation>この画面の見方</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="203"/>
+        <location filename="../../gui/shell/main_window.py" line="204"/>
         <source>Follow the article</source>
         <translation>記事に沿って学ぶ</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="231"/>
+        <location filename="../../gui/shell/main_window.py" line="232"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="232"/>
+        <location filename="../../gui/shell/main_window.py" line="233"/>
         <source>&amp;Open…</source>
         <translation>開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="233"/>
+        <location filename="../../gui/shell/main_window.py" line="234"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="235"/>
+        <location filename="../../gui/shell/main_window.py" line="236"/>
         <source>Save &amp;As…</source>
         <translation>名前を付けて保存(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="237"/>
+        <location filename="../../gui/shell/main_window.py" line="238"/>
         <source>Save all runs as a s&amp;ession…</source>
         <translation>すべての学習をセッションとして保存(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="239"/>
+        <location filename="../../gui/shell/main_window.py" line="240"/>
         <source>&amp;Export</source>
         <translation>エクスポート(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="245"/>
+        <location filename="../../gui/shell/main_window.py" line="246"/>
         <source>Picture for a &amp;slide…</source>
         <translation>スライド用の画像(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="250"/>
+        <location filename="../../gui/shell/main_window.py" line="251"/>
         <source>&amp;Animation (GIF)…</source>
         <translation>アニメーション (GIF)(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="253"/>
+        <location filename="../../gui/shell/main_window.py" line="254"/>
         <source>&amp;Restore default settings</source>
         <translation>設定を初期状態に戻す(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="254"/>
+        <location filename="../../gui/shell/main_window.py" line="255"/>
         <source>Start &amp;fresh each time (classroom)</source>
         <translation>毎回初期設定で起動(教室用)(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="259"/>
+        <location filename="../../gui/shell/main_window.py" line="260"/>
         <source>Every start uses the article&apos;s settings and speed, not the last user&apos;s (theirs are kept). Also: python main.py --fresh</source>
         <translation>起動するたびに、前の人の設定ではなく記事の設定と速度で始めます(前の人の設定は残ります)。python main.py --fresh でも同じです</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="263"/>
+        <location filename="../../gui/shell/main_window.py" line="264"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="264"/>
+        <location filename="../../gui/shell/main_window.py" line="265"/>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="265"/>
+        <location filename="../../gui/shell/main_window.py" line="266"/>
         <source>&amp;Undo weight edit</source>
         <translation>重みの編集を元に戻す(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="266"/>
+        <location filename="../../gui/shell/main_window.py" line="267"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="270"/>
+        <location filename="../../gui/shell/main_window.py" line="271"/>
         <source>Loss as the article&apos;s code &amp;sums it (no ½)</source>
         <translation>損失を記事のコードの和で表示 (½ なし)(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="274"/>
+        <location filename="../../gui/shell/main_window.py" line="275"/>
         <source>The article&apos;s 3-layer code adds up (yp - yt)² without the ½ GateLab uses, so its loss curve is twice GateLab&apos;s. Shows the loss plot and the status bar that way; training is the same.</source>
         <translation>記事の3層のコードは (yp - yt)² を GateLab の ½ を付けずに足すので、その損失の曲線は GateLab の 2 倍になります。損失のグラフとステータスバーをその値で表示します。学習そのものは変わりません。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="280"/>
+        <location filename="../../gui/shell/main_window.py" line="281"/>
         <source>&amp;Presentation mode</source>
         <translation>プレゼンテーションモード(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="283"/>
+        <location filename="../../gui/shell/main_window.py" line="284"/>
         <source>Full screen, text and lines twice as large, only the essential controls: for a projector. Esc or F11 leaves it.</source>
         <translation>全画面で、文字と線を2倍にし、必要な操作だけを表示します(プロジェクター用)。Esc か F11 で元に戻ります。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="288"/>
+        <location filename="../../gui/shell/main_window.py" line="289"/>
         <source>&amp;Tools</source>
         <translation>ツール(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="289"/>
+        <location filename="../../gui/shell/main_window.py" line="290"/>
         <source>&amp;Many seeds…</source>
         <translation>多数のシードで試す(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="290"/>
+        <location filename="../../gui/shell/main_window.py" line="291"/>
         <source>&amp;Compare the run with</source>
         <translation>この学習と比べる(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="291"/>
+        <location filename="../../gui/shell/main_window.py" line="292"/>
         <source>the other &amp;update order (same seed)</source>
         <translation>もう一方の更新順序(同じシード)(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="292"/>
+        <location filename="../../gui/shell/main_window.py" line="293"/>
         <source>&amp;alpha × 4 (same seed)</source>
         <translation>学習率 × 4(同じシード)(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="293"/>
+        <location filename="../../gui/shell/main_window.py" line="294"/>
         <source>a&amp;lpha ÷ 4 (same seed)</source>
         <translation>学習率 ÷ 4(同じシード)(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="294"/>
+        <location filename="../../gui/shell/main_window.py" line="295"/>
         <source>one more &amp;hidden node (same seed)</source>
         <translation>隠れ層のノードを1個増やす(同じシード)(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="295"/>
+        <location filename="../../gui/shell/main_window.py" line="296"/>
         <source>the &amp;2-layer model, or 2 hidden nodes (same seed)</source>
         <translation>2層モデル、または隠れ層のノード2個(同じシード)(&amp;2)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="296"/>
+        <location filename="../../gui/shell/main_window.py" line="297"/>
         <source>the run &amp;selected in the Runs panel</source>
         <translation>学習の一覧で選んだ学習(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="299"/>
+        <location filename="../../gui/shell/main_window.py" line="300"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="300"/>
+        <location filename="../../gui/shell/main_window.py" line="301"/>
         <source>What am I &amp;looking at?</source>
         <translation>この画面の見方(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="302"/>
+        <location filename="../../gui/shell/main_window.py" line="303"/>
         <source>Follow the &amp;article…</source>
         <translation>記事に沿って学ぶ(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="303"/>
+        <location filename="../../gui/shell/main_window.py" line="304"/>
         <source>&amp;About GateLab</source>
         <translation>GateLab について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="306"/>
+        <location filename="../../gui/shell/main_window.py" line="307"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="310"/>
+        <location filename="../../gui/shell/main_window.py" line="311"/>
         <source>System default</source>
         <translation>システムの設定</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="323"/>
+        <location filename="../../gui/shell/main_window.py" line="324"/>
         <source>The language changes when GateLab starts next time.</source>
         <translation>言語は GateLab を次に起動したときに切り替わります。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="386"/>
+        <location filename="../../gui/shell/main_window.py" line="387"/>
         <source>Set up for “{0}”. Look at {1}</source>
         <translation>「{0}」を準備しました。見るところ: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="423"/>
+        <location filename="../../gui/shell/main_window.py" line="424"/>
         <source>Reset to the initial weights of seed {0}.</source>
         <translation>シード {0} の重みの初期値にリセットしました。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="441"/>
+        <location filename="../../gui/shell/main_window.py" line="442"/>
         <source>Settings changed ({0}): the network was reset.</source>
         <translation>設定が変わったため({0})、ネットワークをリセットしました。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="692"/>
+        <location filename="../../gui/shell/main_window.py" line="644"/>
+        <source>Run {0}: {1}</source>
+        <translation>実行 {0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/main_window.py" line="646"/>
+        <source>Opened {0}, with notes: {1}</source>
+        <translation>{0} を開きました。注意: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/main_window.py" line="706"/>
         <source>Not quitting. Training stopped for the question: Train goes on.</source>
         <translation>終了しませんでした。確認のため学習を止めました。「学習」で続けられます。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="394"/>
-        <location filename="../../gui/shell/main_window.py" line="444"/>
+        <location filename="../../gui/shell/main_window.py" line="395"/>
+        <location filename="../../gui/shell/main_window.py" line="445"/>
         <source>This is a new, untitled run; {0} is unchanged.</source>
         <translation>これは名前のない新しい実行です。{0} は変更されていません。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="436"/>
+        <location filename="../../gui/shell/main_window.py" line="437"/>
         <source>Alpha {0:g}, steps {1:,}: applied to the run.</source>
         <translation>学習率 {0:g}、ステップ数 {1:,}: 学習に反映しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="457"/>
+        <location filename="../../gui/shell/main_window.py" line="458"/>
         <source>Select another run in the Runs panel first (View &gt; Runs).</source>
         <translation>先に学習の一覧(表示 &gt; 学習の一覧)で別の学習を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="524"/>
+        <location filename="../../gui/shell/main_window.py" line="525"/>
         <source>This run is not the one in {0}: Save asks for a new name.</source>
         <translation>この学習は {0} の学習ではありません。保存するときは新しい名前を尋ねます。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="533"/>
+        <location filename="../../gui/shell/main_window.py" line="534"/>
         <source>run {0}</source>
         <translation>学習 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="632"/>
+        <location filename="../../gui/shell/main_window.py" line="634"/>
         <source>This file&apos;s initial weights differ from seed {0}&apos;s: Reset will use the seed&apos;s.</source>
         <translation>このファイルの重みの初期値は、シード {0} のものと異なります。リセットするとシードの重みの初期値を使います。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="637"/>
+        <location filename="../../gui/shell/main_window.py" line="651"/>
         <source>2-layer</source>
         <translation>2層</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="638"/>
+        <location filename="../../gui/shell/main_window.py" line="652"/>
         <source>{0} hidden nodes</source>
         <translation>隠れ層のノード {0} 個</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="639"/>
+        <location filename="../../gui/shell/main_window.py" line="653"/>
         <source>GateLab — {0}, {1}</source>
         <translation>GateLab — {0}、{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="644"/>
+        <location filename="../../gui/shell/main_window.py" line="658"/>
         <source>About GateLab</source>
         <translation>GateLab について</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="645"/>
+        <location filename="../../gui/shell/main_window.py" line="659"/>
         <source>GateLab 0.1: watch a 2- or 3-layer neural network learn a logic gate.
 
 Built with Qt {0} through PySide6 (LGPLv3), pyqtgraph (MIT), NumPy (BSD) and PyOpenGL (BSD). GateLab itself is MIT-licensed.</source>
@@ -1670,69 +1680,69 @@ Built with Qt {0} through PySide6 (LGPLv3), pyqtgraph (MIT), NumPy (BSD) and PyO
 Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を使って作られています。GateLab 自体は MIT ライセンスです。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="776"/>
+        <location filename="../../gui/shell/main_window.py" line="790"/>
         <source>A fresh start: the article&apos;s settings and speed. The last ones are kept (File &gt; Start fresh each time).</source>
         <translation>初期設定で起動しました: 記事の設定と速度です。前回の設定は残っています(ファイル &gt; 毎回初期設定で起動)。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="781"/>
+        <location filename="../../gui/shell/main_window.py" line="795"/>
         <source>training settings</source>
         <translation>学習の設定</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="781"/>
+        <location filename="../../gui/shell/main_window.py" line="795"/>
         <source>view options</source>
         <translation>表示の設定</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="782"/>
+        <location filename="../../gui/shell/main_window.py" line="796"/>
         <source>language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="782"/>
+        <location filename="../../gui/shell/main_window.py" line="796"/>
         <source>speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="786"/>
+        <location filename="../../gui/shell/main_window.py" line="800"/>
         <source>Some saved settings could not be read and are back to their defaults: {0}.</source>
         <translation>保存された設定の一部を読み込めなかったため、既定値に戻しました: {0}。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="821"/>
+        <location filename="../../gui/shell/main_window.py" line="835"/>
         <source>Picture for a slide</source>
         <translation>スライド用の画像</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="821"/>
+        <location filename="../../gui/shell/main_window.py" line="835"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 画像 (*.png)</translation>
     </message>
     <message>
         <location filename="../../gui/shell/animate_command.py" line="90"/>
         <location filename="../../gui/shell/animation_export.py" line="68"/>
-        <location filename="../../gui/shell/main_window.py" line="827"/>
+        <location filename="../../gui/shell/main_window.py" line="841"/>
         <source>● target   ○ prediction</source>
         <translation>● 真の値   ○ 予測値</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="833"/>
+        <location filename="../../gui/shell/main_window.py" line="847"/>
         <source>Saved {0}</source>
         <translation>{0} を保存しました</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="850"/>
+        <location filename="../../gui/shell/main_window.py" line="864"/>
         <source>From the next start on, GateLab starts with the article&apos;s settings.</source>
         <translation>次回から、GateLab は記事の設定で起動します。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="851"/>
+        <location filename="../../gui/shell/main_window.py" line="865"/>
         <source>From the next start on, GateLab starts with the last settings.</source>
         <translation>次回から、GateLab は前回の設定で起動します。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="872"/>
+        <location filename="../../gui/shell/main_window.py" line="886"/>
         <source>Default settings restored; the language follows the system from the next start.</source>
         <translation>設定を初期状態に戻しました。言語は次回の起動からシステムの設定に従います。</translation>
     </message>
@@ -2669,243 +2679,243 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
 <context>
     <name>SeedsDialog</name>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="56"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="57"/>
         <source>Many seeds</source>
         <translation>多数のシード</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="76"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="77"/>
         <source>Trains many copies of this network that differ only in their random starting weights (their seed), and shows how often these settings learn the gate.</source>
         <translation>ランダムな重みの初期値(シード)だけが異なる、このネットワークのコピーをたくさん学習させ、この設定でどのくらいの割合でゲートを学習できるかを示します。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="100"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="101"/>
         <source>How many networks to train, each from its own seed (1 to {0}). More networks give a narrower confidence interval but take longer.</source>
         <translation>学習させるネットワークの数(1~{0})。それぞれ別のシードから始めます。数が多いほど信頼区間は狭くなりますが、時間がかかります。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="106"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="107"/>
         <source>The first network&apos;s seed; the others take the next ones. Another first seed gives another sample of starts, to check that the share solved holds.</source>
         <translation>最初のネットワークのシード。ほかは続く番号を使います。最初のシードを変えると別の初期値の標本になり、解けた割合が変わらないか確かめられます。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="110"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="111"/>
         <source>Run</source>
         <translation>実行</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="111"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="112"/>
         <source>Train all the networks with the current settings</source>
         <translation>現在の設定で、すべてのネットワークを学習させます</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="114"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="115"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="115"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="116"/>
         <source>Stop the run; nothing is shown for a cancelled run</source>
         <translation>実行を止めます。キャンセルした実行の結果は表示されません</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="119"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="120"/>
         <source>Training steps done, for all the networks together</source>
         <translation>すべてのネットワークを合わせた、実行済みの学習ステップ数</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="120"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="121"/>
         <source>step %v of %m</source>
         <translation>ステップ %v / %m</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="123"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="124"/>
         <source>&amp;Networks:</source>
         <translation>ネットワーク数(&amp;N):</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="125"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="126"/>
         <source>&amp;First seed:</source>
         <translation>最初のシード(&amp;F):</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="135"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="136"/>
         <source>final loss</source>
         <translation>最終の損失</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="135"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="136"/>
         <source>networks</source>
         <translation>ネットワーク数</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="138"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="139"/>
         <source>solved</source>
         <translation>解けた</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="140"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="141"/>
         <source>not solved</source>
         <translation>解けなかった</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="143"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="144"/>
         <source>step</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="143"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="144"/>
         <source>loss</source>
         <translation>損失</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="151"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="152"/>
         <source>Final loss of each network</source>
         <translation>各ネットワークの最終の損失</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="152"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="153"/>
         <source>How many networks ended with each loss: low is good. Blue networks solved the gate.</source>
         <translation>最終の損失ごとのネットワークの数(損失は低いほど良い)。青はゲートを解けたネットワークです。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="154"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="155"/>
         <source>Loss during training</source>
         <translation>学習中の損失</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="155"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="156"/>
         <source>Line: the median loss at each step (half of the networks are below it). Shaded: where the middle 80 % of the networks are (between the 10 % and 90 % quantiles).</source>
         <translation>線: 各ステップでの損失の中央値(ネットワークの半数がこれより下)。塗りつぶし: 中央の 80 % のネットワークが入る範囲(10 % 点と 90 % 点の間)。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="179"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="181"/>
         <source>The results appear here when a run ends.</source>
         <translation>実行が終わると、ここに結果が表示されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="213"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="215"/>
         <source>Networks that did not solve the gate. Double-click a seed to open it in the main window and watch it train.</source>
         <translation>ゲートを解けなかったネットワーク。シードをダブルクリックするとメインウィンドウで開き、学習の様子を見られます。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="217"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="219"/>
         <source>Open in main window</source>
         <translation>メインウィンドウで開く</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="218"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="220"/>
         <source>Open the selected seed in the main window to watch it train</source>
         <translation>選んだシードをメインウィンドウで開き、学習の様子を見ます</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="221"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="223"/>
         <source>Double-click a seed to watch it fail in the main window.</source>
         <translation>シードをダブルクリックすると、うまくいかない様子をメインウィンドウで見られます。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="237"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="239"/>
         <source>&lt;b&gt;Settings:&lt;/b&gt; {0}</source>
         <translation>&lt;b&gt;設定:&lt;/b&gt; {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="241"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="243"/>
         <source>The settings changed: press Run for new results.</source>
         <translation>設定が変わりました。新しい結果を見るには「実行」を押してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="267"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="269"/>
         <source>Preparing the initial weights of {0} networks…</source>
         <translation>{0} 個のネットワークの重みの初期値を準備しています…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="276"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="278"/>
         <source>Cancelling…</source>
         <translation>キャンセルしています…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="303"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="305"/>
         <source>(seeds {0} to {1})</source>
         <translation>(シード {0} ~ {1})</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="312"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="314"/>
         <source>Training {0} networks…</source>
         <translation>{0} 個のネットワークを学習させています…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="320"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="322"/>
         <source>The run failed: {0}</source>
         <translation>実行に失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="322"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="324"/>
         <source>Cancelled: press Run to start again.</source>
         <translation>キャンセルしました。もう一度始めるには「実行」を押してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="366"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="368"/>
         <source>Done: {0} networks, seeds {1} to {2}.</source>
         <translation>完了: ネットワーク {0} 個、シード {1} ~ {2}。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="371"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="373"/>
         <source>95 % confidence interval: {0} % to {1} %. With these settings, the share of all seeds that would solve the gate very likely lies in this range.</source>
         <translation>95 % 信頼区間: {0} % ~ {1} %。この設定では、すべてのシードのうちゲートを解けるものの割合は、95 % の確からしさでこの範囲にあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="382"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="384"/>
         <source>Solved {0}: {1} of {2} networks = {3} %</source>
         <translation>{0}を解けた割合: {2} 個中 {1} 個 = {3} %</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="414"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="416"/>
         <source>Seeds that failed: {0}</source>
         <translation>解けなかったシード: {0} 個</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="416"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="418"/>
         <source> (first {0} listed)</source>
         <translation>(最初の {0} 個を表示)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="427"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="429"/>
         <source>seed {0}: final loss {1:.3g}</source>
         <translation>シード {0}: 最終の損失 {1:.3g}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="429"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="431"/>
         <source> (diverged at step {0})</source>
         <translation>(ステップ {0} で発散)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="438"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="440"/>
         <source>2-layer network (no hidden nodes)</source>
         <translation>2層ネットワーク(隠れ層なし)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="440"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="442"/>
         <source>{0} hidden nodes</source>
         <translation>隠れ層のノード {0} 個</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="441"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="443"/>
         <source>{0}, {1}, alpha {2}, {3} steps, {4} updates, {5}, {6} loss, {7} start weights, {8} update order</source>
         <translation>{0}、{1}、学習率 {2}、{3} ステップ、更新方式 {4}、活性化関数 {5}、損失関数 {6}、重みの初期値 {7}、更新の順序 {8}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="447"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="449"/>
         <source>, stop at loss {0}</source>
         <translation>、損失 {0} で停止</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="452"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="454"/>
         <source>the custom gate</source>
         <translation>カスタムゲート</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="209"/>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="360"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="211"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="362"/>
         <source>Seeds that failed</source>
         <translation>解けなかったシード</translation>
     </message>

@@ -312,3 +312,19 @@ def test_the_recovery_file_is_a_session_file_the_window_opens(qtbot, window):
     with open(path, encoding="utf-8") as file:
         document = json.load(file)
     assert document["format"] == session_file.FORMAT and os.path.basename(path).startswith("unsaved-")
+
+
+def test_a_file_whose_record_does_not_replay_says_which_steps_are_not_shown(qtbot, window, tmp_path):
+    """A checkpoint changed by hand was shown as the run's state at those steps, without a word."""
+    trainer = Trainer(TrainConfig(steps=6000, seed=1))
+    trainer.run()
+    data = json.loads(ex.to_json(trainer))
+    checkpoints = data["record"]["checkpoints"]
+    next(point for point in checkpoints if point[0] == 2048)[2][0] = 99.0
+    path = tmp_path / "tampered.gatelab.json"
+    path.write_text(json.dumps(data))
+    window.open_file(str(path))
+    qtbot.waitUntil(lambda: window.files.path() == str(path), timeout=30000)
+    assert window.notice.isVisible() and "tampered.gatelab.json" in window.notice.text()
+    assert "steps 0 to 4,095 are not shown" in window.notice.text()
+    assert window.session.earliest_step() == 4096
