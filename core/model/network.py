@@ -11,7 +11,7 @@ import numpy as np
 
 from core.model import step
 from core.model.gates import inputs_with_bias
-from core.model.layout import layout
+from core.model.layout import hidden_shape, layout
 from core.model.step import MATMUL
 
 
@@ -45,7 +45,7 @@ class Weights:
     @classmethod
     def from_params(cls, p: step.Params) -> "Weights":
         if p.hidden is None:
-            return cls(np.zeros((3, 0)), np.asarray(p.output, dtype=float))
+            return cls(np.zeros(hidden_shape(0)), np.asarray(p.output, dtype=float))
         return cls(p.hidden, np.append(p.output, p.bias))
 
     def is_finite(self) -> bool:

@@ -397,22 +397,24 @@ def _float_name(kind, i):
 
 
 def weight_variables(hidden_nodes: int) -> list:
-    """The floats dialect's variable of each weight, in flat order (core.model.layout)."""
-    if hidden_nodes == 0:
-        return ["o0", "o1", "ob"]
-    nodes = range(hidden_nodes)
-    return [f"{letter}{j}" for letter in "abc" for j in nodes] + [f"o{j}" for j in nodes] + ["ob"]
+    """The floats dialect's variable of each weight, in flat order (core.model.layout): a0.. from
+    x1, b0.. from x2, c0.. from the bias input, o0.. into the output and its bias ob."""
+    def variable(key):
+        if key[0] == "hidden":
+            return f"{'abc'[key[1]]}{key[2]}"
+        last = key[1] == places.output_size(hidden_nodes) - 1
+        return "ob" if last else f"o{key[1]}"
+    return [variable(w.key) for w in places.layout(hidden_nodes).weights]
 
 
 def _float_inputs(graph: Graph, p: Params) -> dict:
-    hidden_nodes = graph.hidden_nodes
-    names = weight_variables(hidden_nodes)
-    if hidden_nodes == 0:
+    where = places.layout(graph.hidden_nodes)
+    names = weight_variables(graph.hidden_nodes)
+    if p.hidden is None:
         return dict(zip(p.output, names, strict=True))
-    h = hidden_nodes
-    inputs = {p.hidden[i]: names[i * h:(i + 1) * h] for i in range(places.INPUT_COUNT)}
-    inputs[p.output] = names[3 * h:4 * h]
-    inputs[p.bias] = names[4 * h]
+    inputs = {w: names[where.from_input(i)] for i, w in enumerate(p.hidden)}
+    inputs[p.output] = names[where.output_nodes]
+    inputs[p.bias] = names[where.output_bias]
     return inputs
 
 

@@ -9,7 +9,7 @@ issue 15 reads it) and the inputs x1, x2; its code puts the bias last (x[k][2] =
 3-layer formulas sum from i = 0 and its code again puts the bias last: x0, x1, then x2 = 1.
 """
 
-from core.model.layout import ARTICLE, GATELAB, article_input, article_node, article_weight
+from core.model.layout import ARTICLE, GATELAB, article_input, article_node, article_weight, output_size
 
 NOTATIONS = (GATELAB, ARTICLE)
 __all__ = ["ARTICLE", "GATELAB", "NOTATIONS", "article_input", "article_node", "article_weight",
@@ -28,7 +28,7 @@ def symbol_table(hidden_nodes: int) -> list[tuple[str, str, str, str]]:
             ("prediction, target", "yp, yt", "yp, yt", "yp, yt[k]"),
             ("step loss", "L[step] = ½ Σ (yp − yt)²", "L = ½ (yp − yt)²", "L[step] += ((yp − yt[k])²)/2"),
         ]
-    last = hidden_nodes + 1
+    last = output_size(hidden_nodes)  # the bias node's number: the last weight into the output
     return [
         ("inputs", "x1, x2, 1", "x0, x1, x2 = 1", "x[k][0], x[k][1], x[k][2] = 1"),
         ("input to hidden weight", "w(1)ij, i = 1..3, j = 1..H", "w^first_ij, i = 0..2, j = 0..H-1",

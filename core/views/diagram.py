@@ -26,7 +26,7 @@ from functools import lru_cache
 import numpy as np
 
 from core.model.gates import ROWS, inputs_with_bias
-from core.model.layout import INPUT_NAMES
+from core.model.layout import INPUT_COUNT, INPUT_NAMES, output_size
 from core.model.layout import layout as weight_layout
 from core.model.network import Weights, forward
 
@@ -160,7 +160,7 @@ def _layout(hidden_nodes: int, width: int, height: int) -> Layout:
                   + _column_places(("yp",), (OUTPUT,), ("yp",), xs[1], nodes_height))
         links = tuple((w.key, sources[w.key[1]], "yp", w.label) for w in weight_layout(0).weights)
         columns = (Column(INPUT, xs[0]), Column(OUTPUT, xs[1]))
-        largest = 3
+        largest = INPUT_COUNT
     else:
         edge = max(MAX_RADIUS + 16.0, 0.08 * width)  # room for the column titles
         xs = (edge, 0.5 * width, width - edge)
@@ -174,7 +174,7 @@ def _layout(hidden_nodes: int, width: int, height: int) -> Layout:
         links = tuple((w.key, *ends[w.key[0]](*w.key[1:]), w.label)
                       for w in weight_layout(hidden_nodes).weights)
         columns = (Column(INPUT, xs[0]), Column(HIDDEN, xs[1]), Column(OUTPUT, xs[2]))
-        largest = max(3, hidden_nodes + 1)
+        largest = max(INPUT_COUNT, output_size(hidden_nodes))  # hidden nodes and the bias node
     max_width = float(np.clip(0.5 * nodes_height / largest, 2.0, MAX_WIDTH))
     return Layout(hidden_nodes, places, links, columns, float(width), float(height), max_width)
 

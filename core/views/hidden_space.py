@@ -38,7 +38,7 @@ class HiddenSpace:
 
 def default_nodes(weights: Weights, count: int = 2) -> tuple:
     """The `count` hidden nodes weighing most in the output (in node order)."""
-    influence = np.abs(np.asarray(weights.output[:-1], dtype=float))
+    influence = np.abs(np.asarray(weights.params().output, dtype=float))
     influence = np.where(np.isfinite(influence), influence, 0.0)
     return tuple(sorted(np.argsort(-influence, kind="stable")[:count].tolist()))
 
@@ -66,9 +66,9 @@ def hidden_space(weights: Weights, activation: str, nodes=None, path=None) -> Hi
     low, high = space_range(activation, h)
     if not np.isfinite(high):
         return None  # ReLU activations past what a plot can span
-    v = np.asarray(weights.output, dtype=float)
+    v, bias = np.asarray(weights.output, dtype=float), float(weights.params().bias)
     others = [k for k in range(weights.hidden_nodes) if k not in (a, b)]
-    rest = v[-1] + float(h[:, others].mean(axis=0) @ v[others]) if others else v[-1]
+    rest = bias + float(h[:, others].mean(axis=0) @ v[others]) if others else bias
     axis = np.linspace(low, high, SPACE_GRID)
     output = sigmoid(v[a] * axis[:, None] + v[b] * axis[None, :] + rest)
     return HiddenSpace((a, b), points, low, high, axis, output,
@@ -136,9 +136,9 @@ def hidden_space_3d(weights: Weights, activation: str, nodes=None, path=None) ->
     low, high = space_range(activation, h)
     if not np.isfinite(high):
         return None
-    v = np.asarray(weights.output, dtype=float)
+    v, bias = np.asarray(weights.output, dtype=float), float(weights.params().bias)
     others = [k for k in range(weights.hidden_nodes) if k not in chosen]
-    rest = v[-1] + float(h[:, others].mean(axis=0) @ v[others]) if others else v[-1]
+    rest = bias + float(h[:, others].mean(axis=0) @ v[others]) if others else bias
     normal = v[list(chosen)]
     return HiddenSpace3D(chosen, h[:, list(chosen)], low, high,
                          plane_in_cube(normal, rest, low, high),

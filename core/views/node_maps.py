@@ -66,14 +66,15 @@ def decision_lines(weights) -> list[tuple[int, str, np.ndarray]]:
     the output is 0.5 (node -1). A line that misses the square is left out."""
     if not weights.is_finite():
         return []  # a diverged run draws no lines
-    if weights.hidden_nodes == 0:
-        segment = boundary_segment(*[float(w) for w in weights.output[:3]])
+    p = weights.params()
+    if p.hidden is None:
+        segment = boundary_segment(*[float(w) for w in p.output])
         return [(-1, SINGLE_NEURON_COLOUR, segment)] if len(segment) else []
-    influence = np.abs(np.asarray(weights.output[:-1], dtype=float))
+    influence = np.abs(np.asarray(p.output, dtype=float))
     chosen = sorted(np.argsort(-influence, kind="stable")[:LINES_MAX].tolist())
     lines = []
     for j in chosen:
-        segment = boundary_segment(*[float(w) for w in weights.hidden[:, j]])
+        segment = boundary_segment(*[float(w) for w in p.hidden[:, j]])
         if len(segment):
             lines.append((j, node_colour(j), segment))
     return lines
