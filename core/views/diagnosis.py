@@ -62,7 +62,8 @@ def trend_of(recent) -> tuple[float, float]:
     """The mean losses of the two halves of `recent` (the last 2 * window steps' losses)."""
     recent = np.asarray(recent, dtype=float)
     half = recent.size // 2
-    return float(recent[:half].mean()), float(recent[half:].mean())
+    with np.errstate(over="ignore"):  # losses near 1e308 sum to inf: a trend of inf, no warning
+        return float(recent[:half].mean()), float(recent[half:].mean())
 
 
 def diagnose_run(config, weights: Weights, losses, outcome_reason: str | None = None):

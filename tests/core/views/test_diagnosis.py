@@ -191,3 +191,15 @@ def test_diagnosing_many_seeds_stops_when_asked():
     calls = []
     stopped = dg.with_kinds(result, should_stop=lambda: calls.append(1) or len(calls) > 1)
     assert stopped.kinds is None and dg.with_kinds(result).kinds is not None
+
+
+def test_huge_finite_losses_give_a_trend_without_a_warning():
+    """5,000 losses of 1e308 (a crafted file) made NumPy warn of an overflow in the mean."""
+    import warnings
+
+    from core.views.diagnosis import trend_of
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        older, newer = trend_of(np.full(5000, 1e308))
+    assert older == newer == float("inf")
