@@ -19,10 +19,12 @@ had before the step was written once (left to right in the traced code, BLAS mat
 for row-vectorised NumPy, einsum for the landscape), so every path gives exactly the floats
 it gave: saved runs replay their steps and are checked against their checkpoints.
 
-Optimizers: a new update rule is an elementwise function of a weight, its gradient and
-per-weight state arrays laid out like the weights (core.model.layout); `descend` is where
-batch mode applies it, `row_update` where online mode does (there the plain step is grouped
-as (alpha * delta) * input, which is the same number for inputs of 0 and 1, and faster).
+Optimizers (not yet offered) plug in at one place per mode: an update rule is elementwise in a
+weight, its gradient and per-weight state arrays laid out like the weights (core.model.layout;
+momentum's velocity, Adam's two moments and its count of updates t). Batch mode applies it in
+`f.descend`; online mode in `row_update`, which computes each row's gradients already (for the
+math panel) and takes the plain step as (alpha * delta) * input there: the same number as
+alpha * (delta * input) for inputs of 0 and 1, with fewer multiplications.
 """
 
 import math
@@ -34,9 +36,6 @@ import numpy as np
 from core.model import layout as places
 from core.model.gates import ROWS
 from core.model.tracing import ArraySource, FloatSource, Graph, Group, RowConstant, name
-
-ACTIVATIONS = ("sigmoid", "tanh", "relu")
-LOSSES = ("squared", "cross-entropy")
 
 
 # == the definition =============================================================================
@@ -382,20 +381,16 @@ def params_of(hidden, output) -> Params:
     return Params(hidden, output[..., :-1], output[..., -1:] if output.ndim > 1 else output[-1])
 
 
-def traced_params(graph: Graph, names) -> Params:
-    """Input nodes for the weights, named `names(kind, input)`."""
-    hidden_nodes = graph.hidden_nodes
-    if hidden_nodes == 0:
-        return Params(None, Group(graph.input(names("output", i)) for i in range(places.INPUT_COUNT)))
-    return Params(Group(graph.input(names("hidden", i), nodes=True) for i in range(places.INPUT_COUNT)),
-                  graph.input(names("output", 0), nodes=True), graph.input(names("bias", 0)))
+def traced_params(graph: Graph) -> Params:
+    """Input nodes for the weights."""
+    inputs = range(places.INPUT_COUNT)
+    if graph.hidden_nodes == 0:
+        return Params(None, Group(graph.input(f"w{i}") for i in inputs))
+    return Params(Group(graph.input(f"w1_{i}", nodes=True) for i in inputs), graph.input("w2", nodes=True),
+                  graph.input("bias"))
 
 
 # == programs in the floats dialect ===============================================================
-def _float_name(kind, i):
-    return {"hidden": "abc"[i], "output": "o" if i == 0 else f"o{i}", "bias": "ob"}[kind]
-
-
 def weight_variables(hidden_nodes: int) -> list:
     """The floats dialect's variable of each weight, in flat order (core.model.layout): a0.. from
     x1, b0.. from x2, c0.. from the bias input, o0.. into the output and its bias ob."""
@@ -421,7 +416,7 @@ def _float_inputs(graph: Graph, p: Params) -> dict:
 def _float_row(hidden_nodes, activation, loss, article):
     graph = Graph(hidden_nodes)
     f = Floats(graph)
-    p = traced_params(graph, _float_name)
+    p = traced_params(graph)
     x = (graph.input("x1"), graph.input("x2"), 1.0)
     yt, alpha = graph.input("yt"), graph.input("alpha")
     row = row_update(f, p, x, yt, alpha, activation, loss, article)
@@ -447,15 +442,11 @@ def online_row_lines(hidden_nodes: int, activation: str, loss: str, article: boo
     return tuple(FloatSource(graph, inputs, FLOAT_TEMPLATES, outputs).lines)
 
 
-ROW_VALUES = ("u", "h", "d", "v", "yp", "dv", "loss", "g", "used", "e", "grad_hidden", "grad_output",
-              "grad_bias", "hidden", "output", "bias")
-
-
 @lru_cache(maxsize=64)
 def row_function(hidden_nodes: int, activation: str, loss: str, article: bool):
     """f(weights, x1, x2, yt, alpha) -> {name: value} with every quantity of one online row
-    update (ROW_VALUES; a value over the hidden nodes is a tuple, the weights from the inputs a
-    tuple per input), computed by the same source as the kernels'."""
+    update (a value over the hidden nodes is a tuple, the weights from the inputs and their
+    gradients a tuple per input), computed by the same source as the kernels'."""
     graph, p, row, inputs = _float_row(hidden_nodes, activation, loss, article)
     fw, grads, after = row.forward, row.gradients, row.after
     values = {"u": fw.u, "h": fw.h, "d": fw.d, "v": fw.v, "yp": fw.yp, "dv": row.dv, "loss": row.loss,
@@ -520,7 +511,7 @@ def _array_inputs(graph: Graph, p: Params):
     """({weight input node: local name}, the lines taking each name's view of P)."""
     where = places.layout(graph.hidden_nodes)
     if p.hidden is None:
-        named = [(w, f"o{i}" if i < 2 else "ob", f"P[{i}]") for i, w in enumerate(p.output)]
+        named = [(w, local, f"P[{i}]") for i, (w, local) in enumerate(zip(p.output, weight_variables(0)))]
     else:
         named = [(w, "abc"[i], f"P[{where.from_input(i).start}:{where.from_input(i).stop}]")
                  for i, w in enumerate(p.hidden)]
@@ -537,7 +528,7 @@ def array_program(kind: str, hidden_nodes: int, activation: str, loss: str, arti
     (a row's inputs and targets are constants of the code)."""
     graph = Graph(hidden_nodes)
     f = Arrays(graph)
-    p = traced_params(graph, _float_name)
+    p = traced_params(graph)
     alpha = graph.input("alpha")
     inputs, views = _array_inputs(graph, p)
     inputs[alpha] = "alpha"

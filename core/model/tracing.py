@@ -358,7 +358,7 @@ class FloatSource:
         if op == "where":
             condition, _ = self._expr(args[0], j)
             yes, yp = self._expr(args[1], j)
-            no, np_ = self._expr(args[2], j)
+            no, _ = self._expr(args[2], j)
             return f"({_paren(yes, yp <= _CONDITIONAL)} if {condition} else {no})", _ATOM
         if op == "sum_nodes":
             parts = [self._expr(args[0], k) for k in range(self.hidden)]
