@@ -718,10 +718,10 @@ class HeldRead:
         self.readers = []
         real = ex.read_text
 
-        def read_text(path):
+        def read_text(path, *args, **kwargs):
             self.readers.append(threading.current_thread())
             self._released.wait(60)  # a bound, so a read the test never releases still ends
-            return real(path)
+            return real(path, *args, **kwargs)
 
         monkeypatch.setattr(ex, "read_text", read_text)
 
