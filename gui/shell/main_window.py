@@ -674,7 +674,8 @@ class MainWindow(QMainWindow):
         """Ctrl+C, SIGTERM, SIGHUP or the window destroyed: no question (one may be open already,
         or any other dialog): unsaved runs go to the recovery file, offered at the next start,
         the settings are written, and `ended` asks the app to end at once."""
-        self.end_without_display()
+        if not getattr(self, "_closed", False):  # closed already: its runs were saved or discarded
+            self.end_without_display()
         self.ended.emit(0)
 
     def end_without_display(self):
@@ -713,6 +714,8 @@ class MainWindow(QMainWindow):
         self.presentation.leave()  # the layout saved is the usual one, not the full screen
         self._save_settings()
         super().closeEvent(event)
+        # Qt destroys the native window next, which WindowLoss sees as "destroyed from outside".
+        self._closed = True
         self.closed.emit()
 
     def tell_about_recovered_work(self):

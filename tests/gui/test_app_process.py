@@ -232,3 +232,12 @@ def test_two_instances_ended_together_both_keep_their_runs(tmp_path):
     seeds = sorted(session_file.read(path).runs[0].experiment.config.seed
                    for path in recovered(tmp_path / "data"))
     assert seeds == [3, 5]
+
+
+def test_no_window_outlives_the_main_one(tmp_path):
+    """After pyqtgraph's Export window, quitting left a process with no main window."""
+    env = dict(os.environ, XDG_CONFIG_HOME=str(tmp_path / "config"),
+               XDG_DATA_HOME=str(tmp_path / "data"), HOME=str(tmp_path))
+    result = subprocess.run([sys.executable, "tests/gui/outlive.py"], cwd=ROOT, env=env,
+                            capture_output=True, text=True, timeout=120)
+    assert "closing" in result.stdout and result.returncode == 0, result.stderr

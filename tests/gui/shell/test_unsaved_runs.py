@@ -328,3 +328,14 @@ def test_a_file_whose_record_does_not_replay_says_which_steps_are_not_shown(qtbo
     assert window.notice.isVisible() and "tampered.gatelab.json" in window.notice.text()
     assert "steps 0 to 4,095 are not shown" in window.notice.text()
     assert window.session.earliest_step() == 4096
+
+
+def test_runs_discarded_at_quit_are_not_kept_when_the_closed_window_is_destroyed(qtbot, window):
+    """Closing destroys the native window, which reads as "destroyed from outside": the runs the
+    user just discarded went to the recovery file."""
+    finish(qtbot, window)
+    window.unsaved.ask = Answers("discard")
+    window.close()
+    with qtbot.waitSignal(window.ended):
+        window.close_for_signal(0)  # what WindowLoss does then
+    assert not os.path.exists(window.unsaved.recovery.path)
