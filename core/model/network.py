@@ -114,11 +114,15 @@ def predictions(weights: Weights, activation: str) -> np.ndarray:
 
 @np.errstate(**_QUIET)
 def gradients(weights: Weights, x, targets, activation: str, loss: str) -> Weights:
-    """Textbook backprop of the summed loss over the given rows."""
-    grads = step.batch_gradient(MATMUL, weights.params(), x, np.asarray(targets, dtype=float),
-                                activation, loss)[1]
+    """Textbook backprop of the summed loss over the given rows (step.batch_gradient's steps,
+    the output delta taken through this module's output_delta, which a test may break on
+    purpose to show the gradient check turning red)."""
+    p = weights.params()
+    fw = step.forward(MATMUL, p, x, activation)
+    g = output_delta(fw.yp, np.asarray(targets, dtype=float), loss)
     if weights.hidden_nodes == 0:
-        return Weights(weights.hidden.copy(), grads.output)
+        return Weights(weights.hidden.copy(), step.gradients(MATMUL, p, x, fw, g, None).output)
+    grads = step.gradients(MATMUL, p, x, fw, g, step.hidden_delta(MATMUL, g, p.output, fw.d))
     return Weights(grads.hidden, np.concatenate([grads.output, [grads.bias]]))
 
 
