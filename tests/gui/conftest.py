@@ -49,3 +49,21 @@ def qtbot(qtbot):
         setattr(qtbot, name, waiting_now(getattr(qtbot, name)))
         setattr(qtbot, alias, getattr(qtbot, name))
     return qtbot
+
+
+@pytest.fixture(autouse=True)
+def _no_unexpected_message_box(request, monkeypatch):
+    """A static QMessageBox (warning, critical, ...) nobody answers blocks the run forever: an
+    open that failed unexpectedly hung CI that way. Here it fails the test, naming its text; a
+    test that expects one replaces it with its own stand-in."""
+    if "qtbot" not in request.fixturenames and "qapp" not in request.fixturenames:
+        return
+    from PySide6.QtWidgets import QMessageBox
+
+    def refuse(kind):
+        def box(_parent, _title, text, *args, **kwargs):
+            raise AssertionError(f"an unexpected modal QMessageBox.{kind}: {text}")
+        return box
+
+    for kind in ("warning", "critical", "information", "question"):
+        monkeypatch.setattr(QMessageBox, kind, refuse(kind))
