@@ -548,6 +548,7 @@ def array_program(kind: str, hidden_nodes: int, activation: str, loss: str, arti
         if source.buffers else []
     if source.grad_size is not None:
         unpack.append(f"_grad = B[{len(source.buffers)}]")
+    unpack += [f"{view} = {expression}" for view, expression in source.views.items()]
     if kind == EVALUATE:
         head, body = "def run(P, B, predictions, losses):", ["total = losses", *source.lines]
     else:

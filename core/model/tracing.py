@@ -393,9 +393,10 @@ class ArraySource:
     own view, which must not be read afterwards); place None: only computed (`descend`).
     A value is (W,); over the hidden nodes (H, W); over the rows (4, W); both (4, H, W).
     `buffers`: (shape, dtype) per buffer, for the caller to allocate as _b0, _b1, ...;
-    `constants`: {name: array} for row constants. `descend` (alpha, the gradients in flat
-    order) has the gradients written into `_grad`, laid out like the weights array `flat`, and
-    then takes flat -= alpha _grad in two calls.
+    `constants`: {name: array} for row constants; `views`: {name: expression} for the slices
+    the code reads, to be taken once before it runs (a slice costs as much as a small call).
+    `descend` (alpha, the gradients in flat order) has the gradients written into `_grad`, laid
+    out like the weights array `flat`, and then takes flat -= alpha _grad in two calls.
     """
 
     def __init__(self, graph: Graph, inputs: dict, outputs: list, flat: str = "P"):
@@ -405,6 +406,7 @@ class ArraySource:
         self.buffers: list[tuple] = []
         self.constants: dict = {}
         self.grad_size = None  # the rows of _grad, if there is a descend
+        self.views: dict[str, str] = {}  # name -> a view of a buffer or weight, taken once
         live = live_nodes([value for value, _ in outputs])
         self._last: dict[int, float] = {}
         for node in live:
@@ -431,7 +433,8 @@ class ArraySource:
                 offset = 0
                 for grad in node.args[1:]:
                     size = self.hidden if grad.nodes else 1
-                    place = f"_grad[{offset}:{offset + size}]" if grad.nodes else f"_grad[{offset}]"
+                    rows = f"{offset}:{offset + size}" if grad.nodes else f"{offset}"
+                    place = self._view(f"_grad[{rows}]")
                     if grad.op not in _KEPT and grad.index not in self._place:
                         self._settle(grad, place)
                     else:
@@ -481,6 +484,14 @@ class ArraySource:
             node = first
 
     # -- places -----------------------------------------------------------------------------
+    def _view(self, expression: str) -> str:
+        for name, known in self.views.items():
+            if known == expression:
+                return name
+        name = f"_v{len(self.views)}"
+        self.views[name] = expression
+        return name
+
     def _buffer(self, home, boolean=False):
         if home.index in self._buffer_of:
             return self._buffer_of[home.index]
@@ -511,7 +522,7 @@ class ArraySource:
             return repr(float(value))
         place = self._loc[value.index]
         if consumer is not None and consumer.rows and consumer.nodes and value.rows and not value.nodes:
-            return f"{place}[:, None, :]"
+            return self._view(f"{place}[:, None, :]")
         return place
 
     # -- code -------------------------------------------------------------------------------
@@ -521,17 +532,18 @@ class ArraySource:
             self._holder[self._loc[index]] = index
             return
         if op == "row":
-            self._loc[index] = f"{self._loc[node.args[0].index]}[{node.args[1]}]"
+            self._loc[index] = self._view(f"{self._loc[node.args[0].index]}[{node.args[1]}]")
             return
         if op == "stack":
             self._loc[index] = self._buffer(node)
             for r, part in enumerate(node.args):
                 if self._place.get(getattr(part, "index", None)) != (node, r):
-                    self.lines.append(f"np.copyto({self._loc[index]}[{r}], {self._ref(part, None)})")
+                    row = self._view(f"{self._loc[index]}[{r}]")
+                    self.lines.append(f"np.copyto({row}, {self._ref(part, None)})")
             return
         place = self._place.get(index)
         if isinstance(place, tuple):
-            out = f"{self._buffer(place[0])}[{place[1]}]"
+            out = self._view(f"{self._buffer(place[0])}[{place[1]}]")
         elif isinstance(place, str):
             out = place
             holder = self._holder.get(place)
@@ -573,12 +585,13 @@ class ArraySource:
             (terms,) = refs
             if node.rows:
                 return [f"np.add.reduce({terms}, axis=1, out={out})"]
-            if self.hidden == 1:
-                return [f"np.copyto({out}, {terms}[0])"]
             if self.hidden > 4:  # a reduction along the leading axis also adds left to right
                 return [f"np.add.reduce({terms}, axis=0, out={out})"]
-            return [f"np.add({terms}[0], {terms}[1], out={out})"] + [
-                f"np.add({out}, {terms}[{j}], out={out})" for j in range(2, self.hidden)]
+            term = [self._view(f"{terms}[{j}]") for j in range(self.hidden)]
+            if self.hidden == 1:
+                return [f"np.copyto({out}, {term[0]})"]
+            return [f"np.add({term[0]}, {term[1]}, out={out})"] + [
+                f"np.add({out}, {term[j]}, out={out})" for j in range(2, self.hidden)]
         if op == "descend":
             return [f"np.multiply(_grad, {refs[0]}, out=_grad)",
                     f"np.subtract({self.flat}, _grad, out={self.flat})"]
