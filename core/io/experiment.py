@@ -58,6 +58,7 @@ from dataclasses import dataclass, fields
 
 import numpy as np
 
+from core.model import layout
 from core.model.config import ConfigError, TrainConfig, shown_value
 from core.model.network import Weights
 from core.training.run_record import OPEN_CHECK_COST, SET_STEPS, SPARSE_CHECK_COST, Cancelled, RunRecord
@@ -647,7 +648,7 @@ def _unshuffled(data: bytes, width: int, previous: np.ndarray):
 
 def _weights(data, name: str, config: TrainConfig) -> Weights:
     nodes = config.hidden_nodes
-    outputs = nodes + 1 if nodes else 3
+    outputs = layout.output_size(nodes)
     if not isinstance(data, dict) or "hidden" not in data or "output" not in data:
         raise ExperimentError(MISSING_KEY, f'{name} must hold "hidden" and "output"')
     rows = data["hidden"]

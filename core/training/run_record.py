@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from core.model import layout
 from core.model.config import STEPS_MAX, TrainConfig
 from core.model.network import Weights
 from core.training.history import clipped_to
@@ -80,7 +81,7 @@ def normal_interval(config: TrainConfig, steps: int, bytes_each: int) -> int:
 
 def _size(config: TrainConfig) -> int:
     """Weights in Weights.flat()."""
-    return 4 * config.hidden_nodes + 1 if config.hidden_nodes else 3
+    return layout.parameter_count(config.hidden_nodes)
 
 
 def _step_cost(config: TrainConfig) -> int:
