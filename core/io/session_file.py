@@ -75,6 +75,13 @@ def json_pieces(trainers: list, current: int, names: dict | None = None,
     sizes = {k: sum(map(len, pieces)) + 200 for k, pieces in texts.items()}
     kept = sorted(texts)
     too_large = f"these runs together would make the file larger than {ex.MAX_FILE_BYTES // 2**20} MB"
+    too_many = f"a session file holds at most {RUNS_MAX} runs"
+    if len(kept) > RUNS_MAX:  # a file that could not be opened again must not be written
+        if left_out is None:
+            raise ExperimentError(ex.UNSAVABLE, f"{too_many}; these are {len(trainers)}: delete some first")
+        spare = [k for k in kept if k != current][:len(kept) - RUNS_MAX]  # the oldest go
+        left_out.extend((k, too_many) for k in spare)
+        kept = [k for k in kept if k not in spare]
     while kept and sum(sizes[k] for k in kept) > ex.MAX_FILE_BYTES:
         if left_out is None:
             raise ExperimentError(ex.UNSAVABLE, too_large)

@@ -22,7 +22,7 @@ from core.io.experiment import ExperimentError
 
 PREFIX = "unsaved-"
 _OWN = re.compile(r"unsaved-(\d{8}-\d{6})-(\d+)\.gatelab\.json")
-_HALF = re.compile(r"\.(unsaved-\d{8}-\d{6}-(\d+)\.gatelab\.json)\.[0-9a-f]{8}\.tmp")
+_HALF = re.compile(r"\.unsaved-(\d{8}-\d{6})-(\d+)\.gatelab\.json\.[0-9a-f]{8}\.tmp")
 
 
 @dataclass(frozen=True)
@@ -91,8 +91,7 @@ class RecoveryFolder:
             match = whole or half
             if match is None:
                 continue
-            pid = int(match.group(2))
-            if pid == self.pid or _running(pid):
+            if name == os.path.basename(self.path) or _alive(int(match.group(2)), match.group(1)):
                 continue  # that instance is still open: its file is its own
             source = os.path.join(self.folder, name)
             kept = self._dated(name, complete=bool(whole) or _parses(source))
@@ -126,6 +125,33 @@ def check(path: str) -> str | None:
 
 def _parses(path: str) -> bool:
     return check(path) is None
+
+
+def _alive(pid: int, stamp: str) -> bool:
+    """Whether the instance that named its file with `pid` and `stamp` still runs: a process of
+    that number started before the stamp (after a reboot the number may be another program's)."""
+    if not _running(pid):
+        return False
+    started = _start_time(pid)
+    if started is None:
+        return True  # cannot tell: leave its file alone
+    try:
+        made = time.mktime(time.strptime(stamp, "%Y%m%d-%H%M%S"))
+    except ValueError:
+        return True
+    return started <= made + 2  # the window, and its name, come after its process starts
+
+
+def _start_time(pid: int) -> float | None:
+    """When process `pid` started (seconds since the epoch), from Linux's /proc; None elsewhere."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as file:
+            fields = file.read().rsplit(")", 1)[1].split()
+        with open("/proc/stat", encoding="ascii") as file:
+            boot = next(int(line.split()[1]) for line in file if line.startswith("btime "))
+        return boot + int(fields[19]) / os.sysconf("SC_CLK_TCK")  # field 22: starttime
+    except (OSError, ValueError, IndexError, StopIteration):
+        return None
 
 
 def _running(pid: int) -> bool:

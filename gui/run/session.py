@@ -53,6 +53,8 @@ class RunSession(QObject):
         self._numbers = {self._trainer.run_id: 1}  # run_id -> its number in the Runs panel
         self._elsewhere: set[int] = set()  # runs another window trains (compare): hands off
         self._saved: dict[int, tuple | None] = {}  # run_id -> its progress mark when last saved
+        self._saved_in: dict[int, str] = {}  # run_id -> the file that holds it as marked
+        self._in_session_file: set[int] = set()  # runs a session file holds: never trimmed
         self._over_cap_said = False
         self._remember(self._trainer)
         self.controller = TrainingController(self, use_engine=use_engine)
@@ -242,14 +244,17 @@ class RunSession(QObject):
             self._numbers[trainer.run_id] = max(self._numbers.values(), default=0) + 1
             self._remember(trainer)
         while len(self.runs) > RUNS_KEPT:  # the oldest with nothing to lose goes
+            # A session file's runs stay: Save writes that file again from this list.
             spare = next((run for run in self.runs if run is not self._trainer
-                          and run.run_id not in self._elsewhere and not self._is_unsaved(run)), None)
+                          and run.run_id not in self._elsewhere
+                          and run.run_id not in self._in_session_file
+                          and not self.is_unsaved(run)), None)
             if spare is None:
                 if not self._over_cap_said:
                     self._over_cap_said = True
                     self.notice.emit(self.tr(
-                        "The session holds {0} runs with unsaved progress: all are kept. Save them "
-                        "(File > Save all runs as a session) or delete some in the Runs panel.")
+                        "The session holds {0} runs. Runs with unsaved progress, or in the session "
+                        "file open, are all kept: save them, or delete some in the Runs panel.")
                         .format(len(self.runs)))
                 break
             self._forget(spare)
@@ -262,7 +267,8 @@ class RunSession(QObject):
         if trainer.run_id not in self._saved:
             self._saved[trainer.run_id] = progress_mark(trainer) if is_fresh(trainer) else None
 
-    def _is_unsaved(self, run: Trainer) -> bool:
+    def is_unsaved(self, run: Trainer) -> bool:
+        """Whether `run` has progress no file holds (not while a thread trains it)."""
         name = self._names.get(run.run_id)
         if name is None and is_fresh(run):
             return False
@@ -270,12 +276,25 @@ class RunSession(QObject):
 
     def unsaved_runs(self) -> list[Trainer]:
         """The runs whose progress no file holds (call it while no thread trains them)."""
-        return [run for run in self.runs if self._is_unsaved(run)]
+        return [run for run in self.runs if self.is_unsaved(run)]
 
-    def mark_saved(self, trainers) -> None:
-        """These runs were just written to a file, or read from one, as they are now."""
+    def mark_saved(self, trainers, path: str | None = None, session: bool = False) -> None:
+        """These runs were just written to the file `path`, or read from it, as they are now
+        (session: a session file, whose runs the session keeps). Other runs that file held are
+        no longer in it: they are unsaved again."""
+        ids = {run.run_id for run in trainers}
+        if path is not None:
+            for run_id, held_in in list(self._saved_in.items()):
+                if held_in == path and run_id not in ids:
+                    self._saved[run_id] = None
+                    del self._saved_in[run_id]
+                    self._in_session_file.discard(run_id)
+        if session:
+            self._in_session_file = set(ids)
         for run in trainers:
             self._saved[run.run_id] = progress_mark(run, self._names.get(run.run_id))
+            if path is not None:
+                self._saved_in[run.run_id] = path
         self._over_cap_said = False
 
     def _forget(self, run: Trainer) -> None:
@@ -283,6 +302,8 @@ class RunSession(QObject):
         self._names.pop(run.run_id, None)
         self._numbers.pop(run.run_id, None)  # its branches now say "of a deleted run"
         self._saved.pop(run.run_id, None)
+        self._saved_in.pop(run.run_id, None)
+        self._in_session_file.discard(run.run_id)
 
     # -- the session's runs ----------------------------------------------------------------
     def run_infos(self) -> list[RunInfo]:
@@ -341,6 +362,10 @@ class RunSession(QObject):
             self.notice.emit(self.tr("Showing run {0}.").format(self._numbers.get(run_id, "?")))
 
         self.when_stopped(switch)
+
+    def is_elsewhere(self, run_id: int) -> bool:
+        """Another window (compare) trains the run now."""
+        return run_id in self._elsewhere
 
     def delete_run(self, run_id: int) -> None:
         run = self._run(run_id)
@@ -504,28 +529,32 @@ class RunSession(QObject):
             self._trainer.set_weights(weights)
             self._show()
 
-    def adopt(self, trainer: Trainer) -> None:
-        """Shows a run restored from a file (call it from when_stopped)."""
-        self._config = trainer.config
+    def adopt(self, trainer: Trainer, path: str | None = None) -> None:
+        """Shows a run restored from the file `path` (call it from when_stopped)."""
         self._replace_run(trainer)
-        self.mark_saved([trainer])  # as the file holds it
-        self._adopted += 1
-        outcome = trainer.outcome
-        state = states.IDLE if outcome is None else states.state_after(outcome.reason)
-        self._show(state, outcome.message if outcome else "")
+        self.mark_saved([trainer], path)  # as the file holds it
+        self._show_adopted(trainer)
 
-    def adopt_all(self, trainers: list, current: int, names: dict) -> None:
+    def adopt_all(self, trainers: list, current: int, names: dict, path: str | None = None) -> None:
         """Shows the runs of a session file: they replace this session's runs; names maps a
         run's index to its name (call it from when_stopped)."""
         self.runs = []
-        self._names, self._numbers, self._saved = {}, {}, {}
+        self._names, self._numbers, self._saved, self._saved_in = {}, {}, {}, {}
         for k, trainer in enumerate(trainers):
             self.runs.append(trainer)
             self._numbers[trainer.run_id] = k + 1
             if names.get(k):
                 self._names[trainer.run_id] = names[k]
-        self.mark_saved(trainers)
-        self.adopt(trainers[current])
+        self.mark_saved(trainers, path, session=True)
+        self._replace_run(trainers[current])
+        self._show_adopted(trainers[current])
+
+    def _show_adopted(self, trainer: Trainer) -> None:
+        self._config = trainer.config
+        self._adopted += 1
+        outcome = trainer.outcome
+        state = states.IDLE if outcome is None else states.state_after(outcome.reason)
+        self._show(state, outcome.message if outcome else "")
 
     def names_by_id(self) -> dict:
         """The names the user gave, by run_id."""

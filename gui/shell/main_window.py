@@ -101,6 +101,9 @@ class MainWindow(QMainWindow):
         self.unsaved = UnsavedWork(self.session, lambda: self._save_session(ask=not self.files.is_session()),
                                    self._save, self)
         self._seeds_dialog = None
+        # Set once the quit question is answered (saved or discarded): closing then destroys the
+        # native window, which WindowLoss sees as "destroyed from outside"; nothing to keep then.
+        self._closing_decided = False
         self.compare_window = None
         self._last_snapshot = None
         self._build()
@@ -354,7 +357,7 @@ class MainWindow(QMainWindow):
         self.timeline.live_requested.connect(self.session.back_to_live)
         self.session.runs_changed.connect(self.runs_view.set_runs)
         self.runs_view.run_chosen.connect(self.session.switch_to)
-        self.runs_view.run_deleted.connect(self.session.delete_run)
+        self.runs_view.run_deleted.connect(self._delete_run)
         self.runs_view.run_renamed.connect(self.session.rename_run)
         self.runs_view.overlays_changed.connect(self._on_overlays)
         self.runs_view.set_runs(self.session.run_infos())
@@ -507,11 +510,13 @@ class MainWindow(QMainWindow):
         self._stop_compare()  # the runs it trains are written whole
         runs = list(self.session.runs)
         return self._saved(runs, self.files.save_session(runs, runs.index(self.session.trainer),
-                                                         self.session.names_by_index(), ask=ask))
+                                                         self.session.names_by_index(), ask=ask),
+                           session=True)
 
-    def _saved(self, runs, saved: bool) -> bool:
+    def _saved(self, runs, saved: bool, session: bool = False) -> bool:
+        """After a save: these runs are as the file now holds them (and no others are)."""
         if saved:
-            self.session.mark_saved(runs)
+            self.session.mark_saved(runs, os.path.realpath(self.files.path()), session=session)
         return saved
 
     def _on_run_replaced(self):
@@ -523,6 +528,14 @@ class MainWindow(QMainWindow):
         if left:
             self.statusBar().showMessage(self.tr(
                 "This run is not the one in {0}: Save asks for a new name.").format(left), 8000)
+
+    def _delete_run(self, run_id: int) -> None:
+        """The Runs panel's Delete: a run with unsaved progress is asked about first (the shown
+        run and the compare window's are refused by the session, with a reason)."""
+        run = self.session.run_by_id(run_id)
+        if run is None or run is self.session.trainer or self.session.is_elsewhere(run_id) or \
+                self.unsaved.confirm_delete(run):
+            self.session.delete_run(run_id)
 
     def _on_overlays(self, run_ids: list):
         """The runs ticked in the Runs panel: their loss curves over the shown run's."""
@@ -622,11 +635,12 @@ class MainWindow(QMainWindow):
             trainers.append(trainer)
         experiment = opened.runs[opened.current].experiment
         self.controls.set_config(experiment.config)
+        held_in = os.path.realpath(path)
         if opened.single:
-            self.session.adopt(trainers[0])
+            self.session.adopt(trainers[0], held_in)
         else:
             names = {k: run.name for k, run in enumerate(opened.runs) if run.name}
-            self.session.adopt_all(trainers, opened.current, names)
+            self.session.adopt_all(trainers, opened.current, names, held_in)
         self._update_title()
         self._tell_about_the_file(path, opened, trainers)
         if not experiment.initial_matches_seed:
@@ -674,9 +688,10 @@ class MainWindow(QMainWindow):
         """Ctrl+C, SIGTERM, SIGHUP or the window destroyed: no question (one may be open already,
         or any other dialog): unsaved runs go to the recovery file, offered at the next start,
         the settings are written, and `ended` asks the app to end at once."""
-        if not getattr(self, "_closed", False):  # closed already: its runs were saved or discarded
+        try:
             self.end_without_display()
-        self.ended.emit(0)
+        finally:  # whatever went wrong, the process must still end
+            self.ended.emit(0)
 
     def end_without_display(self):
         """Nothing can be drawn or asked. The training threads end (each run keeps its last
@@ -690,12 +705,12 @@ class MainWindow(QMainWindow):
         if self._seeds_dialog is not None:
             self._seeds_dialog.shutdown()
         self.animation.cancel()
-        self.unsaved.keep_for_recovery()
+        if not self._closing_decided:  # once the user saved or discarded, there is nothing to keep
+            self.unsaved.keep_for_recovery()
         self._save_settings()
 
     def closeEvent(self, event):
         self.session.forget_waiting()
-        self.files.cancel_reading()
         if self.compare_window is not None:  # its runs stop, whole, before any question
             self.compare_window.end_training()
         was_training = self.session.is_running()
@@ -704,8 +719,10 @@ class MainWindow(QMainWindow):
             event.ignore()
             if was_training:
                 self.statusBar().showMessage(self.tr(
-                    "Not quitting. Training stopped for the question: Train goes on."), 8000)
+                    "Not quitting. Training was stopped to ask; press Train to go on."), 8000)
             return
+        self._closing_decided = True
+        self.files.cancel_reading()
         self.animation.cancel()
         self._close_compare()
         if self._seeds_dialog is not None:
@@ -714,8 +731,6 @@ class MainWindow(QMainWindow):
         self.presentation.leave()  # the layout saved is the usual one, not the full screen
         self._save_settings()
         super().closeEvent(event)
-        # Qt destroys the native window next, which WindowLoss sees as "destroyed from outside".
-        self._closed = True
         self.closed.emit()
 
     def tell_about_recovered_work(self):

@@ -40,7 +40,7 @@ class UnsavedWork(QObject):
         self._save_shown = save_shown
         self._window = parent
         self.recovery = RecoveryFolder(folder or recovery_folder())
-        self.asking = False  # a question is open (a signal must not wait for it)
+        self.saves_all = False  # the question's Save writes every run (else the run shown)
         self.ask = self._ask  # (labels, action) -> SAVE, DISCARD or CANCEL; tests replace it
         self.recovered_box = None
         self._checked.connect(self._on_checked, Qt.ConnectionType.QueuedConnection)
@@ -53,32 +53,43 @@ class UnsavedWork(QObject):
         if not unsaved:
             return True
         labels = [self._session.run_label(run) for run in unsaved]
-        self.asking = True
-        try:
-            answer = self.ask(labels, action)
-        finally:
-            self.asking = False
+        # Save saves the run shown as Ctrl+S does; any other unsaved run needs a session file.
+        self.saves_all = unsaved != [self._session.trainer]
+        answer = self.ask(labels, action)
         if answer == SAVE:
-            only_shown = unsaved == [self._session.trainer]
-            return bool(self._save_shown() if only_shown else self._save_all())
+            return bool(self._save_all() if self.saves_all else self._save_shown())
         return answer == DISCARD
+
+    def confirm_delete(self, run) -> bool:
+        """Before the Runs panel deletes `run`: True if it has nothing unsaved, or the user
+        says to delete it all the same."""
+        if not self._session.is_unsaved(run):
+            return True
+        return self.ask([self._session.run_label(run)], "delete") == DISCARD
 
     def _ask(self, labels: list, action: str) -> str:
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Unsaved runs"),
                           question_text(labels), QMessageBox.StandardButton.NoButton, self._window)
-        box.setInformativeText(self.tr(
-            "Their progress will be lost unless you save it. Save all keeps every run of the "
-            "session in one file (File > Open brings them all back).") if len(labels) > 1 else
-            self.tr("Its progress will be lost unless you save it."))
-        save = box.addButton(self.tr("Save all…") if len(labels) > 1 else self.tr("Save…"),
-                             QMessageBox.ButtonRole.AcceptRole)
-        discard = box.addButton(self.tr("Discard and quit") if action == "quit"
-                                else self.tr("Discard and open"), QMessageBox.ButtonRole.DestructiveRole)
+        if action == "delete":
+            box.setInformativeText(self.tr("Deleting it loses its progress; this cannot be undone."))
+            save = None
+            discard = box.addButton(self.tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
+        else:
+            box.setInformativeText(self.tr(
+                "Their progress will be lost unless you save it. Save all keeps every run of the "
+                "session in one file (File > Open brings them all back).") if self.saves_all else
+                self.tr("Its progress will be lost unless you save it."))
+            save = box.addButton(self.tr("Save all…") if self.saves_all else self.tr("Save…"),
+                                 QMessageBox.ButtonRole.AcceptRole)
+            discard = box.addButton(self.tr("Discard and quit") if action == "quit"
+                                    else self.tr("Discard and open"), QMessageBox.ButtonRole.DestructiveRole)
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(save)
+        box.setDefaultButton(save if save is not None else cancel)
         box.setEscapeButton(cancel)
         box.exec()
         clicked = box.clickedButton()
+        if clicked is None:
+            return CANCEL
         return SAVE if clicked is save else DISCARD if clicked is discard else CANCEL
 
     # -- ended from outside ------------------------------------------------------------------
@@ -136,13 +147,14 @@ class UnsavedWork(QObject):
         self.message.emit(" ".join(lines))
         self.recovered.emit(good)
         if good and self._window is not None:
-            self._offer(good[0], "\n\n".join(lines))
+            self._offer(good[0], "\n\n".join(lines), len(good))
 
-    def _offer(self, path: str, text: str) -> None:
+    def _offer(self, path: str, text: str, many: int = 1) -> None:
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("Unsaved runs kept"), text,
                           QMessageBox.StandardButton.NoButton, self._window)
         box.setWindowModality(Qt.WindowModality.NonModal)
-        open_button = box.addButton(self.tr("Open them now"), QMessageBox.ButtonRole.AcceptRole)
+        open_button = box.addButton(self.tr("Open them now") if many == 1 else self.tr("Open the newest now"),
+                                    QMessageBox.ButtonRole.AcceptRole)
         box.addButton(self.tr("Later (File > Open)"), QMessageBox.ButtonRole.RejectRole)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.buttonClicked.connect(lambda button: button is open_button and self._window.open_file(path))
