@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
+from polling import cpu_ticks, poll_until
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -127,23 +128,18 @@ def recovered(data) -> list:
     return list(Path(data).rglob("unsaved-*.gatelab.json"))
 
 
-def wait_until_trained(process, least_cpu_s: float = 1.0, timeout_s: float = 120) -> None:
+def wait_until_trained(process, least_cpu_s: float = 1.0) -> None:
     """Until the window's training process has trained for `least_cpu_s` of CPU time: a
     condition, not a fixed wait (on a busy machine 6 s was sometimes too little)."""
-    deadline = time.monotonic() + timeout_s
-    ticks = os.sysconf("SC_CLK_TCK")
-    while time.monotonic() < deadline:
+    ticks = least_cpu_s * os.sysconf("SC_CLK_TCK")
+
+    def trained() -> bool:
         assert process.poll() is None, process.communicate()[1]
         children = Path(f"/proc/{process.pid}/task/{process.pid}/children")
-        for child in children.read_text().split() if children.exists() else []:
-            try:
-                fields = Path(f"/proc/{child}/stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if (int(fields[11]) + int(fields[12])) / ticks >= least_cpu_s:  # utime + stime
-                return
-        time.sleep(0.05)  # polling the condition
-    raise AssertionError("the window did not train")
+        pids = children.read_text().split() if children.exists() else []
+        return any((cpu_ticks(int(pid)) or 0) >= ticks for pid in pids)
+
+    poll_until(trained, timeout_s=120, what="the window's training")
 
 
 @pytest.mark.parametrize("signame", ["SIGTERM", "SIGINT", "SIGHUP"])

@@ -2,10 +2,10 @@
 
 import threading
 import time
-from pathlib import Path
 
 import numpy as np
 import pytest
+from polling import cpu_ticks, poll_until
 
 from core.model.config import TrainConfig
 from core.training.engine import EngineError, TrainingEngine
@@ -43,22 +43,13 @@ KILLED_WITHIN_S = 30.0
 CLOSE_TIMEOUT_S = 30.0
 
 
-def cpu_ticks(pid: int) -> int:
-    """The process's user + system CPU time so far, in clock ticks (Linux /proc)."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return int(fields[11]) + int(fields[12])
-
-
-def wait_until_busy(pid: int, idle_ticks: int, timeout_s: float = 30.0) -> None:
+def wait_until_busy(pid: int, idle_ticks: int) -> None:
     """Waits until the process has spent a few clock ticks (~50 ms) of CPU time more than
     `idle_ticks`: the child, idle before, is in the kernel loop. Where there is no /proc,
     it returns at once (the kill then may come before the child has read the request)."""
-    if not Path(f"/proc/{pid}/stat").exists():
+    if cpu_ticks(pid) is None:
         return
-    deadline = time.monotonic() + timeout_s
-    while cpu_ticks(pid) < idle_ticks + 5:
-        assert time.monotonic() < deadline, "the child never worked on the advance"
-        time.sleep(0.01)
+    poll_until(lambda: (cpu_ticks(pid) or 0) >= idle_ticks + 5, what="the child working on the advance")
 
 
 def test_kill_cuts_a_long_advance_short_and_keeps_the_trainer_consistent(engine):
@@ -75,7 +66,7 @@ def test_kill_cuts_a_long_advance_short_and_keeps_the_trainer_consistent(engine)
             errors.append(error)
 
     pid = engine._process.pid
-    idle = cpu_ticks(pid) if Path(f"/proc/{pid}/stat").exists() else 0
+    idle = cpu_ticks(pid) or 0
     worker = threading.Thread(target=long_advance)
     worker.start()
     wait_until_busy(pid, idle)
@@ -153,11 +144,9 @@ def test_a_second_trainer_on_the_same_engine_never_gets_the_first_ones_steps(eng
 def test_close_with_an_advance_in_flight_still_ends_the_child_cleanly(engine):
     trainer = Trainer(TrainConfig(steps=10**8), recording=False)
     engine.advance(trainer, 50_000, ahead=True)  # about a second of work in flight
-    started = time.monotonic()
     engine.close(timeout=CLOSE_TIMEOUT_S)  # a reply later than the timeout: terminate, exit -15
     assert not engine.is_alive()
-    assert engine._process.exitcode == 0  # it read "quit" once its reply was taken
-    assert time.monotonic() - started < CLOSE_TIMEOUT_S
+    assert engine._process.exitcode == 0  # it read "quit" once its reply was taken: no terminate
 
 
 def test_the_engine_reports_the_seconds_its_arithmetic_took(engine):
