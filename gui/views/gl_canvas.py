@@ -11,12 +11,15 @@ A QOpenGLWindow draws only itself; the rest of the window stays plain raster.
 import atexit
 import math
 
+import numpy as np
 from OpenGL import GL
 from pyqtgraph.opengl import GLTextItem
 from pyqtgraph.opengl.GLViewWidget import GLViewMixin
-from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QImage, QMatrix4x4, QPainter, QSurfaceFormat, QVector3D
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, QPoint, QPointF, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QFontMetricsF, QImage, QMatrix4x4, QPainter, QSurfaceFormat, QVector3D
 from PySide6.QtOpenGL import QOpenGLFramebufferObject, QOpenGLWindow
+
+from core.views import label_placement
 
 # A native window's exposure is confirmed by the window system, asynchronously.
 WAIT_MS = 2000
@@ -54,6 +57,22 @@ def _delete_pending_widgets() -> None:
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
+class PlacedText(GLTextItem):
+    """A label the canvas places by its projected position (core.views.label_placement): its
+    box is pushed `gap` font heights off its anchor, away from the scene point `away_from`,
+    and left out where it would overlap a label of higher `priority` or a marker."""
+
+    def __init__(self, priority: int = 0, away_from=(0.5, 0.5, 0.5), gap: float = 0.25,
+                 tries: int = 3, required: bool = False, turns=(0.0,), **kwds):
+        super().__init__(**kwds)
+        self.turns = turns  # directions (degrees off straight away) it may take
+        self.required = required  # an axis title: drawn over a marker rather than left out
+        self.priority = priority
+        self.tries = tries  # places to try, each half a height further out, before leaving it out
+        self.away_from = away_from
+        self.gap = gap  # in heights of the label's own font, so it grows with the text
+
+
 class GLCanvas(GLViewMixin, QOpenGLWindow):
     resized = Signal()  # after resizeGL, when the GL side has the new size
     tab_pressed = Signal(bool)  # True for Tab, False for Shift+Tab, while this window has focus
@@ -67,6 +86,8 @@ class GLCanvas(GLViewMixin, QOpenGLWindow):
         self.setFormat(surface)
         self._grab_wanted = False
         self._grabbed: QImage | None = None
+        self.keep_clear: list = []  # scatter items (pixel-sized markers) no PlacedText may cover
+        self.drawn_labels: list = []  # (text, QRectF) of the labels last drawn, for tests
 
     def fit_fov(self, half_tan: float) -> None:
         """The field of view for the window's size now (connect to `resized`)."""
@@ -150,7 +171,7 @@ class GLCanvas(GLViewMixin, QOpenGLWindow):
             rect = self.rect()
             to_pixels.viewport(0, rect.height(), rect.width(), -rect.height())
             self._draw_labels(self, shown, to_pixels * self.currentProjection()
-                              * self.currentModelView())
+                              * self.currentModelView(), (rect.width(), rect.height()))
 
     def render_now(self, size: QSize | None = None) -> QImage:
         """Draws a frame at once and returns it; at `size` (logical pixels), if given, drawn
@@ -211,22 +232,58 @@ class GLCanvas(GLViewMixin, QOpenGLWindow):
         """The text items as GLTextItem.paint places them, at `size` instead of the window's."""
         to_pixels = QMatrix4x4()
         to_pixels.viewport(0, size.height(), size.width(), -size.height())
-        self._draw_labels(image, labels, to_pixels * projection * self.viewMatrix())
+        self._draw_labels(image, labels, to_pixels * projection * self.viewMatrix(),
+                          (size.width(), size.height()))
 
-    @staticmethod
-    def _draw_labels(device, labels, transform: QMatrix4x4) -> None:
-        """Text items drawn on `device`, each anchored where `transform` (after the item's own)
-        takes its position."""
+    def _draw_labels(self, device, labels, transform: QMatrix4x4, bounds: tuple) -> None:
+        """Text items drawn on `device` (`bounds` = its width, height), each anchored where
+        `transform` (after the item's own) takes its position; PlacedText boxes are placed
+        together so none overlaps another or a marker."""
+        def screen(item, point):
+            return (transform * item.transform()).map(QVector3D(*point)).toPointF()
+
+        placed = [item for item in labels if isinstance(item, PlacedText)]
+        boxes = dict(zip(map(id, placed), self._place(placed, screen, bounds)))
+        drawn = []
         painter = QPainter(device)
         painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         try:
             for item in labels:
                 painter.setPen(item.color)
                 painter.setFont(item.font)
-                anchor = (transform * item.transform()).map(QVector3D(*item.pos)).toPointF()
-                painter.drawText(item.align_text(anchor), item.text)
+                tight = QFontMetricsF(item.font).tightBoundingRect(item.text)
+                if isinstance(item, PlacedText):
+                    box = boxes[id(item)]
+                    if box is None:
+                        continue  # it would cover another label or a marker
+                    # drawText takes the baseline's start; the tight box lies at `tight` from it
+                    point = QPointF(box.left - tight.x(), box.top - tight.y())
+                else:
+                    point = item.align_text(screen(item, item.pos))
+                painter.drawText(point, item.text)
+                drawn.append((item.text, tight.translated(point)))
         finally:
             painter.end()
+        self.drawn_labels = drawn
+
+    def _place(self, items, screen, bounds) -> list:
+        labels = []
+        for item in items:
+            tight = QFontMetricsF(item.font).tightBoundingRect(item.text)
+            anchor, away = screen(item, item.pos), screen(item, item.away_from)
+            labels.append(label_placement.Label(
+                (anchor.x(), anchor.y()), (tight.width(), tight.height()), item.priority,
+                (away.x(), away.y()), item.gap * QFontMetricsF(item.font).height(), tries=item.tries,
+                required=item.required, turns=item.turns))
+        markers = []
+        for marker in self.keep_clear:
+            if not marker.visible() or marker.pos is None:
+                continue
+            sizes = np.broadcast_to(np.asarray(marker.size, dtype=float), (len(marker.pos),))
+            for point, size in zip(marker.pos, sizes):
+                centre = screen(marker, [float(v) for v in point])
+                markers.append(label_placement.marker_box((centre.x(), centre.y()), float(size)))
+        return label_placement.place(labels, bounds, markers)
 
     @staticmethod
     def _wait_for(condition) -> bool:

@@ -19,7 +19,7 @@ from core.model.gates import ROWS
 from core.views.node_maps import decision_lines
 from core.views.snapshot import GRID_SIZE
 from gui.views.colour_bar import ColourBar
-from gui.views.gl_canvas import CAMERA_KEYS, ON_TOP_GL, GLCanvas, fov_for
+from gui.views.gl_canvas import CAMERA_KEYS, ON_TOP_GL, GLCanvas, PlacedText, fov_for
 from gui.views.gl_probe import share_opengl_contexts
 
 COLORMAP = "viridis"  # blue (low) to yellow (high), readable for colour-blind students
@@ -184,6 +184,7 @@ class SurfaceView(QWidget):
                                                  size=8, glOptions=ON_TOP_GL)
         self._targets = gl.GLScatterPlotItem(pos=np.zeros((4, 3)), color=TARGET_COLOR, size=14,
                                              glOptions=ON_TOP_GL)
+        view.keep_clear = [self._targets, self._predictions]  # no label covers a row's marker
         self._text_items = self._labels()
         self._text_sizes = [label.font.pointSizeF() for label in self._text_items]
         items = [self._floor, self._surface, self._wire, _box_lines(), self._plane, self._errors,
@@ -193,25 +194,34 @@ class SurfaceView(QWidget):
             view.addItem(item)
 
     def _labels(self) -> list:
+        """Ticks on three edges of the cube and the axes' titles, placed on screen by the
+        canvas (PlacedText): each box off its anchor away from the cube's middle, titles
+        beyond the ticks, and a label that would overlap another or a marker left out."""
         tick_font, title_font = QFont(self.font()), QFont(self.font())
         tick_font.setPointSizeF(max(8.0, self.font().pointSizeF()))
         title_font.setPointSizeF(tick_font.pointSizeF() * 1.25)
         title_font.setBold(True)
         grey, white = (200, 200, 200), (255, 255, 255)
-        flag = Qt.AlignmentFlag
-        below, beside = flag.AlignHCenter | flag.AlignTop, flag.AlignRight | flag.AlignVCenter
-        center = flag.AlignHCenter | flag.AlignVCenter
         labels = []
+        # x1 along the front edge, x2 along the right-hand one, the output up the left; each
+        # label pushed straight out from its edge (away from the cube's axis through it), so
+        # two axes' ticks at a shared corner part ways.
+        edges = (lambda v: ((v, 0.0, 0.0), (v, 0.5, 0.5)), lambda v: ((1.0, v, 0.0), (0.5, v, 0.5)),
+                 lambda v: ((0.0, 0.0, v), (0.5, 0.5, v)))
         for value, text in ((0.0, "0"), (0.5, "0.5"), (1.0, "1")):
-            # Offsets point away from the box so the three "0" labels near the origin stay apart.
-            for pos, align in (((value, -0.1, 0.0), below), ((1.08, value, 0.0), below),
-                               ((-0.07, 0.0, value), beside)):
-                labels.append(gl.GLTextItem(pos=pos, text=text, color=grey, font=tick_font,
-                                            alignment=align))
-        for pos, text in (((0.5, -0.28, 0.0), self.tr("x1")), ((1.28, 0.5, 0.0), self.tr("x2")),
-                          ((0.0, 0.0, 1.15), self.tr("output"))):
-            labels.append(gl.GLTextItem(pos=pos, text=text, color=white, font=title_font,
-                                        alignment=center))
+            priority = 1 if value == 0.5 else 2  # the ends say the range: they win a clash
+            for edge in edges:
+                pos, away = edge(value)
+                labels.append(PlacedText(pos=pos, away_from=away, text=text, color=grey,
+                                         font=tick_font, priority=priority))
+        # Titles sit past the ticks (1.6 of their own heights out), are placed first, and go
+        # further out, or over a marker at worst, rather than be left out.
+        for edge, value, text in ((edges[0], 0.5, self.tr("x1")), (edges[1], 0.5, self.tr("x2")),
+                                  (edges[2], 1.0, self.tr("output"))):
+            pos, away = edge(value)
+            labels.append(PlacedText(pos=pos, away_from=away, text=text, color=white,
+                                     font=title_font, priority=3, gap=1.6, tries=6,
+                                     required=True, turns=(0, 45, -45, 90, -90)))
         return labels
 
     def _set_rows(self, targets: np.ndarray, predictions: np.ndarray) -> None:

@@ -5,7 +5,7 @@ import math
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QRectF, Qt
 from PySide6.QtWidgets import QCheckBox, QPushButton
 from qt_waits import let_timer_fire
 
@@ -338,3 +338,74 @@ def test_a_moved_label_is_drawn_where_its_own_transform_puts_it(view, qtbot):
             for picture in (placed, moved)]
     assert rows[0].size and rows[1].size
     assert rows[1].mean() < rows[0].mean() - 20
+
+
+def _marker_squares(view, size) -> list:
+    """Each row's marker (target and prediction) as the square it covers on a picture of
+    `size`, projected here with the camera's own matrices."""
+    from PySide6.QtGui import QMatrix4x4, QVector3D
+
+    to_pixels = QMatrix4x4()
+    to_pixels.viewport(0, size.height(), size.width(), -size.height())
+    region = (0, 0, size.width(), size.height())
+    transform = to_pixels * view.glview.projectionMatrix(region, region) * view.glview.viewMatrix()
+    squares = []
+    for positions, diameter in ((view.target_positions(), view._targets.size),
+                                (view.prediction_positions(), view._predictions.size)):
+        for point in positions:
+            centre = transform.map(QVector3D(*map(float, point))).toPointF()
+            squares.append(QRectF(centre.x() - diameter / 2, centre.y() - diameter / 2, diameter, diameter))
+    return squares
+
+
+@pytest.mark.parametrize("scale, size", [(1.0, (480, 420)), (2.0, (480, 420)), (2.0, (960, 840))])
+def test_no_two_labels_overlap_at_any_camera_angle(view, qtbot, scale, size):
+    """Labels are placed by where their anchors land on screen: at every angle of a sweep, no
+    two drawn labels overlap, no tick covers a row's marker, and the axis titles always show
+    (scale 2: presentation mode's text, in a small view and in the big one it has there)."""
+    view.resize(*size)
+    view.update_from(xor_snapshot(SOLVED_XOR))
+    show_settled(view, qtbot)
+    view.set_scale(scale)
+    titles = {"x1", "x2", "output"}
+    for azimuth in range(0, 360, 20):
+        for elevation in (-30, 0, 26, 60, 89):
+            view.glview.setCameraParams(azimuth=azimuth, elevation=elevation)
+            picture = view.render_image()
+            pixels = picture.size() / picture.devicePixelRatio()
+            drawn = view.glview.drawn_labels
+            where = f"azimuth {azimuth}, elevation {elevation}"
+            assert titles <= {text for text, _ in drawn}, where
+            for k, (text, rect) in enumerate(drawn):
+                for other_text, other in drawn[:k]:
+                    assert not rect.intersects(other), f"{text!r} on {other_text!r} at {where}"
+                if text not in titles:
+                    assert not any(rect.intersects(square) for square in _marker_squares(view, pixels)), \
+                        f"{text!r} on a marker at {where}"
+            assert len(drawn) >= (8 if size[0] / scale >= 480 else 6), where  # most ticks still show
+
+
+def test_at_the_starting_camera_every_tick_and_title_shows(view, qtbot):
+    view.resize(480, 420)
+    view.update_from(xor_snapshot(SOLVED_XOR))
+    show_settled(view, qtbot)
+    view.reset_camera()
+    view.render_image()
+    assert sorted(text for text, _ in view.glview.drawn_labels) == sorted(
+        ["0", "0", "0", "0.5", "0.5", "0.5", "1", "1", "1", "x1", "x2", "output"])
+
+
+def test_labels_in_a_bigger_picture_are_placed_for_its_size(view, qtbot):
+    from PySide6.QtCore import QSize
+
+    view.resize(480, 420)
+    view.update_from(xor_snapshot(SOLVED_XOR))
+    show_settled(view, qtbot)
+    view.glview.setCameraParams(azimuth=150, elevation=60)
+    view.render_image(QSize(1280, 720))
+    drawn = view.glview.drawn_labels
+    assert {"x1", "x2", "output"} <= {text for text, _ in drawn}
+    assert all(0 <= rect.left() and rect.right() <= 1280 and 0 <= rect.top() and rect.bottom() <= 720
+               for _, rect in drawn)
+    for k, (_, rect) in enumerate(drawn):
+        assert not any(rect.intersects(other) for _, other in drawn[:k])
