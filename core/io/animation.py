@@ -27,7 +27,7 @@ PIXELS_MAX = 200_000_000
 # at 10: 20 ms (50 frames a second) is the fastest that plays as asked.
 DELAY_MIN_MS, DELAY_MAX_MS = 20, 10_000
 HOLD_MS = 1500  # the last frame stays this long before the loop starts again: the result
-TURN_DEGREES = 90.0  # the 3D view turns a quarter of the way round over the animation
+TURN_DEGREES = 90.0  # asked to turn, the 3D view turns a quarter of the way round
 
 
 class AnimationError(ValueError):
@@ -49,6 +49,7 @@ class AnimationPlan:
     height: int
     view: str  # SURFACE, LOSS or BOTH
     delay_ms: float  # how long each frame shows, on average (GIF rounds each to 10 ms)
+    turn: bool = False  # the 3D view turns as it learns; otherwise it keeps the user's camera
 
     def frame_steps(self) -> np.ndarray:
         """The step of each frame: evenly spread from first to last, both included, each step
@@ -64,19 +65,24 @@ class AnimationPlan:
         delays = [b - a for a, b in zip(edges, edges[1:])]
         return delays[:-1] + [max(delays[-1], HOLD_MS)]
 
-    def azimuth(self, index: int, start: float) -> float:
-        """The 3D camera's azimuth for frame `index`, turning TURN_DEGREES from `start`."""
+    def azimuth(self, index: int, seen: float) -> float:
+        """The 3D camera's azimuth for frame `index`: `seen` (the user's) throughout, or, when
+        turning, TURN_DEGREES round to end on `seen`: the last frame, held longest, shows the
+        result from where the user looked at it."""
+        if not self.turn:
+            return seen
         count = len(self.frame_steps())
-        return start + TURN_DEGREES * (index / max(1, count - 1))
+        return seen - TURN_DEGREES * (1.0 - index / max(1, count - 1))
 
     def pixels(self) -> int:
         return self.width * self.height * len(self.frame_steps())
 
 
 def plan_animation(first: int, last: int, frames: int, size: tuple[int, int], view: str,
-                   seconds: float | None = None) -> AnimationPlan:
+                   seconds: float | None = None, turn: bool = False) -> AnimationPlan:
     """The plan for frames `first` .. `last`; `seconds`: the whole animation's length (None:
-    about 10 frames a second). AnimationError says what is wrong."""
+    about 10 frames a second); `turn`: the 3D view turns as it learns. AnimationError says
+    what is wrong."""
     if view not in VIEWS:
         raise AnimationError(f"the view is one of {', '.join(VIEWS)}, not {view!r}", "view")
     if isinstance(frames, bool) or not isinstance(frames, (int, np.integer)) or \
@@ -90,7 +96,8 @@ def plan_animation(first: int, last: int, frames: int, size: tuple[int, int], vi
     if not 0 <= first < last:
         raise AnimationError(f"an animation needs at least two steps to show (from step "
                              f"{first:,} to {last:,}): train the run further first", "steps")
-    plan = AnimationPlan(int(first), int(last), int(frames), int(width), int(height), view, 100.0)
+    plan = AnimationPlan(int(first), int(last), int(frames), int(width), int(height), view, 100.0,
+                         bool(turn))
     count = len(plan.frame_steps())  # fewer than asked when the run has fewer steps
     if seconds is not None:
         if not np.isfinite(seconds) or seconds <= 0:
@@ -104,7 +111,7 @@ def plan_animation(first: int, last: int, frames: int, size: tuple[int, int], vi
                 f"{count} frames in {seconds:g} s is {shown} a frame; a frame shows for "
                 f"{DELAY_MIN_MS} ms to {DELAY_MAX_MS / 1000:g} s", "delay", (count, seconds))
         plan = AnimationPlan(plan.first, plan.last, plan.frames, plan.width, plan.height, view,
-                             float(delay))
+                             float(delay), plan.turn)
     if plan.pixels() > PIXELS_MAX:
         raise AnimationError(
             f"{count} frames of {width} x {height} are too many pixels to keep "

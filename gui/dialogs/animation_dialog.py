@@ -46,8 +46,7 @@ class AnimationDialog(QDialog):
                                "GIF.").format(first, last))
         about.setWordWrap(True)
         self._view = QComboBox()
-        output = self.tr("The 3D surface, turning as it learns") if is_3d else \
-            self.tr("The 2D map of the output")
+        output = self.tr("The 3D surface") if is_3d else self.tr("The 2D map of the output")
         self._view.addItem(self.tr("Both, side by side"), BOTH)
         self._view.addItem(output, SURFACE)
         self._view.addItem(self.tr("The loss curve, with a dot at the step"), LOSS)
@@ -67,6 +66,10 @@ class AnimationDialog(QDialog):
             "800 x 600 suits a 4:3 slide, 1280 x 720 a 16:9 one; a larger size makes a larger file"))
         self._caption = QCheckBox(self.tr("Caption: gate, hidden nodes, alpha, seed, step, loss"))
         self._caption.setChecked(True)
+        self._turn = QCheckBox(self.tr("Turn the 3D view as it learns"))
+        self._turn.setToolTip(self.tr("A quarter turn over the animation, ending on the view you "
+                                      "see now. Off: every frame shows the view you see now."))
+        self._turn.setEnabled(is_3d)  # the 2D map has no camera
         form = QFormLayout(self)
         form.addRow(about)
         form.addRow(self.tr("View:"), self._view)
@@ -74,6 +77,7 @@ class AnimationDialog(QDialog):
         form.addRow(self.tr("Length:"), self._seconds)
         form.addRow(self.tr("Size:"), self._size)
         form.addRow(self._caption)
+        form.addRow(self._turn)
         self._problem = QLabel()
         self._problem.setWordWrap(True)
         self._problem.setStyleSheet("QLabel { color: #a40000; }")
@@ -91,7 +95,7 @@ class AnimationDialog(QDialog):
         c = self.choices()
         try:
             self.plan = plan_animation(self._first, self._last, c["frames"], c["size"], c["view"],
-                                       c["seconds"])
+                                       c["seconds"], c["turn"])
         except AnimationError as error:
             self._problem.setText(self._refusal(error))
             self._problem.show()
@@ -117,13 +121,15 @@ class AnimationDialog(QDialog):
         return str(error)
 
     def choices(self) -> dict:
-        """view, frames, seconds, size (width, height) and caption (bool)."""
+        """view, frames, seconds, size (width, height), caption and turn (bools)."""
         size = self._size.pixels()
         return {"view": self._view.currentData(), "frames": self._frames.value(),
                 "seconds": self._seconds.value(), "size": tuple(size),
-                "caption": self._caption.isChecked()}
+                "caption": self._caption.isChecked(),
+                "turn": self._turn.isEnabled() and self._turn.isChecked()}
 
-    def choose(self, view=None, frames=None, seconds=None, size=None, caption=None) -> None:
+    def choose(self, view=None, frames=None, seconds=None, size=None, caption=None,
+               turn=None) -> None:
         """Sets the choices as a user would (tests)."""
         if view is not None:
             self._view.setCurrentIndex(self._view.findData(view))
@@ -135,3 +141,5 @@ class AnimationDialog(QDialog):
             self._size.set_pixels(size)
         if caption is not None:
             self._caption.setChecked(caption)
+        if turn is not None:
+            self._turn.setChecked(turn)

@@ -27,11 +27,13 @@ def animate_parser() -> OneLineParser:
                              "default 100)")
     parser.add_argument("--size", default="800x600", metavar="WxH", help="pixels (default 800x600)")
     parser.add_argument("--view", choices=VIEWS, default="both",
-                        help="the 3D surface turning as it learns, the loss curve with a moving "
+                        help="the 3D surface, the loss curve with a moving "
                              "dot, or both side by side (default)")
     parser.add_argument("--seconds", type=float, metavar="S",
                         help="the animation's length (default: 10 frames a second)")
     parser.add_argument("--run", type=int, metavar="K", help="in a session file, run K (from 1)")
+    parser.add_argument("--turn", action="store_true",
+                        help="turn the 3D view a quarter turn as it learns, ending on the saved camera")
     parser.add_argument("--lang", choices=("en", "ja"), default="en", help="language of the caption")
     parser.add_argument("--no-caption", action="store_true",
                         help="no caption band (gate, hidden nodes, alpha, seed, step, loss)")
@@ -57,7 +59,7 @@ def run_animate(argv) -> int:
         size = parse_size(args.size)
         trainer = restore_trainer(experiment_of(args.file, args.run))
         plan = plan_animation(trainer.record.start_step, trainer.step, args.frames, size,
-                              args.view, args.seconds)
+                              args.view, args.seconds, args.turn)
     except ExperimentError as error:
         return _fail(f"refused {args.file}: {error}")
     except (AnimationError, ValueError) as error:

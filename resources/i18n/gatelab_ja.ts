@@ -116,76 +116,86 @@
     </message>
     <message>
         <location filename="../../gui/dialogs/animation_dialog.py" line="49"/>
-        <source>The 3D surface, turning as it learns</source>
-        <translation>3D の曲面 (学習しながら回転)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/animation_dialog.py" line="50"/>
         <source>The 2D map of the output</source>
         <translation>出力の 2D マップ</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/animation_dialog.py" line="51"/>
+        <location filename="../../gui/dialogs/animation_dialog.py" line="49"/>
+        <source>The 3D surface</source>
+        <translation>3D の曲面</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/animation_dialog.py" line="50"/>
         <source>Both, side by side</source>
         <translation>両方を横に並べる</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/animation_dialog.py" line="53"/>
+        <location filename="../../gui/dialogs/animation_dialog.py" line="52"/>
         <source>The loss curve, with a dot at the step</source>
         <translation>損失の曲線 (そのステップに点)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/animation_dialog.py" line="57"/>
+        <location filename="../../gui/dialogs/animation_dialog.py" line="56"/>
         <source>Spread evenly over the steps; more frames make a smoother and larger file</source>
         <translation>ステップ全体に等間隔に並べます。コマが多いほど滑らかになり、ファイルは大きくなります</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/animation_dialog.py" line="63"/>
+        <location filename="../../gui/dialogs/animation_dialog.py" line="62"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/animation_dialog.py" line="64"/>
+        <location filename="../../gui/dialogs/animation_dialog.py" line="63"/>
         <source>How long the frames play before they start again; the last frame shows for at least 1.5 s</source>
         <translation>最初に戻るまでの再生時間。最後のコマは少なくとも 1.5 秒表示します</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/animation_dialog.py" line="109"/>
+        <location filename="../../gui/dialogs/animation_dialog.py" line="69"/>
+        <source>Turn the 3D view as it learns</source>
+        <translation>学習に合わせて 3D ビューを回転</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/animation_dialog.py" line="70"/>
+        <source>A quarter turn over the animation, ending on the view you see now. Off: every frame shows the view you see now.</source>
+        <translation>アニメーション全体で 4 分の 1 回転し、いま見ている視点で終わります。オフ: どのフレームもいま見ている視点です。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/animation_dialog.py" line="113"/>
         <source>{0} frames in {1:g} s is not a length a GIF can play: each frame shows for {2:g} s to {3:g} s. Change the frames or the length.</source>
         <translation>{1:g} 秒で {0} コマは GIF で再生できる長さではありません。1 コマは {2:g} 秒から {3:g} 秒です。コマ数か再生時間を変えてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/animation_dialog.py" line="114"/>
+        <location filename="../../gui/dialogs/animation_dialog.py" line="118"/>
         <source>{0} frames of {1} x {2} are too many pixels to keep (at most {3} million): fewer frames or a smaller size.</source>
         <translation>{1} x {2} の {0} コマは画素が多すぎて保持できません (最大 {3} 百万画素)。コマ数を減らすか、大きさを小さくしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/animation_dialog.py" line="67"/>
+        <location filename="../../gui/dialogs/animation_dialog.py" line="66"/>
         <source>800 x 600 suits a 4:3 slide, 1280 x 720 a 16:9 one; a larger size makes a larger file</source>
         <translation>800 x 600 は 4:3 のスライド、1280 x 720 は 16:9 のスライドに合います。大きいほどファイルも大きくなります</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/animation_dialog.py" line="68"/>
+        <location filename="../../gui/dialogs/animation_dialog.py" line="67"/>
         <source>Caption: gate, hidden nodes, alpha, seed, step, loss</source>
         <translation>説明を入れる: ゲート、隠れ層のノード、学習率、シード、ステップ、損失</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/animation_dialog.py" line="72"/>
+        <location filename="../../gui/dialogs/animation_dialog.py" line="75"/>
         <source>View:</source>
         <translation>表示:</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/animation_dialog.py" line="73"/>
+        <location filename="../../gui/dialogs/animation_dialog.py" line="76"/>
         <source>Frames:</source>
         <translation>コマ数:</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/animation_dialog.py" line="74"/>
+        <location filename="../../gui/dialogs/animation_dialog.py" line="77"/>
         <source>Length:</source>
         <translation>再生時間:</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/animation_dialog.py" line="75"/>
+        <location filename="../../gui/dialogs/animation_dialog.py" line="78"/>
         <source>Size:</source>
         <translation>大きさ:</translation>
     </message>
@@ -1720,7 +1730,7 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
         <translation>PNG 画像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/animate_command.py" line="90"/>
+        <location filename="../../gui/shell/animate_command.py" line="92"/>
         <location filename="../../gui/shell/animation_export.py" line="68"/>
         <location filename="../../gui/shell/main_window.py" line="859"/>
         <source>● target   ○ prediction</source>
@@ -3092,53 +3102,53 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
         <translation>ネットワークの出力の3D表示</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="211"/>
+        <location filename="../../gui/views/surface_view.py" line="219"/>
         <source>x1</source>
         <translation>x1</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="211"/>
+        <location filename="../../gui/views/surface_view.py" line="219"/>
         <source>x2</source>
         <translation>x2</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="212"/>
-        <location filename="../../gui/views/surface_view.py" line="257"/>
+        <location filename="../../gui/views/surface_view.py" line="220"/>
+        <location filename="../../gui/views/surface_view.py" line="267"/>
         <source>output</source>
         <translation>出力</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="233"/>
+        <location filename="../../gui/views/surface_view.py" line="243"/>
         <source>Decision plane (0.5)</source>
         <translation>判定面 (0.5)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="236"/>
+        <location filename="../../gui/views/surface_view.py" line="246"/>
         <source>Show the level 0.5: where the surface is above it, the network answers 1.</source>
         <translation>高さ 0.5 の平面を表示します。曲面がこれより上にある所では、ネットワークは 1 と答えます。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="238"/>
+        <location filename="../../gui/views/surface_view.py" line="248"/>
         <source>Reset camera</source>
         <translation>視点をリセット</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="240"/>
+        <location filename="../../gui/views/surface_view.py" line="250"/>
         <source>Return to the starting view (drag to rotate, wheel to zoom).</source>
         <translation>最初の視点に戻します(ドラッグで回転、ホイールで拡大・縮小)。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="244"/>
+        <location filename="../../gui/views/surface_view.py" line="254"/>
         <source>&lt;span style=&quot;color:#ff4059&quot;&gt;●&lt;/span&gt; target &amp;nbsp; ○ prediction</source>
         <translation>&lt;span style=&quot;color:#ff4059&quot;&gt;●&lt;/span&gt; 真の値 &amp;nbsp; ○ 予測値</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="246"/>
+        <location filename="../../gui/views/surface_view.py" line="256"/>
         <source>Red: each row&apos;s target. White: what the network predicts for it (a dot on the surface). A line joins the two.</source>
         <translation>赤: 各行の真の値。白: その行に対するネットワークの予測値(曲面上の点)。2つの点を線で結んでいます。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="249"/>
+        <location filename="../../gui/views/surface_view.py" line="259"/>
         <source>drag or arrow keys: rotate · wheel or +/-: zoom</source>
         <translation>ドラッグか矢印キー: 回転 · ホイールか +/-: ズーム</translation>
     </message>

@@ -57,10 +57,16 @@ def test_a_refusal_says_which_choice_for_a_translated_message():
     assert raised.value.kind == "pixels" and raised.value.values[:3] == (1000, 1920, 1080)
 
 
-def test_the_view_turns_a_quarter_turn_from_where_it_started():
+def test_the_view_keeps_the_users_camera_unless_turning_is_chosen():
     plan = plan_animation(0, 100, 11, (800, 600), "surface")
+    assert [plan.azimuth(k, -62.0) for k in range(11)] == [-62.0] * 11
+
+
+def test_a_turning_view_turns_a_quarter_turn_and_ends_on_the_users_camera():
+    plan = plan_animation(0, 100, 11, (800, 600), "surface", seconds=5.0, turn=True)
+    assert plan.turn  # kept through the length's re-plan
     angles = [plan.azimuth(k, -62.0) for k in range(11)]
-    assert angles[0] == -62.0 and angles[-1] == pytest.approx(-62.0 + animation.TURN_DEGREES)
+    assert angles[-1] == -62.0 and angles[0] == pytest.approx(-62.0 - animation.TURN_DEGREES)
     assert np.allclose(np.diff(angles), animation.TURN_DEGREES / 10)
 
 

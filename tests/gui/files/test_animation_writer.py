@@ -36,8 +36,8 @@ def stage(qtbot):
 
 
 def make(stage, run, path, frames=6, size=(400, 300), view="both", caption=True, seconds=None,
-         last=None):
-    plan = plan_animation(0, run.step if last is None else last, frames, size, view, seconds)
+         last=None, turn=False):
+    plan = plan_animation(0, run.step if last is None else last, frames, size, view, seconds, turn)
     return AnimationWriter(stage, plan, frame_snapshots(run, plan), str(path),
                            slide_caption if caption else (lambda _s: ""), "● target")
 
@@ -95,9 +95,11 @@ def test_the_caption_is_drawn_under_the_picture(stage, run, tmp_path):
     assert np.abs(frames_of(without)[-1][band] - captioned).sum() > 0
 
 
-def test_the_3d_view_turns_and_the_loss_dot_follows_the_step(stage, run, tmp_path, qtbot):
+@pytest.mark.parametrize("turn", [True, False])
+def test_the_loss_dot_follows_the_step_and_the_3d_view_turns_only_if_asked(stage, run, tmp_path, qtbot,
+                                                                             turn):
     seen = []
-    writer = make(stage, run, tmp_path / "run.gif", frames=4, view="both")
+    writer = make(stage, run, tmp_path / "run.gif", frames=4, view="both", turn=turn)
 
     def look(done, _total):
         dot = stage.loss_plot.cursor_dot()
@@ -115,7 +117,9 @@ def test_the_3d_view_turns_and_the_loss_dot_follows_the_step(stage, run, tmp_pat
     if not stage.is_3d:
         pytest.skip("the turn needs OpenGL (the 2D map has no camera)")
     angles = [angle for _, angle in seen]
-    assert angles == pytest.approx([start["azimuth"] + 30 * k for k in range(4)])
+    # turning, a quarter turn that ends where the user looked; else the user's camera throughout
+    expected = [start["azimuth"] - (90 - 30 * k if turn else 0) for k in range(4)]
+    assert angles == pytest.approx(expected)
     assert stage.camera()["azimuth"] == pytest.approx(start["azimuth"])  # put back after
 
 

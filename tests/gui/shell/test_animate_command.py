@@ -93,3 +93,13 @@ def test_a_missing_or_broken_file_exits_2_with_one_line(tmp_path):
         result = gatelab("animate", path, "--out", tmp_path / "a.gif")
         assert result.returncode == 2 and says in result.stderr
         assert result.stderr.count("\n") == 1, result.stderr
+
+
+@pytest.mark.parametrize("flags, turns", [((), False), (("--turn",), True)])
+def test_the_view_turns_only_with_turn(run_file, tmp_path, monkeypatch, flags, turns):
+    from gui.shell import animate_command
+
+    planned = []
+    monkeypatch.setattr(animate_command, "_write", lambda trainer, plan, args: planned.append(plan) or 0)
+    assert animate_command.run_animate([str(run_file), "--out", str(tmp_path / "a.gif"), *flags]) == 0
+    assert planned[0].turn is turns

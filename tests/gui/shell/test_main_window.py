@@ -1291,13 +1291,19 @@ def test_the_animation_dialog_gives_what_was_chosen(qtbot):
     dialog = AnimationDialog(0, 2000, True)
     qtbot.addWidget(dialog)
     assert dialog.choices() == {"view": "both", "frames": 100, "seconds": 10.0, "size": (800, 600),
-                                "caption": True}
-    dialog.choose(view="surface", frames=30, seconds=3, size=(1000, 500), caption=False)
+                                "caption": True, "turn": False}
+    dialog.choose(view="surface", frames=30, seconds=3, size=(1000, 500), caption=False, turn=True)
     assert dialog.choices() == {"view": "surface", "frames": 30, "seconds": 3.0,
-                                "size": (1000, 500), "caption": False}
+                                "size": (1000, 500), "caption": False, "turn": True}
+    dialog.accept()
+    assert dialog.plan.turn
     few = AnimationDialog(0, 5, True)
     qtbot.addWidget(few)
     assert few.choices()["frames"] == 6  # a short run: each step once
+    flat = AnimationDialog(0, 5, False)  # the 2D map: no camera to turn
+    qtbot.addWidget(flat)
+    flat.choose(turn=True)
+    assert flat.choices()["turn"] is False
 
 
 def test_the_animation_dialog_says_why_it_cannot_save_and_keeps_the_choices(qtbot):
