@@ -12,7 +12,7 @@ already placed or a marker the learner must see.
 import math
 from dataclasses import dataclass
 
-PADDING = 2.0  # pixels kept between two boxes
+PADDING = 2.0  # pixels kept between two boxes, at the least (a view gives more for big text)
 
 
 @dataclass(frozen=True)
@@ -77,7 +77,7 @@ def _inside(box: Box, bounds: tuple) -> Box:
     return Box(left, top, box.width, box.height)
 
 
-def place(labels, bounds: tuple, keep_out=()) -> list:
+def place(labels, bounds: tuple, keep_out=(), padding: float = PADDING) -> list:
     """A Box for each label, or None for one left out. Labels are taken by priority (then in
     the order given); each is placed at natural_box, moved inside `bounds` (width, height);
     if that overlaps a box already placed or any of `keep_out` (Boxes: markers), a pushed
@@ -95,8 +95,8 @@ def place(labels, bounds: tuple, keep_out=()) -> list:
         steps, turns = (label.tries, label.turns) if pushed else (1, (0.0,))
         boxes = [_inside(natural_box(label, step * label.size[1] / 2.0, turn), bounds)
                  for step in range(steps) for turn in turns]
-        clear = [box for box in boxes if not any(box.overlaps(other, PADDING) for other in taken)]
-        free = [box for box in clear if not any(box.overlaps(other, PADDING) for other in keep_out)]
+        clear = [box for box in boxes if not any(box.overlaps(other, padding) for other in taken)]
+        free = [box for box in clear if not any(box.overlaps(other, padding) for other in keep_out)]
         if free or (label.required and clear):
             placed[k] = (free or clear)[0]
             taken.append(placed[k])

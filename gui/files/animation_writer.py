@@ -32,10 +32,11 @@ class AnimationWriter(QObject):
     waiting = Signal(bool)  # True: paused until the stage is shown again
 
     def __init__(self, stage, plan: AnimationPlan, snapshots, path: str, caption_of,
-                 legend: str = "", parent=None):
+                 legend=(), parent=None):
         """stage: an AnimationStage, shown; snapshots: an iterator of the plan's frame
         snapshots (core.io.animation.frame_snapshots); caption_of(snapshot): the caption
-        under a frame ("" for none); legend: right-aligned in the caption band."""
+        under a frame ("" for none); legend: the key right-aligned in the caption band (a view's
+        marker_key(), gui.files.exports)."""
         super().__init__(parent)
         self._stage, self._plan, self._snapshots = stage, plan, snapshots
         self._path, self._caption_of, self._legend = path, caption_of, legend
@@ -155,7 +156,7 @@ class AnimationWriter(QObject):
             stage.set_camera(azimuth=plan.azimuth(len(self._frames), self._camera["azimuth"]))
         views = {SURFACE: [stage.output], LOSS: [stage.loss_plot],
                  BOTH: [stage.output, stage.loss_plot]}[plan.view]
-        legend = self._legend if plan.view != LOSS else ""
+        legend = self._legend if plan.view != LOSS else ()
         image = exports.slide_image(views, QSize(plan.width, plan.height),
                                     self._caption_of(snapshot), legend)
         if image is None or image.isNull():

@@ -30,7 +30,7 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QGuiApplication, QImage, QPainter
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QGuiApplication, QImage, QPainter, QPen
 
 from core.io import export_data
 from gui.common.picture_sizes import SLIDE_MAX, SLIDE_MIN
@@ -41,9 +41,11 @@ DARK = QColor(24, 26, 32)  # the 3D view's background
 
 
 # -- pictures for slides -------------------------------------------------------------
-def export_slide(view, path, size: QSize, caption: str = "", legend: str = "") -> str | None:
+def export_slide(view, path, size: QSize, caption: str = "", legend=()) -> str | None:
     """`view` (the output view, or the loss plot) drawn to fill a `size` picture, keeping
-    its proportions, with `caption` (and `legend`, right-aligned) in a band under it."""
+    its proportions, with `caption` (and `legend`, right-aligned) in a band under it.
+    legend: the view's marker_key() (KeyEntry list: each marker drawn as the view draws it),
+    or a text."""
     width, height = size.width(), size.height()
     if not (SLIDE_MIN <= width <= SLIDE_MAX and SLIDE_MIN <= height <= SLIDE_MAX):
         return QCoreApplication.translate(
@@ -56,7 +58,7 @@ def export_slide(view, path, size: QSize, caption: str = "", legend: str = "") -
     return _save_image(picture, path)
 
 
-def slide_image(views, size: QSize, caption: str = "", legend: str = "") -> QImage | None:
+def slide_image(views, size: QSize, caption: str = "", legend=()) -> QImage | None:
     """`views` side by side, each drawn to fill its share of a `size` picture, with `caption`
     (and `legend`) in a band under them; None if a view drew nothing. Raises if one fails."""
     band = round(size.height() * CAPTION_SHARE) if caption or legend else 0
@@ -122,7 +124,7 @@ def _is_dark(view) -> bool:
     return getattr(view, "background_is_dark", False)
 
 
-def _slide(pictures, size: QSize, band: int, caption: str, legend: str) -> QImage:
+def _slide(pictures, size: QSize, band: int, caption: str, legend) -> QImage:
     """[(picture, dark background)] side by side over a caption band (dark if the first is)."""
     slide = QImage(size, QImage.Format.Format_RGB32)
     dark = pictures[0][1]
@@ -147,13 +149,49 @@ def _slide(pictures, size: QSize, band: int, caption: str, legend: str) -> QImag
             align = Qt.AlignmentFlag.AlignVCenter
             painter.drawText(boxes[0], align | Qt.AlignmentFlag.AlignLeft, caption)
             if legend:
-                painter.drawText(boxes[1], align | Qt.AlignmentFlag.AlignRight, legend)
+                _draw_key(painter, boxes[1], legend, QFontMetrics(font))
     finally:
         painter.end()
     return slide
 
 
-def caption_layout(width: int, top: int, band: int, caption: str, legend: str):
+def _key_width(metrics: QFontMetrics, legend) -> int:
+    """The key's width: a text's, or for KeyEntries each marker, a space, its name, and three
+    spaces between entries."""
+    if isinstance(legend, str):
+        return metrics.horizontalAdvance(legend) if legend else 0
+    space = metrics.horizontalAdvance(" ")
+    dot = metrics.height() * 0.8
+    return round(sum(dot + space + metrics.horizontalAdvance(entry.text) for entry in legend)
+                 + 3 * space * (len(legend) - 1))
+
+
+def _draw_key(painter: QPainter, box: QRect, legend, metrics: QFontMetrics) -> None:
+    """The key in `box`: a text as it is, or each entry's marker in its own colour (a thin
+    grey ring keeps a white dot visible on a white band) and its name in the text's colour."""
+    align = Qt.AlignmentFlag.AlignVCenter
+    if isinstance(legend, str):
+        painter.drawText(box, align | Qt.AlignmentFlag.AlignRight, legend)
+        return
+    text_pen = painter.pen()
+    space, dot = metrics.horizontalAdvance(" "), metrics.height() * 0.8
+    x, middle = float(box.left()), box.top() + box.height() / 2.0
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    for entry in legend:
+        d = dot * entry.size
+        painter.setPen(QPen(QColor(128, 128, 128), max(1.0, dot / 14)))
+        painter.setBrush(entry.colour)
+        painter.drawEllipse(QRectF(x + (dot - d) / 2, middle - d / 2, d, d))
+        x += dot + space
+        width = metrics.horizontalAdvance(entry.text)
+        painter.setPen(text_pen)
+        painter.drawText(QRectF(x, box.top(), width + space, box.height()),
+                         align | Qt.AlignmentFlag.AlignLeft, entry.text)
+        x += width + 3 * space
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+
+
+def caption_layout(width: int, top: int, band: int, caption: str, legend):
     """(font, caption, legend, (caption box, legend box)) for a band `band` high at `top` of a
     `width` picture: the font shrinks until both fit side by side, so the legend never covers
     the step and the loss; if even the smallest font leaves no room, the legend is left out
@@ -166,13 +204,13 @@ def caption_layout(width: int, top: int, band: int, caption: str, legend: str):
     while True:
         font.setPixelSize(pixels)
         metrics = QFontMetrics(font)
-        legend_width = metrics.horizontalAdvance(legend) if legend else 0
+        legend_width = _key_width(metrics, legend)
         needed = metrics.horizontalAdvance(caption) + (gap + legend_width if legend else 0)
         if needed <= room or pixels <= 8:
             break
         pixels = max(8, int(pixels * room / needed))
     if legend and metrics.horizontalAdvance(caption) + gap + legend_width > room:
-        legend, legend_width = "", 0  # the step and the loss matter more than the key
+        legend, legend_width = (), 0  # the step and the loss matter more than the key
     caption_room = max(0, room - (gap + legend_width if legend else 0))
     caption = metrics.elidedText(caption, Qt.TextElideMode.ElideRight, caption_room)
     caption_box = QRect(margin, top, caption_room, band)

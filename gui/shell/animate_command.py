@@ -89,8 +89,7 @@ def _write(trainer, plan, args) -> int:
         print(f"{PROG}: note: {stage.output.reason}; the 2D map is drawn instead of the 3D view",
               file=sys.stderr)
     # The 3D view's markers (the 2D map writes yt and yp), with the caption only.
-    legend = app.translate("MainWindow", "● target   ○ prediction") \
-        if stage.is_3d and not args.no_caption else ""
+    legend = stage.output.marker_key() if not args.no_caption else []
     writer = AnimationWriter(stage, plan, frame_snapshots(trainer, plan), args.out,
                              (lambda _s: "") if args.no_caption else slide_caption, legend)
     error = writer.run_to_end()

@@ -1,7 +1,7 @@
 """File > Export > Animation: the choices, where to save, then the animation drawn in its own
 window while the main window goes on; one animation at a time."""
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog
 
 from core.io.animation import frame_snapshots
@@ -65,8 +65,7 @@ class AnimationExport(QObject):
             return slide_caption(snapshot, factor)
 
         # The 3D view's markers (the 2D map writes yt and yp), with the caption only.
-        legend = QCoreApplication.translate("MainWindow", "● target   ○ prediction") \
-            if stage.is_3d and caption else ""
+        legend = stage.output.marker_key() if caption else []
         self.progress = AnimationProgress(stage, len(plan.frame_steps()), path, self._window)
         self.writer = AnimationWriter(stage, plan, frame_snapshots(trainer, plan), path,
                                       captioned if caption else (lambda _snapshot: ""),

@@ -283,7 +283,10 @@ class GLCanvas(GLViewMixin, QOpenGLWindow):
             for point, size in zip(marker.pos, sizes):
                 centre = screen(marker, [float(v) for v in point])
                 markers.append(label_placement.marker_box((centre.x(), centre.y()), float(size)))
-        return label_placement.place(labels, bounds, markers)
+        # Two numbers a few pixels apart read as one ("1" and "0" as "10"): a third of the
+        # smallest text's height apart at the least.
+        padding = max(label_placement.PADDING, min((b.size[1] for b in labels), default=0.0) / 3.0)
+        return label_placement.place(labels, bounds, markers, padding)
 
     @staticmethod
     def _wait_for(condition) -> bool:

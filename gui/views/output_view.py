@@ -34,5 +34,10 @@ class OutputView(QWidget):
     def set_scale(self, factor: float) -> None:
         self.view.set_scale(factor)
 
+    def marker_key(self) -> list:
+        """The 3D view's key to its markers; none for the 2D map, which writes yt and yp."""
+        key = getattr(self.view, "marker_key", None)
+        return key() if key is not None else []
+
     def render_image(self) -> QImage:
         return self.view.render_image()

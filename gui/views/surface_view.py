@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBox
 from core.model.gates import ROWS
 from core.views.node_maps import decision_lines
 from core.views.snapshot import GRID_SIZE
+from gui.common.marker_key import KeyEntry
 from gui.views.colour_bar import ColourBar
 from gui.views.gl_canvas import CAMERA_KEYS, ON_TOP_GL, GLCanvas, PlacedText, fov_for
 from gui.views.gl_probe import share_opengl_contexts
@@ -26,6 +27,8 @@ COLORMAP = "viridis"  # blue (low) to yellow (high), readable for colour-blind s
 WIRE_STRIDE = 4  # a wire every 4th sample: 11 lines each way show the shape without clutter
 TARGET_COLOR = (1.0, 0.25, 0.35, 1.0)
 PREDICTION_COLOR = (1.0, 1.0, 1.0, 1.0)
+TARGET_SIZE, PREDICTION_SIZE = 14, 8  # pixels on screen (presentation mode doubles them)
+TARGET_TO_PREDICTION = PREDICTION_SIZE / TARGET_SIZE
 DEFAULT_CAMERA = {"center": QVector3D(0.5, 0.5, 0.4), "distance": 3.4,
                   "elevation": 26.0, "azimuth": -62.0}  # like matplotlib's default 3/4 view
 # GLViewWidget's fov is horizontal, so a short wide view would cut off the top and bottom.
@@ -107,8 +110,8 @@ class SurfaceView(QWidget):
 
     def set_scale(self, factor: float) -> None:
         """Markers, lines and labels `factor` times their usual size (presentation mode: 2)."""
-        self._targets.setData(size=14 * factor)
-        self._predictions.setData(size=8 * factor)
+        self._targets.setData(size=TARGET_SIZE * factor)
+        self._predictions.setData(size=PREDICTION_SIZE * factor)
         self._errors.setData(width=2.0 * factor)
         self._floor.setData(width=2.5 * factor)
         for label, base in zip(self._text_items, self._text_sizes):
@@ -181,8 +184,8 @@ class SurfaceView(QWidget):
         self._errors = gl.GLLinePlotItem(pos=np.zeros((8, 3), np.float32), mode="lines",
                                          color=(1, 1, 1, 0.8), width=2.0, glOptions=ON_TOP_GL)
         self._predictions = gl.GLScatterPlotItem(pos=np.zeros((4, 3)), color=PREDICTION_COLOR,
-                                                 size=8, glOptions=ON_TOP_GL)
-        self._targets = gl.GLScatterPlotItem(pos=np.zeros((4, 3)), color=TARGET_COLOR, size=14,
+                                                 size=PREDICTION_SIZE, glOptions=ON_TOP_GL)
+        self._targets = gl.GLScatterPlotItem(pos=np.zeros((4, 3)), color=TARGET_COLOR, size=TARGET_SIZE,
                                              glOptions=ON_TOP_GL)
         view.keep_clear = [self._targets, self._predictions]  # no label covers a row's marker
         self._text_items = self._labels()
@@ -213,7 +216,7 @@ class SurfaceView(QWidget):
             for edge in edges:
                 pos, away = edge(value)
                 labels.append(PlacedText(pos=pos, away_from=away, text=text, color=grey,
-                                         font=tick_font, priority=priority))
+                                         font=tick_font, priority=priority, tries=4))
         # Titles sit past the ticks (1.6 of their own heights out), are placed first, and go
         # further out, or over a marker at worst, rather than be left out.
         for edge, value, text in ((edges[0], 0.5, self.tr("x1")), (edges[1], 0.5, self.tr("x2")),
@@ -231,6 +234,11 @@ class SurfaceView(QWidget):
         self._targets.setData(pos=target_pos)
         self._predictions.setData(pos=prediction_pos)
         self._errors.setData(pos=np.stack([prediction_pos, target_pos], axis=1).reshape(-1, 3))
+
+    def marker_key(self) -> list:
+        """The markers as a picture's key draws them (gui.files.exports)."""
+        return [KeyEntry(QColor.fromRgbF(*TARGET_COLOR), 1.0, self.tr("target")),
+                KeyEntry(QColor.fromRgbF(*PREDICTION_COLOR), TARGET_TO_PREDICTION, self.tr("prediction"))]
 
     def target_positions(self) -> np.ndarray:
         return self._targets.pos.copy()

@@ -82,22 +82,22 @@
 <context>
     <name>Animation</name>
     <message>
-        <location filename="../../gui/files/animation_writer.py" line="95"/>
+        <location filename="../../gui/files/animation_writer.py" line="96"/>
         <source>The window the frames are drawn in is not shown.</source>
         <translation>コマを描くウィンドウが表示されていません。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/animation_writer.py" line="131"/>
+        <location filename="../../gui/files/animation_writer.py" line="132"/>
         <source>Step {0:,} could not be rebuilt: {1}</source>
         <translation>ステップ {0:,} を再現できませんでした: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/animation_writer.py" line="139"/>
+        <location filename="../../gui/files/animation_writer.py" line="140"/>
         <source>Frame {0} could not be drawn: {1}</source>
         <translation>{0} 枚目のコマを描けませんでした: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/animation_writer.py" line="177"/>
+        <location filename="../../gui/files/animation_writer.py" line="178"/>
         <source>The GIF could not be made: {0}</source>
         <translation>GIF を作れませんでした: {0}</translation>
     </message>
@@ -218,7 +218,7 @@
         <translation>GIF アニメーション (*.gif)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/animation_export.py" line="94"/>
+        <location filename="../../gui/shell/animation_export.py" line="93"/>
         <source>Saved {0}: {1} frames, {2:,.0f} KB</source>
         <translation>{0} を保存しました: {1} コマ、{2:,.0f} KB</translation>
     </message>
@@ -795,42 +795,42 @@ Any existing file of that name is unchanged.</source>
 <context>
     <name>Exports</name>
     <message>
-        <location filename="../../gui/files/exports.py" line="49"/>
+        <location filename="../../gui/files/exports.py" line="51"/>
         <source>A picture is from {0} to {1} pixels each way, not {2} x {3}.</source>
         <translation>画像の縦横は、それぞれ {0} から {1} ピクセルまでです({2} x {3} は使えません)。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="206"/>
+        <location filename="../../gui/files/exports.py" line="244"/>
         <source>The 3D view is drawn by OpenGL and has no SVG: save it as PNG.</source>
         <translation>3D 表示は OpenGL で描くので SVG にはできません。PNG で保存してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="362"/>
+        <location filename="../../gui/files/exports.py" line="400"/>
         <source>The weights are not finite numbers (the run diverged), so they cannot be saved as JSON.</source>
         <translation>重みが有限の数ではない(学習が発散した)ため、JSON に保存できません。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="378"/>
+        <location filename="../../gui/files/exports.py" line="416"/>
         <source>The clipboard is not available.</source>
         <translation>クリップボードを使えません。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="386"/>
+        <location filename="../../gui/files/exports.py" line="424"/>
         <source>The view could not be drawn (is it hidden?).</source>
         <translation>表示を描画できませんでした(隠れていませんか?)。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="479"/>
+        <location filename="../../gui/files/exports.py" line="517"/>
         <source>Could not write {0}: {1}</source>
         <translation>{0} に書き込めませんでした: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="483"/>
+        <location filename="../../gui/files/exports.py" line="521"/>
         <source>Could not draw the image: {0}</source>
         <translation>画像を描画できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="487"/>
+        <location filename="../../gui/files/exports.py" line="525"/>
         <source>The scale must be from 1 to {0}, not {1}.</source>
         <translation>倍率は 1 から {0} までです({1} は使えません)。</translation>
     </message>
@@ -1730,8 +1730,6 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
         <translation>PNG 画像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/animate_command.py" line="92"/>
-        <location filename="../../gui/shell/animation_export.py" line="68"/>
         <location filename="../../gui/shell/main_window.py" line="859"/>
         <source>● target   ○ prediction</source>
         <translation>● 真の値   ○ 予測値</translation>
@@ -3097,58 +3095,68 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
 <context>
     <name>SurfaceView</name>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="70"/>
+        <location filename="../../gui/views/surface_view.py" line="73"/>
         <source>3D view of the network&apos;s output</source>
         <translation>ネットワークの出力の3D表示</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="219"/>
+        <location filename="../../gui/views/surface_view.py" line="222"/>
         <source>x1</source>
         <translation>x1</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="219"/>
+        <location filename="../../gui/views/surface_view.py" line="222"/>
         <source>x2</source>
         <translation>x2</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="220"/>
-        <location filename="../../gui/views/surface_view.py" line="267"/>
+        <location filename="../../gui/views/surface_view.py" line="223"/>
+        <location filename="../../gui/views/surface_view.py" line="275"/>
         <source>output</source>
         <translation>出力</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="243"/>
+        <location filename="../../gui/views/surface_view.py" line="240"/>
+        <source>target</source>
+        <translation>真の値</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/surface_view.py" line="241"/>
+        <source>prediction</source>
+        <translation>予測値</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/surface_view.py" line="251"/>
         <source>Decision plane (0.5)</source>
         <translation>判定面 (0.5)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="246"/>
+        <location filename="../../gui/views/surface_view.py" line="254"/>
         <source>Show the level 0.5: where the surface is above it, the network answers 1.</source>
         <translation>高さ 0.5 の平面を表示します。曲面がこれより上にある所では、ネットワークは 1 と答えます。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="248"/>
+        <location filename="../../gui/views/surface_view.py" line="256"/>
         <source>Reset camera</source>
         <translation>視点をリセット</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="250"/>
+        <location filename="../../gui/views/surface_view.py" line="258"/>
         <source>Return to the starting view (drag to rotate, wheel to zoom).</source>
         <translation>最初の視点に戻します(ドラッグで回転、ホイールで拡大・縮小)。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="254"/>
+        <location filename="../../gui/views/surface_view.py" line="262"/>
         <source>&lt;span style=&quot;color:#ff4059&quot;&gt;●&lt;/span&gt; target &amp;nbsp; ○ prediction</source>
         <translation>&lt;span style=&quot;color:#ff4059&quot;&gt;●&lt;/span&gt; 真の値 &amp;nbsp; ○ 予測値</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="256"/>
+        <location filename="../../gui/views/surface_view.py" line="264"/>
         <source>Red: each row&apos;s target. White: what the network predicts for it (a dot on the surface). A line joins the two.</source>
         <translation>赤: 各行の真の値。白: その行に対するネットワークの予測値(曲面上の点)。2つの点を線で結んでいます。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="259"/>
+        <location filename="../../gui/views/surface_view.py" line="267"/>
         <source>drag or arrow keys: rotate · wheel or +/-: zoom</source>
         <translation>ドラッグか矢印キー: 回転 · ホイールか +/-: ズーム</translation>
     </message>

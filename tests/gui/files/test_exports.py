@@ -421,12 +421,43 @@ def test_a_slide_of_the_3d_view_is_drawn_at_the_size_asked(surface, tmp_path):
 
     surface.update_from(snapshot())
     path = tmp_path / "surface.png"
-    assert exports.export_slide(surface, path, QSize(1920, 1080), "XOR", "● target") is None
+    assert exports.export_slide(surface, path, QSize(1920, 1080), "XOR", surface.marker_key()) is None
     image = QImage(str(path))
     assert (image.width(), image.height()) == (1920, 1080)
     band_top = 1080 - round(1080 * exports.CAPTION_SHARE)
     assert band_has_text(image, band_top, exports.DARK.name())
     assert image_is_varied(image.copy(0, 0, 1920, band_top))
+
+
+def test_a_slides_key_draws_the_markers_in_the_pictures_colours(surface, tmp_path):
+    """The key once said "● target ○ prediction" in the caption's white: a white target and a
+    ring, while the picture draws targets red and predictions as white dots."""
+    from PySide6.QtCore import QSize
+
+    from gui.views.surface_view import PREDICTION_COLOR, TARGET_COLOR
+
+    surface.update_from(snapshot())
+    path = tmp_path / "surface.png"
+    assert exports.export_slide(surface, path, QSize(1280, 720), "XOR", surface.marker_key()) is None
+    pixels = _rgb(QImage(str(path)))
+    band = pixels[720 - round(720 * exports.CAPTION_SHARE):, 640:]  # the key is on the right
+    red = np.abs(band - np.array(TARGET_COLOR[:3]) * 255).max(axis=2) < 40
+    white = (band > 235).all(axis=2)
+    assert red.sum() > 30  # a filled red dot, not a red letter's outline
+    # the prediction's white dot is left of "prediction", right of the red one
+    red_columns, white_columns = np.nonzero(red.any(axis=0))[0], np.nonzero(white.any(axis=0))[0]
+    assert white_columns.max() > red_columns.max()
+    prediction_dot = white[:, red_columns.max() + 1:]
+    assert prediction_dot.sum() > 20
+    colours = [e.colour.getRgbF()[:3] for e in surface.marker_key()]
+    assert np.allclose(colours, [TARGET_COLOR[:3], PREDICTION_COLOR[:3]], atol=1 / 255)
+
+
+def _rgb(image) -> np.ndarray:
+    image = image.convertToFormat(QImage.Format.Format_RGB888)
+    width, height = image.width(), image.height()
+    data = np.frombuffer(image.constBits(), np.uint8, count=image.bytesPerLine() * height)
+    return data.reshape(height, image.bytesPerLine())[:, :3 * width].reshape(height, width, 3).astype(int)
 
 
 def test_a_slide_of_a_size_out_of_range_is_refused(loss_plot, tmp_path):
@@ -469,15 +500,17 @@ def test_the_3d_view_has_no_svg_and_says_so(surface, tmp_path):
 
 @pytest.mark.parametrize("language", ["en", "ja"])
 def test_a_caption_and_its_legend_never_overlap(qapp, language):
-    from PySide6.QtGui import QFontMetrics
+    from PySide6.QtGui import QColor, QFontMetrics
 
     from gui.common.i18n import install_translators
+    from gui.common.marker_key import KeyEntry
     from gui.common.messages import slide_caption
 
     translators = install_translators(qapp, language)
     try:
         caption = slide_caption(make_snapshot(CONFIG, SOLVED_XOR, 20000, LOSSES))
-        legend = qapp.translate("MainWindow", "● target   ○ prediction")
+        legend = [KeyEntry(QColor("red"), 1.0, qapp.translate("SurfaceView", "target")),
+                  KeyEntry(QColor("white"), 0.6, qapp.translate("SurfaceView", "prediction"))]
         for width, band in ((800, 42), (400, 21), (1920, 76), (160, 70), (320, 269), (160, 269)):
             font, shown, key, (caption_box, legend_box) = exports.caption_layout(
                 width, 0, band, caption, legend)
@@ -486,11 +519,12 @@ def test_a_caption_and_its_legend_never_overlap(qapp, language):
             assert metrics.horizontalAdvance(shown) <= caption_box.width()
             if key:
                 assert caption_box.right() < legend_box.left() and legend_box.right() < width
-                assert metrics.horizontalAdvance(key) <= legend_box.width()
+                names = sum(metrics.horizontalAdvance(entry.text) for entry in key)
+                assert names + 2 * metrics.height() * 0.8 <= legend_box.width()  # names and dots
             if width >= 800:  # room for it all: nothing elided or left out
                 assert shown == caption and key == legend
             if width <= 160:  # a tall, narrow picture: the key gives way, the caption still shows
-                assert key == "" and len(shown) > 3
+                assert not key and len(shown) > 3
     finally:
         for translator in translators:
             qapp.removeTranslator(translator)
