@@ -72,7 +72,11 @@ def slide_image(views, size: QSize, caption: str = "", legend=()) -> QImage | No
     return _slide(pictures, size, band, caption, legend)
 
 
-SLIDE_TEXT_HEIGHT = 540  # a slide is drawn as a view this tall, enlarged: text stays in scale
+# A slide is drawn as a view this tall, enlarged: text stays in scale. 400: at 1280 x 720 a
+# tick label is about 18 pixels high, readable from the back of a classroom.
+SLIDE_TEXT_HEIGHT = 400
+# Curves as thick as the text is large: 2 of a slide's pixels per 400 of its height.
+SLIDE_LINE_PER_K = 2.0
 
 
 def _picture_to_fit(view, area: QSize):
@@ -85,6 +89,8 @@ def _picture_to_fit(view, area: QSize):
         return _render_gl_filling(inner, glview, area, k), True
     item = _plot_item(inner)
     old, view_state = item.geometry(), item.getViewBox().getState(copy=True)
+    widened = getattr(inner, "widened_lines", None)  # a LossPlot's curves: 1 pixel on screen
+    restore = widened(max(2.0, SLIDE_LINE_PER_K * k)) if widened is not None else (lambda: None)
     try:  # the plot laid out at the slide's proportions for the export, then put back
         item.setGeometry(QRectF(old.x(), old.y(), area.width() / k, area.height() / k))
         item.layout.activate()
@@ -92,6 +98,7 @@ def _picture_to_fit(view, area: QSize):
         exporter.parameters()["width"] = area.width()
         image = exporter.export(toBytes=True)
     finally:
+        restore()
         item.setGeometry(old)
         item.layout.activate()
         QCoreApplication.processEvents()  # its own size's layout, then its range as it was

@@ -293,6 +293,20 @@ class LossPlot(QWidget):
         self._scale = factor
         self._set_axis_label()
 
+    def widened_lines(self, width: float):
+        """Every curve drawn `width` pixels wide (a picture for a slide: on screen they stay
+        thin, which is faster to draw); returns the function that puts them back."""
+        pens = [(item, item.opts["pen"]) for item in [self._curve, *self._overlays]]
+        for item, pen in pens:
+            wide = pg.mkPen(pen)
+            wide.setWidthF(width)
+            item.setPen(wide)
+
+        def restore():
+            for item, pen in pens:
+                item.setPen(pen)
+        return restore
+
     def set_log_scale(self, on: bool) -> None:
         self._log_box.setChecked(on)  # toggled -> _on_log_toggled
 

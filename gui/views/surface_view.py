@@ -218,12 +218,13 @@ class SurfaceView(QWidget):
                 labels.append(PlacedText(pos=pos, away_from=away, text=text, color=grey,
                                          font=tick_font, priority=priority, tries=4))
         # Titles sit past the ticks (1.6 of their own heights out), are placed first, and go
-        # further out, or over a marker at worst, rather than be left out.
-        for edge, value, text in ((edges[0], 0.5, self.tr("x1")), (edges[1], 0.5, self.tr("x2")),
-                                  (edges[2], 1.0, self.tr("output"))):
-            pos, away = edge(value)
+        # further out, or over a marker at worst, rather than be left out. "output" goes above
+        # its axis, so its "1" keeps the place beside the top.
+        titles = ((edges[0](0.5), self.tr("x1"), 1.6), (edges[1](0.5), self.tr("x2"), 1.6),
+                  (((0.0, 0.0, 1.0), (0.0, 0.0, 0.0)), self.tr("output"), 0.6))
+        for (pos, away), text, gap in titles:
             labels.append(PlacedText(pos=pos, away_from=away, text=text, color=white,
-                                     font=title_font, priority=3, gap=1.6, tries=6,
+                                     font=title_font, priority=3, gap=gap, tries=6,
                                      required=True, turns=(0, 45, -45, 90, -90)))
         return labels
 

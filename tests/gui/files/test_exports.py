@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ElementTree
 import numpy as np
 import pyqtgraph as pg
 import pytest
-from PySide6.QtGui import QGuiApplication, QImage
+from PySide6.QtGui import QColor, QGuiApplication, QImage
 from qt_waits import drain_events, settle
 
 from core.io import export_data
@@ -528,3 +528,20 @@ def test_a_caption_and_its_legend_never_overlap(qapp, language):
     finally:
         for translator in translators:
             qapp.removeTranslator(translator)
+
+
+def test_a_loss_slides_curve_is_drawn_slide_thick_and_the_screen_keeps_its_thin_one(loss_plot, tmp_path):
+    from PySide6.QtCore import QSize
+
+    from gui.views.loss_plot import CURVE_COLOR
+
+    path = tmp_path / "loss.png"
+    assert exports.export_slide(loss_plot, path, QSize(1280, 720)) is None
+    pixels = _rgb(QImage(str(path)))
+    blue = np.abs(pixels - np.array(QColor(CURVE_COLOR).getRgb()[:3])).max(axis=2) < 60
+    columns = [c for c in range(300, 1200, 50) if blue[:, c].any()]
+    assert len(columns) > 10
+    # the curve's thickness down each column (a steep part is taller: the median is the flat)
+    thickness = np.median([blue[:, c].sum() for c in columns])
+    assert thickness >= 3
+    assert loss_plot._curve.opts["pen"].widthF() <= 1  # on screen, thin as before
