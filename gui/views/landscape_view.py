@@ -2,7 +2,8 @@
 
 What is drawn comes from core.views.landscape: the loss of every network on a 61 x 61 grid
 of the plane (a colour map with contour lines: dark is low), the run's path projected onto
-the plane (white) from its start (a small dot) to now (a red ring). The plane is either two
+the plane (white) from its start (a small dot) to now (red: a ring on the map, a dot on the
+3D surface, so the text names the colour, not the shape). The plane is either two
 weights the user picks, the others held at their current values, or the plane through the
 start and the current weights that holds most of the path.
 """
@@ -29,7 +30,7 @@ class LandscapeView(QWidget):
         self._hidden_nodes = -1
         self._title = QLabel(self.tr(
             "Loss landscape: the total loss over a plane through the weights (dark: low). White: "
-            "the run's path from its start (dot) to now (ring)."))
+            "the run's path from its start (small dot) to now (red)."))
         self._title.setWordWrap(True)
         self._plane = QComboBox()
         self._plane.addItem(self.tr("Two weights"), ls.WEIGHTS)

@@ -800,37 +800,37 @@ Any existing file of that name is unchanged.</source>
         <translation>画像の縦横は、それぞれ {0} から {1} ピクセルまでです({2} x {3} は使えません)。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="244"/>
+        <location filename="../../gui/files/exports.py" line="251"/>
         <source>The 3D view is drawn by OpenGL and has no SVG: save it as PNG.</source>
         <translation>3D 表示は OpenGL で描くので SVG にはできません。PNG で保存してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="400"/>
+        <location filename="../../gui/files/exports.py" line="407"/>
         <source>The weights are not finite numbers (the run diverged), so they cannot be saved as JSON.</source>
         <translation>重みが有限の数ではない(学習が発散した)ため、JSON に保存できません。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="416"/>
+        <location filename="../../gui/files/exports.py" line="423"/>
         <source>The clipboard is not available.</source>
         <translation>クリップボードを使えません。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="424"/>
+        <location filename="../../gui/files/exports.py" line="431"/>
         <source>The view could not be drawn (is it hidden?).</source>
         <translation>表示を描画できませんでした(隠れていませんか?)。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="517"/>
+        <location filename="../../gui/files/exports.py" line="524"/>
         <source>Could not write {0}: {1}</source>
         <translation>{0} に書き込めませんでした: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="521"/>
+        <location filename="../../gui/files/exports.py" line="528"/>
         <source>Could not draw the image: {0}</source>
         <translation>画像を描画できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="525"/>
+        <location filename="../../gui/files/exports.py" line="532"/>
         <source>The scale must be from 1 to {0}, not {1}.</source>
         <translation>倍率は 1 から {0} までです({1} は使えません)。</translation>
     </message>
@@ -1228,82 +1228,82 @@ yp {1:.2f}</translation>
 <context>
     <name>LandscapeView</name>
     <message>
-        <location filename="../../gui/views/landscape_view.py" line="31"/>
-        <source>Loss landscape: the total loss over a plane through the weights (dark: low). White: the run&apos;s path from its start (dot) to now (ring).</source>
-        <translation>損失の地形: 重みの空間を通る平面の上での損失の合計(暗い色ほど低い)。白: 学習の道すじ。始まり(点)から現在(輪)まで。</translation>
+        <location filename="../../gui/views/landscape_view.py" line="32"/>
+        <source>Loss landscape: the total loss over a plane through the weights (dark: low). White: the run&apos;s path from its start (small dot) to now (red).</source>
+        <translation>損失の地形: 重みの空間を通る平面の上での損失の合計(暗い色ほど低い)。白: 学習の道すじ。始まり(小さな点)から現在(赤)まで。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/landscape_view.py" line="35"/>
+        <location filename="../../gui/views/landscape_view.py" line="36"/>
         <source>Two weights</source>
         <translation>2つの重み</translation>
     </message>
     <message>
-        <location filename="../../gui/views/landscape_view.py" line="36"/>
+        <location filename="../../gui/views/landscape_view.py" line="37"/>
         <source>Start, now and the path</source>
         <translation>始まり・現在・道すじ</translation>
     </message>
     <message>
-        <location filename="../../gui/views/landscape_view.py" line="38"/>
+        <location filename="../../gui/views/landscape_view.py" line="39"/>
         <source>Two weights: the loss as two weights change, every other weight as it is now. Start, now and the path: the plane through the first and the current weights that holds most of the path</source>
         <translation>2つの重み: 2つの重みを動かしたときの損失(ほかの重みは現在の値のまま)。始まり・現在・道すじ: 最初の重みと現在の重みを通り、道すじをいちばんよく含む平面</translation>
     </message>
     <message>
-        <location filename="../../gui/views/landscape_view.py" line="44"/>
+        <location filename="../../gui/views/landscape_view.py" line="45"/>
         <source>The weight on this axis (named as in the network diagram)</source>
         <translation>この軸に取る重み(名前はネットワーク図と同じ)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/landscape_view.py" line="50"/>
+        <location filename="../../gui/views/landscape_view.py" line="51"/>
         <source>Plane:</source>
         <translation>平面:</translation>
     </message>
     <message>
-        <location filename="../../gui/views/landscape_view.py" line="63"/>
+        <location filename="../../gui/views/landscape_view.py" line="64"/>
         <source>3D</source>
         <translation>3D</translation>
     </message>
     <message>
-        <location filename="../../gui/views/landscape_view.py" line="68"/>
+        <location filename="../../gui/views/landscape_view.py" line="69"/>
         <source>The loss as a surface (drag to turn it); off: the 2D contour map</source>
         <translation>損失を曲面で表示します(ドラッグで回転)。オフ: 2D の等高線図</translation>
     </message>
     <message>
-        <location filename="../../gui/views/landscape_view.py" line="72"/>
+        <location filename="../../gui/views/landscape_view.py" line="73"/>
         <source>OpenGL is not available ({0}): the 2D map is shown.</source>
         <translation>OpenGL が使えません({0})。2D の図を表示します。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/landscape_view.py" line="126"/>
+        <location filename="../../gui/views/landscape_view.py" line="127"/>
         <source>total loss</source>
         <translation>損失の合計</translation>
     </message>
     <message>
-        <location filename="../../gui/views/landscape_view.py" line="151"/>
+        <location filename="../../gui/views/landscape_view.py" line="152"/>
         <source>Pick two different weights.</source>
         <translation>異なる2つの重みを選んでください。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/landscape_view.py" line="156"/>
+        <location filename="../../gui/views/landscape_view.py" line="157"/>
         <source>No path yet (a run opened from a file, or not trained): two weights are shown.</source>
         <translation>まだ道すじがありません(ファイルから開いた学習か、まだ学習していません)。2つの重みの平面を表示します。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/landscape_view.py" line="163"/>
+        <location filename="../../gui/views/landscape_view.py" line="164"/>
         <source>Axes: {0} and {1}, the other weights as they are now.</source>
         <translation>軸: {0} と {1}。ほかの重みは現在の値のまま。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/landscape_view.py" line="166"/>
+        <location filename="../../gui/views/landscape_view.py" line="167"/>
         <source>a: from where the path starts (0) to now (1); b: the path&apos;s other direction.</source>
         <translation>a: 道すじの始まり(0)から現在(1)へ。b: 道すじのもう1つの方向。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/landscape_view.py" line="192"/>
+        <location filename="../../gui/views/landscape_view.py" line="193"/>
         <source>a: from where the path starts (0) to now (1)</source>
         <translation>a: 道すじの始まり(0)から現在(1)へ</translation>
     </message>
     <message>
-        <location filename="../../gui/views/landscape_view.py" line="193"/>
+        <location filename="../../gui/views/landscape_view.py" line="194"/>
         <source>b: the path&apos;s other direction</source>
         <translation>b: 道すじのもう1つの方向</translation>
     </message>
@@ -1332,7 +1332,7 @@ yp {1:.2f}</translation>
     </message>
     <message>
         <location filename="../../gui/views/loss_plot.py" line="92"/>
-        <location filename="../../gui/views/loss_plot.py" line="433"/>
+        <location filename="../../gui/views/loss_plot.py" line="447"/>
         <source>step loss L[step]</source>
         <translation>ステップの損失 L[step]</translation>
     </message>
@@ -1347,27 +1347,27 @@ yp {1:.2f}</translation>
         <translation>表示中の学習</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="432"/>
+        <location filename="../../gui/views/loss_plot.py" line="446"/>
         <source>step loss L[step], the article&apos;s sum (no ½)</source>
         <translation>ステップの損失 L[step]、記事のコードの和 (½ なし)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="435"/>
+        <location filename="../../gui/views/loss_plot.py" line="449"/>
         <source>L[step], no ½</source>
         <translation>L[step]、½ なし</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="450"/>
+        <location filename="../../gui/views/loss_plot.py" line="464"/>
         <source>diverged at step {0}</source>
         <translation>ステップ {0} で発散</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="492"/>
+        <location filename="../../gui/views/loss_plot.py" line="506"/>
         <source>step {0}, step loss {1}</source>
         <translation>ステップ {0}、ステップの損失 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="497"/>
+        <location filename="../../gui/views/loss_plot.py" line="511"/>
         <source>steps {0}-{1}, step loss {2} to {3}</source>
         <translation>ステップ {0}-{1}、ステップの損失 {2} から {3}</translation>
     </message>
@@ -3100,63 +3100,63 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
         <translation>ネットワークの出力の3D表示</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="222"/>
+        <location filename="../../gui/views/surface_view.py" line="223"/>
         <source>x1</source>
         <translation>x1</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="222"/>
+        <location filename="../../gui/views/surface_view.py" line="223"/>
         <source>x2</source>
         <translation>x2</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="223"/>
-        <location filename="../../gui/views/surface_view.py" line="275"/>
+        <location filename="../../gui/views/surface_view.py" line="224"/>
+        <location filename="../../gui/views/surface_view.py" line="276"/>
         <source>output</source>
         <translation>出力</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="240"/>
+        <location filename="../../gui/views/surface_view.py" line="241"/>
         <source>target</source>
         <translation>真の値</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="241"/>
+        <location filename="../../gui/views/surface_view.py" line="242"/>
         <source>prediction</source>
         <translation>予測値</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="251"/>
+        <location filename="../../gui/views/surface_view.py" line="252"/>
         <source>Decision plane (0.5)</source>
         <translation>判定面 (0.5)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="254"/>
+        <location filename="../../gui/views/surface_view.py" line="255"/>
         <source>Show the level 0.5: where the surface is above it, the network answers 1.</source>
         <translation>高さ 0.5 の平面を表示します。曲面がこれより上にある所では、ネットワークは 1 と答えます。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="256"/>
+        <location filename="../../gui/views/surface_view.py" line="257"/>
         <source>Reset camera</source>
         <translation>視点をリセット</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="258"/>
+        <location filename="../../gui/views/surface_view.py" line="259"/>
         <source>Return to the starting view (drag to rotate, wheel to zoom).</source>
         <translation>最初の視点に戻します(ドラッグで回転、ホイールで拡大・縮小)。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="262"/>
+        <location filename="../../gui/views/surface_view.py" line="263"/>
         <source>&lt;span style=&quot;color:#ff4059&quot;&gt;●&lt;/span&gt; target &amp;nbsp; ○ prediction</source>
         <translation>&lt;span style=&quot;color:#ff4059&quot;&gt;●&lt;/span&gt; 真の値 &amp;nbsp; ○ 予測値</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="264"/>
+        <location filename="../../gui/views/surface_view.py" line="265"/>
         <source>Red: each row&apos;s target. White: what the network predicts for it (a dot on the surface). A line joins the two.</source>
         <translation>赤: 各行の真の値。白: その行に対するネットワークの予測値(曲面上の点)。2つの点を線で結んでいます。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="267"/>
+        <location filename="../../gui/views/surface_view.py" line="268"/>
         <source>drag or arrow keys: rotate · wheel or +/-: zoom</source>
         <translation>ドラッグか矢印キー: 回転 · ホイールか +/-: ズーム</translation>
     </message>

@@ -74,3 +74,19 @@ def test_with_opengl_the_landscape_is_a_3d_surface_with_the_path_on_it(qtbot):
     assert not view.surface().render_image().isNull()
     view._three_d.setChecked(False)  # the 2D map instead
     assert view._plot_widget.isVisible() and not view.surface().isVisible()
+
+
+def test_the_title_names_the_now_markers_colour_which_both_views_share(qtbot):
+    """It said "now (ring)" while the 3D surface draws a dot: the colour is what both share."""
+    from PySide6.QtGui import QColor
+
+    view = shown_view(qtbot)
+    title = view._title.text()
+    assert "now (red)" in title and "ring" not in title
+    ring = view._now.opts["pen"].color()
+    assert (ring.red(), ring.green(), ring.blue()) == (255, 64, 89)
+    from gui.views.gl_probe import opengl_available
+
+    if opengl_available()[0]:
+        dot = QColor.fromRgbF(*view.surface()._now.color)
+        assert dot.red() == 255 and dot.green() < 80 and dot.blue() < 100
