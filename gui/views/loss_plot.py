@@ -4,7 +4,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
+from PySide6.QtCore import QElapsedTimer, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -140,6 +140,7 @@ class LossPlot(QWidget):
         self._plot.scene().sigMouseMoved.connect(self._on_mouse_moved)
         self._plot.scene().sigMouseClicked.connect(self._on_mouse_clicked)
         self._plot.setToolTip(self.tr("Click a step to see the network as it was then"))
+        self._plot.installEventFilter(self)
 
         top = QHBoxLayout()
         top.addWidget(self._log_box)
@@ -171,6 +172,8 @@ class LossPlot(QWidget):
         if snapshot.state == DIVERGED:
             self._show_divergence(live + 1)
         if snapshot.live_step is None:
+            if self._cursor.isVisible():  # back to live: a past step's read-out no longer fits
+                self._readout.setText(self._hint)
             self._cursor.hide()
             self._cursor_dot.hide()
         else:
@@ -495,9 +498,15 @@ class LossPlot(QWidget):
         if math.isfinite(step):
             self.step_picked.emit(max(0, min(round(step), self._run_first + self._count - 1)))
 
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if watched is self._plot and event.type() == QEvent.Type.Leave:
+            self._readout.setText(self._hint)  # the read-out is for where the pointer is
+        return super().eventFilter(watched, event)
+
     def _on_mouse_moved(self, scene_pos) -> None:
         view = self._item.getViewBox()
         if not view.sceneBoundingRect().contains(scene_pos):
+            self._readout.setText(self._hint)
             return
         step = view.mapSceneToView(scene_pos).x()
         nearest = self._nearest(step)

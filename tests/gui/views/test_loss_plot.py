@@ -1,5 +1,7 @@
 """LossPlot: fed snapshots, it holds and draws every step's loss."""
 
+import dataclasses
+
 import numpy as np
 import pyqtgraph as pg
 import pytest
@@ -7,7 +9,7 @@ from PySide6.QtWidgets import QCheckBox, QLabel
 from qt_waits import PaintCounter
 
 from core.model.config import TrainConfig
-from core.training.states import DIVERGED, TRAINING
+from core.training.states import DIVERGED, STOPPED, TRAINING
 from core.training.trainer import initial_weights
 from core.views.snapshot import make_snapshot
 from gui.views.loss_plot import LossPlot
@@ -149,6 +151,34 @@ def test_hover_shows_step_and_loss(plot, qtbot):
     item.scene().sigMouseMoved.emit(scene_pos)
     expected = f"step 1234, step loss {plot.value_at(1234):.6g}"
     assert any(label.text() == expected for label in plot.findChildren(QLabel))
+
+
+def test_the_hover_read_out_goes_when_the_pointer_leaves_or_the_plot_goes_back_to_live(plot, qtbot):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    losses = np.linspace(0.5, 0.01, 3000)
+    plot.update_from(snapshot(3000, losses, state=STOPPED, new_run=True))
+    show(plot, qtbot)
+    item = plot.findChild(pg.PlotWidget).getPlotItem()
+    readout = plot._readout
+    hint = readout.text()
+
+    def hover(step):
+        item.scene().sigMouseMoved.emit(item.getViewBox().mapViewToScene(pg.Point(step, 0.2)))
+        assert readout.text().startswith(f"step {step},")
+
+    hover(1234)
+    QApplication.sendEvent(plot.findChild(pg.PlotWidget), QEvent(QEvent.Type.Leave))
+    assert readout.text() == hint
+    hover(1500)
+    item.scene().sigMouseMoved.emit(item.getViewBox().mapViewToScene(pg.Point(-10**6, 10**6)))
+    assert readout.text() == hint  # outside the axes: nothing there to read
+    past = dataclasses.replace(snapshot(1500, state=STOPPED), live_step=3000)
+    plot.update_from(past)
+    hover(1500)
+    plot.update_from(snapshot(3000, state=STOPPED))  # Back to live
+    assert readout.text() == hint
 
 
 def test_divergence_marker_at_the_failing_step_until_new_run(plot, qtbot):
