@@ -9,10 +9,11 @@ the two on the axes (by default the two weighing most in the output).
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from core.model.gates import ROWS
+from core.views import label_placement
 from core.views.hidden_space import default_nodes, hidden_space, hidden_space_3d
 from core.views.node_maps import node_colour
 from gui.common.plots import fixed_plot
@@ -169,6 +170,11 @@ class HiddenSpaceView(QWidget):
                                 fill=pg.mkBrush(0, 0, 0, 150))
             plot.addItem(label)
             self._labels.append(label)
+        plot.getViewBox().sigResized.connect(self._on_resized)
+
+    def _on_resized(self, *_) -> None:
+        if self._space is not None and self._plot_widget.isVisible():  # pixels changed: re-place
+            self._place_labels(self._space)
 
     def _show_space(self, space) -> None:
         self._message.hide()
@@ -206,24 +212,49 @@ class HiddenSpaceView(QWidget):
         self._place_labels(space)
 
     def _place_labels(self, space) -> None:
-        """Each label on the inner side of its point; rows at one place share one label (XOR's
-        (1, 0) and (0, 1) often land on the same hidden point)."""
+        """Each row's label beside its point, towards the middle of the plot, placed in pixels
+        (core.views.label_placement) so that no two overlap, whatever the font (Japanese text
+        is wider) or the size; rows at one place share one label (XOR's (1, 0) and (0, 1)
+        often land on the same hidden point)."""
         low, high = space.low, space.high
-        mid, gap = (low + high) / 2, 0.03 * (high - low)
+        gap = 0.03 * (high - low)
         named = [f"({x1:g}, {x2:g})" for x1, x2 in ROWS]
-        done = set()
-        for k, (label, (x, y)) in enumerate(zip(self._labels, space.points)):
+        groups, done = [], set()
+        for k in range(len(ROWS)):
             if k in done:
-                label.setVisible(False)
+                self._labels[k].setVisible(False)
                 continue
-            same = [m for m in range(k, len(ROWS))
-                    if np.hypot(*(space.points[m] - space.points[k])) < gap]
+            same = [m for m in range(k, len(ROWS)) if np.hypot(*(space.points[m] - space.points[k])) < gap]
             done.update(same)
-            label.setText(" ".join(named[m] for m in same))
-            right, top = float(x) > mid, float(y) > mid
-            label.setAnchor((1.0 if right else 0.0, 0.0 if top else 1.0))
-            label.setPos(float(x) + (-gap if right else gap), float(y) + (-gap if top else gap))
-            label.setVisible(True)
+            self._labels[k].setText(" ".join(named[m] for m in same))
+            groups.append(k)
+        view = self._plot_widget.getPlotItem().getViewBox()
+        area = view.sceneBoundingRect()
+        if area.width() < 20 or area.height() < 20:  # not laid out yet: sigResized comes back
+            return
+        centre = area.center()
+        labels = []
+        for k in groups:
+            anchor = view.mapViewToScene(QPointF(*map(float, space.points[k])))
+            size = self._labels[k].boundingRect()
+            # towards the middle: away from the point's mirror image through the centre
+            away = (2 * anchor.x() - centre.x(), 2 * anchor.y() - centre.y())
+            labels.append(label_placement.Label(
+                (anchor.x() - area.left(), anchor.y() - area.top()), (size.width(), size.height()),
+                away_from=(away[0] - area.left(), away[1] - area.top()), gap=6.0, tries=4,
+                required=True, turns=(0, 45, -45, 90, -90, 180)))
+        markers = [label_placement.marker_box((a.x() - area.left(), a.y() - area.top()), 16.0)
+                   for a in (view.mapViewToScene(QPointF(*map(float, p))) for p in space.points)]
+        for k, box in zip(groups, label_placement.place(labels, (area.width(), area.height()), markers)):
+            label = self._labels[k]
+            label.setVisible(box is not None)
+            if box is not None:
+                label.setAnchor((0.0, 0.0))  # its top-left corner at the box's
+                label.setPos(view.mapSceneToView(QPointF(box.left + area.left(), box.top + area.top())))
+
+    def label_rects(self) -> list:
+        """The shown rows' labels as scene rectangles (tests)."""
+        return [label.sceneBoundingRect() for label in self._labels if label.isVisible()]
 
     def _show_message(self, hidden_nodes: int) -> None:
         self._space = None

@@ -74,3 +74,27 @@ def test_three_nodes_are_shown_in_3d_with_the_plane(qtbot):
     assert not view._space_3d.render_image().isNull()
     view._three_d.setChecked(False)  # two at a time in 2D instead
     assert view.space() is not None and view._plot_widget.isVisible() and not view.is_3d()
+
+
+def test_row_labels_never_overlap_and_stay_in_the_plot(qtbot):
+    """Rows close together in the hidden space had labels drawn over each other (and merged in
+    Japanese); they are now placed in pixels, each beside its point."""
+    view = view_of(qtbot)
+    rng = np.random.default_rng(7)
+    plot_area = view._plot_widget.getPlotItem().getViewBox().sceneBoundingRect()
+    shown = 0
+    for size in ((420, 460), (300, 340), (700, 600)):
+        view.resize(*size)
+        qtbot.waitUntil(lambda s=size: view.width() == s[0])
+        for _ in range(15):
+            weights = Weights(rng.normal(scale=3.0, size=(3, 2)), rng.normal(size=3))
+            view.update_from(make_snapshot(TrainConfig(), weights, 0))
+            rects = view.label_rects()
+            plot_area = view._plot_widget.getPlotItem().getViewBox().sceneBoundingRect()
+            texts = [label.toPlainText() for label in view._labels if label.isVisible()]
+            assert sum(len(t.split(") (")) for t in texts) == 4  # every row is named once
+            for k, rect in enumerate(rects):
+                assert plot_area.adjusted(-1, -1, 1, 1).contains(rect)
+                assert not any(rect.intersects(other) for other in rects[:k])
+            shown += len(rects)
+    assert shown > 45 * 2
