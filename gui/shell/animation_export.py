@@ -45,7 +45,7 @@ class AnimationExport(QObject):
         c, plan = dialog.choices(), dialog.plan  # checked in the dialog, which says what is wrong
         if plan is None:
             return
-        path = self._ask_path(self.tr("Animation"), self.tr("GIF animation (*.gif)"), ".gif")
+        path = self._ask_path(self.tr("Animation"), self.tr("GIF animation (*.gif)"), ".gif", "animation")
         if path:
             self.start(trainer, plan, path, c["caption"], camera, convention)
 

@@ -2,6 +2,7 @@
 GateLab's checked, atomic exports, raised uncaught on some formats, and outlived its window
 (a process left with no main window). The loss plot offers the app's own exports there."""
 
+import os
 from types import SimpleNamespace
 
 import numpy as np
@@ -96,7 +97,7 @@ def test_a_right_click_on_the_loss_plot_offers_its_exports_and_not_pyqtgraphs(qt
                             lambda: (loss_plot.history(), loss_plot.first_step()))
     saved = []
     exports.done.connect(saved.append)
-    exports.ask_path = lambda title, file_filter, suffix: str(tmp_path / f"loss{suffix}")
+    exports.ask_path = lambda title, file_filter, suffix, kind: str(tmp_path / f"{kind}{suffix}")
     menu = right_click_menu(qtbot, loss_plot)
     actions = [action for action in menu.actions() if not action.isSeparator()]
     texts = [action.text() for action in actions]
@@ -136,3 +137,26 @@ def test_the_many_seeds_window_offers_no_pyqtgraph_export(qtbot):
     for texts in scenes:
         assert not PYQTGRAPH_EXPORT & set(texts), texts
     dialog.shutdown()
+
+
+def test_an_export_is_offered_under_the_runs_name_in_the_last_folder_used(qtbot, loss_plot, tmp_path,
+                                                                            monkeypatch):
+    """It opened in the working folder with no name."""
+    from core.model.network import Weights
+    from gui.files import export_actions
+
+    shown = make_snapshot(TrainConfig(gate="and", hidden_nodes=3), Weights.from_flat(
+        [0.1] * 13, 3), 2000)
+    exports = ExportActions(QMenu(), loss_plot, SimpleNamespace(is_3d=True), lambda: shown,
+                            lambda: (loss_plot.history(), loss_plot.first_step()))
+    offered = []
+    chosen = tmp_path / "slides" / "mine"
+    chosen.parent.mkdir()
+    monkeypatch.setattr(export_actions, "ask_save_path",
+                        lambda parent, title, where, filters: offered.append(where) or str(chosen))
+    assert exports.ask_path("Loss plot as PNG", "PNG image (*.png)", ".png", "loss") == f"{chosen}.png"
+    first = offered[0]
+    assert os.path.basename(first) == "and-3h-step2000-loss.png"
+    assert os.path.isdir(os.path.dirname(first)) and os.path.dirname(first) != os.getcwd()
+    exports.ask_path("Animation", "GIF animation (*.gif)", ".gif", "animation")
+    assert offered[1] == str(tmp_path / "slides" / "and-3h-step2000-animation.gif")  # the folder kept
