@@ -16,27 +16,27 @@
     <message>
         <location filename="../../gui/controls/advanced_options.py" line="34"/>
         <source>online: update after every row (the article); batch: one update per step from the summed gradient of the 4 rows</source>
-        <translation>online: 1行ごとに重みを更新(記事と同じ)。batch: 4行の勾配を合計して、1ステップに1回だけ更新</translation>
+        <translation>オンライン: 1 行ごとに重みを更新します（記事と同じ）。バッチ: 4 行の勾配を合計して、1 ステップに 1 回だけ更新します</translation>
     </message>
     <message>
         <location filename="../../gui/controls/advanced_options.py" line="36"/>
         <source>Activation function of the hidden nodes (the output is sigmoid)</source>
-        <translation>隠れ層のノードの活性化関数(出力層はシグモイド関数)</translation>
+        <translation>隠れ層のノードの活性化関数（出力層はシグモイド関数）</translation>
     </message>
     <message>
         <location filename="../../gui/controls/advanced_options.py" line="37"/>
         <source>squared: ½(yp − yt)² (the article); cross-entropy</source>
-        <translation>squared: 二乗誤差 ½(yp − yt)²(記事と同じ)。cross-entropy: 交差エントロピー</translation>
+        <translation>二乗誤差: ½(yp − yt)²（記事と同じ）。交差エントロピー: −(yt log yp + (1 − yt) log(1 − yp))</translation>
     </message>
     <message>
         <location filename="../../gui/controls/advanced_options.py" line="38"/>
         <source>uniform: every weight in [0, 1) as in the article; xavier: scaled to the layer sizes, centred on 0</source>
-        <translation>uniform: 記事と同じく、どの重みも [0, 1) の一様乱数。xavier: 0 を中心に、層の大きさに合わせた幅の乱数</translation>
+        <translation>一様乱数: 記事と同じく、どの重みも [0, 1) の一様乱数です。Xavier: 0 を中心に、層の大きさに合わせた幅の乱数です</translation>
     </message>
     <message>
         <location filename="../../gui/controls/advanced_options.py" line="40"/>
         <source>textbook: backprop from the weights before the update; article: the article&apos;s code, whose hidden delta uses the output weights already updated</source>
-        <translation>textbook: 更新前の重みで誤差逆伝播(教科書どおり)。article: 記事のコードどおり。隠れ層のデルタに、更新済みの出力層の重みを使う</translation>
+        <translation>教科書の順序: 更新前の重みで誤差逆伝播します（教科書どおり）。記事のコードの順序: 記事のコードと同じく、隠れ層のデルタに更新済みの出力層の重みを使います</translation>
     </message>
     <message>
         <location filename="../../gui/controls/advanced_options.py" line="44"/>
@@ -71,7 +71,7 @@
     <message>
         <location filename="../../gui/controls/advanced_options.py" line="60"/>
         <source>Stop once a step&apos;s loss falls below this value (empty: run all steps)</source>
-        <translation>あるステップの損失がこの値を下回ったら学習を止めます(空欄: 全ステップを実行)</translation>
+        <translation>あるステップの損失がこの値を下回ったら学習を止めます（空欄: 全ステップを実行）</translation>
     </message>
     <message>
         <location filename="../../gui/controls/advanced_options.py" line="63"/>
@@ -132,7 +132,7 @@
     <message>
         <location filename="../../gui/dialogs/animation_dialog.py" line="52"/>
         <source>The loss curve, with a dot at the step</source>
-        <translation>損失の曲線 (そのステップに点)</translation>
+        <translation>損失の曲線（そのステップに点）</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/animation_dialog.py" line="56"/>
@@ -167,7 +167,7 @@
     <message>
         <location filename="../../gui/dialogs/animation_dialog.py" line="118"/>
         <source>{0} frames of {1} x {2} are too many pixels to keep (at most {3} million): fewer frames or a smaller size.</source>
-        <translation>{1} x {2} の {0} コマは画素が多すぎて保持できません (最大 {3} 百万画素)。コマ数を減らすか、大きさを小さくしてください。</translation>
+        <translation>{1} x {2} の {0} コマは画素が多すぎて保持できません（最大 {3} 百万画素）。コマ数を減らすか、大きさを小さくしてください。</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/animation_dialog.py" line="66"/>
@@ -248,7 +248,7 @@
     <message>
         <location filename="../../gui/dialogs/animation_progress.py" line="38"/>
         <source>Writing {2} ({1} frames)</source>
-        <translation>{2} を書き込んでいます ({1} コマ)</translation>
+        <translation>{2} を書き込んでいます（{1} コマ）</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/animation_progress.py" line="44"/>
@@ -291,7 +291,7 @@
     <message>
         <location filename="../../gui/views/article_guide_view.py" line="54"/>
         <source>The article starts from a nerve cell: it adds up the signals reaching it, each weighted, and fires when the sum is large enough. A perceptron is that sum and a threshold; GateLab&apos;s nodes use a smooth threshold, the sigmoid.</source>
-        <translation>記事は神経細胞から始まります。届いた信号にそれぞれ重みを掛けて足し合わせ、合計が十分に大きいと発火します。パーセプトロンはこの合計としきい値です。GateLab のノードはなめらかなしきい値、シグモイド関数を使います。</translation>
+        <translation>記事は神経細胞から始まります。届いた信号にそれぞれ重みを掛けて足し合わせ、合計が十分に大きいと発火します。パーセプトロンはこの合計と閾値です。GateLab のノードはなめらかな閾値であるシグモイド関数を使います。</translation>
     </message>
     <message>
         <location filename="../../gui/views/article_guide_view.py" line="58"/>
@@ -311,7 +311,7 @@
     <message>
         <location filename="../../gui/views/article_guide_view.py" line="64"/>
         <source>the step-by-step math, in the article&apos;s notation; press Next.</source>
-        <translation>計算の手順 (記事の記法)。「次へ」を押してください。</translation>
+        <translation>計算の手順（記事の記法）。「次へ」を押してください。</translation>
     </message>
     <message>
         <location filename="../../gui/views/article_guide_view.py" line="66"/>
@@ -364,7 +364,7 @@
     <message>
         <location filename="../../gui/views/colour_bar.py" line="20"/>
         <source>The surface&apos;s colour is its height: the network&apos;s output, from 0 (dark blue) to 1 (yellow)</source>
-        <translation>曲面の色はその高さ、つまりネットワークの出力です。0(濃い青)から 1(黄色)まで</translation>
+        <translation>曲面の色はその高さ、つまりネットワークの出力です。0（濃い青）から 1（黄色）まで</translation>
     </message>
 </context>
 <context>
@@ -456,7 +456,7 @@
     <message>
         <location filename="../../gui/controls/control_panel.py" line="100"/>
         <source>The logic gate (truth table) the network learns</source>
-        <translation>ネットワークが学習する論理ゲート(真理値表)</translation>
+        <translation>ネットワークが学習する論理ゲート（真理値表）</translation>
     </message>
     <message>
         <location filename="../../gui/controls/control_panel.py" line="101"/>
@@ -466,7 +466,7 @@
     <message>
         <location filename="../../gui/controls/control_panel.py" line="105"/>
         <source>Nodes in the hidden layer (0-64). 0 removes the hidden layer: the article&apos;s 2-layer model, one neuron</source>
-        <translation>隠れ層のノードの数(0~64)。0 にすると隠れ層がなくなり、記事の2層モデル(ニューロン1個)になります</translation>
+        <translation>隠れ層のノードの数(0~64)。0 にすると隠れ層がなくなり、記事の2層モデル（ニューロン1個）になります</translation>
     </message>
     <message>
         <location filename="../../gui/controls/control_panel.py" line="108"/>
@@ -526,7 +526,7 @@
     <message>
         <location filename="../../gui/controls/control_panel.py" line="168"/>
         <source>From slow motion (1 step a second) to as fast as the machine goes. Can change while training</source>
-        <translation>スローモーション(1秒に1ステップ)からコンピュータの最高速度まで。学習中も変更できます</translation>
+        <translation>スローモーション（1秒に1ステップ）からコンピュータの最高速度まで。学習中も変更できます</translation>
     </message>
     <message>
         <location filename="../../gui/controls/control_panel.py" line="181"/>
@@ -582,7 +582,7 @@
     <message>
         <location filename="../../gui/controls/control_panel.py" line="250"/>
         <source>Not applied: “{0}” is not a whole number. Numbers here are written with a decimal point and a comma between thousands: 2,000 is two thousand.</source>
-        <translation>適用していません: 「{0}」は整数ではありません。ここでは小数点に「.」、3桁ごとの区切りに「,」を使います(2,000 は二千)。</translation>
+        <translation>適用していません: 「{0}」は整数ではありません。ここでは小数点に「.」、3桁ごとの区切りに「,」を使います（2,000 は二千）。</translation>
     </message>
     <message>
         <location filename="../../gui/controls/control_panel.py" line="271"/>
@@ -607,7 +607,7 @@
     <message>
         <location filename="../../gui/controls/control_panel.py" line="305"/>
         <source>0 = the article&apos;s 2-layer model (one neuron, 3 weights)</source>
-        <translation>0 = 記事の2層モデル(ニューロン1個、重み3個)</translation>
+        <translation>0 = 記事の2層モデル（ニューロン1個、重み3個）</translation>
     </message>
     <message>
         <location filename="../../gui/controls/control_panel.py" line="306"/>
@@ -673,7 +673,7 @@ Any existing file of that name is unchanged.</source>
     <message>
         <location filename="../../gui/files/experiment_files.py" line="302"/>
         <source>the file is truncated: it ends before the experiment is complete</source>
-        <translation>ファイルが途中で切れています(実験のデータが最後までありません)</translation>
+        <translation>ファイルが途中で切れています（実験のデータが最後までありません）</translation>
     </message>
     <message>
         <location filename="../../gui/files/experiment_files.py" line="303"/>
@@ -709,85 +709,85 @@ Any existing file of that name is unchanged.</source>
 <context>
     <name>ExportActions</name>
     <message>
-        <location filename="../../gui/files/export_actions.py" line="25"/>
-        <location filename="../../gui/files/export_actions.py" line="51"/>
+        <location filename="../../gui/files/export_actions.py" line="30"/>
+        <location filename="../../gui/files/export_actions.py" line="56"/>
         <source>Loss plot as PNG…</source>
         <translation>損失のグラフ (PNG)…</translation>
     </message>
     <message>
-        <location filename="../../gui/files/export_actions.py" line="25"/>
-        <location filename="../../gui/files/export_actions.py" line="29"/>
-        <location filename="../../gui/files/export_actions.py" line="31"/>
+        <location filename="../../gui/files/export_actions.py" line="30"/>
+        <location filename="../../gui/files/export_actions.py" line="34"/>
+        <location filename="../../gui/files/export_actions.py" line="36"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 画像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../gui/files/export_actions.py" line="27"/>
-        <location filename="../../gui/files/export_actions.py" line="51"/>
+        <location filename="../../gui/files/export_actions.py" line="32"/>
+        <location filename="../../gui/files/export_actions.py" line="56"/>
         <source>Loss plot as SVG…</source>
         <translation>損失のグラフ (SVG)…</translation>
     </message>
     <message>
-        <location filename="../../gui/files/export_actions.py" line="27"/>
-        <location filename="../../gui/files/export_actions.py" line="33"/>
+        <location filename="../../gui/files/export_actions.py" line="32"/>
+        <location filename="../../gui/files/export_actions.py" line="38"/>
         <source>SVG image (*.svg)</source>
         <translation>SVG 画像 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../gui/files/export_actions.py" line="29"/>
+        <location filename="../../gui/files/export_actions.py" line="34"/>
         <source>3D view as PNG…</source>
         <translation>3D 表示 (PNG)…</translation>
     </message>
     <message>
-        <location filename="../../gui/files/export_actions.py" line="31"/>
+        <location filename="../../gui/files/export_actions.py" line="36"/>
         <source>3D view as PNG, double size…</source>
-        <translation>3D 表示 (PNG、2倍の大きさ)…</translation>
+        <translation>3D 表示（PNG、2倍の大きさ）…</translation>
     </message>
     <message>
-        <location filename="../../gui/files/export_actions.py" line="33"/>
-        <location filename="../../gui/files/export_actions.py" line="53"/>
+        <location filename="../../gui/files/export_actions.py" line="38"/>
+        <location filename="../../gui/files/export_actions.py" line="58"/>
         <source>2D map as SVG…</source>
         <translation>2D マップを SVG で…</translation>
     </message>
     <message>
-        <location filename="../../gui/files/export_actions.py" line="35"/>
-        <location filename="../../gui/files/export_actions.py" line="51"/>
+        <location filename="../../gui/files/export_actions.py" line="40"/>
+        <location filename="../../gui/files/export_actions.py" line="56"/>
         <source>Loss history as CSV…</source>
         <translation>損失の履歴 (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../gui/files/export_actions.py" line="35"/>
-        <location filename="../../gui/files/export_actions.py" line="39"/>
+        <location filename="../../gui/files/export_actions.py" line="40"/>
+        <location filename="../../gui/files/export_actions.py" line="44"/>
         <source>CSV table (*.csv)</source>
         <translation>CSV 表 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/files/export_actions.py" line="37"/>
+        <location filename="../../gui/files/export_actions.py" line="42"/>
         <source>Weights as JSON…</source>
         <translation>重み (JSON)…</translation>
     </message>
     <message>
-        <location filename="../../gui/files/export_actions.py" line="37"/>
+        <location filename="../../gui/files/export_actions.py" line="42"/>
         <source>JSON file (*.json)</source>
         <translation>JSON ファイル (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/files/export_actions.py" line="39"/>
+        <location filename="../../gui/files/export_actions.py" line="44"/>
         <source>Predictions as CSV…</source>
         <translation>予測値 (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../gui/files/export_actions.py" line="54"/>
+        <location filename="../../gui/files/export_actions.py" line="59"/>
         <source>Copy predictions</source>
         <translation>予測値をコピー</translation>
     </message>
     <message>
-        <location filename="../../gui/files/export_actions.py" line="57"/>
+        <location filename="../../gui/files/export_actions.py" line="62"/>
         <source>Predictions copied.</source>
         <translation>予測値をコピーしました。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/export_actions.py" line="65"/>
+        <location filename="../../gui/files/export_actions.py" line="70"/>
         <source>Saved {0}</source>
         <translation>{0} を保存しました</translation>
     </message>
@@ -797,7 +797,7 @@ Any existing file of that name is unchanged.</source>
     <message>
         <location filename="../../gui/files/exports.py" line="51"/>
         <source>A picture is from {0} to {1} pixels each way, not {2} x {3}.</source>
-        <translation>画像の縦横は、それぞれ {0} から {1} ピクセルまでです({2} x {3} は使えません)。</translation>
+        <translation>画像の縦横は、それぞれ {0} から {1} ピクセルまでです（{2} x {3} は使えません）。</translation>
     </message>
     <message>
         <location filename="../../gui/files/exports.py" line="251"/>
@@ -807,7 +807,7 @@ Any existing file of that name is unchanged.</source>
     <message>
         <location filename="../../gui/files/exports.py" line="407"/>
         <source>The weights are not finite numbers (the run diverged), so they cannot be saved as JSON.</source>
-        <translation>重みが有限の数ではない(学習が発散した)ため、JSON に保存できません。</translation>
+        <translation>重みが有限の数ではない（学習が発散した）ため、JSON に保存できません。</translation>
     </message>
     <message>
         <location filename="../../gui/files/exports.py" line="423"/>
@@ -817,7 +817,7 @@ Any existing file of that name is unchanged.</source>
     <message>
         <location filename="../../gui/files/exports.py" line="431"/>
         <source>The view could not be drawn (is it hidden?).</source>
-        <translation>表示を描画できませんでした(隠れていませんか?)。</translation>
+        <translation>表示を描画できませんでした（隠れていませんか?）。</translation>
     </message>
     <message>
         <location filename="../../gui/files/exports.py" line="524"/>
@@ -832,7 +832,7 @@ Any existing file of that name is unchanged.</source>
     <message>
         <location filename="../../gui/files/exports.py" line="532"/>
         <source>The scale must be from 1 to {0}, not {1}.</source>
-        <translation>倍率は 1 から {0} までです({1} は使えません)。</translation>
+        <translation>倍率は 1 から {0} までです（{1} は使えません）。</translation>
     </message>
 </context>
 <context>
@@ -895,17 +895,17 @@ Any existing file of that name is unchanged.</source>
         <source>For every weight w, backpropagation gives the slope a = ∂L/∂w, and the central finite difference n = (L(w + ε) − L(w − ε)) / 2ε with ε = {eps} measures it directly. The readout is the largest |a − n| / max(|a|, |n|) over all weights.
 Green, below {green}: they agree, backprop is right. Red, above {red}: backprop has a bug. Amber is in between. Grey: every gradient is smaller than rounding lets finite differences measure (a saturated network), so nothing can be concluded. Weights whose ReLU input sits at the kink (0) are skipped: there the slope jumps.</source>
         <translation>どの重み w についても、誤差逆伝播法は傾き a = ∂L/∂w を求めます。一方、中心差分 n = (L(w + ε) − L(w − ε)) / 2ε(ε = {eps})はその傾きを直接測ります。表示する値は、すべての重みのうち |a − n| / max(|a|, |n|) が最大のものです。
-緑({green} 未満): 両者は一致し、誤差逆伝播法は正しい。赤({red} 超): 誤差逆伝播法にバグがある。黄色はその中間。灰色: どの勾配も小さすぎて、丸め誤差のため数値微分では測れない(ネットワークが飽和している)ので、何も判断できない。ReLU の入力がちょうど折れ目(0)にある重みは、そこで傾きが跳ぶのでチェックしません。</translation>
+緑（{green} 未満）: 両者は一致し、誤差逆伝播法は正しい。赤（{red} 超）: 誤差逆伝播法にバグがある。黄色はその中間。灰色: どの勾配も小さすぎて、丸め誤差のため数値微分では測れない（ネットワークが飽和している）ので、何も判断できない。ReLU の入力がちょうど折れ目(0)にある重みは、そこで傾きが跳ぶのでチェックしません。</translation>
     </message>
     <message>
         <location filename="../../gui/views/gradient_check_view.py" line="186"/>
         <source>The weights are not finite numbers (the run diverged): there is nothing to check.</source>
-        <translation>重みが有限の数ではありません(学習が発散しました)。チェックできるものがありません。</translation>
+        <translation>重みが有限の数ではありません（学習が発散しました）。チェックできるものがありません。</translation>
     </message>
     <message>
         <location filename="../../gui/views/gradient_check_view.py" line="203"/>
         <source>Backprop is right: it agrees with finite differences (below {0}).</source>
-        <translation>誤差逆伝播法は正しい: 数値微分と一致しています({0} 未満)。</translation>
+        <translation>誤差逆伝播法は正しい: 数値微分と一致しています（{0} 未満）。</translation>
     </message>
     <message>
         <location filename="../../gui/views/gradient_check_view.py" line="205"/>
@@ -915,12 +915,12 @@ Green, below {green}: they agree, backprop is right. Red, above {red}: backprop 
     <message>
         <location filename="../../gui/views/gradient_check_view.py" line="208"/>
         <source>Backprop is wrong: it disagrees with finite differences (above {0}).</source>
-        <translation>誤差逆伝播法が間違っています: 数値微分と一致しません({0} 超)。</translation>
+        <translation>誤差逆伝播法が間違っています: 数値微分と一致しません（{0} 超）。</translation>
     </message>
     <message>
         <location filename="../../gui/views/gradient_check_view.py" line="211"/>
         <source>Can&apos;t tell here: even the largest gradient ({0}) is too small for finite differences to measure. The network is saturated: its gradients have vanished. (Largest relative error {1}.)</source>
-        <translation>ここでは判断できません: いちばん大きな勾配({0})でも、数値微分で測るには小さすぎます。ネットワークが飽和して、勾配が消えています。(最大の相対誤差 {1})</translation>
+        <translation>ここでは判断できません: いちばん大きな勾配({0})でも、数値微分で測るには小さすぎます。ネットワークが飽和して、勾配が消えています。（最大の相対誤差 {1}）</translation>
     </message>
     <message>
         <location filename="../../gui/views/gradient_check_view.py" line="218"/>
@@ -940,7 +940,7 @@ Green, below {green}: they agree, backprop is right. Red, above {red}: backprop 
     <message>
         <location filename="../../gui/views/gradient_check_view.py" line="223"/>
         <source>Checked at step {0:,} ({1} loss, {2}): {3} weights compared in {4:.1f} ms.</source>
-        <translation>ステップ {0:,} でチェック(損失関数 {1}、{2}): {3} 個の重みを {4:.1f} ms で比較しました。</translation>
+        <translation>ステップ {0:,} でチェック（損失関数 {1}、{2}）: {3} 個の重みを {4:.1f} ms で比較しました。</translation>
     </message>
     <message>
         <location filename="../../gui/views/gradient_check_view.py" line="227"/>
@@ -953,7 +953,7 @@ Green, below {green}: they agree, backprop is right. Red, above {red}: backprop 
     <message>
         <location filename="../../gui/views/heatmap_view.py" line="42"/>
         <source>Each corner: yt, the target, and yp, the network&apos;s prediction for that input. Solid lines: where each hidden node&apos;s input sum is 0, in the node&apos;s colour (the diagram&apos;s and the hidden maps&apos;); the 2-layer model&apos;s one line is white.</source>
-        <translation>各角: yt は真の値、yp はその入力に対するネットワークの予測値。実線: 隠れ層の各ノードの入力の和が 0 になる直線(ノードの色は、ネットワーク図と隠れ層のマップと同じ)。2層モデルの1本の直線は白。</translation>
+        <translation>各角: yt は真の値、yp はその入力に対するネットワークの予測値。実線: 隠れ層の各ノードの入力の和が 0 になる直線（ノードの色は、ネットワーク図と隠れ層のマップと同じ）。2層モデルの1本の直線は白。</translation>
     </message>
     <message>
         <location filename="../../gui/views/heatmap_view.py" line="107"/>
@@ -968,7 +968,7 @@ Green, below {green}: they agree, backprop is right. Red, above {red}: backprop 
     <message>
         <location filename="../../gui/views/heatmap_view.py" line="36"/>
         <source>Network output seen from above (dashed: output = 0.5)</source>
-        <translation>ネットワークの出力を真上から見た図(破線: 出力 = 0.5)</translation>
+        <translation>ネットワークの出力を真上から見た図（破線: 出力 = 0.5）</translation>
     </message>
     <message>
         <location filename="../../gui/views/heatmap_view.py" line="119"/>
@@ -993,7 +993,7 @@ yp {1:.2f}</translation>
     <message>
         <location filename="../../gui/views/help_panel.py" line="12"/>
         <source>One step is one pass over the 4 rows of the truth table. In online mode (the article&apos;s) the weights change after every row; in batch mode once per step.</source>
-        <translation>1ステップは、真理値表の4行をひととおり学習することです。勾配降下法で重みを更新するのは、オンライン(記事の方式)では1行ごと、バッチでは1ステップに1回です。</translation>
+        <translation>1ステップは、真理値表の4行をひととおり学習することです。勾配降下法で重みを更新するのは、オンライン（記事の方式）では1行ごと、バッチでは1ステップに1回です。</translation>
     </message>
     <message>
         <location filename="../../gui/views/help_panel.py" line="15"/>
@@ -1013,7 +1013,7 @@ yp {1:.2f}</translation>
     <message>
         <location filename="../../gui/views/help_panel.py" line="20"/>
         <source>The loss of each step: the squared error ½(yp − yt)² summed over the 4 rows. It falls as the network learns; a long flat part is a plateau that training may or may not escape.</source>
-        <translation>各ステップの損失、つまり二乗誤差 ½(yp − yt)² の4行分の合計です。ネットワークが学習するにつれて下がります。長く平らな部分はプラトー(停滞)で、学習がそこから抜け出せるとは限りません。</translation>
+        <translation>各ステップの損失、つまり二乗誤差 ½(yp − yt)² の4行分の合計です。ネットワークが学習するにつれて下がります。長く平らな部分はプラトー（停滞）で、学習がそこから抜け出せるとは限りません。</translation>
     </message>
     <message>
         <location filename="../../gui/views/help_panel.py" line="23"/>
@@ -1071,7 +1071,7 @@ yp {1:.2f}</translation>
     <message>
         <location filename="../../gui/views/hidden_maps_view.py" line="124"/>
         <source>Each map shows one hidden node&apos;s output h over the input square (x1 across, x2 up). A node splits the square with one straight line (dashed, where its input sum is 0): its output is high on one side only, a half-plane. The output node adds the maps with its weights, which is how XOR is built from two half-planes. Click a map to enlarge it.</source>
-        <translation>各マップは、入力の正方形(横が x1、縦が x2)の上での、隠れ層のノード1個の出力 h を表します。ノードは正方形を1本の直線(破線、入力の合計が 0 になる所)で分け、その片側だけで出力が大きくなります。これが半平面です。出力のノードはマップに重みを掛けて足し合わせます。こうして2つの半平面から XOR が作られます。マップをクリックすると拡大します。</translation>
+        <translation>各マップは、入力の正方形（横が x1、縦が x2）の上での、隠れ層のノード1個の出力 h を表します。ノードは正方形を1本の直線（破線、入力の合計が 0 になる所）で分け、その片側だけで出力が大きくなります。これが半平面です。出力のノードはマップに重みを掛けて足し合わせます。こうして2つの半平面から XOR が作られます。マップをクリックすると拡大します。</translation>
     </message>
     <message>
         <location filename="../../gui/views/hidden_maps_view.py" line="131"/>
@@ -1086,7 +1086,7 @@ yp {1:.2f}</translation>
     <message>
         <location filename="../../gui/views/hidden_maps_view.py" line="169"/>
         <source>h (node output)</source>
-        <translation>h(ノードの出力)</translation>
+        <translation>h（ノードの出力）</translation>
     </message>
     <message>
         <location filename="../../gui/views/hidden_maps_view.py" line="177"/>
@@ -1135,79 +1135,79 @@ yp {1:.2f}</translation>
 <context>
     <name>HiddenSpaceView</name>
     <message>
-        <location filename="../../gui/views/hidden_space_view.py" line="36"/>
+        <location filename="../../gui/views/hidden_space_view.py" line="37"/>
         <source>Hidden space: where the hidden layer puts the four rows. The output neuron draws one straight line here (dashed: yp = 0.5).</source>
-        <translation>隠れ層の空間: 隠れ層が4つの行をどこに移すか。出力層のニューロンは、ここに直線を1本引きます(破線: yp = 0.5)。</translation>
+        <translation>隠れ層の空間: 隠れ層が4つの行をどこに移すか。出力層のニューロンは、ここに直線を1本引きます（破線: yp = 0.5）。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_space_view.py" line="38"/>
+        <location filename="../../gui/views/hidden_space_view.py" line="39"/>
         <source>Hidden space in 3D: where three hidden nodes put the four rows. The output neuron splits them with one flat plane (white: yp = 0.5).</source>
-        <translation>隠れ層の空間(3D): 隠れ層の3つのノードが4つの行をどこに移すか。出力層のニューロンは、1枚の平面で分けます(白: yp = 0.5)。</translation>
+        <translation>隠れ層の空間(3D): 隠れ層の3つのノードが4つの行をどこに移すか。出力層のニューロンは、1枚の平面で分けます（白: yp = 0.5）。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_space_view.py" line="44"/>
+        <location filename="../../gui/views/hidden_space_view.py" line="45"/>
         <source>Other hidden nodes are held at their mean over the rows for the shading and the line; the points are exact.</source>
         <translation>色分けと直線では、ほかの隠れ層のノードを4行の平均値に固定しています。点の位置は正確です。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_space_view.py" line="48"/>
+        <location filename="../../gui/views/hidden_space_view.py" line="49"/>
         <source>across</source>
         <translation>横</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_space_view.py" line="48"/>
+        <location filename="../../gui/views/hidden_space_view.py" line="49"/>
         <source>up</source>
         <translation>縦</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_space_view.py" line="49"/>
+        <location filename="../../gui/views/hidden_space_view.py" line="50"/>
         <source>height, in 3D</source>
         <translation>高さ(3D)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_space_view.py" line="50"/>
+        <location filename="../../gui/views/hidden_space_view.py" line="51"/>
         <source>The hidden node on this axis ({0})</source>
         <translation>この軸({0})に取る隠れ層のノード</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_space_view.py" line="55"/>
+        <location filename="../../gui/views/hidden_space_view.py" line="56"/>
         <source>Axes:</source>
         <translation>軸:</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_space_view.py" line="63"/>
+        <location filename="../../gui/views/hidden_space_view.py" line="64"/>
         <source>3D</source>
         <translation>3D</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_space_view.py" line="69"/>
+        <location filename="../../gui/views/hidden_space_view.py" line="70"/>
         <source>Three hidden nodes at once, with the plane where the output is 0.5 (drag to turn it)</source>
-        <translation>隠れ層の3つのノードを同時に表示し、出力が 0.5 になる平面も描きます(ドラッグで回転)</translation>
+        <translation>隠れ層の3つのノードを同時に表示し、出力が 0.5 になる平面も描きます（ドラッグで回転）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_space_view.py" line="72"/>
+        <location filename="../../gui/views/hidden_space_view.py" line="73"/>
         <source>OpenGL is not available ({0}): two nodes at a time in 2D.</source>
         <translation>OpenGL が使えません({0})。2D で2つのノードずつ表示します。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_space_view.py" line="80"/>
+        <location filename="../../gui/views/hidden_space_view.py" line="81"/>
         <source>Each point is a row of the truth table at (h, h) of the two hidden nodes on the axes; its colour is the target. Faint lines: where the points came from during the run. Shading: the output yp over this plane.</source>
         <translation>各点は真理値表の1行で、軸に取った2つの隠れ層のノードの値 (h, h) の位置にあります。点の色は真の値。薄い線: 学習中に点が動いてきた道すじ。背景の色: この平面上での出力 yp。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_space_view.py" line="195"/>
-        <location filename="../../gui/views/hidden_space_view.py" line="196"/>
-        <location filename="../../gui/views/hidden_space_view.py" line="247"/>
+        <location filename="../../gui/views/hidden_space_view.py" line="201"/>
+        <location filename="../../gui/views/hidden_space_view.py" line="202"/>
+        <location filename="../../gui/views/hidden_space_view.py" line="278"/>
         <source>h{0}</source>
         <translation>h{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_space_view.py" line="231"/>
+        <location filename="../../gui/views/hidden_space_view.py" line="262"/>
         <source>The 2-layer model has no hidden layer: its one line is drawn on the input square (the output view). Add hidden nodes to see the hidden layer move the rows.</source>
-        <translation>2層モデルには隠れ層がありません。その1本の直線は入力の正方形(出力の表示)に描かれています。隠れ層のノードを加えると、隠れ層が行を動かす様子が見られます。</translation>
+        <translation>2層モデルには隠れ層がありません。その1本の直線は入力の正方形（出力の表示）に描かれています。隠れ層のノードを加えると、隠れ層が行を動かす様子が見られます。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_space_view.py" line="235"/>
+        <location filename="../../gui/views/hidden_space_view.py" line="266"/>
         <source>With one hidden node the hidden space is a line; add a second node to see the rows moved in a plane.</source>
         <translation>隠れ層のノードが1つだと、隠れ層の空間は直線です。2つ目のノードを加えると、平面の上で行が動く様子が見られます。</translation>
     </message>
@@ -1222,7 +1222,7 @@ yp {1:.2f}</translation>
     <message>
         <location filename="../../gui/views/landscape_surface.py" line="74"/>
         <source>Height: the total loss, from {0:.3g} (bottom) to {1:.3g} (top).</source>
-        <translation>高さ: 損失の合計。{0:.3g}(下)から {1:.3g}(上)まで。</translation>
+        <translation>高さ: 損失の合計。{0:.3g}（下）から {1:.3g}（上）まで。</translation>
     </message>
 </context>
 <context>
@@ -1230,7 +1230,7 @@ yp {1:.2f}</translation>
     <message>
         <location filename="../../gui/views/landscape_view.py" line="32"/>
         <source>Loss landscape: the total loss over a plane through the weights (dark: low). White: the run&apos;s path from its start (small dot) to now (red).</source>
-        <translation>損失の地形: 重みの空間を通る平面の上での損失の合計(暗い色ほど低い)。白: 学習の道すじ。始まり(小さな点)から現在(赤)まで。</translation>
+        <translation>損失の地形: 重みの空間を通る平面の上での損失の合計（暗い色ほど低い）。白: 学習の道すじ。始まり（小さな点）から現在（赤）まで。</translation>
     </message>
     <message>
         <location filename="../../gui/views/landscape_view.py" line="36"/>
@@ -1245,12 +1245,12 @@ yp {1:.2f}</translation>
     <message>
         <location filename="../../gui/views/landscape_view.py" line="39"/>
         <source>Two weights: the loss as two weights change, every other weight as it is now. Start, now and the path: the plane through the first and the current weights that holds most of the path</source>
-        <translation>2つの重み: 2つの重みを動かしたときの損失(ほかの重みは現在の値のまま)。始まり・現在・道すじ: 最初の重みと現在の重みを通り、道すじをいちばんよく含む平面</translation>
+        <translation>2つの重み: 2つの重みを動かしたときの損失（ほかの重みは現在の値のまま）。始まり・現在・道すじ: 最初の重みと現在の重みを通り、道すじをいちばんよく含む平面</translation>
     </message>
     <message>
         <location filename="../../gui/views/landscape_view.py" line="45"/>
         <source>The weight on this axis (named as in the network diagram)</source>
-        <translation>この軸に取る重み(名前はネットワーク図と同じ)</translation>
+        <translation>この軸に取る重み（名前はネットワーク図と同じ）</translation>
     </message>
     <message>
         <location filename="../../gui/views/landscape_view.py" line="51"/>
@@ -1265,7 +1265,7 @@ yp {1:.2f}</translation>
     <message>
         <location filename="../../gui/views/landscape_view.py" line="69"/>
         <source>The loss as a surface (drag to turn it); off: the 2D contour map</source>
-        <translation>損失を曲面で表示します(ドラッグで回転)。オフ: 2D の等高線図</translation>
+        <translation>損失を曲面で表示します（ドラッグで回転）。オフ: 2D の等高線図</translation>
     </message>
     <message>
         <location filename="../../gui/views/landscape_view.py" line="73"/>
@@ -1285,7 +1285,7 @@ yp {1:.2f}</translation>
     <message>
         <location filename="../../gui/views/landscape_view.py" line="157"/>
         <source>No path yet (a run opened from a file, or not trained): two weights are shown.</source>
-        <translation>まだ道すじがありません(ファイルから開いた学習か、まだ学習していません)。2つの重みの平面を表示します。</translation>
+        <translation>まだ道すじがありません（ファイルから開いた学習か、まだ学習していません）。2つの重みの平面を表示します。</translation>
     </message>
     <message>
         <location filename="../../gui/views/landscape_view.py" line="164"/>
@@ -1332,7 +1332,7 @@ yp {1:.2f}</translation>
     </message>
     <message>
         <location filename="../../gui/views/loss_plot.py" line="92"/>
-        <location filename="../../gui/views/loss_plot.py" line="447"/>
+        <location filename="../../gui/views/loss_plot.py" line="450"/>
         <source>step loss L[step]</source>
         <translation>ステップの損失 L[step]</translation>
     </message>
@@ -1342,32 +1342,32 @@ yp {1:.2f}</translation>
         <translation>ステップをクリックすると、そのときのネットワークを表示します</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="220"/>
+        <location filename="../../gui/views/loss_plot.py" line="223"/>
         <source>shown run</source>
         <translation>表示中の学習</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="446"/>
+        <location filename="../../gui/views/loss_plot.py" line="449"/>
         <source>step loss L[step], the article&apos;s sum (no ½)</source>
-        <translation>ステップの損失 L[step]、記事のコードの和 (½ なし)</translation>
+        <translation>ステップの損失 L[step]、記事のコードの和（½ なし）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="449"/>
+        <location filename="../../gui/views/loss_plot.py" line="452"/>
         <source>L[step], no ½</source>
         <translation>L[step]、½ なし</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="464"/>
+        <location filename="../../gui/views/loss_plot.py" line="467"/>
         <source>diverged at step {0}</source>
         <translation>ステップ {0} で発散</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="506"/>
+        <location filename="../../gui/views/loss_plot.py" line="515"/>
         <source>step {0}, step loss {1}</source>
         <translation>ステップ {0}、ステップの損失 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="511"/>
+        <location filename="../../gui/views/loss_plot.py" line="520"/>
         <source>steps {0}-{1}, step loss {2} to {3}</source>
         <translation>ステップ {0}-{1}、ステップの損失 {2} から {3}</translation>
     </message>
@@ -1472,12 +1472,12 @@ yp {1:.2f}</translation>
     <message>
         <location filename="../../gui/shell/main_window.py" line="258"/>
         <source>Start &amp;fresh each time (classroom)</source>
-        <translation>毎回初期設定で起動(教室用)(&amp;F)</translation>
+        <translation>毎回初期設定で起動（教室用）(&amp;F)</translation>
     </message>
     <message>
         <location filename="../../gui/shell/main_window.py" line="263"/>
         <source>Every start uses the article&apos;s settings and speed, not the last user&apos;s (theirs are kept). Also: python main.py --fresh</source>
-        <translation>起動するたびに、前の人の設定ではなく記事の設定と速度で始めます(前の人の設定は残ります)。python main.py --fresh でも同じです</translation>
+        <translation>起動するたびに、前の人の設定ではなく記事の設定と速度で始めます（前の人の設定は残ります）。python main.py --fresh でも同じです</translation>
     </message>
     <message>
         <location filename="../../gui/shell/main_window.py" line="267"/>
@@ -1502,7 +1502,7 @@ yp {1:.2f}</translation>
     <message>
         <location filename="../../gui/shell/main_window.py" line="274"/>
         <source>Loss as the article&apos;s code &amp;sums it (no ½)</source>
-        <translation>損失を記事のコードの和で表示 (½ なし)(&amp;S)</translation>
+        <translation>損失を記事のコードの和で表示（½ なし）(&amp;S)</translation>
     </message>
     <message>
         <location filename="../../gui/shell/main_window.py" line="278"/>
@@ -1517,7 +1517,7 @@ yp {1:.2f}</translation>
     <message>
         <location filename="../../gui/shell/main_window.py" line="287"/>
         <source>Full screen, text and lines twice as large, only the essential controls: for a projector. Esc or F11 leaves it.</source>
-        <translation>全画面で、文字と線を2倍にし、必要な操作だけを表示します(プロジェクター用)。Esc か F11 で元に戻ります。</translation>
+        <translation>全画面で、文字と線を2倍にし、必要な操作だけを表示します（プロジェクター用）。Esc か F11 で元に戻ります。</translation>
     </message>
     <message>
         <location filename="../../gui/shell/main_window.py" line="292"/>
@@ -1537,27 +1537,27 @@ yp {1:.2f}</translation>
     <message>
         <location filename="../../gui/shell/main_window.py" line="295"/>
         <source>the other &amp;update order (same seed)</source>
-        <translation>もう一方の更新順序(同じシード)(&amp;U)</translation>
+        <translation>もう一方の更新順序（同じシード）(&amp;U)</translation>
     </message>
     <message>
         <location filename="../../gui/shell/main_window.py" line="296"/>
         <source>&amp;alpha × 4 (same seed)</source>
-        <translation>学習率 × 4(同じシード)(&amp;A)</translation>
+        <translation>学習率 × 4（同じシード）(&amp;A)</translation>
     </message>
     <message>
         <location filename="../../gui/shell/main_window.py" line="297"/>
         <source>a&amp;lpha ÷ 4 (same seed)</source>
-        <translation>学習率 ÷ 4(同じシード)(&amp;L)</translation>
+        <translation>学習率 ÷ 4（同じシード）(&amp;L)</translation>
     </message>
     <message>
         <location filename="../../gui/shell/main_window.py" line="298"/>
         <source>one more &amp;hidden node (same seed)</source>
-        <translation>隠れ層のノードを1個増やす(同じシード)(&amp;H)</translation>
+        <translation>隠れ層のノードを1個増やす（同じシード）(&amp;H)</translation>
     </message>
     <message>
         <location filename="../../gui/shell/main_window.py" line="299"/>
         <source>the &amp;2-layer model, or 2 hidden nodes (same seed)</source>
-        <translation>2層モデル、または隠れ層のノード2個(同じシード)(&amp;2)</translation>
+        <translation>2層モデル、または隠れ層のノード2個（同じシード）(&amp;2)</translation>
     </message>
     <message>
         <location filename="../../gui/shell/main_window.py" line="300"/>
@@ -1638,7 +1638,7 @@ yp {1:.2f}</translation>
     <message>
         <location filename="../../gui/shell/main_window.py" line="461"/>
         <source>Select another run in the Runs panel first (View &gt; Runs).</source>
-        <translation>先に学習の一覧(表示 &gt; 学習の一覧)で別の学習を選んでください。</translation>
+        <translation>先に学習の一覧（表示 &gt; 学習の一覧）で別の学習を選んでください。</translation>
     </message>
     <message>
         <location filename="../../gui/shell/main_window.py" line="530"/>
@@ -1682,7 +1682,7 @@ yp {1:.2f}</translation>
 Built with Qt {0} through PySide6 (LGPLv3), pyqtgraph (MIT), NumPy (BSD) and PyOpenGL (BSD). GateLab itself is MIT-licensed.</source>
         <translation>GateLab 0.1: 2層または3層のニューラルネットワークが論理ゲートを学習する様子を観察できます。
 
-Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を使って作られています。GateLab 自体は MIT ライセンスです。</translation>
+Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を使って作られています。GateLab 自体は MIT ライセンスです。</translation>
     </message>
     <message>
         <location filename="../../gui/shell/main_window.py" line="722"/>
@@ -1692,7 +1692,7 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
     <message>
         <location filename="../../gui/shell/main_window.py" line="808"/>
         <source>A fresh start: the article&apos;s settings and speed. The last ones are kept (File &gt; Start fresh each time).</source>
-        <translation>初期設定で起動しました: 記事の設定と速度です。前回の設定は残っています(ファイル &gt; 毎回初期設定で起動)。</translation>
+        <translation>初期設定で起動しました: 記事の設定と速度です。前回の設定は残っています（ファイル &gt; 毎回初期設定で起動）。</translation>
     </message>
     <message>
         <location filename="../../gui/shell/main_window.py" line="813"/>
@@ -1760,17 +1760,17 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
     <message>
         <location filename="../../gui/views/math_panel.py" line="517"/>
         <source>Which step (pass over the 4 rows), which truth-table row and which phase of its update is shown</source>
-        <translation>表示しているのは、どのステップ(4行をひととおり学習する1回)の、真理値表のどの行の、更新のどの段階か</translation>
+        <translation>表示しているのは、どのステップ（4行をひととおり学習する1回）の、真理値表のどの行の、更新のどの段階か</translation>
     </message>
     <message>
         <location filename="../../gui/views/math_panel.py" line="525"/>
         <source>GateLab&apos;s (from 1, bias last)</source>
-        <translation>GateLab の記法 (1 から数え、バイアスは最後)</translation>
+        <translation>GateLab の記法（1 から数え、バイアスは最後）</translation>
     </message>
     <message>
         <location filename="../../gui/views/math_panel.py" line="526"/>
         <source>the article&apos;s (from 0, w first, w second)</source>
-        <translation>記事の記法 (0 から数え、w first、w second)</translation>
+        <translation>記事の記法（0 から数え、w first、w second）</translation>
     </message>
     <message>
         <location filename="../../gui/views/math_panel.py" line="527"/>
@@ -1910,7 +1910,7 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
     <message>
         <location filename="../../gui/views/math_panel.py" line="678"/>
         <source>This walk-through follows the article&apos;s online training (one update after each row). Switch the mode to online to step through it.</source>
-        <translation>この解説は記事のオンライン学習(1行ごとに1回更新)に沿っています。順に追うには、更新方式をオンラインに切り替えてください。</translation>
+        <translation>この解説は記事のオンライン学習（1行ごとに1回更新）に沿っています。順に追うには、更新方式をオンラインに切り替えてください。</translation>
     </message>
     <message>
         <location filename="../../gui/views/math_panel.py" line="681"/>
@@ -2173,7 +2173,7 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
     <message>
         <location filename="../../gui/common/messages.py" line="112"/>
         <source>Solved {0}: the row closest to 0.5 is {1} ({2:.2f} for target {3:g}, {4:.2f} from 0.5).</source>
-        <translation>{0}解けました。0.5 にいちばん近い行は {1} です(真の値 {3:g} に対して {2:.2f}、0.5 から {4:.2f})。</translation>
+        <translation>{0}解けました。0.5 にいちばん近い行は {1} です（真の値 {3:g} に対して {2:.2f}、0.5 から {4:.2f}）。</translation>
     </message>
     <message>
         <location filename="../../gui/common/messages.py" line="116"/>
@@ -2193,22 +2193,22 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
     <message>
         <location filename="../../gui/common/messages.py" line="129"/>
         <source>The output is pinned at 0 or 1, where its slope is ~0 and learning stops: lower alpha, or start from Xavier weights (Advanced).</source>
-        <translation>出力が 0 か 1 に張り付いています。そこでは傾きがほぼ 0 なので、学習が進みません。学習率 α を下げるか、重みの初期値を Xavier にしてください(詳細設定)。</translation>
+        <translation>出力が 0 か 1 に張り付いています。そこでは傾きがほぼ 0 なので、学習が進みません。学習率 α を下げるか、重みの初期値を Xavier にしてください（詳細設定）。</translation>
     </message>
     <message>
         <location filename="../../gui/common/messages.py" line="133"/>
         <source>{0} of {1} hidden nodes are switched off (their input is below 0 on every row) and pass no gradient, so learning stops: lower alpha, or start from Xavier weights (Advanced).</source>
-        <translation>隠れ層のノード {1} 個のうち {0} 個が、どの行でも入力が 0 未満で止まっていて勾配を伝えないため、学習が進みません。学習率 α を下げるか、重みの初期値を Xavier にしてください(詳細設定)。</translation>
+        <translation>隠れ層のノード {1} 個のうち {0} 個が、どの行でも入力が 0 未満のため出力が 0 のままで、勾配を伝えないため、学習が進みません。学習率 α を下げるか、重みの初期値を Xavier にしてください（詳細設定）。</translation>
     </message>
     <message>
         <location filename="../../gui/common/messages.py" line="138"/>
         <source>{0} of {1} hidden nodes are pinned at -1 or 1, where their slope is ~0 and learning stops: lower alpha, or start from Xavier weights (Advanced).</source>
-        <translation>隠れ層のノード {1} 個のうち {0} 個が -1 か 1 に張り付いています。そこでは傾きがほぼ 0 なので、学習が進みません。学習率 α を下げるか、重みの初期値を Xavier にしてください(詳細設定)。</translation>
+        <translation>隠れ層のノード {1} 個のうち {0} 個が -1 か 1 に張り付いています。そこでは傾きがほぼ 0 なので、学習が進みません。学習率 α を下げるか、重みの初期値を Xavier にしてください（詳細設定）。</translation>
     </message>
     <message>
         <location filename="../../gui/common/messages.py" line="142"/>
         <source>{0} of {1} hidden nodes are pinned at 0 or 1, where their slope is ~0 and learning stops: lower alpha, or start from Xavier weights (Advanced).</source>
-        <translation>隠れ層のノード {1} 個のうち {0} 個が 0 か 1 に張り付いています。そこでは傾きがほぼ 0 なので、学習が進みません。学習率 α を下げるか、重みの初期値を Xavier にしてください(詳細設定)。</translation>
+        <translation>隠れ層のノード {1} 個のうち {0} 個が 0 か 1 に張り付いています。そこでは傾きがほぼ 0 なので、学習が進みません。学習率 α を下げるか、重みの初期値を Xavier にしてください（詳細設定）。</translation>
     </message>
     <message>
         <location filename="../../gui/common/messages.py" line="147"/>
@@ -2218,17 +2218,17 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
     <message>
         <location filename="../../gui/common/messages.py" line="151"/>
         <source>The gradient is not small ({0:.1e}): more steps will likely solve it.</source>
-        <translation>勾配は小さくありません({0:.1e})。ステップを増やせば、たぶん解けます。</translation>
+        <translation>勾配は小さくありません({0:.1e})。ステップを増やせば解ける見込みがあります。</translation>
     </message>
     <message>
         <location filename="../../gui/common/messages.py" line="153"/>
         <source>The loss is still falling ({0:.0%} over the last {1:,} steps): more steps will likely solve it.</source>
-        <translation>損失はまだ下がっています(最近の {1:,} ステップで {0:.0%})。ステップを増やせば、たぶん解けます。</translation>
+        <translation>損失はまだ下がっています（最近の {1:,} ステップで {0:.0%}）。ステップを増やせば解ける見込みがあります。</translation>
     </message>
     <message>
         <location filename="../../gui/common/messages.py" line="156"/>
         <source>Stuck: the loss has stopped falling (gradient {0:.1e}) with {1} on the wrong side: a local minimum, or a plateau that may still end.</source>
-        <translation>行き詰まり: 損失が下がらなくなりました(勾配 {0:.1e})。{1} は 0.5 の反対側のままです。局所的な最小値か、まだ抜け出せるかもしれない平らな領域(プラトー)にいます。</translation>
+        <translation>行き詰まり: 損失が下がらなくなりました（勾配 {0:.1e}）。{1} は 0.5 を境に目標と逆の側にあるままです。局所的な最小値か、まだ抜け出せるかもしれない平らな領域（プラトー）にいます。</translation>
     </message>
     <message>
         <location filename="../../gui/common/messages.py" line="161"/>
@@ -2288,7 +2288,7 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
     <message>
         <location filename="../../gui/common/messages.py" line="185"/>
         <source>loss {0:.4g} (the article&apos;s sum, no ½)</source>
-        <translation>損失 {0:.4g} (記事のコードの和、½ なし)</translation>
+        <translation>損失 {0:.4g}（記事のコードの和、½ なし）</translation>
     </message>
 </context>
 <context>
@@ -2331,7 +2331,7 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
     <message>
         <location filename="../../gui/views/network_view.py" line="252"/>
         <source>The thicker the edge, the larger the weight&apos;s size |w| (full width from |w| = {0})</source>
-        <translation>線が太いほど、重みの大きさ |w| が大きい(|w| = {0} 以上で最大の太さ)</translation>
+        <translation>線が太いほど、重みの大きさ |w| が大きい（|w| = {0} 以上で最大の太さ）</translation>
     </message>
     <message>
         <location filename="../../gui/views/network_view.py" line="274"/>
@@ -2391,7 +2391,7 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
     <message>
         <location filename="../../gui/views/network_view.py" line="406"/>
         <source>hidden layer ({0} nodes)</source>
-        <translation>隠れ層(ノード {0} 個)</translation>
+        <translation>隠れ層（ノード {0} 個）</translation>
     </message>
     <message>
         <location filename="../../gui/views/network_view.py" line="407"/>
@@ -2517,7 +2517,7 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
     <message>
         <location filename="../../gui/views/predictions_table.py" line="161"/>
         <source>✓ Solved: every prediction is on the right side of 0.5</source>
-        <translation>✓ 解けました: どの行も 0.5 の正しい側</translation>
+        <translation>✓ 解けました: どの行も 0.5 を境に目標の側にあります</translation>
     </message>
     <message>
         <location filename="../../gui/views/predictions_table.py" line="164"/>
@@ -2623,7 +2623,7 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
     <message>
         <location filename="../../gui/run/session.py" line="408"/>
         <source>Run {0} belongs to the compare window while it is open: close that window first (its runs then come back here).</source>
-        <translation>学習 {0} は、比較ウィンドウが開いている間はそちらのものです。先にそのウィンドウを閉じてください(閉じると学習はこちらに戻ります)。</translation>
+        <translation>学習 {0} は、比較ウィンドウが開いている間はそちらのものです。先にそのウィンドウを閉じてください（閉じると学習はこちらに戻ります）。</translation>
     </message>
     <message>
         <location filename="../../gui/run/session.py" line="442"/>
@@ -2633,7 +2633,7 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
     <message>
         <location filename="../../gui/run/session.py" line="455"/>
         <source>Alpha {0:g}, steps {1:,}: for the next run (Train starts one from the seed; Step adds a step with this alpha). The finished run keeps its settings.</source>
-        <translation>学習率 {0:g}、ステップ数 {1:,}: 次の学習に使います(「学習」はシードから新しく始め、「1ステップ」はこの学習率で1ステップ進めます)。終わった学習の設定はそのままです。</translation>
+        <translation>学習率 {0:g}、ステップ数 {1:,}: 次の学習に使います（「学習」はシードから新しく始め、「1ステップ」はこの学習率で1ステップ進めます）。終わった学習の設定はそのままです。</translation>
     </message>
     <message>
         <location filename="../../gui/run/session.py" line="504"/>
@@ -2694,7 +2694,7 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
     <message>
         <location filename="../../gui/dialogs/seeds_dialog.py" line="77"/>
         <source>Trains many copies of this network that differ only in their random starting weights (their seed), and shows how often these settings learn the gate.</source>
-        <translation>ランダムな重みの初期値(シード)だけが異なる、このネットワークのコピーをたくさん学習させ、この設定でどのくらいの割合でゲートを学習できるかを示します。</translation>
+        <translation>ランダムな重みの初期値（シード）だけが異なる、このネットワークのコピーをたくさん学習させ、この設定でどのくらいの割合でゲートを学習できるかを示します。</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/seeds_dialog.py" line="101"/>
@@ -2749,7 +2749,7 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
     <message>
         <location filename="../../gui/dialogs/seeds_dialog.py" line="136"/>
         <source>final loss</source>
-        <translation>最終の損失</translation>
+        <translation>最終損失</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/seeds_dialog.py" line="136"/>
@@ -2779,12 +2779,12 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
     <message>
         <location filename="../../gui/dialogs/seeds_dialog.py" line="152"/>
         <source>Final loss of each network</source>
-        <translation>各ネットワークの最終の損失</translation>
+        <translation>各ネットワークの最終損失</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/seeds_dialog.py" line="153"/>
         <source>How many networks ended with each loss: low is good. Blue networks solved the gate.</source>
-        <translation>最終の損失ごとのネットワークの数(損失は低いほど良い)。青はゲートを解けたネットワークです。</translation>
+        <translation>最終損失ごとのネットワークの数（損失は低いほど良い）。青はゲートを解けたネットワークです。</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/seeds_dialog.py" line="155"/>
@@ -2794,7 +2794,7 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
     <message>
         <location filename="../../gui/dialogs/seeds_dialog.py" line="156"/>
         <source>Line: the median loss at each step (half of the networks are below it). Shaded: where the middle 80 % of the networks are (between the 10 % and 90 % quantiles).</source>
-        <translation>線: 各ステップでの損失の中央値(ネットワークの半数がこれより下)。塗りつぶし: 中央の 80 % のネットワークが入る範囲(10 % 点と 90 % 点の間)。</translation>
+        <translation>線: 各ステップでの損失の中央値（ネットワークの半数がこれより下）。塗りつぶし: 中央の 80 % のネットワークが入る範囲（10 % 点と 90 % 点の間）。</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/seeds_dialog.py" line="181"/>
@@ -2844,7 +2844,7 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
     <message>
         <location filename="../../gui/dialogs/seeds_dialog.py" line="305"/>
         <source>(seeds {0} to {1})</source>
-        <translation>(シード {0} ~ {1})</translation>
+        <translation>（シード {0} ~ {1}）</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/seeds_dialog.py" line="314"/>
@@ -2884,22 +2884,22 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
     <message>
         <location filename="../../gui/dialogs/seeds_dialog.py" line="418"/>
         <source> (first {0} listed)</source>
-        <translation>(最初の {0} 個を表示)</translation>
+        <translation>（最初の {0} 個を表示）</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/seeds_dialog.py" line="429"/>
         <source>seed {0}: final loss {1:.3g}</source>
-        <translation>シード {0}: 最終の損失 {1:.3g}</translation>
+        <translation>シード {0}: 最終損失 {1:.3g}</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/seeds_dialog.py" line="431"/>
         <source> (diverged at step {0})</source>
-        <translation>(ステップ {0} で発散)</translation>
+        <translation>（ステップ {0} で発散）</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/seeds_dialog.py" line="440"/>
         <source>2-layer network (no hidden nodes)</source>
-        <translation>2層ネットワーク(隠れ層なし)</translation>
+        <translation>2層ネットワーク（隠れ層なし）</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/seeds_dialog.py" line="442"/>
@@ -2966,7 +2966,7 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
     <message>
         <location filename="../../gui/dialogs/slide_dialog.py" line="20"/>
         <source>The output (3D view or 2D map)</source>
-        <translation>出力(3D 表示か 2D の図)</translation>
+        <translation>出力（3D 表示か 2D の図）</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/slide_dialog.py" line="21"/>
@@ -3009,7 +3009,7 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
     <message>
         <location filename="../../gui/views/status_line.py" line="17"/>
         <source>Steps done of the run&apos;s total (one step = one pass over the 4 rows)</source>
-        <translation>全ステップ数のうち実行済みのステップ数(1ステップ = 4行をひととおり学習すること)</translation>
+        <translation>全ステップ数のうち実行済みのステップ数（1ステップ = 4行をひととおり学習すること）</translation>
     </message>
     <message>
         <location filename="../../gui/views/status_line.py" line="18"/>
@@ -3069,12 +3069,12 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
     <message>
         <location filename="../../gui/views/status_line.py" line="36"/>
         <source>step {0:,} of {1:,}, the past (live: {2:,})</source>
-        <translation>ステップ {0:,} / {1:,}(過去の表示、現在: {2:,})</translation>
+        <translation>ステップ {0:,} / {1:,}（過去の表示、現在: {2:,}）</translation>
     </message>
     <message>
         <location filename="../../gui/views/status_line.py" line="43"/>
         <source>loss now {0:.6g} (the article&apos;s sum, no ½)</source>
-        <translation>現在の損失 {0:.6g} (記事のコードの和、½ なし)</translation>
+        <translation>現在の損失 {0:.6g}（記事のコードの和、½ なし）</translation>
     </message>
     <message>
         <location filename="../../gui/views/status_line.py" line="46"/>
@@ -3143,7 +3143,7 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
     <message>
         <location filename="../../gui/views/surface_view.py" line="259"/>
         <source>Return to the starting view (drag to rotate, wheel to zoom).</source>
-        <translation>最初の視点に戻します(ドラッグで回転、ホイールで拡大・縮小)。</translation>
+        <translation>最初の視点に戻します（ドラッグで回転、ホイールで拡大・縮小）。</translation>
     </message>
     <message>
         <location filename="../../gui/views/surface_view.py" line="263"/>
@@ -3153,7 +3153,7 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
     <message>
         <location filename="../../gui/views/surface_view.py" line="265"/>
         <source>Red: each row&apos;s target. White: what the network predicts for it (a dot on the surface). A line joins the two.</source>
-        <translation>赤: 各行の真の値。白: その行に対するネットワークの予測値(曲面上の点)。2つの点を線で結んでいます。</translation>
+        <translation>赤: 各行の真の値。白: その行に対するネットワークの予測値（曲面上の点）。2つの点を線で結んでいます。</translation>
     </message>
     <message>
         <location filename="../../gui/views/surface_view.py" line="268"/>
@@ -3171,7 +3171,7 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
     <message>
         <location filename="../../gui/views/timeline_bar.py" line="27"/>
         <source>Go back to any step of the run: every view shows the network as it was then. Left/Right: one step, Page Up/Down: 1 % of the run, Home/End: first and last step. Train or Step from a past step starts a new run from there; the old one is kept</source>
-        <translation>学習のどのステップにも戻れます。すべての表示がそのときのネットワークになります。左右キー: 1ステップ、Page Up/Down: 学習の1 %、Home/End: 最初と最後のステップ。過去のステップで「学習」か「1ステップ」を押すと、そこから新しい学習を始めます(元の学習は残ります)</translation>
+        <translation>学習のどのステップにも戻れます。すべての表示がそのときのネットワークになります。左右キー: 1ステップ、Page Up/Down: 学習の1 %、Home/End: 最初と最後のステップ。過去のステップで「学習」か「1ステップ」を押すと、そこから新しい学習を始めます（元の学習は残ります）</translation>
     </message>
     <message>
         <location filename="../../gui/views/timeline_bar.py" line="33"/>
@@ -3181,22 +3181,22 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
     <message>
         <location filename="../../gui/views/timeline_bar.py" line="34"/>
         <source>Show the run&apos;s present again (End does the same)</source>
-        <translation>学習の現在の状態を再び表示します(End キーでも同じ)</translation>
+        <translation>学習の現在の状態を再び表示します（End キーでも同じ）</translation>
     </message>
     <message>
         <location filename="../../gui/views/timeline_bar.py" line="43"/>
         <source>Play the run backward (again: pause)</source>
-        <translation>学習を逆向きに再生します(もう一度押すと一時停止)</translation>
+        <translation>学習を逆向きに再生します（もう一度押すと一時停止）</translation>
     </message>
     <message>
         <location filename="../../gui/views/timeline_bar.py" line="44"/>
         <source>Play the run forward from the step shown (again: pause)</source>
-        <translation>表示中のステップから学習を再生します(もう一度押すと一時停止)</translation>
+        <translation>表示中のステップから学習を再生します（もう一度押すと一時停止）</translation>
     </message>
     <message>
         <location filename="../../gui/views/timeline_bar.py" line="86"/>
         <source>viewing step {0:,} (live: {1:,})</source>
-        <translation>ステップ {0:,} を表示中(現在: {1:,})</translation>
+        <translation>ステップ {0:,} を表示中（現在: {1:,}）</translation>
     </message>
 </context>
 <context>
@@ -3348,7 +3348,7 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
     <message>
         <location filename="../../gui/views/math_panel.py" line="205"/>
         <source>{f} is the sigmoid function; the bias input is always 1, so {w3} acts as the neuron&apos;s threshold.</source>
-        <translation>{f} は活性化関数(シグモイド関数)です。バイアス入力は常に 1 なので、{w3} がニューロンの閾値の役割をします。</translation>
+        <translation>{f} は活性化関数（シグモイド関数）です。バイアス入力は常に 1 なので、{w3} がニューロンの閾値の役割をします。</translation>
     </message>
     <message>
         <location filename="../../gui/views/math_panel.py" line="211"/>
@@ -3373,7 +3373,7 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
     <message>
         <location filename="../../gui/views/math_panel.py" line="229"/>
         <source>the article&apos;s code sets hidden_layers = 3, but that counts the bias node too: it means 2 hidden nodes plus the bias node (this network has {h} hidden nodes and the bias node {bias}). Its 3D-plot helper also uses w1[0] for both inputs (x2 needs w1[1]) and prints x1 on the way; GateLab&apos;s 3D view uses each input&apos;s own weights.</source>
-        <translation>記事のコードは hidden_layers = 3 としていますが、これはバイアスのノードも数えています。実際には隠れ層のノード 2 個とバイアスのノードです(このネットワークは隠れ層のノード {h} 個とバイアスのノード {bias})。また、記事の3Dグラフを描く関数は、2つの入力の両方に w1[0] を使い(x2 には w1[1] が必要)、途中で x1 を print しています。GateLab の3D表示は、それぞれの入力に自分の重みを使います。</translation>
+        <translation>記事のコードは hidden_layers = 3 としていますが、これはバイアスのノードも数えています。実際には隠れ層のノード 2 個とバイアスのノードです（このネットワークは隠れ層のノード {h} 個とバイアスのノード {bias}）。また、記事の3Dグラフを描く関数は、2つの入力の両方に w1[0] を使い（x2 には w1[1] が必要）、途中で x1 を print しています。GateLab の3D表示は、それぞれの入力に自分の重みを使います。</translation>
     </message>
     <message>
         <location filename="../../gui/views/math_panel.py" line="270"/>
@@ -3388,7 +3388,7 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
     <message>
         <location filename="../../gui/views/math_panel.py" line="272"/>
         <source>the loss (here cross-entropy)</source>
-        <translation>損失(ここでは交差エントロピー)</translation>
+        <translation>損失（ここでは交差エントロピー）</translation>
     </message>
     <message>
         <location filename="../../gui/views/math_panel.py" line="276"/>
@@ -3398,22 +3398,22 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
     <message>
         <location filename="../../gui/views/math_panel.py" line="288"/>
         <source>Cross-entropy; log is the natural logarithm. The loss grows without limit as the prediction approaches the wrong value.</source>
-        <translation>交差エントロピー(log は自然対数)。予測値が間違った値に近づくほど、損失は限りなく大きくなります。</translation>
+        <translation>交差エントロピー（log は自然対数）。予測値が間違った値に近づくほど、損失は限りなく大きくなります。</translation>
     </message>
     <message>
         <location filename="../../gui/views/math_panel.py" line="294"/>
         <source>Step {step}&apos;s loss adds up its 4 rows, each taken before its own update: {terms} + …</source>
-        <translation>ステップ {step} の損失は4行分の合計です(各行はその行の更新前の値): {terms} + …</translation>
+        <translation>ステップ {step} の損失は4行分の合計です（各行はその行の更新前の値）: {terms} + …</translation>
     </message>
     <message>
         <location filename="../../gui/views/math_panel.py" line="298"/>
         <source>Step {step}&apos;s loss adds up its 4 rows, each taken before its own update: {terms} = {total}, the value the loss plot shows for step {step}.</source>
-        <translation>ステップ {step} の損失は4行分の合計です(各行はその行の更新前の値): {terms} = {total}。これが損失のグラフのステップ {step} の値です。</translation>
+        <translation>ステップ {step} の損失は4行分の合計です（各行はその行の更新前の値）: {terms} = {total}。これが損失のグラフのステップ {step} の値です。</translation>
     </message>
     <message>
         <location filename="../../gui/views/math_panel.py" line="305"/>
         <source>Backward pass: how much the loss changes when each weight changes (the chain rule, from the output back).</source>
-        <translation>逆伝播: 各重みを変えたとき、損失がどれだけ変わるか(出力側から順に連鎖律で求めます)。</translation>
+        <translation>逆伝播: 各重みを変えたとき、損失がどれだけ変わるか（出力側から順に連鎖律で求めます）。</translation>
     </message>
     <message>
         <location filename="../../gui/views/math_panel.py" line="308"/>
@@ -3428,12 +3428,12 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
     <message>
         <location filename="../../gui/views/math_panel.py" line="335"/>
         <source>the article&apos;s step 4 writes its second line twice; the chain rule goes through {u}: {chain}.</source>
-        <translation>記事の手順4は2行目を2回書いています。連鎖律は {u} を通ります: {chain}。</translation>
+        <translation>記事の手順 4 では、2 行目と同じ式がもう一度書かれています。連鎖律は {u} を通ります: {chain}。</translation>
     </message>
     <message>
         <location filename="../../gui/views/math_panel.py" line="348"/>
         <source>Chain rule, factor by factor:</source>
-        <translation>連鎖律(因子ごと):</translation>
+        <translation>連鎖律（因子ごと）:</translation>
     </message>
     <message>
         <location filename="../../gui/views/math_panel.py" line="353"/>
@@ -3473,22 +3473,22 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
     <message>
         <location filename="../../gui/views/math_panel.py" line="397"/>
         <source>(updated)</source>
-        <translation>(更新後)</translation>
+        <translation>（更新後）</translation>
     </message>
     <message>
         <location filename="../../gui/views/math_panel.py" line="412"/>
         <source>as in the article&apos;s code, {delta} uses {w2} after its update, so the value called {grad} here is not the partial derivative at the current weights. Textbook backpropagation uses the value from before the update (update order &apos;textbook&apos;).</source>
-        <translation>記事のコードと同じく、{delta} には更新後の {w2} を使っています。そのため、ここで {grad} と呼んでいる値は、現在の重みでの偏微分ではありません。教科書どおりの誤差逆伝播法では更新前の値を使います(更新の順序 &apos;textbook&apos;)。</translation>
+        <translation>記事のコードと同じく、{delta} には更新後の {w2} を使っています。そのため、ここで {grad} と呼んでいる値は、現在の重みでの偏微分ではありません。教科書どおりの誤差逆伝播法では更新前の値を使います（更新の順序「教科書の順序」）。</translation>
     </message>
     <message>
         <location filename="../../gui/views/math_panel.py" line="418"/>
         <source>the article&apos;s code updates {w2} first and uses the new value in {delta}. This run uses the old value, as textbook backpropagation does (choose update order &apos;article&apos; to follow the article&apos;s code).</source>
-        <translation>記事のコードは {w2} を先に更新し、その新しい値を {delta} に使います。この学習では、教科書どおりの誤差逆伝播法と同じく更新前の値を使います(記事のコードに合わせるには、更新の順序で &apos;article&apos; を選びます)。</translation>
+        <translation>記事のコードは {w2} を先に更新し、その新しい値を {delta} に使います。この学習では、教科書どおりの誤差逆伝播法と同じく更新前の値を使います（記事のコードに合わせるには、更新の順序で「記事のコードの順序」を選びます）。</translation>
     </message>
     <message>
         <location filename="../../gui/views/math_panel.py" line="452"/>
         <source>Update: each weight takes a small step against its gradient, scaled by the learning rate {rate}.</source>
-        <translation>更新(勾配降下法): 各重みを勾配と逆の向きに少しだけ動かします。動かす量は学習率 {rate} で決まります。</translation>
+        <translation>更新（勾配降下法）: 各重みを勾配と逆の向きに少しだけ動かします。動かす量は学習率 {rate} で決まります。</translation>
     </message>
     <message>
         <location filename="../../gui/views/math_panel.py" line="455"/>
@@ -3508,7 +3508,7 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
     <message>
         <location filename="../../gui/views/math_panel.py" line="485"/>
         <source>(this row&apos;s input is 0: unchanged)</source>
-        <translation>(この行の入力は 0 なので変化なし)</translation>
+        <translation>（この行の入力は 0 なので変化なし）</translation>
     </message>
     <message>
         <location filename="../../gui/views/math_panel.py" line="490"/>
@@ -3523,7 +3523,7 @@ Qt {0}(PySide6 経由、LGPLv3)、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を
     <message>
         <location filename="../../gui/views/math_panel.py" line="496"/>
         <source>Step {step} is complete: its loss, the sum of the 4 rows&apos; losses, is {loss}. Next: step {next}, row [0, 0].</source>
-        <translation>ステップ {step} が完了しました。その損失(4行の損失の合計)は {loss} です。次はステップ {next} の行 [0, 0] です。</translation>
+        <translation>ステップ {step} が完了しました。その損失（4行の損失の合計）は {loss} です。次はステップ {next} の行 [0, 0] です。</translation>
     </message>
 </context>
 </TS>

@@ -180,3 +180,17 @@ def test_run_names_are_in_the_users_language(qapp):
     finally:
         for translator in translators:
             qapp.removeTranslator(translator)
+
+
+def test_the_japanese_follows_the_articles_words_and_one_width_of_brackets():
+    """The article writes 閾値; option names appear as the boxes show them (not online:,
+    'textbook'); brackets around Japanese text are full-width, never mixed with half-width."""
+    cjk = re.compile(r"\(([^()]*[\u3040-\u30ff\u4e00-\u9fff][^()]*)\)")  # half-width ( and )
+    english_values = re.compile(r"^(online|batch|squared|cross-entropy|uniform|xavier|textbook|article):")
+    for (context, source, _), (text, _) in read_ts(TS_FILE).items():
+        where = f"{context}: {source!r} -> {text!r}"
+        assert "しきい値" not in text, where
+        assert not english_values.search(text) and ". batch:" not in text, where
+        assert "'textbook'" not in text and "'article'" not in text, where
+        assert not cjk.search(text), where
+        assert "最終の損失" not in text and "たぶん" not in text, where
