@@ -2,8 +2,10 @@
 
 from dataclasses import dataclass
 
-# Okabe and Ito's colour-blind-safe palette, for loss curves laid over the current run's.
-OVERLAY_COLOURS = ("#E69F00", "#56B4E9", "#009E73", "#CC79A7", "#0072B2", "#D55E00", "#F0E442")
+# Okabe and Ito's colour-blind-safe palette, for loss curves laid over the current run's,
+# without its two blues: the shown run's curve is blue, and "run 2" in sky blue beside it was
+# hard to tell apart.
+OVERLAY_COLOURS = ("#E69F00", "#009E73", "#CC79A7", "#D55E00", "#000000", "#F0E442")
 
 
 @dataclass(frozen=True)

@@ -371,3 +371,18 @@ def test_new_data_for_the_same_overlays_keeps_the_legend_and_redraws_the_curves(
     plot.set_overlays([("other", "#00ff00", LossRecord.of([0.3]))], main_label="left")
     assert [label.text for _sample, label in plot._legend.items] == ["left", "other"]
     assert plot.overlay_count() == 1
+
+
+def test_curves_laid_over_are_never_a_blue_like_the_shown_runs():
+    from PySide6.QtGui import QColor
+
+    from core.views.run_list import OVERLAY_COLOURS, overlay_colour
+    from gui.views.loss_plot import CURVE_COLOR
+
+    shown = QColor(CURVE_COLOR)
+    for index in range(len(OVERLAY_COLOURS)):
+        other = QColor(overlay_colour(index))
+        apart = abs(other.hslHue() - shown.hslHue())
+        apart = min(apart, 360 - apart)
+        # a hue 40 degrees away, or no hue at all (black); sky blue was 18 away, blue 16
+        assert apart >= 40 or other.hslSaturation() < 40, overlay_colour(index)
