@@ -12,6 +12,7 @@ says so), not libpng's error on stderr.
 import errno
 import importlib
 import os
+import re
 import stat
 from contextlib import contextmanager
 
@@ -30,7 +31,16 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QGuiApplication, QImage, QPainter, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontDatabase,
+    QFontMetrics,
+    QGuiApplication,
+    QImage,
+    QPainter,
+    QPen,
+)
 
 from core.io import export_data
 from gui.common.picture_sizes import SLIDE_MAX, SLIDE_MIN
@@ -198,12 +208,28 @@ def _draw_key(painter: QPainter, box: QRect, legend, metrics: QFontMetrics) -> N
     painter.setBrush(Qt.BrushStyle.NoBrush)
 
 
+_JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+
+
+def caption_font(texts) -> QFont:
+    """The application's font; for Japanese text, one Japanese font for the whole line (a
+    proportional one if there is one). Left to Qt, digits beside Japanese came from the
+    Japanese font and the others from the Latin one, at two widths in one caption."""
+    font = QFont(QGuiApplication.font())
+    if any(_JAPANESE.search(text) for text in texts):
+        families = QFontDatabase.families(QFontDatabase.WritingSystem.Japanese)
+        proportional = [f for f in families if not QFontDatabase.isFixedPitch(f)]
+        if families:
+            font.setFamilies([(proportional or families)[0]])
+    return font
+
+
 def caption_layout(width: int, top: int, band: int, caption: str, legend):
     """(font, caption, legend, (caption box, legend box)) for a band `band` high at `top` of a
     `width` picture: the font shrinks until both fit side by side, so the legend never covers
     the step and the loss; if even the smallest font leaves no room, the legend is left out
     and the caption elided."""
-    font = QFont(QGuiApplication.font())
+    font = caption_font([caption] + ([legend] if isinstance(legend, str) else [e.text for e in legend]))
     # In proportion to the band, but never more than the picture's width allows (tall, narrow).
     margin, gap = min(round(band * 0.5), width // 40), min(round(band * 0.8), width // 20)
     room = max(0, width - 2 * margin)

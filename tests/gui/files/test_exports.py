@@ -545,3 +545,16 @@ def test_a_loss_slides_curve_is_drawn_slide_thick_and_the_screen_keeps_its_thin_
     thickness = np.median([blue[:, c].sum() for c in columns])
     assert thickness >= 3
     assert loss_plot._curve.opts["pen"].widthF() <= 1  # on screen, thin as before
+
+
+def test_a_japanese_caption_draws_every_digit_in_one_font(qapp):
+    """Digits beside Japanese took the Japanese font's width and the rest the Latin font's."""
+    from PySide6.QtGui import QFontDatabase, QFontMetricsF
+
+    if not QFontDatabase.families(QFontDatabase.WritingSystem.Japanese):
+        pytest.skip("no Japanese font here (CI installs fonts-ipafont-gothic)")
+    font = exports.caption_font(["XOR · 隠れ層のノード 2 個 · ステップ 2,000"])
+    metrics = QFontMetricsF(font)
+    beside = metrics.horizontalAdvance("ステップ 2,000") - metrics.horizontalAdvance("ステップ ")
+    assert beside == pytest.approx(metrics.horizontalAdvance("2,000"), abs=0.5)
+    assert exports.caption_font(["XOR · step 2,000"]).families() == QGuiApplication.font().families()
