@@ -103,6 +103,11 @@ class RunsView(QWidget):
         return self._tree
 
     def eventFilter(self, watched, event):  # noqa: N802 - Qt's name
+        if watched is self._tree and event.type() == event.Type.ShortcutOverride and \
+                event.key() == Qt.Key.Key_F2 and self._tree.currentItem() is not None:
+            # F2 renames here: the window's F2 (the article guide) would take it first.
+            event.accept()
+            return True
         if watched is self._tree and event.type() == event.Type.KeyPress and \
                 self._tree.state() != QAbstractItemView.State.EditingState:
             item = self._tree.currentItem()
