@@ -43,8 +43,8 @@ _HELP = {
     "--init": "initial weights: " + "/".join(INITS),
     "--update-order": "/".join(UPDATE_ORDERS) + ": article reuses updated output weights",
     "--target-loss": "stop once a step's loss falls below this value",
-    "--optimizer": "/".join(OPTIMIZERS) + ": plain gradient descent (the article's, default) "
-                   "or momentum 0.9",
+    "--optimizer": "/".join(OPTIMIZERS) + ": plain gradient descent (the article's, default), "
+                   "momentum 0.9, or Adam",
 }
 
 

@@ -33,12 +33,13 @@ GATELAB, ARTICLE = "gatelab", "article"
 # The optimizers, and each one's state per weight: (name, GateLab's and the article's symbol
 # wrapped round the weight's name, the floats dialect's variable prefix). The article uses plain
 # gradient descent only; the symbols follow PyTorch's names (momentum_buffer, exp_avg, exp_avg_sq).
-OPTIMIZERS = ("sgd", "momentum")
+OPTIMIZERS = ("sgd", "momentum", "adam")
 _SLOTS = {
     "sgd": (),
     "momentum": (("velocity", "vel", "vel_"),),
+    "adam": (("m", "m", "m_"), ("v", "v", "v_")),
 }
-_COUNTED: set = set()  # optimizers that keep t, their count of updates
+_COUNTED = {"adam"}  # optimizers that keep t, their count of updates
 UPDATE_COUNT = "t"  # its name, in both notations and in code
 
 

@@ -147,8 +147,9 @@ def gradients(f, p: Params, x, fw: Forward, g, e) -> Params:
 
 
 # -- optimizers: how a weight moves down its gradient ---------------------------------------------
-SGD, MOMENTUM = places.OPTIMIZERS
+SGD, MOMENTUM, ADAM = places.OPTIMIZERS
 MOMENTUM_DECAY = 0.9
+BETA1, BETA2, EPSILON = 0.9, 0.999, 1e-8
 
 
 def optimizer_update(f, optimizer: str, w, grad, alpha, state: tuple, t):
@@ -161,6 +162,13 @@ def optimizer_update(f, optimizer: str, w, grad, alpha, state: tuple, t):
         velocity = f.name(MOMENTUM_DECAY * state[0] + grad, "vel")
         change = f.name(alpha * velocity, "dw")
         return w - change, (velocity,), change, ()
+    if optimizer == ADAM:
+        m = f.name(BETA1 * state[0] + (1.0 - BETA1) * grad, "m")
+        v = f.name(BETA2 * state[1] + (1.0 - BETA2) * (grad * grad), "vv")
+        m_hat = f.name(m / (1.0 - f.power(BETA1, t)), "mh")
+        v_hat = f.name(v / (1.0 - f.power(BETA2, t)), "vh")
+        change = f.name(alpha * m_hat / (f.sqrt(v_hat) + EPSILON), "dw")
+        return w - change, (m, v), change, (m_hat, v_hat)
     raise ValueError(f"unknown optimizer {optimizer!r}")
 
 
@@ -340,6 +348,7 @@ class Matmul(_Common):
 
     exp, log1p, tanh = staticmethod(np.exp), staticmethod(np.log1p), staticmethod(np.tanh)
     where, maximum = staticmethod(np.where), staticmethod(np.maximum)
+    sqrt, power = staticmethod(np.sqrt), staticmethod(np.power)
 
     @staticmethod
     def name(value, label):
@@ -409,6 +418,12 @@ class _Traced(_Common):
 
     def where(self, condition, yes, no):
         return self.graph.call("where", condition, yes, no)
+
+    def sqrt(self, z):
+        return self.graph.call("sqrt", z)
+
+    def power(self, base, exponent):
+        return self.graph.call("pow", base, exponent)
 
     def maximum(self, a, b):
         return self.graph.call("maximum", a, b)
@@ -635,7 +650,8 @@ def row_function(hidden_nodes: int, activation: str, loss: str, article: bool, o
 
 
 def compile_function(text: str, function: str, filename: str, **extra):
-    namespace = {"exp": math.exp, "log1p": math.log1p, "tanh": math.tanh, "np": np, **extra}
+    namespace = {"exp": math.exp, "log1p": math.log1p, "tanh": math.tanh, "sqrt": math.sqrt, "np": np,
+                 **extra}
     exec(compile(text, filename, "exec"), namespace)
     return namespace[function]
 
