@@ -607,8 +607,8 @@ def row_function(hidden_nodes: int, activation: str, loss: str, article: bool, o
     (a value over the hidden nodes is a tuple, the weights from the inputs and their gradients
     a tuple per input), computed by the same source as the kernels'. state: the run's state
     (the weights, then the optimizer's: core.model.layout.state_layout). With an optimizer,
-    "state" is the new state and "change", "m_hat", "v_hat" and each slot's name (velocity, m,
-    v) give a value per weight in flat order."""
+    "state" is the new state, and "change", "m_hat", "v_hat" and each slot's new values
+    ("slot_velocity", "slot_m", "slot_v") give a value per weight in flat order."""
     graph, pairs, row, inputs = _float_row(hidden_nodes, activation, loss, article, optimizer)
     fw, grads, after = row.forward, row.gradients, row.after
     values = {"u": fw.u, "h": fw.h, "d": fw.d, "v": fw.v, "yp": fw.yp, "dv": row.dv, "loss": row.loss,
@@ -618,7 +618,8 @@ def row_function(hidden_nodes: int, activation: str, loss: str, article: bool, o
     flat = {"state": [(new, getattr(old, "nodes", False)) for new, old in pairs]}
     if optimizer != SGD:
         names = [slot.name for slot in places.state_layout(hidden_nodes, optimizer).slots]
-        per_weight = dict(zip(names, row.state, strict=True)) | {"change": row.change}
+        per_weight = {f"slot_{n}": kept for n, kept in zip(names, row.state, strict=True)}
+        per_weight["change"] = row.change
         per_weight |= dict(zip(("m_hat", "v_hat"), row.shown))
         flat |= {key: _groups(value) for key, value in per_weight.items()}
     leaves = [v for value in values.values() if value is not None
