@@ -18,7 +18,7 @@ import numpy as np
 
 from core.model.config import LIVE_FIELDS
 from core.model.gates import ROWS
-from core.model.layout import INPUT_COUNT, counts_updates, parameter_count, state_size
+from core.model.layout import INPUT_COUNT, counts_updates, parameter_count, state_layout, state_size
 from core.model.network import Weights
 from core.model.step import row_function
 
@@ -103,6 +103,13 @@ class RowMath:
     @property
     def gradients(self) -> Weights:
         return Weights(self.grad_hidden.copy(), self.grad_output.copy())
+
+    def slot_before(self, name: str) -> np.ndarray:
+        """An optimizer state slot (velocity, m, v) before the update, per weight in flat order."""
+        where = state_layout(self.hidden_nodes, self.optimizer)
+        place = next(slot.place for slot in where.slots if slot.name == name)
+        size = where.weights.size  # state_before leaves out the weights
+        return np.array(self.state_before[place.start - size:place.stop - size])
 
     @property
     def is_finite(self) -> bool:
