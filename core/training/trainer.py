@@ -69,9 +69,10 @@ class Trainer:
     def restored(cls, config: TrainConfig, weights: Weights | None = None, step: int = 0, history=(), *,
                  initial_weights: Weights | None = None, outcome: "Outcome | None" = None,
                  record: RunRecord | None = None, optimizer_state=None, history_dtype=np.float64,
-                 recording: bool = True) -> "Trainer":
+                 recording: bool = True, branched_from: tuple[int, int] | None = None) -> "Trainer":
         """A run as it was left (a file, another process, a past step): its weights, optimizer
-        state, step and losses, and where given its start weights, end and run record."""
+        state, step and losses, and where given its start weights, end, run record and the
+        (run_id, step) it branched off."""
         trainer = cls(config, weights, step, history, history_dtype, recording and record is None,
                       optimizer_state)
         if initial_weights is not None:
@@ -79,7 +80,12 @@ class Trainer:
         if record is not None:
             trainer.record = record
         trainer.outcome = outcome
+        trainer.branched_from = branched_from
         return trainer
+
+    def set_branched_from(self, origin: tuple[int, int] | None) -> None:
+        """Links this run to the (run_id, step) it branched off (runs restored together)."""
+        self.branched_from = origin
 
     def _optimizer_values(self, values) -> list:
         size = state_layout(self.config.hidden_nodes, self.config.optimizer).size - len(self._flat)
