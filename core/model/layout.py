@@ -130,12 +130,16 @@ class Layout:
                 flat[..., self.output])
 
 
+def index_pair(i, j, hidden_nodes: int) -> str:
+    """Two indices written together, as a weight's name has them: "12", or "1,12" once a node's
+    number may have two digits."""
+    return f"{i},{j}" if hidden_nodes >= 10 else f"{i}{j}"
+
+
 def _names(i, j, hidden_nodes):
     """GateLab's and the article's names of the weight from input i to hidden node j."""
-    pair = f"{i + 1},{j + 1}" if hidden_nodes >= 10 else f"{i + 1}{j + 1}"
-    article = f"{article_input(i + 1, hidden_nodes)}{article_node(j + 1)}"
-    if hidden_nodes >= 10:
-        article = f"{article_input(i + 1, hidden_nodes)},{article_node(j + 1)}"
+    pair = index_pair(i + 1, j + 1, hidden_nodes)
+    article = index_pair(article_input(i + 1, hidden_nodes), article_node(j + 1), hidden_nodes)
     return f"w(1){pair}", f"w^first_{article}", f"w1[{i}][{j}]"
 
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.model.gates import ROWS
-from core.model.layout import INPUT_COUNT, layout, output_size
+from core.model.layout import BIAS_INPUT, INPUT_COUNT, index_pair, layout, output_size
 from core.teaching.notation import (
     ARTICLE,
     GATELAB,
@@ -70,8 +70,7 @@ def _w(i):
 
 
 def _w1(i, j, hidden_nodes):
-    index = f"{i},{j}" if hidden_nodes >= 10 else f"{i}{j}"
-    return f"<i>w</i><sup>(1)</sup><sub>{index}</sub>"
+    return f"<i>w</i><sup>(1)</sup><sub>{index_pair(i, j, hidden_nodes)}</sub>"
 
 
 def _w2(j):
@@ -151,7 +150,7 @@ def _state(name, symbol):
 
 
 def _input_symbol(i):
-    return _x(i + 1) if i < 2 else "1"
+    return _x(i + 1) if i != BIAS_INPUT else "1"
 
 
 class _Writer(QObject):
@@ -793,7 +792,7 @@ def in_article_notation(html: str, hidden_nodes: int) -> str:
     and w^second_j counted from 0, and in the 2-layer model the bias weight w0."""
     def w1(match):
         i, j = int(match.group(1)), int(match.group(2))
-        index = f"{i - 1},{article_node(j)}" if hidden_nodes >= 10 else f"{i - 1}{article_node(j)}"
+        index = index_pair(article_input(i, hidden_nodes), article_node(j), hidden_nodes)
         return f"<i>w</i><sup>first</sup><sub>{index}</sub>"
 
     html = _W1.sub(w1, html)
