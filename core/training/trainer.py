@@ -161,10 +161,6 @@ class Trainer:
         """Changes when the run stops early (not part of the record: a replay never stops)."""
         self.config = self.config.with_changes(target_loss=target_loss)
 
-    def finish(self, outcome: "Outcome") -> None:
-        """Ends the run here, for the reason given (a stop asked from outside)."""
-        self.outcome = outcome
-
     def set_steps(self, steps) -> None:
         self.config = self.config.with_changes(steps=steps)
         self._log(SET_STEPS, self.config.steps)
