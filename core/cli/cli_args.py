@@ -11,7 +11,16 @@ import sys
 import threading
 import time
 
-from core.model.config import ACTIVATIONS, INITS, LOSSES, MODES, UPDATE_ORDERS, ConfigError, TrainConfig
+from core.model.config import (
+    ACTIVATIONS,
+    INITS,
+    LOSSES,
+    MODES,
+    OPTIMIZERS,
+    UPDATE_ORDERS,
+    ConfigError,
+    TrainConfig,
+)
 from core.model.gates import GATES
 
 # flag -> TrainConfig field
@@ -19,7 +28,7 @@ FLAG_FIELDS = {
     "--gate": "gate", "--targets": "targets", "--hidden": "hidden_nodes", "--alpha": "alpha",
     "--steps": "steps", "--seed": "seed", "--mode": "mode", "--activation": "activation",
     "--loss": "loss", "--init": "init", "--update-order": "update_order",
-    "--target-loss": "target_loss",
+    "--target-loss": "target_loss", "--optimizer": "optimizer",
 }
 _HELP = {
     "--gate": "gate to learn: " + ", ".join(GATES) + " (default xor)",
@@ -34,6 +43,8 @@ _HELP = {
     "--init": "initial weights: " + "/".join(INITS),
     "--update-order": "/".join(UPDATE_ORDERS) + ": article reuses updated output weights",
     "--target-loss": "stop once a step's loss falls below this value",
+    "--optimizer": "/".join(OPTIMIZERS) + ": plain gradient descent (the article's, default), "
+                   "momentum 0.9, or Adam",
 }
 
 

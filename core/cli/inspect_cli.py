@@ -74,10 +74,10 @@ def trainer_at(path, step: int | None, run: int | None = None, should_stop=None,
     state = record.state_at(step)  # checks the step's segment first: ValueError if it fails
     # As if trained for exactly `step` steps (a run needs at least one: step 0 keeps its plan).
     config = state.config.with_changes(steps=step) if step else state.config
-    then = Trainer(config, state.weights, step, experiment.loss_history[:step])
-    then.initial_weights = experiment.initial_weights.copy()
-    then.outcome = Outcome(COMPLETED, f"completed {step} steps") if step else None
-    return then
+    return Trainer.restored(config, state.weights, step, experiment.loss_history[:step],
+                            initial_weights=experiment.initial_weights,
+                            outcome=Outcome(COMPLETED, f"completed {step} steps") if step else None,
+                            optimizer_state=state.optimizer_state)
 
 
 def summary(path, run: int | None = None, should_stop=None, check_all: bool = False) -> dict:
@@ -133,7 +133,7 @@ def text_summary(info: dict) -> str:
         f"{info['file']}: {c['gate'].upper()}, {model}, alpha {c['alpha']:g}, "
         f"{c['steps']:,} steps, seed {c['seed']}",
         f"  {c['mode']}, {c['activation']}, {c['loss']} loss, {c['init']} init, "
-        f"{c['update_order']} update order",
+        f"{c['update_order']} update order" + (f", {c['optimizer']}" if "optimizer" in c else ""),
         f"  step {info['step']:,} of {c['steps']:,}: {ending}",
         f"  loss now {info['loss']:.6g}"
         + ("" if info["last_step_loss"] is None else

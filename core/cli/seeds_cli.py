@@ -83,6 +83,8 @@ def settings_text(config) -> str:
         f"{t:g}" for t in config.targets)
     text = (f"{gate}, {layers}, alpha {config.alpha:g}, {config.steps} steps, {config.mode}, "
             f"{config.activation}, {config.loss} loss, {config.init} init, {config.update_order} order")
+    if config.optimizer != "sgd":
+        text += f", {config.optimizer}"
     if config.target_loss is not None:
         text += f", target loss {config.target_loss:g}"
     return text

@@ -17,6 +17,15 @@ truth). Earlier segments are checked the same way, the newest first, when the ru
 (up to a budget) or when one of their steps is shown; the record starts after the first one
 that does not replay.
 
+Version 4 is a run with an optimizer other than plain gradient descent: its config names it
+("optimizer": "momentum" | "adam"; a file without one is "sgd", the article's) and
+
+    "optimizer_state": [float, ...]
+
+holds the optimizer's state after the weights (core.model.layout.state_layout: momentum's
+velocity, or Adam's m, v and t), as the record's checkpoints do. A plain descent run is written
+as before (version 2 or 3), so older GateLabs open it.
+
 Version 3 stores a loss history longer than LIST_HISTORY_MAX steps compactly (written only
 then, so shorter runs stay readable by version 2):
 
@@ -66,7 +75,8 @@ from core.training.states import COMPLETED, END_NAMES, STOPPED
 from core.training.trainer import Outcome, Trainer, initial_weights
 
 FORMAT = "gatelab-experiment"
-VERSION = 3  # the newest read; 2 is written unless the history is encoded
+VERSION = 4  # the newest read; 2 is written unless the history is encoded (3) or an optimizer kept (4)
+OPTIMIZER_VERSION = 4
 SUFFIX = ".gatelab.json"
 MAX_FILE_BYTES = 256 * 2**20  # 256 MiB
 MAX_HISTORY_STEPS = MAX_FILE_BYTES // 26  # as a list: a float's repr is <= 24 characters plus ","
@@ -124,6 +134,7 @@ class Experiment:
     outcome: Outcome | None = None
     record: RunRecord | None = None  # None: a version 1 file (or a record that did not check)
     history_rounded: bool = False  # the file kept its losses at float32 precision to fit
+    optimizer_state: tuple = ()  # after the weights (core.model.layout.state_layout); sgd: none
 
     @property
     def initial_matches_seed(self) -> bool:
@@ -138,7 +149,7 @@ def experiment_of(trainer: Trainer) -> Experiment:
     history.flags.writeable = False
     return Experiment(_saved_config(trainer), trainer.initial_weights.copy(),
                       trainer.weights.copy(), trainer.step, history, trainer.outcome,
-                      trainer.record)
+                      trainer.record, optimizer_state=trainer.optimizer_state())
 
 
 def _saved_config(trainer: Trainer) -> TrainConfig:
@@ -164,7 +175,7 @@ def json_pieces(source: "Trainer | Experiment") -> list:
         trainer = source
         experiment = Experiment(_saved_config(trainer), trainer.initial_weights,
                                 trainer.weights, trainer.step, np.zeros(0), trainer.outcome,
-                                trainer.record)
+                                trainer.record, optimizer_state=trainer.optimizer_state())
         count, segment = len(trainer.history), trainer.history.exact_segment
     if experiment.step != count:
         raise ExperimentError(UNSAVABLE, f"step {experiment.step} does not match the "
@@ -172,9 +183,10 @@ def json_pieces(source: "Trainer | Experiment") -> list:
     outcome = experiment.outcome
     if outcome is not None and outcome.reason == STOPPED:
         outcome = None  # a stopped run continues when opened
+    version = 2 if count <= LIST_HISTORY_MAX else 3
     document = {
         "format": FORMAT,
-        "version": 2 if count <= LIST_HISTORY_MAX else VERSION,
+        "version": OPTIMIZER_VERSION if experiment.config.optimizer != "sgd" else version,
         "config": experiment.config.to_dict(),
         "initial_weights": experiment.initial_weights.to_dict(),
         "weights": experiment.weights.to_dict(),
@@ -182,6 +194,8 @@ def json_pieces(source: "Trainer | Experiment") -> list:
         "outcome": None if outcome is None else {"reason": outcome.reason, "message": outcome.message},
         "record": None if experiment.record is None else experiment.record.to_dict(),
     }
+    if experiment.config.optimizer != "sgd":
+        document["optimizer_state"] = [float(v) for v in experiment.optimizer_state]
     try:
         lines = [f"  {json.dumps(key)}: {_dumps(key, value)}" for key, value in document.items()]
         head = "{\n" + ",\n".join(lines) + ',\n  "loss_history": '
@@ -415,18 +429,32 @@ def from_document(document, should_stop=None) -> Experiment:
     step = _step(document["step"], config)
     history, rounded = _history(document["loss_history"], step, should_stop)
     weights = _weights(document["weights"], "weights", config)
+    optimizer_state = _optimizer_state(document.get("optimizer_state"), config)
     return Experiment(config, _weights(document["initial_weights"], "initial_weights", config),
                       weights, step, history, _outcome(document.get("outcome"), step, config),
                       _record(document.get("record"), step, history, weights, config,
-                              should_stop), rounded)
+                              should_stop, optimizer_state), rounded, optimizer_state)
 
 
-def _record(data, step: int, history, weights, config, should_stop) -> RunRecord | None:
+def _optimizer_state(data, config: TrainConfig) -> tuple:
+    nodes = config.hidden_nodes
+    size = layout.state_size(nodes, config.optimizer) - layout.parameter_count(nodes)
+    if data is None and size == 0:
+        return ()
+    if data is None:
+        raise ExperimentError(MISSING_KEY, f'the file is missing "optimizer_state" ({config.optimizer})')
+    if not isinstance(data, list) or len(data) != size:
+        raise ExperimentError(BAD_VALUE, f"optimizer_state must be {size} numbers for the "
+                              f"{config.optimizer} optimizer")
+    return tuple(float(v) for v in _numbers(data, "optimizer_state"))
+
+
+def _record(data, step: int, history, weights, config, should_stop, optimizer_state=()) -> RunRecord | None:
     if data is None:
         return None
     try:
         record = RunRecord.from_dict(data, step, should_stop)
-        record.witness(history, weights, config, should_stop)
+        record.witness(history, weights, config, should_stop, optimizer_state)
     except Cancelled:
         raise ReadCancelled() from None
     except (ValueError, TypeError, OverflowError) as error:  # ConfigError is a ValueError
@@ -442,17 +470,16 @@ def restore_trainer(experiment: Experiment, should_stop=None,
     segments are checked, the newest first, up to `budget` (None: all of them; the others are
     checked when one of their steps is shown), and sparse ones are given checkpoints
     (RunRecord.check). ReadCancelled if should_stop() turns true meanwhile."""
-    trainer = Trainer(experiment.config, experiment.weights, experiment.step, experiment.loss_history)
-    trainer.initial_weights = experiment.initial_weights.copy()
-    trainer.outcome = experiment.outcome
+    record = None
     if record_reproduces(experiment, should_stop):
         record = experiment.record
         record.check(should_stop, budget, SPARSE_CHECK_COST)
         _stop_if_asked(should_stop)
-        trainer.record = record
         if record.settings_at_end().steps != experiment.config.steps:  # raised by hand in the file
-            trainer.record.changed(experiment.step, SET_STEPS, experiment.config.steps)
-    return trainer
+            record.changed(experiment.step, SET_STEPS, experiment.config.steps)
+    return Trainer.restored(experiment.config, experiment.weights, experiment.step, experiment.loss_history,
+                            initial_weights=experiment.initial_weights, outcome=experiment.outcome,
+                            record=record, optimizer_state=experiment.optimizer_state)
 
 
 def record_reproduces(experiment: Experiment, should_stop=None) -> bool:
@@ -544,7 +571,8 @@ def _check_header(document):
 
 def _config(data) -> TrainConfig:
     if isinstance(data, dict):
-        missing = [f.name for f in fields(TrainConfig) if f.name not in data]
+        # a file without an optimizer is plain descent's (every file before version 4)
+        missing = [f.name for f in fields(TrainConfig) if f.name not in data and f.name != "optimizer"]
         if missing:
             raise ExperimentError(MISSING_KEY, "the config is missing " + ", ".join(missing))
     try:

@@ -97,4 +97,12 @@ def _result_fields(trainer: Trainer) -> dict:
                                                        trainer.config.targets))
         ],
         "diagnosis": {"kind": diagnosis.kind, "message": diagnosis.message},
-    }
+    } | _optimizer_fields(trainer)
+
+
+def _optimizer_fields(trainer: Trainer) -> dict:
+    """An optimizer's state (core.model.layout.state_layout, after the weights): part of where
+    the run is, so `train --json` and `inspect --step --json` show it. Plain descent has none."""
+    if trainer.config.optimizer == "sgd":
+        return {}
+    return {"optimizer_state": [float(v) for v in trainer.optimizer_state()]}

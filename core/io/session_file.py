@@ -121,7 +121,7 @@ def restore(session: Session, should_stop=None) -> list:
     for run, trainer in zip(session.runs, trainers):
         if run.branched_from is not None:
             origin, step = run.branched_from
-            trainer.branched_from = (trainers[origin].run_id, step)
+            trainer.set_branched_from((trainers[origin].run_id, step))
     return trainers
 
 

@@ -8,6 +8,7 @@ import math
 from dataclasses import asdict, dataclass, fields, replace
 
 from core.model.gates import GATE_NAMES, GATES
+from core.model.layout import OPTIMIZERS  # sgd (the article's), momentum, adam
 
 MODES = ("online", "batch")
 ACTIVATIONS = ("sigmoid", "tanh", "relu")
@@ -123,6 +124,7 @@ class TrainConfig:
     init: str = "uniform"
     update_order: str = "textbook"
     target_loss: float | None = None
+    optimizer: str = "sgd"
 
     def __post_init__(self):
         gate = _choice("gate", self.gate, GATE_NAMES)
@@ -148,6 +150,7 @@ class TrainConfig:
             "init": _choice("init", self.init, INITS),
             "update_order": _choice("update_order", self.update_order, UPDATE_ORDERS),
             "target_loss": target_loss,
+            "optimizer": _choice("optimizer", self.optimizer, OPTIMIZERS),
         }
         for name, value in values.items():
             object.__setattr__(self, name, value)
@@ -161,6 +164,8 @@ class TrainConfig:
     def to_dict(self) -> dict:
         data = asdict(self)
         data["targets"] = list(self.targets)
+        if data["optimizer"] == "sgd":  # files and results of plain descent stay as they were
+            del data["optimizer"]
         return data
 
     @classmethod

@@ -1,4 +1,4 @@
-"""Where each number of the network lives: inputs, rows, hidden nodes and weights.
+"""Where each number of the network lives: inputs, rows, hidden nodes, weights and optimizer state.
 
 This is the one place that knows the flat order of the weights (`Weights.flat()`, saved files,
 the run record, the many-seeds arrays) and the names of every input, node and weight in
@@ -11,8 +11,11 @@ Weights, flat order:
   weight, then every node's x2 weight, then every node's bias weight), then the H weights
   from the hidden nodes into the output, then the output's bias: 4H + 1 numbers.
 - 2-layer (H = 0): the output neuron's weights from x1, x2 and the bias input: 3 numbers.
-An optimizer's per-weight state (a velocity, Adam's two moments) would be further arrays of
-the same size in the same order: nothing else needs to know where a weight lives.
+The run's state is the weights followed by the optimizer's state (`state_layout`): per state
+slot (momentum's velocity; Adam's moments m and v) an array laid out like the weights, then for
+Adam its count of updates t. Plain gradient descent has none, so its state is the weights alone
+(the trainer's kernels, the run record's checkpoints and the many-seeds arrays hold this one
+flat vector).
 """
 
 from dataclasses import dataclass
@@ -26,6 +29,18 @@ BIAS_INPUT = INPUT_COUNT - 1
 ROW_COUNT = len(ROWS)
 
 GATELAB, ARTICLE = "gatelab", "article"
+
+# The optimizers, and each one's state per weight: (name, GateLab's and the article's symbol
+# wrapped round the weight's name, the floats dialect's variable prefix). The article uses plain
+# gradient descent only; the symbols follow PyTorch's names (momentum_buffer, exp_avg, exp_avg_sq).
+OPTIMIZERS = ("sgd", "momentum", "adam")
+_SLOTS = {
+    "sgd": (),
+    "momentum": (("velocity", "vel", "vel_"),),
+    "adam": (("m", "m", "m_"), ("v", "v", "v_")),
+}
+_COUNTED = {"adam"}  # optimizers that keep t, their count of updates
+UPDATE_COUNT = "t"  # its name, in both notations and in code
 
 
 def parameter_count(hidden_nodes: int) -> int:
@@ -115,12 +130,16 @@ class Layout:
                 flat[..., self.output])
 
 
+def index_pair(i, j, hidden_nodes: int) -> str:
+    """Two indices written together, as a weight's name has them: "12", or "1,12" once a node's
+    number may have two digits."""
+    return f"{i},{j}" if hidden_nodes >= 10 else f"{i}{j}"
+
+
 def _names(i, j, hidden_nodes):
     """GateLab's and the article's names of the weight from input i to hidden node j."""
-    pair = f"{i + 1},{j + 1}" if hidden_nodes >= 10 else f"{i + 1}{j + 1}"
-    article = f"{article_input(i + 1, hidden_nodes)}{article_node(j + 1)}"
-    if hidden_nodes >= 10:
-        article = f"{article_input(i + 1, hidden_nodes)},{article_node(j + 1)}"
+    pair = index_pair(i + 1, j + 1, hidden_nodes)
+    article = index_pair(article_input(i + 1, hidden_nodes), article_node(j + 1), hidden_nodes)
     return f"w(1){pair}", f"w^first_{article}", f"w1[{i}][{j}]"
 
 
@@ -153,3 +172,58 @@ def layout(hidden_nodes: int) -> Layout:
 @cache
 def _indices(hidden_nodes):
     return {place.key: place.index for place in layout(hidden_nodes).weights}
+
+
+# -- the run's state: the weights, then the optimizer's ------------------------------------------
+@dataclass(frozen=True)
+class Slot:
+    """One per-weight state array of an optimizer."""
+
+    name: str  # velocity, m, v
+    symbol: str  # written round a weight's name: vel[w(1)12], m[w^first_01]
+    prefix: str  # the floats dialect's variables: vel_a0, m_ob
+    place: slice  # where it lies in the run's state vector
+
+
+@dataclass(frozen=True)
+class StateLayout:
+    weights: Layout
+    optimizer: str
+    slots: tuple  # Slot per state array, in order
+    count: int | None  # the index of t (None: the optimizer keeps no count)
+    size: int  # the run's state: weights, slots, t
+
+    def slot_name(self, slot: Slot, index: int, notation: str = GATELAB) -> str:
+        """The name of the state value of weight `index`: vel[w(1)12], m[w^first_01]."""
+        place = self.weights.weights[index]
+        return f"{slot.symbol}[{place.article if notation == ARTICLE else place.gatelab}]"
+
+    def split(self, state) -> tuple:
+        """(the weights, (each slot's array), t or None) of a state vector, as views."""
+        arrays = tuple(state[slot.place] for slot in self.slots)
+        return state[:self.weights.size], arrays, (None if self.count is None else state[self.count])
+
+
+def optimizer_slots(optimizer: str) -> tuple:
+    """The names of an optimizer's per-weight state arrays, in order."""
+    return tuple(name for name, _, _ in _SLOTS[optimizer])
+
+
+def counts_updates(optimizer: str) -> bool:
+    return optimizer in _COUNTED
+
+
+@cache
+def state_layout(hidden_nodes: int, optimizer: str = "sgd") -> StateLayout:
+    """Where each number of a run's state lives, for this network and optimizer."""
+    weights = layout(hidden_nodes)
+    slots = tuple(Slot(name, symbol, prefix, slice((k + 1) * weights.size, (k + 2) * weights.size))
+                  for k, (name, symbol, prefix) in enumerate(_SLOTS[optimizer]))
+    end = weights.size * (len(slots) + 1)
+    count = end if optimizer in _COUNTED else None
+    return StateLayout(weights, optimizer, slots, count, end + (count is not None))
+
+
+def state_size(hidden_nodes: int, optimizer: str = "sgd") -> int:
+    """How many numbers a run's state has: its weights and its optimizer's state."""
+    return state_layout(hidden_nodes, optimizer).size

@@ -19,12 +19,12 @@ had before the step was written once (left to right in the traced code, BLAS mat
 for row-vectorised NumPy, einsum for the landscape), so every path gives exactly the floats
 it gave: saved runs replay their steps and are checked against their checkpoints.
 
-Optimizers (not yet offered) plug in at one place per mode: an update rule is elementwise in a
-weight, its gradient and per-weight state arrays laid out like the weights (core.model.layout;
-momentum's velocity, Adam's two moments and its count of updates t). Batch mode applies it in
-`f.descend`; online mode in `row_update`, which computes each row's gradients already (for the
-math panel) and takes the plain step as (alpha * delta) * input there: the same number as
-alpha * (delta * input) for inputs of 0 and 1, with fewer multiplications.
+Optimizers plug in at one place per mode: `optimizer_update` is elementwise in a weight, its
+gradient and per-weight state laid out like the weights (core.model.layout: momentum's velocity,
+Adam's two moments, and Adam's count of updates t). `descend` applies it in batch mode and
+`row_update` in online mode. Plain gradient descent ("sgd") keeps the form every path has
+always computed: f.descend in batch mode, and online (alpha * delta) * input: the same number
+as alpha * (delta * input) for inputs of 0 and 1, with fewer multiplications.
 """
 
 import math
@@ -146,6 +146,77 @@ def gradients(f, p: Params, x, fw: Forward, g, e) -> Params:
     return Params(f.rows_outer(x, e), f.rows_dot(fw.h, g), f.row_sum(g))
 
 
+# -- optimizers: how a weight moves down its gradient ---------------------------------------------
+SGD, MOMENTUM, ADAM = places.OPTIMIZERS
+MOMENTUM_DECAY = 0.9
+BETA1, BETA2, EPSILON = 0.9, 0.999, 1e-8
+
+
+def optimizer_update(f, optimizer: str, w, grad, alpha, state: tuple, t):
+    """One weight's update, by PyTorch's conventions: (the new weight, its new state, the
+    change subtracted from it, and what Adam shows: m̂, v̂). w, grad and each state value are
+    alike (a weight, a weight per hidden node or per network); t counts Adam's updates, this
+    one included."""
+    if optimizer == MOMENTUM:
+        # PyTorch's first step sets v = g: 0.9 * 0 + g is that same g
+        velocity = f.name(MOMENTUM_DECAY * state[0] + grad, "vel")
+        change = f.name(alpha * velocity, "dw")
+        return w - change, (velocity,), change, ()
+    if optimizer == ADAM:
+        m = f.name(BETA1 * state[0] + (1.0 - BETA1) * grad, "m")
+        v = f.name(BETA2 * state[1] + (1.0 - BETA2) * (grad * grad), "vv")
+        m_hat = f.name(m / (1.0 - f.power(BETA1, t)), "mh")
+        v_hat = f.name(v / (1.0 - f.power(BETA2, t)), "vh")
+        change = f.name(alpha * m_hat / (f.sqrt(v_hat) + EPSILON), "dw")
+        return w - change, (m, v), change, (m_hat, v_hat)
+    raise ValueError(f"unknown optimizer {optimizer!r}")
+
+
+@dataclass(frozen=True)
+class Update:
+    """One optimizer step on some weights."""
+
+    after: Params  # the new weights
+    state: tuple  # the optimizer's new state: a Params per slot (core.model.layout)
+    change: Params | None  # what was subtracted from each weight (None: plain descent)
+    shown: tuple  # Adam's m̂ and v̂, a Params each
+
+
+def descend(f, optimizer: str, p: Params, grads: Params, alpha, state: tuple = (), t=None) -> Update:
+    """The weights after one update down `grads`, and the optimizer's state after it."""
+    if optimizer == SGD:
+        return Update(f.descend(p, grads, alpha), (), None, ())
+
+    def each(w, g, *old):
+        new, kept, change, shown = optimizer_update(f, optimizer, w, g, alpha, old, t)
+        return (new, *kept, change, *shown)
+
+    parts = _each(each, p, grads, *state)
+    slots = len(state)
+    return Update(parts[0], parts[1:1 + slots], parts[1 + slots], parts[2 + slots:])
+
+
+def _each(function, *params: Params) -> tuple:
+    """function(*values) -> a tuple, on each weight group of the Params alike (a traced Group
+    member by member); a Params per item of the tuple."""
+    columns = []
+    for values in zip(*((q.hidden, q.output, q.bias) for q in params), strict=True):
+        if values[0] is None:
+            columns.append(None)
+        elif isinstance(values[0], Group):
+            results = [function(*member) for member in zip(*values, strict=True)]
+            columns.append(tuple(Group(parts) for parts in zip(*results, strict=True)))
+        else:
+            columns.append(function(*values))
+    width = len(next(c for c in columns if c is not None))
+    return tuple(Params(*(None if c is None else c[k] for c in columns)) for k in range(width))
+
+
+def _counted(f, t):
+    """Adam's count after one more update (None: the optimizer keeps none)."""
+    return None if t is None else f.name(t + 1.0, "t")
+
+
 @dataclass(frozen=True)
 class RowStep:
     """Every quantity of one online row update (core.teaching.row_math shows them)."""
@@ -158,16 +229,23 @@ class RowStep:
     e: object  # hidden deltas
     gradients: Params
     after: Params
+    state: tuple = ()  # the optimizer's state after the update: a Params per slot
+    t: object = None  # Adam's count of updates after it
+    change: Params | None = None  # what the optimizer subtracted from each weight
+    shown: tuple = ()  # Adam's m̂ and v̂
 
 
-def row_update(f, p: Params, x, yt, alpha, activation: str, loss: str, article: bool) -> RowStep:
+def row_update(f, p: Params, x, yt, alpha, activation: str, loss: str, article: bool,
+               optimizer: str = SGD, state: tuple = (), t=None) -> RowStep:
     """One online update on one row. "textbook": every gradient is taken at the weights before
     the row's update; "article" (the article's code): the output weights are updated first and
-    the hidden deltas use the new ones."""
+    the hidden deltas use the new ones, whatever the optimizer."""
     fw = forward(f, p, x, activation)
     lost = row_loss(f, fw.v, fw.yp, yt, loss, batch=False)
     g = output_delta(f, fw.yp, yt, loss)
     dv = f.name(fw.yp * (1.0 - fw.yp), "dv")
+    if optimizer != SGD:
+        return _optimized_row(f, p, x, fw, lost, g, dv, alpha, article, optimizer, state, t)
     s = f.name(alpha * g, "s")
     if p.hidden is None:
         grads = gradients(f, p, x, fw, g, None)
@@ -186,15 +264,51 @@ def row_update(f, p: Params, x, yt, alpha, activation: str, loss: str, article: 
     return RowStep(fw, lost, g, dv, used, e, grads, Params(hidden, output, bias))
 
 
-def online_step(f, p: Params, targets, alpha, activation: str, loss: str, article: bool):
+def _optimized_row(f, p, x, fw, lost, g, dv, alpha, article, optimizer, state, t) -> RowStep:
+    """row_update with an optimizer: each weight moves by optimizer_update of its gradient, in
+    one update (t counts it once)."""
+    t = _counted(f, t)
+    if p.hidden is None:
+        grads = gradients(f, p, x, fw, g, None)
+        up = descend(f, optimizer, p, grads, alpha, state, t)
+        return RowStep(fw, lost, g, dv, None, None, grads, up.after, up.state, t, up.change, up.shown)
+
+    def top(q):
+        return Params(None, q.output, q.bias)
+
+    def low(q):
+        return Params(q.hidden, None, None)
+
+    def join(lower, upper):
+        return Params(lower.hidden, upper.output, upper.bias)
+
+    out_grads = Params(None, f.rows_dot(fw.h, g), f.row_sum(g))
+    if article:  # the output weights first: the hidden deltas use the new ones
+        upper = descend(f, optimizer, top(p), out_grads, alpha, tuple(map(top, state)), t)
+        used = upper.after.output
+    else:
+        used = p.output
+    e = hidden_delta(f, g, used, fw.d)
+    if not article:
+        upper = descend(f, optimizer, top(p), out_grads, alpha, tuple(map(top, state)), t)
+    grads = Params(f.rows_outer(x, e), out_grads.output, out_grads.bias)
+    lower = descend(f, optimizer, low(p), low(grads), alpha, tuple(map(low, state)), t)
+    return RowStep(fw, lost, g, dv, used, e, grads, join(lower.after, upper.after),
+                   tuple(map(join, lower.state, upper.state)), t, join(lower.change, upper.change),
+                   tuple(map(join, lower.shown, upper.shown)))
+
+
+def online_step(f, p: Params, targets, alpha, activation: str, loss: str, article: bool,
+                optimizer: str = SGD, state: tuple = (), t=None):
     """One online step: each truth-table row in turn updates the weights; the step's loss is the
-    rows' losses before their updates, added in row order (the article's L[step] +=)."""
+    rows' losses before their updates, added in row order (the article's L[step] +=).
+    Returns (loss, weights, optimizer state, t) after it."""
     total = None
     for (x1, x2), yt in zip(ROWS, targets, strict=True):
-        row = row_update(f, p, (x1, x2, 1.0), yt, alpha, activation, loss, article)
+        row = row_update(f, p, (x1, x2, 1.0), yt, alpha, activation, loss, article, optimizer, state, t)
         total = row.loss if total is None else total + row.loss
-        p = row.after
-    return total, p
+        p, state, t = row.after, row.state, row.t
+    return total, p, state, t
 
 
 def batch_gradient(f, p: Params, x, yt, activation: str, loss: str):
@@ -206,12 +320,14 @@ def batch_gradient(f, p: Params, x, yt, activation: str, loss: str):
     return total, gradients(f, p, x, fw, g, e)
 
 
-def batch_step(f, p: Params, x, yt, alpha, activation: str, loss: str):
-    """One batch update: the step's loss (summed over the rows, before the update) and the
-    weights after one step down its gradient. There is one update order: the gradient at the
-    current weights."""
+def batch_step(f, p: Params, x, yt, alpha, activation: str, loss: str, optimizer: str = SGD,
+               state: tuple = (), t=None):
+    """One batch update: the step's loss (summed over the rows, before the update), the
+    optimizer's Update (one step down the gradient at the current weights) and t after it.
+    There is one update order."""
     total, grads = batch_gradient(f, p, x, yt, activation, loss)
-    return total, f.descend(p, grads, alpha)
+    t = _counted(f, t)
+    return total, descend(f, optimizer, p, grads, alpha, state, t), t
 
 
 # == backends: how each evaluates the definition =================================================
@@ -232,6 +348,7 @@ class Matmul(_Common):
 
     exp, log1p, tanh = staticmethod(np.exp), staticmethod(np.log1p), staticmethod(np.tanh)
     where, maximum = staticmethod(np.where), staticmethod(np.maximum)
+    sqrt, power = staticmethod(np.sqrt), staticmethod(np.power)
 
     @staticmethod
     def name(value, label):
@@ -301,6 +418,12 @@ class _Traced(_Common):
 
     def where(self, condition, yes, no):
         return self.graph.call("where", condition, yes, no)
+
+    def sqrt(self, z):
+        return self.graph.call("sqrt", z)
+
+    def power(self, base, exponent):
+        return self.graph.call("pow", base, exponent)
 
     def maximum(self, a, b):
         return self.graph.call("maximum", a, b)
@@ -381,30 +504,67 @@ def params_of(hidden, output) -> Params:
     return Params(hidden, output[..., :-1], output[..., -1:] if output.ndim > 1 else output[-1])
 
 
-def traced_params(graph: Graph) -> Params:
-    """Input nodes for the weights."""
+def traced_params(graph: Graph, prefix: str = "") -> Params:
+    """Input nodes for the weights (with a prefix: for an optimizer's state laid out like them)."""
     inputs = range(places.INPUT_COUNT)
     if graph.hidden_nodes == 0:
-        return Params(None, Group(graph.input(f"w{i}") for i in inputs))
-    return Params(Group(graph.input(f"w1_{i}", nodes=True) for i in inputs), graph.input("w2", nodes=True),
-                  graph.input("bias"))
+        return Params(None, Group(graph.input(f"{prefix}w{i}") for i in inputs))
+    return Params(Group(graph.input(f"{prefix}w1_{i}", nodes=True) for i in inputs),
+                  graph.input(f"{prefix}w2", nodes=True), graph.input(f"{prefix}bias"))
+
+
+def traced_state(graph: Graph, optimizer: str) -> tuple:
+    """Input nodes for the optimizer's state: (a Params per slot, t or None)."""
+    where = places.state_layout(graph.hidden_nodes, optimizer)
+    slots = tuple(traced_params(graph, slot.prefix) for slot in where.slots)
+    return slots, (None if where.count is None else graph.input(places.UPDATE_COUNT))
+
+
+def _groups(p: Params) -> list:
+    """The weight groups of a Params, in flat order, each with whether it varies over the nodes."""
+    if p.hidden is None:
+        return [(w, False) for w in p.output]
+    return [(w, True) for w in p.hidden] + [(p.output, True), (p.bias, False)]
+
+
+def _new_values(p: Params, after: Params) -> list:
+    """(new value, the old value's input node) per weight group."""
+    return [(new, old) for (new, _), (old, _) in zip(_groups(after), _groups(p), strict=True)]
+
+
+def _state_pairs(p, after, state, t, row_state, row_t) -> list:
+    """(new value, old input node) for every group of the run's state: weights, slots, t."""
+    pairs = _new_values(p, after)
+    for old, new in zip(state, row_state, strict=True):
+        pairs += _new_values(old, new)
+    return pairs + ([(row_t, t)] if t is not None else [])
 
 
 # == programs in the floats dialect ===============================================================
-def weight_variables(hidden_nodes: int) -> list:
+def weight_variables(hidden_nodes: int, prefix: str = "") -> list:
     """The floats dialect's variable of each weight, in flat order (core.model.layout): a0.. from
-    x1, b0.. from x2, c0.. from the bias input, o0.. into the output and its bias ob."""
+    x1, b0.. from x2, c0.. from the bias input, o0.. into the output and its bias ob (with a
+    prefix: an optimizer's state of each weight)."""
     def variable(key):
         if key[0] == "hidden":
-            return f"{'abc'[key[1]]}{key[2]}"
+            return f"{prefix}{'abc'[key[1]]}{key[2]}"
         last = key[1] == places.output_size(hidden_nodes) - 1
-        return "ob" if last else f"o{key[1]}"
+        return f"{prefix}ob" if last else f"{prefix}o{key[1]}"
     return [variable(w.key) for w in places.layout(hidden_nodes).weights]
 
 
-def _float_inputs(graph: Graph, p: Params) -> dict:
+def state_variables(hidden_nodes: int, optimizer: str = SGD) -> list:
+    """The floats dialect's variable of each number of a run's state, in its flat order
+    (core.model.layout.state_layout): the weights, each slot's, then t."""
+    where = places.state_layout(hidden_nodes, optimizer)
+    names = weight_variables(hidden_nodes)
+    for slot in where.slots:
+        names += weight_variables(hidden_nodes, slot.prefix)
+    return names + ([places.UPDATE_COUNT] if where.count is not None else [])
+
+
+def _float_inputs(graph: Graph, p: Params, names: list) -> dict:
     where = places.layout(graph.hidden_nodes)
-    names = weight_variables(graph.hidden_nodes)
     if p.hidden is None:
         return dict(zip(p.output, names, strict=True))
     inputs = {w: names[where.from_input(i)] for i, w in enumerate(p.hidden)}
@@ -413,49 +573,59 @@ def _float_inputs(graph: Graph, p: Params) -> dict:
     return inputs
 
 
-def _float_row(hidden_nodes, activation, loss, article):
+def _float_row(hidden_nodes, activation, loss, article, optimizer):
     graph = Graph(hidden_nodes)
     f = Floats(graph)
     p = traced_params(graph)
+    state, t = traced_state(graph, optimizer)
     x = (graph.input("x1"), graph.input("x2"), 1.0)
     yt, alpha = graph.input("yt"), graph.input("alpha")
-    row = row_update(f, p, x, yt, alpha, activation, loss, article)
-    inputs = _float_inputs(graph, p) | {x[0]: "x1", x[1]: "x2", yt: "yt", alpha: "alpha"}
-    return graph, p, row, inputs
-
-
-def _new_weights(p: Params, after: Params) -> list:
-    """(new value, the old value's input node) per weight group."""
-    if p.hidden is None:
-        return list(zip(after.output, p.output, strict=True))
-    return list(zip(after.hidden, p.hidden, strict=True)) + [(after.output, p.output), (after.bias, p.bias)]
+    row = row_update(f, p, x, yt, alpha, activation, loss, article, optimizer, state, t)
+    inputs = _float_inputs(graph, p, weight_variables(hidden_nodes))
+    for slot, values in zip(places.state_layout(hidden_nodes, optimizer).slots, state, strict=True):
+        inputs |= _float_inputs(graph, values, weight_variables(hidden_nodes, slot.prefix))
+    if t is not None:
+        inputs[t] = places.UPDATE_COUNT
+    inputs |= {x[0]: "x1", x[1]: "x2", yt: "yt", alpha: "alpha"}
+    return graph, _state_pairs(p, row.after, state, t, row.state, row.t), row, inputs
 
 
 @lru_cache(maxsize=64)
-def online_row_lines(hidden_nodes: int, activation: str, loss: str, article: bool) -> tuple:
-    """The source of one online row update over floats: reads the weights' variables
-    (weight_variables), x1, x2, yt and alpha; updates the weights in place and adds the row's
-    loss to `total`."""
-    graph, p, row, inputs = _float_row(hidden_nodes, activation, loss, article)
-    outputs = [(row.loss, ("add", "total"))]
-    outputs += [(new, ("set", inputs[old])) for new, old in _new_weights(p, row.after)]
+def online_row_lines(hidden_nodes: int, activation: str, loss: str, article: bool,
+                     optimizer: str = SGD) -> tuple:
+    """The source of one online row update over floats: reads the run's state variables
+    (state_variables), x1, x2, yt and alpha; updates them in place and adds the row's loss to
+    `total`."""
+    graph, pairs, row, inputs = _float_row(hidden_nodes, activation, loss, article, optimizer)
+    outputs = [(row.loss, ("add", "total"))] + [(new, ("set", inputs[old])) for new, old in pairs]
     return tuple(FloatSource(graph, inputs, FLOAT_TEMPLATES, outputs).lines)
 
 
 @lru_cache(maxsize=64)
-def row_function(hidden_nodes: int, activation: str, loss: str, article: bool):
-    """f(weights, x1, x2, yt, alpha) -> {name: value} with every quantity of one online row
-    update (a value over the hidden nodes is a tuple, the weights from the inputs and their
-    gradients a tuple per input), computed by the same source as the kernels'."""
-    graph, p, row, inputs = _float_row(hidden_nodes, activation, loss, article)
+def row_function(hidden_nodes: int, activation: str, loss: str, article: bool, optimizer: str = SGD):
+    """f(state, x1, x2, yt, alpha) -> {name: value} with every quantity of one online row update
+    (a value over the hidden nodes is a tuple, the weights from the inputs and their gradients
+    a tuple per input), computed by the same source as the kernels'. state: the run's state
+    (the weights, then the optimizer's: core.model.layout.state_layout). With an optimizer,
+    "state" is the new state, and "change", "m_hat", "v_hat" and each slot's new values
+    ("slot_velocity", "slot_m", "slot_v") give a value per weight in flat order."""
+    graph, pairs, row, inputs = _float_row(hidden_nodes, activation, loss, article, optimizer)
     fw, grads, after = row.forward, row.gradients, row.after
     values = {"u": fw.u, "h": fw.h, "d": fw.d, "v": fw.v, "yp": fw.yp, "dv": row.dv, "loss": row.loss,
               "g": row.g, "used": row.used, "e": row.e, "grad_hidden": grads.hidden,
               "grad_output": grads.output, "grad_bias": grads.bias, "hidden": after.hidden,
               "output": after.output, "bias": after.bias}
-    kept = [(v, ("keep", None)) for value in values.values() if value is not None
-            for v in (value if isinstance(value, Group) else (value,))]
-    source = FloatSource(graph, inputs, FLOAT_TEMPLATES, kept)
+    flat = {"state": [(new, getattr(old, "nodes", False)) for new, old in pairs]}
+    if optimizer != SGD:
+        names = [slot.name for slot in places.state_layout(hidden_nodes, optimizer).slots]
+        per_weight = {f"slot_{n}": kept for n, kept in zip(names, row.state, strict=True)}
+        per_weight["change"] = row.change
+        per_weight |= dict(zip(("m_hat", "v_hat"), row.shown))
+        flat |= {key: _groups(value) for key, value in per_weight.items()}
+    leaves = [v for value in values.values() if value is not None
+              for v in (value if isinstance(value, Group) else (value,))]
+    leaves += [v for group in flat.values() for v, _ in group]
+    source = FloatSource(graph, inputs, FLOAT_TEMPLATES, [(v, ("keep", None)) for v in leaves])
 
     def shown(value):
         if value is None:
@@ -465,15 +635,24 @@ def row_function(hidden_nodes: int, activation: str, loss: str, article: bool):
         names = source.variables(value)
         return f"({', '.join(names)},)" if getattr(value, "nodes", False) else names[0]
 
-    weights = ", ".join(weight_variables(hidden_nodes))
-    body = [f"{weights}, = w", *source.lines,
-            "return {" + ", ".join(f"{k!r}: {shown(v)}" for k, v in values.items()) + "}"]
+    def spread(value, per_node):
+        """Its variables, one per hidden node where the group varies over them (a constant,
+        such as the gradient of an input of 0, is one number for every node)."""
+        names = source.variables(value)
+        return names * hidden_nodes if per_node and not getattr(value, "nodes", False) else names
+
+    items = [f"{k!r}: {shown(v)}" for k, v in values.items()]
+    items += [f"{key!r}: ({', '.join(n for v, per in group for n in spread(v, per))},)"
+              for key, group in flat.items()]
+    state = ", ".join(state_variables(hidden_nodes, optimizer))
+    body = [f"{state}, = w", *source.lines, "return {" + ", ".join(items) + "}"]
     text = "def row(w, x1, x2, yt, alpha):\n" + "\n".join("    " + line for line in body)
     return compile_function(text, "row", f"<row math H={hidden_nodes}>")
 
 
 def compile_function(text: str, function: str, filename: str, **extra):
-    namespace = {"exp": math.exp, "log1p": math.log1p, "tanh": math.tanh, "np": np, **extra}
+    namespace = {"exp": math.exp, "log1p": math.log1p, "tanh": math.tanh, "sqrt": math.sqrt, "np": np,
+                 **extra}
     exec(compile(text, filename, "exec"), namespace)
     return namespace[function]
 
@@ -507,38 +686,56 @@ class ArrayProgram:
         return buffers
 
 
-def _array_inputs(graph: Graph, p: Params):
-    """({weight input node: local name}, the lines taking each name's view of P)."""
-    where = places.layout(graph.hidden_nodes)
-    if p.hidden is None:
-        named = [(w, local, f"P[{i}]") for i, (w, local) in enumerate(zip(p.output, weight_variables(0)))]
-    else:
-        named = [(w, "abc"[i], f"P[{where.from_input(i).start}:{where.from_input(i).stop}]")
-                 for i, w in enumerate(p.hidden)]
-        nodes = where.output_nodes
-        named += [(p.output, "o", f"P[{nodes.start}:{nodes.stop}]"),
-                  (p.bias, "ob", f"P[{where.output_bias}]")]
+def _array_inputs(graph: Graph, p: Params, state: tuple, t, optimizer: str):
+    """({state input node: local name}, the lines taking each name's view of P): the weights,
+    then each optimizer slot laid out like them (core.model.layout.state_layout), then t."""
+    where = places.state_layout(graph.hidden_nodes, optimizer)
+    named = []
+    for prefix, values, offset in [("", p, 0)] + [(slot.prefix, values, slot.place.start)
+                                                  for slot, values in zip(where.slots, state, strict=True)]:
+        if values.hidden is None:
+            named += [(w, f"{prefix}{local}", f"P[{offset + i}]")
+                      for i, (w, local) in enumerate(zip(values.output, weight_variables(0)))]
+            continue
+        for i, w in enumerate(values.hidden):
+            rows = where.weights.from_input(i)
+            named.append((w, f"{prefix}{'abc'[i]}", f"P[{offset + rows.start}:{offset + rows.stop}]"))
+        nodes = where.weights.output_nodes
+        named += [(values.output, f"{prefix}o", f"P[{offset + nodes.start}:{offset + nodes.stop}]"),
+                  (values.bias, f"{prefix}ob", f"P[{offset + where.weights.output_bias}]")]
+    if t is not None:
+        named.append((t, places.UPDATE_COUNT, f"P[{where.count}]"))
     return {node: local for node, local, _ in named}, [f"{local} = {view}" for _, local, view in named]
 
 
 @lru_cache(maxsize=32)
 def array_program(kind: str, hidden_nodes: int, activation: str, loss: str, article: bool,
-                  targets: tuple) -> ArrayProgram:
+                  targets: tuple, optimizer: str = SGD) -> ArrayProgram:
     """The traced code of an online step, a batch step or an evaluation for these settings
-    (a row's inputs and targets are constants of the code)."""
+    (a row's inputs and targets are constants of the code). P holds the run's state (the
+    weights and the optimizer's: core.model.layout.state_layout); an evaluation reads only
+    the weights."""
     graph = Graph(hidden_nodes)
     f = Arrays(graph)
     p = traced_params(graph)
+    state, t = traced_state(graph, optimizer) if kind != EVALUATE else ((), None)
     alpha = graph.input("alpha")
-    inputs, views = _array_inputs(graph, p)
+    inputs, views = _array_inputs(graph, p, state, t, optimizer if kind != EVALUATE else SGD)
     inputs[alpha] = "alpha"
     columns = (RowConstant(r[0] for r in ROWS), RowConstant(r[1] for r in ROWS), 1.0)
     if kind == ONLINE:
-        total, after = online_step(f, p, targets, alpha, activation, loss, article)
-        outputs = [(total, "total")] + [(new, inputs[old]) for new, old in _new_weights(p, after)]
+        total, after, new_state, new_t = online_step(f, p, targets, alpha, activation, loss, article,
+                                                     optimizer, state, t)
+        pairs = _state_pairs(p, after, state, t, new_state, new_t)
+        outputs = [(total, "total")] + [(new, inputs[old]) for new, old in pairs]
     elif kind == BATCH:
-        total, descended = batch_step(f, p, columns, RowConstant(targets), alpha, activation, loss)
-        outputs = [(total, "total"), (descended, None)]
+        total, update, new_t = batch_step(f, p, columns, RowConstant(targets), alpha, activation, loss,
+                                          optimizer, state, t)
+        if optimizer == SGD:
+            outputs = [(total, "total"), (update.after, None)]  # f.descend: P -= alpha _grad
+        else:
+            pairs = _state_pairs(p, update.after, state, t, update.state, new_t)
+            outputs = [(total, "total")] + [(new, inputs[old]) for new, old in pairs]
     else:
         fw = forward(f, p, columns, activation)
         total = f.row_sum(row_loss(f, fw.v, fw.yp, RowConstant(targets), loss, batch=True))

@@ -53,8 +53,8 @@ class Group(tuple):
         return self._map(other, lambda a, b: b * a)
 
 
-ELEMENTWISE = ("add", "sub", "mul", "div", "neg", "abs", "exp", "log1p", "tanh", "maximum", "ge", "gt",
-               "where")
+ELEMENTWISE = ("add", "sub", "mul", "div", "neg", "abs", "exp", "log1p", "tanh", "sqrt", "pow", "maximum",
+               "ge", "gt", "where")
 _BOOLEAN = ("ge", "gt")
 
 
@@ -364,8 +364,10 @@ class FloatSource:
             parts = [self._expr(args[0], k) for k in range(self.hidden)]
             text = " + ".join(_paren(t, p <= 12 if k else p < 12) for k, (t, p) in enumerate(parts))
             return text, (12 if self.hidden > 1 else parts[0][1])
-        if op in ("exp", "log1p", "tanh", "abs"):
+        if op in ("exp", "log1p", "tanh", "sqrt", "abs"):
             return f"{op}({self._expr(args[0], j)[0]})", _ATOM
+        if op == "pow":  # Python's float ** (C's pow), as NumPy's power computes it
+            return f"pow({self._expr(args[0], j)[0]}, {self._expr(args[1], j)[0]})", _ATOM
         raise ValueError(f"the floats dialect cannot write {op!r}")
 
 
@@ -379,7 +381,8 @@ def _position(value):
 
 # -- the arrays dialect --------------------------------------------------------------------------
 _UFUNC = {"add": "add", "sub": "subtract", "mul": "multiply", "div": "divide", "neg": "negative",
-          "abs": "abs", "exp": "exp", "log1p": "log1p", "tanh": "tanh", "maximum": "maximum",
+          "abs": "abs", "exp": "exp", "log1p": "log1p", "tanh": "tanh", "sqrt": "sqrt", "pow": "power",
+          "maximum": "maximum",
           "ge": "greater_equal", "gt": "greater"}
 _KEPT = ("input", "row", "stack", "descend")  # values with no buffer of their own to share
 

@@ -18,7 +18,7 @@ import numpy as np
 
 from core.model.config import LIVE_FIELDS
 from core.model.gates import ROWS
-from core.model.layout import INPUT_COUNT
+from core.model.layout import INPUT_COUNT, counts_updates, parameter_count, state_layout, state_size
 from core.model.network import Weights
 from core.model.step import row_function
 
@@ -85,6 +85,16 @@ class RowMath:
     delta_hidden: np.ndarray  # H hidden deltas dL/du_j
     grad_hidden: np.ndarray  # 3 x H: dL/dw1_ij = delta_j x_i
     after: Weights
+    # The optimizer (core.model.step.optimizer_update) and its state (core.model.layout.state_layout,
+    # after the weights) before and after the update; empty for plain gradient descent.
+    optimizer: str = "sgd"
+    state_before: tuple = ()
+    state_after: tuple = ()
+    # Per weight, in flat order: each state slot's new value (velocity; Adam's m and v), Adam's
+    # bias-corrected m_hat and v_hat, and the change subtracted from the weight.
+    moments: dict | None = None
+    change: np.ndarray | None = None
+    t: float | None = None  # Adam's count of updates, this one included
 
     @property
     def hidden_nodes(self) -> int:
@@ -94,21 +104,32 @@ class RowMath:
     def gradients(self) -> Weights:
         return Weights(self.grad_hidden.copy(), self.grad_output.copy())
 
+    def slot_before(self, name: str) -> np.ndarray:
+        """An optimizer state slot (velocity, m, v) before the update, per weight in flat order."""
+        where = state_layout(self.hidden_nodes, self.optimizer)
+        place = next(slot.place for slot in where.slots if slot.name == name)
+        size = where.weights.size  # state_before leaves out the weights
+        return np.array(self.state_before[place.start - size:place.stop - size])
+
     @property
     def is_finite(self) -> bool:
-        return math.isfinite(self.row_loss) and self.after.is_finite()
+        finite = math.isfinite(self.row_loss) and self.after.is_finite()
+        return finite and all(map(math.isfinite, self.state_after))
 
 
-def row_math(config, weights: Weights, row: int) -> RowMath:
-    """All quantities of the online update of `weights` on truth-table row `row` (0..3)."""
+def row_math(config, weights: Weights, row: int, optimizer_state=None) -> RowMath:
+    """All quantities of the online update of `weights` on truth-table row `row` (0..3), with
+    the optimizer's state before it (None: a new run's, all zero)."""
     if not 0 <= row < ROW_COUNT:
         raise ValueError(f"row must be 0..{ROW_COUNT - 1}, not {row!r}")
     x1, x2 = ROWS[row]
     yt, alpha = float(config.targets[row]), float(config.alpha)
     article = config.update_order == "article"
     hidden_nodes = weights.hidden_nodes
-    values = row_function(hidden_nodes, config.activation, config.loss, article)(
-        [float(w) for w in weights.flat()], x1, x2, yt, alpha)
+    size = parameter_count(hidden_nodes)
+    before = optimizer_zeros(config, hidden_nodes) if optimizer_state is None else tuple(optimizer_state)
+    values = row_function(hidden_nodes, config.activation, config.loss, article, config.optimizer)(
+        [float(w) for w in weights.flat()] + [float(v) for v in before], x1, x2, yt, alpha)
     if hidden_nodes == 0:
         empty = np.zeros(0)
         u = h = dh = used = deltas = empty
@@ -121,9 +142,20 @@ def row_math(config, weights: Weights, row: int) -> RowMath:
         grad_output = np.array(values["grad_output"] + (values["grad_bias"],))
         grad_hidden = np.array(values["grad_hidden"])
         after = Weights(np.array(values["hidden"]), np.array(values["output"] + (values["bias"],)))
+    state = values["state"]
+    moments = {key.removeprefix("slot_"): np.array(value) for key, value in values.items()
+               if key.startswith("slot_") or key in ("m_hat", "v_hat")}
     return RowMath(row, np.array((x1, x2, 1.0)), yt, alpha, config.activation, config.loss, article,
                    weights.copy(), u, h, dh, values["v"], values["yp"], values["dv"], values["loss"],
-                   values["g"], grad_output, used, deltas, grad_hidden, after)
+                   values["g"], grad_output, used, deltas, grad_hidden, after, config.optimizer, before,
+                   tuple(state[size:]), moments or None,
+                   np.array(values["change"]) if "change" in values else None,
+                   state[-1] if counts_updates(config.optimizer) else None)
+
+
+def optimizer_zeros(config, hidden_nodes: int) -> tuple:
+    """A new run's optimizer state: all zero (PyTorch's first momentum step is v = g)."""
+    return (0.0,) * (state_size(hidden_nodes, config.optimizer) - parameter_count(hidden_nodes))
 
 
 @dataclass(frozen=True)
@@ -135,6 +167,7 @@ class RowUpdate:
     step_completed: bool
     step_loss: float  # the step's summed row losses when step_completed, else nan
     steps_done: int  # completed steps after this update
+    optimizer_state: tuple = ()  # the optimizer's state after it (core.model.layout.state_layout)
 
 
 class RowStepper:
@@ -144,16 +177,18 @@ class RowStepper:
     when it enters an update phase, applies it and returns a RowUpdate.
     """
 
-    def __init__(self, config, weights: Weights, step: int = 0):
+    def __init__(self, config, weights: Weights, step: int = 0, optimizer_state=None):
         self.config = config
         self._weights = weights.copy()
+        self._state = optimizer_zeros(config, weights.hidden_nodes) if optimizer_state is None \
+            else tuple(float(v) for v in optimizer_state)
         self.steps_done = step
         self.row = 0
         self._phase = 0
         self._row_losses: list[float] = []
         self.last_step_loss = math.nan
         self.diverged = False
-        self.math = row_math(config, self._weights, 0)
+        self.math = row_math(config, self._weights, 0, self._state)
 
     @property
     def phase(self) -> str:
@@ -163,6 +198,11 @@ class RowStepper:
     def weights(self) -> Weights:
         """The current weights: the row's new ones once its update phase is shown."""
         return self._weights.copy()
+
+    @property
+    def optimizer_state(self) -> tuple:
+        """The optimizer's state with the current weights."""
+        return self._state
 
     @property
     def step_number(self) -> int:
@@ -175,10 +215,13 @@ class RowStepper:
         """The losses of this step's rows whose update has been applied."""
         return tuple(self._row_losses)
 
-    def continues(self, config, weights: Weights, step: int) -> bool:
+    def continues(self, config, weights: Weights, step: int, optimizer_state=None) -> bool:
         """Whether (config, weights, step) is where this walk-through stands, so it can go on:
-        the same weights and completed steps, and no setting changed but those in LIVE_FIELDS."""
+        the same weights (and optimizer state, if given) and completed steps, and no setting
+        changed but those in LIVE_FIELDS."""
         if step != self.steps_done or not weights.equals(self._weights):
+            return False
+        if optimizer_state is not None and tuple(optimizer_state) != self._state:
             return False
         old, new = self.config.to_dict(), config.to_dict()
         return all(old[name] == new[name] for name in new if name not in LIVE_FIELDS)
@@ -188,7 +231,7 @@ class RowStepper:
         alpha_changed = config.alpha != self.config.alpha
         self.config = config
         if alpha_changed and self.phase != UPDATE:
-            self.math = row_math(config, self._weights, self.row)
+            self.math = row_math(config, self._weights, self.row, self._state)
 
     def advance(self) -> RowUpdate | None:
         if self.diverged:
@@ -204,7 +247,7 @@ class RowStepper:
         if self.row == 0:
             self._row_losses = []
         self._phase = 0
-        self.math = row_math(self.config, self._weights, self.row)
+        self.math = row_math(self.config, self._weights, self.row, self._state)
 
     def _apply(self) -> RowUpdate | None:
         m = self.math
@@ -213,6 +256,7 @@ class RowStepper:
             return None
         self._row_losses.append(m.row_loss)
         self._weights = m.after.copy()
+        self._state = m.state_after
         completed = self.row == ROW_COUNT - 1
         loss = math.nan
         if completed:
@@ -221,7 +265,7 @@ class RowStepper:
                 loss += value
             self.steps_done += 1
             self.last_step_loss = loss
-        return RowUpdate(self._weights.copy(), self.row, completed, loss, self.steps_done)
+        return RowUpdate(self._weights.copy(), self.row, completed, loss, self.steps_done, self._state)
 
     def updates(self):
         """Yields each RowUpdate as the phases are walked; ends if the numbers diverge."""

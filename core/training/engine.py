@@ -22,6 +22,7 @@ from collections import deque
 import numpy as np
 
 from core.model.config import TrainConfig
+from core.model.layout import parameter_count
 from core.model.network import Weights
 from core.training.trainer import Outcome, Trainer
 
@@ -61,7 +62,7 @@ class TrainingEngine:
             self._drain()
         if not self._in_flight:
             if self._state_of(trainer) != self._loaded:
-                self._call(("load", trainer.config.to_dict(), trainer.flat_weights(), trainer.step,
+                self._call(("load", trainer.config.to_dict(), trainer.flat_state(), trainer.step,
                             _outcome_tuple(trainer.outcome)))
                 self._loaded = self._state_of(trainer)
             self._send(("advance", wanted, *settings))
@@ -100,7 +101,7 @@ class TrainingEngine:
     @staticmethod
     def _state_of(trainer):
         # A weak reference, not id(): a new trainer may get a freed one's id.
-        return (_Same(trainer), trainer.step, trainer.flat_weights(), trainer.outcome)
+        return (_Same(trainer), trainer.step, trainer.flat_state(), trainer.outcome)
 
     def _send(self, request) -> None:
         self._write(request)
@@ -204,20 +205,23 @@ def serve(conn) -> None:
             if kind == "load":
                 _, config, flat, step, outcome = message
                 config = TrainConfig.from_dict(config)
-                trainer = Trainer(config, Weights.from_flat(flat, config.hidden_nodes), step,
-                                  recording=False)  # the parent's trainer keeps the record
-                trainer.outcome = None if outcome is None else Outcome(*outcome)
+                size = parameter_count(config.hidden_nodes)  # the weights, then the optimizer's state
+                trainer = Trainer.restored(config, Weights.from_flat(flat[:size], config.hidden_nodes), step,
+                                           outcome=None if outcome is None else Outcome(*outcome),
+                                           optimizer_state=flat[size:],
+                                           recording=False)  # the parent's trainer keeps the record
                 conn.send(None)
             else:
                 _, count, alpha, steps, target_loss = message
                 if (alpha, steps, target_loss) != (trainer.config.alpha, trainer.config.steps,
                                                    trainer.config.target_loss):
-                    trainer.config = trainer.config.with_changes(
-                        alpha=alpha, steps=steps, target_loss=target_loss)
+                    trainer.set_alpha(alpha)
+                    trainer.set_steps(steps)
+                    trainer.set_target_loss(target_loss)
                 started = time.perf_counter()
                 losses = trainer.advance(count)
                 seconds = time.perf_counter() - started
                 trainer.history.truncate(0)  # the parent's trainer keeps the losses
-                conn.send((losses, trainer.flat_weights(), trainer.status(), seconds))
+                conn.send((losses, trainer.flat_state(), trainer.status(), seconds))
         except Exception as error:  # noqa: BLE001 - sent back and raised in the parent
             conn.send(error)

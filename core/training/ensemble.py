@@ -6,8 +6,9 @@ after every row, batch mode once per step; both update orders, every activation 
 H = 0..64. A network that diverges keeps its last finite state and its step; with a target
 loss a network stops at the step that reached it.
 
-Speed comes from few NumPy calls, not big ones (docs/design.md): all K networks' weights sit in one
-(parameters x K) array, and each row of the truth table is ~35 in-place ufunc calls over it, the
+Speed comes from few NumPy calls, not big ones (docs/design.md): all K networks' states (their
+weights, then the optimizer's state: core.model.layout.state_layout) sit in one (state x K)
+array, and each row of the truth table is ~35 in-place ufunc calls over it, the
 step's definition traced into NumPy code (core.model.step.array_program).
 Divergence and the target loss are rare events, so instead of checking every step the ensemble
 keeps each chunk's starting weights and replays only the flagged networks step by step.
@@ -31,12 +32,13 @@ import numpy as np
 from core.model import step
 from core.model.config import SEED_MAX, ConfigError, TrainConfig, _integer
 from core.model.gates import ROWS, rows_met
-from core.model.layout import layout
+from core.model.layout import layout, state_size
 from core.model.network import Weights
 from core.model.start import initial_columns
 from core.training.history import trend_window
 from core.training.kernels import DIVERGED, TARGET_REACHED, online_kernel
 from core.training.states import End
+from core.training.stepping import kernel_rows
 
 COUNT_MAX = 65_536
 QUANTILES = (0.1, 0.5, 0.9)
@@ -84,12 +86,13 @@ class _Workspace:
     def __init__(self, config: TrainConfig):
         self.config = config
         self._buffers: dict[tuple, list] = {}
-        self._start = np.empty((parameter_count(config.hidden_nodes), 0))
+        self._start = np.empty((state_size(config.hidden_nodes, config.optimizer), 0))
 
     def program(self, kind: str) -> step.ArrayProgram:
         c = self.config
+        optimizer = c.optimizer if kind != step.EVALUATE else step.SGD  # an evaluation reads the weights
         return step.array_program(kind, c.hidden_nodes, c.activation, c.loss, c.update_order == "article",
-                                  tuple(c.targets))
+                                  tuple(c.targets), optimizer)
 
     def buffers(self, kind: str, width: int) -> list:
         if (kind, width) not in self._buffers:
@@ -189,10 +192,10 @@ class _LoopBlock:
     def __init__(self, config: TrainConfig, params: np.ndarray, index: np.ndarray):
         self.config = config
         self.index = index
-        self._weights = [[float(w) for w in column] for column in params.T]
+        self._weights = [[float(w) for w in column] for column in params.T]  # each one's state
         self._kernel = online_kernel(config.hidden_nodes, config.activation, config.loss,
-                                     config.update_order == "article")
-        self._rows = tuple((x1, x2, t) for (x1, x2), t in zip(ROWS, config.targets))
+                                     config.update_order == "article", config.optimizer)
+        self._rows = kernel_rows(config.targets)
         self._status: list = []
 
     @property
@@ -272,7 +275,10 @@ class Ensemble:
         self.seeds = np.arange(first_seed, first_seed + count, dtype=np.int64)
         if params is None:
             params = draw_initial_params(config, self.seeds)
-        self.params = np.array(params, dtype=float)  # final states land here as networks stop
+        # Each network's state: its weights, then its optimizer's, which starts at zero; final
+        # states land here as networks stop.
+        self.params = np.zeros((state_size(config.hidden_nodes, config.optimizer), count))
+        self.params[:len(params)] = params
         self.steps_run = np.zeros(count, dtype=np.int64)
         self.outcomes = np.full(count, RUNNING, dtype=np.int8)
         self.step = 0
@@ -403,6 +409,7 @@ class Ensemble:
             params[:, block.index] = block.params
             steps_run[block.index] = self.step
             outcomes[block.index] = end
+        params = params[:parameter_count(self.config.hidden_nodes)]
         weights = np.ascontiguousarray(params.T)
         predictions, final_loss = evaluate(self.config, params)
         curve = np.concatenate(self._curve, axis=1) if self._curve else np.zeros((len(QUANTILES), 0))

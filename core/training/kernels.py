@@ -11,16 +11,17 @@ rows with the divergence and target checks, and compiled once.
 from functools import lru_cache
 from math import isfinite
 
-from core.model.step import compile_function, online_row_lines, weight_variables
+from core.model.step import SGD, compile_function, online_row_lines, state_variables
 from core.training.states import End
 
 # What a kernel returns: not ended, or how its run ended.
 OK, DIVERGED, TARGET_REACHED = int(End.NONE), int(End.DIVERGED), int(End.TARGET_LOSS)
 
 
-def kernel_source(hidden_nodes, activation, loss, article):
-    names = ", ".join(weight_variables(hidden_nodes))
-    row = online_row_lines(hidden_nodes, activation, loss, article)
+def kernel_source(hidden_nodes, activation, loss, article, optimizer=SGD):
+    variables = state_variables(hidden_nodes, optimizer)
+    names = ", ".join(variables)
+    row = online_row_lines(hidden_nodes, activation, loss, article, optimizer)
     body = [
         f"{names}, = w",
         "for _ in range(n):",
@@ -28,7 +29,7 @@ def kernel_source(hidden_nodes, activation, loss, article):
         "    total = 0.0",
         "    for x1, x2, yt in rows:",
         *("        " + line for line in row),
-        f"    _check = total + {' + '.join(weight_variables(hidden_nodes))}",
+        f"    _check = total + {' + '.join(variables)}",
         "    if not isfinite(_check) and not all(isfinite(z) for z in (total, " + names + ")):",
         "        w[:] = _prev",
         "        return DIVERGED",
@@ -43,14 +44,15 @@ def kernel_source(hidden_nodes, activation, loss, article):
 
 
 @lru_cache(maxsize=64)
-def online_kernel(hidden_nodes: int, activation: str, loss: str, article: bool):
+def online_kernel(hidden_nodes: int, activation: str, loss: str, article: bool, optimizer: str = SGD):
     """kernel(w, alpha, rows, n, target, out) runs up to n online steps in place.
 
-    w: flat weight list (updated); rows: ((x1, x2, yt), ...); out: list that
+    w: the run's state as a flat list (updated): the weights, then the optimizer's state
+    (core.model.layout.state_layout; plain descent has none); rows: ((x1, x2, yt), ...); out: list that
     receives each completed step's loss. Returns OK, DIVERGED (w holds the
-    weights before the failing step, which is not recorded) or TARGET_REACHED
+    state before the failing step, which is not recorded) or TARGET_REACHED
     (after recording the step whose loss fell below target).
     """
-    return compile_function(kernel_source(hidden_nodes, activation, loss, article), "kernel",
+    return compile_function(kernel_source(hidden_nodes, activation, loss, article, optimizer), "kernel",
                             f"<online kernel H={hidden_nodes}>", isfinite=isfinite, DIVERGED=DIVERGED,
                             TARGET_REACHED=TARGET_REACHED, OK=OK)

@@ -8,9 +8,10 @@ its settings, so it has nothing to lose); a run whose mark differs now has unsav
 
 def progress_mark(trainer, name: str | None = None) -> tuple:
     """Everything of the run a file keeps and a user could lose: its settings, where it got to,
-    its weights (a hand edit changes only those), how it ended, and the name given to it."""
+    its weights and optimizer state (a hand edit changes only those), how it ended, and the
+    name given to it."""
     outcome = trainer.outcome.reason if trainer.outcome is not None else None
-    return (trainer.config, trainer.step, len(trainer.history), tuple(trainer.flat_weights()),
+    return (trainer.config, trainer.step, len(trainer.history), trainer.flat_state(),
             outcome, name or None)
 
 

@@ -1,11 +1,13 @@
 """RunRecord: everything that changed one run, and the exact state at any of its steps.
 
-A run is its config and starting weights, then training steps, with changes in between: a
+A run is its config and starting state, then training steps, with changes in between: a
 new alpha or number of steps, hand-edited weights, a step done row by row. The record
 keeps those changes as an ordered log and, every `interval` steps, a checkpoint of the
-weights. `state_at(step)` replays from the nearest checkpoint before `step` with the same
-trainer code the live run used, so the weights are bit for bit what the live run had
-(seeded runs are deterministic; chunking an advance does not change its arithmetic).
+run's state: the weights and the optimizer's state (core.model.layout.state_layout; for plain
+gradient descent the weights alone). `state_at(step)` replays from the nearest checkpoint
+before `step` with the same step code the live run used (core.training.stepping), so the
+state is bit for bit what the live run had (seeded runs are deterministic; chunking an
+advance does not change its arithmetic).
 
 A record read from a file is only as true as the file: each stretch between two checkpoints
 (a segment) is checked by replaying it, against the next checkpoint's weights and the file's
@@ -28,6 +30,8 @@ from core.model import layout
 from core.model.config import STEPS_MAX, TrainConfig
 from core.model.network import Weights
 from core.training.history import clipped_to
+from core.training.kernels import OK
+from core.training.stepping import run_steps
 
 # Kinds of change in the log.
 SET_ALPHA, SET_STEPS, EDIT_WEIGHTS, ROW_STEP = "alpha", "steps", "weights", "row_step"
@@ -80,8 +84,8 @@ def normal_interval(config: TrainConfig, steps: int, bytes_each: int) -> int:
 
 
 def _size(config: TrainConfig) -> int:
-    """Weights in Weights.flat()."""
-    return layout.parameter_count(config.hidden_nodes)
+    """Numbers in the run's state: the weights, then the optimizer's state."""
+    return layout.state_size(config.hidden_nodes, config.optimizer)
 
 
 def _step_cost(config: TrainConfig) -> int:
@@ -99,7 +103,9 @@ def loss_digest(values) -> int:
 class Change:
     step: int  # the number of steps completed when it happened
     kind: str
-    value: object  # a number, a flat weight tuple, or (flat weights, loss) for ROW_STEP
+    # a number; the flat weights, or the whole state (a math panel row moves the optimizer's
+    # too); or (the flat state, loss) for ROW_STEP
+    value: object
 
 
 @dataclass(frozen=True)
@@ -109,6 +115,7 @@ class RunState:
     step: int
     config: TrainConfig
     weights: Weights
+    optimizer_state: tuple = ()  # core.model.layout.state_layout, after the weights
 
 
 class _Witness:
@@ -150,7 +157,7 @@ class _Witness:
 
 
 class RunRecord:
-    def __init__(self, config: TrainConfig, weights: Weights, step: int = 0):
+    def __init__(self, config: TrainConfig, weights: Weights, step: int = 0, optimizer_state=()):
         self.config = config  # the settings in force at start_step
         self.start_step = step
         self.interval = checkpoint_interval(config)
@@ -161,13 +168,14 @@ class RunRecord:
         self._lock = threading.Lock()
         self._steps: list[int] = []  # checkpoint steps, ascending
         self._marks: list[tuple[int, TrainConfig]] = []  # (changes applied, config) at each
-        self._weights: list[np.ndarray] = []
-        self._bytes_each = _bytes_each(weights.flat(), config)
+        self._weights: list[np.ndarray] = []  # the run's state at each
+        start = np.concatenate([weights.flat(), np.asarray(optimizer_state, dtype=float)])
+        self._bytes_each = _bytes_each(start, config)
         self._witness: _Witness | None = None  # a file's segments not checked yet
         self._end = None  # a file's saved (step, weights, settings): its last segment's end
         self._end_ok: bool | None = None
         self._generation = 0  # changes when the record is cut (indices move)
-        self._add_checkpoint(step, config, weights.flat())
+        self._add_checkpoint(step, config, start)
 
     # -- what the live run reports -------------------------------------------
     def next_checkpoint(self, step: int) -> int:
@@ -175,7 +183,8 @@ class RunRecord:
         return (step // self.interval + 1) * self.interval
 
     def reached(self, step: int, config: TrainConfig, flat) -> None:
-        """The live run has completed `step` steps by training; checkpoints when due."""
+        """The live run has completed `step` steps by training; checkpoints its state (flat)
+        when due."""
         if step % self.interval == 0 and step > self._steps[-1]:
             self._add_checkpoint(step, config, np.array(flat, dtype=float))
 
@@ -210,8 +219,6 @@ class RunRecord:
         if not self.start_step <= step:
             raise ValueError(self._before_start(step))
         self._check_around(step)
-        from core.training.trainer import Trainer  # the trainer imports this module
-
         with self._lock:  # what the replay needs, as it is now
             if step < self.start_step:  # cut meanwhile
                 raise ValueError(self._before_start(step))
@@ -219,19 +226,17 @@ class RunRecord:
             applied, live = self._marks[index]
             start, flat = self._steps[index], self._weights[index]
             later = self.changes[applied:]
-        # The replay never stops on its own: where the live run stopped is already known.
-        trainer = Trainer(live.with_changes(steps=STEPS_MAX, target_loss=None),
-                          Weights.from_flat(flat, live.hidden_nodes), start, recording=False)
+        replay = _Replay(live, flat, start)
         try:
             for change in later:
                 if change.step + (1 if change.kind == ROW_STEP else 0) > step:
                     break
-                _train_to(trainer, change.step)
-                live = _apply(trainer, live, change)
-            _train_to(trainer, step)
+                replay.train_to(change.step)
+                live = replay.apply(live, change)
+            replay.train_to(step)
         except RuntimeError as error:  # a record that is not this run's (a damaged file)
             raise ValueError(f"the run record does not replay to step {step}: {error}") from None
-        return RunState(step, live, trainer.weights)
+        return replay.state(live)
 
     def _before_start(self, step: int) -> str:
         if self.dropped_note:
@@ -264,9 +269,10 @@ class RunRecord:
 
     # -- a file's record: what it must show before its steps are shown -------------------
     def witness(self, history, weights: Weights, config: TrainConfig,
-                should_stop=None) -> None:
+                should_stop=None, optimizer_state=()) -> None:
         """Keeps what the file says beyond the record: its loss history (one digest per
-        segment) and its saved weights and settings, which its last segment must reach."""
+        segment) and its saved weights, optimizer state and settings, which its last segment
+        must reach."""
         history = np.asarray(history)
         end = len(history)
         starts, ends, digests = [], [], []
@@ -283,7 +289,8 @@ class RunRecord:
         for change in self.changes[self._marks[-1][0]:]:
             if change.kind in _SETTINGS:
                 live = live.with_changes(**{_SETTINGS[change.kind]: change.value})
-        self._end = (end, np.array(weights.flat(), dtype=float), config, live)
+        state = np.concatenate([weights.flat(), np.asarray(optimizer_state, dtype=float)])
+        self._end = (end, state, config, live)
 
     def settings_at_end(self) -> TrainConfig | None:
         """A file's record: the settings after all its changes (None for a live one)."""
@@ -376,7 +383,7 @@ class RunRecord:
 
     def _check_segment(self, first: int, should_stop=None, at_end: bool = False):
         """Replays the segment that holds step `first` and compares it with what the file says:
-        the next checkpoint's weights (or the saved ones) and the losses. True: its witnesses
+        the next checkpoint's state (or the saved one) and the losses. True: its witnesses
         are done and checkpoints are added on the interval grid where they were missing.
         False: the record is cut after it (at_end: nothing is cut). None: stopped."""
         with self._lock:
@@ -511,7 +518,8 @@ class RunRecord:
                              "run's record keeps")
         changes = []
         for entry in raw_changes:
-            changes.append(_change(entry, size, changes[-1].step if changes else start, last_step))
+            changes.append(_change(entry, size, changes[-1].step if changes else start, last_step,
+                                   layout.parameter_count(config.hidden_nodes)))
             _poll(should_stop, len(changes))
         raw_points = data.get("checkpoints")
         if not isinstance(raw_points, list) or not raw_points:
@@ -557,7 +565,7 @@ class RunRecord:
 
     # -- memory ----------------------------------------------------------------
     def checkpoints_up_to(self, step: int) -> dict:
-        """{step: flat weights} of the checkpoints at or before `step`."""
+        """{step: the flat state} of the checkpoints at or before `step`."""
         with self._lock:
             keep = bisect_right(self._steps, step)
             return dict(zip(self._steps[:keep], self._weights[:keep]))
@@ -599,50 +607,67 @@ def _poll(should_stop, count: int) -> None:
 
 def _replay_segment(live, flat, first, applied, later, end, interval, should_stop):
     """Replays from a checkpoint (step `first`, `applied` changes made, settings `live`)
-    through `later` to step `end`. Returns (weights at `end`, losses of steps first+1..end,
-    [(step, changes applied, settings, weights)] at each multiple of `interval` between), or
+    through `later` to step `end`. Returns (the state at `end`, losses of steps first+1..end,
+    [(step, changes applied, settings, state)] at each multiple of `interval` between), or
     None if should_stop() said to stop. RuntimeError if the replay cannot get there."""
-    from core.training.trainer import Trainer  # the trainer imports this module
-
-    trainer = Trainer(live.with_changes(steps=STEPS_MAX, target_loss=None),
-                      Weights.from_flat(flat, live.hidden_nodes), first, recording=False)
+    replay = _Replay(live, flat, first)
     points, index = [], 0
     point = (first // interval + 1) * interval
     while True:
         until = min(point, end)
         while index < len(later) and later[index].step < until:
-            _train_to(trainer, later[index].step)
-            live = _apply(trainer, live, later[index])
+            replay.train_to(later[index].step)
+            live = replay.apply(live, later[index])
             index += 1
             if should_stop is not None and index % 1024 == 0 and should_stop():
                 return None
-        _train_to(trainer, until)
+        replay.train_to(until)
         if until == end:
-            return np.array(trainer.flat_weights(), dtype=float), trainer.history.values(), points
-        points.append((point, applied + index, live, np.array(trainer.flat_weights(), dtype=float)))
+            return np.array(replay.flat, dtype=float), np.array(replay.losses, dtype=float), points
+        points.append((point, applied + index, live, np.array(replay.flat, dtype=float)))
         point += interval
         if should_stop is not None and should_stop():  # every interval: ~10 ms of replay
             return None
 
 
-def _train_to(trainer, step: int) -> None:
-    trainer.advance(step - trainer.step)
-    if trainer.step != step:  # the live run did these steps, so the replay must too
-        raise RuntimeError(f"replay stopped at step {trainer.step} before reaching {step}")
+class _Replay:
+    """A run replayed from a checkpoint by the live run's own step code (core.training.stepping),
+    never stopping on its own: where the live run stopped is already known."""
 
+    def __init__(self, live: TrainConfig, flat, step: int):
+        self.config = live.with_changes(steps=STEPS_MAX, target_loss=None)
+        self.flat = [float(v) for v in flat]
+        self.step = step
+        self.losses: list[float] = []
+        self._size = layout.parameter_count(live.hidden_nodes)
 
-def _apply(trainer, live: TrainConfig, change: Change) -> TrainConfig:
-    """Applies a change to the replaying trainer; returns the live run's settings after it."""
-    if change.kind in _SETTINGS:
-        if change.kind == SET_ALPHA:
-            trainer.config = trainer.config.with_changes(alpha=change.value)
-        return live.with_changes(**{_SETTINGS[change.kind]: change.value})
-    if change.kind == EDIT_WEIGHTS:
-        trainer.set_weights(Weights.from_flat(change.value, live.hidden_nodes))
-    else:
-        flat, loss = change.value
-        trainer.record_step(Weights.from_flat(flat, live.hidden_nodes), loss)
-    return live
+    def train_to(self, step: int) -> None:
+        done = len(self.losses)
+        if step > self.step:
+            status = run_steps(self.config, self.flat, step - self.step, -np.inf, self.losses)
+            self.step += len(self.losses) - done
+            if status != OK and self.step != step:  # the live run did these steps: so must the replay
+                raise RuntimeError(f"replay stopped at step {self.step} before reaching {step}")
+        if self.step != step:
+            raise RuntimeError(f"replay stopped at step {self.step} before reaching {step}")
+
+    def apply(self, live: TrainConfig, change: Change) -> TrainConfig:
+        """Applies a change; returns the live run's settings after it."""
+        if change.kind in _SETTINGS:
+            if change.kind == SET_ALPHA:
+                self.config = self.config.with_changes(alpha=change.value)
+            return live.with_changes(**{_SETTINGS[change.kind]: change.value})
+        if change.kind == EDIT_WEIGHTS:  # the weights, or (a math panel row) the whole state
+            self.flat[:len(change.value)] = change.value
+        else:
+            self.flat[:] = change.value[0]
+            self.step += 1
+            self.losses.append(change.value[1])
+        return live
+
+    def state(self, live: TrainConfig) -> RunState:
+        weights = Weights.from_flat(self.flat[:self._size], live.hidden_nodes)
+        return RunState(self.step, live, weights, tuple(self.flat[self._size:]))
 
 
 def _checkpoints(raw_points, changes, start, last_step, size, should_stop) -> list:
@@ -739,7 +764,8 @@ def _flat(values, size: int) -> np.ndarray:
     return array
 
 
-def _change(entry, size: int, after: int, last_step: int) -> Change:
+def _change(entry, size: int, after: int, last_step: int, weights: int) -> Change:
+    """A change read from a file: size numbers in the run's state, `weights` of them weights."""
     if not (isinstance(entry, list) and len(entry) == 3 and _whole(entry[0])):
         raise ValueError("each change must be [step, kind, value]")
     step, kind, value = entry
@@ -751,8 +777,9 @@ def _change(entry, size: int, after: int, last_step: int) -> Change:
         if not _whole(value):
             raise ValueError("a change of steps must be a whole number")
         return Change(step, kind, value)
-    if kind == EDIT_WEIGHTS:
-        return Change(step, kind, tuple(_flat(value, size).tolist()))
+    if kind == EDIT_WEIGHTS:  # the weights, or with them the optimizer's state
+        edited = weights if isinstance(value, list) and len(value) == weights else size
+        return Change(step, kind, tuple(_flat(value, edited).tolist()))
     if kind == ROW_STEP:
         if not (isinstance(value, list) and len(value) == 2) or step >= last_step:
             raise ValueError("a row step must be [weights, loss] before the run's last step")

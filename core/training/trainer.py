@@ -10,26 +10,23 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from core.model import network, step
+from core.model import network
 from core.model.config import STEPS_MAX, TrainConfig
-from core.model.gates import ROWS, inputs_with_bias, is_solved
+from core.model.gates import is_solved
+from core.model.layout import state_layout
 from core.model.network import Weights
 from core.model.start import initial_flat
-from core.model.step import MATMUL
 from core.training import states
 from core.training.history import LossHistory, WeightPath
-from core.training.kernels import DIVERGED, OK, TARGET_REACHED, online_kernel
+from core.training.kernels import DIVERGED, OK, TARGET_REACHED
 from core.training.run_record import EDIT_WEIGHTS, ROW_STEP, SET_ALPHA, SET_STEPS, RunRecord
 from core.training.states import COMPLETED, STOPPED, TARGET_LOSS
+from core.training.stepping import run_steps
 
 
 def initial_weights(config: TrainConfig) -> Weights:
     """Seeded start weights (core.model.start): the hidden matrix drawn first, then the output."""
     return Weights.from_flat(initial_flat(config), config.hidden_nodes)
-
-
-def _finite(p: step.Params) -> bool:
-    return all(w is None or bool(np.isfinite(w).all()) for w in (p.hidden, p.output, p.bias))
 
 
 @dataclass(frozen=True)
@@ -49,26 +46,73 @@ class Trainer:
     CHUNK = 256  # steps between stop-flag polls and progress reports
 
     def __init__(self, config: TrainConfig, weights: Weights | None = None,
-                 step: int = 0, history=(), history_dtype=np.float64, recording: bool = True):
+                 step: int = 0, history=(), history_dtype=np.float64, recording: bool = True,
+                 optimizer_state=None):
         self.config = config
         self.run_id = next(_RUN_NUMBERS)  # tells views one run from another (Snapshot.run)
         self.branched_from: tuple[int, int] | None = None  # (run_id, step) of a fork's origin
         self.initial_weights = initial_weights(config)
         start = weights if weights is not None else self.initial_weights
         self._flat = [float(w) for w in start.flat()]
+        # The optimizer's state after the weights (core.model.layout.state_layout): none for
+        # plain descent; a new run's starts at zero (PyTorch's first momentum step is v = g).
+        self._opt = self._optimizer_values(optimizer_state)
         self.step = step
         self.history = LossHistory(history, history_dtype)
         self.outcome: Outcome | None = None
-        self._rows = tuple((x1, x2, t) for (x1, x2), t in zip(ROWS, config.targets))
         # Every change and a checkpoint every record.interval steps: any step can be replayed.
-        self.record = RunRecord(config, start, step) if recording else None
+        self.record = RunRecord(config, start, step, self._opt) if recording else None
         self.path = WeightPath()  # where the weights went, for trails (not for replay)
         self.path.add(step, self._flat)
+
+    @classmethod
+    def restored(cls, config: TrainConfig, weights: Weights | None = None, step: int = 0, history=(), *,
+                 initial_weights: Weights | None = None, outcome: "Outcome | None" = None,
+                 record: RunRecord | None = None, optimizer_state=None, history_dtype=np.float64,
+                 recording: bool = True, branched_from: tuple[int, int] | None = None) -> "Trainer":
+        """A run as it was left (a file, another process, a past step): its weights, optimizer
+        state, step and losses, and where given its start weights, end, run record and the
+        (run_id, step) it branched off."""
+        trainer = cls(config, weights, step, history, history_dtype, recording and record is None,
+                      optimizer_state)
+        if initial_weights is not None:
+            trainer.initial_weights = initial_weights.copy()
+        if record is not None:
+            trainer.record = record
+        trainer.outcome = outcome
+        trainer.branched_from = branched_from
+        return trainer
+
+    def set_branched_from(self, origin: tuple[int, int] | None) -> None:
+        """Links this run to the (run_id, step) it branched off (runs restored together)."""
+        self.branched_from = origin
+
+    def _optimizer_values(self, values) -> list:
+        size = state_layout(self.config.hidden_nodes, self.config.optimizer).size - len(self._flat)
+        if values is None:
+            return [0.0] * size
+        values = [float(v) for v in values]
+        if len(values) != size or not all(map(math.isfinite, values)):
+            raise ValueError(f"the {self.config.optimizer} optimizer's state must be {size} finite numbers")
+        return values
 
     # -- state -------------------------------------------------------------
     def flat_weights(self) -> tuple:
         """The weights in Weights.flat() order, as Python floats."""
         return tuple(self._flat)
+
+    def optimizer_state(self) -> tuple:
+        """The optimizer's state (core.model.layout.state_layout, after the weights): momentum's
+        velocity, or Adam's m, v and t; empty for plain gradient descent."""
+        return tuple(self._opt)
+
+    def flat_state(self) -> tuple:
+        """The run's whole state: the weights, then the optimizer's state."""
+        return tuple(self._flat + self._opt)
+
+    def _set_state(self, flat) -> None:
+        size = len(self._flat)
+        self._flat, self._opt = [float(v) for v in flat[:size]], [float(v) for v in flat[size:]]
 
     def status(self) -> int:
         """The kernel's code for how the last advance ended (core.training.kernels)."""
@@ -87,15 +131,23 @@ class Trainer:
             raise ValueError("weights must be finite numbers")
         self._flat = [float(w) for w in weights.flat()]
 
-    def set_weights(self, weights: Weights) -> None:
-        """Hand-edited weights, logged in the run record."""
+    def set_weights(self, weights: Weights, optimizer_state=None) -> None:
+        """Hand-edited weights, logged in the run record; the optimizer's state stays unless
+        given (a row of the math panel moves both)."""
         self._assign(weights)
-        self._log(EDIT_WEIGHTS, self._flat)
+        if optimizer_state is None:
+            self._log(EDIT_WEIGHTS, self._flat)
+        else:
+            self._opt = self._optimizer_values(optimizer_state)
+            self._log(EDIT_WEIGHTS, self._flat + self._opt)
 
-    def record_step(self, weights: Weights, loss: float) -> None:
-        """Accounts for one step done outside advance() (the row-by-row math panel)."""
+    def record_step(self, weights: Weights, loss: float, optimizer_state=None) -> None:
+        """Accounts for one step done outside advance() (the row-by-row math panel), with the
+        optimizer's state after it (None: unchanged)."""
         self._assign(weights)
-        self._log(ROW_STEP, (self._flat, loss))
+        if optimizer_state is not None:
+            self._opt = self._optimizer_values(optimizer_state)
+        self._log(ROW_STEP, (self._flat + self._opt, loss))
         self.step += 1
         self.history.extend([loss])
         self._mark_completed()
@@ -104,6 +156,10 @@ class Trainer:
         """Changes the learning rate for the steps still to come (validated)."""
         self.config = self.config.with_changes(alpha=alpha)
         self._log(SET_ALPHA, self.config.alpha)
+
+    def set_target_loss(self, target_loss) -> None:
+        """Changes when the run stops early (not part of the record: a replay never stops)."""
+        self.config = self.config.with_changes(target_loss=target_loss)
 
     def set_steps(self, steps) -> None:
         self.config = self.config.with_changes(steps=steps)
@@ -140,10 +196,9 @@ class Trainer:
         shares this run's past (its losses and record up to `step`); this run is unchanged."""
         state = self.state_at(step)
         # exact_values: losses too large for a float32 history are kept as they were.
-        branch = Trainer(state.config, state.weights, step, self.history.exact_values()[:step],
-                         history_dtype=self.history.dtype)
-        branch.initial_weights = self.initial_weights.copy()
-        branch.record = self.record.up_to(step)
+        branch = Trainer.restored(state.config, state.weights, step, self.history.exact_values()[:step],
+                                  initial_weights=self.initial_weights, record=self.record.up_to(step),
+                                  optimizer_state=state.optimizer_state, history_dtype=self.history.dtype)
         branch.path = self.path.copy_up_to(step)
         branch.path.add(step, branch.flat_weights())
         branch.branched_from = (self.run_id, step)
@@ -179,11 +234,12 @@ class Trainer:
 
     def adopt_advance(self, losses, flat, status: int) -> None:
         """Takes the results of steps run elsewhere from this state (core.training.engine), as if
-        advance() had run them: at most steps_until_checkpoint() of them."""
+        advance() had run them: at most steps_until_checkpoint() of them. flat: the run's state
+        after them (flat_state())."""
         losses = np.asarray(losses, dtype=float)
         if losses.size > self.steps_until_checkpoint():
             raise ValueError("an adopted advance may not pass a checkpoint")
-        self._flat = [float(w) for w in flat]
+        self._set_state(flat)
         self._completed(int(losses.size))
         self.history.extend(losses)
         self._set_outcome(status)
@@ -192,16 +248,17 @@ class Trainer:
         """`steps` more steps were trained: the count, and a checkpoint when one is due."""
         self.step += steps
         if self.record is not None:
-            self.record.reached(self.step, self.config, self._flat)
+            self.record.reached(self.step, self.config, self._flat + self._opt)
         self.path.add(self.step, self._flat)
 
     def _run_steps(self, count, losses) -> int:
         target = self.config.target_loss if self.config.target_loss is not None else -math.inf
-        if self.config.mode == "online":
-            c = self.config
-            kernel = online_kernel(c.hidden_nodes, c.activation, c.loss, c.update_order == "article")
-            return kernel(self._flat, c.alpha, self._rows, count, target, losses)
-        return self._batch_steps(count, target, losses)
+        if not self._opt:  # plain descent: the state is the weights, updated in place
+            return run_steps(self.config, self._flat, count, target, losses)
+        state = self._flat + self._opt
+        status = run_steps(self.config, state, count, target, losses)
+        self._set_state(state)
+        return status
 
     def _set_outcome(self, status) -> None:
         if status == DIVERGED:
@@ -215,31 +272,6 @@ class Trainer:
     def _mark_completed(self):
         if self.outcome is None and self.step >= self.config.steps:
             self.outcome = Outcome(COMPLETED, f"completed {self.step} steps")
-
-    def _batch_steps(self, count, target, losses) -> int:
-        """One update per step with the gradient of the summed loss over the rows."""
-        weights = self.weights
-        with np.errstate(over="ignore", invalid="ignore"):  # overflow is caught below as divergence
-            return self._batch_loop(weights, count, target, losses)
-
-    def _batch_loop(self, weights, count, target, losses) -> int:
-        c = self.config
-        x = inputs_with_bias()
-        targets = np.asarray(c.targets)
-        params, status = weights.params(), OK
-        for _ in range(count):
-            total, updated = step.batch_step(MATMUL, params, x, targets, c.alpha, c.activation, c.loss)
-            total = float(total)
-            if not (math.isfinite(total) and _finite(updated)):
-                status = DIVERGED
-                break
-            params = updated
-            losses.append(total)
-            if total < target:
-                status = TARGET_REACHED
-                break
-        self._flat = [float(w) for w in Weights.from_params(params).flat()]
-        return status
 
     def run(self, on_progress=None, should_stop=None) -> Outcome:
         """Trains to the end; on_progress(trainer, losses) after each chunk;

@@ -49,6 +49,9 @@ class Snapshot:
     live_step: int | None = None  # None: the run's present; else the step the run has reached
     diagnosis: Diagnosis | None = None  # why it is (not) solved at this step
     path: tuple | None = None  # (steps, flat weights) of earlier points of the run (trails)
+    # The optimizer's state with these weights (core.model.layout.state_layout, after the
+    # weights; () for plain descent); None where the caller did not say.
+    optimizer_state: tuple | None = None
 
     @property
     def hidden_nodes(self) -> int:
@@ -86,7 +89,7 @@ class LossRecord:
 def make_snapshot(config, weights: Weights, step: int, losses=(), state: str = IDLE,
                   message: str = "", steps_per_second: float = 0.0, run: int = 0,
                   live_step: int | None = None, grid_size: int = GRID_SIZE,
-                  path=None) -> Snapshot:
+                  path=None, optimizer_state=None) -> Snapshot:
     """Computes everything the views show from a config and weights at `step` of run `run`;
     losses: the run's loss at each step so far (a LossRecord, a LossHistory or values; for a
     past step, the whole run, so a plot can show where the step lies in it); path: the run's
@@ -107,7 +110,8 @@ def make_snapshot(config, weights: Weights, step: int, losses=(), state: str = I
         # The run's ending (diverged) is its present's: a past step is diagnosed as it was.
         diagnosis=_diagnosis(config, weights, record, step,
                              state if live_step is None or live_step == step else IDLE),
-        path=None if path is None else path.up_to(step))
+        path=None if path is None else path.up_to(step),
+        optimizer_state=None if optimizer_state is None else tuple(optimizer_state))
 
 
 def _diagnosis(config, weights, record: "LossRecord", step: int, state: str) -> Diagnosis:

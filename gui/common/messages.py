@@ -40,6 +40,7 @@ def parameter_name(parameter: str) -> str:
         "loss": Qca.translate("Messages", "Loss"),
         "init": Qca.translate("Messages", "Initial weights"),
         "update_order": Qca.translate("Messages", "Update order"),
+        "optimizer": Qca.translate("Messages", "Optimizer"),
     }
     return names.get(parameter, parameter)
 
@@ -58,6 +59,9 @@ def option_name(value: str) -> str:
         "xavier": Qca.translate("Messages", "xavier"),
         "textbook": Qca.translate("Messages", "textbook"),
         "article": Qca.translate("Messages", "article"),
+        "sgd": Qca.translate("Messages", "gradient descent"),
+        "momentum": Qca.translate("Messages", "momentum"),
+        "adam": Qca.translate("Messages", "Adam"),
     }
     return names.get(value, value)
 

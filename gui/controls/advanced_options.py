@@ -3,7 +3,7 @@
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QToolButton, QVBoxLayout, QWidget
 
-from core.model.config import ACTIVATIONS, INITS, LOSSES, MODES, UPDATE_ORDERS, TrainConfig
+from core.model.config import ACTIVATIONS, INITS, LOSSES, MODES, OPTIMIZERS, UPDATE_ORDERS, TrainConfig
 from gui.common.messages import option_name
 
 
@@ -19,7 +19,7 @@ class AdvancedOptions(QWidget):
         self._header.setArrowType(Qt.ArrowType.RightArrow)
         self._header.setAutoRaise(True)
         self._header.setToolTip(self.tr("Training mode, activation, loss, initial weights, "
-                                        "update order, target loss"))
+                                        "update order, optimizer, target loss"))
         self._header.toggled.connect(self.set_expanded)
         self._body = QWidget(self)
         self._build_form(QFormLayout(self._body))
@@ -40,12 +40,16 @@ class AdvancedOptions(QWidget):
             "update_order": self.tr("textbook: backprop from the weights before the update; "
                                     "article: the article's code, whose hidden delta uses the "
                                     "output weights already updated"),
+            "optimizer": self.tr("How each weight moves down its gradient: gradient descent "
+                                 "w ← w − α·g (the article); momentum vel ← 0.9·vel + g, "
+                                 "w ← w − α·vel; Adam: running means of g and g², bias-corrected "
+                                 "(β1 0.9, β2 0.999). The math panel shows each one's numbers"),
         }
         labels = {"mode": self.tr("Mode"), "activation": self.tr("Activation"),
                   "loss": self.tr("Loss"), "init": self.tr("Initial weights"),
-                  "update_order": self.tr("Update order")}
+                  "update_order": self.tr("Update order"), "optimizer": self.tr("Optimizer")}
         choices = {"mode": MODES, "activation": ACTIVATIONS, "loss": LOSSES, "init": INITS,
-                   "update_order": UPDATE_ORDERS}
+                   "update_order": UPDATE_ORDERS, "optimizer": OPTIMIZERS}
         self._combos = {}
         for name, options in choices.items():
             combo = QComboBox()

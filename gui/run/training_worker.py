@@ -188,7 +188,8 @@ class TrainingWorker(QObject):
         t = self._trainer
         self._consumed.clear()
         self.snapshot.emit(make_snapshot(t.config, t.weights, t.step, t.history, state, message,
-                                         steps_per_second=rate, run=t.run_id, path=t.path))
+                                         steps_per_second=rate, run=t.run_id, path=t.path,
+                                         optimizer_state=t.optimizer_state()))
 
 
 def _adapt_chunk(chunk, count, seconds, speed, emit_interval=EMIT_INTERVAL):

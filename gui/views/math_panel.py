@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.model.gates import ROWS
+from core.model.layout import BIAS_INPUT, INPUT_COUNT, index_pair, layout, output_size
 from core.teaching.notation import (
     ARTICLE,
     GATELAB,
@@ -69,8 +70,7 @@ def _w(i):
 
 
 def _w1(i, j, hidden_nodes):
-    index = f"{i},{j}" if hidden_nodes >= 10 else f"{i}{j}"
-    return f"<i>w</i><sup>(1)</sup><sub>{index}</sub>"
+    return f"<i>w</i><sup>(1)</sup><sub>{index_pair(i, j, hidden_nodes)}</sub>"
 
 
 def _w2(j):
@@ -141,11 +141,16 @@ def _output_factors(m, total):
 
 def _first_input(m) -> int:
     """The first input of the row that is not 0 (the bias input, 1, at the latest)."""
-    return next(i for i in range(3) if m.x[i] != 0)
+    return next(i for i in range(INPUT_COUNT) if m.x[i] != 0)
+
+
+def _state(name, symbol):
+    """An optimizer's state of a weight: vel[w], m[w], m̂[w] (core.model.layout's symbols)."""
+    return f"<i>{name}</i>[{symbol}]"
 
 
 def _input_symbol(i):
-    return _x(i + 1) if i < 2 else "1"
+    return _x(i + 1) if i != BIAS_INPUT else "1"
 
 
 class _Writer(QObject):
@@ -216,7 +221,7 @@ class _Writer(QObject):
         for j in shown_nodes(hidden_nodes)[0]:
             parts += self._hidden_node_forward(m, j)
         parts.append(self.likewise(hidden_nodes))
-        bias = hidden_nodes + 1
+        bias = output_size(hidden_nodes)  # the bias node is the last one into the output
         parts.append(self.hint(self.tr("{h} = 1 is the bias node: it always outputs 1.")
                                .format(h=_node("h", bias))))
         parts.append(self.step((3,), self.tr("the hidden nodes times the second-layer weights")))
@@ -260,7 +265,7 @@ class _Writer(QObject):
         if left_out:
             symbolic.insert(-1, "…")
             numbers.insert(-1, "…")
-        symbolic.append(f"1{DOT}{_w2(n + 1)}")
+        symbolic.append(f"1{DOT}{_w2(output_size(n))}")
         numbers.append(f"1{DOT}{_factor(m.before.output[-1])}")
         head = f"<i>v</i> = Σ<sub><i>j</i></sub> {_node('h', '<i>j</i>')}{_w2('<i>j</i>')}"
         return _equation(head, _sum(symbolic), _sum(numbers), _n(m.v), gap=True)
@@ -326,9 +331,8 @@ class _Writer(QObject):
         parts.append(self._chain(
             _d(_w(i + 1)), head[0] + [f"∂<i>u</i>/∂{_w(i + 1)}"], head[1] + [_input_symbol(i)],
             head[2] + [m.x[i]], m.grad_output[i]))
-        for i in range(3):
-            x_sym = _x(i + 1) if i < 2 else "1"
-            parts.append(_equation(f"{_d(_w(i + 1))} = {chain}{DOT}{x_sym}",
+        for i in range(INPUT_COUNT):
+            parts.append(_equation(f"{_d(_w(i + 1))} = {chain}{DOT}{_input_symbol(i)}",
                                    f"{chain_n}{DOT}{_n(m.x[i])}", _n(m.grad_output[i])))
         if m.loss == "squared":
             parts.append(self.note(self.tr(
@@ -371,8 +375,8 @@ class _Writer(QObject):
             parts.append(_equation(f"{_d(_w2(j + 1))} = {DELTA_OUT}{DOT}{_node('h', j + 1)}",
                                    f"{_factor(m.delta_out)}{DOT}{_factor(m.h[j])}", _n(m.grad_output[j])))
         parts.append(self.likewise(n))
-        parts.append(_equation(f"{_d(_w2(n + 1))} = {DELTA_OUT}{DOT}1", f"{_factor(m.delta_out)}{DOT}1",
-                               _n(m.grad_output[-1])))
+        parts.append(_equation(f"{_d(_w2(output_size(n)))} = {DELTA_OUT}{DOT}1",
+                               f"{_factor(m.delta_out)}{DOT}1", _n(m.grad_output[-1])))
         parts.append(self.note(self.tr(
             "the article's step 6 writes this gradient as {wrong}; the correct one is {right}, as above.")
             .format(wrong=f"({YP} {MINUS} {YT}){DOT}{_x('<i>i</i>')}{DOT}{F_PRIME}(<i>u</i>)",
@@ -387,7 +391,7 @@ class _Writer(QObject):
         if m.article_order:
             parts.append(self.hint(self.tr("As in the article's code, the output weights are updated "
                                            "first, and the new values are used below:")))
-            parts += [self._update_line(_w2(j + 1), m.before.output[j], m.grad_output[j], m.alpha,
+            parts += [self._update_line(m, ("output", j), _w2(j + 1), m.before.output[j], m.grad_output[j],
                                         m.after.output[j]) for j in shown_nodes(n)[0]]
         slope = {"sigmoid": F_PRIME, "tanh": "tanh′", "relu": "relu′"}[m.activation]
         i = _first_input(m)
@@ -427,9 +431,8 @@ class _Writer(QObject):
         lines.append(_equation(f"{_node('δ', k)} = {DELTA_OUT}{DOT}{_w2(k)}{DOT}{slope}({_node('u', k)})",
                                f"{_factor(m.delta_out)}{DOT}{_factor(m.w2_used[j])}{DOT}{_factor(m.dh[j])}",
                                _n(m.delta_hidden[j])))
-        for i in range(3):
-            x_sym = _x(i + 1) if i < 2 else "1"
-            lines.append(_equation(f"{_d(_w1(i + 1, k, n))} = {_node('δ', k)}{DOT}{x_sym}",
+        for i in range(INPUT_COUNT):
+            lines.append(_equation(f"{_d(_w1(i + 1, k, n))} = {_node('δ', k)}{DOT}{_input_symbol(i)}",
                                    f"{_factor(m.delta_hidden[j])}{DOT}{_n(m.x[i])}",
                                    _n(m.grad_hidden[i, j])))
         return lines
@@ -453,10 +456,11 @@ class _Writer(QObject):
                                       "scaled by the learning rate {rate}.").format(
             rate=f"{ALPHA}&nbsp;=&nbsp;{_n(m.alpha)}")),
                  self.step((8 if m.hidden_nodes else 5,), self.tr("every weight updated"))]
+        parts.append(self._optimizer_hint(m))
         if m.hidden_nodes == 0:
-            for i in range(3):
-                parts.append(self._update_line(_w(i + 1), m.before.output[i], m.grad_output[i], m.alpha,
-                                               m.after.output[i], m.x[i]))
+            for i in range(INPUT_COUNT):
+                parts.append(self._update_line(m, ("output", i), _w(i + 1), m.before.output[i],
+                                               m.grad_output[i], m.after.output[i], m.x[i]))
         else:
             parts += self._update_three_layer(m)
         parts.append(self._after_update(m, stepper))
@@ -466,24 +470,76 @@ class _Writer(QObject):
         n = m.hidden_nodes
         nodes = shown_nodes(n)[0]
         parts = [self.heading(self.tr("Output weights"))]
-        parts += [self._update_line(_w2(j + 1), m.before.output[j], m.grad_output[j], m.alpha,
+        parts += [self._update_line(m, ("output", j), _w2(j + 1), m.before.output[j], m.grad_output[j],
                                     m.after.output[j]) for j in nodes]
         parts.append(self.likewise(n))
-        parts.append(self._update_line(_w2(n + 1), m.before.output[-1], m.grad_output[-1], m.alpha,
-                                       m.after.output[-1]))
+        bias = output_size(n) - 1  # the output's bias weight: the last one into it
+        parts.append(self._update_line(m, ("output", bias), _w2(bias + 1), m.before.output[bias],
+                                       m.grad_output[bias], m.after.output[bias]))
         parts.append(self.heading(self.tr("Hidden weights")))
         for j in nodes:
-            parts += [self._update_line(_w1(i + 1, j + 1, n), m.before.hidden[i, j], m.grad_hidden[i, j],
-                                        m.alpha, m.after.hidden[i, j], m.x[i], gap=i == 0) for i in range(3)]
+            parts += [self._update_line(m, ("hidden", i, j), _w1(i + 1, j + 1, n), m.before.hidden[i, j],
+                                        m.grad_hidden[i, j], m.after.hidden[i, j], m.x[i], gap=i == 0)
+                      for i in range(INPUT_COUNT)]
         parts.append(self.likewise(n))
         return parts
 
-    def _update_line(self, symbol, old, grad, alpha, new, x=1.0, gap=False):
+    def _update_line(self, m, key, symbol, old, grad, new, x=1.0, gap=False):
+        """A weight's update; `key` says which weight it is (core.model.layout)."""
+        if m.optimizer != "sgd":
+            return self._optimizer_lines(m, layout(m.hidden_nodes).index(key), symbol, old, grad, new, gap)
         line = _equation(f"{symbol} {ARROW} {symbol} {MINUS} {ALPHA}{DOT}{_d(symbol)}",
-                         f"{_n(old)} {MINUS} {_n(alpha)}{DOT}{_factor(grad)}", _n(new), gap=gap)
+                         f"{_n(old)} {MINUS} {_n(m.alpha)}{DOT}{_factor(grad)}", _n(new), gap=gap)
         if x == 0.0:
             line = line[:-len("</p>")] + " &nbsp; " + self.tr("(this row's input is 0: unchanged)") + "</p>"
         return line
+
+    def _optimizer_hint(self, m):
+        if m.optimizer == "momentum":
+            return self.hint(self.tr(
+                "Momentum: each weight keeps a velocity {vel}, its gradients added up with each older "
+                "one counted 0.9 times less; the weight moves by {alpha} times the velocity, so steps "
+                "grow where the gradient keeps its sign.").format(vel=_state("vel", "<i>w</i>"),
+                                                                   alpha=ALPHA))
+        if m.optimizer == "adam":
+            return self.hint(self.tr(
+                "Adam: each weight keeps running means of its gradient ({m}) and of the gradient "
+                "squared ({v}). Both start at 0, so they are divided by 1 − 0.9<sup>t</sup> and "
+                "1 − 0.999<sup>t</sup> ({mh}, {vh}); t = {t} counts the updates so far, this one "
+                "included. The weight moves by {alpha}·{mh} / (√{vh} + ε), about {alpha} whatever the "
+                "gradient's size (ε = 10<sup>−8</sup>).").format(
+                m=_state("m", "<i>w</i>"), v=_state("v", "<i>w</i>"), mh=_state("m̂", "<i>w</i>"),
+                vh=_state("v̂", "<i>w</i>"), t=f"{m.t:g}", alpha=ALPHA))
+        return ""
+
+    def _optimizer_lines(self, m, k, symbol, old, grad, new, gap):
+        """A weight's update by momentum or Adam (core.model.step.optimizer_update), weight k of
+        the flat order, with this row's numbers."""
+        g = _d(symbol)
+        if m.optimizer == "momentum":
+            vel, before, after = _state("vel", symbol), m.slot_before("velocity")[k], m.moments["velocity"][k]
+            return (_equation(f"{vel} {ARROW} 0.9{DOT}{vel} + {g}",
+                              f"0.9{DOT}{_factor(before)} + {_factor(grad)}", _n(after), gap=gap)
+                    + _equation(f"{symbol} {ARROW} {symbol} {MINUS} {ALPHA}{DOT}{vel}",
+                                f"{_n(old)} {MINUS} {_n(m.alpha)}{DOT}{_factor(after)}", _n(new)))
+        first, second = _state("m", symbol), _state("v", symbol)
+        m_hat, v_hat = _state("m̂", symbol), _state("v̂", symbol)
+        mb, vb = m.slot_before("m")[k], m.slot_before("v")[k]
+        ma, va, mh, vh = (m.moments[name][k] for name in ("m", "v", "m_hat", "v_hat"))
+        t = f"{m.t:g}"
+        return "".join([
+            _equation(f"{first} {ARROW} 0.9{DOT}{first} + 0.1{DOT}{g}",
+                      f"0.9{DOT}{_factor(mb)} + 0.1{DOT}{_factor(grad)}", _n(ma), gap=gap),
+            _equation(f"{second} {ARROW} 0.999{DOT}{second} + 0.001{DOT}({g})²",
+                      f"0.999{DOT}{_factor(vb)} + 0.001{DOT}{_factor(grad)}²", _n(va)),
+            _equation(f"{m_hat} = {first} / (1 {MINUS} 0.9<sup>t</sup>)",
+                      f"{_factor(ma)} / (1 {MINUS} 0.9<sup>{t}</sup>)", _n(mh)),
+            _equation(f"{v_hat} = {second} / (1 {MINUS} 0.999<sup>t</sup>)",
+                      f"{_factor(va)} / (1 {MINUS} 0.999<sup>{t}</sup>)", _n(vh)),
+            _equation(f"{symbol} {ARROW} {symbol} {MINUS} {ALPHA}{DOT}{m_hat} / (√{v_hat} + <i>ε</i>)",
+                      f"{_n(old)} {MINUS} {_n(m.alpha)}{DOT}{_factor(mh)} / "
+                      f"(√{_factor(vh)} + 10<sup>−8</sup>)", _n(new)),
+        ])
 
     def _after_update(self, m, stepper):
         if stepper.diverged:
@@ -508,6 +564,7 @@ class MathPanel(QWidget):
         super().__init__(parent)
         self._writer = _Writer(self)
         self._stepper: RowStepper | None = None
+        self._state_unknown = False  # an optimizer's state not given with the weights
         self._run_state = states.IDLE
         self._build()
         self._show()
@@ -571,15 +628,18 @@ class MathPanel(QWidget):
         walk-through starts at row 0 of the next step (or goes on where it is)."""
         self.set_enabled_for_state(snapshot.state)
         if snapshot.state != states.TRAINING and snapshot.config is not None:
-            self.set_state(snapshot.config, snapshot.weights, snapshot.step)
+            self.set_state(snapshot.config, snapshot.weights, snapshot.step,
+                           getattr(snapshot, "optimizer_state", None))
 
-    def set_state(self, config, weights, step: int) -> None:
+    def set_state(self, config, weights, step: int, optimizer_state=None) -> None:
         """Shows row 0's forward phase for these weights, unless they are the weights this panel
-        itself just produced (then the walk-through goes on where it is)."""
-        if self._stepper is not None and self._stepper.continues(config, weights, step):
-            self._stepper.set_config(config)
+        itself just produced (then the walk-through goes on where it is). optimizer_state: the
+        optimizer's state with them (None: unknown, which at step 0 is a new run's zeros)."""
+        if self._stepper is not None and self._stepper.continues(config, weights, step, optimizer_state):
+            self._stepper.set_config(config)  # its own walk: it knows the optimizer's state
         else:
-            self._stepper = RowStepper(config, weights, step)
+            self._state_unknown = optimizer_state is None and step > 0 and config.optimizer != "sgd"
+            self._stepper = RowStepper(config, weights, step, optimizer_state)
         self._show()
 
     def set_enabled_for_state(self, state: str) -> None:
@@ -645,7 +705,7 @@ class MathPanel(QWidget):
     def _can_step(self) -> bool:
         s = self._stepper
         return (s is not None and self._run_state != states.TRAINING and not s.diverged
-                and s.config.mode == "online" and not _at_the_end(s))
+                and s.config.mode == "online" and not _at_the_end(s) and not self._state_unknown)
 
     def _show(self):
         self._show_controls()
@@ -679,6 +739,9 @@ class MathPanel(QWidget):
                               "after each row). Switch the mode to online to step through it.")
         elif s is not None and s.diverged:
             message = self.tr("The network diverged: lower α or reset it.")
+        elif s is not None and self._state_unknown:
+            message = self.tr("The optimizer's state at this step is not known here, so its numbers "
+                              "below start from 0: train on, or reset the network, to step through them.")
         elif s is not None and _at_the_end(s):
             message = self.tr("The run has done all its {0} steps: raise Steps to go on.").format(
                 s.config.steps)
@@ -729,7 +792,7 @@ def in_article_notation(html: str, hidden_nodes: int) -> str:
     and w^second_j counted from 0, and in the 2-layer model the bias weight w0."""
     def w1(match):
         i, j = int(match.group(1)), int(match.group(2))
-        index = f"{i - 1},{article_node(j)}" if hidden_nodes >= 10 else f"{i - 1}{article_node(j)}"
+        index = index_pair(article_input(i, hidden_nodes), article_node(j), hidden_nodes)
         return f"<i>w</i><sup>first</sup><sub>{index}</sub>"
 
     html = _W1.sub(w1, html)

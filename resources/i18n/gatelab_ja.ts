@@ -10,8 +10,8 @@
     </message>
     <message>
         <location filename="../../gui/controls/advanced_options.py" line="21"/>
-        <source>Training mode, activation, loss, initial weights, update order, target loss</source>
-        <translation>更新方式、活性化関数、損失関数、重みの初期値、更新の順序、目標損失</translation>
+        <source>Training mode, activation, loss, initial weights, update order, optimizer, target loss</source>
+        <translation>更新方式、活性化関数、損失関数、重みの初期値、更新の順序、最適化手法、目標損失</translation>
     </message>
     <message>
         <location filename="../../gui/controls/advanced_options.py" line="34"/>
@@ -39,42 +39,52 @@
         <translation>教科書の順序: 更新前の重みで誤差逆伝播します（教科書どおり）。記事のコードの順序: 記事のコードと同じく、隠れ層のデルタに更新済みの出力層の重みを使います</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/advanced_options.py" line="44"/>
+        <location filename="../../gui/controls/advanced_options.py" line="43"/>
+        <source>How each weight moves down its gradient: gradient descent w ← w − α·g (the article); momentum vel ← 0.9·vel + g, w ← w − α·vel; Adam: running means of g and g², bias-corrected (β1 0.9, β2 0.999). The math panel shows each one&apos;s numbers</source>
+        <translation>各重みが勾配に沿ってどう動くか: 勾配降下法 w ← w − α·g（記事の方法）、モーメンタム vel ← 0.9·vel + g, w ← w − α·vel、Adam: g と g² の移動平均をバイアス補正して使う(β1 0.9, β2 0.999)。数式パネルにそれぞれの数値が表示されます</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls/advanced_options.py" line="48"/>
         <source>Mode</source>
         <translation>更新方式</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/advanced_options.py" line="44"/>
+        <location filename="../../gui/controls/advanced_options.py" line="48"/>
         <source>Activation</source>
         <translation>活性化関数</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/advanced_options.py" line="45"/>
+        <location filename="../../gui/controls/advanced_options.py" line="49"/>
         <source>Loss</source>
         <translation>損失関数</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/advanced_options.py" line="45"/>
+        <location filename="../../gui/controls/advanced_options.py" line="49"/>
         <source>Initial weights</source>
         <translation>重みの初期値</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/advanced_options.py" line="46"/>
+        <location filename="../../gui/controls/advanced_options.py" line="50"/>
         <source>Update order</source>
         <translation>更新の順序</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/advanced_options.py" line="59"/>
+        <location filename="../../gui/controls/advanced_options.py" line="50"/>
+        <source>Optimizer</source>
+        <translation>最適化手法</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls/advanced_options.py" line="63"/>
         <source>none</source>
         <translation>なし</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/advanced_options.py" line="60"/>
+        <location filename="../../gui/controls/advanced_options.py" line="64"/>
         <source>Stop once a step&apos;s loss falls below this value (empty: run all steps)</source>
         <translation>あるステップの損失がこの値を下回ったら学習を止めます（空欄: 全ステップを実行）</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/advanced_options.py" line="63"/>
+        <location filename="../../gui/controls/advanced_options.py" line="67"/>
         <source>Target loss</source>
         <translation>目標損失</translation>
     </message>
@@ -795,42 +805,42 @@ Any existing file of that name is unchanged.</source>
 <context>
     <name>Exports</name>
     <message>
-        <location filename="../../gui/files/exports.py" line="51"/>
+        <location filename="../../gui/files/exports.py" line="61"/>
         <source>A picture is from {0} to {1} pixels each way, not {2} x {3}.</source>
         <translation>画像の縦横は、それぞれ {0} から {1} ピクセルまでです（{2} x {3} は使えません）。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="251"/>
+        <location filename="../../gui/files/exports.py" line="277"/>
         <source>The 3D view is drawn by OpenGL and has no SVG: save it as PNG.</source>
         <translation>3D 表示は OpenGL で描くので SVG にはできません。PNG で保存してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="407"/>
+        <location filename="../../gui/files/exports.py" line="433"/>
         <source>The weights are not finite numbers (the run diverged), so they cannot be saved as JSON.</source>
         <translation>重みが有限の数ではない（学習が発散した）ため、JSON に保存できません。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="423"/>
+        <location filename="../../gui/files/exports.py" line="449"/>
         <source>The clipboard is not available.</source>
         <translation>クリップボードを使えません。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="431"/>
+        <location filename="../../gui/files/exports.py" line="457"/>
         <source>The view could not be drawn (is it hidden?).</source>
         <translation>表示を描画できませんでした（隠れていませんか?）。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="524"/>
+        <location filename="../../gui/files/exports.py" line="550"/>
         <source>Could not write {0}: {1}</source>
         <translation>{0} に書き込めませんでした: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="528"/>
+        <location filename="../../gui/files/exports.py" line="554"/>
         <source>Could not draw the image: {0}</source>
         <translation>画像を描画できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="532"/>
+        <location filename="../../gui/files/exports.py" line="558"/>
         <source>The scale must be from 1 to {0}, not {1}.</source>
         <translation>倍率は 1 から {0} までです（{1} は使えません）。</translation>
     </message>
@@ -1758,187 +1768,192 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
 <context>
     <name>MathPanel</name>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="517"/>
+        <location filename="../../gui/views/math_panel.py" line="574"/>
         <source>Which step (pass over the 4 rows), which truth-table row and which phase of its update is shown</source>
         <translation>表示しているのは、どのステップ（4行をひととおり学習する1回）の、真理値表のどの行の、更新のどの段階か</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="525"/>
+        <location filename="../../gui/views/math_panel.py" line="582"/>
         <source>GateLab&apos;s (from 1, bias last)</source>
         <translation>GateLab の記法（1 から数え、バイアスは最後）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="526"/>
+        <location filename="../../gui/views/math_panel.py" line="583"/>
         <source>the article&apos;s (from 0, w first, w second)</source>
         <translation>記事の記法（0 から数え、w first、w second）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="527"/>
+        <location filename="../../gui/views/math_panel.py" line="584"/>
         <source>Which symbols the formulas use; the table under them maps each to the other and to the article&apos;s code</source>
         <translation>式に使う記号。下の表で、それぞれの記号ともう一方の記法、記事のコードの変数を対応させています</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="530"/>
+        <location filename="../../gui/views/math_panel.py" line="587"/>
         <source>&amp;Notation:</source>
         <translation>記法(&amp;N):</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="538"/>
+        <location filename="../../gui/views/math_panel.py" line="595"/>
         <source>Each row&apos;s update has four phases, in the article&apos;s order</source>
         <translation>各行の更新は、記事と同じ順の4つの段階からなります</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="545"/>
+        <location filename="../../gui/views/math_panel.py" line="602"/>
         <source>The formulas of this phase, with this row&apos;s numbers put in</source>
         <translation>この段階の数式に、この行の数値を入れたもの</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="549"/>
+        <location filename="../../gui/views/math_panel.py" line="606"/>
         <source>Next ▶</source>
         <translation>次へ ▶</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="551"/>
+        <location filename="../../gui/views/math_panel.py" line="608"/>
         <source>Show the next phase, or the next row once this one is updated (N)</source>
         <translation>次の段階を表示します。この行の更新が済んでいれば次の行へ進みます (N)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="616"/>
+        <location filename="../../gui/views/math_panel.py" line="676"/>
         <source>inputs</source>
         <translation>入力</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="616"/>
+        <location filename="../../gui/views/math_panel.py" line="676"/>
         <source>weights</source>
         <translation>重み</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="617"/>
+        <location filename="../../gui/views/math_panel.py" line="677"/>
         <source>bias weight</source>
         <translation>バイアスの重み</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="617"/>
+        <location filename="../../gui/views/math_panel.py" line="677"/>
         <source>input sum</source>
         <translation>入力の合計</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="618"/>
+        <location filename="../../gui/views/math_panel.py" line="678"/>
         <source>prediction, target</source>
         <translation>予測値、真の値</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="618"/>
+        <location filename="../../gui/views/math_panel.py" line="678"/>
         <source>step loss</source>
         <translation>ステップの損失</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="619"/>
+        <location filename="../../gui/views/math_panel.py" line="679"/>
         <source>input to hidden weight</source>
         <translation>入力と隠れ層の間の重み</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="620"/>
+        <location filename="../../gui/views/math_panel.py" line="680"/>
         <source>hidden node</source>
         <translation>隠れ層のノード</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="620"/>
+        <location filename="../../gui/views/math_panel.py" line="680"/>
         <source>bias node</source>
         <translation>バイアスのノード</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="621"/>
+        <location filename="../../gui/views/math_panel.py" line="681"/>
         <source>hidden to output weight</source>
         <translation>隠れ層と出力の間の重み</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="622"/>
+        <location filename="../../gui/views/math_panel.py" line="682"/>
         <source>output sum, prediction, target</source>
         <translation>出力の合計、予測値、真の値</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="623"/>
+        <location filename="../../gui/views/math_panel.py" line="683"/>
         <source>output delta</source>
         <translation>出力のデルタ</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="623"/>
+        <location filename="../../gui/views/math_panel.py" line="683"/>
         <source>hidden delta</source>
         <translation>隠れ層のデルタ</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="626"/>
+        <location filename="../../gui/views/math_panel.py" line="686"/>
         <source>GateLab</source>
         <translation>GateLab</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="626"/>
+        <location filename="../../gui/views/math_panel.py" line="686"/>
         <source>the article</source>
         <translation>記事</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="626"/>
+        <location filename="../../gui/views/math_panel.py" line="686"/>
         <source>the article&apos;s code</source>
         <translation>記事のコード</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="629"/>
+        <location filename="../../gui/views/math_panel.py" line="689"/>
         <source>Symbols</source>
         <translation>記号</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="654"/>
+        <location filename="../../gui/views/math_panel.py" line="714"/>
         <source>No network yet</source>
         <translation>まだネットワークがありません</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="660"/>
+        <location filename="../../gui/views/math_panel.py" line="720"/>
         <source>After the last step ({step}), row [{x1}, {x2}], phase: {phase}</source>
         <translation>最後のステップ ({step}) の後、行 [{x1}, {x2}]、段階: {phase}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="663"/>
+        <location filename="../../gui/views/math_panel.py" line="723"/>
         <source>Step {step}, row [{x1}, {x2}], phase: {phase}</source>
         <translation>ステップ {step}、行 [{x1}, {x2}]、段階: {phase}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="676"/>
+        <location filename="../../gui/views/math_panel.py" line="736"/>
         <source>Pause training to step through the math.</source>
         <translation>計算を順に追うには、学習を一時停止してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="678"/>
+        <location filename="../../gui/views/math_panel.py" line="738"/>
         <source>This walk-through follows the article&apos;s online training (one update after each row). Switch the mode to online to step through it.</source>
         <translation>この解説は記事のオンライン学習（1行ごとに1回更新）に沿っています。順に追うには、更新方式をオンラインに切り替えてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="681"/>
+        <location filename="../../gui/views/math_panel.py" line="741"/>
         <source>The network diverged: lower α or reset it.</source>
         <translation>ネットワークが発散しました。α を小さくするか、リセットしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="683"/>
+        <location filename="../../gui/views/math_panel.py" line="743"/>
+        <source>The optimizer&apos;s state at this step is not known here, so its numbers below start from 0: train on, or reset the network, to step through them.</source>
+        <translation>このステップでの最適化手法の状態がここでは分からないため、下の数値は 0 から始まっています。その数値を順に追うには、学習を続けるか、ネットワークをリセットしてください。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/math_panel.py" line="746"/>
         <source>The run has done all its {0} steps: raise Steps to go on.</source>
         <translation>予定の {0} ステップをすべて終えました。続けるにはステップ数を増やしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="691"/>
+        <location filename="../../gui/views/math_panel.py" line="754"/>
         <source>forward</source>
         <translation>順伝播</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="691"/>
+        <location filename="../../gui/views/math_panel.py" line="754"/>
         <source>loss</source>
         <translation>損失</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="691"/>
+        <location filename="../../gui/views/math_panel.py" line="754"/>
         <source>backward</source>
         <translation>逆伝播</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="692"/>
+        <location filename="../../gui/views/math_panel.py" line="755"/>
         <source>update</source>
         <translation>更新</translation>
     </message>
@@ -2031,262 +2046,282 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
         <translation>更新の順序</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="50"/>
+        <location filename="../../gui/common/messages.py" line="43"/>
+        <source>Optimizer</source>
+        <translation>最適化手法</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="51"/>
         <source>online</source>
         <translation>オンライン</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="51"/>
+        <location filename="../../gui/common/messages.py" line="52"/>
         <source>batch</source>
         <translation>バッチ</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="52"/>
+        <location filename="../../gui/common/messages.py" line="53"/>
         <source>sigmoid</source>
         <translation>シグモイド</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="53"/>
+        <location filename="../../gui/common/messages.py" line="54"/>
         <source>tanh</source>
         <translation>tanh</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="54"/>
+        <location filename="../../gui/common/messages.py" line="55"/>
         <source>relu</source>
         <translation>ReLU</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="55"/>
+        <location filename="../../gui/common/messages.py" line="56"/>
         <source>squared</source>
         <translation>二乗誤差</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="56"/>
+        <location filename="../../gui/common/messages.py" line="57"/>
         <source>cross-entropy</source>
         <translation>交差エントロピー</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="57"/>
+        <location filename="../../gui/common/messages.py" line="58"/>
         <source>uniform</source>
         <translation>一様乱数</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="58"/>
+        <location filename="../../gui/common/messages.py" line="59"/>
         <source>xavier</source>
         <translation>Xavier</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="59"/>
+        <location filename="../../gui/common/messages.py" line="60"/>
         <source>textbook</source>
         <translation>教科書の順序</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="60"/>
+        <location filename="../../gui/common/messages.py" line="61"/>
         <source>article</source>
         <translation>記事のコードの順序</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="68"/>
+        <location filename="../../gui/common/messages.py" line="62"/>
+        <source>gradient descent</source>
+        <translation>勾配降下法</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="63"/>
+        <source>momentum</source>
+        <translation>モーメンタム</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="64"/>
+        <source>Adam</source>
+        <translation>Adam</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="72"/>
         <source>{0}: {1} is not allowed. Allowed: {2}.</source>
         <translation>{0}: {1} は使えません。使える値: {2}。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="75"/>
+        <location filename="../../gui/common/messages.py" line="79"/>
         <source>Training diverged at step {0}: the loss or a weight stopped being a finite number. Every view shows the last finite state.</source>
         <translation>ステップ {0} で学習が発散しました。損失または重みが有限の数でなくなりました。どの表示も、最後の有限な状態を示しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="79"/>
+        <location filename="../../gui/common/messages.py" line="83"/>
         <source>Training failed: {0}</source>
         <translation>学習に失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="81"/>
+        <location filename="../../gui/common/messages.py" line="85"/>
         <source>Stopped at step {0}.</source>
         <translation>ステップ {0} で停止しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="84"/>
+        <location filename="../../gui/common/messages.py" line="88"/>
         <source>Reached the target loss at step {0}.</source>
         <translation>ステップ {0} で目標損失に達しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="85"/>
+        <location filename="../../gui/common/messages.py" line="89"/>
         <source>Finished {0} steps.</source>
         <translation>{0} ステップの学習が完了しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="92"/>
+        <location filename="../../gui/common/messages.py" line="96"/>
         <source>solved</source>
         <translation>解けた</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="93"/>
+        <location filename="../../gui/common/messages.py" line="97"/>
         <source>diverged</source>
         <translation>発散</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="94"/>
+        <location filename="../../gui/common/messages.py" line="98"/>
         <source>no line can split it</source>
         <translation>直線では分けられない</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="95"/>
+        <location filename="../../gui/common/messages.py" line="99"/>
         <source>saturated</source>
         <translation>飽和</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="96"/>
+        <location filename="../../gui/common/messages.py" line="100"/>
         <source>still learning</source>
         <translation>まだ学習中</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="97"/>
+        <location filename="../../gui/common/messages.py" line="101"/>
         <source>stuck</source>
         <translation>行き詰まり</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="98"/>
+        <location filename="../../gui/common/messages.py" line="102"/>
         <source>too early to tell</source>
         <translation>まだ判断できない</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="108"/>
+        <location filename="../../gui/common/messages.py" line="112"/>
         <source>Solved: every prediction is near its target.</source>
         <translation>解けました: どの予測値も真の値の近くにあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="109"/>
+        <location filename="../../gui/common/messages.py" line="113"/>
         <source>barely</source>
         <translation>ぎりぎりで</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="110"/>
+        <location filename="../../gui/common/messages.py" line="114"/>
         <source>comfortably</source>
         <translation>余裕をもって</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="111"/>
+        <location filename="../../gui/common/messages.py" line="115"/>
         <source>clearly</source>
         <translation>はっきりと</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="112"/>
+        <location filename="../../gui/common/messages.py" line="116"/>
         <source>Solved {0}: the row closest to 0.5 is {1} ({2:.2f} for target {3:g}, {4:.2f} from 0.5).</source>
         <translation>{0}解けました。0.5 にいちばん近い行は {1} です（真の値 {3:g} に対して {2:.2f}、0.5 から {4:.2f}）。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="116"/>
+        <location filename="../../gui/common/messages.py" line="120"/>
         <source>The weights grew until the numbers overflowed: lower alpha and train again.</source>
         <translation>重みが大きくなりすぎて、数値があふれました。学習率 α を下げて、もう一度学習してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="120"/>
+        <location filename="../../gui/common/messages.py" line="124"/>
         <source>With one hidden node the network still draws one straight line, and no straight line puts (1, 0) and (0, 1) on one side and (0, 0) and (1, 1) on the other: add hidden nodes.</source>
         <translation>隠れ層のノードが1つでは、ネットワークが引けるのはやはり直線1本だけです。(1, 0) と (0, 1) を一方の側に、(0, 0) と (1, 1) をもう一方の側に分ける直線はありません。隠れ層のノードを増やしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="124"/>
+        <location filename="../../gui/common/messages.py" line="128"/>
         <source>A 2-layer model draws one straight line, and no straight line puts (1, 0) and (0, 1) on one side and (0, 0) and (1, 1) on the other: add hidden nodes.</source>
         <translation>2層モデルが引けるのは直線1本だけです。(1, 0) と (0, 1) を一方の側に、(0, 0) と (1, 1) をもう一方の側に分ける直線はありません。隠れ層のノードを加えてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="129"/>
+        <location filename="../../gui/common/messages.py" line="133"/>
         <source>The output is pinned at 0 or 1, where its slope is ~0 and learning stops: lower alpha, or start from Xavier weights (Advanced).</source>
         <translation>出力が 0 か 1 に張り付いています。そこでは傾きがほぼ 0 なので、学習が進みません。学習率 α を下げるか、重みの初期値を Xavier にしてください（詳細設定）。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="133"/>
+        <location filename="../../gui/common/messages.py" line="137"/>
         <source>{0} of {1} hidden nodes are switched off (their input is below 0 on every row) and pass no gradient, so learning stops: lower alpha, or start from Xavier weights (Advanced).</source>
         <translation>隠れ層のノード {1} 個のうち {0} 個が、どの行でも入力が 0 未満のため出力が 0 のままで、勾配を伝えないため、学習が進みません。学習率 α を下げるか、重みの初期値を Xavier にしてください（詳細設定）。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="138"/>
+        <location filename="../../gui/common/messages.py" line="142"/>
         <source>{0} of {1} hidden nodes are pinned at -1 or 1, where their slope is ~0 and learning stops: lower alpha, or start from Xavier weights (Advanced).</source>
         <translation>隠れ層のノード {1} 個のうち {0} 個が -1 か 1 に張り付いています。そこでは傾きがほぼ 0 なので、学習が進みません。学習率 α を下げるか、重みの初期値を Xavier にしてください（詳細設定）。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="142"/>
+        <location filename="../../gui/common/messages.py" line="146"/>
         <source>{0} of {1} hidden nodes are pinned at 0 or 1, where their slope is ~0 and learning stops: lower alpha, or start from Xavier weights (Advanced).</source>
         <translation>隠れ層のノード {1} 個のうち {0} 個が 0 か 1 に張り付いています。そこでは傾きがほぼ 0 なので、学習が進みません。学習率 α を下げるか、重みの初期値を Xavier にしてください（詳細設定）。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="147"/>
+        <location filename="../../gui/common/messages.py" line="151"/>
         <source>Only {0:,} steps so far: too early to tell; train on.</source>
         <translation>まだ {0:,} ステップしか進んでいないので、判断するには早すぎます。学習を続けてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="151"/>
+        <location filename="../../gui/common/messages.py" line="155"/>
         <source>The gradient is not small ({0:.1e}): more steps will likely solve it.</source>
         <translation>勾配は小さくありません({0:.1e})。ステップを増やせば解ける見込みがあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="153"/>
+        <location filename="../../gui/common/messages.py" line="157"/>
         <source>The loss is still falling ({0:.0%} over the last {1:,} steps): more steps will likely solve it.</source>
         <translation>損失はまだ下がっています（最近の {1:,} ステップで {0:.0%}）。ステップを増やせば解ける見込みがあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="156"/>
+        <location filename="../../gui/common/messages.py" line="160"/>
         <source>Stuck: the loss has stopped falling (gradient {0:.1e}) with {1} on the wrong side: a local minimum, or a plateau that may still end.</source>
         <translation>行き詰まり: 損失が下がらなくなりました（勾配 {0:.1e}）。{1} は 0.5 を境に目標と逆の側にあるままです。局所的な最小値か、まだ抜け出せるかもしれない平らな領域（プラトー）にいます。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="161"/>
+        <location filename="../../gui/common/messages.py" line="165"/>
         <source>{0} sit near 0.5.</source>
         <translation>{0} は 0.5 の近くにあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="163"/>
+        <location filename="../../gui/common/messages.py" line="167"/>
         <source>Hidden nodes {0} and {1} draw nearly the same line.</source>
         <translation>隠れ層のノード {0} と {1} は、ほとんど同じ直線を引いています。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="165"/>
+        <location filename="../../gui/common/messages.py" line="169"/>
         <source>Try more steps, another seed, more hidden nodes or another alpha.</source>
         <translation>ステップを増やす、シードを変える、隠れ層のノードを増やす、学習率 α を変える、のどれかを試してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="174"/>
+        <location filename="../../gui/common/messages.py" line="178"/>
         <source>2-layer model</source>
         <translation>2層モデル</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="176"/>
+        <location filename="../../gui/common/messages.py" line="180"/>
         <source>1 hidden node</source>
         <translation>隠れ層のノード 1 個</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="178"/>
+        <location filename="../../gui/common/messages.py" line="182"/>
         <source>{0} hidden nodes</source>
         <translation>隠れ層のノード {0} 個</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="179"/>
+        <location filename="../../gui/common/messages.py" line="183"/>
         <source>custom gate</source>
         <translation>カスタムゲート</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="181"/>
+        <location filename="../../gui/common/messages.py" line="185"/>
         <source>alpha {0:g}</source>
         <translation>学習率 α {0:g}</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="182"/>
+        <location filename="../../gui/common/messages.py" line="186"/>
         <source>seed {0}</source>
         <translation>シード {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="183"/>
+        <location filename="../../gui/common/messages.py" line="187"/>
         <source>step {0:,}</source>
         <translation>ステップ {0:,}</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="184"/>
+        <location filename="../../gui/common/messages.py" line="188"/>
         <source>loss {0:.4g}</source>
         <translation>損失 {0:.4g}</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="185"/>
+        <location filename="../../gui/common/messages.py" line="189"/>
         <source>loss {0:.4g} (the article&apos;s sum, no ½)</source>
         <translation>損失 {0:.4g}（記事のコードの和、½ なし）</translation>
     </message>
@@ -3305,223 +3340,233 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
 <context>
     <name>_Writer</name>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="156"/>
+        <location filename="../../gui/views/math_panel.py" line="161"/>
         <source>Note:</source>
         <translation>注:</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="168"/>
+        <location filename="../../gui/views/math_panel.py" line="173"/>
         <source>Article step {0}</source>
         <translation>記事の手順{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="169"/>
+        <location filename="../../gui/views/math_panel.py" line="174"/>
         <source>Article steps {0} and {1}</source>
         <translation>記事の手順{0}と{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="176"/>
+        <location filename="../../gui/views/math_panel.py" line="181"/>
         <source>… and likewise for the other nodes, {j} = {first} … {last}.</source>
         <translation>… 残りのノード {j} = {first} … {last} も同様です。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="181"/>
+        <location filename="../../gui/views/math_panel.py" line="186"/>
         <source>Row [{x1}, {x2}]: inputs {sx1} = {x1}, {sx2} = {x2} and the bias input 1; the target is {yt} = {t}.</source>
         <translation>行 [{x1}, {x2}]: 入力は {sx1} = {x1}、{sx2} = {x2} とバイアス入力 1、真の値は {yt} = {t} です。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="197"/>
+        <location filename="../../gui/views/math_panel.py" line="202"/>
         <source>Forward pass: the neuron adds up its weighted inputs, then {f} squashes the sum into a prediction between 0 and 1.</source>
         <translation>順伝播: ニューロンは入力値と重みの積を合計し、{f} がその合計を 0 と 1 の間の予測値に変換します。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="200"/>
+        <location filename="../../gui/views/math_panel.py" line="205"/>
         <source>the sum of the inputs times their weights</source>
         <translation>入力値と重みの積の合計</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="203"/>
-        <location filename="../../gui/views/math_panel.py" line="225"/>
+        <location filename="../../gui/views/math_panel.py" line="208"/>
+        <location filename="../../gui/views/math_panel.py" line="230"/>
         <source>the sum through the activation function</source>
         <translation>合計を活性化関数に入れる</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="205"/>
+        <location filename="../../gui/views/math_panel.py" line="210"/>
         <source>{f} is the sigmoid function; the bias input is always 1, so {w3} acts as the neuron&apos;s threshold.</source>
         <translation>{f} は活性化関数（シグモイド関数）です。バイアス入力は常に 1 なので、{w3} がニューロンの閾値の役割をします。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="211"/>
+        <location filename="../../gui/views/math_panel.py" line="216"/>
         <source>Forward pass: each hidden node adds up its weighted inputs and applies its activation; the output node does the same with the hidden nodes.</source>
         <translation>順伝播: 隠れ層の各ノードは入力値と重みの積を合計し、活性化関数に入れます。出力のノードも、隠れ層のノードの値で同じことをします。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="215"/>
+        <location filename="../../gui/views/math_panel.py" line="220"/>
         <source>each hidden node&apos;s weighted sum, then its activation</source>
         <translation>隠れ層の各ノードで入力値と重みの積の合計を求め、活性化関数に入れる</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="220"/>
+        <location filename="../../gui/views/math_panel.py" line="225"/>
         <source>{h} = 1 is the bias node: it always outputs 1.</source>
         <translation>{h} = 1 はバイアスのノードで、常に 1 を出力します。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="222"/>
+        <location filename="../../gui/views/math_panel.py" line="227"/>
         <source>the hidden nodes times the second-layer weights</source>
         <translation>隠れ層の値と二層目・三層目の間の重みの積の和</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="229"/>
+        <location filename="../../gui/views/math_panel.py" line="234"/>
         <source>the article&apos;s code sets hidden_layers = 3, but that counts the bias node too: it means 2 hidden nodes plus the bias node (this network has {h} hidden nodes and the bias node {bias}). Its 3D-plot helper also uses w1[0] for both inputs (x2 needs w1[1]) and prints x1 on the way; GateLab&apos;s 3D view uses each input&apos;s own weights.</source>
         <translation>記事のコードは hidden_layers = 3 としていますが、これはバイアスのノードも数えています。実際には隠れ層のノード 2 個とバイアスのノードです（このネットワークは隠れ層のノード {h} 個とバイアスのノード {bias}）。また、記事の3Dグラフを描く関数は、2つの入力の両方に w1[0] を使い（x2 には w1[1] が必要）、途中で x1 を print しています。GateLab の3D表示は、それぞれの入力に自分の重みを使います。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="270"/>
+        <location filename="../../gui/views/math_panel.py" line="275"/>
         <source>Loss: how far the prediction is from the target.</source>
         <translation>損失: 予測値が真の値からどれだけ離れているか。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="271"/>
+        <location filename="../../gui/views/math_panel.py" line="276"/>
         <source>the squared error</source>
         <translation>二乗誤差</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="272"/>
+        <location filename="../../gui/views/math_panel.py" line="277"/>
         <source>the loss (here cross-entropy)</source>
         <translation>損失（ここでは交差エントロピー）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="276"/>
+        <location filename="../../gui/views/math_panel.py" line="281"/>
         <source>the article&apos;s 3-layer code adds up (y − yt)² without the ½, so its loss curve is twice this value; its gradients do use the ½, as here.</source>
         <translation>記事の3層のコードは ½ を付けずに (y − yt)² を足しているので、損失のグラフはこの値の2倍になります。ただし勾配は、ここと同じく ½ を付けた式から求めています。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="288"/>
+        <location filename="../../gui/views/math_panel.py" line="293"/>
         <source>Cross-entropy; log is the natural logarithm. The loss grows without limit as the prediction approaches the wrong value.</source>
         <translation>交差エントロピー（log は自然対数）。予測値が間違った値に近づくほど、損失は限りなく大きくなります。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="294"/>
+        <location filename="../../gui/views/math_panel.py" line="299"/>
         <source>Step {step}&apos;s loss adds up its 4 rows, each taken before its own update: {terms} + …</source>
         <translation>ステップ {step} の損失は4行分の合計です（各行はその行の更新前の値）: {terms} + …</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="298"/>
+        <location filename="../../gui/views/math_panel.py" line="303"/>
         <source>Step {step}&apos;s loss adds up its 4 rows, each taken before its own update: {terms} = {total}, the value the loss plot shows for step {step}.</source>
         <translation>ステップ {step} の損失は4行分の合計です（各行はその行の更新前の値）: {terms} = {total}。これが損失のグラフのステップ {step} の値です。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="305"/>
+        <location filename="../../gui/views/math_panel.py" line="310"/>
         <source>Backward pass: how much the loss changes when each weight changes (the chain rule, from the output back).</source>
         <translation>逆伝播: 各重みを変えたとき、損失がどれだけ変わるか（出力側から順に連鎖律で求めます）。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="308"/>
+        <location filename="../../gui/views/math_panel.py" line="313"/>
         <source>the loss differentiated by each weight</source>
         <translation>損失を各重みで微分する</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="320"/>
+        <location filename="../../gui/views/math_panel.py" line="325"/>
         <source>With cross-entropy the slope {slope} cancels out: {grad}.</source>
         <translation>交差エントロピーでは傾き {slope} が約分されて消えます: {grad}。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="335"/>
+        <location filename="../../gui/views/math_panel.py" line="339"/>
         <source>the article&apos;s step 4 writes its second line twice; the chain rule goes through {u}: {chain}.</source>
         <translation>記事の手順 4 では、2 行目と同じ式がもう一度書かれています。連鎖律は {u} を通ります: {chain}。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="348"/>
+        <location filename="../../gui/views/math_panel.py" line="352"/>
         <source>Chain rule, factor by factor:</source>
         <translation>連鎖律（因子ごと）:</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="353"/>
+        <location filename="../../gui/views/math_panel.py" line="357"/>
         <source>Output node</source>
         <translation>出力のノード</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="354"/>
+        <location filename="../../gui/views/math_panel.py" line="358"/>
         <source>the loss differentiated by the second-layer weights</source>
         <translation>損失を二層目と三層目の間の重みで微分する</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="364"/>
+        <location filename="../../gui/views/math_panel.py" line="368"/>
         <source>With cross-entropy the slope {slope} cancels out.</source>
         <translation>交差エントロピーでは傾き {slope} が約分されて消えます。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="377"/>
+        <location filename="../../gui/views/math_panel.py" line="381"/>
         <source>the article&apos;s step 6 writes this gradient as {wrong}; the correct one is {right}, as above.</source>
         <translation>記事の手順6ではこの勾配を {wrong} と書いていますが、正しくは上のとおり {right} です。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="385"/>
+        <location filename="../../gui/views/math_panel.py" line="389"/>
         <source>Hidden nodes</source>
         <translation>隠れ層のノード</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="386"/>
+        <location filename="../../gui/views/math_panel.py" line="390"/>
         <source>the loss differentiated by the first-layer weights</source>
         <translation>損失を一層目と二層目の間の重みで微分する</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="388"/>
+        <location filename="../../gui/views/math_panel.py" line="392"/>
         <source>As in the article&apos;s code, the output weights are updated first, and the new values are used below:</source>
         <translation>記事のコードと同じく、出力層の重みを先に更新し、以下ではその新しい値を使います:</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="397"/>
+        <location filename="../../gui/views/math_panel.py" line="401"/>
         <source>(updated)</source>
         <translation>（更新後）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="412"/>
+        <location filename="../../gui/views/math_panel.py" line="416"/>
         <source>as in the article&apos;s code, {delta} uses {w2} after its update, so the value called {grad} here is not the partial derivative at the current weights. Textbook backpropagation uses the value from before the update (update order &apos;textbook&apos;).</source>
         <translation>記事のコードと同じく、{delta} には更新後の {w2} を使っています。そのため、ここで {grad} と呼んでいる値は、現在の重みでの偏微分ではありません。教科書どおりの誤差逆伝播法では更新前の値を使います（更新の順序「教科書の順序」）。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="418"/>
+        <location filename="../../gui/views/math_panel.py" line="422"/>
         <source>the article&apos;s code updates {w2} first and uses the new value in {delta}. This run uses the old value, as textbook backpropagation does (choose update order &apos;article&apos; to follow the article&apos;s code).</source>
         <translation>記事のコードは {w2} を先に更新し、その新しい値を {delta} に使います。この学習では、教科書どおりの誤差逆伝播法と同じく更新前の値を使います（記事のコードに合わせるには、更新の順序で「記事のコードの順序」を選びます）。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="452"/>
+        <location filename="../../gui/views/math_panel.py" line="455"/>
         <source>Update: each weight takes a small step against its gradient, scaled by the learning rate {rate}.</source>
         <translation>更新（勾配降下法）: 各重みを勾配と逆の向きに少しだけ動かします。動かす量は学習率 {rate} で決まります。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="455"/>
+        <location filename="../../gui/views/math_panel.py" line="458"/>
         <source>every weight updated</source>
         <translation>すべての重みを更新する</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="468"/>
+        <location filename="../../gui/views/math_panel.py" line="472"/>
         <source>Output weights</source>
         <translation>出力層の重み</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="474"/>
+        <location filename="../../gui/views/math_panel.py" line="479"/>
         <source>Hidden weights</source>
         <translation>隠れ層の重み</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="485"/>
+        <location filename="../../gui/views/math_panel.py" line="494"/>
         <source>(this row&apos;s input is 0: unchanged)</source>
         <translation>（この行の入力は 0 なので変化なし）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="490"/>
+        <location filename="../../gui/views/math_panel.py" line="500"/>
+        <source>Momentum: each weight keeps a velocity {vel}, its gradients added up with each older one counted 0.9 times less; the weight moves by {alpha} times the velocity, so steps grow where the gradient keeps its sign.</source>
+        <translation>モーメンタム: 各重みは速度 {vel} を持ちます。これまでの勾配の和で、古いものほど 1 回ごとに 0.9 倍に小さく数えます。重みは速度の {alpha} 倍だけ動くので、勾配の符号が変わらない間は歩幅が大きくなります。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/math_panel.py" line="506"/>
+        <source>Adam: each weight keeps running means of its gradient ({m}) and of the gradient squared ({v}). Both start at 0, so they are divided by 1 − 0.9&lt;sup&gt;t&lt;/sup&gt; and 1 − 0.999&lt;sup&gt;t&lt;/sup&gt; ({mh}, {vh}); t = {t} counts the updates so far, this one included. The weight moves by {alpha}·{mh} / (√{vh} + ε), about {alpha} whatever the gradient&apos;s size (ε = 10&lt;sup&gt;−8&lt;/sup&gt;).</source>
+        <translation>Adam: 各重みは勾配の移動平均 ({m}) と勾配の二乗の移動平均 ({v}) を持ちます。どちらも 0 から始まるので、1 − 0.9&lt;sup&gt;t&lt;/sup&gt; と 1 − 0.999&lt;sup&gt;t&lt;/sup&gt; で割って補正します ({mh}, {vh})。t = {t} はこれまでの更新回数で、今回の更新を含みます。重みは {alpha}·{mh} / (√{vh} + ε) だけ動き、勾配の大きさにかかわらずおよそ {alpha} です (ε = 10&lt;sup&gt;−8&lt;/sup&gt;)。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/math_panel.py" line="546"/>
         <source>these numbers are no longer finite: the network diverged. Lower α or reset the network.</source>
         <translation>これらの数値はもう有限ではありません。ネットワークが発散しました。α を小さくするか、ネットワークをリセットしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="494"/>
+        <location filename="../../gui/views/math_panel.py" line="550"/>
         <source>The other views now show these weights. Next: row [{x1}, {x2}] with the new weights.</source>
         <translation>他の表示にもこの重みが反映されました。次は、新しい重みで行 [{x1}, {x2}] を計算します。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="496"/>
+        <location filename="../../gui/views/math_panel.py" line="552"/>
         <source>Step {step} is complete: its loss, the sum of the 4 rows&apos; losses, is {loss}. Next: step {next}, row [0, 0].</source>
         <translation>ステップ {step} が完了しました。その損失（4行の損失の合計）は {loss} です。次はステップ {next} の行 [0, 0] です。</translation>
     </message>

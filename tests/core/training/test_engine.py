@@ -31,6 +31,18 @@ def test_engine_advance_matches_the_trainer_bit_for_bit(engine):
     assert np.array_equal(remote.history.values(), local.history.values())
 
 
+@pytest.mark.parametrize("optimizer, mode", [("momentum", "online"), ("adam", "online"), ("adam", "batch")])
+def test_the_engine_carries_the_optimizers_state(engine, optimizer, mode):
+    config = TrainConfig(steps=600, seed=4, optimizer=optimizer, mode=mode)
+    local, remote = Trainer(config), Trainer(config)
+    local.advance(600)
+    remote.advance(100)  # in this process: the child then loads a state with moments in it
+    while not remote.finished:
+        engine.advance(remote, 250)
+    assert remote.flat_state() == local.flat_state() and remote.optimizer_state()
+    assert np.array_equal(remote.history.values(), local.history.values())
+
+
 def test_close_ends_the_child_process_cleanly(engine):
     engine.advance(Trainer(TrainConfig(steps=10)), 10)  # the child is up and has worked
     engine.close()
