@@ -33,7 +33,26 @@ def gui_parser() -> OneLineParser:
 def run_train(argv) -> int:
     from core.cli.train_cli import run_train as train  # Ctrl+C, progress and --save live there
 
-    return train(argv)
+    return train(argv, explainer=diagnosis_in)
+
+
+def diagnosis_in(language: str):
+    """The window's translated diagnosis for the command line (Qt's translator needs only
+    QtCore, no display); None where Qt is not installed: the table goes without it."""
+    try:
+        from PySide6.QtCore import QCoreApplication
+
+        from gui.common.i18n import install_translators
+        from gui.common.messages import diagnosis_text
+    except ImportError:
+        return None
+
+    app = QCoreApplication.instance() or QCoreApplication([])
+    translators = install_translators(app, language)
+
+    def explain(diagnosis, _kept=translators) -> str:  # _kept: the translators stay alive
+        return diagnosis_text(diagnosis)
+    return explain
 
 
 def run_gui(argv) -> int:

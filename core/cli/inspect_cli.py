@@ -59,10 +59,15 @@ def trainer_at(path, step: int | None, run: int | None = None, should_stop=None,
                check_all: bool = False) -> Trainer:
     """The file's run at `step` (None: as saved), as a trainer whose JSON is train's;
     ExperimentError if the file is refused, ValueError if the step or run is out of reach."""
+    return _trainer_at(path, step, run, should_stop, check_all)[0]
+
+
+def _trainer_at(path, step, run, should_stop, check_all) -> tuple:
+    """(trainer_at's trainer, the step the file's run was saved at)."""
     experiment = experiment_of(path, run, should_stop)
     trainer = restore_trainer(experiment, should_stop, None if check_all else OPEN_CHECK_COST)
     if step is None or step == experiment.step:
-        return trainer
+        return trainer, experiment.step
     if not 0 <= step < experiment.step:
         raise ValueError(f"step {step} is not in this run (it has steps 0 to {experiment.step:,})")
     record = trainer.record
@@ -74,10 +79,11 @@ def trainer_at(path, step: int | None, run: int | None = None, should_stop=None,
     state = record.state_at(step)  # checks the step's segment first: ValueError if it fails
     # As if trained for exactly `step` steps (a run needs at least one: step 0 keeps its plan).
     config = state.config.with_changes(steps=step) if step else state.config
-    return Trainer.restored(config, state.weights, step, experiment.loss_history[:step],
+    past = Trainer.restored(config, state.weights, step, experiment.loss_history[:step],
                             initial_weights=experiment.initial_weights,
                             outcome=Outcome(COMPLETED, f"completed {step} steps") if step else None,
                             optimizer_state=state.optimizer_state)
+    return past, experiment.step
 
 
 def summary(path, run: int | None = None, should_stop=None, check_all: bool = False) -> dict:
@@ -161,7 +167,7 @@ def run_inspect(argv) -> int:
     try:
         with StopOnCtrlC() as stop:
             if args.json or args.step is not None:
-                trainer = trainer_at(args.file, args.step, args.run, stop, args.check)
+                trainer, saved = _trainer_at(args.file, args.step, args.run, stop, args.check)
             else:
                 info = summary(args.file, args.run, stop, args.check)
             if stop.requested:
@@ -178,7 +184,9 @@ def run_inspect(argv) -> int:
     if args.json:
         return print_json_result(trainer, "gatelab inspect")
     if args.step is not None:
-        print(text_report(trainer))
+        # The JSON is train's for that many steps; the text says this is a past step.
+        past = f"a past step: the run went on to step {saved:,}" if args.step < saved else None
+        print(text_report(trainer, ending=past))
     else:
         print(text_summary(info))
     return 0

@@ -12,6 +12,7 @@ import time
 from core.cli.cli_args import OneLineParser, ProgressLine, StopOnCtrlC, add_training_flags, config_from_args
 from core.cli.train_cli import INTERRUPTED
 from core.model.config import SEED_MAX, ConfigError
+from core.model.presets import PRESETS, preset_config
 from core.training.ensemble import COUNT_MAX, QUANTILES, check_seeds, run_ensemble, summarize
 from core.views.diagnosis import failure_kinds
 
@@ -26,7 +27,10 @@ def seeds_parser() -> OneLineParser:
     parser.add_argument("--count", default="1000", metavar="COUNT",
                         help=f"number of networks (seeds), 1 to {COUNT_MAX} (default 1000)")
     parser.add_argument("--first-seed", dest="first_seed", default=None, metavar="FIRST_SEED",
-                        help=f"the first seed; the others follow it, up to {SEED_MAX} (default 0)")
+                        help=f"the first seed; the others follow it, up to {SEED_MAX} (default 0, "
+                             "or the preset's seed)")
+    parser.add_argument("--preset", choices=sorted(PRESETS),
+                        help="the article's run: its settings, its seed the first (other flags change them)")
     add_training_flags(parser)
     parser.add_argument("--json", action="store_true", help="print one JSON object instead")
     return parser
@@ -35,7 +39,8 @@ def seeds_parser() -> OneLineParser:
 def _seed_range(parser, args):
     if args.first_seed is not None and args.seed is not None:
         parser.error("--seed and --first-seed: give only one (--first-seed is the first of the seeds)")
-    first = args.first_seed if args.first_seed is not None else (args.seed or "0")
+    default = str(PRESETS[args.preset]["seed"]) if args.preset else "0"
+    first = args.first_seed if args.first_seed is not None else (args.seed or default)
     try:
         return check_seeds(args.count, first)
     except ConfigError as error:
@@ -50,7 +55,7 @@ def run_seeds(argv) -> int:
     count, first_seed = _seed_range(parser, args)
     args.seed = None  # the seed range replaces the single seed
     try:
-        config = config_from_args(args)
+        config = config_from_args(args, preset_config(args.preset) if args.preset else None)
     except ConfigError as error:
         parser.error(str(error))
     started = time.perf_counter()

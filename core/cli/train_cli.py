@@ -37,7 +37,9 @@ def train_parser() -> OneLineParser:
     return parser
 
 
-def run_train(argv) -> int:
+def run_train(argv, explainer=None) -> int:
+    """explainer(lang): a function giving a diagnosis in that language, or None (the window's
+    translations: main.py passes them in; the core keeps English only)."""
     from core.io.report import text_report
     from core.training.trainer import Trainer
 
@@ -75,7 +77,8 @@ def run_train(argv) -> int:
         return INTERRUPTED
     if args.json:
         return print_json_result(trainer, "gatelab train")
-    print(text_report(trainer, args.lang))
+    explain = explainer(args.lang) if explainer is not None and args.lang != "en" else None
+    print(text_report(trainer, args.lang, explain))
     return 0
 
 

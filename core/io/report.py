@@ -21,7 +21,13 @@ _LINES = {
 _REASONS_JA = {"completed": "完了", "diverged": "発散", "target_loss": "目標損失に到達", "stopped": "停止"}
 
 
-def text_report(trainer: Trainer, lang: str = "en") -> str:
+_WHY = {"en": "why: ", "ja": "理由: "}
+
+
+def text_report(trainer: Trainer, lang: str = "en", explain=None, ending: str | None = None) -> str:
+    """The article's table, the final loss and whether it solved, then why; explain(diagnosis):
+    the diagnosis in `lang` (the window's translated wording, which the command line is given;
+    without it, English only). ending: instead of how the run ended (a past step)."""
     row_line, loss_line, solved_line, yes_no = _LINES[lang]
     lines = [row_line.format(x=format_input(row), yp=format_prediction(yp), yt=format_target(yt))
              for row, yp, yt in zip(ROWS, trainer.predictions(), trainer.config.targets)]
@@ -29,10 +35,14 @@ def text_report(trainer: Trainer, lang: str = "en") -> str:
     why = _REASONS_JA.get(reason, reason) if lang == "ja" else reason
     if reason == "diverged" and trainer.outcome:
         why = trainer.outcome.message if lang == "en" else f"{why}（ステップ {trainer.step + 1}）"
+    if ending is not None:
+        why = ending
     lines.append(loss_line.format(loss=trainer.final_loss(), steps=trainer.step, why=why))
     lines.append(solved_line.format(solved=yes_no[trainer.solved()]))
-    if lang == "en":  # the diagnosis is worded in English only
-        lines.append(f"why: {diagnosis_of(trainer).message}")
+    if explain is not None:
+        lines.append(_WHY[lang] + explain(diagnosis_of(trainer)))
+    elif lang == "en":
+        lines.append(_WHY["en"] + diagnosis_of(trainer).message)
     return "\n".join(lines)
 
 

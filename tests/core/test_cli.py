@@ -197,3 +197,25 @@ def test_an_unknown_preset_is_one_line_and_exit_2():
     result = run("train", "--preset", "article-or")
     assert result.returncode == 2 and "invalid choice" in result.stderr
     assert len(result.stderr.splitlines()) == 1
+
+
+def test_seeds_takes_a_preset_and_starts_at_its_seed():
+    result = run("seeds", "--preset", "article-xor", "--count", "8", "--json")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["first_seed"] == 659 and report["count"] == 8
+    assert report["config"]["update_order"] == "article" and report["config"]["steps"] == 2000
+    moved = json.loads(run("seeds", "--preset", "article-xor", "--count", "2", "--first-seed", "5",
+                           "--steps", "10", "--json").stdout)
+    assert moved["first_seed"] == 5 and moved["config"]["steps"] == 10
+
+
+def test_inspect_of_a_past_step_says_it_is_one(tmp_path):
+    path = tmp_path / "run.gatelab.json"
+    assert run("train", "--steps", "600", "--save", str(path)).returncode == 0
+    past = run("inspect", str(path), "--step", "300").stdout
+    assert "after 300 steps (a past step: the run went on to step 600)" in past
+    assert "(completed)" in run("inspect", str(path), "--step", "600").stdout
+    # the JSON is still train's for 300 steps, which completed them
+    assert json.loads(run("inspect", str(path), "--step", "300", "--json").stdout) == \
+        json.loads(run("train", "--steps", "300", "--json").stdout)
