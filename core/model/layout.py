@@ -60,15 +60,15 @@ def hidden_shape(hidden_nodes: int) -> tuple[int, int]:
 
 # -- the two notations (core/teaching/notation.py) ---------------------------------------------
 def article_input(i: int, hidden_nodes: int) -> int:
-    """GateLab's input x_i (i = 1, 2) in the article: x_i in the 2-layer formula, whose x0 is
-    the bias; x_(i-1) in the 3-layer one."""
-    return i if hidden_nodes == 0 else i - 1
+    """GateLab's input x_i (i = 1, 2, 3 = the bias input) in the article: x_(i-1), as its code
+    indexes them (np.insert puts the 1 last, x[k][2]), in both models."""
+    return i - 1
 
 
 def article_weight(i: int) -> int:
-    """The 2-layer model's GateLab w_i (i = 1..3, 3 the bias weight) in the article: the bias
-    weight is its w0."""
-    return 0 if i == INPUT_COUNT else i
+    """The 2-layer model's GateLab w_i (i = 1..3, 3 the bias weight) in the article: w_(i-1),
+    as its code indexes them (w1[0], w1[1], the bias weight w1[2])."""
+    return i - 1
 
 
 def article_node(j: int) -> int:

@@ -3,10 +3,11 @@ which variable of the article's code holds each (the math panel's notation switc
 
 GateLab counts from 1 and puts the bias last: x1, x2 and 1; w1, w2, w3 (the 2-layer model's
 bias weight); w(1)ij from input i to hidden node j; w(2)j from hidden node j (j = H + 1: the
-bias node). The article counts from 0 and writes w^first_ij, w^second_j. Its 2-layer formula,
-u = x0 w0 + x1 w1 + x2 w2, is written to match its figure, where the bias input is x0 = 1 (as
-issue 15 reads it) and the inputs x1, x2; its code puts the bias last (x[k][2] = 1, w1[2]). Its
-3-layer formulas sum from i = 0 and its code again puts the bias last: x0, x1, then x2 = 1.
+bias node). The article counts from 0 and writes w^first_ij, w^second_j. Its code puts the bias
+input last in both models (np.insert(data, 2, 1, axis=1): x[k][2] = 1) and indexes the weights
+alike (w1[2] is the 2-layer model's bias weight), so GateLab follows the code: x0, x1, then
+x2 = 1, and the 2-layer weights w0, w1 and the bias weight w2. (Its 2-layer formula's figure
+could be read with the bias first, x0 = 1; the code is what runs.)
 """
 
 from core.model.layout import ARTICLE, GATELAB, article_input, article_node, article_weight, output_size
@@ -21,9 +22,9 @@ def symbol_table(hidden_nodes: int) -> list[tuple[str, str, str, str]]:
     key the window translates; the rest are symbols, the same in every language."""
     if hidden_nodes == 0:
         return [
-            ("inputs", "x1, x2, 1", "x1, x2, x0 = 1", "x[k][0], x[k][1], x[k][2] = 1"),
-            ("weights", "w1, w2", "w1, w2", "w1[0], w1[1]"),
-            ("bias weight", "w3", "w0", "w1[2]"),
+            ("inputs", "x1, x2, 1", "x0, x1, x2 = 1", "x[k][0], x[k][1], x[k][2] = 1"),
+            ("weights", "w1, w2", "w0, w1", "w1[0], w1[1]"),
+            ("bias weight", "w3", "w2", "w1[2]"),
             ("input sum", "u", "u", "u"),
             ("prediction, target", "yp, yt", "yp, yt", "yp, yt[k]"),
             ("step loss", "L[step] = ½ Σ (yp − yt)²", "L = ½ (yp − yt)²", "L[step] += ((yp − yt[k])²)/2"),

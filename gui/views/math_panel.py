@@ -789,7 +789,7 @@ _NODE = re.compile(r"<i>(h|u|δ)</i><sub>(\d+)</sub>")
 
 def in_article_notation(html: str, hidden_nodes: int) -> str:
     """The formulas with the article's symbols and indices (core.teaching.notation): w^first_ij
-    and w^second_j counted from 0, and in the 2-layer model the bias weight w0."""
+    and w^second_j counted from 0, and in the 2-layer model the bias weight w2 (the code's w1[2])."""
     def w1(match):
         i, j = int(match.group(1)), int(match.group(2))
         index = index_pair(article_input(i, hidden_nodes), article_node(j), hidden_nodes)

@@ -338,5 +338,5 @@ def test_the_layout_names_each_weight_in_both_notations():
                                                                         "w1[x1→h1]")
     assert (last.gatelab, last.article, last.code, last.label) == ("w(2)3", "w^second_2", "w2[2]", "w2[1→yp]")
     bias = layout(0).weights[2]
-    assert (bias.gatelab, bias.article, bias.code) == ("w3", "w0", "w1[2]")
+    assert (bias.gatelab, bias.article, bias.code) == ("w3", "w2", "w1[2]")  # as the article's code
     assert layout(12).weights[13].gatelab == "w(1)2,2"

@@ -1,5 +1,5 @@
 """core.teaching.notation: GateLab's indices from 1 with the bias last; the article's from 0,
-with the 2-layer formula's bias first (x0, w0)."""
+its bias last too, as its code has it in both models."""
 
 from core.teaching.notation import article_input, article_node, article_weight, symbol_table
 
@@ -9,9 +9,10 @@ def test_the_three_layer_article_counts_from_0():
     assert [article_node(j) for j in (1, 2, 3)] == [0, 1, 2]  # h3 = 1, the bias node, is h2
 
 
-def test_the_two_layer_formula_puts_the_bias_first():
-    assert [article_input(i, 0) for i in (1, 2)] == [1, 2]  # x0 is the bias input
-    assert [article_weight(i) for i in (1, 2, 3)] == [1, 2, 0]
+def test_the_two_layer_model_follows_the_articles_code_bias_last():
+    # np.insert(data, 2, 1, axis=1): x[k][2] = 1, and w1[2] its weight
+    assert [article_input(i, 0) for i in (1, 2, 3)] == [0, 1, 2]
+    assert [article_weight(i) for i in (1, 2, 3)] == [0, 1, 2]
 
 
 def test_the_table_names_the_codes_variables():
@@ -20,7 +21,8 @@ def test_the_table_names_the_codes_variables():
     assert three["bias node"][1:] == ("h3 = 1", "h2 = 1", "h[2] = 1")
     assert three["hidden delta"][3] == "delta_hidden" and three["output delta"][3] == "delta_output"
     two = {row[0]: row for row in symbol_table(0)}
-    assert two["bias weight"][1:] == ("w3", "w0", "w1[2]")
+    assert two["bias weight"][1:] == ("w3", "w2", "w1[2]")
+    assert two["inputs"][2] == "x0, x1, x2 = 1" and two["weights"][2] == "w0, w1"
 
 
 def test_the_table_lines_each_symbol_up_with_the_codes_variable():

@@ -477,14 +477,14 @@ def test_the_articles_notation_renames_the_symbols_and_keeps_every_number(panel,
     assert _formulas(panel) == gatelab
 
 
-def test_the_two_layer_bias_weight_is_the_articles_w0(panel):
+def test_the_two_layer_bias_weight_is_the_articles_w2_as_in_its_code(panel):
     from core.teaching.notation import ARTICLE
 
     panel.set_state(AND, AND_WEIGHTS, 0)
     assert any("1·w3" in line for line in _formulas(panel))
     panel.set_notation(ARTICLE)
     lines = _formulas(panel)
-    assert any("1·w0" in line for line in lines) and not any("w3" in line for line in lines)
+    assert any("1·w2" in line for line in lines) and not any("w3" in line for line in lines)
 
 
 def test_the_symbol_table_maps_gatelab_the_article_and_its_code(panel):
