@@ -18,8 +18,9 @@ from core.training import states
 from core.training.progress import is_fresh, progress_mark
 from core.training.trainer import Trainer
 from core.views.run_list import RunInfo
-from core.views.snapshot import LossRecord, make_snapshot
+from core.views.snapshot import LossRecord
 from gui.common.messages import option_name
+from gui.run.shown_step import ShownStep, ended_state, resting_snapshot
 from gui.run.training_controller import TrainingController
 
 # Runs of the session kept (each holds its losses and record). Past it, the oldest run with
@@ -44,8 +45,7 @@ class RunSession(QObject):
         self._after_stop: list = []  # actions waiting for the training thread to end, in order
         self._adopted = 0  # runs adopted from files so far
         self._shown_step = 0
-        self._last_live = None  # the newest snapshot of the run's present
-        self._past = None  # (step, RunState) while a past step is shown, else None
+        self._shown = ShownStep(self._trainer)  # the run's present, or the past step shown
         self._past_sent = 0.0
         self._undo: list = []  # (step, weights before a hand edit), newest last
         self.runs: list[Trainer] = [self._trainer]  # this session's runs, oldest first
@@ -95,7 +95,7 @@ class RunSession(QObject):
     def train(self) -> None:
         """Train on; from a past step, a new run that branches off there; after a finished run,
         a new run from the seed (the finished one is kept in `runs`)."""
-        if self._past is not None:
+        if self.viewing is not None:
             self._from_the_past(lambda: self.controller.start(self._trainer))
             return
         if self.controller.is_running():
@@ -108,7 +108,7 @@ class RunSession(QObject):
     def step(self) -> None:
         """One step; from a past step, one step of a new run that branches off there. A
         finished run takes one more step (its planned steps grow by one), or says why not."""
-        if self._past is not None:
+        if self.viewing is not None:
             self._from_the_past(self.step)
             return
         if not self.controller.is_running():
@@ -147,59 +147,49 @@ class RunSession(QObject):
     @property
     def viewing(self) -> int | None:
         """The past step shown, or None when the run's present is shown."""
-        return None if self._past is None else self._past[0]
+        return self._shown.viewing
 
     def earliest_step(self) -> int:
         """The first step the run's record can show (0, or a version 1 file's saved step)."""
-        return self._trainer.record.start_step
+        return self._shown.earliest_step()
 
     def live_step(self) -> int:
-        return self._last_live.step if self._last_live is not None else self._trainer.step
+        return self._shown.live_step()
 
     def show_step(self, step: int) -> None:
         """Puts every view at `step` of the run (clamped to the recorded steps); training, if
         it runs, goes on, and the views stay at that step until back_to_live()."""
-        live = self.live_step()
-        step = max(self.earliest_step(), min(int(step), live))
-        if step == live:
+        step = self._shown.clamped(step)
+        if step == self.live_step():
             self.back_to_live()
             return
-        if self._past is None or self._past[0] != step:
-            try:
-                self._past = (step, self._trainer.state_at(step))
-            except ValueError as error:  # a damaged file's record
-                self.notice.emit(self.tr("Step {0:,} cannot be shown: {1}").format(step, error))
-                return
+        try:
+            self._shown.go_to(step)
+        except ValueError as error:  # a damaged file's record
+            self.notice.emit(self.tr("Step {0:,} cannot be shown: {1}").format(step, error))
+            return
         self._send_past()
 
     def back_to_live(self) -> None:
-        if self._past is None:
+        if self.viewing is None:
             return
-        self._past = None
+        self._shown.back_to_live()
         if self._config != self._trainer.config:  # settings typed for a branch not made
             self._config = self._trainer.config
             self.config_changed.emit(self._config)
-        if self._last_live is not None and self._last_live.run == self._trainer.run_id:
-            self.shown.emit(self._last_live)
+        if self._shown.present is not None:
+            self.shown.emit(self._shown.present)
         else:
             self._show(self._state)
 
     def _send_past(self) -> None:
-        step, state = self._past
-        t = self._trainer
-        live = self._last_live if self._last_live is not None and \
-            self._last_live.run == t.run_id else None
-        losses = live.losses if live is not None else LossRecord.of(t.history)
         self._past_sent = time.monotonic()
-        self.shown.emit(make_snapshot(
-            state.config, state.weights, step, losses, state=self._state,
-            message=live.message if live is not None else "", run=t.run_id,
-            live_step=live.step if live is not None else t.step, path=t.path))
+        self.shown.emit(self._shown.snapshot(self._state))
 
     def _from_the_past(self, then) -> None:
         """Once the thread has stopped: the run that branches off at the past step shown, then
         then(). Asked twice before the thread stops, it branches once (the run has changed)."""
-        step, origin = self._past[0], self._trainer
+        step, origin = self.viewing, self._trainer
 
         def branch_then():
             if self._trainer is origin and self._fork(step):
@@ -231,8 +221,8 @@ class RunSession(QObject):
         """Shows `trainer` as the session's run. elsewhere: it is not the run of the file that
         is open, if any (run_replaced tells the window)."""
         self._trainer = trainer
-        self._past = None
-        self._last_live = None  # the previous run's: the timeline must not reach past this one
+        # Nothing of the previous run's present: the timeline must not reach past this one.
+        self._shown = ShownStep(trainer)
         self._undo.clear()
         self._list(trainer)
         if elsewhere:
@@ -356,9 +346,7 @@ class RunSession(QObject):
             self._config = run.config
             self.config_changed.emit(run.config)
             self.edited.emit()
-            ended = run.outcome
-            self._show(states.IDLE if ended is None else states.state_after(ended.reason),
-                       ended.message if ended else "")
+            self._show(*(ended_state(run) or (states.IDLE, "")))
             self.notice.emit(self.tr("Showing run {0}.").format(self._numbers.get(run_id, "?")))
 
         self.when_stopped(switch)
@@ -411,9 +399,7 @@ class RunSession(QObject):
 
     def live_snapshot(self):
         """The run's present as the views last got it (the worker's newest while it trains)."""
-        if self._last_live is not None and self._last_live.run == self._trainer.run_id:
-            return self._last_live
-        return None
+        return self._shown.present
 
     def run_by_id(self, run_id: int) -> Trainer | None:
         return self._run(run_id)
@@ -438,10 +424,10 @@ class RunSession(QObject):
         off there; a finished run that stays finished keeps the settings it was trained with
         (its name and file say those), and the next run takes the new ones."""
         self._config = config
-        if self._past is not None:
+        if self.viewing is not None:
             self.notice.emit(self.tr("Alpha {0:g}, steps {1:,}: for the new run that Train or "
                                      "Step starts from step {2:,}.").format(
-                config.alpha, config.steps, self._past[0]))
+                config.alpha, config.steps, self.viewing))
             return False
         if self.controller.is_running():
             self.controller.set_alpha(config.alpha)
@@ -482,7 +468,7 @@ class RunSession(QObject):
     def edit_weights(self, weights) -> None:
         """A hand-edited weight: every view updates, and training continues from it (on a
         past step: in a new run that branches off there). Ctrl+Z undoes it (undo_edit)."""
-        if self._past is not None:  # the edit is the branch's, once the thread has stopped
+        if self.viewing is not None:  # the edit is the branch's, once the thread has stopped
             self._from_the_past(lambda: self.edit_weights(weights))
             return
         self.edited.emit()
@@ -500,7 +486,7 @@ class RunSession(QObject):
         t = self._trainer
         while self._undo and self._undo[-1][0] != t.step:
             self._undo.pop()
-        if not self._undo or self._past is not None:
+        if not self._undo or self.viewing is not None:
             self.notice.emit(self.tr("Nothing to undo: only a weight edit, before the run trains "
                                      "on, can be undone."))
             return
@@ -516,7 +502,7 @@ class RunSession(QObject):
     def apply_row_update(self, weights, step_completed: bool, step_loss: float) -> None:
         """One row of the step-by-step math was applied: the run (and every view) follows (on a
         past step: a new run that branches off there)."""
-        if self._past is not None:
+        if self.viewing is not None:
             self._from_the_past(lambda: self.apply_row_update(weights, step_completed, step_loss))
             return
         self.edited.emit()
@@ -552,9 +538,7 @@ class RunSession(QObject):
     def _show_adopted(self, trainer: Trainer) -> None:
         self._config = trainer.config
         self._adopted += 1
-        outcome = trainer.outcome
-        state = states.IDLE if outcome is None else states.state_after(outcome.reason)
-        self._show(state, outcome.message if outcome else "")
+        self._show(*(ended_state(trainer) or (states.IDLE, "")))
 
     def names_by_id(self) -> dict:
         """The names the user gave, by run_id."""
@@ -591,8 +575,8 @@ class RunSession(QObject):
         changed = snapshot.state != self._state
         self._state = snapshot.state
         self._shown_step = snapshot.step
-        self._last_live = snapshot
-        if self._past is None:
+        self._shown.take(snapshot)
+        if self.viewing is None:
             self.shown.emit(snapshot)
         elif changed or time.monotonic() - self._past_sent >= PAST_REFRESH_S:
             self._send_past()  # the views stay at the past step; the timeline learns the present
@@ -610,12 +594,11 @@ class RunSession(QObject):
                 raise
 
     def _show(self, state=states.IDLE, message="") -> None:
-        t = self._trainer
         self._state = state
-        self._shown_step = t.step
-        self._last_live = make_snapshot(t.config, t.weights, t.step, t.history, state=state,
-                                        message=message, run=t.run_id, path=t.path)
-        self.shown.emit(self._last_live)
+        self._shown_step = self._trainer.step
+        snapshot = resting_snapshot(self._trainer, state, message)
+        self._shown.take(snapshot)
+        self.shown.emit(snapshot)
 
 
 def session_trainer(config, weights=None, step=0, history=()) -> Trainer:
