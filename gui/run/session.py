@@ -19,7 +19,7 @@ from core.training.progress import is_fresh, progress_mark
 from core.training.trainer import Trainer
 from core.views.run_list import RunInfo
 from core.views.snapshot import LossRecord
-from gui.common.messages import option_name
+from gui.common.messages import option_name, parameter_name
 from gui.run.shown_step import ShownStep, ended_state, resting_snapshot
 from gui.run.training_controller import TrainingController
 
@@ -446,6 +446,23 @@ class RunSession(QObject):
         t.set_steps(config.steps)
         self._show()
         return True
+
+    def edit_config(self, config: TrainConfig, new_run_note=None) -> None:
+        """The settings typed in the controls. Alpha and steps go to the run as it goes
+        (apply_live); any other change makes a new run from the seed's initial weights.
+        new_run_note(): called before that new run, a sentence to add to the notice (say,
+        that the file open is left unchanged) or ""."""
+        if self.is_live_change(config):
+            if self.apply_live(config):  # else it said what happens
+                self.notice.emit(self.tr("Alpha {0:g}, steps {1:,}: applied to the run.").format(
+                    config.alpha, config.steps))
+            return
+        names = ", ".join(parameter_name(f) for f in self.changed_fields(config))
+        message = self.tr("Settings changed ({0}): the network was reset.").format(names)
+        note = new_run_note() if new_run_note is not None else ""
+        if note:
+            message += " " + note
+        self.reset(config, on_done=lambda: self.notice.emit(message))
 
     def reset(self, config: TrainConfig | None = None, on_done=None) -> None:
         """A new run from the initial weights of `config` (default: the current one), once the
