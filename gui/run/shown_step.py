@@ -3,7 +3,8 @@
 The run's present is its newest snapshot (the worker's while a thread trains it, else read
 from the idle trainer); any earlier step the record holds is rebuilt exactly from it
 (Trainer.state_at, which may be called while the run trains). The main window's session and
-each side of the compare window hold one of these, so a past step is made in one place.
+each side of the compare window hold one of these, so a past step is made in one place
+(docs/design.md, "The run at the step shown").
 """
 
 from core.training import states
