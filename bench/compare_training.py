@@ -75,7 +75,7 @@ def main() -> int:
     window.compare.compare_with("order")
     compare = window.compare.window
     left, right = compare.model.runs
-    controllers = (window.session.controller, compare._controllers[1])
+    controllers = (window.session.controller, compare.model._controllers[1])
     _wait(app, lambda: left.step > 0 and right.step > 0, 30)
     _wait(app, lambda: False, args.warmup)
     late, due = [], [0.0]
