@@ -15,11 +15,11 @@ from PySide6.QtCore import QObject, Signal
 
 from core.model.config import LIVE_FIELDS, TrainConfig
 from core.training import states
-from core.training.progress import is_fresh, progress_mark
 from core.training.trainer import Trainer
 from core.views.run_list import RunInfo
 from core.views.snapshot import LossRecord
 from gui.common.messages import option_name, parameter_name
+from gui.run.saved_marks import SavedMarks
 from gui.run.shown_step import ShownStep, ended_state, resting_snapshot
 from gui.run.training_controller import TrainingController
 
@@ -52,11 +52,9 @@ class RunSession(QObject):
         self._names: dict[int, str] = {}  # run_id -> a name the user gave
         self._numbers = {self._trainer.run_id: 1}  # run_id -> its number in the Runs panel
         self._elsewhere: set[int] = set()  # runs another window trains (compare): hands off
-        self._saved: dict[int, tuple | None] = {}  # run_id -> its progress mark when last saved
-        self._saved_in: dict[int, str] = {}  # run_id -> the file that holds it as marked
-        self._in_session_file: set[int] = set()  # runs a session file holds: never trimmed
+        self._marks = SavedMarks()  # which runs a file holds as they are now
         self._over_cap_said = False
-        self._remember(self._trainer)
+        self._marks.remember(self._trainer)
         self.controller = TrainingController(self, use_engine=use_engine)
         self.controller.snapshot.connect(self._on_worker_snapshot)
         self.controller.running_changed.connect(self._on_running_changed)
@@ -232,12 +230,12 @@ class RunSession(QObject):
         if trainer not in self.runs:
             self.runs.append(trainer)
             self._numbers[trainer.run_id] = max(self._numbers.values(), default=0) + 1
-            self._remember(trainer)
+            self._marks.remember(trainer)
         while len(self.runs) > RUNS_KEPT:  # the oldest with nothing to lose goes
             # A session file's runs stay: Save writes that file again from this list.
             spare = next((run for run in self.runs if run is not self._trainer
                           and run.run_id not in self._elsewhere
-                          and run.run_id not in self._in_session_file
+                          and not self._marks.in_session_file(run.run_id)
                           and not self.is_unsaved(run)), None)
             if spare is None:
                 if not self._over_cap_said:
@@ -251,18 +249,9 @@ class RunSession(QObject):
         self._send_runs()
 
     # -- what is saved -----------------------------------------------------------------
-    def _remember(self, trainer: Trainer) -> None:
-        """A run new to the session: one made from its settings has nothing to lose yet; a
-        branch, or any run that arrives with progress, has all of it unsaved."""
-        if trainer.run_id not in self._saved:
-            self._saved[trainer.run_id] = progress_mark(trainer) if is_fresh(trainer) else None
-
     def is_unsaved(self, run: Trainer) -> bool:
         """Whether `run` has progress no file holds (not while a thread trains it)."""
-        name = self._names.get(run.run_id)
-        if name is None and is_fresh(run):
-            return False
-        return progress_mark(run, name) != self._saved.get(run.run_id)
+        return self._marks.is_unsaved(run, self._names.get(run.run_id))
 
     def unsaved_runs(self) -> list[Trainer]:
         """The runs whose progress no file holds (call it while no thread trains them)."""
@@ -272,28 +261,14 @@ class RunSession(QObject):
         """These runs were just written to the file `path`, or read from it, as they are now
         (session: a session file, whose runs the session keeps). Other runs that file held are
         no longer in it: they are unsaved again."""
-        ids = {run.run_id for run in trainers}
-        if path is not None:
-            for run_id, held_in in list(self._saved_in.items()):
-                if held_in == path and run_id not in ids:
-                    self._saved[run_id] = None
-                    del self._saved_in[run_id]
-                    self._in_session_file.discard(run_id)
-        if session:
-            self._in_session_file = set(ids)
-        for run in trainers:
-            self._saved[run.run_id] = progress_mark(run, self._names.get(run.run_id))
-            if path is not None:
-                self._saved_in[run.run_id] = path
+        self._marks.mark_saved(trainers, self._names, path, session)
         self._over_cap_said = False
 
     def _forget(self, run: Trainer) -> None:
         self.runs.remove(run)
         self._names.pop(run.run_id, None)
         self._numbers.pop(run.run_id, None)  # its branches now say "of a deleted run"
-        self._saved.pop(run.run_id, None)
-        self._saved_in.pop(run.run_id, None)
-        self._in_session_file.discard(run.run_id)
+        self._marks.forget(run.run_id)
 
     # -- the session's runs ----------------------------------------------------------------
     def run_infos(self) -> list[RunInfo]:
@@ -542,7 +517,8 @@ class RunSession(QObject):
         """Shows the runs of a session file: they replace this session's runs; names maps a
         run's index to its name (call it from when_stopped)."""
         self.runs = []
-        self._names, self._numbers, self._saved, self._saved_in = {}, {}, {}, {}
+        self._names, self._numbers = {}, {}
+        self._marks.clear()
         for k, trainer in enumerate(trainers):
             self.runs.append(trainer)
             self._numbers[trainer.run_id] = k + 1
