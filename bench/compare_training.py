@@ -72,10 +72,10 @@ def main() -> int:
     window.start_training()
     _wait(app, window.session.is_running, 30)
     _wait(app, lambda: False, args.warmup)
-    window._compare_with("order")
-    compare = window.compare_window
-    left, right = compare._runs
-    controllers = (window.session.controller, compare._controllers[1])
+    window.compare.compare_with("order")
+    compare = window.compare.window
+    left, right = compare.model.runs
+    controllers = (window.session.controller, compare.model._controllers[1])
     _wait(app, lambda: left.step > 0 and right.step > 0, 30)
     _wait(app, lambda: False, args.warmup)
     late, due = [], [0.0]

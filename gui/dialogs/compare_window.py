@@ -1,15 +1,10 @@
-"""CompareWindow: two runs side by side on one timeline, both training at once if they need to.
+"""CompareWindow: two runs side by side on one timeline, a view of a gui.run.comparison.Comparison.
 
 Each side shows its run's output as a 2D map (two native 3D windows side by side in a
 small window covered the tables under them) and its predictions at the step picked;
 the loss plot holds both curves, and the timeline under it moves both sides at once (a
-run shorter than the step picked shows its last step).
-
-A side is either trained here (`train`: a run nothing else trains, in its own thread and
-engine process, so two runs use two cores) or fed from elsewhere: `live` is a signal of
-snapshots, such as the main window's, and a side takes those of its own run. Until the user
-picks a past step the window follows the runs' present; a past step is rebuilt exactly from
-the run's record (state_at, which may be called while the run trains).
+run shorter than the step picked shows its last step). Which runs train here, and each run
+at the step picked, are the comparison's; this window only draws them, throttled.
 """
 
 import html
@@ -18,20 +13,16 @@ import time
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
-from core.training import states
 from core.views.run_list import overlay_colour
-from core.views.snapshot import make_snapshot
-from gui.run.training_controller import TrainingController
+from gui.run.comparison import Comparison
 from gui.views.heatmap_view import HeatmapView
 from gui.views.loss_plot import LossPlot
 from gui.views.predictions_table import PredictionsTable
 from gui.views.timeline_bar import TimelineBar
 
 # While two runs train, drawing takes CPU from both engines (on 2 cores, bench/compare_training.py):
-# the run trained here sends 10 snapshots a second, enough for a 2D map and a table (and the main
-# window's run 5 meanwhile, not 50), and this window redraws at most 10 times a second, each
-# redraw taking what both sides sent since the last.
-EMIT_INTERVAL_S = 0.1
+# this window redraws at most 10 times a second, each redraw taking what both sides sent since
+# the last (and the main window's run sends 5 snapshots a second meanwhile, not 50).
 REFRESH_MS = 100
 OVERLAY_REFRESH_S = 0.25  # the other curve is redrawn whole (with its legend): less often
 
@@ -46,12 +37,8 @@ class CompareWindow(QWidget):
         elsewhere (None: the trainer is idle, and read as it is)."""
         super().__init__(parent, Qt.WindowType.Window)
         self.setWindowTitle(self.tr("GateLab — compare two runs"))
-        self._runs = list(runs)
         self._names = list(names)
-        latest = list(latest or (None, None))
-        self._latest = [latest[k] if latest[k] is not None else _snapshot_of(run)
-                        for k, run in enumerate(self._runs)]
-        self._following = True  # the timeline at the present, moving on as the runs train
+        self.model = Comparison(runs, train, live, latest, self)
         self._dirty = False
         self._overlay_drawn = 0.0
         self._overlay_cost = 0.0  # seconds the last full redraw of the other curve took
@@ -110,46 +97,27 @@ class CompareWindow(QWidget):
         screen = self.screen().availableGeometry()
         self.resize(min(1200, screen.width() - 16), min(900, screen.height() - 48))
         self._splitter.setSizes([int(self.height() * 0.6), int(self.height() * 0.4)])
-        # Sides fed from elsewhere take that run's snapshots; the others this window trains.
-        self._controllers = {}
-        self._trained = [run for k, run in enumerate(self._runs) if train[k]]
-        if live is not None:
-            live.connect(self._on_live_elsewhere)
-        for k, trained_here in enumerate(train):
-            if trained_here:
-                controller = TrainingController(self, emit_interval=EMIT_INTERVAL_S)
-                controller.snapshot.connect(lambda snapshot, k=k: self._on_live(k, snapshot))
-                controller.running_changed.connect(self._on_running_changed)
-                self._controllers[k] = controller
+        self.model.moved_on.connect(self._on_moved_on)
+        self.model.running_changed.connect(self._on_running_changed)
         app = QCoreApplication.instance()
         if app is not None:  # quitting without closing the windows (app.quit) ends them too
             app.aboutToQuit.connect(self.end_training)
-        self.show_step(self._last())
+        self.show_step(self.model.last())
         self.train_on()
 
     # -- training ----------------------------------------------------------------------------
     def is_training(self) -> bool:
-        return any(c.is_running() for c in self._controllers.values())
+        return self.model.is_training()
 
     def train_on(self) -> None:
-        """Starts (or continues) every run this window trains that has steps left."""
-        for k, controller in self._controllers.items():
-            if not controller.is_running() and not self._runs[k].finished:
-                controller.start(self._runs[k])
-        self._on_running_changed()
+        self.model.train_on()
 
     def stop_training(self) -> None:
-        """Stops this window's runs and waits for their threads (each run keeps every step it
-        completed): then the trainers may be read whole, e.g. to save them."""
-        for controller in self._controllers.values():
-            if not controller.shutdown(quitting=False):  # a step still in flight after 1.5 s:
-                controller.shutdown(quitting=True)  # ended with its engine, keeping the last one
-        self._on_running_changed()
+        """Stops this window's runs and waits for their threads: see Comparison.stop_training."""
+        self.model.stop_training()
 
     def end_training(self):
-        """Ends the training threads at once (quitting): a step in flight may be cut short."""
-        for controller in self._controllers.values():
-            controller.shutdown(quitting=True)
+        self.model.end_training()
 
     def _on_stop_button(self):
         if self.is_training():
@@ -157,30 +125,24 @@ class CompareWindow(QWidget):
         else:
             self.train_on()
 
-    def _on_running_changed(self, _running=None):
+    def _on_running_changed(self):
         training = self.is_training()
-        left = any(not self._runs[k].finished for k in self._controllers)
+        left = self.model.steps_left()
         self.stop_button.setText(self.tr("&Stop training") if training else self.tr("&Train on"))
         self.stop_button.setEnabled(training or left)
         if training:
             self.status.setText(self.tr("Training the runs at once; pick any step meanwhile."))
-        elif self._controllers:
+        elif self.model.trains_any():
             self.status.setText(self.tr("Stopped; Train on continues.") if left else
                                 self.tr("The run trained here has finished."))
         if not training:
             self._dirty = True
             self._on_refresh()  # the final steps, and the other curve whole
 
-    def _on_live(self, k: int, snapshot) -> None:
-        self._latest[k] = snapshot
+    def _on_moved_on(self, _side: int) -> None:
         self._dirty = True
         if not self._refresh.isActive():
             self._refresh.start()
-
-    def _on_live_elsewhere(self, snapshot) -> None:
-        for k, run in enumerate(self._runs):
-            if k not in self._controllers and snapshot.run == run.run_id:
-                self._on_live(k, snapshot)
 
     def _on_refresh(self) -> None:
         if not self._dirty:
@@ -191,15 +153,12 @@ class CompareWindow(QWidget):
         wait = max(OVERLAY_REFRESH_S, 10 * self._overlay_cost)
         if time.monotonic() - self._overlay_drawn >= wait or not self.is_training():
             self._draw_overlay()
-        if self._following:
-            self._show(self._last())
-        else:
-            self._show(self._step)  # the sides stay; the timeline and the curves move on
+        self._draw(self.model.current())  # a past step stays; the timeline and curves move on
 
     def _draw_overlay(self) -> None:
         started = time.monotonic()
         self.loss_plot.set_overlays(
-            [(self._right_label, overlay_colour(0), self._latest[1].losses)],
+            [(self._right_label, overlay_colour(0), self.model.present(1).losses)],
             main_label=self._left_label)
         self._overlay_drawn = time.monotonic()
         self._overlay_cost = self._overlay_drawn - started
@@ -207,7 +166,7 @@ class CompareWindow(QWidget):
     def closeEvent(self, event):  # noqa: N802 - Qt's name
         self._refresh.stop()
         self.stop_training()
-        self.closed.emit(self._trained)
+        self.closed.emit(self.model.trained)
         super().closeEvent(event)
 
     # -- the timeline ------------------------------------------------------------------------
@@ -219,54 +178,23 @@ class CompareWindow(QWidget):
         super().showEvent(event)
 
     def step(self) -> int:
-        return self._step
-
-    def _last(self) -> int:
-        return max(snapshot.step for snapshot in self._latest)
+        return self.model.step()
 
     def _follow(self) -> None:
-        self._following = True
-        self._show(self._last())
+        self._draw(self.model.follow())
 
     def show_step(self, step: int) -> None:
         """Puts both sides at `step` (each run at most at its own last step); a step before
         the present stays shown while the runs train on, until "back to live"."""
-        self._following = int(step) >= self._last()
-        self._show(step)
+        self._draw(self.model.show_step(step))
 
-    def _show(self, step: int) -> None:
-        self._step = max(0, min(int(step), self._last()))
-        shown = []
-        for k, run in enumerate(self._runs):
-            latest = self._latest[k]
-            at = max(run.record.start_step, min(self._step, latest.step))  # within its record
-            snapshot = latest
-            if at != latest.step:
-                try:
-                    state = run.state_at(at)
-                except ValueError:  # a damaged file's record: its last step, which is known
-                    state = None
-                if state is not None:
-                    snapshot = make_snapshot(state.config, state.weights, at, latest.losses,
-                                             state=latest.state, run=run.run_id,
-                                             live_step=latest.step)
+    def _draw(self, shown: list) -> None:
+        for k, snapshot in enumerate(shown):
             self.outputs[k].update_from(snapshot)
             self.tables[k].update_from(snapshot)
-            if k == 0:
-                self.loss_plot.update_from(snapshot)
-            shown.append(snapshot)
+        self.loss_plot.update_from(shown[0])
         # The shared timeline spans the longer run: its snapshot says where the pick is.
         self.timeline.update_from(max(shown, key=lambda s: s.live_step or s.step))
-
-
-def _snapshot_of(run):
-    """An idle run's present, as the views take it."""
-    if run.outcome is not None:
-        ended = states.state_after(run.outcome.reason)
-    else:
-        ended = states.STOPPED if run.step else states.IDLE
-    return make_snapshot(run.config, run.weights, run.step, run.history, state=ended,
-                         run=run.run_id)
 
 
 def _short(name: str, most: int = 28) -> str:

@@ -15,11 +15,12 @@ from PySide6.QtCore import QObject, Signal
 
 from core.model.config import LIVE_FIELDS, TrainConfig
 from core.training import states
-from core.training.progress import is_fresh, progress_mark
 from core.training.trainer import Trainer
 from core.views.run_list import RunInfo
-from core.views.snapshot import LossRecord, make_snapshot
-from gui.common.messages import option_name
+from core.views.snapshot import LossRecord
+from gui.common.messages import option_name, parameter_name
+from gui.run.saved_marks import SavedMarks
+from gui.run.shown_step import ShownStep, ended_state, resting_snapshot
 from gui.run.training_controller import TrainingController
 
 # Runs of the session kept (each holds its losses and record). Past it, the oldest run with
@@ -44,19 +45,16 @@ class RunSession(QObject):
         self._after_stop: list = []  # actions waiting for the training thread to end, in order
         self._adopted = 0  # runs adopted from files so far
         self._shown_step = 0
-        self._last_live = None  # the newest snapshot of the run's present
-        self._past = None  # (step, RunState) while a past step is shown, else None
+        self._shown = ShownStep(self._trainer)  # the run's present, or the past step shown
         self._past_sent = 0.0
         self._undo: list = []  # (step, weights before a hand edit), newest last
         self.runs: list[Trainer] = [self._trainer]  # this session's runs, oldest first
         self._names: dict[int, str] = {}  # run_id -> a name the user gave
         self._numbers = {self._trainer.run_id: 1}  # run_id -> its number in the Runs panel
         self._elsewhere: set[int] = set()  # runs another window trains (compare): hands off
-        self._saved: dict[int, tuple | None] = {}  # run_id -> its progress mark when last saved
-        self._saved_in: dict[int, str] = {}  # run_id -> the file that holds it as marked
-        self._in_session_file: set[int] = set()  # runs a session file holds: never trimmed
+        self._marks = SavedMarks()  # which runs a file holds as they are now
         self._over_cap_said = False
-        self._remember(self._trainer)
+        self._marks.remember(self._trainer)
         self.controller = TrainingController(self, use_engine=use_engine)
         self.controller.snapshot.connect(self._on_worker_snapshot)
         self.controller.running_changed.connect(self._on_running_changed)
@@ -95,7 +93,7 @@ class RunSession(QObject):
     def train(self) -> None:
         """Train on; from a past step, a new run that branches off there; after a finished run,
         a new run from the seed (the finished one is kept in `runs`)."""
-        if self._past is not None:
+        if self.viewing is not None:
             self._from_the_past(lambda: self.controller.start(self._trainer))
             return
         if self.controller.is_running():
@@ -108,7 +106,7 @@ class RunSession(QObject):
     def step(self) -> None:
         """One step; from a past step, one step of a new run that branches off there. A
         finished run takes one more step (its planned steps grow by one), or says why not."""
-        if self._past is not None:
+        if self.viewing is not None:
             self._from_the_past(self.step)
             return
         if not self.controller.is_running():
@@ -147,59 +145,49 @@ class RunSession(QObject):
     @property
     def viewing(self) -> int | None:
         """The past step shown, or None when the run's present is shown."""
-        return None if self._past is None else self._past[0]
+        return self._shown.viewing
 
     def earliest_step(self) -> int:
         """The first step the run's record can show (0, or a version 1 file's saved step)."""
-        return self._trainer.record.start_step
+        return self._shown.earliest_step()
 
     def live_step(self) -> int:
-        return self._last_live.step if self._last_live is not None else self._trainer.step
+        return self._shown.live_step()
 
     def show_step(self, step: int) -> None:
         """Puts every view at `step` of the run (clamped to the recorded steps); training, if
         it runs, goes on, and the views stay at that step until back_to_live()."""
-        live = self.live_step()
-        step = max(self.earliest_step(), min(int(step), live))
-        if step == live:
+        step = self._shown.clamped(step)
+        if step == self.live_step():
             self.back_to_live()
             return
-        if self._past is None or self._past[0] != step:
-            try:
-                self._past = (step, self._trainer.state_at(step))
-            except ValueError as error:  # a damaged file's record
-                self.notice.emit(self.tr("Step {0:,} cannot be shown: {1}").format(step, error))
-                return
+        try:
+            self._shown.go_to(step)
+        except ValueError as error:  # a damaged file's record
+            self.notice.emit(self.tr("Step {0:,} cannot be shown: {1}").format(step, error))
+            return
         self._send_past()
 
     def back_to_live(self) -> None:
-        if self._past is None:
+        if self.viewing is None:
             return
-        self._past = None
+        self._shown.back_to_live()
         if self._config != self._trainer.config:  # settings typed for a branch not made
             self._config = self._trainer.config
             self.config_changed.emit(self._config)
-        if self._last_live is not None and self._last_live.run == self._trainer.run_id:
-            self.shown.emit(self._last_live)
+        if self._shown.present is not None:
+            self.shown.emit(self._shown.present)
         else:
             self._show(self._state)
 
     def _send_past(self) -> None:
-        step, state = self._past
-        t = self._trainer
-        live = self._last_live if self._last_live is not None and \
-            self._last_live.run == t.run_id else None
-        losses = live.losses if live is not None else LossRecord.of(t.history)
         self._past_sent = time.monotonic()
-        self.shown.emit(make_snapshot(
-            state.config, state.weights, step, losses, state=self._state,
-            message=live.message if live is not None else "", run=t.run_id,
-            live_step=live.step if live is not None else t.step, path=t.path))
+        self.shown.emit(self._shown.snapshot(self._state))
 
     def _from_the_past(self, then) -> None:
         """Once the thread has stopped: the run that branches off at the past step shown, then
         then(). Asked twice before the thread stops, it branches once (the run has changed)."""
-        step, origin = self._past[0], self._trainer
+        step, origin = self.viewing, self._trainer
 
         def branch_then():
             if self._trainer is origin and self._fork(step):
@@ -231,8 +219,8 @@ class RunSession(QObject):
         """Shows `trainer` as the session's run. elsewhere: it is not the run of the file that
         is open, if any (run_replaced tells the window)."""
         self._trainer = trainer
-        self._past = None
-        self._last_live = None  # the previous run's: the timeline must not reach past this one
+        # Nothing of the previous run's present: the timeline must not reach past this one.
+        self._shown = ShownStep(trainer)
         self._undo.clear()
         self._list(trainer)
         if elsewhere:
@@ -242,12 +230,12 @@ class RunSession(QObject):
         if trainer not in self.runs:
             self.runs.append(trainer)
             self._numbers[trainer.run_id] = max(self._numbers.values(), default=0) + 1
-            self._remember(trainer)
+            self._marks.remember(trainer)
         while len(self.runs) > RUNS_KEPT:  # the oldest with nothing to lose goes
             # A session file's runs stay: Save writes that file again from this list.
             spare = next((run for run in self.runs if run is not self._trainer
                           and run.run_id not in self._elsewhere
-                          and run.run_id not in self._in_session_file
+                          and not self._marks.in_session_file(run.run_id)
                           and not self.is_unsaved(run)), None)
             if spare is None:
                 if not self._over_cap_said:
@@ -261,18 +249,9 @@ class RunSession(QObject):
         self._send_runs()
 
     # -- what is saved -----------------------------------------------------------------
-    def _remember(self, trainer: Trainer) -> None:
-        """A run new to the session: one made from its settings has nothing to lose yet; a
-        branch, or any run that arrives with progress, has all of it unsaved."""
-        if trainer.run_id not in self._saved:
-            self._saved[trainer.run_id] = progress_mark(trainer) if is_fresh(trainer) else None
-
     def is_unsaved(self, run: Trainer) -> bool:
         """Whether `run` has progress no file holds (not while a thread trains it)."""
-        name = self._names.get(run.run_id)
-        if name is None and is_fresh(run):
-            return False
-        return progress_mark(run, name) != self._saved.get(run.run_id)
+        return self._marks.is_unsaved(run, self._names.get(run.run_id))
 
     def unsaved_runs(self) -> list[Trainer]:
         """The runs whose progress no file holds (call it while no thread trains them)."""
@@ -282,28 +261,14 @@ class RunSession(QObject):
         """These runs were just written to the file `path`, or read from it, as they are now
         (session: a session file, whose runs the session keeps). Other runs that file held are
         no longer in it: they are unsaved again."""
-        ids = {run.run_id for run in trainers}
-        if path is not None:
-            for run_id, held_in in list(self._saved_in.items()):
-                if held_in == path and run_id not in ids:
-                    self._saved[run_id] = None
-                    del self._saved_in[run_id]
-                    self._in_session_file.discard(run_id)
-        if session:
-            self._in_session_file = set(ids)
-        for run in trainers:
-            self._saved[run.run_id] = progress_mark(run, self._names.get(run.run_id))
-            if path is not None:
-                self._saved_in[run.run_id] = path
+        self._marks.mark_saved(trainers, self._names, path, session)
         self._over_cap_said = False
 
     def _forget(self, run: Trainer) -> None:
         self.runs.remove(run)
         self._names.pop(run.run_id, None)
         self._numbers.pop(run.run_id, None)  # its branches now say "of a deleted run"
-        self._saved.pop(run.run_id, None)
-        self._saved_in.pop(run.run_id, None)
-        self._in_session_file.discard(run.run_id)
+        self._marks.forget(run.run_id)
 
     # -- the session's runs ----------------------------------------------------------------
     def run_infos(self) -> list[RunInfo]:
@@ -356,9 +321,7 @@ class RunSession(QObject):
             self._config = run.config
             self.config_changed.emit(run.config)
             self.edited.emit()
-            ended = run.outcome
-            self._show(states.IDLE if ended is None else states.state_after(ended.reason),
-                       ended.message if ended else "")
+            self._show(*(ended_state(run) or (states.IDLE, "")))
             self.notice.emit(self.tr("Showing run {0}.").format(self._numbers.get(run_id, "?")))
 
         self.when_stopped(switch)
@@ -411,9 +374,7 @@ class RunSession(QObject):
 
     def live_snapshot(self):
         """The run's present as the views last got it (the worker's newest while it trains)."""
-        if self._last_live is not None and self._last_live.run == self._trainer.run_id:
-            return self._last_live
-        return None
+        return self._shown.present
 
     def run_by_id(self, run_id: int) -> Trainer | None:
         return self._run(run_id)
@@ -438,10 +399,10 @@ class RunSession(QObject):
         off there; a finished run that stays finished keeps the settings it was trained with
         (its name and file say those), and the next run takes the new ones."""
         self._config = config
-        if self._past is not None:
+        if self.viewing is not None:
             self.notice.emit(self.tr("Alpha {0:g}, steps {1:,}: for the new run that Train or "
                                      "Step starts from step {2:,}.").format(
-                config.alpha, config.steps, self._past[0]))
+                config.alpha, config.steps, self.viewing))
             return False
         if self.controller.is_running():
             self.controller.set_alpha(config.alpha)
@@ -460,6 +421,23 @@ class RunSession(QObject):
         t.set_steps(config.steps)
         self._show()
         return True
+
+    def edit_config(self, config: TrainConfig, new_run_note=None) -> None:
+        """The settings typed in the controls. Alpha and steps go to the run as it goes
+        (apply_live); any other change makes a new run from the seed's initial weights.
+        new_run_note(): called before that new run, a sentence to add to the notice (say,
+        that the file open is left unchanged) or ""."""
+        if self.is_live_change(config):
+            if self.apply_live(config):  # else it said what happens
+                self.notice.emit(self.tr("Alpha {0:g}, steps {1:,}: applied to the run.").format(
+                    config.alpha, config.steps))
+            return
+        names = ", ".join(parameter_name(f) for f in self.changed_fields(config))
+        message = self.tr("Settings changed ({0}): the network was reset.").format(names)
+        note = new_run_note() if new_run_note is not None else ""
+        if note:
+            message += " " + note
+        self.reset(config, on_done=lambda: self.notice.emit(message))
 
     def reset(self, config: TrainConfig | None = None, on_done=None) -> None:
         """A new run from the initial weights of `config` (default: the current one), once the
@@ -482,7 +460,7 @@ class RunSession(QObject):
     def edit_weights(self, weights) -> None:
         """A hand-edited weight: every view updates, and training continues from it (on a
         past step: in a new run that branches off there). Ctrl+Z undoes it (undo_edit)."""
-        if self._past is not None:  # the edit is the branch's, once the thread has stopped
+        if self.viewing is not None:  # the edit is the branch's, once the thread has stopped
             self._from_the_past(lambda: self.edit_weights(weights))
             return
         self.edited.emit()
@@ -500,7 +478,7 @@ class RunSession(QObject):
         t = self._trainer
         while self._undo and self._undo[-1][0] != t.step:
             self._undo.pop()
-        if not self._undo or self._past is not None:
+        if not self._undo or self.viewing is not None:
             self.notice.emit(self.tr("Nothing to undo: only a weight edit, before the run trains "
                                      "on, can be undone."))
             return
@@ -516,7 +494,7 @@ class RunSession(QObject):
     def apply_row_update(self, weights, step_completed: bool, step_loss: float) -> None:
         """One row of the step-by-step math was applied: the run (and every view) follows (on a
         past step: a new run that branches off there)."""
-        if self._past is not None:
+        if self.viewing is not None:
             self._from_the_past(lambda: self.apply_row_update(weights, step_completed, step_loss))
             return
         self.edited.emit()
@@ -539,7 +517,8 @@ class RunSession(QObject):
         """Shows the runs of a session file: they replace this session's runs; names maps a
         run's index to its name (call it from when_stopped)."""
         self.runs = []
-        self._names, self._numbers, self._saved, self._saved_in = {}, {}, {}, {}
+        self._names, self._numbers = {}, {}
+        self._marks.clear()
         for k, trainer in enumerate(trainers):
             self.runs.append(trainer)
             self._numbers[trainer.run_id] = k + 1
@@ -552,9 +531,7 @@ class RunSession(QObject):
     def _show_adopted(self, trainer: Trainer) -> None:
         self._config = trainer.config
         self._adopted += 1
-        outcome = trainer.outcome
-        state = states.IDLE if outcome is None else states.state_after(outcome.reason)
-        self._show(state, outcome.message if outcome else "")
+        self._show(*(ended_state(trainer) or (states.IDLE, "")))
 
     def names_by_id(self) -> dict:
         """The names the user gave, by run_id."""
@@ -591,8 +568,8 @@ class RunSession(QObject):
         changed = snapshot.state != self._state
         self._state = snapshot.state
         self._shown_step = snapshot.step
-        self._last_live = snapshot
-        if self._past is None:
+        self._shown.take(snapshot)
+        if self.viewing is None:
             self.shown.emit(snapshot)
         elif changed or time.monotonic() - self._past_sent >= PAST_REFRESH_S:
             self._send_past()  # the views stay at the past step; the timeline learns the present
@@ -610,12 +587,11 @@ class RunSession(QObject):
                 raise
 
     def _show(self, state=states.IDLE, message="") -> None:
-        t = self._trainer
         self._state = state
-        self._shown_step = t.step
-        self._last_live = make_snapshot(t.config, t.weights, t.step, t.history, state=state,
-                                        message=message, run=t.run_id, path=t.path)
-        self.shown.emit(self._last_live)
+        self._shown_step = self._trainer.step
+        snapshot = resting_snapshot(self._trainer, state, message)
+        self._shown.take(snapshot)
+        self.shown.emit(snapshot)
 
 
 def session_trainer(config, weights=None, step=0, history=()) -> Trainer:

@@ -27,6 +27,16 @@ class AnimationExport(QObject):
     def is_running(self) -> bool:
         return self.writer is not None and self.writer.is_running()
 
+    def ask_shown(self) -> None:
+        """File > Export > Animation: the main window's run from its first recorded step to the
+        step shown, the 3D view from where the user turned it."""
+        w = self._window
+        snapshot, view, session = w.last_snapshot, w.output_view, w.session
+        last = snapshot.step if snapshot is not None else session.trainer.step
+        self.ask(session.trainer, session.earliest_step(), last,
+                 view.view.camera_params() if view.is_3d else None, view.is_3d,
+                 w.loss_plot.loss_convention())
+
     def ask(self, trainer, first: int, last: int, camera: dict | None, is_3d: bool,
             convention: str = GATELAB) -> None:
         """The dialog for `trainer`'s steps first..last, then the file, then the animation;

@@ -28,6 +28,16 @@ class Presentation:
             self.leave() if self.is_on() else self.enter()
         finally:
             self._busy = False
+        # The menu's tick and the Esc key that leaves it, as the mode now is.
+        on, w = self.is_on(), self._window
+        if hasattr(w, "presentation_action"):
+            w.presentation_action.setChecked(on)
+            w.leave_presentation.setEnabled(on)
+
+    def end(self) -> None:
+        """Esc, or Restore default settings: back to the usual window, if presenting."""
+        if self.is_on():
+            self.toggle()
 
     def enter(self) -> None:
         if self.is_on():
@@ -35,7 +45,7 @@ class Presentation:
         w = self._window
         app = QApplication.instance()
         shown = [key for key, dock in w.docks.items() if dock.isVisible()]
-        splitters = {name: splitter.saveState() for name, splitter in w._splitters().items()}
+        splitters = {name: splitter.saveState() for name, splitter in w.panes.splitters().items()}
         self._saved = (w.saveState(), w.saveGeometry(), shown, QFont(app.font()), splitters)
         big = QFont(app.font())
         big.setPointSizeF(max(1.0, app.font().pointSizeF()) * SCALE)
@@ -74,7 +84,7 @@ class Presentation:
         for _ in range(2):  # again once the docks are back: they take their room
             w.restoreGeometry(geometry)
             w.restoreState(state)
-            for name, splitter in w._splitters().items():
+            for name, splitter in w.panes.splitters().items():
                 splitter.restoreState(splitters[name])
             QApplication.processEvents()
 
@@ -88,6 +98,6 @@ class Presentation:
         w.setFixedSize(w.screen().geometry().size())
         w.setWindowState(w.windowState() | Qt.WindowState.WindowFullScreen)  # resizing dropped it
         QApplication.processEvents()
-        total = sum(w.main_splitter.sizes())
-        controls = w._controls_scroll.minimumWidth()
-        w.main_splitter.setSizes([controls, max(1, total - controls)])
+        total = sum(w.panes.main_splitter.sizes())
+        controls = w.panes.controls_scroll.minimumWidth()
+        w.panes.main_splitter.setSizes([controls, max(1, total - controls)])

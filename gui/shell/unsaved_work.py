@@ -67,6 +67,15 @@ class UnsavedWork(QObject):
             return True
         return self.ask([self._session.run_label(run)], "delete") == DISCARD
 
+    def delete_run(self, run_id: int) -> None:
+        """The Runs panel's Delete: a run with unsaved progress is asked about first (the shown
+        run and the compare window's are refused by the session, with a reason)."""
+        session = self._session
+        run = session.run_by_id(run_id)
+        if run is None or run is session.trainer or session.is_elsewhere(run_id) or \
+                self.confirm_delete(run):
+            session.delete_run(run_id)
+
     def _ask(self, labels: list, action: str) -> str:
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Unsaved runs"),
                           question_text(labels), QMessageBox.StandardButton.NoButton, self._window)

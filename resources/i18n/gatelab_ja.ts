@@ -213,22 +213,22 @@
 <context>
     <name>AnimationExport</name>
     <message>
-        <location filename="../../gui/shell/animation_export.py" line="39"/>
+        <location filename="../../gui/shell/animation_export.py" line="49"/>
         <source>An animation needs at least two steps to show: train the run first, or show a later step.</source>
         <translation>アニメーションには 2 つ以上のステップが必要です。先に学習するか、もっと後のステップを表示してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/animation_export.py" line="48"/>
+        <location filename="../../gui/shell/animation_export.py" line="58"/>
         <source>Animation</source>
         <translation>アニメーション</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/animation_export.py" line="48"/>
+        <location filename="../../gui/shell/animation_export.py" line="58"/>
         <source>GIF animation (*.gif)</source>
         <translation>GIF アニメーション (*.gif)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/animation_export.py" line="93"/>
+        <location filename="../../gui/shell/animation_export.py" line="103"/>
         <source>Saved {0}: {1} frames, {2:,.0f} KB</source>
         <translation>{0} を保存しました: {1} コマ、{2:,.0f} KB</translation>
     </message>
@@ -370,6 +370,14 @@
     </message>
 </context>
 <context>
+    <name>Closing</name>
+    <message>
+        <location filename="../../gui/shell/closing.py" line="51"/>
+        <source>Not quitting. Training was stopped to ask; press Train to go on.</source>
+        <translation>終了しませんでした。確認のため学習を止めました。続けるには「学習」を押してください。</translation>
+    </message>
+</context>
+<context>
     <name>ColourBar</name>
     <message>
         <location filename="../../gui/views/colour_bar.py" line="20"/>
@@ -378,50 +386,58 @@
     </message>
 </context>
 <context>
+    <name>CompareRuns</name>
+    <message>
+        <location filename="../../gui/shell/compare_runs.py" line="48"/>
+        <source>Select another run in the Runs panel first (View &gt; Runs).</source>
+        <translation>先に学習の一覧（表示 &gt; 学習の一覧）で別の学習を選んでください。</translation>
+    </message>
+</context>
+<context>
     <name>CompareWindow</name>
     <message>
-        <location filename="../../gui/dialogs/compare_window.py" line="48"/>
+        <location filename="../../gui/dialogs/compare_window.py" line="39"/>
         <source>GateLab — compare two runs</source>
         <translation>GateLab — 2つの学習を比べる</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/compare_window.py" line="87"/>
-        <location filename="../../gui/dialogs/compare_window.py" line="163"/>
+        <location filename="../../gui/dialogs/compare_window.py" line="74"/>
+        <location filename="../../gui/dialogs/compare_window.py" line="131"/>
         <source>&amp;Stop training</source>
         <translation>学習を停止(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/compare_window.py" line="89"/>
+        <location filename="../../gui/dialogs/compare_window.py" line="76"/>
         <source>Stops the runs this window trains; Train on continues them from where they are.</source>
         <translation>このウィンドウで学習中の学習を止めます。「続けて学習」で、止めたところから再開できます。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/compare_window.py" line="107"/>
+        <location filename="../../gui/dialogs/compare_window.py" line="94"/>
         <source>right: {0}</source>
         <translation>右: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/compare_window.py" line="108"/>
+        <location filename="../../gui/dialogs/compare_window.py" line="95"/>
         <source>left: {0}</source>
         <translation>左: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/compare_window.py" line="163"/>
+        <location filename="../../gui/dialogs/compare_window.py" line="131"/>
         <source>&amp;Train on</source>
         <translation>続けて学習(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/compare_window.py" line="166"/>
+        <location filename="../../gui/dialogs/compare_window.py" line="134"/>
         <source>Training the runs at once; pick any step meanwhile.</source>
         <translation>2つの学習を同時に進めています。その間も、好きなステップを選べます。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/compare_window.py" line="168"/>
+        <location filename="../../gui/dialogs/compare_window.py" line="136"/>
         <source>Stopped; Train on continues.</source>
         <translation>停止しました。「続けて学習」で再開します。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/compare_window.py" line="169"/>
+        <location filename="../../gui/dialogs/compare_window.py" line="137"/>
         <source>The run trained here has finished.</source>
         <translation>ここで進めた学習は終わりました。</translation>
     </message>
@@ -959,6 +975,14 @@ Green, below {green}: they agree, backprop is right. Red, above {red}: backprop 
     </message>
 </context>
 <context>
+    <name>GuideSetup</name>
+    <message>
+        <location filename="../../gui/shell/guide_setup.py" line="30"/>
+        <source>Set up for “{0}”. Look at {1}</source>
+        <translation>「{0}」を準備しました。見るところ: {1}</translation>
+    </message>
+</context>
+<context>
     <name>HeatmapView</name>
     <message>
         <location filename="../../gui/views/heatmap_view.py" line="42"/>
@@ -1390,377 +1414,32 @@ yp {1:.2f}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="192"/>
-        <source>Network diagram</source>
-        <translation>ネットワーク図</translation>
-    </message>
-    <message>
-        <location filename="../../gui/shell/main_window.py" line="193"/>
-        <source>Hidden node maps</source>
-        <translation>隠れ層マップ</translation>
-    </message>
-    <message>
-        <location filename="../../gui/shell/main_window.py" line="194"/>
-        <source>Hidden space</source>
-        <translation>隠れ層の空間</translation>
-    </message>
-    <message>
-        <location filename="../../gui/shell/main_window.py" line="195"/>
-        <source>Loss landscape</source>
-        <translation>損失の地形</translation>
-    </message>
-    <message>
-        <location filename="../../gui/shell/main_window.py" line="196"/>
-        <source>Step-by-step math</source>
-        <translation>計算の手順</translation>
-    </message>
-    <message>
-        <location filename="../../gui/shell/main_window.py" line="197"/>
-        <source>Gradient check</source>
-        <translation>勾配チェック</translation>
-    </message>
-    <message>
-        <location filename="../../gui/shell/main_window.py" line="199"/>
-        <source>Runs</source>
-        <translation>学習の一覧</translation>
-    </message>
-    <message>
-        <location filename="../../gui/shell/main_window.py" line="204"/>
-        <source>What am I looking at?</source>
-        <translation>この画面の見方</translation>
-    </message>
-    <message>
-        <location filename="../../gui/shell/main_window.py" line="207"/>
-        <source>Follow the article</source>
-        <translation>記事に沿って学ぶ</translation>
-    </message>
-    <message>
-        <location filename="../../gui/shell/main_window.py" line="235"/>
-        <source>&amp;File</source>
-        <translation>ファイル(&amp;F)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/shell/main_window.py" line="236"/>
-        <source>&amp;Open…</source>
-        <translation>開く(&amp;O)…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/shell/main_window.py" line="237"/>
-        <source>&amp;Save</source>
-        <translation>保存(&amp;S)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/shell/main_window.py" line="239"/>
-        <source>Save &amp;As…</source>
-        <translation>名前を付けて保存(&amp;A)…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/shell/main_window.py" line="241"/>
-        <source>Save all runs as a s&amp;ession…</source>
-        <translation>すべての学習をセッションとして保存(&amp;E)…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/shell/main_window.py" line="243"/>
-        <source>&amp;Export</source>
-        <translation>エクスポート(&amp;E)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/shell/main_window.py" line="249"/>
-        <source>Picture for a &amp;slide…</source>
-        <translation>スライド用の画像(&amp;S)…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/shell/main_window.py" line="254"/>
-        <source>&amp;Animation (GIF)…</source>
-        <translation>アニメーション (GIF)(&amp;A)…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/shell/main_window.py" line="257"/>
-        <source>&amp;Restore default settings</source>
-        <translation>設定を初期状態に戻す(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/shell/main_window.py" line="258"/>
-        <source>Start &amp;fresh each time (classroom)</source>
-        <translation>毎回初期設定で起動（教室用）(&amp;F)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/shell/main_window.py" line="263"/>
-        <source>Every start uses the article&apos;s settings and speed, not the last user&apos;s (theirs are kept). Also: python main.py --fresh</source>
-        <translation>起動するたびに、前の人の設定ではなく記事の設定と速度で始めます（前の人の設定は残ります）。python main.py --fresh でも同じです</translation>
-    </message>
-    <message>
-        <location filename="../../gui/shell/main_window.py" line="267"/>
-        <source>&amp;Quit</source>
-        <translation>終了(&amp;Q)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/shell/main_window.py" line="268"/>
-        <source>&amp;Edit</source>
-        <translation>編集(&amp;E)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/shell/main_window.py" line="269"/>
-        <source>&amp;Undo weight edit</source>
-        <translation>重みの編集を元に戻す(&amp;U)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/shell/main_window.py" line="270"/>
-        <source>&amp;View</source>
-        <translation>表示(&amp;V)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/shell/main_window.py" line="274"/>
-        <source>Loss as the article&apos;s code &amp;sums it (no ½)</source>
-        <translation>損失を記事のコードの和で表示（½ なし）(&amp;S)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/shell/main_window.py" line="278"/>
-        <source>The article&apos;s 3-layer code adds up (yp - yt)² without the ½ GateLab uses, so its loss curve is twice GateLab&apos;s. Shows the loss plot and the status bar that way; training is the same.</source>
-        <translation>記事の3層のコードは (yp - yt)² を GateLab の ½ を付けずに足すので、その損失の曲線は GateLab の 2 倍になります。損失のグラフとステータスバーをその値で表示します。学習そのものは変わりません。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/shell/main_window.py" line="284"/>
-        <source>&amp;Presentation mode</source>
-        <translation>プレゼンテーションモード(&amp;P)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/shell/main_window.py" line="287"/>
-        <source>Full screen, text and lines twice as large, only the essential controls: for a projector. Esc or F11 leaves it.</source>
-        <translation>全画面で、文字と線を2倍にし、必要な操作だけを表示します（プロジェクター用）。Esc か F11 で元に戻ります。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/shell/main_window.py" line="292"/>
-        <source>&amp;Tools</source>
-        <translation>ツール(&amp;T)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/shell/main_window.py" line="293"/>
-        <source>&amp;Many seeds…</source>
-        <translation>多数のシードで試す(&amp;M)…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/shell/main_window.py" line="294"/>
-        <source>&amp;Compare the run with</source>
-        <translation>この学習と比べる(&amp;C)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/shell/main_window.py" line="295"/>
-        <source>the other &amp;update order (same seed)</source>
-        <translation>もう一方の更新順序（同じシード）(&amp;U)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/shell/main_window.py" line="296"/>
-        <source>&amp;alpha × 4 (same seed)</source>
-        <translation>学習率 × 4（同じシード）(&amp;A)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/shell/main_window.py" line="297"/>
-        <source>a&amp;lpha ÷ 4 (same seed)</source>
-        <translation>学習率 ÷ 4（同じシード）(&amp;L)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/shell/main_window.py" line="298"/>
-        <source>one more &amp;hidden node (same seed)</source>
-        <translation>隠れ層のノードを1個増やす（同じシード）(&amp;H)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/shell/main_window.py" line="299"/>
-        <source>the &amp;2-layer model, or 2 hidden nodes (same seed)</source>
-        <translation>2層モデル、または隠れ層のノード2個（同じシード）(&amp;2)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/shell/main_window.py" line="300"/>
-        <source>the run &amp;selected in the Runs panel</source>
-        <translation>学習の一覧で選んだ学習(&amp;S)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/shell/main_window.py" line="303"/>
-        <source>&amp;Help</source>
-        <translation>ヘルプ(&amp;H)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/shell/main_window.py" line="304"/>
-        <source>What am I &amp;looking at?</source>
-        <translation>この画面の見方(&amp;L)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/shell/main_window.py" line="306"/>
-        <source>Follow the &amp;article…</source>
-        <translation>記事に沿って学ぶ(&amp;A)…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/shell/main_window.py" line="307"/>
-        <source>&amp;About GateLab</source>
-        <translation>GateLab について(&amp;A)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/shell/main_window.py" line="310"/>
-        <source>&amp;Language</source>
-        <translation>言語(&amp;L)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/shell/main_window.py" line="314"/>
-        <source>System default</source>
-        <translation>システムの設定</translation>
-    </message>
-    <message>
-        <location filename="../../gui/shell/main_window.py" line="327"/>
-        <source>The language changes when GateLab starts next time.</source>
-        <translation>言語は GateLab を次に起動したときに切り替わります。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/shell/main_window.py" line="390"/>
-        <source>Set up for “{0}”. Look at {1}</source>
-        <translation>「{0}」を準備しました。見るところ: {1}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/shell/main_window.py" line="427"/>
+        <location filename="../../gui/shell/main_window.py" line="83"/>
         <source>Reset to the initial weights of seed {0}.</source>
         <translation>シード {0} の重みの初期値にリセットしました。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="445"/>
-        <source>Settings changed ({0}): the network was reset.</source>
-        <translation>設定が変わったため({0})、ネットワークをリセットしました。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/shell/main_window.py" line="658"/>
-        <source>Run {0}: {1}</source>
-        <translation>実行 {0}: {1}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/shell/main_window.py" line="660"/>
-        <source>Opened {0}, with notes: {1}</source>
-        <translation>{0} を開きました。注意: {1}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/shell/main_window.py" line="398"/>
-        <location filename="../../gui/shell/main_window.py" line="448"/>
-        <source>This is a new, untitled run; {0} is unchanged.</source>
-        <translation>これは名前のない新しい実行です。{0} は変更されていません。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/shell/main_window.py" line="440"/>
-        <source>Alpha {0:g}, steps {1:,}: applied to the run.</source>
-        <translation>学習率 {0:g}、ステップ数 {1:,}: 学習に反映しました。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/shell/main_window.py" line="461"/>
-        <source>Select another run in the Runs panel first (View &gt; Runs).</source>
-        <translation>先に学習の一覧（表示 &gt; 学習の一覧）で別の学習を選んでください。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/shell/main_window.py" line="530"/>
-        <source>This run is not the one in {0}: Save asks for a new name.</source>
-        <translation>この学習は {0} の学習ではありません。保存するときは新しい名前を尋ねます。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/shell/main_window.py" line="547"/>
+        <location filename="../../gui/shell/main_window.py" line="162"/>
         <source>run {0}</source>
         <translation>学習 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="648"/>
-        <source>This file&apos;s initial weights differ from seed {0}&apos;s: Reset will use the seed&apos;s.</source>
-        <translation>このファイルの重みの初期値は、シード {0} のものと異なります。リセットするとシードの重みの初期値を使います。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/shell/main_window.py" line="665"/>
+        <location filename="../../gui/shell/main_window.py" line="202"/>
         <source>2-layer</source>
         <translation>2層</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="666"/>
+        <location filename="../../gui/shell/main_window.py" line="203"/>
         <source>{0} hidden nodes</source>
         <translation>隠れ層のノード {0} 個</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="667"/>
+        <location filename="../../gui/shell/main_window.py" line="204"/>
         <source>GateLab — {0}, {1}</source>
         <translation>GateLab — {0}、{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="672"/>
-        <source>About GateLab</source>
-        <translation>GateLab について</translation>
-    </message>
-    <message>
-        <location filename="../../gui/shell/main_window.py" line="673"/>
-        <source>GateLab 0.1: watch a 2- or 3-layer neural network learn a logic gate.
-
-Built with Qt {0} through PySide6 (LGPLv3), pyqtgraph (MIT), NumPy (BSD) and PyOpenGL (BSD). GateLab itself is MIT-licensed.</source>
-        <translation>GateLab 0.1: 2層または3層のニューラルネットワークが論理ゲートを学習する様子を観察できます。
-
-Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を使って作られています。GateLab 自体は MIT ライセンスです。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/shell/main_window.py" line="722"/>
-        <source>Not quitting. Training was stopped to ask; press Train to go on.</source>
-        <translation>終了しませんでした。確認のため学習を止めました。続けるには「学習」を押してください。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/shell/main_window.py" line="808"/>
-        <source>A fresh start: the article&apos;s settings and speed. The last ones are kept (File &gt; Start fresh each time).</source>
-        <translation>初期設定で起動しました: 記事の設定と速度です。前回の設定は残っています（ファイル &gt; 毎回初期設定で起動）。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/shell/main_window.py" line="813"/>
-        <source>training settings</source>
-        <translation>学習の設定</translation>
-    </message>
-    <message>
-        <location filename="../../gui/shell/main_window.py" line="813"/>
-        <source>view options</source>
-        <translation>表示の設定</translation>
-    </message>
-    <message>
-        <location filename="../../gui/shell/main_window.py" line="814"/>
-        <source>language</source>
-        <translation>言語</translation>
-    </message>
-    <message>
-        <location filename="../../gui/shell/main_window.py" line="814"/>
-        <source>speed</source>
-        <translation>速度</translation>
-    </message>
-    <message>
-        <location filename="../../gui/shell/main_window.py" line="818"/>
-        <source>Some saved settings could not be read and are back to their defaults: {0}.</source>
-        <translation>保存された設定の一部を読み込めなかったため、既定値に戻しました: {0}。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/shell/main_window.py" line="853"/>
-        <source>Picture for a slide</source>
-        <translation>スライド用の画像</translation>
-    </message>
-    <message>
-        <location filename="../../gui/shell/main_window.py" line="853"/>
-        <source>PNG image (*.png)</source>
-        <translation>PNG 画像 (*.png)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/shell/main_window.py" line="859"/>
-        <source>● target   ○ prediction</source>
-        <translation>● 真の値   ○ 予測値</translation>
-    </message>
-    <message>
-        <location filename="../../gui/shell/main_window.py" line="865"/>
-        <source>Saved {0}</source>
-        <translation>{0} を保存しました</translation>
-    </message>
-    <message>
-        <location filename="../../gui/shell/main_window.py" line="882"/>
-        <source>From the next start on, GateLab starts with the article&apos;s settings.</source>
-        <translation>次回から、GateLab は記事の設定で起動します。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/shell/main_window.py" line="883"/>
-        <source>From the next start on, GateLab starts with the last settings.</source>
-        <translation>次回から、GateLab は前回の設定で起動します。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/shell/main_window.py" line="904"/>
+        <location filename="../../gui/shell/main_window.py" line="273"/>
         <source>Default settings restored; the language follows the system from the next start.</source>
         <translation>設定を初期状態に戻しました。言語は次回の起動からシステムの設定に従います。</translation>
     </message>
@@ -1956,6 +1635,193 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
         <location filename="../../gui/views/math_panel.py" line="755"/>
         <source>update</source>
         <translation>更新</translation>
+    </message>
+</context>
+<context>
+    <name>MenuBar</name>
+    <message>
+        <location filename="../../gui/shell/menu_bar.py" line="23"/>
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/menu_bar.py" line="24"/>
+        <source>&amp;Edit</source>
+        <translation>編集(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/menu_bar.py" line="25"/>
+        <source>&amp;Undo weight edit</source>
+        <translation>重みの編集を元に戻す(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/menu_bar.py" line="26"/>
+        <source>&amp;View</source>
+        <translation>表示(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/menu_bar.py" line="27"/>
+        <source>&amp;Tools</source>
+        <translation>ツール(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/menu_bar.py" line="28"/>
+        <source>&amp;Language</source>
+        <translation>言語(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/menu_bar.py" line="29"/>
+        <source>&amp;Help</source>
+        <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/menu_bar.py" line="30"/>
+        <source>What am I &amp;looking at?</source>
+        <translation>この画面の見方(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/menu_bar.py" line="32"/>
+        <source>Follow the &amp;article…</source>
+        <translation>記事に沿って学ぶ(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/menu_bar.py" line="34"/>
+        <source>&amp;About GateLab</source>
+        <translation>GateLab について(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/menu_bar.py" line="39"/>
+        <source>&amp;Open…</source>
+        <translation>開く(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/menu_bar.py" line="40"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/menu_bar.py" line="41"/>
+        <source>Save &amp;As…</source>
+        <translation>名前を付けて保存(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/menu_bar.py" line="42"/>
+        <source>Save all runs as a s&amp;ession…</source>
+        <translation>すべての学習をセッションとして保存(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/menu_bar.py" line="44"/>
+        <source>&amp;Export</source>
+        <translation>エクスポート(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/menu_bar.py" line="48"/>
+        <source>Picture for a &amp;slide…</source>
+        <translation>スライド用の画像(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/menu_bar.py" line="51"/>
+        <source>&amp;Animation (GIF)…</source>
+        <translation>アニメーション (GIF)(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/menu_bar.py" line="54"/>
+        <source>&amp;Restore default settings</source>
+        <translation>設定を初期状態に戻す(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/menu_bar.py" line="55"/>
+        <source>Start &amp;fresh each time (classroom)</source>
+        <translation>毎回初期設定で起動（教室用）(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/menu_bar.py" line="60"/>
+        <source>Every start uses the article&apos;s settings and speed, not the last user&apos;s (theirs are kept). Also: python main.py --fresh</source>
+        <translation>起動するたびに、前の人の設定ではなく記事の設定と速度で始めます（前の人の設定は残ります）。python main.py --fresh でも同じです</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/menu_bar.py" line="64"/>
+        <source>&amp;Quit</source>
+        <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/menu_bar.py" line="71"/>
+        <source>Loss as the article&apos;s code &amp;sums it (no ½)</source>
+        <translation>損失を記事のコードの和で表示（½ なし）(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/menu_bar.py" line="75"/>
+        <source>The article&apos;s 3-layer code adds up (yp - yt)² without the ½ GateLab uses, so its loss curve is twice GateLab&apos;s. Shows the loss plot and the status bar that way; training is the same.</source>
+        <translation>記事の3層のコードは (yp - yt)² を GateLab の ½ を付けずに足すので、その損失の曲線は GateLab の 2 倍になります。損失のグラフとステータスバーをその値で表示します。学習そのものは変わりません。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/menu_bar.py" line="80"/>
+        <source>&amp;Presentation mode</source>
+        <translation>プレゼンテーションモード(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/menu_bar.py" line="83"/>
+        <source>Full screen, text and lines twice as large, only the essential controls: for a projector. Esc or F11 leaves it.</source>
+        <translation>全画面で、文字と線を2倍にし、必要な操作だけを表示します（プロジェクター用）。Esc か F11 で元に戻ります。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/menu_bar.py" line="91"/>
+        <source>&amp;Many seeds…</source>
+        <translation>多数のシードで試す(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/menu_bar.py" line="92"/>
+        <source>&amp;Compare the run with</source>
+        <translation>この学習と比べる(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/menu_bar.py" line="93"/>
+        <source>the other &amp;update order (same seed)</source>
+        <translation>もう一方の更新順序（同じシード）(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/menu_bar.py" line="93"/>
+        <source>&amp;alpha × 4 (same seed)</source>
+        <translation>学習率 × 4（同じシード）(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/menu_bar.py" line="94"/>
+        <source>a&amp;lpha ÷ 4 (same seed)</source>
+        <translation>学習率 ÷ 4（同じシード）(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/menu_bar.py" line="94"/>
+        <source>one more &amp;hidden node (same seed)</source>
+        <translation>隠れ層のノードを1個増やす（同じシード）(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/menu_bar.py" line="95"/>
+        <source>the &amp;2-layer model, or 2 hidden nodes (same seed)</source>
+        <translation>2層モデル、または隠れ層のノード2個（同じシード）(&amp;2)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/menu_bar.py" line="96"/>
+        <source>the run &amp;selected in the Runs panel</source>
+        <translation>学習の一覧で選んだ学習(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/menu_bar.py" line="105"/>
+        <source>System default</source>
+        <translation>システムの設定</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/menu_bar.py" line="114"/>
+        <source>About GateLab</source>
+        <translation>GateLab について</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/menu_bar.py" line="115"/>
+        <source>GateLab 0.1: watch a 2- or 3-layer neural network learn a logic gate.
+
+Built with Qt {0} through PySide6 (LGPLv3), pyqtgraph (MIT), NumPy (BSD) and PyOpenGL (BSD). GateLab itself is MIT-licensed.</source>
+        <translation>GateLab 0.1: 2層または3層のニューラルネットワークが論理ゲートを学習する様子を観察できます。
+
+Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD)を使って作られています。GateLab 自体は MIT ライセンスです。</translation>
     </message>
 </context>
 <context>
@@ -2568,115 +2434,156 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
 <context>
     <name>Presentation</name>
     <message>
-        <location filename="../../gui/shell/presentation.py" line="52"/>
+        <location filename="../../gui/shell/presentation.py" line="62"/>
         <source>Presentation mode: Esc or F11 leaves it.</source>
         <translation>プレゼンテーションモード: Esc か F11 で元に戻ります。</translation>
     </message>
 </context>
 <context>
+    <name>RunRestore</name>
+    <message>
+        <location filename="../../gui/files/run_restore.py" line="96"/>
+        <source>Run {0}: {1}</source>
+        <translation>実行 {0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files/run_restore.py" line="99"/>
+        <source>Opened {0}, with notes: {1}</source>
+        <translation>{0} を開きました。注意: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files/run_restore.py" line="107"/>
+        <source>This file&apos;s initial weights differ from seed {0}&apos;s: Reset will use the seed&apos;s.</source>
+        <translation>このファイルの重みの初期値は、シード {0} のものと異なります。リセットするとシードの重みの初期値を使います。</translation>
+    </message>
+</context>
+<context>
+    <name>RunSaving</name>
+    <message>
+        <location filename="../../gui/files/run_saving.py" line="56"/>
+        <source>This is a new, untitled run; {0} is unchanged.</source>
+        <translation>これは名前のない新しい実行です。{0} は変更されていません。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files/run_saving.py" line="66"/>
+        <source>This run is not the one in {0}: Save asks for a new name.</source>
+        <translation>この学習は {0} の学習ではありません。保存するときは新しい名前を尋ねます。</translation>
+    </message>
+</context>
+<context>
     <name>RunSession</name>
     <message>
-        <location filename="../../gui/run/session.py" line="125"/>
+        <location filename="../../gui/run/session.py" line="123"/>
         <source>The run diverged at step {0}: there is no step after it. Reset to start again, or pick an earlier step on the timeline and continue from there.</source>
         <translation>この学習はステップ {0} で発散したので、次のステップはありません。リセットしてやり直すか、タイムラインで前のステップを選んでそこから続けてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="130"/>
+        <location filename="../../gui/run/session.py" line="128"/>
         <source>The run reached its target loss at step {0}. Lower or clear the target loss (Advanced) to train on.</source>
         <translation>この学習はステップ {0} で目標損失に達しました。続けるには、詳細設定で目標損失を下げるか消してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="137"/>
+        <location filename="../../gui/run/session.py" line="135"/>
         <source>One more step: the run now has {0:,} steps.</source>
         <translation>1ステップ追加しました: この学習は {0:,} ステップになりました。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="171"/>
+        <location filename="../../gui/run/session.py" line="167"/>
         <source>Step {0:,} cannot be shown: {1}</source>
         <translation>ステップ {0:,} は表示できません: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="218"/>
+        <location filename="../../gui/run/session.py" line="206"/>
         <source>Cannot continue from step {0:,}: {1}</source>
         <translation>ステップ {0:,} から続けられません: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="226"/>
+        <location filename="../../gui/run/session.py" line="214"/>
         <source>A new run branches off at step {0:,}; the run it came from is kept.</source>
         <translation>ステップ {0:,} から新しい学習に分岐しました。元の学習は残してあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="256"/>
+        <location filename="../../gui/run/session.py" line="244"/>
         <source>The session holds {0} runs. Runs with unsaved progress, or in the session file open, are all kept: save them, or delete some in the Runs panel.</source>
         <translation>セッションには {0} 件の実行があります。未保存の進捗がある実行と、開いているセッションファイルの実行はすべて残します。保存するか、実行パネルでいくつか削除してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="318"/>
+        <location filename="../../gui/run/session.py" line="283"/>
         <source>from run {0} at step {1:,}</source>
         <translation>学習 {0} のステップ {1:,} から分岐</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="320"/>
+        <location filename="../../gui/run/session.py" line="285"/>
         <source>from step {0:,} of a deleted run</source>
         <translation>削除した学習のステップ {0:,} から分岐</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="333"/>
+        <location filename="../../gui/run/session.py" line="298"/>
         <source>2-layer</source>
         <translation>2層</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="334"/>
+        <location filename="../../gui/run/session.py" line="299"/>
         <source>{0} hidden</source>
         <translation>隠れ層 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="335"/>
+        <location filename="../../gui/run/session.py" line="300"/>
         <source>alpha {0:g}</source>
         <translation>学習率 {0:g}</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="336"/>
+        <location filename="../../gui/run/session.py" line="301"/>
         <source>seed {0}</source>
         <translation>シード {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="340"/>
+        <location filename="../../gui/run/session.py" line="305"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="362"/>
+        <location filename="../../gui/run/session.py" line="325"/>
         <source>Showing run {0}.</source>
         <translation>学習 {0} を表示しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="375"/>
+        <location filename="../../gui/run/session.py" line="338"/>
         <source>The run shown cannot be deleted: show another run first.</source>
         <translation>表示中の学習は削除できません。先に別の学習を表示してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="408"/>
+        <location filename="../../gui/run/session.py" line="371"/>
         <source>Run {0} belongs to the compare window while it is open: close that window first (its runs then come back here).</source>
         <translation>学習 {0} は、比較ウィンドウが開いている間はそちらのものです。先にそのウィンドウを閉じてください（閉じると学習はこちらに戻ります）。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="442"/>
+        <location filename="../../gui/run/session.py" line="403"/>
         <source>Alpha {0:g}, steps {1:,}: for the new run that Train or Step starts from step {2:,}.</source>
         <translation>学習率 {0:g}、ステップ数 {1:,}: 「学習」か「1ステップ」でステップ {2:,} から始める新しい学習に使います。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="455"/>
+        <location filename="../../gui/run/session.py" line="416"/>
         <source>Alpha {0:g}, steps {1:,}: for the next run (Train starts one from the seed; Step adds a step with this alpha). The finished run keeps its settings.</source>
         <translation>学習率 {0:g}、ステップ数 {1:,}: 次の学習に使います（「学習」はシードから新しく始め、「1ステップ」はこの学習率で1ステップ進めます）。終わった学習の設定はそのままです。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="504"/>
+        <location filename="../../gui/run/session.py" line="432"/>
+        <source>Alpha {0:g}, steps {1:,}: applied to the run.</source>
+        <translation>学習率 {0:g}、ステップ数 {1:,}: 学習に反映しました。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/run/session.py" line="436"/>
+        <source>Settings changed ({0}): the network was reset.</source>
+        <translation>設定が変わったため({0})、ネットワークをリセットしました。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/run/session.py" line="482"/>
         <source>Nothing to undo: only a weight edit, before the run trains on, can be undone.</source>
         <translation>元に戻せるものはありません: 元に戻せるのは、学習を続ける前の重みの編集だけです。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="514"/>
+        <location filename="../../gui/run/session.py" line="492"/>
         <source>Undid the weight edit.</source>
         <translation>重みの編集を元に戻しました。</translation>
     </message>
@@ -3040,6 +2947,29 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
     </message>
 </context>
 <context>
+    <name>SlideExport</name>
+    <message>
+        <location filename="../../gui/shell/slide_export.py" line="33"/>
+        <source>Picture for a slide</source>
+        <translation>スライド用の画像</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/slide_export.py" line="33"/>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 画像 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/slide_export.py" line="39"/>
+        <source>● target   ○ prediction</source>
+        <translation>● 真の値   ○ 予測値</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/slide_export.py" line="45"/>
+        <source>Saved {0}</source>
+        <translation>{0} を保存しました</translation>
+    </message>
+</context>
+<context>
     <name>StatusLine</name>
     <message>
         <location filename="../../gui/views/status_line.py" line="17"/>
@@ -3237,104 +3167,200 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
 <context>
     <name>UnsavedWork</name>
     <message>
-        <location filename="../../gui/shell/unsaved_work.py" line="71"/>
+        <location filename="../../gui/shell/unsaved_work.py" line="80"/>
         <source>Unsaved runs</source>
         <translation>未保存の実行</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/unsaved_work.py" line="74"/>
+        <location filename="../../gui/shell/unsaved_work.py" line="83"/>
         <source>Deleting it loses its progress; this cannot be undone.</source>
         <translation>削除すると進捗は失われます。元に戻せません。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/unsaved_work.py" line="76"/>
+        <location filename="../../gui/shell/unsaved_work.py" line="85"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/unsaved_work.py" line="79"/>
+        <location filename="../../gui/shell/unsaved_work.py" line="88"/>
         <source>Their progress will be lost unless you save it. Save all keeps every run of the session in one file (File &gt; Open brings them all back).</source>
         <translation>保存しないと進捗は失われます。「すべて保存」はセッションのすべての実行を 1 つのファイルに保存します（ファイル &gt; 開く ですべて戻せます）。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/unsaved_work.py" line="81"/>
+        <location filename="../../gui/shell/unsaved_work.py" line="90"/>
         <source>Its progress will be lost unless you save it.</source>
         <translation>保存しないと進捗は失われます。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/unsaved_work.py" line="82"/>
+        <location filename="../../gui/shell/unsaved_work.py" line="91"/>
         <source>Save all…</source>
         <translation>すべて保存…</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/unsaved_work.py" line="82"/>
+        <location filename="../../gui/shell/unsaved_work.py" line="91"/>
         <source>Save…</source>
         <translation>保存…</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/unsaved_work.py" line="84"/>
+        <location filename="../../gui/shell/unsaved_work.py" line="93"/>
         <source>Discard and quit</source>
         <translation>破棄して終了</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/unsaved_work.py" line="85"/>
+        <location filename="../../gui/shell/unsaved_work.py" line="94"/>
         <source>Discard and open</source>
         <translation>破棄して開く</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/unsaved_work.py" line="125"/>
+        <location filename="../../gui/shell/unsaved_work.py" line="134"/>
         <source>Unsaved runs cannot be kept if GateLab is ended from outside: the folder {0} cannot be written ({1}). Save your runs yourself.</source>
         <translation>GateLab が外部から終了された場合、未保存の実行を残せません。フォルダー {0} に書き込めません（{1}）。実行はご自身で保存してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/unsaved_work.py" line="138"/>
+        <location filename="../../gui/shell/unsaved_work.py" line="147"/>
         <source>GateLab was ended last time with unsaved runs. They were kept in: {0}</source>
         <translation>前回 GateLab は未保存の実行を残したまま終了しました。次の場所に保存してあります: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/unsaved_work.py" line="142"/>
+        <location filename="../../gui/shell/unsaved_work.py" line="151"/>
         <source>A recovery file was cut off while it was written (GateLab was killed then); it cannot be opened: {0}</source>
         <translation>復元用ファイルが書き込み途中で途切れています（そのとき GateLab が強制終了されました）。開けません: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/unsaved_work.py" line="145"/>
+        <location filename="../../gui/shell/unsaved_work.py" line="154"/>
         <source>A recovery file is damaged and cannot be opened ({0}): {1}</source>
         <translation>復元用ファイルが壊れていて開けません（{0}）: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/unsaved_work.py" line="153"/>
+        <location filename="../../gui/shell/unsaved_work.py" line="162"/>
         <source>Unsaved runs kept</source>
         <translation>未保存の実行を保存しました</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/unsaved_work.py" line="156"/>
+        <location filename="../../gui/shell/unsaved_work.py" line="165"/>
         <source>Open them now</source>
         <translation>今すぐ開く</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/unsaved_work.py" line="156"/>
+        <location filename="../../gui/shell/unsaved_work.py" line="165"/>
         <source>Open the newest now</source>
         <translation>最新のものを今すぐ開く</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/unsaved_work.py" line="158"/>
+        <location filename="../../gui/shell/unsaved_work.py" line="167"/>
         <source>Later (File &gt; Open)</source>
         <translation>あとで（ファイル &gt; 開く）</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/unsaved_work.py" line="171"/>
+        <location filename="../../gui/shell/unsaved_work.py" line="180"/>
         <source>This run has progress that is not saved:</source>
         <translation>この実行には保存されていない進捗があります:</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/unsaved_work.py" line="173"/>
+        <location filename="../../gui/shell/unsaved_work.py" line="182"/>
         <source>{0} runs have progress that is not saved:</source>
         <translation>{0} 件の実行に保存されていない進捗があります:</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/unsaved_work.py" line="177"/>
+        <location filename="../../gui/shell/unsaved_work.py" line="186"/>
         <source>• and {0} more</source>
         <translation>• ほか {0} 件</translation>
+    </message>
+</context>
+<context>
+    <name>WindowLayout</name>
+    <message>
+        <location filename="../../gui/shell/window_layout.py" line="96"/>
+        <source>Network diagram</source>
+        <translation>ネットワーク図</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/window_layout.py" line="97"/>
+        <source>Hidden node maps</source>
+        <translation>隠れ層マップ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/window_layout.py" line="98"/>
+        <source>Hidden space</source>
+        <translation>隠れ層の空間</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/window_layout.py" line="99"/>
+        <source>Loss landscape</source>
+        <translation>損失の地形</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/window_layout.py" line="100"/>
+        <source>Step-by-step math</source>
+        <translation>計算の手順</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/window_layout.py" line="101"/>
+        <source>Gradient check</source>
+        <translation>勾配チェック</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/window_layout.py" line="102"/>
+        <source>Runs</source>
+        <translation>学習の一覧</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/window_layout.py" line="103"/>
+        <source>What am I looking at?</source>
+        <translation>この画面の見方</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/window_layout.py" line="104"/>
+        <source>Follow the article</source>
+        <translation>記事に沿って学ぶ</translation>
+    </message>
+</context>
+<context>
+    <name>WindowSettings</name>
+    <message>
+        <location filename="../../gui/shell/window_settings.py" line="66"/>
+        <source>A fresh start: the article&apos;s settings and speed. The last ones are kept (File &gt; Start fresh each time).</source>
+        <translation>初期設定で起動しました: 記事の設定と速度です。前回の設定は残っています（ファイル &gt; 毎回初期設定で起動）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/window_settings.py" line="88"/>
+        <source>training settings</source>
+        <translation>学習の設定</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/window_settings.py" line="88"/>
+        <source>view options</source>
+        <translation>表示の設定</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/window_settings.py" line="89"/>
+        <source>language</source>
+        <translation>言語</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/window_settings.py" line="89"/>
+        <source>speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/window_settings.py" line="93"/>
+        <source>Some saved settings could not be read and are back to their defaults: {0}.</source>
+        <translation>保存された設定の一部を読み込めなかったため、既定値に戻しました: {0}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/window_settings.py" line="115"/>
+        <source>The language changes when GateLab starts next time.</source>
+        <translation>言語は GateLab を次に起動したときに切り替わります。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/window_settings.py" line="122"/>
+        <source>From the next start on, GateLab starts with the article&apos;s settings.</source>
+        <translation>次回から、GateLab は記事の設定で起動します。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/window_settings.py" line="123"/>
+        <source>From the next start on, GateLab starts with the last settings.</source>
+        <translation>次回から、GateLab は前回の設定で起動します。</translation>
     </message>
 </context>
 <context>

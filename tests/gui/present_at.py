@@ -25,7 +25,7 @@ def main(language: str) -> int:
     deadline = time.monotonic() + 30  # "did not hang" bounds: the test then fails on the sizes
     while not window.isVisible() and time.monotonic() < deadline:
         app.processEvents()
-    window._toggle_presentation()
+    window.presentation.toggle()
     screen = window.screen().size()
     settled, last = 0, None
     while settled < 5 and time.monotonic() < deadline:  # full screen, the same five looks running
@@ -37,7 +37,7 @@ def main(language: str) -> int:
         last = now
         time.sleep(0.01)  # polling: the window system's answers come in their own time
     views = {"output": window.output_view, "predictions": window.predictions,
-             "loss": window.loss_plot, "controls": window._controls_scroll}
+             "loss": window.loss_plot, "controls": window.panes.controls_scroll}
     sizes = {name: [v.width(), v.height(), v.minimumSizeHint().width(), v.minimumSizeHint().height()]
              for name, v in views.items()}
     print(json.dumps({"window": [window.width(), window.height()], "views": sizes}), flush=True)

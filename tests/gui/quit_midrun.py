@@ -38,16 +38,16 @@ def main(how: str, delay_ms: int) -> int:
     if how != "idle":
         QTimer.singleShot(0, window.start_training)
     if how.startswith("compare"):
-        QTimer.singleShot(100, lambda: window._compare_with("alpha_up"))
+        QTimer.singleShot(100, lambda: window.compare.compare_with("alpha_up"))
 
     def mid_run() -> bool:
         """The window's run trains and has done steps; with compare, the other run too."""
         if not window.controller.is_running() or window.session.trainer.step == 0:
             return False
         if how.startswith("compare"):
-            compare = window.compare_window
+            compare = window.compare.window
             return compare is not None and compare.is_training() and all(
-                compare._runs[k].step > 0 for k in compare._controllers)
+                run.step > 0 for run in compare.model.trained)
         return True
 
     def ask_to_quit():

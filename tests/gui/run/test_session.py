@@ -455,3 +455,20 @@ def test_a_training_thread_is_freed_once_it_has_ended(qtbot):
 
     qtbot.waitUntil(all_freed)  # the events queued as each run ended have had their turn
     s.shutdown()
+
+
+def test_edited_settings_go_to_the_run_or_make_a_new_one_from_the_seed(qtbot):
+    """The config-edit policy is the session's: alpha and steps are the run's to take as it
+    goes; any other setting is a new run, and the window's note (the file left) is added."""
+    s = RunSession(TrainConfig(steps=300, seed=3), use_engine=False)
+    notices = []
+    s.notice.connect(notices.append)
+    first = s.trainer
+    s.edit_config(s.config.with_changes(alpha=2.0, steps=400), lambda: "not asked")
+    assert s.trainer is first and first.config.alpha == 2.0 and first.config.steps == 400
+    assert notices == ["Alpha 2, steps 400: applied to the run."]
+    s.edit_config(s.config.with_changes(hidden_nodes=3), lambda: "The file stays.")
+    assert s.trainer is not first and s.trainer.config.hidden_nodes == 3 and s.trainer.step == 0
+    assert notices[-1].startswith("Settings changed (") and notices[-1].endswith(
+        "the network was reset. The file stays.")
+    s.shutdown()

@@ -51,7 +51,7 @@ def test_the_network_diagram_is_the_dock_tab_in_front_at_start(window):
 
 
 def test_the_window_fits_a_1366_by_768_laptop_screen(window):
-    from gui.shell.main_window import FRAME_ALLOWANCE
+    from gui.shell.window_layout import FRAME_ALLOWANCE
 
     minimum = window.minimumSizeHint()
     assert minimum.width() <= 1366 - FRAME_ALLOWANCE.width(), minimum
@@ -62,10 +62,10 @@ def test_the_window_fits_a_1366_by_768_laptop_screen(window):
 def test_at_first_start_the_3d_view_gets_more_room_than_the_dock_column(qtbot, monkeypatch, screen):
     from PySide6.QtCore import QSize
 
-    from gui.shell import main_window
+    from gui.shell import window_layout
 
     if screen == "laptop":  # what a 1366 x 768 screen leaves (the test screen is larger)
-        monkeypatch.setattr(main_window, "PREFERRED_SIZE", QSize(1350, 720))
+        monkeypatch.setattr(window_layout, "PREFERRED_SIZE", QSize(1350, 720))
     window = discard_on_close(MainWindow(TrainConfig(steps=3000, seed=4)))
     qtbot.addWidget(window)
     window.show()
@@ -104,12 +104,12 @@ def test_the_layout_gives_the_3d_view_room_and_cuts_off_nothing(qtbot, qapp, mon
     from PySide6.QtWidgets import QTableWidget
 
     from gui.common.i18n import install_translators
-    from gui.shell import main_window
+    from gui.shell import window_layout
 
     if not opengl:
         monkeypatch.setenv("GATELAB_NO_OPENGL", "1")
     size = LAYOUT_SIZES[screen]
-    monkeypatch.setattr(main_window, "PREFERRED_SIZE", size)
+    monkeypatch.setattr(window_layout, "PREFERRED_SIZE", size)
     translators = install_translators(qapp, language)
     try:
         window = discard_on_close(MainWindow(TrainConfig(steps=300, seed=4)))
@@ -124,7 +124,7 @@ def test_the_layout_gives_the_3d_view_room_and_cuts_off_nothing(qtbot, qapp, mon
         for view in (window.output_view, window.loss_plot, window.timeline, window.predictions,
                      window.docks["network"].widget()):
             assert _whole(view), (type(view).__name__, view.size(), view.minimumSizeHint())
-        scroll = window._controls_scroll
+        scroll = window.panes.controls_scroll
         assert _seen_in(window.controls._train, scroll) and _seen_in(window.predictions, scroll)
         window.controls._advanced._header.setChecked(True)  # Advanced open: the column scrolls,
         settle(qtbot, window)  # but Train and Stop stay in sight
@@ -171,7 +171,7 @@ def test_the_solved_line_never_covers_the_table_in_a_narrow_japanese_column(qtbo
 def test_the_first_size_is_shrunk_to_the_screen_but_not_grown():
     from PySide6.QtCore import QSize
 
-    from gui.shell.main_window import FRAME_ALLOWANCE, PREFERRED_SIZE, fitted_size
+    from gui.shell.window_layout import FRAME_ALLOWANCE, PREFERRED_SIZE, fitted_size
 
     laptop = fitted_size(PREFERRED_SIZE, QSize(1366, 728))
     assert laptop == QSize(1366, 728) - FRAME_ALLOWANCE
@@ -468,8 +468,8 @@ def test_export_actions_write_files(qtbot, window, tmp_path):
 
 
 def test_a_failed_seed_from_the_seeds_dialog_opens_here(qtbot, window):
-    window._on_many_seeds()
-    dialog = window._seeds_dialog
+    window.show_many_seeds()
+    dialog = window.many_seeds.dialog
     assert dialog.isVisible() and dialog.config() == window.config()
     dialog.seed_chosen.emit(17)
     qtbot.waitUntil(lambda: window.config().seed == 17)
@@ -481,8 +481,8 @@ def test_a_failed_seed_from_the_seeds_dialog_opens_here(qtbot, window):
 def test_watching_a_failed_seed_keeps_the_many_seeds_results(qtbot, window):
     from PySide6.QtWidgets import QListWidget, QPushButton, QSpinBox
 
-    window._on_many_seeds()
-    dialog = window._seeds_dialog
+    window.show_many_seeds()
+    dialog = window.many_seeds.dialog
     dialog.findChild(QSpinBox).setValue(40)
     run = next(b for b in dialog.findChildren(QPushButton) if b.text() == "Run")
     qtbot.mouseClick(run, Qt.MouseButton.LeftButton)
@@ -534,7 +534,7 @@ def test_dock_views_skip_frames_while_training_but_catch_up_at_rest(qtbot, windo
     qtbot.waitUntil(lambda: window.state() == states.PAUSED)
     assert calls[-1] == states.PAUSED  # at rest every dock view is brought up to date
     shown = window.network_view.weights()
-    assert shown.equals(window._last_snapshot.weights)
+    assert shown.equals(window.last_snapshot.weights)
     window.controls.stop_pressed.emit()
     wait_state(qtbot, window, states.STOPPED)
 
@@ -578,7 +578,7 @@ def test_a_click_on_the_loss_plot_puts_every_view_at_that_step(qtbot, window):
     step = window.session.viewing
     assert step is not None and abs(step - 1000) <= 15  # a pixel is ~7 steps here
     past = window.session.trainer.state_at(step)
-    shown = window._last_snapshot
+    shown = window.last_snapshot
     assert shown.step == step and shown.weights.equals(past.weights)
     from core.model.network import predictions
 
@@ -670,7 +670,7 @@ def test_double_click_shows_an_earlier_run_and_tick_lays_its_curve_over(qtbot, w
     assert low <= float(first_losses.min()) and float(first_losses.max()) <= high  # all of it shows
     window.runs_view._on_double_clicked(item, 1)
     qtbot.waitUntil(lambda: window.session.trainer is first)
-    assert window._last_snapshot.run == first.run_id and window._last_snapshot.step == 3000
+    assert window.last_snapshot.run == first.run_id and window.last_snapshot.step == 3000
     assert window.controls.config().alpha == 0.5  # the controls show the run's settings
     assert window.state() == states.FINISHED
 
@@ -815,7 +815,7 @@ def test_a_session_file_reopens_with_every_run_and_save_writes_them_all(qtbot, w
     window.session.rename_run(first.run_id, "alpha 0.5")
     path = tmp_path / "lesson.gatelab.json"
     window.files.ask_save_path = lambda suggested: str(path)
-    window._save_session(ask=True)
+    window.saving.save_all(ask=True)
     assert json.loads(path.read_text())["format"] == "gatelab-session"
     window.controls._hidden.setValue(5)  # something else entirely
     qtbot.waitUntil(lambda: window.session.trainer.config.hidden_nodes == 5)
@@ -828,7 +828,7 @@ def test_a_session_file_reopens_with_every_run_and_save_writes_them_all(qtbot, w
     assert window.config().alpha == 2.0 and window.files.is_session()
     # Save (Ctrl+S) of a session file writes every run again, not just the one shown.
     window.session.switch_to(window.session.runs[0].run_id)
-    window._save()
+    window.saving.save()
     document = json.loads(path.read_text())
     assert len(document["runs"]) == 2 and document["current"] == 0
 
@@ -843,10 +843,10 @@ def compare_action(window, text):
 def opened_compare(qtbot, window, text, done=True):
     """The compare window after its menu entry (two clicks), its runs trained if `done`."""
     compare_action(window, text).trigger()
-    compare = window.compare_window
+    compare = window.compare.window
     assert compare is not None  # at once: the run to compare with trains in it
     if done:
-        qtbot.waitUntil(lambda: compare._runs[1].finished and not compare.is_training(),
+        qtbot.waitUntil(lambda: compare.model.runs[1].finished and not compare.is_training(),
                         timeout=30000)
     return compare
 
@@ -857,8 +857,8 @@ def test_two_clicks_compare_the_run_with_the_other_update_order(qtbot, window):
     finish(qtbot, window)
     shown = window.session.trainer
     compare = opened_compare(qtbot, window, "the other update order (same seed)")
-    other = compare._runs[1]
-    assert compare._runs[0] is shown and other.config == shown.config.with_changes(
+    other = compare.model.runs[1]
+    assert compare.model.runs[0] is shown and other.config == shown.config.with_changes(
         update_order="article") and other.step == 3000
     reference = Trainer(TrainConfig(steps=3000, seed=4, update_order="article"))
     reference.run()
@@ -870,13 +870,13 @@ def test_two_clicks_compare_the_run_with_the_other_update_order(qtbot, window):
 
 def test_the_main_run_sends_fewer_snapshots_while_the_compare_window_trains(qtbot, window):
     from gui.run.training_worker import EMIT_INTERVAL
-    from gui.shell.main_window import SHARED_EMIT_INTERVAL_S
+    from gui.shell.compare_runs import SHARED_EMIT_INTERVAL_S
 
     assert window.session.controller.emit_interval() == EMIT_INTERVAL
     compare = opened_compare(qtbot, window, "alpha × 4 (same seed)")  # trains its own run
     assert window.session.controller.emit_interval() == SHARED_EMIT_INTERVAL_S
     compare.close()
-    qtbot.waitUntil(lambda: window.compare_window is None, timeout=20000)
+    qtbot.waitUntil(lambda: window.compare.window is None, timeout=20000)
     assert window.session.controller.emit_interval() == EMIT_INTERVAL
 
 
@@ -890,13 +890,13 @@ def test_the_compare_window_redraws_at_most_10_times_a_second_while_both_train(q
     window.controls.train_pressed.emit()
     qtbot.waitUntil(window.session.is_running)
     compare = opened_compare(qtbot, window, "the other update order (same seed)", done=False)
-    qtbot.waitUntil(lambda: compare._latest[0].step > 0 and compare._latest[1].step > 0,
+    qtbot.waitUntil(lambda: compare.model.present(0).step > 0 and compare.model.present(1).step > 0,
                     timeout=20000)
-    drawn, show = [], compare._show
-    compare._show = lambda step: (drawn.append(time.monotonic()), show(step))
+    drawn, show = [], compare._draw
+    compare._draw = lambda shown: (drawn.append(time.monotonic()), show(shown))
     qtbot.waitUntil(lambda: len(drawn) >= 20, timeout=60000)  # 2 s at 10 a second
     both = window.session.is_running() and compare.is_training()
-    compare._show = show  # closing draws the runs' last steps at once
+    compare._draw = show  # closing draws the runs' last steps at once
     compare.close()
     gaps = np.diff(drawn)
     assert both
@@ -912,7 +912,7 @@ def test_the_shared_timeline_moves_both_sides(qtbot, window):
     qtbot.keyClick(slider, Qt.Key.Key_Home)
     assert compare.step() == 0
     compare.show_step(500)
-    left, right = compare._runs
+    left, right = compare.model.runs
     from core.model.network import predictions
 
     for side, run in zip(compare.tables, (left, right)):
@@ -936,12 +936,12 @@ def test_both_runs_train_at_once_and_each_ends_as_if_trained_alone(qtbot, window
     window.controls.train_pressed.emit()
     qtbot.waitUntil(window.session.is_running)
     compare = opened_compare(qtbot, window, "the other update order (same seed)", done=False)
-    left, right = compare._runs
+    left, right = compare.model.runs
     seen = []  # (left's step, right's step) while both threads run
 
     def both_running():
         if window.session.is_running() and compare.is_training():
-            seen.append((compare._latest[0].step, compare._latest[1].step))
+            seen.append((compare.model.present(0).step, compare.model.present(1).step))
         return len({pair for pair in seen if pair[0] and pair[1]}) >= 3
 
     qtbot.waitUntil(both_running, timeout=30000)
@@ -957,7 +957,7 @@ def test_both_runs_train_at_once_and_each_ends_as_if_trained_alone(qtbot, window
             alone.advance(run.step - alone.step)
         assert run.weights.equals(alone.weights)  # the window keeps losses as float32:
         assert np.array_equal(run.history.values(), alone.history.values().astype(np.float32))
-    qtbot.waitUntil(lambda: compare._latest[0].step == left.step, timeout=5000)
+    qtbot.waitUntil(lambda: compare.model.present(0).step == left.step, timeout=5000)
     compare._on_refresh()
     assert compare.step() == max(left.step, right.step)  # it followed both to the present
     expected = predictions(right.weights, "sigmoid")[0]
@@ -967,8 +967,8 @@ def test_both_runs_train_at_once_and_each_ends_as_if_trained_alone(qtbot, window
 def test_a_run_training_in_the_compare_window_is_not_shown_or_deleted_meanwhile(qtbot, window):
     long_run(qtbot, window)
     compare = opened_compare(qtbot, window, "alpha ÷ 4 (same seed)", done=False)
-    other = compare._runs[1]
-    qtbot.waitUntil(lambda: compare._latest[1].step > 0, timeout=20000)
+    other = compare.model.runs[1]
+    qtbot.waitUntil(lambda: compare.model.present(1).step > 0, timeout=20000)
     shown = window.session.trainer
     window.session.switch_to(other.run_id)
     assert window.session.trainer is shown
@@ -976,7 +976,7 @@ def test_a_run_training_in_the_compare_window_is_not_shown_or_deleted_meanwhile(
     window.session.delete_run(other.run_id)
     assert other in window.session.runs
     compare.close()  # stops it: the run keeps its steps, and is the session's again
-    assert window.compare_window is None and not other.finished and 0 < other.step < 5_000_000
+    assert window.compare.window is None and not other.finished and 0 < other.step < 5_000_000
     window.session.switch_to(other.run_id)
     assert window.session.trainer is other
 
@@ -986,17 +986,17 @@ def test_the_compare_timeline_stays_at_a_past_step_while_the_runs_train(qtbot, w
 
     long_run(qtbot, window)
     compare = opened_compare(qtbot, window, "the other update order (same seed)", done=False)
-    qtbot.waitUntil(lambda: compare._latest[1].step > 2000, timeout=20000)
+    qtbot.waitUntil(lambda: compare.model.present(1).step > 2000, timeout=20000)
     compare.show_step(700)
-    before = compare._latest[1].step
-    qtbot.waitUntil(lambda: compare._latest[1].step > before + 1000, timeout=20000)
+    before = compare.model.present(1).step
+    qtbot.waitUntil(lambda: compare.model.present(1).step > before + 1000, timeout=20000)
     compare._on_refresh()
     assert compare.step() == 700 and compare.timeline.value() == 700
-    expected = predictions(compare._runs[1].state_at(700).weights, "sigmoid")[0]
+    expected = predictions(compare.model.runs[1].state_at(700).weights, "sigmoid")[0]
     assert compare.tables[1].cell_text(0, 1) == f"{expected:.2f}"
     assert compare.timeline.slider().maximum() > before  # the timeline learnt the present
     compare.timeline.live_requested.emit()  # back to live: it follows the run again
-    later = compare._latest[1].step
+    later = compare.model.present(1).step
     qtbot.waitUntil(lambda: compare.step() > later, timeout=20000)
     compare.stop_button.click()
     assert not compare.is_training() and compare.stop_button.text().replace("&", "") == "Train on"
@@ -1008,12 +1008,12 @@ def test_saving_the_session_writes_a_comparison_run_whole(qtbot, window, tmp_pat
 
     long_run(qtbot, window)
     compare = opened_compare(qtbot, window, "alpha × 4 (same seed)", done=False)
-    qtbot.waitUntil(lambda: compare._latest[1].step > 0, timeout=20000)
+    qtbot.waitUntil(lambda: compare.model.present(1).step > 0, timeout=20000)
     path = tmp_path / "both.gatelab.json"
     window.files.ask_save_path = lambda suggested: str(path)
-    assert window._save_session(ask=True)
+    assert window.saving.save_all(ask=True)
     assert not compare.is_training()  # stopped first, so the file holds whole runs
-    other = compare._runs[1]
+    other = compare.model.runs[1]
     saved = json.loads(path.read_text())["runs"][1]["experiment"]
     assert saved["step"] == other.step and len(saved["loss_history"]) == other.step
 
@@ -1021,9 +1021,9 @@ def test_saving_the_session_writes_a_comparison_run_whole(qtbot, window, tmp_pat
 def test_closing_the_window_while_the_compare_window_trains_ends_both(qtbot, window):
     long_run(qtbot, window)
     compare = opened_compare(qtbot, window, "alpha × 4 (same seed)", done=False)
-    qtbot.waitUntil(lambda: compare._latest[1].step > 0, timeout=20000)
+    qtbot.waitUntil(lambda: compare.model.present(1).step > 0, timeout=20000)
     window.close()  # the thread fixture fails the test if a training thread is left
-    assert not compare.is_training() and window.compare_window is None
+    assert not compare.is_training() and window.compare.window is None
 
 
 def test_compare_with_the_selected_run_needs_another_run(qtbot, window):
@@ -1034,7 +1034,7 @@ def test_compare_with_the_selected_run_needs_another_run(qtbot, window):
 
 
 def test_comparison_configs_change_one_thing_only():
-    from gui.shell.main_window import comparison_config
+    from gui.run.comparison import comparison_config
 
     base = TrainConfig(alpha=0.5, hidden_nodes=2, update_order="textbook", seed=7)
     assert comparison_config(base, "order") == base.with_changes(update_order="article")
@@ -1059,7 +1059,7 @@ def test_a_branch_or_another_run_never_overwrites_the_single_run_file_open(qtbot
     assert window.files.path() is None
     asked = []
     window.files.ask_save_path = lambda suggested: asked.append(suggested)  # the user cancels
-    assert not window._save() and asked and path.read_bytes() == saved
+    assert not window.saving.save() and asked and path.read_bytes() == saved
 
 
 def test_save_when_closing_with_a_session_file_open_writes_every_run(qtbot, window, tmp_path):
@@ -1068,7 +1068,7 @@ def test_save_when_closing_with_a_session_file_open_writes_every_run(qtbot, wind
     two_runs(qtbot, window)
     path = tmp_path / "lesson.gatelab.json"
     window.files.ask_save_path = lambda suggested: str(path)
-    assert window._save_session(ask=True)
+    assert window.saving.save_all(ask=True)
     window.session.rename_run(window.session.runs[0].run_id, "renamed")  # unsaved now
     assert window.files.is_dirty()
     window.unsaved.ask = lambda labels, action: "save"
@@ -1095,7 +1095,7 @@ def test_dock_tabs_keep_their_whole_titles_and_scroll_instead(qtbot, window):
     """At 1366 wide the tabs read "Netw…" and "ネットワー…"."""
     from PySide6.QtWidgets import QTabBar
 
-    window._show_dock("help")  # a new tab: Qt may make a new tab bar
+    window.show_dock("help")  # a new tab: Qt may make a new tab bar
 
     def whole_titles():
         bars = [bar for bar in window.findChildren(QTabBar) if bar.count()]
@@ -1130,7 +1130,7 @@ def test_presentation_mode_is_full_screen_large_and_plain_and_esc_puts_everythin
     docks = {key for key, dock in window.docks.items() if dock.isVisible()}
     assert docks
     size, least = window.size(), window.minimumSizeHint().width()
-    splitters = {name: s.sizes() for name, s in window._splitters().items()}
+    splitters = {name: s.sizes() for name, s in window.panes.splitters().items()}
     tick_font = window.loss_plot._item.getAxis("left").style["tickFont"]
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)  # shortcuts reach the active window
@@ -1153,7 +1153,7 @@ def test_presentation_mode_is_full_screen_large_and_plain_and_esc_puts_everythin
     # The window as it was: leaving it wider than the screen, or with a larger minimum, or
     # with double-size axis text, was what the font's lazy update caused.
     assert window.size() == size and window.minimumSizeHint().width() <= least
-    assert {name: s.sizes() for name, s in window._splitters().items()} == splitters
+    assert {name: s.sizes() for name, s in window.panes.splitters().items()} == splitters
     assert window.loss_plot._item.getAxis("left").style["tickFont"] == tick_font
     assert left_axis.labelText == "step loss L[step]"
 
@@ -1187,7 +1187,7 @@ def test_a_picture_for_a_slide_at_1920x1080_with_the_runs_caption(qtbot, window,
     from gui.dialogs.slide_dialog import SlideDialog
 
     finish(qtbot, window)
-    caption = slide_caption(window._last_snapshot)
+    caption = slide_caption(window.last_snapshot)
     assert caption.startswith("XOR · 2 hidden nodes · alpha 0.5 · seed 4 · step 3,000 · loss ")
     dialog = SlideDialog(caption)
     qtbot.addWidget(dialog)
@@ -1199,7 +1199,7 @@ def test_a_picture_for_a_slide_at_1920x1080_with_the_runs_caption(qtbot, window,
     assert (view, size.width(), size.height(), chosen) == ("output", 2000, 1000, "")
     path = tmp_path / "slide.png"
     window.exports.ask_path = lambda *args: str(path)
-    window.write_slide("output", size, "caption")
+    window.slides.write("output", size, "caption")
     image = QImage(str(path))
     assert (image.width(), image.height()) == (2000, 1000)
     assert str(path) in window.statusBar().currentMessage()
@@ -1230,7 +1230,7 @@ def test_an_animation_of_the_run_up_to_the_step_shown(qtbot, window, tmp_path, m
     _answer_animation_dialog(monkeypatch, window, path, view="both", frames=4, size=(320, 240),
                              seconds=2)
     on_screen = window.output_view.view.surface_z() if window.output_view.is_3d else None
-    window._export_animation()
+    window.animation.ask_shown()
     assert window.animation.is_running() and window.animation.progress.isVisible()
     qtbot.waitUntil(lambda: not window.animation.is_running(), timeout=60000)
     with Image.open(path) as gif:
@@ -1258,7 +1258,7 @@ def test_an_animation_shows_the_loss_as_the_window_does(qtbot, window, tmp_path,
         return original(writer, snapshot)
 
     monkeypatch.setattr(animation_writer.AnimationWriter, "_draw", spy)
-    window._export_animation()
+    window.animation.ask_shown()
     stage_plot = window.animation.progress.findChild(type(window.loss_plot))
     assert stage_plot is not None and stage_plot.loss_convention() == window.loss_plot.loss_convention()
     qtbot.waitUntil(lambda: not window.animation.is_running(), timeout=60000)
@@ -1268,7 +1268,7 @@ def test_an_animation_shows_the_loss_as_the_window_does(qtbot, window, tmp_path,
 def test_an_animation_needs_two_steps(qtbot, window, monkeypatch):
     warnings = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: warnings.append(text))
-    window._export_animation()  # a new run at step 0
+    window.animation.ask_shown()  # a new run at step 0
     assert warnings and "at least two steps" in warnings[0]
     assert window.animation.writer is None
 
@@ -1277,7 +1277,7 @@ def test_closing_the_window_mid_animation_writes_nothing(qtbot, window, tmp_path
     finish(qtbot, window)
     path = tmp_path / "run.gif"
     _answer_animation_dialog(monkeypatch, window, path, view="loss", frames=200, size=(320, 240))
-    window._export_animation()
+    window.animation.ask_shown()
     qtbot.waitUntil(lambda: window.animation.writer.done >= 2, timeout=30000)
     window.close()
     assert window.animation.writer.cancelled and not window.animation.is_running()
@@ -1330,7 +1330,7 @@ def test_closing_the_progress_window_cancels_the_animation(qtbot, window, tmp_pa
     finish(qtbot, window)
     path = tmp_path / "run.gif"
     _answer_animation_dialog(monkeypatch, window, path, view="loss", frames=100, size=(320, 240))
-    window._export_animation()
+    window.animation.ask_shown()
     qtbot.waitUntil(lambda: window.animation.writer.done >= 2, timeout=30000)
     window.animation.progress.close()
     assert window.animation.writer.cancelled and not window.animation.is_running()
@@ -1364,18 +1364,18 @@ def test_the_view_menu_shows_the_loss_as_the_articles_sum(qtbot, window):
     after = curve.getOriginalDataset()[1]
     np.testing.assert_allclose(after, 2 * before)
     assert "(the article's sum, no ½)" in window.status_line.texts()[1]
-    assert window._toggles()["article_loss"] is True  # kept with the view options
+    assert window.window_settings.toggles()["article_loss"] is True  # kept with the view options
     from gui.common.messages import slide_caption
 
-    snapshot = window._last_snapshot
+    snapshot = window.last_snapshot
     caption = slide_caption(snapshot, window.loss_plot.shown_factor())
     assert caption.endswith(f"loss {2 * snapshot.loss:.4g} (the article's sum, no ½)")
-    window._compare_with("order")  # the compare window opens in the window's convention
-    assert window.compare_window.loss_plot.shown_factor() == 2.0
+    window.compare.compare_with("order")  # the compare window opens in the window's convention
+    assert window.compare.window.loss_plot.shown_factor() == 2.0
     window.article_loss_action.trigger()  # and follows it
-    assert window.compare_window.loss_plot.shown_factor() == 1.0
+    assert window.compare.window.loss_plot.shown_factor() == 1.0
     assert "no ½" not in window.status_line.texts()[1]
-    assert window._toggles()["article_loss"] is False
+    assert window.window_settings.toggles()["article_loss"] is False
 
 
 # -- the article guide ---------------------------------------------------------------------------
@@ -1392,14 +1392,14 @@ def test_the_article_guide_sets_up_the_3_layer_code_section(qtbot, window):
     assert window.session.config.update_order == "article" and window.session.trainer.step == 2000
     assert [f"{p:.2f}" for p in window.session.trainer.predictions()] == ["0.08", "0.92", "0.92", "0.07"]
     assert window.docks["hidden"].isVisible()
-    assert window.compare_window is not None and window.compare_window.isVisible()  # the textbook order
+    assert window.compare.window is not None and window.compare.window.isVisible()  # the textbook order
     assert "Look at the hidden node maps" in window.statusBar().currentMessage()
 
 
 def test_the_article_guide_walks_the_2_layer_steps_in_the_articles_notation(qtbot, window):
     from core.teaching.notation import ARTICLE
 
-    window._show_dock("guide")
+    window.show_dock("guide")
     window.article_guide.button("two_layer").click()
     qtbot.waitUntil(lambda: window.session.config.hidden_nodes == 0, timeout=10000)
     qtbot.waitUntil(lambda: window.docks["math"].isVisible(), timeout=10000)

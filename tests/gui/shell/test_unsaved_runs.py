@@ -110,7 +110,7 @@ def test_nothing_unsaved_quits_without_a_question(qtbot, window, tmp_path):
 
 def test_a_saved_run_trained_on_is_unsaved_again(qtbot, window, tmp_path):
     finish(qtbot, window)
-    assert window._saved([window.session.trainer],
+    assert window.saving._saved([window.session.trainer],
                          window.files.save(window.session.trainer, str(tmp_path / "a.gatelab.json")))
     assert window.session.unsaved_runs() == []
     window.session.step()  # one more step
@@ -356,11 +356,11 @@ def test_the_runs_of_the_session_file_open_are_never_trimmed(qtbot, window, tmp_
         window.session.add_run(trained_run(seed))
     path = tmp_path / "class.gatelab.json"
     window.files.ask_save_path = lambda suggested: str(path)
-    assert window._save_session(ask=True)
+    assert window.saving.save_all(ask=True)
     held = len(window.session.runs)
     window.session.add_run(trained_run(99))  # a reset, a branch or a compare run does this
     assert len(window.session.runs) == held + 1
-    assert window._save()  # Ctrl+S: the session file again
+    assert window.saving.save()  # Ctrl+S: the session file again
     assert len(session_file.read(path).runs) == held + 1
 
 
@@ -387,7 +387,7 @@ def test_a_file_saved_over_makes_the_run_it_held_unsaved_again(qtbot, window, tm
 def test_saving_marks_runs_through_the_window(qtbot, window, tmp_path):
     finish(qtbot, window)
     window.files.ask_save_path = lambda suggested: str(tmp_path / "one.gatelab.json")
-    window._save()  # Ctrl+S
+    window.saving.save()  # Ctrl+S
     assert window.session.unsaved_runs() == []
 
 
