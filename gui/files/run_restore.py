@@ -8,28 +8,28 @@ What the file holds that is not shown is said in notes.
 
 import os
 
+import numpy as np
 from PySide6.QtCore import QObject, Signal
 
-from gui.run.session import session_trainer
+from core.training.trainer import Trainer
 
 
-def restored_trainer(run):
-    """The trainer of one restored run (core.io.session_file's). The one place outside the
-    trainer that sets its restored state: it becomes Trainer.restored(...) once core has it."""
-    trainer = session_trainer(run.config, run.weights, run.step, run.history.values())
-    trainer.initial_weights = run.initial_weights
-    trainer.outcome = run.outcome
-    trainer.record = run.record  # the file's record, if it checked: past steps stay exact
-    return trainer
+def restored_trainer(run, branched_from=None) -> Trainer:
+    """The window's trainer (its losses kept as float32, as the session's are) of one run read
+    in the background (core.io.session_file.restore): its weights and optimizer state, record
+    (if it checked: past steps stay exact), start and end."""
+    return Trainer.restored(run.config, run.weights, run.step, run.history.values(),
+                            initial_weights=run.initial_weights, outcome=run.outcome, record=run.record,
+                            optimizer_state=run.optimizer_state(), history_dtype=np.float32,
+                            branched_from=branched_from)
 
 
 def restored_trainers(runs) -> list:
     """The trainers of a file's runs, in order, with branch links to the new run ids."""
     trainers, ids = [], {}
     for run in runs:
-        trainer = restored_trainer(run)
-        if run.branched_from is not None:
-            trainer.branched_from = (ids[run.branched_from[0]], run.branched_from[1])
+        origin = run.branched_from
+        trainer = restored_trainer(run, None if origin is None else (ids[origin[0]], origin[1]))
         ids[run.run_id] = trainer.run_id
         trainers.append(trainer)
     return trainers

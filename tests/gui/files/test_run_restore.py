@@ -48,3 +48,21 @@ def test_a_session_file_replaces_the_runs_with_their_names_and_says_nothing_more
     assert restore.notes(str(path), opened, trainers) == ""
     assert restore.seed_note(opened) == ""  # a branch starts from its seed's weights too
     session.shutdown()
+
+
+def test_an_opened_adam_or_momentum_run_continues_from_its_saved_optimizer_state(tmp_path):
+    """The window rebuilt opened runs from their weights only: momentum's velocity and Adam's
+    moments started again from zero."""
+    from core.training.trainer import Trainer
+
+    for optimizer in ("momentum", "adam"):
+        config = TrainConfig(steps=400, seed=4, optimizer=optimizer)
+        saved = session_trainer(config)
+        saved.advance(250)
+        _, _, runs = saved_and_read(tmp_path, [saved])
+        [again] = restored_trainers(runs)
+        assert again.optimizer_state() == saved.optimizer_state() and any(again.optimizer_state())
+        again.advance(150)
+        straight = Trainer(config)
+        straight.advance(400)
+        assert again.flat_state() == straight.flat_state()  # as if never saved
