@@ -491,20 +491,24 @@ class RunSession(QObject):
             self._show()
         self.notice.emit(self.tr("Undid the weight edit."))
 
-    def apply_row_update(self, weights, step_completed: bool, step_loss: float) -> None:
+    def apply_row_update(self, weights, step_completed: bool, step_loss: float,
+                         optimizer_state=None) -> None:
         """One row of the step-by-step math was applied: the run (and every view) follows (on a
-        past step: a new run that branches off there)."""
+        past step: a new run that branches off there), its optimizer's state too (momentum's
+        velocity, Adam's moments: None for plain gradient descent)."""
         if self.viewing is not None:
-            self._from_the_past(lambda: self.apply_row_update(weights, step_completed, step_loss))
+            self._from_the_past(lambda: self.apply_row_update(weights, step_completed, step_loss,
+                                                              optimizer_state))
             return
         self.edited.emit()
+        state = tuple(optimizer_state) if optimizer_state else None  # sgd keeps none
         if self.controller.is_running():
-            self.controller.replace_weights(weights, step_loss if step_completed else None)
+            self.controller.replace_weights(weights, step_loss if step_completed else None, state)
         elif step_completed:
-            self._trainer.record_step(weights, step_loss)
+            self._trainer.record_step(weights, step_loss, state)
             self._show()
         else:
-            self._trainer.set_weights(weights)
+            self._trainer.set_weights(weights, state)
             self._show()
 
     def adopt(self, trainer: Trainer, path: str | None = None) -> None:

@@ -75,7 +75,8 @@ class ShownStep:
             live.losses if live is not None else LossRecord.of(run.history),
             state=state or (live.state if live is not None else states.IDLE),
             message=live.message if live is not None else "", run=run.run_id,
-            live_step=live.step if live is not None else run.step, path=run.path)
+            live_step=live.step if live is not None else run.step, path=run.path,
+            optimizer_state=past.optimizer_state)
 
 
 def ended_state(run) -> tuple[str, str] | None:
@@ -95,4 +96,5 @@ def resting_snapshot(run, state: str | None = None, message: str = ""):
         else:
             state = states.STOPPED if run.step else states.IDLE
     return make_snapshot(run.config, run.weights, run.step, run.history, state=state,
-                         message=message, run=run.run_id, path=run.path)
+                         message=message, run=run.run_id, path=run.path,
+                         optimizer_state=run.optimizer_state())

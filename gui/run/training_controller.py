@@ -103,9 +103,9 @@ class TrainingController(QObject):
         if self._worker is not None:
             self._worker.set_total_steps(steps)
 
-    def replace_weights(self, weights, completed_step_loss=None) -> None:
+    def replace_weights(self, weights, completed_step_loss=None, optimizer_state=None) -> None:
         if self._worker is not None:
-            self._worker.replace_weights(weights, completed_step_loss)
+            self._worker.replace_weights(weights, completed_step_loss, optimizer_state)
 
     def set_speed(self, steps_per_second: float) -> None:
         self._speed = steps_per_second

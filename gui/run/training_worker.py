@@ -40,7 +40,7 @@ class TrainingWorker(QObject):
         self._alpha = None
         self._steps = None
         self._speed = steps_per_second
-        self._replacement = None  # (weights, completed step's loss or None) from the GUI
+        self._replacement = None  # (weights, completed step's loss or None, optimizer state or None)
         # One snapshot in flight: if the window falls behind, the next one waits (each carries
         # the whole run so far) rather than a queue of stale snapshots building up.
         self._consumed = threading.Event()
@@ -76,10 +76,11 @@ class TrainingWorker(QObject):
             self._steps = steps
         self._wake.set()
 
-    def replace_weights(self, weights, completed_step_loss=None):
-        """Hand-edited weights, or one step done row by row; applied between steps."""
+    def replace_weights(self, weights, completed_step_loss=None, optimizer_state=None):
+        """Hand-edited weights, or one step done row by row (with the optimizer's state after
+        it; None: unchanged); applied between steps."""
         with self._lock:
-            self._replacement = (weights, completed_step_loss)
+            self._replacement = (weights, completed_step_loss, optimizer_state)
         self._wake.set()
 
     def snapshot_consumed(self):
@@ -170,11 +171,11 @@ class TrainingWorker(QObject):
                 self._step_requests -= 1
             return self._paused, one_step, self._speed
 
-    def _apply_replacement(self, weights, completed_step_loss):
+    def _apply_replacement(self, weights, completed_step_loss, optimizer_state):
         if completed_step_loss is None:
-            self._trainer.set_weights(weights)
+            self._trainer.set_weights(weights, optimizer_state)
         else:
-            self._trainer.record_step(weights, completed_step_loss)
+            self._trainer.record_step(weights, completed_step_loss, optimizer_state)
         self._emit(states.PAUSED if self._paused else states.TRAINING)
 
     def _emit_end(self):

@@ -98,8 +98,9 @@ class MainWindow(QMainWindow):
         self.runs_view.overlays_changed.connect(self._on_overlays)
         self.runs_view.set_runs(s.run_infos())
         self.network_view.weights_edited.connect(s.edit_weights)
-        self.math_panel.weights_updated.connect(
-            lambda weights, _row, completed, loss: s.apply_row_update(weights, completed, loss))
+        self.math_panel.weights_updated.connect(  # the optimizer's state moves with the weights
+            lambda weights, _row, completed, loss: s.apply_row_update(
+                weights, completed, loss, self.math_panel.stepper().optimizer_state))
         self.guide = GuideSetup(self)
         self.guide.message.connect(status.showMessage)
         self.guide.done.connect(self._update_title)

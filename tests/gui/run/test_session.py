@@ -472,3 +472,33 @@ def test_edited_settings_go_to_the_run_or_make_a_new_one_from_the_seed(qtbot):
     assert notices[-1].startswith("Settings changed (") and notices[-1].endswith(
         "the network was reset. The file stays.")
     s.shutdown()
+
+
+# -- optimizers: a row of the math panel moves the optimizer's state with the weights -------
+@pytest.mark.parametrize("optimizer", ["momentum", "adam"])
+def test_a_math_panel_step_carries_the_optimizers_state_into_the_run(qtbot, optimizer):
+    from core.teaching.row_math import RowStepper
+    from core.training.trainer import Trainer
+
+    config = TrainConfig(steps=50, seed=3, optimizer=optimizer)
+    s = RunSession(config)
+    try:
+        s.set_speed(0.0)
+        s.train()
+        qtbot.waitUntil(lambda: not s.is_running() and s.state == states.FINISHED, timeout=30000)
+        run = s.trainer
+        before = run.optimizer_state()
+        assert any(before)  # 50 steps in, the state is not zero
+        stepper = RowStepper(run.config, run.weights, run.step, before)
+        update = next(u for u in stepper.updates() if u.step_completed)  # the four rows of one step
+        s.apply_row_update(stepper.weights, True, stepper.last_step_loss, stepper.optimizer_state)
+        assert run.step == 51 and run.optimizer_state() == tuple(stepper.optimizer_state)
+        # the same as a step of the trainer's own (the kernels): one step is one step
+        same = Trainer(config.with_changes(steps=51))
+        same.advance(51)
+        assert same.flat_state() == run.flat_state()
+        assert update.weights.equals(run.weights)
+        # the past step rebuilt from the record has it too
+        assert run.state_at(51).optimizer_state == run.optimizer_state()
+    finally:
+        s.shutdown()
