@@ -18,7 +18,7 @@ class AnimationExport(QObject):
     message = Signal(str)  # an error to show
 
     def __init__(self, window, ask_path):
-        """window: the main window (the dialogs' parent); ask_path(title, filter, suffix)."""
+        """window: the main window (the dialogs' parent); ask_path(title, filter, suffix, kind)."""
         super().__init__(window)
         self._window, self._ask_path = window, ask_path
         self.writer: AnimationWriter | None = None

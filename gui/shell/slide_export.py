@@ -31,13 +31,12 @@ class SlideExport(QObject):
         """Asks where, then writes the picture (view: "output" or "loss")."""
         w = self._window
         path = w.exports.ask_path(self.tr("Picture for a slide"), self.tr("PNG image (*.png)"),
-                                  ".png")
+                                  ".png", f"slide-{view}")
         if not path:
             return
         target = w.output_view if view == "output" else w.loss_plot
-        # The 3D view's markers (the 2D map writes yt and yp), with the caption only.
-        legend = self.tr("● target   ○ prediction") if view == "output" and caption and \
-            w.output_view.is_3d else ""
+        # The 3D view's markers as it draws them (the 2D map writes yt and yp), with the caption only.
+        legend = w.output_view.marker_key() if view == "output" and caption else []
         error = exports.export_slide(target, path, size, caption, legend)
         if error:
             self.message.emit(error)
