@@ -17,7 +17,7 @@ from gui.run.training_controller import TrainingController
 # and a table, and drawing takes CPU from both engines (bench/compare_training.py).
 EMIT_INTERVAL_S = 0.1
 ALPHA_SMALLEST = 0.0001  # the Alpha field's smallest value
-KINDS = ("order", "alpha_up", "alpha_down", "hidden", "two_layer")
+KINDS = ("order", "alpha_up", "alpha_down", "hidden", "two_layer", "momentum", "adam")
 
 
 def comparison_config(config: TrainConfig, kind: str) -> TrainConfig:
@@ -33,6 +33,8 @@ def comparison_config(config: TrainConfig, kind: str) -> TrainConfig:
         return config.with_changes(hidden_nodes=min(HIDDEN_MAX, config.hidden_nodes + 1))
     if kind == "two_layer":
         return config.with_changes(hidden_nodes=0 if config.hidden_nodes else 2)
+    if kind in ("momentum", "adam"):  # a run that has it already: against plain descent
+        return config.with_changes(optimizer="sgd" if config.optimizer == kind else kind)
     raise ValueError(f"unknown comparison {kind!r}")
 
 

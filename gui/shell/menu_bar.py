@@ -12,7 +12,7 @@ from gui.common.i18n import LANGUAGES
 from gui.files.export_actions import ExportActions
 from gui.shell.animation_export import AnimationExport
 
-COMPARISONS = ("order", "alpha_up", "alpha_down", "hidden", "two_layer", "selected")
+COMPARISONS = ("order", "alpha_up", "alpha_down", "hidden", "two_layer", "momentum", "adam", "selected")
 
 
 class MenuBar(QObject):
@@ -93,6 +93,8 @@ class MenuBar(QObject):
         texts = (self.tr("the other &update order (same seed)"), self.tr("&alpha × 4 (same seed)"),
                  self.tr("a&lpha ÷ 4 (same seed)"), self.tr("one more &hidden node (same seed)"),
                  self.tr("the &2-layer model, or 2 hidden nodes (same seed)"),
+                 self.tr("&momentum, or plain gradient descent (same seed)"),
+                 self.tr("A&dam, or plain gradient descent (same seed)"),
                  self.tr("the run &selected in the Runs panel"))
         for kind, text in zip(COMPARISONS, texts, strict=True):
             self._action(compare, text, None, lambda _=False, k=kind: w.compare.compare_with(k))

@@ -1419,27 +1419,27 @@ yp {1:.2f}</translation>
         <translation>シード {0} の重みの初期値にリセットしました。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="162"/>
+        <location filename="../../gui/shell/main_window.py" line="163"/>
         <source>run {0}</source>
         <translation>学習 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="202"/>
+        <location filename="../../gui/shell/main_window.py" line="203"/>
         <source>2-layer</source>
         <translation>2層</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="203"/>
+        <location filename="../../gui/shell/main_window.py" line="204"/>
         <source>{0} hidden nodes</source>
         <translation>隠れ層のノード {0} 個</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="204"/>
+        <location filename="../../gui/shell/main_window.py" line="205"/>
         <source>GateLab — {0}, {1}</source>
         <translation>GateLab — {0}、{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="273"/>
+        <location filename="../../gui/shell/main_window.py" line="274"/>
         <source>Default settings restored; the language follows the system from the next start.</source>
         <translation>設定を初期状態に戻しました。言語は次回の起動からシステムの設定に従います。</translation>
     </message>
@@ -1801,21 +1801,31 @@ yp {1:.2f}</translation>
     </message>
     <message>
         <location filename="../../gui/shell/menu_bar.py" line="96"/>
+        <source>&amp;momentum, or plain gradient descent (same seed)</source>
+        <translation>モーメンタム、または通常の勾配降下法（同じシード）(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/menu_bar.py" line="97"/>
+        <source>A&amp;dam, or plain gradient descent (same seed)</source>
+        <translation>Adam、または通常の勾配降下法（同じシード）(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/menu_bar.py" line="98"/>
         <source>the run &amp;selected in the Runs panel</source>
         <translation>学習の一覧で選んだ学習(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/menu_bar.py" line="105"/>
+        <location filename="../../gui/shell/menu_bar.py" line="107"/>
         <source>System default</source>
         <translation>システムの設定</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/menu_bar.py" line="114"/>
+        <location filename="../../gui/shell/menu_bar.py" line="116"/>
         <source>About GateLab</source>
         <translation>GateLab について</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/menu_bar.py" line="115"/>
+        <location filename="../../gui/shell/menu_bar.py" line="117"/>
         <source>GateLab 0.1: watch a 2- or 3-layer neural network learn a logic gate.
 
 Built with Qt {0} through PySide6 (LGPLv3), pyqtgraph (MIT), NumPy (BSD) and PyOpenGL (BSD). GateLab itself is MIT-licensed.</source>
@@ -2959,12 +2969,7 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
         <translation>PNG 画像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/slide_export.py" line="39"/>
-        <source>● target   ○ prediction</source>
-        <translation>● 真の値   ○ 予測値</translation>
-    </message>
-    <message>
-        <location filename="../../gui/shell/slide_export.py" line="45"/>
+        <location filename="../../gui/shell/slide_export.py" line="44"/>
         <source>Saved {0}</source>
         <translation>{0} を保存しました</translation>
     </message>

@@ -868,6 +868,21 @@ def test_two_clicks_compare_the_run_with_the_other_update_order(qtbot, window):
     assert "finished" in compare.status.text()
 
 
+@pytest.mark.parametrize("text, optimizer", [("momentum, or plain gradient descent (same seed)", "momentum"),
+                                             ("Adam, or plain gradient descent (same seed)", "adam")])
+def test_two_clicks_compare_the_run_with_momentum_or_adam(qtbot, window, text, optimizer):
+    from core.training.trainer import Trainer
+
+    finish(qtbot, window)
+    shown = window.session.trainer
+    compare = opened_compare(qtbot, window, text)
+    other = compare.model.runs[1]
+    assert other.config == shown.config.with_changes(optimizer=optimizer) and other.step == 3000
+    reference = Trainer(TrainConfig(steps=3000, seed=4, optimizer=optimizer))
+    reference.run()
+    assert other.flat_state() == reference.flat_state()  # the weights and the optimizer's state
+
+
 def test_the_main_run_sends_fewer_snapshots_while_the_compare_window_trains(qtbot, window):
     from gui.run.training_worker import EMIT_INTERVAL
     from gui.shell.compare_runs import SHARED_EMIT_INTERVAL_S
@@ -1044,6 +1059,11 @@ def test_comparison_configs_change_one_thing_only():
     assert comparison_config(base, "hidden").hidden_nodes == 3
     assert comparison_config(base, "two_layer").hidden_nodes == 0
     assert comparison_config(base.with_changes(hidden_nodes=0), "two_layer").hidden_nodes == 2
+    assert comparison_config(base, "momentum") == base.with_changes(optimizer="momentum")
+    assert comparison_config(base, "adam") == base.with_changes(optimizer="adam")
+    adam = base.with_changes(optimizer="adam")
+    assert comparison_config(adam, "adam") == base
+    assert comparison_config(adam, "momentum").optimizer == "momentum"
 
 
 def test_a_branch_or_another_run_never_overwrites_the_single_run_file_open(qtbot, window, tmp_path):
