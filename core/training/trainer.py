@@ -133,13 +133,13 @@ class Trainer:
 
     def set_weights(self, weights: Weights, optimizer_state=None) -> None:
         """Hand-edited weights, logged in the run record; the optimizer's state stays unless
-        given (a row of the math panel moves both)."""
+        given (a row of the math panel moves both). The log always holds the whole state: an
+        edit replaces an earlier one at the same step (a row of the math panel), whose
+        optimizer state must not be lost with it."""
         self._assign(weights)
-        if optimizer_state is None:
-            self._log(EDIT_WEIGHTS, self._flat)
-        else:
+        if optimizer_state is not None:
             self._opt = self._optimizer_values(optimizer_state)
-            self._log(EDIT_WEIGHTS, self._flat + self._opt)
+        self._log(EDIT_WEIGHTS, self._flat + self._opt)
 
     def record_step(self, weights: Weights, loss: float, optimizer_state=None) -> None:
         """Accounts for one step done outside advance() (the row-by-row math panel), with the

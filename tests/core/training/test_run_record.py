@@ -185,3 +185,24 @@ def test_a_record_that_does_not_replay_is_a_value_error_not_a_crash():
     record._weights[0] = np.full_like(record._weights[0], np.nan)  # a damaged checkpoint
     with pytest.raises(ValueError, match="does not replay"):
         record.state_at(run.step)
+
+
+@pytest.mark.parametrize("optimizer", ["momentum", "adam"])
+def test_a_hand_edit_after_a_math_panel_row_keeps_the_rows_optimizer_state_in_the_record(optimizer):
+    """A row of the math panel that ends no step is logged as a weight edit with the optimizer's
+    state; a hand edit at the same step replaced it, and lost that state from the record."""
+    from core.teaching.row_math import RowStepper
+    from core.training.trainer import Trainer
+
+    run = Trainer(TrainConfig(steps=100, seed=2, optimizer=optimizer))
+    run.advance(40)
+    stepper = RowStepper(run.config, run.weights, run.step, run.optimizer_state())
+    row = next(stepper.updates())  # the first row's update: no step completed
+    assert not row.step_completed
+    run.set_weights(row.weights, row.optimizer_state)
+    edited = run.weights.flat().copy()
+    edited[0] += 0.25
+    run.set_weights(type(run.weights).from_flat(edited, 2))  # a hand edit, the state kept
+    run.advance(20)
+    past = run.state_at(run.step)
+    assert past.weights.equals(run.weights) and past.optimizer_state == run.optimizer_state()
