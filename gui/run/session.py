@@ -501,6 +501,7 @@ class RunSession(QObject):
                                                               optimizer_state))
             return
         self.edited.emit()
+        self._undo.clear()  # the run moved on by a row: an earlier hand edit is no longer alone
         state = tuple(optimizer_state) if optimizer_state else None  # sgd keeps none
         if self.controller.is_running():
             self.controller.replace_weights(weights, step_loss if step_completed else None, state)

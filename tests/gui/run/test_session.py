@@ -502,3 +502,24 @@ def test_a_math_panel_step_carries_the_optimizers_state_into_the_run(qtbot, opti
         assert run.state_at(51).optimizer_state == run.optimizer_state()
     finally:
         s.shutdown()
+
+
+def test_after_a_math_panel_row_an_earlier_hand_edit_is_no_longer_undone(qtbot):
+    """Undo put back the weights from before the edit and left the row's optimizer state."""
+    from core.teaching.row_math import RowStepper
+
+    s = RunSession(TrainConfig(steps=50, seed=3, optimizer="adam"), use_engine=False)
+    notices = []
+    s.notice.connect(notices.append)
+    try:
+        run = s.trainer
+        edited = run.weights.flat().copy()
+        edited[0] += 0.5
+        s.edit_weights(type(run.weights).from_flat(edited, 2))
+        row = next(RowStepper(run.config, run.weights, run.step, run.optimizer_state()).updates())
+        s.apply_row_update(row.weights, False, float("nan"), row.optimizer_state)
+        s.undo_edit()
+        assert run.weights.equals(row.weights) and run.optimizer_state() == tuple(row.optimizer_state)
+        assert notices and notices[-1].startswith("Nothing to undo")
+    finally:
+        s.shutdown()
