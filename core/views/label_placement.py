@@ -89,8 +89,9 @@ def place(labels, bounds: tuple, keep_out=(), padding: float = PADDING) -> list:
     taken: list = []
     for k in order:
         label = labels[k]
-        if label.size[0] <= 0 or label.size[1] <= 0:
-            continue
+        numbers = [*label.anchor, *label.size, *(label.away_from or ())]
+        if label.size[0] <= 0 or label.size[1] <= 0 or not all(map(math.isfinite, numbers)):
+            continue  # nothing to show, or a point the camera cannot put on screen
         pushed = label.away_from is not None
         steps, turns = (label.tries, label.turns) if pushed else (1, (0.0,))
         boxes = [_inside(natural_box(label, step * label.size[1] / 2.0, turn), bounds)

@@ -16,7 +16,7 @@ from OpenGL import GL
 from pyqtgraph.opengl import GLTextItem
 from pyqtgraph.opengl.GLViewWidget import GLViewMixin
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, QPoint, QPointF, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QFontMetricsF, QImage, QMatrix4x4, QPainter, QSurfaceFormat, QVector3D
+from PySide6.QtGui import QFontMetricsF, QImage, QMatrix4x4, QPainter, QSurfaceFormat, QVector3D, QVector4D
 from PySide6.QtOpenGL import QOpenGLFramebufferObject, QOpenGLWindow
 
 from core.views import label_placement
@@ -242,8 +242,14 @@ class GLCanvas(GLViewMixin, QOpenGLWindow):
         def screen(item, point):
             return (transform * item.transform()).map(QVector3D(*point)).toPointF()
 
+        def on_screen(item, point):
+            """Where `point` lands, or None behind the camera (pyqtgraph lets the view pan its
+            centre anywhere): its projection would come out mirrored, or infinite."""
+            v = (transform * item.transform()).map(QVector4D(*point, 1.0))
+            return None if v.w() <= 1e-9 else QPointF(v.x() / v.w(), v.y() / v.w())
+
         placed = [item for item in labels if isinstance(item, PlacedText)]
-        boxes = dict(zip(map(id, placed), self._place(placed, screen, bounds)))
+        boxes = dict(zip(map(id, placed), self._place(placed, on_screen, bounds)))
         drawn = []
         painter = QPainter(device)
         painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
@@ -267,13 +273,16 @@ class GLCanvas(GLViewMixin, QOpenGLWindow):
         self.drawn_labels = drawn
 
     def _place(self, items, screen, bounds) -> list:
+        def seen(point):  # behind the camera (None): not-a-number, which place() leaves out
+            return (math.nan, math.nan) if point is None else (point.x(), point.y())
+
         labels = []
         for item in items:
             tight = QFontMetricsF(item.font).tightBoundingRect(item.text)
-            anchor, away = screen(item, item.pos), screen(item, item.away_from)
+            anchor, away = seen(screen(item, item.pos)), seen(screen(item, item.away_from))
             labels.append(label_placement.Label(
-                (anchor.x(), anchor.y()), (tight.width(), tight.height()), item.priority,
-                (away.x(), away.y()), item.gap * QFontMetricsF(item.font).height(), tries=item.tries,
+                anchor, (tight.width(), tight.height()), item.priority, away,
+                item.gap * QFontMetricsF(item.font).height(), tries=item.tries,
                 required=item.required, turns=item.turns))
         markers = []
         for marker in self.keep_clear:
@@ -282,7 +291,8 @@ class GLCanvas(GLViewMixin, QOpenGLWindow):
             sizes = np.broadcast_to(np.asarray(marker.size, dtype=float), (len(marker.pos),))
             for point, size in zip(marker.pos, sizes):
                 centre = screen(marker, [float(v) for v in point])
-                markers.append(label_placement.marker_box((centre.x(), centre.y()), float(size)))
+                if centre is not None and math.isfinite(centre.x()) and math.isfinite(centre.y()):
+                    markers.append(label_placement.marker_box((centre.x(), centre.y()), float(size)))
         # Two numbers a few pixels apart read as one ("1" and "0" as "10"): a third of the
         # smallest text's height apart at the least.
         padding = max(label_placement.PADDING, min((b.size[1] for b in labels), default=0.0) / 3.0)

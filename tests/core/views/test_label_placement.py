@@ -104,3 +104,12 @@ def test_no_two_placed_boxes_overlap_and_none_covers_a_marker_unless_required(se
             assert not overlap(box, other, PADDING)
         if not label.required:
             assert not any(overlap(box, marker, PADDING) for marker in markers)
+
+
+@pytest.mark.parametrize("anchor, away", [((math.nan, 5.0), (0.0, 0.0)), ((5.0, math.inf), (0.0, 0.0)),
+                                          ((5.0, 5.0), (math.nan, math.nan))])
+def test_a_point_off_the_screen_is_left_out_not_drawn_at_nan(anchor, away):
+    """Behind the camera a point projects to infinity or not a number."""
+    fine = Label((50.0, 50.0), (10.0, 5.0), away_from=(0.0, 0.0))
+    assert place([Label(anchor, (10.0, 5.0), away_from=away, required=True), fine], BOUNDS)[0] is None
+    assert place([fine], BOUNDS)[0] is not None
