@@ -86,7 +86,7 @@ class WeightPlace:
     source: str  # "x1", "x2", "1" (an input), "h3", or "1" (the hidden bias node)
     target: str  # "h3" or "yp"
     gatelab: str  # w(1)12, w(2)3; w1, w2, w3 for the 2-layer model
-    article: str  # w^first_01, w^second_2; w1, w2, w0 for the 2-layer model
+    article: str  # w^first_01, w^second_2; w0, w1, w2 for the 2-layer model (its code's order)
     code: str  # the article code's variable: w1[0][1], w2[2]; w1[0] for the 2-layer model
     label: str  # the diagram's and the landscape's label: w1[x1→h1], w2[h1→yp], w[x1→yp]
 

@@ -45,7 +45,7 @@ class FunctionError(ValueError):
 
 # == parsing =====================================================================================
 _TOKEN = re.compile(r"\s*(?:(?P<number>(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)|(?P<name>[A-Za-z_]\w*)"
-                    r"|(?P<op>\*\*|[-+*/^(),]))")
+                    r"|(?P<op>\*\*|[-+*/^(),]))", re.ASCII)  # ASCII: "٣" is no digit here
 
 
 @dataclass(frozen=True)

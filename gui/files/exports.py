@@ -177,6 +177,8 @@ def _key_width(metrics: QFontMetrics, legend) -> int:
     spaces between entries."""
     if isinstance(legend, str):
         return metrics.horizontalAdvance(legend) if legend else 0
+    if not legend:
+        return 0
     space = metrics.horizontalAdvance(" ")
     dot = metrics.height() * 0.8
     return round(sum(dot + space + metrics.horizontalAdvance(entry.text) for entry in legend)

@@ -231,6 +231,10 @@ class HiddenSpaceView(QWidget):
         view = self._plot_widget.getPlotItem().getViewBox()
         area = view.sceneBoundingRect()
         if area.width() < 20 or area.height() < 20:  # not laid out yet: sigResized comes back
+            for k in groups:  # meanwhile each beside its point, as drawn in data coordinates
+                self._labels[k].setAnchor((0.0, 1.0))
+                self._labels[k].setPos(*map(float, space.points[k]))
+                self._labels[k].setVisible(True)
             return
         centre = area.center()
         labels = []

@@ -509,7 +509,7 @@ class _Writer(QObject):
                 "included. The weight moves by {alpha}·{mh} / (√{vh} + ε), about {alpha} whatever the "
                 "gradient's size (ε = 10<sup>−8</sup>).").format(
                 m=_state("m", "<i>w</i>"), v=_state("v", "<i>w</i>"), mh=_state("m̂", "<i>w</i>"),
-                vh=_state("v̂", "<i>w</i>"), t=f"{m.t:g}", alpha=ALPHA))
+                vh=_state("v̂", "<i>w</i>"), t=f"{int(m.t):,}", alpha=ALPHA))
         return ""
 
     def _optimizer_lines(self, m, k, symbol, old, grad, new, gap):
@@ -526,7 +526,7 @@ class _Writer(QObject):
         m_hat, v_hat = _state("m̂", symbol), _state("v̂", symbol)
         mb, vb = m.slot_before("m")[k], m.slot_before("v")[k]
         ma, va, mh, vh = (m.moments[name][k] for name in ("m", "v", "m_hat", "v_hat"))
-        t = f"{m.t:g}"
+        t = f"{int(m.t):,}"  # a count: every digit (":g" wrote 4,000,004 as 4e+06)
         return "".join([
             _equation(f"{first} {ARROW} 0.9{DOT}{first} + 0.1{DOT}{g}",
                       f"0.9{DOT}{_factor(mb)} + 0.1{DOT}{_factor(grad)}", _n(ma), gap=gap),

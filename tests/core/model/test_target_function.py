@@ -178,3 +178,9 @@ def test_between_the_samples_is_checked_too():
 def test_samples_are_the_function_at_the_grid_rows():
     points = tf.grid_points(4)
     assert tf.samples(tf.parse("x1*x2"), 4).tolist() == [x1 * x2 for x1, x2 in points]
+
+
+def test_only_ascii_digits_are_numbers():
+    with pytest.raises(tf.FunctionError) as raised:
+        tf.parse("\u0663*x1")  # Arabic-Indic three
+    assert raised.value.code == "character"
