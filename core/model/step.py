@@ -126,6 +126,11 @@ def row_loss(f, v, yp, yt, loss: str, batch: bool):
     raise ValueError(f"unknown loss {loss!r}")
 
 
+def output_slope(yp):
+    """The output sigmoid's slope f'(v) = yp (1 - yp), from its value (a float or an array)."""
+    return yp * (1.0 - yp)
+
+
 def output_delta(f, yp, yt, loss: str):
     """g = dL/dv for the sigmoid output."""
     if loss == "squared":
@@ -243,7 +248,7 @@ def row_update(f, p: Params, x, yt, alpha, activation: str, loss: str, article: 
     fw = forward(f, p, x, activation)
     lost = row_loss(f, fw.v, fw.yp, yt, loss, batch=False)
     g = output_delta(f, fw.yp, yt, loss)
-    dv = f.name(fw.yp * (1.0 - fw.yp), "dv")
+    dv = f.name(output_slope(fw.yp), "dv")
     if optimizer != SGD:
         return _optimized_row(f, p, x, fw, lost, g, dv, alpha, article, optimizer, state, t)
     s = f.name(alpha * g, "s")

@@ -21,6 +21,7 @@ import numpy as np
 
 from core.model.gates import ROWS, inputs_with_bias, rows_met
 from core.model.network import Weights, forward, gradients
+from core.model.step import output_slope
 from core.training.history import FEW_STEPS, trend_window
 
 __all__ = ["KINDS", "Diagnosis", "diagnose", "diagnose_run", "english", "failure_kinds",
@@ -106,7 +107,7 @@ def diagnose(config, weights: Weights, steps: int, trend, outcome_reason: str | 
         return _make("not_separable", {"wrong": wrong, "nodes": weights.hidden_nodes})
     # A pinned output stops learning under the squared loss only: with cross-entropy the
     # output's gradient is yp - yt, as large as the error.
-    output_pinned = config.loss == "squared" and bool((yp * (1 - yp) < FLAT_SLOPE * 0.25).all())
+    output_pinned = config.loss == "squared" and bool((output_slope(yp) < FLAT_SLOPE * 0.25).all())
     hidden_pinned = _pinned_nodes(fw.dh, config.activation)
     if output_pinned or (weights.hidden_nodes and len(hidden_pinned) * 2 > weights.hidden_nodes):
         return _make("saturated", {"output": output_pinned, "hidden": hidden_pinned,

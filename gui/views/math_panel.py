@@ -135,7 +135,7 @@ def _output_factors(m, total):
     error = f"({YP} {MINUS} {YT})"
     if m.loss == "squared":
         return ([f"∂<i>L</i>/∂{YP}", f"∂{YP}/∂{total}"], [error, f"{F_PRIME}({total})"],
-                [m.yp - m.yt, m.yp * (1 - m.yp)])
+                [m.yp - m.yt, m.dv])
     return [f"∂<i>L</i>/∂{total}"], [error], [m.yp - m.yt]
 
 

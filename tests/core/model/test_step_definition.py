@@ -293,13 +293,16 @@ def test_the_kernel_source_is_the_traced_definition():
     assert article.index("e0 = g * o0 * d0") > article.index("o0 -= s * h0")
 
 
-MATH = (r"\bexp\(", r"\btanh\(", r"\blog1p\(", r"1\.0 - h\b", r"\(1\.0 - yp\)", r"\byp - y?t", r"alpha \* ")
+MATH = (r"\bexp\(", r"\btanh\(", r"\blog1p\(", r"1\.0 - h\b", r"\(1(\.0)? - (m\.)?yp\)", r"\byp - y?t",
+        r"alpha \* ")
 SOURCES = {"core/training/kernels.py": (), "core/training/ensemble.py": (), "core/training/trainer.py": (),
            "core/teaching/row_math.py": (), "core/teaching/gradcheck.py": (), "core/model/network.py": (),
            # the path plane's projections, the hidden space's plane (other nodes held at their
            # mean) and the diagram's edge widths are the views' own geometry
            "core/views/landscape.py": (r" @ ",), "core/views/hidden_space.py": (r" @ ",),
-           "core/views/diagram.py": (r"\blog1p\(",)}
+           "core/views/diagram.py": (r"\blog1p\(",),
+           # how alike two hidden nodes' weights are (a cosine); the panel's formulas as text
+           "core/views/diagnosis.py": (r" @ ",), "gui/views/math_panel.py": (r"\btanh\(",)}
 
 
 @pytest.mark.parametrize("path", SOURCES)
