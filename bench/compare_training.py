@@ -65,7 +65,7 @@ def main() -> int:
     from gui.shell.main_window import MainWindow
 
     window = MainWindow(config)
-    window.files.ask_discard = lambda: 0x00800000  # Discard, at the end
+    window.unsaved.ask = lambda _labels, _action: "discard"  # no question on close
     window.resize(1500, 950)
     window.show()
     window.controller.set_speed(0.0)

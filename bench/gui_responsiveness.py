@@ -73,13 +73,12 @@ def first_frame_child() -> int:
 
     app = make_application()
     marks["application"] = time.monotonic()
-    from PySide6.QtWidgets import QMessageBox
 
     from gui.shell.main_window import MainWindow
 
     config = TrainConfig(steps=STEPS)
     window = MainWindow(config)
-    window.files.ask_discard = lambda: QMessageBox.StandardButton.Discard  # no prompt on close
+    window.unsaved.ask = lambda _labels, _action: "discard"  # no question on close
     app.aboutToQuit.connect(window.controller.shutdown)
     marks["window_built"] = time.monotonic()
     result = {"opengl": window.output_view.is_3d, "marks": marks}
@@ -231,7 +230,7 @@ def install_paint_counter(glview) -> dict:
 
 def measure_window(duration: float, warmup: float, all_views: bool = False,
                    hidden_nodes: int = 2) -> dict:
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
     from core.training import states
     from gui.run import training_worker
@@ -239,7 +238,7 @@ def measure_window(duration: float, warmup: float, all_views: bool = False,
 
     app = QApplication.instance()
     window = MainWindow(bench_config(hidden_nodes))
-    window.files.ask_discard = lambda: QMessageBox.StandardButton.Discard  # no prompt on close
+    window.unsaved.ask = lambda _labels, _action: "discard"  # no question on close
     out = {"opengl": window.output_view.is_3d, "gl_info": window.output_view.reason}
     counts = None
     if window.output_view.is_3d:  # before show(): PySide caches the override once it is used

@@ -30,7 +30,6 @@ def main() -> int:
     parser.add_argument("--steps", type=int, default=10**7)
     args = parser.parse_args()
 
-    from PySide6.QtWidgets import QMessageBox
 
     from core.model.config import TrainConfig
     from gui.shell.app import make_application
@@ -39,7 +38,7 @@ def main() -> int:
     from gui.shell.main_window import MainWindow
 
     window = MainWindow(TrainConfig(steps=args.steps))
-    window.files.ask_discard = lambda: QMessageBox.StandardButton.Discard
+    window.unsaved.ask = lambda _labels, _action: "discard"  # no question on close
     window.show()
     settle(app, 0.5)
     start_mb, started = resident_mb(), time.monotonic()
