@@ -259,15 +259,17 @@ class LossPlot(QWidget):
         self._divergence_step = None
         self._marker.hide()
         self._readout.setText(self._hint)
-        self._redraw()
         # An empty plot keeps whatever range it had (0-10000 steps, a diverged run's 9e+30):
-        # start over from the first start's range, following the new run's data again.
+        # start over from the first start's range, following the new run's data again...
         self._follow = True
         self._setting_range = True
         try:
             self._item.getViewBox().setRange(xRange=(0.0, 1.0), yRange=(0.0, 1.0), padding=0.0)
         finally:
             self._setting_range = False
+        # ... unless curves are laid over it (ticked runs, after Reset): the range takes them
+        # in, or their legend stood over an empty plot.
+        self._redraw()
 
     def history(self) -> np.ndarray:
         """The exact losses held (the whole run up to RECENT_STEPS, else its latest part),

@@ -386,3 +386,16 @@ def test_curves_laid_over_are_never_a_blue_like_the_shown_runs():
         apart = min(apart, 360 - apart)
         # a hue 40 degrees away, or no hue at all (black); sky blue was 18 away, blue 16
         assert apart >= 40 or other.hslSaturation() < 40, overlay_colour(index)
+
+
+def test_after_a_new_run_the_curves_laid_over_stay_in_view(plot, qtbot):
+    """After Reset the ticked runs kept their legend, but the plot's range was back at steps 0-1."""
+    from core.views.snapshot import LossRecord
+
+    plot.update_from(snapshot(3000, np.linspace(0.5, 0.01, 3000), new_run=True))
+    show(plot, qtbot)
+    other = LossRecord.of(np.linspace(0.6, 0.02, 2500))
+    plot.set_overlays([("run 2", "#E69F00", other)])
+    plot.update_from(snapshot(0, new_run=True))  # Reset: a new run at step 0
+    (x0, x1), (y0, y1) = plot.findChild(pg.PlotWidget).getPlotItem().getViewBox().viewRange()
+    assert x0 <= 1 and x1 >= 2500 and y0 <= 0.02 and y1 >= 0.6
