@@ -9,6 +9,7 @@ import random
 
 import numpy as np
 import pytest
+from plain_network import activation, sigmoid
 from weight_samples import random_weights
 
 from core.model import step
@@ -24,21 +25,8 @@ OPTIMIZERS = ("momentum", "adam")
 
 
 # -- a plain reference: the network in Python loops, the optimizers as PyTorch writes them -------
-def _sigmoid(z):
-    return 1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z))
-
-
-def _activation(name, u):
-    if name == "sigmoid":
-        h = _sigmoid(u)
-        return h, h * (1.0 - h)
-    if name == "tanh":
-        return math.tanh(u), 1.0 - math.tanh(u) ** 2
-    return max(u, 0.0), float(u > 0)
-
-
 def _loss_and_delta(loss, v, yt):
-    yp = _sigmoid(v)
+    yp = sigmoid(v)
     if loss == "squared":
         return 0.5 * (yp - yt) ** 2, (yp - yt) * yp * (1.0 - yp)
     # -(t log yp + (1 - t) log(1 - yp)), written so that it keeps its digits near yp = 1
@@ -84,7 +72,7 @@ def _row(config, w, x, yt):
     if not nodes:
         return (*_loss_and_delta(config.loss, sum(w[i] * x[i] for i in range(3)), yt), [], [])
     u = [sum(x[i] * w[i * nodes + j] for i in range(3)) for j in range(nodes)]
-    h, d = zip(*(_activation(config.activation, uj) for uj in u))
+    h, d = zip(*(activation(config.activation, uj) for uj in u))
     out = 3 * nodes
     v = sum(w[out + j] * h[j] for j in range(nodes)) + w[out + nodes]
     return (*_loss_and_delta(config.loss, v, yt), h, d)

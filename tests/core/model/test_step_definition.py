@@ -14,6 +14,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from plain_network import activation, sigmoid
 from weight_samples import random_weights
 
 from core.model import step, tracing
@@ -32,19 +33,6 @@ ROOT = Path(__file__).resolve().parents[3]
 
 
 # -- a plain reference trainer, written from the article's formulas ------------------------------
-def _sigmoid(z):
-    return 1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z))
-
-
-def _activation(name, u):
-    if name == "sigmoid":
-        h = _sigmoid(u)
-        return h, h * (1.0 - h)
-    if name == "tanh":
-        return math.tanh(u), 1.0 - math.tanh(u) ** 2
-    return max(u, 0.0), float(u > 0)
-
-
 def _row_loss_and_delta(loss, yp, yt):
     if loss == "squared":
         return 0.5 * (yp - yt) ** 2, (yp - yt) * yp * (1.0 - yp)
@@ -55,12 +43,12 @@ def _row_gradient(config, w1, w2, x, yt, article_alpha=None):
     """(loss, dL/dw1, dL/dw2) of one row; article_alpha: update w2 first and use it for w1's."""
     nodes = len(w2) - 1 if w1 else 0
     if not nodes:
-        yp = _sigmoid(sum(wi * xi for wi, xi in zip(w2, x)))
+        yp = sigmoid(sum(wi * xi for wi, xi in zip(w2, x)))
         loss, g = _row_loss_and_delta(config.loss, yp, yt)
         return loss, [], [g * xi for xi in x]
     u = [sum(x[i] * w1[i][j] for i in range(3)) for j in range(nodes)]
-    h, d = zip(*(_activation(config.activation, uj) for uj in u))
-    yp = _sigmoid(sum(w2[j] * h[j] for j in range(nodes)) + w2[nodes])
+    h, d = zip(*(activation(config.activation, uj) for uj in u))
+    yp = sigmoid(sum(w2[j] * h[j] for j in range(nodes)) + w2[nodes])
     loss, g = _row_loss_and_delta(config.loss, yp, yt)
     grad2 = [g * hj for hj in h] + [g]
     used = w2 if article_alpha is None else [w - article_alpha * gw for w, gw in zip(w2, grad2)]
