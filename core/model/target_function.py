@@ -122,17 +122,17 @@ class _Parser:
         return tree
 
     def sum(self):
-        tree = self.product()
-        while self.token.kind == "op" and self.token.text in "+-":
-            op = self.take().text
-            tree = (op, tree, self.product())
-        return tree
+        return self._chain(self.product, "+-")
 
     def product(self):
-        tree = self.signed()
-        while self.token.kind == "op" and self.token.text in "*/":
+        return self._chain(self.signed, "*/")
+
+    def _chain(self, operand, ops: str):
+        """operand (op operand)*, left-associative, for the operators in `ops`."""
+        tree = operand()
+        while self.token.kind == "op" and self.token.text in ops:
             op = self.take().text
-            tree = (op, tree, self.signed())
+            tree = (op, tree, operand())
         return tree
 
     def signed(self):
