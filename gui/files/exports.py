@@ -10,6 +10,7 @@ says so), not libpng's error on stderr.
 """
 
 import errno
+import functools
 import importlib
 import os
 import re
@@ -219,11 +220,17 @@ def caption_font(texts) -> QFont:
     Japanese font and the others from the Latin one, at two widths in one caption."""
     font = QFont(QGuiApplication.font())
     if any(_JAPANESE.search(text) for text in texts):
-        families = QFontDatabase.families(QFontDatabase.WritingSystem.Japanese)
-        proportional = [f for f in families if not QFontDatabase.isFixedPitch(f)]
-        if families:
-            font.setFamilies([(proportional or families)[0]])
+        family = _japanese_family()
+        if family:
+            font.setFamilies([family])
     return font
+
+
+@functools.cache  # asked once per GIF frame: the installed fonts do not change meanwhile
+def _japanese_family() -> str | None:
+    families = QFontDatabase.families(QFontDatabase.WritingSystem.Japanese)
+    proportional = [f for f in families if not QFontDatabase.isFixedPitch(f)]
+    return (proportional or families)[0] if families else None
 
 
 def caption_layout(width: int, top: int, band: int, caption: str, legend):
