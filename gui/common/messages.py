@@ -147,6 +147,9 @@ def diagnosis_text(diagnosis) -> str:
                 "Messages", "{0} of {1} hidden nodes are pinned at 0 or 1, where their slope is ~0 "
                 "and learning stops: lower alpha, or start from Xavier weights (Advanced).")
         return text.format(len(f["hidden"]), f["nodes"])
+    if kind == "too_early" and f["steps"] == 0:  # the first thing a new user reads
+        return Qca.translate("Messages", "Not trained yet. Press Train (Space) to watch the "
+                                         "network learn, or Step (.) for one step at a time.")
     if kind == "too_early":
         return Qca.translate("Messages", "Only {0:,} steps so far: too early to tell; train "
                                          "on.").format(f["steps"])

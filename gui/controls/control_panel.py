@@ -223,6 +223,7 @@ class ControlPanel(QWidget):
             self._alpha.setValue(config.alpha)
             self._steps.setValue(config.steps)
             self._seed.setText(str(config.seed))
+            self._name_preset(config)
             self._advanced.set_config(config)
             self._update_hidden_note(config.hidden_nodes)
             self._error.clear()
@@ -275,15 +276,21 @@ class ControlPanel(QWidget):
         self._update_hidden_note(config.hidden_nodes)
         if config != self._config:
             self._config = config
+            self._name_preset(config)
             self.config_edited.emit(config)
 
     def _on_new_seed(self):
         self._seed.setText(str(random.randint(0, SEED_MAX)))
         self._on_edit()
 
+    def _name_preset(self, config) -> None:
+        """The Presets box names the preset whose settings are loaded, "Presets…" otherwise."""
+        loaded = next((k for k in range(1, self._presets.count())
+                       if preset_config(self._presets.itemData(k)) == config), 0)
+        self._presets.setCurrentIndex(loaded)
+
     def _on_preset(self, index):
         name = self._presets.itemData(index)
-        self._presets.setCurrentIndex(0)
         if name:
             config = preset_config(name)
             self.set_config(config)

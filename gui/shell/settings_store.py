@@ -18,7 +18,9 @@ from core.model.config import TrainConfig
 from gui.common.i18n import LANGUAGES
 
 ORGANIZATION = APPLICATION = "GateLab"
-WINDOW_STATE_VERSION = 2  # raise when the docks/toolbars change, so an old layout is ignored (2: Runs)
+# Raise when the docks or toolbars change, so an old layout is ignored (2: Runs; 3: the guide
+# under the views, fewer docks open).
+WINDOW_STATE_VERSION = 3
 
 CONFIG_KEY = "training/config"
 GEOMETRY_KEY = "window/geometry"

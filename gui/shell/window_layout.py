@@ -37,7 +37,14 @@ from gui.views.status_line import StatusLine
 from gui.views.timeline_bar import TimelineBar
 
 PREFERRED_SIZE = QSize(1500, 950)
-DOCK_SHARE = 0.22  # of the window's width, for the dock column at first start
+DOCK_SHARE = 0.33  # of the window's width, for the dock column at first start,
+DOCK_MIN, DOCK_MAX = 320, 600  # within these (pixels): the math panel reads well from ~400
+READING_SHARE = 0.4  # of the window's height, for the guide or help under the views
+# The views in the dock column's tabs, in tab order, and those open at first start: four tabs
+# fit whole at 1366 pixels; the rest are a click away in the View menu.
+VIEW_DOCKS = ("network", "hidden", "space", "landscape", "math", "gradient", "runs")
+READING_DOCKS = ("guide", "help")
+SHOWN_AT_FIRST = ("network", "space", "math", "runs")
 VIEW_SHARE = 0.62  # of the middle column's height, for the 3D view over the loss plot
 # Room left on the screen for the window's frame and title bar, which Qt's sizes exclude.
 FRAME_ALLOWANCE = QSize(16, 48)
@@ -80,10 +87,8 @@ class WindowLayout(QObject):
         w.statusBar().addPermanentWidget(w.status_line)
         self._docks()
         w.resize(fitted_size(PREFERRED_SIZE, w.screen().availableGeometry().size()))
-        # Qt would give the dock column its widest view's preferred width; the 3D view and the
-        # loss plot are what a student watches, so they get the room (saved layouts still win).
-        w.resizeDocks([w.docks["network"]], [round(DOCK_SHARE * w.width())],
-                      Qt.Orientation.Horizontal)
+        # Qt would give the dock column its widest view's preferred width (saved layouts win).
+        self.share_room()
 
     def _docks(self) -> None:
         w = self._window
@@ -91,36 +96,56 @@ class WindowLayout(QObject):
         w.hidden_space, w.landscape = HiddenSpaceView(), LandscapeView()
         w.math_panel, w.gradient_check = MathPanel(), GradientCheckView()
         w.runs_view, w.article_guide = RunsView(), ArticleGuideView()
-        w.docks = {}
-        for key, title, widget in (
-                ("network", self.tr("Network diagram"), w.network_view),
-                ("hidden", self.tr("Hidden node maps"), w.hidden_maps),
-                ("space", self.tr("Hidden space"), w.hidden_space),
-                ("landscape", self.tr("Loss landscape"), w.landscape),
-                ("math", self.tr("Step-by-step math"), w.math_panel),
-                ("gradient", self.tr("Gradient check"), w.gradient_check),
-                ("runs", self.tr("Runs"), w.runs_view),
-                ("help", self.tr("What am I looking at?"), HelpPanel()),
-                ("guide", self.tr("Follow the article"), w.article_guide)):
-            self._add_dock(key, title, widget, visible=key not in ("help", "guide"))
-        w.docks["network"].raise_()  # last: adding the hidden help tab changes the current one
+        w.docks = {key: self._dock(key, title, widget) for key, title, widget in (
+            ("network", self.tr("Network diagram"), w.network_view),
+            ("hidden", self.tr("Hidden node maps"), w.hidden_maps),
+            ("space", self.tr("Hidden space"), w.hidden_space),
+            ("landscape", self.tr("Loss landscape"), w.landscape),
+            ("math", self.tr("Step-by-step math"), w.math_panel),
+            ("gradient", self.tr("Gradient check"), w.gradient_check),
+            ("runs", self.tr("Runs"), w.runs_view),
+            ("help", self.tr("What am I looking at?"), HelpPanel()),
+            ("guide", self.tr("Follow the article"), w.article_guide))}
+        # The reading panels sit under the views, not among their tabs: the guide says "look at
+        # the step-by-step math" and the math is then in view beside it. The split is made
+        # while the network diagram is alone; the other views then join its tabs.
+        area = Qt.DockWidgetArea.RightDockWidgetArea
+        w.addDockWidget(area, w.docks["network"])
+        w.addDockWidget(area, w.docks["guide"])
+        w.splitDockWidget(w.docks["network"], w.docks["guide"], Qt.Orientation.Vertical)
+        w.tabifyDockWidget(w.docks["guide"], w.docks["help"])
+        for key in VIEW_DOCKS[1:]:
+            w.tabifyDockWidget(w.docks["network"], w.docks[key])
+        for key, dock in w.docks.items():
+            dock.setVisible(key in SHOWN_AT_FIRST)
+        w.docks["network"].raise_()  # last: tabifying changes the current tab
+        for key in READING_DOCKS:  # shown: the reading panel takes its share of the column
+            w.docks[key].visibilityChanged.connect(
+                lambda shown, key=key: shown and QTimer.singleShot(0, lambda: self._give_height(key)))
         self._whole_tab_titles()
 
-    def _add_dock(self, key, title, widget, visible=True) -> None:
-        w = self._window
-        dock = QDockWidget(title, w)
+    def _dock(self, key, title, widget) -> QDockWidget:
+        dock = QDockWidget(title, self._window)
         dock.setObjectName(f"dock_{key}")  # saveState() needs names
         dock.setWidget(widget)
-        area = Qt.DockWidgetArea.RightDockWidgetArea
-        previous = next((d for d in w.docks.values() if w.dockWidgetArea(d) == area), None)
-        w.addDockWidget(area, dock)
-        if previous is not None:
-            w.tabifyDockWidget(previous, dock)
-        dock.setVisible(visible)
         # Qt makes a new tab bar when docks are moved, floated or shown: keep titles whole there.
         dock.visibilityChanged.connect(lambda _shown: QTimer.singleShot(0, self._whole_tab_titles))
         dock.dockLocationChanged.connect(lambda _area: QTimer.singleShot(0, self._whole_tab_titles))
-        w.docks[key] = dock
+        return dock
+
+    def _give_height(self, key) -> None:
+        w = self._window
+        dock = w.docks[key]
+        if dock.isVisible() and not dock.isFloating():
+            w.resizeDocks([dock], [round(READING_SHARE * w.height())], Qt.Orientation.Vertical)
+
+    def share_room(self) -> None:
+        """The dock column's width at first start: the views a student reads there (the math,
+        the hidden space) need about 400 pixels, the 3D view keeps the rest (docs/design.md,
+        "Widths")."""
+        w = self._window
+        width = min(max(DOCK_MIN, round(DOCK_SHARE * w.width())), DOCK_MAX)
+        w.resizeDocks([w.docks["network"]], [width], Qt.Orientation.Horizontal)
 
     def _whole_tab_titles(self) -> None:
         """Dock tabs show their whole titles and scroll when there is no room: elided, five

@@ -556,7 +556,7 @@
     </message>
     <message>
         <location filename="../../gui/controls/control_panel.py" line="181"/>
-        <location filename="../../gui/controls/control_panel.py" line="244"/>
+        <location filename="../../gui/controls/control_panel.py" line="245"/>
         <source>Train</source>
         <translation>学習</translation>
     </message>
@@ -596,47 +596,47 @@
         <translation>ここで学習を終え、今の重みを残します (Esc)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="243"/>
+        <location filename="../../gui/controls/control_panel.py" line="244"/>
         <source>Pause</source>
         <translation>一時停止</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="244"/>
+        <location filename="../../gui/controls/control_panel.py" line="245"/>
         <source>Resume</source>
         <translation>再開</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="250"/>
+        <location filename="../../gui/controls/control_panel.py" line="251"/>
         <source>Not applied: “{0}” is not a whole number. Numbers here are written with a decimal point and a comma between thousands: 2,000 is two thousand.</source>
         <translation>適用していません: 「{0}」は整数ではありません。ここでは小数点に「.」、3桁ごとの区切りに「,」を使います（2,000 は二千）。</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="271"/>
+        <location filename="../../gui/controls/control_panel.py" line="272"/>
         <source>Not applied: {0}</source>
         <translation>反映されませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="295"/>
+        <location filename="../../gui/controls/control_panel.py" line="302"/>
         <source>Full speed</source>
         <translation>最高速度</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="297"/>
+        <location filename="../../gui/controls/control_panel.py" line="304"/>
         <source>1 step/s</source>
         <translation>1 ステップ/秒</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="299"/>
+        <location filename="../../gui/controls/control_panel.py" line="306"/>
         <source>{0} steps/s</source>
         <translation>{0} ステップ/秒</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="305"/>
+        <location filename="../../gui/controls/control_panel.py" line="312"/>
         <source>0 = the article&apos;s 2-layer model (one neuron, 3 weights)</source>
         <translation>0 = 記事の2層モデル（ニューロン1個、重み3個）</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="306"/>
+        <location filename="../../gui/controls/control_panel.py" line="313"/>
         <source>3-layer model: {0} hidden nodes + a bias node</source>
         <translation>3層モデル: 隠れ層のノード {0} 個 + バイアスのノード</translation>
     </message>
@@ -821,42 +821,42 @@ Any existing file of that name is unchanged.</source>
 <context>
     <name>Exports</name>
     <message>
-        <location filename="../../gui/files/exports.py" line="61"/>
+        <location filename="../../gui/files/exports.py" line="62"/>
         <source>A picture is from {0} to {1} pixels each way, not {2} x {3}.</source>
         <translation>画像の縦横は、それぞれ {0} から {1} ピクセルまでです（{2} x {3} は使えません）。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="277"/>
+        <location filename="../../gui/files/exports.py" line="286"/>
         <source>The 3D view is drawn by OpenGL and has no SVG: save it as PNG.</source>
         <translation>3D 表示は OpenGL で描くので SVG にはできません。PNG で保存してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="433"/>
+        <location filename="../../gui/files/exports.py" line="442"/>
         <source>The weights are not finite numbers (the run diverged), so they cannot be saved as JSON.</source>
         <translation>重みが有限の数ではない（学習が発散した）ため、JSON に保存できません。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="449"/>
+        <location filename="../../gui/files/exports.py" line="458"/>
         <source>The clipboard is not available.</source>
         <translation>クリップボードを使えません。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="457"/>
+        <location filename="../../gui/files/exports.py" line="466"/>
         <source>The view could not be drawn (is it hidden?).</source>
         <translation>表示を描画できませんでした（隠れていませんか?）。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="550"/>
+        <location filename="../../gui/files/exports.py" line="559"/>
         <source>Could not write {0}: {1}</source>
         <translation>{0} に書き込めませんでした: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="554"/>
+        <location filename="../../gui/files/exports.py" line="563"/>
         <source>Could not draw the image: {0}</source>
         <translation>画像を描画できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="558"/>
+        <location filename="../../gui/files/exports.py" line="567"/>
         <source>The scale must be from 1 to {0}, not {1}.</source>
         <translation>倍率は 1 から {0} までです（{1} は使えません）。</translation>
     </message>
@@ -1231,17 +1231,17 @@ yp {1:.2f}</translation>
     <message>
         <location filename="../../gui/views/hidden_space_view.py" line="201"/>
         <location filename="../../gui/views/hidden_space_view.py" line="202"/>
-        <location filename="../../gui/views/hidden_space_view.py" line="278"/>
+        <location filename="../../gui/views/hidden_space_view.py" line="282"/>
         <source>h{0}</source>
         <translation>h{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_space_view.py" line="262"/>
+        <location filename="../../gui/views/hidden_space_view.py" line="266"/>
         <source>The 2-layer model has no hidden layer: its one line is drawn on the input square (the output view). Add hidden nodes to see the hidden layer move the rows.</source>
         <translation>2層モデルには隠れ層がありません。その1本の直線は入力の正方形（出力の表示）に描かれています。隠れ層のノードを加えると、隠れ層が行を動かす様子が見られます。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_space_view.py" line="266"/>
+        <location filename="../../gui/views/hidden_space_view.py" line="270"/>
         <source>With one hidden node the hidden space is a line; add a second node to see the rows moved in a plane.</source>
         <translation>隠れ層のノードが1つだと、隠れ層の空間は直線です。2つ目のノードを加えると、平面の上で行が動く様子が見られます。</translation>
     </message>
@@ -1366,7 +1366,7 @@ yp {1:.2f}</translation>
     </message>
     <message>
         <location filename="../../gui/views/loss_plot.py" line="92"/>
-        <location filename="../../gui/views/loss_plot.py" line="450"/>
+        <location filename="../../gui/views/loss_plot.py" line="452"/>
         <source>step loss L[step]</source>
         <translation>ステップの損失 L[step]</translation>
     </message>
@@ -1381,27 +1381,27 @@ yp {1:.2f}</translation>
         <translation>表示中の学習</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="449"/>
+        <location filename="../../gui/views/loss_plot.py" line="451"/>
         <source>step loss L[step], the article&apos;s sum (no ½)</source>
         <translation>ステップの損失 L[step]、記事のコードの和（½ なし）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="452"/>
+        <location filename="../../gui/views/loss_plot.py" line="454"/>
         <source>L[step], no ½</source>
         <translation>L[step]、½ なし</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="467"/>
+        <location filename="../../gui/views/loss_plot.py" line="469"/>
         <source>diverged at step {0}</source>
         <translation>ステップ {0} で発散</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="515"/>
+        <location filename="../../gui/views/loss_plot.py" line="517"/>
         <source>step {0}, step loss {1}</source>
         <translation>ステップ {0}、ステップの損失 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="520"/>
+        <location filename="../../gui/views/loss_plot.py" line="522"/>
         <source>steps {0}-{1}, step loss {2} to {3}</source>
         <translation>ステップ {0}-{1}、ステップの損失 {2} から {3}</translation>
     </message>
@@ -1447,192 +1447,192 @@ yp {1:.2f}</translation>
 <context>
     <name>MathPanel</name>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="574"/>
+        <location filename="../../gui/views/math_panel.py" line="586"/>
         <source>Which step (pass over the 4 rows), which truth-table row and which phase of its update is shown</source>
         <translation>表示しているのは、どのステップ（4行をひととおり学習する1回）の、真理値表のどの行の、更新のどの段階か</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="582"/>
+        <location filename="../../gui/views/math_panel.py" line="594"/>
         <source>GateLab&apos;s (from 1, bias last)</source>
         <translation>GateLab の記法（1 から数え、バイアスは最後）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="583"/>
+        <location filename="../../gui/views/math_panel.py" line="595"/>
         <source>the article&apos;s (from 0, w first, w second)</source>
         <translation>記事の記法（0 から数え、w first、w second）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="584"/>
+        <location filename="../../gui/views/math_panel.py" line="596"/>
         <source>Which symbols the formulas use; the table under them maps each to the other and to the article&apos;s code</source>
         <translation>式に使う記号。下の表で、それぞれの記号ともう一方の記法、記事のコードの変数を対応させています</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="587"/>
+        <location filename="../../gui/views/math_panel.py" line="599"/>
         <source>&amp;Notation:</source>
         <translation>記法(&amp;N):</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="595"/>
+        <location filename="../../gui/views/math_panel.py" line="607"/>
         <source>Each row&apos;s update has four phases, in the article&apos;s order</source>
         <translation>各行の更新は、記事と同じ順の4つの段階からなります</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="602"/>
+        <location filename="../../gui/views/math_panel.py" line="621"/>
         <source>The formulas of this phase, with this row&apos;s numbers put in</source>
         <translation>この段階の数式に、この行の数値を入れたもの</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="606"/>
+        <location filename="../../gui/views/math_panel.py" line="625"/>
         <source>Next ▶</source>
         <translation>次へ ▶</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="608"/>
+        <location filename="../../gui/views/math_panel.py" line="627"/>
         <source>Show the next phase, or the next row once this one is updated (N)</source>
         <translation>次の段階を表示します。この行の更新が済んでいれば次の行へ進みます (N)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="676"/>
+        <location filename="../../gui/views/math_panel.py" line="695"/>
         <source>inputs</source>
         <translation>入力</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="676"/>
+        <location filename="../../gui/views/math_panel.py" line="695"/>
         <source>weights</source>
         <translation>重み</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="677"/>
+        <location filename="../../gui/views/math_panel.py" line="696"/>
         <source>bias weight</source>
         <translation>バイアスの重み</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="677"/>
+        <location filename="../../gui/views/math_panel.py" line="696"/>
         <source>input sum</source>
         <translation>入力の合計</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="678"/>
+        <location filename="../../gui/views/math_panel.py" line="697"/>
         <source>prediction, target</source>
         <translation>予測値、真の値</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="678"/>
+        <location filename="../../gui/views/math_panel.py" line="697"/>
         <source>step loss</source>
         <translation>ステップの損失</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="679"/>
+        <location filename="../../gui/views/math_panel.py" line="698"/>
         <source>input to hidden weight</source>
         <translation>入力と隠れ層の間の重み</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="680"/>
+        <location filename="../../gui/views/math_panel.py" line="699"/>
         <source>hidden node</source>
         <translation>隠れ層のノード</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="680"/>
+        <location filename="../../gui/views/math_panel.py" line="699"/>
         <source>bias node</source>
         <translation>バイアスのノード</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="681"/>
+        <location filename="../../gui/views/math_panel.py" line="700"/>
         <source>hidden to output weight</source>
         <translation>隠れ層と出力の間の重み</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="682"/>
+        <location filename="../../gui/views/math_panel.py" line="701"/>
         <source>output sum, prediction, target</source>
         <translation>出力の合計、予測値、真の値</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="683"/>
+        <location filename="../../gui/views/math_panel.py" line="702"/>
         <source>output delta</source>
         <translation>出力のデルタ</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="683"/>
+        <location filename="../../gui/views/math_panel.py" line="702"/>
         <source>hidden delta</source>
         <translation>隠れ層のデルタ</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="686"/>
+        <location filename="../../gui/views/math_panel.py" line="705"/>
         <source>GateLab</source>
         <translation>GateLab</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="686"/>
+        <location filename="../../gui/views/math_panel.py" line="705"/>
         <source>the article</source>
         <translation>記事</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="686"/>
+        <location filename="../../gui/views/math_panel.py" line="705"/>
         <source>the article&apos;s code</source>
         <translation>記事のコード</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="689"/>
+        <location filename="../../gui/views/math_panel.py" line="708"/>
         <source>Symbols</source>
         <translation>記号</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="714"/>
+        <location filename="../../gui/views/math_panel.py" line="738"/>
         <source>No network yet</source>
         <translation>まだネットワークがありません</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="720"/>
+        <location filename="../../gui/views/math_panel.py" line="744"/>
         <source>After the last step ({step}), row [{x1}, {x2}], phase: {phase}</source>
         <translation>最後のステップ ({step}) の後、行 [{x1}, {x2}]、段階: {phase}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="723"/>
+        <location filename="../../gui/views/math_panel.py" line="747"/>
         <source>Step {step}, row [{x1}, {x2}], phase: {phase}</source>
         <translation>ステップ {step}、行 [{x1}, {x2}]、段階: {phase}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="736"/>
+        <location filename="../../gui/views/math_panel.py" line="760"/>
         <source>Pause training to step through the math.</source>
         <translation>計算を順に追うには、学習を一時停止してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="738"/>
+        <location filename="../../gui/views/math_panel.py" line="762"/>
         <source>This walk-through follows the article&apos;s online training (one update after each row). Switch the mode to online to step through it.</source>
         <translation>この解説は記事のオンライン学習（1行ごとに1回更新）に沿っています。順に追うには、更新方式をオンラインに切り替えてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="741"/>
+        <location filename="../../gui/views/math_panel.py" line="765"/>
         <source>The network diverged: lower α or reset it.</source>
         <translation>ネットワークが発散しました。α を小さくするか、リセットしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="743"/>
+        <location filename="../../gui/views/math_panel.py" line="767"/>
         <source>The optimizer&apos;s state at this step is not known here, so its numbers below start from 0: train on, or reset the network, to step through them.</source>
         <translation>このステップでの最適化手法の状態がここでは分からないため、下の数値は 0 から始まっています。その数値を順に追うには、学習を続けるか、ネットワークをリセットしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="746"/>
+        <location filename="../../gui/views/math_panel.py" line="770"/>
         <source>The run has done all its {0} steps: raise Steps to go on.</source>
         <translation>予定の {0} ステップをすべて終えました。続けるにはステップ数を増やしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="754"/>
+        <location filename="../../gui/views/math_panel.py" line="778"/>
         <source>forward</source>
         <translation>順伝播</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="754"/>
+        <location filename="../../gui/views/math_panel.py" line="778"/>
         <source>loss</source>
         <translation>損失</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="754"/>
+        <location filename="../../gui/views/math_panel.py" line="778"/>
         <source>backward</source>
         <translation>逆伝播</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="755"/>
+        <location filename="../../gui/views/math_panel.py" line="779"/>
         <source>update</source>
         <translation>更新</translation>
     </message>
@@ -2123,81 +2123,86 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
     </message>
     <message>
         <location filename="../../gui/common/messages.py" line="151"/>
+        <source>Not trained yet. Press Train (Space) to watch the network learn, or Step (.) for one step at a time.</source>
+        <translation>まだ学習していません。「学習」（Space）で学習の様子を見るか、「1ステップ」（.）で1ステップずつ進めます。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="154"/>
         <source>Only {0:,} steps so far: too early to tell; train on.</source>
         <translation>まだ {0:,} ステップしか進んでいないので、判断するには早すぎます。学習を続けてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="155"/>
+        <location filename="../../gui/common/messages.py" line="158"/>
         <source>The gradient is not small ({0:.1e}): more steps will likely solve it.</source>
         <translation>勾配は小さくありません({0:.1e})。ステップを増やせば解ける見込みがあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="157"/>
+        <location filename="../../gui/common/messages.py" line="160"/>
         <source>The loss is still falling ({0:.0%} over the last {1:,} steps): more steps will likely solve it.</source>
         <translation>損失はまだ下がっています（最近の {1:,} ステップで {0:.0%}）。ステップを増やせば解ける見込みがあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="160"/>
+        <location filename="../../gui/common/messages.py" line="163"/>
         <source>Stuck: the loss has stopped falling (gradient {0:.1e}) with {1} on the wrong side: a local minimum, or a plateau that may still end.</source>
         <translation>行き詰まり: 損失が下がらなくなりました（勾配 {0:.1e}）。{1} は 0.5 を境に目標と逆の側にあるままです。局所的な最小値か、まだ抜け出せるかもしれない平らな領域（プラトー）にいます。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="165"/>
+        <location filename="../../gui/common/messages.py" line="168"/>
         <source>{0} sit near 0.5.</source>
         <translation>{0} は 0.5 の近くにあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="167"/>
+        <location filename="../../gui/common/messages.py" line="170"/>
         <source>Hidden nodes {0} and {1} draw nearly the same line.</source>
         <translation>隠れ層のノード {0} と {1} は、ほとんど同じ直線を引いています。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="169"/>
+        <location filename="../../gui/common/messages.py" line="172"/>
         <source>Try more steps, another seed, more hidden nodes or another alpha.</source>
         <translation>ステップを増やす、シードを変える、隠れ層のノードを増やす、学習率 α を変える、のどれかを試してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="178"/>
+        <location filename="../../gui/common/messages.py" line="181"/>
         <source>2-layer model</source>
         <translation>2層モデル</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="180"/>
+        <location filename="../../gui/common/messages.py" line="183"/>
         <source>1 hidden node</source>
         <translation>隠れ層のノード 1 個</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="182"/>
+        <location filename="../../gui/common/messages.py" line="185"/>
         <source>{0} hidden nodes</source>
         <translation>隠れ層のノード {0} 個</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="183"/>
+        <location filename="../../gui/common/messages.py" line="186"/>
         <source>custom gate</source>
         <translation>カスタムゲート</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="185"/>
+        <location filename="../../gui/common/messages.py" line="188"/>
         <source>alpha {0:g}</source>
         <translation>学習率 α {0:g}</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="186"/>
+        <location filename="../../gui/common/messages.py" line="189"/>
         <source>seed {0}</source>
         <translation>シード {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="187"/>
+        <location filename="../../gui/common/messages.py" line="190"/>
         <source>step {0:,}</source>
         <translation>ステップ {0:,}</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="188"/>
+        <location filename="../../gui/common/messages.py" line="191"/>
         <source>loss {0:.4g}</source>
         <translation>損失 {0:.4g}</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="189"/>
+        <location filename="../../gui/common/messages.py" line="192"/>
         <source>loss {0:.4g} (the article&apos;s sum, no ½)</source>
         <translation>損失 {0:.4g}（記事のコードの和、½ なし）</translation>
     </message>
@@ -2601,37 +2606,37 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
 <context>
     <name>RunsView</name>
     <message>
-        <location filename="../../gui/views/runs_view.py" line="27"/>
+        <location filename="../../gui/views/runs_view.py" line="35"/>
         <source>Every run of this session. Tick runs to lay their loss curves over the plot; double-click or Enter shows a run; F2 renames it; Delete removes it.</source>
         <translation>このセッションのすべての学習です。チェックを入れると損失曲線をグラフに重ねます。ダブルクリックか Enter で表示、F2 で名前を変更、Delete で削除します。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/runs_view.py" line="33"/>
+        <location filename="../../gui/views/runs_view.py" line="41"/>
         <source>Run</source>
         <translation>学習</translation>
     </message>
     <message>
-        <location filename="../../gui/views/runs_view.py" line="33"/>
+        <location filename="../../gui/views/runs_view.py" line="41"/>
         <source>Steps</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/views/runs_view.py" line="33"/>
+        <location filename="../../gui/views/runs_view.py" line="41"/>
         <source>Loss now</source>
         <translation>現在の損失</translation>
     </message>
     <message>
-        <location filename="../../gui/views/runs_view.py" line="34"/>
+        <location filename="../../gui/views/runs_view.py" line="42"/>
         <source>Solved</source>
         <translation>解けた</translation>
     </message>
     <message>
-        <location filename="../../gui/views/runs_view.py" line="37"/>
+        <location filename="../../gui/views/runs_view.py" line="52"/>
         <source>Runs</source>
         <translation>学習の一覧</translation>
     </message>
     <message>
-        <location filename="../../gui/views/runs_view.py" line="67"/>
+        <location filename="../../gui/views/runs_view.py" line="82"/>
         <source>shown now</source>
         <translation>表示中</translation>
     </message>
@@ -3275,47 +3280,47 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
 <context>
     <name>WindowLayout</name>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="96"/>
+        <location filename="../../gui/shell/window_layout.py" line="100"/>
         <source>Network diagram</source>
         <translation>ネットワーク図</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="97"/>
+        <location filename="../../gui/shell/window_layout.py" line="101"/>
         <source>Hidden node maps</source>
         <translation>隠れ層マップ</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="98"/>
+        <location filename="../../gui/shell/window_layout.py" line="102"/>
         <source>Hidden space</source>
         <translation>隠れ層の空間</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="99"/>
+        <location filename="../../gui/shell/window_layout.py" line="103"/>
         <source>Loss landscape</source>
         <translation>損失の地形</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="100"/>
+        <location filename="../../gui/shell/window_layout.py" line="104"/>
         <source>Step-by-step math</source>
         <translation>計算の手順</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="101"/>
+        <location filename="../../gui/shell/window_layout.py" line="105"/>
         <source>Gradient check</source>
         <translation>勾配チェック</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="102"/>
+        <location filename="../../gui/shell/window_layout.py" line="106"/>
         <source>Runs</source>
         <translation>学習の一覧</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="103"/>
+        <location filename="../../gui/shell/window_layout.py" line="107"/>
         <source>What am I looking at?</source>
         <translation>この画面の見方</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="104"/>
+        <location filename="../../gui/shell/window_layout.py" line="108"/>
         <source>Follow the article</source>
         <translation>記事に沿って学ぶ</translation>
     </message>
@@ -3323,47 +3328,47 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
 <context>
     <name>WindowSettings</name>
     <message>
-        <location filename="../../gui/shell/window_settings.py" line="66"/>
+        <location filename="../../gui/shell/window_settings.py" line="75"/>
         <source>A fresh start: the article&apos;s settings and speed. The last ones are kept (File &gt; Start fresh each time).</source>
         <translation>初期設定で起動しました: 記事の設定と速度です。前回の設定は残っています（ファイル &gt; 毎回初期設定で起動）。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_settings.py" line="88"/>
+        <location filename="../../gui/shell/window_settings.py" line="97"/>
         <source>training settings</source>
         <translation>学習の設定</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_settings.py" line="88"/>
+        <location filename="../../gui/shell/window_settings.py" line="97"/>
         <source>view options</source>
         <translation>表示の設定</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_settings.py" line="89"/>
+        <location filename="../../gui/shell/window_settings.py" line="98"/>
         <source>language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_settings.py" line="89"/>
+        <location filename="../../gui/shell/window_settings.py" line="98"/>
         <source>speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_settings.py" line="93"/>
+        <location filename="../../gui/shell/window_settings.py" line="102"/>
         <source>Some saved settings could not be read and are back to their defaults: {0}.</source>
         <translation>保存された設定の一部を読み込めなかったため、既定値に戻しました: {0}。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_settings.py" line="115"/>
+        <location filename="../../gui/shell/window_settings.py" line="124"/>
         <source>The language changes when GateLab starts next time.</source>
         <translation>言語は GateLab を次に起動したときに切り替わります。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_settings.py" line="122"/>
+        <location filename="../../gui/shell/window_settings.py" line="131"/>
         <source>From the next start on, GateLab starts with the article&apos;s settings.</source>
         <translation>次回から、GateLab は記事の設定で起動します。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_settings.py" line="123"/>
+        <location filename="../../gui/shell/window_settings.py" line="132"/>
         <source>From the next start on, GateLab starts with the last settings.</source>
         <translation>次回から、GateLab は前回の設定で起動します。</translation>
     </message>
@@ -3371,188 +3376,198 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
 <context>
     <name>_Writer</name>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="161"/>
+        <location filename="../../gui/views/math_panel.py" line="162"/>
         <source>Note:</source>
         <translation>注:</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="173"/>
+        <location filename="../../gui/views/math_panel.py" line="174"/>
         <source>Article step {0}</source>
         <translation>記事の手順{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="174"/>
+        <location filename="../../gui/views/math_panel.py" line="175"/>
         <source>Article steps {0} and {1}</source>
         <translation>記事の手順{0}と{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="181"/>
+        <location filename="../../gui/views/math_panel.py" line="182"/>
         <source>… and likewise for the other nodes, {j} = {first} … {last}.</source>
         <translation>… 残りのノード {j} = {first} … {last} も同様です。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="186"/>
+        <location filename="../../gui/views/math_panel.py" line="187"/>
         <source>Row [{x1}, {x2}]: inputs {sx1} = {x1}, {sx2} = {x2} and the bias input 1; the target is {yt} = {t}.</source>
         <translation>行 [{x1}, {x2}]: 入力は {sx1} = {x1}、{sx2} = {x2} とバイアス入力 1、真の値は {yt} = {t} です。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="202"/>
+        <location filename="../../gui/views/math_panel.py" line="203"/>
         <source>Forward pass: the neuron adds up its weighted inputs, then {f} squashes the sum into a prediction between 0 and 1.</source>
         <translation>順伝播: ニューロンは入力値と重みの積を合計し、{f} がその合計を 0 と 1 の間の予測値に変換します。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="205"/>
+        <location filename="../../gui/views/math_panel.py" line="206"/>
         <source>the sum of the inputs times their weights</source>
         <translation>入力値と重みの積の合計</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="208"/>
-        <location filename="../../gui/views/math_panel.py" line="230"/>
+        <location filename="../../gui/views/math_panel.py" line="209"/>
+        <location filename="../../gui/views/math_panel.py" line="231"/>
         <source>the sum through the activation function</source>
         <translation>合計を活性化関数に入れる</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="210"/>
+        <location filename="../../gui/views/math_panel.py" line="211"/>
         <source>{f} is the sigmoid function; the bias input is always 1, so {w3} acts as the neuron&apos;s threshold.</source>
         <translation>{f} は活性化関数（シグモイド関数）です。バイアス入力は常に 1 なので、{w3} がニューロンの閾値の役割をします。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="216"/>
+        <location filename="../../gui/views/math_panel.py" line="217"/>
         <source>Forward pass: each hidden node adds up its weighted inputs and applies its activation; the output node does the same with the hidden nodes.</source>
         <translation>順伝播: 隠れ層の各ノードは入力値と重みの積を合計し、活性化関数に入れます。出力のノードも、隠れ層のノードの値で同じことをします。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="220"/>
+        <location filename="../../gui/views/math_panel.py" line="221"/>
         <source>each hidden node&apos;s weighted sum, then its activation</source>
         <translation>隠れ層の各ノードで入力値と重みの積の合計を求め、活性化関数に入れる</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="225"/>
+        <location filename="../../gui/views/math_panel.py" line="226"/>
         <source>{h} = 1 is the bias node: it always outputs 1.</source>
         <translation>{h} = 1 はバイアスのノードで、常に 1 を出力します。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="227"/>
+        <location filename="../../gui/views/math_panel.py" line="228"/>
         <source>the hidden nodes times the second-layer weights</source>
         <translation>隠れ層の値と二層目・三層目の間の重みの積の和</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="234"/>
+        <location filename="../../gui/views/math_panel.py" line="235"/>
         <source>the article&apos;s code sets hidden_layers = 3, but that counts the bias node too: it means 2 hidden nodes plus the bias node (this network has {h} hidden nodes and the bias node {bias}). Its 3D-plot helper also uses w1[0] for both inputs (x2 needs w1[1]) and prints x1 on the way; GateLab&apos;s 3D view uses each input&apos;s own weights.</source>
         <translation>記事のコードは hidden_layers = 3 としていますが、これはバイアスのノードも数えています。実際には隠れ層のノード 2 個とバイアスのノードです（このネットワークは隠れ層のノード {h} 個とバイアスのノード {bias}）。また、記事の3Dグラフを描く関数は、2つの入力の両方に w1[0] を使い（x2 には w1[1] が必要）、途中で x1 を print しています。GateLab の3D表示は、それぞれの入力に自分の重みを使います。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="275"/>
+        <location filename="../../gui/views/math_panel.py" line="276"/>
         <source>Loss: how far the prediction is from the target.</source>
         <translation>損失: 予測値が真の値からどれだけ離れているか。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="276"/>
+        <location filename="../../gui/views/math_panel.py" line="277"/>
         <source>the squared error</source>
         <translation>二乗誤差</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="277"/>
+        <location filename="../../gui/views/math_panel.py" line="278"/>
         <source>the loss (here cross-entropy)</source>
         <translation>損失（ここでは交差エントロピー）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="281"/>
+        <location filename="../../gui/views/math_panel.py" line="282"/>
         <source>the article&apos;s 3-layer code adds up (y − yt)² without the ½, so its loss curve is twice this value; its gradients do use the ½, as here.</source>
         <translation>記事の3層のコードは ½ を付けずに (y − yt)² を足しているので、損失のグラフはこの値の2倍になります。ただし勾配は、ここと同じく ½ を付けた式から求めています。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="293"/>
+        <location filename="../../gui/views/math_panel.py" line="294"/>
         <source>Cross-entropy; log is the natural logarithm. The loss grows without limit as the prediction approaches the wrong value.</source>
         <translation>交差エントロピー（log は自然対数）。予測値が間違った値に近づくほど、損失は限りなく大きくなります。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="299"/>
+        <location filename="../../gui/views/math_panel.py" line="300"/>
         <source>Step {step}&apos;s loss adds up its 4 rows, each taken before its own update: {terms} + …</source>
         <translation>ステップ {step} の損失は4行分の合計です（各行はその行の更新前の値）: {terms} + …</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="303"/>
+        <location filename="../../gui/views/math_panel.py" line="304"/>
         <source>Step {step}&apos;s loss adds up its 4 rows, each taken before its own update: {terms} = {total}, the value the loss plot shows for step {step}.</source>
         <translation>ステップ {step} の損失は4行分の合計です（各行はその行の更新前の値）: {terms} = {total}。これが損失のグラフのステップ {step} の値です。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="310"/>
+        <location filename="../../gui/views/math_panel.py" line="311"/>
         <source>Backward pass: how much the loss changes when each weight changes (the chain rule, from the output back).</source>
         <translation>逆伝播: 各重みを変えたとき、損失がどれだけ変わるか（出力側から順に連鎖律で求めます）。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="313"/>
+        <location filename="../../gui/views/math_panel.py" line="314"/>
         <source>the loss differentiated by each weight</source>
         <translation>損失を各重みで微分する</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="325"/>
+        <location filename="../../gui/views/math_panel.py" line="326"/>
         <source>With cross-entropy the slope {slope} cancels out: {grad}.</source>
         <translation>交差エントロピーでは傾き {slope} が約分されて消えます: {grad}。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="339"/>
+        <location filename="../../gui/views/math_panel.py" line="340"/>
         <source>the article&apos;s step 4 writes its second line twice; the chain rule goes through {u}: {chain}.</source>
         <translation>記事の手順 4 では、2 行目と同じ式がもう一度書かれています。連鎖律は {u} を通ります: {chain}。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="352"/>
+        <location filename="../../gui/views/math_panel.py" line="353"/>
         <source>Chain rule, factor by factor:</source>
         <translation>連鎖律（因子ごと）:</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="357"/>
+        <location filename="../../gui/views/math_panel.py" line="358"/>
         <source>Output node</source>
         <translation>出力のノード</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="358"/>
+        <location filename="../../gui/views/math_panel.py" line="359"/>
         <source>the loss differentiated by the second-layer weights</source>
         <translation>損失を二層目と三層目の間の重みで微分する</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="368"/>
+        <location filename="../../gui/views/math_panel.py" line="369"/>
         <source>With cross-entropy the slope {slope} cancels out.</source>
         <translation>交差エントロピーでは傾き {slope} が約分されて消えます。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="381"/>
+        <location filename="../../gui/views/math_panel.py" line="382"/>
         <source>the article&apos;s step 6 writes this gradient as {wrong}; the correct one is {right}, as above.</source>
         <translation>記事の手順6ではこの勾配を {wrong} と書いていますが、正しくは上のとおり {right} です。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="389"/>
+        <location filename="../../gui/views/math_panel.py" line="390"/>
         <source>Hidden nodes</source>
         <translation>隠れ層のノード</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="390"/>
+        <location filename="../../gui/views/math_panel.py" line="391"/>
         <source>the loss differentiated by the first-layer weights</source>
         <translation>損失を一層目と二層目の間の重みで微分する</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="392"/>
+        <location filename="../../gui/views/math_panel.py" line="393"/>
         <source>As in the article&apos;s code, the output weights are updated first, and the new values are used below:</source>
         <translation>記事のコードと同じく、出力層の重みを先に更新し、以下ではその新しい値を使います:</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="401"/>
+        <location filename="../../gui/views/math_panel.py" line="402"/>
         <source>(updated)</source>
         <translation>（更新後）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="416"/>
+        <location filename="../../gui/views/math_panel.py" line="417"/>
         <source>as in the article&apos;s code, {delta} uses {w2} after its update, so the value called {grad} here is not the partial derivative at the current weights. Textbook backpropagation uses the value from before the update (update order &apos;textbook&apos;).</source>
         <translation>記事のコードと同じく、{delta} には更新後の {w2} を使っています。そのため、ここで {grad} と呼んでいる値は、現在の重みでの偏微分ではありません。教科書どおりの誤差逆伝播法では更新前の値を使います（更新の順序「教科書の順序」）。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="422"/>
+        <location filename="../../gui/views/math_panel.py" line="423"/>
         <source>the article&apos;s code updates {w2} first and uses the new value in {delta}. This run uses the old value, as textbook backpropagation does (choose update order &apos;article&apos; to follow the article&apos;s code).</source>
         <translation>記事のコードは {w2} を先に更新し、その新しい値を {delta} に使います。この学習では、教科書どおりの誤差逆伝播法と同じく更新前の値を使います（記事のコードに合わせるには、更新の順序で「記事のコードの順序」を選びます）。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="455"/>
+        <location filename="../../gui/views/math_panel.py" line="500"/>
+        <source>Update (momentum): each weight moves against its velocity, the running sum of its gradients, scaled by the learning rate {rate}.</source>
+        <translation>更新（モーメンタム）: 各重みを速度（勾配を積み重ねた和）と逆の向きに動かします。動かす量は学習率 {rate} で決まります。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/math_panel.py" line="503"/>
+        <source>Update (Adam): each weight moves against its gradient&apos;s running mean, scaled down where the gradient is large; the step is about the learning rate {rate}.</source>
+        <translation>更新（Adam）: 各重みを勾配の移動平均と逆の向きに動かします。勾配が大きいところでは縮めるので、一度に動く量はおよそ学習率 {rate} です。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/math_panel.py" line="506"/>
         <source>Update: each weight takes a small step against its gradient, scaled by the learning rate {rate}.</source>
         <translation>更新（勾配降下法）: 各重みを勾配と逆の向きに少しだけ動かします。動かす量は学習率 {rate} で決まります。</translation>
     </message>
@@ -3577,27 +3592,27 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
         <translation>（この行の入力は 0 なので変化なし）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="500"/>
+        <location filename="../../gui/views/math_panel.py" line="512"/>
         <source>Momentum: each weight keeps a velocity {vel}, its gradients added up with each older one counted 0.9 times less; the weight moves by {alpha} times the velocity, so steps grow where the gradient keeps its sign.</source>
         <translation>モーメンタム: 各重みは速度 {vel} を持ちます。これまでの勾配の和で、古いものほど 1 回ごとに 0.9 倍に小さく数えます。重みは速度の {alpha} 倍だけ動くので、勾配の符号が変わらない間は歩幅が大きくなります。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="506"/>
+        <location filename="../../gui/views/math_panel.py" line="518"/>
         <source>Adam: each weight keeps running means of its gradient ({m}) and of the gradient squared ({v}). Both start at 0, so they are divided by 1 − 0.9&lt;sup&gt;t&lt;/sup&gt; and 1 − 0.999&lt;sup&gt;t&lt;/sup&gt; ({mh}, {vh}); t = {t} counts the updates so far, this one included. The weight moves by {alpha}·{mh} / (√{vh} + ε), about {alpha} whatever the gradient&apos;s size (ε = 10&lt;sup&gt;−8&lt;/sup&gt;).</source>
         <translation>Adam: 各重みは勾配の移動平均 ({m}) と勾配の二乗の移動平均 ({v}) を持ちます。どちらも 0 から始まるので、1 − 0.9&lt;sup&gt;t&lt;/sup&gt; と 1 − 0.999&lt;sup&gt;t&lt;/sup&gt; で割って補正します ({mh}, {vh})。t = {t} はこれまでの更新回数で、今回の更新を含みます。重みは {alpha}·{mh} / (√{vh} + ε) だけ動き、勾配の大きさにかかわらずおよそ {alpha} です (ε = 10&lt;sup&gt;−8&lt;/sup&gt;)。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="546"/>
+        <location filename="../../gui/views/math_panel.py" line="558"/>
         <source>these numbers are no longer finite: the network diverged. Lower α or reset the network.</source>
         <translation>これらの数値はもう有限ではありません。ネットワークが発散しました。α を小さくするか、ネットワークをリセットしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="550"/>
+        <location filename="../../gui/views/math_panel.py" line="562"/>
         <source>The other views now show these weights. Next: row [{x1}, {x2}] with the new weights.</source>
         <translation>他の表示にもこの重みが反映されました。次は、新しい重みで行 [{x1}, {x2}] を計算します。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="552"/>
+        <location filename="../../gui/views/math_panel.py" line="564"/>
         <source>Step {step} is complete: its loss, the sum of the 4 rows&apos; losses, is {loss}. Next: step {next}, row [0, 0].</source>
         <translation>ステップ {step} が完了しました。その損失（4行の損失の合計）は {loss} です。次はステップ {next} の行 [0, 0] です。</translation>
     </message>

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QMessageBox
 from qt_waits import count_worker_rounds, drain_events, let_timer_fire, settle
 
 from core.model.config import TrainConfig
+from core.model.presets import preset_config
 from core.training import states
 from core.training.trainer import Trainer, initial_weights
 from gui.shell.main_window import MainWindow
@@ -71,12 +72,12 @@ def test_at_first_start_the_3d_view_gets_more_room_than_the_dock_column(qtbot, m
     window.show()
     qtbot.waitExposed(window)
     dock = window.docks["network"].width()
-    assert dock <= 0.3 * window.width()
+    assert dock <= 0.34 * window.width()
     assert window.output_view.width() >= dock
     window.close()
 
 
-LAYOUT_SIZES = {"1366x768": QSize(1366, 768) - QSize(16, 48), "1600x900": QSize(1600, 900) - QSize(16, 48),
+LAYOUT_SIZES = {"1280x720": QSize(1280, 720) - QSize(16, 48), "1366x768": QSize(1366, 768) - QSize(16, 48), "1600x900": QSize(1600, 900) - QSize(16, 48),
                 "1920x1080": QSize(1920, 1050)}  # the first two as fitted, the last maximised
 
 
@@ -96,12 +97,12 @@ def _seen_in(widget, scroll) -> bool:
 
 
 @pytest.mark.parametrize("screen, language, opengl", [
-    ("1366x768", "en", True), ("1366x768", "ja", True), ("1366x768", "en", False),
+    ("1280x720", "en", True), ("1280x720", "ja", True), ("1366x768", "en", True), ("1366x768", "ja", True), ("1366x768", "en", False),
     ("1600x900", "en", True), ("1600x900", "ja", True), ("1920x1080", "en", True),
     ("1920x1080", "ja", False)])
 def test_the_layout_gives_the_3d_view_room_and_cuts_off_nothing(qtbot, qapp, monkeypatch, screen,
                                                                  language, opengl):
-    from PySide6.QtWidgets import QTableWidget
+    from PySide6.QtWidgets import QTableWidget, QTextBrowser, QTreeWidget
 
     from gui.common.i18n import install_translators
     from gui.shell import window_layout
@@ -119,8 +120,23 @@ def test_the_layout_gives_the_3d_view_room_and_cuts_off_nothing(qtbot, qapp, mon
         qtbot.waitExposed(window)
         settle(qtbot, window)
         assert window.size() == size
-        assert window.output_view.width() >= 0.40 * window.width()  # was 24 % at 1366
-        assert window.loss_plot.width() >= 450 and window.loss_plot.height() >= 200
+        # The widths table of docs/design.md: the 3D view and the dock column share the room
+        # the controls leave, and the dock is wide enough for the math to read without
+        # scrolling sideways (it was 24 % and 300 pixels at 1366).
+        assert window.output_view.width() >= max(420, 0.34 * window.width())
+        assert window.loss_plot.width() >= 420 and window.loss_plot.height() >= 200
+        window.show_dock("math")
+        qtbot.waitUntil(lambda: "[0, 0]" in window.math_panel.position_text())  # row [0, 0] drawn
+        settle(qtbot, window)
+        assert window.docks["math"].width() >= 400
+        sideways = window.math_panel.findChild(QTextBrowser).horizontalScrollBar()
+        qtbot.waitUntil(lambda: not sideways.isVisible())
+        window.show_dock("runs")  # its numbers in view beside the names
+        tree = window.runs_view.findChild(QTreeWidget)
+        qtbot.waitUntil(lambda: tree.topLevelItemCount() == 1)
+        header = tree.header()
+        assert header.sectionViewportPosition(3) + header.sectionSize(3) <= tree.viewport().width()
+        assert all(header.sectionSize(k) >= header.sectionSizeHint(k) for k in (1, 2, 3))
         for view in (window.output_view, window.loss_plot, window.timeline, window.predictions,
                      window.docks["network"].widget()):
             assert _whole(view), (type(view).__name__, view.size(), view.minimumSizeHint())
@@ -444,8 +460,31 @@ def test_settings_are_restored_in_the_next_window(qtbot, tmp_path):
     assert second.controls._gate.currentData() == "or"
     assert second.loss_plot.is_log_scale() and second.controls.speed_index() == 3
     second.restore_defaults()
-    assert second.config() == TrainConfig() and not second.loss_plot.is_log_scale()
+    assert second.config() == preset_config("article-xor") and not second.loss_plot.is_log_scale()
     second.close()
+
+
+@pytest.mark.parametrize("fresh", [False, True])
+def test_a_first_start_shows_the_articles_run_the_guide_and_what_to_press(qtbot, tmp_path, fresh):
+    from PySide6.QtCore import QSettings
+
+    from gui.shell.settings_store import SettingsStore
+
+    store = SettingsStore(QSettings(str(tmp_path / "gatelab.ini"), QSettings.Format.IniFormat))
+    if fresh:  # a classroom machine: someone's settings are stored, a fresh start ignores them
+        store.save_config(TrainConfig(gate="or", seed=5))
+        store.sync()
+    w = discard_on_close(MainWindow(None, store, fresh=fresh))
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    assert w.config() == preset_config("article-xor")
+    assert w.controls._presets.currentText() == "Article: 3-layer XOR"
+    assert w.docks["guide"].isVisible() and w.docks["network"].isVisible()
+    # The guide sits under the views, not among their tabs: both are in view at once.
+    assert w.docks["guide"] not in w.tabifiedDockWidgets(w.docks["network"])
+    qtbot.waitUntil(lambda: "Press Train (Space)" in w.predictions.why_text(), timeout=10000)
+    w.close()
 
 
 def test_export_actions_write_files(qtbot, window, tmp_path):
