@@ -4,6 +4,7 @@ It only turns edits into a validated TrainConfig (core's checks decide) and
 button presses into signals; the main window decides what they do to a run.
 """
 
+import html
 import random
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -58,6 +59,12 @@ class ControlPanel(QWidget):
         self._updating = False
         layout = QVBoxLayout(self)
         layout.addWidget(self._build_presets())
+        # In presentation mode the settings are hidden; the class still sees what is learnt.
+        self._run_facts = QLabel()
+        self._run_facts.setWordWrap(True)
+        self._run_facts.setVisible(False)
+        self._run_facts.setTextFormat(Qt.TextFormat.RichText)  # bold that grows with the font
+        layout.addWidget(self._run_facts)
         self._parameters = self._build_parameters()
         layout.addWidget(self._parameters)
         self._advanced = AdvancedOptions(self)
@@ -204,6 +211,7 @@ class ControlPanel(QWidget):
         (the Stop button still stops it)."""
         for part in (self._presets, self._parameters, self._advanced):
             part.setVisible(not on)
+        self._run_facts.setVisible(on)
         self._shortcuts["_stop"].setEnabled(not on)
 
     # -- state in and out ----------------------------------------------------
@@ -224,6 +232,7 @@ class ControlPanel(QWidget):
             self._steps.setValue(config.steps)
             self._seed.setText(str(config.seed))
             self._name_preset(config)
+            self._show_run_facts(config)
             self._advanced.set_config(config)
             self._update_hidden_note(config.hidden_nodes)
             self._error.clear()
@@ -277,11 +286,27 @@ class ControlPanel(QWidget):
         if config != self._config:
             self._config = config
             self._name_preset(config)
+            self._show_run_facts(config)
             self.config_edited.emit(config)
 
     def _on_new_seed(self):
         self._seed.setText(str(random.randint(0, SEED_MAX)))
         self._on_edit()
+
+    def run_facts(self) -> str:
+        return html.unescape(self._run_facts.text().removeprefix("<b>").removesuffix("</b>"))
+
+    def _show_run_facts(self, config) -> None:
+        gate = self._gate.itemText(self._gate.findData(config.gate))
+        if config.gate == "custom":
+            gate += " (" + ", ".join(f"{t:g}" for t in config.targets) + ")"
+        nodes = (self.tr("2-layer model") if config.hidden_nodes == 0
+                 else self.tr("{0} hidden nodes").format(config.hidden_nodes))
+        self._run_facts.setText("<b>" + html.escape(self.tr(
+            "{gate} · {nodes} · α = {alpha} · {steps} steps").format(
+            gate=gate, nodes=nodes, alpha=f"{config.alpha:g}", steps=f"{config.steps:,}")) + "</b>")
+        self._run_facts.setToolTip(self.tr("The run's settings (Esc leaves presentation mode "
+                                           "to change them)"))
 
     def _name_preset(self, config) -> None:
         """The Presets box names the preset whose settings are loaded, "Presets…" otherwise."""

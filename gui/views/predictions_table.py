@@ -4,7 +4,7 @@ One row per truth-table input, like the article's `入力: [0, 0], 予測値: 0.
 真の値: 0`, plus the error and a "solved" line driven by the snapshot.
 """
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -107,12 +107,22 @@ class PredictionsTable(QWidget):
         table.setMinimumWidth(4 * widest + frame)
         table.setFixedHeight(header.sizeHint().height() + table.verticalHeader().length() + frame)
 
+    def _fit_rows(self):
+        """Each row as high as usual, or as its text if larger: fitting rows to the text alone
+        left them cramped after presentation mode's double font was undone."""
+        header = self._table.verticalHeader()
+        header.resetDefaultSectionSize()
+        for row in range(self._table.rowCount()):
+            header.resizeSection(row, max(header.defaultSectionSize(), self._table.sizeHintForRow(row)))
+        self._fit_size()
+
     def changeEvent(self, event):  # noqa: N802 - Qt's name
         # A new font (presentation mode doubles it): rows and columns fit it, and the labels
         # with a style sheet take it (a style sheet keeps the font it was polished with).
         if event.type() == QEvent.Type.FontChange:
-            self._table.resizeRowsToContents()
             self._fit_size()
+            # The rows once the table has the new font too (children get it after this event).
+            QTimer.singleShot(0, self._fit_rows)
             for label in (self._label, self._why):
                 label.setFont(self.font())
                 label.setStyleSheet(label.styleSheet())

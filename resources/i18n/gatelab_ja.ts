@@ -445,198 +445,218 @@
 <context>
     <name>ControlPanel</name>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="75"/>
+        <location filename="../../gui/controls/control_panel.py" line="81"/>
         <source>Input error</source>
         <translation>入力エラー</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="84"/>
+        <location filename="../../gui/controls/control_panel.py" line="90"/>
         <source>Presets…</source>
         <translation>プリセット…</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="85"/>
+        <location filename="../../gui/controls/control_panel.py" line="91"/>
         <source>Article: 2-layer AND</source>
         <translation>記事: 2層 AND</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="86"/>
+        <location filename="../../gui/controls/control_panel.py" line="92"/>
         <source>Article: 3-layer XOR</source>
         <translation>記事: 3層 XOR</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="89"/>
+        <location filename="../../gui/controls/control_panel.py" line="95"/>
         <source>Load the settings of one of the article&apos;s runs</source>
         <translation>記事で実行したときの設定を読み込みます</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="94"/>
+        <location filename="../../gui/controls/control_panel.py" line="100"/>
         <source>Network and training</source>
         <translation>ネットワークと学習</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="99"/>
+        <location filename="../../gui/controls/control_panel.py" line="105"/>
         <source>Custom</source>
         <translation>カスタム</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="100"/>
+        <location filename="../../gui/controls/control_panel.py" line="106"/>
         <source>The logic gate (truth table) the network learns</source>
         <translation>ネットワークが学習する論理ゲート（真理値表）</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="101"/>
+        <location filename="../../gui/controls/control_panel.py" line="107"/>
         <source>&amp;Gate</source>
         <translation>ゲート(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="105"/>
+        <location filename="../../gui/controls/control_panel.py" line="111"/>
         <source>Nodes in the hidden layer (0-64). 0 removes the hidden layer: the article&apos;s 2-layer model, one neuron</source>
         <translation>隠れ層のノードの数(0~64)。0 にすると隠れ層がなくなり、記事の2層モデル（ニューロン1個）になります</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="108"/>
+        <location filename="../../gui/controls/control_panel.py" line="114"/>
         <source>&amp;Hidden nodes</source>
         <translation>隠れ層のノード数(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="112"/>
+        <location filename="../../gui/controls/control_panel.py" line="118"/>
         <source>Learning rate α (0.0001-100): how far each update moves the weights. Can change while training</source>
         <translation>学習率 α(0.0001~100): 勾配降下法の1回の更新で重みを動かす大きさ。学習中も変更できます</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="114"/>
+        <location filename="../../gui/controls/control_panel.py" line="120"/>
         <source>&amp;Alpha (learning rate)</source>
         <translation>学習率 α(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="118"/>
+        <location filename="../../gui/controls/control_panel.py" line="124"/>
         <source>Training steps (1-100,000,000). One step = one pass over the 4 rows of the truth table</source>
         <translation>学習のステップ数(1~100,000,000)。1ステップ = 真理値表の4行をひととおり学習すること</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="120"/>
+        <location filename="../../gui/controls/control_panel.py" line="126"/>
         <source>S&amp;teps</source>
         <translation>ステップ数(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="123"/>
+        <location filename="../../gui/controls/control_panel.py" line="129"/>
         <source>S&amp;eed</source>
         <translation>シード(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="140"/>
+        <location filename="../../gui/controls/control_panel.py" line="146"/>
         <source>Target output for this input, from 0 to 1</source>
         <translation>この入力に対する真の値(0~1)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="151"/>
+        <location filename="../../gui/controls/control_panel.py" line="157"/>
         <source>Random seed (0-4294967295): the same seed always gives the same initial weights</source>
         <translation>乱数のシード(0~4294967295): 同じシードからは、いつも同じ重みの初期値が得られます</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="154"/>
+        <location filename="../../gui/controls/control_panel.py" line="160"/>
         <source>New seed</source>
         <translation>新しいシード</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="155"/>
+        <location filename="../../gui/controls/control_panel.py" line="161"/>
         <source>Draw a new random seed: new initial weights (Ctrl+D)</source>
         <translation>新しいシードを乱数で選び、重みの初期値を変えます (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="163"/>
+        <location filename="../../gui/controls/control_panel.py" line="169"/>
         <source>Speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="168"/>
+        <location filename="../../gui/controls/control_panel.py" line="174"/>
         <source>From slow motion (1 step a second) to as fast as the machine goes. Can change while training</source>
         <translation>スローモーション（1秒に1ステップ）からコンピュータの最高速度まで。学習中も変更できます</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="181"/>
-        <location filename="../../gui/controls/control_panel.py" line="245"/>
+        <location filename="../../gui/controls/control_panel.py" line="187"/>
+        <location filename="../../gui/controls/control_panel.py" line="253"/>
         <source>Train</source>
         <translation>学習</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="182"/>
+        <location filename="../../gui/controls/control_panel.py" line="188"/>
         <source>Start, pause or resume training (Space)</source>
         <translation>学習を開始・一時停止・再開します (Space)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="183"/>
+        <location filename="../../gui/controls/control_panel.py" line="189"/>
         <source>Step</source>
         <translation>1ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="184"/>
+        <location filename="../../gui/controls/control_panel.py" line="190"/>
         <source>Run exactly one step, then pause (.)</source>
         <translation>ちょうど1ステップだけ進めて一時停止します (.)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="185"/>
+        <location filename="../../gui/controls/control_panel.py" line="191"/>
         <source>Reset</source>
         <translation>リセット</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="186"/>
+        <location filename="../../gui/controls/control_panel.py" line="192"/>
         <source>Back to the initial weights of this seed (Ctrl+R)</source>
         <translation>このシードの重みの初期値に戻します (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="187"/>
+        <location filename="../../gui/controls/control_panel.py" line="193"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="188"/>
+        <location filename="../../gui/controls/control_panel.py" line="194"/>
         <source>End training here and keep the current weights (Esc)</source>
         <translation>ここで学習を終え、今の重みを残します (Esc)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="244"/>
+        <location filename="../../gui/controls/control_panel.py" line="252"/>
         <source>Pause</source>
         <translation>一時停止</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="245"/>
+        <location filename="../../gui/controls/control_panel.py" line="253"/>
         <source>Resume</source>
         <translation>再開</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="251"/>
+        <location filename="../../gui/controls/control_panel.py" line="259"/>
         <source>Not applied: “{0}” is not a whole number. Numbers here are written with a decimal point and a comma between thousands: 2,000 is two thousand.</source>
         <translation>適用していません: 「{0}」は整数ではありません。ここでは小数点に「.」、3桁ごとの区切りに「,」を使います（2,000 は二千）。</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="272"/>
+        <location filename="../../gui/controls/control_panel.py" line="280"/>
         <source>Not applied: {0}</source>
         <translation>反映されませんでした: {0}</translation>
     </message>
     <message>
         <location filename="../../gui/controls/control_panel.py" line="302"/>
+        <source>2-layer model</source>
+        <translation>2層モデル</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls/control_panel.py" line="303"/>
+        <source>{0} hidden nodes</source>
+        <translation>隠れ層のノード {0} 個</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls/control_panel.py" line="304"/>
+        <source>{gate} · {nodes} · α = {alpha} · {steps} steps</source>
+        <translation>{gate} · {nodes} · α = {alpha} · {steps} ステップ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls/control_panel.py" line="306"/>
+        <source>The run&apos;s settings (Esc leaves presentation mode to change them)</source>
+        <translation>この学習の設定（変えるには Esc でプレゼンテーションモードを抜けます）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls/control_panel.py" line="325"/>
         <source>Full speed</source>
         <translation>最高速度</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="304"/>
+        <location filename="../../gui/controls/control_panel.py" line="327"/>
         <source>1 step/s</source>
         <translation>1 ステップ/秒</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="306"/>
+        <location filename="../../gui/controls/control_panel.py" line="329"/>
         <source>{0} steps/s</source>
         <translation>{0} ステップ/秒</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="312"/>
+        <location filename="../../gui/controls/control_panel.py" line="335"/>
         <source>0 = the article&apos;s 2-layer model (one neuron, 3 weights)</source>
         <translation>0 = 記事の2層モデル（ニューロン1個、重み3個）</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="313"/>
+        <location filename="../../gui/controls/control_panel.py" line="336"/>
         <source>3-layer model: {0} hidden nodes + a bias node</source>
         <translation>3層モデル: 隠れ層のノード {0} 個 + バイアスのノード</translation>
     </message>
@@ -2411,37 +2431,37 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
         <translation>誤差: 予測値 − 真の値 (yp − yt)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="127"/>
+        <location filename="../../gui/views/predictions_table.py" line="137"/>
         <source>yp = {value}</source>
         <translation>yp = {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="128"/>
+        <location filename="../../gui/views/predictions_table.py" line="138"/>
         <source>yt = {value}</source>
         <translation>yt = {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="131"/>
+        <location filename="../../gui/views/predictions_table.py" line="141"/>
         <source>yp − yt = {value}</source>
         <translation>yp − yt = {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="158"/>
+        <location filename="../../gui/views/predictions_table.py" line="168"/>
         <source>Solved means: for a target of 0 or 1, the prediction is on the same side of 0.5; for any other target, the prediction is within {0} of it</source>
         <translation>「解けた」とは: 真の値が 0 か 1 の行では予測値が 0.5 の同じ側にあること、それ以外の真の値では予測値がその値から {0} 以内にあることです</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="161"/>
+        <location filename="../../gui/views/predictions_table.py" line="171"/>
         <source>✓ Solved: every prediction is on the right side of 0.5</source>
         <translation>✓ 解けました: どの行も 0.5 を境に目標の側にあります</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="164"/>
+        <location filename="../../gui/views/predictions_table.py" line="174"/>
         <source>✓ Solved: every prediction is within {0} of its target, or on its side of 0.5 for a 0 or 1</source>
         <translation>✓ 解けました: どの予測値も真の値から {0} 以内（0 と 1 では 0.5 の同じ側）です</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="168"/>
+        <location filename="../../gui/views/predictions_table.py" line="178"/>
         <source>Not solved</source>
         <translation>解けていません</translation>
     </message>
@@ -2449,7 +2469,7 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
 <context>
     <name>Presentation</name>
     <message>
-        <location filename="../../gui/shell/presentation.py" line="62"/>
+        <location filename="../../gui/shell/presentation.py" line="67"/>
         <source>Presentation mode: Esc or F11 leaves it.</source>
         <translation>プレゼンテーションモード: Esc か F11 で元に戻ります。</translation>
     </message>

@@ -48,7 +48,7 @@ def test_title_and_initial_views(window):
 
 def test_the_network_diagram_is_the_dock_tab_in_front_at_start(window):
     assert not window.docks["network"].visibleRegion().isEmpty()
-    assert window.docks["gradient"].visibleRegion().isEmpty()  # behind the diagram's tab
+    assert window.docks["space"].visibleRegion().isEmpty()  # behind the diagram's tab
 
 
 def test_the_window_fits_a_1366_by_768_laptop_screen(window):
@@ -77,7 +77,8 @@ def test_at_first_start_the_3d_view_gets_more_room_than_the_dock_column(qtbot, m
     window.close()
 
 
-LAYOUT_SIZES = {"1280x720": QSize(1280, 720) - QSize(16, 48), "1366x768": QSize(1366, 768) - QSize(16, 48), "1600x900": QSize(1600, 900) - QSize(16, 48),
+LAYOUT_SIZES = {"1280x720": QSize(1280, 720) - QSize(16, 48),
+                "1366x768": QSize(1366, 768) - QSize(16, 48), "1600x900": QSize(1600, 900) - QSize(16, 48),
                 "1920x1080": QSize(1920, 1050)}  # the first two as fitted, the last maximised
 
 
@@ -97,7 +98,8 @@ def _seen_in(widget, scroll) -> bool:
 
 
 @pytest.mark.parametrize("screen, language, opengl", [
-    ("1280x720", "en", True), ("1280x720", "ja", True), ("1366x768", "en", True), ("1366x768", "ja", True), ("1366x768", "en", False),
+    ("1280x720", "en", True), ("1280x720", "ja", True),
+    ("1366x768", "en", True), ("1366x768", "ja", True), ("1366x768", "en", False),
     ("1600x900", "en", True), ("1600x900", "ja", True), ("1920x1080", "en", True),
     ("1920x1080", "ja", False)])
 def test_the_layout_gives_the_3d_view_room_and_cuts_off_nothing(qtbot, qapp, monkeypatch, screen,
@@ -562,7 +564,7 @@ def test_dock_views_skip_frames_while_training_but_catch_up_at_rest(qtbot, windo
     calls = []
     original = window.network_view.update_from
     window.network_view.update_from = lambda s: (calls.append(s.state), original(s))
-    window.docks["hidden"].raise_()  # the diagram's tab is now behind another one
+    window.show_dock("hidden")  # the diagram's tab is now behind another one
     qtbot.waitUntil(lambda: window.docks["network"].visibleRegion().isEmpty())
     window.controller.set_speed(200.0)
     window.controls.train_pressed.emit()
@@ -1191,6 +1193,10 @@ def test_presentation_mode_is_full_screen_large_and_plain_and_esc_puts_everythin
     size, least = window.size(), window.minimumSizeHint().width()
     splitters = {name: s.sizes() for name, s in window.panes.splitters().items()}
     tick_font = window.loss_plot._item.getAxis("left").style["tickFont"]
+    from PySide6.QtWidgets import QTableWidget
+
+    table = window.predictions.findChild(QTableWidget)
+    rows = [table.rowHeight(r) for r in range(4)]
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)  # shortcuts reach the active window
     qtbot.keyClick(window, Qt.Key.Key_F11)
@@ -1204,6 +1210,11 @@ def test_presentation_mode_is_full_screen_large_and_plain_and_esc_puts_everythin
     left_axis = window.loss_plot._item.getAxis("left")
     assert left_axis.labelText == "L[step]"  # the long name was taller than the enlarged plot
     assert window.output_view.width() >= 0.5 * window.width()
+    # The class sees what is learnt, and the surface gets most of the height.
+    assert window.controls.run_facts() == "XOR · 2 hidden nodes · α = 0.5 · 3,000 steps"
+    assert window.controls._run_facts.isVisible()
+    qtbot.waitUntil(lambda: window.output_view.height() >= 0.6 * window.panes.views_splitter.height())
+    assert "Esc or F11" in window.statusBar().currentMessage()
     qtbot.keyClick(window, Qt.Key.Key_Escape)  # leaves presentation mode; does not stop a run
     qtbot.waitUntil(lambda: not window.isFullScreen(), timeout=5000)
     assert not window.presentation.is_on() and QApplication.font().pointSizeF() == font
@@ -1215,6 +1226,8 @@ def test_presentation_mode_is_full_screen_large_and_plain_and_esc_puts_everythin
     assert {name: s.sizes() for name, s in window.panes.splitters().items()} == splitters
     assert window.loss_plot._item.getAxis("left").style["tickFont"] == tick_font
     assert left_axis.labelText == "step loss L[step]"
+    assert not window.controls._run_facts.isVisible() and window.statusBar().currentMessage() == ""
+    qtbot.waitUntil(lambda: [table.rowHeight(r) for r in range(4)] == rows)  # not left cramped
 
 
 def test_in_presentation_mode_esc_does_not_stop_training_and_stop_still_does(qtbot, window):
