@@ -581,6 +581,10 @@ class MathPanel(QWidget):
         self._build()
         self._show()
 
+    def slide_part(self):
+        """What a picture for a slide shows: this phase's formulas, without the controls."""
+        return self._browser
+
     def _build(self):
         self._position = QLabel()
         self._position.setToolTip(self.tr("Which step (pass over the 4 rows), which truth-table row "

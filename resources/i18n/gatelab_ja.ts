@@ -445,218 +445,218 @@
 <context>
     <name>ControlPanel</name>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="81"/>
+        <location filename="../../gui/controls/control_panel.py" line="82"/>
         <source>Input error</source>
         <translation>入力エラー</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="90"/>
+        <location filename="../../gui/controls/control_panel.py" line="91"/>
         <source>Presets…</source>
         <translation>プリセット…</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="91"/>
+        <location filename="../../gui/controls/control_panel.py" line="92"/>
         <source>Article: 2-layer AND</source>
         <translation>記事: 2層 AND</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="92"/>
+        <location filename="../../gui/controls/control_panel.py" line="93"/>
         <source>Article: 3-layer XOR</source>
         <translation>記事: 3層 XOR</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="95"/>
+        <location filename="../../gui/controls/control_panel.py" line="96"/>
         <source>Load the settings of one of the article&apos;s runs</source>
         <translation>記事で実行したときの設定を読み込みます</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="100"/>
+        <location filename="../../gui/controls/control_panel.py" line="101"/>
         <source>Network and training</source>
         <translation>ネットワークと学習</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="105"/>
+        <location filename="../../gui/controls/control_panel.py" line="106"/>
         <source>Custom</source>
         <translation>カスタム</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="106"/>
+        <location filename="../../gui/controls/control_panel.py" line="107"/>
         <source>The logic gate (truth table) the network learns</source>
         <translation>ネットワークが学習する論理ゲート（真理値表）</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="107"/>
+        <location filename="../../gui/controls/control_panel.py" line="108"/>
         <source>&amp;Gate</source>
         <translation>ゲート(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="111"/>
+        <location filename="../../gui/controls/control_panel.py" line="112"/>
         <source>Nodes in the hidden layer (0-64). 0 removes the hidden layer: the article&apos;s 2-layer model, one neuron</source>
         <translation>隠れ層のノードの数(0~64)。0 にすると隠れ層がなくなり、記事の2層モデル（ニューロン1個）になります</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="114"/>
+        <location filename="../../gui/controls/control_panel.py" line="115"/>
         <source>&amp;Hidden nodes</source>
         <translation>隠れ層のノード数(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="118"/>
+        <location filename="../../gui/controls/control_panel.py" line="119"/>
         <source>Learning rate α (0.0001-100): how far each update moves the weights. Can change while training</source>
         <translation>学習率 α(0.0001~100): 勾配降下法の1回の更新で重みを動かす大きさ。学習中も変更できます</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="120"/>
+        <location filename="../../gui/controls/control_panel.py" line="121"/>
         <source>&amp;Alpha (learning rate)</source>
         <translation>学習率 α(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="124"/>
+        <location filename="../../gui/controls/control_panel.py" line="125"/>
         <source>Training steps (1-100,000,000). One step = one pass over the 4 rows of the truth table</source>
         <translation>学習のステップ数(1~100,000,000)。1ステップ = 真理値表の4行をひととおり学習すること</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="126"/>
+        <location filename="../../gui/controls/control_panel.py" line="127"/>
         <source>S&amp;teps</source>
         <translation>ステップ数(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="129"/>
+        <location filename="../../gui/controls/control_panel.py" line="130"/>
         <source>S&amp;eed</source>
         <translation>シード(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="146"/>
+        <location filename="../../gui/controls/control_panel.py" line="147"/>
         <source>Target output for this input, from 0 to 1</source>
         <translation>この入力に対する真の値(0~1)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="157"/>
+        <location filename="../../gui/controls/control_panel.py" line="158"/>
         <source>Random seed (0-4294967295): the same seed always gives the same initial weights</source>
         <translation>乱数のシード(0~4294967295): 同じシードからは、いつも同じ重みの初期値が得られます</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="160"/>
+        <location filename="../../gui/controls/control_panel.py" line="161"/>
         <source>New seed</source>
         <translation>新しいシード</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="161"/>
+        <location filename="../../gui/controls/control_panel.py" line="162"/>
         <source>Draw a new random seed: new initial weights (Ctrl+D)</source>
         <translation>新しいシードを乱数で選び、重みの初期値を変えます (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="169"/>
+        <location filename="../../gui/controls/control_panel.py" line="170"/>
         <source>Speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="174"/>
+        <location filename="../../gui/controls/control_panel.py" line="175"/>
         <source>From slow motion (1 step a second) to as fast as the machine goes. Can change while training</source>
         <translation>スローモーション（1秒に1ステップ）からコンピュータの最高速度まで。学習中も変更できます</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="187"/>
-        <location filename="../../gui/controls/control_panel.py" line="253"/>
+        <location filename="../../gui/controls/control_panel.py" line="188"/>
+        <location filename="../../gui/controls/control_panel.py" line="254"/>
         <source>Train</source>
         <translation>学習</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="188"/>
+        <location filename="../../gui/controls/control_panel.py" line="189"/>
         <source>Start, pause or resume training (Space)</source>
         <translation>学習を開始・一時停止・再開します (Space)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="189"/>
+        <location filename="../../gui/controls/control_panel.py" line="190"/>
         <source>Step</source>
         <translation>1ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="190"/>
+        <location filename="../../gui/controls/control_panel.py" line="191"/>
         <source>Run exactly one step, then pause (.)</source>
         <translation>ちょうど1ステップだけ進めて一時停止します (.)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="191"/>
+        <location filename="../../gui/controls/control_panel.py" line="192"/>
         <source>Reset</source>
         <translation>リセット</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="192"/>
+        <location filename="../../gui/controls/control_panel.py" line="193"/>
         <source>Back to the initial weights of this seed (Ctrl+R)</source>
         <translation>このシードの重みの初期値に戻します (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="193"/>
+        <location filename="../../gui/controls/control_panel.py" line="194"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="194"/>
+        <location filename="../../gui/controls/control_panel.py" line="195"/>
         <source>End training here and keep the current weights (Esc)</source>
         <translation>ここで学習を終え、今の重みを残します (Esc)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="252"/>
+        <location filename="../../gui/controls/control_panel.py" line="253"/>
         <source>Pause</source>
         <translation>一時停止</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="253"/>
+        <location filename="../../gui/controls/control_panel.py" line="254"/>
         <source>Resume</source>
         <translation>再開</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="259"/>
+        <location filename="../../gui/controls/control_panel.py" line="260"/>
         <source>Not applied: “{0}” is not a whole number. Numbers here are written with a decimal point and a comma between thousands: 2,000 is two thousand.</source>
         <translation>適用していません: 「{0}」は整数ではありません。ここでは小数点に「.」、3桁ごとの区切りに「,」を使います（2,000 は二千）。</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="280"/>
+        <location filename="../../gui/controls/control_panel.py" line="281"/>
         <source>Not applied: {0}</source>
         <translation>反映されませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="302"/>
+        <location filename="../../gui/controls/control_panel.py" line="303"/>
         <source>2-layer model</source>
         <translation>2層モデル</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="303"/>
+        <location filename="../../gui/controls/control_panel.py" line="304"/>
         <source>{0} hidden nodes</source>
         <translation>隠れ層のノード {0} 個</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="304"/>
+        <location filename="../../gui/controls/control_panel.py" line="306"/>
         <source>{gate} · {nodes} · α = {alpha} · {steps} steps</source>
         <translation>{gate} · {nodes} · α = {alpha} · {steps} ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="306"/>
+        <location filename="../../gui/controls/control_panel.py" line="308"/>
         <source>The run&apos;s settings (Esc leaves presentation mode to change them)</source>
         <translation>この学習の設定（変えるには Esc でプレゼンテーションモードを抜けます）</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="325"/>
+        <location filename="../../gui/controls/control_panel.py" line="327"/>
         <source>Full speed</source>
         <translation>最高速度</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="327"/>
+        <location filename="../../gui/controls/control_panel.py" line="329"/>
         <source>1 step/s</source>
         <translation>1 ステップ/秒</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="329"/>
+        <location filename="../../gui/controls/control_panel.py" line="331"/>
         <source>{0} steps/s</source>
         <translation>{0} ステップ/秒</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="335"/>
+        <location filename="../../gui/controls/control_panel.py" line="337"/>
         <source>0 = the article&apos;s 2-layer model (one neuron, 3 weights)</source>
         <translation>0 = 記事の2層モデル（ニューロン1個、重み3個）</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="336"/>
+        <location filename="../../gui/controls/control_panel.py" line="338"/>
         <source>3-layer model: {0} hidden nodes + a bias node</source>
         <translation>3層モデル: 隠れ層のノード {0} 個 + バイアスのノード</translation>
     </message>
@@ -841,42 +841,42 @@ Any existing file of that name is unchanged.</source>
 <context>
     <name>Exports</name>
     <message>
-        <location filename="../../gui/files/exports.py" line="62"/>
+        <location filename="../../gui/files/exports.py" line="65"/>
         <source>A picture is from {0} to {1} pixels each way, not {2} x {3}.</source>
         <translation>画像の縦横は、それぞれ {0} から {1} ピクセルまでです（{2} x {3} は使えません）。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="286"/>
+        <location filename="../../gui/files/exports.py" line="338"/>
         <source>The 3D view is drawn by OpenGL and has no SVG: save it as PNG.</source>
         <translation>3D 表示は OpenGL で描くので SVG にはできません。PNG で保存してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="442"/>
+        <location filename="../../gui/files/exports.py" line="494"/>
         <source>The weights are not finite numbers (the run diverged), so they cannot be saved as JSON.</source>
         <translation>重みが有限の数ではない（学習が発散した）ため、JSON に保存できません。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="458"/>
+        <location filename="../../gui/files/exports.py" line="510"/>
         <source>The clipboard is not available.</source>
         <translation>クリップボードを使えません。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="466"/>
+        <location filename="../../gui/files/exports.py" line="518"/>
         <source>The view could not be drawn (is it hidden?).</source>
         <translation>表示を描画できませんでした（隠れていませんか?）。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="559"/>
+        <location filename="../../gui/files/exports.py" line="611"/>
         <source>Could not write {0}: {1}</source>
         <translation>{0} に書き込めませんでした: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="563"/>
+        <location filename="../../gui/files/exports.py" line="615"/>
         <source>Could not draw the image: {0}</source>
         <translation>画像を描画できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="567"/>
+        <location filename="../../gui/files/exports.py" line="619"/>
         <source>The scale must be from 1 to {0}, not {1}.</source>
         <translation>倍率は 1 から {0} までです（{1} は使えません）。</translation>
     </message>
@@ -1123,52 +1123,52 @@ yp {1:.2f}</translation>
 <context>
     <name>HiddenMapsView</name>
     <message>
-        <location filename="../../gui/views/hidden_maps_view.py" line="124"/>
+        <location filename="../../gui/views/hidden_maps_view.py" line="128"/>
         <source>Each map shows one hidden node&apos;s output h over the input square (x1 across, x2 up). A node splits the square with one straight line (dashed, where its input sum is 0): its output is high on one side only, a half-plane. The output node adds the maps with its weights, which is how XOR is built from two half-planes. Click a map to enlarge it.</source>
         <translation>各マップは、入力の正方形（横が x1、縦が x2）の上での、隠れ層のノード1個の出力 h を表します。ノードは正方形を1本の直線（破線、入力の合計が 0 になる所）で分け、その片側だけで出力が大きくなります。これが半平面です。出力のノードはマップに重みを掛けて足し合わせます。こうして2つの半平面から XOR が作られます。マップをクリックすると拡大します。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_maps_view.py" line="131"/>
+        <location filename="../../gui/views/hidden_maps_view.py" line="135"/>
         <source>The 2-layer model has no hidden nodes: its single neuron draws one straight line by itself, which is why it cannot learn XOR.</source>
         <translation>2層モデルには隠れ層のノードがありません。ニューロン1個だけでは直線を1本しか引けないので、XOR を学習できません。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_maps_view.py" line="136"/>
+        <location filename="../../gui/views/hidden_maps_view.py" line="140"/>
         <source>Click a map to see it large; click it again to close it</source>
         <translation>マップをクリックすると拡大し、もう一度クリックすると閉じます</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_maps_view.py" line="169"/>
+        <location filename="../../gui/views/hidden_maps_view.py" line="173"/>
         <source>h (node output)</source>
         <translation>h（ノードの出力）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_maps_view.py" line="177"/>
+        <location filename="../../gui/views/hidden_maps_view.py" line="181"/>
         <source>x1</source>
         <translation>x1</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_maps_view.py" line="178"/>
+        <location filename="../../gui/views/hidden_maps_view.py" line="182"/>
         <source>x2</source>
         <translation>x2</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_maps_view.py" line="226"/>
+        <location filename="../../gui/views/hidden_maps_view.py" line="230"/>
         <source>h{0}</source>
         <translation>h{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_maps_view.py" line="277"/>
+        <location filename="../../gui/views/hidden_maps_view.py" line="281"/>
         <source>h{0}: output of hidden node {0}</source>
         <translation>h{0}: 隠れ層のノード {0} の出力</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_maps_view.py" line="278"/>
+        <location filename="../../gui/views/hidden_maps_view.py" line="282"/>
         <source>Hidden node h{0}</source>
         <translation>隠れ層のノード h{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_maps_view.py" line="286"/>
+        <location filename="../../gui/views/hidden_maps_view.py" line="290"/>
         <source>h{0} = {1:.2f}</source>
         <translation>h{0} = {1:.2f}</translation>
     </message>
@@ -1249,19 +1249,19 @@ yp {1:.2f}</translation>
         <translation>各点は真理値表の1行で、軸に取った2つの隠れ層のノードの値 (h, h) の位置にあります。点の色は真の値。薄い線: 学習中に点が動いてきた道すじ。背景の色: この平面上での出力 yp。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_space_view.py" line="201"/>
-        <location filename="../../gui/views/hidden_space_view.py" line="202"/>
-        <location filename="../../gui/views/hidden_space_view.py" line="282"/>
+        <location filename="../../gui/views/hidden_space_view.py" line="206"/>
+        <location filename="../../gui/views/hidden_space_view.py" line="207"/>
+        <location filename="../../gui/views/hidden_space_view.py" line="287"/>
         <source>h{0}</source>
         <translation>h{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_space_view.py" line="266"/>
+        <location filename="../../gui/views/hidden_space_view.py" line="271"/>
         <source>The 2-layer model has no hidden layer: its one line is drawn on the input square (the output view). Add hidden nodes to see the hidden layer move the rows.</source>
         <translation>2層モデルには隠れ層がありません。その1本の直線は入力の正方形（出力の表示）に描かれています。隠れ層のノードを加えると、隠れ層が行を動かす様子が見られます。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_space_view.py" line="270"/>
+        <location filename="../../gui/views/hidden_space_view.py" line="275"/>
         <source>With one hidden node the hidden space is a line; add a second node to see the rows moved in a plane.</source>
         <translation>隠れ層のノードが1つだと、隠れ層の空間は直線です。2つ目のノードを加えると、平面の上で行が動く様子が見られます。</translation>
     </message>
@@ -1327,37 +1327,37 @@ yp {1:.2f}</translation>
         <translation>OpenGL が使えません({0})。2D の図を表示します。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/landscape_view.py" line="127"/>
+        <location filename="../../gui/views/landscape_view.py" line="132"/>
         <source>total loss</source>
         <translation>損失の合計</translation>
     </message>
     <message>
-        <location filename="../../gui/views/landscape_view.py" line="152"/>
+        <location filename="../../gui/views/landscape_view.py" line="157"/>
         <source>Pick two different weights.</source>
         <translation>異なる2つの重みを選んでください。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/landscape_view.py" line="157"/>
+        <location filename="../../gui/views/landscape_view.py" line="162"/>
         <source>No path yet (a run opened from a file, or not trained): two weights are shown.</source>
         <translation>まだ道すじがありません（ファイルから開いた学習か、まだ学習していません）。2つの重みの平面を表示します。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/landscape_view.py" line="164"/>
+        <location filename="../../gui/views/landscape_view.py" line="169"/>
         <source>Axes: {0} and {1}, the other weights as they are now.</source>
         <translation>軸: {0} と {1}。ほかの重みは現在の値のまま。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/landscape_view.py" line="167"/>
+        <location filename="../../gui/views/landscape_view.py" line="172"/>
         <source>a: from where the path starts (0) to now (1); b: the path&apos;s other direction.</source>
         <translation>a: 道すじの始まり(0)から現在(1)へ。b: 道すじのもう1つの方向。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/landscape_view.py" line="193"/>
+        <location filename="../../gui/views/landscape_view.py" line="198"/>
         <source>a: from where the path starts (0) to now (1)</source>
         <translation>a: 道すじの始まり(0)から現在(1)へ</translation>
     </message>
     <message>
-        <location filename="../../gui/views/landscape_view.py" line="194"/>
+        <location filename="../../gui/views/landscape_view.py" line="199"/>
         <source>b: the path&apos;s other direction</source>
         <translation>b: 道すじのもう1つの方向</translation>
     </message>
@@ -1467,192 +1467,192 @@ yp {1:.2f}</translation>
 <context>
     <name>MathPanel</name>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="586"/>
+        <location filename="../../gui/views/math_panel.py" line="590"/>
         <source>Which step (pass over the 4 rows), which truth-table row and which phase of its update is shown</source>
         <translation>表示しているのは、どのステップ（4行をひととおり学習する1回）の、真理値表のどの行の、更新のどの段階か</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="594"/>
+        <location filename="../../gui/views/math_panel.py" line="598"/>
         <source>GateLab&apos;s (from 1, bias last)</source>
         <translation>GateLab の記法（1 から数え、バイアスは最後）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="595"/>
+        <location filename="../../gui/views/math_panel.py" line="599"/>
         <source>the article&apos;s (from 0, w first, w second)</source>
         <translation>記事の記法（0 から数え、w first、w second）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="596"/>
+        <location filename="../../gui/views/math_panel.py" line="600"/>
         <source>Which symbols the formulas use; the table under them maps each to the other and to the article&apos;s code</source>
         <translation>式に使う記号。下の表で、それぞれの記号ともう一方の記法、記事のコードの変数を対応させています</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="599"/>
+        <location filename="../../gui/views/math_panel.py" line="603"/>
         <source>&amp;Notation:</source>
         <translation>記法(&amp;N):</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="607"/>
+        <location filename="../../gui/views/math_panel.py" line="611"/>
         <source>Each row&apos;s update has four phases, in the article&apos;s order</source>
         <translation>各行の更新は、記事と同じ順の4つの段階からなります</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="621"/>
+        <location filename="../../gui/views/math_panel.py" line="625"/>
         <source>The formulas of this phase, with this row&apos;s numbers put in</source>
         <translation>この段階の数式に、この行の数値を入れたもの</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="625"/>
+        <location filename="../../gui/views/math_panel.py" line="629"/>
         <source>Next ▶</source>
         <translation>次へ ▶</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="627"/>
+        <location filename="../../gui/views/math_panel.py" line="631"/>
         <source>Show the next phase, or the next row once this one is updated (N)</source>
         <translation>次の段階を表示します。この行の更新が済んでいれば次の行へ進みます (N)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="695"/>
+        <location filename="../../gui/views/math_panel.py" line="699"/>
         <source>inputs</source>
         <translation>入力</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="695"/>
+        <location filename="../../gui/views/math_panel.py" line="699"/>
         <source>weights</source>
         <translation>重み</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="696"/>
+        <location filename="../../gui/views/math_panel.py" line="700"/>
         <source>bias weight</source>
         <translation>バイアスの重み</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="696"/>
+        <location filename="../../gui/views/math_panel.py" line="700"/>
         <source>input sum</source>
         <translation>入力の合計</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="697"/>
+        <location filename="../../gui/views/math_panel.py" line="701"/>
         <source>prediction, target</source>
         <translation>予測値、真の値</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="697"/>
+        <location filename="../../gui/views/math_panel.py" line="701"/>
         <source>step loss</source>
         <translation>ステップの損失</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="698"/>
+        <location filename="../../gui/views/math_panel.py" line="702"/>
         <source>input to hidden weight</source>
         <translation>入力と隠れ層の間の重み</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="699"/>
+        <location filename="../../gui/views/math_panel.py" line="703"/>
         <source>hidden node</source>
         <translation>隠れ層のノード</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="699"/>
+        <location filename="../../gui/views/math_panel.py" line="703"/>
         <source>bias node</source>
         <translation>バイアスのノード</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="700"/>
+        <location filename="../../gui/views/math_panel.py" line="704"/>
         <source>hidden to output weight</source>
         <translation>隠れ層と出力の間の重み</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="701"/>
+        <location filename="../../gui/views/math_panel.py" line="705"/>
         <source>output sum, prediction, target</source>
         <translation>出力の合計、予測値、真の値</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="702"/>
+        <location filename="../../gui/views/math_panel.py" line="706"/>
         <source>output delta</source>
         <translation>出力のデルタ</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="702"/>
+        <location filename="../../gui/views/math_panel.py" line="706"/>
         <source>hidden delta</source>
         <translation>隠れ層のデルタ</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="705"/>
+        <location filename="../../gui/views/math_panel.py" line="709"/>
         <source>GateLab</source>
         <translation>GateLab</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="705"/>
+        <location filename="../../gui/views/math_panel.py" line="709"/>
         <source>the article</source>
         <translation>記事</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="705"/>
+        <location filename="../../gui/views/math_panel.py" line="709"/>
         <source>the article&apos;s code</source>
         <translation>記事のコード</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="708"/>
+        <location filename="../../gui/views/math_panel.py" line="712"/>
         <source>Symbols</source>
         <translation>記号</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="738"/>
+        <location filename="../../gui/views/math_panel.py" line="742"/>
         <source>No network yet</source>
         <translation>まだネットワークがありません</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="744"/>
+        <location filename="../../gui/views/math_panel.py" line="748"/>
         <source>After the last step ({step}), row [{x1}, {x2}], phase: {phase}</source>
         <translation>最後のステップ ({step}) の後、行 [{x1}, {x2}]、段階: {phase}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="747"/>
+        <location filename="../../gui/views/math_panel.py" line="751"/>
         <source>Step {step}, row [{x1}, {x2}], phase: {phase}</source>
         <translation>ステップ {step}、行 [{x1}, {x2}]、段階: {phase}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="760"/>
+        <location filename="../../gui/views/math_panel.py" line="764"/>
         <source>Pause training to step through the math.</source>
         <translation>計算を順に追うには、学習を一時停止してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="762"/>
+        <location filename="../../gui/views/math_panel.py" line="766"/>
         <source>This walk-through follows the article&apos;s online training (one update after each row). Switch the mode to online to step through it.</source>
         <translation>この解説は記事のオンライン学習（1行ごとに1回更新）に沿っています。順に追うには、更新方式をオンラインに切り替えてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="765"/>
+        <location filename="../../gui/views/math_panel.py" line="769"/>
         <source>The network diverged: lower α or reset it.</source>
         <translation>ネットワークが発散しました。α を小さくするか、リセットしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="767"/>
+        <location filename="../../gui/views/math_panel.py" line="771"/>
         <source>The optimizer&apos;s state at this step is not known here, so its numbers below start from 0: train on, or reset the network, to step through them.</source>
         <translation>このステップでの最適化手法の状態がここでは分からないため、下の数値は 0 から始まっています。その数値を順に追うには、学習を続けるか、ネットワークをリセットしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="770"/>
+        <location filename="../../gui/views/math_panel.py" line="774"/>
         <source>The run has done all its {0} steps: raise Steps to go on.</source>
         <translation>予定の {0} ステップをすべて終えました。続けるにはステップ数を増やしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="778"/>
+        <location filename="../../gui/views/math_panel.py" line="782"/>
         <source>forward</source>
         <translation>順伝播</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="778"/>
+        <location filename="../../gui/views/math_panel.py" line="782"/>
         <source>loss</source>
         <translation>損失</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="778"/>
+        <location filename="../../gui/views/math_panel.py" line="782"/>
         <source>backward</source>
         <translation>逆伝播</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="779"/>
+        <location filename="../../gui/views/math_panel.py" line="783"/>
         <source>update</source>
         <translation>更新</translation>
     </message>
@@ -2230,147 +2230,147 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
 <context>
     <name>NetworkView</name>
     <message>
-        <location filename="../../gui/views/network_view.py" line="212"/>
+        <location filename="../../gui/views/network_view.py" line="221"/>
         <source>Row: [{0}, {1}]</source>
         <translation>行: [{0}, {1}]</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="213"/>
+        <location filename="../../gui/views/network_view.py" line="222"/>
         <source>The truth-table row whose values the nodes show</source>
         <translation>ノードに値を表示する、真理値表の行</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="246"/>
+        <location filename="../../gui/views/network_view.py" line="255"/>
         <source>positive weight</source>
         <translation>正の重み</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="247"/>
+        <location filename="../../gui/views/network_view.py" line="256"/>
         <source>Blue edge: the weight is positive</source>
         <translation>青い線: 重みが正</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="248"/>
+        <location filename="../../gui/views/network_view.py" line="257"/>
         <source>negative weight</source>
         <translation>負の重み</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="249"/>
+        <location filename="../../gui/views/network_view.py" line="258"/>
         <source>Orange edge: the weight is negative</source>
         <translation>オレンジの線: 重みが負</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="251"/>
+        <location filename="../../gui/views/network_view.py" line="260"/>
         <source>width = |w|</source>
         <translation>太さ = |w|</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="252"/>
+        <location filename="../../gui/views/network_view.py" line="261"/>
         <source>The thicker the edge, the larger the weight&apos;s size |w| (full width from |w| = {0})</source>
         <translation>線が太いほど、重みの大きさ |w| が大きい（|w| = {0} 以上で最大の太さ）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="274"/>
+        <location filename="../../gui/views/network_view.py" line="283"/>
         <source>Double-click an edge to change its weight.</source>
         <translation>線をダブルクリックで重みを変更。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="276"/>
+        <location filename="../../gui/views/network_view.py" line="285"/>
         <source>Pause training to edit a weight (double-click an edge).</source>
         <translation>一時停止中に線をダブルクリックで編集。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="319"/>
+        <location filename="../../gui/views/network_view.py" line="328"/>
         <source>{name}, row [{x1}, {x2}]</source>
         <translation>{name}、行 [{x1}, {x2}]</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="321"/>
+        <location filename="../../gui/views/network_view.py" line="330"/>
         <source>bias node: always 1</source>
         <translation>バイアスのノード: 常に 1</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="323"/>
+        <location filename="../../gui/views/network_view.py" line="332"/>
         <source>input {name} = {value}</source>
         <translation>入力 {name} = {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="325"/>
+        <location filename="../../gui/views/network_view.py" line="334"/>
         <source>input sum {name} = {value}</source>
         <translation>入力の合計 {name} = {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="327"/>
+        <location filename="../../gui/views/network_view.py" line="336"/>
         <source>activation {name} = {f}({sum}) = {value}</source>
         <translation>活性化関数の出力 {name} = {f}({sum}) = {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="333"/>
+        <location filename="../../gui/views/network_view.py" line="342"/>
         <source>{name} = {value}</source>
         <translation>{name} = {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="335"/>
+        <location filename="../../gui/views/network_view.py" line="344"/>
         <source>Double-click to edit</source>
         <translation>ダブルクリックで編集</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="336"/>
+        <location filename="../../gui/views/network_view.py" line="345"/>
         <source>Pause training to edit this weight</source>
         <translation>この重みを編集するには、学習を一時停止してください</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="404"/>
+        <location filename="../../gui/views/network_view.py" line="413"/>
         <source>inputs</source>
         <translation>入力</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="406"/>
+        <location filename="../../gui/views/network_view.py" line="415"/>
         <source>hidden layer ({0} nodes)</source>
         <translation>隠れ層（ノード {0} 個）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="407"/>
+        <location filename="../../gui/views/network_view.py" line="416"/>
         <source>output</source>
         <translation>出力</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="411"/>
+        <location filename="../../gui/views/network_view.py" line="420"/>
         <source>input {0}</source>
         <translation>入力 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="413"/>
+        <location filename="../../gui/views/network_view.py" line="422"/>
         <source>bias input</source>
         <translation>バイアス入力</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="413"/>
+        <location filename="../../gui/views/network_view.py" line="422"/>
         <source>hidden bias</source>
         <translation>隠れ層のバイアス</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="415"/>
+        <location filename="../../gui/views/network_view.py" line="424"/>
         <source>hidden node {0}</source>
         <translation>隠れ層のノード {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="416"/>
+        <location filename="../../gui/views/network_view.py" line="425"/>
         <source>output yp</source>
         <translation>出力 yp</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="439"/>
+        <location filename="../../gui/views/network_view.py" line="448"/>
         <source>Edit weight</source>
         <translation>重みの編集</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="439"/>
+        <location filename="../../gui/views/network_view.py" line="448"/>
         <source>New value of {0}:</source>
         <translation>{0} の新しい値:</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="445"/>
+        <location filename="../../gui/views/network_view.py" line="454"/>
         <source>Pause training to edit a weight.</source>
         <translation>重みを編集するには、学習を一時停止してください。</translation>
     </message>
@@ -2469,7 +2469,7 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
 <context>
     <name>Presentation</name>
     <message>
-        <location filename="../../gui/shell/presentation.py" line="67"/>
+        <location filename="../../gui/shell/presentation.py" line="69"/>
         <source>Presentation mode: Esc or F11 leaves it.</source>
         <translation>プレゼンテーションモード: Esc か F11 で元に戻ります。</translation>
     </message>
@@ -2936,47 +2936,77 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
 <context>
     <name>SlideDialog</name>
     <message>
-        <location filename="../../gui/dialogs/slide_dialog.py" line="18"/>
+        <location filename="../../gui/dialogs/slide_dialog.py" line="21"/>
         <source>Picture for a slide</source>
         <translation>スライド用の画像</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/slide_dialog.py" line="20"/>
+        <location filename="../../gui/dialogs/slide_dialog.py" line="23"/>
         <source>The output (3D view or 2D map)</source>
         <translation>出力（3D 表示か 2D の図）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/slide_dialog.py" line="21"/>
+        <location filename="../../gui/dialogs/slide_dialog.py" line="24"/>
         <source>The loss plot</source>
         <translation>損失のグラフ</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/slide_dialog.py" line="23"/>
+        <location filename="../../gui/dialogs/slide_dialog.py" line="25"/>
+        <source>The network diagram</source>
+        <translation>ネットワーク図</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/slide_dialog.py" line="26"/>
+        <source>The hidden node maps</source>
+        <translation>隠れ層マップ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/slide_dialog.py" line="27"/>
+        <source>The hidden space</source>
+        <translation>隠れ層の空間</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/slide_dialog.py" line="28"/>
+        <source>The loss landscape</source>
+        <translation>損失の地形</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/slide_dialog.py" line="29"/>
+        <source>The step-by-step math (this phase)</source>
+        <translation>計算の手順（この段階）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/slide_dialog.py" line="31"/>
+        <source>A view from the side column is drawn as it is shown there (its tab is brought to the front)</source>
+        <translation>右の列のビューは、そこに表示されているとおりに描きます（そのタブを前面に出します）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/slide_dialog.py" line="34"/>
         <source>1920 x 1080 and 1280 x 720 fill a 16:9 slide; 1600 x 1200 and 1024 x 768 a 4:3 one</source>
         <translation>1920 x 1080 と 1280 x 720 は 16:9 のスライド、1600 x 1200 と 1024 x 768 は 4:3 のスライドにぴったりです</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/slide_dialog.py" line="24"/>
+        <location filename="../../gui/dialogs/slide_dialog.py" line="35"/>
         <source>Caption under the picture</source>
         <translation>画像の下に説明を入れる</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/slide_dialog.py" line="27"/>
+        <location filename="../../gui/dialogs/slide_dialog.py" line="38"/>
         <source>The run&apos;s settings, step and loss; edit it freely</source>
         <translation>学習の設定、ステップ、損失。自由に書き換えられます</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/slide_dialog.py" line="30"/>
+        <location filename="../../gui/dialogs/slide_dialog.py" line="41"/>
         <source>View:</source>
         <translation>表示:</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/slide_dialog.py" line="31"/>
+        <location filename="../../gui/dialogs/slide_dialog.py" line="42"/>
         <source>Size:</source>
         <translation>大きさ:</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/slide_dialog.py" line="33"/>
+        <location filename="../../gui/dialogs/slide_dialog.py" line="44"/>
         <source>Caption:</source>
         <translation>説明:</translation>
     </message>
@@ -2994,7 +3024,7 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
         <translation>PNG 画像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/slide_export.py" line="44"/>
+        <location filename="../../gui/shell/slide_export.py" line="50"/>
         <source>Saved {0}</source>
         <translation>{0} を保存しました</translation>
     </message>
@@ -3090,68 +3120,68 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
 <context>
     <name>SurfaceView</name>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="73"/>
+        <location filename="../../gui/views/surface_view.py" line="77"/>
         <source>3D view of the network&apos;s output</source>
         <translation>ネットワークの出力の3D表示</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="223"/>
+        <location filename="../../gui/views/surface_view.py" line="229"/>
         <source>x1</source>
         <translation>x1</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="223"/>
+        <location filename="../../gui/views/surface_view.py" line="229"/>
         <source>x2</source>
         <translation>x2</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="224"/>
-        <location filename="../../gui/views/surface_view.py" line="276"/>
+        <location filename="../../gui/views/surface_view.py" line="230"/>
+        <location filename="../../gui/views/surface_view.py" line="282"/>
         <source>output</source>
         <translation>出力</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="241"/>
+        <location filename="../../gui/views/surface_view.py" line="247"/>
         <source>target</source>
         <translation>真の値</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="242"/>
+        <location filename="../../gui/views/surface_view.py" line="248"/>
         <source>prediction</source>
         <translation>予測値</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="252"/>
+        <location filename="../../gui/views/surface_view.py" line="258"/>
         <source>Decision plane (0.5)</source>
         <translation>判定面 (0.5)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="255"/>
+        <location filename="../../gui/views/surface_view.py" line="261"/>
         <source>Show the level 0.5: where the surface is above it, the network answers 1.</source>
         <translation>高さ 0.5 の平面を表示します。曲面がこれより上にある所では、ネットワークは 1 と答えます。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="257"/>
+        <location filename="../../gui/views/surface_view.py" line="263"/>
         <source>Reset camera</source>
         <translation>視点をリセット</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="259"/>
+        <location filename="../../gui/views/surface_view.py" line="265"/>
         <source>Return to the starting view (drag to rotate, wheel to zoom).</source>
         <translation>最初の視点に戻します（ドラッグで回転、ホイールで拡大・縮小）。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="263"/>
+        <location filename="../../gui/views/surface_view.py" line="269"/>
         <source>&lt;span style=&quot;color:#ff4059&quot;&gt;●&lt;/span&gt; target &amp;nbsp; ○ prediction</source>
         <translation>&lt;span style=&quot;color:#ff4059&quot;&gt;●&lt;/span&gt; 真の値 &amp;nbsp; ○ 予測値</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="265"/>
+        <location filename="../../gui/views/surface_view.py" line="271"/>
         <source>Red: each row&apos;s target. White: what the network predicts for it (a dot on the surface). A line joins the two.</source>
         <translation>赤: 各行の真の値。白: その行に対するネットワークの予測値（曲面上の点）。2つの点を線で結んでいます。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="268"/>
+        <location filename="../../gui/views/surface_view.py" line="274"/>
         <source>drag or arrow keys: rotate · wheel or +/-: zoom</source>
         <translation>ドラッグか矢印キー: 回転 · ホイールか +/-: ズーム</translation>
     </message>

@@ -1277,6 +1277,35 @@ def test_a_picture_for_a_slide_at_1920x1080_with_the_runs_caption(qtbot, window,
     assert str(path) in window.statusBar().currentMessage()
 
 
+@pytest.mark.parametrize("key", ["network", "hidden", "space", "landscape", "math"])
+def test_a_picture_for_a_slide_of_each_side_view_is_drawn_at_the_size_asked(qtbot, window, tmp_path, key):
+    from PySide6.QtGui import QImage
+
+    from gui.dialogs.slide_dialog import DOCK_VIEWS, SlideDialog
+    from gui.shell.app import image_is_varied
+
+    assert key in DOCK_VIEWS
+    dialog = SlideDialog("")
+    qtbot.addWidget(dialog)
+    dialog.choose(key, (1280, 720))
+    assert dialog.choices()[0] == key  # the dialog offers it
+    finish(qtbot, window)
+    window.show_dock(key)
+    settle(qtbot, window)
+    view = window.docks[key].widget()
+    laid_out = view.size()
+    path = tmp_path / f"{key}.png"
+    window.exports.ask_path = lambda *args: str(path)
+    window.slides.write(key, QSize(1280, 720), "XOR · step 3,000")
+    assert window.docks[key].isVisible() and not window.docks[key].visibleRegion().isEmpty()
+    image = QImage(str(path))
+    assert (image.width(), image.height()) == (1280, 720), window.statusBar().currentMessage()
+    assert image_is_varied(image.copy(0, 0, 1280, 640), 0.02)  # the view, not an empty frame
+    settle(qtbot, window)
+    assert view.size() == laid_out  # drawn at the slide's proportions, then given its size back
+    assert str(path) in window.statusBar().currentMessage()
+
+
 # -- animations ---------------------------------------------------------------------------------
 def _answer_animation_dialog(monkeypatch, window, path, **choices):
     """File > Export > Animation will be answered with `choices`, then saved to `path`."""
