@@ -79,7 +79,7 @@ def main(argv=None) -> int:
         return run_train(argv[1:])
     if argv and argv[0] == "inspect":
         from core.cli.inspect_cli import run_inspect
-        return run_inspect(argv[1:])
+        return run_inspect(argv[1:], explainer=diagnosis_in)
     if argv and argv[0] == "animate":
         from gui.shell.animate_command import run_animate
         return run_animate(argv[1:])
