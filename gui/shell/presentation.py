@@ -66,7 +66,7 @@ class Presentation:
 
     @staticmethod
     def _hint() -> str:
-        return QCoreApplication.translate("Presentation", "Presentation mode: Esc or F11 leaves it.")
+        return QCoreApplication.translate("Presentation", "Esc or F11: back to the usual window")
 
     def leave(self) -> None:
         if not self.is_on():

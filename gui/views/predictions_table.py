@@ -95,17 +95,31 @@ class PredictionsTable(QWidget):
         self._fit_size()
 
     def _fit_size(self):
-        """Equal stretched columns, never narrower than a header or the widest number, and
-        exactly four rows high, so no scrollbar or elided text ever appears."""
+        """Each column at least as wide as its header and its widest number, the room beyond
+        shared equally, and exactly four rows high, so no scrollbar or elided text ever
+        appears. (Equal columns, each as wide as "Prediction", made the column of controls
+        590 pixels wide in presentation mode: a third of a 1024-pixel projector.)"""
         table, header = self._table, self._table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setMinimumSectionSize(0)  # else its own size hint keeps a larger font's width
         number = table.fontMetrics().horizontalAdvance("-0.000") + 12
-        widest = max(max(header.sectionSizeHint(c), table.sizeHintForColumn(c), number) for c in range(4))
-        header.setMinimumSectionSize(widest)
+        self._needs = [max(header.sectionSizeHint(c), table.sizeHintForColumn(c), number) for c in range(4)]
         frame = 2 * table.frameWidth()
-        table.setMinimumWidth(4 * widest + frame)
+        table.setMinimumWidth(sum(self._needs) + frame)
         table.setFixedHeight(header.sizeHint().height() + table.verticalHeader().length() + frame)
+        self._share_columns()
+
+    def _share_columns(self):
+        spare = max(0, self._table.viewport().width() - sum(self._needs))
+        for column, need in enumerate(self._needs):
+            # The last column takes the rounding, so the columns fill the table exactly.
+            share = spare - (len(self._needs) - 1) * (spare // len(self._needs)) if column == 3 \
+                else spare // len(self._needs)
+            self._table.setColumnWidth(column, need + share)
+
+    def resizeEvent(self, event):  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._share_columns()
 
     def _fit_rows(self):
         """Each row as high as usual, or as its text if larger: fitting rows to the text alone

@@ -2431,37 +2431,37 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
         <translation>誤差: 予測値 − 真の値 (yp − yt)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="137"/>
+        <location filename="../../gui/views/predictions_table.py" line="151"/>
         <source>yp = {value}</source>
         <translation>yp = {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="138"/>
+        <location filename="../../gui/views/predictions_table.py" line="152"/>
         <source>yt = {value}</source>
         <translation>yt = {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="141"/>
+        <location filename="../../gui/views/predictions_table.py" line="155"/>
         <source>yp − yt = {value}</source>
         <translation>yp − yt = {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="168"/>
+        <location filename="../../gui/views/predictions_table.py" line="182"/>
         <source>Solved means: for a target of 0 or 1, the prediction is on the same side of 0.5; for any other target, the prediction is within {0} of it</source>
         <translation>「解けた」とは: 真の値が 0 か 1 の行では予測値が 0.5 の同じ側にあること、それ以外の真の値では予測値がその値から {0} 以内にあることです</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="171"/>
+        <location filename="../../gui/views/predictions_table.py" line="185"/>
         <source>✓ Solved: every prediction is on the right side of 0.5</source>
         <translation>✓ 解けました: どの行も 0.5 を境に目標の側にあります</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="174"/>
+        <location filename="../../gui/views/predictions_table.py" line="188"/>
         <source>✓ Solved: every prediction is within {0} of its target, or on its side of 0.5 for a 0 or 1</source>
         <translation>✓ 解けました: どの予測値も真の値から {0} 以内（0 と 1 では 0.5 の同じ側）です</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="178"/>
+        <location filename="../../gui/views/predictions_table.py" line="192"/>
         <source>Not solved</source>
         <translation>解けていません</translation>
     </message>
@@ -2470,8 +2470,8 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
     <name>Presentation</name>
     <message>
         <location filename="../../gui/shell/presentation.py" line="69"/>
-        <source>Presentation mode: Esc or F11 leaves it.</source>
-        <translation>プレゼンテーションモード: Esc か F11 で元に戻ります。</translation>
+        <source>Esc or F11: back to the usual window</source>
+        <translation>Esc か F11: 通常の画面に戻る</translation>
     </message>
 </context>
 <context>

@@ -1214,7 +1214,7 @@ def test_presentation_mode_is_full_screen_large_and_plain_and_esc_puts_everythin
     assert window.controls.run_facts() == "XOR · 2 hidden nodes · α = 0.5 · 3,000 steps"
     assert window.controls._run_facts.isVisible()
     qtbot.waitUntil(lambda: window.output_view.height() >= 0.6 * window.panes.views_splitter.height())
-    assert "Esc or F11" in window.statusBar().currentMessage()
+    assert "Esc or F11" in window.statusBar().currentMessage()  # how to leave it
     qtbot.keyClick(window, Qt.Key.Key_Escape)  # leaves presentation mode; does not stop a run
     qtbot.waitUntil(lambda: not window.isFullScreen(), timeout=5000)
     assert not window.presentation.is_on() and QApplication.font().pointSizeF() == font
