@@ -7,7 +7,7 @@ translated (context "Messages"; the calls are written out for pyside6-lupdate).
 
 from PySide6.QtCore import QCoreApplication as Qca
 
-from core.model.config import ALPHA_MAX, HIDDEN_MAX, SEED_MAX, STEPS_MAX, TARGET_LOSS_MAX
+from core.model.config import ALPHA_MAX, HIDDEN_MAX, SEED_MAX, STEPS_MAX, TARGET_LOSS_MAX, differing_fields
 from core.training import states
 
 
@@ -64,6 +64,34 @@ def option_name(value: str) -> str:
         "adam": Qca.translate("Messages", "Adam"),
     }
     return names.get(value, value)
+
+
+def setting_text(field: str, config) -> str:
+    """One setting of a run as a student reads it: "alpha 0.5", "momentum", "seed 4"."""
+    value = getattr(config, field)
+    if field == "alpha":
+        return Qca.translate("Messages", "alpha {0:g}").format(value)
+    if field == "seed":
+        return Qca.translate("Messages", "seed {0}").format(value)
+    if field == "steps":
+        return Qca.translate("Messages", "{0:,} steps").format(value)
+    if field == "hidden_nodes":
+        return (Qca.translate("Messages", "2-layer model") if value == 0
+                else Qca.translate("Messages", "{0} hidden nodes").format(value))
+    if field == "gate":
+        return value.upper() if value != "custom" else Qca.translate("Messages", "custom gate")
+    if field == "targets":
+        return Qca.translate("Messages", "targets {0}").format(", ".join(f"{t:g}" for t in value))
+    if field == "target_loss":
+        return Qca.translate("Messages", "target loss {0:g}").format(value)
+    return option_name(str(value))
+
+
+def differences_text(first, second) -> tuple[str, str]:
+    """What sets two runs' settings apart, for each: ("gradient descent", "momentum"); the
+    number of steps is left out (a compare window shows both runs' steps)."""
+    fields = [f for f in differing_fields(first, second) if f != "steps"]
+    return tuple(", ".join(setting_text(f, c) for f in fields) for c in (first, second))
 
 
 def config_error_text(error) -> str:

@@ -55,6 +55,7 @@ class PredictionsTable(QWidget):
         self._shown = None
         self._row_right = [None] * len(ROWS)
         self._setup_table()
+        self._table.installEventFilter(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._table)
@@ -109,17 +110,20 @@ class PredictionsTable(QWidget):
         table.setFixedHeight(header.sizeHint().height() + table.verticalHeader().length() + frame)
         self._share_columns()
 
-    def _share_columns(self):
-        spare = max(0, self._table.viewport().width() - sum(self._needs))
+    def _share_columns(self, width: int | None = None):
+        """width: the table's (the viewport's is stale while the table is being resized)."""
+        inner = (self._table.width() if width is None else width) - 2 * self._table.frameWidth()
+        spare = max(0, inner - sum(self._needs))
         for column, need in enumerate(self._needs):
             # The last column takes the rounding, so the columns fill the table exactly.
             share = spare - (len(self._needs) - 1) * (spare // len(self._needs)) if column == 3 \
                 else spare // len(self._needs)
             self._table.setColumnWidth(column, need + share)
 
-    def resizeEvent(self, event):  # noqa: N802 - Qt's name
-        super().resizeEvent(event)
-        self._share_columns()
+    def eventFilter(self, watched, event):  # noqa: N802 - Qt's name
+        if watched is self._table and event.type() == QEvent.Type.Resize:
+            self._share_columns(event.size().width())
+        return False
 
     def _fit_rows(self):
         """Each row as high as usual, or as its text if larger: fitting rows to the text alone

@@ -396,48 +396,58 @@
 <context>
     <name>CompareWindow</name>
     <message>
-        <location filename="../../gui/dialogs/compare_window.py" line="39"/>
+        <location filename="../../gui/dialogs/compare_window.py" line="40"/>
         <source>GateLab — compare two runs</source>
         <translation>GateLab — 2つの学習を比べる</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/compare_window.py" line="74"/>
-        <location filename="../../gui/dialogs/compare_window.py" line="131"/>
+        <location filename="../../gui/dialogs/compare_window.py" line="80"/>
+        <location filename="../../gui/dialogs/compare_window.py" line="149"/>
         <source>&amp;Stop training</source>
         <translation>学習を停止(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/compare_window.py" line="76"/>
+        <location filename="../../gui/dialogs/compare_window.py" line="82"/>
         <source>Stops the runs this window trains; Train on continues them from where they are.</source>
         <translation>このウィンドウで学習中の学習を止めます。「続けて学習」で、止めたところから再開できます。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/compare_window.py" line="94"/>
+        <location filename="../../gui/dialogs/compare_window.py" line="103"/>
         <source>right: {0}</source>
         <translation>右: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/compare_window.py" line="95"/>
+        <location filename="../../gui/dialogs/compare_window.py" line="102"/>
         <source>left: {0}</source>
         <translation>左: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/compare_window.py" line="131"/>
+        <location filename="../../gui/dialogs/compare_window.py" line="119"/>
+        <source>Same settings: the runs differ in how they went (a branch, or alpha or weights changed during training).</source>
+        <translation>設定は同じです。違いは学習の経過にあります（分岐、または学習中に学習率 α や重みを変えた）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/compare_window.py" line="121"/>
+        <source>What differs: {0} (left) and {1} (right).</source>
+        <translation>違い: 左は{0}、右は{1}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/compare_window.py" line="149"/>
         <source>&amp;Train on</source>
         <translation>続けて学習(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/compare_window.py" line="134"/>
+        <location filename="../../gui/dialogs/compare_window.py" line="152"/>
         <source>Training the runs at once; pick any step meanwhile.</source>
         <translation>2つの学習を同時に進めています。その間も、好きなステップを選べます。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/compare_window.py" line="136"/>
+        <location filename="../../gui/dialogs/compare_window.py" line="154"/>
         <source>Stopped; Train on continues.</source>
         <translation>停止しました。「続けて学習」で再開します。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/compare_window.py" line="137"/>
+        <location filename="../../gui/dialogs/compare_window.py" line="155"/>
         <source>The run trained here has finished.</source>
         <translation>ここで進めた学習は終わりました。</translation>
     </message>
@@ -2017,212 +2027,232 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
         <translation>Adam</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="72"/>
+        <location filename="../../gui/common/messages.py" line="77"/>
+        <source>{0:,} steps</source>
+        <translation>{0:,} ステップ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="84"/>
+        <source>targets {0}</source>
+        <translation>真の値 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="86"/>
+        <source>target loss {0:g}</source>
+        <translation>目標損失 {0:g}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="100"/>
         <source>{0}: {1} is not allowed. Allowed: {2}.</source>
         <translation>{0}: {1} は使えません。使える値: {2}。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="79"/>
+        <location filename="../../gui/common/messages.py" line="107"/>
         <source>Training diverged at step {0}: the loss or a weight stopped being a finite number. Every view shows the last finite state.</source>
         <translation>ステップ {0} で学習が発散しました。損失または重みが有限の数でなくなりました。どの表示も、最後の有限な状態を示しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="83"/>
+        <location filename="../../gui/common/messages.py" line="111"/>
         <source>Training failed: {0}</source>
         <translation>学習に失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="85"/>
+        <location filename="../../gui/common/messages.py" line="113"/>
         <source>Stopped at step {0}.</source>
         <translation>ステップ {0} で停止しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="88"/>
+        <location filename="../../gui/common/messages.py" line="116"/>
         <source>Reached the target loss at step {0}.</source>
         <translation>ステップ {0} で目標損失に達しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="89"/>
+        <location filename="../../gui/common/messages.py" line="117"/>
         <source>Finished {0} steps.</source>
         <translation>{0} ステップの学習が完了しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="96"/>
+        <location filename="../../gui/common/messages.py" line="124"/>
         <source>solved</source>
         <translation>解けた</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="97"/>
+        <location filename="../../gui/common/messages.py" line="125"/>
         <source>diverged</source>
         <translation>発散</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="98"/>
+        <location filename="../../gui/common/messages.py" line="126"/>
         <source>no line can split it</source>
         <translation>直線では分けられない</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="99"/>
+        <location filename="../../gui/common/messages.py" line="127"/>
         <source>saturated</source>
         <translation>飽和</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="100"/>
+        <location filename="../../gui/common/messages.py" line="128"/>
         <source>still learning</source>
         <translation>まだ学習中</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="101"/>
+        <location filename="../../gui/common/messages.py" line="129"/>
         <source>stuck</source>
         <translation>行き詰まり</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="102"/>
+        <location filename="../../gui/common/messages.py" line="130"/>
         <source>too early to tell</source>
         <translation>まだ判断できない</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="112"/>
+        <location filename="../../gui/common/messages.py" line="140"/>
         <source>Solved: every prediction is near its target.</source>
         <translation>解けました: どの予測値も真の値の近くにあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="113"/>
+        <location filename="../../gui/common/messages.py" line="141"/>
         <source>barely</source>
         <translation>ぎりぎりで</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="114"/>
+        <location filename="../../gui/common/messages.py" line="142"/>
         <source>comfortably</source>
         <translation>余裕をもって</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="115"/>
+        <location filename="../../gui/common/messages.py" line="143"/>
         <source>clearly</source>
         <translation>はっきりと</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="116"/>
+        <location filename="../../gui/common/messages.py" line="144"/>
         <source>Solved {0}: the row closest to 0.5 is {1} ({2:.2f} for target {3:g}, {4:.2f} from 0.5).</source>
         <translation>{0}解けました。0.5 にいちばん近い行は {1} です（真の値 {3:g} に対して {2:.2f}、0.5 から {4:.2f}）。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="120"/>
+        <location filename="../../gui/common/messages.py" line="148"/>
         <source>The weights grew until the numbers overflowed: lower alpha and train again.</source>
         <translation>重みが大きくなりすぎて、数値があふれました。学習率 α を下げて、もう一度学習してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="124"/>
+        <location filename="../../gui/common/messages.py" line="152"/>
         <source>With one hidden node the network still draws one straight line, and no straight line puts (1, 0) and (0, 1) on one side and (0, 0) and (1, 1) on the other: add hidden nodes.</source>
         <translation>隠れ層のノードが1つでは、ネットワークが引けるのはやはり直線1本だけです。(1, 0) と (0, 1) を一方の側に、(0, 0) と (1, 1) をもう一方の側に分ける直線はありません。隠れ層のノードを増やしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="128"/>
+        <location filename="../../gui/common/messages.py" line="156"/>
         <source>A 2-layer model draws one straight line, and no straight line puts (1, 0) and (0, 1) on one side and (0, 0) and (1, 1) on the other: add hidden nodes.</source>
         <translation>2層モデルが引けるのは直線1本だけです。(1, 0) と (0, 1) を一方の側に、(0, 0) と (1, 1) をもう一方の側に分ける直線はありません。隠れ層のノードを加えてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="133"/>
+        <location filename="../../gui/common/messages.py" line="161"/>
         <source>The output is pinned at 0 or 1, where its slope is ~0 and learning stops: lower alpha, or start from Xavier weights (Advanced).</source>
         <translation>出力が 0 か 1 に張り付いています。そこでは傾きがほぼ 0 なので、学習が進みません。学習率 α を下げるか、重みの初期値を Xavier にしてください（詳細設定）。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="137"/>
+        <location filename="../../gui/common/messages.py" line="165"/>
         <source>{0} of {1} hidden nodes are switched off (their input is below 0 on every row) and pass no gradient, so learning stops: lower alpha, or start from Xavier weights (Advanced).</source>
         <translation>隠れ層のノード {1} 個のうち {0} 個が、どの行でも入力が 0 未満のため出力が 0 のままで、勾配を伝えないため、学習が進みません。学習率 α を下げるか、重みの初期値を Xavier にしてください（詳細設定）。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="142"/>
+        <location filename="../../gui/common/messages.py" line="170"/>
         <source>{0} of {1} hidden nodes are pinned at -1 or 1, where their slope is ~0 and learning stops: lower alpha, or start from Xavier weights (Advanced).</source>
         <translation>隠れ層のノード {1} 個のうち {0} 個が -1 か 1 に張り付いています。そこでは傾きがほぼ 0 なので、学習が進みません。学習率 α を下げるか、重みの初期値を Xavier にしてください（詳細設定）。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="146"/>
+        <location filename="../../gui/common/messages.py" line="174"/>
         <source>{0} of {1} hidden nodes are pinned at 0 or 1, where their slope is ~0 and learning stops: lower alpha, or start from Xavier weights (Advanced).</source>
         <translation>隠れ層のノード {1} 個のうち {0} 個が 0 か 1 に張り付いています。そこでは傾きがほぼ 0 なので、学習が進みません。学習率 α を下げるか、重みの初期値を Xavier にしてください（詳細設定）。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="151"/>
+        <location filename="../../gui/common/messages.py" line="179"/>
         <source>Not trained yet. Press Train (Space) to watch the network learn, or Step (.) for one step at a time.</source>
         <translation>まだ学習していません。「学習」（Space）で学習の様子を見るか、「1ステップ」（.）で1ステップずつ進めます。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="154"/>
+        <location filename="../../gui/common/messages.py" line="182"/>
         <source>Only {0:,} steps so far: too early to tell; train on.</source>
         <translation>まだ {0:,} ステップしか進んでいないので、判断するには早すぎます。学習を続けてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="158"/>
+        <location filename="../../gui/common/messages.py" line="186"/>
         <source>The gradient is not small ({0:.1e}): more steps will likely solve it.</source>
         <translation>勾配は小さくありません({0:.1e})。ステップを増やせば解ける見込みがあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="160"/>
+        <location filename="../../gui/common/messages.py" line="188"/>
         <source>The loss is still falling ({0:.0%} over the last {1:,} steps): more steps will likely solve it.</source>
         <translation>損失はまだ下がっています（最近の {1:,} ステップで {0:.0%}）。ステップを増やせば解ける見込みがあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="163"/>
+        <location filename="../../gui/common/messages.py" line="191"/>
         <source>Stuck: the loss has stopped falling (gradient {0:.1e}) with {1} on the wrong side: a local minimum, or a plateau that may still end.</source>
         <translation>行き詰まり: 損失が下がらなくなりました（勾配 {0:.1e}）。{1} は 0.5 を境に目標と逆の側にあるままです。局所的な最小値か、まだ抜け出せるかもしれない平らな領域（プラトー）にいます。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="168"/>
+        <location filename="../../gui/common/messages.py" line="196"/>
         <source>{0} sit near 0.5.</source>
         <translation>{0} は 0.5 の近くにあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="170"/>
+        <location filename="../../gui/common/messages.py" line="198"/>
         <source>Hidden nodes {0} and {1} draw nearly the same line.</source>
         <translation>隠れ層のノード {0} と {1} は、ほとんど同じ直線を引いています。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="172"/>
+        <location filename="../../gui/common/messages.py" line="200"/>
         <source>Try more steps, another seed, more hidden nodes or another alpha.</source>
         <translation>ステップを増やす、シードを変える、隠れ層のノードを増やす、学習率 α を変える、のどれかを試してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="181"/>
+        <location filename="../../gui/common/messages.py" line="79"/>
+        <location filename="../../gui/common/messages.py" line="209"/>
         <source>2-layer model</source>
         <translation>2層モデル</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="183"/>
+        <location filename="../../gui/common/messages.py" line="211"/>
         <source>1 hidden node</source>
         <translation>隠れ層のノード 1 個</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="185"/>
+        <location filename="../../gui/common/messages.py" line="80"/>
+        <location filename="../../gui/common/messages.py" line="213"/>
         <source>{0} hidden nodes</source>
         <translation>隠れ層のノード {0} 個</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="186"/>
+        <location filename="../../gui/common/messages.py" line="82"/>
+        <location filename="../../gui/common/messages.py" line="214"/>
         <source>custom gate</source>
         <translation>カスタムゲート</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="188"/>
+        <location filename="../../gui/common/messages.py" line="73"/>
+        <location filename="../../gui/common/messages.py" line="216"/>
         <source>alpha {0:g}</source>
         <translation>学習率 α {0:g}</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="189"/>
+        <location filename="../../gui/common/messages.py" line="75"/>
+        <location filename="../../gui/common/messages.py" line="217"/>
         <source>seed {0}</source>
         <translation>シード {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="190"/>
+        <location filename="../../gui/common/messages.py" line="218"/>
         <source>step {0:,}</source>
         <translation>ステップ {0:,}</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="191"/>
+        <location filename="../../gui/common/messages.py" line="219"/>
         <source>loss {0:.4g}</source>
         <translation>損失 {0:.4g}</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="192"/>
+        <location filename="../../gui/common/messages.py" line="220"/>
         <source>loss {0:.4g} (the article&apos;s sum, no ½)</source>
         <translation>損失 {0:.4g}（記事のコードの和、½ なし）</translation>
     </message>
@@ -2391,77 +2421,77 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
         <translation>学習の様子から判断しています: 最近のステップでの損失の傾向、勾配、隠れ層のノードの傾き、0.5 の近くにある行</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="71"/>
+        <location filename="../../gui/views/predictions_table.py" line="72"/>
         <source>Input</source>
         <translation>入力</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="71"/>
+        <location filename="../../gui/views/predictions_table.py" line="72"/>
         <source>Input: the row of the truth table, [x1, x2]</source>
         <translation>入力: 真理値表の行 [x1, x2]</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="72"/>
+        <location filename="../../gui/views/predictions_table.py" line="73"/>
         <source>Prediction</source>
         <translation>予測値</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="72"/>
+        <location filename="../../gui/views/predictions_table.py" line="73"/>
         <source>Prediction: the network&apos;s output yp for this input</source>
         <translation>予測値: この入力に対するネットワークの出力 yp</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="73"/>
+        <location filename="../../gui/views/predictions_table.py" line="74"/>
         <source>Target</source>
         <translation>真の値</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="73"/>
+        <location filename="../../gui/views/predictions_table.py" line="74"/>
         <source>Target: the true value yt the network should learn</source>
         <translation>真の値: ネットワークが学習すべき値 yt</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="74"/>
+        <location filename="../../gui/views/predictions_table.py" line="75"/>
         <source>Error</source>
         <translation>誤差</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="74"/>
+        <location filename="../../gui/views/predictions_table.py" line="75"/>
         <source>Error: prediction − target (yp − yt)</source>
         <translation>誤差: 予測値 − 真の値 (yp − yt)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="151"/>
+        <location filename="../../gui/views/predictions_table.py" line="153"/>
         <source>yp = {value}</source>
         <translation>yp = {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="152"/>
+        <location filename="../../gui/views/predictions_table.py" line="154"/>
         <source>yt = {value}</source>
         <translation>yt = {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="155"/>
+        <location filename="../../gui/views/predictions_table.py" line="157"/>
         <source>yp − yt = {value}</source>
         <translation>yp − yt = {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="182"/>
+        <location filename="../../gui/views/predictions_table.py" line="184"/>
         <source>Solved means: for a target of 0 or 1, the prediction is on the same side of 0.5; for any other target, the prediction is within {0} of it</source>
         <translation>「解けた」とは: 真の値が 0 か 1 の行では予測値が 0.5 の同じ側にあること、それ以外の真の値では予測値がその値から {0} 以内にあることです</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="185"/>
+        <location filename="../../gui/views/predictions_table.py" line="187"/>
         <source>✓ Solved: every prediction is on the right side of 0.5</source>
         <translation>✓ 解けました: どの行も 0.5 を境に目標の側にあります</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="188"/>
+        <location filename="../../gui/views/predictions_table.py" line="190"/>
         <source>✓ Solved: every prediction is within {0} of its target, or on its side of 0.5 for a 0 or 1</source>
         <translation>✓ 解けました: どの予測値も真の値から {0} 以内（0 と 1 では 0.5 の同じ側）です</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="192"/>
+        <location filename="../../gui/views/predictions_table.py" line="194"/>
         <source>Not solved</source>
         <translation>解けていません</translation>
     </message>

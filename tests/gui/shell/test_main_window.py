@@ -922,6 +922,35 @@ def test_two_clicks_compare_the_run_with_momentum_or_adam(qtbot, window, text, o
     reference = Trainer(TrainConfig(steps=3000, seed=4, optimizer=optimizer))
     reference.run()
     assert other.flat_state() == reference.flat_state()  # the weights and the optimizer's state
+    # Both names began "XOR, 2 hidden, alpha 0.5, seed 4, ..." and were cut before the end:
+    # the window says what differs, and the legend names each run by it.
+    name = {"momentum": "momentum", "adam": "Adam"}[optimizer]
+    assert compare.differs.text() == f"What differs: gradient descent (left) and {name} (right)."
+    assert compare.legend_labels() == ("left: gradient descent", f"right: {name}")
+    assert window.session.run_label(other).endswith(f", {name}")
+
+
+def test_choosing_plain_descent_again_after_adam_makes_a_plain_descent_run(qtbot, window):
+    """The change back went unseen (the settings compared were the new config's file keys,
+    which leave plain descent out): the run kept training with Adam."""
+    adam = window.session.config.with_changes(optimizer="adam")
+    window.session.edit_config(adam)
+    qtbot.waitUntil(lambda: window.session.trainer.config.optimizer == "adam", timeout=10000)
+    window.session.edit_config(adam.with_changes(optimizer="sgd"))
+    qtbot.waitUntil(lambda: window.session.trainer.config.optimizer == "sgd", timeout=10000)
+    assert window.session.trainer.step == 0
+
+
+def test_a_compare_of_runs_with_the_same_settings_says_they_differ_in_how_they_went(qtbot, window):
+    from gui.dialogs.compare_window import CompareWindow
+
+    finish(qtbot, window)
+    run = window.session.trainer
+    compare = CompareWindow([run, run], ["1: mine", "2: yours"])
+    qtbot.addWidget(compare)
+    assert compare.differs.text().startswith("Same settings: the runs differ in how they went")
+    assert compare.legend_labels() == ("left: 1: mine", "right: 2: yours")
+    compare.close()
 
 
 def test_the_main_run_sends_fewer_snapshots_while_the_compare_window_trains(qtbot, window):
