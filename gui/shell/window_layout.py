@@ -39,6 +39,8 @@ from gui.views.timeline_bar import TimelineBar
 PREFERRED_SIZE = QSize(1500, 950)
 DOCK_SHARE = 0.33  # of the window's width, for the dock column at first start,
 DOCK_MIN, DOCK_MAX = 320, 600  # within these (pixels): the math panel reads well from ~400
+NARROW_WINDOW = 1100  # pixels: a narrower first window starts without the side column
+FLOATING_SIZE = QSize(440, 600)  # a side view opened there, floating over the window
 READING_SHARE = 0.4  # of the window's height, for the guide or help under the views
 # The views in the dock column's tabs, in tab order, and those open at first start: four tabs
 # fit whole at 1366 pixels; the rest are a click away in the View menu.
@@ -85,12 +87,25 @@ class WindowLayout(QObject):
         w.setCentralWidget(self.main_splitter)
         w.status_line = StatusLine()
         w.statusBar().addPermanentWidget(w.status_line)
-        self._docks()
-        w.resize(fitted_size(PREFERRED_SIZE, w.screen().availableGeometry().size()))
+        size = fitted_size(PREFERRED_SIZE, w.screen().availableGeometry().size())
+        # A 1024-pixel projector: the controls, the 3D view and the side column at their least
+        # need 1,060 pixels, and the window ran past the screen's edge. The side views start
+        # closed there (before the first layout, which would fix the window's least width).
+        narrow = size.width() < NARROW_WINDOW
+        self._docks(() if narrow else SHOWN_AT_FIRST)
+        if narrow:
+            for key in VIEW_DOCKS:  # opened, a side view floats over the window: no room beside it
+                w.docks[key].setFloating(True)
+                w.docks[key].resize(FLOATING_SIZE)
+            w.statusBar().showMessage(self.tr(
+                "A narrow screen: the side views (network diagram, math, runs...) are in the View "
+                "menu; F11 shows the 3D view large."), 20000)
+        w.layout().activate()  # the least size without the closed docks, before resizing to it
+        w.resize(size)
         # Qt would give the dock column its widest view's preferred width (saved layouts win).
         self.share_room()
 
-    def _docks(self) -> None:
+    def _docks(self, shown: tuple) -> None:
         w = self._window
         w.network_view, w.hidden_maps = NetworkView(), HiddenMapsView()
         w.hidden_space, w.landscape = HiddenSpaceView(), LandscapeView()
@@ -117,7 +132,7 @@ class WindowLayout(QObject):
         for key in VIEW_DOCKS[1:]:
             w.tabifyDockWidget(w.docks["network"], w.docks[key])
         for key, dock in w.docks.items():
-            dock.setVisible(key in SHOWN_AT_FIRST)
+            dock.setVisible(key in shown)
         w.docks["network"].raise_()  # last: tabifying changes the current tab
         for key in READING_DOCKS:  # shown: the reading panel takes its share of the column
             w.docks[key].visibilityChanged.connect(

@@ -77,6 +77,36 @@ def test_at_first_start_the_3d_view_gets_more_room_than_the_dock_column(qtbot, m
     window.close()
 
 
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_on_a_1024_screen_the_window_fits_and_the_side_views_wait_in_the_view_menu(
+        qtbot, qapp, monkeypatch, language):
+    from PySide6.QtCore import QSize
+
+    from gui.common.i18n import install_translators
+    from gui.shell import window_layout
+
+    monkeypatch.setattr(window_layout, "PREFERRED_SIZE", QSize(1008, 720))  # 1024 x 768, fitted
+    translators = install_translators(qapp, language)
+    try:
+        window = discard_on_close(MainWindow(TrainConfig(steps=300, seed=4)))
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        settle(qtbot, window)
+        assert window.width() == 1008  # it was 1,061: past the screen's edge
+        assert not any(dock.isVisible() for dock in window.docks.values())
+        assert window.output_view.width() >= 500
+        assert window.statusBar().currentMessage() != ""  # says where the side views are
+        window.show_dock("math")  # one opened from the View menu floats over the window
+        settle(qtbot, window)
+        assert window.width() <= 1008 and window.docks["math"].isVisible()
+        assert window.docks["math"].isFloating() and window.docks["math"].width() >= 400
+        window.close()
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
+
+
 LAYOUT_SIZES = {"1280x720": QSize(1280, 720) - QSize(16, 48),
                 "1366x768": QSize(1366, 768) - QSize(16, 48), "1600x900": QSize(1600, 900) - QSize(16, 48),
                 "1920x1080": QSize(1920, 1050)}  # the first two as fitted, the last maximised
