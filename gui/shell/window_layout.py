@@ -1,11 +1,11 @@
 """WindowLayout: where the main window's views sit, and its docks.
 
-The layout (docs/design.md, "Layout"): the controls with the predictions under them on the
-left, the 3D view over the loss plot in the middle, the docks on the right. The loss curve
-reads well wide and short, and the 3D view gets the width: at 1366 x 768 it is half the
-window, where beside a loss column it was a quarter. The left column scrolls as one: with
-Advanced open the table moves down, never the Train button. The views are made here and
-handed to the window as attributes; the window wires them.
+The layout (docs/design.md, "Layout", with its widths table): the controls with the
+predictions under them on the left, the 3D view over the loss plot in the middle, the side
+column of docks on the right, a third of the window so the math reads without scrolling
+sideways; the guide sits under the views, not among their tabs. The left column scrolls as
+one: with Advanced open the table moves down, never the Train button. The views are made here
+and handed to the window as attributes; the window wires them.
 """
 
 from PySide6.QtCore import QObject, QSize, Qt, QTimer
