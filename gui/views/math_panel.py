@@ -108,15 +108,20 @@ def _equation(*parts, gap=False):
 
 
 def _unbreakable(part: str) -> str:
-    """The part's spaces made no-break, but for the one after a "+" outside parentheses (a
-    long sum may wrap between its terms, never inside 1 / (1 + e^-u)). The parts hold only
-    attribute-free tags, so no tag has a space to keep."""
+    """The part's spaces made no-break, but for the one after a "+", a "−" or a "/" outside
+    parentheses (a long sum or update may wrap between its terms, never inside
+    1 / (1 + e^-u)). Without those, a part wider than a narrow panel was broken anywhere by
+    Qt, once between "10^−8" and its ")". The parts hold only attribute-free tags, so no tag
+    has a space to keep."""
     out, depth = [], 0
     for k, c in enumerate(part):
         depth += (c == "(") - (c == ")")
-        out.append(" " if c == " " and depth == 0 and part[k - 1:k] == "+" else
+        out.append(" " if c == " " and depth == 0 and part[k - 1:k] in BREAK_AFTER else
                    "\xa0" if c == " " else c)
     return "".join(out)
+
+
+BREAK_AFTER = ("+", MINUS, "/")  # a formula may wrap after these, outside parentheses
 
 
 def _sigmoid_of(symbol, value):
