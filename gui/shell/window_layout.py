@@ -124,16 +124,22 @@ class WindowLayout(QObject):
         # The reading panels sit under the views, not among their tabs: the guide says "look at
         # the step-by-step math" and the math is then in view beside it. The split is made
         # while the network diagram is alone; the other views then join its tabs.
-        area = Qt.DockWidgetArea.RightDockWidgetArea
-        w.addDockWidget(area, w.docks["network"])
-        w.addDockWidget(area, w.docks["guide"])
-        w.splitDockWidget(w.docks["network"], w.docks["guide"], Qt.Orientation.Vertical)
-        w.tabifyDockWidget(w.docks["guide"], w.docks["help"])
-        for key in VIEW_DOCKS[1:]:
-            w.tabifyDockWidget(w.docks["network"], w.docks[key])
-        for key, dock in w.docks.items():
-            dock.setVisible(key in shown)
-        w.docks["network"].raise_()  # last: tabifying changes the current tab
+        # Each dock shown or hidden as it is placed: hidden all at once afterwards, Qt left a
+        # stale tab bar of the first two tabs peeking out beside the 3D view.
+        area, docks = Qt.DockWidgetArea.RightDockWidgetArea, w.docks
+        places = [("network", lambda: w.addDockWidget(area, docks["network"])),
+                  ("guide", lambda: (w.addDockWidget(area, docks["guide"]), w.splitDockWidget(
+                      docks["network"], docks["guide"], Qt.Orientation.Vertical))),
+                  ("help", lambda: w.tabifyDockWidget(docks["guide"], docks["help"]))]
+        # The open views first, then the closed ones (tabbed in among them, a closed one left
+        # its own stale bar too).
+        tabbed = sorted(VIEW_DOCKS[1:], key=lambda key: key not in shown)
+        places += [(key, lambda key=key: w.tabifyDockWidget(docks["network"], docks[key]))
+                   for key in tabbed]
+        for key, place in places:
+            place()
+            docks[key].setVisible(key in shown)
+        docks["network"].raise_()  # last: tabifying changes the current tab
         for key in READING_DOCKS:  # shown: the reading panel takes its share of the column
             w.docks[key].visibilityChanged.connect(
                 lambda shown, key=key: shown and QTimer.singleShot(0, lambda: self._give_height(key)))
@@ -165,9 +171,17 @@ class WindowLayout(QObject):
     def _whole_tab_titles(self) -> None:
         """Dock tabs show their whole titles and scroll when there is no room: elided, five
         tabs at 1366 wide read "Netw…", "ネットワー…"."""
-        for bar in self._window.findChildren(QTabBar):
+        bars = [bar for bar in self._window.findChildren(QTabBar) if bar.count()]
+        for bar in bars:
             bar.setElideMode(Qt.TextElideMode.ElideNone)
             bar.setUsesScrollButtons(True)
+        # A dock sits in one group of tabs; a bar whose tabs another, longer bar also holds is
+        # one Qt left behind while the docks were grouped, and it peeked out beside the 3D view.
+        for bar in bars:
+            titles = _titles(bar)
+            if any(other is not bar and other.count() > bar.count() and titles <= _titles(other)
+                   for other in bars):
+                bar.hide()
 
     def step_views(self) -> dict:
         """The dock views that draw the step shown, by dock."""
@@ -189,6 +203,10 @@ class WindowLayout(QObject):
         # "stack": the 3D view over the loss plot. It was "views", side by side: a layout saved
         # then is not restored into the new one.
         return {"main": self.main_splitter, "stack": self.views_splitter}
+
+
+def _titles(bar) -> set:
+    return {bar.tabText(k) for k in range(bar.count())}
 
 
 def _column(top, stretch: int, bottom, margins: bool = False, spaced: bool = False) -> QWidget:
