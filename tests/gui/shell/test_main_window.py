@@ -1226,7 +1226,6 @@ def test_dock_tabs_keep_their_whole_titles_and_scroll_instead(qtbot, window):
     qtbot.waitUntil(whole_titles)  # set on the event loop's next turn after the tab appears
     bars = [bar for bar in window.findChildren(QTabBar) if bar.count() and bar.isVisible()]
     titles = {bar.tabText(i) for bar in bars for i in range(bar.count())}
-
     # The views' tabs, and the reading panels' under them (help beside the guide).
     assert {"Network diagram", "Runs", "What am I looking at?"} <= titles
 
