@@ -123,16 +123,13 @@ class WindowLayout(QObject):
             ("guide", self.tr("Follow the article"), w.article_guide))}
         # The reading panels sit under the views, not among their tabs: the guide says "look at
         # the step-by-step math" and the math is then in view beside it. The split is made
-        # while the network diagram is alone; the other views then join its tabs.
-        # Each dock shown or hidden as it is placed: hidden all at once afterwards, Qt left a
-        # stale tab bar of the first two tabs peeking out beside the 3D view.
+        # while the network diagram is alone; the other views then join its tabs, the open
+        # ones first.
         area, docks = Qt.DockWidgetArea.RightDockWidgetArea, w.docks
         places = [("network", lambda: w.addDockWidget(area, docks["network"])),
                   ("guide", lambda: (w.addDockWidget(area, docks["guide"]), w.splitDockWidget(
                       docks["network"], docks["guide"], Qt.Orientation.Vertical))),
                   ("help", lambda: w.tabifyDockWidget(docks["guide"], docks["help"]))]
-        # The open views first, then the closed ones (tabbed in among them, a closed one left
-        # its own stale bar too).
         tabbed = sorted(VIEW_DOCKS[1:], key=lambda key: key not in shown)
         places += [(key, lambda key=key: w.tabifyDockWidget(docks["network"], docks[key]))
                    for key in tabbed]
