@@ -19,6 +19,7 @@ ROUND_ALPHAS = (0.1, 0.2, 0.5)  # small, and easy to multiply by hand
 ROUND_GATES = ("and", "or", "nand", "nor", "xor")
 ROUND_HIDDEN = (0, 2)
 SEED_LIMIT = 2 ** 32  # what TrainConfig takes
+MAX_HIDDEN = 4  # more is no exercise for pencil and paper
 
 
 def article_exercise(name: str, row: int = 0) -> Exercise:
@@ -44,16 +45,20 @@ def trained_exercise(config: TrainConfig, step: int, row: int = 0) -> Exercise:
     return run_exercise(config, trainer.weights, row, trainer.optimizer_state(), step)
 
 
-def generated_exercise(seed: int, hidden_nodes: int | None = None) -> Exercise:
+def generated_exercise(seed: int, hidden_nodes: int | None = None, row: int | None = None) -> Exercise:
     """Round numbers from a seed: weights of one decimal in ±0.1..±0.9, α in ROUND_ALPHAS, a
-    gate, a row and (unless given) the model drawn in turn from the seed's generator."""
+    gate, a row and the model drawn in turn from the seed's generator (the model and the row
+    may be given instead)."""
     if not 0 <= int(seed) < SEED_LIMIT:
         raise ValueError(f"seed must be 0..{SEED_LIMIT - 1}, not {seed}")
     rng = np.random.default_rng(int(seed))
     hidden = int(rng.choice(ROUND_HIDDEN)) if hidden_nodes is None else int(hidden_nodes)
+    if not 0 <= hidden <= MAX_HIDDEN:
+        raise ValueError(f"hidden nodes must be 0..{MAX_HIDDEN} for an exercise by hand, not {hidden}")
     gate = str(rng.choice(ROUND_GATES))
     alpha = float(rng.choice(ROUND_ALPHAS))
-    row = int(rng.integers(4))
+    drawn_row = int(rng.integers(4))
+    row = drawn_row if row is None else int(row)
     tenths = rng.integers(1, 10, parameter_count(hidden)) * rng.choice((-1, 1), parameter_count(hidden))
     config = TrainConfig(gate=gate, hidden_nodes=hidden, alpha=alpha, seed=int(seed))
     return make_exercise(GENERATED, config, Weights.from_flat(tenths / 10.0, hidden), row)

@@ -38,12 +38,13 @@ _EN = {
     "prompt": "{k}/{n}  {symbol} = ? ",
     "score": "Score: {right} of {total} right at the first try.",
     "intro": "Compute each number in turn (h: hint, s: show me, q: quit).",
-    "exercise": "{model}, {gate} gate, {activation} hidden nodes, {loss} loss, α = {alpha}, "
+    "exercise": "{model}, {gate} gate, {loss} loss, α = {alpha}, "
                 "{order} update order, {optimizer}.",
     "row_line": "Row [{x1}, {x2}]: inputs {inputs}; target yt = {yt}.",
     "weights": "Weights before the update:",
     "state": "The optimizer's state before the update:",
-    "two_layer": "2-layer model", "three_layer": "3-layer model, {h} hidden nodes",
+    "two_layer": "2-layer model", "three_layer": "3-layer model, {h} {activation} hidden nodes",
+    "new": " (new)",
     "textbook": "textbook", "article": "the article's",
     "sgd": "gradient descent", "momentum": "momentum 0.9", "adam": "Adam",
     "squared": "squared", "cross-entropy": "cross-entropy",
@@ -76,18 +77,32 @@ _JA = {
     "prompt": "{k}/{n}  {symbol} = ? ",
     "score": "得点: {total}問中{right}問を一度で正解",
     "intro": "順に各値を計算してください（h: ヒント、s: 答えを見る、q: 終了）。",
-    "exercise": "{model}、{gate}ゲート、隠れ層の活性化関数 {activation}、損失 {loss}、α = {alpha}、"
+    "exercise": "{model}、{gate}ゲート、損失 {loss}、α = {alpha}、"
                 "更新順 {order}、{optimizer}",
     "row_line": "行 [{x1}, {x2}]: 入力 {inputs}、真の値 yt = {yt}",
     "weights": "更新前の重み:",
     "state": "更新前の最適化手法の状態:",
-    "two_layer": "2層モデル", "three_layer": "3層モデル（隠れ層のノード {h} 個）",
+    "two_layer": "2層モデル", "three_layer": "3層モデル（隠れ層は{activation}のノード {h} 個）",
+    "new": "（更新後）",
     "textbook": "教科書どおり", "article": "記事のコードどおり",
     "sgd": "勾配降下法", "momentum": "モメンタム 0.9", "adam": "Adam",
     "squared": "二乗誤差", "cross-entropy": "交差エントロピー",
     "sigmoid": "シグモイド", "tanh": "tanh", "relu": "ReLU",
 }
 WORDS = {"en": _EN, "ja": _JA}
+
+
+def symbol(quantity: Quantity, lang: str = "en", notation: str = GATELAB) -> str:
+    """The quantity's symbol; an updated weight's "(new)" in the language."""
+    return _worded(quantity.asked.symbol[notation], lang)
+
+
+def formula(quantity: Quantity, lang: str = "en", notation: str = GATELAB) -> str:
+    return _worded(quantity.asked.formula[notation], lang)
+
+
+def _worded(text: str, lang: str) -> str:
+    return text.replace(_EN["new"], WORDS[lang]["new"])
 
 
 def _row(row: int) -> tuple[int, int]:
@@ -99,10 +114,9 @@ def verdict_text(exercise: Exercise, quantity: Quantity, verdict: Verdict, lang:
     """What the learner is told about an answer: a right one with the value, a wrong one with
     the slips it matches (or none), never with the right value."""
     words = WORDS[lang]
-    symbol = quantity.asked.symbol[notation]
     if verdict.right:
         key = "right_relative" if verdict.tolerance == RIGHT_RELATIVE else "right_absolute"
-        return words[key].format(symbol=symbol, value=format_number(quantity.value))
+        return words[key].format(symbol=symbol(quantity, lang, notation), value=format_number(quantity.value))
     if not verdict.slips:
         return words["none"]
     y1, y2 = _row(exercise.math.row)
@@ -118,26 +132,27 @@ def verdict_text(exercise: Exercise, quantity: Quantity, verdict: Verdict, lang:
 
 def hint_text(quantity: Quantity, lang: str = "en", notation: str = GATELAB) -> str:
     """The formula with the numbers put in, not yet worked out."""
-    a = quantity.asked
-    return WORDS[lang]["hint"].format(symbol=a.symbol[notation], formula=a.formula[notation],
-                                      numbers=a.numbers)
+    return WORDS[lang]["hint"].format(symbol=symbol(quantity, lang, notation),
+                                      formula=formula(quantity, lang, notation),
+                                      numbers=quantity.asked.numbers)
 
 
 def shown_text(quantity: Quantity, lang: str = "en", notation: str = GATELAB) -> str:
-    a = quantity.asked
-    return WORDS[lang]["shown"].format(symbol=a.symbol[notation], formula=a.formula[notation],
-                                       numbers=a.numbers, value=format_number(quantity.value))
+    return WORDS[lang]["shown"].format(symbol=symbol(quantity, lang, notation),
+                                       formula=formula(quantity, lang, notation),
+                                       numbers=quantity.asked.numbers, value=format_number(quantity.value))
 
 
 def exercise_lines(exercise: Exercise, lang: str = "en", notation: str = GATELAB) -> list[str]:
     """The exercise as given to the learner: the model and options, the row, the weights (and
     the optimizer's state)."""
     words, m, config = WORDS[lang], exercise.math, exercise.config
-    model = words["two_layer"] if m.hidden_nodes == 0 else words["three_layer"].format(h=m.hidden_nodes)
+    model = words["two_layer"] if m.hidden_nodes == 0 else \
+        words["three_layer"].format(h=m.hidden_nodes, activation=words[m.activation])
     x1, x2 = _row(m.row)
     inputs = f"x1 = {x1}, x2 = {x2}, 1" if notation == GATELAB else f"x0 = {x1}, x1 = {x2}, x2 = 1"
-    lines = [words["exercise"].format(model=model, gate=config.gate.upper(), activation=words[m.activation],
-                                      loss=words[m.loss], alpha=format_number(m.alpha),
+    lines = [words["exercise"].format(model=model, gate=config.gate.upper(), loss=words[m.loss],
+                                      alpha=format_number(m.alpha),
                                       order=words["article" if m.article_order else "textbook"],
                                       optimizer=words[m.optimizer]),
              words["row_line"].format(x1=x1, x2=x2, inputs=inputs, yt=format_number(m.yt)),
