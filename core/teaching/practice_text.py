@@ -85,7 +85,7 @@ _JA = {
     "two_layer": "2層モデル", "three_layer": "3層モデル（隠れ層は{activation}のノード {h} 個）",
     "new": "（更新後）",
     "textbook": "教科書どおり", "article": "記事のコードどおり",
-    "sgd": "勾配降下法", "momentum": "モメンタム 0.9", "adam": "Adam",
+    "sgd": "勾配降下法", "momentum": "モーメンタム 0.9", "adam": "Adam",
     "squared": "二乗誤差", "cross-entropy": "交差エントロピー",
     "sigmoid": "シグモイド", "tanh": "tanh", "relu": "ReLU",
 }
