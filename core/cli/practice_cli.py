@@ -17,7 +17,7 @@ from core.teaching.exercises import (
     RUN,
     article_exercise,
     generated_exercise,
-    trained_exercise,
+    run_exercise,
 )
 from core.teaching.practice_session import HINT, NOT_NUMBER, QUIT, RIGHT, SHOWN, PracticeSession
 from core.teaching.practice_text import WORDS, exercise_lines, hint_text, shown_text, symbol, verdict_text
@@ -102,6 +102,19 @@ def ask(exercise, stdin, stdout, lang="en", notation=GATELAB) -> int:
                 say("  " + shown_text(quantity, lang, notation))
     say(words["score"].format(right=session.first_try_right, total=session.total))
     return session.first_try_right
+
+
+def trained_exercise(config, step: int, row: int = 0):
+    """The run of `config` trained `step` steps, then the update on `row`."""
+    from core.training.trainer import Trainer
+
+    if not 0 <= step <= config.steps:
+        raise ValueError(f"--step must be 0..{config.steps}, not {step}")
+    trainer = Trainer(config)
+    trainer.advance(step)
+    if trainer.step < step:
+        raise ValueError(f"the run stopped after {trainer.step} steps ({trainer.outcome.reason})")
+    return run_exercise(config, trainer.weights, row, trainer.optimizer_state(), step)
 
 
 def _worksheet(parser, args) -> int:

@@ -7,8 +7,8 @@ from core.model.config import TrainConfig
 from core.model.layout import parameter_count
 from core.model.network import Weights
 from core.model.presets import preset_config
+from core.model.start import initial_flat
 from core.teaching.practice import Exercise, make_exercise
-from core.training.trainer import Trainer, initial_weights
 
 ARTICLE_RUNS = ("article-and", "article-xor")
 GENERATED = "generated"
@@ -25,24 +25,13 @@ MAX_HIDDEN = 4  # more is no exercise for pencil and paper
 def article_exercise(name: str, row: int = 0) -> Exercise:
     """The first update of the article's run `name` (its seed's start weights) on `row`."""
     config = preset_config(name)
-    return make_exercise(name, config, initial_weights(config), row)
+    return make_exercise(name, config, Weights.from_flat(initial_flat(config), config.hidden_nodes), row)
 
 
 def run_exercise(config: TrainConfig, weights: Weights, row: int, optimizer_state=None,
                  step: int = 0) -> Exercise:
     """The update on `row` of a run's weights (and optimizer state) after `step` steps."""
     return make_exercise(RUN, config, weights, row, optimizer_state, step)
-
-
-def trained_exercise(config: TrainConfig, step: int, row: int = 0) -> Exercise:
-    """The run of `config` trained `step` steps, then the update on `row`."""
-    if not 0 <= step <= config.steps:
-        raise ValueError(f"step must be 0..{config.steps}, not {step}")
-    trainer = Trainer(config)
-    trainer.advance(step)
-    if trainer.step < step:
-        raise ValueError(f"the run stopped after {trainer.step} steps ({trainer.outcome.reason})")
-    return run_exercise(config, trainer.weights, row, trainer.optimizer_state(), step)
 
 
 def generated_exercise(seed: int, hidden_nodes: int | None = None, row: int | None = None) -> Exercise:

@@ -77,19 +77,24 @@ _JA = {
     "prompt": "{k}/{n}  {symbol} = ? ",
     "score": "得点: {total}問中{right}問を一度で正解",
     "intro": "順に各値を計算してください（h: ヒント、s: 答えを見る、q: 終了）。",
-    "exercise": "{model}、{gate}ゲート、損失 {loss}、α = {alpha}、"
-                "更新順 {order}、{optimizer}",
+    "exercise": "{model}、{gate}ゲート、損失 {loss}、学習率 α = {alpha}、{order}、{optimizer}",
     "row_line": "行 [{x1}, {x2}]: 入力 {inputs}、真の値 yt = {yt}",
     "weights": "更新前の重み:",
     "state": "更新前の最適化手法の状態:",
     "two_layer": "2層モデル", "three_layer": "3層モデル（隠れ層は{activation}のノード {h} 個）",
     "new": "（更新後）",
-    "textbook": "教科書どおり", "article": "記事のコードどおり",
+    "textbook": "教科書の順序", "article": "記事のコードの順序",
     "sgd": "勾配降下法", "momentum": "モーメンタム 0.9", "adam": "Adam",
     "squared": "二乗誤差", "cross-entropy": "交差エントロピー",
     "sigmoid": "シグモイド", "tanh": "tanh", "relu": "ReLU",
 }
 WORDS = {"en": _EN, "ja": _JA}
+
+
+def words_of(lang) -> dict:
+    """A language's words: "en", "ja", or a dict with the same keys (the window's, translated
+    by Qt)."""
+    return lang if isinstance(lang, dict) else WORDS[lang]
 
 
 def symbol(quantity: Quantity, lang: str = "en", notation: str = GATELAB) -> str:
@@ -102,7 +107,7 @@ def formula(quantity: Quantity, lang: str = "en", notation: str = GATELAB) -> st
 
 
 def _worded(text: str, lang: str) -> str:
-    return text.replace(_EN["new"], WORDS[lang]["new"])
+    return text.replace(_EN["new"], words_of(lang)["new"])
 
 
 def _row(row: int) -> tuple[int, int]:
@@ -113,7 +118,7 @@ def verdict_text(exercise: Exercise, quantity: Quantity, verdict: Verdict, lang:
                  notation: str = GATELAB) -> str:
     """What the learner is told about an answer: a right one with the value, a wrong one with
     the slips it matches (or none), never with the right value."""
-    words = WORDS[lang]
+    words = words_of(lang)
     if verdict.right:
         key = "right_relative" if verdict.tolerance == RIGHT_RELATIVE else "right_absolute"
         return words[key].format(symbol=symbol(quantity, lang, notation), value=format_number(quantity.value))
@@ -132,13 +137,13 @@ def verdict_text(exercise: Exercise, quantity: Quantity, verdict: Verdict, lang:
 
 def hint_text(quantity: Quantity, lang: str = "en", notation: str = GATELAB) -> str:
     """The formula with the numbers put in, not yet worked out."""
-    return WORDS[lang]["hint"].format(symbol=symbol(quantity, lang, notation),
+    return words_of(lang)["hint"].format(symbol=symbol(quantity, lang, notation),
                                       formula=formula(quantity, lang, notation),
                                       numbers=quantity.asked.numbers)
 
 
 def shown_text(quantity: Quantity, lang: str = "en", notation: str = GATELAB) -> str:
-    return WORDS[lang]["shown"].format(symbol=symbol(quantity, lang, notation),
+    return words_of(lang)["shown"].format(symbol=symbol(quantity, lang, notation),
                                        formula=formula(quantity, lang, notation),
                                        numbers=quantity.asked.numbers, value=format_number(quantity.value))
 
@@ -146,7 +151,7 @@ def shown_text(quantity: Quantity, lang: str = "en", notation: str = GATELAB) ->
 def exercise_lines(exercise: Exercise, lang: str = "en", notation: str = GATELAB) -> list[str]:
     """The exercise as given to the learner: the model and options, the row, the weights (and
     the optimizer's state)."""
-    words, m, config = WORDS[lang], exercise.math, exercise.config
+    words, m, config = words_of(lang), exercise.math, exercise.config
     model = words["two_layer"] if m.hidden_nodes == 0 else \
         words["three_layer"].format(h=m.hidden_nodes, activation=words[m.activation])
     x1, x2 = _row(m.row)

@@ -6,10 +6,11 @@ import itertools
 import numpy as np
 import pytest
 
+from core.cli.practice_cli import trained_exercise
 from core.model.config import TrainConfig
 from core.model.layout import ARTICLE, GATELAB
 from core.model.network import Weights
-from core.teaching.exercises import article_exercise, generated_exercise, trained_exercise
+from core.teaching.exercises import article_exercise, generated_exercise
 from core.teaching.practice import (
     RIGHT_ABSOLUTE,
     RIGHT_RELATIVE,
@@ -199,3 +200,18 @@ def test_answers_are_read_leniently_and_bad_ones_refused():
     for bad in ("", "abc", "nan", "1e999", "1,2,3"):
         with pytest.raises(AnswerError):
             parse_answer(bad)
+
+
+def test_the_session_counts_first_tries_only():
+    from core.teaching.practice_session import HINT, NOT_NUMBER, QUIT, RIGHT, SHOWN, WRONG, PracticeSession
+
+    exercise = generated_exercise(1)
+    session = PracticeSession(exercise)
+    first, second = exercise.quantities[:2]
+    assert session.respond("h").kind == HINT and session.index == 0
+    assert session.respond("x").kind == NOT_NUMBER
+    assert session.respond(repr(first.value * 3 + 1)).kind == WRONG
+    assert session.respond(repr(first.value)).kind == RIGHT and session.first_try_right == 0
+    assert session.respond(repr(second.value)).kind == RIGHT and session.first_try_right == 1
+    assert session.respond("s").kind == SHOWN and session.index == 3 and session.first_try_right == 1
+    assert session.respond("q").kind == QUIT and session.index == 3
