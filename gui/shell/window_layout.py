@@ -31,6 +31,7 @@ from gui.views.loss_plot import LossPlot
 from gui.views.math_panel import MathPanel
 from gui.views.network_view import NetworkView
 from gui.views.output_view import OutputView
+from gui.views.practice_panel import PracticePanel
 from gui.views.predictions_table import PredictionsTable
 from gui.views.runs_view import RunsView
 from gui.views.status_line import StatusLine
@@ -91,6 +92,7 @@ class WindowLayout(QObject):
         w.hidden_space, w.landscape = HiddenSpaceView(), LandscapeView()
         w.math_panel, w.gradient_check = MathPanel(), GradientCheckView()
         w.runs_view, w.article_guide = RunsView(), ArticleGuideView()
+        w.practice_panel = PracticePanel()
         w.docks = {}
         for key, title, widget in (
                 ("network", self.tr("Network diagram"), w.network_view),
@@ -98,11 +100,12 @@ class WindowLayout(QObject):
                 ("space", self.tr("Hidden space"), w.hidden_space),
                 ("landscape", self.tr("Loss landscape"), w.landscape),
                 ("math", self.tr("Step-by-step math"), w.math_panel),
+                ("practice", self.tr("Practice"), w.practice_panel),
                 ("gradient", self.tr("Gradient check"), w.gradient_check),
                 ("runs", self.tr("Runs"), w.runs_view),
                 ("help", self.tr("What am I looking at?"), HelpPanel()),
                 ("guide", self.tr("Follow the article"), w.article_guide)):
-            self._add_dock(key, title, widget, visible=key not in ("help", "guide"))
+            self._add_dock(key, title, widget, visible=key not in ("help", "guide", "practice"))
         w.docks["network"].raise_()  # last: adding the hidden help tab changes the current one
         self._whole_tab_titles()
 

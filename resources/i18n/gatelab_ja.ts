@@ -821,42 +821,42 @@ Any existing file of that name is unchanged.</source>
 <context>
     <name>Exports</name>
     <message>
-        <location filename="../../gui/files/exports.py" line="61"/>
+        <location filename="../../gui/files/exports.py" line="62"/>
         <source>A picture is from {0} to {1} pixels each way, not {2} x {3}.</source>
         <translation>画像の縦横は、それぞれ {0} から {1} ピクセルまでです（{2} x {3} は使えません）。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="277"/>
+        <location filename="../../gui/files/exports.py" line="286"/>
         <source>The 3D view is drawn by OpenGL and has no SVG: save it as PNG.</source>
         <translation>3D 表示は OpenGL で描くので SVG にはできません。PNG で保存してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="433"/>
+        <location filename="../../gui/files/exports.py" line="442"/>
         <source>The weights are not finite numbers (the run diverged), so they cannot be saved as JSON.</source>
         <translation>重みが有限の数ではない（学習が発散した）ため、JSON に保存できません。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="449"/>
+        <location filename="../../gui/files/exports.py" line="458"/>
         <source>The clipboard is not available.</source>
         <translation>クリップボードを使えません。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="457"/>
+        <location filename="../../gui/files/exports.py" line="466"/>
         <source>The view could not be drawn (is it hidden?).</source>
         <translation>表示を描画できませんでした（隠れていませんか?）。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="550"/>
+        <location filename="../../gui/files/exports.py" line="559"/>
         <source>Could not write {0}: {1}</source>
         <translation>{0} に書き込めませんでした: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="554"/>
+        <location filename="../../gui/files/exports.py" line="563"/>
         <source>Could not draw the image: {0}</source>
         <translation>画像を描画できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="558"/>
+        <location filename="../../gui/files/exports.py" line="567"/>
         <source>The scale must be from 1 to {0}, not {1}.</source>
         <translation>倍率は 1 から {0} までです（{1} は使えません）。</translation>
     </message>
@@ -1231,17 +1231,17 @@ yp {1:.2f}</translation>
     <message>
         <location filename="../../gui/views/hidden_space_view.py" line="201"/>
         <location filename="../../gui/views/hidden_space_view.py" line="202"/>
-        <location filename="../../gui/views/hidden_space_view.py" line="278"/>
+        <location filename="../../gui/views/hidden_space_view.py" line="282"/>
         <source>h{0}</source>
         <translation>h{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_space_view.py" line="262"/>
+        <location filename="../../gui/views/hidden_space_view.py" line="266"/>
         <source>The 2-layer model has no hidden layer: its one line is drawn on the input square (the output view). Add hidden nodes to see the hidden layer move the rows.</source>
         <translation>2層モデルには隠れ層がありません。その1本の直線は入力の正方形（出力の表示）に描かれています。隠れ層のノードを加えると、隠れ層が行を動かす様子が見られます。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_space_view.py" line="266"/>
+        <location filename="../../gui/views/hidden_space_view.py" line="270"/>
         <source>With one hidden node the hidden space is a line; add a second node to see the rows moved in a plane.</source>
         <translation>隠れ層のノードが1つだと、隠れ層の空間は直線です。2つ目のノードを加えると、平面の上で行が動く様子が見られます。</translation>
     </message>
@@ -1366,7 +1366,7 @@ yp {1:.2f}</translation>
     </message>
     <message>
         <location filename="../../gui/views/loss_plot.py" line="92"/>
-        <location filename="../../gui/views/loss_plot.py" line="450"/>
+        <location filename="../../gui/views/loss_plot.py" line="452"/>
         <source>step loss L[step]</source>
         <translation>ステップの損失 L[step]</translation>
     </message>
@@ -1381,27 +1381,27 @@ yp {1:.2f}</translation>
         <translation>表示中の学習</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="449"/>
+        <location filename="../../gui/views/loss_plot.py" line="451"/>
         <source>step loss L[step], the article&apos;s sum (no ½)</source>
         <translation>ステップの損失 L[step]、記事のコードの和（½ なし）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="452"/>
+        <location filename="../../gui/views/loss_plot.py" line="454"/>
         <source>L[step], no ½</source>
         <translation>L[step]、½ なし</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="467"/>
+        <location filename="../../gui/views/loss_plot.py" line="469"/>
         <source>diverged at step {0}</source>
         <translation>ステップ {0} で発散</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="515"/>
+        <location filename="../../gui/views/loss_plot.py" line="517"/>
         <source>step {0}, step loss {1}</source>
         <translation>ステップ {0}、ステップの損失 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/loss_plot.py" line="520"/>
+        <location filename="../../gui/views/loss_plot.py" line="522"/>
         <source>steps {0}-{1}, step loss {2} to {3}</source>
         <translation>ステップ {0}-{1}、ステップの損失 {2} から {3}</translation>
     </message>
@@ -1414,32 +1414,32 @@ yp {1:.2f}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="83"/>
+        <location filename="../../gui/shell/main_window.py" line="84"/>
         <source>Reset to the initial weights of seed {0}.</source>
         <translation>シード {0} の重みの初期値にリセットしました。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="163"/>
+        <location filename="../../gui/shell/main_window.py" line="168"/>
         <source>run {0}</source>
         <translation>学習 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="203"/>
+        <location filename="../../gui/shell/main_window.py" line="209"/>
         <source>2-layer</source>
         <translation>2層</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="204"/>
+        <location filename="../../gui/shell/main_window.py" line="210"/>
         <source>{0} hidden nodes</source>
         <translation>隠れ層のノード {0} 個</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="205"/>
+        <location filename="../../gui/shell/main_window.py" line="211"/>
         <source>GateLab — {0}, {1}</source>
         <translation>GateLab — {0}、{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="274"/>
+        <location filename="../../gui/shell/main_window.py" line="280"/>
         <source>Default settings restored; the language follows the system from the next start.</source>
         <translation>設定を初期状態に戻しました。言語は次回の起動からシステムの設定に従います。</translation>
     </message>
@@ -1771,61 +1771,66 @@ yp {1:.2f}</translation>
     </message>
     <message>
         <location filename="../../gui/shell/menu_bar.py" line="92"/>
+        <source>&amp;Practice a step by hand</source>
+        <translation>1ステップを手で計算する(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/menu_bar.py" line="94"/>
         <source>&amp;Compare the run with</source>
         <translation>この学習と比べる(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/menu_bar.py" line="93"/>
+        <location filename="../../gui/shell/menu_bar.py" line="95"/>
         <source>the other &amp;update order (same seed)</source>
         <translation>もう一方の更新順序（同じシード）(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/menu_bar.py" line="93"/>
+        <location filename="../../gui/shell/menu_bar.py" line="95"/>
         <source>&amp;alpha × 4 (same seed)</source>
         <translation>学習率 × 4（同じシード）(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/menu_bar.py" line="94"/>
+        <location filename="../../gui/shell/menu_bar.py" line="96"/>
         <source>a&amp;lpha ÷ 4 (same seed)</source>
         <translation>学習率 ÷ 4（同じシード）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/menu_bar.py" line="94"/>
+        <location filename="../../gui/shell/menu_bar.py" line="96"/>
         <source>one more &amp;hidden node (same seed)</source>
         <translation>隠れ層のノードを1個増やす（同じシード）(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/menu_bar.py" line="95"/>
+        <location filename="../../gui/shell/menu_bar.py" line="97"/>
         <source>the &amp;2-layer model, or 2 hidden nodes (same seed)</source>
         <translation>2層モデル、または隠れ層のノード2個（同じシード）(&amp;2)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/menu_bar.py" line="96"/>
+        <location filename="../../gui/shell/menu_bar.py" line="98"/>
         <source>&amp;momentum, or plain gradient descent (same seed)</source>
         <translation>モーメンタム、または通常の勾配降下法（同じシード）(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/menu_bar.py" line="97"/>
+        <location filename="../../gui/shell/menu_bar.py" line="99"/>
         <source>A&amp;dam, or plain gradient descent (same seed)</source>
         <translation>Adam、または通常の勾配降下法（同じシード）(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/menu_bar.py" line="98"/>
+        <location filename="../../gui/shell/menu_bar.py" line="100"/>
         <source>the run &amp;selected in the Runs panel</source>
         <translation>学習の一覧で選んだ学習(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/menu_bar.py" line="107"/>
+        <location filename="../../gui/shell/menu_bar.py" line="109"/>
         <source>System default</source>
         <translation>システムの設定</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/menu_bar.py" line="116"/>
+        <location filename="../../gui/shell/menu_bar.py" line="118"/>
         <source>About GateLab</source>
         <translation>GateLab について</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/menu_bar.py" line="117"/>
+        <location filename="../../gui/shell/menu_bar.py" line="119"/>
         <source>GateLab 0.1: watch a 2- or 3-layer neural network learn a logic gate.
 
 Built with Qt {0} through PySide6 (LGPLv3), pyqtgraph (MIT), NumPy (BSD) and PyOpenGL (BSD). GateLab itself is MIT-licensed.</source>
@@ -2356,6 +2361,319 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
         <location filename="../../gui/views/output_view.py" line="25"/>
         <source>OpenGL is not available ({0}): showing a 2D map instead.</source>
         <translation>OpenGL を使えません({0})。代わりに 2D のマップを表示します。</translation>
+    </message>
+</context>
+<context>
+    <name>PracticePanel</name>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="63"/>
+        <source>Round numbers from a seed</source>
+        <translation>シードから作るきりのよい数値</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="64"/>
+        <source>The article&apos;s AND step</source>
+        <translation>記事のANDの1ステップ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="65"/>
+        <source>The article&apos;s XOR step</source>
+        <translation>記事のXORの1ステップ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="66"/>
+        <source>The run shown, at its step</source>
+        <translation>表示中の学習（表示中のステップ）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="68"/>
+        <source>Which update to work: round numbers for pencil and paper, the first update of the article&apos;s runs, or the run in the window</source>
+        <translation>計算する更新: 紙と鉛筆で解けるきりのよい数値、記事の学習の最初の更新、またはウィンドウに表示中の学習</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="72"/>
+        <source>The same seed gives the same exercise</source>
+        <translation>同じシードからは同じ問題ができます</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="76"/>
+        <source>The truth-table row of the update (round numbers draw theirs)</source>
+        <translation>更新に使う真理値表の行（きりのよい数値の問題では行もシードで決まります）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="78"/>
+        <source>GateLab&apos;s symbols</source>
+        <translation>GateLabの記号</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="79"/>
+        <source>The article&apos;s symbols</source>
+        <translation>記事の記号</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="80"/>
+        <source>GateLab counts from 1 with the bias last; the article counts from 0</source>
+        <translation>GateLabは1から数えてバイアスを最後に置き、記事は0から数えます</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="82"/>
+        <source>&amp;New exercise</source>
+        <translation>新しい問題(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="83"/>
+        <source>Start the exercise chosen above</source>
+        <translation>上で選んだ問題を始めます</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="88"/>
+        <source>Your number, then Enter</source>
+        <translation>数値を入力して Enter</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="89"/>
+        <source>Type the number and press Enter: right within 0.5 % or 0.005</source>
+        <translation>数値を入力して Enter を押します。正しい値の0.5 %以内、または差が0.005以内なら正解です</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="91"/>
+        <source>&amp;Check</source>
+        <translation>答え合わせ(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="92"/>
+        <source>Check the number typed (Enter)</source>
+        <translation>入力した数値を確かめます（Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="93"/>
+        <source>&amp;Hint</source>
+        <translation>ヒント(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="94"/>
+        <source>The formula with the numbers put in</source>
+        <translation>数値を代入した式を表示します</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="95"/>
+        <source>&amp;Show me</source>
+        <translation>答えを見る(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="96"/>
+        <source>Show the right value and go on to the next number</source>
+        <translation>正しい値を表示して次の数値に進みます</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="101"/>
+        <source>How many exercises the worksheet has</source>
+        <translation>練習問題シートの問題数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="102"/>
+        <source>&amp;Worksheet (PDF)…</source>
+        <translation>練習問題シート（PDF）(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="103"/>
+        <source>Save this many exercises from the seed, with an answer key, as PDF</source>
+        <translation>このシードから作ったこの数の問題を、解答付きでPDFに保存します</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="117"/>
+        <source>E&amp;xercise:</source>
+        <translation>問題(&amp;X):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="118"/>
+        <source>S&amp;eed:</source>
+        <translation>シード(&amp;E):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="119"/>
+        <source>&amp;Row:</source>
+        <translation>行(&amp;R):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="120"/>
+        <source>N&amp;otation:</source>
+        <translation>記号(&amp;O):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="189"/>
+        <source>No exercise: {0}</source>
+        <translation>問題を作れません: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="204"/>
+        <source>there is no run yet</source>
+        <translation>まだ学習がありません</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="207"/>
+        <source>the optimizer&apos;s state at this step is unknown</source>
+        <translation>このステップでの最適化手法の状態がわかりません</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="263"/>
+        <source>Done: {right} of {total} right at the first try.</source>
+        <translation>完了: {total}問中{right}問を一度で正解</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="270"/>
+        <source>All practice so far: {right} of {asked} right at the first try.</source>
+        <translation>これまでの練習: {asked}問中{right}問を一度で正解</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="282"/>
+        <source>Right: {symbol} = {value} (your answer is within 0.5 % of it).</source>
+        <translation>正解です: {symbol} = {value}（入力した値は正しい値の0.5 %以内）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="283"/>
+        <source>Right: {symbol} = {value} (your answer is within 0.005 of it).</source>
+        <translation>正解です: {symbol} = {value}（入力した値と正しい値の差は0.005以内）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="284"/>
+        <source>the output weight from before its update. In the article&apos;s order the output weights are updated first, and the hidden deltas use the new ones.</source>
+        <translation>出力層の重みを更新前の値で使った場合の値です。記事のコードの順では出力層の重みを先に更新し、隠れ層のδには更新後の値を使います。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="286"/>
+        <source>the output weight after its update. In the textbook order the hidden deltas use the output weights from before the update.</source>
+        <translation>出力層の重みを更新後の値で使った場合の値です。教科書の順では、隠れ層のδには更新前の出力層の重みを使います。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="288"/>
+        <source>the ½ left out. L = ½ (yp − yt)², so ∂L/∂yp = yp − yt, not 2 (yp − yt).</source>
+        <translation>½を落とした場合の値です。L = ½ (yp − yt)² なので ∂L/∂yp = yp − yt で、2 (yp − yt) ではありません。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="290"/>
+        <source>the ½ kept in the slope. Differentiating ½ (yp − yt)² brings down the 2, which cancels the ½: ∂L/∂yp = yp − yt.</source>
+        <translation>傾きに½を残した場合の値です。½ (yp − yt)² を微分すると指数の2が前に出て½と打ち消し合い、∂L/∂yp = yp − yt になります。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="292"/>
+        <source>the sign of the error flipped. The error is yp − yt (the prediction minus the target), not yt − yp.</source>
+        <translation>誤差の符号を逆にした場合の値です。誤差は yp − yt（予測値から真の値を引いたもの）で、yt − yp ではありません。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="294"/>
+        <source>the activation&apos;s value f(u) where its slope f′(u) belongs (for the sigmoid, f′(u) = f(u) (1 − f(u))).</source>
+        <translation>活性化関数の傾き f′(u) の代わりに値 f(u) を使った場合の値です（シグモイドなら f′(u) = f(u) (1 − f(u))）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="296"/>
+        <source>the bias input left out. Its 1, times its weight, belongs in the sum too.</source>
+        <translation>バイアス入力を落とした場合の値です。1 とその重みの積も和に入ります。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="297"/>
+        <source>the numbers of row [{x1}, {x2}]; this exercise is row [{y1}, {y2}].</source>
+        <translation>行 [{x1}, {x2}] の数値で計算した場合の値です。この問題は行 [{y1}, {y2}] です。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="298"/>
+        <source>Not quite. Your number is what you get with {what}</source>
+        <translation>惜しい。あなたの答えは、{what}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="299"/>
+        <source> Or with </source>
+        <translation> または、</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="300"/>
+        <source>Not right, and none of the usual slips gives your number. Press Hint for the formula with the numbers put in, or look at it again.</source>
+        <translation>違います。よくある間違いのどれとも一致しません。「ヒント」で数値を代入した式を見るか、式をもう一度確かめてください。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="302"/>
+        <source>Please type a number.</source>
+        <translation>数値を入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="303"/>
+        <source>Compute each number in turn and press Enter; Hint shows the formula with the numbers put in, Show me the value.</source>
+        <translation>順に各値を計算して Enter を押してください。「ヒント」は数値を代入した式を、「答えを見る」は値を表示します。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="305"/>
+        <source>Hint: {symbol} = {formula} = {numbers}</source>
+        <translation>ヒント: {symbol} = {formula} = {numbers}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="307"/>
+        <source>{model}, {gate} gate, {loss} loss, α = {alpha}, {order} update order, {optimizer}.</source>
+        <translation>{model}、{gate}ゲート、損失 {loss}、学習率 α = {alpha}、{order}、{optimizer}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="309"/>
+        <source>Row [{x1}, {x2}]: inputs {inputs}; target yt = {yt}.</source>
+        <translation>行 [{x1}, {x2}]: 入力 {inputs}、真の値 yt = {yt}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="310"/>
+        <source>Weights before the update:</source>
+        <translation>更新前の重み:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="311"/>
+        <source>The optimizer&apos;s state before the update:</source>
+        <translation>更新前の最適化手法の状態:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="312"/>
+        <source>2-layer model</source>
+        <translation>2層モデル</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="313"/>
+        <source>3-layer model, {h} {activation} hidden nodes</source>
+        <translation>3層モデル（隠れ層は{activation}のノード {h} 個）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="314"/>
+        <source> (new)</source>
+        <translation>（更新後）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="315"/>
+        <source>textbook</source>
+        <translation>教科書の順序</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="315"/>
+        <source>the article&apos;s</source>
+        <translation>記事のコードの順序</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="316"/>
+        <source>gradient descent</source>
+        <translation>勾配降下法</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="316"/>
+        <source>momentum 0.9</source>
+        <translation>モーメンタム 0.9</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="317"/>
+        <source>squared</source>
+        <translation>二乗誤差</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="317"/>
+        <source>cross-entropy</source>
+        <translation>交差エントロピー</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="318"/>
+        <source>sigmoid</source>
+        <translation>シグモイド</translation>
     </message>
 </context>
 <context>
@@ -3275,47 +3593,52 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
 <context>
     <name>WindowLayout</name>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="96"/>
+        <location filename="../../gui/shell/window_layout.py" line="98"/>
         <source>Network diagram</source>
         <translation>ネットワーク図</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="97"/>
+        <location filename="../../gui/shell/window_layout.py" line="99"/>
         <source>Hidden node maps</source>
         <translation>隠れ層マップ</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="98"/>
+        <location filename="../../gui/shell/window_layout.py" line="100"/>
         <source>Hidden space</source>
         <translation>隠れ層の空間</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="99"/>
+        <location filename="../../gui/shell/window_layout.py" line="101"/>
         <source>Loss landscape</source>
         <translation>損失の地形</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="100"/>
+        <location filename="../../gui/shell/window_layout.py" line="102"/>
         <source>Step-by-step math</source>
         <translation>計算の手順</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="101"/>
+        <location filename="../../gui/shell/window_layout.py" line="103"/>
+        <source>Practice</source>
+        <translation>計算の練習</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/window_layout.py" line="104"/>
         <source>Gradient check</source>
         <translation>勾配チェック</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="102"/>
+        <location filename="../../gui/shell/window_layout.py" line="105"/>
         <source>Runs</source>
         <translation>学習の一覧</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="103"/>
+        <location filename="../../gui/shell/window_layout.py" line="106"/>
         <source>What am I looking at?</source>
         <translation>この画面の見方</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="104"/>
+        <location filename="../../gui/shell/window_layout.py" line="107"/>
         <source>Follow the article</source>
         <translation>記事に沿って学ぶ</translation>
     </message>
@@ -3323,49 +3646,72 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
 <context>
     <name>WindowSettings</name>
     <message>
-        <location filename="../../gui/shell/window_settings.py" line="66"/>
+        <location filename="../../gui/shell/window_settings.py" line="67"/>
         <source>A fresh start: the article&apos;s settings and speed. The last ones are kept (File &gt; Start fresh each time).</source>
         <translation>初期設定で起動しました: 記事の設定と速度です。前回の設定は残っています（ファイル &gt; 毎回初期設定で起動）。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_settings.py" line="88"/>
+        <location filename="../../gui/shell/window_settings.py" line="90"/>
         <source>training settings</source>
         <translation>学習の設定</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_settings.py" line="88"/>
+        <location filename="../../gui/shell/window_settings.py" line="90"/>
         <source>view options</source>
         <translation>表示の設定</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_settings.py" line="89"/>
+        <location filename="../../gui/shell/window_settings.py" line="91"/>
         <source>language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_settings.py" line="89"/>
+        <location filename="../../gui/shell/window_settings.py" line="91"/>
         <source>speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_settings.py" line="93"/>
+        <location filename="../../gui/shell/window_settings.py" line="95"/>
         <source>Some saved settings could not be read and are back to their defaults: {0}.</source>
         <translation>保存された設定の一部を読み込めなかったため、既定値に戻しました: {0}。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_settings.py" line="115"/>
+        <location filename="../../gui/shell/window_settings.py" line="117"/>
         <source>The language changes when GateLab starts next time.</source>
         <translation>言語は GateLab を次に起動したときに切り替わります。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_settings.py" line="122"/>
+        <location filename="../../gui/shell/window_settings.py" line="124"/>
         <source>From the next start on, GateLab starts with the article&apos;s settings.</source>
         <translation>次回から、GateLab は記事の設定で起動します。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_settings.py" line="123"/>
+        <location filename="../../gui/shell/window_settings.py" line="125"/>
         <source>From the next start on, GateLab starts with the last settings.</source>
         <translation>次回から、GateLab は前回の設定で起動します。</translation>
+    </message>
+</context>
+<context>
+    <name>WorksheetExport</name>
+    <message>
+        <location filename="../../gui/shell/worksheet_export.py" line="29"/>
+        <source>The worksheet could not be saved: {0}</source>
+        <translation>練習問題シートを保存できませんでした: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/worksheet_export.py" line="31"/>
+        <source>Worksheet saved: {0}</source>
+        <translation>練習問題シートを保存しました: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/worksheet_export.py" line="34"/>
+        <source>Save the worksheet</source>
+        <translation>練習問題シートを保存</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/worksheet_export.py" line="35"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
     </message>
 </context>
 <context>
