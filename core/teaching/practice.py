@@ -4,7 +4,8 @@ An exercise is a config, weights, a truth-table row and the optimizer's state; i
 are those of core.teaching.practice_formulas, valued by row_math (the one step definition).
 An answer is right within 0.5 % of the value or 0.005 of it. A wrong answer is compared with
 the same quantity under each usual slip (core.teaching.practice_numbers), and the verdict names
-the slips it matches, never the right value: that only comes with "show me".
+the slips it matches, never the right value: that only comes with "show me". How each slip is
+computed: docs/design.md, "Practice".
 """
 
 import math

@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from core.cli.practice_cli import run_practice
+from core.cli.practice_cli import run_practice, trained_exercise
+from core.model.config import TrainConfig
 from core.teaching.exercises import article_exercise, generated_exercise, sheet_seeds
-from core.teaching.practice_numbers import ROW
+from core.teaching.practice_numbers import ROW, SLIPS
 from core.teaching.practice_text import WORDS
 from core.teaching.row_math import format_number, row_math
 from core.teaching.worksheet import worksheet_markdown
@@ -30,17 +31,16 @@ def _slip_words(kind, lang):
     return WORDS[lang][kind].split("{")[0]
 
 
-@pytest.mark.parametrize("kind, lang, notation", [("article-and", "en", "gatelab"),
-                                                  ("article-xor", "ja", "article")])
-def test_every_slip_of_a_whole_exercise_is_named(kind, lang, notation):
-    exercise = article_exercise(kind, 1)
+def _drive(argv, exercise, lang):
+    """Answers every quantity with each of its slips, then right; checks each verdict names the
+    slip; returns the kinds of slip gone through."""
     lines, expected = [], []
     for quantity in exercise.quantities:
         for slip, value in quantity.slips:
             lines.append(repr(value))
             expected.append(_slip_words(slip.kind, lang))
         lines.append(repr(quantity.value))
-    code, out = _practice(["--kind", kind, "--row", "1", "--lang", lang, "--notation", notation], lines)
+    code, out = _practice(argv + ["--lang", lang], lines)
     assert code == 0
     verdicts = [line for line in out.splitlines() if "? " in line]
     assert len(verdicts) == len(lines)  # one prompt per answer
@@ -49,6 +49,24 @@ def test_every_slip_of_a_whole_exercise_is_named(kind, lang, notation):
         assert words in next(wrong)
     clean = sum(not q.slips for q in exercise.quantities)
     assert WORDS[lang]["score"].format(right=clean, total=len(exercise.quantities)) in out
+    return {slip.kind for q in exercise.quantities for slip, _ in q.slips}
+
+
+@pytest.mark.parametrize("kind, lang, notation", [("article-and", "en", "gatelab"),
+                                                  ("article-xor", "ja", "article")])
+def test_every_slip_of_a_whole_exercise_is_named(kind, lang, notation):
+    _drive(["--kind", kind, "--row", "1", "--notation", notation], article_exercise(kind, 1), lang)
+
+
+def test_the_command_line_goes_through_every_kind_of_slip():
+    """The squared loss has the ½ slips; the other update order shows with cross-entropy and α 4."""
+    kinds = _drive(["--kind", "article-and", "--row", "1"], article_exercise("article-and", 1), "en")
+    for order in ("article", "textbook"):
+        argv = ["--kind", "run", "--gate", "xor", "--seed", "3", "--loss", "cross-entropy", "--alpha", "4",
+                "--update-order", order, "--row", "2"]
+        config = TrainConfig(gate="xor", seed=3, loss="cross-entropy", alpha=4, update_order=order)
+        kinds |= _drive(argv, trained_exercise(config, 0, 2), "en")
+    assert kinds == set(SLIPS)
 
 
 def test_a_wrong_row_names_both_rows():
