@@ -85,7 +85,10 @@ def ask(exercise, stdin, stdout, lang="en", notation=GATELAB) -> int:
         stdout.write(words["prompt"].format(k=session.index + 1, n=session.total,
                                             symbol=symbol(quantity, lang, notation)))
         stdout.flush()
-        line = stdin.readline()
+        try:
+            line = stdin.readline()
+        except KeyboardInterrupt:  # Ctrl+C at the prompt ends the exercise with its score
+            line = ""
         reply = session.respond(line if line else "q")
         if not line or reply.kind == QUIT:
             say("")

@@ -150,3 +150,13 @@ def test_worksheet_answer_key_is_what_the_app_computes(lang, notation, tmp_path)
         assert values[-1] == format_number(last)
     assert text == worksheet_markdown(9, 3, lang, notation)  # the same seed, the same sheet
     assert text != worksheet_markdown(10, 3, lang, notation)
+
+
+def test_ctrl_c_at_the_prompt_ends_with_the_score():
+    class Interrupted:
+        def readline(self):
+            raise KeyboardInterrupt
+
+    out = io.StringIO()
+    assert run_practice(["--seed", "4"], Interrupted(), out) == 0
+    assert out.getvalue().rstrip().endswith("right at the first try.")
