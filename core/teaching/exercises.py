@@ -31,6 +31,9 @@ def article_exercise(name: str, row: int = 0) -> Exercise:
 def run_exercise(config: TrainConfig, weights: Weights, row: int, optimizer_state=None,
                  step: int = 0) -> Exercise:
     """The update on `row` of a run's weights (and optimizer state) after `step` steps."""
+    if config.mode != "online":
+        raise ValueError("practice works one row's update, as online training makes it; "
+                         "this run trains in batch mode")
     return make_exercise(RUN, config, weights, row, optimizer_state, step)
 
 

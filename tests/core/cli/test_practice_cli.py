@@ -104,6 +104,7 @@ def test_a_run_at_a_step():
 
 @pytest.mark.parametrize("argv", [["--kind", "run", "--alpha", "-1"], ["--seed", "x"],
                                   ["--kind", "run", "--step", "99999"], ["--hidden", "9"],
+                                  ["--kind", "run", "--mode", "batch"],
                                   ["--worksheet", "0", "--out", "a.md"],
                                   ["--worksheet", "2", "--out", "a.pdf"]])
 def test_bad_options_are_refused_in_one_line(argv, capsys):
