@@ -207,6 +207,11 @@ class PracticePanel(QWidget):
             config, weights, step, state = self._run
             if state is None and step > 0 and config.optimizer != "sgd":
                 raise ValueError(self.tr("the optimizer's state at this step is unknown"))
+            if config.mode != "online":
+                raise ValueError(self.tr("the run trains in batch mode, and practice works one row's "
+                                         "update"))
+            if not weights.is_finite():
+                raise ValueError(self.tr("the run has diverged"))
             return run_exercise(config, weights, row, state, step)
         return article_exercise(kind, row)
 

@@ -2366,312 +2366,322 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
 <context>
     <name>PracticePanel</name>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="63"/>
+        <location filename="../../gui/views/practice_panel.py" line="64"/>
         <source>Round numbers from a seed</source>
         <translation>シードから作るきりのよい数値</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="64"/>
+        <location filename="../../gui/views/practice_panel.py" line="65"/>
         <source>The article&apos;s AND step</source>
         <translation>記事のANDの1ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="65"/>
+        <location filename="../../gui/views/practice_panel.py" line="66"/>
         <source>The article&apos;s XOR step</source>
         <translation>記事のXORの1ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="66"/>
+        <location filename="../../gui/views/practice_panel.py" line="67"/>
         <source>The run shown, at its step</source>
         <translation>表示中の学習（表示中のステップ）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="68"/>
+        <location filename="../../gui/views/practice_panel.py" line="69"/>
         <source>Which update to work: round numbers for pencil and paper, the first update of the article&apos;s runs, or the run in the window</source>
         <translation>計算する更新: 紙と鉛筆で解けるきりのよい数値、記事の学習の最初の更新、またはウィンドウに表示中の学習</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="72"/>
+        <location filename="../../gui/views/practice_panel.py" line="73"/>
         <source>The same seed gives the same exercise</source>
         <translation>同じシードからは同じ問題ができます</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="76"/>
+        <location filename="../../gui/views/practice_panel.py" line="77"/>
         <source>The truth-table row of the update (round numbers draw theirs)</source>
         <translation>更新に使う真理値表の行（きりのよい数値の問題では行もシードで決まります）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="78"/>
+        <location filename="../../gui/views/practice_panel.py" line="79"/>
         <source>GateLab&apos;s symbols</source>
         <translation>GateLabの記号</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="79"/>
+        <location filename="../../gui/views/practice_panel.py" line="80"/>
         <source>The article&apos;s symbols</source>
         <translation>記事の記号</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="80"/>
+        <location filename="../../gui/views/practice_panel.py" line="81"/>
         <source>GateLab counts from 1 with the bias last; the article counts from 0</source>
         <translation>GateLabは1から数えてバイアスを最後に置き、記事は0から数えます</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="82"/>
+        <location filename="../../gui/views/practice_panel.py" line="83"/>
         <source>&amp;New exercise</source>
         <translation>新しい問題(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="83"/>
+        <location filename="../../gui/views/practice_panel.py" line="84"/>
         <source>Start the exercise chosen above</source>
         <translation>上で選んだ問題を始めます</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="88"/>
+        <location filename="../../gui/views/practice_panel.py" line="89"/>
         <source>Your number, then Enter</source>
         <translation>数値を入力して Enter</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="89"/>
+        <location filename="../../gui/views/practice_panel.py" line="90"/>
         <source>Type the number and press Enter: right within 0.5 % or 0.005</source>
         <translation>数値を入力して Enter を押します。正しい値の0.5 %以内、または差が0.005以内なら正解です</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="91"/>
+        <location filename="../../gui/views/practice_panel.py" line="92"/>
         <source>&amp;Check</source>
         <translation>答え合わせ(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="92"/>
+        <location filename="../../gui/views/practice_panel.py" line="93"/>
         <source>Check the number typed (Enter)</source>
         <translation>入力した数値を確かめます（Enter）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="93"/>
+        <location filename="../../gui/views/practice_panel.py" line="94"/>
         <source>&amp;Hint</source>
         <translation>ヒント(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="94"/>
+        <location filename="../../gui/views/practice_panel.py" line="95"/>
         <source>The formula with the numbers put in</source>
         <translation>数値を代入した式を表示します</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="95"/>
+        <location filename="../../gui/views/practice_panel.py" line="96"/>
         <source>&amp;Show me</source>
         <translation>答えを見る(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="96"/>
+        <location filename="../../gui/views/practice_panel.py" line="97"/>
         <source>Show the right value and go on to the next number</source>
         <translation>正しい値を表示して次の数値に進みます</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="101"/>
+        <location filename="../../gui/views/practice_panel.py" line="102"/>
         <source>How many exercises the worksheet has</source>
         <translation>練習問題シートの問題数</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="102"/>
+        <location filename="../../gui/views/practice_panel.py" line="103"/>
         <source>&amp;Worksheet (PDF)…</source>
         <translation>練習問題シート（PDF）(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="103"/>
+        <location filename="../../gui/views/practice_panel.py" line="104"/>
         <source>Save this many exercises from the seed, with an answer key, as PDF</source>
         <translation>このシードから作ったこの数の問題を、解答付きでPDFに保存します</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="117"/>
+        <location filename="../../gui/views/practice_panel.py" line="118"/>
         <source>E&amp;xercise:</source>
         <translation>問題(&amp;X):</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="118"/>
+        <location filename="../../gui/views/practice_panel.py" line="119"/>
         <source>S&amp;eed:</source>
         <translation>シード(&amp;E):</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="119"/>
+        <location filename="../../gui/views/practice_panel.py" line="120"/>
         <source>&amp;Row:</source>
         <translation>行(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="120"/>
+        <location filename="../../gui/views/practice_panel.py" line="121"/>
         <source>N&amp;otation:</source>
         <translation>記号(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="189"/>
+        <location filename="../../gui/views/practice_panel.py" line="191"/>
         <source>No exercise: {0}</source>
         <translation>問題を作れません: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="204"/>
+        <location filename="../../gui/views/practice_panel.py" line="206"/>
         <source>there is no run yet</source>
         <translation>まだ学習がありません</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="207"/>
+        <location filename="../../gui/views/practice_panel.py" line="209"/>
         <source>the optimizer&apos;s state at this step is unknown</source>
         <translation>このステップでの最適化手法の状態がわかりません</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="263"/>
+        <location filename="../../gui/views/practice_panel.py" line="211"/>
+        <source>the run trains in batch mode, and practice works one row&apos;s update</source>
+        <translation>この学習の更新方式はバッチで、練習では1行ごとの更新を計算します</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="214"/>
+        <source>the run has diverged</source>
+        <translation>この学習は発散しています</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="269"/>
         <source>Done: {right} of {total} right at the first try.</source>
         <translation>完了: {total}問中{right}問を一度で正解</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="270"/>
+        <location filename="../../gui/views/practice_panel.py" line="276"/>
         <source>All practice so far: {right} of {asked} right at the first try.</source>
         <translation>これまでの練習: {asked}問中{right}問を一度で正解</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="282"/>
+        <location filename="../../gui/views/practice_panel.py" line="288"/>
         <source>Right: {symbol} = {value} (your answer is within 0.5 % of it).</source>
         <translation>正解です: {symbol} = {value}（入力した値は正しい値の0.5 %以内）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="283"/>
+        <location filename="../../gui/views/practice_panel.py" line="289"/>
         <source>Right: {symbol} = {value} (your answer is within 0.005 of it).</source>
         <translation>正解です: {symbol} = {value}（入力した値と正しい値の差は0.005以内）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="284"/>
+        <location filename="../../gui/views/practice_panel.py" line="290"/>
         <source>the output weight from before its update. In the article&apos;s order the output weights are updated first, and the hidden deltas use the new ones.</source>
         <translation>出力層の重みを更新前の値で使った場合の値です。記事のコードの順では出力層の重みを先に更新し、隠れ層のδには更新後の値を使います。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="286"/>
+        <location filename="../../gui/views/practice_panel.py" line="292"/>
         <source>the output weight after its update. In the textbook order the hidden deltas use the output weights from before the update.</source>
         <translation>出力層の重みを更新後の値で使った場合の値です。教科書の順では、隠れ層のδには更新前の出力層の重みを使います。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="288"/>
+        <location filename="../../gui/views/practice_panel.py" line="294"/>
         <source>the ½ left out. L = ½ (yp − yt)², so ∂L/∂yp = yp − yt, not 2 (yp − yt).</source>
         <translation>½を落とした場合の値です。L = ½ (yp − yt)² なので ∂L/∂yp = yp − yt で、2 (yp − yt) ではありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="290"/>
+        <location filename="../../gui/views/practice_panel.py" line="296"/>
         <source>the ½ kept in the slope. Differentiating ½ (yp − yt)² brings down the 2, which cancels the ½: ∂L/∂yp = yp − yt.</source>
         <translation>傾きに½を残した場合の値です。½ (yp − yt)² を微分すると指数の2が前に出て½と打ち消し合い、∂L/∂yp = yp − yt になります。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="292"/>
+        <location filename="../../gui/views/practice_panel.py" line="298"/>
         <source>the sign of the error flipped. The error is yp − yt (the prediction minus the target), not yt − yp.</source>
         <translation>誤差の符号を逆にした場合の値です。誤差は yp − yt（予測値から真の値を引いたもの）で、yt − yp ではありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="294"/>
+        <location filename="../../gui/views/practice_panel.py" line="300"/>
         <source>the activation&apos;s value f(u) where its slope f′(u) belongs (for the sigmoid, f′(u) = f(u) (1 − f(u))).</source>
         <translation>活性化関数の傾き f′(u) の代わりに値 f(u) を使った場合の値です（シグモイドなら f′(u) = f(u) (1 − f(u))）。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="296"/>
+        <location filename="../../gui/views/practice_panel.py" line="302"/>
         <source>the bias input left out. Its 1, times its weight, belongs in the sum too.</source>
         <translation>バイアス入力を落とした場合の値です。1 とその重みの積も和に入ります。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="297"/>
+        <location filename="../../gui/views/practice_panel.py" line="303"/>
         <source>the numbers of row [{x1}, {x2}]; this exercise is row [{y1}, {y2}].</source>
         <translation>行 [{x1}, {x2}] の数値で計算した場合の値です。この問題は行 [{y1}, {y2}] です。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="298"/>
+        <location filename="../../gui/views/practice_panel.py" line="304"/>
         <source>Not quite. Your number is what you get with {what}</source>
         <translation>惜しい。あなたの答えは、{what}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="299"/>
+        <location filename="../../gui/views/practice_panel.py" line="305"/>
         <source> Or with </source>
         <translation> または、</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="300"/>
+        <location filename="../../gui/views/practice_panel.py" line="306"/>
         <source>Not right, and none of the usual slips gives your number. Press Hint for the formula with the numbers put in, or look at it again.</source>
         <translation>違います。よくある間違いのどれとも一致しません。「ヒント」で数値を代入した式を見るか、式をもう一度確かめてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="302"/>
+        <location filename="../../gui/views/practice_panel.py" line="308"/>
         <source>Please type a number.</source>
         <translation>数値を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="303"/>
+        <location filename="../../gui/views/practice_panel.py" line="309"/>
         <source>Compute each number in turn and press Enter; Hint shows the formula with the numbers put in, Show me the value.</source>
         <translation>順に各値を計算して Enter を押してください。「ヒント」は数値を代入した式を、「答えを見る」は値を表示します。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="305"/>
+        <location filename="../../gui/views/practice_panel.py" line="311"/>
         <source>Hint: {symbol} = {formula} = {numbers}</source>
         <translation>ヒント: {symbol} = {formula} = {numbers}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="307"/>
+        <location filename="../../gui/views/practice_panel.py" line="313"/>
         <source>{model}, {gate} gate, {loss} loss, α = {alpha}, {order} update order, {optimizer}.</source>
         <translation>{model}、{gate}ゲート、損失 {loss}、学習率 α = {alpha}、{order}、{optimizer}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="309"/>
+        <location filename="../../gui/views/practice_panel.py" line="315"/>
         <source>Row [{x1}, {x2}]: inputs {inputs}; target yt = {yt}.</source>
         <translation>行 [{x1}, {x2}]: 入力 {inputs}、真の値 yt = {yt}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="310"/>
+        <location filename="../../gui/views/practice_panel.py" line="316"/>
         <source>Weights before the update:</source>
         <translation>更新前の重み:</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="311"/>
+        <location filename="../../gui/views/practice_panel.py" line="317"/>
         <source>The optimizer&apos;s state before the update:</source>
         <translation>更新前の最適化手法の状態:</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="312"/>
+        <location filename="../../gui/views/practice_panel.py" line="318"/>
         <source>2-layer model</source>
         <translation>2層モデル</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="313"/>
+        <location filename="../../gui/views/practice_panel.py" line="319"/>
         <source>3-layer model, {h} {activation} hidden nodes</source>
         <translation>3層モデル（隠れ層は{activation}のノード {h} 個）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="314"/>
+        <location filename="../../gui/views/practice_panel.py" line="320"/>
         <source> (new)</source>
         <translation>（更新後）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="315"/>
+        <location filename="../../gui/views/practice_panel.py" line="321"/>
         <source>textbook</source>
         <translation>教科書の順序</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="315"/>
+        <location filename="../../gui/views/practice_panel.py" line="321"/>
         <source>the article&apos;s</source>
         <translation>記事のコードの順序</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="316"/>
+        <location filename="../../gui/views/practice_panel.py" line="322"/>
         <source>gradient descent</source>
         <translation>勾配降下法</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="316"/>
+        <location filename="../../gui/views/practice_panel.py" line="322"/>
         <source>momentum 0.9</source>
         <translation>モーメンタム 0.9</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="317"/>
+        <location filename="../../gui/views/practice_panel.py" line="323"/>
         <source>squared</source>
         <translation>二乗誤差</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="317"/>
+        <location filename="../../gui/views/practice_panel.py" line="323"/>
         <source>cross-entropy</source>
         <translation>交差エントロピー</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="318"/>
+        <location filename="../../gui/views/practice_panel.py" line="324"/>
         <source>sigmoid</source>
         <translation>シグモイド</translation>
     </message>

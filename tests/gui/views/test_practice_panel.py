@@ -124,3 +124,15 @@ def quantity_check(quantity, value):
     from core.teaching.practice import check
 
     return check(quantity, value)
+
+
+def test_a_batch_run_is_refused_with_a_reason(panel):
+    class Snapshot:
+        config = TrainConfig(mode="batch")
+        weights = Weights(np.full((3, 2), 0.2), np.full(3, -0.3))
+        step, optimizer_state = 5, ()
+
+    panel.update_from(Snapshot())
+    panel.set_exercise("run")
+    assert "batch mode" in panel.current_text()
+    assert not panel.answer_field().isEnabled()
