@@ -31,6 +31,7 @@ from gui.views.loss_plot import LossPlot
 from gui.views.math_panel import MathPanel
 from gui.views.network_view import NetworkView
 from gui.views.output_view import OutputView
+from gui.views.practice_panel import PracticePanel
 from gui.views.predictions_table import PredictionsTable
 from gui.views.runs_view import RunsView
 from gui.views.status_line import StatusLine
@@ -44,7 +45,7 @@ FLOATING_SIZE = QSize(440, 600)  # a side view opened there, floating over the w
 READING_SHARE = 0.4  # of the window's height, for the guide or help under the views
 # The views in the dock column's tabs, in tab order, and those open at first start: four tabs
 # fit whole at 1366 pixels; the rest are a click away in the View menu.
-VIEW_DOCKS = ("network", "hidden", "space", "landscape", "math", "gradient", "runs")
+VIEW_DOCKS = ("network", "hidden", "space", "landscape", "math", "practice", "gradient", "runs")
 READING_DOCKS = ("guide", "help")
 SHOWN_AT_FIRST = ("network", "space", "math", "runs")
 VIEW_SHARE = 0.62  # of the middle column's height, for the 3D view over the loss plot
@@ -111,12 +112,14 @@ class WindowLayout(QObject):
         w.hidden_space, w.landscape = HiddenSpaceView(), LandscapeView()
         w.math_panel, w.gradient_check = MathPanel(), GradientCheckView()
         w.runs_view, w.article_guide = RunsView(), ArticleGuideView()
+        w.practice_panel = PracticePanel()
         w.docks = {key: self._dock(key, title, widget) for key, title, widget in (
             ("network", self.tr("Network diagram"), w.network_view),
             ("hidden", self.tr("Hidden node maps"), w.hidden_maps),
             ("space", self.tr("Hidden space"), w.hidden_space),
             ("landscape", self.tr("Loss landscape"), w.landscape),
             ("math", self.tr("Step-by-step math"), w.math_panel),
+            ("practice", self.tr("Practice"), w.practice_panel),
             ("gradient", self.tr("Gradient check"), w.gradient_check),
             ("runs", self.tr("Runs"), w.runs_view),
             ("help", self.tr("What am I looking at?"), HelpPanel()),

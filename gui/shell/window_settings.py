@@ -65,6 +65,7 @@ class WindowSettings(QObject):
         self.restored_window = bool(self.store.restore_window(w, w.panes.splitters()))
         if not self.restored_window or self.fresh:
             w.show_dock("guide")  # a first start: the article's first section says what to do
+        w.practice_panel.set_score(*self.store.load_practice_score())
         self._apply_toggles(self.store.load_view_toggles(DEFAULT_TOGGLES))
         if not self.fresh:
             w.controls.set_speed_index(self.store.load_speed_index(
@@ -90,6 +91,7 @@ class WindowSettings(QObject):
         if not w.presentation.is_on():  # the full-screen layout is not the user's window
             self.store.save_window(w, w.panes.splitters())
         self.store.save_view_toggles(self.toggles())
+        self.store.save_practice_score(*w.practice_panel.score())
         self.store.sync()
 
     def _report_unreadable(self) -> None:
@@ -147,4 +149,5 @@ class WindowSettings(QObject):
             splitter.restoreState(splitters[name])
         self._apply_toggles(DEFAULT_TOGGLES)
         w.controls.set_speed_index(SPEEDS.index(DEFAULT_SPEED))
+        w.practice_panel.set_score(0, 0)
         return preset_config(FIRST_RUN)

@@ -92,22 +92,22 @@
 <context>
     <name>Animation</name>
     <message>
-        <location filename="../../gui/files/animation_writer.py" line="96"/>
+        <location filename="../../gui/files/animation_writer.py" line="98"/>
         <source>The window the frames are drawn in is not shown.</source>
         <translation>コマを描くウィンドウが表示されていません。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/animation_writer.py" line="132"/>
+        <location filename="../../gui/files/animation_writer.py" line="134"/>
         <source>Step {0:,} could not be rebuilt: {1}</source>
         <translation>ステップ {0:,} を再現できませんでした: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/animation_writer.py" line="140"/>
+        <location filename="../../gui/files/animation_writer.py" line="142"/>
         <source>Frame {0} could not be drawn: {1}</source>
         <translation>{0} 枚目のコマを描けませんでした: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/animation_writer.py" line="178"/>
+        <location filename="../../gui/files/animation_writer.py" line="184"/>
         <source>The GIF could not be made: {0}</source>
         <translation>GIF を作れませんでした: {0}</translation>
     </message>
@@ -1444,32 +1444,32 @@ yp {1:.2f}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="83"/>
+        <location filename="../../gui/shell/main_window.py" line="84"/>
         <source>Reset to the initial weights of seed {0}.</source>
         <translation>シード {0} の重みの初期値にリセットしました。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="163"/>
+        <location filename="../../gui/shell/main_window.py" line="168"/>
         <source>run {0}</source>
         <translation>学習 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="203"/>
+        <location filename="../../gui/shell/main_window.py" line="209"/>
         <source>2-layer</source>
         <translation>2層</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="204"/>
+        <location filename="../../gui/shell/main_window.py" line="210"/>
         <source>{0} hidden nodes</source>
         <translation>隠れ層のノード {0} 個</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="205"/>
+        <location filename="../../gui/shell/main_window.py" line="211"/>
         <source>GateLab — {0}, {1}</source>
         <translation>GateLab — {0}、{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="274"/>
+        <location filename="../../gui/shell/main_window.py" line="280"/>
         <source>Default settings restored; the language follows the system from the next start.</source>
         <translation>設定を初期状態に戻しました。言語は次回の起動からシステムの設定に従います。</translation>
     </message>
@@ -1477,192 +1477,192 @@ yp {1:.2f}</translation>
 <context>
     <name>MathPanel</name>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="590"/>
+        <location filename="../../gui/views/math_panel.py" line="595"/>
         <source>Which step (pass over the 4 rows), which truth-table row and which phase of its update is shown</source>
         <translation>表示しているのは、どのステップ（4行をひととおり学習する1回）の、真理値表のどの行の、更新のどの段階か</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="598"/>
+        <location filename="../../gui/views/math_panel.py" line="603"/>
         <source>GateLab&apos;s (from 1, bias last)</source>
         <translation>GateLab の記法（1 から数え、バイアスは最後）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="599"/>
+        <location filename="../../gui/views/math_panel.py" line="604"/>
         <source>the article&apos;s (from 0, w first, w second)</source>
         <translation>記事の記法（0 から数え、w first、w second）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="600"/>
+        <location filename="../../gui/views/math_panel.py" line="605"/>
         <source>Which symbols the formulas use; the table under them maps each to the other and to the article&apos;s code</source>
         <translation>式に使う記号。下の表で、それぞれの記号ともう一方の記法、記事のコードの変数を対応させています</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="603"/>
+        <location filename="../../gui/views/math_panel.py" line="608"/>
         <source>&amp;Notation:</source>
         <translation>記法(&amp;N):</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="611"/>
+        <location filename="../../gui/views/math_panel.py" line="616"/>
         <source>Each row&apos;s update has four phases, in the article&apos;s order</source>
         <translation>各行の更新は、記事と同じ順の4つの段階からなります</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="625"/>
+        <location filename="../../gui/views/math_panel.py" line="630"/>
         <source>The formulas of this phase, with this row&apos;s numbers put in</source>
         <translation>この段階の数式に、この行の数値を入れたもの</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="629"/>
+        <location filename="../../gui/views/math_panel.py" line="634"/>
         <source>Next ▶</source>
         <translation>次へ ▶</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="631"/>
+        <location filename="../../gui/views/math_panel.py" line="636"/>
         <source>Show the next phase, or the next row once this one is updated (N)</source>
         <translation>次の段階を表示します。この行の更新が済んでいれば次の行へ進みます (N)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="699"/>
+        <location filename="../../gui/views/math_panel.py" line="704"/>
         <source>inputs</source>
         <translation>入力</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="699"/>
+        <location filename="../../gui/views/math_panel.py" line="704"/>
         <source>weights</source>
         <translation>重み</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="700"/>
+        <location filename="../../gui/views/math_panel.py" line="705"/>
         <source>bias weight</source>
         <translation>バイアスの重み</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="700"/>
+        <location filename="../../gui/views/math_panel.py" line="705"/>
         <source>input sum</source>
         <translation>入力の合計</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="701"/>
+        <location filename="../../gui/views/math_panel.py" line="706"/>
         <source>prediction, target</source>
         <translation>予測値、真の値</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="701"/>
+        <location filename="../../gui/views/math_panel.py" line="706"/>
         <source>step loss</source>
         <translation>ステップの損失</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="702"/>
+        <location filename="../../gui/views/math_panel.py" line="707"/>
         <source>input to hidden weight</source>
         <translation>入力と隠れ層の間の重み</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="703"/>
+        <location filename="../../gui/views/math_panel.py" line="708"/>
         <source>hidden node</source>
         <translation>隠れ層のノード</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="703"/>
+        <location filename="../../gui/views/math_panel.py" line="708"/>
         <source>bias node</source>
         <translation>バイアスのノード</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="704"/>
+        <location filename="../../gui/views/math_panel.py" line="709"/>
         <source>hidden to output weight</source>
         <translation>隠れ層と出力の間の重み</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="705"/>
+        <location filename="../../gui/views/math_panel.py" line="710"/>
         <source>output sum, prediction, target</source>
         <translation>出力の合計、予測値、真の値</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="706"/>
+        <location filename="../../gui/views/math_panel.py" line="711"/>
         <source>output delta</source>
         <translation>出力のデルタ</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="706"/>
+        <location filename="../../gui/views/math_panel.py" line="711"/>
         <source>hidden delta</source>
         <translation>隠れ層のデルタ</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="709"/>
+        <location filename="../../gui/views/math_panel.py" line="714"/>
         <source>GateLab</source>
         <translation>GateLab</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="709"/>
+        <location filename="../../gui/views/math_panel.py" line="714"/>
         <source>the article</source>
         <translation>記事</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="709"/>
+        <location filename="../../gui/views/math_panel.py" line="714"/>
         <source>the article&apos;s code</source>
         <translation>記事のコード</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="712"/>
+        <location filename="../../gui/views/math_panel.py" line="717"/>
         <source>Symbols</source>
         <translation>記号</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="742"/>
+        <location filename="../../gui/views/math_panel.py" line="747"/>
         <source>No network yet</source>
         <translation>まだネットワークがありません</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="748"/>
+        <location filename="../../gui/views/math_panel.py" line="753"/>
         <source>After the last step ({step}), row [{x1}, {x2}], phase: {phase}</source>
         <translation>最後のステップ ({step}) の後、行 [{x1}, {x2}]、段階: {phase}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="751"/>
+        <location filename="../../gui/views/math_panel.py" line="756"/>
         <source>Step {step}, row [{x1}, {x2}], phase: {phase}</source>
         <translation>ステップ {step}、行 [{x1}, {x2}]、段階: {phase}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="764"/>
+        <location filename="../../gui/views/math_panel.py" line="769"/>
         <source>Pause training to step through the math.</source>
         <translation>計算を順に追うには、学習を一時停止してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="766"/>
+        <location filename="../../gui/views/math_panel.py" line="771"/>
         <source>This walk-through follows the article&apos;s online training (one update after each row). Switch the mode to online to step through it.</source>
         <translation>この解説は記事のオンライン学習（1行ごとに1回更新）に沿っています。順に追うには、更新方式をオンラインに切り替えてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="769"/>
+        <location filename="../../gui/views/math_panel.py" line="774"/>
         <source>The network diverged: lower α or reset it.</source>
         <translation>ネットワークが発散しました。α を小さくするか、リセットしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="771"/>
+        <location filename="../../gui/views/math_panel.py" line="776"/>
         <source>The optimizer&apos;s state at this step is not known here, so its numbers below start from 0: train on, or reset the network, to step through them.</source>
         <translation>このステップでの最適化手法の状態がここでは分からないため、下の数値は 0 から始まっています。その数値を順に追うには、学習を続けるか、ネットワークをリセットしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="774"/>
+        <location filename="../../gui/views/math_panel.py" line="779"/>
         <source>The run has done all its {0} steps: raise Steps to go on.</source>
         <translation>予定の {0} ステップをすべて終えました。続けるにはステップ数を増やしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="782"/>
+        <location filename="../../gui/views/math_panel.py" line="787"/>
         <source>forward</source>
         <translation>順伝播</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="782"/>
+        <location filename="../../gui/views/math_panel.py" line="787"/>
         <source>loss</source>
         <translation>損失</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="782"/>
+        <location filename="../../gui/views/math_panel.py" line="787"/>
         <source>backward</source>
         <translation>逆伝播</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="783"/>
+        <location filename="../../gui/views/math_panel.py" line="788"/>
         <source>update</source>
         <translation>更新</translation>
     </message>
@@ -1801,61 +1801,66 @@ yp {1:.2f}</translation>
     </message>
     <message>
         <location filename="../../gui/shell/menu_bar.py" line="92"/>
+        <source>&amp;Practice a step by hand</source>
+        <translation>1ステップを手で計算する(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/menu_bar.py" line="94"/>
         <source>&amp;Compare the run with</source>
         <translation>この学習と比べる(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/menu_bar.py" line="93"/>
+        <location filename="../../gui/shell/menu_bar.py" line="95"/>
         <source>the other &amp;update order (same seed)</source>
         <translation>もう一方の更新順序（同じシード）(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/menu_bar.py" line="93"/>
+        <location filename="../../gui/shell/menu_bar.py" line="95"/>
         <source>&amp;alpha × 4 (same seed)</source>
         <translation>学習率 × 4（同じシード）(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/menu_bar.py" line="94"/>
+        <location filename="../../gui/shell/menu_bar.py" line="96"/>
         <source>a&amp;lpha ÷ 4 (same seed)</source>
         <translation>学習率 ÷ 4（同じシード）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/menu_bar.py" line="94"/>
+        <location filename="../../gui/shell/menu_bar.py" line="96"/>
         <source>one more &amp;hidden node (same seed)</source>
         <translation>隠れ層のノードを1個増やす（同じシード）(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/menu_bar.py" line="95"/>
+        <location filename="../../gui/shell/menu_bar.py" line="97"/>
         <source>the &amp;2-layer model, or 2 hidden nodes (same seed)</source>
         <translation>2層モデル、または隠れ層のノード2個（同じシード）(&amp;2)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/menu_bar.py" line="96"/>
+        <location filename="../../gui/shell/menu_bar.py" line="98"/>
         <source>&amp;momentum, or plain gradient descent (same seed)</source>
         <translation>モーメンタム、または通常の勾配降下法（同じシード）(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/menu_bar.py" line="97"/>
+        <location filename="../../gui/shell/menu_bar.py" line="99"/>
         <source>A&amp;dam, or plain gradient descent (same seed)</source>
         <translation>Adam、または通常の勾配降下法（同じシード）(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/menu_bar.py" line="98"/>
+        <location filename="../../gui/shell/menu_bar.py" line="100"/>
         <source>the run &amp;selected in the Runs panel</source>
         <translation>学習の一覧で選んだ学習(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/menu_bar.py" line="107"/>
+        <location filename="../../gui/shell/menu_bar.py" line="109"/>
         <source>System default</source>
         <translation>システムの設定</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/menu_bar.py" line="116"/>
+        <location filename="../../gui/shell/menu_bar.py" line="118"/>
         <source>About GateLab</source>
         <translation>GateLab について</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/menu_bar.py" line="117"/>
+        <location filename="../../gui/shell/menu_bar.py" line="119"/>
         <source>GateLab 0.1: watch a 2- or 3-layer neural network learn a logic gate.
 
 Built with Qt {0} through PySide6 (LGPLv3), pyqtgraph (MIT), NumPy (BSD) and PyOpenGL (BSD). GateLab itself is MIT-licensed.</source>
@@ -2411,6 +2416,329 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
         <location filename="../../gui/views/output_view.py" line="25"/>
         <source>OpenGL is not available ({0}): showing a 2D map instead.</source>
         <translation>OpenGL を使えません({0})。代わりに 2D のマップを表示します。</translation>
+    </message>
+</context>
+<context>
+    <name>PracticePanel</name>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="64"/>
+        <source>Round numbers from a seed</source>
+        <translation>シードから作るきりのよい数値</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="65"/>
+        <source>The article&apos;s AND step</source>
+        <translation>記事のANDの1ステップ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="66"/>
+        <source>The article&apos;s XOR step</source>
+        <translation>記事のXORの1ステップ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="67"/>
+        <source>The run shown, at its step</source>
+        <translation>表示中の学習（表示中のステップ）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="69"/>
+        <source>Which update to work: round numbers for pencil and paper, the first update of the article&apos;s runs, or the run in the window</source>
+        <translation>計算する更新: 紙と鉛筆で解けるきりのよい数値、記事の学習の最初の更新、またはウィンドウに表示中の学習</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="73"/>
+        <source>The same seed gives the same exercise</source>
+        <translation>同じシードからは同じ問題ができます</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="77"/>
+        <source>The truth-table row of the update (round numbers draw theirs)</source>
+        <translation>更新に使う真理値表の行（きりのよい数値の問題では行もシードで決まります）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="79"/>
+        <source>GateLab&apos;s symbols</source>
+        <translation>GateLabの記号</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="80"/>
+        <source>The article&apos;s symbols</source>
+        <translation>記事の記号</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="81"/>
+        <source>GateLab counts from 1 with the bias last; the article counts from 0</source>
+        <translation>GateLabは1から数えてバイアスを最後に置き、記事は0から数えます</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="83"/>
+        <source>&amp;New exercise</source>
+        <translation>新しい問題(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="84"/>
+        <source>Start the exercise chosen above</source>
+        <translation>上で選んだ問題を始めます</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="89"/>
+        <source>Your number, then Enter</source>
+        <translation>数値を入力して Enter</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="90"/>
+        <source>Type the number and press Enter: right within 0.5 % or 0.005</source>
+        <translation>数値を入力して Enter を押します。正しい値の0.5 %以内、または差が0.005以内なら正解です</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="92"/>
+        <source>&amp;Check</source>
+        <translation>答え合わせ(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="93"/>
+        <source>Check the number typed (Enter)</source>
+        <translation>入力した数値を確かめます（Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="94"/>
+        <source>&amp;Hint</source>
+        <translation>ヒント(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="95"/>
+        <source>The formula with the numbers put in</source>
+        <translation>数値を代入した式を表示します</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="96"/>
+        <source>&amp;Show me</source>
+        <translation>答えを見る(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="97"/>
+        <source>Show the right value and go on to the next number</source>
+        <translation>正しい値を表示して次の数値に進みます</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="102"/>
+        <source>How many exercises the worksheet has</source>
+        <translation>練習問題シートの問題数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="103"/>
+        <source>&amp;Worksheet (PDF)…</source>
+        <translation>練習問題シート（PDF）(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="104"/>
+        <source>Save this many exercises from the seed, with an answer key, as PDF</source>
+        <translation>このシードから作ったこの数の問題を、解答付きでPDFに保存します</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="118"/>
+        <source>E&amp;xercise:</source>
+        <translation>問題(&amp;X):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="119"/>
+        <source>S&amp;eed:</source>
+        <translation>シード(&amp;E):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="120"/>
+        <source>&amp;Row:</source>
+        <translation>行(&amp;R):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="121"/>
+        <source>N&amp;otation:</source>
+        <translation>記号(&amp;O):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="191"/>
+        <source>No exercise: {0}</source>
+        <translation>問題を作れません: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="206"/>
+        <source>there is no run yet</source>
+        <translation>まだ学習がありません</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="209"/>
+        <source>the optimizer&apos;s state at this step is unknown</source>
+        <translation>このステップでの最適化手法の状態がわかりません</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="211"/>
+        <source>the run trains in batch mode, and practice works one row&apos;s update</source>
+        <translation>この学習の更新方式はバッチで、練習では1行ごとの更新を計算します</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="214"/>
+        <source>the run has diverged</source>
+        <translation>この学習は発散しています</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="269"/>
+        <source>Done: {right} of {total} right at the first try.</source>
+        <translation>完了: {total}問中{right}問を一度で正解</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="276"/>
+        <source>All practice so far: {right} of {asked} right at the first try.</source>
+        <translation>これまでの練習: {asked}問中{right}問を一度で正解</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="288"/>
+        <source>Right: {symbol} = {value} (your answer is within 0.5 % of it).</source>
+        <translation>正解です: {symbol} = {value}（入力した値は正しい値の0.5 %以内）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="289"/>
+        <source>Right: {symbol} = {value} (your answer is within 0.005 of it).</source>
+        <translation>正解です: {symbol} = {value}（入力した値と正しい値の差は0.005以内）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="290"/>
+        <source>the output weight from before its update. In the article&apos;s order the output weights are updated first, and the hidden deltas use the new ones.</source>
+        <translation>出力層の重みを更新前の値で使った場合の値です。記事のコードの順では出力層の重みを先に更新し、隠れ層のδには更新後の値を使います。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="292"/>
+        <source>the output weight after its update. In the textbook order the hidden deltas use the output weights from before the update.</source>
+        <translation>出力層の重みを更新後の値で使った場合の値です。教科書の順では、隠れ層のδには更新前の出力層の重みを使います。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="294"/>
+        <source>the ½ left out. L = ½ (yp − yt)², so ∂L/∂yp = yp − yt, not 2 (yp − yt).</source>
+        <translation>½を落とした場合の値です。L = ½ (yp − yt)² なので ∂L/∂yp = yp − yt で、2 (yp − yt) ではありません。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="296"/>
+        <source>the ½ kept in the slope. Differentiating ½ (yp − yt)² brings down the 2, which cancels the ½: ∂L/∂yp = yp − yt.</source>
+        <translation>傾きに½を残した場合の値です。½ (yp − yt)² を微分すると指数の2が前に出て½と打ち消し合い、∂L/∂yp = yp − yt になります。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="298"/>
+        <source>the sign of the error flipped. The error is yp − yt (the prediction minus the target), not yt − yp.</source>
+        <translation>誤差の符号を逆にした場合の値です。誤差は yp − yt（予測値から真の値を引いたもの）で、yt − yp ではありません。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="300"/>
+        <source>the activation&apos;s value f(u) where its slope f′(u) belongs (for the sigmoid, f′(u) = f(u) (1 − f(u))).</source>
+        <translation>活性化関数の傾き f′(u) の代わりに値 f(u) を使った場合の値です（シグモイドなら f′(u) = f(u) (1 − f(u))）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="302"/>
+        <source>the bias input left out. Its 1, times its weight, belongs in the sum too.</source>
+        <translation>バイアス入力を落とした場合の値です。1 とその重みの積も和に入ります。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="303"/>
+        <source>the numbers of row [{x1}, {x2}]; this exercise is row [{y1}, {y2}].</source>
+        <translation>行 [{x1}, {x2}] の数値で計算した場合の値です。この問題は行 [{y1}, {y2}] です。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="304"/>
+        <source>Not quite. Your number is what you get with {what}</source>
+        <translation>惜しい。あなたの答えは、{what}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="305"/>
+        <source> Or with </source>
+        <translation> または、</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="306"/>
+        <source>Not right, and none of the usual slips gives your number. Press Hint for the formula with the numbers put in, or look at it again.</source>
+        <translation>違います。よくある間違いのどれとも一致しません。「ヒント」で数値を代入した式を見るか、式をもう一度確かめてください。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="308"/>
+        <source>Please type a number.</source>
+        <translation>数値を入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="309"/>
+        <source>Compute each number in turn and press Enter; Hint shows the formula with the numbers put in, Show me the value.</source>
+        <translation>順に各値を計算して Enter を押してください。「ヒント」は数値を代入した式を、「答えを見る」は値を表示します。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="311"/>
+        <source>Hint: {symbol} = {formula} = {numbers}</source>
+        <translation>ヒント: {symbol} = {formula} = {numbers}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="313"/>
+        <source>{model}, {gate} gate, {loss} loss, α = {alpha}, {order} update order, {optimizer}.</source>
+        <translation>{model}、{gate}ゲート、損失 {loss}、学習率 α = {alpha}、{order}、{optimizer}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="315"/>
+        <source>Row [{x1}, {x2}]: inputs {inputs}; target yt = {yt}.</source>
+        <translation>行 [{x1}, {x2}]: 入力 {inputs}、真の値 yt = {yt}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="316"/>
+        <source>Weights before the update:</source>
+        <translation>更新前の重み:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="317"/>
+        <source>The optimizer&apos;s state before the update:</source>
+        <translation>更新前の最適化手法の状態:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="318"/>
+        <source>2-layer model</source>
+        <translation>2層モデル</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="319"/>
+        <source>3-layer model, {h} {activation} hidden nodes</source>
+        <translation>3層モデル（隠れ層は{activation}のノード {h} 個）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="320"/>
+        <source> (new)</source>
+        <translation>（更新後）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="321"/>
+        <source>textbook</source>
+        <translation>教科書の順序</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="321"/>
+        <source>the article&apos;s</source>
+        <translation>記事のコードの順序</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="322"/>
+        <source>gradient descent</source>
+        <translation>勾配降下法</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="322"/>
+        <source>momentum 0.9</source>
+        <translation>モーメンタム 0.9</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="323"/>
+        <source>squared</source>
+        <translation>二乗誤差</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="323"/>
+        <source>cross-entropy</source>
+        <translation>交差エントロピー</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="324"/>
+        <source>sigmoid</source>
+        <translation>シグモイド</translation>
     </message>
 </context>
 <context>
@@ -3360,52 +3688,57 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
 <context>
     <name>WindowLayout</name>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="97"/>
+        <location filename="../../gui/shell/window_layout.py" line="102"/>
         <source>A narrow screen: the side views (network diagram, math, runs...) are in the View menu; F11 shows the 3D view large.</source>
         <translation>画面の幅が狭いため、右の列のビュー（ネットワーク図、計算の手順、学習の一覧など）は「表示」メニューにあります。F11 で3D表示を大きく映せます。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="111"/>
+        <location filename="../../gui/shell/window_layout.py" line="117"/>
         <source>Network diagram</source>
         <translation>ネットワーク図</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="112"/>
+        <location filename="../../gui/shell/window_layout.py" line="118"/>
         <source>Hidden node maps</source>
         <translation>隠れ層マップ</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="113"/>
+        <location filename="../../gui/shell/window_layout.py" line="119"/>
         <source>Hidden space</source>
         <translation>隠れ層の空間</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="114"/>
+        <location filename="../../gui/shell/window_layout.py" line="120"/>
         <source>Loss landscape</source>
         <translation>損失の地形</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="115"/>
+        <location filename="../../gui/shell/window_layout.py" line="121"/>
         <source>Step-by-step math</source>
         <translation>計算の手順</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="116"/>
+        <location filename="../../gui/shell/window_layout.py" line="122"/>
+        <source>Practice</source>
+        <translation>計算の練習</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/window_layout.py" line="123"/>
         <source>Gradient check</source>
         <translation>勾配チェック</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="117"/>
+        <location filename="../../gui/shell/window_layout.py" line="124"/>
         <source>Runs</source>
         <translation>学習の一覧</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="118"/>
+        <location filename="../../gui/shell/window_layout.py" line="125"/>
         <source>What am I looking at?</source>
         <translation>この画面の見方</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="119"/>
+        <location filename="../../gui/shell/window_layout.py" line="126"/>
         <source>Follow the article</source>
         <translation>記事に沿って学ぶ</translation>
     </message>
@@ -3413,291 +3746,314 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
 <context>
     <name>WindowSettings</name>
     <message>
-        <location filename="../../gui/shell/window_settings.py" line="75"/>
+        <location filename="../../gui/shell/window_settings.py" line="76"/>
         <source>A fresh start: the article&apos;s settings and speed. The last ones are kept (File &gt; Start fresh each time).</source>
         <translation>初期設定で起動しました: 記事の設定と速度です。前回の設定は残っています（ファイル &gt; 毎回初期設定で起動）。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_settings.py" line="97"/>
+        <location filename="../../gui/shell/window_settings.py" line="99"/>
         <source>training settings</source>
         <translation>学習の設定</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_settings.py" line="97"/>
+        <location filename="../../gui/shell/window_settings.py" line="99"/>
         <source>view options</source>
         <translation>表示の設定</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_settings.py" line="98"/>
+        <location filename="../../gui/shell/window_settings.py" line="100"/>
         <source>language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_settings.py" line="98"/>
+        <location filename="../../gui/shell/window_settings.py" line="100"/>
         <source>speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_settings.py" line="102"/>
+        <location filename="../../gui/shell/window_settings.py" line="104"/>
         <source>Some saved settings could not be read and are back to their defaults: {0}.</source>
         <translation>保存された設定の一部を読み込めなかったため、既定値に戻しました: {0}。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_settings.py" line="124"/>
+        <location filename="../../gui/shell/window_settings.py" line="126"/>
         <source>The language changes when GateLab starts next time.</source>
         <translation>言語は GateLab を次に起動したときに切り替わります。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_settings.py" line="131"/>
+        <location filename="../../gui/shell/window_settings.py" line="133"/>
         <source>From the next start on, GateLab starts with the article&apos;s settings.</source>
         <translation>次回から、GateLab は記事の設定で起動します。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_settings.py" line="132"/>
+        <location filename="../../gui/shell/window_settings.py" line="134"/>
         <source>From the next start on, GateLab starts with the last settings.</source>
         <translation>次回から、GateLab は前回の設定で起動します。</translation>
     </message>
 </context>
 <context>
+    <name>WorksheetExport</name>
+    <message>
+        <location filename="../../gui/shell/worksheet_export.py" line="29"/>
+        <source>The worksheet could not be saved: {0}</source>
+        <translation>練習問題シートを保存できませんでした: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/worksheet_export.py" line="31"/>
+        <source>Worksheet saved: {0}</source>
+        <translation>練習問題シートを保存しました: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/worksheet_export.py" line="34"/>
+        <source>Save the worksheet</source>
+        <translation>練習問題シートを保存</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/worksheet_export.py" line="35"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>_Writer</name>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="162"/>
+        <location filename="../../gui/views/math_panel.py" line="167"/>
         <source>Note:</source>
         <translation>注:</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="174"/>
+        <location filename="../../gui/views/math_panel.py" line="179"/>
         <source>Article step {0}</source>
         <translation>記事の手順{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="175"/>
+        <location filename="../../gui/views/math_panel.py" line="180"/>
         <source>Article steps {0} and {1}</source>
         <translation>記事の手順{0}と{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="182"/>
+        <location filename="../../gui/views/math_panel.py" line="187"/>
         <source>… and likewise for the other nodes, {j} = {first} … {last}.</source>
         <translation>… 残りのノード {j} = {first} … {last} も同様です。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="187"/>
+        <location filename="../../gui/views/math_panel.py" line="192"/>
         <source>Row [{x1}, {x2}]: inputs {sx1} = {x1}, {sx2} = {x2} and the bias input 1; the target is {yt} = {t}.</source>
         <translation>行 [{x1}, {x2}]: 入力は {sx1} = {x1}、{sx2} = {x2} とバイアス入力 1、真の値は {yt} = {t} です。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="203"/>
+        <location filename="../../gui/views/math_panel.py" line="208"/>
         <source>Forward pass: the neuron adds up its weighted inputs, then {f} squashes the sum into a prediction between 0 and 1.</source>
         <translation>順伝播: ニューロンは入力値と重みの積を合計し、{f} がその合計を 0 と 1 の間の予測値に変換します。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="206"/>
+        <location filename="../../gui/views/math_panel.py" line="211"/>
         <source>the sum of the inputs times their weights</source>
         <translation>入力値と重みの積の合計</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="209"/>
-        <location filename="../../gui/views/math_panel.py" line="231"/>
+        <location filename="../../gui/views/math_panel.py" line="214"/>
+        <location filename="../../gui/views/math_panel.py" line="236"/>
         <source>the sum through the activation function</source>
         <translation>合計を活性化関数に入れる</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="211"/>
+        <location filename="../../gui/views/math_panel.py" line="216"/>
         <source>{f} is the sigmoid function; the bias input is always 1, so {w3} acts as the neuron&apos;s threshold.</source>
         <translation>{f} は活性化関数（シグモイド関数）です。バイアス入力は常に 1 なので、{w3} がニューロンの閾値の役割をします。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="217"/>
+        <location filename="../../gui/views/math_panel.py" line="222"/>
         <source>Forward pass: each hidden node adds up its weighted inputs and applies its activation; the output node does the same with the hidden nodes.</source>
         <translation>順伝播: 隠れ層の各ノードは入力値と重みの積を合計し、活性化関数に入れます。出力のノードも、隠れ層のノードの値で同じことをします。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="221"/>
+        <location filename="../../gui/views/math_panel.py" line="226"/>
         <source>each hidden node&apos;s weighted sum, then its activation</source>
         <translation>隠れ層の各ノードで入力値と重みの積の合計を求め、活性化関数に入れる</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="226"/>
+        <location filename="../../gui/views/math_panel.py" line="231"/>
         <source>{h} = 1 is the bias node: it always outputs 1.</source>
         <translation>{h} = 1 はバイアスのノードで、常に 1 を出力します。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="228"/>
+        <location filename="../../gui/views/math_panel.py" line="233"/>
         <source>the hidden nodes times the second-layer weights</source>
         <translation>隠れ層の値と二層目・三層目の間の重みの積の和</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="235"/>
+        <location filename="../../gui/views/math_panel.py" line="240"/>
         <source>the article&apos;s code sets hidden_layers = 3, but that counts the bias node too: it means 2 hidden nodes plus the bias node (this network has {h} hidden nodes and the bias node {bias}). Its 3D-plot helper also uses w1[0] for both inputs (x2 needs w1[1]) and prints x1 on the way; GateLab&apos;s 3D view uses each input&apos;s own weights.</source>
         <translation>記事のコードは hidden_layers = 3 としていますが、これはバイアスのノードも数えています。実際には隠れ層のノード 2 個とバイアスのノードです（このネットワークは隠れ層のノード {h} 個とバイアスのノード {bias}）。また、記事の3Dグラフを描く関数は、2つの入力の両方に w1[0] を使い（x2 には w1[1] が必要）、途中で x1 を print しています。GateLab の3D表示は、それぞれの入力に自分の重みを使います。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="276"/>
+        <location filename="../../gui/views/math_panel.py" line="281"/>
         <source>Loss: how far the prediction is from the target.</source>
         <translation>損失: 予測値が真の値からどれだけ離れているか。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="277"/>
+        <location filename="../../gui/views/math_panel.py" line="282"/>
         <source>the squared error</source>
         <translation>二乗誤差</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="278"/>
+        <location filename="../../gui/views/math_panel.py" line="283"/>
         <source>the loss (here cross-entropy)</source>
         <translation>損失（ここでは交差エントロピー）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="282"/>
+        <location filename="../../gui/views/math_panel.py" line="287"/>
         <source>the article&apos;s 3-layer code adds up (y − yt)² without the ½, so its loss curve is twice this value; its gradients do use the ½, as here.</source>
         <translation>記事の3層のコードは ½ を付けずに (y − yt)² を足しているので、損失のグラフはこの値の2倍になります。ただし勾配は、ここと同じく ½ を付けた式から求めています。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="294"/>
+        <location filename="../../gui/views/math_panel.py" line="299"/>
         <source>Cross-entropy; log is the natural logarithm. The loss grows without limit as the prediction approaches the wrong value.</source>
         <translation>交差エントロピー（log は自然対数）。予測値が間違った値に近づくほど、損失は限りなく大きくなります。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="300"/>
+        <location filename="../../gui/views/math_panel.py" line="305"/>
         <source>Step {step}&apos;s loss adds up its 4 rows, each taken before its own update: {terms} + …</source>
         <translation>ステップ {step} の損失は4行分の合計です（各行はその行の更新前の値）: {terms} + …</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="304"/>
+        <location filename="../../gui/views/math_panel.py" line="309"/>
         <source>Step {step}&apos;s loss adds up its 4 rows, each taken before its own update: {terms} = {total}, the value the loss plot shows for step {step}.</source>
         <translation>ステップ {step} の損失は4行分の合計です（各行はその行の更新前の値）: {terms} = {total}。これが損失のグラフのステップ {step} の値です。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="311"/>
+        <location filename="../../gui/views/math_panel.py" line="316"/>
         <source>Backward pass: how much the loss changes when each weight changes (the chain rule, from the output back).</source>
         <translation>逆伝播: 各重みを変えたとき、損失がどれだけ変わるか（出力側から順に連鎖律で求めます）。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="314"/>
+        <location filename="../../gui/views/math_panel.py" line="319"/>
         <source>the loss differentiated by each weight</source>
         <translation>損失を各重みで微分する</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="326"/>
+        <location filename="../../gui/views/math_panel.py" line="331"/>
         <source>With cross-entropy the slope {slope} cancels out: {grad}.</source>
         <translation>交差エントロピーでは傾き {slope} が約分されて消えます: {grad}。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="340"/>
+        <location filename="../../gui/views/math_panel.py" line="345"/>
         <source>the article&apos;s step 4 writes its second line twice; the chain rule goes through {u}: {chain}.</source>
         <translation>記事の手順 4 では、2 行目と同じ式がもう一度書かれています。連鎖律は {u} を通ります: {chain}。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="353"/>
+        <location filename="../../gui/views/math_panel.py" line="358"/>
         <source>Chain rule, factor by factor:</source>
         <translation>連鎖律（因子ごと）:</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="358"/>
+        <location filename="../../gui/views/math_panel.py" line="363"/>
         <source>Output node</source>
         <translation>出力のノード</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="359"/>
+        <location filename="../../gui/views/math_panel.py" line="364"/>
         <source>the loss differentiated by the second-layer weights</source>
         <translation>損失を二層目と三層目の間の重みで微分する</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="369"/>
+        <location filename="../../gui/views/math_panel.py" line="374"/>
         <source>With cross-entropy the slope {slope} cancels out.</source>
         <translation>交差エントロピーでは傾き {slope} が約分されて消えます。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="382"/>
+        <location filename="../../gui/views/math_panel.py" line="387"/>
         <source>the article&apos;s step 6 writes this gradient as {wrong}; the correct one is {right}, as above.</source>
         <translation>記事の手順6ではこの勾配を {wrong} と書いていますが、正しくは上のとおり {right} です。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="390"/>
+        <location filename="../../gui/views/math_panel.py" line="395"/>
         <source>Hidden nodes</source>
         <translation>隠れ層のノード</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="391"/>
+        <location filename="../../gui/views/math_panel.py" line="396"/>
         <source>the loss differentiated by the first-layer weights</source>
         <translation>損失を一層目と二層目の間の重みで微分する</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="393"/>
+        <location filename="../../gui/views/math_panel.py" line="398"/>
         <source>As in the article&apos;s code, the output weights are updated first, and the new values are used below:</source>
         <translation>記事のコードと同じく、出力層の重みを先に更新し、以下ではその新しい値を使います:</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="402"/>
+        <location filename="../../gui/views/math_panel.py" line="407"/>
         <source>(updated)</source>
         <translation>（更新後）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="417"/>
+        <location filename="../../gui/views/math_panel.py" line="422"/>
         <source>as in the article&apos;s code, {delta} uses {w2} after its update, so the value called {grad} here is not the partial derivative at the current weights. Textbook backpropagation uses the value from before the update (update order &apos;textbook&apos;).</source>
         <translation>記事のコードと同じく、{delta} には更新後の {w2} を使っています。そのため、ここで {grad} と呼んでいる値は、現在の重みでの偏微分ではありません。教科書どおりの誤差逆伝播法では更新前の値を使います（更新の順序「教科書の順序」）。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="423"/>
+        <location filename="../../gui/views/math_panel.py" line="428"/>
         <source>the article&apos;s code updates {w2} first and uses the new value in {delta}. This run uses the old value, as textbook backpropagation does (choose update order &apos;article&apos; to follow the article&apos;s code).</source>
         <translation>記事のコードは {w2} を先に更新し、その新しい値を {delta} に使います。この学習では、教科書どおりの誤差逆伝播法と同じく更新前の値を使います（記事のコードに合わせるには、更新の順序で「記事のコードの順序」を選びます）。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="500"/>
+        <location filename="../../gui/views/math_panel.py" line="505"/>
         <source>Update (momentum): each weight moves against its velocity, the running sum of its gradients, scaled by the learning rate {rate}.</source>
         <translation>更新（モーメンタム）: 各重みを速度（勾配を積み重ねた和）と逆の向きに動かします。動かす量は学習率 {rate} で決まります。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="503"/>
+        <location filename="../../gui/views/math_panel.py" line="508"/>
         <source>Update (Adam): each weight moves against its gradient&apos;s running mean, scaled down where the gradient is large; the step is about the learning rate {rate}.</source>
         <translation>更新（Adam）: 各重みを勾配の移動平均と逆の向きに動かします。勾配が大きいところでは縮めるので、一度に動く量はおよそ学習率 {rate} です。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="506"/>
+        <location filename="../../gui/views/math_panel.py" line="511"/>
         <source>Update: each weight takes a small step against its gradient, scaled by the learning rate {rate}.</source>
         <translation>更新（勾配降下法）: 各重みを勾配と逆の向きに少しだけ動かします。動かす量は学習率 {rate} で決まります。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="458"/>
+        <location filename="../../gui/views/math_panel.py" line="463"/>
         <source>every weight updated</source>
         <translation>すべての重みを更新する</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="472"/>
+        <location filename="../../gui/views/math_panel.py" line="477"/>
         <source>Output weights</source>
         <translation>出力層の重み</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="479"/>
+        <location filename="../../gui/views/math_panel.py" line="484"/>
         <source>Hidden weights</source>
         <translation>隠れ層の重み</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="494"/>
+        <location filename="../../gui/views/math_panel.py" line="499"/>
         <source>(this row&apos;s input is 0: unchanged)</source>
         <translation>（この行の入力は 0 なので変化なし）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="512"/>
+        <location filename="../../gui/views/math_panel.py" line="517"/>
         <source>Momentum: each weight keeps a velocity {vel}, its gradients added up with each older one counted 0.9 times less; the weight moves by {alpha} times the velocity, so steps grow where the gradient keeps its sign.</source>
         <translation>モーメンタム: 各重みは速度 {vel} を持ちます。これまでの勾配の和で、古いものほど 1 回ごとに 0.9 倍に小さく数えます。重みは速度の {alpha} 倍だけ動くので、勾配の符号が変わらない間は歩幅が大きくなります。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="518"/>
+        <location filename="../../gui/views/math_panel.py" line="523"/>
         <source>Adam: each weight keeps running means of its gradient ({m}) and of the gradient squared ({v}). Both start at 0, so they are divided by 1 − 0.9&lt;sup&gt;t&lt;/sup&gt; and 1 − 0.999&lt;sup&gt;t&lt;/sup&gt; ({mh}, {vh}); t = {t} counts the updates so far, this one included. The weight moves by {alpha}·{mh} / (√{vh} + ε), about {alpha} whatever the gradient&apos;s size (ε = 10&lt;sup&gt;−8&lt;/sup&gt;).</source>
         <translation>Adam: 各重みは勾配の移動平均 ({m}) と勾配の二乗の移動平均 ({v}) を持ちます。どちらも 0 から始まるので、1 − 0.9&lt;sup&gt;t&lt;/sup&gt; と 1 − 0.999&lt;sup&gt;t&lt;/sup&gt; で割って補正します ({mh}, {vh})。t = {t} はこれまでの更新回数で、今回の更新を含みます。重みは {alpha}·{mh} / (√{vh} + ε) だけ動き、勾配の大きさにかかわらずおよそ {alpha} です (ε = 10&lt;sup&gt;−8&lt;/sup&gt;)。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="558"/>
+        <location filename="../../gui/views/math_panel.py" line="563"/>
         <source>these numbers are no longer finite: the network diverged. Lower α or reset the network.</source>
         <translation>これらの数値はもう有限ではありません。ネットワークが発散しました。α を小さくするか、ネットワークをリセットしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="562"/>
+        <location filename="../../gui/views/math_panel.py" line="567"/>
         <source>The other views now show these weights. Next: row [{x1}, {x2}] with the new weights.</source>
         <translation>他の表示にもこの重みが反映されました。次は、新しい重みで行 [{x1}, {x2}] を計算します。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="564"/>
+        <location filename="../../gui/views/math_panel.py" line="569"/>
         <source>Step {step} is complete: its loss, the sum of the 4 rows&apos; losses, is {loss}. Next: step {next}, row [0, 0].</source>
         <translation>ステップ {step} が完了しました。その損失（4行の損失の合計）は {loss} です。次はステップ {next} の行 [0, 0] です。</translation>
     </message>
