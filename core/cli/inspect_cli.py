@@ -15,7 +15,7 @@ from core.cli.cli_args import OneLineParser, StopOnCtrlC, print_json_result
 from core.cli.train_cli import INTERRUPTED
 from core.io import session_file
 from core.io.experiment import ExperimentError, ReadCancelled, record_reproduces, restore_trainer
-from core.io.report import text_report
+from core.io.report import REASONS_JA, text_report
 from core.model.gates import ROWS
 from core.training.run_record import OPEN_CHECK_COST
 from core.training.states import COMPLETED
@@ -165,11 +165,9 @@ def text_summary(info: dict, lang: str = "en") -> str:
 # The option names as the window's Japanese boxes show them.
 _OPTIONS_JA = {"online": "オンライン", "batch": "バッチ", "sigmoid": "シグモイド", "tanh": "tanh",
                "relu": "ReLU", "squared": "二乗誤差", "cross-entropy": "交差エントロピー",
-               "uniform": "一様乱数", "xavier": "Xavier", "textbook": "教科書の順",
-               "article": "記事の順", "sgd": "勾配降下法", "momentum": "モーメンタム",
+               "uniform": "一様乱数", "xavier": "Xavier", "textbook": "教科書の順序",
+               "article": "記事のコードの順序", "sgd": "勾配降下法", "momentum": "モーメンタム",
                "adam": "Adam"}
-_ENDINGS_JA = {"completed": "完了", "diverged": "発散", "target_loss": "目標損失に到達",
-               "stopped": "停止"}
 
 
 def _text_summary_ja(info: dict) -> str:
@@ -178,14 +176,16 @@ def _text_summary_ja(info: dict) -> str:
     o = _OPTIONS_JA
     model = "2層モデル" if c["hidden_nodes"] == 0 else f"隠れ層のノード {c['hidden_nodes']} 個"
     outcome = info["outcome"]
-    ending = (_ENDINGS_JA.get(outcome["reason"], outcome["reason"]) if outcome
+    ending = (REASONS_JA.get(outcome["reason"], outcome["reason"]) if outcome
               else "終わっていません（続けて学習できます）")
+    if outcome and outcome["reason"] == "diverged":  # the step it diverged at, as the table says
+        ending += f"（ステップ {info['step'] + 1:,}）"
     record = info["record"]
     if record["kept"]:
         past = (f"学習の記録: ステップ {record['first_step']:,} 以降のどのステップも表示できます"
                 f"（変更 {record['changes']:,} 回、チェックポイント {record['checkpoints']:,} 個）")
         if record["dropped"]:
-            past += f"。{record['dropped']}"
+            past += f"。英語のメモ: {record['dropped']}"
         if record["unchecked"]:
             past += (f"。古い区間 {record['unchecked']:,} 個は未確認です（そのステップを表示する前に"
                      "確認します。--check で今すべて確認します）")

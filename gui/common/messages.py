@@ -83,14 +83,17 @@ def setting_text(field: str, config) -> str:
     if field == "targets":
         return Qca.translate("Messages", "targets {0}").format(", ".join(f"{t:g}" for t in value))
     if field == "target_loss":
-        return Qca.translate("Messages", "target loss {0:g}").format(value)
+        return (Qca.translate("Messages", "no target loss") if value is None
+                else Qca.translate("Messages", "target loss {0:g}").format(value))
     return option_name(str(value))
 
 
 def differences_text(first, second) -> tuple[str, str]:
     """What sets two runs' settings apart, for each: ("gradient descent", "momentum"); the
-    number of steps is left out (a compare window shows both runs' steps)."""
-    fields = [f for f in differing_fields(first, second) if f != "steps"]
+    number of steps only when nothing else differs (a compare window shows both runs' steps)."""
+    fields = differing_fields(first, second)
+    if fields != ["steps"]:  # steps alone do say what differs
+        fields = [f for f in fields if f != "steps"]
     return tuple(", ".join(setting_text(f, c) for f in fields) for c in (first, second))
 
 
@@ -132,8 +135,9 @@ def diagnosis_kind_name(kind: str) -> str:
     return names.get(kind, kind)
 
 
-def diagnosis_text(diagnosis) -> str:
-    """The diagnosis (core.views.diagnosis) as one or two sentences, with what to try."""
+def diagnosis_text(diagnosis, trained: bool = False) -> str:
+    """The diagnosis (core.views.diagnosis) as one or two sentences, with what to try.
+    trained: the run has gone past the step shown (step 0 of a trained run is no start)."""
     kind, f = diagnosis.kind, diagnosis.facts
     if kind == "solved":
         if f["how"] == "within":
@@ -175,7 +179,7 @@ def diagnosis_text(diagnosis) -> str:
                 "Messages", "{0} of {1} hidden nodes are pinned at 0 or 1, where their slope is ~0 "
                 "and learning stops: lower alpha, or start from Xavier weights (Advanced).")
         return text.format(len(f["hidden"]), f["nodes"])
-    if kind == "too_early" and f["steps"] == 0:  # the first thing a new user reads
+    if kind == "too_early" and f["steps"] == 0 and not trained:  # what a new user reads first
         return Qca.translate("Messages", "Not trained yet. Press Train (Space) to watch the "
                                          "network learn, or Step (.) for one step at a time.")
     if kind == "too_early":

@@ -316,6 +316,8 @@ class ControlPanel(QWidget):
 
     def _on_preset(self, index):
         name = self._presets.itemData(index)
+        if not name:  # "Presets…" itself: the box goes on naming what is loaded
+            self._name_preset(self._config)
         if name:
             config = preset_config(name)
             self.set_config(config)

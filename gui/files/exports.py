@@ -159,12 +159,18 @@ def _render_widget_filling(widget, area: QSize, k: float) -> QImage:
     at area / k logical pixels and painted k times larger, so its text and lines stay sharp
     and in scale with the slide. The widget gets its own size back after."""
     logical = QSize(max(1, round(area.width() / k)), max(1, round(area.height() / k)))
+    QCoreApplication.processEvents()  # what the caller changed (controls hidden) laid out first
     old = widget.size()
     scrolled = isinstance(widget, QAbstractScrollArea)
     policies = (widget.horizontalScrollBarPolicy(), widget.verticalScrollBarPolicy()) if scrolled else ()
-    if scrolled:  # a slide shows the top of the text, with no scroll bar beside it
+    if scrolled:  # the text as scrolled on screen, with no scroll bar beside it
         widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         widget.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    # The layout holding the widget (its dock's) is paused: while the events below are
+    # processed it gave the widget its on-screen size back, and the slide showed a corner.
+    holder = widget.parentWidget().layout() if widget.parentWidget() is not None else None
+    if holder is not None:
+        holder.setEnabled(False)
     image = QImage(area, QImage.Format.Format_RGB32)
     image.fill(widget.palette().color(QPalette.ColorRole.Window))
     try:
@@ -184,6 +190,9 @@ def _render_widget_filling(widget, area: QSize, k: float) -> QImage:
         widget.resize(old)
         if widget.layout() is not None:
             widget.layout().activate()
+        if holder is not None:
+            holder.setEnabled(True)
+            holder.activate()
         if scrolled:
             widget.setHorizontalScrollBarPolicy(policies[0])
             widget.setVerticalScrollBarPolicy(policies[1])

@@ -95,7 +95,7 @@ class WindowLayout(QObject):
         narrow = size.width() < NARROW_WINDOW
         self._docks(() if narrow else SHOWN_AT_FIRST)
         if narrow:
-            for key in VIEW_DOCKS:  # opened, a side view floats over the window: no room beside it
+            for key in VIEW_DOCKS + READING_DOCKS:  # opened, it floats over the window: no room
                 w.docks[key].setFloating(True)
                 w.docks[key].resize(FLOATING_SIZE)
             w.statusBar().showMessage(self.tr(
@@ -140,9 +140,12 @@ class WindowLayout(QObject):
             place()
             docks[key].setVisible(key in shown)
         docks["network"].raise_()  # last: tabifying changes the current tab
-        for key in READING_DOCKS:  # shown: the reading panel takes its share of the column
+        # The first time a reading panel is shown it takes its share of the column; after that
+        # it keeps the height the user gives it (shown again, or after presentation mode).
+        self._sized = set()
+        for key in READING_DOCKS:
             w.docks[key].visibilityChanged.connect(
-                lambda shown, key=key: shown and QTimer.singleShot(0, lambda: self._give_height(key)))
+                lambda shown, key=key: shown and QTimer.singleShot(0, self, lambda: self._give_height(key)))
         self._whole_tab_titles()
 
     def _dock(self, key, title, widget) -> QDockWidget:
@@ -157,8 +160,13 @@ class WindowLayout(QObject):
     def _give_height(self, key) -> None:
         w = self._window
         dock = w.docks[key]
-        if dock.isVisible() and not dock.isFloating():
+        if dock.isVisible() and not dock.isFloating() and key not in self._sized:
+            self._sized.update(READING_DOCKS)  # one group of tabs: sized once for both
             w.resizeDocks([dock], [round(READING_SHARE * w.height())], Qt.Orientation.Vertical)
+
+    def keep_reading_heights(self) -> None:
+        """A saved layout was restored: its reading panels keep their saved heights."""
+        self._sized.update(READING_DOCKS)
 
     def share_room(self) -> None:
         """The dock column's width at first start: the views a student reads there (the math,

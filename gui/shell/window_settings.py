@@ -63,6 +63,8 @@ class WindowSettings(QObject):
         if self.store is None:
             return
         self.restored_window = bool(self.store.restore_window(w, w.panes.splitters()))
+        if self.restored_window:
+            w.panes.keep_reading_heights()
         if not self.restored_window or self.fresh:
             w.show_dock("guide")  # a first start: the article's first section says what to do
         w.practice_panel.set_score(*self.store.load_practice_score())

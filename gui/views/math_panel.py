@@ -109,8 +109,8 @@ def _equation(*parts, gap=False):
 
 def _unbreakable(part: str) -> str:
     """The part's spaces made no-break, but for the one after a "+", a "−" or a "/" outside
-    parentheses (a long sum or update may wrap between its terms, never inside
-    1 / (1 + e^-u)). Without those, a part wider than a narrow panel was broken anywhere by
+    parentheses (a long sum or update may wrap between its terms, never inside the
+    parentheses of 1 / (1 + e^-u)). Without those, a part wider than a narrow panel was broken anywhere by
     Qt, once between "10^−8" and its ")". The parts hold only attribute-free tags, so no tag
     has a space to keep."""
     out, depth = [], 0
@@ -622,7 +622,7 @@ class MathPanel(QWidget):
         self._browser.setCursorWidth(0)
         # Judged once the layout has settled: mid-way it reports the width of the last pass.
         self._browser.document().documentLayout().documentSizeChanged.connect(
-            lambda _size: QTimer.singleShot(0, self._fit_sideways))
+            lambda _size: QTimer.singleShot(0, self, self._fit_sideways))
         self._browser.document().setDefaultStyleSheet(_STYLE)
         font = QFont(self._browser.font())
         font.setPointSizeF(font.pointSizeF() * 1.2)

@@ -140,7 +140,7 @@ class PredictionsTable(QWidget):
         if event.type() == QEvent.Type.FontChange:
             self._fit_size()
             # The rows once the table has the new font too (children get it after this event).
-            QTimer.singleShot(0, self._fit_rows)
+            QTimer.singleShot(0, self, self._fit_rows)
             for label in (self._label, self._why):
                 label.setFont(self.font())
                 label.setStyleSheet(label.styleSheet())
@@ -160,7 +160,8 @@ class PredictionsTable(QWidget):
             self._tint_row(row, is_solved([yp], [yt]))  # the same rule as the solved check
         binary = all(float(t) in (0.0, 1.0) for t in snapshot.targets)
         self._show_solved(bool(snapshot.solved), binary)
-        why = diagnosis_text(snapshot.diagnosis) if snapshot.diagnosis is not None else ""
+        trained = bool(snapshot.live_step)  # a past step of a run that has gone on
+        why = diagnosis_text(snapshot.diagnosis, trained) if snapshot.diagnosis is not None else ""
         if why != self._why_text:  # a relayout only when the words change
             self._why_text = why
             self._why.setText(why)

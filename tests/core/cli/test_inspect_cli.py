@@ -178,7 +178,7 @@ def test_the_summary_in_japanese_has_the_same_facts_in_the_windows_words(saved):
     assert result.returncode == 0, result.stderr
     text = result.stdout
     assert "XOR、隠れ層のノード 2 個、学習率 α 0.8、3,000 ステップ、シード 659" in text
-    assert "オンライン、シグモイド、二乗誤差、初期値 一様乱数、更新順 記事の順" in text
+    assert "オンライン、シグモイド、二乗誤差、初期値 一様乱数、更新順 記事のコードの順序" in text
     assert "ステップ 3,000 / 3,000: 完了" in text and f"現在の損失 {trainer.final_loss():.6g}" in text
     assert text.count("入力: [") == 4 and "解けたか: はい" in text
     assert "ステップ 0 以降のどのステップも表示できます（変更 1 回" in text

@@ -128,6 +128,8 @@ def test_the_presets_box_names_the_loaded_preset_until_a_setting_changes(qtbot, 
 
     panel.set_config(preset_config("article-and"))  # a config from elsewhere (a file, the guide)
     assert panel._presets.currentText() == "Article: 2-layer AND"
+    panel._presets.activated.emit(0)  # "Presets…" itself picked: it goes on naming the preset
+    assert panel._presets.currentText() == "Article: 2-layer AND"
 
 
 def test_the_xor_preset_gives_the_articles_table_even_after_new_seed(qtbot, panel):

@@ -79,7 +79,7 @@ def test_at_first_start_the_3d_view_gets_more_room_than_the_dock_column(qtbot, m
 
 @pytest.mark.parametrize("language", ["en", "ja"])
 def test_on_a_1024_screen_the_window_fits_and_the_side_views_wait_in_the_view_menu(
-        qtbot, qapp, monkeypatch, language):
+        qtbot, qapp, monkeypatch, tmp_path, language):
     from PySide6.QtCore import QSize
 
     from gui.common.i18n import install_translators
@@ -88,12 +88,19 @@ def test_on_a_1024_screen_the_window_fits_and_the_side_views_wait_in_the_view_me
     monkeypatch.setattr(window_layout, "PREFERRED_SIZE", QSize(1008, 720))  # 1024 x 768, fitted
     translators = install_translators(qapp, language)
     try:
-        window = discard_on_close(MainWindow(TrainConfig(steps=300, seed=4)))
+        from PySide6.QtCore import QSettings
+
+        from gui.shell.settings_store import SettingsStore
+
+        store = SettingsStore(QSettings(str(tmp_path / "g.ini"), QSettings.Format.IniFormat))
+        window = discard_on_close(MainWindow(None, store))  # a first start: the guide opens
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)
         settle(qtbot, window)
         assert window.width() == 1008  # it was 1,061: past the screen's edge
+        assert window.docks["guide"].isVisible() and window.docks["guide"].isFloating()
+        window.docks["guide"].hide()
         assert not any(dock.isVisible() for dock in window.docks.values())
         assert window.output_view.width() >= 500
         assert window.statusBar().currentMessage() != ""  # says where the side views are
@@ -494,6 +501,37 @@ def test_settings_are_restored_in_the_next_window(qtbot, tmp_path):
     second.restore_defaults()
     assert second.config() == preset_config("article-xor") and not second.loss_plot.is_log_scale()
     second.close()
+
+
+def test_the_guide_keeps_the_height_the_user_gives_it(qtbot, window):
+    """Shown again (after Help, or presentation mode) it snapped back to 40 % of the window."""
+    guide = window.docks["guide"]
+    window.show_dock("guide")
+    qtbot.waitUntil(lambda: guide.height() >= 0.3 * window.height())  # its share, the first time
+    share = guide.height()
+    window.resizeDocks([guide], [share - 100], Qt.Orientation.Vertical)  # the user drags it
+    qtbot.waitUntil(lambda: guide.height() <= share - 50)
+    settle(qtbot, window)
+    views = window.docks["network"]  # the views above: the guide's group has the rest
+    above = views.height()
+    window.show_dock("help")  # the help panel's tab in front of the guide's, then back
+    window.show_dock("guide")
+    settle(qtbot, window)
+    assert views.height() == above
+    window.presentation.enter()
+    window.presentation.leave()
+    settle(qtbot, window)
+    assert guide.isVisible() and views.height() == above
+
+
+def test_step_0_of_a_trained_run_is_not_called_untrained(qtbot, window):
+    window.controls.train_pressed.emit()
+    wait_state(qtbot, window, states.FINISHED)
+    window.session.show_step(0)
+    qtbot.waitUntil(lambda: window.last_snapshot.step == 0)
+    settle(qtbot, window)
+    assert "Not trained yet" not in window.predictions.why_text()
+    assert "too early to tell" in window.predictions.why_text()
 
 
 @pytest.mark.parametrize("fresh", [False, True])
@@ -983,6 +1021,19 @@ def test_a_compare_of_runs_with_the_same_settings_says_they_differ_in_how_they_w
     compare.close()
 
 
+def test_a_compare_of_runs_with_and_without_a_target_loss_opens_and_says_so(qtbot, window):
+    """A run without a target loss (None) made the compare window raise as it opened."""
+    from gui.dialogs.compare_window import CompareWindow
+
+    stopping = Trainer(TrainConfig(steps=3000, seed=4, target_loss=0.01))
+    compare = CompareWindow([window.session.trainer, stopping], ["1", "2"])
+    qtbot.addWidget(compare)
+    assert compare.differs.text() == "What differs: no target loss (left) and target loss 0.01 (right)."
+    longer = CompareWindow([window.session.trainer, Trainer(TrainConfig(steps=6000, seed=4))], ["1", "2"])
+    qtbot.addWidget(longer)
+    assert longer.differs.text() == "What differs: 3,000 steps (left) and 6,000 steps (right)."
+
+
 def test_the_main_run_sends_fewer_snapshots_while_the_compare_window_trains(qtbot, window):
     from gui.run.training_worker import EMIT_INTERVAL
     from gui.shell.compare_runs import SHARED_EMIT_INTERVAL_S
@@ -1354,9 +1405,17 @@ def test_a_picture_for_a_slide_of_each_side_view_is_drawn_at_the_size_asked(qtbo
     settle(qtbot, window)
     view = window.docks[key].widget()
     laid_out = view.size()
+    part = view.slide_part()
+    drawn_at = []  # the part's size as it is drawn: the slide's proportions, not the dock's
+    if not hasattr(part, "glview"):
+        original = part.render
+        part.render = lambda *args: (drawn_at.append(part.size()), original(*args))
     path = tmp_path / f"{key}.png"
     window.exports.ask_path = lambda *args: str(path)
     window.slides.write(key, QSize(1280, 720), "XOR · step 3,000")
+    if drawn_at:  # it once drew at the dock's size: a corner of the diagram filled the slide
+        size = drawn_at[0]
+        assert size.width() / size.height() == pytest.approx(1280 / (720 - round(720 * 0.07)), rel=0.02)
     assert window.docks[key].isVisible() and not window.docks[key].visibleRegion().isEmpty()
     image = QImage(str(path))
     assert (image.width(), image.height()) == (1280, 720), window.statusBar().currentMessage()
