@@ -7,19 +7,23 @@ button presses into signals; the main window decides what they do to a run.
 import html
 import random
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QComboBox,
     QFormLayout,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QSlider,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +37,7 @@ from gui.controls.advanced_options import AdvancedOptions
 from gui.controls.number_box import NumberBox, WholeNumberBox
 
 SPEEDS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 20000, FULL_SPEED)
+SETTINGS_MIN_HEIGHT = 120  # pixels: the settings' least height, a few rows, scrolled
 DEFAULT_SPEED = 500  # the article's 2000-step XOR run unfolds over about 4 seconds
 
 
@@ -43,6 +48,35 @@ class _SpaceGuard(QObject):
 
     def eventFilter(self, watched, event):
         return event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Space
+
+
+class _SettingsScroll(QScrollArea):
+    """The settings, scrolling up and down only: as wide as they need, as tall as they need
+    when there is room, and down to a few rows when there is not."""
+
+    def __init__(self, settings: QWidget):
+        super().__init__()
+        self.setWidget(settings)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # No taller than the settings: the room left goes below the buttons, not into a gap.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        settings.installEventFilter(self)
+
+    def eventFilter(self, watched, event):  # noqa: N802 - Qt's name
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()  # Advanced opened or closed: a new height wanted
+        return False
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return self.widget().sizeHint() + QSize(self._bar(), 0)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(self.widget().minimumSizeHint().width() + self._bar(), SETTINGS_MIN_HEIGHT)
+
+    def _bar(self) -> int:
+        return self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
 
 
 class ControlPanel(QWidget):
@@ -58,30 +92,40 @@ class ControlPanel(QWidget):
         self._config = config
         self._updating = False
         layout = QVBoxLayout(self)
-        layout.addWidget(self._build_presets())
+        layout.setContentsMargins(0, 0, 0, 0)
+        # The settings scroll on their own: with Advanced open they need ~600 pixels, and they
+        # pushed the buttons, the predictions and the diagnosis below a laptop's screen.
+        settings = QWidget()
+        column = QVBoxLayout(settings)
+        column.addWidget(self._build_presets())
         # In presentation mode the settings are hidden; the class still sees what is learnt.
         self._run_facts = QLabel()
         self._run_facts.setWordWrap(True)
         self._run_facts.setVisible(False)
         self._run_facts.setTextFormat(Qt.TextFormat.RichText)  # bold that grows with the font
-        layout.addWidget(self._run_facts)
+        column.addWidget(self._run_facts)
         self._parameters = self._build_parameters()
-        layout.addWidget(self._parameters)
+        column.addWidget(self._parameters)
         self._advanced = AdvancedOptions(self)
         self._advanced.changed.connect(self._on_edit)
-        layout.addWidget(self._advanced)
+        column.addWidget(self._advanced)
+        column.addStretch(1)
+        self._settings = _SettingsScroll(settings)
+        layout.addWidget(self._settings)
         self._space_guard = _SpaceGuard(self)
         for field in self.findChildren(QAbstractSpinBox) + self.findChildren(QLineEdit):
             if not isinstance(field.parent(), QAbstractSpinBox):  # a spin box's own editor
                 field.installEventFilter(self._space_guard)
-        layout.addWidget(self._build_speed())
-        layout.addLayout(self._build_buttons())
+        actions = QVBoxLayout()  # the speed, the buttons and any input error: always in sight
+        actions.setContentsMargins(9, 0, 9, 0)
+        actions.addWidget(self._build_speed())
+        actions.addLayout(self._build_buttons())
         self._error = QLabel()
         self._error.setWordWrap(True)
         self._error.setStyleSheet("color: #b00020;")
         self._error.setAccessibleName(self.tr("Input error"))
-        layout.addWidget(self._error)
-        layout.addStretch(1)
+        actions.addWidget(self._error)
+        layout.addLayout(actions)
         self.set_config(config)
         self.set_run_state(states.IDLE)
 

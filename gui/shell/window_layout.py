@@ -3,18 +3,17 @@
 The layout (docs/design.md, "Layout", with its widths table): the controls with the
 predictions under them on the left, the 3D view over the loss plot in the middle, the side
 column of docks on the right, a third of the window so the math reads without scrolling
-sideways; the guide sits under the views, not among their tabs. The left column scrolls as
-one: with Advanced open the table moves down, never the Train button. The views are made here
-and handed to the window as attributes; the window wires them.
+sideways; the guide sits under the views, not among their tabs. In the left column the
+settings scroll on their own: Advanced never pushes the buttons or the table out of sight.
+The views are made here and handed to the window as attributes; the window wires them.
 """
 
-from PySide6.QtCore import QObject, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QScrollArea,
     QSplitter,
-    QStyle,
     QTabBar,
     QVBoxLayout,
     QWidget,
@@ -68,10 +67,12 @@ class WindowLayout(QObject):
         super().__init__(window)
         self._window = w = window
         w.controls, w.predictions = ControlPanel(config), PredictionsTable()
-        self.left_column = _column(w.controls, 0, w.predictions, spaced=True)
+        self.left_column = _column(w.controls, 0, w.predictions, spaced=True,
+                                   layout_class=_FittedColumn)
         self.controls_scroll = scroll = QScrollArea()
         scroll.setWidget(self.left_column)
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.main_splitter = None
         self.fit_controls()
         w.output_view, w.loss_plot, w.timeline = OutputView(), LossPlot(), TimelineBar()
@@ -105,6 +106,15 @@ class WindowLayout(QObject):
         w.resize(size)
         # Qt would give the dock column its widest view's preferred width (saved layouts win).
         self.share_room()
+        w.installEventFilter(self)  # the controls' least width again once the window is shown
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if watched is self._window and event.type() == QEvent.Type.Show:
+            # Built but not yet shown, the controls' least width came out ~25 pixels short
+            # (styles are applied on showing): their edge was cut off.
+            self._window.removeEventFilter(self)
+            QTimer.singleShot(0, self, self.fit_controls)  # after the shown window's first layout
+        return False
 
     def _docks(self, shown: tuple) -> None:
         w = self._window
@@ -199,8 +209,9 @@ class WindowLayout(QObject):
         """The controls' column at their minimum (not preferred) width: the window must fit a
         1366-pixel laptop screen. Again after the font changes (presentation mode)."""
         scroll = self.controls_scroll
-        scroll_bar = scroll.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
-        width = self.left_column.minimumSizeHint().width() + scroll_bar + 2 * scroll.frameWidth()
+        # No room for this scroll area's own bar: the settings scroll on their own, so it
+        # scrolls only in a window under ~520 pixels tall (the bar then covers their edge).
+        width = self.left_column.minimumSizeHint().width() + 2 * scroll.frameWidth()
         scroll.setMinimumWidth(width)
         if self.main_splitter is not None:
             sizes = self.main_splitter.sizes()
@@ -217,11 +228,23 @@ def _titles(bar) -> set:
     return {bar.tabText(k) for k in range(bar.count())}
 
 
-def _column(top, stretch: int, bottom, margins: bool = False, spaced: bool = False) -> QWidget:
+class _FittedColumn(QVBoxLayout):
+    """The left column's layout. The diagnosis under the table wraps (a height for its width),
+    and a scroll area then sized the column at its preferred height, taller than a laptop's
+    screen: with Advanced open the table went out of sight. Said to have no height for width,
+    the column fits the scroll area's height, and the settings above scroll on their own
+    (gui.controls.control_panel); the scroll area still scrolls below the least height."""
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt's name
+        return False
+
+
+def _column(top, stretch: int, bottom, margins: bool = False, spaced: bool = False,
+            layout_class=QVBoxLayout) -> QWidget:
     """Two widgets one over the other; stretch: the top's share (0: the bottom takes the room,
     or with spaced, the space between them)."""
     widget = QWidget()
-    layout = QVBoxLayout(widget)
+    layout = layout_class(widget)
     if not margins:
         layout.setContentsMargins(0, 0, 0, 0)
     layout.addWidget(top, stretch)
