@@ -6,8 +6,8 @@ the right value; only `shown` (show me) gives it.
 from core.model.gates import ROWS
 from core.model.layout import ARTICLE, GATELAB, state_layout
 from core.teaching.practice import RIGHT_RELATIVE, Exercise, Quantity, Verdict
+from core.teaching.practice_formulas import number
 from core.teaching.practice_numbers import ROW, SLIPS
-from core.teaching.row_math import format_number
 
 LANGUAGES = ("en", "ja")
 NOTATIONS = (GATELAB, ARTICLE)
@@ -121,7 +121,7 @@ def verdict_text(exercise: Exercise, quantity: Quantity, verdict: Verdict, lang:
     words = words_of(lang)
     if verdict.right:
         key = "right_relative" if verdict.tolerance == RIGHT_RELATIVE else "right_absolute"
-        return words[key].format(symbol=symbol(quantity, lang, notation), value=format_number(quantity.value))
+        return words[key].format(symbol=symbol(quantity, lang, notation), value=number(quantity.value))
     if not verdict.slips:
         return words["none"]
     y1, y2 = _row(exercise.math.row)
@@ -145,7 +145,7 @@ def hint_text(quantity: Quantity, lang: str = "en", notation: str = GATELAB) -> 
 def shown_text(quantity: Quantity, lang: str = "en", notation: str = GATELAB) -> str:
     return words_of(lang)["shown"].format(symbol=symbol(quantity, lang, notation),
                                        formula=formula(quantity, lang, notation),
-                                       numbers=quantity.asked.numbers, value=format_number(quantity.value))
+                                       numbers=quantity.asked.numbers, value=number(quantity.value))
 
 
 def exercise_lines(exercise: Exercise, lang: str = "en", notation: str = GATELAB) -> list[str]:
@@ -157,10 +157,10 @@ def exercise_lines(exercise: Exercise, lang: str = "en", notation: str = GATELAB
     x1, x2 = _row(m.row)
     inputs = f"x1 = {x1}, x2 = {x2}, 1" if notation == GATELAB else f"x0 = {x1}, x1 = {x2}, x2 = 1"
     lines = [words["exercise"].format(model=model, gate=config.gate.upper(), loss=words[m.loss],
-                                      alpha=format_number(m.alpha),
+                                      alpha=number(m.alpha),
                                       order=words["article" if m.article_order else "textbook"],
                                       optimizer=words[m.optimizer]),
-             words["row_line"].format(x1=x1, x2=x2, inputs=inputs, yt=format_number(m.yt)),
+             words["row_line"].format(x1=x1, x2=x2, inputs=inputs, yt=number(m.yt)),
              words["weights"] + " " + weight_list(exercise, notation)]
     if m.optimizer != "sgd":
         lines.append(words["state"] + " " + state_list(exercise, notation))
@@ -170,7 +170,7 @@ def exercise_lines(exercise: Exercise, lang: str = "en", notation: str = GATELAB
 def weight_list(exercise: Exercise, notation: str = GATELAB) -> str:
     places = state_layout(exercise.math.hidden_nodes).weights.weights
     flat = exercise.math.before.flat()
-    return ", ".join(f"{getattr(p, notation)} = {format_number(flat[p.index])}" for p in places)
+    return ", ".join(f"{getattr(p, notation)} = {number(flat[p.index])}" for p in places)
 
 
 def state_list(exercise: Exercise, notation: str = GATELAB) -> str:
@@ -179,7 +179,7 @@ def state_list(exercise: Exercise, notation: str = GATELAB) -> str:
     items = []
     for slot in where.slots:
         values = m.slot_before(slot.name)
-        items += [f"{where.slot_name(slot, k, notation)} = {format_number(v)}" for k, v in enumerate(values)]
+        items += [f"{where.slot_name(slot, k, notation)} = {number(v)}" for k, v in enumerate(values)]
     if m.t is not None:
-        items.append(f"t = {format_number(m.t - 1.0)}")
+        items.append(f"t = {number(m.t - 1.0)}")
     return ", ".join(items)

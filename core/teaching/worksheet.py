@@ -7,8 +7,8 @@ written as the app writes them. The window prints the same Markdown to PDF.
 
 from core.model.layout import GATELAB
 from core.teaching.exercises import generated_exercise, sheet_seeds
+from core.teaching.practice_formulas import number as given
 from core.teaching.practice_text import exercise_lines, formula, symbol
-from core.teaching.row_math import format_number
 
 _WORDS = {
     "en": {
@@ -63,4 +63,4 @@ def worksheet_markdown(seed: int, count: int, lang: str = "en", notation: str = 
 
 def answer_row(number: int, quantity, lang: str = "en", notation: str = GATELAB) -> str:
     return (f"| {number} | {symbol(quantity, lang, notation)} | {formula(quantity, lang, notation)} = "
-            f"{quantity.asked.numbers} | {format_number(quantity.value)} |")
+            f"{quantity.asked.numbers} | {given(quantity.value)} |")

@@ -12,9 +12,10 @@ import pytest
 from core.cli.practice_cli import run_practice, trained_exercise
 from core.model.config import TrainConfig
 from core.teaching.exercises import article_exercise, generated_exercise, sheet_seeds
+from core.teaching.practice_formulas import number
 from core.teaching.practice_numbers import ROW, SLIPS
 from core.teaching.practice_text import WORDS
-from core.teaching.row_math import format_number, row_math
+from core.teaching.row_math import row_math
 from core.teaching.worksheet import worksheet_markdown
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -84,7 +85,7 @@ def test_hint_show_and_bad_input():
     assert code == 0
     assert f"Hint: {first.asked.symbol['gatelab']} = {first.asked.formula['gatelab']} = " in out
     assert WORDS["en"]["not_number"] in out
-    assert f"= {format_number(first.value)}\n" in out  # shown once asked
+    assert f"= {number(first.value)}\n" in out  # shown once asked
     assert f"Score: 0 of {len(exercise.quantities)}" in out
 
 
@@ -145,10 +146,10 @@ def test_worksheet_answer_key_is_what_the_app_computes(lang, notation, tmp_path)
     for seed, values in zip(sheet_seeds(9, 3), keys, strict=True):
         exercise = generated_exercise(seed)
         m = row_math(exercise.config, exercise.math.before, exercise.math.row)
-        assert values == [format_number(q.value) for q in exercise.quantities]
-        assert values[0] == format_number(m.v if m.hidden_nodes == 0 else m.u[0])
+        assert values == [number(q.value) for q in exercise.quantities]
+        assert values[0] == number(m.v if m.hidden_nodes == 0 else m.u[0])
         last = m.after.flat()[-1] if m.hidden_nodes == 0 else m.after.hidden[2, -1]
-        assert values[-1] == format_number(last)
+        assert values[-1] == number(last)
     assert text == worksheet_markdown(9, 3, lang, notation)  # the same seed, the same sheet
     assert text != worksheet_markdown(10, 3, lang, notation)
 

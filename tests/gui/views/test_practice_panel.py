@@ -8,9 +8,9 @@ from PySide6.QtCore import Qt
 from core.model.config import TrainConfig
 from core.model.network import Weights
 from core.teaching.exercises import article_exercise, generated_exercise
+from core.teaching.practice_formulas import number
 from core.teaching.practice_numbers import SIGN
 from core.teaching.practice_text import WORDS, verdict_text
-from core.teaching.row_math import format_number
 from gui.views.practice_panel import PracticePanel
 
 
@@ -34,13 +34,13 @@ def test_a_whole_exercise_with_a_slip(panel, qtbot):
     with qtbot.waitSignals([panel.score_changed] * len(exercise.quantities)):
         for k, quantity in enumerate(exercise.quantities):
             assert panel.prompt_text().startswith(f"{k + 1}/{len(exercise.quantities)}  ")
-            assert format_number(quantity.value) not in panel.prompt_text()
+            assert number(quantity.value) not in panel.prompt_text()
             slip = next((v for s, v in quantity.slips if s.kind == SIGN), None)
             if slip is not None:
                 _type(qtbot, panel, repr(slip))
                 last = panel.current_text().splitlines()[-1]
                 assert WORDS["en"]["sign"].split(".")[0] in last
-                assert format_number(quantity.value) not in last
+                assert number(quantity.value) not in last
             _type(qtbot, panel, repr(quantity.value))
             assert panel.current_text().splitlines()[-1].startswith("Right: ")
     slipped = sum(any(s.kind == SIGN for s, _ in q.slips) for q in exercise.quantities)
@@ -59,7 +59,7 @@ def test_hint_and_show_me(panel, qtbot):
     _type(qtbot, panel, "abc")
     assert panel.current_text().splitlines()[-1] == "Please type a number."
     qtbot.mouseClick(panel._show, Qt.MouseButton.LeftButton)
-    assert panel.current_text().splitlines()[-1].endswith(f"= {format_number(first.value)}")
+    assert panel.current_text().splitlines()[-1].endswith(f"= {number(first.value)}")
     assert panel.score() == (0, 1)
     assert panel.session().index == 1
 
