@@ -43,6 +43,7 @@ _EN = {
     "row_line": "Row [{x1}, {x2}]: inputs {inputs}; target yt = {yt}.",
     "weights": "Weights before the update:",
     "state": "The optimizer's state before the update:",
+    "adam_t": "t = {t} (the count of updates, this one included: the t of 1 − 0.9^t)",
     "two_layer": "2-layer model", "three_layer": "3-layer model, {h} {activation} hidden nodes",
     "new": " (new)",
     "textbook": "textbook", "article": "the article's",
@@ -81,6 +82,7 @@ _JA = {
     "row_line": "行 [{x1}, {x2}]: 入力 {inputs}、真の値 yt = {yt}",
     "weights": "更新前の重み:",
     "state": "更新前の最適化手法の状態:",
+    "adam_t": "t = {t}（今回を含めた更新の回数。1 − 0.9^t の t）",
     "two_layer": "2層モデル", "three_layer": "3層モデル（隠れ層は{activation}のノード {h} 個）",
     "new": "（更新後）",
     "textbook": "教科書の順序", "article": "記事のコードの順序",
@@ -163,7 +165,7 @@ def exercise_lines(exercise: Exercise, lang: str = "en", notation: str = GATELAB
              words["row_line"].format(x1=x1, x2=x2, inputs=inputs, yt=number(m.yt)),
              words["weights"] + " " + weight_list(exercise, notation)]
     if m.optimizer != "sgd":
-        lines.append(words["state"] + " " + state_list(exercise, notation))
+        lines.append(words["state"] + " " + state_list(exercise, notation, lang))
     return lines
 
 
@@ -173,7 +175,7 @@ def weight_list(exercise: Exercise, notation: str = GATELAB) -> str:
     return ", ".join(f"{getattr(p, notation)} = {number(flat[p.index])}" for p in places)
 
 
-def state_list(exercise: Exercise, notation: str = GATELAB) -> str:
+def state_list(exercise: Exercise, notation: str = GATELAB, lang="en") -> str:
     m = exercise.math
     where = state_layout(m.hidden_nodes, m.optimizer)
     items = []
@@ -181,5 +183,5 @@ def state_list(exercise: Exercise, notation: str = GATELAB) -> str:
         values = m.slot_before(slot.name)
         items += [f"{where.slot_name(slot, k, notation)} = {number(v)}" for k, v in enumerate(values)]
     if m.t is not None:
-        items.append(f"t = {number(m.t - 1.0)}")
+        items.append(words_of(lang)["adam_t"].format(t=number(m.t)))  # the t the formula takes
     return ", ".join(items)

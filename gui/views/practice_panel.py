@@ -315,6 +315,7 @@ class PracticePanel(QWidget):
             "row_line": self.tr("Row [{x1}, {x2}]: inputs {inputs}; target yt = {yt}."),
             "weights": self.tr("Weights before the update:"),
             "state": self.tr("The optimizer's state before the update:"),
+            "adam_t": self.tr("t = {t} (the count of updates, this one included: the t of 1 − 0.9^t)"),
             "two_layer": self.tr("2-layer model"),
             "three_layer": self.tr("3-layer model, {h} {activation} hidden nodes"),
             "new": self.tr(" (new)"),

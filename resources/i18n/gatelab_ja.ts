@@ -2697,51 +2697,56 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
     </message>
     <message>
         <location filename="../../gui/views/practice_panel.py" line="318"/>
+        <source>t = {t} (the count of updates, this one included: the t of 1 − 0.9^t)</source>
+        <translation>t = {t}（今回を含めた更新の回数。1 − 0.9^t の t）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="319"/>
         <source>2-layer model</source>
         <translation>2層モデル</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="319"/>
+        <location filename="../../gui/views/practice_panel.py" line="320"/>
         <source>3-layer model, {h} {activation} hidden nodes</source>
         <translation>3層モデル（隠れ層は{activation}のノード {h} 個）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="320"/>
+        <location filename="../../gui/views/practice_panel.py" line="321"/>
         <source> (new)</source>
         <translation>（更新後）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="321"/>
+        <location filename="../../gui/views/practice_panel.py" line="322"/>
         <source>textbook</source>
         <translation>教科書の順序</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="321"/>
+        <location filename="../../gui/views/practice_panel.py" line="322"/>
         <source>the article&apos;s</source>
         <translation>記事のコードの順序</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="322"/>
+        <location filename="../../gui/views/practice_panel.py" line="323"/>
         <source>gradient descent</source>
         <translation>勾配降下法</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="322"/>
+        <location filename="../../gui/views/practice_panel.py" line="323"/>
         <source>momentum 0.9</source>
         <translation>モーメンタム 0.9</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="323"/>
+        <location filename="../../gui/views/practice_panel.py" line="324"/>
         <source>squared</source>
         <translation>二乗誤差</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="323"/>
+        <location filename="../../gui/views/practice_panel.py" line="324"/>
         <source>cross-entropy</source>
         <translation>交差エントロピー</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="324"/>
+        <location filename="../../gui/views/practice_panel.py" line="325"/>
         <source>sigmoid</source>
         <translation>シグモイド</translation>
     </message>

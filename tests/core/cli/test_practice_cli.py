@@ -100,7 +100,7 @@ def test_a_run_at_a_step():
     _, out = _practice(["--kind", "run", "--gate", "or", "--hidden", "3", "--step", "40", "--row", "2",
                         "--optimizer", "adam"], [])
     assert "OR gate" in out and "Adam" in out and "m[w(1)11] = " in out
-    assert "t = 160" in out  # 4 row updates a step
+    assert "t = 161 (" in out  # 4 row updates a step, and this one
 
 
 @pytest.mark.parametrize("argv", [["--kind", "run", "--alpha", "-1"], ["--seed", "x"],

@@ -1,17 +1,27 @@
 """Practice, checked from the outside: what the learner reads is enough to get each number right,
 and a wrong answer is told a slip only when that slip gives it (the review of #29)."""
 
+import math
 import re
+
+import pytest
 
 from core.cli.practice_cli import trained_exercise
 from core.model.config import TrainConfig
-from core.teaching.practice_text import weight_list
+from core.teaching.practice import check
+from core.teaching.practice_text import exercise_lines, weight_list
+
+_SUPER = str.maketrans("⁻⁰¹²³⁴⁵⁶⁷⁸⁹", "-0123456789")
+
+
+def _value(text: str) -> float:
+    mantissa, _, exponent = text.replace("−", "-").partition("×10")
+    return float(mantissa) * 10.0 ** int(exponent.translate(_SUPER) or 0)
 
 
 def _written(text: str) -> dict:
-    """name -> value, from "name = value, ..." as practice writes it (no ×10 form here)."""
-    return {name: float(value.replace("−", "-"))
-            for name, value in re.findall(r"(\S+) = ([^,]+)", text)}
+    """name -> value, from "name = value, ..." as practice writes it."""
+    return {name: _value(value) for name, value in re.findall(r"(\S+) = ([−\d.]+(?:×10[⁻⁰-⁹]+)?)", text)}
 
 
 def test_sums_worked_from_the_weights_as_written_are_right():
@@ -26,3 +36,24 @@ def test_sums_worked_from_the_weights_as_written_are_right():
         by_hand = x1 * w[f"w(1)1{j + 1}"] + x2 * w[f"w(1)2{j + 1}"] + w[f"w(1)3{j + 1}"]
         index = next(k for k, q in enumerate(exercise.quantities) if q.key == f"u{j}")
         assert exercise.check(index, by_hand).right, (j, by_hand, exercise.quantities[index].value)
+
+
+def _quantity(exercise, key):
+    return next(q for q in exercise.quantities if q.key == key)
+
+
+@pytest.mark.parametrize("step", [0, 3])
+def test_adams_update_worked_from_the_state_as_written_is_right(step):
+    # the state said t = 0 on a fresh run, and 1 − 0.9^0 = 0 divides by zero
+    config = TrainConfig(gate="and", hidden_nodes=0, optimizer="adam", alpha=0.5, steps=10)
+    exercise = trained_exercise(config, step, 1)
+    state = _written(exercise_lines(exercise)[-1])
+    w = _written(weight_list(exercise))
+    t = state["t"]
+    assert t == 4 * step + 1  # the next update after `step` steps of 4 rows
+    for k, name in enumerate(("w1", "w2", "w3")):
+        g = _quantity(exercise, f"grad_o{k}").value
+        m_hat = (0.9 * state[f"m[{name}]"] + 0.1 * g) / (1 - 0.9 ** t)
+        v_hat = (0.999 * state[f"v[{name}]"] + 0.001 * g * g) / (1 - 0.999 ** t)
+        by_hand = w[name] - 0.5 * m_hat / (math.sqrt(v_hat) + 1e-8)
+        assert check(_quantity(exercise, f"new_o{k}"), by_hand).right, (name, by_hand)
