@@ -33,7 +33,7 @@ from core.teaching.exercises import (
     generated_exercise,
     run_exercise,
 )
-from core.teaching.practice_session import HINT, NOT_NUMBER, RIGHT, SHOWN, PracticeSession
+from core.teaching.practice_session import HINT, NOT_NUMBER, QUIT, RIGHT, SHOWN, PracticeSession
 from core.teaching.practice_text import (
     exercise_lines,
     hint_text,
@@ -230,7 +230,7 @@ class PracticePanel(QWidget):
         words, notation = self._words(), self.notation()
         if reply.kind == HINT:
             self._add(hint_text(quantity, words, notation), "#5a5a5a")
-        elif reply.kind == NOT_NUMBER:
+        elif reply.kind in (NOT_NUMBER, QUIT):  # the window has no quit: q is just not a number
             self._add(words["not_number_window"], "#9a6700")
         elif reply.kind == SHOWN:
             self._add(shown_text(quantity, words, notation), "#0b5394")

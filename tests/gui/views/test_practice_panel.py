@@ -136,3 +136,12 @@ def test_a_batch_run_is_refused_with_a_reason(panel):
     panel.set_exercise("run")
     assert "batch mode" in panel.current_text()
     assert not panel.answer_field().isEnabled()
+
+
+@pytest.mark.parametrize("word", ["q", "quit", "exit"])
+def test_a_quit_word_is_not_a_number_in_the_window(panel, qtbot, word):
+    # the command line's quit words reached a verdict of None and raised in the slot
+    panel.set_exercise("article-and", row=1)
+    _type(qtbot, panel, word)
+    assert panel.current_text().splitlines()[-1] == "Please type a number."
+    assert panel.session().index == 0 and not panel.session().finished
