@@ -80,7 +80,7 @@ class PracticePanel(QWidget):
         self._notation.addItem(self.tr("The article's symbols"), ARTICLE)
         self._notation.setToolTip(self.tr("GateLab counts from 1 with the bias last; the article "
                                           "counts from 0"))
-        self._new = QPushButton(self.tr("&New exercise"))
+        self._new = QPushButton(self.tr("Ne&w exercise"))
         self._new.setToolTip(self.tr("Start the exercise chosen above"))
         self._browser = QTextBrowser()
         self._browser.setOpenLinks(False)
@@ -91,7 +91,7 @@ class PracticePanel(QWidget):
         self._prompt.setBuddy(self._answer)
         self._check = QPushButton(self.tr("&Check"))
         self._check.setToolTip(self.tr("Check the number typed (Enter)"))
-        self._hint = QPushButton(self.tr("&Hint"))
+        self._hint = QPushButton(self.tr("H&int"))
         self._hint.setToolTip(self.tr("The formula with the numbers put in"))
         self._show = QPushButton(self.tr("&Show me"))
         self._show.setToolTip(self.tr("Show the right value and go on to the next number"))
@@ -100,7 +100,7 @@ class PracticePanel(QWidget):
         self._sheet_count.setRange(1, SHEET_MAX)
         self._sheet_count.setValue(SHEET_DEFAULT)
         self._sheet_count.setToolTip(self.tr("How many exercises the worksheet has"))
-        self._sheet = QPushButton(self.tr("&Worksheet (PDF)…"))
+        self._sheet = QPushButton(self.tr("Wor&ksheet (PDF)…"))
         self._sheet.setToolTip(self.tr("Save this many exercises from the seed, with an answer key, as PDF"))
         self._lay_out()
         self._new.clicked.connect(self._new_exercise)
@@ -116,7 +116,7 @@ class PracticePanel(QWidget):
     def _lay_out(self):
         grid = QGridLayout()
         for row, (label, widget) in enumerate(((self.tr("E&xercise:"), self._kind),
-                                               (self.tr("S&eed:"), self._seed),
+                                               (self.tr("See&d:"), self._seed),
                                                (self.tr("&Row:"), self._row),
                                                (self.tr("N&otation:"), self._notation))):
             text = QLabel(label)
@@ -242,6 +242,8 @@ class PracticePanel(QWidget):
             self._add(verdict_text(s.exercise, quantity, reply.verdict, words, notation), "#b42318")
         self._answer.clear()
         self._render()
+        if not s.finished:
+            self._answer.setFocus()  # after Hint or Show me, the next number is typed at once
 
     def _count(self, right: bool):
         self._asked += 1

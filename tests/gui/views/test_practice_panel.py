@@ -145,3 +145,13 @@ def test_a_quit_word_is_not_a_number_in_the_window(panel, qtbot, word):
     _type(qtbot, panel, word)
     assert panel.current_text().splitlines()[-1] == "Please type a number."
     assert panel.session().index == 0 and not panel.session().finished
+
+
+@pytest.mark.parametrize("button", ["_hint", "_show"])
+def test_after_hint_or_show_me_the_answer_field_has_the_keys(panel, qtbot, button):
+    panel.show()
+    panel.activateWindow()
+    qtbot.waitUntil(panel.isActiveWindow)
+    panel.set_exercise("article-and")
+    qtbot.mouseClick(getattr(panel, button), Qt.MouseButton.LeftButton)
+    assert panel.focusWidget() is panel.answer_field()
