@@ -17,16 +17,21 @@ import numpy as np
 from core.model.network import Weights
 from core.teaching.practice_formulas import Asked, asked
 from core.teaching.practice_numbers import (
+    ALPHA_FORGOTTEN,
     BIAS,
     HALF_DROPPED,
     HALF_KEPT,
+    NOT_FOR_ZERO,
+    NOT_UPDATED,
     ORDER_NEW,
     ORDER_OLD,
     ROW,
     SIGN,
     SLOPE_VALUE,
+    UPDATE_SLIPS,
     Numbers,
     evaluate,
+    only_after,
 )
 from core.teaching.row_math import ROW_COUNT, RowMath, row_math
 
@@ -85,8 +90,13 @@ def check(quantity: Quantity, answer: float) -> Verdict:
     tolerance = within(answer, quantity.value)
     if tolerance is not None:
         return Verdict(True, tolerance)
-    matched = dict.fromkeys(slip for slip, value in quantity.slips if within(answer, value) is not None)
-    return Verdict(False, None, tuple(matched))
+    matched = tuple(dict.fromkeys(slip for slip, value in quantity.slips
+                                  if within(answer, value) is not None))
+    if any(slip.kind in UPDATE_SLIPS for slip in matched):  # the most specific slip
+        matched = tuple(slip for slip in matched if slip.kind in UPDATE_SLIPS)
+    elif answer == 0.0:
+        matched = tuple(slip for slip in matched if slip.kind not in NOT_FOR_ZERO)
+    return Verdict(False, None, matched)
 
 
 def make_exercise(source: str, config, weights: Weights, row: int, optimizer_state=None,
@@ -109,7 +119,11 @@ def slip_variants(config, m: RowMath) -> list:
     """(Slip, Numbers): the row update as each usual slip computes it. NaN: the slip has no
     meaning for that quantity."""
     right, r = Numbers.of(m), m.yp - m.yt
-    out = []
+    # the weight left as it was; the update without α (each optimizer's change is α times a
+    # step, so the change divided by α)
+    out = [(Slip(NOT_UPDATED), only_after(right, m.before)),
+           (Slip(ALPHA_FORGOTTEN), only_after(right, Weights.from_flat(
+               m.before.flat() - (m.before.flat() - m.after.flat()) / m.alpha, m.hidden_nodes)))]
     if m.hidden_nodes:
         other = "textbook" if m.article_order else "article"
         flipped = row_math(config.with_changes(update_order=other), m.before, m.row, m.state_before)

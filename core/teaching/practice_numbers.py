@@ -8,7 +8,7 @@ output slope yp (1 - yp) taken as yp). That evaluation runs on plain floats (`Pl
 the definition itself, not a copy of its formulas.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 import numpy as np
 
@@ -20,8 +20,14 @@ from core.model.tracing import Group
 from core.teaching.row_math import RowMath
 
 # the usual slips, in the order a verdict names them when several give the same number
-ORDER_OLD, ORDER_NEW, HALF_DROPPED, HALF_KEPT, SIGN, SLOPE_VALUE, BIAS, ROW = SLIPS = (
-    "order_old", "order_new", "half_dropped", "half_kept", "sign", "slope_value", "bias", "row")
+NOT_UPDATED, ALPHA_FORGOTTEN, ORDER_OLD, ORDER_NEW, HALF_DROPPED, HALF_KEPT, SIGN, SLOPE_VALUE, BIAS, ROW = \
+    SLIPS = ("not_updated", "alpha_forgotten", "order_old", "order_new", "half_dropped", "half_kept",
+             "sign", "slope_value", "bias", "row")
+# slips of the update itself: an answer one of these gives is told only these (a wrong row or
+# a left-out bias input can give the old weight too, by way of a gradient of 0)
+UPDATE_SLIPS = (NOT_UPDATED, ALPHA_FORGOTTEN)
+# an answer of 0 is what a slip that zeroes a factor gives, too often to say which one
+NOT_FOR_ZERO = (BIAS, ROW)
 
 
 class Plain:
@@ -91,6 +97,14 @@ class Numbers:
     def of(cls, m: RowMath) -> "Numbers":
         return cls(m.u, m.h, m.dh, m.v, m.yp, m.dv, m.row_loss, m.delta_out, m.w2_used, m.delta_hidden,
                    m.grad_hidden, m.grad_output, m.after, m.yp - m.yt)
+
+
+def only_after(numbers: Numbers, after: Weights) -> Numbers:
+    """Numbers with only the updated weights: a slip of the update alone (NaN elsewhere)."""
+    blank = {f.name: (np.full_like(np.asarray(getattr(numbers, f.name), dtype=float), np.nan)
+                      if np.ndim(getattr(numbers, f.name)) else np.nan)
+             for f in fields(numbers) if f.name != "after"}
+    return Numbers(after=after, **blank)
 
 
 def _params(weights: Weights) -> step.Params:

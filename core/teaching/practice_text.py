@@ -15,6 +15,9 @@ NOTATIONS = (GATELAB, ARTICLE)
 _EN = {
     "right_relative": "Right: {symbol} = {value} (your answer is within 0.5 % of it).",
     "right_absolute": "Right: {symbol} = {value} (your answer is within 0.005 of it).",
+    "not_updated": "the weight left as it was. The new weight is the old one minus the change.",
+    "alpha_forgotten": "α left out. The weight moves by α times the gradient's term, not by the term "
+                       "alone.",
     "order_old": "the output weight from before its update. In the article's order the output "
                  "weights are updated first, and the hidden deltas use the new ones.",
     "order_new": "the output weight after its update. In the textbook order the hidden deltas use "
@@ -54,6 +57,9 @@ _EN = {
 _JA = {
     "right_relative": "正解です: {symbol} = {value}（入力した値は正しい値の0.5 %以内）",
     "right_absolute": "正解です: {symbol} = {value}（入力した値と正しい値の差は0.005以内）",
+    "not_updated": "重みを更新しなかった場合の値です。新しい重みは、古い重みから変化量を引いたものです。",
+    "alpha_forgotten": "α を掛け忘れた場合の値です。重みの変化量は勾配の項に α を掛けたもので、"
+                       "項そのものではありません。",
     "order_old": "出力層の重みを更新前の値で使った場合の値です。"
                  "記事のコードの順では出力層の重みを先に更新し、隠れ層のδには更新後の値を使います。",
     "order_new": "出力層の重みを更新後の値で使った場合の値です。教科書の順では、隠れ層のδには更新前の"

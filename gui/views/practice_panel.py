@@ -289,6 +289,10 @@ class PracticePanel(QWidget):
         return {
             "right_relative": self.tr("Right: {symbol} = {value} (your answer is within 0.5 % of it)."),
             "right_absolute": self.tr("Right: {symbol} = {value} (your answer is within 0.005 of it)."),
+            "not_updated": self.tr("the weight left as it was. The new weight is the old one minus the "
+                                   "change."),
+            "alpha_forgotten": self.tr("α left out. The weight moves by α times the gradient's term, not by "
+                                       "the term alone."),
             "order_old": self.tr("the output weight from before its update. In the article's order the "
                                  "output weights are updated first, and the hidden deltas use the new ones."),
             "order_new": self.tr("the output weight after its update. In the textbook order the hidden "

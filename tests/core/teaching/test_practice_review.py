@@ -8,7 +8,9 @@ import pytest
 
 from core.cli.practice_cli import trained_exercise
 from core.model.config import TrainConfig
+from core.teaching.exercises import generated_exercise
 from core.teaching.practice import check
+from core.teaching.practice_numbers import ALPHA_FORGOTTEN, BIAS, NOT_UPDATED, ROW
 from core.teaching.practice_text import exercise_lines, weight_list
 
 _SUPER = str.maketrans("⁻⁰¹²³⁴⁵⁶⁷⁸⁹", "-0123456789")
@@ -57,3 +59,28 @@ def test_adams_update_worked_from_the_state_as_written_is_right(step):
         v_hat = (0.999 * state[f"v[{name}]"] + 0.001 * g * g) / (1 - 0.999 ** t)
         by_hand = w[name] - 0.5 * m_hat / (math.sqrt(v_hat) + 1e-8)
         assert check(_quantity(exercise, f"new_o{k}"), by_hand).right, (name, by_hand)
+
+
+def _kinds(quantity, answer):
+    verdict = check(quantity, answer)
+    assert not verdict.right
+    return {slip.kind for slip in verdict.slips}
+
+
+def test_the_old_weight_alpha_left_out_and_zero_are_told_as_they_are():
+    # over generated exercises, the old weight was told "bias input left out" or "row [...]"
+    # ~60 % of the time, w − ∂L/∂w with α 0.5 "the ½ left out", and 0 for a gradient a row or bias
+    for seed in range(300):
+        exercise = generated_exercise(seed)
+        before, m = exercise.math.before.flat(), exercise.math
+        offset = 0 if m.hidden_nodes == 0 else 3 * m.hidden_nodes
+        for k in range(len(m.before.output)):
+            new, grad = _quantity(exercise, f"new_o{k}"), _quantity(exercise, f"grad_o{k}")
+            old = before[offset + k]
+            if check(new, old).right:  # a gradient of 0: the weight does not move
+                continue
+            assert _kinds(new, old) == {NOT_UPDATED}, (seed, k)
+            if m.alpha != 1.0:
+                assert _kinds(new, old - grad.value) == {ALPHA_FORGOTTEN}, (seed, k)
+            if not check(grad, 0.0).right:
+                assert not _kinds(grad, 0.0) & {ROW, BIAS}, (seed, k)
