@@ -28,6 +28,7 @@ class PracticeSession:
         self.index = 0
         self.first_try_right = 0
         self._missed = False  # the current quantity had a wrong answer or was shown
+        self.started = False  # something was typed: the exercise is under way
 
     @property
     def current(self) -> Quantity | None:
@@ -45,6 +46,7 @@ class PracticeSession:
     def respond(self, text: str) -> Reply:
         """What one typed line does to the current quantity."""
         quantity = self.current
+        self.started = True
         word = text.strip().lower()
         if quantity is None or word in QUIT_WORDS:
             return Reply(QUIT, quantity)

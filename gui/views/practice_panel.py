@@ -279,8 +279,8 @@ class PracticePanel(QWidget):
                             .format(right=self._right, asked=self._asked))
 
     def _on_notation(self, *_):
-        if self._session is not None and self._session.index == 0:
-            self._new_exercise()  # nothing answered yet: write it out in the new symbols
+        if self._session is not None and not self._session.started:
+            self._new_exercise()  # nothing typed yet: write it out in the new symbols
         else:
             self._show_prompt()
 

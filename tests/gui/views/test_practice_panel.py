@@ -155,3 +155,14 @@ def test_after_hint_or_show_me_the_answer_field_has_the_keys(panel, qtbot, butto
     panel.set_exercise("article-and")
     qtbot.mouseClick(getattr(panel, button), Qt.MouseButton.LeftButton)
     assert panel.focusWidget() is panel.answer_field()
+
+
+def test_changing_the_notation_after_a_wrong_answer_keeps_the_miss(panel, qtbot):
+    # the exercise was written out again, and the first number right after a miss scored
+    panel.set_exercise("article-and", row=1)
+    first = article_exercise("article-and", 1).quantities[0]
+    _type(qtbot, panel, repr(first.value * 3 + 1))
+    panel._notation.setCurrentIndex(1)
+    _type(qtbot, panel, repr(first.value))
+    assert panel.session().index == 1 and panel.session().first_try_right == 0
+    assert panel.score() == (0, 1)
