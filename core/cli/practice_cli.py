@@ -19,7 +19,7 @@ from core.teaching.exercises import (
     generated_exercise,
     run_exercise,
 )
-from core.teaching.practice_session import HINT, NOT_NUMBER, QUIT, RIGHT, SHOWN, PracticeSession
+from core.teaching.practice_session import AMBIGUOUS, HINT, NOT_NUMBER, QUIT, RIGHT, SHOWN, PracticeSession
 from core.teaching.practice_text import WORDS, exercise_lines, hint_text, shown_text, symbol, verdict_text
 
 WORKSHEET_MAX = 200
@@ -99,6 +99,8 @@ def ask(exercise, stdin, stdout, lang="en", notation=GATELAB) -> int:
             say(shown_text(quantity, lang, notation))
         elif reply.kind == NOT_NUMBER:
             say(words["not_number"])
+        elif reply.kind == AMBIGUOUS:
+            say(words["ambiguous"])
         else:
             say(verdict_text(exercise, quantity, reply.verdict, lang, notation))
             if reply.kind == RIGHT:

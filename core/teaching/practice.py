@@ -9,6 +9,7 @@ computed: docs/design.md, "Practice".
 """
 
 import math
+import re
 import unicodedata
 from dataclasses import dataclass, replace
 
@@ -178,11 +179,26 @@ class AnswerError(ValueError):
     """Text that is not a number."""
 
 
+class AmbiguousAnswer(AnswerError):
+    """A number that reads two ways: 1,000 is one thousand, or 1.000 with a decimal comma."""
+
+
+_TIMES_TEN = re.compile(r"^([+-]?[\d.]+)[×x*]10\^?([+-]?\d+)$")  # 1.234×10⁻⁵, as the app writes it
+_THOUSANDS = re.compile(r"^[+-]?[1-9]\d{0,2},\d{3}$")
+
+
 def parse_answer(text: str) -> float:
-    """A typed number: full-width digits, a real minus sign (−) and a decimal comma allowed."""
-    cleaned = unicodedata.normalize("NFKC", str(text)).strip().replace("\u2212", "-").replace(" ", "")
+    """A typed number: full-width digits, a real minus sign (−) or a dash (–), a decimal comma
+    and the app's own 1.234×10⁻⁵ allowed."""
+    cleaned = unicodedata.normalize("NFKC", str(text)).strip()  # also ⁻⁵ -> -5
+    cleaned = cleaned.replace("\u2212", "-").replace("\u2013", "-").replace(" ", "")
+    if _THOUSANDS.match(cleaned):
+        raise AmbiguousAnswer(text)
     if cleaned.count(",") == 1 and "." not in cleaned:
         cleaned = cleaned.replace(",", ".")
+    power = _TIMES_TEN.match(cleaned)
+    if power:
+        cleaned = f"{power.group(1)}e{power.group(2)}"
     try:
         value = float(cleaned)
     except ValueError:

@@ -36,6 +36,8 @@ _EN = {
     "none": "Not right, and none of the usual slips gives your number. Type h for a hint, or look at "
             "the formula again.",
     "not_number": "Please type a number (h: hint, s: show me, q: quit).",
+    "ambiguous": "A comma before three digits reads two ways (1,000 or 1.000): please write the "
+                 "number with a decimal point.",
     "hint": "Hint: {symbol} = {formula} = {numbers}",
     "shown": "{symbol} = {formula} = {numbers} = {value}",
     "prompt": "{k}/{n}  {symbol} = ? ",
@@ -79,6 +81,7 @@ _JA = {
     "none": "違います。よくある間違いのどれとも一致しません。"
             "h でヒントを見るか、式をもう一度確かめてください。",
     "not_number": "数値を入力してください（h: ヒント、s: 答えを見る、q: 終了）。",
+    "ambiguous": "3桁の数字の前のコンマは2通りに読めます（1,000 と 1.000）。小数点を使って書いてください。",
     "hint": "ヒント: {symbol} = {formula} = {numbers}",
     "shown": "{symbol} = {formula} = {numbers} = {value}",
     "prompt": "{k}/{n}  {symbol} = ? ",

@@ -33,7 +33,7 @@ from core.teaching.exercises import (
     generated_exercise,
     run_exercise,
 )
-from core.teaching.practice_session import HINT, NOT_NUMBER, QUIT, RIGHT, SHOWN, PracticeSession
+from core.teaching.practice_session import AMBIGUOUS, HINT, NOT_NUMBER, QUIT, RIGHT, SHOWN, PracticeSession
 from core.teaching.practice_text import (
     exercise_lines,
     hint_text,
@@ -232,6 +232,8 @@ class PracticePanel(QWidget):
             self._add(hint_text(quantity, words, notation), "#5a5a5a")
         elif reply.kind in (NOT_NUMBER, QUIT):  # the window has no quit: q is just not a number
             self._add(words["not_number_window"], "#9a6700")
+        elif reply.kind == AMBIGUOUS:
+            self._add(words["ambiguous"], "#9a6700")
         elif reply.kind == SHOWN:
             self._add(shown_text(quantity, words, notation), "#0b5394")
             self._count(False)
@@ -312,6 +314,8 @@ class PracticePanel(QWidget):
             "none": self.tr("Not right, and none of the usual slips gives your number. Press Hint for the "
                             "formula with the numbers put in, or look at it again."),
             "not_number_window": self.tr("Please type a number."),
+            "ambiguous": self.tr("A comma before three digits reads two ways (1,000 or 1.000): please write "
+                                 "the number with a decimal point."),
             "intro_window": self.tr("Compute each number in turn and press Enter; Hint shows the formula "
                                     "with the numbers put in, Show me the value."),
             "hint": self.tr("Hint: {symbol} = {formula} = {numbers}"),

@@ -1,17 +1,20 @@
 """Practice, checked from the outside: what the learner reads is enough to get each number right,
 and a wrong answer is told a slip only when that slip gives it (the review of #29)."""
 
+import io
 import math
 import re
 
 import pytest
 
-from core.cli.practice_cli import trained_exercise
+from core.cli.practice_cli import run_practice, trained_exercise
 from core.model.config import TrainConfig
 from core.teaching.exercises import generated_exercise
-from core.teaching.practice import check
+from core.teaching.practice import AmbiguousAnswer, check, parse_answer
+from core.teaching.practice_formulas import number
 from core.teaching.practice_numbers import ALPHA_FORGOTTEN, BIAS, NOT_UPDATED, ROW
-from core.teaching.practice_text import exercise_lines, weight_list
+from core.teaching.practice_session import AMBIGUOUS, HINT, QUIT, SHOWN, PracticeSession
+from core.teaching.practice_text import WORDS, exercise_lines, weight_list
 
 _SUPER = str.maketrans("⁻⁰¹²³⁴⁵⁶⁷⁸⁹", "-0123456789")
 
@@ -84,3 +87,28 @@ def test_the_old_weight_alpha_left_out_and_zero_are_told_as_they_are():
                 assert _kinds(new, old - grad.value) == {ALPHA_FORGOTTEN}, (seed, k)
             if not check(grad, 0.0).right:
                 assert not _kinds(grad, 0.0) & {ROW, BIAS}, (seed, k)
+
+
+def test_answers_as_the_app_writes_them_and_as_a_keyboard_types_them():
+    assert parse_answer("1.234×10⁻⁵") == pytest.approx(1.234e-5)
+    assert parse_answer("−7.07×10⁻¹⁴") == pytest.approx(-7.07e-14)
+    assert parse_answer(number(-3.2e-7)) == pytest.approx(-3.2e-7)  # whatever the app shows
+    assert parse_answer("–0.25") == -0.25  # an en dash, as some keyboards give
+    assert parse_answer("0,25") == 0.25  # a decimal comma is still fine
+    for ambiguous in ("1,000", "−12,345"):
+        with pytest.raises(AmbiguousAnswer):
+            parse_answer(ambiguous)
+
+
+@pytest.mark.parametrize("typed, kind", [("ｈ", HINT), ("Ｈｉｎｔ", HINT), ("ｓ", SHOWN), ("ｑ", QUIT),
+                                         ("1,000", AMBIGUOUS)])
+def test_full_width_commands_and_a_thousands_comma(typed, kind):
+    session = PracticeSession(generated_exercise(0))
+    assert session.respond(typed).kind == kind
+
+
+def test_the_command_line_asks_again_for_a_thousands_comma():
+    out = io.StringIO()
+    run_practice(["--kind", "article-and"], io.StringIO("1,000\n"), out)
+    assert WORDS["en"]["ambiguous"] in out.getvalue()
+    assert "none of the usual slips" not in out.getvalue()

@@ -166,3 +166,10 @@ def test_changing_the_notation_after_a_wrong_answer_keeps_the_miss(panel, qtbot)
     _type(qtbot, panel, repr(first.value))
     assert panel.session().index == 1 and panel.session().first_try_right == 0
     assert panel.score() == (0, 1)
+
+
+def test_a_thousands_comma_is_asked_again(panel, qtbot):
+    panel.set_exercise("article-and")
+    _type(qtbot, panel, "1,000")
+    assert panel.current_text().splitlines()[-1].startswith("A comma before three digits reads two ways")
+    assert panel.session().index == 0 and panel.score() == (0, 0)
