@@ -29,6 +29,7 @@ from core.model.layout import ARTICLE, GATELAB
 from core.teaching.exercises import (
     GENERATED,
     RUN,
+    SEED_LIMIT,
     article_exercise,
     generated_exercise,
     run_exercise,
@@ -42,7 +43,7 @@ from core.teaching.practice_text import (
     verdict_text,
 )
 
-SEED_MAX = 2 ** 31 - 1
+SEED_MAX = SEED_LIMIT - 1
 SHEET_DEFAULT, SHEET_MAX = 10, 200
 
 

@@ -15,6 +15,7 @@ from core.teaching.practice_formulas import number
 from core.teaching.practice_numbers import ALPHA_FORGOTTEN, BIAS, NOT_UPDATED, ROW
 from core.teaching.practice_session import AMBIGUOUS, HINT, QUIT, SHOWN, PracticeSession
 from core.teaching.practice_text import WORDS, exercise_lines, weight_list
+from core.teaching.worksheet import worksheet_markdown
 
 _SUPER = str.maketrans("⁻⁰¹²³⁴⁵⁶⁷⁸⁹", "-0123456789")
 
@@ -112,3 +113,21 @@ def test_the_command_line_asks_again_for_a_thousands_comma():
     run_practice(["--kind", "article-and"], io.StringIO("1,000\n"), out)
     assert WORDS["en"]["ambiguous"] in out.getvalue()
     assert "none of the usual slips" not in out.getvalue()
+
+
+def test_each_worksheet_exercise_names_a_seed_that_opens_it():
+    text = worksheet_markdown(9, 4)
+    seeds = [int(s) for s in re.findall(r"^## Exercise \d+ \(seed (\d+)\)$", text, re.M)]
+    assert len(seeds) == 4
+    key = text.split("\n---\n", 1)[1]
+    for seed, part in zip(seeds, key.split("\n## ")[1:], strict=True):
+        assert 0 <= seed < 2 ** 31  # a Qt spin box (the window's seed) takes it
+        values = re.findall(r"^\| \d+ \| .* \| (\S+) \|$", part, re.M)
+        assert values == [number(q.value) for q in generated_exercise(seed).quantities]
+
+
+def test_giving_the_model_the_seed_draws_anyway_leaves_the_exercise_alone():
+    for seed in range(40):
+        drawn = generated_exercise(seed)
+        given = generated_exercise(seed, hidden_nodes=drawn.math.hidden_nodes)
+        assert [q.value for q in given.quantities] == [q.value for q in drawn.quantities], seed

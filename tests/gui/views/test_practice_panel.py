@@ -173,3 +173,12 @@ def test_a_thousands_comma_is_asked_again(panel, qtbot):
     _type(qtbot, panel, "1,000")
     assert panel.current_text().splitlines()[-1].startswith("A comma before three digits reads two ways")
     assert panel.session().index == 0 and panel.score() == (0, 0)
+
+
+def test_every_seed_an_exercise_takes_can_be_typed(panel):
+    from core.teaching.exercises import SEED_LIMIT, sheet_seeds
+
+    assert panel._seed.maximum() == SEED_LIMIT - 1
+    assert max(sheet_seeds(1, 500)) < SEED_LIMIT
+    with pytest.raises(ValueError):
+        generated_exercise(SEED_LIMIT)
