@@ -175,3 +175,25 @@ def test_ctrl_c_at_the_prompt_ends_with_the_score():
     out = io.StringIO()
     assert run_practice(["--seed", "4"], Interrupted(), out) == 0
     assert out.getvalue().rstrip().endswith("right at the first try.")
+
+
+@pytest.mark.parametrize("argv, named", [
+    (["--gate", "or"], "--gate"), (["--alpha", "2", "--seed", "3"], "--alpha"),
+    (["--loss", "cross-entropy"], "--loss"), (["--update-order", "article"], "--update-order"),
+    (["--optimizer", "adam"], "--optimizer"), (["--activation", "tanh"], "--activation"),
+    (["--step", "5"], "--step"), (["--kind", "article-and", "--seed", "3"], "--seed"),
+    (["--kind", "article-xor", "--gate", "and"], "--gate"),
+    (["--worksheet", "2", "--out", "sheet.md", "--optimizer", "adam"], "--optimizer")])
+def test_a_flag_the_exercise_does_not_use_is_refused(argv, named, capsys):
+    # these flags changed nothing for round numbers and the article's runs
+    with pytest.raises(SystemExit) as exit_:
+        run_practice(argv, io.StringIO(""), io.StringIO())
+    assert exit_.value.code == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and f"not {named}" in err
+
+
+def test_the_flags_an_exercise_uses_are_taken():
+    for argv in (["--seed", "5", "--hidden", "2", "--row", "1"], ["--kind", "article-and", "--row", "3"],
+                 ["--kind", "run", "--gate", "or", "--optimizer", "momentum", "--step", "2"]):
+        assert _practice(argv, [])[0] == 0
