@@ -13,8 +13,6 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 
-import numpy as np
-
 from core.model.network import Weights
 from core.teaching.practice_formulas import Asked, asked
 from core.teaching.practice_numbers import (
@@ -31,6 +29,7 @@ from core.teaching.practice_numbers import (
     SLOPE_VALUE,
     UPDATE_SLIPS,
     Numbers,
+    SlopeAsValue,
     evaluate,
     only_after,
 )
@@ -140,24 +139,13 @@ def slip_variants(config, m: RowMath) -> list:
             out.append((Slip(SLOPE_VALUE), replace(as_value, dv=m.yp, error=math.nan, row_loss=math.nan)))
     out.append((Slip(SIGN), replace(evaluate(m, yt=m.yp + r), row_loss=math.nan)))
     if m.hidden_nodes:
-        out.append((Slip(SLOPE_VALUE), _hidden_slope_as_value(m, right)))
+        out.append((Slip(SLOPE_VALUE), evaluate(m, f=SlopeAsValue())))
     out += _bias_forgotten(m)
     for other_row in range(ROW_COUNT):
         if other_row != m.row:
             numbers = Numbers.of(row_math(config, m.before, other_row, m.state_before))
             out.append((Slip(ROW, other_row), numbers))
     return out
-
-
-def _hidden_slope_as_value(m: RowMath, right: Numbers) -> Numbers:
-    """The hidden slopes f'(u_j) taken as f(u_j) = h_j. The step's definition has no input that
-    turns the one into the other, so the hidden deltas are formed here as it forms them
-    (δout w(2)j f'(u_j)); the updated weights only for plain descent (w - α ∂L/∂w)."""
-    deltas = m.delta_out * m.w2_used * m.h
-    grads = np.outer(m.x, deltas)
-    hidden = m.before.hidden - m.alpha * grads if m.optimizer == "sgd" else np.full_like(grads, np.nan)
-    return replace(right, dh=m.h.copy(), delta_hidden=deltas, grad_hidden=grads,
-                   after=Weights(hidden, np.full_like(m.after.output, np.nan)))
 
 
 def _bias_forgotten(m: RowMath) -> list:

@@ -74,6 +74,16 @@ class Plain:
 PLAIN = Plain()
 
 
+class SlopeAsValue(Plain):
+    """The definition on plain floats with each hidden slope f'(u) taken as the value f(u):
+    the step names h, then its slope d, and here d is h."""
+
+    def name(self, value, label):
+        if label == "h":
+            self._h = value
+        return self._h if label == "d" else value
+
+
 @dataclass(frozen=True)
 class Numbers:
     """The quantities of one row update that practice asks for (RowMath's names)."""
@@ -123,13 +133,13 @@ def _state(m: RowMath) -> tuple:
 
 
 def evaluate(m: RowMath, yt: float | None = None, bias_input: float = 1.0,
-             weights: Weights | None = None) -> Numbers:
+             weights: Weights | None = None, f: Plain = PLAIN) -> Numbers:
     """m's row update evaluated by the step's definition with one thing changed: the target,
-    the bias input, or the weights."""
+    the bias input, the weights, or the floats' dialect (SlopeAsValue)."""
     x = (*ROWS[m.row], bias_input)
     yt = m.yt if yt is None else yt
     state, t = _state(m)
-    s = step.row_update(PLAIN, _params(m.before if weights is None else weights), x, yt, m.alpha,
+    s = step.row_update(f, _params(m.before if weights is None else weights), x, yt, m.alpha,
                         m.activation, m.loss, m.article_order, m.optimizer, state, t)
     return _numbers(s, m.hidden_nodes, yt)
 

@@ -5,14 +5,16 @@ import io
 import math
 import re
 
+import numpy as np
 import pytest
 
 from core.cli.practice_cli import run_practice, trained_exercise
 from core.model.config import TrainConfig
+from core.model.network import Weights
 from core.teaching.exercises import generated_exercise
-from core.teaching.practice import AmbiguousAnswer, check, parse_answer
+from core.teaching.practice import AmbiguousAnswer, check, make_exercise, parse_answer
 from core.teaching.practice_formulas import number
-from core.teaching.practice_numbers import ALPHA_FORGOTTEN, BIAS, NOT_UPDATED, ROW
+from core.teaching.practice_numbers import ALPHA_FORGOTTEN, BIAS, NOT_UPDATED, ROW, SLOPE_VALUE
 from core.teaching.practice_session import AMBIGUOUS, HINT, QUIT, SHOWN, PracticeSession
 from core.teaching.practice_text import WORDS, exercise_lines, weight_list
 from core.teaching.worksheet import worksheet_markdown
@@ -131,3 +133,28 @@ def test_giving_the_model_the_seed_draws_anyway_leaves_the_exercise_alone():
         drawn = generated_exercise(seed)
         given = generated_exercise(seed, hidden_nodes=drawn.math.hidden_nodes)
         assert [q.value for q in given.quantities] == [q.value for q in drawn.quantities], seed
+
+
+@pytest.mark.parametrize("optimizer", ["sgd", "momentum", "adam"])
+def test_a_hidden_slope_taken_as_the_value_is_named_for_every_optimizer(optimizer):
+    # the slip was formed by hand for plain descent only, NaN (never named) for momentum and Adam
+    config = TrainConfig(gate="xor", hidden_nodes=2, alpha=4.0, optimizer=optimizer)
+    state = {"sgd": (), "momentum": (0.05,) * 9, "adam": (0.02,) * 9 + (0.001,) * 9 + (3.0,)}[optimizer]
+    hidden = np.array([[1.0, -1.5], [2.0, 0.5], [-0.5, 1.0]])
+    exercise = make_exercise("run", config, Weights(hidden, np.array([2.0, -1.5, 0.5])), 1, state)
+    m = exercise.math
+    j = 0
+    delta = _quantity(exercise, "delta_out").value * m.w2_used[j] * m.h[j]  # f(u) for f'(u)
+    assert SLOPE_VALUE in _kinds(_quantity(exercise, f"delta{j}"), delta)
+    grad = m.x[0] * delta
+    assert SLOPE_VALUE in _kinds(_quantity(exercise, f"grad_h0_{j}"), grad)
+    w = m.before.hidden[0, j]
+    if optimizer == "sgd":
+        by_hand = w - 4.0 * grad
+    elif optimizer == "momentum":
+        by_hand = w - 4.0 * (0.9 * m.slot_before("velocity")[0] + grad)
+    else:
+        m_hat = (0.9 * m.slot_before("m")[0] + 0.1 * grad) / (1 - 0.9 ** m.t)
+        v_hat = (0.999 * m.slot_before("v")[0] + 0.001 * grad * grad) / (1 - 0.999 ** m.t)
+        by_hand = w - 4.0 * m_hat / (math.sqrt(v_hat) + 1e-8)
+    assert SLOPE_VALUE in _kinds(_quantity(exercise, f"new_h0_{j}"), by_hand)
