@@ -16,7 +16,7 @@ from core.teaching.practice import AmbiguousAnswer, check, make_exercise, parse_
 from core.teaching.practice_formulas import number
 from core.teaching.practice_numbers import ALPHA_FORGOTTEN, BIAS, NOT_UPDATED, ROW, SLOPE_VALUE
 from core.teaching.practice_session import AMBIGUOUS, HINT, QUIT, SHOWN, PracticeSession
-from core.teaching.practice_text import WORDS, exercise_lines, weight_list
+from core.teaching.practice_text import WORDS, exercise_lines, verdict_text, weight_list
 from core.teaching.worksheet import worksheet_markdown
 
 _SUPER = str.maketrans("⁻⁰¹²³⁴⁵⁶⁷⁸⁹", "-0123456789")
@@ -158,3 +158,21 @@ def test_a_hidden_slope_taken_as_the_value_is_named_for_every_optimizer(optimize
         v_hat = (0.999 * m.slot_before("v")[0] + 0.001 * grad * grad) / (1 - 0.999 ** m.t)
         by_hand = w - 4.0 * m_hat / (math.sqrt(v_hat) + 1e-8)
     assert SLOPE_VALUE in _kinds(_quantity(exercise, f"new_h0_{j}"), by_hand)
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_wrong_answers_verdict_holds_no_number_but_rows_and_constants(lang):
+    # any number in a verdict could be the right value in some format: allow only the rows'
+    # 0 and 1 and the text's own constants (2 of the slope, 0.5 % and 0.005 of the tolerance)
+    allowed = {"0", "1", "2", "0.5", "0.005"}
+    exercises = [generated_exercise(seed) for seed in range(60)]
+    exercises += [trained_exercise(TrainConfig(gate="xor", optimizer=o, alpha=4.0, steps=10), 3, r)
+                  for o in ("sgd", "momentum", "adam") for r in range(4)]
+    for exercise in exercises:
+        for quantity in exercise.quantities:
+            for answer in [v for _, v in quantity.slips] + [quantity.value * 1.7 + 0.31, 0.0]:
+                verdict = check(quantity, answer)
+                if verdict.right:
+                    continue
+                text = verdict_text(exercise, quantity, verdict, lang)
+                assert set(re.findall(r"\d+(?:\.\d+)?", text)) <= allowed, text
