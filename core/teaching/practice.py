@@ -28,6 +28,7 @@ from core.teaching.practice_numbers import (
     SIGN,
     SLOPE_VALUE,
     UPDATE_SLIPS,
+    BiasTermLeftOut,
     Numbers,
     SlopeAsValue,
     evaluate,
@@ -150,16 +151,10 @@ def slip_variants(config, m: RowMath) -> list:
 
 def _bias_forgotten(m: RowMath) -> list:
     """The bias input taken as 0 and, in the 3-layer model, the bias node's term left out of v
-    (its weight taken as 0; the update moves it from its own value: the change subtracted from
-    a weight does not depend on the weight)."""
+    (BiasTermLeftOut: the update still moves the weight from its own value)."""
     out = [(Slip(BIAS), evaluate(m, bias_input=0.0))]
     if m.hidden_nodes:
-        output = m.before.output.copy()
-        output[-1] = 0.0
-        numbers = evaluate(m, weights=Weights(m.before.hidden, output))
-        after = numbers.after.output.copy()
-        after[-1] += m.before.output[-1]
-        out.append((Slip(BIAS), replace(numbers, after=Weights(numbers.after.hidden, after))))
+        out.append((Slip(BIAS), evaluate(m, f=BiasTermLeftOut(m.before.output[-1]))))
     return out
 
 

@@ -132,10 +132,21 @@ def _state(m: RowMath) -> tuple:
     return slots, (None if where.count is None else float(m.state_before[-1]))
 
 
+class BiasTermLeftOut(Plain):
+    """The definition on plain floats with the bias node's term 1·b left out of the output's
+    sum v (the step names v = Σ w h + b; here it is that minus b)."""
+
+    def __init__(self, bias: float):
+        self.bias = float(bias)
+
+    def name(self, value, label):
+        return value - self.bias if label == "v" else value
+
+
 def evaluate(m: RowMath, yt: float | None = None, bias_input: float = 1.0,
              weights: Weights | None = None, f: Plain = PLAIN) -> Numbers:
     """m's row update evaluated by the step's definition with one thing changed: the target,
-    the bias input, the weights, or the floats' dialect (SlopeAsValue)."""
+    the bias input, the weights, or the floats' dialect (SlopeAsValue, BiasTermLeftOut)."""
     x = (*ROWS[m.row], bias_input)
     yt = m.yt if yt is None else yt
     state, t = _state(m)
