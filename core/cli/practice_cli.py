@@ -7,7 +7,7 @@ me, q: quit); the verdicts are the window's. At the end of input it prints the s
 
 import sys
 
-from core.cli.cli_args import OneLineParser, add_training_flags, config_from_args
+from core.cli.cli_args import FLAG_FIELDS, OneLineParser, add_training_flags, config_from_args
 from core.model.config import ConfigError
 from core.model.layout import ARTICLE, GATELAB
 from core.teaching.exercises import (
@@ -19,7 +19,7 @@ from core.teaching.exercises import (
     generated_exercise,
     run_exercise,
 )
-from core.teaching.practice_session import HINT, NOT_NUMBER, QUIT, RIGHT, SHOWN, PracticeSession
+from core.teaching.practice_session import AMBIGUOUS, HINT, NOT_NUMBER, QUIT, RIGHT, SHOWN, PracticeSession
 from core.teaching.practice_text import WORDS, exercise_lines, hint_text, shown_text, symbol, verdict_text
 
 WORKSHEET_MAX = 200
@@ -33,7 +33,7 @@ def practice_parser() -> OneLineParser:
                              "steps with the training flags, or round numbers from --seed (default)")
     parser.add_argument("--row", type=int, choices=range(4), metavar="ROW",
                         help="truth-table row 0-3: (0,0),(1,0),(0,1),(1,1) (generated: from the seed)")
-    parser.add_argument("--step", type=int, default=0, help="--kind run: steps trained before the update")
+    parser.add_argument("--step", type=int, help="--kind run: steps trained before the update (default 0)")
     parser.add_argument("--notation", choices=(GATELAB, ARTICLE), default=GATELAB,
                         help="symbols: GateLab's (from 1, bias last) or the article's (from 0)")
     parser.add_argument("--lang", choices=("en", "ja"), default="en", help="language of the text")
@@ -49,6 +49,7 @@ def run_practice(argv, stdin=None, stdout=None) -> int:
     stdout = sys.stdout if stdout is None else stdout
     parser = practice_parser()
     args = parser.parse_args(argv)
+    _refuse_unused(parser, args)
     if args.worksheet is not None:
         return _worksheet(parser, args)
     try:
@@ -64,10 +65,26 @@ def _exercise(args):
     if args.kind in ARTICLE_RUNS:
         return article_exercise(args.kind, row or 0)
     if args.kind == RUN:
-        return trained_exercise(config_from_args(args), args.step, row or 0)
+        return trained_exercise(config_from_args(args), args.step or 0, row or 0)
     seed = int(args.seed) if args.seed is not None else 0
     hidden = int(args.hidden_nodes) if args.hidden_nodes is not None else None
     return generated_exercise(seed, hidden, row)
+
+
+def _refuse_unused(parser, args) -> None:
+    """A flag the kind of exercise does not use is an error, not silently dropped: round numbers
+    take only their seed and model, the article's runs nothing."""
+    kind = "--worksheet" if args.worksheet is not None else f"--kind {args.kind}"
+    if args.worksheet is None and args.kind == RUN:
+        return
+    takes = () if args.worksheet is None and args.kind in ARTICLE_RUNS else ("--seed", "--hidden")
+    given = [flag for flag, field in FLAG_FIELDS.items() if getattr(args, field) is not None] + \
+        (["--step"] if args.step is not None else [])
+    unused = [flag for flag in given if flag not in takes]
+    if unused:
+        uses = ", ".join(takes) if takes else "no training flags"
+        hint = "" if args.worksheet is not None else " (--kind run trains with them)"
+        parser.error(f"{kind} uses {uses}, not {', '.join(unused)}{hint}")
 
 
 def ask(exercise, stdin, stdout, lang="en", notation=GATELAB) -> int:
@@ -99,6 +116,8 @@ def ask(exercise, stdin, stdout, lang="en", notation=GATELAB) -> int:
             say(shown_text(quantity, lang, notation))
         elif reply.kind == NOT_NUMBER:
             say(words["not_number"])
+        elif reply.kind == AMBIGUOUS:
+            say(words["ambiguous"])
         else:
             say(verdict_text(exercise, quantity, reply.verdict, lang, notation))
             if reply.kind == RIGHT:

@@ -18,7 +18,7 @@ KINDS = ARTICLE_RUNS + (RUN, GENERATED)
 ROUND_ALPHAS = (0.1, 0.2, 0.5)  # small, and easy to multiply by hand
 ROUND_GATES = ("and", "or", "nand", "nor", "xor")
 ROUND_HIDDEN = (0, 2)
-SEED_LIMIT = 2 ** 32  # what TrainConfig takes
+SEED_LIMIT = 2 ** 31  # what the window's seed box takes, so every sheet's exercise opens there
 MAX_HIDDEN = 4  # more is no exercise for pencil and paper
 
 
@@ -44,7 +44,8 @@ def generated_exercise(seed: int, hidden_nodes: int | None = None, row: int | No
     if not 0 <= int(seed) < SEED_LIMIT:
         raise ValueError(f"seed must be 0..{SEED_LIMIT - 1}, not {seed}")
     rng = np.random.default_rng(int(seed))
-    hidden = int(rng.choice(ROUND_HIDDEN)) if hidden_nodes is None else int(hidden_nodes)
+    drawn = int(rng.choice(ROUND_HIDDEN))  # drawn even when given: the rest of the draws stay the seed's
+    hidden = drawn if hidden_nodes is None else int(hidden_nodes)
     if not 0 <= hidden <= MAX_HIDDEN:
         raise ValueError(f"hidden nodes must be 0..{MAX_HIDDEN} for an exercise by hand, not {hidden}")
     gate = str(rng.choice(ROUND_GATES))

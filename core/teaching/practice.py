@@ -9,24 +9,30 @@ computed: docs/design.md, "Practice".
 """
 
 import math
+import re
 import unicodedata
 from dataclasses import dataclass, replace
-
-import numpy as np
 
 from core.model.network import Weights
 from core.teaching.practice_formulas import Asked, asked
 from core.teaching.practice_numbers import (
+    ALPHA_FORGOTTEN,
     BIAS,
     HALF_DROPPED,
     HALF_KEPT,
+    NOT_FOR_ZERO,
+    NOT_UPDATED,
     ORDER_NEW,
     ORDER_OLD,
     ROW,
     SIGN,
     SLOPE_VALUE,
+    UPDATE_SLIPS,
+    BiasTermLeftOut,
     Numbers,
+    SlopeAsValue,
     evaluate,
+    only_after,
 )
 from core.teaching.row_math import ROW_COUNT, RowMath, row_math
 
@@ -85,8 +91,13 @@ def check(quantity: Quantity, answer: float) -> Verdict:
     tolerance = within(answer, quantity.value)
     if tolerance is not None:
         return Verdict(True, tolerance)
-    matched = dict.fromkeys(slip for slip, value in quantity.slips if within(answer, value) is not None)
-    return Verdict(False, None, tuple(matched))
+    matched = tuple(dict.fromkeys(slip for slip, value in quantity.slips
+                                  if within(answer, value) is not None))
+    if any(slip.kind in UPDATE_SLIPS for slip in matched):  # the most specific slip
+        matched = tuple(slip for slip in matched if slip.kind in UPDATE_SLIPS)
+    elif answer == 0.0:
+        matched = tuple(slip for slip in matched if slip.kind not in NOT_FOR_ZERO)
+    return Verdict(False, None, matched)
 
 
 def make_exercise(source: str, config, weights: Weights, row: int, optimizer_state=None,
@@ -109,7 +120,11 @@ def slip_variants(config, m: RowMath) -> list:
     """(Slip, Numbers): the row update as each usual slip computes it. NaN: the slip has no
     meaning for that quantity."""
     right, r = Numbers.of(m), m.yp - m.yt
-    out = []
+    # the weight left as it was; the update without α (each optimizer's change is α times a
+    # step, so the change divided by α)
+    out = [(Slip(NOT_UPDATED), only_after(right, m.before)),
+           (Slip(ALPHA_FORGOTTEN), only_after(right, Weights.from_flat(
+               m.before.flat() - (m.before.flat() - m.after.flat()) / m.alpha, m.hidden_nodes)))]
     if m.hidden_nodes:
         other = "textbook" if m.article_order else "article"
         flipped = row_math(config.with_changes(update_order=other), m.before, m.row, m.state_before)
@@ -125,7 +140,7 @@ def slip_variants(config, m: RowMath) -> list:
             out.append((Slip(SLOPE_VALUE), replace(as_value, dv=m.yp, error=math.nan, row_loss=math.nan)))
     out.append((Slip(SIGN), replace(evaluate(m, yt=m.yp + r), row_loss=math.nan)))
     if m.hidden_nodes:
-        out.append((Slip(SLOPE_VALUE), _hidden_slope_as_value(m, right)))
+        out.append((Slip(SLOPE_VALUE), evaluate(m, f=SlopeAsValue())))
     out += _bias_forgotten(m)
     for other_row in range(ROW_COUNT):
         if other_row != m.row:
@@ -134,29 +149,12 @@ def slip_variants(config, m: RowMath) -> list:
     return out
 
 
-def _hidden_slope_as_value(m: RowMath, right: Numbers) -> Numbers:
-    """The hidden slopes f'(u_j) taken as f(u_j) = h_j. The step's definition has no input that
-    turns the one into the other, so the hidden deltas are formed here as it forms them
-    (δout w(2)j f'(u_j)); the updated weights only for plain descent (w - α ∂L/∂w)."""
-    deltas = m.delta_out * m.w2_used * m.h
-    grads = np.outer(m.x, deltas)
-    hidden = m.before.hidden - m.alpha * grads if m.optimizer == "sgd" else np.full_like(grads, np.nan)
-    return replace(right, dh=m.h.copy(), delta_hidden=deltas, grad_hidden=grads,
-                   after=Weights(hidden, np.full_like(m.after.output, np.nan)))
-
-
 def _bias_forgotten(m: RowMath) -> list:
     """The bias input taken as 0 and, in the 3-layer model, the bias node's term left out of v
-    (its weight taken as 0; the update moves it from its own value: the change subtracted from
-    a weight does not depend on the weight)."""
+    (BiasTermLeftOut: the update still moves the weight from its own value)."""
     out = [(Slip(BIAS), evaluate(m, bias_input=0.0))]
     if m.hidden_nodes:
-        output = m.before.output.copy()
-        output[-1] = 0.0
-        numbers = evaluate(m, weights=Weights(m.before.hidden, output))
-        after = numbers.after.output.copy()
-        after[-1] += m.before.output[-1]
-        out.append((Slip(BIAS), replace(numbers, after=Weights(numbers.after.hidden, after))))
+        out.append((Slip(BIAS), evaluate(m, f=BiasTermLeftOut(m.before.output[-1]))))
     return out
 
 
@@ -164,11 +162,26 @@ class AnswerError(ValueError):
     """Text that is not a number."""
 
 
+class AmbiguousAnswer(AnswerError):
+    """A number that reads two ways: 1,000 is one thousand, or 1.000 with a decimal comma."""
+
+
+_TIMES_TEN = re.compile(r"^([+-]?[\d.]+)[×x*]10\^?([+-]?\d+)$")  # 1.234×10⁻⁵, as the app writes it
+_THOUSANDS = re.compile(r"^[+-]?[1-9]\d{0,2},\d{3}$")
+
+
 def parse_answer(text: str) -> float:
-    """A typed number: full-width digits, a real minus sign (−) and a decimal comma allowed."""
-    cleaned = unicodedata.normalize("NFKC", str(text)).strip().replace("\u2212", "-").replace(" ", "")
+    """A typed number: full-width digits, a real minus sign (−) or a dash (–), a decimal comma
+    and the app's own 1.234×10⁻⁵ allowed."""
+    cleaned = unicodedata.normalize("NFKC", str(text)).strip()  # also ⁻⁵ -> -5
+    cleaned = cleaned.replace("\u2212", "-").replace("\u2013", "-").replace(" ", "")
+    if _THOUSANDS.match(cleaned):
+        raise AmbiguousAnswer(text)
     if cleaned.count(",") == 1 and "." not in cleaned:
         cleaned = cleaned.replace(",", ".")
+    power = _TIMES_TEN.match(cleaned)
+    if power:
+        cleaned = f"{power.group(1)}e{power.group(2)}"
     try:
         value = float(cleaned)
     except ValueError:

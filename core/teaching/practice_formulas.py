@@ -15,6 +15,13 @@ from core.teaching.practice_numbers import Numbers
 from core.teaching.row_math import RowMath, format_number
 
 MINUS, DOT = "−", "·"
+GIVEN_DECIMALS = 4  # 4 significant digits of −17.1547 lose 0.005, the whole absolute tolerance
+
+
+def number(value) -> str:
+    """A number practice gives or shows: 4 significant digits, and 4 decimals from 1 up, so
+    that sums worked from the numbers as written stay within the tolerance."""
+    return format_number(value, decimals=GIVEN_DECIMALS)
 
 
 @dataclass(frozen=True)
@@ -30,7 +37,7 @@ class Asked:
 
 
 def _n(value) -> str:
-    return format_number(value)
+    return number(value)
 
 
 def _f(value) -> str:

@@ -8,7 +8,7 @@ output slope yp (1 - yp) taken as yp). That evaluation runs on plain floats (`Pl
 the definition itself, not a copy of its formulas.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 import numpy as np
 
@@ -20,8 +20,14 @@ from core.model.tracing import Group
 from core.teaching.row_math import RowMath
 
 # the usual slips, in the order a verdict names them when several give the same number
-ORDER_OLD, ORDER_NEW, HALF_DROPPED, HALF_KEPT, SIGN, SLOPE_VALUE, BIAS, ROW = SLIPS = (
-    "order_old", "order_new", "half_dropped", "half_kept", "sign", "slope_value", "bias", "row")
+NOT_UPDATED, ALPHA_FORGOTTEN, ORDER_OLD, ORDER_NEW, HALF_DROPPED, HALF_KEPT, SIGN, SLOPE_VALUE, BIAS, ROW = \
+    SLIPS = ("not_updated", "alpha_forgotten", "order_old", "order_new", "half_dropped", "half_kept",
+             "sign", "slope_value", "bias", "row")
+# slips of the update itself: an answer one of these gives is told only these (a wrong row or
+# a left-out bias input can give the old weight too, by way of a gradient of 0)
+UPDATE_SLIPS = (NOT_UPDATED, ALPHA_FORGOTTEN)
+# an answer of 0 is what a slip that zeroes a factor gives, too often to say which one
+NOT_FOR_ZERO = (BIAS, ROW)
 
 
 class Plain:
@@ -68,6 +74,16 @@ class Plain:
 PLAIN = Plain()
 
 
+class SlopeAsValue(Plain):
+    """The definition on plain floats with each hidden slope f'(u) taken as the value f(u):
+    the step names h, then its slope d, and here d is h."""
+
+    def name(self, value, label):
+        if label == "h":
+            self._h = value
+        return self._h if label == "d" else value
+
+
 @dataclass(frozen=True)
 class Numbers:
     """The quantities of one row update that practice asks for (RowMath's names)."""
@@ -93,6 +109,14 @@ class Numbers:
                    m.grad_hidden, m.grad_output, m.after, m.yp - m.yt)
 
 
+def only_after(numbers: Numbers, after: Weights) -> Numbers:
+    """Numbers with only the updated weights: a slip of the update alone (NaN elsewhere)."""
+    blank = {f.name: (np.full_like(np.asarray(getattr(numbers, f.name), dtype=float), np.nan)
+                      if np.ndim(getattr(numbers, f.name)) else np.nan)
+             for f in fields(numbers) if f.name != "after"}
+    return Numbers(after=after, **blank)
+
+
 def _params(weights: Weights) -> step.Params:
     if weights.hidden_nodes == 0:
         return step.Params(None, Group(float(w) for w in weights.output))
@@ -108,14 +132,25 @@ def _state(m: RowMath) -> tuple:
     return slots, (None if where.count is None else float(m.state_before[-1]))
 
 
+class BiasTermLeftOut(Plain):
+    """The definition on plain floats with the bias node's term 1·b left out of the output's
+    sum v (the step names v = Σ w h + b; here it is that minus b)."""
+
+    def __init__(self, bias: float):
+        self.bias = float(bias)
+
+    def name(self, value, label):
+        return value - self.bias if label == "v" else value
+
+
 def evaluate(m: RowMath, yt: float | None = None, bias_input: float = 1.0,
-             weights: Weights | None = None) -> Numbers:
+             weights: Weights | None = None, f: Plain = PLAIN) -> Numbers:
     """m's row update evaluated by the step's definition with one thing changed: the target,
-    the bias input, or the weights."""
+    the bias input, the weights, or the floats' dialect (SlopeAsValue, BiasTermLeftOut)."""
     x = (*ROWS[m.row], bias_input)
     yt = m.yt if yt is None else yt
     state, t = _state(m)
-    s = step.row_update(PLAIN, _params(m.before if weights is None else weights), x, yt, m.alpha,
+    s = step.row_update(f, _params(m.before if weights is None else weights), x, yt, m.alpha,
                         m.activation, m.loss, m.article_order, m.optimizer, state, t)
     return _numbers(s, m.hidden_nodes, yt)
 

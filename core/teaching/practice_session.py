@@ -5,11 +5,13 @@ wrong: the slips it matches), "h" asks for the hint, "s" shows the value and mov
 score counts the quantities answered right at the first try without "show me".
 """
 
+import unicodedata
 from dataclasses import dataclass
 
-from core.teaching.practice import AnswerError, Exercise, Quantity, Verdict, parse_answer
+from core.teaching.practice import AmbiguousAnswer, AnswerError, Exercise, Quantity, Verdict, parse_answer
 
-RIGHT, WRONG, HINT, SHOWN, NOT_NUMBER, QUIT = "right", "wrong", "hint", "shown", "not_number", "quit"
+RIGHT, WRONG, HINT, SHOWN, NOT_NUMBER, AMBIGUOUS, QUIT = (
+    "right", "wrong", "hint", "shown", "not_number", "ambiguous", "quit")
 HINT_WORDS = ("h", "hint", "ひんと", "ヒント")
 SHOW_WORDS = ("s", "show", "show me")
 QUIT_WORDS = ("q", "quit", "exit")
@@ -17,7 +19,7 @@ QUIT_WORDS = ("q", "quit", "exit")
 
 @dataclass(frozen=True)
 class Reply:
-    kind: str  # RIGHT, WRONG, HINT, SHOWN, NOT_NUMBER, QUIT
+    kind: str  # RIGHT, WRONG, HINT, SHOWN, NOT_NUMBER, AMBIGUOUS, QUIT
     quantity: Quantity | None
     verdict: Verdict | None = None
 
@@ -28,6 +30,7 @@ class PracticeSession:
         self.index = 0
         self.first_try_right = 0
         self._missed = False  # the current quantity had a wrong answer or was shown
+        self.started = False  # something was typed: the exercise is under way
 
     @property
     def current(self) -> Quantity | None:
@@ -45,7 +48,8 @@ class PracticeSession:
     def respond(self, text: str) -> Reply:
         """What one typed line does to the current quantity."""
         quantity = self.current
-        word = text.strip().lower()
+        self.started = True
+        word = unicodedata.normalize("NFKC", text).strip().lower()  # ｈ is h
         if quantity is None or word in QUIT_WORDS:
             return Reply(QUIT, quantity)
         if word in HINT_WORDS:
@@ -55,6 +59,8 @@ class PracticeSession:
             return Reply(SHOWN, quantity)
         try:
             answer = parse_answer(text)
+        except AmbiguousAnswer:
+            return Reply(AMBIGUOUS, quantity)
         except AnswerError:
             return Reply(NOT_NUMBER, quantity)
         verdict = self.exercise.check(self.index, answer)

@@ -6,8 +6,8 @@ the right value; only `shown` (show me) gives it.
 from core.model.gates import ROWS
 from core.model.layout import ARTICLE, GATELAB, state_layout
 from core.teaching.practice import RIGHT_RELATIVE, Exercise, Quantity, Verdict
+from core.teaching.practice_formulas import number
 from core.teaching.practice_numbers import ROW, SLIPS
-from core.teaching.row_math import format_number
 
 LANGUAGES = ("en", "ja")
 NOTATIONS = (GATELAB, ARTICLE)
@@ -15,6 +15,9 @@ NOTATIONS = (GATELAB, ARTICLE)
 _EN = {
     "right_relative": "Right: {symbol} = {value} (your answer is within 0.5 % of it).",
     "right_absolute": "Right: {symbol} = {value} (your answer is within 0.005 of it).",
+    "not_updated": "the weight left as it was. The new weight is the old one minus the change.",
+    "alpha_forgotten": "α left out. The weight moves by α times the gradient's term, not by the term "
+                       "alone.",
     "order_old": "the output weight from before its update. In the article's order the output "
                  "weights are updated first, and the hidden deltas use the new ones.",
     "order_new": "the output weight after its update. In the textbook order the hidden deltas use "
@@ -33,6 +36,8 @@ _EN = {
     "none": "Not right, and none of the usual slips gives your number. Type h for a hint, or look at "
             "the formula again.",
     "not_number": "Please type a number (h: hint, s: show me, q: quit).",
+    "ambiguous": "A comma before three digits reads two ways (1,000 or 1.000): please write the "
+                 "number with a decimal point.",
     "hint": "Hint: {symbol} = {formula} = {numbers}",
     "shown": "{symbol} = {formula} = {numbers} = {value}",
     "prompt": "{k}/{n}  {symbol} = ? ",
@@ -43,6 +48,7 @@ _EN = {
     "row_line": "Row [{x1}, {x2}]: inputs {inputs}; target yt = {yt}.",
     "weights": "Weights before the update:",
     "state": "The optimizer's state before the update:",
+    "adam_t": "t = {t} (the count of updates, this one included: the t of 1 − 0.9^t)",
     "two_layer": "2-layer model", "three_layer": "3-layer model, {h} {activation} hidden nodes",
     "new": " (new)",
     "textbook": "textbook", "article": "the article's",
@@ -53,6 +59,9 @@ _EN = {
 _JA = {
     "right_relative": "正解です: {symbol} = {value}（入力した値は正しい値の0.5 %以内）",
     "right_absolute": "正解です: {symbol} = {value}（入力した値と正しい値の差は0.005以内）",
+    "not_updated": "重みを更新しなかった場合の値です。新しい重みは、古い重みから変化量を引いたものです。",
+    "alpha_forgotten": "α を掛け忘れた場合の値です。重みの変化量は勾配の項に α を掛けたもので、"
+                       "項そのものではありません。",
     "order_old": "出力層の重みを更新前の値で使った場合の値です。"
                  "記事のコードの順では出力層の重みを先に更新し、隠れ層のδには更新後の値を使います。",
     "order_new": "出力層の重みを更新後の値で使った場合の値です。教科書の順では、隠れ層のδには更新前の"
@@ -72,6 +81,7 @@ _JA = {
     "none": "違います。よくある間違いのどれとも一致しません。"
             "h でヒントを見るか、式をもう一度確かめてください。",
     "not_number": "数値を入力してください（h: ヒント、s: 答えを見る、q: 終了）。",
+    "ambiguous": "3桁の数字の前のコンマは2通りに読めます（1,000 と 1.000）。小数点を使って書いてください。",
     "hint": "ヒント: {symbol} = {formula} = {numbers}",
     "shown": "{symbol} = {formula} = {numbers} = {value}",
     "prompt": "{k}/{n}  {symbol} = ? ",
@@ -81,6 +91,7 @@ _JA = {
     "row_line": "行 [{x1}, {x2}]: 入力 {inputs}、真の値 yt = {yt}",
     "weights": "更新前の重み:",
     "state": "更新前の最適化手法の状態:",
+    "adam_t": "t = {t}（今回を含めた更新の回数。1 − 0.9^t の t）",
     "two_layer": "2層モデル", "three_layer": "3層モデル（隠れ層は{activation}のノード {h} 個）",
     "new": "（更新後）",
     "textbook": "教科書の順序", "article": "記事のコードの順序",
@@ -121,7 +132,7 @@ def verdict_text(exercise: Exercise, quantity: Quantity, verdict: Verdict, lang:
     words = words_of(lang)
     if verdict.right:
         key = "right_relative" if verdict.tolerance == RIGHT_RELATIVE else "right_absolute"
-        return words[key].format(symbol=symbol(quantity, lang, notation), value=format_number(quantity.value))
+        return words[key].format(symbol=symbol(quantity, lang, notation), value=number(quantity.value))
     if not verdict.slips:
         return words["none"]
     y1, y2 = _row(exercise.math.row)
@@ -145,7 +156,7 @@ def hint_text(quantity: Quantity, lang: str = "en", notation: str = GATELAB) -> 
 def shown_text(quantity: Quantity, lang: str = "en", notation: str = GATELAB) -> str:
     return words_of(lang)["shown"].format(symbol=symbol(quantity, lang, notation),
                                        formula=formula(quantity, lang, notation),
-                                       numbers=quantity.asked.numbers, value=format_number(quantity.value))
+                                       numbers=quantity.asked.numbers, value=number(quantity.value))
 
 
 def exercise_lines(exercise: Exercise, lang: str = "en", notation: str = GATELAB) -> list[str]:
@@ -157,29 +168,29 @@ def exercise_lines(exercise: Exercise, lang: str = "en", notation: str = GATELAB
     x1, x2 = _row(m.row)
     inputs = f"x1 = {x1}, x2 = {x2}, 1" if notation == GATELAB else f"x0 = {x1}, x1 = {x2}, x2 = 1"
     lines = [words["exercise"].format(model=model, gate=config.gate.upper(), loss=words[m.loss],
-                                      alpha=format_number(m.alpha),
+                                      alpha=number(m.alpha),
                                       order=words["article" if m.article_order else "textbook"],
                                       optimizer=words[m.optimizer]),
-             words["row_line"].format(x1=x1, x2=x2, inputs=inputs, yt=format_number(m.yt)),
+             words["row_line"].format(x1=x1, x2=x2, inputs=inputs, yt=number(m.yt)),
              words["weights"] + " " + weight_list(exercise, notation)]
     if m.optimizer != "sgd":
-        lines.append(words["state"] + " " + state_list(exercise, notation))
+        lines.append(words["state"] + " " + state_list(exercise, notation, lang))
     return lines
 
 
 def weight_list(exercise: Exercise, notation: str = GATELAB) -> str:
     places = state_layout(exercise.math.hidden_nodes).weights.weights
     flat = exercise.math.before.flat()
-    return ", ".join(f"{getattr(p, notation)} = {format_number(flat[p.index])}" for p in places)
+    return ", ".join(f"{getattr(p, notation)} = {number(flat[p.index])}" for p in places)
 
 
-def state_list(exercise: Exercise, notation: str = GATELAB) -> str:
+def state_list(exercise: Exercise, notation: str = GATELAB, lang="en") -> str:
     m = exercise.math
     where = state_layout(m.hidden_nodes, m.optimizer)
     items = []
     for slot in where.slots:
         values = m.slot_before(slot.name)
-        items += [f"{where.slot_name(slot, k, notation)} = {format_number(v)}" for k, v in enumerate(values)]
+        items += [f"{where.slot_name(slot, k, notation)} = {number(v)}" for k, v in enumerate(values)]
     if m.t is not None:
-        items.append(f"t = {format_number(m.t - 1.0)}")
+        items.append(words_of(lang)["adam_t"].format(t=number(m.t)))  # the t the formula takes
     return ", ".join(items)

@@ -32,9 +32,10 @@ SIGNIFICANT_DIGITS = 4
 _SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
-def format_number(value: float, digits: int = SIGNIFICANT_DIGITS) -> str:
+def format_number(value: float, digits: int = SIGNIFICANT_DIGITS, decimals: int = 0) -> str:
     """A number as a student reads it: 4 significant digits, a real minus sign (−),
-    and tiny or huge values as 1.234×10⁻⁵ rather than 1.234e-05."""
+    and tiny or huge values as 1.234×10⁻⁵ rather than 1.234e-05. With `decimals`, a number
+    of 1 or more keeps that many decimals too (trailing zeros dropped): −17.1547, not −17.15."""
     value = float(value)
     if math.isnan(value):
         return "NaN"
@@ -43,6 +44,8 @@ def format_number(value: float, digits: int = SIGNIFICANT_DIGITS) -> str:
     if value == 0.0:
         return "0"
     text = f"{value:.{digits}g}"
+    if decimals and 1.0 <= abs(value) < 10.0 ** 15:
+        text = f"{value:.{decimals}f}".rstrip("0").rstrip(".")
     if "e" in text:
         mantissa, exponent = text.split("e")
         text = f"{mantissa}×10{str(int(exponent)).translate(_SUPERSCRIPT)}"

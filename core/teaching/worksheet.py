@@ -7,8 +7,8 @@ written as the app writes them. The window prints the same Markdown to PDF.
 
 from core.model.layout import GATELAB
 from core.teaching.exercises import generated_exercise, sheet_seeds
+from core.teaching.practice_formulas import number as given
 from core.teaching.practice_text import exercise_lines, formula, symbol
-from core.teaching.row_math import format_number
 
 _WORDS = {
     "en": {
@@ -19,6 +19,7 @@ _WORDS = {
                "turn. An answer within 0.5 % of the value, or within 0.005 of it, counts as right. "
                "Notation: {notation}.",
         "exercise": "Exercise {k}",
+        "seeded": "Exercise {k} (seed {seed})",
         "key": "Answer key",
         "columns": "| # | quantity | formula, with the numbers | value |",
     },
@@ -29,6 +30,7 @@ _WORDS = {
         "how": "真理値表の1行について、オンライン学習の1ステップを順に計算してください。"
                "正しい値の0.5 %以内、または差が0.005以内なら正解とします。記号: {notation}",
         "exercise": "問題 {k}",
+        "seeded": "問題 {k}（シード {seed}）",
         "key": "解答",
         "columns": "| 番号 | 量 | 式（数値を代入） | 値 |",
     },
@@ -48,8 +50,8 @@ def worksheet_markdown(seed: int, count: int, lang: str = "en", notation: str = 
     exercises = worksheet_exercises(seed, count, hidden_nodes)
     lines = [f"# {words['title'].format(seed=seed)}", "",
              words["how"].format(notation=words["notation"][notation]), ""]
-    for k, exercise in enumerate(exercises, 1):
-        lines += [f"## {words['exercise'].format(k=k)}", ""]
+    for k, exercise in enumerate(exercises, 1):  # the seed opens the same exercise in the app
+        lines += [f"## {words['seeded'].format(k=k, seed=exercise.config.seed)}", ""]
         lines += [f"{line}  " for line in exercise_lines(exercise, lang, notation)] + [""]
         lines += [f"{n}. {symbol(q, lang, notation)} = ______" for n, q in enumerate(exercise.quantities, 1)]
         lines.append("")
@@ -63,4 +65,4 @@ def worksheet_markdown(seed: int, count: int, lang: str = "en", notation: str = 
 
 def answer_row(number: int, quantity, lang: str = "en", notation: str = GATELAB) -> str:
     return (f"| {number} | {symbol(quantity, lang, notation)} | {formula(quantity, lang, notation)} = "
-            f"{quantity.asked.numbers} | {format_number(quantity.value)} |")
+            f"{quantity.asked.numbers} | {given(quantity.value)} |")

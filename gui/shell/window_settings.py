@@ -67,7 +67,8 @@ class WindowSettings(QObject):
             w.panes.keep_reading_heights()
         if not self.restored_window or self.fresh:
             w.show_dock("guide")  # a first start: the article's first section says what to do
-        w.practice_panel.set_score(*self.store.load_practice_score())
+        if not self.fresh:  # a classroom machine: each student's score starts from 0
+            w.practice_panel.set_score(*self.store.load_practice_score())
         self._apply_toggles(self.store.load_view_toggles(DEFAULT_TOGGLES))
         if not self.fresh:
             w.controls.set_speed_index(self.store.load_speed_index(
@@ -90,10 +91,10 @@ class WindowSettings(QObject):
         if not self.fresh:  # a fresh start leaves the stored settings as they were
             self.store.save_config(w.session.config)
             self.store.save_speed_index(w.controls.speed_index())
+            self.store.save_practice_score(*w.practice_panel.score())
         if not w.presentation.is_on():  # the full-screen layout is not the user's window
             self.store.save_window(w, w.panes.splitters())
         self.store.save_view_toggles(self.toggles())
-        self.store.save_practice_score(*w.practice_panel.score())
         self.store.sync()
 
     def _report_unreadable(self) -> None:

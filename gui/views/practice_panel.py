@@ -29,11 +29,12 @@ from core.model.layout import ARTICLE, GATELAB
 from core.teaching.exercises import (
     GENERATED,
     RUN,
+    SEED_LIMIT,
     article_exercise,
     generated_exercise,
     run_exercise,
 )
-from core.teaching.practice_session import HINT, NOT_NUMBER, RIGHT, SHOWN, PracticeSession
+from core.teaching.practice_session import AMBIGUOUS, HINT, NOT_NUMBER, QUIT, RIGHT, SHOWN, PracticeSession
 from core.teaching.practice_text import (
     exercise_lines,
     hint_text,
@@ -42,7 +43,7 @@ from core.teaching.practice_text import (
     verdict_text,
 )
 
-SEED_MAX = 2 ** 31 - 1
+SEED_MAX = SEED_LIMIT - 1
 SHEET_DEFAULT, SHEET_MAX = 10, 200
 
 
@@ -80,7 +81,7 @@ class PracticePanel(QWidget):
         self._notation.addItem(self.tr("The article's symbols"), ARTICLE)
         self._notation.setToolTip(self.tr("GateLab counts from 1 with the bias last; the article "
                                           "counts from 0"))
-        self._new = QPushButton(self.tr("&New exercise"))
+        self._new = QPushButton(self.tr("Ne&w exercise"))
         self._new.setToolTip(self.tr("Start the exercise chosen above"))
         self._browser = QTextBrowser()
         self._browser.setOpenLinks(False)
@@ -91,7 +92,7 @@ class PracticePanel(QWidget):
         self._prompt.setBuddy(self._answer)
         self._check = QPushButton(self.tr("&Check"))
         self._check.setToolTip(self.tr("Check the number typed (Enter)"))
-        self._hint = QPushButton(self.tr("&Hint"))
+        self._hint = QPushButton(self.tr("H&int"))
         self._hint.setToolTip(self.tr("The formula with the numbers put in"))
         self._show = QPushButton(self.tr("&Show me"))
         self._show.setToolTip(self.tr("Show the right value and go on to the next number"))
@@ -100,7 +101,7 @@ class PracticePanel(QWidget):
         self._sheet_count.setRange(1, SHEET_MAX)
         self._sheet_count.setValue(SHEET_DEFAULT)
         self._sheet_count.setToolTip(self.tr("How many exercises the worksheet has"))
-        self._sheet = QPushButton(self.tr("&Worksheet (PDF)…"))
+        self._sheet = QPushButton(self.tr("Wor&ksheet (PDF)…"))
         self._sheet.setToolTip(self.tr("Save this many exercises from the seed, with an answer key, as PDF"))
         self._lay_out()
         self._new.clicked.connect(self._new_exercise)
@@ -116,7 +117,7 @@ class PracticePanel(QWidget):
     def _lay_out(self):
         grid = QGridLayout()
         for row, (label, widget) in enumerate(((self.tr("E&xercise:"), self._kind),
-                                               (self.tr("S&eed:"), self._seed),
+                                               (self.tr("See&d:"), self._seed),
                                                (self.tr("&Row:"), self._row),
                                                (self.tr("N&otation:"), self._notation))):
             text = QLabel(label)
@@ -230,8 +231,10 @@ class PracticePanel(QWidget):
         words, notation = self._words(), self.notation()
         if reply.kind == HINT:
             self._add(hint_text(quantity, words, notation), "#5a5a5a")
-        elif reply.kind == NOT_NUMBER:
+        elif reply.kind in (NOT_NUMBER, QUIT):  # the window has no quit: q is just not a number
             self._add(words["not_number_window"], "#9a6700")
+        elif reply.kind == AMBIGUOUS:
+            self._add(words["ambiguous"], "#9a6700")
         elif reply.kind == SHOWN:
             self._add(shown_text(quantity, words, notation), "#0b5394")
             self._count(False)
@@ -242,6 +245,8 @@ class PracticePanel(QWidget):
             self._add(verdict_text(s.exercise, quantity, reply.verdict, words, notation), "#b42318")
         self._answer.clear()
         self._render()
+        if not s.finished:
+            self._answer.setFocus()  # after Hint or Show me, the next number is typed at once
 
     def _count(self, right: bool):
         self._asked += 1
@@ -277,8 +282,8 @@ class PracticePanel(QWidget):
                             .format(right=self._right, asked=self._asked))
 
     def _on_notation(self, *_):
-        if self._session is not None and self._session.index == 0:
-            self._new_exercise()  # nothing answered yet: write it out in the new symbols
+        if self._session is not None and not self._session.started:
+            self._new_exercise()  # nothing typed yet: write it out in the new symbols
         else:
             self._show_prompt()
 
@@ -287,6 +292,10 @@ class PracticePanel(QWidget):
         return {
             "right_relative": self.tr("Right: {symbol} = {value} (your answer is within 0.5 % of it)."),
             "right_absolute": self.tr("Right: {symbol} = {value} (your answer is within 0.005 of it)."),
+            "not_updated": self.tr("the weight left as it was. The new weight is the old one minus the "
+                                   "change."),
+            "alpha_forgotten": self.tr("α left out. The weight moves by α times the gradient's term, not by "
+                                       "the term alone."),
             "order_old": self.tr("the output weight from before its update. In the article's order the "
                                  "output weights are updated first, and the hidden deltas use the new ones."),
             "order_new": self.tr("the output weight after its update. In the textbook order the hidden "
@@ -306,6 +315,8 @@ class PracticePanel(QWidget):
             "none": self.tr("Not right, and none of the usual slips gives your number. Press Hint for the "
                             "formula with the numbers put in, or look at it again."),
             "not_number_window": self.tr("Please type a number."),
+            "ambiguous": self.tr("A comma before three digits reads two ways (1,000 or 1.000): please write "
+                                 "the number with a decimal point."),
             "intro_window": self.tr("Compute each number in turn and press Enter; Hint shows the formula "
                                     "with the numbers put in, Show me the value."),
             "hint": self.tr("Hint: {symbol} = {formula} = {numbers}"),
@@ -315,6 +326,7 @@ class PracticePanel(QWidget):
             "row_line": self.tr("Row [{x1}, {x2}]: inputs {inputs}; target yt = {yt}."),
             "weights": self.tr("Weights before the update:"),
             "state": self.tr("The optimizer's state before the update:"),
+            "adam_t": self.tr("t = {t} (the count of updates, this one included: the t of 1 − 0.9^t)"),
             "two_layer": self.tr("2-layer model"),
             "three_layer": self.tr("3-layer model, {h} {activation} hidden nodes"),
             "new": self.tr(" (new)"),

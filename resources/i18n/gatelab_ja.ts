@@ -2476,11 +2476,6 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
         <translation>GateLabは1から数えてバイアスを最後に置き、記事は0から数えます</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="83"/>
-        <source>&amp;New exercise</source>
-        <translation>新しい問題(&amp;N)</translation>
-    </message>
-    <message>
         <location filename="../../gui/views/practice_panel.py" line="84"/>
         <source>Start the exercise chosen above</source>
         <translation>上で選んだ問題を始めます</translation>
@@ -2506,11 +2501,6 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
         <translation>入力した数値を確かめます（Enter）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="94"/>
-        <source>&amp;Hint</source>
-        <translation>ヒント(&amp;H)</translation>
-    </message>
-    <message>
         <location filename="../../gui/views/practice_panel.py" line="95"/>
         <source>The formula with the numbers put in</source>
         <translation>数値を代入した式を表示します</translation>
@@ -2531,11 +2521,6 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
         <translation>練習問題シートの問題数</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="103"/>
-        <source>&amp;Worksheet (PDF)…</source>
-        <translation>練習問題シート（PDF）(&amp;W)…</translation>
-    </message>
-    <message>
         <location filename="../../gui/views/practice_panel.py" line="104"/>
         <source>Save this many exercises from the seed, with an answer key, as PDF</source>
         <translation>このシードから作ったこの数の問題を、解答付きでPDFに保存します</translation>
@@ -2546,9 +2531,24 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
         <translation>問題(&amp;X):</translation>
     </message>
     <message>
+        <location filename="../../gui/views/practice_panel.py" line="83"/>
+        <source>Ne&amp;w exercise</source>
+        <translation>新しい問題(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="94"/>
+        <source>H&amp;int</source>
+        <translation>ヒント(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="103"/>
+        <source>Wor&amp;ksheet (PDF)…</source>
+        <translation>練習問題シート（PDF）(&amp;K)…</translation>
+    </message>
+    <message>
         <location filename="../../gui/views/practice_panel.py" line="119"/>
-        <source>S&amp;eed:</source>
-        <translation>シード(&amp;E):</translation>
+        <source>See&amp;d:</source>
+        <translation>シード(&amp;D):</translation>
     </message>
     <message>
         <location filename="../../gui/views/practice_panel.py" line="120"/>
@@ -2586,162 +2586,182 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
         <translation>この学習は発散しています</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="269"/>
+        <location filename="../../gui/views/practice_panel.py" line="273"/>
         <source>Done: {right} of {total} right at the first try.</source>
         <translation>完了: {total}問中{right}問を一度で正解</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="276"/>
+        <location filename="../../gui/views/practice_panel.py" line="280"/>
         <source>All practice so far: {right} of {asked} right at the first try.</source>
         <translation>これまでの練習: {asked}問中{right}問を一度で正解</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="288"/>
+        <location filename="../../gui/views/practice_panel.py" line="292"/>
         <source>Right: {symbol} = {value} (your answer is within 0.5 % of it).</source>
         <translation>正解です: {symbol} = {value}（入力した値は正しい値の0.5 %以内）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="289"/>
+        <location filename="../../gui/views/practice_panel.py" line="293"/>
         <source>Right: {symbol} = {value} (your answer is within 0.005 of it).</source>
         <translation>正解です: {symbol} = {value}（入力した値と正しい値の差は0.005以内）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="290"/>
+        <location filename="../../gui/views/practice_panel.py" line="294"/>
+        <source>the weight left as it was. The new weight is the old one minus the change.</source>
+        <translation>重みを更新しなかった場合の値です。新しい重みは、古い重みから変化量を引いたものです。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="296"/>
+        <source>α left out. The weight moves by α times the gradient&apos;s term, not by the term alone.</source>
+        <translation>α を掛け忘れた場合の値です。重みの変化量は勾配の項に α を掛けたもので、項そのものではありません。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="298"/>
         <source>the output weight from before its update. In the article&apos;s order the output weights are updated first, and the hidden deltas use the new ones.</source>
         <translation>出力層の重みを更新前の値で使った場合の値です。記事のコードの順では出力層の重みを先に更新し、隠れ層のδには更新後の値を使います。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="292"/>
+        <location filename="../../gui/views/practice_panel.py" line="300"/>
         <source>the output weight after its update. In the textbook order the hidden deltas use the output weights from before the update.</source>
         <translation>出力層の重みを更新後の値で使った場合の値です。教科書の順では、隠れ層のδには更新前の出力層の重みを使います。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="294"/>
+        <location filename="../../gui/views/practice_panel.py" line="302"/>
         <source>the ½ left out. L = ½ (yp − yt)², so ∂L/∂yp = yp − yt, not 2 (yp − yt).</source>
         <translation>½を落とした場合の値です。L = ½ (yp − yt)² なので ∂L/∂yp = yp − yt で、2 (yp − yt) ではありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="296"/>
+        <location filename="../../gui/views/practice_panel.py" line="304"/>
         <source>the ½ kept in the slope. Differentiating ½ (yp − yt)² brings down the 2, which cancels the ½: ∂L/∂yp = yp − yt.</source>
         <translation>傾きに½を残した場合の値です。½ (yp − yt)² を微分すると指数の2が前に出て½と打ち消し合い、∂L/∂yp = yp − yt になります。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="298"/>
+        <location filename="../../gui/views/practice_panel.py" line="306"/>
         <source>the sign of the error flipped. The error is yp − yt (the prediction minus the target), not yt − yp.</source>
         <translation>誤差の符号を逆にした場合の値です。誤差は yp − yt（予測値から真の値を引いたもの）で、yt − yp ではありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="300"/>
+        <location filename="../../gui/views/practice_panel.py" line="308"/>
         <source>the activation&apos;s value f(u) where its slope f′(u) belongs (for the sigmoid, f′(u) = f(u) (1 − f(u))).</source>
         <translation>活性化関数の傾き f′(u) の代わりに値 f(u) を使った場合の値です（シグモイドなら f′(u) = f(u) (1 − f(u))）。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="302"/>
+        <location filename="../../gui/views/practice_panel.py" line="310"/>
         <source>the bias input left out. Its 1, times its weight, belongs in the sum too.</source>
         <translation>バイアス入力を落とした場合の値です。1 とその重みの積も和に入ります。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="303"/>
+        <location filename="../../gui/views/practice_panel.py" line="311"/>
         <source>the numbers of row [{x1}, {x2}]; this exercise is row [{y1}, {y2}].</source>
         <translation>行 [{x1}, {x2}] の数値で計算した場合の値です。この問題は行 [{y1}, {y2}] です。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="304"/>
+        <location filename="../../gui/views/practice_panel.py" line="312"/>
         <source>Not quite. Your number is what you get with {what}</source>
         <translation>惜しい。あなたの答えは、{what}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="305"/>
+        <location filename="../../gui/views/practice_panel.py" line="313"/>
         <source> Or with </source>
         <translation> または、</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="306"/>
+        <location filename="../../gui/views/practice_panel.py" line="314"/>
         <source>Not right, and none of the usual slips gives your number. Press Hint for the formula with the numbers put in, or look at it again.</source>
         <translation>違います。よくある間違いのどれとも一致しません。「ヒント」で数値を代入した式を見るか、式をもう一度確かめてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="308"/>
+        <location filename="../../gui/views/practice_panel.py" line="316"/>
         <source>Please type a number.</source>
         <translation>数値を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="309"/>
+        <location filename="../../gui/views/practice_panel.py" line="317"/>
+        <source>A comma before three digits reads two ways (1,000 or 1.000): please write the number with a decimal point.</source>
+        <translation>3桁の数字の前のコンマは2通りに読めます（1,000 と 1.000）。小数点を使って書いてください。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="319"/>
         <source>Compute each number in turn and press Enter; Hint shows the formula with the numbers put in, Show me the value.</source>
         <translation>順に各値を計算して Enter を押してください。「ヒント」は数値を代入した式を、「答えを見る」は値を表示します。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="311"/>
+        <location filename="../../gui/views/practice_panel.py" line="321"/>
         <source>Hint: {symbol} = {formula} = {numbers}</source>
         <translation>ヒント: {symbol} = {formula} = {numbers}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="313"/>
+        <location filename="../../gui/views/practice_panel.py" line="323"/>
         <source>{model}, {gate} gate, {loss} loss, α = {alpha}, {order} update order, {optimizer}.</source>
         <translation>{model}、{gate}ゲート、損失 {loss}、学習率 α = {alpha}、{order}、{optimizer}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="315"/>
+        <location filename="../../gui/views/practice_panel.py" line="325"/>
         <source>Row [{x1}, {x2}]: inputs {inputs}; target yt = {yt}.</source>
         <translation>行 [{x1}, {x2}]: 入力 {inputs}、真の値 yt = {yt}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="316"/>
+        <location filename="../../gui/views/practice_panel.py" line="326"/>
         <source>Weights before the update:</source>
         <translation>更新前の重み:</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="317"/>
+        <location filename="../../gui/views/practice_panel.py" line="327"/>
         <source>The optimizer&apos;s state before the update:</source>
         <translation>更新前の最適化手法の状態:</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="318"/>
+        <location filename="../../gui/views/practice_panel.py" line="328"/>
+        <source>t = {t} (the count of updates, this one included: the t of 1 − 0.9^t)</source>
+        <translation>t = {t}（今回を含めた更新の回数。1 − 0.9^t の t）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="329"/>
         <source>2-layer model</source>
         <translation>2層モデル</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="319"/>
+        <location filename="../../gui/views/practice_panel.py" line="330"/>
         <source>3-layer model, {h} {activation} hidden nodes</source>
         <translation>3層モデル（隠れ層は{activation}のノード {h} 個）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="320"/>
+        <location filename="../../gui/views/practice_panel.py" line="331"/>
         <source> (new)</source>
         <translation>（更新後）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="321"/>
+        <location filename="../../gui/views/practice_panel.py" line="332"/>
         <source>textbook</source>
         <translation>教科書の順序</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="321"/>
+        <location filename="../../gui/views/practice_panel.py" line="332"/>
         <source>the article&apos;s</source>
         <translation>記事のコードの順序</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="322"/>
+        <location filename="../../gui/views/practice_panel.py" line="333"/>
         <source>gradient descent</source>
         <translation>勾配降下法</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="322"/>
+        <location filename="../../gui/views/practice_panel.py" line="333"/>
         <source>momentum 0.9</source>
         <translation>モーメンタム 0.9</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="323"/>
+        <location filename="../../gui/views/practice_panel.py" line="334"/>
         <source>squared</source>
         <translation>二乗誤差</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="323"/>
+        <location filename="../../gui/views/practice_panel.py" line="334"/>
         <source>cross-entropy</source>
         <translation>交差エントロピー</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="324"/>
+        <location filename="../../gui/views/practice_panel.py" line="335"/>
         <source>sigmoid</source>
         <translation>シグモイド</translation>
     </message>
@@ -3751,47 +3771,47 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
 <context>
     <name>WindowSettings</name>
     <message>
-        <location filename="../../gui/shell/window_settings.py" line="78"/>
+        <location filename="../../gui/shell/window_settings.py" line="79"/>
         <source>A fresh start: the article&apos;s settings and speed. The last ones are kept (File &gt; Start fresh each time).</source>
         <translation>初期設定で起動しました: 記事の設定と速度です。前回の設定は残っています（ファイル &gt; 毎回初期設定で起動）。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_settings.py" line="101"/>
+        <location filename="../../gui/shell/window_settings.py" line="102"/>
         <source>training settings</source>
         <translation>学習の設定</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_settings.py" line="101"/>
+        <location filename="../../gui/shell/window_settings.py" line="102"/>
         <source>view options</source>
         <translation>表示の設定</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_settings.py" line="102"/>
+        <location filename="../../gui/shell/window_settings.py" line="103"/>
         <source>language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_settings.py" line="102"/>
+        <location filename="../../gui/shell/window_settings.py" line="103"/>
         <source>speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_settings.py" line="106"/>
+        <location filename="../../gui/shell/window_settings.py" line="107"/>
         <source>Some saved settings could not be read and are back to their defaults: {0}.</source>
         <translation>保存された設定の一部を読み込めなかったため、既定値に戻しました: {0}。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_settings.py" line="128"/>
+        <location filename="../../gui/shell/window_settings.py" line="129"/>
         <source>The language changes when GateLab starts next time.</source>
         <translation>言語は GateLab を次に起動したときに切り替わります。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_settings.py" line="135"/>
+        <location filename="../../gui/shell/window_settings.py" line="136"/>
         <source>From the next start on, GateLab starts with the article&apos;s settings.</source>
         <translation>次回から、GateLab は記事の設定で起動します。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_settings.py" line="136"/>
+        <location filename="../../gui/shell/window_settings.py" line="137"/>
         <source>From the next start on, GateLab starts with the last settings.</source>
         <translation>次回から、GateLab は前回の設定で起動します。</translation>
     </message>

@@ -1,10 +1,12 @@
 """The assembled window: a run from Train to finished, reset, live changes, failures."""
 
+import re
+
 import numpy as np
 import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QAbstractButton, QLabel, QMessageBox, QWidget
 from qt_waits import count_worker_rounds, drain_events, let_timer_fire, settle
 
 from core.model.config import TrainConfig
@@ -1650,3 +1652,24 @@ def test_presentation_mode_on_a_1024_projector_cuts_off_nothing(language):
     for name, (width, height, least_width, least_height) in shown["views"].items():
         assert width >= least_width and height >= least_height, (name, shown)
     assert shown["views"]["output"][0] >= 400  # the 3D view still a good part of the screen
+
+
+def _mnemonic(text: str) -> str | None:
+    found = re.search(r"&([^&])", text.replace("&&", ""))
+    return found.group(1).lower() if found else None
+
+
+def test_the_practice_panels_alt_keys_are_its_own(window):
+    # Alt+H of "&Hint" went to the Help menu (and "&Hidden nodes"), Alt+E of "S&eed:" to Edit
+    panel = window.practice_panel
+    letters = {}
+    for action in window.menuBar().actions():
+        letters.setdefault(_mnemonic(action.text()), []).append(action.text())
+    for widget in window.findChildren(QWidget):
+        if isinstance(widget, QAbstractButton | QLabel) and (isinstance(widget, QAbstractButton)
+                                                             or widget.buddy() is not None):
+            inside = panel.isAncestorOf(widget)
+            letters.setdefault(_mnemonic(widget.text()), []).append((inside, widget.text()))
+    for letter, owners in letters.items():
+        if letter is not None and any(isinstance(o, tuple) and o[0] for o in owners):
+            assert len(owners) == 1, (letter, owners)

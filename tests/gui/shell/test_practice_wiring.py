@@ -65,3 +65,16 @@ def test_the_worksheet_is_saved_as_pdf(qtbot, tmp_path):
         window.practice_panel._sheet.click()
     assert target.read_bytes().startswith(b"%PDF-") and target.stat().st_size > 10_000
     window.close()
+
+
+def test_a_fresh_start_scores_from_nothing_and_keeps_the_stored_score(qtbot, tmp_path):
+    # a classroom machine carried one student's score over to the next
+    path = tmp_path / "gatelab.ini"
+    _store(path).save_practice_score(4, 9)
+    window = MainWindow(TrainConfig(), settings=_store(path), fresh=True)
+    window.unsaved.ask = lambda labels, action: "discard"
+    qtbot.addWidget(window)
+    assert window.practice_panel.score() == (0, 0)
+    window.practice_panel.set_score(1, 2)
+    window.close()
+    assert _store(path).load_practice_score() == (4, 9)

@@ -8,9 +8,9 @@ from PySide6.QtCore import Qt
 from core.model.config import TrainConfig
 from core.model.network import Weights
 from core.teaching.exercises import article_exercise, generated_exercise
+from core.teaching.practice_formulas import number
 from core.teaching.practice_numbers import SIGN
 from core.teaching.practice_text import WORDS, verdict_text
-from core.teaching.row_math import format_number
 from gui.views.practice_panel import PracticePanel
 
 
@@ -34,13 +34,13 @@ def test_a_whole_exercise_with_a_slip(panel, qtbot):
     with qtbot.waitSignals([panel.score_changed] * len(exercise.quantities)):
         for k, quantity in enumerate(exercise.quantities):
             assert panel.prompt_text().startswith(f"{k + 1}/{len(exercise.quantities)}  ")
-            assert format_number(quantity.value) not in panel.prompt_text()
+            assert number(quantity.value) not in panel.prompt_text()
             slip = next((v for s, v in quantity.slips if s.kind == SIGN), None)
             if slip is not None:
                 _type(qtbot, panel, repr(slip))
                 last = panel.current_text().splitlines()[-1]
                 assert WORDS["en"]["sign"].split(".")[0] in last
-                assert format_number(quantity.value) not in last
+                assert number(quantity.value) not in last
             _type(qtbot, panel, repr(quantity.value))
             assert panel.current_text().splitlines()[-1].startswith("Right: ")
     slipped = sum(any(s.kind == SIGN for s, _ in q.slips) for q in exercise.quantities)
@@ -59,7 +59,7 @@ def test_hint_and_show_me(panel, qtbot):
     _type(qtbot, panel, "abc")
     assert panel.current_text().splitlines()[-1] == "Please type a number."
     qtbot.mouseClick(panel._show, Qt.MouseButton.LeftButton)
-    assert panel.current_text().splitlines()[-1].endswith(f"= {format_number(first.value)}")
+    assert panel.current_text().splitlines()[-1].endswith(f"= {number(first.value)}")
     assert panel.score() == (0, 1)
     assert panel.session().index == 1
 
@@ -136,3 +136,49 @@ def test_a_batch_run_is_refused_with_a_reason(panel):
     panel.set_exercise("run")
     assert "batch mode" in panel.current_text()
     assert not panel.answer_field().isEnabled()
+
+
+@pytest.mark.parametrize("word", ["q", "quit", "exit"])
+def test_a_quit_word_is_not_a_number_in_the_window(panel, qtbot, word):
+    # the command line's quit words reached a verdict of None and raised in the slot
+    panel.set_exercise("article-and", row=1)
+    _type(qtbot, panel, word)
+    assert panel.current_text().splitlines()[-1] == "Please type a number."
+    assert panel.session().index == 0 and not panel.session().finished
+
+
+@pytest.mark.parametrize("button", ["_hint", "_show"])
+def test_after_hint_or_show_me_the_answer_field_has_the_keys(panel, qtbot, button):
+    panel.show()
+    panel.activateWindow()
+    qtbot.waitUntil(panel.isActiveWindow)
+    panel.set_exercise("article-and")
+    qtbot.mouseClick(getattr(panel, button), Qt.MouseButton.LeftButton)
+    assert panel.focusWidget() is panel.answer_field()
+
+
+def test_changing_the_notation_after_a_wrong_answer_keeps_the_miss(panel, qtbot):
+    # the exercise was written out again, and the first number right after a miss scored
+    panel.set_exercise("article-and", row=1)
+    first = article_exercise("article-and", 1).quantities[0]
+    _type(qtbot, panel, repr(first.value * 3 + 1))
+    panel._notation.setCurrentIndex(1)
+    _type(qtbot, panel, repr(first.value))
+    assert panel.session().index == 1 and panel.session().first_try_right == 0
+    assert panel.score() == (0, 1)
+
+
+def test_a_thousands_comma_is_asked_again(panel, qtbot):
+    panel.set_exercise("article-and")
+    _type(qtbot, panel, "1,000")
+    assert panel.current_text().splitlines()[-1].startswith("A comma before three digits reads two ways")
+    assert panel.session().index == 0 and panel.score() == (0, 0)
+
+
+def test_every_seed_an_exercise_takes_can_be_typed(panel):
+    from core.teaching.exercises import SEED_LIMIT, sheet_seeds
+
+    assert panel._seed.maximum() == SEED_LIMIT - 1
+    assert max(sheet_seeds(1, 500)) < SEED_LIMIT
+    with pytest.raises(ValueError):
+        generated_exercise(SEED_LIMIT)
