@@ -455,218 +455,218 @@
 <context>
     <name>ControlPanel</name>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="82"/>
+        <location filename="../../gui/controls/control_panel.py" line="126"/>
         <source>Input error</source>
         <translation>入力エラー</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="91"/>
+        <location filename="../../gui/controls/control_panel.py" line="135"/>
         <source>Presets…</source>
         <translation>プリセット…</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="92"/>
+        <location filename="../../gui/controls/control_panel.py" line="136"/>
         <source>Article: 2-layer AND</source>
         <translation>記事: 2層 AND</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="93"/>
+        <location filename="../../gui/controls/control_panel.py" line="137"/>
         <source>Article: 3-layer XOR</source>
         <translation>記事: 3層 XOR</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="96"/>
+        <location filename="../../gui/controls/control_panel.py" line="140"/>
         <source>Load the settings of one of the article&apos;s runs</source>
         <translation>記事で実行したときの設定を読み込みます</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="101"/>
+        <location filename="../../gui/controls/control_panel.py" line="145"/>
         <source>Network and training</source>
         <translation>ネットワークと学習</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="106"/>
+        <location filename="../../gui/controls/control_panel.py" line="150"/>
         <source>Custom</source>
         <translation>カスタム</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="107"/>
+        <location filename="../../gui/controls/control_panel.py" line="151"/>
         <source>The logic gate (truth table) the network learns</source>
         <translation>ネットワークが学習する論理ゲート（真理値表）</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="108"/>
+        <location filename="../../gui/controls/control_panel.py" line="152"/>
         <source>&amp;Gate</source>
         <translation>ゲート(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="112"/>
+        <location filename="../../gui/controls/control_panel.py" line="156"/>
         <source>Nodes in the hidden layer (0-64). 0 removes the hidden layer: the article&apos;s 2-layer model, one neuron</source>
         <translation>隠れ層のノードの数(0~64)。0 にすると隠れ層がなくなり、記事の2層モデル（ニューロン1個）になります</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="115"/>
+        <location filename="../../gui/controls/control_panel.py" line="159"/>
         <source>&amp;Hidden nodes</source>
         <translation>隠れ層のノード数(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="119"/>
+        <location filename="../../gui/controls/control_panel.py" line="163"/>
         <source>Learning rate α (0.0001-100): how far each update moves the weights. Can change while training</source>
         <translation>学習率 α(0.0001~100): 勾配降下法の1回の更新で重みを動かす大きさ。学習中も変更できます</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="121"/>
+        <location filename="../../gui/controls/control_panel.py" line="165"/>
         <source>&amp;Alpha (learning rate)</source>
         <translation>学習率 α(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="125"/>
+        <location filename="../../gui/controls/control_panel.py" line="169"/>
         <source>Training steps (1-100,000,000). One step = one pass over the 4 rows of the truth table</source>
         <translation>学習のステップ数(1~100,000,000)。1ステップ = 真理値表の4行をひととおり学習すること</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="127"/>
+        <location filename="../../gui/controls/control_panel.py" line="171"/>
         <source>S&amp;teps</source>
         <translation>ステップ数(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="130"/>
+        <location filename="../../gui/controls/control_panel.py" line="174"/>
         <source>S&amp;eed</source>
         <translation>シード(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="147"/>
+        <location filename="../../gui/controls/control_panel.py" line="191"/>
         <source>Target output for this input, from 0 to 1</source>
         <translation>この入力に対する真の値(0~1)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="158"/>
+        <location filename="../../gui/controls/control_panel.py" line="202"/>
         <source>Random seed (0-4294967295): the same seed always gives the same initial weights</source>
         <translation>乱数のシード(0~4294967295): 同じシードからは、いつも同じ重みの初期値が得られます</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="161"/>
+        <location filename="../../gui/controls/control_panel.py" line="205"/>
         <source>New seed</source>
         <translation>新しいシード</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="162"/>
+        <location filename="../../gui/controls/control_panel.py" line="206"/>
         <source>Draw a new random seed: new initial weights (Ctrl+D)</source>
         <translation>新しいシードを乱数で選び、重みの初期値を変えます (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="170"/>
+        <location filename="../../gui/controls/control_panel.py" line="214"/>
         <source>Speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="175"/>
+        <location filename="../../gui/controls/control_panel.py" line="219"/>
         <source>From slow motion (1 step a second) to as fast as the machine goes. Can change while training</source>
         <translation>スローモーション（1秒に1ステップ）からコンピュータの最高速度まで。学習中も変更できます</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="188"/>
-        <location filename="../../gui/controls/control_panel.py" line="254"/>
+        <location filename="../../gui/controls/control_panel.py" line="232"/>
+        <location filename="../../gui/controls/control_panel.py" line="298"/>
         <source>Train</source>
         <translation>学習</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="189"/>
+        <location filename="../../gui/controls/control_panel.py" line="233"/>
         <source>Start, pause or resume training (Space)</source>
         <translation>学習を開始・一時停止・再開します (Space)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="190"/>
+        <location filename="../../gui/controls/control_panel.py" line="234"/>
         <source>Step</source>
         <translation>1ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="191"/>
+        <location filename="../../gui/controls/control_panel.py" line="235"/>
         <source>Run exactly one step, then pause (.)</source>
         <translation>ちょうど1ステップだけ進めて一時停止します (.)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="192"/>
+        <location filename="../../gui/controls/control_panel.py" line="236"/>
         <source>Reset</source>
         <translation>リセット</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="193"/>
+        <location filename="../../gui/controls/control_panel.py" line="237"/>
         <source>Back to the initial weights of this seed (Ctrl+R)</source>
         <translation>このシードの重みの初期値に戻します (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="194"/>
+        <location filename="../../gui/controls/control_panel.py" line="238"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="195"/>
+        <location filename="../../gui/controls/control_panel.py" line="239"/>
         <source>End training here and keep the current weights (Esc)</source>
         <translation>ここで学習を終え、今の重みを残します (Esc)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="253"/>
+        <location filename="../../gui/controls/control_panel.py" line="297"/>
         <source>Pause</source>
         <translation>一時停止</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="254"/>
+        <location filename="../../gui/controls/control_panel.py" line="298"/>
         <source>Resume</source>
         <translation>再開</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="260"/>
+        <location filename="../../gui/controls/control_panel.py" line="304"/>
         <source>Not applied: “{0}” is not a whole number. Numbers here are written with a decimal point and a comma between thousands: 2,000 is two thousand.</source>
         <translation>適用していません: 「{0}」は整数ではありません。ここでは小数点に「.」、3桁ごとの区切りに「,」を使います（2,000 は二千）。</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="281"/>
+        <location filename="../../gui/controls/control_panel.py" line="325"/>
         <source>Not applied: {0}</source>
         <translation>反映されませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="303"/>
+        <location filename="../../gui/controls/control_panel.py" line="347"/>
         <source>2-layer model</source>
         <translation>2層モデル</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="304"/>
+        <location filename="../../gui/controls/control_panel.py" line="348"/>
         <source>{0} hidden nodes</source>
         <translation>隠れ層のノード {0} 個</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="306"/>
+        <location filename="../../gui/controls/control_panel.py" line="350"/>
         <source>{gate} · {nodes} · α = {alpha} · {steps} steps</source>
         <translation>{gate} · {nodes} · α = {alpha} · {steps} ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="308"/>
+        <location filename="../../gui/controls/control_panel.py" line="352"/>
         <source>The run&apos;s settings (Esc leaves presentation mode to change them)</source>
         <translation>この学習の設定（変えるには Esc でプレゼンテーションモードを抜けます）</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="329"/>
+        <location filename="../../gui/controls/control_panel.py" line="373"/>
         <source>Full speed</source>
         <translation>最高速度</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="331"/>
+        <location filename="../../gui/controls/control_panel.py" line="375"/>
         <source>1 step/s</source>
         <translation>1 ステップ/秒</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="333"/>
+        <location filename="../../gui/controls/control_panel.py" line="377"/>
         <source>{0} steps/s</source>
         <translation>{0} ステップ/秒</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="339"/>
+        <location filename="../../gui/controls/control_panel.py" line="383"/>
         <source>0 = the article&apos;s 2-layer model (one neuron, 3 weights)</source>
         <translation>0 = 記事の2層モデル（ニューロン1個、重み3個）</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="340"/>
+        <location filename="../../gui/controls/control_panel.py" line="384"/>
         <source>3-layer model: {0} hidden nodes + a bias node</source>
         <translation>3層モデル: 隠れ層のノード {0} 個 + バイアスのノード</translation>
     </message>
@@ -2426,342 +2426,342 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
 <context>
     <name>PracticePanel</name>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="64"/>
+        <location filename="../../gui/views/practice_panel.py" line="65"/>
         <source>Round numbers from a seed</source>
         <translation>シードから作るきりのよい数値</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="65"/>
+        <location filename="../../gui/views/practice_panel.py" line="66"/>
         <source>The article&apos;s AND step</source>
         <translation>記事のANDの1ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="66"/>
+        <location filename="../../gui/views/practice_panel.py" line="67"/>
         <source>The article&apos;s XOR step</source>
         <translation>記事のXORの1ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="67"/>
+        <location filename="../../gui/views/practice_panel.py" line="68"/>
         <source>The run shown, at its step</source>
         <translation>表示中の学習（表示中のステップ）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="69"/>
+        <location filename="../../gui/views/practice_panel.py" line="70"/>
         <source>Which update to work: round numbers for pencil and paper, the first update of the article&apos;s runs, or the run in the window</source>
         <translation>計算する更新: 紙と鉛筆で解けるきりのよい数値、記事の学習の最初の更新、またはウィンドウに表示中の学習</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="73"/>
+        <location filename="../../gui/views/practice_panel.py" line="74"/>
         <source>The same seed gives the same exercise</source>
         <translation>同じシードからは同じ問題ができます</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="77"/>
+        <location filename="../../gui/views/practice_panel.py" line="78"/>
         <source>The truth-table row of the update (round numbers draw theirs)</source>
         <translation>更新に使う真理値表の行（きりのよい数値の問題では行もシードで決まります）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="79"/>
+        <location filename="../../gui/views/practice_panel.py" line="80"/>
         <source>GateLab&apos;s symbols</source>
         <translation>GateLabの記号</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="80"/>
+        <location filename="../../gui/views/practice_panel.py" line="81"/>
         <source>The article&apos;s symbols</source>
         <translation>記事の記号</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="81"/>
+        <location filename="../../gui/views/practice_panel.py" line="82"/>
         <source>GateLab counts from 1 with the bias last; the article counts from 0</source>
         <translation>GateLabは1から数えてバイアスを最後に置き、記事は0から数えます</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="84"/>
+        <location filename="../../gui/views/practice_panel.py" line="85"/>
         <source>Start the exercise chosen above</source>
         <translation>上で選んだ問題を始めます</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="89"/>
+        <location filename="../../gui/views/practice_panel.py" line="90"/>
         <source>Your number, then Enter</source>
         <translation>数値を入力して Enter</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="90"/>
+        <location filename="../../gui/views/practice_panel.py" line="91"/>
         <source>Type the number and press Enter: right within 0.5 % or 0.005</source>
         <translation>数値を入力して Enter を押します。正しい値の0.5 %以内、または差が0.005以内なら正解です</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="92"/>
+        <location filename="../../gui/views/practice_panel.py" line="93"/>
         <source>&amp;Check</source>
         <translation>答え合わせ(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="93"/>
+        <location filename="../../gui/views/practice_panel.py" line="94"/>
         <source>Check the number typed (Enter)</source>
         <translation>入力した数値を確かめます（Enter）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="95"/>
+        <location filename="../../gui/views/practice_panel.py" line="96"/>
         <source>The formula with the numbers put in</source>
         <translation>数値を代入した式を表示します</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="96"/>
+        <location filename="../../gui/views/practice_panel.py" line="97"/>
         <source>&amp;Show me</source>
         <translation>答えを見る(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="97"/>
+        <location filename="../../gui/views/practice_panel.py" line="98"/>
         <source>Show the right value and go on to the next number</source>
         <translation>正しい値を表示して次の数値に進みます</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="102"/>
+        <location filename="../../gui/views/practice_panel.py" line="103"/>
         <source>How many exercises the worksheet has</source>
         <translation>練習問題シートの問題数</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="104"/>
+        <location filename="../../gui/views/practice_panel.py" line="105"/>
         <source>Save this many exercises from the seed, with an answer key, as PDF</source>
         <translation>このシードから作ったこの数の問題を、解答付きでPDFに保存します</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="118"/>
+        <location filename="../../gui/views/practice_panel.py" line="119"/>
         <source>E&amp;xercise:</source>
         <translation>問題(&amp;X):</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="83"/>
+        <location filename="../../gui/views/practice_panel.py" line="84"/>
         <source>Ne&amp;w exercise</source>
         <translation>新しい問題(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="94"/>
+        <location filename="../../gui/views/practice_panel.py" line="95"/>
         <source>H&amp;int</source>
         <translation>ヒント(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="103"/>
+        <location filename="../../gui/views/practice_panel.py" line="104"/>
         <source>Wor&amp;ksheet (PDF)…</source>
         <translation>練習問題シート（PDF）(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="119"/>
+        <location filename="../../gui/views/practice_panel.py" line="120"/>
         <source>See&amp;d:</source>
         <translation>シード(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="120"/>
+        <location filename="../../gui/views/practice_panel.py" line="121"/>
         <source>&amp;Row:</source>
         <translation>行(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="121"/>
+        <location filename="../../gui/views/practice_panel.py" line="122"/>
         <source>N&amp;otation:</source>
         <translation>記号(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="191"/>
+        <location filename="../../gui/views/practice_panel.py" line="192"/>
         <source>No exercise: {0}</source>
         <translation>問題を作れません: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="206"/>
+        <location filename="../../gui/views/practice_panel.py" line="207"/>
         <source>there is no run yet</source>
         <translation>まだ学習がありません</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="209"/>
+        <location filename="../../gui/views/practice_panel.py" line="210"/>
         <source>the optimizer&apos;s state at this step is unknown</source>
         <translation>このステップでの最適化手法の状態がわかりません</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="211"/>
+        <location filename="../../gui/views/practice_panel.py" line="212"/>
         <source>the run trains in batch mode, and practice works one row&apos;s update</source>
         <translation>この学習の更新方式はバッチで、練習では1行ごとの更新を計算します</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="214"/>
+        <location filename="../../gui/views/practice_panel.py" line="215"/>
         <source>the run has diverged</source>
         <translation>この学習は発散しています</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="273"/>
+        <location filename="../../gui/views/practice_panel.py" line="274"/>
         <source>Done: {right} of {total} right at the first try.</source>
         <translation>完了: {total}問中{right}問を一度で正解</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="280"/>
+        <location filename="../../gui/views/practice_panel.py" line="281"/>
         <source>All practice so far: {right} of {asked} right at the first try.</source>
         <translation>これまでの練習: {asked}問中{right}問を一度で正解</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="292"/>
+        <location filename="../../gui/views/practice_panel.py" line="293"/>
         <source>Right: {symbol} = {value} (your answer is within 0.5 % of it).</source>
         <translation>正解です: {symbol} = {value}（入力した値は正しい値の0.5 %以内）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="293"/>
+        <location filename="../../gui/views/practice_panel.py" line="294"/>
         <source>Right: {symbol} = {value} (your answer is within 0.005 of it).</source>
         <translation>正解です: {symbol} = {value}（入力した値と正しい値の差は0.005以内）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="294"/>
+        <location filename="../../gui/views/practice_panel.py" line="295"/>
         <source>the weight left as it was. The new weight is the old one minus the change.</source>
         <translation>重みを更新しなかった場合の値です。新しい重みは、古い重みから変化量を引いたものです。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="296"/>
+        <location filename="../../gui/views/practice_panel.py" line="297"/>
         <source>α left out. The weight moves by α times the gradient&apos;s term, not by the term alone.</source>
         <translation>α を掛け忘れた場合の値です。重みの変化量は勾配の項に α を掛けたもので、項そのものではありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="298"/>
+        <location filename="../../gui/views/practice_panel.py" line="299"/>
         <source>the output weight from before its update. In the article&apos;s order the output weights are updated first, and the hidden deltas use the new ones.</source>
         <translation>出力層の重みを更新前の値で使った場合の値です。記事のコードの順では出力層の重みを先に更新し、隠れ層のδには更新後の値を使います。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="300"/>
+        <location filename="../../gui/views/practice_panel.py" line="301"/>
         <source>the output weight after its update. In the textbook order the hidden deltas use the output weights from before the update.</source>
         <translation>出力層の重みを更新後の値で使った場合の値です。教科書の順では、隠れ層のδには更新前の出力層の重みを使います。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="302"/>
+        <location filename="../../gui/views/practice_panel.py" line="303"/>
         <source>the ½ left out. L = ½ (yp − yt)², so ∂L/∂yp = yp − yt, not 2 (yp − yt).</source>
         <translation>½を落とした場合の値です。L = ½ (yp − yt)² なので ∂L/∂yp = yp − yt で、2 (yp − yt) ではありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="304"/>
+        <location filename="../../gui/views/practice_panel.py" line="305"/>
         <source>the ½ kept in the slope. Differentiating ½ (yp − yt)² brings down the 2, which cancels the ½: ∂L/∂yp = yp − yt.</source>
         <translation>傾きに½を残した場合の値です。½ (yp − yt)² を微分すると指数の2が前に出て½と打ち消し合い、∂L/∂yp = yp − yt になります。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="306"/>
+        <location filename="../../gui/views/practice_panel.py" line="307"/>
         <source>the sign of the error flipped. The error is yp − yt (the prediction minus the target), not yt − yp.</source>
         <translation>誤差の符号を逆にした場合の値です。誤差は yp − yt（予測値から真の値を引いたもの）で、yt − yp ではありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="308"/>
+        <location filename="../../gui/views/practice_panel.py" line="309"/>
         <source>the activation&apos;s value f(u) where its slope f′(u) belongs (for the sigmoid, f′(u) = f(u) (1 − f(u))).</source>
         <translation>活性化関数の傾き f′(u) の代わりに値 f(u) を使った場合の値です（シグモイドなら f′(u) = f(u) (1 − f(u))）。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="310"/>
+        <location filename="../../gui/views/practice_panel.py" line="311"/>
         <source>the bias input left out. Its 1, times its weight, belongs in the sum too.</source>
         <translation>バイアス入力を落とした場合の値です。1 とその重みの積も和に入ります。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="311"/>
+        <location filename="../../gui/views/practice_panel.py" line="312"/>
         <source>the numbers of row [{x1}, {x2}]; this exercise is row [{y1}, {y2}].</source>
         <translation>行 [{x1}, {x2}] の数値で計算した場合の値です。この問題は行 [{y1}, {y2}] です。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="312"/>
+        <location filename="../../gui/views/practice_panel.py" line="313"/>
         <source>Not quite. Your number is what you get with {what}</source>
         <translation>惜しい。あなたの答えは、{what}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="313"/>
+        <location filename="../../gui/views/practice_panel.py" line="314"/>
         <source> Or with </source>
         <translation> または、</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="314"/>
+        <location filename="../../gui/views/practice_panel.py" line="315"/>
         <source>Not right, and none of the usual slips gives your number. Press Hint for the formula with the numbers put in, or look at it again.</source>
         <translation>違います。よくある間違いのどれとも一致しません。「ヒント」で数値を代入した式を見るか、式をもう一度確かめてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="316"/>
+        <location filename="../../gui/views/practice_panel.py" line="317"/>
         <source>Please type a number.</source>
         <translation>数値を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="317"/>
+        <location filename="../../gui/views/practice_panel.py" line="318"/>
         <source>A comma before three digits reads two ways (1,000 or 1.000): please write the number with a decimal point.</source>
         <translation>3桁の数字の前のコンマは2通りに読めます（1,000 と 1.000）。小数点を使って書いてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="319"/>
+        <location filename="../../gui/views/practice_panel.py" line="320"/>
         <source>Compute each number in turn and press Enter; Hint shows the formula with the numbers put in, Show me the value.</source>
         <translation>順に各値を計算して Enter を押してください。「ヒント」は数値を代入した式を、「答えを見る」は値を表示します。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="321"/>
+        <location filename="../../gui/views/practice_panel.py" line="322"/>
         <source>Hint: {symbol} = {formula} = {numbers}</source>
         <translation>ヒント: {symbol} = {formula} = {numbers}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="323"/>
+        <location filename="../../gui/views/practice_panel.py" line="324"/>
         <source>{model}, {gate} gate, {loss} loss, α = {alpha}, {order} update order, {optimizer}.</source>
         <translation>{model}、{gate}ゲート、損失 {loss}、学習率 α = {alpha}、{order}、{optimizer}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="325"/>
+        <location filename="../../gui/views/practice_panel.py" line="326"/>
         <source>Row [{x1}, {x2}]: inputs {inputs}; target yt = {yt}.</source>
         <translation>行 [{x1}, {x2}]: 入力 {inputs}、真の値 yt = {yt}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="326"/>
+        <location filename="../../gui/views/practice_panel.py" line="327"/>
         <source>Weights before the update:</source>
         <translation>更新前の重み:</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="327"/>
+        <location filename="../../gui/views/practice_panel.py" line="328"/>
         <source>The optimizer&apos;s state before the update:</source>
         <translation>更新前の最適化手法の状態:</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="328"/>
+        <location filename="../../gui/views/practice_panel.py" line="329"/>
         <source>t = {t} (the count of updates, this one included: the t of 1 − 0.9^t)</source>
         <translation>t = {t}（今回を含めた更新の回数。1 − 0.9^t の t）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="329"/>
+        <location filename="../../gui/views/practice_panel.py" line="330"/>
         <source>2-layer model</source>
         <translation>2層モデル</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="330"/>
+        <location filename="../../gui/views/practice_panel.py" line="331"/>
         <source>3-layer model, {h} {activation} hidden nodes</source>
         <translation>3層モデル（隠れ層は{activation}のノード {h} 個）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="331"/>
+        <location filename="../../gui/views/practice_panel.py" line="332"/>
         <source> (new)</source>
         <translation>（更新後）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="332"/>
+        <location filename="../../gui/views/practice_panel.py" line="333"/>
         <source>textbook</source>
         <translation>教科書の順序</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="332"/>
+        <location filename="../../gui/views/practice_panel.py" line="333"/>
         <source>the article&apos;s</source>
         <translation>記事のコードの順序</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="333"/>
+        <location filename="../../gui/views/practice_panel.py" line="334"/>
         <source>gradient descent</source>
         <translation>勾配降下法</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="333"/>
+        <location filename="../../gui/views/practice_panel.py" line="334"/>
         <source>momentum 0.9</source>
         <translation>モーメンタム 0.9</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="334"/>
+        <location filename="../../gui/views/practice_panel.py" line="335"/>
         <source>squared</source>
         <translation>二乗誤差</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="334"/>
+        <location filename="../../gui/views/practice_panel.py" line="335"/>
         <source>cross-entropy</source>
         <translation>交差エントロピー</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="335"/>
+        <location filename="../../gui/views/practice_panel.py" line="336"/>
         <source>sigmoid</source>
         <translation>シグモイド</translation>
     </message>
@@ -3713,57 +3713,57 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
 <context>
     <name>WindowLayout</name>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="102"/>
+        <location filename="../../gui/shell/window_layout.py" line="103"/>
         <source>A narrow screen: the side views (network diagram, math, runs...) are in the View menu; F11 shows the 3D view large.</source>
         <translation>画面の幅が狭いため、右の列のビュー（ネットワーク図、計算の手順、学習の一覧など）は「表示」メニューにあります。F11 で3D表示を大きく映せます。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="117"/>
+        <location filename="../../gui/shell/window_layout.py" line="127"/>
         <source>Network diagram</source>
         <translation>ネットワーク図</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="118"/>
+        <location filename="../../gui/shell/window_layout.py" line="128"/>
         <source>Hidden node maps</source>
         <translation>隠れ層マップ</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="119"/>
+        <location filename="../../gui/shell/window_layout.py" line="129"/>
         <source>Hidden space</source>
         <translation>隠れ層の空間</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="120"/>
+        <location filename="../../gui/shell/window_layout.py" line="130"/>
         <source>Loss landscape</source>
         <translation>損失の地形</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="121"/>
+        <location filename="../../gui/shell/window_layout.py" line="131"/>
         <source>Step-by-step math</source>
         <translation>計算の手順</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="122"/>
+        <location filename="../../gui/shell/window_layout.py" line="132"/>
         <source>Practice</source>
         <translation>計算の練習</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="123"/>
+        <location filename="../../gui/shell/window_layout.py" line="133"/>
         <source>Gradient check</source>
         <translation>勾配チェック</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="124"/>
+        <location filename="../../gui/shell/window_layout.py" line="134"/>
         <source>Runs</source>
         <translation>学習の一覧</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="125"/>
+        <location filename="../../gui/shell/window_layout.py" line="135"/>
         <source>What am I looking at?</source>
         <translation>この画面の見方</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="126"/>
+        <location filename="../../gui/shell/window_layout.py" line="136"/>
         <source>Follow the article</source>
         <translation>記事に沿って学ぶ</translation>
     </message>
