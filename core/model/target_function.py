@@ -24,6 +24,9 @@ TEXT_MAX = 500  # characters of a typed expression
 DEPTH_MAX = 60  # nested parentheses, functions and powers: deeper is refused, never a crash
 GRID_MIN, GRID_MAX = 2, 21
 CHECK_GRID = 41  # how well the network does between the samples is measured on this grid
+# A function run is solved when every sample's prediction is this close to its target (a gate's
+# targets of 0 and 1 only ask for the right side of 0.5; a surface asks for its height).
+TOLERANCE = 0.05
 
 UNARY = {"sin": np.sin, "cos": np.cos, "exp": np.exp, "log": np.log, "sqrt": np.sqrt,
          "abs": np.abs, "tanh": np.tanh}
@@ -306,6 +309,14 @@ def check(function: TargetFunction, n: int) -> None:
         problem = _range_problem(function(points[:, 0], points[:, 1]), points, where)
         if problem is not None:
             raise problem
+
+
+def within(predictions, targets, tolerance: float = TOLERANCE) -> np.ndarray:
+    """Which samples the predictions meet (any leading shape, the rows last): within `tolerance`
+    of the target. NaN or inf meets nothing."""
+    predictions = np.asarray(predictions, dtype=float)
+    with np.errstate(invalid="ignore"):
+        return np.abs(predictions - np.asarray(targets, dtype=float)) <= tolerance
 
 
 def samples(function: TargetFunction, n: int) -> np.ndarray:

@@ -16,12 +16,13 @@ from core.model.gates import is_solved
 from core.model.layout import state_layout
 from core.model.network import Weights
 from core.model.start import initial_flat
+from core.model.target_function import within
 from core.training import states
 from core.training.history import LossHistory, WeightPath
 from core.training.kernels import DIVERGED, OK, TARGET_REACHED
 from core.training.run_record import EDIT_WEIGHTS, ROW_STEP, SET_ALPHA, SET_STEPS, RunRecord
 from core.training.states import COMPLETED, STOPPED, TARGET_LOSS
-from core.training.stepping import run_steps
+from core.training.stepping import inputs_of, run_steps
 
 
 def initial_weights(config: TrainConfig) -> Weights:
@@ -172,13 +173,17 @@ class Trainer:
         return self.outcome is not None or self.step >= self.config.steps
 
     def predictions(self) -> np.ndarray:
-        return network.predictions(self.weights, self.config.activation)
+        """The prediction at each of the config's rows (a gate's four, a function's grid)."""
+        return network.predictions(self.weights, self.config.activation, inputs_of(self.config))
 
     def final_loss(self) -> float:
         c = self.config
-        return network.total_loss(self.weights, c.targets, c.activation, c.loss)
+        return network.total_loss(self.weights, c.targets, c.activation, c.loss, inputs_of(c))
 
     def solved(self) -> bool:
+        """Every row met: a gate's on its side of 0.5, a function's within its tolerance."""
+        if self.config.is_function:
+            return bool(within(self.predictions(), self.config.targets).all())
         return is_solved(self.predictions(), self.config.targets)
 
     def _log(self, kind, value) -> None:
