@@ -127,11 +127,7 @@ def _function(value) -> str:
 
 
 def _grid(value) -> int:
-    try:
-        tf.grid_points(value)
-    except tf.FunctionError as error:
-        raise ConfigError("grid", value, f"a whole number from {tf.GRID_MIN} to {tf.GRID_MAX}") from error
-    return int(value)
+    return _integer("grid", value, tf.GRID_MIN, tf.GRID_MAX)
 
 
 @lru_cache(maxsize=32)
