@@ -103,6 +103,14 @@ def output_delta(yp, targets, loss: str):
     return step.output_delta(MATMUL, yp, targets, loss)
 
 
+def inputs_of(config) -> np.ndarray:
+    """The R x 3 input matrix of a config's rows: x1, x2 and the bias input 1 (a gate's four
+    rows, or a function's grid)."""
+    if not config.is_function:
+        return inputs_with_bias()
+    return np.column_stack([np.asarray(config.points, dtype=float), np.ones(len(config.points))])
+
+
 def total_loss(weights: Weights, targets, activation: str, loss: str, x=None) -> float:
     """The loss summed over the rows x (the truth table's by default), per four rows
     (step.loss_scale): what a batch step reports."""

@@ -13,9 +13,9 @@ from functools import lru_cache
 import numpy as np
 
 from core.model import step
-from core.model.gates import ROWS, inputs_with_bias
+from core.model.gates import ROWS
 from core.model.layout import state_layout
-from core.model.network import Weights
+from core.model.network import Weights, inputs_of
 from core.model.step import MATMUL
 from core.training.kernels import DIVERGED, OK, TARGET_REACHED, online_kernel
 
@@ -24,13 +24,6 @@ from core.training.kernels import DIVERGED, OK, TARGET_REACHED, online_kernel
 def kernel_rows(targets: tuple, points: tuple = ROWS) -> tuple:
     """The kernels' rows: (x1, x2, target) per row (the truth table's, or a function's grid)."""
     return tuple((x1, x2, t) for (x1, x2), t in zip(points, targets, strict=True))
-
-
-def inputs_of(config) -> np.ndarray:
-    """The R x 3 input matrix of the config's rows: x1, x2 and the bias input 1."""
-    if not config.is_function:
-        return inputs_with_bias()
-    return np.column_stack([np.asarray(config.points, dtype=float), np.ones(len(config.points))])
 
 
 def run_steps(config, state: list, count: int, target: float, losses: list) -> int:

@@ -14,7 +14,7 @@ from core.model import network
 from core.model.config import STEPS_MAX, TrainConfig
 from core.model.gates import is_solved
 from core.model.layout import state_layout
-from core.model.network import Weights
+from core.model.network import Weights, inputs_of
 from core.model.start import initial_flat
 from core.model.target_function import within
 from core.training import states
@@ -22,7 +22,7 @@ from core.training.history import LossHistory, WeightPath
 from core.training.kernels import DIVERGED, OK, TARGET_REACHED
 from core.training.run_record import EDIT_WEIGHTS, ROW_STEP, SET_ALPHA, SET_STEPS, RunRecord
 from core.training.states import COMPLETED, STOPPED, TARGET_LOSS
-from core.training.stepping import inputs_of, run_steps
+from core.training.stepping import run_steps
 
 
 def initial_weights(config: TrainConfig) -> Weights:

@@ -100,6 +100,7 @@ def diagnosis_kind_name(kind: str) -> str:
         "still_learning": Qca.translate("Messages", "still learning"),
         "stuck": Qca.translate("Messages", "stuck"),
         "too_early": Qca.translate("Messages", "too early to tell"),
+        "not_within": Qca.translate("Messages", "not yet within the tolerance"),
     }
     return names.get(kind, kind)
 
@@ -107,7 +108,12 @@ def diagnosis_kind_name(kind: str) -> str:
 def diagnosis_text(diagnosis) -> str:
     """The diagnosis (core.views.diagnosis) as one or two sentences, with what to try."""
     kind, f = diagnosis.kind, diagnosis.facts
+    if kind == "not_within":
+        return _not_within(f)
     if kind == "solved":
+        if f["how"] == "function":
+            return Qca.translate("Messages", "Within {0:g} at every sample: the largest error is {1:.2g} at "
+                                             "{2}.").format(f["tolerance"], f["error"], f["at"])
         if f["how"] == "within":
             return Qca.translate("Messages", "Solved: every prediction is near its target.")
         how = {"barely": Qca.translate("Messages", "barely"),
@@ -168,6 +174,19 @@ def diagnosis_text(diagnosis) -> str:
                                                 "line.").format(*f["same_lines"][0])
     return text + " " + Qca.translate("Messages", "Try more steps, another seed, more hidden "
                                                   "nodes or another alpha.")
+
+
+def _not_within(f) -> str:
+    """A function run not yet within its tolerance: its largest error, and whether to train on."""
+    text = Qca.translate("Messages", "Not yet within {0:g}: the largest error is {1:.2g} at {2}.").format(
+        f["tolerance"], f["error"], f["at"])
+    if f["learning"]:
+        text += " " + Qca.translate("Messages", "The loss is still falling ({0:.0%} over the last {1:,} "
+                                                "steps): train on.").format(f["fall"], f["window"])
+    elif f["learning"] is False:
+        text += " " + Qca.translate("Messages", "The loss has stopped falling: try more hidden nodes, "
+                                                "another alpha or another seed.")
+    return text
 
 
 def slide_caption(snapshot, loss_factor: float = 1.0) -> str:

@@ -9,8 +9,9 @@ import pytest
 from core.model import step
 from core.model.config import TrainConfig
 from core.model.gates import ROWS
+from core.model.network import inputs_of
 from core.training.ensemble import Ensemble, run_ensemble
-from core.training.stepping import inputs_of, kernel_rows
+from core.training.stepping import kernel_rows
 from core.training.trainer import Trainer
 from tests.helpers.plain_network import activation as plain_activation
 from tests.helpers.plain_network import sigmoid
