@@ -3,6 +3,7 @@ on, and on the finer check grid between them, where the universal approximation 
 promise is tested (a network can meet every sample and still wander between them)."""
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -21,10 +22,17 @@ class Fit:
 
 def target_grid(config, size: int = CHECK_GRID) -> np.ndarray:
     """The target function on a size x size grid: z[i, j] at x1 = i/(size-1), x2 = j/(size-1)
-    (as core.model.network.output_grid lays out the network's surface)."""
+    (as core.model.network.output_grid lays out the network's surface). Read-only: shared."""
+    return _target_grid(config.function, size)
+
+
+@lru_cache(maxsize=16)
+def _target_grid(function: str, size: int) -> np.ndarray:
     points = _points(size)
-    values = function_of(config.function)(points[:, 0], points[:, 1])
-    return values.reshape(size, size).T  # rows of grid_points run x1 fastest
+    values = function_of(function)(points[:, 0], points[:, 1]).reshape(size, size).T  # x1 ran fastest
+    values = np.ascontiguousarray(values)
+    values.flags.writeable = False
+    return values
 
 
 def _points(size: int) -> np.ndarray:
@@ -47,3 +55,12 @@ def fit_of(config, weights: Weights) -> Fit:
     far = int(np.argmax(check))
     return Fit(float(errors[worst]), tuple(config.points[worst]), float(np.sqrt(np.mean(errors ** 2))),
                float(check[far]), (float(points[far, 0]), float(points[far, 1])))
+
+
+def worst_samples(predictions, targets, count: int = 4) -> np.ndarray:
+    """The indices of the `count` samples farthest from their targets, the farthest first (a
+    NaN prediction counts as farthest); ties keep the grid's order."""
+    with np.errstate(invalid="ignore"):
+        errors = np.abs(np.asarray(predictions, dtype=float) - np.asarray(targets, dtype=float))
+    errors = np.where(np.isfinite(errors), errors, np.inf)
+    return np.argsort(-errors, kind="stable")[:count]
