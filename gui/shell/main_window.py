@@ -191,7 +191,7 @@ class MainWindow(QMainWindow):
         self.dock_refresh.update_from(snapshot, new_run)
         self.controls.set_run_state(snapshot.state)
         self.network_view.set_editable(snapshot.state in EDITABLE_STATES)
-        self.math_panel.update_from(snapshot)
+        self.panes.gate_only["math"].update_from(snapshot)
         if snapshot.state in (states.DIVERGED, states.FAILED):
             self._show_lasting_notice(run_message(snapshot), status=False)
         elif new_run or snapshot.state == states.TRAINING:

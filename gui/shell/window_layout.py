@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from gui.controls.control_panel import ControlPanel
 from gui.views.article_guide_view import ArticleGuideView
+from gui.views.gate_only import GateOnly
 from gui.views.gradient_check_view import GradientCheckView
 from gui.views.help_panel import HelpPanel
 from gui.views.hidden_maps_view import HiddenMapsView
@@ -44,6 +45,7 @@ FRAME_ALLOWANCE = QSize(16, 48)
 # The dock views that draw the step shown (gui.shell.dock_refresh), by dock.
 STEP_DOCKS = {"network": "network_view", "hidden": "hidden_maps", "space": "hidden_space",
               "landscape": "landscape", "gradient": "gradient_check"}
+GATE_DOCKS = STEP_DOCKS | {"math": "math_panel"}
 
 
 def fitted_size(preferred: QSize, available: QSize) -> QSize:
@@ -92,13 +94,16 @@ class WindowLayout(QObject):
         w.math_panel, w.gradient_check = MathPanel(), GradientCheckView()
         w.runs_view, w.article_guide = RunsView(), ArticleGuideView()
         w.docks = {}
+        # The views of a gate's four rows, each in a GateOnly: a function's run shows a notice.
+        self.gate_only = {key: GateOnly(getattr(w, name)) for key, name in GATE_DOCKS.items()}
+        g = self.gate_only
         for key, title, widget in (
-                ("network", self.tr("Network diagram"), w.network_view),
-                ("hidden", self.tr("Hidden node maps"), w.hidden_maps),
-                ("space", self.tr("Hidden space"), w.hidden_space),
-                ("landscape", self.tr("Loss landscape"), w.landscape),
-                ("math", self.tr("Step-by-step math"), w.math_panel),
-                ("gradient", self.tr("Gradient check"), w.gradient_check),
+                ("network", self.tr("Network diagram"), g["network"]),
+                ("hidden", self.tr("Hidden node maps"), g["hidden"]),
+                ("space", self.tr("Hidden space"), g["space"]),
+                ("landscape", self.tr("Loss landscape"), g["landscape"]),
+                ("math", self.tr("Step-by-step math"), g["math"]),
+                ("gradient", self.tr("Gradient check"), g["gradient"]),
                 ("runs", self.tr("Runs"), w.runs_view),
                 ("help", self.tr("What am I looking at?"), HelpPanel()),
                 ("guide", self.tr("Follow the article"), w.article_guide)):
@@ -130,8 +135,8 @@ class WindowLayout(QObject):
             bar.setUsesScrollButtons(True)
 
     def step_views(self) -> dict:
-        """The dock views that draw the step shown, by dock."""
-        return {key: getattr(self._window, name) for key, name in STEP_DOCKS.items()}
+        """The dock views that draw the step shown, by dock (each in its GateOnly)."""
+        return {key: self.gate_only[key] for key in STEP_DOCKS}
 
     def fit_controls(self) -> None:
         """The controls' column at their minimum (not preferred) width: the window must fit a

@@ -15,7 +15,6 @@ from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QVector3D
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from core.model.gates import ROWS
 from core.views.node_maps import decision_lines
 from core.views.snapshot import GRID_SIZE
 from gui.common.marker_key import KeyEntry
@@ -29,6 +28,8 @@ TARGET_COLOR = (1.0, 0.25, 0.35, 1.0)
 PREDICTION_COLOR = (1.0, 1.0, 1.0, 1.0)
 TARGET_SIZE, PREDICTION_SIZE = 14, 8  # pixels on screen (presentation mode doubles them)
 TARGET_TO_PREDICTION = PREDICTION_SIZE / TARGET_SIZE
+SAMPLE_SCALE = 0.5  # a function's samples: markers half a gate row's size
+TARGET_WIRE_COLOR = (1.0, 0.25, 0.35, 0.55)  # a function's target surface, in the targets' red
 DEFAULT_CAMERA = {"center": QVector3D(0.5, 0.5, 0.4), "distance": 3.4,
                   "elevation": 26.0, "azimuth": -62.0}  # like matplotlib's default 3/4 view
 # GLViewWidget's fov is horizontal, so a short wide view would cut off the top and bottom.
@@ -92,8 +93,27 @@ class SurfaceView(QWidget):
         self._surface.setData(z=self._z, colors=self._colors.reshape(-1, 4))
         self._wire_pos[:, 2] = self._z.ravel()[self._wire_index]
         self._wire.setData(pos=self._wire_pos)
-        self._set_rows(np.asarray(snapshot.targets), np.asarray(snapshot.predictions))
+        self._set_rows(snapshot.points, np.asarray(snapshot.targets), np.asarray(snapshot.predictions))
+        self._set_target_surface(snapshot.target_grid)
         self._set_floor_lines(decision_lines(snapshot.weights))
+
+    def _set_target_surface(self, target) -> None:
+        """A function's target as a wireframe over the network's surface; none for a gate."""
+        self._target_wire.setVisible(target is not None)
+        if target is None:
+            return
+        target = np.asarray(target)
+        if target.shape != self._z.shape:
+            raise ValueError(f"expected a {self._z.shape} target grid, got {target.shape}")
+        self._target_wire_pos[:, 2] = target.ravel()[self._wire_index]
+        self._target_wire.setData(pos=self._target_wire_pos)
+
+    def target_wire_visible(self) -> bool:
+        return self._target_wire.visible()
+
+    def target_wire_z(self) -> np.ndarray:
+        """The target's heights along the wireframe (end points of its segments)."""
+        return self._target_wire_pos[:, 2].copy()
 
     def floor_lines(self) -> tuple[np.ndarray, np.ndarray]:
         """The decision lines on the floor now: (2N x 3 end points, 2N x 4 colours)."""
@@ -110,8 +130,8 @@ class SurfaceView(QWidget):
 
     def set_scale(self, factor: float) -> None:
         """Markers, lines and labels `factor` times their usual size (presentation mode: 2)."""
-        self._targets.setData(size=TARGET_SIZE * factor)
-        self._predictions.setData(size=PREDICTION_SIZE * factor)
+        self._scale = factor
+        self._size_markers()
         self._errors.setData(width=2.0 * factor)
         self._floor.setData(width=2.5 * factor)
         for label, base in zip(self._text_items, self._text_sizes):
@@ -123,6 +143,12 @@ class SurfaceView(QWidget):
         # The key to the colours stays; the camera keys still work.
         for control in (self._plane_box, self._reset_button, self._hint):
             control.setVisible(factor <= 1.0)
+
+    def _size_markers(self) -> None:
+        """A grid's many samples get smaller markers than a gate's four, so the surface shows."""
+        factor = self._scale * (SAMPLE_SCALE if self._rows > 4 else 1.0)
+        self._targets.setData(size=TARGET_SIZE * factor)
+        self._predictions.setData(size=PREDICTION_SIZE * factor)
 
     def reset_camera(self) -> None:
         self._glview.setCameraParams(**DEFAULT_CAMERA)
@@ -170,6 +196,11 @@ class SurfaceView(QWidget):
         self._wire_pos = self._wire_pos.astype(np.float32)
         self._wire = gl.GLLinePlotItem(pos=self._wire_pos, mode="lines", color=(0, 0, 0, 0.45),
                                        width=1.0, glOptions="translucent")
+        self._target_wire_pos = self._wire_pos.copy()
+        self._target_wire = gl.GLLinePlotItem(pos=self._target_wire_pos, mode="lines",
+                                              color=TARGET_WIRE_COLOR, width=1.5, glOptions="translucent")
+        self._target_wire.setVisible(False)
+        self._scale, self._rows = 1.0, 4
         self._plane = gl.GLMeshItem(
             vertexes=np.array([[0, 0, 0.5], [1, 0, 0.5], [1, 1, 0.5], [0, 1, 0.5]], np.float32),
             faces=np.array([[0, 1, 2], [0, 2, 3]], np.uint32), color=(0.9, 0.9, 1.0, 0.3),
@@ -190,8 +221,8 @@ class SurfaceView(QWidget):
         view.keep_clear = [self._targets, self._predictions]  # no label covers a row's marker
         self._text_items = self._labels()
         self._text_sizes = [label.font.pointSizeF() for label in self._text_items]
-        items = [self._floor, self._surface, self._wire, _box_lines(), self._plane, self._errors,
-                 self._predictions, self._targets, *self._text_items]
+        items = [self._floor, self._surface, self._wire, self._target_wire, _box_lines(), self._plane,
+                 self._errors, self._predictions, self._targets, *self._text_items]
         for depth, item in enumerate(items):  # drawn in this order; text (QPainter) last
             item.setDepthValue(depth)
             view.addItem(item)
@@ -228,8 +259,12 @@ class SurfaceView(QWidget):
                                      required=True, turns=(0, 45, -45, 90, -90)))
         return labels
 
-    def _set_rows(self, targets: np.ndarray, predictions: np.ndarray) -> None:
-        rows = np.asarray(ROWS, dtype=np.float32)
+    def _set_rows(self, points, targets: np.ndarray, predictions: np.ndarray) -> None:
+        """A marker per row (a gate's four, a function's samples) at its target and prediction."""
+        rows = np.asarray(points, dtype=np.float32)
+        if len(rows) != self._rows:
+            self._rows = len(rows)
+            self._size_markers()
         target_pos = np.column_stack([rows, targets]).astype(np.float32)
         prediction_pos = np.column_stack([rows, predictions]).astype(np.float32)
         self._targets.setData(pos=target_pos)

@@ -69,3 +69,12 @@ def test_a_gate_run_is_still_written_as_version_2_without_function_keys():
     trainer.run()
     document = json.loads(ex.to_json(trainer))
     assert document["version"] == 2 and "function" not in document["config"]
+
+
+def test_a_function_runs_predictions_export_lists_every_sample_with_its_inputs():
+    from core.io.export_data import predictions_csv
+
+    config = TrainConfig(function="x1*x2", grid=3)
+    lines = predictions_csv([0.5] * 9, config.targets, config.points).splitlines()
+    assert len(lines) == 10 and lines[0] == "input_x1,input_x2,predicted,target,error"
+    assert lines[6] == "1.0,0.5,0.5,0.5,0.0"  # row 5: x1 = 1, x2 = 0.5, x1 fastest

@@ -1,0 +1,88 @@
+"""The window on a target function (issue #28): a learner picks "bump", presses Train, the run
+trains and the 3D view shows the target with the network's surface and the samples."""
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+
+from core.model.config import TrainConfig
+from core.training import states
+from core.views.function_fit import target_grid
+from gui.shell.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot):
+    w = MainWindow(TrainConfig(steps=300, seed=4))
+    w.unsaved.ask = lambda labels, action: "discard"
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    w.controller.set_speed(0.0)
+    yield w
+    w.close()
+
+
+def pick(window, data):
+    combo = window.controls._gate
+    combo.setCurrentIndex(combo.findData(data))
+
+
+def test_a_learner_picks_bump_presses_train_and_sees_target_and_prediction(qtbot, window):
+    pick(window, "function")
+    picker = window.controls._function
+    assert picker.isVisible() and picker.function() == "bump"
+    config = window.config()
+    assert (config.function, config.grid, config.hidden_nodes) == ("bump", 11, 8)  # 2 nodes make no bump
+    start = window.output_view.view.surface_z()
+    window.controls._train.click()
+    qtbot.waitUntil(lambda: window.state() == states.FINISHED and not window.controller.is_running(),
+                    timeout=60000)
+    snapshot = window.last_snapshot
+    assert snapshot.step == 300 and snapshot.is_function and snapshot.predictions.shape == (121,)
+    surface = window.output_view.view
+    assert surface.target_wire_visible()
+    wire_z = surface.target_wire_z()
+    assert np.isin(wire_z, target_grid(config).astype(np.float32)).all()  # every wire point on the target
+    assert wire_z.max() == pytest.approx(0.9, abs=1e-6)  # the bump's top, at (0.5, 0.5)
+    assert np.allclose(surface.surface_z(), snapshot.grid) and not np.allclose(surface.surface_z(), start)
+    assert len(surface.prediction_positions()) == 121 and len(surface.target_positions()) == 121
+    assert np.allclose(surface.target_positions()[:, 2], snapshot.targets)
+    assert np.allclose(surface.prediction_positions()[:, 2], snapshot.predictions)
+    # the table: the four samples farthest from their targets, the farthest first
+    errors = np.abs(snapshot.predictions - snapshot.targets)
+    shown = [float(window.predictions.cell_text(row, 3)) for row in range(4)]
+    assert abs(shown[0]) == pytest.approx(errors.max(), abs=0.006)
+    assert window.predictions.why_text().startswith(("Not yet within 0.05", "Within 0.05"))
+    assert window.panes.gate_only["network"].shows_notice()
+
+
+def test_a_typed_expression_is_checked_inline_and_a_refused_one_changes_nothing(qtbot, window):
+    pick(window, "function")
+    picker = window.controls._function
+    before = window.config()
+    picker._expression.clear()
+    qtbot.keyClicks(picker._expression, "2*x1")
+    qtbot.keyClick(picker._expression, Qt.Key.Key_Return)
+    assert "Scale it: f / 2 runs from 0 to 1" in picker.error_text()
+    assert window.config() == before
+    picker._expression.clear()
+    qtbot.keyClicks(picker._expression, "x1*x2")
+    qtbot.keyClick(picker._expression, Qt.Key.Key_Return)
+    assert picker.error_text() == "" and window.config().function == "x1*x2"
+    picker._grid_box.setValue(5)
+    assert window.config().grid == 5 and len(window.config().targets) == 25
+
+
+def test_back_to_a_gate_the_views_are_the_gates_again(qtbot, window):
+    pick(window, "function")
+    window.controls._step.click()
+    qtbot.waitUntil(lambda: window.last_snapshot is not None and window.last_snapshot.step == 1
+                    and window.last_snapshot.is_function)
+    pick(window, "and")
+    assert window.config().function is None and window.config().gate == "and"
+    qtbot.waitUntil(lambda: not window.last_snapshot.is_function)
+    assert not window.output_view.view.target_wire_visible()
+    assert len(window.output_view.view.prediction_positions()) == 4
+    assert window.predictions.cell_text(1, 0) == "[1, 0]"
+    assert not window.panes.gate_only["network"].shows_notice()
