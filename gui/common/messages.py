@@ -254,6 +254,17 @@ def _not_within(f) -> str:
     return text
 
 
+NAME_MAX = 30  # characters of a typed function shown in a title or a run's name
+
+
+def target_name(config) -> str:
+    """What the run learns, short: "XOR", "custom gate", or "f = bump (11 x 11)"."""
+    if config.is_function:
+        text = config.function if len(config.function) <= NAME_MAX else config.function[:NAME_MAX - 1] + "…"
+        return f"f = {text} ({config.grid} x {config.grid})"
+    return config.gate.upper() if config.gate != "custom" else Qca.translate("Messages", "custom gate")
+
+
 def slide_caption(snapshot, loss_factor: float = 1.0) -> str:
     """What a picture for a slide shows: "XOR · 2 hidden nodes · alpha 0.5 · seed 0 · step
     2,000 · loss 0.0074"; loss_factor 2: the loss as the article's code sums it, said so."""
@@ -264,7 +275,7 @@ def slide_caption(snapshot, loss_factor: float = 1.0) -> str:
         model = Qca.translate("Messages", "1 hidden node")
     else:
         model = Qca.translate("Messages", "{0} hidden nodes").format(config.hidden_nodes)
-    gate = config.gate.upper() if config.gate != "custom" else Qca.translate("Messages", "custom gate")
+    gate = target_name(config)
     return " · ".join([
         gate, model, Qca.translate("Messages", "alpha {0:g}").format(config.alpha),
         Qca.translate("Messages", "seed {0}").format(config.seed),

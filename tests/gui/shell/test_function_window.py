@@ -86,3 +86,19 @@ def test_back_to_a_gate_the_views_are_the_gates_again(qtbot, window):
     assert len(window.output_view.view.prediction_positions()) == 4
     assert window.predictions.cell_text(1, 0) == "[1, 0]"
     assert not window.panes.gate_only["network"].shows_notice()
+
+
+def test_a_saved_function_run_opens_with_its_function_and_names_it(qtbot, window, tmp_path):
+    from core.io import experiment as ex
+    from core.training.trainer import Trainer
+
+    trainer = Trainer(TrainConfig(function="saddle", grid=5, hidden_nodes=4, steps=40))
+    trainer.run()
+    path = tmp_path / "saddle.gatelab.json"
+    ex.save(path, trainer)
+    window.open_file(str(path))
+    qtbot.waitUntil(lambda: window.config().function == "saddle")
+    qtbot.waitUntil(lambda: window.last_snapshot is not None and window.last_snapshot.step == 40)
+    assert window.controls._function.isVisible() and window.controls._function.grid() == 5
+    assert "f = saddle (5 x 5)" in window.windowTitle()
+    assert np.allclose(window.last_snapshot.predictions, trainer.predictions())
