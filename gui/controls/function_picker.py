@@ -81,6 +81,7 @@ class FunctionPicker(QWidget):
             index = self._presets.findData(function if function in PRESETS else TYPED)
             self._presets.setCurrentIndex(index)
             self._expression.setText(PRESETS[function].text if function in PRESETS else function)
+            self._expression.setCursorPosition(0)  # a long formula shows its start
             self._grid_box.setValue(grid)
             self._show_error("")
         finally:
@@ -94,6 +95,7 @@ class FunctionPicker(QWidget):
             self._expression.selectAll()
             return
         self._expression.setText(PRESETS[name].text)
+        self._expression.setCursorPosition(0)
         self._accept(name, self._grid_box.value())
 
     def _on_typed(self, *_) -> None:

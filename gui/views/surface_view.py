@@ -28,7 +28,7 @@ TARGET_COLOR = (1.0, 0.25, 0.35, 1.0)
 PREDICTION_COLOR = (1.0, 1.0, 1.0, 1.0)
 TARGET_SIZE, PREDICTION_SIZE = 14, 8  # pixels on screen (presentation mode doubles them)
 TARGET_TO_PREDICTION = PREDICTION_SIZE / TARGET_SIZE
-SAMPLE_SCALE = 0.5  # a function's samples: markers half a gate row's size
+SAMPLE_SCALE = 0.4  # a function's samples: small markers, so the surfaces between them show
 TARGET_WIRE_COLOR = (1.0, 0.25, 0.35, 0.55)  # a function's target surface, in the targets' red
 DEFAULT_CAMERA = {"center": QVector3D(0.5, 0.5, 0.4), "distance": 3.4,
                   "elevation": 26.0, "azimuth": -62.0}  # like matplotlib's default 3/4 view
