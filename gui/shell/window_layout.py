@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from gui.controls.control_panel import ControlPanel
 from gui.views.article_guide_view import ArticleGuideView
+from gui.views.contributions_view import ContributionsView
 from gui.views.gate_only import GateOnly
 from gui.views.gradient_check_view import GradientCheckView
 from gui.views.help_panel import HelpPanel
@@ -93,6 +94,7 @@ class WindowLayout(QObject):
         w.hidden_space, w.landscape = HiddenSpaceView(), LandscapeView()
         w.math_panel, w.gradient_check = MathPanel(), GradientCheckView()
         w.runs_view, w.article_guide = RunsView(), ArticleGuideView()
+        w.contributions = ContributionsView()
         w.docks = {}
         # The views of a gate's four rows, each in a GateOnly: a function's run shows a notice.
         self.gate_only = {key: GateOnly(getattr(w, name)) for key, name in GATE_DOCKS.items()}
@@ -104,6 +106,7 @@ class WindowLayout(QObject):
                 ("landscape", self.tr("Loss landscape"), g["landscape"]),
                 ("math", self.tr("Step-by-step math"), g["math"]),
                 ("gradient", self.tr("Gradient check"), g["gradient"]),
+                ("sum", self.tr("How the sum builds it"), w.contributions),
                 ("runs", self.tr("Runs"), w.runs_view),
                 ("help", self.tr("What am I looking at?"), HelpPanel()),
                 ("guide", self.tr("Follow the article"), w.article_guide)):
@@ -136,7 +139,7 @@ class WindowLayout(QObject):
 
     def step_views(self) -> dict:
         """The dock views that draw the step shown, by dock (each in its GateOnly)."""
-        return {key: self.gate_only[key] for key in STEP_DOCKS}
+        return {key: self.gate_only[key] for key in STEP_DOCKS} | {"sum": self._window.contributions}
 
     def fit_controls(self) -> None:
         """The controls' column at their minimum (not preferred) width: the window must fit a

@@ -443,6 +443,34 @@
     </message>
 </context>
 <context>
+    <name>ContributionsView</name>
+    <message>
+        <location filename="../../gui/views/contributions_view.py" line="37"/>
+        <source>The output node adds its inputs: each hidden node&apos;s output times its weight (one map each, blue below 0, red above), plus its bias, gives v; the sigmoid of v is the prediction yp. With enough hidden nodes, such steps and bumps add up to any continuous surface: the universal approximation theorem.</source>
+        <translation>出力ノードは入力を足し合わせます。各隠れノードの出力にその重みを掛けたもの（1つずつの図。0 より下は青、上は赤）にバイアスを加えると v になり、v のシグモイドが予測値 yp です。隠れ層のノードが十分あれば、こうした段差や山を足し合わせてどんな連続な曲面でも近似できます。これが普遍近似定理です。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contributions_view.py" line="49"/>
+        <source>w2 h and v</source>
+        <translation>w2 h と v</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contributions_view.py" line="85"/>
+        <source>w2 h{0}</source>
+        <translation>w2 h{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contributions_view.py" line="86"/>
+        <source>v = Σ + b</source>
+        <translation>v = Σ + b</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contributions_view.py" line="86"/>
+        <source>yp = σ(v)</source>
+        <translation>yp = σ(v)</translation>
+    </message>
+</context>
+<context>
     <name>ControlPanel</name>
     <message>
         <location filename="../../gui/controls/control_panel.py" line="77"/>
@@ -617,7 +645,7 @@
     </message>
     <message>
         <location filename="../../gui/controls/control_panel.py" line="290"/>
-        <location filename="../../gui/controls/function_picker.py" line="126"/>
+        <location filename="../../gui/controls/function_picker.py" line="128"/>
         <source>Not applied: {0}</source>
         <translation>反映されませんでした: {0}</translation>
     </message>
@@ -3542,47 +3570,52 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
 <context>
     <name>WindowLayout</name>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="101"/>
+        <location filename="../../gui/shell/window_layout.py" line="103"/>
         <source>Network diagram</source>
         <translation>ネットワーク図</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="102"/>
+        <location filename="../../gui/shell/window_layout.py" line="104"/>
         <source>Hidden node maps</source>
         <translation>隠れ層マップ</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="103"/>
+        <location filename="../../gui/shell/window_layout.py" line="105"/>
         <source>Hidden space</source>
         <translation>隠れ層の空間</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="104"/>
+        <location filename="../../gui/shell/window_layout.py" line="106"/>
         <source>Loss landscape</source>
         <translation>損失の地形</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="105"/>
+        <location filename="../../gui/shell/window_layout.py" line="107"/>
         <source>Step-by-step math</source>
         <translation>計算の手順</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="106"/>
+        <location filename="../../gui/shell/window_layout.py" line="108"/>
         <source>Gradient check</source>
         <translation>勾配チェック</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="107"/>
+        <location filename="../../gui/shell/window_layout.py" line="109"/>
+        <source>How the sum builds it</source>
+        <translation>和が曲面を作るしくみ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/window_layout.py" line="110"/>
         <source>Runs</source>
         <translation>学習の一覧</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="108"/>
+        <location filename="../../gui/shell/window_layout.py" line="111"/>
         <source>What am I looking at?</source>
         <translation>この画面の見方</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="109"/>
+        <location filename="../../gui/shell/window_layout.py" line="112"/>
         <source>Follow the article</source>
         <translation>記事に沿って学ぶ</translation>
     </message>

@@ -102,3 +102,19 @@ def test_a_saved_function_run_opens_with_its_function_and_names_it(qtbot, window
     assert window.controls._function.isVisible() and window.controls._function.grid() == 5
     assert "f = saddle (5 x 5)" in window.windowTitle()
     assert np.allclose(window.last_snapshot.predictions, trainer.predictions())
+
+
+def test_the_contributions_dock_shows_each_nodes_share_their_sum_and_its_sigmoid(qtbot, window):
+    from core.views.contributions import contributions
+
+    window.show_dock("sum")
+    pick(window, "function")
+    window.controls._train.click()
+    qtbot.waitUntil(lambda: window.state() == states.FINISHED and not window.controller.is_running(),
+                    timeout=60000)
+    view, snapshot = window.contributions, window.last_snapshot
+    qtbot.waitUntil(lambda: view.titles()[-1] == "yp = σ(v)" and len(view.titles()) == 10)
+    assert view.titles()[:2] == ["w2 h1", "w2 h2"] and view.titles()[8] == "v = Σ + b"
+    expected = contributions(snapshot.weights, snapshot.activation)
+    assert np.allclose(view.map_data(3), expected.parts[3], atol=1e-6)
+    assert np.allclose(view.map_data(9), snapshot.grid[::2, ::2], atol=1e-6)  # yp: the output surface
