@@ -4,6 +4,7 @@
     python main.py train [flags]   headless training, the article's table or --json
     python main.py inspect FILE    check an experiment file and summarise it (exit 2: refused)
     python main.py animate FILE --out RUN.gif   the saved run as an animated GIF
+    python main.py study --function bump   how the error falls with more hidden nodes
     python main.py --help          every flag
 """
 
@@ -86,6 +87,9 @@ def main(argv=None) -> int:
     if argv and argv[0] == "seeds":
         from core.cli.seeds_cli import run_seeds
         return run_seeds(argv[1:])
+    if argv and argv[0] == "study":
+        from core.cli.study_cli import run_study
+        return run_study(argv[1:])
     return run_gui(argv)
 
 
