@@ -1234,6 +1234,16 @@ yp {1:.2f}</translation>
         <source>Compares the gradients from backpropagation with slopes measured by nudging each weight. Green means they agree.</source>
         <translation>誤差逆伝播法で求めた勾配を、重みを1つずつ少し動かして測った傾きと比べます。緑なら一致しています。</translation>
     </message>
+    <message>
+        <location filename="../../gui/views/help_panel.py" line="40"/>
+        <source>Any continuous function</source>
+        <translation>どんな連続関数でも</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/help_panel.py" line="41"/>
+        <source>Choose “Function f(x1, x2)” as the gate to learn a surface from an n x n grid of samples. The universal approximation theorem the article cites promises that with enough hidden nodes some network comes as close as we like to any continuous function. It promises closeness, not exactness; only for continuous functions (the step preset jumps, and between the samples its error stays large); and only that a good network exists, not that training finds it: a run can still get stuck. In the 3D view the red wireframe is the target; “How the sum builds it” shows each hidden node&apos;s share; the command line&apos;s study shows the error falling as nodes are added.</source>
+        <translation>ゲートに「関数 f(x1, x2)」を選ぶと、n x n の格子上の標本点から曲面を学習します。記事が引く普遍近似定理は、隠れ層のノードが十分あれば、どんな連続関数にもいくらでも近いネットワークが存在することを保証します。保証されるのは近さであって、完全な一致ではありません。対象は連続関数だけです（段差のプリセットは値が跳ぶので、標本点の間では誤差が大きいままです）。また、よいネットワークが存在することを保証するだけで、学習でそれが見つかるとは限りません。学習が行き詰まることもあります。3D表示の赤いワイヤーフレームが目標です。「和が曲面を作るしくみ」には各隠れノードの分担が、コマンドラインの study には、ノードを増やすにつれて誤差が下がる様子が示されます。</translation>
+    </message>
 </context>
 <context>
     <name>HiddenMapsView</name>
