@@ -59,6 +59,14 @@ class Snapshot:
     target_grid: np.ndarray | None = None
 
     @property
+    def error_grid(self) -> np.ndarray | None:
+        """A function run's |yp - f| over the square, laid out like `grid` (None for a gate)."""
+        if self.target_grid is None:
+            return None
+        with np.errstate(invalid="ignore", over="ignore"):
+            return np.abs(self.grid - self.target_grid)
+
+    @property
     def is_function(self) -> bool:
         return self.config is not None and self.config.is_function
 

@@ -86,6 +86,11 @@ class SurfaceView(QWidget):
             raise ValueError(f"expected a {self._z.shape} grid, got {grid.shape}")
         if not np.isfinite(grid).all():
             return  # a diverged run: keep the last finite surface on screen
+        self._error_box.setVisible(snapshot.is_function)
+        showing_error = snapshot.is_function and self._error_box.isChecked()
+        if showing_error:
+            grid = snapshot.error_grid  # the error's height instead of the output's
+        self._last = snapshot
         np.copyto(self._z, grid, casting="same_kind")
         levels = np.clip(self._z * 255.0, 0, 255).astype(np.intp)
         np.take(self._lut, levels, axis=0, out=self._colors)
@@ -94,8 +99,21 @@ class SurfaceView(QWidget):
         self._wire_pos[:, 2] = self._z.ravel()[self._wire_index]
         self._wire.setData(pos=self._wire_pos)
         self._set_rows(snapshot.points, np.asarray(snapshot.targets), np.asarray(snapshot.predictions))
-        self._set_target_surface(snapshot.target_grid)
+        self._set_target_surface(None if showing_error else snapshot.target_grid)
+        for markers in (self._targets, self._predictions, self._errors):
+            markers.setVisible(not showing_error)  # heights of another quantity than the error's
         self._set_floor_lines(decision_lines(snapshot.weights))
+
+    def show_error(self, on: bool) -> None:
+        """A function run: the surface is |yp - f| instead of yp (the target and samples hide)."""
+        self._error_box.setChecked(bool(on))
+
+    def showing_error(self) -> bool:
+        return self._error_box.isVisible() and self._error_box.isChecked()
+
+    def _on_error_toggled(self, _checked: bool) -> None:
+        if self._last is not None:
+            self.update_from(self._last)
 
     def _set_target_surface(self, target) -> None:
         """A function's target as a wireframe over the network's surface; none for a gate."""
@@ -289,6 +307,13 @@ class SurfaceView(QWidget):
         self._plane_box.setToolTip(self.tr(
             "Show the level 0.5: where the surface is above it, the network answers 1."))
         self._plane_box.toggled.connect(self._on_plane_toggled)
+        self._error_box = QCheckBox(self.tr("Error |yp − f|"))
+        self._error_box.setToolTip(self.tr(
+            "A function run: show how far the network's surface is from the target at every "
+            "point, samples and the space between them alike, instead of the surface itself."))
+        self._error_box.setVisible(False)
+        self._error_box.toggled.connect(self._on_error_toggled)
+        self._last = None
         reset = QPushButton(self.tr("Reset camera"))
         reset.setObjectName("resetCameraButton")
         reset.setToolTip(self.tr("Return to the starting view (drag to rotate, wheel to zoom)."))
@@ -311,6 +336,7 @@ class SurfaceView(QWidget):
         self._colour_bar = ColourBar(COLORMAP, self.tr("output"))
         controls = QHBoxLayout()
         controls.addWidget(self._plane_box)
+        controls.addWidget(self._error_box)
         controls.addWidget(self._colour_bar, 1)
         controls.addWidget(reset)
         layout = QVBoxLayout(self)

@@ -3375,63 +3375,73 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
         <translation>ネットワークの出力の3D表示</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="254"/>
+        <location filename="../../gui/views/surface_view.py" line="272"/>
         <source>x1</source>
         <translation>x1</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="254"/>
+        <location filename="../../gui/views/surface_view.py" line="272"/>
         <source>x2</source>
         <translation>x2</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="255"/>
-        <location filename="../../gui/views/surface_view.py" line="311"/>
+        <location filename="../../gui/views/surface_view.py" line="273"/>
+        <location filename="../../gui/views/surface_view.py" line="336"/>
         <source>output</source>
         <translation>出力</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="276"/>
+        <location filename="../../gui/views/surface_view.py" line="294"/>
         <source>target</source>
         <translation>真の値</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="277"/>
+        <location filename="../../gui/views/surface_view.py" line="295"/>
         <source>prediction</source>
         <translation>予測値</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="287"/>
+        <location filename="../../gui/views/surface_view.py" line="305"/>
         <source>Decision plane (0.5)</source>
         <translation>判定面 (0.5)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="290"/>
+        <location filename="../../gui/views/surface_view.py" line="308"/>
         <source>Show the level 0.5: where the surface is above it, the network answers 1.</source>
         <translation>高さ 0.5 の平面を表示します。曲面がこれより上にある所では、ネットワークは 1 と答えます。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="292"/>
+        <location filename="../../gui/views/surface_view.py" line="310"/>
+        <source>Error |yp − f|</source>
+        <translation>誤差 |yp − f|</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/surface_view.py" line="312"/>
+        <source>A function run: show how far the network&apos;s surface is from the target at every point, samples and the space between them alike, instead of the surface itself.</source>
+        <translation>関数の学習で、曲面そのものの代わりに、ネットワークの曲面が目標からどれだけ離れているかを、標本点でもその間でも、すべての点について表示します。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/surface_view.py" line="317"/>
         <source>Reset camera</source>
         <translation>視点をリセット</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="294"/>
+        <location filename="../../gui/views/surface_view.py" line="319"/>
         <source>Return to the starting view (drag to rotate, wheel to zoom).</source>
         <translation>最初の視点に戻します（ドラッグで回転、ホイールで拡大・縮小）。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="298"/>
+        <location filename="../../gui/views/surface_view.py" line="323"/>
         <source>&lt;span style=&quot;color:#ff4059&quot;&gt;●&lt;/span&gt; target &amp;nbsp; ○ prediction</source>
         <translation>&lt;span style=&quot;color:#ff4059&quot;&gt;●&lt;/span&gt; 真の値 &amp;nbsp; ○ 予測値</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="300"/>
+        <location filename="../../gui/views/surface_view.py" line="325"/>
         <source>Red: each row&apos;s target. White: what the network predicts for it (a dot on the surface). A line joins the two.</source>
         <translation>赤: 各行の真の値。白: その行に対するネットワークの予測値（曲面上の点）。2つの点を線で結んでいます。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="303"/>
+        <location filename="../../gui/views/surface_view.py" line="328"/>
         <source>drag or arrow keys: rotate · wheel or +/-: zoom</source>
         <translation>ドラッグか矢印キー: 回転 · ホイールか +/-: ズーム</translation>
     </message>

@@ -118,3 +118,20 @@ def test_the_contributions_dock_shows_each_nodes_share_their_sum_and_its_sigmoid
     expected = contributions(snapshot.weights, snapshot.activation)
     assert np.allclose(view.map_data(3), expected.parts[3], atol=1e-6)
     assert np.allclose(view.map_data(9), snapshot.grid[::2, ::2], atol=1e-6)  # yp: the output surface
+
+
+def test_the_3d_view_can_show_the_error_instead(qtbot, window):
+    surface = window.output_view.view
+    pick(window, "function")
+    window.controls._step.click()
+    qtbot.waitUntil(lambda: window.last_snapshot is not None and window.last_snapshot.step == 1
+                    and window.last_snapshot.is_function)
+    snapshot = window.last_snapshot
+    surface.show_error(True)
+    assert surface.showing_error() and not surface.target_wire_visible()
+    assert np.allclose(surface.surface_z(), np.abs(snapshot.grid - snapshot.target_grid), atol=1e-6)
+    surface.show_error(False)
+    assert surface.target_wire_visible() and np.allclose(surface.surface_z(), snapshot.grid, atol=1e-6)
+    pick(window, "xor")  # a gate has no error surface to show
+    qtbot.waitUntil(lambda: not window.last_snapshot.is_function)
+    assert not surface.showing_error()
