@@ -1916,61 +1916,66 @@ yp {1:.2f}</translation>
     </message>
     <message>
         <location filename="../../gui/shell/menu_bar.py" line="92"/>
+        <source>How many &amp;hidden nodes?…</source>
+        <translation>隠れ層のノードはいくつ必要？(&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/menu_bar.py" line="94"/>
         <source>&amp;Compare the run with</source>
         <translation>この学習と比べる(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/menu_bar.py" line="93"/>
+        <location filename="../../gui/shell/menu_bar.py" line="95"/>
         <source>the other &amp;update order (same seed)</source>
         <translation>もう一方の更新順序（同じシード）(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/menu_bar.py" line="93"/>
+        <location filename="../../gui/shell/menu_bar.py" line="95"/>
         <source>&amp;alpha × 4 (same seed)</source>
         <translation>学習率 × 4（同じシード）(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/menu_bar.py" line="94"/>
+        <location filename="../../gui/shell/menu_bar.py" line="96"/>
         <source>a&amp;lpha ÷ 4 (same seed)</source>
         <translation>学習率 ÷ 4（同じシード）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/menu_bar.py" line="94"/>
+        <location filename="../../gui/shell/menu_bar.py" line="96"/>
         <source>one more &amp;hidden node (same seed)</source>
         <translation>隠れ層のノードを1個増やす（同じシード）(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/menu_bar.py" line="95"/>
+        <location filename="../../gui/shell/menu_bar.py" line="97"/>
         <source>the &amp;2-layer model, or 2 hidden nodes (same seed)</source>
         <translation>2層モデル、または隠れ層のノード2個（同じシード）(&amp;2)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/menu_bar.py" line="96"/>
+        <location filename="../../gui/shell/menu_bar.py" line="98"/>
         <source>&amp;momentum, or plain gradient descent (same seed)</source>
         <translation>モーメンタム、または通常の勾配降下法（同じシード）(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/menu_bar.py" line="97"/>
+        <location filename="../../gui/shell/menu_bar.py" line="99"/>
         <source>A&amp;dam, or plain gradient descent (same seed)</source>
         <translation>Adam、または通常の勾配降下法（同じシード）(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/menu_bar.py" line="98"/>
+        <location filename="../../gui/shell/menu_bar.py" line="100"/>
         <source>the run &amp;selected in the Runs panel</source>
         <translation>学習の一覧で選んだ学習(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/menu_bar.py" line="107"/>
+        <location filename="../../gui/shell/menu_bar.py" line="109"/>
         <source>System default</source>
         <translation>システムの設定</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/menu_bar.py" line="116"/>
+        <location filename="../../gui/shell/menu_bar.py" line="118"/>
         <source>About GateLab</source>
         <translation>GateLab について</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/menu_bar.py" line="117"/>
+        <location filename="../../gui/shell/menu_bar.py" line="119"/>
         <source>GateLab 0.1: watch a 2- or 3-layer neural network learn a logic gate.
 
 Built with Qt {0} through PySide6 (LGPLv3), pyqtgraph (MIT), NumPy (BSD) and PyOpenGL (BSD). GateLab itself is MIT-licensed.</source>
@@ -3365,6 +3370,69 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
         <location filename="../../gui/views/status_line.py" line="49"/>
         <source>{0:,.0f} steps/s</source>
         <translation>{0:,.0f} ステップ/秒</translation>
+    </message>
+</context>
+<context>
+    <name>StudyDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/study_dialog.py" line="32"/>
+        <source>How many hidden nodes?</source>
+        <translation>隠れ層のノードはいくつ必要？</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/study_dialog.py" line="45"/>
+        <source>Trains the current settings from many seeds for each number of hidden nodes, 1 to {0}, and plots each seed&apos;s largest error over the rows at the end: the line is the median, the band holds the middle 80 % of seeds. More nodes can come closer, as the universal approximation theorem promises; the band shows that training does not always find such a network.</source>
+        <translation>今の設定を、隠れ層のノード数 1～{0} のそれぞれについて多数のシードで学習し、学習後の各シードの最大誤差を描きます。線は中央値、帯はシードの中央 80 % の範囲です。普遍近似定理が保証するとおり、ノードを増やすほど近づけますが、帯を見ると、学習がいつもそのようなネットワークを見つけるわけではないことがわかります。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/study_dialog.py" line="53"/>
+        <source>Run</source>
+        <translation>実行</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/study_dialog.py" line="55"/>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/study_dialog.py" line="59"/>
+        <source>Seeds per count of nodes</source>
+        <translation>ノード数ごとのシード数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/study_dialog.py" line="70"/>
+        <source>hidden nodes</source>
+        <translation>隠れ層のノード数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/study_dialog.py" line="71"/>
+        <source>largest error at the end</source>
+        <translation>学習後の最大誤差</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/study_dialog.py" line="80"/>
+        <source>tolerance {0}</source>
+        <translation>許容誤差 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/study_dialog.py" line="117"/>
+        <source>Training {0} seeds for each of 1 to {1} hidden nodes…</source>
+        <translation>隠れ層のノード数 1～{1} のそれぞれについて {0} 個のシードを学習しています…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/study_dialog.py" line="155"/>
+        <source>The study failed: {0}</source>
+        <translation>調査に失敗しました: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/study_dialog.py" line="157"/>
+        <source>Cancelled: press Run to start again.</source>
+        <translation>キャンセルしました。もう一度始めるには「実行」を押してください。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/study_dialog.py" line="178"/>
+        <source>Lowest median error {0:.3f} with {1} hidden nodes; {2} of {3} seeds got within {4} there.</source>
+        <translation>誤差の中央値が最も小さいのは隠れ層のノード {1} 個のときで {0:.3f} です。そのとき {3} 個中 {2} 個のシードが誤差 {4} 以内に収まりました。</translation>
     </message>
 </context>
 <context>

@@ -135,3 +135,18 @@ def test_the_3d_view_can_show_the_error_instead(qtbot, window):
     pick(window, "xor")  # a gate has no error surface to show
     qtbot.waitUntil(lambda: not window.last_snapshot.is_function)
     assert not surface.showing_error()
+
+
+def test_tools_opens_the_hidden_nodes_study_on_the_current_settings(qtbot, window):
+    from PySide6.QtGui import QAction
+
+    pick(window, "function")
+    action = next(a for a in window.findChildren(QAction) if a.text() == "How many &hidden nodes?…")
+    action.trigger()
+    study = window.many_seeds.study
+    qtbot.waitExposed(study)
+    assert study.isVisible() and study._config == window.config()
+    study.start()
+    assert study.is_running()
+    window.close()  # closing the window ends the study's thread
+    assert not study.is_running() or study._thread.isFinished()
