@@ -22,6 +22,7 @@ DEFAULT_COUNT = 20
 SHUTDOWN_WAIT_MS = 5000
 CURVE_COLOR = "#1f5fbf"
 BAND_COLOR = (31, 95, 191, 60)
+AXIS_COLOR = "#333333"
 
 
 class StudyDialog(QDialog):
@@ -64,21 +65,30 @@ class StudyDialog(QDialog):
         self._progress = QProgressBar()
         self._status = QLabel()
         self._status.setWordWrap(True)
-        self._plot = pg.PlotWidget()
+        self._plot = pg.PlotWidget(background="w")  # as the many-seeds dialog's plots
         set_scene_menu(self._plot)
         plot = self._plot.getPlotItem()
-        plot.setLabel("bottom", self.tr("hidden nodes"))
-        plot.setLabel("left", self.tr("largest error at the end"))
-        plot.showGrid(x=True, y=True, alpha=0.3)
-        self._band_low = pg.PlotDataItem(pen=None)
-        self._band_high = pg.PlotDataItem(pen=None)
-        plot.addItem(pg.FillBetweenItem(self._band_low, self._band_high, brush=pg.mkBrush(*BAND_COLOR)))
+        plot.setMenuEnabled(False, enableViewBoxMenu=True)
+        plot.showGrid(x=True, y=True, alpha=0.25)
+        labels = (("bottom", self.tr("hidden nodes")), ("left", self.tr("largest error at the end")))
+        for name, text in labels:
+            axis = plot.getAxis(name)
+            axis.setPen(AXIS_COLOR)
+            axis.setTextPen(AXIS_COLOR)
+            axis.setLabel(text)
+            axis.enableAutoSIPrefix(False)  # errors as they are, not "x0.001"
+        # The band's edges drawn faintly: a PlotDataItem without a pen keeps no path to fill between.
+        self._band_low = pg.PlotDataItem(pen=pg.mkPen(BAND_COLOR))
+        self._band_high = pg.PlotDataItem(pen=pg.mkPen(BAND_COLOR))
+        for item in (self._band_low, self._band_high,
+                     pg.FillBetweenItem(self._band_low, self._band_high, brush=pg.mkBrush(*BAND_COLOR))):
+            plot.addItem(item)
         self._median = pg.PlotDataItem(pen=pg.mkPen(CURVE_COLOR, width=2), symbol="o", symbolSize=6,
                                        symbolBrush=CURVE_COLOR)
         plot.addItem(self._median)
-        plot.addItem(pg.InfiniteLine(TOLERANCE, angle=0, pen=pg.mkPen("#888888", style=Qt.PenStyle.DashLine),
+        plot.addItem(pg.InfiniteLine(TOLERANCE, angle=0, pen=pg.mkPen("#666666", style=Qt.PenStyle.DashLine),
                                      label=self.tr("tolerance {0}").format(TOLERANCE),
-                                     labelOpts={"position": 0.9}))
+                                     labelOpts={"position": 0.9, "color": AXIS_COLOR}))
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(row)
