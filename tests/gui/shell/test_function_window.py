@@ -150,3 +150,26 @@ def test_tools_opens_the_hidden_nodes_study_on_the_current_settings(qtbot, windo
     assert study.is_running()
     window.close()  # closing the window ends the study's thread
     assert not study.is_running() or study._thread.isFinished()
+
+
+def test_a_function_run_compares_with_one_more_hidden_node_and_its_past_steps_show(qtbot, window):
+    from PySide6.QtGui import QAction
+
+    from core.training.trainer import Trainer
+
+    pick(window, "function")
+    window.controls._train.click()
+    qtbot.waitUntil(lambda: window.state() == states.FINISHED and not window.controller.is_running(),
+                    timeout=60000)
+    window.timeline.slider().setValue(120)  # a past step: the run record replays it
+    qtbot.waitUntil(lambda: window.last_snapshot.step == 120)
+    past = Trainer(window.config().with_changes(steps=120))
+    past.run()
+    assert np.array_equal(window.last_snapshot.predictions, past.predictions())
+    action = next(a for a in window.findChildren(QAction)
+                  if a.text().replace("&", "") == "one more hidden node (same seed)")
+    action.trigger()
+    compare = window.compare.window
+    qtbot.waitUntil(lambda: compare.model.runs[1].finished and not compare.is_training(), timeout=60000)
+    other = compare.model.runs[1]
+    assert other.config.function == "bump" and other.config.hidden_nodes == 9 and other.step == 300
