@@ -102,6 +102,10 @@ class SurfaceView(QWidget):
         self._set_target_surface(None if showing_error else snapshot.target_grid)
         for markers in (self._targets, self._predictions, self._errors):
             markers.setVisible(not showing_error)  # heights of another quantity than the error's
+        height = self.tr("error") if showing_error else self.tr("output")
+        if self._colour_bar.label() != height:  # the height axis and the colours say what they show
+            self._colour_bar.set_label(height)
+            self._height_title.setData(text=height)
         self._set_floor_lines(decision_lines(snapshot.weights))
 
     def show_error(self, on: bool) -> None:
@@ -238,6 +242,7 @@ class SurfaceView(QWidget):
                                              glOptions=ON_TOP_GL)
         view.keep_clear = [self._targets, self._predictions]  # no label covers a row's marker
         self._text_items = self._labels()
+        self._height_title = self._text_items[-1]  # "output", up the left edge
         self._text_sizes = [label.font.pointSizeF() for label in self._text_items]
         items = [self._floor, self._surface, self._wire, self._target_wire, _box_lines(), self._plane,
                  self._errors, self._predictions, self._targets, *self._text_items]

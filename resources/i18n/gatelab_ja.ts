@@ -3375,62 +3375,62 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
 <context>
     <name>StudyDialog</name>
     <message>
-        <location filename="../../gui/dialogs/study_dialog.py" line="32"/>
+        <location filename="../../gui/dialogs/study_dialog.py" line="33"/>
         <source>How many hidden nodes?</source>
         <translation>隠れ層のノードはいくつ必要？</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/study_dialog.py" line="45"/>
+        <location filename="../../gui/dialogs/study_dialog.py" line="46"/>
         <source>Trains the current settings from many seeds for each number of hidden nodes, 1 to {0}, and plots each seed&apos;s largest error over the rows at the end: the line is the median, the band holds the middle 80 % of seeds. More nodes can come closer, as the universal approximation theorem promises; the band shows that training does not always find such a network.</source>
         <translation>今の設定を、隠れ層のノード数 1～{0} のそれぞれについて多数のシードで学習し、学習後の各シードの最大誤差を描きます。線は中央値、帯はシードの中央 80 % の範囲です。普遍近似定理が保証するとおり、ノードを増やすほど近づけますが、帯を見ると、学習がいつもそのようなネットワークを見つけるわけではないことがわかります。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/study_dialog.py" line="53"/>
+        <location filename="../../gui/dialogs/study_dialog.py" line="54"/>
         <source>Run</source>
         <translation>実行</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/study_dialog.py" line="55"/>
+        <location filename="../../gui/dialogs/study_dialog.py" line="56"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/study_dialog.py" line="59"/>
+        <location filename="../../gui/dialogs/study_dialog.py" line="60"/>
         <source>Seeds per count of nodes</source>
         <translation>ノード数ごとのシード数</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/study_dialog.py" line="70"/>
+        <location filename="../../gui/dialogs/study_dialog.py" line="73"/>
         <source>hidden nodes</source>
         <translation>隠れ層のノード数</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/study_dialog.py" line="71"/>
+        <location filename="../../gui/dialogs/study_dialog.py" line="73"/>
         <source>largest error at the end</source>
         <translation>学習後の最大誤差</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/study_dialog.py" line="80"/>
+        <location filename="../../gui/dialogs/study_dialog.py" line="90"/>
         <source>tolerance {0}</source>
         <translation>許容誤差 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/study_dialog.py" line="117"/>
+        <location filename="../../gui/dialogs/study_dialog.py" line="127"/>
         <source>Training {0} seeds for each of 1 to {1} hidden nodes…</source>
         <translation>隠れ層のノード数 1～{1} のそれぞれについて {0} 個のシードを学習しています…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/study_dialog.py" line="155"/>
+        <location filename="../../gui/dialogs/study_dialog.py" line="165"/>
         <source>The study failed: {0}</source>
         <translation>調査に失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/study_dialog.py" line="157"/>
+        <location filename="../../gui/dialogs/study_dialog.py" line="167"/>
         <source>Cancelled: press Run to start again.</source>
         <translation>キャンセルしました。もう一度始めるには「実行」を押してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/study_dialog.py" line="178"/>
+        <location filename="../../gui/dialogs/study_dialog.py" line="188"/>
         <source>Lowest median error {0:.3f} with {1} hidden nodes; {2} of {3} seeds got within {4} there.</source>
         <translation>誤差の中央値が最も小さいのは隠れ層のノード {1} 個のときで {0:.3f} です。そのとき {3} 個中 {2} 個のシードが誤差 {4} 以内に収まりました。</translation>
     </message>
@@ -3443,73 +3443,79 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
         <translation>ネットワークの出力の3D表示</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="272"/>
+        <location filename="../../gui/views/surface_view.py" line="277"/>
         <source>x1</source>
         <translation>x1</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="272"/>
+        <location filename="../../gui/views/surface_view.py" line="277"/>
         <source>x2</source>
         <translation>x2</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="273"/>
-        <location filename="../../gui/views/surface_view.py" line="336"/>
+        <location filename="../../gui/views/surface_view.py" line="105"/>
+        <location filename="../../gui/views/surface_view.py" line="278"/>
+        <location filename="../../gui/views/surface_view.py" line="341"/>
         <source>output</source>
         <translation>出力</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="294"/>
+        <location filename="../../gui/views/surface_view.py" line="105"/>
+        <source>error</source>
+        <translation>誤差</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/surface_view.py" line="299"/>
         <source>target</source>
         <translation>真の値</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="295"/>
+        <location filename="../../gui/views/surface_view.py" line="300"/>
         <source>prediction</source>
         <translation>予測値</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="305"/>
+        <location filename="../../gui/views/surface_view.py" line="310"/>
         <source>Decision plane (0.5)</source>
         <translation>判定面 (0.5)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="308"/>
+        <location filename="../../gui/views/surface_view.py" line="313"/>
         <source>Show the level 0.5: where the surface is above it, the network answers 1.</source>
         <translation>高さ 0.5 の平面を表示します。曲面がこれより上にある所では、ネットワークは 1 と答えます。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="310"/>
+        <location filename="../../gui/views/surface_view.py" line="315"/>
         <source>Error |yp − f|</source>
         <translation>誤差 |yp − f|</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="312"/>
+        <location filename="../../gui/views/surface_view.py" line="317"/>
         <source>A function run: show how far the network&apos;s surface is from the target at every point, samples and the space between them alike, instead of the surface itself.</source>
         <translation>関数の学習で、曲面そのものの代わりに、ネットワークの曲面が目標からどれだけ離れているかを、標本点でもその間でも、すべての点について表示します。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="317"/>
+        <location filename="../../gui/views/surface_view.py" line="322"/>
         <source>Reset camera</source>
         <translation>視点をリセット</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="319"/>
+        <location filename="../../gui/views/surface_view.py" line="324"/>
         <source>Return to the starting view (drag to rotate, wheel to zoom).</source>
         <translation>最初の視点に戻します（ドラッグで回転、ホイールで拡大・縮小）。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="323"/>
+        <location filename="../../gui/views/surface_view.py" line="328"/>
         <source>&lt;span style=&quot;color:#ff4059&quot;&gt;●&lt;/span&gt; target &amp;nbsp; ○ prediction</source>
         <translation>&lt;span style=&quot;color:#ff4059&quot;&gt;●&lt;/span&gt; 真の値 &amp;nbsp; ○ 予測値</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="325"/>
+        <location filename="../../gui/views/surface_view.py" line="330"/>
         <source>Red: each row&apos;s target. White: what the network predicts for it (a dot on the surface). A line joins the two.</source>
         <translation>赤: 各行の真の値。白: その行に対するネットワークの予測値（曲面上の点）。2つの点を線で結んでいます。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="328"/>
+        <location filename="../../gui/views/surface_view.py" line="333"/>
         <source>drag or arrow keys: rotate · wheel or +/-: zoom</source>
         <translation>ドラッグか矢印キー: 回転 · ホイールか +/-: ズーム</translation>
     </message>

@@ -129,9 +129,11 @@ def test_the_3d_view_can_show_the_error_instead(qtbot, window):
     snapshot = window.last_snapshot
     surface.show_error(True)
     assert surface.showing_error() and not surface.target_wire_visible()
+    assert surface._colour_bar.label() == "error" and surface._height_title.text == "error"
     assert np.allclose(surface.surface_z(), np.abs(snapshot.grid - snapshot.target_grid), atol=1e-6)
     surface.show_error(False)
     assert surface.target_wire_visible() and np.allclose(surface.surface_z(), snapshot.grid, atol=1e-6)
+    assert surface._colour_bar.label() == "output" and surface._height_title.text == "output"
     pick(window, "xor")  # a gate has no error surface to show
     qtbot.waitUntil(lambda: not window.last_snapshot.is_function)
     assert not surface.showing_error()
