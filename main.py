@@ -3,6 +3,7 @@
     python main.py                 the window (article's 3-layer XOR defaults)
     python main.py train [flags]   headless training, the article's table or --json
     python main.py inspect FILE    check an experiment file and summarise it (exit 2: refused)
+    python main.py practice        compute a training step yourself, checked answer by answer
     python main.py animate FILE --out RUN.gif   the saved run as an animated GIF
     python main.py study --function bump   how the error falls with more hidden nodes
     python main.py --help          every flag
@@ -80,10 +81,13 @@ def main(argv=None) -> int:
         return run_train(argv[1:])
     if argv and argv[0] == "inspect":
         from core.cli.inspect_cli import run_inspect
-        return run_inspect(argv[1:])
+        return run_inspect(argv[1:], explainer=diagnosis_in)
     if argv and argv[0] == "animate":
         from gui.shell.animate_command import run_animate
         return run_animate(argv[1:])
+    if argv and argv[0] == "practice":
+        from core.cli.practice_cli import run_practice
+        return run_practice(argv[1:])
     if argv and argv[0] == "seeds":
         from core.cli.seeds_cli import run_seeds
         return run_seeds(argv[1:])

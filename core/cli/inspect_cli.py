@@ -15,7 +15,7 @@ from core.cli.cli_args import OneLineParser, StopOnCtrlC, print_json_result
 from core.cli.train_cli import INTERRUPTED
 from core.io import session_file
 from core.io.experiment import ExperimentError, ReadCancelled, record_reproduces, restore_trainer
-from core.io.report import text_report
+from core.io.report import REASONS_JA, text_report
 from core.model.gates import ROWS
 from core.training.run_record import OPEN_CHECK_COST
 from core.training.states import COMPLETED
@@ -33,6 +33,8 @@ def inspect_parser() -> OneLineParser:
                         help="the run as it was after N steps (default: the saved step)")
     parser.add_argument("--run", type=int, metavar="K",
                         help="in a session file, run K (from 1; default: the run it shows)")
+    parser.add_argument("--lang", choices=("en", "ja"), default="en",
+                        help="language of the summary or the table")
     parser.add_argument("--check", action="store_true",
                         help="check every segment of the run record now (opening checks the "
                              "newest; the others are checked when one of their steps is shown)")
@@ -118,7 +120,9 @@ def summary(path, run: int | None = None, should_stop=None, check_all: bool = Fa
     }
 
 
-def text_summary(info: dict) -> str:
+def text_summary(info: dict, lang: str = "en") -> str:
+    if lang == "ja":
+        return _text_summary_ja(info)
     c = info["config"]
     model = "2-layer" if c["hidden_nodes"] == 0 else f"{c['hidden_nodes']} hidden nodes"
     ending = info["outcome"]["message"] if info["outcome"] else "not ended: it can train on"
@@ -158,11 +162,65 @@ def text_summary(info: dict) -> str:
     return "\n".join(lines)
 
 
+# The option names as the window's Japanese boxes show them.
+_OPTIONS_JA = {"online": "オンライン", "batch": "バッチ", "sigmoid": "シグモイド", "tanh": "tanh",
+               "relu": "ReLU", "squared": "二乗誤差", "cross-entropy": "交差エントロピー",
+               "uniform": "一様乱数", "xavier": "Xavier", "textbook": "教科書の順序",
+               "article": "記事のコードの順序", "sgd": "勾配降下法", "momentum": "モーメンタム",
+               "adam": "Adam"}
+
+
+def _text_summary_ja(info: dict) -> str:
+    """text_summary in Japanese: the same facts; the file's own notes stay as written."""
+    c = info["config"]
+    o = _OPTIONS_JA
+    model = "2層モデル" if c["hidden_nodes"] == 0 else f"隠れ層のノード {c['hidden_nodes']} 個"
+    outcome = info["outcome"]
+    ending = (REASONS_JA.get(outcome["reason"], outcome["reason"]) if outcome
+              else "終わっていません（続けて学習できます）")
+    if outcome and outcome["reason"] == "diverged":  # the step it diverged at, as the table says
+        ending += f"（ステップ {info['step'] + 1:,}）"
+    record = info["record"]
+    if record["kept"]:
+        past = (f"学習の記録: ステップ {record['first_step']:,} 以降のどのステップも表示できます"
+                f"（変更 {record['changes']:,} 回、チェックポイント {record['checkpoints']:,} 個）")
+        if record["dropped"]:
+            past += f"。英語のメモ: {record['dropped']}"
+        if record["unchecked"]:
+            past += (f"。古い区間 {record['unchecked']:,} 個は未確認です（そのステップを表示する前に"
+                     "確認します。--check で今すべて確認します）")
+    else:
+        past = (f"学習の記録がありません（形式 2 より前のファイルか、記録が再現できなかったファイル）。"
+                f"ステップ {record['first_step']:,} 以降を表示できます")
+    lines = [
+        f"{info['file']}: {c['gate'].upper()}、{model}、学習率 α {c['alpha']:g}、"
+        f"{c['steps']:,} ステップ、シード {c['seed']}",
+        f"  {o[c['mode']]}、{o[c['activation']]}、{o[c['loss']]}、初期値 {o[c['init']]}、"
+        f"更新順 {o[c['update_order']]}" + (f"、{o[c['optimizer']]}" if "optimizer" in c else ""),
+        f"  ステップ {info['step']:,} / {c['steps']:,}: {ending}",
+        f"  現在の損失 {info['loss']:.6g}"
+        + ("" if info["last_step_loss"] is None else
+           f"。最後のステップの損失 L[step] {info['last_step_loss']:.6g}"),
+    ]
+    for row, prediction, target in zip(ROWS, info["predictions"], c["targets"]):
+        lines.append(f"  入力: {format_input(row)}, 予測値: {format_prediction(prediction)}, "
+                     f"真の値: {format_target(target)}")
+    lines.append(f"  解けたか: {'はい' if info['solved'] else 'いいえ'}")
+    lines.append(f"  {past}")
+    if info["history_rounded"]:
+        lines.append("  損失の履歴は、ファイルに収めるため float32（7桁）に丸めてあります")
+    if not info["initial_matches_seed"]:
+        lines.append(f"  初期の重みがシード {c['seed']} のものと違います")
+    lines += [f"  メモ: {note}" for note in info["notes"]]
+    return "\n".join(lines)
+
+
 def _count(number: int, noun: str) -> str:
     return f"{number:,} {noun}" + ("" if number == 1 else "s")
 
 
-def run_inspect(argv) -> int:
+def run_inspect(argv, explainer=None) -> int:
+    """explainer(lang): the window's translated diagnosis (as for train), or None."""
     args = inspect_parser().parse_args(argv)
     try:
         with StopOnCtrlC() as stop:
@@ -185,8 +243,12 @@ def run_inspect(argv) -> int:
         return print_json_result(trainer, "gatelab inspect")
     if args.step is not None:
         # The JSON is train's for that many steps; the text says this is a past step.
-        past = f"a past step: the run went on to step {saved:,}" if args.step < saved else None
-        print(text_report(trainer, ending=past))
+        past = None
+        if args.step < saved:
+            past = (f"過去のステップです。この学習はステップ {saved:,} まで進みました" if args.lang == "ja"
+                    else f"a past step: the run went on to step {saved:,}")
+        explain = explainer(args.lang) if explainer is not None and args.lang != "en" else None
+        print(text_report(trainer, args.lang, explain, ending=past))
     else:
-        print(text_summary(info))
+        print(text_summary(info, args.lang))
     return 0

@@ -20,7 +20,7 @@ _LINES = {
     "ja": ("入力: {x}, 予測値: {yp}, 真の値: {yt}",
            "最終損失: {loss:.6g}（{steps} ステップ、{why}）", "解けたか: {solved}", ("いいえ", "はい")),
 }
-_REASONS_JA = {"completed": "完了", "diverged": "発散", "target_loss": "目標損失に到達", "stopped": "停止"}
+REASONS_JA = {"completed": "完了", "diverged": "発散", "target_loss": "目標損失に到達", "stopped": "停止"}
 
 
 _WHY = {"en": "why: ", "ja": "理由: "}
@@ -61,7 +61,7 @@ def text_report(trainer: Trainer, lang: str = "en", explain=None, ending: str | 
         lines = [row_line.format(x=format_input(row), yp=format_prediction(yp), yt=format_target(yt))
                  for row, yp, yt in zip(ROWS, trainer.predictions(), trainer.config.targets)]
     reason = trainer.outcome.reason if trainer.outcome else "stopped"
-    why = _REASONS_JA.get(reason, reason) if lang == "ja" else reason
+    why = REASONS_JA.get(reason, reason) if lang == "ja" else reason
     if reason == "diverged" and trainer.outcome:
         why = trainer.outcome.message if lang == "en" else f"{why}（ステップ {trainer.step + 1}）"
     if ending is not None:

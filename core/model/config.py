@@ -270,3 +270,9 @@ class TrainConfig:
 
 # Fields whose change needs new initial weights (the network's shape or start).
 STRUCTURAL_FIELDS = ("gate", "targets", "hidden_nodes", "seed", "init", "function", "grid")
+
+
+def differing_fields(first: TrainConfig, second: TrainConfig) -> list[str]:
+    """The settings in which two configs differ, in the order of TrainConfig's fields."""
+    # Every field, not to_dict's keys: those leave out the optimizer when it is plain descent.
+    return [f.name for f in fields(TrainConfig) if getattr(first, f.name) != getattr(second, f.name)]

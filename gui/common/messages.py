@@ -7,7 +7,7 @@ translated (context "Messages"; the calls are written out for pyside6-lupdate).
 
 from PySide6.QtCore import QCoreApplication as Qca
 
-from core.model.config import ALPHA_MAX, HIDDEN_MAX, SEED_MAX, STEPS_MAX, TARGET_LOSS_MAX
+from core.model.config import ALPHA_MAX, HIDDEN_MAX, SEED_MAX, STEPS_MAX, TARGET_LOSS_MAX, differing_fields
 from core.model.target_function import FunctionError
 from core.training import states
 
@@ -67,6 +67,37 @@ def option_name(value: str) -> str:
         "adam": Qca.translate("Messages", "Adam"),
     }
     return names.get(value, value)
+
+
+def setting_text(field: str, config) -> str:
+    """One setting of a run as a student reads it: "alpha 0.5", "momentum", "seed 4"."""
+    value = getattr(config, field)
+    if field == "alpha":
+        return Qca.translate("Messages", "alpha {0:g}").format(value)
+    if field == "seed":
+        return Qca.translate("Messages", "seed {0}").format(value)
+    if field == "steps":
+        return Qca.translate("Messages", "{0:,} steps").format(value)
+    if field == "hidden_nodes":
+        return (Qca.translate("Messages", "2-layer model") if value == 0
+                else Qca.translate("Messages", "{0} hidden nodes").format(value))
+    if field == "gate":
+        return value.upper() if value != "custom" else Qca.translate("Messages", "custom gate")
+    if field == "targets":
+        return Qca.translate("Messages", "targets {0}").format(", ".join(f"{t:g}" for t in value))
+    if field == "target_loss":
+        return (Qca.translate("Messages", "no target loss") if value is None
+                else Qca.translate("Messages", "target loss {0:g}").format(value))
+    return option_name(str(value))
+
+
+def differences_text(first, second) -> tuple[str, str]:
+    """What sets two runs' settings apart, for each: ("gradient descent", "momentum"); the
+    number of steps only when nothing else differs (a compare window shows both runs' steps)."""
+    fields = differing_fields(first, second)
+    if fields != ["steps"]:  # steps alone do say what differs
+        fields = [f for f in fields if f != "steps"]
+    return tuple(", ".join(setting_text(f, c) for f in fields) for c in (first, second))
 
 
 def config_error_text(error) -> str:
@@ -170,8 +201,9 @@ def diagnosis_kind_name(kind: str) -> str:
     return names.get(kind, kind)
 
 
-def diagnosis_text(diagnosis) -> str:
-    """The diagnosis (core.views.diagnosis) as one or two sentences, with what to try."""
+def diagnosis_text(diagnosis, trained: bool = False) -> str:
+    """The diagnosis (core.views.diagnosis) as one or two sentences, with what to try.
+    trained: the run has gone past the step shown (step 0 of a trained run is no start)."""
     kind, f = diagnosis.kind, diagnosis.facts
     if kind == "not_within":
         return _not_within(f)
@@ -218,6 +250,9 @@ def diagnosis_text(diagnosis) -> str:
                 "Messages", "{0} of {1} hidden nodes are pinned at 0 or 1, where their slope is ~0 "
                 "and learning stops: lower alpha, or start from Xavier weights (Advanced).")
         return text.format(len(f["hidden"]), f["nodes"])
+    if kind == "too_early" and f["steps"] == 0 and not trained:  # what a new user reads first
+        return Qca.translate("Messages", "Not trained yet. Press Train (Space) to watch the "
+                                         "network learn, or Step (.) for one step at a time.")
     if kind == "too_early":
         return Qca.translate("Messages", "Only {0:,} steps so far: too early to tell; train "
                                          "on.").format(f["steps"])

@@ -4,21 +4,26 @@ It only turns edits into a validated TrainConfig (core's checks decide) and
 button presses into signals; the main window decides what they do to a run.
 """
 
+import html
 import random
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QComboBox,
     QFormLayout,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QSlider,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +39,7 @@ from gui.controls.number_box import NumberBox, WholeNumberBox
 
 FUNCTION_HIDDEN = 8  # hidden nodes a function run starts with, when there were fewer
 SPEEDS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 20000, FULL_SPEED)
+SETTINGS_MIN_HEIGHT = 120  # pixels: the settings' least height, a few rows, scrolled
 DEFAULT_SPEED = 500  # the article's 2000-step XOR run unfolds over about 4 seconds
 
 
@@ -44,6 +50,35 @@ class _SpaceGuard(QObject):
 
     def eventFilter(self, watched, event):
         return event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Space
+
+
+class _SettingsScroll(QScrollArea):
+    """The settings, scrolling up and down only: as wide as they need, as tall as they need
+    when there is room, and down to a few rows when there is not."""
+
+    def __init__(self, settings: QWidget):
+        super().__init__()
+        self.setWidget(settings)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # No taller than the settings: the room left goes below the buttons, not into a gap.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        settings.installEventFilter(self)
+
+    def eventFilter(self, watched, event):  # noqa: N802 - Qt's name
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()  # Advanced opened or closed: a new height wanted
+        return False
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return self.widget().sizeHint() + QSize(self._bar(), 0)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(self.widget().minimumSizeHint().width() + self._bar(), SETTINGS_MIN_HEIGHT)
+
+    def _bar(self) -> int:
+        return self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
 
 
 class ControlPanel(QWidget):
@@ -59,24 +94,40 @@ class ControlPanel(QWidget):
         self._config = config
         self._updating = False
         layout = QVBoxLayout(self)
-        layout.addWidget(self._build_presets())
+        layout.setContentsMargins(0, 0, 0, 0)
+        # The settings scroll on their own: with Advanced open they need ~600 pixels, and they
+        # pushed the buttons, the predictions and the diagnosis below a laptop's screen.
+        settings = QWidget()
+        column = QVBoxLayout(settings)
+        column.addWidget(self._build_presets())
+        # In presentation mode the settings are hidden; the class still sees what is learnt.
+        self._run_facts = QLabel()
+        self._run_facts.setWordWrap(True)
+        self._run_facts.setVisible(False)
+        self._run_facts.setTextFormat(Qt.TextFormat.RichText)  # bold that grows with the font
+        column.addWidget(self._run_facts)
         self._parameters = self._build_parameters()
-        layout.addWidget(self._parameters)
+        column.addWidget(self._parameters)
         self._advanced = AdvancedOptions(self)
         self._advanced.changed.connect(self._on_edit)
-        layout.addWidget(self._advanced)
+        column.addWidget(self._advanced)
+        column.addStretch(1)
+        self._settings = _SettingsScroll(settings)
+        layout.addWidget(self._settings)
         self._space_guard = _SpaceGuard(self)
         for field in self.findChildren(QAbstractSpinBox) + self.findChildren(QLineEdit):
             if not isinstance(field.parent(), QAbstractSpinBox):  # a spin box's own editor
                 field.installEventFilter(self._space_guard)
-        layout.addWidget(self._build_speed())
-        layout.addLayout(self._build_buttons())
+        actions = QVBoxLayout()  # the speed, the buttons and any input error: always in sight
+        actions.setContentsMargins(9, 0, 9, 0)
+        actions.addWidget(self._build_speed())
+        actions.addLayout(self._build_buttons())
         self._error = QLabel()
         self._error.setWordWrap(True)
         self._error.setStyleSheet("color: #b00020;")
         self._error.setAccessibleName(self.tr("Input error"))
-        layout.addWidget(self._error)
-        layout.addStretch(1)
+        actions.addWidget(self._error)
+        layout.addLayout(actions)
         self.set_config(config)
         self.set_run_state(states.IDLE)
 
@@ -211,6 +262,7 @@ class ControlPanel(QWidget):
         (the Stop button still stops it)."""
         for part in (self._presets, self._parameters, self._advanced):
             part.setVisible(not on)
+        self._run_facts.setVisible(on)
         self._shortcuts["_stop"].setEnabled(not on)
 
     # -- state in and out ----------------------------------------------------
@@ -234,6 +286,8 @@ class ControlPanel(QWidget):
             self._alpha.setValue(config.alpha)
             self._steps.setValue(config.steps)
             self._seed.setText(str(config.seed))
+            self._name_preset(config)
+            self._show_run_facts(config)
             self._advanced.set_config(config)
             self._update_hidden_note(config.hidden_nodes)
             self._error.clear()
@@ -295,15 +349,39 @@ class ControlPanel(QWidget):
         self._update_hidden_note(config.hidden_nodes)
         if config != self._config:
             self._config = config
+            self._name_preset(config)
+            self._show_run_facts(config)
             self.config_edited.emit(config)
 
     def _on_new_seed(self):
         self._seed.setText(str(random.randint(0, SEED_MAX)))
         self._on_edit()
 
+    def run_facts(self) -> str:
+        return html.unescape(self._run_facts.text().removeprefix("<b>").removesuffix("</b>"))
+
+    def _show_run_facts(self, config) -> None:
+        gate = self._gate.itemText(self._gate.findData(config.gate))
+        if config.gate == "custom":
+            gate += " (" + ", ".join(f"{t:g}" for t in config.targets) + ")"
+        nodes = (self.tr("2-layer model") if config.hidden_nodes == 0
+                 else self.tr("{0} hidden nodes").format(config.hidden_nodes))
+        self._run_facts.setText("<b>" + html.escape(self.tr(
+            "{gate} · {nodes} · α = {alpha} · {steps} steps").format(
+            gate=gate, nodes=nodes, alpha=f"{config.alpha:g}", steps=f"{config.steps:,}")) + "</b>")
+        self._run_facts.setToolTip(self.tr("The run's settings (Esc leaves presentation mode "
+                                           "to change them)"))
+
+    def _name_preset(self, config) -> None:
+        """The Presets box names the preset whose settings are loaded, "Presets…" otherwise."""
+        loaded = next((k for k in range(1, self._presets.count())
+                       if preset_config(self._presets.itemData(k)) == config), 0)
+        self._presets.setCurrentIndex(loaded)
+
     def _on_preset(self, index):
         name = self._presets.itemData(index)
-        self._presets.setCurrentIndex(0)
+        if not name:  # "Presets…" itself: the box goes on naming what is loaded
+            self._name_preset(self._config)
         if name:
             config = preset_config(name)
             self.set_config(config)

@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from core.views.run_list import overlay_colour
+from gui.common.messages import differences_text
 from gui.run.comparison import Comparison
 from gui.views.heatmap_view import HeatmapView
 from gui.views.loss_plot import LossPlot
@@ -69,6 +70,11 @@ class CompareWindow(QWidget):
         self.loss_plot.step_picked.connect(self.show_step)
         self.timeline.step_picked.connect(self.show_step)
         self.timeline.live_requested.connect(self._follow)
+        # What sets the two runs apart, said once: names cut to fit hid it (both began "1: XOR,
+        # 2 hidden, alpha 0.5..." and differed at the end).
+        self._differences = differences_text(runs[0].config, runs[1].config)
+        self.differs = QLabel(self._differs_text())
+        self.differs.setWordWrap(True)
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.stop_button = QPushButton(self.tr("&Stop training"))
@@ -88,11 +94,13 @@ class CompareWindow(QWidget):
         bottom.addWidget(self.status, 1)
         bottom.addWidget(self.stop_button)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.differs)
         layout.addWidget(self._splitter, 1)
         layout.addWidget(self.timeline)
         layout.addLayout(bottom)
-        self._right_label = self.tr("right: {0}").format(_short(self._names[1]))
-        self._left_label = self.tr("left: {0}").format(_short(self._names[0]))
+        left, right = (difference or name for difference, name in zip(self._differences, self._names))
+        self._left_label = self.tr("left: {0}").format(_short(left))
+        self._right_label = self.tr("right: {0}").format(_short(right))
         self._draw_overlay()
         screen = self.screen().availableGeometry()
         self.resize(min(1200, screen.width() - 16), min(900, screen.height() - 48))
@@ -104,6 +112,16 @@ class CompareWindow(QWidget):
             app.aboutToQuit.connect(self.end_training)
         self.show_step(self.model.last())
         self.train_on()
+
+    def _differs_text(self) -> str:
+        left, right = self._differences
+        if not left:
+            return self.tr("Same settings: the runs differ in how they went (a branch, or alpha "
+                           "or weights changed during training).")
+        return self.tr("What differs: {0} (left) and {1} (right).").format(left, right)
+
+    def legend_labels(self) -> tuple[str, str]:
+        return self._left_label, self._right_label
 
     # -- training ----------------------------------------------------------------------------
     def is_training(self) -> bool:
@@ -197,7 +215,7 @@ class CompareWindow(QWidget):
         self.timeline.update_from(max(shown, key=lambda s: s.live_step or s.step))
 
 
-def _short(name: str, most: int = 28) -> str:
+def _short(name: str, most: int = 40) -> str:
     """A legend label that fits: the run's number and the start of its name (escaped: the
     legend draws HTML, and a name is what the user typed)."""
     return html.escape(name if len(name) <= most else name[: most - 1] + "…")

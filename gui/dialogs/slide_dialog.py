@@ -10,6 +10,9 @@ from gui.common.picture_sizes import SLIDE_MAX, SLIDE_MIN, SLIDE_SIZES
 from gui.common.size_picker import SizePicker
 
 OUTPUT, LOSS = "output", "loss"
+# The side column's views, by their dock keys (gui.shell.window_layout).
+NETWORK, HIDDEN, SPACE, LANDSCAPE, MATH = "network", "hidden", "space", "landscape", "math"
+DOCK_VIEWS = (NETWORK, HIDDEN, SPACE, LANDSCAPE, MATH)
 
 
 class SlideDialog(QDialog):
@@ -19,6 +22,14 @@ class SlideDialog(QDialog):
         self._view = QComboBox()
         self._view.addItem(self.tr("The output (3D view or 2D map)"), OUTPUT)
         self._view.addItem(self.tr("The loss plot"), LOSS)
+        for key, title in ((NETWORK, self.tr("The network diagram")),
+                           (HIDDEN, self.tr("The hidden node maps")),
+                           (SPACE, self.tr("The hidden space")),
+                           (LANDSCAPE, self.tr("The loss landscape")),
+                           (MATH, self.tr("The step-by-step math (this phase)"))):
+            self._view.addItem(title, key)
+        self._view.setToolTip(self.tr("A view from the side column is drawn as it is shown there "
+                                      "(its tab is brought to the front)"))
         self._size = SizePicker(SLIDE_SIZES, SLIDE_MIN, SLIDE_MAX, self.tr(
             "1920 x 1080 and 1280 x 720 fill a 16:9 slide; 1600 x 1200 and 1024 x 768 a 4:3 one"))
         self._with_caption = QCheckBox(self.tr("Caption under the picture"))
@@ -38,7 +49,7 @@ class SlideDialog(QDialog):
         form.addRow(buttons)
 
     def choices(self) -> tuple[str, QSize, str]:
-        """(OUTPUT or LOSS, the picture's size, the caption or "")."""
+        """(OUTPUT, LOSS or one of DOCK_VIEWS, the picture's size, the caption or "")."""
         width, height = self._size.pixels()
         caption = self._caption.text().strip() if self._with_caption.isChecked() else ""
         return self._view.currentData(), QSize(width, height), caption

@@ -16,6 +16,8 @@ from PySide6.QtGui import QImage
 from core.io.animation import BOTH, LOSS, SURFACE, AnimationPlan
 from gui.files import exports
 
+LOSS_PLOT_VIEWS = {LOSS, BOTH}  # the views with the loss plot in them
+
 # 255 colours chosen per frame (octree: 3-6x faster than median cut at 800 x 600, measured in
 # bench/animation_speed.py) and no dithering: the surface's smooth colours stay smooth.
 COLOURS = 255
@@ -157,8 +159,12 @@ class AnimationWriter(QObject):
         views = {SURFACE: [stage.output], LOSS: [stage.loss_plot],
                  BOTH: [stage.output, stage.loss_plot]}[plan.view]
         legend = self._legend if plan.view != LOSS else ()
-        image = exports.slide_image(views, QSize(plan.width, plan.height),
-                                    self._caption_of(snapshot), legend)
+        size, caption = QSize(plan.width, plan.height), self._caption_of(snapshot)
+        if not self._frames and LOSS_PLOT_VIEWS & {plan.view}:
+            # The loss plot's axes learn their tick labels' size as they are first drawn: the
+            # first frame had "step" printed over the "1000" tick. A first drawing, thrown away.
+            exports.slide_image(views, size, caption, legend)
+        image = exports.slide_image(views, size, caption, legend)
         if image is None or image.isNull():
             raise RuntimeError("the view drew nothing (is it hidden?)")
         return image

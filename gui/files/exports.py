@@ -26,6 +26,7 @@ from PySide6.QtCore import (
     QFile,
     QFileDevice,
     QIODevice,
+    QPoint,
     QRect,
     QRectF,
     QSaveFile,
@@ -40,8 +41,10 @@ from PySide6.QtGui import (
     QGuiApplication,
     QImage,
     QPainter,
+    QPalette,
     QPen,
 )
+from PySide6.QtWidgets import QAbstractScrollArea
 
 from core.io import export_data
 from gui.common.picture_sizes import SLIDE_MAX, SLIDE_MIN
@@ -98,6 +101,19 @@ def _picture_to_fit(view, area: QSize):
     glview = getattr(inner, "glview", None)
     if glview is not None:
         return _render_gl_filling(inner, glview, area, k), True
+    slide_part = getattr(inner, "slide_part", None)  # a dock view: the part a slide shows
+    if slide_part is not None:
+        part = slide_part()
+        if getattr(part, "glview", None) is not None:  # its 3D scene, drawn offscreen
+            return _render_gl_filling(part, part.glview, area, k), True
+        hidden = [w for w in getattr(inner, "slide_hidden", list)() if w.isVisible()]
+        for widget in hidden:  # the view's controls have no place on a slide
+            widget.hide()
+        try:
+            return _render_widget_filling(part, area, k), False
+        finally:
+            for widget in hidden:
+                widget.show()
     item = _plot_item(inner)
     old, view_state = item.geometry(), item.getViewBox().getState(copy=True)
     widened = getattr(inner, "widened_lines", None)  # a LossPlot's curves: 1 pixel on screen
@@ -135,6 +151,51 @@ def _render_gl_filling(view, glview, area: QSize, k: float) -> QImage:
         for item, name, original, _ in grown:
             item.setData(**{name: original})
         glview.setCameraParams(fov=before)
+    return image
+
+
+def _render_widget_filling(widget, area: QSize, k: float) -> QImage:
+    """A widget view (the diagram, the hidden maps and space, the landscape, the math) laid out
+    at area / k logical pixels and painted k times larger, so its text and lines stay sharp
+    and in scale with the slide. The widget gets its own size back after."""
+    logical = QSize(max(1, round(area.width() / k)), max(1, round(area.height() / k)))
+    QCoreApplication.processEvents()  # what the caller changed (controls hidden) laid out first
+    old = widget.size()
+    scrolled = isinstance(widget, QAbstractScrollArea)
+    policies = (widget.horizontalScrollBarPolicy(), widget.verticalScrollBarPolicy()) if scrolled else ()
+    if scrolled:  # the text as scrolled on screen, with no scroll bar beside it
+        widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        widget.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    # The layout holding the widget (its dock's) is paused: while the events below are
+    # processed it gave the widget its on-screen size back, and the slide showed a corner.
+    holder = widget.parentWidget().layout() if widget.parentWidget() is not None else None
+    if holder is not None:
+        holder.setEnabled(False)
+    image = QImage(area, QImage.Format.Format_RGB32)
+    image.fill(widget.palette().color(QPalette.ColorRole.Window))
+    try:
+        widget.resize(logical)
+        if widget.layout() is not None:
+            widget.layout().activate()
+        QCoreApplication.processEvents()  # pyqtgraph lays its plots out on the event loop
+        painter = QPainter(image)
+        try:
+            painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing
+                                   | QPainter.RenderHint.SmoothPixmapTransform)
+            painter.scale(area.width() / logical.width(), area.height() / logical.height())
+            widget.render(painter, QPoint(0, 0))
+        finally:
+            painter.end()
+    finally:
+        widget.resize(old)
+        if widget.layout() is not None:
+            widget.layout().activate()
+        if holder is not None:
+            holder.setEnabled(True)
+            holder.activate()
+        if scrolled:
+            widget.setHorizontalScrollBarPolicy(policies[0])
+            widget.setVerticalScrollBarPolicy(policies[1])
     return image
 
 

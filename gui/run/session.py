@@ -13,7 +13,7 @@ import time
 import numpy as np
 from PySide6.QtCore import QObject, Signal
 
-from core.model.config import LIVE_FIELDS, TrainConfig
+from core.model.config import LIVE_FIELDS, TrainConfig, differing_fields
 from core.training import states
 from core.training.trainer import Trainer
 from core.views.run_list import RunInfo
@@ -302,7 +302,7 @@ class RunSession(QObject):
                  self.tr("seed {0}").format(config.seed), option_name(config.update_order)]
         parts += [option_name(value) for value, default in (
             (config.mode, "online"), (config.activation, "sigmoid"), (config.loss, "squared"),
-            (config.init, "uniform")) if value != default]
+            (config.init, "uniform"), (config.optimizer, "sgd")) if value != default]
         return self.tr(", ").join(parts)
 
     def losses_of(self, run_id: int) -> LossRecord | None:
@@ -388,7 +388,7 @@ class RunSession(QObject):
 
     # -- changes ---------------------------------------------------------------------
     def changed_fields(self, config: TrainConfig) -> list[str]:
-        return [f for f in config.to_dict() if getattr(config, f) != getattr(self._config, f)]
+        return differing_fields(self._config, config)
 
     def is_live_change(self, config: TrainConfig) -> bool:
         """True if `config` differs only in what a run may change as it goes (alpha, steps)."""

@@ -30,6 +30,7 @@ from gui.shell.slide_export import SlideExport
 from gui.shell.unsaved_work import UnsavedWork
 from gui.shell.window_layout import WindowLayout
 from gui.shell.window_settings import WindowSettings
+from gui.shell.worksheet_export import WorksheetExport
 
 EDITABLE_STATES = (states.IDLE, states.PAUSED, states.FINISHED, states.STOPPED)
 
@@ -101,6 +102,10 @@ class MainWindow(QMainWindow):
         self.math_panel.weights_updated.connect(  # the optimizer's state moves with the weights
             lambda weights, _row, completed, loss: s.apply_row_update(
                 weights, completed, loss, self.math_panel.stepper().optimizer_state))
+        self.worksheets = WorksheetExport(self)
+        self.practice_panel.worksheet_requested.connect(self.worksheets.write)
+        self.worksheets.message.connect(lambda text: QMessageBox.warning(self, "GateLab", text))
+        self.worksheets.saved.connect(lambda text: status.showMessage(text, 8000))
         self.guide = GuideSetup(self)
         self.guide.message.connect(status.showMessage)
         self.guide.done.connect(self._update_title)
@@ -192,6 +197,7 @@ class MainWindow(QMainWindow):
         self.controls.set_run_state(snapshot.state)
         self.network_view.set_editable(snapshot.state in EDITABLE_STATES)
         self.panes.gate_only["math"].update_from(snapshot)
+        self.panes.gate_only["practice"].update_from(snapshot)
         if snapshot.state in (states.DIVERGED, states.FAILED):
             self._show_lasting_notice(run_message(snapshot), status=False)
         elif new_run or snapshot.state == states.TRAINING:

@@ -91,6 +91,8 @@ class MenuBar(QObject):
         self._action(menu, self.tr("&Many seeds…"), "Ctrl+M", w.show_many_seeds)
         self._action(menu, self.tr("How many &hidden nodes?…"), None,
                      lambda _=False: w.many_seeds.show_study(w.session.config))
+        self._action(menu, self.tr("&Practice a step by hand"), "Ctrl+Shift+P",
+                     lambda: (w.show_dock("practice"), w.practice_panel.answer_field().setFocus()))
         compare = menu.addMenu(self.tr("&Compare the run with"))
         texts = (self.tr("the other &update order (same seed)"), self.tr("&alpha × 4 (same seed)"),
                  self.tr("a&lpha ÷ 4 (same seed)"), self.tr("one more &hidden node (same seed)"),

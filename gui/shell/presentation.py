@@ -7,6 +7,9 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 SCALE = 2.0  # text and lines, against their usual size
+PRESENTED_VIEW_SHARE = 0.7  # of the middle column's height, for the 3D view
+SHORT_VIEW_SHARE = 0.6  # on a 768-pixel projector: the loss plot's 2x labels need the room
+TALL_COLUMN = 800  # pixels of the middle column from which the larger share applies
 QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's "no maximum size"
 
 
@@ -59,13 +62,18 @@ class Presentation:
         QApplication.processEvents()  # the larger font's sizes, before fitting the controls
         w.fit_controls()
         self._share_width()
-        w.statusBar().showMessage(QCoreApplication.translate(
-            "Presentation", "Presentation mode: Esc or F11 leaves it."), 8000)
+        w.statusBar().showMessage(self._hint(), 8000)
+
+    @staticmethod
+    def _hint() -> str:
+        return QCoreApplication.translate("Presentation", "Esc or F11: back to the usual window")
 
     def leave(self) -> None:
         if not self.is_on():
             return
         w = self._window
+        if w.statusBar().currentMessage() == self._hint():  # it no longer applies
+            w.statusBar().clearMessage()
         state, geometry, shown, font, splitters = self._saved
         self._saved = None
         QApplication.instance().setFont(font)
@@ -101,3 +109,8 @@ class Presentation:
         total = sum(w.panes.main_splitter.sizes())
         controls = w.panes.controls_scroll.minimumWidth()
         w.panes.main_splitter.setSizes([controls, max(1, total - controls)])
+        # The surface is what the class looks at: most of the height, the loss curve under it.
+        stack = w.panes.views_splitter
+        height = sum(stack.sizes())
+        share = PRESENTED_VIEW_SHARE if height >= TALL_COLUMN else SHORT_VIEW_SHARE
+        stack.setSizes([round(share * height), round((1 - share) * height)])

@@ -18,7 +18,9 @@ from core.model.config import TrainConfig
 from gui.common.i18n import LANGUAGES
 
 ORGANIZATION = APPLICATION = "GateLab"
-WINDOW_STATE_VERSION = 2  # raise when the docks/toolbars change, so an old layout is ignored (2: Runs)
+# Raise when the docks or toolbars change, so an old layout is ignored (2: Runs; 3: the guide
+# under the views, fewer docks open).
+WINDOW_STATE_VERSION = 3
 
 CONFIG_KEY = "training/config"
 GEOMETRY_KEY = "window/geometry"
@@ -27,6 +29,7 @@ SPLITTER_GROUP = "window/splitters/"
 TOGGLES_KEY = "view/toggles"
 LANGUAGE_KEY = "ui/language"
 SPEED_KEY = "ui/speed_index"
+PRACTICE_KEY = "practice/score"  # right at the first try, and answered, over all sessions
 FRESH_KEY = "ui/fresh_start"  # a classroom machine: every start with the defaults
 
 
@@ -139,6 +142,23 @@ class SettingsStore:
         if isinstance(value, str) and value.strip().lower() in ("true", "false"):
             return value.strip().lower() == "true"
         return self._fell_back(FRESH_KEY, False)
+
+    def save_practice_score(self, right: int, asked: int) -> None:
+        self._settings.setValue(PRACTICE_KEY, json.dumps([int(right), int(asked)]))
+
+    def load_practice_score(self) -> tuple[int, int]:
+        """(right, answered), or (0, 0) if none was kept or it is not two whole numbers right <= answered."""
+        text = self._settings.value(PRACTICE_KEY)
+        if text is None:
+            return 0, 0
+        try:
+            right, asked = json.loads(text, parse_constant=_reject)
+        except (TypeError, ValueError):
+            return self._fell_back(PRACTICE_KEY, (0, 0))
+        if not all(isinstance(v, int) and not isinstance(v, bool) for v in (right, asked)) or \
+                not 0 <= right <= asked:
+            return self._fell_back(PRACTICE_KEY, (0, 0))
+        return right, asked
 
     # -- whole store ---------------------------------------------------------------
     def sync(self) -> None:

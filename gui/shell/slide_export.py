@@ -1,6 +1,6 @@
 """File > Export > Picture for a slide: a view at a chosen size, with a caption."""
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QDialog
 
 from gui.common.messages import slide_caption
@@ -28,13 +28,19 @@ class SlideExport(QObject):
             self.write(*dialog.choices())
 
     def write(self, view: str, size, caption: str) -> None:
-        """Asks where, then writes the picture (view: "output" or "loss")."""
+        """Asks where, then writes the picture (view: "output", "loss" or a dock's key)."""
         w = self._window
         path = w.exports.ask_path(self.tr("Picture for a slide"), self.tr("PNG image (*.png)"),
                                   ".png", f"slide-{view}")
         if not path:
             return
-        target = w.output_view if view == "output" else w.loss_plot
+        if view in w.docks:
+            # Drawn as it is shown: in front, so it has drawn the step shown (DockRefresh).
+            w.show_dock(view)
+            QCoreApplication.processEvents()
+            target = w.docks[view].widget()
+        else:
+            target = w.output_view if view == "output" else w.loss_plot
         # The 3D view's markers as it draws them (the 2D map writes yt and yp), with the caption only.
         legend = w.output_view.marker_key() if view == "output" and caption else []
         error = exports.export_slide(target, path, size, caption, legend)

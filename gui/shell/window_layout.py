@@ -1,20 +1,19 @@
 """WindowLayout: where the main window's views sit, and its docks.
 
-The layout (docs/design.md, "Layout"): the controls with the predictions under them on the
-left, the 3D view over the loss plot in the middle, the docks on the right. The loss curve
-reads well wide and short, and the 3D view gets the width: at 1366 x 768 it is half the
-window, where beside a loss column it was a quarter. The left column scrolls as one: with
-Advanced open the table moves down, never the Train button. The views are made here and
-handed to the window as attributes; the window wires them.
+The layout (docs/design.md, "Layout", with its widths table): the controls with the
+predictions under them on the left, the 3D view over the loss plot in the middle, the side
+column of docks on the right, a third of the window so the math reads without scrolling
+sideways; the guide sits under the views, not among their tabs. In the left column the
+settings scroll on their own: Advanced never pushes the buttons or the table out of sight.
+The views are made here and handed to the window as attributes; the window wires them.
 """
 
-from PySide6.QtCore import QObject, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QScrollArea,
     QSplitter,
-    QStyle,
     QTabBar,
     QVBoxLayout,
     QWidget,
@@ -33,20 +32,31 @@ from gui.views.loss_plot import LossPlot
 from gui.views.math_panel import MathPanel
 from gui.views.network_view import NetworkView
 from gui.views.output_view import OutputView
+from gui.views.practice_panel import PracticePanel
 from gui.views.predictions_table import PredictionsTable
 from gui.views.runs_view import RunsView
 from gui.views.status_line import StatusLine
 from gui.views.timeline_bar import TimelineBar
 
 PREFERRED_SIZE = QSize(1500, 950)
-DOCK_SHARE = 0.22  # of the window's width, for the dock column at first start
+DOCK_SHARE = 0.33  # of the window's width, for the dock column at first start,
+DOCK_MIN, DOCK_MAX = 320, 600  # within these (pixels): the math panel reads well from ~400
+NARROW_WINDOW = 1100  # pixels: a narrower first window starts without the side column
+FLOATING_SIZE = QSize(440, 600)  # a side view opened there, floating over the window
+READING_SHARE = 0.4  # of the window's height, for the guide or help under the views
+# The views in the dock column's tabs, in tab order, and those open at first start: four tabs
+# fit whole at 1366 pixels; the rest are a click away in the View menu.
+VIEW_DOCKS = ("network", "hidden", "space", "landscape", "math", "practice", "gradient", "sum", "runs")
+READING_DOCKS = ("guide", "help")
+SHOWN_AT_FIRST = ("network", "space", "math", "runs")
 VIEW_SHARE = 0.62  # of the middle column's height, for the 3D view over the loss plot
 # Room left on the screen for the window's frame and title bar, which Qt's sizes exclude.
 FRAME_ALLOWANCE = QSize(16, 48)
 # The dock views that draw the step shown (gui.shell.dock_refresh), by dock.
 STEP_DOCKS = {"network": "network_view", "hidden": "hidden_maps", "space": "hidden_space",
               "landscape": "landscape", "gradient": "gradient_check"}
-GATE_DOCKS = STEP_DOCKS | {"math": "math_panel"}
+# The views of a gate's four rows: each sits in a GateOnly, which says so for a function's run.
+GATE_DOCKS = STEP_DOCKS | {"math": "math_panel", "practice": "practice_panel"}
 
 
 def fitted_size(preferred: QSize, available: QSize) -> QSize:
@@ -61,10 +71,12 @@ class WindowLayout(QObject):
         super().__init__(window)
         self._window = w = window
         w.controls, w.predictions = ControlPanel(config), PredictionsTable()
-        self.left_column = _column(w.controls, 0, w.predictions, spaced=True)
+        self.left_column = _column(w.controls, 0, w.predictions, spaced=True,
+                                   layout_class=_FittedColumn)
         self.controls_scroll = scroll = QScrollArea()
         scroll.setWidget(self.left_column)
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.main_splitter = None
         self.fit_controls()
         w.output_view, w.loss_plot, w.timeline = OutputView(), LossPlot(), TimelineBar()
@@ -81,72 +93,133 @@ class WindowLayout(QObject):
         w.setCentralWidget(self.main_splitter)
         w.status_line = StatusLine()
         w.statusBar().addPermanentWidget(w.status_line)
-        self._docks()
-        w.resize(fitted_size(PREFERRED_SIZE, w.screen().availableGeometry().size()))
-        # Qt would give the dock column its widest view's preferred width; the 3D view and the
-        # loss plot are what a student watches, so they get the room (saved layouts still win).
-        w.resizeDocks([w.docks["network"]], [round(DOCK_SHARE * w.width())],
-                      Qt.Orientation.Horizontal)
+        size = fitted_size(PREFERRED_SIZE, w.screen().availableGeometry().size())
+        # A 1024-pixel projector: the controls, the 3D view and the side column at their least
+        # need 1,060 pixels, and the window ran past the screen's edge. The side views start
+        # closed there (before the first layout, which would fix the window's least width).
+        narrow = size.width() < NARROW_WINDOW
+        self._docks(() if narrow else SHOWN_AT_FIRST)
+        if narrow:
+            for key in VIEW_DOCKS + READING_DOCKS:  # opened, it floats over the window: no room
+                w.docks[key].setFloating(True)
+                w.docks[key].resize(FLOATING_SIZE)
+            w.statusBar().showMessage(self.tr(
+                "A narrow screen: the side views (network diagram, math, runs...) are in the View "
+                "menu; F11 shows the 3D view large."), 20000)
+        w.layout().activate()  # the least size without the closed docks, before resizing to it
+        w.resize(size)
+        # Qt would give the dock column its widest view's preferred width (saved layouts win).
+        self.share_room()
+        w.installEventFilter(self)  # the controls' least width again once the window is shown
 
-    def _docks(self) -> None:
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if watched is self._window and event.type() == QEvent.Type.Show:
+            # Built but not yet shown, the controls' least width came out ~25 pixels short
+            # (styles are applied on showing): their edge was cut off.
+            self._window.removeEventFilter(self)
+            QTimer.singleShot(0, self, self.fit_controls)  # after the shown window's first layout
+        return False
+
+    def _docks(self, shown: tuple) -> None:
         w = self._window
         w.network_view, w.hidden_maps = NetworkView(), HiddenMapsView()
         w.hidden_space, w.landscape = HiddenSpaceView(), LandscapeView()
         w.math_panel, w.gradient_check = MathPanel(), GradientCheckView()
         w.runs_view, w.article_guide = RunsView(), ArticleGuideView()
+        w.practice_panel = PracticePanel()
         w.contributions = ContributionsView()
-        w.docks = {}
-        # The views of a gate's four rows, each in a GateOnly: a function's run shows a notice.
         self.gate_only = {key: GateOnly(getattr(w, name)) for key, name in GATE_DOCKS.items()}
         g = self.gate_only
-        for key, title, widget in (
-                ("network", self.tr("Network diagram"), g["network"]),
-                ("hidden", self.tr("Hidden node maps"), g["hidden"]),
-                ("space", self.tr("Hidden space"), g["space"]),
-                ("landscape", self.tr("Loss landscape"), g["landscape"]),
-                ("math", self.tr("Step-by-step math"), g["math"]),
-                ("gradient", self.tr("Gradient check"), g["gradient"]),
-                ("sum", self.tr("How the sum builds it"), w.contributions),
-                ("runs", self.tr("Runs"), w.runs_view),
-                ("help", self.tr("What am I looking at?"), HelpPanel()),
-                ("guide", self.tr("Follow the article"), w.article_guide)):
-            self._add_dock(key, title, widget, visible=key not in ("help", "guide"))
-        w.docks["network"].raise_()  # last: adding the hidden help tab changes the current one
+        w.docks = {key: self._dock(key, title, widget) for key, title, widget in (
+            ("network", self.tr("Network diagram"), g["network"]),
+            ("hidden", self.tr("Hidden node maps"), g["hidden"]),
+            ("space", self.tr("Hidden space"), g["space"]),
+            ("landscape", self.tr("Loss landscape"), g["landscape"]),
+            ("math", self.tr("Step-by-step math"), g["math"]),
+            ("practice", self.tr("Practice"), g["practice"]),
+            ("gradient", self.tr("Gradient check"), g["gradient"]),
+            ("sum", self.tr("How the sum builds it"), w.contributions),
+            ("runs", self.tr("Runs"), w.runs_view),
+            ("help", self.tr("What am I looking at?"), HelpPanel()),
+            ("guide", self.tr("Follow the article"), w.article_guide))}
+        # The reading panels sit under the views, not among their tabs: the guide says "look at
+        # the step-by-step math" and the math is then in view beside it. The split is made
+        # while the network diagram is alone; the other views then join its tabs, the open
+        # ones first.
+        area, docks = Qt.DockWidgetArea.RightDockWidgetArea, w.docks
+        places = [("network", lambda: w.addDockWidget(area, docks["network"])),
+                  ("guide", lambda: (w.addDockWidget(area, docks["guide"]), w.splitDockWidget(
+                      docks["network"], docks["guide"], Qt.Orientation.Vertical))),
+                  ("help", lambda: w.tabifyDockWidget(docks["guide"], docks["help"]))]
+        tabbed = sorted(VIEW_DOCKS[1:], key=lambda key: key not in shown)
+        places += [(key, lambda key=key: w.tabifyDockWidget(docks["network"], docks[key]))
+                   for key in tabbed]
+        for key, place in places:
+            place()
+            docks[key].setVisible(key in shown)
+        docks["network"].raise_()  # last: tabifying changes the current tab
+        # The first time a reading panel is shown it takes its share of the column; after that
+        # it keeps the height the user gives it (shown again, or after presentation mode).
+        self._sized = set()
+        for key in READING_DOCKS:
+            w.docks[key].visibilityChanged.connect(
+                lambda shown, key=key: shown and QTimer.singleShot(0, self, lambda: self._give_height(key)))
         self._whole_tab_titles()
 
-    def _add_dock(self, key, title, widget, visible=True) -> None:
-        w = self._window
-        dock = QDockWidget(title, w)
+    def _dock(self, key, title, widget) -> QDockWidget:
+        dock = QDockWidget(title, self._window)
         dock.setObjectName(f"dock_{key}")  # saveState() needs names
         dock.setWidget(widget)
-        area = Qt.DockWidgetArea.RightDockWidgetArea
-        previous = next((d for d in w.docks.values() if w.dockWidgetArea(d) == area), None)
-        w.addDockWidget(area, dock)
-        if previous is not None:
-            w.tabifyDockWidget(previous, dock)
-        dock.setVisible(visible)
         # Qt makes a new tab bar when docks are moved, floated or shown: keep titles whole there.
         dock.visibilityChanged.connect(lambda _shown: QTimer.singleShot(0, self._whole_tab_titles))
         dock.dockLocationChanged.connect(lambda _area: QTimer.singleShot(0, self._whole_tab_titles))
-        w.docks[key] = dock
+        return dock
+
+    def _give_height(self, key) -> None:
+        w = self._window
+        dock = w.docks[key]
+        if dock.isVisible() and not dock.isFloating() and key not in self._sized:
+            self._sized.update(READING_DOCKS)  # one group of tabs: sized once for both
+            w.resizeDocks([dock], [round(READING_SHARE * w.height())], Qt.Orientation.Vertical)
+
+    def keep_reading_heights(self) -> None:
+        """A saved layout was restored: its reading panels keep their saved heights."""
+        self._sized.update(READING_DOCKS)
+
+    def share_room(self) -> None:
+        """The dock column's width at first start: the views a student reads there (the math,
+        the hidden space) need about 400 pixels, the 3D view keeps the rest (docs/design.md,
+        "Widths")."""
+        w = self._window
+        width = min(max(DOCK_MIN, round(DOCK_SHARE * w.width())), DOCK_MAX)
+        w.resizeDocks([w.docks["network"]], [width], Qt.Orientation.Horizontal)
 
     def _whole_tab_titles(self) -> None:
         """Dock tabs show their whole titles and scroll when there is no room: elided, five
         tabs at 1366 wide read "Netw…", "ネットワー…"."""
-        for bar in self._window.findChildren(QTabBar):
+        bars = [bar for bar in self._window.findChildren(QTabBar) if bar.count()]
+        for bar in bars:
             bar.setElideMode(Qt.TextElideMode.ElideNone)
             bar.setUsesScrollButtons(True)
+        # A dock sits in one group of tabs; a bar whose tabs another, longer bar also holds is
+        # one Qt left behind while the docks were grouped, and it peeked out beside the 3D view.
+        for bar in bars:
+            titles = _titles(bar)
+            if any(other is not bar and other.count() > bar.count() and titles <= _titles(other)
+                   for other in bars):
+                bar.hide()
 
     def step_views(self) -> dict:
-        """The dock views that draw the step shown, by dock (each in its GateOnly)."""
+        """The dock views that draw the step shown, by dock (a gate's views in their GateOnly)."""
         return {key: self.gate_only[key] for key in STEP_DOCKS} | {"sum": self._window.contributions}
 
     def fit_controls(self) -> None:
         """The controls' column at their minimum (not preferred) width: the window must fit a
         1366-pixel laptop screen. Again after the font changes (presentation mode)."""
         scroll = self.controls_scroll
-        scroll_bar = scroll.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
-        width = self.left_column.minimumSizeHint().width() + scroll_bar + 2 * scroll.frameWidth()
+        # No room for this scroll area's own bar: the settings scroll on their own, so it
+        # scrolls only in a window under ~520 pixels tall (the bar then covers their edge).
+        width = self.left_column.minimumSizeHint().width() + 2 * scroll.frameWidth()
         scroll.setMinimumWidth(width)
         if self.main_splitter is not None:
             sizes = self.main_splitter.sizes()
@@ -159,11 +232,27 @@ class WindowLayout(QObject):
         return {"main": self.main_splitter, "stack": self.views_splitter}
 
 
-def _column(top, stretch: int, bottom, margins: bool = False, spaced: bool = False) -> QWidget:
+def _titles(bar) -> set:
+    return {bar.tabText(k) for k in range(bar.count())}
+
+
+class _FittedColumn(QVBoxLayout):
+    """The left column's layout. The diagnosis under the table wraps (a height for its width),
+    and a scroll area then sized the column at its preferred height, taller than a laptop's
+    screen: with Advanced open the table went out of sight. Said to have no height for width,
+    the column fits the scroll area's height, and the settings above scroll on their own
+    (gui.controls.control_panel); the scroll area still scrolls below the least height."""
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt's name
+        return False
+
+
+def _column(top, stretch: int, bottom, margins: bool = False, spaced: bool = False,
+            layout_class=QVBoxLayout) -> QWidget:
     """Two widgets one over the other; stretch: the top's share (0: the bottom takes the room,
     or with spaced, the space between them)."""
     widget = QWidget()
-    layout = QVBoxLayout(widget)
+    layout = layout_class(widget)
     if not margins:
         layout.setContentsMargins(0, 0, 0, 0)
     layout.addWidget(top, stretch)

@@ -48,6 +48,10 @@ class HiddenMapsView(QWidget):
         self._build()
 
     # --- public API -------------------------------------------------------
+    def slide_part(self):
+        """What a picture for a slide shows: the maps with their caption."""
+        return self
+
     def update_from(self, snapshot) -> None:
         grids = np.asarray(snapshot.hidden_grids)
         if snapshot.run != self._run or snapshot.activation != self._activation:

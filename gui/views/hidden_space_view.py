@@ -93,6 +93,11 @@ class HiddenSpaceView(QWidget):
         self._show_message(0)
 
     # --- public API -------------------------------------------------------
+    def slide_part(self):
+        """What a picture for a slide shows: the 3D scene when it is on, else the view."""
+        shown_3d = self._space_3d is not None and not self._space_3d.isHidden()
+        return self._space_3d if shown_3d else self
+
     def update_from(self, snapshot) -> None:
         self._snapshot = snapshot
         hidden_nodes = snapshot.hidden_nodes

@@ -11,11 +11,11 @@ import numpy as np
 import pyqtgraph as pg
 import pyqtgraph.opengl as gl
 from OpenGL import GL
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFont, QImage, QVector3D
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from gui.views.gl_canvas import ON_TOP_GL, GLCanvas
+from gui.views.gl_canvas import ON_TOP_GL, GLCanvas, fov_for
 
 COLORMAP = "viridis"  # the 2D map's colours: dark is low
 HALF_TAN = 0.36  # the scene's half-width tangent for the field of view (a unit cube at 3.3-3.6)
@@ -80,8 +80,18 @@ class LandscapeSurface(QWidget):
     def path_positions(self) -> np.ndarray:
         return self._path_pos.copy()
 
-    def render_image(self) -> QImage:
-        return self._glview.render_now()
+    def render_image(self, size: QSize | None = None) -> QImage:
+        """A freshly drawn frame, at the view's size unless `size` is given (a slide)."""
+        return self._glview.render_now(size)
+
+    @property
+    def glview(self) -> GLCanvas:
+        return self._glview
+
+    @staticmethod
+    def fov_for(width: int, height: int) -> float:
+        """The field of view (degrees) that fits the scene into a width x height picture."""
+        return fov_for(width, height, HALF_TAN)
 
     def _build_scene(self) -> None:
         view = self._glview

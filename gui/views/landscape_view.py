@@ -87,6 +87,11 @@ class LandscapeView(QWidget):
         self._on_three_d(self._three_d.isChecked())
 
     # --- public API -------------------------------------------------------
+    def slide_part(self):
+        """What a picture for a slide shows: the 3D surface when it is on, else the view."""
+        shown_3d = self._surface is not None and not self._surface.isHidden()
+        return self._surface if shown_3d else self
+
     def update_from(self, snapshot) -> None:
         self._snapshot = snapshot
         if snapshot.hidden_nodes != self._hidden_nodes:

@@ -10,7 +10,7 @@ article's text differs from the correct math.
 import html as html_text
 import re
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence, QTextDocumentFragment
 from PySide6.QtWidgets import (
     QComboBox,
@@ -52,6 +52,7 @@ p.step { color: #0b5394; font-size: small; margin-top: 8px; margin-bottom: 0px; 
 p.hint { color: #5a5a5a; margin-left: 14px; }
 td.note { background-color: #fff3cd; color: #5c3c00; }
 """
+SIDEWAYS_SLACK = 2  # pixels the laid-out text may pass the panel's edge with no scroll bar
 _CURRENT_PHASE = "background-color: #0969da; color: white; font-weight: bold;"
 
 # -- symbols (formula notation needs no translation) --------------------------------------
@@ -107,15 +108,20 @@ def _equation(*parts, gap=False):
 
 
 def _unbreakable(part: str) -> str:
-    """The part's spaces made no-break, but for the one after a "+" outside parentheses (a
-    long sum may wrap between its terms, never inside 1 / (1 + e^-u)). The parts hold only
-    attribute-free tags, so no tag has a space to keep."""
+    """The part's spaces made no-break, but for the one after a "+", a "−" or a "/" outside
+    parentheses (a long sum or update may wrap between its terms, never inside the
+    parentheses of 1 / (1 + e^-u)). Without those, a part wider than a narrow panel was broken anywhere by
+    Qt, once between "10^−8" and its ")". The parts hold only attribute-free tags, so no tag
+    has a space to keep."""
     out, depth = [], 0
     for k, c in enumerate(part):
         depth += (c == "(") - (c == ")")
-        out.append(" " if c == " " and depth == 0 and part[k - 1:k] == "+" else
+        out.append(" " if c == " " and depth == 0 and part[k - 1:k] in BREAK_AFTER else
                    "\xa0" if c == " " else c)
     return "".join(out)
+
+
+BREAK_AFTER = ("+", MINUS, "/")  # a formula may wrap after these, outside parentheses
 
 
 def _sigmoid_of(symbol, value):
@@ -452,8 +458,7 @@ class _Writer(QObject):
 
     # -- update --------------------------------------------------------------------------
     def update(self, m, stepper):
-        parts = [self.heading(self.tr("Update: each weight takes a small step against its gradient, "
-                                      "scaled by the learning rate {rate}.").format(
+        parts = [self.heading(self._update_heading(m.optimizer).format(
             rate=f"{ALPHA}&nbsp;=&nbsp;{_n(m.alpha)}")),
                  self.step((8 if m.hidden_nodes else 5,), self.tr("every weight updated"))]
         parts.append(self._optimizer_hint(m))
@@ -493,6 +498,18 @@ class _Writer(QObject):
         if x == 0.0:
             line = line[:-len("</p>")] + " &nbsp; " + self.tr("(this row's input is 0: unchanged)") + "</p>"
         return line
+
+    def _update_heading(self, optimizer):
+        # Momentum and Adam do not step along the gradient itself: the heading says what moves.
+        if optimizer == "momentum":
+            return self.tr("Update (momentum): each weight moves against its velocity, the running "
+                           "sum of its gradients, scaled by the learning rate {rate}.")
+        if optimizer == "adam":
+            return self.tr("Update (Adam): each weight moves against its gradient's running mean, "
+                           "scaled down where the gradient is large; the step is about the "
+                           "learning rate {rate}.")
+        return self.tr("Update: each weight takes a small step against its gradient, "
+                       "scaled by the learning rate {rate}.")
 
     def _optimizer_hint(self, m):
         if m.optimizer == "momentum":
@@ -569,6 +586,10 @@ class MathPanel(QWidget):
         self._build()
         self._show()
 
+    def slide_part(self):
+        """What a picture for a slide shows: this phase's formulas, without the controls."""
+        return self._browser
+
     def _build(self):
         self._position = QLabel()
         self._position.setToolTip(self.tr("Which step (pass over the 4 rows), which truth-table row "
@@ -595,6 +616,13 @@ class MathPanel(QWidget):
         self._phases.setToolTip(self.tr("Each row's update has four phases, in the article's order"))
         self._browser = QTextBrowser()
         self._browser.setOpenLinks(False)
+        # The text wraps to the panel, yet Qt's layout came out a pixel wider than it at most
+        # widths: a sideways scroll bar for nothing. It shows only when something real (the
+        # symbols table below ~360 pixels) is wider than the panel.
+        self._browser.setCursorWidth(0)
+        # Judged once the layout has settled: mid-way it reports the width of the last pass.
+        self._browser.document().documentLayout().documentSizeChanged.connect(
+            lambda _size: QTimer.singleShot(0, self, self._fit_sideways))
         self._browser.document().setDefaultStyleSheet(_STYLE)
         font = QFont(self._browser.font())
         font.setPointSizeF(font.pointSizeF() * 1.2)
@@ -690,6 +718,11 @@ class MathPanel(QWidget):
         return (f'<p class="h">{title}</p>'
                 f'<table class="symbols" cellspacing="0" cellpadding="3" border="1">'
                 f"<tr>{head}</tr>{rows}</table>")
+
+    def _fit_sideways(self) -> None:
+        wider = self._browser.document().size().width() - self._browser.viewport().width() > SIDEWAYS_SLACK
+        self._browser.setHorizontalScrollBarPolicy(
+            Qt.ScrollBarPolicy.ScrollBarAsNeeded if wider else Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
     def position_text(self) -> str:
         return self._position.text()

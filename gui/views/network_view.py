@@ -206,7 +206,16 @@ class NetworkView(QWidget):
         self._build()
         self.set_editable(False)
 
+    def slide_part(self):
+        """What a picture for a slide shows: the diagram with its key."""
+        return self
+
+    def slide_hidden(self) -> list:
+        """Left out of a slide: the row picker and the editing hint."""
+        return [self._rows, self._hint]
+
     # -- layout ------------------------------------------------------------------
+
     def _build(self):
         for x1, x2 in ROWS:
             self._rows.addItem(self.tr("Row: [{0}, {1}]").format(int(x1), int(x2)))

@@ -4,7 +4,7 @@ One row per truth-table input, like the article's `入力: [0, 0], 予測値: 0.
 真の値: 0`, plus the error and a "solved" line driven by the snapshot.
 """
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -58,6 +58,7 @@ class PredictionsTable(QWidget):
         self._row_right = [None] * len(ROWS)
         self._inputs_are_gates = True
         self._setup_table()
+        self._table.installEventFilter(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._table)
@@ -98,24 +99,51 @@ class PredictionsTable(QWidget):
         self._fit_size()
 
     def _fit_size(self):
-        """Equal stretched columns, never narrower than a header or the widest number, and
-        exactly four rows high, so no scrollbar or elided text ever appears."""
+        """Each column at least as wide as its header and its widest number, the room beyond
+        shared equally, and exactly four rows high, so no scrollbar or elided text ever
+        appears. (Equal columns, each as wide as "Prediction", made the column of controls
+        590 pixels wide in presentation mode: a third of a 1024-pixel projector.)"""
         table, header = self._table, self._table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setMinimumSectionSize(0)  # else its own size hint keeps a larger font's width
         number = table.fontMetrics().horizontalAdvance("-0.000") + 12
-        widest = max(max(header.sectionSizeHint(c), table.sizeHintForColumn(c), number) for c in range(4))
-        header.setMinimumSectionSize(widest)
+        self._needs = [max(header.sectionSizeHint(c), table.sizeHintForColumn(c), number) for c in range(4)]
         frame = 2 * table.frameWidth()
-        table.setMinimumWidth(4 * widest + frame)
+        table.setMinimumWidth(sum(self._needs) + frame)
         table.setFixedHeight(header.sizeHint().height() + table.verticalHeader().length() + frame)
+        self._share_columns()
+
+    def _share_columns(self, width: int | None = None):
+        """width: the table's (the viewport's is stale while the table is being resized)."""
+        inner = (self._table.width() if width is None else width) - 2 * self._table.frameWidth()
+        spare = max(0, inner - sum(self._needs))
+        for column, need in enumerate(self._needs):
+            # The last column takes the rounding, so the columns fill the table exactly.
+            share = spare - (len(self._needs) - 1) * (spare // len(self._needs)) if column == 3 \
+                else spare // len(self._needs)
+            self._table.setColumnWidth(column, need + share)
+
+    def eventFilter(self, watched, event):  # noqa: N802 - Qt's name
+        if watched is self._table and event.type() == QEvent.Type.Resize:
+            self._share_columns(event.size().width())
+        return False
+
+    def _fit_rows(self):
+        """Each row as high as usual, or as its text if larger: fitting rows to the text alone
+        left them cramped after presentation mode's double font was undone."""
+        header = self._table.verticalHeader()
+        header.resetDefaultSectionSize()
+        for row in range(self._table.rowCount()):
+            header.resizeSection(row, max(header.defaultSectionSize(), self._table.sizeHintForRow(row)))
+        self._fit_size()
 
     def changeEvent(self, event):  # noqa: N802 - Qt's name
         # A new font (presentation mode doubles it): rows and columns fit it, and the labels
         # with a style sheet take it (a style sheet keeps the font it was polished with).
         if event.type() == QEvent.Type.FontChange:
-            self._table.resizeRowsToContents()
             self._fit_size()
+            # The rows once the table has the new font too (children get it after this event).
+            QTimer.singleShot(0, self, self._fit_rows)
             for label in (self._label, self._why):
                 label.setFont(self.font())
                 label.setStyleSheet(label.styleSheet())
@@ -128,7 +156,8 @@ class PredictionsTable(QWidget):
             self._update_function(snapshot)
         else:
             self._update_gate(snapshot)
-        why = diagnosis_text(snapshot.diagnosis) if snapshot.diagnosis is not None else ""
+        trained = bool(snapshot.live_step)  # a past step of a run that has gone on
+        why = diagnosis_text(snapshot.diagnosis, trained) if snapshot.diagnosis is not None else ""
         if why != self._why_text:  # a relayout only when the words change
             self._why_text = why
             self._why.setText(why)

@@ -10,7 +10,15 @@ import math
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 NAME, STEPS, LOSS, SOLVED = range(4)
 
@@ -32,6 +40,13 @@ class RunsView(QWidget):
         self._tree.setRootIsDecorated(False)
         self._tree.setHeaderLabels([self.tr("Run"), self.tr("Steps"), self.tr("Loss now"),
                                     self.tr("Solved")])
+        # The numbers keep their width and the name takes the rest (elided, whole in its
+        # tooltip): in a 300-pixel dock the name once pushed Steps, Loss and Solved out of view.
+        header = self._tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        for column in (STEPS, LOSS, SOLVED):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self._tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self._tree.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)  # F2
         self._tree.setAccessibleName(self.tr("Runs"))

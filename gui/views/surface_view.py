@@ -35,6 +35,9 @@ DEFAULT_CAMERA = {"center": QVector3D(0.5, 0.5, 0.4), "distance": 3.4,
 # GLViewWidget's fov is horizontal, so a short wide view would cut off the top and bottom.
 # The fov is refitted on resize so this much of the scene always fits both ways.
 VIEW_HALF_TAN = 0.33
+# Presentation mode: the cube nearer, filling more of the view (labels, twice their size,
+# are placed by core.views.label_placement and hidden rather than overlapped if crowded).
+PRESENTED_HALF_TAN = 0.30
 # The surface is pushed back in depth so its wireframe never z-fights with it.
 _SURFACE_GL = {GL.GL_DEPTH_TEST: True, GL.GL_BLEND: False, GL.GL_CULL_FACE: False,
                GL.GL_POLYGON_OFFSET_FILL: True, "glPolygonOffset": (1.0, 1.0)}
@@ -54,6 +57,7 @@ class SurfaceView(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        self._half_tan = VIEW_HALF_TAN  # how much of the scene the view fits, both ways
         SurfaceView._created += 1
         if SurfaceView._created > 1 and not share_opengl_contexts():
             warnings.warn("a second 3D view needs Qt.AA_ShareOpenGLContexts set before the "
@@ -165,6 +169,8 @@ class SurfaceView(QWidget):
         # The key to the colours stays; the camera keys still work.
         for control in (self._plane_box, self._reset_button, self._hint):
             control.setVisible(factor <= 1.0)
+        self._half_tan = VIEW_HALF_TAN if factor <= 1.0 else PRESENTED_HALF_TAN
+        self._fit_fov()
 
     def _size_markers(self) -> None:
         """A grid's many samples get smaller markers than a gate's four, so the surface shows."""
@@ -378,7 +384,7 @@ class SurfaceView(QWidget):
         self._plane.setVisible(checked)
 
     def _fit_fov(self) -> None:
-        self._glview.fit_fov(VIEW_HALF_TAN)
+        self._glview.fit_fov(self._half_tan)
 
     @staticmethod
     def fov_for(width: int, height: int) -> float:

@@ -92,22 +92,22 @@
 <context>
     <name>Animation</name>
     <message>
-        <location filename="../../gui/files/animation_writer.py" line="96"/>
+        <location filename="../../gui/files/animation_writer.py" line="98"/>
         <source>The window the frames are drawn in is not shown.</source>
         <translation>コマを描くウィンドウが表示されていません。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/animation_writer.py" line="132"/>
+        <location filename="../../gui/files/animation_writer.py" line="134"/>
         <source>Step {0:,} could not be rebuilt: {1}</source>
         <translation>ステップ {0:,} を再現できませんでした: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/animation_writer.py" line="140"/>
+        <location filename="../../gui/files/animation_writer.py" line="142"/>
         <source>Frame {0} could not be drawn: {1}</source>
         <translation>{0} 枚目のコマを描けませんでした: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/animation_writer.py" line="178"/>
+        <location filename="../../gui/files/animation_writer.py" line="184"/>
         <source>The GIF could not be made: {0}</source>
         <translation>GIF を作れませんでした: {0}</translation>
     </message>
@@ -396,48 +396,58 @@
 <context>
     <name>CompareWindow</name>
     <message>
-        <location filename="../../gui/dialogs/compare_window.py" line="39"/>
+        <location filename="../../gui/dialogs/compare_window.py" line="40"/>
         <source>GateLab — compare two runs</source>
         <translation>GateLab — 2つの学習を比べる</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/compare_window.py" line="74"/>
-        <location filename="../../gui/dialogs/compare_window.py" line="131"/>
+        <location filename="../../gui/dialogs/compare_window.py" line="80"/>
+        <location filename="../../gui/dialogs/compare_window.py" line="149"/>
         <source>&amp;Stop training</source>
         <translation>学習を停止(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/compare_window.py" line="76"/>
+        <location filename="../../gui/dialogs/compare_window.py" line="82"/>
         <source>Stops the runs this window trains; Train on continues them from where they are.</source>
         <translation>このウィンドウで学習中の学習を止めます。「続けて学習」で、止めたところから再開できます。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/compare_window.py" line="94"/>
+        <location filename="../../gui/dialogs/compare_window.py" line="103"/>
         <source>right: {0}</source>
         <translation>右: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/compare_window.py" line="95"/>
+        <location filename="../../gui/dialogs/compare_window.py" line="102"/>
         <source>left: {0}</source>
         <translation>左: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/compare_window.py" line="131"/>
+        <location filename="../../gui/dialogs/compare_window.py" line="119"/>
+        <source>Same settings: the runs differ in how they went (a branch, or alpha or weights changed during training).</source>
+        <translation>設定は同じです。違いは学習の経過にあります（分岐、または学習中に学習率 α や重みを変えた）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/compare_window.py" line="121"/>
+        <source>What differs: {0} (left) and {1} (right).</source>
+        <translation>違い: 左は{0}、右は{1}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/compare_window.py" line="149"/>
         <source>&amp;Train on</source>
         <translation>続けて学習(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/compare_window.py" line="134"/>
+        <location filename="../../gui/dialogs/compare_window.py" line="152"/>
         <source>Training the runs at once; pick any step meanwhile.</source>
         <translation>2つの学習を同時に進めています。その間も、好きなステップを選べます。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/compare_window.py" line="136"/>
+        <location filename="../../gui/dialogs/compare_window.py" line="154"/>
         <source>Stopped; Train on continues.</source>
         <translation>停止しました。「続けて学習」で再開します。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/compare_window.py" line="137"/>
+        <location filename="../../gui/dialogs/compare_window.py" line="155"/>
         <source>The run trained here has finished.</source>
         <translation>ここで進めた学習は終わりました。</translation>
     </message>
@@ -473,204 +483,224 @@
 <context>
     <name>ControlPanel</name>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="77"/>
+        <location filename="../../gui/controls/control_panel.py" line="128"/>
         <source>Input error</source>
         <translation>入力エラー</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="86"/>
+        <location filename="../../gui/controls/control_panel.py" line="137"/>
         <source>Presets…</source>
         <translation>プリセット…</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="87"/>
+        <location filename="../../gui/controls/control_panel.py" line="138"/>
         <source>Article: 2-layer AND</source>
         <translation>記事: 2層 AND</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="88"/>
+        <location filename="../../gui/controls/control_panel.py" line="139"/>
         <source>Article: 3-layer XOR</source>
         <translation>記事: 3層 XOR</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="91"/>
+        <location filename="../../gui/controls/control_panel.py" line="142"/>
         <source>Load the settings of one of the article&apos;s runs</source>
         <translation>記事で実行したときの設定を読み込みます</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="96"/>
+        <location filename="../../gui/controls/control_panel.py" line="147"/>
         <source>Network and training</source>
         <translation>ネットワークと学習</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="101"/>
+        <location filename="../../gui/controls/control_panel.py" line="152"/>
         <source>Custom</source>
         <translation>カスタム</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="102"/>
+        <location filename="../../gui/controls/control_panel.py" line="153"/>
         <source>Function f(x1, x2)</source>
         <translation>関数 f(x1, x2)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="103"/>
+        <location filename="../../gui/controls/control_panel.py" line="154"/>
         <source>The logic gate (truth table) the network learns, or a function of x1 and x2 sampled on a grid</source>
         <translation>ネットワークが学習する論理ゲート（真理値表）、または格子上の点で標本をとった x1 と x2 の関数</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="105"/>
+        <location filename="../../gui/controls/control_panel.py" line="156"/>
         <source>&amp;Gate</source>
         <translation>ゲート(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="112"/>
+        <location filename="../../gui/controls/control_panel.py" line="163"/>
         <source>Nodes in the hidden layer (0-64). 0 removes the hidden layer: the article&apos;s 2-layer model, one neuron</source>
         <translation>隠れ層のノードの数(0~64)。0 にすると隠れ層がなくなり、記事の2層モデル（ニューロン1個）になります</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="115"/>
+        <location filename="../../gui/controls/control_panel.py" line="166"/>
         <source>&amp;Hidden nodes</source>
         <translation>隠れ層のノード数(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="119"/>
+        <location filename="../../gui/controls/control_panel.py" line="170"/>
         <source>Learning rate α (0.0001-100): how far each update moves the weights. Can change while training</source>
         <translation>学習率 α(0.0001~100): 勾配降下法の1回の更新で重みを動かす大きさ。学習中も変更できます</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="121"/>
+        <location filename="../../gui/controls/control_panel.py" line="172"/>
         <source>&amp;Alpha (learning rate)</source>
         <translation>学習率 α(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="125"/>
+        <location filename="../../gui/controls/control_panel.py" line="176"/>
         <source>Training steps (1-100,000,000). One step = one pass over the 4 rows of the truth table</source>
         <translation>学習のステップ数(1~100,000,000)。1ステップ = 真理値表の4行をひととおり学習すること</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="127"/>
+        <location filename="../../gui/controls/control_panel.py" line="178"/>
         <source>S&amp;teps</source>
         <translation>ステップ数(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="130"/>
+        <location filename="../../gui/controls/control_panel.py" line="181"/>
         <source>S&amp;eed</source>
         <translation>シード(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="147"/>
+        <location filename="../../gui/controls/control_panel.py" line="198"/>
         <source>Target output for this input, from 0 to 1</source>
         <translation>この入力に対する真の値(0~1)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="158"/>
+        <location filename="../../gui/controls/control_panel.py" line="209"/>
         <source>Random seed (0-4294967295): the same seed always gives the same initial weights</source>
         <translation>乱数のシード(0~4294967295): 同じシードからは、いつも同じ重みの初期値が得られます</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="161"/>
+        <location filename="../../gui/controls/control_panel.py" line="212"/>
         <source>New seed</source>
         <translation>新しいシード</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="162"/>
+        <location filename="../../gui/controls/control_panel.py" line="213"/>
         <source>Draw a new random seed: new initial weights (Ctrl+D)</source>
         <translation>新しいシードを乱数で選び、重みの初期値を変えます (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="170"/>
+        <location filename="../../gui/controls/control_panel.py" line="221"/>
         <source>Speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="175"/>
+        <location filename="../../gui/controls/control_panel.py" line="226"/>
         <source>From slow motion (1 step a second) to as fast as the machine goes. Can change while training</source>
         <translation>スローモーション（1秒に1ステップ）からコンピュータの最高速度まで。学習中も変更できます</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="188"/>
-        <location filename="../../gui/controls/control_panel.py" line="255"/>
+        <location filename="../../gui/controls/control_panel.py" line="239"/>
+        <location filename="../../gui/controls/control_panel.py" line="309"/>
         <source>Train</source>
         <translation>学習</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="189"/>
+        <location filename="../../gui/controls/control_panel.py" line="240"/>
         <source>Start, pause or resume training (Space)</source>
         <translation>学習を開始・一時停止・再開します (Space)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="190"/>
+        <location filename="../../gui/controls/control_panel.py" line="241"/>
         <source>Step</source>
         <translation>1ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="191"/>
+        <location filename="../../gui/controls/control_panel.py" line="242"/>
         <source>Run exactly one step, then pause (.)</source>
         <translation>ちょうど1ステップだけ進めて一時停止します (.)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="192"/>
+        <location filename="../../gui/controls/control_panel.py" line="243"/>
         <source>Reset</source>
         <translation>リセット</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="193"/>
+        <location filename="../../gui/controls/control_panel.py" line="244"/>
         <source>Back to the initial weights of this seed (Ctrl+R)</source>
         <translation>このシードの重みの初期値に戻します (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="194"/>
+        <location filename="../../gui/controls/control_panel.py" line="245"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="195"/>
+        <location filename="../../gui/controls/control_panel.py" line="246"/>
         <source>End training here and keep the current weights (Esc)</source>
         <translation>ここで学習を終え、今の重みを残します (Esc)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="254"/>
+        <location filename="../../gui/controls/control_panel.py" line="308"/>
         <source>Pause</source>
         <translation>一時停止</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="255"/>
+        <location filename="../../gui/controls/control_panel.py" line="309"/>
         <source>Resume</source>
         <translation>再開</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="261"/>
+        <location filename="../../gui/controls/control_panel.py" line="315"/>
         <source>Not applied: “{0}” is not a whole number. Numbers here are written with a decimal point and a comma between thousands: 2,000 is two thousand.</source>
         <translation>適用していません: 「{0}」は整数ではありません。ここでは小数点に「.」、3桁ごとの区切りに「,」を使います（2,000 は二千）。</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="290"/>
+        <location filename="../../gui/controls/control_panel.py" line="344"/>
         <location filename="../../gui/controls/function_picker.py" line="128"/>
         <source>Not applied: {0}</source>
         <translation>反映されませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="315"/>
+        <location filename="../../gui/controls/control_panel.py" line="367"/>
+        <source>2-layer model</source>
+        <translation>2層モデル</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls/control_panel.py" line="368"/>
+        <source>{0} hidden nodes</source>
+        <translation>隠れ層のノード {0} 個</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls/control_panel.py" line="370"/>
+        <source>{gate} · {nodes} · α = {alpha} · {steps} steps</source>
+        <translation>{gate} · {nodes} · α = {alpha} · {steps} ステップ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls/control_panel.py" line="372"/>
+        <source>The run&apos;s settings (Esc leaves presentation mode to change them)</source>
+        <translation>この学習の設定（変えるには Esc でプレゼンテーションモードを抜けます）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls/control_panel.py" line="393"/>
         <source>Full speed</source>
         <translation>最高速度</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="317"/>
+        <location filename="../../gui/controls/control_panel.py" line="395"/>
         <source>1 step/s</source>
         <translation>1 ステップ/秒</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="319"/>
+        <location filename="../../gui/controls/control_panel.py" line="397"/>
         <source>{0} steps/s</source>
         <translation>{0} ステップ/秒</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="325"/>
+        <location filename="../../gui/controls/control_panel.py" line="403"/>
         <source>0 = the article&apos;s 2-layer model (one neuron, 3 weights)</source>
         <translation>0 = 記事の2層モデル（ニューロン1個、重み3個）</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="326"/>
+        <location filename="../../gui/controls/control_panel.py" line="404"/>
         <source>3-layer model: {0} hidden nodes + a bias node</source>
         <translation>3層モデル: 隠れ層のノード {0} 個 + バイアスのノード</translation>
     </message>
@@ -855,42 +885,42 @@ Any existing file of that name is unchanged.</source>
 <context>
     <name>Exports</name>
     <message>
-        <location filename="../../gui/files/exports.py" line="62"/>
+        <location filename="../../gui/files/exports.py" line="65"/>
         <source>A picture is from {0} to {1} pixels each way, not {2} x {3}.</source>
         <translation>画像の縦横は、それぞれ {0} から {1} ピクセルまでです（{2} x {3} は使えません）。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="286"/>
+        <location filename="../../gui/files/exports.py" line="347"/>
         <source>The 3D view is drawn by OpenGL and has no SVG: save it as PNG.</source>
         <translation>3D 表示は OpenGL で描くので SVG にはできません。PNG で保存してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="442"/>
+        <location filename="../../gui/files/exports.py" line="503"/>
         <source>The weights are not finite numbers (the run diverged), so they cannot be saved as JSON.</source>
         <translation>重みが有限の数ではない（学習が発散した）ため、JSON に保存できません。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="458"/>
+        <location filename="../../gui/files/exports.py" line="519"/>
         <source>The clipboard is not available.</source>
         <translation>クリップボードを使えません。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="466"/>
+        <location filename="../../gui/files/exports.py" line="527"/>
         <source>The view could not be drawn (is it hidden?).</source>
         <translation>表示を描画できませんでした（隠れていませんか?）。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="559"/>
+        <location filename="../../gui/files/exports.py" line="620"/>
         <source>Could not write {0}: {1}</source>
         <translation>{0} に書き込めませんでした: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="563"/>
+        <location filename="../../gui/files/exports.py" line="624"/>
         <source>Could not draw the image: {0}</source>
         <translation>画像を描画できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="567"/>
+        <location filename="../../gui/files/exports.py" line="628"/>
         <source>The scale must be from 1 to {0}, not {1}.</source>
         <translation>倍率は 1 から {0} までです（{1} は使えません）。</translation>
     </message>
@@ -1248,52 +1278,52 @@ yp {1:.2f}</translation>
 <context>
     <name>HiddenMapsView</name>
     <message>
-        <location filename="../../gui/views/hidden_maps_view.py" line="124"/>
+        <location filename="../../gui/views/hidden_maps_view.py" line="128"/>
         <source>Each map shows one hidden node&apos;s output h over the input square (x1 across, x2 up). A node splits the square with one straight line (dashed, where its input sum is 0): its output is high on one side only, a half-plane. The output node adds the maps with its weights, which is how XOR is built from two half-planes. Click a map to enlarge it.</source>
         <translation>各マップは、入力の正方形（横が x1、縦が x2）の上での、隠れ層のノード1個の出力 h を表します。ノードは正方形を1本の直線（破線、入力の合計が 0 になる所）で分け、その片側だけで出力が大きくなります。これが半平面です。出力のノードはマップに重みを掛けて足し合わせます。こうして2つの半平面から XOR が作られます。マップをクリックすると拡大します。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_maps_view.py" line="131"/>
+        <location filename="../../gui/views/hidden_maps_view.py" line="135"/>
         <source>The 2-layer model has no hidden nodes: its single neuron draws one straight line by itself, which is why it cannot learn XOR.</source>
         <translation>2層モデルには隠れ層のノードがありません。ニューロン1個だけでは直線を1本しか引けないので、XOR を学習できません。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_maps_view.py" line="136"/>
+        <location filename="../../gui/views/hidden_maps_view.py" line="140"/>
         <source>Click a map to see it large; click it again to close it</source>
         <translation>マップをクリックすると拡大し、もう一度クリックすると閉じます</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_maps_view.py" line="169"/>
+        <location filename="../../gui/views/hidden_maps_view.py" line="173"/>
         <source>h (node output)</source>
         <translation>h（ノードの出力）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_maps_view.py" line="177"/>
+        <location filename="../../gui/views/hidden_maps_view.py" line="181"/>
         <source>x1</source>
         <translation>x1</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_maps_view.py" line="178"/>
+        <location filename="../../gui/views/hidden_maps_view.py" line="182"/>
         <source>x2</source>
         <translation>x2</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_maps_view.py" line="226"/>
+        <location filename="../../gui/views/hidden_maps_view.py" line="230"/>
         <source>h{0}</source>
         <translation>h{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_maps_view.py" line="277"/>
+        <location filename="../../gui/views/hidden_maps_view.py" line="281"/>
         <source>h{0}: output of hidden node {0}</source>
         <translation>h{0}: 隠れ層のノード {0} の出力</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_maps_view.py" line="278"/>
+        <location filename="../../gui/views/hidden_maps_view.py" line="282"/>
         <source>Hidden node h{0}</source>
         <translation>隠れ層のノード h{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_maps_view.py" line="286"/>
+        <location filename="../../gui/views/hidden_maps_view.py" line="290"/>
         <source>h{0} = {1:.2f}</source>
         <translation>h{0} = {1:.2f}</translation>
     </message>
@@ -1374,19 +1404,19 @@ yp {1:.2f}</translation>
         <translation>各点は真理値表の1行で、軸に取った2つの隠れ層のノードの値 (h, h) の位置にあります。点の色は真の値。薄い線: 学習中に点が動いてきた道すじ。背景の色: この平面上での出力 yp。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_space_view.py" line="201"/>
-        <location filename="../../gui/views/hidden_space_view.py" line="202"/>
-        <location filename="../../gui/views/hidden_space_view.py" line="282"/>
+        <location filename="../../gui/views/hidden_space_view.py" line="206"/>
+        <location filename="../../gui/views/hidden_space_view.py" line="207"/>
+        <location filename="../../gui/views/hidden_space_view.py" line="287"/>
         <source>h{0}</source>
         <translation>h{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_space_view.py" line="266"/>
+        <location filename="../../gui/views/hidden_space_view.py" line="271"/>
         <source>The 2-layer model has no hidden layer: its one line is drawn on the input square (the output view). Add hidden nodes to see the hidden layer move the rows.</source>
         <translation>2層モデルには隠れ層がありません。その1本の直線は入力の正方形（出力の表示）に描かれています。隠れ層のノードを加えると、隠れ層が行を動かす様子が見られます。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_space_view.py" line="270"/>
+        <location filename="../../gui/views/hidden_space_view.py" line="275"/>
         <source>With one hidden node the hidden space is a line; add a second node to see the rows moved in a plane.</source>
         <translation>隠れ層のノードが1つだと、隠れ層の空間は直線です。2つ目のノードを加えると、平面の上で行が動く様子が見られます。</translation>
     </message>
@@ -1452,37 +1482,37 @@ yp {1:.2f}</translation>
         <translation>OpenGL が使えません({0})。2D の図を表示します。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/landscape_view.py" line="127"/>
+        <location filename="../../gui/views/landscape_view.py" line="132"/>
         <source>total loss</source>
         <translation>損失の合計</translation>
     </message>
     <message>
-        <location filename="../../gui/views/landscape_view.py" line="152"/>
+        <location filename="../../gui/views/landscape_view.py" line="157"/>
         <source>Pick two different weights.</source>
         <translation>異なる2つの重みを選んでください。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/landscape_view.py" line="157"/>
+        <location filename="../../gui/views/landscape_view.py" line="162"/>
         <source>No path yet (a run opened from a file, or not trained): two weights are shown.</source>
         <translation>まだ道すじがありません（ファイルから開いた学習か、まだ学習していません）。2つの重みの平面を表示します。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/landscape_view.py" line="164"/>
+        <location filename="../../gui/views/landscape_view.py" line="169"/>
         <source>Axes: {0} and {1}, the other weights as they are now.</source>
         <translation>軸: {0} と {1}。ほかの重みは現在の値のまま。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/landscape_view.py" line="167"/>
+        <location filename="../../gui/views/landscape_view.py" line="172"/>
         <source>a: from where the path starts (0) to now (1); b: the path&apos;s other direction.</source>
         <translation>a: 道すじの始まり(0)から現在(1)へ。b: 道すじのもう1つの方向。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/landscape_view.py" line="193"/>
+        <location filename="../../gui/views/landscape_view.py" line="198"/>
         <source>a: from where the path starts (0) to now (1)</source>
         <translation>a: 道すじの始まり(0)から現在(1)へ</translation>
     </message>
     <message>
-        <location filename="../../gui/views/landscape_view.py" line="194"/>
+        <location filename="../../gui/views/landscape_view.py" line="199"/>
         <source>b: the path&apos;s other direction</source>
         <translation>b: 道すじのもう1つの方向</translation>
     </message>
@@ -1559,32 +1589,32 @@ yp {1:.2f}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="83"/>
+        <location filename="../../gui/shell/main_window.py" line="84"/>
         <source>Reset to the initial weights of seed {0}.</source>
         <translation>シード {0} の重みの初期値にリセットしました。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="163"/>
+        <location filename="../../gui/shell/main_window.py" line="168"/>
         <source>run {0}</source>
         <translation>学習 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="203"/>
+        <location filename="../../gui/shell/main_window.py" line="209"/>
         <source>2-layer</source>
         <translation>2層</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="204"/>
+        <location filename="../../gui/shell/main_window.py" line="210"/>
         <source>{0} hidden nodes</source>
         <translation>隠れ層のノード {0} 個</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="206"/>
+        <location filename="../../gui/shell/main_window.py" line="212"/>
         <source>GateLab — {0}, {1}</source>
         <translation>GateLab — {0}、{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="275"/>
+        <location filename="../../gui/shell/main_window.py" line="281"/>
         <source>Default settings restored; the language follows the system from the next start.</source>
         <translation>設定を初期状態に戻しました。言語は次回の起動からシステムの設定に従います。</translation>
     </message>
@@ -1592,192 +1622,192 @@ yp {1:.2f}</translation>
 <context>
     <name>MathPanel</name>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="574"/>
+        <location filename="../../gui/views/math_panel.py" line="595"/>
         <source>Which step (pass over the 4 rows), which truth-table row and which phase of its update is shown</source>
         <translation>表示しているのは、どのステップ（4行をひととおり学習する1回）の、真理値表のどの行の、更新のどの段階か</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="582"/>
+        <location filename="../../gui/views/math_panel.py" line="603"/>
         <source>GateLab&apos;s (from 1, bias last)</source>
         <translation>GateLab の記法（1 から数え、バイアスは最後）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="583"/>
+        <location filename="../../gui/views/math_panel.py" line="604"/>
         <source>the article&apos;s (from 0, w first, w second)</source>
         <translation>記事の記法（0 から数え、w first、w second）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="584"/>
+        <location filename="../../gui/views/math_panel.py" line="605"/>
         <source>Which symbols the formulas use; the table under them maps each to the other and to the article&apos;s code</source>
         <translation>式に使う記号。下の表で、それぞれの記号ともう一方の記法、記事のコードの変数を対応させています</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="587"/>
+        <location filename="../../gui/views/math_panel.py" line="608"/>
         <source>&amp;Notation:</source>
         <translation>記法(&amp;N):</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="595"/>
+        <location filename="../../gui/views/math_panel.py" line="616"/>
         <source>Each row&apos;s update has four phases, in the article&apos;s order</source>
         <translation>各行の更新は、記事と同じ順の4つの段階からなります</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="602"/>
+        <location filename="../../gui/views/math_panel.py" line="630"/>
         <source>The formulas of this phase, with this row&apos;s numbers put in</source>
         <translation>この段階の数式に、この行の数値を入れたもの</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="606"/>
+        <location filename="../../gui/views/math_panel.py" line="634"/>
         <source>Next ▶</source>
         <translation>次へ ▶</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="608"/>
+        <location filename="../../gui/views/math_panel.py" line="636"/>
         <source>Show the next phase, or the next row once this one is updated (N)</source>
         <translation>次の段階を表示します。この行の更新が済んでいれば次の行へ進みます (N)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="676"/>
+        <location filename="../../gui/views/math_panel.py" line="704"/>
         <source>inputs</source>
         <translation>入力</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="676"/>
+        <location filename="../../gui/views/math_panel.py" line="704"/>
         <source>weights</source>
         <translation>重み</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="677"/>
+        <location filename="../../gui/views/math_panel.py" line="705"/>
         <source>bias weight</source>
         <translation>バイアスの重み</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="677"/>
+        <location filename="../../gui/views/math_panel.py" line="705"/>
         <source>input sum</source>
         <translation>入力の合計</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="678"/>
+        <location filename="../../gui/views/math_panel.py" line="706"/>
         <source>prediction, target</source>
         <translation>予測値、真の値</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="678"/>
+        <location filename="../../gui/views/math_panel.py" line="706"/>
         <source>step loss</source>
         <translation>ステップの損失</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="679"/>
+        <location filename="../../gui/views/math_panel.py" line="707"/>
         <source>input to hidden weight</source>
         <translation>入力と隠れ層の間の重み</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="680"/>
+        <location filename="../../gui/views/math_panel.py" line="708"/>
         <source>hidden node</source>
         <translation>隠れ層のノード</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="680"/>
+        <location filename="../../gui/views/math_panel.py" line="708"/>
         <source>bias node</source>
         <translation>バイアスのノード</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="681"/>
+        <location filename="../../gui/views/math_panel.py" line="709"/>
         <source>hidden to output weight</source>
         <translation>隠れ層と出力の間の重み</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="682"/>
+        <location filename="../../gui/views/math_panel.py" line="710"/>
         <source>output sum, prediction, target</source>
         <translation>出力の合計、予測値、真の値</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="683"/>
+        <location filename="../../gui/views/math_panel.py" line="711"/>
         <source>output delta</source>
         <translation>出力のデルタ</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="683"/>
+        <location filename="../../gui/views/math_panel.py" line="711"/>
         <source>hidden delta</source>
         <translation>隠れ層のデルタ</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="686"/>
+        <location filename="../../gui/views/math_panel.py" line="714"/>
         <source>GateLab</source>
         <translation>GateLab</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="686"/>
+        <location filename="../../gui/views/math_panel.py" line="714"/>
         <source>the article</source>
         <translation>記事</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="686"/>
+        <location filename="../../gui/views/math_panel.py" line="714"/>
         <source>the article&apos;s code</source>
         <translation>記事のコード</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="689"/>
+        <location filename="../../gui/views/math_panel.py" line="717"/>
         <source>Symbols</source>
         <translation>記号</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="714"/>
+        <location filename="../../gui/views/math_panel.py" line="747"/>
         <source>No network yet</source>
         <translation>まだネットワークがありません</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="720"/>
+        <location filename="../../gui/views/math_panel.py" line="753"/>
         <source>After the last step ({step}), row [{x1}, {x2}], phase: {phase}</source>
         <translation>最後のステップ ({step}) の後、行 [{x1}, {x2}]、段階: {phase}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="723"/>
+        <location filename="../../gui/views/math_panel.py" line="756"/>
         <source>Step {step}, row [{x1}, {x2}], phase: {phase}</source>
         <translation>ステップ {step}、行 [{x1}, {x2}]、段階: {phase}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="736"/>
+        <location filename="../../gui/views/math_panel.py" line="769"/>
         <source>Pause training to step through the math.</source>
         <translation>計算を順に追うには、学習を一時停止してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="738"/>
+        <location filename="../../gui/views/math_panel.py" line="771"/>
         <source>This walk-through follows the article&apos;s online training (one update after each row). Switch the mode to online to step through it.</source>
         <translation>この解説は記事のオンライン学習（1行ごとに1回更新）に沿っています。順に追うには、更新方式をオンラインに切り替えてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="741"/>
+        <location filename="../../gui/views/math_panel.py" line="774"/>
         <source>The network diverged: lower α or reset it.</source>
         <translation>ネットワークが発散しました。α を小さくするか、リセットしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="743"/>
+        <location filename="../../gui/views/math_panel.py" line="776"/>
         <source>The optimizer&apos;s state at this step is not known here, so its numbers below start from 0: train on, or reset the network, to step through them.</source>
         <translation>このステップでの最適化手法の状態がここでは分からないため、下の数値は 0 から始まっています。その数値を順に追うには、学習を続けるか、ネットワークをリセットしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="746"/>
+        <location filename="../../gui/views/math_panel.py" line="779"/>
         <source>The run has done all its {0} steps: raise Steps to go on.</source>
         <translation>予定の {0} ステップをすべて終えました。続けるにはステップ数を増やしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="754"/>
+        <location filename="../../gui/views/math_panel.py" line="787"/>
         <source>forward</source>
         <translation>順伝播</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="754"/>
+        <location filename="../../gui/views/math_panel.py" line="787"/>
         <source>loss</source>
         <translation>損失</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="754"/>
+        <location filename="../../gui/views/math_panel.py" line="787"/>
         <source>backward</source>
         <translation>逆伝播</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="755"/>
+        <location filename="../../gui/views/math_panel.py" line="788"/>
         <source>update</source>
         <translation>更新</translation>
     </message>
@@ -1921,61 +1951,66 @@ yp {1:.2f}</translation>
     </message>
     <message>
         <location filename="../../gui/shell/menu_bar.py" line="94"/>
+        <source>&amp;Practice a step by hand</source>
+        <translation>1ステップを手で計算する(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/menu_bar.py" line="96"/>
         <source>&amp;Compare the run with</source>
         <translation>この学習と比べる(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/menu_bar.py" line="95"/>
+        <location filename="../../gui/shell/menu_bar.py" line="97"/>
         <source>the other &amp;update order (same seed)</source>
         <translation>もう一方の更新順序（同じシード）(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/menu_bar.py" line="95"/>
+        <location filename="../../gui/shell/menu_bar.py" line="97"/>
         <source>&amp;alpha × 4 (same seed)</source>
         <translation>学習率 × 4（同じシード）(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/menu_bar.py" line="96"/>
+        <location filename="../../gui/shell/menu_bar.py" line="98"/>
         <source>a&amp;lpha ÷ 4 (same seed)</source>
         <translation>学習率 ÷ 4（同じシード）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/menu_bar.py" line="96"/>
+        <location filename="../../gui/shell/menu_bar.py" line="98"/>
         <source>one more &amp;hidden node (same seed)</source>
         <translation>隠れ層のノードを1個増やす（同じシード）(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/menu_bar.py" line="97"/>
+        <location filename="../../gui/shell/menu_bar.py" line="99"/>
         <source>the &amp;2-layer model, or 2 hidden nodes (same seed)</source>
         <translation>2層モデル、または隠れ層のノード2個（同じシード）(&amp;2)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/menu_bar.py" line="98"/>
+        <location filename="../../gui/shell/menu_bar.py" line="100"/>
         <source>&amp;momentum, or plain gradient descent (same seed)</source>
         <translation>モーメンタム、または通常の勾配降下法（同じシード）(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/menu_bar.py" line="99"/>
+        <location filename="../../gui/shell/menu_bar.py" line="101"/>
         <source>A&amp;dam, or plain gradient descent (same seed)</source>
         <translation>Adam、または通常の勾配降下法（同じシード）(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/menu_bar.py" line="100"/>
+        <location filename="../../gui/shell/menu_bar.py" line="102"/>
         <source>the run &amp;selected in the Runs panel</source>
         <translation>学習の一覧で選んだ学習(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/menu_bar.py" line="109"/>
+        <location filename="../../gui/shell/menu_bar.py" line="111"/>
         <source>System default</source>
         <translation>システムの設定</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/menu_bar.py" line="118"/>
+        <location filename="../../gui/shell/menu_bar.py" line="120"/>
         <source>About GateLab</source>
         <translation>GateLab について</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/menu_bar.py" line="119"/>
+        <location filename="../../gui/shell/menu_bar.py" line="121"/>
         <source>GateLab 0.1: watch a 2- or 3-layer neural network learn a logic gate.
 
 Built with Qt {0} through PySide6 (LGPLv3), pyqtgraph (MIT), NumPy (BSD) and PyOpenGL (BSD). GateLab itself is MIT-licensed.</source>
@@ -2157,337 +2192,367 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
         <translation>Adam</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="77"/>
+        <location filename="../../gui/common/messages.py" line="80"/>
+        <source>{0:,} steps</source>
+        <translation>{0:,} ステップ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="87"/>
+        <source>targets {0}</source>
+        <translation>真の値 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="89"/>
+        <source>no target loss</source>
+        <translation>目標損失なし</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="90"/>
+        <source>target loss {0:g}</source>
+        <translation>目標損失 {0:g}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="108"/>
         <source>{0}: {1} is not allowed. Allowed: {2}.</source>
         <translation>{0}: {1} は使えません。使える値: {2}。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="84"/>
+        <location filename="../../gui/common/messages.py" line="115"/>
         <source>the {0} x {0} check grid</source>
         <translation>{0} x {0} の検査用格子</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="85"/>
+        <location filename="../../gui/common/messages.py" line="116"/>
         <source>the {0} x {0} grid</source>
         <translation>{0} x {0} の格子</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="93"/>
+        <location filename="../../gui/common/messages.py" line="124"/>
         <source>The function must be text, such as x1*x2.</source>
         <translation>関数は x1*x2 のような文字列で入力してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="94"/>
+        <location filename="../../gui/common/messages.py" line="125"/>
         <source>The expression is empty: type one in x1 and x2, such as x1*x2.</source>
         <translation>式が空です。x1*x2 のように、x1 と x2 の式を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="96"/>
+        <location filename="../../gui/common/messages.py" line="127"/>
         <source>The expression has {0} characters; at most {1}.</source>
         <translation>式が {0} 文字あります。{1} 文字までにしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="98"/>
+        <location filename="../../gui/common/messages.py" line="129"/>
         <source>“{0}” at character {1} is not allowed: use numbers, pi, x1, x2, + - * / ^, parentheses and sin cos exp log sqrt abs tanh min max.</source>
         <translation>{1} 文字目の「{0}」は使えません。使えるのは数、pi、x1、x2、+ - * / ^、かっこ、sin cos exp log sqrt abs tanh min max です。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="101"/>
+        <location filename="../../gui/common/messages.py" line="132"/>
         <source>“**” at character {0}: write powers with ^ (x1^2).</source>
         <translation>{0} 文字目の「**」: べき乗は ^ で書いてください（x1^2）。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="103"/>
+        <location filename="../../gui/common/messages.py" line="134"/>
         <source>“{0}” was expected at character {1}.</source>
         <translation>{1} 文字目には「{0}」が必要です。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="105"/>
+        <location filename="../../gui/common/messages.py" line="136"/>
         <source>Nested more than {0} deep at character {1}.</source>
         <translation>{1} 文字目で入れ子が {0} 段を超えています。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="107"/>
+        <location filename="../../gui/common/messages.py" line="138"/>
         <source>Unexpected “{0}” at character {1}: is an operator missing (2*x1, not 2x1)?</source>
         <translation>{1} 文字目の「{0}」は予期しないものです。演算子が抜けていませんか（2x1 ではなく 2*x1）？</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="110"/>
+        <location filename="../../gui/common/messages.py" line="141"/>
         <source>The number at character {0} is too large.</source>
         <translation>{0} 文字目の数が大きすぎます。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="111"/>
+        <location filename="../../gui/common/messages.py" line="142"/>
         <source>“{0}” at character {1} is not known: use numbers, pi, x1, x2, + - * / ^, parentheses and sin cos exp log sqrt abs tanh min max.</source>
         <translation>{1} 文字目の「{0}」は知らない名前です。使えるのは数、pi、x1、x2、+ - * / ^、かっこ、sin cos exp log sqrt abs tanh min max です。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="114"/>
+        <location filename="../../gui/common/messages.py" line="145"/>
         <source>A number, x1, x2 or “(” was expected at character {0}.</source>
         <translation>{0} 文字目には数、x1、x2、または「(」が必要です。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="116"/>
+        <location filename="../../gui/common/messages.py" line="147"/>
         <source>“{0}” at character {1} needs its argument in parentheses: {0}(x1).</source>
         <translation>{1} 文字目の「{0}」は引数をかっこで囲んでください: {0}(x1)。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="118"/>
+        <location filename="../../gui/common/messages.py" line="149"/>
         <source>{0} at character {1} takes {2} arguments: it was given {3}.</source>
         <translation>{1} 文字目の {0} の引数は{2}ですが、{3} 個与えられています。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="120"/>
+        <location filename="../../gui/common/messages.py" line="151"/>
         <source>two or more</source>
         <translation>2個以上</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="121"/>
+        <location filename="../../gui/common/messages.py" line="152"/>
         <source>one</source>
         <translation>1個</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="122"/>
+        <location filename="../../gui/common/messages.py" line="153"/>
         <source>The function is not defined (or not finite) at ({0:.3g}, {1:.3g}) on {2}.</source>
         <translation>{2}の点 ({0:.3g}, {1:.3g}) で関数が定義されていません（または有限の値になりません）。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="132"/>
+        <location filename="../../gui/common/messages.py" line="163"/>
         <source>The values on {0} run from {1:.3g} to {2:.3g}, outside [0, 1] (the output is a sigmoid).</source>
         <translation>{0}上の値は {1:.3g} から {2:.3g} までで、[0, 1] の外に出ています（出力はシグモイドです）。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="135"/>
+        <location filename="../../gui/common/messages.py" line="166"/>
         <source>Shift it: {0} runs from {1:.3g} to {2:.3g}.</source>
         <translation>ずらしてください: {0} なら {1:.3g} から {2:.3g} までになります。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="137"/>
+        <location filename="../../gui/common/messages.py" line="168"/>
         <source>Scale it: {0} runs from {1:.3g} to {2:.3g}.</source>
         <translation>縮めてください: {0} なら {1:.3g} から {2:.3g} までになります。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="144"/>
+        <location filename="../../gui/common/messages.py" line="175"/>
         <source>Training diverged at step {0}: the loss or a weight stopped being a finite number. Every view shows the last finite state.</source>
         <translation>ステップ {0} で学習が発散しました。損失または重みが有限の数でなくなりました。どの表示も、最後の有限な状態を示しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="148"/>
+        <location filename="../../gui/common/messages.py" line="179"/>
         <source>Training failed: {0}</source>
         <translation>学習に失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="150"/>
+        <location filename="../../gui/common/messages.py" line="181"/>
         <source>Stopped at step {0}.</source>
         <translation>ステップ {0} で停止しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="153"/>
+        <location filename="../../gui/common/messages.py" line="184"/>
         <source>Reached the target loss at step {0}.</source>
         <translation>ステップ {0} で目標損失に達しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="154"/>
+        <location filename="../../gui/common/messages.py" line="185"/>
         <source>Finished {0} steps.</source>
         <translation>{0} ステップの学習が完了しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="161"/>
+        <location filename="../../gui/common/messages.py" line="192"/>
         <source>solved</source>
         <translation>解けた</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="162"/>
+        <location filename="../../gui/common/messages.py" line="193"/>
         <source>diverged</source>
         <translation>発散</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="163"/>
+        <location filename="../../gui/common/messages.py" line="194"/>
         <source>no line can split it</source>
         <translation>直線では分けられない</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="164"/>
+        <location filename="../../gui/common/messages.py" line="195"/>
         <source>saturated</source>
         <translation>飽和</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="165"/>
+        <location filename="../../gui/common/messages.py" line="196"/>
         <source>still learning</source>
         <translation>まだ学習中</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="166"/>
+        <location filename="../../gui/common/messages.py" line="197"/>
         <source>stuck</source>
         <translation>行き詰まり</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="167"/>
+        <location filename="../../gui/common/messages.py" line="198"/>
         <source>too early to tell</source>
         <translation>まだ判断できない</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="168"/>
+        <location filename="../../gui/common/messages.py" line="199"/>
         <source>not yet within the tolerance</source>
         <translation>まだ許容誤差に収まっていない</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="180"/>
+        <location filename="../../gui/common/messages.py" line="212"/>
         <source>Within {0:g} at every sample: the largest error is {1:.2g} at {2}.</source>
         <translation>すべての標本点で誤差が {0:g} 以内です。最大の誤差は {2} での {1:.2g} です。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="183"/>
+        <location filename="../../gui/common/messages.py" line="215"/>
         <source>Solved: every prediction is near its target.</source>
         <translation>解けました: どの予測値も真の値の近くにあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="184"/>
+        <location filename="../../gui/common/messages.py" line="216"/>
         <source>barely</source>
         <translation>ぎりぎりで</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="185"/>
+        <location filename="../../gui/common/messages.py" line="217"/>
         <source>comfortably</source>
         <translation>余裕をもって</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="186"/>
+        <location filename="../../gui/common/messages.py" line="218"/>
         <source>clearly</source>
         <translation>はっきりと</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="187"/>
+        <location filename="../../gui/common/messages.py" line="219"/>
         <source>Solved {0}: the row closest to 0.5 is {1} ({2:.2f} for target {3:g}, {4:.2f} from 0.5).</source>
         <translation>{0}解けました。0.5 にいちばん近い行は {1} です（真の値 {3:g} に対して {2:.2f}、0.5 から {4:.2f}）。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="191"/>
+        <location filename="../../gui/common/messages.py" line="223"/>
         <source>The weights grew until the numbers overflowed: lower alpha and train again.</source>
         <translation>重みが大きくなりすぎて、数値があふれました。学習率 α を下げて、もう一度学習してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="195"/>
+        <location filename="../../gui/common/messages.py" line="227"/>
         <source>With one hidden node the network still draws one straight line, and no straight line puts (1, 0) and (0, 1) on one side and (0, 0) and (1, 1) on the other: add hidden nodes.</source>
         <translation>隠れ層のノードが1つでは、ネットワークが引けるのはやはり直線1本だけです。(1, 0) と (0, 1) を一方の側に、(0, 0) と (1, 1) をもう一方の側に分ける直線はありません。隠れ層のノードを増やしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="199"/>
+        <location filename="../../gui/common/messages.py" line="231"/>
         <source>A 2-layer model draws one straight line, and no straight line puts (1, 0) and (0, 1) on one side and (0, 0) and (1, 1) on the other: add hidden nodes.</source>
         <translation>2層モデルが引けるのは直線1本だけです。(1, 0) と (0, 1) を一方の側に、(0, 0) と (1, 1) をもう一方の側に分ける直線はありません。隠れ層のノードを加えてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="204"/>
+        <location filename="../../gui/common/messages.py" line="236"/>
         <source>The output is pinned at 0 or 1, where its slope is ~0 and learning stops: lower alpha, or start from Xavier weights (Advanced).</source>
         <translation>出力が 0 か 1 に張り付いています。そこでは傾きがほぼ 0 なので、学習が進みません。学習率 α を下げるか、重みの初期値を Xavier にしてください（詳細設定）。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="208"/>
+        <location filename="../../gui/common/messages.py" line="240"/>
         <source>{0} of {1} hidden nodes are switched off (their input is below 0 on every row) and pass no gradient, so learning stops: lower alpha, or start from Xavier weights (Advanced).</source>
         <translation>隠れ層のノード {1} 個のうち {0} 個が、どの行でも入力が 0 未満のため出力が 0 のままで、勾配を伝えないため、学習が進みません。学習率 α を下げるか、重みの初期値を Xavier にしてください（詳細設定）。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="213"/>
+        <location filename="../../gui/common/messages.py" line="245"/>
         <source>{0} of {1} hidden nodes are pinned at -1 or 1, where their slope is ~0 and learning stops: lower alpha, or start from Xavier weights (Advanced).</source>
         <translation>隠れ層のノード {1} 個のうち {0} 個が -1 か 1 に張り付いています。そこでは傾きがほぼ 0 なので、学習が進みません。学習率 α を下げるか、重みの初期値を Xavier にしてください（詳細設定）。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="217"/>
+        <location filename="../../gui/common/messages.py" line="249"/>
         <source>{0} of {1} hidden nodes are pinned at 0 or 1, where their slope is ~0 and learning stops: lower alpha, or start from Xavier weights (Advanced).</source>
         <translation>隠れ層のノード {1} 個のうち {0} 個が 0 か 1 に張り付いています。そこでは傾きがほぼ 0 なので、学習が進みません。学習率 α を下げるか、重みの初期値を Xavier にしてください（詳細設定）。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="222"/>
+        <location filename="../../gui/common/messages.py" line="254"/>
+        <source>Not trained yet. Press Train (Space) to watch the network learn, or Step (.) for one step at a time.</source>
+        <translation>まだ学習していません。「学習」（Space）で学習の様子を見るか、「1ステップ」（.）で1ステップずつ進めます。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="257"/>
         <source>Only {0:,} steps so far: too early to tell; train on.</source>
         <translation>まだ {0:,} ステップしか進んでいないので、判断するには早すぎます。学習を続けてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="226"/>
+        <location filename="../../gui/common/messages.py" line="261"/>
         <source>The gradient is not small ({0:.1e}): more steps will likely solve it.</source>
         <translation>勾配は小さくありません({0:.1e})。ステップを増やせば解ける見込みがあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="228"/>
+        <location filename="../../gui/common/messages.py" line="263"/>
         <source>The loss is still falling ({0:.0%} over the last {1:,} steps): more steps will likely solve it.</source>
         <translation>損失はまだ下がっています（最近の {1:,} ステップで {0:.0%}）。ステップを増やせば解ける見込みがあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="231"/>
+        <location filename="../../gui/common/messages.py" line="266"/>
         <source>Stuck: the loss has stopped falling (gradient {0:.1e}) with {1} on the wrong side: a local minimum, or a plateau that may still end.</source>
         <translation>行き詰まり: 損失が下がらなくなりました（勾配 {0:.1e}）。{1} は 0.5 を境に目標と逆の側にあるままです。局所的な最小値か、まだ抜け出せるかもしれない平らな領域（プラトー）にいます。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="236"/>
+        <location filename="../../gui/common/messages.py" line="271"/>
         <source>{0} sit near 0.5.</source>
         <translation>{0} は 0.5 の近くにあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="238"/>
+        <location filename="../../gui/common/messages.py" line="273"/>
         <source>Hidden nodes {0} and {1} draw nearly the same line.</source>
         <translation>隠れ層のノード {0} と {1} は、ほとんど同じ直線を引いています。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="240"/>
+        <location filename="../../gui/common/messages.py" line="275"/>
         <source>Try more steps, another seed, more hidden nodes or another alpha.</source>
         <translation>ステップを増やす、シードを変える、隠れ層のノードを増やす、学習率 α を変える、のどれかを試してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="246"/>
-        <source>Not yet within {0:g}: the largest error is {1:.2g} at {2}.</source>
-        <translation>まだ誤差が {0:g} 以内に収まっていません。最大の誤差は {2} での {1:.2g} です。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/common/messages.py" line="249"/>
-        <source>The loss is still falling ({0:.0%} over the last {1:,} steps): train on.</source>
-        <translation>損失はまだ下がっています（直近 {1:,} ステップで {0:.0%}）。学習を続けてください。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/common/messages.py" line="252"/>
-        <source>The loss has stopped falling: try more hidden nodes, another alpha or another seed.</source>
-        <translation>損失が下がらなくなりました。隠れ層のノードを増やすか、学習率やシードを変えてみてください。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/common/messages.py" line="273"/>
+        <location filename="../../gui/common/messages.py" line="82"/>
+        <location filename="../../gui/common/messages.py" line="308"/>
         <source>2-layer model</source>
         <translation>2層モデル</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="275"/>
+        <location filename="../../gui/common/messages.py" line="310"/>
         <source>1 hidden node</source>
         <translation>隠れ層のノード 1 個</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="277"/>
+        <location filename="../../gui/common/messages.py" line="83"/>
+        <location filename="../../gui/common/messages.py" line="312"/>
         <source>{0} hidden nodes</source>
         <translation>隠れ層のノード {0} 個</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="265"/>
+        <location filename="../../gui/common/messages.py" line="85"/>
+        <location filename="../../gui/common/messages.py" line="300"/>
         <source>custom gate</source>
         <translation>カスタムゲート</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="280"/>
+        <location filename="../../gui/common/messages.py" line="76"/>
+        <location filename="../../gui/common/messages.py" line="315"/>
         <source>alpha {0:g}</source>
         <translation>学習率 α {0:g}</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="281"/>
+        <location filename="../../gui/common/messages.py" line="78"/>
+        <location filename="../../gui/common/messages.py" line="316"/>
         <source>seed {0}</source>
         <translation>シード {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="282"/>
+        <location filename="../../gui/common/messages.py" line="281"/>
+        <source>Not yet within {0:g}: the largest error is {1:.2g} at {2}.</source>
+        <translation>まだ誤差が {0:g} 以内に収まっていません。最大の誤差は {2} での {1:.2g} です。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="284"/>
+        <source>The loss is still falling ({0:.0%} over the last {1:,} steps): train on.</source>
+        <translation>損失はまだ下がっています（直近 {1:,} ステップで {0:.0%}）。学習を続けてください。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="287"/>
+        <source>The loss has stopped falling: try more hidden nodes, another alpha or another seed.</source>
+        <translation>損失が下がらなくなりました。隠れ層のノードを増やすか、学習率やシードを変えてみてください。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="317"/>
         <source>step {0:,}</source>
         <translation>ステップ {0:,}</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="283"/>
+        <location filename="../../gui/common/messages.py" line="318"/>
         <source>loss {0:.4g}</source>
         <translation>損失 {0:.4g}</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="284"/>
+        <location filename="../../gui/common/messages.py" line="319"/>
         <source>loss {0:.4g} (the article&apos;s sum, no ½)</source>
         <translation>損失 {0:.4g}（記事のコードの和、½ なし）</translation>
     </message>
@@ -2495,147 +2560,147 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
 <context>
     <name>NetworkView</name>
     <message>
-        <location filename="../../gui/views/network_view.py" line="212"/>
+        <location filename="../../gui/views/network_view.py" line="221"/>
         <source>Row: [{0}, {1}]</source>
         <translation>行: [{0}, {1}]</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="213"/>
+        <location filename="../../gui/views/network_view.py" line="222"/>
         <source>The truth-table row whose values the nodes show</source>
         <translation>ノードに値を表示する、真理値表の行</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="246"/>
+        <location filename="../../gui/views/network_view.py" line="255"/>
         <source>positive weight</source>
         <translation>正の重み</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="247"/>
+        <location filename="../../gui/views/network_view.py" line="256"/>
         <source>Blue edge: the weight is positive</source>
         <translation>青い線: 重みが正</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="248"/>
+        <location filename="../../gui/views/network_view.py" line="257"/>
         <source>negative weight</source>
         <translation>負の重み</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="249"/>
+        <location filename="../../gui/views/network_view.py" line="258"/>
         <source>Orange edge: the weight is negative</source>
         <translation>オレンジの線: 重みが負</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="251"/>
+        <location filename="../../gui/views/network_view.py" line="260"/>
         <source>width = |w|</source>
         <translation>太さ = |w|</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="252"/>
+        <location filename="../../gui/views/network_view.py" line="261"/>
         <source>The thicker the edge, the larger the weight&apos;s size |w| (full width from |w| = {0})</source>
         <translation>線が太いほど、重みの大きさ |w| が大きい（|w| = {0} 以上で最大の太さ）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="274"/>
+        <location filename="../../gui/views/network_view.py" line="283"/>
         <source>Double-click an edge to change its weight.</source>
         <translation>線をダブルクリックで重みを変更。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="276"/>
+        <location filename="../../gui/views/network_view.py" line="285"/>
         <source>Pause training to edit a weight (double-click an edge).</source>
         <translation>一時停止中に線をダブルクリックで編集。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="319"/>
+        <location filename="../../gui/views/network_view.py" line="328"/>
         <source>{name}, row [{x1}, {x2}]</source>
         <translation>{name}、行 [{x1}, {x2}]</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="321"/>
+        <location filename="../../gui/views/network_view.py" line="330"/>
         <source>bias node: always 1</source>
         <translation>バイアスのノード: 常に 1</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="323"/>
+        <location filename="../../gui/views/network_view.py" line="332"/>
         <source>input {name} = {value}</source>
         <translation>入力 {name} = {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="325"/>
+        <location filename="../../gui/views/network_view.py" line="334"/>
         <source>input sum {name} = {value}</source>
         <translation>入力の合計 {name} = {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="327"/>
+        <location filename="../../gui/views/network_view.py" line="336"/>
         <source>activation {name} = {f}({sum}) = {value}</source>
         <translation>活性化関数の出力 {name} = {f}({sum}) = {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="333"/>
+        <location filename="../../gui/views/network_view.py" line="342"/>
         <source>{name} = {value}</source>
         <translation>{name} = {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="335"/>
+        <location filename="../../gui/views/network_view.py" line="344"/>
         <source>Double-click to edit</source>
         <translation>ダブルクリックで編集</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="336"/>
+        <location filename="../../gui/views/network_view.py" line="345"/>
         <source>Pause training to edit this weight</source>
         <translation>この重みを編集するには、学習を一時停止してください</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="404"/>
+        <location filename="../../gui/views/network_view.py" line="413"/>
         <source>inputs</source>
         <translation>入力</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="406"/>
+        <location filename="../../gui/views/network_view.py" line="415"/>
         <source>hidden layer ({0} nodes)</source>
         <translation>隠れ層（ノード {0} 個）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="407"/>
+        <location filename="../../gui/views/network_view.py" line="416"/>
         <source>output</source>
         <translation>出力</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="411"/>
+        <location filename="../../gui/views/network_view.py" line="420"/>
         <source>input {0}</source>
         <translation>入力 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="413"/>
+        <location filename="../../gui/views/network_view.py" line="422"/>
         <source>bias input</source>
         <translation>バイアス入力</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="413"/>
+        <location filename="../../gui/views/network_view.py" line="422"/>
         <source>hidden bias</source>
         <translation>隠れ層のバイアス</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="415"/>
+        <location filename="../../gui/views/network_view.py" line="424"/>
         <source>hidden node {0}</source>
         <translation>隠れ層のノード {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="416"/>
+        <location filename="../../gui/views/network_view.py" line="425"/>
         <source>output yp</source>
         <translation>出力 yp</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="439"/>
+        <location filename="../../gui/views/network_view.py" line="448"/>
         <source>Edit weight</source>
         <translation>重みの編集</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="439"/>
+        <location filename="../../gui/views/network_view.py" line="448"/>
         <source>New value of {0}:</source>
         <translation>{0} の新しい値:</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="445"/>
+        <location filename="../../gui/views/network_view.py" line="454"/>
         <source>Pause training to edit a weight.</source>
         <translation>重みを編集するには、学習を一時停止してください。</translation>
     </message>
@@ -2649,6 +2714,329 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
     </message>
 </context>
 <context>
+    <name>PracticePanel</name>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="64"/>
+        <source>Round numbers from a seed</source>
+        <translation>シードから作るきりのよい数値</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="65"/>
+        <source>The article&apos;s AND step</source>
+        <translation>記事のANDの1ステップ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="66"/>
+        <source>The article&apos;s XOR step</source>
+        <translation>記事のXORの1ステップ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="67"/>
+        <source>The run shown, at its step</source>
+        <translation>表示中の学習（表示中のステップ）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="69"/>
+        <source>Which update to work: round numbers for pencil and paper, the first update of the article&apos;s runs, or the run in the window</source>
+        <translation>計算する更新: 紙と鉛筆で解けるきりのよい数値、記事の学習の最初の更新、またはウィンドウに表示中の学習</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="73"/>
+        <source>The same seed gives the same exercise</source>
+        <translation>同じシードからは同じ問題ができます</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="77"/>
+        <source>The truth-table row of the update (round numbers draw theirs)</source>
+        <translation>更新に使う真理値表の行（きりのよい数値の問題では行もシードで決まります）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="79"/>
+        <source>GateLab&apos;s symbols</source>
+        <translation>GateLabの記号</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="80"/>
+        <source>The article&apos;s symbols</source>
+        <translation>記事の記号</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="81"/>
+        <source>GateLab counts from 1 with the bias last; the article counts from 0</source>
+        <translation>GateLabは1から数えてバイアスを最後に置き、記事は0から数えます</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="83"/>
+        <source>&amp;New exercise</source>
+        <translation>新しい問題(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="84"/>
+        <source>Start the exercise chosen above</source>
+        <translation>上で選んだ問題を始めます</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="89"/>
+        <source>Your number, then Enter</source>
+        <translation>数値を入力して Enter</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="90"/>
+        <source>Type the number and press Enter: right within 0.5 % or 0.005</source>
+        <translation>数値を入力して Enter を押します。正しい値の0.5 %以内、または差が0.005以内なら正解です</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="92"/>
+        <source>&amp;Check</source>
+        <translation>答え合わせ(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="93"/>
+        <source>Check the number typed (Enter)</source>
+        <translation>入力した数値を確かめます（Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="94"/>
+        <source>&amp;Hint</source>
+        <translation>ヒント(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="95"/>
+        <source>The formula with the numbers put in</source>
+        <translation>数値を代入した式を表示します</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="96"/>
+        <source>&amp;Show me</source>
+        <translation>答えを見る(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="97"/>
+        <source>Show the right value and go on to the next number</source>
+        <translation>正しい値を表示して次の数値に進みます</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="102"/>
+        <source>How many exercises the worksheet has</source>
+        <translation>練習問題シートの問題数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="103"/>
+        <source>&amp;Worksheet (PDF)…</source>
+        <translation>練習問題シート（PDF）(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="104"/>
+        <source>Save this many exercises from the seed, with an answer key, as PDF</source>
+        <translation>このシードから作ったこの数の問題を、解答付きでPDFに保存します</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="118"/>
+        <source>E&amp;xercise:</source>
+        <translation>問題(&amp;X):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="119"/>
+        <source>S&amp;eed:</source>
+        <translation>シード(&amp;E):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="120"/>
+        <source>&amp;Row:</source>
+        <translation>行(&amp;R):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="121"/>
+        <source>N&amp;otation:</source>
+        <translation>記号(&amp;O):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="191"/>
+        <source>No exercise: {0}</source>
+        <translation>問題を作れません: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="206"/>
+        <source>there is no run yet</source>
+        <translation>まだ学習がありません</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="209"/>
+        <source>the optimizer&apos;s state at this step is unknown</source>
+        <translation>このステップでの最適化手法の状態がわかりません</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="211"/>
+        <source>the run trains in batch mode, and practice works one row&apos;s update</source>
+        <translation>この学習の更新方式はバッチで、練習では1行ごとの更新を計算します</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="214"/>
+        <source>the run has diverged</source>
+        <translation>この学習は発散しています</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="269"/>
+        <source>Done: {right} of {total} right at the first try.</source>
+        <translation>完了: {total}問中{right}問を一度で正解</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="276"/>
+        <source>All practice so far: {right} of {asked} right at the first try.</source>
+        <translation>これまでの練習: {asked}問中{right}問を一度で正解</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="288"/>
+        <source>Right: {symbol} = {value} (your answer is within 0.5 % of it).</source>
+        <translation>正解です: {symbol} = {value}（入力した値は正しい値の0.5 %以内）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="289"/>
+        <source>Right: {symbol} = {value} (your answer is within 0.005 of it).</source>
+        <translation>正解です: {symbol} = {value}（入力した値と正しい値の差は0.005以内）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="290"/>
+        <source>the output weight from before its update. In the article&apos;s order the output weights are updated first, and the hidden deltas use the new ones.</source>
+        <translation>出力層の重みを更新前の値で使った場合の値です。記事のコードの順では出力層の重みを先に更新し、隠れ層のδには更新後の値を使います。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="292"/>
+        <source>the output weight after its update. In the textbook order the hidden deltas use the output weights from before the update.</source>
+        <translation>出力層の重みを更新後の値で使った場合の値です。教科書の順では、隠れ層のδには更新前の出力層の重みを使います。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="294"/>
+        <source>the ½ left out. L = ½ (yp − yt)², so ∂L/∂yp = yp − yt, not 2 (yp − yt).</source>
+        <translation>½を落とした場合の値です。L = ½ (yp − yt)² なので ∂L/∂yp = yp − yt で、2 (yp − yt) ではありません。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="296"/>
+        <source>the ½ kept in the slope. Differentiating ½ (yp − yt)² brings down the 2, which cancels the ½: ∂L/∂yp = yp − yt.</source>
+        <translation>傾きに½を残した場合の値です。½ (yp − yt)² を微分すると指数の2が前に出て½と打ち消し合い、∂L/∂yp = yp − yt になります。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="298"/>
+        <source>the sign of the error flipped. The error is yp − yt (the prediction minus the target), not yt − yp.</source>
+        <translation>誤差の符号を逆にした場合の値です。誤差は yp − yt（予測値から真の値を引いたもの）で、yt − yp ではありません。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="300"/>
+        <source>the activation&apos;s value f(u) where its slope f′(u) belongs (for the sigmoid, f′(u) = f(u) (1 − f(u))).</source>
+        <translation>活性化関数の傾き f′(u) の代わりに値 f(u) を使った場合の値です（シグモイドなら f′(u) = f(u) (1 − f(u))）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="302"/>
+        <source>the bias input left out. Its 1, times its weight, belongs in the sum too.</source>
+        <translation>バイアス入力を落とした場合の値です。1 とその重みの積も和に入ります。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="303"/>
+        <source>the numbers of row [{x1}, {x2}]; this exercise is row [{y1}, {y2}].</source>
+        <translation>行 [{x1}, {x2}] の数値で計算した場合の値です。この問題は行 [{y1}, {y2}] です。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="304"/>
+        <source>Not quite. Your number is what you get with {what}</source>
+        <translation>惜しい。あなたの答えは、{what}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="305"/>
+        <source> Or with </source>
+        <translation> または、</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="306"/>
+        <source>Not right, and none of the usual slips gives your number. Press Hint for the formula with the numbers put in, or look at it again.</source>
+        <translation>違います。よくある間違いのどれとも一致しません。「ヒント」で数値を代入した式を見るか、式をもう一度確かめてください。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="308"/>
+        <source>Please type a number.</source>
+        <translation>数値を入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="309"/>
+        <source>Compute each number in turn and press Enter; Hint shows the formula with the numbers put in, Show me the value.</source>
+        <translation>順に各値を計算して Enter を押してください。「ヒント」は数値を代入した式を、「答えを見る」は値を表示します。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="311"/>
+        <source>Hint: {symbol} = {formula} = {numbers}</source>
+        <translation>ヒント: {symbol} = {formula} = {numbers}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="313"/>
+        <source>{model}, {gate} gate, {loss} loss, α = {alpha}, {order} update order, {optimizer}.</source>
+        <translation>{model}、{gate}ゲート、損失 {loss}、学習率 α = {alpha}、{order}、{optimizer}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="315"/>
+        <source>Row [{x1}, {x2}]: inputs {inputs}; target yt = {yt}.</source>
+        <translation>行 [{x1}, {x2}]: 入力 {inputs}、真の値 yt = {yt}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="316"/>
+        <source>Weights before the update:</source>
+        <translation>更新前の重み:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="317"/>
+        <source>The optimizer&apos;s state before the update:</source>
+        <translation>更新前の最適化手法の状態:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="318"/>
+        <source>2-layer model</source>
+        <translation>2層モデル</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="319"/>
+        <source>3-layer model, {h} {activation} hidden nodes</source>
+        <translation>3層モデル（隠れ層は{activation}のノード {h} 個）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="320"/>
+        <source> (new)</source>
+        <translation>（更新後）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="321"/>
+        <source>textbook</source>
+        <translation>教科書の順序</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="321"/>
+        <source>the article&apos;s</source>
+        <translation>記事のコードの順序</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="322"/>
+        <source>gradient descent</source>
+        <translation>勾配降下法</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="322"/>
+        <source>momentum 0.9</source>
+        <translation>モーメンタム 0.9</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="323"/>
+        <source>squared</source>
+        <translation>二乗誤差</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="323"/>
+        <source>cross-entropy</source>
+        <translation>交差エントロピー</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="324"/>
+        <source>sigmoid</source>
+        <translation>シグモイド</translation>
+    </message>
+</context>
+<context>
     <name>PredictionsTable</name>
     <message>
         <location filename="../../gui/views/predictions_table.py" line="53"/>
@@ -2656,92 +3044,92 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
         <translation>学習の様子から判断しています: 最近のステップでの損失の傾向、勾配、隠れ層のノードの傾き、0.5 の近くにある行</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="74"/>
+        <location filename="../../gui/views/predictions_table.py" line="75"/>
         <source>Input</source>
         <translation>入力</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="74"/>
+        <location filename="../../gui/views/predictions_table.py" line="75"/>
         <source>Input: the row of the truth table, [x1, x2]</source>
         <translation>入力: 真理値表の行 [x1, x2]</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="75"/>
+        <location filename="../../gui/views/predictions_table.py" line="76"/>
         <source>Prediction</source>
         <translation>予測値</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="75"/>
+        <location filename="../../gui/views/predictions_table.py" line="76"/>
         <source>Prediction: the network&apos;s output yp for this input</source>
         <translation>予測値: この入力に対するネットワークの出力 yp</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="76"/>
+        <location filename="../../gui/views/predictions_table.py" line="77"/>
         <source>Target</source>
         <translation>真の値</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="76"/>
+        <location filename="../../gui/views/predictions_table.py" line="77"/>
         <source>Target: the true value yt the network should learn</source>
         <translation>真の値: ネットワークが学習すべき値 yt</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="77"/>
+        <location filename="../../gui/views/predictions_table.py" line="78"/>
         <source>Error</source>
         <translation>誤差</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="77"/>
+        <location filename="../../gui/views/predictions_table.py" line="78"/>
         <source>Error: prediction − target (yp − yt)</source>
         <translation>誤差: 予測値 − 真の値 (yp − yt)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="162"/>
+        <location filename="../../gui/views/predictions_table.py" line="191"/>
         <source>yp = {value}</source>
         <translation>yp = {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="163"/>
+        <location filename="../../gui/views/predictions_table.py" line="192"/>
         <source>yt = {value}</source>
         <translation>yt = {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="166"/>
+        <location filename="../../gui/views/predictions_table.py" line="195"/>
         <source>yp − yt = {value}</source>
         <translation>yp − yt = {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="174"/>
+        <location filename="../../gui/views/predictions_table.py" line="203"/>
         <source>A function is learned when every sample&apos;s prediction is within {0} of its target; the table shows the four samples farthest from theirs</source>
         <translation>すべての標本点で予測値と目標の差が {0} 以内になれば、関数を学習できたとみなします。表には目標から最も離れた4つの標本点を示します</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="177"/>
+        <location filename="../../gui/views/predictions_table.py" line="206"/>
         <source>✓ Within {0} at every sample</source>
         <translation>✓ すべての標本点で誤差 {0} 以内</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="180"/>
+        <location filename="../../gui/views/predictions_table.py" line="209"/>
         <source>Not yet within {0}: the samples farthest from their targets</source>
         <translation>まだ誤差 {0} 以内ではありません。目標から最も離れた標本点:</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="202"/>
+        <location filename="../../gui/views/predictions_table.py" line="231"/>
         <source>Solved means: for a target of 0 or 1, the prediction is on the same side of 0.5; for any other target, the prediction is within {0} of it</source>
         <translation>「解けた」とは: 真の値が 0 か 1 の行では予測値が 0.5 の同じ側にあること、それ以外の真の値では予測値がその値から {0} 以内にあることです</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="205"/>
+        <location filename="../../gui/views/predictions_table.py" line="234"/>
         <source>✓ Solved: every prediction is on the right side of 0.5</source>
         <translation>✓ 解けました: どの行も 0.5 を境に目標の側にあります</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="208"/>
+        <location filename="../../gui/views/predictions_table.py" line="237"/>
         <source>✓ Solved: every prediction is within {0} of its target, or on its side of 0.5 for a 0 or 1</source>
         <translation>✓ 解けました: どの予測値も真の値から {0} 以内（0 と 1 では 0.5 の同じ側）です</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="212"/>
+        <location filename="../../gui/views/predictions_table.py" line="241"/>
         <source>Not solved</source>
         <translation>解けていません</translation>
     </message>
@@ -2749,9 +3137,9 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
 <context>
     <name>Presentation</name>
     <message>
-        <location filename="../../gui/shell/presentation.py" line="62"/>
-        <source>Presentation mode: Esc or F11 leaves it.</source>
-        <translation>プレゼンテーションモード: Esc か F11 で元に戻ります。</translation>
+        <location filename="../../gui/shell/presentation.py" line="69"/>
+        <source>Esc or F11: back to the usual window</source>
+        <translation>Esc か F11: 通常の画面に戻る</translation>
     </message>
 </context>
 <context>
@@ -2906,37 +3294,37 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
 <context>
     <name>RunsView</name>
     <message>
-        <location filename="../../gui/views/runs_view.py" line="27"/>
+        <location filename="../../gui/views/runs_view.py" line="35"/>
         <source>Every run of this session. Tick runs to lay their loss curves over the plot; double-click or Enter shows a run; F2 renames it; Delete removes it.</source>
         <translation>このセッションのすべての学習です。チェックを入れると損失曲線をグラフに重ねます。ダブルクリックか Enter で表示、F2 で名前を変更、Delete で削除します。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/runs_view.py" line="33"/>
+        <location filename="../../gui/views/runs_view.py" line="41"/>
         <source>Run</source>
         <translation>学習</translation>
     </message>
     <message>
-        <location filename="../../gui/views/runs_view.py" line="33"/>
+        <location filename="../../gui/views/runs_view.py" line="41"/>
         <source>Steps</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/views/runs_view.py" line="33"/>
+        <location filename="../../gui/views/runs_view.py" line="41"/>
         <source>Loss now</source>
         <translation>現在の損失</translation>
     </message>
     <message>
-        <location filename="../../gui/views/runs_view.py" line="34"/>
+        <location filename="../../gui/views/runs_view.py" line="42"/>
         <source>Solved</source>
         <translation>解けた</translation>
     </message>
     <message>
-        <location filename="../../gui/views/runs_view.py" line="37"/>
+        <location filename="../../gui/views/runs_view.py" line="52"/>
         <source>Runs</source>
         <translation>学習の一覧</translation>
     </message>
     <message>
-        <location filename="../../gui/views/runs_view.py" line="67"/>
+        <location filename="../../gui/views/runs_view.py" line="82"/>
         <source>shown now</source>
         <translation>表示中</translation>
     </message>
@@ -3221,47 +3609,77 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
 <context>
     <name>SlideDialog</name>
     <message>
-        <location filename="../../gui/dialogs/slide_dialog.py" line="18"/>
+        <location filename="../../gui/dialogs/slide_dialog.py" line="21"/>
         <source>Picture for a slide</source>
         <translation>スライド用の画像</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/slide_dialog.py" line="20"/>
+        <location filename="../../gui/dialogs/slide_dialog.py" line="23"/>
         <source>The output (3D view or 2D map)</source>
         <translation>出力（3D 表示か 2D の図）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/slide_dialog.py" line="21"/>
+        <location filename="../../gui/dialogs/slide_dialog.py" line="24"/>
         <source>The loss plot</source>
         <translation>損失のグラフ</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/slide_dialog.py" line="23"/>
+        <location filename="../../gui/dialogs/slide_dialog.py" line="25"/>
+        <source>The network diagram</source>
+        <translation>ネットワーク図</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/slide_dialog.py" line="26"/>
+        <source>The hidden node maps</source>
+        <translation>隠れ層マップ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/slide_dialog.py" line="27"/>
+        <source>The hidden space</source>
+        <translation>隠れ層の空間</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/slide_dialog.py" line="28"/>
+        <source>The loss landscape</source>
+        <translation>損失の地形</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/slide_dialog.py" line="29"/>
+        <source>The step-by-step math (this phase)</source>
+        <translation>計算の手順（この段階）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/slide_dialog.py" line="31"/>
+        <source>A view from the side column is drawn as it is shown there (its tab is brought to the front)</source>
+        <translation>右の列のビューは、そこに表示されているとおりに描きます（そのタブを前面に出します）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/slide_dialog.py" line="34"/>
         <source>1920 x 1080 and 1280 x 720 fill a 16:9 slide; 1600 x 1200 and 1024 x 768 a 4:3 one</source>
         <translation>1920 x 1080 と 1280 x 720 は 16:9 のスライド、1600 x 1200 と 1024 x 768 は 4:3 のスライドにぴったりです</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/slide_dialog.py" line="24"/>
+        <location filename="../../gui/dialogs/slide_dialog.py" line="35"/>
         <source>Caption under the picture</source>
         <translation>画像の下に説明を入れる</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/slide_dialog.py" line="27"/>
+        <location filename="../../gui/dialogs/slide_dialog.py" line="38"/>
         <source>The run&apos;s settings, step and loss; edit it freely</source>
         <translation>学習の設定、ステップ、損失。自由に書き換えられます</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/slide_dialog.py" line="30"/>
+        <location filename="../../gui/dialogs/slide_dialog.py" line="41"/>
         <source>View:</source>
         <translation>表示:</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/slide_dialog.py" line="31"/>
+        <location filename="../../gui/dialogs/slide_dialog.py" line="42"/>
         <source>Size:</source>
         <translation>大きさ:</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/slide_dialog.py" line="33"/>
+        <location filename="../../gui/dialogs/slide_dialog.py" line="44"/>
         <source>Caption:</source>
         <translation>説明:</translation>
     </message>
@@ -3279,7 +3697,7 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
         <translation>PNG 画像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/slide_export.py" line="44"/>
+        <location filename="../../gui/shell/slide_export.py" line="50"/>
         <source>Saved {0}</source>
         <translation>{0} を保存しました</translation>
     </message>
@@ -3438,84 +3856,84 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
 <context>
     <name>SurfaceView</name>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="74"/>
+        <location filename="../../gui/views/surface_view.py" line="78"/>
         <source>3D view of the network&apos;s output</source>
         <translation>ネットワークの出力の3D表示</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="277"/>
+        <location filename="../../gui/views/surface_view.py" line="283"/>
         <source>x1</source>
         <translation>x1</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="277"/>
+        <location filename="../../gui/views/surface_view.py" line="283"/>
         <source>x2</source>
         <translation>x2</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="105"/>
-        <location filename="../../gui/views/surface_view.py" line="278"/>
-        <location filename="../../gui/views/surface_view.py" line="341"/>
+        <location filename="../../gui/views/surface_view.py" line="109"/>
+        <location filename="../../gui/views/surface_view.py" line="284"/>
+        <location filename="../../gui/views/surface_view.py" line="347"/>
         <source>output</source>
         <translation>出力</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="105"/>
+        <location filename="../../gui/views/surface_view.py" line="109"/>
         <source>error</source>
         <translation>誤差</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="299"/>
+        <location filename="../../gui/views/surface_view.py" line="305"/>
         <source>target</source>
         <translation>真の値</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="300"/>
+        <location filename="../../gui/views/surface_view.py" line="306"/>
         <source>prediction</source>
         <translation>予測値</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="310"/>
+        <location filename="../../gui/views/surface_view.py" line="316"/>
         <source>Decision plane (0.5)</source>
         <translation>判定面 (0.5)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="313"/>
+        <location filename="../../gui/views/surface_view.py" line="319"/>
         <source>Show the level 0.5: where the surface is above it, the network answers 1.</source>
         <translation>高さ 0.5 の平面を表示します。曲面がこれより上にある所では、ネットワークは 1 と答えます。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="315"/>
+        <location filename="../../gui/views/surface_view.py" line="321"/>
         <source>Error |yp − f|</source>
         <translation>誤差 |yp − f|</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="317"/>
+        <location filename="../../gui/views/surface_view.py" line="323"/>
         <source>A function run: show how far the network&apos;s surface is from the target at every point, samples and the space between them alike, instead of the surface itself.</source>
         <translation>関数の学習で、曲面そのものの代わりに、ネットワークの曲面が目標からどれだけ離れているかを、標本点でもその間でも、すべての点について表示します。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="322"/>
+        <location filename="../../gui/views/surface_view.py" line="328"/>
         <source>Reset camera</source>
         <translation>視点をリセット</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="324"/>
+        <location filename="../../gui/views/surface_view.py" line="330"/>
         <source>Return to the starting view (drag to rotate, wheel to zoom).</source>
         <translation>最初の視点に戻します（ドラッグで回転、ホイールで拡大・縮小）。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="328"/>
+        <location filename="../../gui/views/surface_view.py" line="334"/>
         <source>&lt;span style=&quot;color:#ff4059&quot;&gt;●&lt;/span&gt; target &amp;nbsp; ○ prediction</source>
         <translation>&lt;span style=&quot;color:#ff4059&quot;&gt;●&lt;/span&gt; 真の値 &amp;nbsp; ○ 予測値</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="330"/>
+        <location filename="../../gui/views/surface_view.py" line="336"/>
         <source>Red: each row&apos;s target. White: what the network predicts for it (a dot on the surface). A line joins the two.</source>
         <translation>赤: 各行の真の値。白: その行に対するネットワークの予測値（曲面上の点）。2つの点を線で結んでいます。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="333"/>
+        <location filename="../../gui/views/surface_view.py" line="339"/>
         <source>drag or arrow keys: rotate · wheel or +/-: zoom</source>
         <translation>ドラッグか矢印キー: 回転 · ホイールか +/-: ズーム</translation>
     </message>
@@ -3664,52 +4082,62 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
 <context>
     <name>WindowLayout</name>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="103"/>
+        <location filename="../../gui/shell/window_layout.py" line="107"/>
+        <source>A narrow screen: the side views (network diagram, math, runs...) are in the View menu; F11 shows the 3D view large.</source>
+        <translation>画面の幅が狭いため、右の列のビュー（ネットワーク図、計算の手順、学習の一覧など）は「表示」メニューにあります。F11 で3D表示を大きく映せます。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/window_layout.py" line="134"/>
         <source>Network diagram</source>
         <translation>ネットワーク図</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="104"/>
+        <location filename="../../gui/shell/window_layout.py" line="135"/>
         <source>Hidden node maps</source>
         <translation>隠れ層マップ</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="105"/>
+        <location filename="../../gui/shell/window_layout.py" line="136"/>
         <source>Hidden space</source>
         <translation>隠れ層の空間</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="106"/>
+        <location filename="../../gui/shell/window_layout.py" line="137"/>
         <source>Loss landscape</source>
         <translation>損失の地形</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="107"/>
+        <location filename="../../gui/shell/window_layout.py" line="138"/>
         <source>Step-by-step math</source>
         <translation>計算の手順</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="108"/>
+        <location filename="../../gui/shell/window_layout.py" line="139"/>
+        <source>Practice</source>
+        <translation>計算の練習</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/window_layout.py" line="140"/>
         <source>Gradient check</source>
         <translation>勾配チェック</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="109"/>
+        <location filename="../../gui/shell/window_layout.py" line="141"/>
         <source>How the sum builds it</source>
         <translation>和が曲面を作るしくみ</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="110"/>
+        <location filename="../../gui/shell/window_layout.py" line="142"/>
         <source>Runs</source>
         <translation>学習の一覧</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="111"/>
+        <location filename="../../gui/shell/window_layout.py" line="143"/>
         <source>What am I looking at?</source>
         <translation>この画面の見方</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="112"/>
+        <location filename="../../gui/shell/window_layout.py" line="144"/>
         <source>Follow the article</source>
         <translation>記事に沿って学ぶ</translation>
     </message>
@@ -3717,281 +4145,314 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
 <context>
     <name>WindowSettings</name>
     <message>
-        <location filename="../../gui/shell/window_settings.py" line="66"/>
+        <location filename="../../gui/shell/window_settings.py" line="78"/>
         <source>A fresh start: the article&apos;s settings and speed. The last ones are kept (File &gt; Start fresh each time).</source>
         <translation>初期設定で起動しました: 記事の設定と速度です。前回の設定は残っています（ファイル &gt; 毎回初期設定で起動）。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_settings.py" line="88"/>
+        <location filename="../../gui/shell/window_settings.py" line="101"/>
         <source>training settings</source>
         <translation>学習の設定</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_settings.py" line="88"/>
+        <location filename="../../gui/shell/window_settings.py" line="101"/>
         <source>view options</source>
         <translation>表示の設定</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_settings.py" line="89"/>
+        <location filename="../../gui/shell/window_settings.py" line="102"/>
         <source>language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_settings.py" line="89"/>
+        <location filename="../../gui/shell/window_settings.py" line="102"/>
         <source>speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_settings.py" line="93"/>
+        <location filename="../../gui/shell/window_settings.py" line="106"/>
         <source>Some saved settings could not be read and are back to their defaults: {0}.</source>
         <translation>保存された設定の一部を読み込めなかったため、既定値に戻しました: {0}。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_settings.py" line="115"/>
+        <location filename="../../gui/shell/window_settings.py" line="128"/>
         <source>The language changes when GateLab starts next time.</source>
         <translation>言語は GateLab を次に起動したときに切り替わります。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_settings.py" line="122"/>
+        <location filename="../../gui/shell/window_settings.py" line="135"/>
         <source>From the next start on, GateLab starts with the article&apos;s settings.</source>
         <translation>次回から、GateLab は記事の設定で起動します。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_settings.py" line="123"/>
+        <location filename="../../gui/shell/window_settings.py" line="136"/>
         <source>From the next start on, GateLab starts with the last settings.</source>
         <translation>次回から、GateLab は前回の設定で起動します。</translation>
     </message>
 </context>
 <context>
+    <name>WorksheetExport</name>
+    <message>
+        <location filename="../../gui/shell/worksheet_export.py" line="29"/>
+        <source>The worksheet could not be saved: {0}</source>
+        <translation>練習問題シートを保存できませんでした: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/worksheet_export.py" line="31"/>
+        <source>Worksheet saved: {0}</source>
+        <translation>練習問題シートを保存しました: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/worksheet_export.py" line="34"/>
+        <source>Save the worksheet</source>
+        <translation>練習問題シートを保存</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/worksheet_export.py" line="35"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>_Writer</name>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="161"/>
+        <location filename="../../gui/views/math_panel.py" line="167"/>
         <source>Note:</source>
         <translation>注:</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="173"/>
+        <location filename="../../gui/views/math_panel.py" line="179"/>
         <source>Article step {0}</source>
         <translation>記事の手順{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="174"/>
+        <location filename="../../gui/views/math_panel.py" line="180"/>
         <source>Article steps {0} and {1}</source>
         <translation>記事の手順{0}と{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="181"/>
+        <location filename="../../gui/views/math_panel.py" line="187"/>
         <source>… and likewise for the other nodes, {j} = {first} … {last}.</source>
         <translation>… 残りのノード {j} = {first} … {last} も同様です。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="186"/>
+        <location filename="../../gui/views/math_panel.py" line="192"/>
         <source>Row [{x1}, {x2}]: inputs {sx1} = {x1}, {sx2} = {x2} and the bias input 1; the target is {yt} = {t}.</source>
         <translation>行 [{x1}, {x2}]: 入力は {sx1} = {x1}、{sx2} = {x2} とバイアス入力 1、真の値は {yt} = {t} です。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="202"/>
+        <location filename="../../gui/views/math_panel.py" line="208"/>
         <source>Forward pass: the neuron adds up its weighted inputs, then {f} squashes the sum into a prediction between 0 and 1.</source>
         <translation>順伝播: ニューロンは入力値と重みの積を合計し、{f} がその合計を 0 と 1 の間の予測値に変換します。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="205"/>
+        <location filename="../../gui/views/math_panel.py" line="211"/>
         <source>the sum of the inputs times their weights</source>
         <translation>入力値と重みの積の合計</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="208"/>
-        <location filename="../../gui/views/math_panel.py" line="230"/>
+        <location filename="../../gui/views/math_panel.py" line="214"/>
+        <location filename="../../gui/views/math_panel.py" line="236"/>
         <source>the sum through the activation function</source>
         <translation>合計を活性化関数に入れる</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="210"/>
+        <location filename="../../gui/views/math_panel.py" line="216"/>
         <source>{f} is the sigmoid function; the bias input is always 1, so {w3} acts as the neuron&apos;s threshold.</source>
         <translation>{f} は活性化関数（シグモイド関数）です。バイアス入力は常に 1 なので、{w3} がニューロンの閾値の役割をします。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="216"/>
+        <location filename="../../gui/views/math_panel.py" line="222"/>
         <source>Forward pass: each hidden node adds up its weighted inputs and applies its activation; the output node does the same with the hidden nodes.</source>
         <translation>順伝播: 隠れ層の各ノードは入力値と重みの積を合計し、活性化関数に入れます。出力のノードも、隠れ層のノードの値で同じことをします。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="220"/>
+        <location filename="../../gui/views/math_panel.py" line="226"/>
         <source>each hidden node&apos;s weighted sum, then its activation</source>
         <translation>隠れ層の各ノードで入力値と重みの積の合計を求め、活性化関数に入れる</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="225"/>
+        <location filename="../../gui/views/math_panel.py" line="231"/>
         <source>{h} = 1 is the bias node: it always outputs 1.</source>
         <translation>{h} = 1 はバイアスのノードで、常に 1 を出力します。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="227"/>
+        <location filename="../../gui/views/math_panel.py" line="233"/>
         <source>the hidden nodes times the second-layer weights</source>
         <translation>隠れ層の値と二層目・三層目の間の重みの積の和</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="234"/>
+        <location filename="../../gui/views/math_panel.py" line="240"/>
         <source>the article&apos;s code sets hidden_layers = 3, but that counts the bias node too: it means 2 hidden nodes plus the bias node (this network has {h} hidden nodes and the bias node {bias}). Its 3D-plot helper also uses w1[0] for both inputs (x2 needs w1[1]) and prints x1 on the way; GateLab&apos;s 3D view uses each input&apos;s own weights.</source>
         <translation>記事のコードは hidden_layers = 3 としていますが、これはバイアスのノードも数えています。実際には隠れ層のノード 2 個とバイアスのノードです（このネットワークは隠れ層のノード {h} 個とバイアスのノード {bias}）。また、記事の3Dグラフを描く関数は、2つの入力の両方に w1[0] を使い（x2 には w1[1] が必要）、途中で x1 を print しています。GateLab の3D表示は、それぞれの入力に自分の重みを使います。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="275"/>
+        <location filename="../../gui/views/math_panel.py" line="281"/>
         <source>Loss: how far the prediction is from the target.</source>
         <translation>損失: 予測値が真の値からどれだけ離れているか。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="276"/>
+        <location filename="../../gui/views/math_panel.py" line="282"/>
         <source>the squared error</source>
         <translation>二乗誤差</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="277"/>
+        <location filename="../../gui/views/math_panel.py" line="283"/>
         <source>the loss (here cross-entropy)</source>
         <translation>損失（ここでは交差エントロピー）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="281"/>
+        <location filename="../../gui/views/math_panel.py" line="287"/>
         <source>the article&apos;s 3-layer code adds up (y − yt)² without the ½, so its loss curve is twice this value; its gradients do use the ½, as here.</source>
         <translation>記事の3層のコードは ½ を付けずに (y − yt)² を足しているので、損失のグラフはこの値の2倍になります。ただし勾配は、ここと同じく ½ を付けた式から求めています。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="293"/>
+        <location filename="../../gui/views/math_panel.py" line="299"/>
         <source>Cross-entropy; log is the natural logarithm. The loss grows without limit as the prediction approaches the wrong value.</source>
         <translation>交差エントロピー（log は自然対数）。予測値が間違った値に近づくほど、損失は限りなく大きくなります。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="299"/>
+        <location filename="../../gui/views/math_panel.py" line="305"/>
         <source>Step {step}&apos;s loss adds up its 4 rows, each taken before its own update: {terms} + …</source>
         <translation>ステップ {step} の損失は4行分の合計です（各行はその行の更新前の値）: {terms} + …</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="303"/>
+        <location filename="../../gui/views/math_panel.py" line="309"/>
         <source>Step {step}&apos;s loss adds up its 4 rows, each taken before its own update: {terms} = {total}, the value the loss plot shows for step {step}.</source>
         <translation>ステップ {step} の損失は4行分の合計です（各行はその行の更新前の値）: {terms} = {total}。これが損失のグラフのステップ {step} の値です。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="310"/>
+        <location filename="../../gui/views/math_panel.py" line="316"/>
         <source>Backward pass: how much the loss changes when each weight changes (the chain rule, from the output back).</source>
         <translation>逆伝播: 各重みを変えたとき、損失がどれだけ変わるか（出力側から順に連鎖律で求めます）。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="313"/>
+        <location filename="../../gui/views/math_panel.py" line="319"/>
         <source>the loss differentiated by each weight</source>
         <translation>損失を各重みで微分する</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="325"/>
+        <location filename="../../gui/views/math_panel.py" line="331"/>
         <source>With cross-entropy the slope {slope} cancels out: {grad}.</source>
         <translation>交差エントロピーでは傾き {slope} が約分されて消えます: {grad}。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="339"/>
+        <location filename="../../gui/views/math_panel.py" line="345"/>
         <source>the article&apos;s step 4 writes its second line twice; the chain rule goes through {u}: {chain}.</source>
         <translation>記事の手順 4 では、2 行目と同じ式がもう一度書かれています。連鎖律は {u} を通ります: {chain}。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="352"/>
+        <location filename="../../gui/views/math_panel.py" line="358"/>
         <source>Chain rule, factor by factor:</source>
         <translation>連鎖律（因子ごと）:</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="357"/>
+        <location filename="../../gui/views/math_panel.py" line="363"/>
         <source>Output node</source>
         <translation>出力のノード</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="358"/>
+        <location filename="../../gui/views/math_panel.py" line="364"/>
         <source>the loss differentiated by the second-layer weights</source>
         <translation>損失を二層目と三層目の間の重みで微分する</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="368"/>
+        <location filename="../../gui/views/math_panel.py" line="374"/>
         <source>With cross-entropy the slope {slope} cancels out.</source>
         <translation>交差エントロピーでは傾き {slope} が約分されて消えます。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="381"/>
+        <location filename="../../gui/views/math_panel.py" line="387"/>
         <source>the article&apos;s step 6 writes this gradient as {wrong}; the correct one is {right}, as above.</source>
         <translation>記事の手順6ではこの勾配を {wrong} と書いていますが、正しくは上のとおり {right} です。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="389"/>
+        <location filename="../../gui/views/math_panel.py" line="395"/>
         <source>Hidden nodes</source>
         <translation>隠れ層のノード</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="390"/>
+        <location filename="../../gui/views/math_panel.py" line="396"/>
         <source>the loss differentiated by the first-layer weights</source>
         <translation>損失を一層目と二層目の間の重みで微分する</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="392"/>
+        <location filename="../../gui/views/math_panel.py" line="398"/>
         <source>As in the article&apos;s code, the output weights are updated first, and the new values are used below:</source>
         <translation>記事のコードと同じく、出力層の重みを先に更新し、以下ではその新しい値を使います:</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="401"/>
+        <location filename="../../gui/views/math_panel.py" line="407"/>
         <source>(updated)</source>
         <translation>（更新後）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="416"/>
+        <location filename="../../gui/views/math_panel.py" line="422"/>
         <source>as in the article&apos;s code, {delta} uses {w2} after its update, so the value called {grad} here is not the partial derivative at the current weights. Textbook backpropagation uses the value from before the update (update order &apos;textbook&apos;).</source>
         <translation>記事のコードと同じく、{delta} には更新後の {w2} を使っています。そのため、ここで {grad} と呼んでいる値は、現在の重みでの偏微分ではありません。教科書どおりの誤差逆伝播法では更新前の値を使います（更新の順序「教科書の順序」）。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="422"/>
+        <location filename="../../gui/views/math_panel.py" line="428"/>
         <source>the article&apos;s code updates {w2} first and uses the new value in {delta}. This run uses the old value, as textbook backpropagation does (choose update order &apos;article&apos; to follow the article&apos;s code).</source>
         <translation>記事のコードは {w2} を先に更新し、その新しい値を {delta} に使います。この学習では、教科書どおりの誤差逆伝播法と同じく更新前の値を使います（記事のコードに合わせるには、更新の順序で「記事のコードの順序」を選びます）。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="455"/>
+        <location filename="../../gui/views/math_panel.py" line="505"/>
+        <source>Update (momentum): each weight moves against its velocity, the running sum of its gradients, scaled by the learning rate {rate}.</source>
+        <translation>更新（モーメンタム）: 各重みを速度（勾配を積み重ねた和）と逆の向きに動かします。動かす量は学習率 {rate} で決まります。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/math_panel.py" line="508"/>
+        <source>Update (Adam): each weight moves against its gradient&apos;s running mean, scaled down where the gradient is large; the step is about the learning rate {rate}.</source>
+        <translation>更新（Adam）: 各重みを勾配の移動平均と逆の向きに動かします。勾配が大きいところでは縮めるので、一度に動く量はおよそ学習率 {rate} です。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/math_panel.py" line="511"/>
         <source>Update: each weight takes a small step against its gradient, scaled by the learning rate {rate}.</source>
         <translation>更新（勾配降下法）: 各重みを勾配と逆の向きに少しだけ動かします。動かす量は学習率 {rate} で決まります。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="458"/>
+        <location filename="../../gui/views/math_panel.py" line="463"/>
         <source>every weight updated</source>
         <translation>すべての重みを更新する</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="472"/>
+        <location filename="../../gui/views/math_panel.py" line="477"/>
         <source>Output weights</source>
         <translation>出力層の重み</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="479"/>
+        <location filename="../../gui/views/math_panel.py" line="484"/>
         <source>Hidden weights</source>
         <translation>隠れ層の重み</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="494"/>
+        <location filename="../../gui/views/math_panel.py" line="499"/>
         <source>(this row&apos;s input is 0: unchanged)</source>
         <translation>（この行の入力は 0 なので変化なし）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="500"/>
+        <location filename="../../gui/views/math_panel.py" line="517"/>
         <source>Momentum: each weight keeps a velocity {vel}, its gradients added up with each older one counted 0.9 times less; the weight moves by {alpha} times the velocity, so steps grow where the gradient keeps its sign.</source>
         <translation>モーメンタム: 各重みは速度 {vel} を持ちます。これまでの勾配の和で、古いものほど 1 回ごとに 0.9 倍に小さく数えます。重みは速度の {alpha} 倍だけ動くので、勾配の符号が変わらない間は歩幅が大きくなります。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="506"/>
+        <location filename="../../gui/views/math_panel.py" line="523"/>
         <source>Adam: each weight keeps running means of its gradient ({m}) and of the gradient squared ({v}). Both start at 0, so they are divided by 1 − 0.9&lt;sup&gt;t&lt;/sup&gt; and 1 − 0.999&lt;sup&gt;t&lt;/sup&gt; ({mh}, {vh}); t = {t} counts the updates so far, this one included. The weight moves by {alpha}·{mh} / (√{vh} + ε), about {alpha} whatever the gradient&apos;s size (ε = 10&lt;sup&gt;−8&lt;/sup&gt;).</source>
         <translation>Adam: 各重みは勾配の移動平均 ({m}) と勾配の二乗の移動平均 ({v}) を持ちます。どちらも 0 から始まるので、1 − 0.9&lt;sup&gt;t&lt;/sup&gt; と 1 − 0.999&lt;sup&gt;t&lt;/sup&gt; で割って補正します ({mh}, {vh})。t = {t} はこれまでの更新回数で、今回の更新を含みます。重みは {alpha}·{mh} / (√{vh} + ε) だけ動き、勾配の大きさにかかわらずおよそ {alpha} です (ε = 10&lt;sup&gt;−8&lt;/sup&gt;)。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="546"/>
+        <location filename="../../gui/views/math_panel.py" line="563"/>
         <source>these numbers are no longer finite: the network diverged. Lower α or reset the network.</source>
         <translation>これらの数値はもう有限ではありません。ネットワークが発散しました。α を小さくするか、ネットワークをリセットしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="550"/>
+        <location filename="../../gui/views/math_panel.py" line="567"/>
         <source>The other views now show these weights. Next: row [{x1}, {x2}] with the new weights.</source>
         <translation>他の表示にもこの重みが反映されました。次は、新しい重みで行 [{x1}, {x2}] を計算します。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/math_panel.py" line="552"/>
+        <location filename="../../gui/views/math_panel.py" line="569"/>
         <source>Step {step} is complete: its loss, the sum of the 4 rows&apos; losses, is {loss}. Next: step {next}, row [0, 0].</source>
         <translation>ステップ {step} が完了しました。その損失（4行の損失の合計）は {loss} です。次はステップ {next} の行 [0, 0] です。</translation>
     </message>

@@ -170,3 +170,16 @@ def test_inspect_reads_any_run_of_a_session_file(tmp_path):
         capture_output=True, text=True, timeout=120).stdout
     missing = inspect(str(path), "--run", "3")
     assert missing.returncode == 2 and "run 3 is not in this file (it holds 2 runs)" in missing.stderr
+
+
+def test_the_summary_in_japanese_has_the_same_facts_in_the_windows_words(saved):
+    path, trainer = saved
+    result = inspect(str(path), "--lang", "ja")
+    assert result.returncode == 0, result.stderr
+    text = result.stdout
+    assert "XOR、隠れ層のノード 2 個、学習率 α 0.8、3,000 ステップ、シード 659" in text
+    assert "オンライン、シグモイド、二乗誤差、初期値 一様乱数、更新順 記事のコードの順序" in text
+    assert "ステップ 3,000 / 3,000: 完了" in text and f"現在の損失 {trainer.final_loss():.6g}" in text
+    assert text.count("入力: [") == 4 and "解けたか: はい" in text
+    assert "ステップ 0 以降のどのステップも表示できます（変更 1 回" in text
+    assert not any(word in text for word in ("hidden nodes", "solved", "step ", "online"))

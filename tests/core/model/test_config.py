@@ -210,3 +210,15 @@ def test_with_changes_to_a_named_gate_takes_that_gates_targets():
     custom = TrainConfig(gate="custom", targets=(0.5, 0.5, 0.5, 0.5))
     assert custom.with_changes(gate="and").targets == (0.0, 0.0, 0.0, 1.0)
     assert TrainConfig().with_changes(gate="custom", targets=(1, 0, 0, 0)).targets == (1.0, 0.0, 0.0, 0.0)
+
+
+def test_differing_fields_sees_the_optimizer_both_ways():
+    """to_dict leaves plain descent's optimizer out (files stay as they were); the settings
+    that differ are read from the fields, or a switch back to plain descent went unseen."""
+    from core.model.config import differing_fields
+
+    base = TrainConfig()
+    adam = base.with_changes(optimizer="adam", alpha=0.1)
+    assert differing_fields(base, adam) == ["alpha", "optimizer"]
+    assert differing_fields(adam, base) == ["alpha", "optimizer"]
+    assert differing_fields(base, base) == []

@@ -116,6 +116,22 @@ def test_presets_set_the_articles_runs(qtbot, panel):
     assert panel.edited[-1] == c
 
 
+def test_the_presets_box_names_the_loaded_preset_until_a_setting_changes(qtbot, panel):
+    assert panel._presets.currentText() == "Presets…"  # TrainConfig() is no preset
+    panel._presets.activated.emit(panel._presets.findData("article-xor"))
+    assert panel._presets.currentText() == "Article: 3-layer XOR"
+    type_into(qtbot, panel._alpha, "0.25")
+    assert panel.config().alpha == 0.25 and panel._presets.currentText() == "Presets…"
+    type_into(qtbot, panel._alpha, "0.5")  # back to the preset's settings: named again
+    assert panel._presets.currentData() == "article-xor"
+    from core.model.presets import preset_config
+
+    panel.set_config(preset_config("article-and"))  # a config from elsewhere (a file, the guide)
+    assert panel._presets.currentText() == "Article: 2-layer AND"
+    panel._presets.activated.emit(0)  # "Presets…" itself picked: it goes on naming the preset
+    assert panel._presets.currentText() == "Article: 2-layer AND"
+
+
 def test_the_xor_preset_gives_the_articles_table_even_after_new_seed(qtbot, panel):
     from core.training.trainer import Trainer
 

@@ -229,3 +229,21 @@ def test_a_step_the_record_cannot_rebuild_is_reported_not_raised(stage, run, tmp
     error = writer.run_to_end()
     assert "could not be rebuilt" in error and "1,510" in error
     assert not (tmp_path / "x.gif").exists()
+
+
+def test_the_first_frame_lays_the_loss_plot_out_as_the_others_do(qtbot, run, tmp_path):
+    """Frame 0 had the axis title "step" printed over the "1000" tick: the plot's axes learn
+    their labels' size as they are first drawn. A step drawn as a fresh stage's first frame is
+    the picture it is as a later frame."""
+    plan = plan_animation(0, run.step, 2, (1280, 720), "loss")
+    early, late = list(frame_snapshots(run, plan))
+    fresh = AnimationStage()
+    qtbot.addWidget(fresh)
+    fresh.resize(640, 320)
+    fresh.show()
+    qtbot.waitExposed(fresh)
+    assert AnimationWriter(fresh, plan, iter([late, early]), str(tmp_path / "first.gif"),
+                           lambda _s: "").run_to_end() == ""
+    assert AnimationWriter(fresh, plan, iter([early, late]), str(tmp_path / "second.gif"),
+                           lambda _s: "").run_to_end() == ""
+    assert np.array_equal(frames_of(tmp_path / "first.gif")[0], frames_of(tmp_path / "second.gif")[1])

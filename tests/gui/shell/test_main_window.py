@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QMessageBox
 from qt_waits import count_worker_rounds, drain_events, let_timer_fire, settle
 
 from core.model.config import TrainConfig
+from core.model.presets import preset_config
 from core.training import states
 from core.training.trainer import Trainer, initial_weights
 from gui.shell.main_window import MainWindow
@@ -47,7 +48,7 @@ def test_title_and_initial_views(window):
 
 def test_the_network_diagram_is_the_dock_tab_in_front_at_start(window):
     assert not window.docks["network"].visibleRegion().isEmpty()
-    assert window.docks["gradient"].visibleRegion().isEmpty()  # behind the diagram's tab
+    assert window.docks["space"].visibleRegion().isEmpty()  # behind the diagram's tab
 
 
 def test_the_window_fits_a_1366_by_768_laptop_screen(window):
@@ -71,12 +72,50 @@ def test_at_first_start_the_3d_view_gets_more_room_than_the_dock_column(qtbot, m
     window.show()
     qtbot.waitExposed(window)
     dock = window.docks["network"].width()
-    assert dock <= 0.3 * window.width()
+    assert dock <= 0.34 * window.width()
     assert window.output_view.width() >= dock
     window.close()
 
 
-LAYOUT_SIZES = {"1366x768": QSize(1366, 768) - QSize(16, 48), "1600x900": QSize(1600, 900) - QSize(16, 48),
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_on_a_1024_screen_the_window_fits_and_the_side_views_wait_in_the_view_menu(
+        qtbot, qapp, monkeypatch, tmp_path, language):
+    from PySide6.QtCore import QSize
+
+    from gui.common.i18n import install_translators
+    from gui.shell import window_layout
+
+    monkeypatch.setattr(window_layout, "PREFERRED_SIZE", QSize(1008, 720))  # 1024 x 768, fitted
+    translators = install_translators(qapp, language)
+    try:
+        from PySide6.QtCore import QSettings
+
+        from gui.shell.settings_store import SettingsStore
+
+        store = SettingsStore(QSettings(str(tmp_path / "g.ini"), QSettings.Format.IniFormat))
+        window = discard_on_close(MainWindow(None, store))  # a first start: the guide opens
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        settle(qtbot, window)
+        assert window.width() == 1008  # it was 1,061: past the screen's edge
+        assert window.docks["guide"].isVisible() and window.docks["guide"].isFloating()
+        window.docks["guide"].hide()
+        assert not any(dock.isVisible() for dock in window.docks.values())
+        assert window.output_view.width() >= 500
+        assert window.statusBar().currentMessage() != ""  # says where the side views are
+        window.show_dock("math")  # one opened from the View menu floats over the window
+        settle(qtbot, window)
+        assert window.width() <= 1008 and window.docks["math"].isVisible()
+        assert window.docks["math"].isFloating() and window.docks["math"].width() >= 400
+        window.close()
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
+
+
+LAYOUT_SIZES = {"1280x720": QSize(1280, 720) - QSize(16, 48),
+                "1366x768": QSize(1366, 768) - QSize(16, 48), "1600x900": QSize(1600, 900) - QSize(16, 48),
                 "1920x1080": QSize(1920, 1050)}  # the first two as fitted, the last maximised
 
 
@@ -96,12 +135,13 @@ def _seen_in(widget, scroll) -> bool:
 
 
 @pytest.mark.parametrize("screen, language, opengl", [
+    ("1280x720", "en", True), ("1280x720", "ja", True),
     ("1366x768", "en", True), ("1366x768", "ja", True), ("1366x768", "en", False),
     ("1600x900", "en", True), ("1600x900", "ja", True), ("1920x1080", "en", True),
     ("1920x1080", "ja", False)])
 def test_the_layout_gives_the_3d_view_room_and_cuts_off_nothing(qtbot, qapp, monkeypatch, screen,
                                                                  language, opengl):
-    from PySide6.QtWidgets import QTableWidget
+    from PySide6.QtWidgets import QTableWidget, QTextBrowser, QTreeWidget
 
     from gui.common.i18n import install_translators
     from gui.shell import window_layout
@@ -119,16 +159,33 @@ def test_the_layout_gives_the_3d_view_room_and_cuts_off_nothing(qtbot, qapp, mon
         qtbot.waitExposed(window)
         settle(qtbot, window)
         assert window.size() == size
-        assert window.output_view.width() >= 0.40 * window.width()  # was 24 % at 1366
-        assert window.loss_plot.width() >= 450 and window.loss_plot.height() >= 200
+        # The widths table of docs/design.md: the 3D view and the dock column share the room
+        # the controls leave, and the dock is wide enough for the math to read without
+        # scrolling sideways (it was 24 % and 300 pixels at 1366).
+        assert window.output_view.width() >= max(415, 0.33 * window.width())
+        assert window.loss_plot.width() >= 415 and window.loss_plot.height() >= 200
+        window.show_dock("math")
+        qtbot.waitUntil(lambda: "[0, 0]" in window.math_panel.position_text())  # row [0, 0] drawn
+        settle(qtbot, window)
+        assert window.docks["math"].width() >= 400
+        sideways = window.math_panel.findChild(QTextBrowser).horizontalScrollBar()
+        qtbot.waitUntil(lambda: not sideways.isVisible())
+        window.show_dock("runs")  # its numbers in view beside the names
+        tree = window.runs_view.findChild(QTreeWidget)
+        qtbot.waitUntil(lambda: tree.topLevelItemCount() == 1)
+        header = tree.header()
+        assert header.sectionViewportPosition(3) + header.sectionSize(3) <= tree.viewport().width()
+        assert all(header.sectionSize(k) >= header.sectionSizeHint(k) for k in (1, 2, 3))
         for view in (window.output_view, window.loss_plot, window.timeline, window.predictions,
                      window.docks["network"].widget()):
             assert _whole(view), (type(view).__name__, view.size(), view.minimumSizeHint())
         scroll = window.panes.controls_scroll
         assert _seen_in(window.controls._train, scroll) and _seen_in(window.predictions, scroll)
-        window.controls._advanced._header.setChecked(True)  # Advanced open: the column scrolls,
-        settle(qtbot, window)  # but Train and Stop stay in sight
+        window.controls._advanced._header.setChecked(True)  # Advanced open: the settings scroll,
+        settle(qtbot, window)  # but Train, Stop, the predictions and the diagnosis stay in sight
         assert _seen_in(window.controls._train, scroll) and _seen_in(window.controls._stop, scroll)
+        assert _seen_in(window.predictions, scroll)  # it was pushed below the screen's edge
+        assert not scroll.verticalScrollBar().isVisible()
         table = window.predictions.findChild(QTableWidget)
         assert not table.horizontalScrollBar().isVisible() and not table.verticalScrollBar().isVisible()
         last = table.rowViewportPosition(3) + table.rowHeight(3)
@@ -444,8 +501,62 @@ def test_settings_are_restored_in_the_next_window(qtbot, tmp_path):
     assert second.controls._gate.currentData() == "or"
     assert second.loss_plot.is_log_scale() and second.controls.speed_index() == 3
     second.restore_defaults()
-    assert second.config() == TrainConfig() and not second.loss_plot.is_log_scale()
+    assert second.config() == preset_config("article-xor") and not second.loss_plot.is_log_scale()
     second.close()
+
+
+def test_the_guide_keeps_the_height_the_user_gives_it(qtbot, window):
+    """Shown again (after Help, or presentation mode) it snapped back to 40 % of the window."""
+    guide = window.docks["guide"]
+    window.show_dock("guide")
+    qtbot.waitUntil(lambda: guide.height() >= 0.3 * window.height())  # its share, the first time
+    share = guide.height()
+    window.resizeDocks([guide], [share - 100], Qt.Orientation.Vertical)  # the user drags it
+    qtbot.waitUntil(lambda: guide.height() <= share - 50)
+    settle(qtbot, window)
+    views = window.docks["network"]  # the views above: the guide's group has the rest
+    above = views.height()
+    window.show_dock("help")  # the help panel's tab in front of the guide's, then back
+    window.show_dock("guide")
+    settle(qtbot, window)
+    assert views.height() == above
+    window.presentation.enter()
+    window.presentation.leave()
+    settle(qtbot, window)
+    assert guide.isVisible() and views.height() == above
+
+
+def test_step_0_of_a_trained_run_is_not_called_untrained(qtbot, window):
+    window.controls.train_pressed.emit()
+    wait_state(qtbot, window, states.FINISHED)
+    window.session.show_step(0)
+    qtbot.waitUntil(lambda: window.last_snapshot.step == 0)
+    settle(qtbot, window)
+    assert "Not trained yet" not in window.predictions.why_text()
+    assert "too early to tell" in window.predictions.why_text()
+
+
+@pytest.mark.parametrize("fresh", [False, True])
+def test_a_first_start_shows_the_articles_run_the_guide_and_what_to_press(qtbot, tmp_path, fresh):
+    from PySide6.QtCore import QSettings
+
+    from gui.shell.settings_store import SettingsStore
+
+    store = SettingsStore(QSettings(str(tmp_path / "gatelab.ini"), QSettings.Format.IniFormat))
+    if fresh:  # a classroom machine: someone's settings are stored, a fresh start ignores them
+        store.save_config(TrainConfig(gate="or", seed=5))
+        store.sync()
+    w = discard_on_close(MainWindow(None, store, fresh=fresh))
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    assert w.config() == preset_config("article-xor")
+    assert w.controls._presets.currentText() == "Article: 3-layer XOR"
+    assert w.docks["guide"].isVisible() and w.docks["network"].isVisible()
+    # The guide sits under the views, not among their tabs: both are in view at once.
+    assert w.docks["guide"] not in w.tabifiedDockWidgets(w.docks["network"])
+    qtbot.waitUntil(lambda: "Press Train (Space)" in w.predictions.why_text(), timeout=10000)
+    w.close()
 
 
 def test_export_actions_write_files(qtbot, window, tmp_path):
@@ -523,7 +634,7 @@ def test_dock_views_skip_frames_while_training_but_catch_up_at_rest(qtbot, windo
     calls = []
     original = window.network_view.update_from
     window.network_view.update_from = lambda s: (calls.append(s.state), original(s))
-    window.docks["hidden"].raise_()  # the diagram's tab is now behind another one
+    window.show_dock("hidden")  # the diagram's tab is now behind another one
     qtbot.waitUntil(lambda: window.docks["network"].visibleRegion().isEmpty())
     window.controller.set_speed(200.0)
     window.controls.train_pressed.emit()
@@ -881,6 +992,48 @@ def test_two_clicks_compare_the_run_with_momentum_or_adam(qtbot, window, text, o
     reference = Trainer(TrainConfig(steps=3000, seed=4, optimizer=optimizer))
     reference.run()
     assert other.flat_state() == reference.flat_state()  # the weights and the optimizer's state
+    # Both names began "XOR, 2 hidden, alpha 0.5, seed 4, ..." and were cut before the end:
+    # the window says what differs, and the legend names each run by it.
+    name = {"momentum": "momentum", "adam": "Adam"}[optimizer]
+    assert compare.differs.text() == f"What differs: gradient descent (left) and {name} (right)."
+    assert compare.legend_labels() == ("left: gradient descent", f"right: {name}")
+    assert window.session.run_label(other).endswith(f", {name}")
+
+
+def test_choosing_plain_descent_again_after_adam_makes_a_plain_descent_run(qtbot, window):
+    """The change back went unseen (the settings compared were the new config's file keys,
+    which leave plain descent out): the run kept training with Adam."""
+    adam = window.session.config.with_changes(optimizer="adam")
+    window.session.edit_config(adam)
+    qtbot.waitUntil(lambda: window.session.trainer.config.optimizer == "adam", timeout=10000)
+    window.session.edit_config(adam.with_changes(optimizer="sgd"))
+    qtbot.waitUntil(lambda: window.session.trainer.config.optimizer == "sgd", timeout=10000)
+    assert window.session.trainer.step == 0
+
+
+def test_a_compare_of_runs_with_the_same_settings_says_they_differ_in_how_they_went(qtbot, window):
+    from gui.dialogs.compare_window import CompareWindow
+
+    finish(qtbot, window)
+    run = window.session.trainer
+    compare = CompareWindow([run, run], ["1: mine", "2: yours"])
+    qtbot.addWidget(compare)
+    assert compare.differs.text().startswith("Same settings: the runs differ in how they went")
+    assert compare.legend_labels() == ("left: 1: mine", "right: 2: yours")
+    compare.close()
+
+
+def test_a_compare_of_runs_with_and_without_a_target_loss_opens_and_says_so(qtbot, window):
+    """A run without a target loss (None) made the compare window raise as it opened."""
+    from gui.dialogs.compare_window import CompareWindow
+
+    stopping = Trainer(TrainConfig(steps=3000, seed=4, target_loss=0.01))
+    compare = CompareWindow([window.session.trainer, stopping], ["1", "2"])
+    qtbot.addWidget(compare)
+    assert compare.differs.text() == "What differs: no target loss (left) and target loss 0.01 (right)."
+    longer = CompareWindow([window.session.trainer, Trainer(TrainConfig(steps=6000, seed=4))], ["1", "2"])
+    qtbot.addWidget(longer)
+    assert longer.differs.text() == "What differs: 3,000 steps (left) and 6,000 steps (right)."
 
 
 def test_the_main_run_sends_fewer_snapshots_while_the_compare_window_trains(qtbot, window):
@@ -1124,9 +1277,10 @@ def test_dock_tabs_keep_their_whole_titles_and_scroll_instead(qtbot, window):
             assert bar.elideMode() == Qt.TextElideMode.ElideNone and bar.usesScrollButtons()
 
     qtbot.waitUntil(whole_titles)  # set on the event loop's next turn after the tab appears
-    bars = [bar for bar in window.findChildren(QTabBar) if bar.count()]
-    titles = {bars[0].tabText(i) for i in range(bars[0].count())}
-    assert "Network diagram" in titles and "Runs" in titles
+    bars = [bar for bar in window.findChildren(QTabBar) if bar.count() and bar.isVisible()]
+    titles = {bar.tabText(i) for bar in bars for i in range(bar.count())}
+    # The views' tabs, and the reading panels' under them (help beside the guide).
+    assert {"Network diagram", "Runs", "What am I looking at?"} <= titles
 
 
 def test_a_run_named_with_markup_is_shown_as_typed_in_compare(qtbot, window):
@@ -1152,6 +1306,10 @@ def test_presentation_mode_is_full_screen_large_and_plain_and_esc_puts_everythin
     size, least = window.size(), window.minimumSizeHint().width()
     splitters = {name: s.sizes() for name, s in window.panes.splitters().items()}
     tick_font = window.loss_plot._item.getAxis("left").style["tickFont"]
+    from PySide6.QtWidgets import QTableWidget
+
+    table = window.predictions.findChild(QTableWidget)
+    rows = [table.rowHeight(r) for r in range(4)]
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)  # shortcuts reach the active window
     qtbot.keyClick(window, Qt.Key.Key_F11)
@@ -1165,6 +1323,11 @@ def test_presentation_mode_is_full_screen_large_and_plain_and_esc_puts_everythin
     left_axis = window.loss_plot._item.getAxis("left")
     assert left_axis.labelText == "L[step]"  # the long name was taller than the enlarged plot
     assert window.output_view.width() >= 0.5 * window.width()
+    # The class sees what is learnt, and the surface gets most of the height.
+    assert window.controls.run_facts() == "XOR · 2 hidden nodes · α = 0.5 · 3,000 steps"
+    assert window.controls._run_facts.isVisible()
+    qtbot.waitUntil(lambda: window.output_view.height() >= 0.6 * window.panes.views_splitter.height())
+    assert "Esc or F11" in window.statusBar().currentMessage()  # how to leave it
     qtbot.keyClick(window, Qt.Key.Key_Escape)  # leaves presentation mode; does not stop a run
     qtbot.waitUntil(lambda: not window.isFullScreen(), timeout=5000)
     assert not window.presentation.is_on() and QApplication.font().pointSizeF() == font
@@ -1176,6 +1339,8 @@ def test_presentation_mode_is_full_screen_large_and_plain_and_esc_puts_everythin
     assert {name: s.sizes() for name, s in window.panes.splitters().items()} == splitters
     assert window.loss_plot._item.getAxis("left").style["tickFont"] == tick_font
     assert left_axis.labelText == "step loss L[step]"
+    assert not window.controls._run_facts.isVisible() and window.statusBar().currentMessage() == ""
+    qtbot.waitUntil(lambda: [table.rowHeight(r) for r in range(4)] == rows)  # not left cramped
 
 
 def test_in_presentation_mode_esc_does_not_stop_training_and_stop_still_does(qtbot, window):
@@ -1222,6 +1387,43 @@ def test_a_picture_for_a_slide_at_1920x1080_with_the_runs_caption(qtbot, window,
     window.slides.write("output", size, "caption")
     image = QImage(str(path))
     assert (image.width(), image.height()) == (2000, 1000)
+    assert str(path) in window.statusBar().currentMessage()
+
+
+@pytest.mark.parametrize("key", ["network", "hidden", "space", "landscape", "math"])
+def test_a_picture_for_a_slide_of_each_side_view_is_drawn_at_the_size_asked(qtbot, window, tmp_path, key):
+    from PySide6.QtGui import QImage
+
+    from gui.dialogs.slide_dialog import DOCK_VIEWS, SlideDialog
+    from gui.shell.app import image_is_varied
+
+    assert key in DOCK_VIEWS
+    dialog = SlideDialog("")
+    qtbot.addWidget(dialog)
+    dialog.choose(key, (1280, 720))
+    assert dialog.choices()[0] == key  # the dialog offers it
+    finish(qtbot, window)
+    window.show_dock(key)
+    settle(qtbot, window)
+    view = window.docks[key].widget()
+    laid_out = view.size()
+    part = view.slide_part()
+    drawn_at = []  # the part's size as it is drawn: the slide's proportions, not the dock's
+    if not hasattr(part, "glview"):
+        original = part.render
+        part.render = lambda *args: (drawn_at.append(part.size()), original(*args))
+    path = tmp_path / f"{key}.png"
+    window.exports.ask_path = lambda *args: str(path)
+    window.slides.write(key, QSize(1280, 720), "XOR · step 3,000")
+    if drawn_at:  # it once drew at the dock's size: a corner of the diagram filled the slide
+        size = drawn_at[0]
+        assert size.width() / size.height() == pytest.approx(1280 / (720 - round(720 * 0.07)), rel=0.02)
+    assert window.docks[key].isVisible() and not window.docks[key].visibleRegion().isEmpty()
+    image = QImage(str(path))
+    assert (image.width(), image.height()) == (1280, 720), window.statusBar().currentMessage()
+    assert image_is_varied(image.copy(0, 0, 1280, 640), 0.02)  # the view, not an empty frame
+    settle(qtbot, window)
+    assert view.size() == laid_out  # drawn at the slide's proportions, then given its size back
     assert str(path) in window.statusBar().currentMessage()
 
 

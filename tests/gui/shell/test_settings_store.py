@@ -10,6 +10,7 @@ from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter
 
 from core.model.config import TrainConfig
+from core.model.presets import preset_config
 from gui.shell import settings_store
 from gui.shell.settings_store import SettingsStore
 
@@ -260,7 +261,7 @@ def test_the_window_names_the_settings_that_fell_back(tmp_path, qtbot):
     store.sync()
     window = MainWindow(settings=SettingsStore(ini(path)))
     qtbot.addWidget(window)
-    assert window.config() == TrainConfig()
+    assert window.config() == preset_config("article-xor")  # what a first start shows
     message = window.statusBar().currentMessage()
     assert "training settings, speed." in message and "language" not in message
     window.close()
@@ -290,7 +291,7 @@ def test_a_fresh_start_uses_the_defaults_and_keeps_the_last_users_settings(qtbot
         store.save_fresh_start(fresh_setting)
         window = MainWindow(None, store, fresh=fresh_flag)
         qtbot.addWidget(window)
-        assert window.session.config == TrainConfig()
+        assert window.session.config == preset_config("article-xor")  # the article's run
         assert window.controls.speed_index() == SPEEDS.index(DEFAULT_SPEED)
         assert "fresh start" in window.statusBar().currentMessage()
         window.controls._steps.setValue(777)  # this student's change is not kept either

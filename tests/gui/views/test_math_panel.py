@@ -427,7 +427,7 @@ def test_every_line_carries_the_articles_step_number_in_the_articles_order(panel
     assert numbers == (list(range(1, 9)) if three_layer else list(range(1, 6)))
 
 
-def test_a_formula_wraps_only_after_an_equals_sign_or_a_plus(panel, qtbot):
+def test_a_formula_wraps_only_after_an_equals_sign_a_plus_a_minus_or_a_slash(panel, qtbot):
     """In the ~300-pixel dock the formulas broke anywhere, e.g. between "(yp" and "− yt)"."""
     import re
 
@@ -438,7 +438,7 @@ def test_a_formula_wraps_only_after_an_equals_sign_or_a_plus(panel, qtbot):
     breakable = [k for k, c in enumerate(text) if c == " "]
     allowed = {m.start() for m in re.finditer(" = ", text)} | \
         {m.start() + 2 for m in re.finditer(" = ", text)} | \
-        {k + 1 for k, c in enumerate(text) if c == "+" and text[:k].count("(") == text[:k].count(")")}
+        {k + 1 for k, c in enumerate(text) if c in "+−/" and text[:k].count("(") == text[:k].count(")")}
     assert breakable and set(breakable) <= allowed
     panel.resize(300, 600)
     panel.set_state(XOR, XOR_WEIGHTS, 0)

@@ -133,3 +133,43 @@ def test_the_optimizers_read_in_japanese(qapp, qtbot):
     finally:
         for translator in translators:
             qapp.removeTranslator(translator)
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_no_formula_line_starts_inside_parentheses_in_a_narrow_panel(qapp, qtbot, panel, language):
+    """At 360 pixels a line once ended at "10" and the next began "−8)", or inside
+    "(1 + e^−(...))": a parenthesised group stays on one line, lines break around = and /."""
+    from PySide6.QtGui import QTextCursor
+    from PySide6.QtWidgets import QTextBrowser
+
+    from gui.common.i18n import install_translators
+
+    translators = install_translators(qapp, language)
+    try:
+        panel.resize(360, 760)
+        panel.show()
+        checked = 0
+        for optimizer in ("sgd", "adam"):
+            _at_update(panel, TrainConfig(optimizer=optimizer, hidden_nodes=2))
+            for _ in range(4):  # the update, then the next row's forward pass and on
+                document = panel.findChild(QTextBrowser).document()
+                block = document.begin()
+                while block.isValid():
+                    text, layout = block.text(), block.layout()
+                    formula = text.split(" \xa0 ")[0]  # not a note in words after it
+                    cursor = QTextCursor(block)
+                    cursor.movePosition(QTextCursor.MoveOperation.NextCharacter)
+                    # Formulas are set in a serif face; sentences and the symbols table are not.
+                    serif = "Serif" in str(cursor.charFormat().fontFamilies())
+                    for k in range(1, layout.lineCount()):
+                        start = layout.lineAt(k).textStart()
+                        if serif and start < len(formula):
+                            depth = text[:start].count("(") - text[:start].count(")")
+                            assert depth == 0, (text, text[start:start + 20])
+                            checked += 1
+                    block = block.next()
+                panel.next_phase()
+        assert checked > 10  # formulas did wrap at this width, so the check saw breaks
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
