@@ -97,7 +97,11 @@ def differences_text(first, second) -> tuple[str, str]:
     fields = differing_fields(first, second)
     if fields != ["steps"]:  # steps alone do say what differs
         fields = [f for f in fields if f != "steps"]
-    return tuple(", ".join(setting_text(f, c) for f in fields) for c in (first, second))
+    learned = [f for f in fields if f in ("gate", "targets", "function", "grid")]
+    if learned and (first.is_function or second.is_function):  # "f = bump (11 x 11)", not 121 targets
+        fields = ["learned"] + [f for f in fields if f not in learned]
+    return tuple(", ".join(target_name(c) if f == "learned" else setting_text(f, c) for f in fields)
+                 for c in (first, second))
 
 
 def config_error_text(error) -> str:

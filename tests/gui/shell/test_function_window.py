@@ -175,3 +175,11 @@ def test_a_function_run_compares_with_one_more_hidden_node_and_its_past_steps_sh
     qtbot.waitUntil(lambda: compare.model.runs[1].finished and not compare.is_training(), timeout=60000)
     other = compare.model.runs[1]
     assert other.config.function == "bump" and other.config.hidden_nodes == 9 and other.step == 300
+
+
+def test_two_runs_differing_in_what_they_learn_are_told_apart_by_it(qapp):
+    from gui.common.messages import differences_text
+
+    bump, ridge = TrainConfig(function="bump"), TrainConfig(function="ridge", grid=5, seed=3)
+    assert differences_text(bump, ridge) == ("f = bump (11 x 11), seed 0", "f = ridge (5 x 5), seed 3")
+    assert differences_text(TrainConfig(), bump) == ("XOR", "f = bump (11 x 11)")
