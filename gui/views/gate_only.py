@@ -28,5 +28,13 @@ class GateOnly(QStackedWidget):
         self.setCurrentWidget(self.view)
         self.view.update_from(snapshot)
 
+    def slide_part(self):
+        """What a picture of this dock shows (gui.files.exports): the view's own part, or the
+        notice while it is shown."""
+        if self.shows_notice():
+            return self._notice
+        part = getattr(self.view, "slide_part", None)
+        return part() if part is not None else self.view
+
     def shows_notice(self) -> bool:
         return self.currentWidget() is self._notice

@@ -183,3 +183,13 @@ def test_two_runs_differing_in_what_they_learn_are_told_apart_by_it(qapp):
     bump, ridge = TrainConfig(function="bump"), TrainConfig(function="ridge", grid=5, seed=3)
     assert differences_text(bump, ridge) == ("f = bump (11 x 11), seed 0", "f = ridge (5 x 5), seed 3")
     assert differences_text(TrainConfig(), bump) == ("XOR", "f = bump (11 x 11)")
+
+
+def test_a_gate_views_slide_part_is_its_own_and_the_notice_for_a_function(qtbot, window):
+    wrapper = window.panes.gate_only["network"]
+    assert wrapper.slide_part() is window.network_view.slide_part()
+    pick(window, "function")
+    window.controls._step.click()
+    qtbot.waitUntil(lambda: window.last_snapshot is not None and window.last_snapshot.is_function)
+    qtbot.waitUntil(wrapper.shows_notice)
+    assert wrapper.slide_part() is wrapper.currentWidget()
