@@ -5,6 +5,7 @@
     python main.py inspect FILE    check an experiment file and summarise it (exit 2: refused)
     python main.py practice        compute a training step yourself, checked answer by answer
     python main.py animate FILE --out RUN.gif   the saved run as an animated GIF
+    python main.py study --function bump   how the error falls with more hidden nodes
     python main.py --help          every flag
 """
 
@@ -90,6 +91,9 @@ def main(argv=None) -> int:
     if argv and argv[0] == "seeds":
         from core.cli.seeds_cli import run_seeds
         return run_seeds(argv[1:])
+    if argv and argv[0] == "study":
+        from core.cli.study_cli import run_study
+        return run_study(argv[1:])
     return run_gui(argv)
 
 

@@ -13,6 +13,7 @@ import time
 
 from core.model.config import (
     ACTIVATIONS,
+    GRID_DEFAULT,
     INITS,
     LOSSES,
     MODES,
@@ -22,20 +23,21 @@ from core.model.config import (
     TrainConfig,
 )
 from core.model.gates import GATES
+from core.model.target_function import GRID_MAX, GRID_MIN, PRESETS
 
 # flag -> TrainConfig field
 FLAG_FIELDS = {
     "--gate": "gate", "--targets": "targets", "--hidden": "hidden_nodes", "--alpha": "alpha",
     "--steps": "steps", "--seed": "seed", "--mode": "mode", "--activation": "activation",
     "--loss": "loss", "--init": "init", "--update-order": "update_order",
-    "--target-loss": "target_loss", "--optimizer": "optimizer",
+    "--target-loss": "target_loss", "--optimizer": "optimizer", "--function": "function", "--grid": "grid",
 }
 _HELP = {
     "--gate": "gate to learn: " + ", ".join(GATES) + " (default xor)",
     "--targets": "custom gate: four targets in [0, 1] for rows (0,0),(1,0),(0,1),(1,1), e.g. 0,1,1,0",
     "--hidden": "hidden nodes, 0-64; 0 is the article's 2-layer model (default 2)",
     "--alpha": "learning rate, > 0 and <= 100 (default 0.5)",
-    "--steps": "passes over the 4 rows, 1 to 10^8 (default 2000)",
+    "--steps": "passes over the 4 rows (a function's grid), 1 to 10^8 (default 2000)",
     "--seed": "random seed for the initial weights, 0 to 2^32-1 (default 0)",
     "--mode": "/".join(MODES) + ": update after every row (article) or once per step",
     "--activation": "hidden activation: " + "/".join(ACTIVATIONS),
@@ -45,6 +47,10 @@ _HELP = {
     "--target-loss": "stop once a step's loss falls below this value",
     "--optimizer": "/".join(OPTIMIZERS) + ": plain gradient descent (the article's, default), "
                    "momentum 0.9, or Adam",
+    "--function": "learn a function f(x1, x2) on [0, 1]^2 instead of a gate: a preset ("
+                  + ", ".join(PRESETS) + ") or an expression such as 'x1*x2' (values in [0, 1])",
+    "--grid": f"with --function: samples per side, {GRID_MIN} to {GRID_MAX} (default {GRID_DEFAULT}); "
+              "one step is a pass over the grid's rows",
 }
 
 

@@ -86,6 +86,8 @@ def settings_text(config) -> str:
     layers = "2-layer (no hidden nodes)" if config.is_two_layer else f"{config.hidden_nodes} hidden nodes"
     gate = config.gate.upper() if config.gate != "custom" else "custom gate " + ",".join(
         f"{t:g}" for t in config.targets)
+    if config.is_function:
+        gate = f"function {config.function} on a {config.grid} x {config.grid} grid"
     text = (f"{gate}, {layers}, alpha {config.alpha:g}, {config.steps} steps, {config.mode}, "
             f"{config.activation}, {config.loss} loss, {config.init} init, {config.update_order} order")
     if config.optimizer != "sgd":

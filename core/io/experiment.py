@@ -26,6 +26,11 @@ holds the optimizer's state after the weights (core.model.layout.state_layout: m
 velocity, or Adam's m, v and t), as the record's checkpoints do. A plain descent run is written
 as before (version 2 or 3), so older GateLabs open it.
 
+Version 5 is a run on a target function (core.model.target_function): its config holds
+"gate": "function", "function" (a preset's name or the expression typed) and "grid" (samples per
+side) and no "targets" (the function's values on the grid, computed again when it opens). A gate's
+run is written as before, so older GateLabs open it.
+
 Version 3 stores a loss history longer than LIST_HISTORY_MAX steps compactly (written only
 then, so shorter runs stay readable by version 2):
 
@@ -75,8 +80,9 @@ from core.training.states import COMPLETED, END_NAMES, STOPPED
 from core.training.trainer import Outcome, Trainer, initial_weights
 
 FORMAT = "gatelab-experiment"
-VERSION = 4  # the newest read; 2 is written unless the history is encoded (3) or an optimizer kept (4)
-OPTIMIZER_VERSION = 4
+VERSION = 5  # the newest read; 2 is written unless the history is encoded (3), an optimizer kept (4)
+OPTIMIZER_VERSION = 4  # or the run is on a target function (5)
+FUNCTION_VERSION = 5
 SUFFIX = ".gatelab.json"
 MAX_FILE_BYTES = 256 * 2**20  # 256 MiB
 MAX_HISTORY_STEPS = MAX_FILE_BYTES // 26  # as a list: a float's repr is <= 24 characters plus ","
@@ -186,7 +192,7 @@ def json_pieces(source: "Trainer | Experiment") -> list:
     version = 2 if count <= LIST_HISTORY_MAX else 3
     document = {
         "format": FORMAT,
-        "version": OPTIMIZER_VERSION if experiment.config.optimizer != "sgd" else version,
+        "version": _version(experiment.config, version),
         "config": experiment.config.to_dict(),
         "initial_weights": experiment.initial_weights.to_dict(),
         "weights": experiment.weights.to_dict(),
@@ -556,6 +562,13 @@ def _unique_keys(pairs):
     return document
 
 
+def _version(config: TrainConfig, version: int) -> int:
+    """The oldest format that holds the run: a gate's plain descent file is written as before."""
+    if config.is_function:
+        return FUNCTION_VERSION
+    return OPTIMIZER_VERSION if config.optimizer != "sgd" else version
+
+
 def _check_header(document):
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise ExperimentError(NOT_EXPERIMENT, 'not a GateLab experiment file: it has no '
@@ -571,8 +584,12 @@ def _check_header(document):
 
 def _config(data) -> TrainConfig:
     if isinstance(data, dict):
-        # a file without an optimizer is plain descent's (every file before version 4)
-        missing = [f.name for f in fields(TrainConfig) if f.name not in data and f.name != "optimizer"]
+        # a file without an optimizer is plain descent's (every file before version 4); without a
+        # function, a gate's (before version 5); a function's targets are its samples
+        optional = {"optimizer", "function", "grid"}
+        if data.get("function") is not None:
+            optional.add("targets")
+        missing = [f.name for f in fields(TrainConfig) if f.name not in data and f.name not in optional]
         if missing:
             raise ExperimentError(MISSING_KEY, "the config is missing " + ", ".join(missing))
     try:

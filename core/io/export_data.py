@@ -48,35 +48,37 @@ def loss_csv(history, first_step: int = 1) -> str:
     return "".join(iter_loss_csv(history, first_step))
 
 
-def prediction_rows(predictions, targets) -> list[tuple]:
-    """(x1, x2, predicted, target, error) per truth-table row, error = predicted - target."""
+def prediction_rows(predictions, targets, points=ROWS) -> list[tuple]:
+    """(x1, x2, predicted, target, error) per row (the truth table's, or a function's grid:
+    `points`), error = predicted - target; a gate's inputs are the ints 0 and 1."""
     predicted = np.asarray(predictions, dtype=float).ravel()
     wanted = np.asarray(targets, dtype=float).ravel()
-    if predicted.size != len(ROWS) or wanted.size != len(ROWS):
-        raise ValueError(f"expected {len(ROWS)} predictions and targets, "
+    if predicted.size != len(points) or wanted.size != len(points):
+        raise ValueError(f"expected {len(points)} predictions and targets, "
                          f"got {predicted.size} and {wanted.size}")
     with np.errstate(invalid="ignore", over="ignore"):  # a diverged run's inf - inf is just NaN
         errors = predicted - wanted
-    return [(int(x1), int(x2), float(yp), float(yt), float(e))
-            for (x1, x2), yp, yt, e in zip(ROWS, predicted, wanted, errors)]
+    gate = tuple(points) == ROWS
+    return [((int(x1), int(x2)) if gate else (x1, x2)) + (float(yp), float(yt), float(e))
+            for (x1, x2), yp, yt, e in zip(points, predicted, wanted, errors)]
 
 
-def predictions_text(predictions, targets, delimiter: str = ",") -> str:
+def predictions_text(predictions, targets, delimiter: str = ",", points=ROWS) -> str:
     """The predictions table with a header row; "\\t" as delimiter pastes into a spreadsheet."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
     writer.writerow(PREDICTIONS_HEADER)
-    for x1, x2, *numbers in prediction_rows(predictions, targets):
+    for x1, x2, *numbers in prediction_rows(predictions, targets, points):
         writer.writerow([x1, x2, *(number_text(v) for v in numbers)])
     return buffer.getvalue()
 
 
-def predictions_csv(predictions, targets) -> str:
-    return predictions_text(predictions, targets, ",")
+def predictions_csv(predictions, targets, points=ROWS) -> str:
+    return predictions_text(predictions, targets, ",", points)
 
 
-def predictions_tsv(predictions, targets) -> str:
-    return predictions_text(predictions, targets, "\t")
+def predictions_tsv(predictions, targets, points=ROWS) -> str:
+    return predictions_text(predictions, targets, "\t", points)
 
 
 def weights_json(weights: Weights) -> str:

@@ -5,10 +5,12 @@ import math
 
 import numpy as np
 
-from core.model.gates import ROWS, inputs_with_bias
-from core.model.network import forward
+from core.model.gates import ROWS
+from core.model.network import forward, inputs_of
+from core.model.target_function import CHECK_GRID
 from core.training.trainer import Trainer
 from core.views.diagnosis import diagnose_run
+from core.views.function_fit import fit_of
 from core.views.number_format import format_input, format_prediction, format_target
 
 _LINES = {
@@ -24,13 +26,40 @@ REASONS_JA = {"completed": "完了", "diverged": "発散", "target_loss": "目�
 _WHY = {"en": "why: ", "ja": "理由: "}
 
 
+_FUNCTION_LINES = {
+    "en": ("function: {function} on a {n} x {n} grid ({rows} samples)",
+           "largest error: {max:.3g} at {at}; rms error: {rms:.3g}; between the samples "
+           "({check} x {check} check grid): largest error {check_max:.3g} at {check_at}"),
+    "ja": ("関数: {function}（{n} x {n} の格子、{rows} 点）",
+           "最大誤差: {max:.3g}（{at}）、二乗平均平方根誤差: {rms:.3g}、標本点の間（{check} x {check} の"
+           "検査用格子）の最大誤差: {check_max:.3g}（{check_at}）"),
+}
+
+
+def _point(point) -> str:
+    return f"({point[0]:.3g}, {point[1]:.3g})"
+
+
+def _function_lines(trainer: Trainer, lang: str) -> list:
+    """A function run's summary instead of a table of up to 441 rows."""
+    c, (head, errors) = trainer.config, _FUNCTION_LINES[lang]
+    fit = fit_of(c, trainer.weights)
+    return [head.format(function=c.function, n=c.grid, rows=c.grid ** 2),
+            errors.format(max=fit.max_error, at=_point(fit.at), rms=fit.rms_error, check=CHECK_GRID,
+                          check_max=fit.check_max_error, check_at=_point(fit.check_at))]
+
+
 def text_report(trainer: Trainer, lang: str = "en", explain=None, ending: str | None = None) -> str:
-    """The article's table, the final loss and whether it solved, then why; explain(diagnosis):
-    the diagnosis in `lang` (the window's translated wording, which the command line is given;
-    without it, English only). ending: instead of how the run ended (a past step)."""
+    """The article's table (a function's errors), the final loss and whether it solved, then
+    why; explain(diagnosis): the diagnosis in `lang` (the window's translated wording, which the
+    command line is given; without it, English only). ending: instead of how the run ended (a
+    past step)."""
     row_line, loss_line, solved_line, yes_no = _LINES[lang]
-    lines = [row_line.format(x=format_input(row), yp=format_prediction(yp), yt=format_target(yt))
-             for row, yp, yt in zip(ROWS, trainer.predictions(), trainer.config.targets)]
+    if trainer.config.is_function:
+        lines = _function_lines(trainer, lang)
+    else:
+        lines = [row_line.format(x=format_input(row), yp=format_prediction(yp), yt=format_target(yt))
+                 for row, yp, yt in zip(ROWS, trainer.predictions(), trainer.config.targets)]
     reason = trainer.outcome.reason if trainer.outcome else "stopped"
     why = REASONS_JA.get(reason, reason) if lang == "ja" else reason
     if reason == "diverged" and trainer.outcome:
@@ -89,7 +118,7 @@ def iter_json_result(trainer: Trainer, chunk_values: int = JSON_CHUNK_VALUES):
 def _result_fields(trainer: Trainer) -> dict:
     config = trainer.config.to_dict()
     config["gate"] = config["gate"].lower()
-    hidden = forward(trainer.weights, inputs_with_bias(), trainer.config.activation).h
+    hidden = forward(trainer.weights, inputs_of(trainer.config), trainer.config.activation).h
     diagnosis = diagnosis_of(trainer)
     return {
         "config": config,
@@ -101,13 +130,29 @@ def _result_fields(trainer: Trainer) -> dict:
         "stopped": trainer.outcome.reason if trainer.outcome else "stopped",
         "solved": trainer.solved(),
         "predictions": [
-            {"input": [int(x1), int(x2)], "predicted": float(yp), "target": float(yt),
+            {"input": _input(x1, x2), "predicted": float(yp), "target": float(yt),
              "hidden": [_finite_or_none(h) for h in hidden[k]]}  # [] for the 2-layer model
-            for k, ((x1, x2), yp, yt) in enumerate(zip(ROWS, trainer.predictions(),
+            for k, ((x1, x2), yp, yt) in enumerate(zip(trainer.config.points, trainer.predictions(),
                                                        trainer.config.targets))
         ],
         "diagnosis": {"kind": diagnosis.kind, "message": diagnosis.message},
-    } | _optimizer_fields(trainer)
+    } | _function_fields(trainer) | _optimizer_fields(trainer)
+
+
+def _input(x1: float, x2: float) -> list:
+    """A gate's row as the ints it always was ([1, 0]); a grid's point as floats."""
+    return [int(x1), int(x2)] if x1 in (0.0, 1.0) and x2 in (0.0, 1.0) else [x1, x2]
+
+
+def _function_fields(trainer: Trainer) -> dict:
+    """A function run's errors: over its grid's samples, and on the check grid between them."""
+    if not trainer.config.is_function:
+        return {}
+    fit = fit_of(trainer.config, trainer.weights)
+    return {"max_error": _finite_or_none(fit.max_error), "max_error_at": list(fit.at),
+            "rms_error": _finite_or_none(fit.rms_error),
+            "check_max_error": _finite_or_none(fit.check_max_error),
+            "check_max_error_at": list(fit.check_at), "check_grid": CHECK_GRID}
 
 
 def _optimizer_fields(trainer: Trainer) -> dict:

@@ -6,8 +6,10 @@ are the authority on what a valid run is.
 
 import math
 from dataclasses import asdict, dataclass, fields, replace
+from functools import lru_cache
 
-from core.model.gates import GATE_NAMES, GATES
+from core.model import target_function as tf
+from core.model.gates import GATE_NAMES, GATES, ROWS
 from core.model.layout import OPTIMIZERS  # sgd (the article's), momentum, adam
 
 MODES = ("online", "batch")
@@ -23,6 +25,9 @@ SEED_MAX = 2**32 - 1
 TARGET_LOSS_MAX = 100.0
 # The settings a run may change as it goes; changing any other starts a new run.
 LIVE_FIELDS = ("alpha", "steps")
+# A run on a target function f(x1, x2) has this as its gate, and its rows are the grid's.
+FUNCTION = "function"
+GRID_DEFAULT = 11  # samples per side when none is given: 121 rows, every preset learnable
 # The run's pace (steps per second) is not part of a run's config; this value means "as fast
 # as possible".
 FULL_SPEED = 0.0
@@ -110,6 +115,45 @@ def _targets(gate, value):
     return numbers
 
 
+def _function(value) -> str:
+    """The function as it is kept: a preset's name (lower case), or the expression typed,
+    stripped; a FunctionError's one-line reason becomes the ConfigError's."""
+    if isinstance(value, str) and value.strip().lower() in tf.PRESETS:
+        return value.strip().lower()
+    try:
+        return tf.parse(value).text
+    except tf.FunctionError as error:
+        raise ConfigError("function", value, str(error)) from error
+
+
+def _grid(value) -> int:
+    return _integer("grid", value, tf.GRID_MIN, tf.GRID_MAX)
+
+
+@lru_cache(maxsize=32)
+def function_rows(function: str, grid: int) -> tuple:
+    """((the grid's points), (the targets there)) of a valid function and grid; ConfigError
+    (from the FunctionError, naming the range found and how to scale) if its values leave [0, 1]."""
+    try:
+        targets = tf.samples(tf.function_of(function), grid)
+    except tf.FunctionError as error:
+        raise ConfigError("function", function, str(error)) from error
+    points = tuple((float(x1), float(x2)) for x1, x2 in tf.grid_points(grid))
+    return points, tuple(float(t) for t in targets)
+
+
+def _function_targets(function: str, grid: int, value) -> tuple:
+    targets = function_rows(function, grid)[1]
+    if value is not None:
+        try:
+            same = tuple(float(v) for v in value) == targets
+        except (TypeError, ValueError, OverflowError):
+            same = False
+        if not same:
+            raise ConfigError("targets", value, "the function's own values on its grid")
+    return targets
+
+
 @dataclass(frozen=True)
 class TrainConfig:
     gate: str = "xor"
@@ -125,9 +169,35 @@ class TrainConfig:
     update_order: str = "textbook"
     target_loss: float | None = None
     optimizer: str = "sgd"
+    # A target function (a preset's name or an expression in x1, x2) sampled on a grid x grid
+    # grid; None for a gate. With a function the gate is FUNCTION and the targets its samples.
+    function: str | None = None
+    grid: int | None = None
 
     def __post_init__(self):
+        if self.function is not None or self.gate == FUNCTION:
+            self._function_fields()
+        else:
+            if self.grid is not None:
+                raise ConfigError("grid", self.grid, "empty for a gate (a grid is for a function)")
+            self._gate_fields()
+        self._common_fields()
+
+    def _function_fields(self):
+        if self.function is None:
+            raise ConfigError("function", None, "a preset's name or an expression in x1 and x2")
+        function = _function(self.function)
+        grid = _grid(GRID_DEFAULT if self.grid is None else self.grid)
+        for name, value in {"gate": FUNCTION, "function": function, "grid": grid,
+                            "targets": _function_targets(function, grid, self.targets)}.items():
+            object.__setattr__(self, name, value)
+
+    def _gate_fields(self):
         gate = _choice("gate", self.gate, GATE_NAMES)
+        object.__setattr__(self, "gate", gate)
+        object.__setattr__(self, "targets", _targets(gate, self.targets))
+
+    def _common_fields(self):
         alpha = _number("alpha", self.alpha, f"a finite number > 0 and <= {ALPHA_MAX:g}")
         if not 0.0 < alpha <= ALPHA_MAX:
             raise ConfigError("alpha", self.alpha, f"a finite number > 0 and <= {ALPHA_MAX:g}")
@@ -138,8 +208,6 @@ class TrainConfig:
             if not 0.0 < target_loss <= TARGET_LOSS_MAX:
                 raise ConfigError("target_loss", self.target_loss, allowed)
         values = {
-            "gate": gate,
-            "targets": _targets(gate, self.targets),
             "hidden_nodes": _integer("hidden_nodes", self.hidden_nodes, 0, HIDDEN_MAX),
             "alpha": alpha,
             "steps": _integer("steps", self.steps, 1, STEPS_MAX),
@@ -156,9 +224,12 @@ class TrainConfig:
             object.__setattr__(self, name, value)
 
     def with_changes(self, **changes) -> "TrainConfig":
-        """A validated copy; switching to a named gate drops the old targets."""
-        if "gate" in changes and "targets" not in changes:
+        """A validated copy; switching to a named gate drops the old targets (and the function),
+        a new function or grid its old samples."""
+        if any(k in changes for k in ("gate", "function", "grid")) and "targets" not in changes:
             changes["targets"] = None
+        if changes.get("gate", FUNCTION) != FUNCTION and "function" not in changes:
+            changes |= {"function": None, "grid": None}
         return replace(self, **changes)
 
     def to_dict(self) -> dict:
@@ -166,6 +237,10 @@ class TrainConfig:
         data["targets"] = list(self.targets)
         if data["optimizer"] == "sgd":  # files and results of plain descent stay as they were
             del data["optimizer"]
+        if self.function is None:  # a gate's files and results stay as they were
+            del data["function"], data["grid"]
+        else:  # the samples follow from the function and the grid
+            del data["targets"]
         return data
 
     @classmethod
@@ -182,9 +257,19 @@ class TrainConfig:
     def is_two_layer(self) -> bool:
         return self.hidden_nodes == 0
 
+    @property
+    def is_function(self) -> bool:
+        return self.function is not None
+
+    @property
+    def points(self) -> tuple:
+        """Each row's inputs (x1, x2), in the targets' order: the gates' four rows, or the
+        function's grid (x1 fastest)."""
+        return ROWS if self.function is None else function_rows(self.function, self.grid)[0]
+
 
 # Fields whose change needs new initial weights (the network's shape or start).
-STRUCTURAL_FIELDS = ("gate", "targets", "hidden_nodes", "seed", "init")
+STRUCTURAL_FIELDS = ("gate", "targets", "hidden_nodes", "seed", "init", "function", "grid")
 
 
 def differing_fields(first: TrainConfig, second: TrainConfig) -> list[str]:

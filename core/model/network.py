@@ -103,13 +103,25 @@ def output_delta(yp, targets, loss: str):
     return step.output_delta(MATMUL, yp, targets, loss)
 
 
-def total_loss(weights: Weights, targets, activation: str, loss: str) -> float:
-    fw = forward(weights, inputs_with_bias(), activation)
-    return float(row_losses(fw.v, fw.yp, targets, loss).sum())
+def inputs_of(config) -> np.ndarray:
+    """The R x 3 input matrix of a config's rows: x1, x2 and the bias input 1 (a gate's four
+    rows, or a function's grid)."""
+    if not config.is_function:
+        return inputs_with_bias()
+    return np.column_stack([np.asarray(config.points, dtype=float), np.ones(len(config.points))])
 
 
-def predictions(weights: Weights, activation: str) -> np.ndarray:
-    return forward(weights, inputs_with_bias(), activation).yp
+def total_loss(weights: Weights, targets, activation: str, loss: str, x=None) -> float:
+    """The loss summed over the rows x (the truth table's by default), per four rows
+    (step.loss_scale): what a batch step reports."""
+    x = inputs_with_bias() if x is None else x
+    fw = forward(weights, x, activation)
+    return float(step.scaled(row_losses(fw.v, fw.yp, targets, loss).sum(), len(x)))
+
+
+def predictions(weights: Weights, activation: str, x=None) -> np.ndarray:
+    """The prediction at each row of x (the truth table's by default)."""
+    return forward(weights, inputs_with_bias() if x is None else x, activation).yp
 
 
 @np.errstate(**_QUIET)

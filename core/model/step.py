@@ -303,24 +303,41 @@ def _optimized_row(f, p, x, fw, lost, g, dv, alpha, article, optimizer, state, t
                    tuple(map(join, lower.shown, upper.shown)))
 
 
-def online_step(f, p: Params, targets, alpha, activation: str, loss: str, article: bool,
+def loss_scale(rows: int):
+    """What a step's summed loss is multiplied by: 4 / rows, so the loss is per four rows (the
+    mean row loss times 4) whatever the grid; None for the gates' four rows, whose loss is the
+    plain sum (no multiplication at all, so a gate's floats are what they always were)."""
+    return None if rows == len(ROWS) else len(ROWS) / rows
+
+
+def scaled(total, rows: int):
+    """A step's summed loss over `rows` rows, per four rows (loss_scale)."""
+    scale = loss_scale(rows)
+    return total if scale is None else total * scale
+
+
+def online_step(f, p: Params, rows, alpha, activation: str, loss: str, article: bool,
                 optimizer: str = SGD, state: tuple = (), t=None):
-    """One online step: each truth-table row in turn updates the weights; the step's loss is the
-    rows' losses before their updates, added in row order (the article's L[step] +=).
-    Returns (loss, weights, optimizer state, t) after it."""
+    """One online step: each row (x1, x2, target) in turn updates the weights by its own
+    gradient, alpha unscaled, as the article does with its four; the step's loss is the rows'
+    losses before their updates, added in row order (the article's L[step] +=), per four rows
+    (loss_scale). Returns (loss, weights, optimizer state, t) after it."""
     total = None
-    for (x1, x2), yt in zip(ROWS, targets, strict=True):
+    for x1, x2, yt in rows:
         row = row_update(f, p, (x1, x2, 1.0), yt, alpha, activation, loss, article, optimizer, state, t)
         total = row.loss if total is None else total + row.loss
         p, state, t = row.after, row.state, row.t
-    return total, p, state, t
+    return scaled(total, len(rows)), p, state, t
 
 
 def batch_gradient(f, p: Params, x, yt, activation: str, loss: str):
-    """The loss summed over the rows x, and its gradient (textbook backprop)."""
+    """The loss summed over the rows x, per four rows (loss_scale), and its gradient (textbook
+    backprop): the output deltas are scaled before they flow back, so every gradient is the
+    scaled loss's. A grid's batch step thus moves as far as a gate's, not n^2 / 4 times as far."""
     fw = forward(f, p, x, activation)
-    total = f.row_sum(row_loss(f, fw.v, fw.yp, yt, loss, batch=True))
-    g = output_delta(f, fw.yp, yt, loss)
+    rows = f.row_count(x)
+    total = scaled(f.row_sum(row_loss(f, fw.v, fw.yp, yt, loss, batch=True)), rows)
+    g = scaled(output_delta(f, fw.yp, yt, loss), rows)
     e = None if p.hidden is None else hidden_delta(f, g, p.output, fw.d)
     return total, gradients(f, p, x, fw, g, e)
 
@@ -374,6 +391,10 @@ class Matmul(_Common):
     @staticmethod
     def row_sum(t):
         return t.sum()
+
+    @staticmethod
+    def row_count(x):
+        return np.shape(x)[-2]
 
     @staticmethod
     def rows_dot(h, g):
@@ -435,7 +456,7 @@ class _Traced(_Common):
 
     def input_sum(self, x, w):
         """w_1 x1 + w_2 x2 + w_3, left to right (the bias input 1 multiplies nothing)."""
-        rows = _rows(x)
+        rows = self._rows(x)
         if rows > 1:
             return self.graph.stack([self._input_sum([self.graph.row(xi, r) for xi in x], w)
                                      for r in range(rows)])
@@ -455,14 +476,17 @@ class _Traced(_Common):
         return g
 
     def row_sum(self, t):
-        return self.graph.sum_rows(t, _rows([t]))
+        return self.graph.sum_rows(t, self._rows([t]))
+
+    def row_count(self, x):
+        return self._rows(x)
 
     def rows_dot(self, h, g):
         return self.row_sum(h * g)
 
     def rows_outer(self, x, e):
         """sum over the rows of x_i e, left to right (rows whose input is 0 left out)."""
-        rows = _rows([e] + list(x))
+        rows = self._rows([e] + list(x))
         row = self.graph.row
         result = []
         for xi in x:
@@ -472,9 +496,10 @@ class _Traced(_Common):
             result.append(total)
         return Group(result)
 
-
-def _rows(values) -> int:
-    return len(ROWS) if any(isinstance(v, RowConstant) or getattr(v, "rows", False) for v in values) else 1
+    def _rows(self, values) -> int:
+        """The graph's rows if any value varies over them, else 1."""
+        varies = any(isinstance(v, RowConstant) or getattr(v, "rows", False) for v in values)
+        return self.graph.rows if varies else 1
 
 
 class Floats(_Traced):
@@ -715,21 +740,22 @@ def _array_inputs(graph: Graph, p: Params, state: tuple, t, optimizer: str):
 
 @lru_cache(maxsize=32)
 def array_program(kind: str, hidden_nodes: int, activation: str, loss: str, article: bool,
-                  targets: tuple, optimizer: str = SGD) -> ArrayProgram:
+                  targets: tuple, optimizer: str = SGD, points: tuple = ROWS) -> ArrayProgram:
     """The traced code of an online step, a batch step or an evaluation for these settings
-    (a row's inputs and targets are constants of the code). P holds the run's state (the
-    weights and the optimizer's: core.model.layout.state_layout); an evaluation reads only
-    the weights."""
-    graph = Graph(hidden_nodes)
+    (a row's inputs (x1, x2) from `points` and its target are constants of the code). P holds
+    the run's state (the weights and the optimizer's: core.model.layout.state_layout); an
+    evaluation reads only the weights."""
+    graph = Graph(hidden_nodes, len(points))
     f = Arrays(graph)
     p = traced_params(graph)
     state, t = traced_state(graph, optimizer) if kind != EVALUATE else ((), None)
     alpha = graph.input("alpha")
     inputs, views = _array_inputs(graph, p, state, t, optimizer if kind != EVALUATE else SGD)
     inputs[alpha] = "alpha"
-    columns = (RowConstant(r[0] for r in ROWS), RowConstant(r[1] for r in ROWS), 1.0)
+    columns = (RowConstant(r[0] for r in points), RowConstant(r[1] for r in points), 1.0)
     if kind == ONLINE:
-        total, after, new_state, new_t = online_step(f, p, targets, alpha, activation, loss, article,
+        rows = tuple((x1, x2, yt) for (x1, x2), yt in zip(points, targets, strict=True))
+        total, after, new_state, new_t = online_step(f, p, rows, alpha, activation, loss, article,
                                                      optimizer, state, t)
         pairs = _state_pairs(p, after, state, t, new_state, new_t)
         outputs = [(total, "total")] + [(new, inputs[old]) for new, old in pairs]
@@ -743,7 +769,8 @@ def array_program(kind: str, hidden_nodes: int, activation: str, loss: str, arti
             outputs = [(total, "total")] + [(new, inputs[old]) for new, old in pairs]
     else:
         fw = forward(f, p, columns, activation)
-        total = f.row_sum(row_loss(f, fw.v, fw.yp, RowConstant(targets), loss, batch=True))
+        total = scaled(f.row_sum(row_loss(f, fw.v, fw.yp, RowConstant(targets), loss, batch=True)),
+                       len(points))
         outputs = [(fw.yp, "predictions"), (total, "total")]
     source = ArraySource(graph, inputs, outputs)
     unpack = [f"{', '.join(f'_b{k}' for k in range(len(source.buffers)))}, = B[:{len(source.buffers)}]"] \

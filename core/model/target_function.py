@@ -24,6 +24,9 @@ TEXT_MAX = 500  # characters of a typed expression
 DEPTH_MAX = 60  # nested parentheses, functions and powers: deeper is refused, never a crash
 GRID_MIN, GRID_MAX = 2, 21
 CHECK_GRID = 41  # how well the network does between the samples is measured on this grid
+# A function run is solved when every sample's prediction is this close to its target (a gate's
+# targets of 0 and 1 only ask for the right side of 0.5; a surface asks for its height).
+TOLERANCE = 0.05
 
 UNARY = {"sin": np.sin, "cos": np.cos, "exp": np.exp, "log": np.log, "sqrt": np.sqrt,
          "abs": np.abs, "tanh": np.tanh}
@@ -277,35 +280,51 @@ def _points(n: int) -> np.ndarray:
     return np.column_stack([x1.ravel(), x2.ravel()])
 
 
-def _range_problem(values: np.ndarray, points: np.ndarray, where: str):
-    """A FunctionError if the values are not finite or leave [0, 1], else None."""
+def _range_problem(values: np.ndarray, points: np.ndarray, size: int, checking: bool):
+    """A FunctionError if the values are not finite or leave [0, 1], else None. Its details
+    name the grid (size, and whether it is the check grid) and, for the range, the remedy
+    (fix "shift" by `amount`, or "scale": (f - low) / span), for a translated message."""
+    where = f"{size} x {size} check grid" if checking else f"{size} x {size} grid"
     bad = ~np.isfinite(values)
     if bad.any():
         x1, x2 = points[int(np.argmax(bad))]
         return FunctionError("undefined", f"the function is not defined (or not finite) at "
-                             f"({x1:.3g}, {x2:.3g}) on the {where}", x1=float(x1), x2=float(x2), grid=where)
+                             f"({x1:.3g}, {x2:.3g}) on the {where}", x1=float(x1), x2=float(x2), grid=where,
+                             size=size, check=checking)
     low, high = float(values.min()) + 0.0, float(values.max()) + 0.0  # + 0.0: never "-0"
     if low >= 0.0 and high <= 1.0:
         return None
     if high - low <= 1.0:
         shift = -low if low < 0.0 else 1.0 - high
-        how = (f"shift it: f {'+' if shift >= 0 else '-'} {abs(shift):.3g} runs from {low + shift + 0.0:.3g} "
-               f"to {high + shift + 0.0:.3g}")
+        fix = {"fix": "shift", "amount": shift, "moved": f"f {'+' if shift >= 0 else '-'} {abs(shift):.3g}",
+               "start": low + shift + 0.0, "end": high + shift + 0.0}
+        how = f"shift it: {fix['moved']} runs from {fix['start']:.3g} to {fix['end']:.3g}"
     else:
         moved = "f" if low == 0.0 else f"(f {'-' if low > 0 else '+'} {abs(low):.3g})"
-        how = f"scale it: {moved} / {high - low:.3g} runs from 0 to 1"
+        fix = {"fix": "scale", "amount": high - low, "moved": f"{moved} / {high - low:.3g}", "start": 0.0,
+               "end": 1.0}
+        how = f"scale it: {fix['moved']} runs from 0 to 1"
     return FunctionError("range", f"the values on the {where} run from {low:.3g} to {high:.3g}, outside "
-                         f"[0, 1] (the output is a sigmoid); {how}", low=low, high=high, grid=where)
+                         f"[0, 1] (the output is a sigmoid); {how}", low=low, high=high, grid=where,
+                         size=size, check=checking, **fix)
 
 
 def check(function: TargetFunction, n: int) -> None:
     """Refuses a function that is not finite, or leaves [0, 1], anywhere on the n x n training
     grid or on the check grid."""
-    for size, where in ((n, f"{n} x {n} grid"), (CHECK_GRID, f"{CHECK_GRID} x {CHECK_GRID} check grid")):
+    for size, checking in ((n, False), (CHECK_GRID, True)):
         points = _points(size)
-        problem = _range_problem(function(points[:, 0], points[:, 1]), points, where)
+        problem = _range_problem(function(points[:, 0], points[:, 1]), points, size, checking)
         if problem is not None:
             raise problem
+
+
+def within(predictions, targets, tolerance: float = TOLERANCE) -> np.ndarray:
+    """Which samples the predictions meet (any leading shape, the rows last): within `tolerance`
+    of the target. NaN or inf meets nothing."""
+    predictions = np.asarray(predictions, dtype=float)
+    with np.errstate(invalid="ignore"):
+        return np.abs(predictions - np.asarray(targets, dtype=float)) <= tolerance
 
 
 def samples(function: TargetFunction, n: int) -> np.ndarray:

@@ -21,7 +21,8 @@ import math
 
 
 class RowConstant:
-    """A constant per truth-table row: the targets, or an input's column, in batch mode."""
+    """A constant per row (a gate's four, or a function's grid): the targets, or an input's
+    column, in batch mode."""
 
     def __init__(self, values):
         self.values = tuple(float(v) for v in values)
@@ -134,8 +135,9 @@ def _rows_of(value):
 class Graph:
     """The record of one traced computation, for networks with `hidden_nodes` hidden nodes."""
 
-    def __init__(self, hidden_nodes: int):
+    def __init__(self, hidden_nodes: int, rows: int = 4):
         self.hidden_nodes = hidden_nodes
+        self.rows = rows  # the rows a value over the rows has (batch mode): 4 for a gate
         self.nodes: list[Node] = []
         self._table: dict = {}
 
@@ -394,7 +396,7 @@ class ArraySource:
     inputs: {input node: expression} (views of the weights, or a plain number). outputs:
     [(value, place)]: the value is written to `place` (a weight's new value into the weight's
     own view, which must not be read afterwards); place None: only computed (`descend`).
-    A value is (W,); over the hidden nodes (H, W); over the rows (4, W); both (4, H, W).
+    A value is (W,); over the hidden nodes (H, W); over the R rows (R, W); both (R, H, W).
     `buffers`: (shape, dtype) per buffer, for the caller to allocate as _b0, _b1, ...;
     `constants`: {name: array} for row constants; `views`: {name: expression} for the slices
     the code reads, to be taken once before it runs (a slice costs as much as a small call).
@@ -404,6 +406,7 @@ class ArraySource:
 
     def __init__(self, graph: Graph, inputs: dict, outputs: list, flat: str = "P"):
         self.hidden = graph.hidden_nodes
+        self.rows = graph.rows
         self.flat = flat
         self.lines: list[str] = []
         self.buffers: list[tuple] = []
@@ -504,7 +507,7 @@ class ArraySource:
             name = free.pop()
         else:
             name = f"_b{len(self.buffers)}"
-            shape = ((4,) if home.rows else ()) + (("H",) if home.nodes else ())
+            shape = ((self.rows,) if home.rows else ()) + (("H",) if home.nodes else ())
             self.buffers.append((shape, bool if boolean else float))
         self._kind[name] = kind
         self._buffer_of[home.index] = name

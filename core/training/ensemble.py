@@ -31,10 +31,11 @@ import numpy as np
 
 from core.model import step
 from core.model.config import SEED_MAX, ConfigError, TrainConfig, _integer
-from core.model.gates import ROWS, rows_met
+from core.model.gates import rows_met
 from core.model.layout import layout, state_size
 from core.model.network import Weights
 from core.model.start import initial_columns
+from core.model.target_function import within
 from core.training.history import trend_window
 from core.training.kernels import DIVERGED, TARGET_REACHED, online_kernel
 from core.training.states import End
@@ -92,7 +93,7 @@ class _Workspace:
         c = self.config
         optimizer = c.optimizer if kind != step.EVALUATE else step.SGD  # an evaluation reads the weights
         return step.array_program(kind, c.hidden_nodes, c.activation, c.loss, c.update_order == "article",
-                                  tuple(c.targets), optimizer)
+                                  tuple(c.targets), optimizer, c.points)
 
     def buffers(self, kind: str, width: int) -> list:
         if (kind, width) not in self._buffers:
@@ -140,7 +141,7 @@ class _VectorBlock:
 
     def evaluate(self, total) -> np.ndarray:
         """Summed loss of the current weights into total; returns the 4 x K predictions."""
-        predictions = np.empty((len(ROWS), self.size))
+        predictions = np.empty((len(self.config.points), self.size))
         with np.errstate(**_QUIET):
             self._workspace.program(step.EVALUATE).run(
                 self.params, self._workspace.buffers(step.EVALUATE, self.size), predictions, total)
@@ -195,7 +196,7 @@ class _LoopBlock:
         self._weights = [[float(w) for w in column] for column in params.T]  # each one's state
         self._kernel = online_kernel(config.hidden_nodes, config.activation, config.loss,
                                      config.update_order == "article", config.optimizer)
-        self._rows = kernel_rows(config.targets)
+        self._rows = kernel_rows(config.targets, config.points)
         self._status: list = []
 
     @property
@@ -420,7 +421,7 @@ class Ensemble:
         return EnsembleResult(
             config=self.config, seeds=self.seeds.copy(), weights=weights, steps_run=steps_run,
             outcomes=outcomes, predictions=predictions, final_loss=final_loss,
-            solved=solved_flags(predictions, self.config.targets),
+            solved=solved_flags(predictions, self.config.targets, self.config.is_function),
             curve_steps=np.array(self._curve_steps, dtype=np.int64), curve=curve,
             quantiles=QUANTILES, steps_done=self.step, cancelled=self.cancelled, trend=trend)
 
@@ -445,9 +446,9 @@ def run_ensemble(config: TrainConfig, count: int, first_seed: int = 0, on_progre
 
 # -- evaluation of final weights --------------------------------------------------------------
 def evaluate(config: TrainConfig, params: np.ndarray, width: int = 4096):
-    """Predictions (K x 4) and summed losses (K,) of (parameters x K) weights."""
+    """Predictions (K x rows) and the step's losses (K,) of (parameters x K) weights."""
     count = params.shape[1]
-    predictions, losses = np.empty((count, 4)), np.empty(count)
+    predictions, losses = np.empty((count, len(config.points))), np.empty(count)
     for start in range(0, count, width):
         part = np.ascontiguousarray(params[:, start:start + width])
         block = _VectorBlock(config.with_changes(mode="batch"), part, np.arange(part.shape[1]))
@@ -455,9 +456,11 @@ def evaluate(config: TrainConfig, params: np.ndarray, width: int = 4096):
     return predictions, losses
 
 
-def solved_flags(predictions: np.ndarray, targets) -> np.ndarray:
-    """core.model.gates.is_solved for every row of predictions (K x 4)."""
-    return rows_met(predictions, targets).all(axis=1)
+def solved_flags(predictions: np.ndarray, targets, function: bool = False) -> np.ndarray:
+    """core.model.gates.is_solved for every row of predictions (K x 4); for a function, every
+    sample within core.model.target_function.TOLERANCE (K x rows)."""
+    met = within(predictions, targets) if function else rows_met(predictions, targets)
+    return met.all(axis=1)
 
 
 # -- summary -----------------------------------------------------------------------------------

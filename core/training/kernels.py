@@ -11,7 +11,7 @@ rows with the divergence and target checks, and compiled once.
 from functools import lru_cache
 from math import isfinite
 
-from core.model.step import SGD, compile_function, online_row_lines, state_variables
+from core.model.step import SGD, compile_function, loss_scale, online_row_lines, state_variables
 from core.training.states import End
 
 # What a kernel returns: not ended, or how its run ended.
@@ -24,11 +24,14 @@ def kernel_source(hidden_nodes, activation, loss, article, optimizer=SGD):
     row = online_row_lines(hidden_nodes, activation, loss, article, optimizer)
     body = [
         f"{names}, = w",
+        "_scale = loss_scale(len(rows))",
         "for _ in range(n):",
         f"    _prev = ({names},)",
         "    total = 0.0",
         "    for x1, x2, yt in rows:",
         *("        " + line for line in row),
+        "    if _scale is not None:",  # a grid's loss per four rows (step.loss_scale)
+        "        total = total * _scale",
         f"    _check = total + {' + '.join(variables)}",
         "    if not isfinite(_check) and not all(isfinite(z) for z in (total, " + names + ")):",
         "        w[:] = _prev",
@@ -48,11 +51,12 @@ def online_kernel(hidden_nodes: int, activation: str, loss: str, article: bool, 
     """kernel(w, alpha, rows, n, target, out) runs up to n online steps in place.
 
     w: the run's state as a flat list (updated): the weights, then the optimizer's state
-    (core.model.layout.state_layout; plain descent has none); rows: ((x1, x2, yt), ...); out: list that
-    receives each completed step's loss. Returns OK, DIVERGED (w holds the
+    (core.model.layout.state_layout; plain descent has none); rows: ((x1, x2, yt), ...), a gate's
+    four or a function's grid; out: list that receives each completed step's loss (per four rows:
+    core.model.step.loss_scale). Returns OK, DIVERGED (w holds the
     state before the failing step, which is not recorded) or TARGET_REACHED
     (after recording the step whose loss fell below target).
     """
     return compile_function(kernel_source(hidden_nodes, activation, loss, article, optimizer), "kernel",
                             f"<online kernel H={hidden_nodes}>", isfinite=isfinite, DIVERGED=DIVERGED,
-                            TARGET_REACHED=TARGET_REACHED, OK=OK)
+                            TARGET_REACHED=TARGET_REACHED, OK=OK, loss_scale=loss_scale)

@@ -13,17 +13,17 @@ from functools import lru_cache
 import numpy as np
 
 from core.model import step
-from core.model.gates import ROWS, inputs_with_bias
+from core.model.gates import ROWS
 from core.model.layout import state_layout
-from core.model.network import Weights
+from core.model.network import Weights, inputs_of
 from core.model.step import MATMUL
 from core.training.kernels import DIVERGED, OK, TARGET_REACHED, online_kernel
 
 
 @lru_cache(maxsize=64)
-def kernel_rows(targets: tuple) -> tuple:
-    """The kernels' rows: (x1, x2, target) per truth-table row."""
-    return tuple((x1, x2, t) for (x1, x2), t in zip(ROWS, targets, strict=True))
+def kernel_rows(targets: tuple, points: tuple = ROWS) -> tuple:
+    """The kernels' rows: (x1, x2, target) per row (the truth table's, or a function's grid)."""
+    return tuple((x1, x2, t) for (x1, x2), t in zip(points, targets, strict=True))
 
 
 def run_steps(config, state: list, count: int, target: float, losses: list) -> int:
@@ -34,7 +34,7 @@ def run_steps(config, state: list, count: int, target: float, losses: list) -> i
     c = config
     if c.mode == "online":
         kernel = online_kernel(c.hidden_nodes, c.activation, c.loss, c.update_order == "article", c.optimizer)
-        return kernel(state, c.alpha, kernel_rows(c.targets), count, target, losses)
+        return kernel(state, c.alpha, kernel_rows(c.targets, c.points), count, target, losses)
     with np.errstate(over="ignore", invalid="ignore"):  # overflow is caught below as divergence
         return _batch_loop(c, state, count, target, losses)
 
@@ -44,12 +44,13 @@ def _finite(p: step.Params) -> bool:
 
 
 def _batch_loop(c, state: list, count: int, target: float, losses: list) -> int:
-    """One update per step with the gradient of the summed loss over the rows."""
+    """One update per step with the gradient of the step's loss over the rows (summed, per
+    four rows: core.model.step.loss_scale)."""
     where = state_layout(c.hidden_nodes, c.optimizer)
     weights, slots, t = where.split(np.array(state, dtype=float))
     params = Weights.from_flat(weights, c.hidden_nodes).params()
     moments = tuple(Weights.from_flat(s, c.hidden_nodes).params() for s in slots)
-    x, targets = inputs_with_bias(), np.asarray(c.targets)
+    x, targets = inputs_of(c), np.asarray(c.targets)
     status = OK
     for _ in range(count):
         total, update, counted = step.batch_step(MATMUL, params, x, targets, c.alpha, c.activation, c.loss,

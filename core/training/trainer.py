@@ -14,8 +14,9 @@ from core.model import network
 from core.model.config import STEPS_MAX, TrainConfig
 from core.model.gates import is_solved
 from core.model.layout import state_layout
-from core.model.network import Weights
+from core.model.network import Weights, inputs_of
 from core.model.start import initial_flat
+from core.model.target_function import within
 from core.training import states
 from core.training.history import LossHistory, WeightPath
 from core.training.kernels import DIVERGED, OK, TARGET_REACHED
@@ -172,13 +173,17 @@ class Trainer:
         return self.outcome is not None or self.step >= self.config.steps
 
     def predictions(self) -> np.ndarray:
-        return network.predictions(self.weights, self.config.activation)
+        """The prediction at each of the config's rows (a gate's four, a function's grid)."""
+        return network.predictions(self.weights, self.config.activation, inputs_of(self.config))
 
     def final_loss(self) -> float:
         c = self.config
-        return network.total_loss(self.weights, c.targets, c.activation, c.loss)
+        return network.total_loss(self.weights, c.targets, c.activation, c.loss, inputs_of(c))
 
     def solved(self) -> bool:
+        """Every row met: a gate's on its side of 0.5, a function's within its tolerance."""
+        if self.config.is_function:
+            return bool(within(self.predictions(), self.config.targets).all())
         return is_solved(self.predictions(), self.config.targets)
 
     def _log(self, kind, value) -> None:

@@ -11,6 +11,10 @@ activations and the rows' predictions, and names one kind:
 - ``stuck``: the loss is flat and rows are still wrong (a local minimum or a plateau);
 - ``too_early``: too few steps to tell.
 
+A run on a target function (issue #28) is read by its error instead of sides of 0.5:
+``solved`` (how "function") when every sample is within the tolerance, else ``not_within``:
+the largest error and where it is, and whether the loss is still falling.
+
 The facts behind it are kept (`facts`) so the window can word it in the user's language;
 `message` is the English sentence the command line prints. The thresholds are below, named.
 """
@@ -20,15 +24,16 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from core.model.gates import ROWS, inputs_with_bias, rows_met
-from core.model.network import Weights, forward, gradients
+from core.model.network import Weights, forward, gradients, inputs_of
 from core.model.step import output_slope
+from core.model.target_function import TOLERANCE
 from core.training.history import FEW_STEPS, trend_window
 
 __all__ = ["KINDS", "Diagnosis", "diagnose", "diagnose_run", "english", "failure_kinds",
            "not_separable", "trend_of", "trend_window", "with_kinds"]
 
 KINDS = ("solved", "diverged", "not_separable", "saturated", "still_learning", "stuck",
-         "too_early")
+         "too_early", "not_within")
 STILL_FALLING = 0.02  # the loss fell by more than this share between the last two windows
 FLAT_SLOPE = 1e-3  # |f'(u)| below this share of its largest value: a pinned node or output
 NEAR_HALF = 0.05  # a prediction within this of 0.5 is "near 0.5"
@@ -67,26 +72,29 @@ def trend_of(recent) -> tuple[float, float]:
         return float(recent[:half].mean()), float(recent[half:].mean())
 
 
-def diagnose_run(config, weights: Weights, losses, outcome_reason: str | None = None):
+def diagnose_run(config, weights: Weights, losses, outcome_reason: str | None = None,
+                 tolerance: float = TOLERANCE):
     """diagnose() for a run whose every loss is at hand (oldest first)."""
     losses = np.asarray(losses, dtype=float)
     window = trend_window(losses.size)
     trend = trend_of(losses[losses.size - 2 * window:]) if window else None
     return diagnose(config, weights, losses.size, trend, outcome_reason,
-                    last_loss=float(losses[-1]) if losses.size else None)
+                    last_loss=float(losses[-1]) if losses.size else None, tolerance=tolerance)
 
 
 @np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore")
 def diagnose(config, weights: Weights, steps: int, trend, outcome_reason: str | None = None,
-             last_loss: float | None = None) -> Diagnosis:
+             last_loss: float | None = None, tolerance: float = TOLERANCE) -> Diagnosis:
     """The diagnosis of a run with these settings at these weights after `steps` steps;
     trend: the mean losses of its two last windows of trend_window(steps) steps (older
     first), or None if unknown (a cancelled many-seeds run): then the gradient decides
-    between still learning and stuck."""
+    between still learning and stuck. tolerance: how close a function's samples must be."""
     targets = np.asarray(config.targets, dtype=float)
     if outcome_reason == "diverged" or not weights.is_finite() or \
             (last_loss is not None and not np.isfinite(last_loss)):
         return _make("diverged", {"step": steps})
+    if config.is_function:
+        return _diagnose_function(config, weights, steps, trend, tolerance)
     fw = forward(weights, inputs_with_bias(), config.activation)
     yp = fw.yp
     met = rows_met(yp, targets)
@@ -132,6 +140,27 @@ def diagnose(config, weights: Weights, steps: int, trend, outcome_reason: str | 
     if not learning:
         facts["same_lines"] = _same_lines(weights)  # only the stuck message names them
     return _make("still_learning" if learning else "stuck", facts)
+
+
+def largest_error(config, weights: Weights) -> tuple[float, float, float]:
+    """(the largest |prediction - target| over a function's samples, its x1, its x2)."""
+    errors = np.abs(forward(weights, inputs_of(config), config.activation).yp - np.asarray(config.targets))
+    worst = int(np.argmax(np.where(np.isfinite(errors), errors, np.inf)))
+    x1, x2 = config.points[worst]
+    return float(errors[worst]), x1, x2
+
+
+def _diagnose_function(config, weights: Weights, steps: int, trend, tolerance: float) -> Diagnosis:
+    error, x1, x2 = largest_error(config, weights)
+    facts = {"error": error, "at": f"({x1:.3g}, {x2:.3g})", "tolerance": float(tolerance)}
+    if error <= tolerance:
+        return _make("solved", facts | {"how": "function"})
+    fall = None
+    if trend is not None and np.all(np.isfinite(trend)):
+        before, last = trend
+        fall = (before - last) / before if before > 0 else 0.0
+    learning = None if fall is None or steps < FEW_STEPS else fall > STILL_FALLING
+    return _make("not_within", facts | {"fall": fall, "window": trend_window(steps), "learning": learning})
 
 
 def with_kinds(result, should_stop=None):
@@ -188,7 +217,20 @@ def _make(kind: str, facts: dict) -> Diagnosis:
 
 def english(kind: str, facts: dict) -> str:
     """The one-sentence explanation and what to try, for the command line."""
+    if kind == "not_within":
+        text = (f"Not yet within {facts['tolerance']:g}: the largest error is {facts['error']:.2g} "
+                f"at {facts['at']}")
+        if facts["learning"]:
+            return text + (f"; the loss is still falling ({facts['fall']:.0%} over the last "
+                           f"{facts['window']:,} steps): train on.")
+        if facts["learning"] is False:
+            return text + ("; the loss has stopped falling: try more hidden nodes, another alpha "
+                           "or another seed.")
+        return text + "."
     if kind == "solved":
+        if facts["how"] == "function":
+            return (f"Within {facts['tolerance']:g} at every sample: the largest error is "
+                    f"{facts['error']:.2g} at {facts['at']}.")
         if facts["how"] == "within":
             return "Solved: every prediction is near its target."
         return (f"Solved {facts['how']}: the row closest to 0.5 is {facts['row']} "

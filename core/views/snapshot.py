@@ -11,11 +11,13 @@ import numpy as np
 
 from core.model import network
 from core.model.config import TrainConfig
-from core.model.gates import is_solved
+from core.model.gates import ROWS, is_solved
 from core.model.network import Weights
+from core.model.target_function import within
 from core.training.history import LossHistory, trend_window
 from core.training.states import DIVERGED, IDLE
 from core.views.diagnosis import Diagnosis, diagnose, trend_of
+from core.views.function_fit import target_grid
 
 GRID_SIZE = 41
 NODE_GRID_SIZE = 21  # the small per-hidden-node maps
@@ -33,8 +35,8 @@ class Snapshot:
     total_steps: int  # the run's planned number of steps
     losses: "LossRecord"  # the run's loss at each of its steps so far
     weights: Weights
-    targets: np.ndarray  # the four targets, in row order
-    predictions: np.ndarray  # the four row predictions
+    targets: np.ndarray  # the targets, in row order (a gate's four, a function's grid)
+    predictions: np.ndarray  # the prediction at each row
     grid_axis: np.ndarray  # x1 (and x2) sample points in [0, 1]
     grid: np.ndarray  # output over the square: grid[i, j] at x1 = axis[i], x2 = axis[j]
     hidden_grids: np.ndarray  # H x 21 x 21: each hidden node's activation over the square
@@ -52,6 +54,26 @@ class Snapshot:
     # The optimizer's state with these weights (core.model.layout.state_layout, after the
     # weights; () for plain descent); None where the caller did not say.
     optimizer_state: tuple | None = None
+    # A function run's target over the square, laid out like `grid` (None for a gate); its
+    # rows are the grid's samples: `targets` and `predictions` hold one value per sample.
+    target_grid: np.ndarray | None = None
+
+    @property
+    def error_grid(self) -> np.ndarray | None:
+        """A function run's |yp - f| over the square, laid out like `grid` (None for a gate)."""
+        if self.target_grid is None:
+            return None
+        with np.errstate(invalid="ignore", over="ignore"):
+            return np.abs(self.grid - self.target_grid)
+
+    @property
+    def is_function(self) -> bool:
+        return self.config is not None and self.config.is_function
+
+    @property
+    def points(self) -> tuple:
+        """Each row's (x1, x2), in the order of targets and predictions."""
+        return ROWS if self.config is None else self.config.points
 
     @property
     def hidden_nodes(self) -> int:
@@ -95,23 +117,29 @@ def make_snapshot(config, weights: Weights, step: int, losses=(), state: str = I
     past step, the whole run, so a plot can show where the step lies in it); path: the run's
     WeightPath (core.training.history), whose points up to `step` the snapshot keeps."""
     weights = Weights(_frozen(weights.hidden), _frozen(weights.output))
-    predictions = network.predictions(weights, config.activation)
+    x = network.inputs_of(config)
+    predictions = network.predictions(weights, config.activation, x)
     axis, grid = network.output_grid(weights, config.activation, grid_size)
-    loss = network.total_loss(weights, config.targets, config.activation, config.loss)
+    loss = network.total_loss(weights, config.targets, config.activation, config.loss, x)
+    if config.is_function:
+        solved = bool(within(predictions, config.targets).all())
+    else:
+        solved = is_solved(predictions, config.targets)
     record = LossRecord.of(losses)
     return Snapshot(
         step=step, total_steps=config.steps, losses=record, weights=weights,
         targets=_frozen(config.targets),
         predictions=_frozen(predictions), grid_axis=_frozen(axis), grid=_frozen(grid),
         hidden_grids=_frozen(network.hidden_grids(weights, config.activation, NODE_GRID_SIZE)),
-        loss=loss, solved=is_solved(predictions, config.targets), state=state,
+        loss=loss, solved=solved, state=state,
         message=message, steps_per_second=steps_per_second,
         activation=config.activation, run=run, config=config, live_step=live_step,
         # The run's ending (diverged) is its present's: a past step is diagnosed as it was.
         diagnosis=_diagnosis(config, weights, record, step,
                              state if live_step is None or live_step == step else IDLE),
         path=None if path is None else path.up_to(step),
-        optimizer_state=None if optimizer_state is None else tuple(optimizer_state))
+        optimizer_state=None if optimizer_state is None else tuple(optimizer_state),
+        target_grid=_frozen(target_grid(config, grid_size)) if config.is_function else None)
 
 
 def _diagnosis(config, weights, record: "LossRecord", step: int, state: str) -> Diagnosis:

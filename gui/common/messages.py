@@ -8,6 +8,7 @@ translated (context "Messages"; the calls are written out for pyside6-lupdate).
 from PySide6.QtCore import QCoreApplication as Qca
 
 from core.model.config import ALPHA_MAX, HIDDEN_MAX, SEED_MAX, STEPS_MAX, TARGET_LOSS_MAX, differing_fields
+from core.model.target_function import FunctionError
 from core.training import states
 
 
@@ -41,6 +42,8 @@ def parameter_name(parameter: str) -> str:
         "init": Qca.translate("Messages", "Initial weights"),
         "update_order": Qca.translate("Messages", "Update order"),
         "optimizer": Qca.translate("Messages", "Optimizer"),
+        "function": Qca.translate("Messages", "Function"),
+        "grid": Qca.translate("Messages", "Grid"),
     }
     return names.get(parameter, parameter)
 
@@ -94,14 +97,80 @@ def differences_text(first, second) -> tuple[str, str]:
     fields = differing_fields(first, second)
     if fields != ["steps"]:  # steps alone do say what differs
         fields = [f for f in fields if f != "steps"]
-    return tuple(", ".join(setting_text(f, c) for f in fields) for c in (first, second))
+    learned = [f for f in fields if f in ("gate", "targets", "function", "grid")]
+    if learned and (first.is_function or second.is_function):  # "f = bump (11 x 11)", not 121 targets
+        fields = ["learned"] + [f for f in fields if f not in learned]
+    return tuple(", ".join(target_name(c) if f == "learned" else setting_text(f, c) for f in fields)
+                 for c in (first, second))
 
 
 def config_error_text(error) -> str:
     """'Seed: 4294967296 is not allowed. Allowed: a whole number from 0 to 4294967295.'"""
+    if isinstance(error.__cause__, FunctionError):
+        return function_error_text(error.__cause__)
     allowed = _allowed(error.parameter) or error.allowed
     return Qca.translate("Messages", "{0}: {1} is not allowed. Allowed: {2}.").format(
         parameter_name(error.parameter), error.value, allowed)
+
+
+def _grid_name(details) -> str:
+    size = details.get("size", 0)
+    if details.get("check"):
+        return Qca.translate("Messages", "the {0} x {0} check grid").format(size)
+    return Qca.translate("Messages", "the {0} x {0} grid").format(size)
+
+
+def function_error_text(error) -> str:
+    """Why a typed function is refused (core.model.target_function.FunctionError), in one line."""
+    d, code = error.details, error.code
+    at = d.get("at")
+    texts = {
+        "type": lambda: Qca.translate("Messages", "The function must be text, such as x1*x2."),
+        "empty": lambda: Qca.translate("Messages", "The expression is empty: type one in x1 and x2, such as "
+                                                   "x1*x2."),
+        "length": lambda: Qca.translate("Messages", "The expression has {0} characters; at most {1}.").format(
+            d["length"], d["limit"]),
+        "character": lambda: Qca.translate(
+            "Messages", "“{0}” at character {1} is not allowed: use numbers, pi, x1, x2, + - * / ^, "
+            "parentheses and sin cos exp log sqrt abs tanh min max.").format(d["character"], at),
+        "power": lambda: Qca.translate("Messages", "“**” at character {0}: write powers with ^ "
+                                                   "(x1^2).").format(at),
+        "expected": lambda: Qca.translate("Messages", "“{0}” was expected at character {1}.").format(
+            d["expected"], at),
+        "depth": lambda: Qca.translate("Messages", "Nested more than {0} deep at character {1}.").format(
+            d["limit"], at),
+        "unexpected": lambda: Qca.translate(
+            "Messages", "Unexpected “{0}” at character {1}: is an operator missing (2*x1, not 2x1)?").format(
+            d["token"], at),
+        "number": lambda: Qca.translate("Messages", "The number at character {0} is too large.").format(at),
+        "name": lambda: Qca.translate(
+            "Messages", "“{0}” at character {1} is not known: use numbers, pi, x1, x2, + - * / ^, "
+            "parentheses and sin cos exp log sqrt abs tanh min max.").format(d["name"], at),
+        "operand": lambda: Qca.translate("Messages", "A number, x1, x2 or “(” was expected at character "
+                                                     "{0}.").format(at),
+        "call": lambda: Qca.translate("Messages", "“{0}” at character {1} needs its argument in parentheses: "
+                                                  "{0}(x1).").format(d["name"], at),
+        "arguments": lambda: Qca.translate("Messages", "{0} at character {1} takes {2} arguments: it was "
+                                                       "given {3}.").format(
+            d["name"], at, Qca.translate("Messages", "two or more") if d["name"] in ("min", "max")
+            else Qca.translate("Messages", "one"), d["count"]),
+        "undefined": lambda: Qca.translate("Messages", "The function is not defined (or not finite) at "
+                                                       "({0:.3g}, {1:.3g}) on {2}.").format(
+            d["x1"], d["x2"], _grid_name(d)),
+        "range": lambda: _range_text(d),
+    }
+    text = texts.get(code)
+    return text() if text is not None else str(error)
+
+
+def _range_text(d) -> str:
+    found = Qca.translate("Messages", "The values on {0} run from {1:.3g} to {2:.3g}, outside [0, 1] (the "
+                                      "output is a sigmoid).").format(_grid_name(d), d["low"], d["high"])
+    if d["fix"] == "shift":
+        how = Qca.translate("Messages", "Shift it: {0} runs from {1:.3g} to {2:.3g}.")
+    else:
+        how = Qca.translate("Messages", "Scale it: {0} runs from {1:.3g} to {2:.3g}.")
+    return found + " " + how.format(d["moved"], d["start"], d["end"])
 
 
 def run_message(snapshot) -> str:
@@ -131,6 +200,7 @@ def diagnosis_kind_name(kind: str) -> str:
         "still_learning": Qca.translate("Messages", "still learning"),
         "stuck": Qca.translate("Messages", "stuck"),
         "too_early": Qca.translate("Messages", "too early to tell"),
+        "not_within": Qca.translate("Messages", "not yet within the tolerance"),
     }
     return names.get(kind, kind)
 
@@ -139,7 +209,12 @@ def diagnosis_text(diagnosis, trained: bool = False) -> str:
     """The diagnosis (core.views.diagnosis) as one or two sentences, with what to try.
     trained: the run has gone past the step shown (step 0 of a trained run is no start)."""
     kind, f = diagnosis.kind, diagnosis.facts
+    if kind == "not_within":
+        return _not_within(f)
     if kind == "solved":
+        if f["how"] == "function":
+            return Qca.translate("Messages", "Within {0:g} at every sample: the largest error is {1:.2g} at "
+                                             "{2}.").format(f["tolerance"], f["error"], f["at"])
         if f["how"] == "within":
             return Qca.translate("Messages", "Solved: every prediction is near its target.")
         how = {"barely": Qca.translate("Messages", "barely"),
@@ -205,6 +280,30 @@ def diagnosis_text(diagnosis, trained: bool = False) -> str:
                                                   "nodes or another alpha.")
 
 
+def _not_within(f) -> str:
+    """A function run not yet within its tolerance: its largest error, and whether to train on."""
+    text = Qca.translate("Messages", "Not yet within {0:g}: the largest error is {1:.2g} at {2}.").format(
+        f["tolerance"], f["error"], f["at"])
+    if f["learning"]:
+        text += " " + Qca.translate("Messages", "The loss is still falling ({0:.0%} over the last {1:,} "
+                                                "steps): train on.").format(f["fall"], f["window"])
+    elif f["learning"] is False:
+        text += " " + Qca.translate("Messages", "The loss has stopped falling: try more hidden nodes, "
+                                                "another alpha or another seed.")
+    return text
+
+
+NAME_MAX = 30  # characters of a typed function shown in a title or a run's name
+
+
+def target_name(config) -> str:
+    """What the run learns, short: "XOR", "custom gate", or "f = bump (11 x 11)"."""
+    if config.is_function:
+        text = config.function if len(config.function) <= NAME_MAX else config.function[:NAME_MAX - 1] + "…"
+        return f"f = {text} ({config.grid} x {config.grid})"
+    return config.gate.upper() if config.gate != "custom" else Qca.translate("Messages", "custom gate")
+
+
 def slide_caption(snapshot, loss_factor: float = 1.0) -> str:
     """What a picture for a slide shows: "XOR · 2 hidden nodes · alpha 0.5 · seed 0 · step
     2,000 · loss 0.0074"; loss_factor 2: the loss as the article's code sums it, said so."""
@@ -215,7 +314,7 @@ def slide_caption(snapshot, loss_factor: float = 1.0) -> str:
         model = Qca.translate("Messages", "1 hidden node")
     else:
         model = Qca.translate("Messages", "{0} hidden nodes").format(config.hidden_nodes)
-    gate = config.gate.upper() if config.gate != "custom" else Qca.translate("Messages", "custom gate")
+    gate = target_name(config)
     return " · ".join([
         gate, model, Qca.translate("Messages", "alpha {0:g}").format(config.alpha),
         Qca.translate("Messages", "seed {0}").format(config.seed),

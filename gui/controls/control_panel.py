@@ -28,14 +28,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.model.config import FULL_SPEED, HIDDEN_MAX, SEED_MAX, STEPS_MAX, ConfigError, TrainConfig
+from core.model.config import FULL_SPEED, FUNCTION, HIDDEN_MAX, SEED_MAX, STEPS_MAX, ConfigError, TrainConfig
 from core.model.gates import GATES, ROWS
 from core.model.presets import PRESETS, preset_config
 from core.training import states
 from gui.common.messages import config_error_text
 from gui.controls.advanced_options import AdvancedOptions
+from gui.controls.function_picker import FunctionPicker
 from gui.controls.number_box import NumberBox, WholeNumberBox
 
+FUNCTION_HIDDEN = 8  # hidden nodes a function run starts with, when there were fewer
 SPEEDS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 20000, FULL_SPEED)
 SETTINGS_MIN_HEIGHT = 120  # pixels: the settings' least height, a few rows, scrolled
 DEFAULT_SPEED = 500  # the article's 2000-step XOR run unfolds over about 4 seconds
@@ -148,10 +150,15 @@ class ControlPanel(QWidget):
         for name in GATES:
             self._gate.addItem(name.upper(), name)
         self._gate.addItem(self.tr("Custom"), "custom")
-        self._gate.setToolTip(self.tr("The logic gate (truth table) the network learns"))
+        self._gate.addItem(self.tr("Function f(x1, x2)"), FUNCTION)
+        self._gate.setToolTip(self.tr("The logic gate (truth table) the network learns, or a "
+                                      "function of x1 and x2 sampled on a grid"))
         form.addRow(self.tr("&Gate"), self._gate)
         self._targets_box = self._build_targets()
         form.addRow(self._targets_box)
+        self._function = FunctionPicker()
+        self._function.changed.connect(self._on_edit)
+        form.addRow(self._function)
         self._hidden = WholeNumberBox(0, HIDDEN_MAX)
         self._hidden.setToolTip(self.tr("Nodes in the hidden layer (0-64). 0 removes the hidden "
                                         "layer: the article's 2-layer model, one neuron"))
@@ -268,9 +275,13 @@ class ControlPanel(QWidget):
         try:
             self._config = config
             self._gate.setCurrentIndex(self._gate.findData(config.gate))
-            for box, target in zip(self._target_boxes, config.targets):
-                box.setValue(target)
+            if config.is_function:
+                self._function.set_function(config.function, config.grid)
+            else:
+                for box, target in zip(self._target_boxes, config.targets):
+                    box.setValue(target)
             self._targets_box.setVisible(config.gate == "custom")
+            self._function.setVisible(config.is_function)
             self._hidden.setValue(config.hidden_nodes)
             self._alpha.setValue(config.alpha)
             self._steps.setValue(config.steps)
@@ -311,13 +322,21 @@ class ControlPanel(QWidget):
     def _read_config(self) -> TrainConfig:
         gate = self._gate.currentData()
         targets = [b.value() for b in self._target_boxes] if gate == "custom" else None
+        function = {"function": self._function.function(), "grid": self._function.grid()} \
+            if gate == FUNCTION else {}
         return TrainConfig(gate=gate, targets=targets, hidden_nodes=self._hidden.value(),
                            alpha=self._alpha.value(), steps=self._steps.value(),
-                           seed=self._seed.text(), **self._advanced.values())
+                           seed=self._seed.text(), **self._advanced.values(), **function)
 
     def _on_edit(self, *_):
         if self._updating:
             return
+        if self._gate.currentData() == FUNCTION and not self._config.is_function and \
+                self._hidden.value() < FUNCTION_HIDDEN:
+            # A surface needs more than a gate's two hidden nodes: a bump takes four or more.
+            self._updating = True
+            self._hidden.setValue(FUNCTION_HIDDEN)
+            self._updating = False
         try:
             config = self._read_config()
         except ConfigError as error:
@@ -326,6 +345,7 @@ class ControlPanel(QWidget):
             return
         self._error.clear()
         self._targets_box.setVisible(config.gate == "custom")
+        self._function.setVisible(config.is_function)
         self._update_hidden_note(config.hidden_nodes)
         if config != self._config:
             self._config = config

@@ -450,6 +450,8 @@ class SeedsDialog(QDialog):
         return text
 
     def _gate_name(self, config: TrainConfig) -> str:
+        if config.is_function:
+            return self.tr("the function {0} on a {1} x {1} grid").format(config.function, config.grid)
         if config.gate == "custom":
             return self.tr("the custom gate")
         return config.gate.upper()

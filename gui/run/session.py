@@ -18,7 +18,7 @@ from core.training import states
 from core.training.trainer import Trainer
 from core.views.run_list import RunInfo
 from core.views.snapshot import LossRecord
-from gui.common.messages import option_name, parameter_name
+from gui.common.messages import option_name, parameter_name, target_name
 from gui.run.saved_marks import SavedMarks
 from gui.run.shown_step import ShownStep, ended_state, resting_snapshot
 from gui.run.training_controller import TrainingController
@@ -297,7 +297,8 @@ class RunSession(QObject):
         alpha 0.5, seed 0, textbook" (and any option that is not the article's default)."""
         model = (self.tr("2-layer") if config.hidden_nodes == 0
                  else self.tr("{0} hidden").format(config.hidden_nodes))
-        parts = [config.gate.upper(), model, self.tr("alpha {0:g}").format(config.alpha),
+        learned = target_name(config) if config.is_function else config.gate.upper()
+        parts = [learned, model, self.tr("alpha {0:g}").format(config.alpha),
                  self.tr("seed {0}").format(config.seed), option_name(config.update_order)]
         parts += [option_name(value) for value, default in (
             (config.mode, "online"), (config.activation, "sigmoid"), (config.loss, "squared"),

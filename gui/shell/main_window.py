@@ -14,7 +14,7 @@ from core.model.config import TrainConfig
 from core.training import states
 from core.views.loss_convention import ARTICLE_SUM, GATELAB
 from core.views.run_list import overlay_colour
-from gui.common.messages import run_message
+from gui.common.messages import run_message, target_name
 from gui.files.experiment_files import ExperimentFiles, path_from_mime
 from gui.files.run_restore import RunRestore
 from gui.files.run_saving import RunSaving
@@ -196,8 +196,8 @@ class MainWindow(QMainWindow):
         self.dock_refresh.update_from(snapshot, new_run)
         self.controls.set_run_state(snapshot.state)
         self.network_view.set_editable(snapshot.state in EDITABLE_STATES)
-        self.math_panel.update_from(snapshot)
-        self.practice_panel.update_from(snapshot)
+        self.panes.gate_only["math"].update_from(snapshot)
+        self.panes.gate_only["practice"].update_from(snapshot)
         if snapshot.state in (states.DIVERGED, states.FAILED):
             self._show_lasting_notice(run_message(snapshot), status=False)
         elif new_run or snapshot.state == states.TRAINING:
@@ -208,7 +208,8 @@ class MainWindow(QMainWindow):
         c = self.session.config
         model = (self.tr("2-layer") if c.hidden_nodes == 0
                  else self.tr("{0} hidden nodes").format(c.hidden_nodes))
-        title = self.tr("GateLab — {0}, {1}").format(c.gate.upper(), model)
+        learned = target_name(c) if c.is_function else c.gate.upper()
+        title = self.tr("GateLab — {0}, {1}").format(learned, model)
         suffix = self.files.title_suffix()
         self.setWindowTitle(f"{title} — {suffix}" if suffix else title)
 

@@ -89,6 +89,8 @@ class MenuBar(QObject):
     def _tools_menu(self, menu) -> None:
         w = self._window
         self._action(menu, self.tr("&Many seeds…"), "Ctrl+M", w.show_many_seeds)
+        self._action(menu, self.tr("How many &hidden nodes?…"), None,
+                     lambda _=False: w.many_seeds.show_study(w.session.config))
         self._action(menu, self.tr("&Practice a step by hand"), "Ctrl+Shift+P",
                      lambda: (w.show_dock("practice"), w.practice_panel.answer_field().setFocus()))
         compare = menu.addMenu(self.tr("&Compare the run with"))

@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
 
 from gui.controls.control_panel import ControlPanel
 from gui.views.article_guide_view import ArticleGuideView
+from gui.views.contributions_view import ContributionsView
+from gui.views.gate_only import GateOnly
 from gui.views.gradient_check_view import GradientCheckView
 from gui.views.help_panel import HelpPanel
 from gui.views.hidden_maps_view import HiddenMapsView
@@ -44,7 +46,7 @@ FLOATING_SIZE = QSize(440, 600)  # a side view opened there, floating over the w
 READING_SHARE = 0.4  # of the window's height, for the guide or help under the views
 # The views in the dock column's tabs, in tab order, and those open at first start: four tabs
 # fit whole at 1366 pixels; the rest are a click away in the View menu.
-VIEW_DOCKS = ("network", "hidden", "space", "landscape", "math", "practice", "gradient", "runs")
+VIEW_DOCKS = ("network", "hidden", "space", "landscape", "math", "practice", "gradient", "sum", "runs")
 READING_DOCKS = ("guide", "help")
 SHOWN_AT_FIRST = ("network", "space", "math", "runs")
 VIEW_SHARE = 0.62  # of the middle column's height, for the 3D view over the loss plot
@@ -53,6 +55,8 @@ FRAME_ALLOWANCE = QSize(16, 48)
 # The dock views that draw the step shown (gui.shell.dock_refresh), by dock.
 STEP_DOCKS = {"network": "network_view", "hidden": "hidden_maps", "space": "hidden_space",
               "landscape": "landscape", "gradient": "gradient_check"}
+# The views of a gate's four rows: each sits in a GateOnly, which says so for a function's run.
+GATE_DOCKS = STEP_DOCKS | {"math": "math_panel", "practice": "practice_panel"}
 
 
 def fitted_size(preferred: QSize, available: QSize) -> QSize:
@@ -123,14 +127,18 @@ class WindowLayout(QObject):
         w.math_panel, w.gradient_check = MathPanel(), GradientCheckView()
         w.runs_view, w.article_guide = RunsView(), ArticleGuideView()
         w.practice_panel = PracticePanel()
+        w.contributions = ContributionsView()
+        self.gate_only = {key: GateOnly(getattr(w, name)) for key, name in GATE_DOCKS.items()}
+        g = self.gate_only
         w.docks = {key: self._dock(key, title, widget) for key, title, widget in (
-            ("network", self.tr("Network diagram"), w.network_view),
-            ("hidden", self.tr("Hidden node maps"), w.hidden_maps),
-            ("space", self.tr("Hidden space"), w.hidden_space),
-            ("landscape", self.tr("Loss landscape"), w.landscape),
-            ("math", self.tr("Step-by-step math"), w.math_panel),
-            ("practice", self.tr("Practice"), w.practice_panel),
-            ("gradient", self.tr("Gradient check"), w.gradient_check),
+            ("network", self.tr("Network diagram"), g["network"]),
+            ("hidden", self.tr("Hidden node maps"), g["hidden"]),
+            ("space", self.tr("Hidden space"), g["space"]),
+            ("landscape", self.tr("Loss landscape"), g["landscape"]),
+            ("math", self.tr("Step-by-step math"), g["math"]),
+            ("practice", self.tr("Practice"), g["practice"]),
+            ("gradient", self.tr("Gradient check"), g["gradient"]),
+            ("sum", self.tr("How the sum builds it"), w.contributions),
             ("runs", self.tr("Runs"), w.runs_view),
             ("help", self.tr("What am I looking at?"), HelpPanel()),
             ("guide", self.tr("Follow the article"), w.article_guide))}
@@ -202,8 +210,8 @@ class WindowLayout(QObject):
                 bar.hide()
 
     def step_views(self) -> dict:
-        """The dock views that draw the step shown, by dock."""
-        return {key: getattr(self._window, name) for key, name in STEP_DOCKS.items()}
+        """The dock views that draw the step shown, by dock (a gate's views in their GateOnly)."""
+        return {key: self.gate_only[key] for key in STEP_DOCKS} | {"sum": self._window.contributions}
 
     def fit_controls(self) -> None:
         """The controls' column at their minimum (not preferred) width: the window must fit a

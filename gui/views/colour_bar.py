@@ -20,6 +20,16 @@ class ColourBar(QWidget):
         self.setToolTip(self.tr("The surface's colour is its height: the network's output, "
                                 "from 0 (dark blue) to 1 (yellow)"))
 
+    def set_label(self, label: str) -> None:
+        """What the colours measure ("output", or a function run's "error")."""
+        if label != self._label:
+            self._label = label
+            self.updateGeometry()
+            self.update()
+
+    def label(self) -> str:
+        return self._label
+
     def stops(self) -> np.ndarray:
         return np.array(self._stops, copy=True)
 

@@ -60,7 +60,7 @@ class HeatmapView(QWidget):
         self._image.setImage(self._data, autoLevels=False, levels=(0.0, 1.0))
         self._boundary.setData(*_contour(self._data, 0.5))
         self._set_lines(decision_lines(snapshot.weights))
-        self._set_rows(np.asarray(snapshot.targets), np.asarray(snapshot.predictions))
+        self._set_rows(snapshot.points, np.asarray(snapshot.targets), np.asarray(snapshot.predictions))
 
     def set_scale(self, factor: float) -> None:
         """Markers and corner labels `factor` times their usual size (presentation mode: 2)."""
@@ -144,9 +144,17 @@ class HeatmapView(QWidget):
             plot.addItem(label)
             self._labels.append(label)
 
-    def _set_rows(self, targets: np.ndarray, predictions: np.ndarray) -> None:
+    def _set_rows(self, points, targets: np.ndarray, predictions: np.ndarray) -> None:
         brushes = [pg.mkBrush(self._colormap.map(float(t), mode="qcolor")) for t in targets]
-        self._markers.setBrush(brushes)
+        points = np.asarray(points, dtype=float)
+        gate = len(points) == len(ROWS)
+        # A function's samples: small markers in the target's colour, no corner labels.
+        self._markers.setData(x=points[:, 0], y=points[:, 1], size=18 if gate else 7, pen=TARGET_PEN,
+                              brush=brushes)
+        for label in self._labels:
+            label.setVisible(gate)
+        if not gate:
+            return
         for label, target, prediction in zip(self._labels, targets, predictions, strict=True):
             # Symbols, not words: two corner labels share a side of a map ~150 px wide.
             label.setText(self.tr("yt {0:g}\nyp {1:.2f}").format(target, prediction))

@@ -37,5 +37,16 @@ class HelpPanel(QTextBrowser):
             (self.tr("Gradient check"),
              self.tr("Compares the gradients from backpropagation with slopes measured by "
                      "nudging each weight. Green means they agree.")),
+            (self.tr("Any continuous function"),
+             self.tr("Choose “Function f(x1, x2)” as the gate to learn a surface from an n x n "
+                     "grid of samples. The universal approximation theorem the article cites "
+                     "promises that with enough hidden nodes some network comes as close as we "
+                     "like to any continuous function. It promises closeness, not exactness; "
+                     "only for continuous functions (the step preset jumps, and between the "
+                     "samples its error stays large); and only that a good network exists, not "
+                     "that training finds it: a run can still get stuck. In the 3D view the red "
+                     "wireframe is the target; “How the sum builds it” shows each hidden "
+                     "node's share; the command line's study shows the error falling as nodes "
+                     "are added.")),
         ]
         self.setHtml("".join(f"<h3>{title}</h3><p>{text}</p>" for title, text in sections))

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from core.model.gates import ROWS, TARGET_TOLERANCE, is_solved
+from core.model.target_function import TOLERANCE, within
+from core.views.function_fit import worst_samples
 from core.views.number_format import format_difference, format_prediction
 from gui.common.messages import diagnosis_text
 
@@ -54,6 +56,7 @@ class PredictionsTable(QWidget):
         self._solved = None  # what the label shows; restyled only when it changes
         self._shown = None
         self._row_right = [None] * len(ROWS)
+        self._inputs_are_gates = True
         self._setup_table()
         self._table.installEventFilter(self)
         layout = QVBoxLayout(self)
@@ -147,24 +150,65 @@ class PredictionsTable(QWidget):
         super().changeEvent(event)
 
     def update_from(self, snapshot):
-        """Rewrites the texts of the existing items; called up to 50 times a second."""
-        rows = zip(snapshot.predictions, snapshot.targets, strict=True)
-        for row, (yp, yt) in enumerate(rows):
-            yp, yt = float(yp), float(yt)
-            self._set(row, PREDICTION, format_prediction(yp),
-                      self.tr("yp = {value}").format(value=repr(yp)))
-            self._set(row, TARGET, _target_text(yt), self.tr("yt = {value}").format(value=repr(yt)))
-            error = yp - yt
-            self._set(row, ERROR, format_difference(error),
-                      self.tr("yp − yt = {value}").format(value=repr(error)))
-            self._tint_row(row, is_solved([yp], [yt]))  # the same rule as the solved check
-        binary = all(float(t) in (0.0, 1.0) for t in snapshot.targets)
-        self._show_solved(bool(snapshot.solved), binary)
+        """Rewrites the texts of the existing items; called up to 50 times a second. A function
+        run's grid has up to 441 samples: the table shows the four farthest from their targets."""
+        if snapshot.is_function:
+            self._update_function(snapshot)
+        else:
+            self._update_gate(snapshot)
         trained = bool(snapshot.live_step)  # a past step of a run that has gone on
         why = diagnosis_text(snapshot.diagnosis, trained) if snapshot.diagnosis is not None else ""
         if why != self._why_text:  # a relayout only when the words change
             self._why_text = why
             self._why.setText(why)
+
+    def _update_function(self, snapshot):
+        points = snapshot.points
+        rows = worst_samples(snapshot.predictions, snapshot.targets, len(ROWS))
+        for row, k in enumerate(rows):
+            x1, x2 = points[k]
+            self._table.item(row, INPUT).setText(f"[{x1:.2g}, {x2:.2g}]")
+            self._set_numbers(row, float(snapshot.predictions[k]), float(snapshot.targets[k]))
+            self._tint_row(row, bool(within([snapshot.predictions[k]], [snapshot.targets[k]]).all()))
+        self._inputs_are_gates = False
+        self._show_within(bool(snapshot.solved))
+
+    def _update_gate(self, snapshot):
+        if not self._inputs_are_gates:
+            for row, (x1, x2) in enumerate(ROWS):
+                self._table.item(row, INPUT).setText(f"[{int(x1)}, {int(x2)}]")
+            self._inputs_are_gates = True
+        rows = zip(snapshot.predictions, snapshot.targets, strict=True)
+        for row, (yp, yt) in enumerate(rows):
+            yp, yt = float(yp), float(yt)
+            self._set_numbers(row, yp, yt)
+            self._tint_row(row, is_solved([yp], [yt]))  # the same rule as the solved check
+        binary = all(float(t) in (0.0, 1.0) for t in snapshot.targets)
+        self._show_solved(bool(snapshot.solved), binary)
+
+    def _set_numbers(self, row, yp: float, yt: float):
+        self._set(row, PREDICTION, format_prediction(yp),
+                  self.tr("yp = {value}").format(value=repr(yp)))
+        self._set(row, TARGET, _target_text(yt), self.tr("yt = {value}").format(value=repr(yt)))
+        error = yp - yt
+        self._set(row, ERROR, format_difference(error),
+                  self.tr("yp − yt = {value}").format(value=repr(error)))
+
+    def _show_within(self, within_all: bool):
+        """A function run: within the tolerance at every sample, or not yet."""
+        if ("function", within_all) == self._shown:
+            return
+        self._solved, self._shown = within_all, ("function", within_all)
+        self._label.setToolTip(self.tr(
+            "A function is learned when every sample's prediction is within {0} of its target; "
+            "the table shows the four samples farthest from theirs").format(TOLERANCE))
+        if within_all:
+            self._label.setText(self.tr("✓ Within {0} at every sample").format(TOLERANCE))
+            self._label.setStyleSheet(_SOLVED_STYLE)
+        else:
+            self._label.setText(self.tr("Not yet within {0}: the samples farthest from their "
+                                        "targets").format(TOLERANCE))
+            self._label.setStyleSheet("")
 
     def _set(self, row, column, text, tip):
         item = self._table.item(row, column)

@@ -15,7 +15,6 @@ from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QVector3D
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from core.model.gates import ROWS
 from core.views.node_maps import decision_lines
 from core.views.snapshot import GRID_SIZE
 from gui.common.marker_key import KeyEntry
@@ -29,6 +28,8 @@ TARGET_COLOR = (1.0, 0.25, 0.35, 1.0)
 PREDICTION_COLOR = (1.0, 1.0, 1.0, 1.0)
 TARGET_SIZE, PREDICTION_SIZE = 14, 8  # pixels on screen (presentation mode doubles them)
 TARGET_TO_PREDICTION = PREDICTION_SIZE / TARGET_SIZE
+SAMPLE_SCALE = 0.4  # a function's samples: small markers, so the surfaces between them show
+TARGET_WIRE_COLOR = (1.0, 0.25, 0.35, 0.55)  # a function's target surface, in the targets' red
 DEFAULT_CAMERA = {"center": QVector3D(0.5, 0.5, 0.4), "distance": 3.4,
                   "elevation": 26.0, "azimuth": -62.0}  # like matplotlib's default 3/4 view
 # GLViewWidget's fov is horizontal, so a short wide view would cut off the top and bottom.
@@ -89,6 +90,11 @@ class SurfaceView(QWidget):
             raise ValueError(f"expected a {self._z.shape} grid, got {grid.shape}")
         if not np.isfinite(grid).all():
             return  # a diverged run: keep the last finite surface on screen
+        self._error_box.setVisible(snapshot.is_function)
+        showing_error = snapshot.is_function and self._error_box.isChecked()
+        if showing_error:
+            grid = snapshot.error_grid  # the error's height instead of the output's
+        self._last = snapshot
         np.copyto(self._z, grid, casting="same_kind")
         levels = np.clip(self._z * 255.0, 0, 255).astype(np.intp)
         np.take(self._lut, levels, axis=0, out=self._colors)
@@ -96,8 +102,44 @@ class SurfaceView(QWidget):
         self._surface.setData(z=self._z, colors=self._colors.reshape(-1, 4))
         self._wire_pos[:, 2] = self._z.ravel()[self._wire_index]
         self._wire.setData(pos=self._wire_pos)
-        self._set_rows(np.asarray(snapshot.targets), np.asarray(snapshot.predictions))
+        self._set_rows(snapshot.points, np.asarray(snapshot.targets), np.asarray(snapshot.predictions))
+        self._set_target_surface(None if showing_error else snapshot.target_grid)
+        for markers in (self._targets, self._predictions, self._errors):
+            markers.setVisible(not showing_error)  # heights of another quantity than the error's
+        height = self.tr("error") if showing_error else self.tr("output")
+        if self._colour_bar.label() != height:  # the height axis and the colours say what they show
+            self._colour_bar.set_label(height)
+            self._height_title.setData(text=height)
         self._set_floor_lines(decision_lines(snapshot.weights))
+
+    def show_error(self, on: bool) -> None:
+        """A function run: the surface is |yp - f| instead of yp (the target and samples hide)."""
+        self._error_box.setChecked(bool(on))
+
+    def showing_error(self) -> bool:
+        return self._error_box.isVisible() and self._error_box.isChecked()
+
+    def _on_error_toggled(self, _checked: bool) -> None:
+        if self._last is not None:
+            self.update_from(self._last)
+
+    def _set_target_surface(self, target) -> None:
+        """A function's target as a wireframe over the network's surface; none for a gate."""
+        self._target_wire.setVisible(target is not None)
+        if target is None:
+            return
+        target = np.asarray(target)
+        if target.shape != self._z.shape:
+            raise ValueError(f"expected a {self._z.shape} target grid, got {target.shape}")
+        self._target_wire_pos[:, 2] = target.ravel()[self._wire_index]
+        self._target_wire.setData(pos=self._target_wire_pos)
+
+    def target_wire_visible(self) -> bool:
+        return self._target_wire.visible()
+
+    def target_wire_z(self) -> np.ndarray:
+        """The target's heights along the wireframe (end points of its segments)."""
+        return self._target_wire_pos[:, 2].copy()
 
     def floor_lines(self) -> tuple[np.ndarray, np.ndarray]:
         """The decision lines on the floor now: (2N x 3 end points, 2N x 4 colours)."""
@@ -114,8 +156,8 @@ class SurfaceView(QWidget):
 
     def set_scale(self, factor: float) -> None:
         """Markers, lines and labels `factor` times their usual size (presentation mode: 2)."""
-        self._targets.setData(size=TARGET_SIZE * factor)
-        self._predictions.setData(size=PREDICTION_SIZE * factor)
+        self._scale = factor
+        self._size_markers()
         self._errors.setData(width=2.0 * factor)
         self._floor.setData(width=2.5 * factor)
         for label, base in zip(self._text_items, self._text_sizes):
@@ -129,6 +171,12 @@ class SurfaceView(QWidget):
             control.setVisible(factor <= 1.0)
         self._half_tan = VIEW_HALF_TAN if factor <= 1.0 else PRESENTED_HALF_TAN
         self._fit_fov()
+
+    def _size_markers(self) -> None:
+        """A grid's many samples get smaller markers than a gate's four, so the surface shows."""
+        factor = self._scale * (SAMPLE_SCALE if self._rows > 4 else 1.0)
+        self._targets.setData(size=TARGET_SIZE * factor)
+        self._predictions.setData(size=PREDICTION_SIZE * factor)
 
     def reset_camera(self) -> None:
         self._glview.setCameraParams(**DEFAULT_CAMERA)
@@ -176,6 +224,11 @@ class SurfaceView(QWidget):
         self._wire_pos = self._wire_pos.astype(np.float32)
         self._wire = gl.GLLinePlotItem(pos=self._wire_pos, mode="lines", color=(0, 0, 0, 0.45),
                                        width=1.0, glOptions="translucent")
+        self._target_wire_pos = self._wire_pos.copy()
+        self._target_wire = gl.GLLinePlotItem(pos=self._target_wire_pos, mode="lines",
+                                              color=TARGET_WIRE_COLOR, width=1.5, glOptions="translucent")
+        self._target_wire.setVisible(False)
+        self._scale, self._rows = 1.0, 4
         self._plane = gl.GLMeshItem(
             vertexes=np.array([[0, 0, 0.5], [1, 0, 0.5], [1, 1, 0.5], [0, 1, 0.5]], np.float32),
             faces=np.array([[0, 1, 2], [0, 2, 3]], np.uint32), color=(0.9, 0.9, 1.0, 0.3),
@@ -195,9 +248,10 @@ class SurfaceView(QWidget):
                                              glOptions=ON_TOP_GL)
         view.keep_clear = [self._targets, self._predictions]  # no label covers a row's marker
         self._text_items = self._labels()
+        self._height_title = self._text_items[-1]  # "output", up the left edge
         self._text_sizes = [label.font.pointSizeF() for label in self._text_items]
-        items = [self._floor, self._surface, self._wire, _box_lines(), self._plane, self._errors,
-                 self._predictions, self._targets, *self._text_items]
+        items = [self._floor, self._surface, self._wire, self._target_wire, _box_lines(), self._plane,
+                 self._errors, self._predictions, self._targets, *self._text_items]
         for depth, item in enumerate(items):  # drawn in this order; text (QPainter) last
             item.setDepthValue(depth)
             view.addItem(item)
@@ -234,8 +288,12 @@ class SurfaceView(QWidget):
                                      required=True, turns=(0, 45, -45, 90, -90)))
         return labels
 
-    def _set_rows(self, targets: np.ndarray, predictions: np.ndarray) -> None:
-        rows = np.asarray(ROWS, dtype=np.float32)
+    def _set_rows(self, points, targets: np.ndarray, predictions: np.ndarray) -> None:
+        """A marker per row (a gate's four, a function's samples) at its target and prediction."""
+        rows = np.asarray(points, dtype=np.float32)
+        if len(rows) != self._rows:
+            self._rows = len(rows)
+            self._size_markers()
         target_pos = np.column_stack([rows, targets]).astype(np.float32)
         prediction_pos = np.column_stack([rows, predictions]).astype(np.float32)
         self._targets.setData(pos=target_pos)
@@ -260,6 +318,13 @@ class SurfaceView(QWidget):
         self._plane_box.setToolTip(self.tr(
             "Show the level 0.5: where the surface is above it, the network answers 1."))
         self._plane_box.toggled.connect(self._on_plane_toggled)
+        self._error_box = QCheckBox(self.tr("Error |yp − f|"))
+        self._error_box.setToolTip(self.tr(
+            "A function run: show how far the network's surface is from the target at every "
+            "point, samples and the space between them alike, instead of the surface itself."))
+        self._error_box.setVisible(False)
+        self._error_box.toggled.connect(self._on_error_toggled)
+        self._last = None
         reset = QPushButton(self.tr("Reset camera"))
         reset.setObjectName("resetCameraButton")
         reset.setToolTip(self.tr("Return to the starting view (drag to rotate, wheel to zoom)."))
@@ -282,6 +347,7 @@ class SurfaceView(QWidget):
         self._colour_bar = ColourBar(COLORMAP, self.tr("output"))
         controls = QHBoxLayout()
         controls.addWidget(self._plane_box)
+        controls.addWidget(self._error_box)
         controls.addWidget(self._colour_bar, 1)
         controls.addWidget(reset)
         layout = QVBoxLayout(self)

@@ -453,220 +453,254 @@
     </message>
 </context>
 <context>
+    <name>ContributionsView</name>
+    <message>
+        <location filename="../../gui/views/contributions_view.py" line="37"/>
+        <source>The output node adds its inputs: each hidden node&apos;s output times its weight (one map each, blue below 0, red above), plus its bias, gives v; the sigmoid of v is the prediction yp. With enough hidden nodes, such steps and bumps add up to any continuous surface: the universal approximation theorem.</source>
+        <translation>出力ノードは入力を足し合わせます。各隠れノードの出力にその重みを掛けたもの（1つずつの図。0 より下は青、上は赤）にバイアスを加えると v になり、v のシグモイドが予測値 yp です。隠れ層のノードが十分あれば、こうした段差や山を足し合わせてどんな連続な曲面でも近似できます。これが普遍近似定理です。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contributions_view.py" line="49"/>
+        <source>w2 h and v</source>
+        <translation>w2 h と v</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contributions_view.py" line="85"/>
+        <source>w2 h{0}</source>
+        <translation>w2 h{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contributions_view.py" line="86"/>
+        <source>v = Σ + b</source>
+        <translation>v = Σ + b</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contributions_view.py" line="86"/>
+        <source>yp = σ(v)</source>
+        <translation>yp = σ(v)</translation>
+    </message>
+</context>
+<context>
     <name>ControlPanel</name>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="126"/>
+        <location filename="../../gui/controls/control_panel.py" line="128"/>
         <source>Input error</source>
         <translation>入力エラー</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="135"/>
+        <location filename="../../gui/controls/control_panel.py" line="137"/>
         <source>Presets…</source>
         <translation>プリセット…</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="136"/>
+        <location filename="../../gui/controls/control_panel.py" line="138"/>
         <source>Article: 2-layer AND</source>
         <translation>記事: 2層 AND</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="137"/>
+        <location filename="../../gui/controls/control_panel.py" line="139"/>
         <source>Article: 3-layer XOR</source>
         <translation>記事: 3層 XOR</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="140"/>
+        <location filename="../../gui/controls/control_panel.py" line="142"/>
         <source>Load the settings of one of the article&apos;s runs</source>
         <translation>記事で実行したときの設定を読み込みます</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="145"/>
+        <location filename="../../gui/controls/control_panel.py" line="147"/>
         <source>Network and training</source>
         <translation>ネットワークと学習</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="150"/>
+        <location filename="../../gui/controls/control_panel.py" line="152"/>
         <source>Custom</source>
         <translation>カスタム</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="151"/>
-        <source>The logic gate (truth table) the network learns</source>
-        <translation>ネットワークが学習する論理ゲート（真理値表）</translation>
+        <location filename="../../gui/controls/control_panel.py" line="153"/>
+        <source>Function f(x1, x2)</source>
+        <translation>関数 f(x1, x2)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="152"/>
+        <location filename="../../gui/controls/control_panel.py" line="154"/>
+        <source>The logic gate (truth table) the network learns, or a function of x1 and x2 sampled on a grid</source>
+        <translation>ネットワークが学習する論理ゲート（真理値表）、または格子上の点で標本をとった x1 と x2 の関数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls/control_panel.py" line="156"/>
         <source>&amp;Gate</source>
         <translation>ゲート(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="156"/>
+        <location filename="../../gui/controls/control_panel.py" line="163"/>
         <source>Nodes in the hidden layer (0-64). 0 removes the hidden layer: the article&apos;s 2-layer model, one neuron</source>
         <translation>隠れ層のノードの数(0~64)。0 にすると隠れ層がなくなり、記事の2層モデル（ニューロン1個）になります</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="159"/>
+        <location filename="../../gui/controls/control_panel.py" line="166"/>
         <source>&amp;Hidden nodes</source>
         <translation>隠れ層のノード数(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="163"/>
+        <location filename="../../gui/controls/control_panel.py" line="170"/>
         <source>Learning rate α (0.0001-100): how far each update moves the weights. Can change while training</source>
         <translation>学習率 α(0.0001~100): 勾配降下法の1回の更新で重みを動かす大きさ。学習中も変更できます</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="165"/>
+        <location filename="../../gui/controls/control_panel.py" line="172"/>
         <source>&amp;Alpha (learning rate)</source>
         <translation>学習率 α(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="169"/>
+        <location filename="../../gui/controls/control_panel.py" line="176"/>
         <source>Training steps (1-100,000,000). One step = one pass over the 4 rows of the truth table</source>
         <translation>学習のステップ数(1~100,000,000)。1ステップ = 真理値表の4行をひととおり学習すること</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="171"/>
+        <location filename="../../gui/controls/control_panel.py" line="178"/>
         <source>S&amp;teps</source>
         <translation>ステップ数(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="174"/>
+        <location filename="../../gui/controls/control_panel.py" line="181"/>
         <source>S&amp;eed</source>
         <translation>シード(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="191"/>
+        <location filename="../../gui/controls/control_panel.py" line="198"/>
         <source>Target output for this input, from 0 to 1</source>
         <translation>この入力に対する真の値(0~1)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="202"/>
+        <location filename="../../gui/controls/control_panel.py" line="209"/>
         <source>Random seed (0-4294967295): the same seed always gives the same initial weights</source>
         <translation>乱数のシード(0~4294967295): 同じシードからは、いつも同じ重みの初期値が得られます</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="205"/>
+        <location filename="../../gui/controls/control_panel.py" line="212"/>
         <source>New seed</source>
         <translation>新しいシード</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="206"/>
+        <location filename="../../gui/controls/control_panel.py" line="213"/>
         <source>Draw a new random seed: new initial weights (Ctrl+D)</source>
         <translation>新しいシードを乱数で選び、重みの初期値を変えます (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="214"/>
+        <location filename="../../gui/controls/control_panel.py" line="221"/>
         <source>Speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="219"/>
+        <location filename="../../gui/controls/control_panel.py" line="226"/>
         <source>From slow motion (1 step a second) to as fast as the machine goes. Can change while training</source>
         <translation>スローモーション（1秒に1ステップ）からコンピュータの最高速度まで。学習中も変更できます</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="232"/>
-        <location filename="../../gui/controls/control_panel.py" line="298"/>
+        <location filename="../../gui/controls/control_panel.py" line="239"/>
+        <location filename="../../gui/controls/control_panel.py" line="309"/>
         <source>Train</source>
         <translation>学習</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="233"/>
+        <location filename="../../gui/controls/control_panel.py" line="240"/>
         <source>Start, pause or resume training (Space)</source>
         <translation>学習を開始・一時停止・再開します (Space)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="234"/>
+        <location filename="../../gui/controls/control_panel.py" line="241"/>
         <source>Step</source>
         <translation>1ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="235"/>
+        <location filename="../../gui/controls/control_panel.py" line="242"/>
         <source>Run exactly one step, then pause (.)</source>
         <translation>ちょうど1ステップだけ進めて一時停止します (.)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="236"/>
+        <location filename="../../gui/controls/control_panel.py" line="243"/>
         <source>Reset</source>
         <translation>リセット</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="237"/>
+        <location filename="../../gui/controls/control_panel.py" line="244"/>
         <source>Back to the initial weights of this seed (Ctrl+R)</source>
         <translation>このシードの重みの初期値に戻します (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="238"/>
+        <location filename="../../gui/controls/control_panel.py" line="245"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="239"/>
+        <location filename="../../gui/controls/control_panel.py" line="246"/>
         <source>End training here and keep the current weights (Esc)</source>
         <translation>ここで学習を終え、今の重みを残します (Esc)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="297"/>
+        <location filename="../../gui/controls/control_panel.py" line="308"/>
         <source>Pause</source>
         <translation>一時停止</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="298"/>
+        <location filename="../../gui/controls/control_panel.py" line="309"/>
         <source>Resume</source>
         <translation>再開</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="304"/>
+        <location filename="../../gui/controls/control_panel.py" line="315"/>
         <source>Not applied: “{0}” is not a whole number. Numbers here are written with a decimal point and a comma between thousands: 2,000 is two thousand.</source>
         <translation>適用していません: 「{0}」は整数ではありません。ここでは小数点に「.」、3桁ごとの区切りに「,」を使います（2,000 は二千）。</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="325"/>
+        <location filename="../../gui/controls/control_panel.py" line="344"/>
+        <location filename="../../gui/controls/function_picker.py" line="128"/>
         <source>Not applied: {0}</source>
         <translation>反映されませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="347"/>
+        <location filename="../../gui/controls/control_panel.py" line="367"/>
         <source>2-layer model</source>
         <translation>2層モデル</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="348"/>
+        <location filename="../../gui/controls/control_panel.py" line="368"/>
         <source>{0} hidden nodes</source>
         <translation>隠れ層のノード {0} 個</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="350"/>
+        <location filename="../../gui/controls/control_panel.py" line="370"/>
         <source>{gate} · {nodes} · α = {alpha} · {steps} steps</source>
         <translation>{gate} · {nodes} · α = {alpha} · {steps} ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="352"/>
+        <location filename="../../gui/controls/control_panel.py" line="372"/>
         <source>The run&apos;s settings (Esc leaves presentation mode to change them)</source>
         <translation>この学習の設定（変えるには Esc でプレゼンテーションモードを抜けます）</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="373"/>
+        <location filename="../../gui/controls/control_panel.py" line="393"/>
         <source>Full speed</source>
         <translation>最高速度</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="375"/>
+        <location filename="../../gui/controls/control_panel.py" line="395"/>
         <source>1 step/s</source>
         <translation>1 ステップ/秒</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="377"/>
+        <location filename="../../gui/controls/control_panel.py" line="397"/>
         <source>{0} steps/s</source>
         <translation>{0} ステップ/秒</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="383"/>
+        <location filename="../../gui/controls/control_panel.py" line="403"/>
         <source>0 = the article&apos;s 2-layer model (one neuron, 3 weights)</source>
         <translation>0 = 記事の2層モデル（ニューロン1個、重み3個）</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="384"/>
+        <location filename="../../gui/controls/control_panel.py" line="404"/>
         <source>3-layer model: {0} hidden nodes + a bias node</source>
         <translation>3層モデル: 隠れ層のノード {0} 個 + バイアスのノード</translation>
     </message>
@@ -905,6 +939,107 @@ Any existing file of that name is unchanged.</source>
     </message>
 </context>
 <context>
+    <name>FunctionPicker</name>
+    <message>
+        <location filename="../../gui/controls/function_picker.py" line="34"/>
+        <source>Your own expression</source>
+        <translation>自分で入力した式</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls/function_picker.py" line="35"/>
+        <source>A surface to learn; each is shown as its formula below</source>
+        <translation>学習する曲面。選ぶと下にその式が表示されます</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls/function_picker.py" line="36"/>
+        <source>F&amp;unction</source>
+        <translation>関数(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls/function_picker.py" line="40"/>
+        <source>f(x1, x2) with values from 0 to 1: numbers, pi, x1, x2, + - * / ^, parentheses and sin cos exp log sqrt abs tanh min max. Enter or leaving the field applies it</source>
+        <translation>値が 0 から 1 の範囲に収まる f(x1, x2)。使えるのは数、pi、x1、x2、+ - * / ^、かっこ、sin cos exp log sqrt abs tanh min max です。Enter を押すか、入力欄を離れると適用されます</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls/function_picker.py" line="42"/>
+        <source>f(x1, x2) =</source>
+        <translation>f(x1, x2) =</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls/function_picker.py" line="51"/>
+        <source>Samples per side ({0}-{1}): the network trains on n x n points, x1 and x2 = 0, 1/(n-1), ..., 1. One step is one pass over all of them</source>
+        <translation>1辺あたりの標本点の数（{0}～{1}）。ネットワークは x1、x2 = 0, 1/(n-1), ..., 1 の n x n 点で学習します。1ステップは、そのすべての点を1回ずつたどることです</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls/function_picker.py" line="53"/>
+        <source>&amp;Grid (n x n)</source>
+        <translation>格子（n x n）(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls/function_picker.py" line="60"/>
+        <source>Bump</source>
+        <translation>山</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls/function_picker.py" line="60"/>
+        <source>Ridge</source>
+        <translation>尾根</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls/function_picker.py" line="60"/>
+        <source>Saddle</source>
+        <translation>鞍点</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls/function_picker.py" line="61"/>
+        <source>Ripple</source>
+        <translation>波紋</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls/function_picker.py" line="61"/>
+        <source>Step (not continuous)</source>
+        <translation>段差（連続でない）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls/function_picker.py" line="62"/>
+        <source>Smooth AND</source>
+        <translation>なめらかな AND</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls/function_picker.py" line="62"/>
+        <source>Smooth OR</source>
+        <translation>なめらかな OR</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls/function_picker.py" line="62"/>
+        <source>Smooth XOR</source>
+        <translation>なめらかな XOR</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls/function_picker.py" line="63"/>
+        <source>Smooth NAND</source>
+        <translation>なめらかな NAND</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls/function_picker.py" line="63"/>
+        <source>Smooth NOR</source>
+        <translation>なめらかな NOR</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls/function_picker.py" line="63"/>
+        <source>Smooth XNOR</source>
+        <translation>なめらかな XNOR</translation>
+    </message>
+</context>
+<context>
+    <name>GateOnly</name>
+    <message>
+        <location filename="../../gui/views/gate_only.py" line="14"/>
+        <source>This view follows the four rows of a logic gate. The run shown learns a function f(x1, x2) on a grid: watch the 3D view, where its target is the red wireframe, and the table of the samples farthest from their targets.</source>
+        <translation>この表示は論理ゲートの4行を追うものです。表示中の学習は格子上で関数 f(x1, x2) を学んでいます。目標が赤いワイヤーフレームで描かれる3D表示と、目標から最も離れた標本点の表を見てください。</translation>
+    </message>
+</context>
+<context>
     <name>GradientCheckView</name>
     <message>
         <location filename="../../gui/views/gradient_check_view.py" line="55"/>
@@ -1040,7 +1175,7 @@ Green, below {green}: they agree, backprop is right. Red, above {red}: backprop 
         <translation>出力</translation>
     </message>
     <message>
-        <location filename="../../gui/views/heatmap_view.py" line="152"/>
+        <location filename="../../gui/views/heatmap_view.py" line="160"/>
         <source>yt {0:g}
 yp {1:.2f}</source>
         <translation>yt {0:g}
@@ -1128,6 +1263,16 @@ yp {1:.2f}</translation>
         <location filename="../../gui/views/help_panel.py" line="38"/>
         <source>Compares the gradients from backpropagation with slopes measured by nudging each weight. Green means they agree.</source>
         <translation>誤差逆伝播法で求めた勾配を、重みを1つずつ少し動かして測った傾きと比べます。緑なら一致しています。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/help_panel.py" line="40"/>
+        <source>Any continuous function</source>
+        <translation>どんな連続関数でも</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/help_panel.py" line="41"/>
+        <source>Choose “Function f(x1, x2)” as the gate to learn a surface from an n x n grid of samples. The universal approximation theorem the article cites promises that with enough hidden nodes some network comes as close as we like to any continuous function. It promises closeness, not exactness; only for continuous functions (the step preset jumps, and between the samples its error stays large); and only that a good network exists, not that training finds it: a run can still get stuck. In the 3D view the red wireframe is the target; “How the sum builds it” shows each hidden node&apos;s share; the command line&apos;s study shows the error falling as nodes are added.</source>
+        <translation>ゲートに「関数 f(x1, x2)」を選ぶと、n x n の格子上の標本点から曲面を学習します。記事が引く普遍近似定理は、隠れ層のノードが十分あれば、どんな連続関数にもいくらでも近いネットワークが存在することを保証します。保証されるのは近さであって、完全な一致ではありません。対象は連続関数だけです（段差のプリセットは値が跳ぶので、標本点の間では誤差が大きいままです）。また、よいネットワークが存在することを保証するだけで、学習でそれが見つかるとは限りません。学習が行き詰まることもあります。3D表示の赤いワイヤーフレームが目標です。「和が曲面を作るしくみ」には各隠れノードの分担が、コマンドラインの study には、ノードを増やすにつれて誤差が下がる様子が示されます。</translation>
     </message>
 </context>
 <context>
@@ -1464,12 +1609,12 @@ yp {1:.2f}</translation>
         <translation>隠れ層のノード {0} 個</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="211"/>
+        <location filename="../../gui/shell/main_window.py" line="212"/>
         <source>GateLab — {0}, {1}</source>
         <translation>GateLab — {0}、{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="280"/>
+        <location filename="../../gui/shell/main_window.py" line="281"/>
         <source>Default settings restored; the language follows the system from the next start.</source>
         <translation>設定を初期状態に戻しました。言語は次回の起動からシステムの設定に従います。</translation>
     </message>
@@ -1801,66 +1946,71 @@ yp {1:.2f}</translation>
     </message>
     <message>
         <location filename="../../gui/shell/menu_bar.py" line="92"/>
+        <source>How many &amp;hidden nodes?…</source>
+        <translation>隠れ層のノードはいくつ必要？(&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/menu_bar.py" line="94"/>
         <source>&amp;Practice a step by hand</source>
         <translation>1ステップを手で計算する(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/menu_bar.py" line="94"/>
+        <location filename="../../gui/shell/menu_bar.py" line="96"/>
         <source>&amp;Compare the run with</source>
         <translation>この学習と比べる(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/menu_bar.py" line="95"/>
+        <location filename="../../gui/shell/menu_bar.py" line="97"/>
         <source>the other &amp;update order (same seed)</source>
         <translation>もう一方の更新順序（同じシード）(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/menu_bar.py" line="95"/>
+        <location filename="../../gui/shell/menu_bar.py" line="97"/>
         <source>&amp;alpha × 4 (same seed)</source>
         <translation>学習率 × 4（同じシード）(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/menu_bar.py" line="96"/>
+        <location filename="../../gui/shell/menu_bar.py" line="98"/>
         <source>a&amp;lpha ÷ 4 (same seed)</source>
         <translation>学習率 ÷ 4（同じシード）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/menu_bar.py" line="96"/>
+        <location filename="../../gui/shell/menu_bar.py" line="98"/>
         <source>one more &amp;hidden node (same seed)</source>
         <translation>隠れ層のノードを1個増やす（同じシード）(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/menu_bar.py" line="97"/>
+        <location filename="../../gui/shell/menu_bar.py" line="99"/>
         <source>the &amp;2-layer model, or 2 hidden nodes (same seed)</source>
         <translation>2層モデル、または隠れ層のノード2個（同じシード）(&amp;2)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/menu_bar.py" line="98"/>
+        <location filename="../../gui/shell/menu_bar.py" line="100"/>
         <source>&amp;momentum, or plain gradient descent (same seed)</source>
         <translation>モーメンタム、または通常の勾配降下法（同じシード）(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/menu_bar.py" line="99"/>
+        <location filename="../../gui/shell/menu_bar.py" line="101"/>
         <source>A&amp;dam, or plain gradient descent (same seed)</source>
         <translation>Adam、または通常の勾配降下法（同じシード）(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/menu_bar.py" line="100"/>
+        <location filename="../../gui/shell/menu_bar.py" line="102"/>
         <source>the run &amp;selected in the Runs panel</source>
         <translation>学習の一覧で選んだ学習(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/menu_bar.py" line="109"/>
+        <location filename="../../gui/shell/menu_bar.py" line="111"/>
         <source>System default</source>
         <translation>システムの設定</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/menu_bar.py" line="118"/>
+        <location filename="../../gui/shell/menu_bar.py" line="120"/>
         <source>About GateLab</source>
         <translation>GateLab について</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/menu_bar.py" line="119"/>
+        <location filename="../../gui/shell/menu_bar.py" line="121"/>
         <source>GateLab 0.1: watch a 2- or 3-layer neural network learn a logic gate.
 
 Built with Qt {0} through PySide6 (LGPLv3), pyqtgraph (MIT), NumPy (BSD) and PyOpenGL (BSD). GateLab itself is MIT-licensed.</source>
@@ -1872,397 +2022,537 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../gui/common/messages.py" line="17"/>
+        <location filename="../../gui/common/messages.py" line="18"/>
         <source>a number greater than 0 and at most {0:g}</source>
         <translation>0 より大きく {0:g} 以下の数</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="19"/>
+        <location filename="../../gui/common/messages.py" line="20"/>
         <source>a whole number from 1 to {0:,}</source>
         <translation>1 から {0:,} までの整数</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="15"/>
+        <location filename="../../gui/common/messages.py" line="16"/>
         <source>a whole number from 0 to {0}</source>
         <translation>0 から {0} までの整数</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="22"/>
+        <location filename="../../gui/common/messages.py" line="23"/>
         <source>four numbers from 0 to 1</source>
         <translation>0 から 1 までの数を4つ</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="23"/>
+        <location filename="../../gui/common/messages.py" line="24"/>
         <source>empty, or a number greater than 0 and at most {0:g}</source>
         <translation>空欄、または 0 より大きく {0:g} 以下の数</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="31"/>
+        <location filename="../../gui/common/messages.py" line="32"/>
         <source>Alpha</source>
         <translation>学習率</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="32"/>
+        <location filename="../../gui/common/messages.py" line="33"/>
         <source>Steps</source>
         <translation>ステップ数</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="33"/>
+        <location filename="../../gui/common/messages.py" line="34"/>
         <source>Hidden nodes</source>
         <translation>隠れ層のノード数</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="34"/>
+        <location filename="../../gui/common/messages.py" line="35"/>
         <source>Seed</source>
         <translation>シード</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="35"/>
+        <location filename="../../gui/common/messages.py" line="36"/>
         <source>Targets</source>
         <translation>真の値</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="36"/>
+        <location filename="../../gui/common/messages.py" line="37"/>
         <source>Target loss</source>
         <translation>目標損失</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="37"/>
+        <location filename="../../gui/common/messages.py" line="38"/>
         <source>Gate</source>
         <translation>ゲート</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="38"/>
+        <location filename="../../gui/common/messages.py" line="39"/>
         <source>Mode</source>
         <translation>更新方式</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="39"/>
+        <location filename="../../gui/common/messages.py" line="40"/>
         <source>Activation</source>
         <translation>活性化関数</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="40"/>
+        <location filename="../../gui/common/messages.py" line="41"/>
         <source>Loss</source>
         <translation>損失関数</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="41"/>
+        <location filename="../../gui/common/messages.py" line="42"/>
         <source>Initial weights</source>
         <translation>重みの初期値</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="42"/>
+        <location filename="../../gui/common/messages.py" line="43"/>
         <source>Update order</source>
         <translation>更新の順序</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="43"/>
+        <location filename="../../gui/common/messages.py" line="44"/>
         <source>Optimizer</source>
         <translation>最適化手法</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="51"/>
+        <location filename="../../gui/common/messages.py" line="45"/>
+        <source>Function</source>
+        <translation>関数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="46"/>
+        <source>Grid</source>
+        <translation>格子</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="54"/>
         <source>online</source>
         <translation>オンライン</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="52"/>
+        <location filename="../../gui/common/messages.py" line="55"/>
         <source>batch</source>
         <translation>バッチ</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="53"/>
+        <location filename="../../gui/common/messages.py" line="56"/>
         <source>sigmoid</source>
         <translation>シグモイド</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="54"/>
+        <location filename="../../gui/common/messages.py" line="57"/>
         <source>tanh</source>
         <translation>tanh</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="55"/>
+        <location filename="../../gui/common/messages.py" line="58"/>
         <source>relu</source>
         <translation>ReLU</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="56"/>
+        <location filename="../../gui/common/messages.py" line="59"/>
         <source>squared</source>
         <translation>二乗誤差</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="57"/>
+        <location filename="../../gui/common/messages.py" line="60"/>
         <source>cross-entropy</source>
         <translation>交差エントロピー</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="58"/>
+        <location filename="../../gui/common/messages.py" line="61"/>
         <source>uniform</source>
         <translation>一様乱数</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="59"/>
+        <location filename="../../gui/common/messages.py" line="62"/>
         <source>xavier</source>
         <translation>Xavier</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="60"/>
+        <location filename="../../gui/common/messages.py" line="63"/>
         <source>textbook</source>
         <translation>教科書の順序</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="61"/>
+        <location filename="../../gui/common/messages.py" line="64"/>
         <source>article</source>
         <translation>記事のコードの順序</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="62"/>
+        <location filename="../../gui/common/messages.py" line="65"/>
         <source>gradient descent</source>
         <translation>勾配降下法</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="63"/>
+        <location filename="../../gui/common/messages.py" line="66"/>
         <source>momentum</source>
         <translation>モーメンタム</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="64"/>
+        <location filename="../../gui/common/messages.py" line="67"/>
         <source>Adam</source>
         <translation>Adam</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="77"/>
+        <location filename="../../gui/common/messages.py" line="80"/>
         <source>{0:,} steps</source>
         <translation>{0:,} ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="84"/>
+        <location filename="../../gui/common/messages.py" line="87"/>
         <source>targets {0}</source>
         <translation>真の値 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="86"/>
+        <location filename="../../gui/common/messages.py" line="89"/>
         <source>no target loss</source>
         <translation>目標損失なし</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="87"/>
+        <location filename="../../gui/common/messages.py" line="90"/>
         <source>target loss {0:g}</source>
         <translation>目標損失 {0:g}</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="103"/>
+        <location filename="../../gui/common/messages.py" line="112"/>
         <source>{0}: {1} is not allowed. Allowed: {2}.</source>
         <translation>{0}: {1} は使えません。使える値: {2}。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="110"/>
+        <location filename="../../gui/common/messages.py" line="119"/>
+        <source>the {0} x {0} check grid</source>
+        <translation>{0} x {0} の検査用格子</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="120"/>
+        <source>the {0} x {0} grid</source>
+        <translation>{0} x {0} の格子</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="128"/>
+        <source>The function must be text, such as x1*x2.</source>
+        <translation>関数は x1*x2 のような文字列で入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="129"/>
+        <source>The expression is empty: type one in x1 and x2, such as x1*x2.</source>
+        <translation>式が空です。x1*x2 のように、x1 と x2 の式を入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="131"/>
+        <source>The expression has {0} characters; at most {1}.</source>
+        <translation>式が {0} 文字あります。{1} 文字までにしてください。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="133"/>
+        <source>“{0}” at character {1} is not allowed: use numbers, pi, x1, x2, + - * / ^, parentheses and sin cos exp log sqrt abs tanh min max.</source>
+        <translation>{1} 文字目の「{0}」は使えません。使えるのは数、pi、x1、x2、+ - * / ^、かっこ、sin cos exp log sqrt abs tanh min max です。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="136"/>
+        <source>“**” at character {0}: write powers with ^ (x1^2).</source>
+        <translation>{0} 文字目の「**」: べき乗は ^ で書いてください（x1^2）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="138"/>
+        <source>“{0}” was expected at character {1}.</source>
+        <translation>{1} 文字目には「{0}」が必要です。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="140"/>
+        <source>Nested more than {0} deep at character {1}.</source>
+        <translation>{1} 文字目で入れ子が {0} 段を超えています。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="142"/>
+        <source>Unexpected “{0}” at character {1}: is an operator missing (2*x1, not 2x1)?</source>
+        <translation>{1} 文字目の「{0}」は予期しないものです。演算子が抜けていませんか（2x1 ではなく 2*x1）？</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="145"/>
+        <source>The number at character {0} is too large.</source>
+        <translation>{0} 文字目の数が大きすぎます。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="146"/>
+        <source>“{0}” at character {1} is not known: use numbers, pi, x1, x2, + - * / ^, parentheses and sin cos exp log sqrt abs tanh min max.</source>
+        <translation>{1} 文字目の「{0}」は知らない名前です。使えるのは数、pi、x1、x2、+ - * / ^、かっこ、sin cos exp log sqrt abs tanh min max です。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="149"/>
+        <source>A number, x1, x2 or “(” was expected at character {0}.</source>
+        <translation>{0} 文字目には数、x1、x2、または「(」が必要です。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="151"/>
+        <source>“{0}” at character {1} needs its argument in parentheses: {0}(x1).</source>
+        <translation>{1} 文字目の「{0}」は引数をかっこで囲んでください: {0}(x1)。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="153"/>
+        <source>{0} at character {1} takes {2} arguments: it was given {3}.</source>
+        <translation>{1} 文字目の {0} の引数は{2}ですが、{3} 個与えられています。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="155"/>
+        <source>two or more</source>
+        <translation>2個以上</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="156"/>
+        <source>one</source>
+        <translation>1個</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="157"/>
+        <source>The function is not defined (or not finite) at ({0:.3g}, {1:.3g}) on {2}.</source>
+        <translation>{2}の点 ({0:.3g}, {1:.3g}) で関数が定義されていません（または有限の値になりません）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="167"/>
+        <source>The values on {0} run from {1:.3g} to {2:.3g}, outside [0, 1] (the output is a sigmoid).</source>
+        <translation>{0}上の値は {1:.3g} から {2:.3g} までで、[0, 1] の外に出ています（出力はシグモイドです）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="170"/>
+        <source>Shift it: {0} runs from {1:.3g} to {2:.3g}.</source>
+        <translation>ずらしてください: {0} なら {1:.3g} から {2:.3g} までになります。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="172"/>
+        <source>Scale it: {0} runs from {1:.3g} to {2:.3g}.</source>
+        <translation>縮めてください: {0} なら {1:.3g} から {2:.3g} までになります。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="179"/>
         <source>Training diverged at step {0}: the loss or a weight stopped being a finite number. Every view shows the last finite state.</source>
         <translation>ステップ {0} で学習が発散しました。損失または重みが有限の数でなくなりました。どの表示も、最後の有限な状態を示しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="114"/>
+        <location filename="../../gui/common/messages.py" line="183"/>
         <source>Training failed: {0}</source>
         <translation>学習に失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="116"/>
+        <location filename="../../gui/common/messages.py" line="185"/>
         <source>Stopped at step {0}.</source>
         <translation>ステップ {0} で停止しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="119"/>
+        <location filename="../../gui/common/messages.py" line="188"/>
         <source>Reached the target loss at step {0}.</source>
         <translation>ステップ {0} で目標損失に達しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="120"/>
+        <location filename="../../gui/common/messages.py" line="189"/>
         <source>Finished {0} steps.</source>
         <translation>{0} ステップの学習が完了しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="127"/>
+        <location filename="../../gui/common/messages.py" line="196"/>
         <source>solved</source>
         <translation>解けた</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="128"/>
+        <location filename="../../gui/common/messages.py" line="197"/>
         <source>diverged</source>
         <translation>発散</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="129"/>
+        <location filename="../../gui/common/messages.py" line="198"/>
         <source>no line can split it</source>
         <translation>直線では分けられない</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="130"/>
+        <location filename="../../gui/common/messages.py" line="199"/>
         <source>saturated</source>
         <translation>飽和</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="131"/>
+        <location filename="../../gui/common/messages.py" line="200"/>
         <source>still learning</source>
         <translation>まだ学習中</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="132"/>
+        <location filename="../../gui/common/messages.py" line="201"/>
         <source>stuck</source>
         <translation>行き詰まり</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="133"/>
+        <location filename="../../gui/common/messages.py" line="202"/>
         <source>too early to tell</source>
         <translation>まだ判断できない</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="144"/>
+        <location filename="../../gui/common/messages.py" line="203"/>
+        <source>not yet within the tolerance</source>
+        <translation>まだ許容誤差に収まっていない</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="216"/>
+        <source>Within {0:g} at every sample: the largest error is {1:.2g} at {2}.</source>
+        <translation>すべての標本点で誤差が {0:g} 以内です。最大の誤差は {2} での {1:.2g} です。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="219"/>
         <source>Solved: every prediction is near its target.</source>
         <translation>解けました: どの予測値も真の値の近くにあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="145"/>
+        <location filename="../../gui/common/messages.py" line="220"/>
         <source>barely</source>
         <translation>ぎりぎりで</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="146"/>
+        <location filename="../../gui/common/messages.py" line="221"/>
         <source>comfortably</source>
         <translation>余裕をもって</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="147"/>
+        <location filename="../../gui/common/messages.py" line="222"/>
         <source>clearly</source>
         <translation>はっきりと</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="148"/>
+        <location filename="../../gui/common/messages.py" line="223"/>
         <source>Solved {0}: the row closest to 0.5 is {1} ({2:.2f} for target {3:g}, {4:.2f} from 0.5).</source>
         <translation>{0}解けました。0.5 にいちばん近い行は {1} です（真の値 {3:g} に対して {2:.2f}、0.5 から {4:.2f}）。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="152"/>
+        <location filename="../../gui/common/messages.py" line="227"/>
         <source>The weights grew until the numbers overflowed: lower alpha and train again.</source>
         <translation>重みが大きくなりすぎて、数値があふれました。学習率 α を下げて、もう一度学習してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="156"/>
+        <location filename="../../gui/common/messages.py" line="231"/>
         <source>With one hidden node the network still draws one straight line, and no straight line puts (1, 0) and (0, 1) on one side and (0, 0) and (1, 1) on the other: add hidden nodes.</source>
         <translation>隠れ層のノードが1つでは、ネットワークが引けるのはやはり直線1本だけです。(1, 0) と (0, 1) を一方の側に、(0, 0) と (1, 1) をもう一方の側に分ける直線はありません。隠れ層のノードを増やしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="160"/>
+        <location filename="../../gui/common/messages.py" line="235"/>
         <source>A 2-layer model draws one straight line, and no straight line puts (1, 0) and (0, 1) on one side and (0, 0) and (1, 1) on the other: add hidden nodes.</source>
         <translation>2層モデルが引けるのは直線1本だけです。(1, 0) と (0, 1) を一方の側に、(0, 0) と (1, 1) をもう一方の側に分ける直線はありません。隠れ層のノードを加えてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="165"/>
+        <location filename="../../gui/common/messages.py" line="240"/>
         <source>The output is pinned at 0 or 1, where its slope is ~0 and learning stops: lower alpha, or start from Xavier weights (Advanced).</source>
         <translation>出力が 0 か 1 に張り付いています。そこでは傾きがほぼ 0 なので、学習が進みません。学習率 α を下げるか、重みの初期値を Xavier にしてください（詳細設定）。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="169"/>
+        <location filename="../../gui/common/messages.py" line="244"/>
         <source>{0} of {1} hidden nodes are switched off (their input is below 0 on every row) and pass no gradient, so learning stops: lower alpha, or start from Xavier weights (Advanced).</source>
         <translation>隠れ層のノード {1} 個のうち {0} 個が、どの行でも入力が 0 未満のため出力が 0 のままで、勾配を伝えないため、学習が進みません。学習率 α を下げるか、重みの初期値を Xavier にしてください（詳細設定）。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="174"/>
+        <location filename="../../gui/common/messages.py" line="249"/>
         <source>{0} of {1} hidden nodes are pinned at -1 or 1, where their slope is ~0 and learning stops: lower alpha, or start from Xavier weights (Advanced).</source>
         <translation>隠れ層のノード {1} 個のうち {0} 個が -1 か 1 に張り付いています。そこでは傾きがほぼ 0 なので、学習が進みません。学習率 α を下げるか、重みの初期値を Xavier にしてください（詳細設定）。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="178"/>
+        <location filename="../../gui/common/messages.py" line="253"/>
         <source>{0} of {1} hidden nodes are pinned at 0 or 1, where their slope is ~0 and learning stops: lower alpha, or start from Xavier weights (Advanced).</source>
         <translation>隠れ層のノード {1} 個のうち {0} 個が 0 か 1 に張り付いています。そこでは傾きがほぼ 0 なので、学習が進みません。学習率 α を下げるか、重みの初期値を Xavier にしてください（詳細設定）。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="183"/>
+        <location filename="../../gui/common/messages.py" line="258"/>
         <source>Not trained yet. Press Train (Space) to watch the network learn, or Step (.) for one step at a time.</source>
         <translation>まだ学習していません。「学習」（Space）で学習の様子を見るか、「1ステップ」（.）で1ステップずつ進めます。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="186"/>
+        <location filename="../../gui/common/messages.py" line="261"/>
         <source>Only {0:,} steps so far: too early to tell; train on.</source>
         <translation>まだ {0:,} ステップしか進んでいないので、判断するには早すぎます。学習を続けてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="190"/>
+        <location filename="../../gui/common/messages.py" line="265"/>
         <source>The gradient is not small ({0:.1e}): more steps will likely solve it.</source>
         <translation>勾配は小さくありません({0:.1e})。ステップを増やせば解ける見込みがあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="192"/>
+        <location filename="../../gui/common/messages.py" line="267"/>
         <source>The loss is still falling ({0:.0%} over the last {1:,} steps): more steps will likely solve it.</source>
         <translation>損失はまだ下がっています（最近の {1:,} ステップで {0:.0%}）。ステップを増やせば解ける見込みがあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="195"/>
+        <location filename="../../gui/common/messages.py" line="270"/>
         <source>Stuck: the loss has stopped falling (gradient {0:.1e}) with {1} on the wrong side: a local minimum, or a plateau that may still end.</source>
         <translation>行き詰まり: 損失が下がらなくなりました（勾配 {0:.1e}）。{1} は 0.5 を境に目標と逆の側にあるままです。局所的な最小値か、まだ抜け出せるかもしれない平らな領域（プラトー）にいます。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="200"/>
+        <location filename="../../gui/common/messages.py" line="275"/>
         <source>{0} sit near 0.5.</source>
         <translation>{0} は 0.5 の近くにあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="202"/>
+        <location filename="../../gui/common/messages.py" line="277"/>
         <source>Hidden nodes {0} and {1} draw nearly the same line.</source>
         <translation>隠れ層のノード {0} と {1} は、ほとんど同じ直線を引いています。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="204"/>
+        <location filename="../../gui/common/messages.py" line="279"/>
         <source>Try more steps, another seed, more hidden nodes or another alpha.</source>
         <translation>ステップを増やす、シードを変える、隠れ層のノードを増やす、学習率 α を変える、のどれかを試してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="79"/>
-        <location filename="../../gui/common/messages.py" line="213"/>
+        <location filename="../../gui/common/messages.py" line="82"/>
+        <location filename="../../gui/common/messages.py" line="312"/>
         <source>2-layer model</source>
         <translation>2層モデル</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="215"/>
+        <location filename="../../gui/common/messages.py" line="314"/>
         <source>1 hidden node</source>
         <translation>隠れ層のノード 1 個</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="80"/>
-        <location filename="../../gui/common/messages.py" line="217"/>
+        <location filename="../../gui/common/messages.py" line="83"/>
+        <location filename="../../gui/common/messages.py" line="316"/>
         <source>{0} hidden nodes</source>
         <translation>隠れ層のノード {0} 個</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="82"/>
-        <location filename="../../gui/common/messages.py" line="218"/>
+        <location filename="../../gui/common/messages.py" line="85"/>
+        <location filename="../../gui/common/messages.py" line="304"/>
         <source>custom gate</source>
         <translation>カスタムゲート</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="73"/>
-        <location filename="../../gui/common/messages.py" line="220"/>
+        <location filename="../../gui/common/messages.py" line="76"/>
+        <location filename="../../gui/common/messages.py" line="319"/>
         <source>alpha {0:g}</source>
         <translation>学習率 α {0:g}</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="75"/>
-        <location filename="../../gui/common/messages.py" line="221"/>
+        <location filename="../../gui/common/messages.py" line="78"/>
+        <location filename="../../gui/common/messages.py" line="320"/>
         <source>seed {0}</source>
         <translation>シード {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="222"/>
+        <location filename="../../gui/common/messages.py" line="285"/>
+        <source>Not yet within {0:g}: the largest error is {1:.2g} at {2}.</source>
+        <translation>まだ誤差が {0:g} 以内に収まっていません。最大の誤差は {2} での {1:.2g} です。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="288"/>
+        <source>The loss is still falling ({0:.0%} over the last {1:,} steps): train on.</source>
+        <translation>損失はまだ下がっています（直近 {1:,} ステップで {0:.0%}）。学習を続けてください。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="291"/>
+        <source>The loss has stopped falling: try more hidden nodes, another alpha or another seed.</source>
+        <translation>損失が下がらなくなりました。隠れ層のノードを増やすか、学習率やシードを変えてみてください。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="321"/>
         <source>step {0:,}</source>
         <translation>ステップ {0:,}</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="223"/>
+        <location filename="../../gui/common/messages.py" line="322"/>
         <source>loss {0:.4g}</source>
         <translation>損失 {0:.4g}</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="224"/>
+        <location filename="../../gui/common/messages.py" line="323"/>
         <source>loss {0:.4g} (the article&apos;s sum, no ½)</source>
         <translation>損失 {0:.4g}（記事のコードの和、½ なし）</translation>
     </message>
@@ -2769,82 +3059,97 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
 <context>
     <name>PredictionsTable</name>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="51"/>
+        <location filename="../../gui/views/predictions_table.py" line="53"/>
         <source>Read from the run: the loss trend over recent steps, the gradient, the hidden nodes&apos; slopes and the rows near 0.5</source>
         <translation>学習の様子から判断しています: 最近のステップでの損失の傾向、勾配、隠れ層のノードの傾き、0.5 の近くにある行</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="72"/>
+        <location filename="../../gui/views/predictions_table.py" line="75"/>
         <source>Input</source>
         <translation>入力</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="72"/>
+        <location filename="../../gui/views/predictions_table.py" line="75"/>
         <source>Input: the row of the truth table, [x1, x2]</source>
         <translation>入力: 真理値表の行 [x1, x2]</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="73"/>
+        <location filename="../../gui/views/predictions_table.py" line="76"/>
         <source>Prediction</source>
         <translation>予測値</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="73"/>
+        <location filename="../../gui/views/predictions_table.py" line="76"/>
         <source>Prediction: the network&apos;s output yp for this input</source>
         <translation>予測値: この入力に対するネットワークの出力 yp</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="74"/>
+        <location filename="../../gui/views/predictions_table.py" line="77"/>
         <source>Target</source>
         <translation>真の値</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="74"/>
+        <location filename="../../gui/views/predictions_table.py" line="77"/>
         <source>Target: the true value yt the network should learn</source>
         <translation>真の値: ネットワークが学習すべき値 yt</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="75"/>
+        <location filename="../../gui/views/predictions_table.py" line="78"/>
         <source>Error</source>
         <translation>誤差</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="75"/>
+        <location filename="../../gui/views/predictions_table.py" line="78"/>
         <source>Error: prediction − target (yp − yt)</source>
         <translation>誤差: 予測値 − 真の値 (yp − yt)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="155"/>
+        <location filename="../../gui/views/predictions_table.py" line="191"/>
         <source>yp = {value}</source>
         <translation>yp = {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="156"/>
+        <location filename="../../gui/views/predictions_table.py" line="192"/>
         <source>yt = {value}</source>
         <translation>yt = {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="159"/>
+        <location filename="../../gui/views/predictions_table.py" line="195"/>
         <source>yp − yt = {value}</source>
         <translation>yp − yt = {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="187"/>
+        <location filename="../../gui/views/predictions_table.py" line="203"/>
+        <source>A function is learned when every sample&apos;s prediction is within {0} of its target; the table shows the four samples farthest from theirs</source>
+        <translation>すべての標本点で予測値と目標の差が {0} 以内になれば、関数を学習できたとみなします。表には目標から最も離れた4つの標本点を示します</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/predictions_table.py" line="206"/>
+        <source>✓ Within {0} at every sample</source>
+        <translation>✓ すべての標本点で誤差 {0} 以内</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/predictions_table.py" line="209"/>
+        <source>Not yet within {0}: the samples farthest from their targets</source>
+        <translation>まだ誤差 {0} 以内ではありません。目標から最も離れた標本点:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/predictions_table.py" line="231"/>
         <source>Solved means: for a target of 0 or 1, the prediction is on the same side of 0.5; for any other target, the prediction is within {0} of it</source>
         <translation>「解けた」とは: 真の値が 0 か 1 の行では予測値が 0.5 の同じ側にあること、それ以外の真の値では予測値がその値から {0} 以内にあることです</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="190"/>
+        <location filename="../../gui/views/predictions_table.py" line="234"/>
         <source>✓ Solved: every prediction is on the right side of 0.5</source>
         <translation>✓ 解けました: どの行も 0.5 を境に目標の側にあります</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="193"/>
+        <location filename="../../gui/views/predictions_table.py" line="237"/>
         <source>✓ Solved: every prediction is within {0} of its target, or on its side of 0.5 for a 0 or 1</source>
         <translation>✓ 解けました: どの予測値も真の値から {0} 以内（0 と 1 では 0.5 の同じ側）です</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="197"/>
+        <location filename="../../gui/views/predictions_table.py" line="241"/>
         <source>Not solved</source>
         <translation>解けていません</translation>
     </message>
@@ -2946,62 +3251,62 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
         <translation>隠れ層 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="300"/>
+        <location filename="../../gui/run/session.py" line="301"/>
         <source>alpha {0:g}</source>
         <translation>学習率 {0:g}</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="301"/>
+        <location filename="../../gui/run/session.py" line="302"/>
         <source>seed {0}</source>
         <translation>シード {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="305"/>
+        <location filename="../../gui/run/session.py" line="306"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="325"/>
+        <location filename="../../gui/run/session.py" line="326"/>
         <source>Showing run {0}.</source>
         <translation>学習 {0} を表示しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="338"/>
+        <location filename="../../gui/run/session.py" line="339"/>
         <source>The run shown cannot be deleted: show another run first.</source>
         <translation>表示中の学習は削除できません。先に別の学習を表示してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="371"/>
+        <location filename="../../gui/run/session.py" line="372"/>
         <source>Run {0} belongs to the compare window while it is open: close that window first (its runs then come back here).</source>
         <translation>学習 {0} は、比較ウィンドウが開いている間はそちらのものです。先にそのウィンドウを閉じてください（閉じると学習はこちらに戻ります）。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="403"/>
+        <location filename="../../gui/run/session.py" line="404"/>
         <source>Alpha {0:g}, steps {1:,}: for the new run that Train or Step starts from step {2:,}.</source>
         <translation>学習率 {0:g}、ステップ数 {1:,}: 「学習」か「1ステップ」でステップ {2:,} から始める新しい学習に使います。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="416"/>
+        <location filename="../../gui/run/session.py" line="417"/>
         <source>Alpha {0:g}, steps {1:,}: for the next run (Train starts one from the seed; Step adds a step with this alpha). The finished run keeps its settings.</source>
         <translation>学習率 {0:g}、ステップ数 {1:,}: 次の学習に使います（「学習」はシードから新しく始め、「1ステップ」はこの学習率で1ステップ進めます）。終わった学習の設定はそのままです。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="432"/>
+        <location filename="../../gui/run/session.py" line="433"/>
         <source>Alpha {0:g}, steps {1:,}: applied to the run.</source>
         <translation>学習率 {0:g}、ステップ数 {1:,}: 学習に反映しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="436"/>
+        <location filename="../../gui/run/session.py" line="437"/>
         <source>Settings changed ({0}): the network was reset.</source>
         <translation>設定が変わったため({0})、ネットワークをリセットしました。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="482"/>
+        <location filename="../../gui/run/session.py" line="483"/>
         <source>Nothing to undo: only a weight edit, before the run trains on, can be undone.</source>
         <translation>元に戻せるものはありません: 元に戻せるのは、学習を続ける前の重みの編集だけです。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="492"/>
+        <location filename="../../gui/run/session.py" line="493"/>
         <source>Undid the weight edit.</source>
         <translation>重みの編集を元に戻しました。</translation>
     </message>
@@ -3278,6 +3583,11 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
     </message>
     <message>
         <location filename="../../gui/dialogs/seeds_dialog.py" line="454"/>
+        <source>the function {0} on a {1} x {1} grid</source>
+        <translation>{1} x {1} の格子上の関数 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="456"/>
         <source>the custom gate</source>
         <translation>カスタムゲート</translation>
     </message>
@@ -3501,70 +3811,149 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
     </message>
 </context>
 <context>
+    <name>StudyDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/study_dialog.py" line="33"/>
+        <source>How many hidden nodes?</source>
+        <translation>隠れ層のノードはいくつ必要？</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/study_dialog.py" line="46"/>
+        <source>Trains the current settings from many seeds for each number of hidden nodes, 1 to {0}, and plots each seed&apos;s largest error over the rows at the end: the line is the median, the band holds the middle 80 % of seeds. More nodes can come closer, as the universal approximation theorem promises; the band shows that training does not always find such a network.</source>
+        <translation>今の設定を、隠れ層のノード数 1～{0} のそれぞれについて多数のシードで学習し、学習後の各シードの最大誤差を描きます。線は中央値、帯はシードの中央 80 % の範囲です。普遍近似定理が保証するとおり、ノードを増やすほど近づけますが、帯を見ると、学習がいつもそのようなネットワークを見つけるわけではないことがわかります。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/study_dialog.py" line="54"/>
+        <source>Run</source>
+        <translation>実行</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/study_dialog.py" line="56"/>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/study_dialog.py" line="60"/>
+        <source>Seeds per count of nodes</source>
+        <translation>ノード数ごとのシード数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/study_dialog.py" line="73"/>
+        <source>hidden nodes</source>
+        <translation>隠れ層のノード数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/study_dialog.py" line="73"/>
+        <source>largest error at the end</source>
+        <translation>学習後の最大誤差</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/study_dialog.py" line="90"/>
+        <source>tolerance {0}</source>
+        <translation>許容誤差 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/study_dialog.py" line="127"/>
+        <source>Training {0} seeds for each of 1 to {1} hidden nodes…</source>
+        <translation>隠れ層のノード数 1～{1} のそれぞれについて {0} 個のシードを学習しています…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/study_dialog.py" line="165"/>
+        <source>The study failed: {0}</source>
+        <translation>調査に失敗しました: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/study_dialog.py" line="167"/>
+        <source>Cancelled: press Run to start again.</source>
+        <translation>キャンセルしました。もう一度始めるには「実行」を押してください。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/study_dialog.py" line="188"/>
+        <source>Lowest median error {0:.3f} with {1} hidden nodes; {2} of {3} seeds got within {4} there.</source>
+        <translation>誤差の中央値が最も小さいのは隠れ層のノード {1} 個のときで {0:.3f} です。そのとき {3} 個中 {2} 個のシードが誤差 {4} 以内に収まりました。</translation>
+    </message>
+</context>
+<context>
     <name>SurfaceView</name>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="77"/>
+        <location filename="../../gui/views/surface_view.py" line="78"/>
         <source>3D view of the network&apos;s output</source>
         <translation>ネットワークの出力の3D表示</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="229"/>
+        <location filename="../../gui/views/surface_view.py" line="283"/>
         <source>x1</source>
         <translation>x1</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="229"/>
+        <location filename="../../gui/views/surface_view.py" line="283"/>
         <source>x2</source>
         <translation>x2</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="230"/>
-        <location filename="../../gui/views/surface_view.py" line="282"/>
+        <location filename="../../gui/views/surface_view.py" line="109"/>
+        <location filename="../../gui/views/surface_view.py" line="284"/>
+        <location filename="../../gui/views/surface_view.py" line="347"/>
         <source>output</source>
         <translation>出力</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="247"/>
+        <location filename="../../gui/views/surface_view.py" line="109"/>
+        <source>error</source>
+        <translation>誤差</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/surface_view.py" line="305"/>
         <source>target</source>
         <translation>真の値</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="248"/>
+        <location filename="../../gui/views/surface_view.py" line="306"/>
         <source>prediction</source>
         <translation>予測値</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="258"/>
+        <location filename="../../gui/views/surface_view.py" line="316"/>
         <source>Decision plane (0.5)</source>
         <translation>判定面 (0.5)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="261"/>
+        <location filename="../../gui/views/surface_view.py" line="319"/>
         <source>Show the level 0.5: where the surface is above it, the network answers 1.</source>
         <translation>高さ 0.5 の平面を表示します。曲面がこれより上にある所では、ネットワークは 1 と答えます。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="263"/>
+        <location filename="../../gui/views/surface_view.py" line="321"/>
+        <source>Error |yp − f|</source>
+        <translation>誤差 |yp − f|</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/surface_view.py" line="323"/>
+        <source>A function run: show how far the network&apos;s surface is from the target at every point, samples and the space between them alike, instead of the surface itself.</source>
+        <translation>関数の学習で、曲面そのものの代わりに、ネットワークの曲面が目標からどれだけ離れているかを、標本点でもその間でも、すべての点について表示します。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/surface_view.py" line="328"/>
         <source>Reset camera</source>
         <translation>視点をリセット</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="265"/>
+        <location filename="../../gui/views/surface_view.py" line="330"/>
         <source>Return to the starting view (drag to rotate, wheel to zoom).</source>
         <translation>最初の視点に戻します（ドラッグで回転、ホイールで拡大・縮小）。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="269"/>
+        <location filename="../../gui/views/surface_view.py" line="334"/>
         <source>&lt;span style=&quot;color:#ff4059&quot;&gt;●&lt;/span&gt; target &amp;nbsp; ○ prediction</source>
         <translation>&lt;span style=&quot;color:#ff4059&quot;&gt;●&lt;/span&gt; 真の値 &amp;nbsp; ○ 予測値</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="271"/>
+        <location filename="../../gui/views/surface_view.py" line="336"/>
         <source>Red: each row&apos;s target. White: what the network predicts for it (a dot on the surface). A line joins the two.</source>
         <translation>赤: 各行の真の値。白: その行に対するネットワークの予測値（曲面上の点）。2つの点を線で結んでいます。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/surface_view.py" line="274"/>
+        <location filename="../../gui/views/surface_view.py" line="339"/>
         <source>drag or arrow keys: rotate · wheel or +/-: zoom</source>
         <translation>ドラッグか矢印キー: 回転 · ホイールか +/-: ズーム</translation>
     </message>
@@ -3713,57 +4102,62 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
 <context>
     <name>WindowLayout</name>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="103"/>
+        <location filename="../../gui/shell/window_layout.py" line="107"/>
         <source>A narrow screen: the side views (network diagram, math, runs...) are in the View menu; F11 shows the 3D view large.</source>
         <translation>画面の幅が狭いため、右の列のビュー（ネットワーク図、計算の手順、学習の一覧など）は「表示」メニューにあります。F11 で3D表示を大きく映せます。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="127"/>
+        <location filename="../../gui/shell/window_layout.py" line="134"/>
         <source>Network diagram</source>
         <translation>ネットワーク図</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="128"/>
+        <location filename="../../gui/shell/window_layout.py" line="135"/>
         <source>Hidden node maps</source>
         <translation>隠れ層マップ</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="129"/>
+        <location filename="../../gui/shell/window_layout.py" line="136"/>
         <source>Hidden space</source>
         <translation>隠れ層の空間</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="130"/>
+        <location filename="../../gui/shell/window_layout.py" line="137"/>
         <source>Loss landscape</source>
         <translation>損失の地形</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="131"/>
+        <location filename="../../gui/shell/window_layout.py" line="138"/>
         <source>Step-by-step math</source>
         <translation>計算の手順</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="132"/>
+        <location filename="../../gui/shell/window_layout.py" line="139"/>
         <source>Practice</source>
         <translation>計算の練習</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="133"/>
+        <location filename="../../gui/shell/window_layout.py" line="140"/>
         <source>Gradient check</source>
         <translation>勾配チェック</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="134"/>
+        <location filename="../../gui/shell/window_layout.py" line="141"/>
+        <source>How the sum builds it</source>
+        <translation>和が曲面を作るしくみ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/window_layout.py" line="142"/>
         <source>Runs</source>
         <translation>学習の一覧</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="135"/>
+        <location filename="../../gui/shell/window_layout.py" line="143"/>
         <source>What am I looking at?</source>
         <translation>この画面の見方</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="136"/>
+        <location filename="../../gui/shell/window_layout.py" line="144"/>
         <source>Follow the article</source>
         <translation>記事に沿って学ぶ</translation>
     </message>

@@ -183,10 +183,10 @@ def test_other_json_is_not_an_experiment():
 
 def test_newer_version():
     data = document()
-    data["version"] = 5
+    data["version"] = 6
     error = refused(data)
     assert error.kind == ex.NEWER_VERSION
-    assert str(error) == "made by a newer GateLab (format 5); this version reads format 4"
+    assert str(error) == "made by a newer GateLab (format 6); this version reads format 5"
 
 
 @pytest.mark.parametrize("version", [0, "1", 1.5, True, None])

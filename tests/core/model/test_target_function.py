@@ -171,8 +171,20 @@ def test_between_the_samples_is_checked_too():
     hole = tf.parse("0.5 + 0*x1/(x1 - 0.5)")  # 0/0 at x1 = 0.5 only
     with pytest.raises(tf.FunctionError) as raised:
         tf.check(hole, 2)
-    assert raised.value.code == "undefined" and raised.value.details == {"x1": 0.5, "x2": 0.0,
-                                                                          "grid": "41 x 41 check grid"}
+    assert raised.value.code == "undefined" and raised.value.details == {
+        "x1": 0.5, "x2": 0.0, "grid": "41 x 41 check grid", "size": 41, "check": True}
+
+
+def test_a_range_error_carries_its_remedy_for_a_translated_message():
+    with pytest.raises(tf.FunctionError) as raised:
+        tf.check(tf.parse("x1 - 0.2"), 6)
+    details = raised.value.details
+    assert (details["fix"], details["moved"]) == ("shift", "f + 0.2")
+    assert (details["size"], details["check"]) == (6, False)
+    assert details["start"] == 0.0 and details["end"] == pytest.approx(1.0)
+    with pytest.raises(tf.FunctionError) as raised:
+        tf.check(tf.parse("3*x2 - 1"), 6)
+    assert raised.value.details["fix"] == "scale" and raised.value.details["moved"] == "(f + 1) / 3"
 
 
 def test_samples_are_the_function_at_the_grid_rows():

@@ -191,7 +191,7 @@ BAD_FILES = {
     "corrupt": (lambda: "{ this is not json", "not valid JSON"),
     "truncated": (lambda: good_text()[:300], "truncated"),
     "empty": (lambda: "", "empty"),
-    "newer": (lambda: edited(lambda d: d.update(version=5)), "made by a newer GateLab (format 5)"),
+    "newer": (lambda: edited(lambda d: d.update(version=6)), "made by a newer GateLab (format 6)"),
     "nan": (lambda: good_text().replace('"step": 20', '"step": 20, "x": NaN'), "NaN"),
     "alpha": (lambda: edited(lambda d: d["config"].update(alpha=-1)), "alpha = -1"),
     "shapes": (lambda: edited(lambda d: d["weights"].update(output=[1.0])), "needs 3"),

@@ -1,0 +1,130 @@
+"""FunctionPicker: a target function f(x1, x2) to learn instead of a gate (issue #28).
+
+A preset from the list, or an expression typed in x1 and x2; the grid's samples per side.
+What is typed is checked by core (the whitelist parser and the range check on the grid and
+the check grid) when the field is left or Enter pressed; a refusal is shown here, under the
+field, and the last accepted function stays in force, so a half-typed expression never
+resets the run.
+"""
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
+
+from core.model.config import GRID_DEFAULT, ConfigError, function_rows
+from core.model.target_function import GRID_MAX, GRID_MIN, PRESETS
+from gui.common.messages import function_error_text
+from gui.controls.number_box import WholeNumberBox
+
+TYPED = ""  # the list's item for an expression of one's own
+
+
+class FunctionPicker(QWidget):
+    changed = Signal()  # an accepted function or grid
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._function, self._grid = "bump", GRID_DEFAULT  # the last accepted pair
+        self._updating = False
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        self._presets = QComboBox()
+        names = self._preset_names()
+        for name in PRESETS:
+            self._presets.addItem(names[name], name)
+        self._presets.addItem(self.tr("Your own expression"), TYPED)
+        self._presets.setToolTip(self.tr("A surface to learn; each is shown as its formula below"))
+        form.addRow(self.tr("F&unction"), self._presets)
+        self._expression = QLineEdit()
+        self._expression.setPlaceholderText("0.5 + 0.4*sin(2*pi*x1)*x2")
+        self._expression.setToolTip(self.tr(
+            "f(x1, x2) with values from 0 to 1: numbers, pi, x1, x2, + - * / ^, parentheses and "
+            "sin cos exp log sqrt abs tanh min max. Enter or leaving the field applies it"))
+        form.addRow(self.tr("f(x1, x2) ="), self._expression)
+        self._error = QLabel()
+        self._error.setWordWrap(True)
+        self._error.setStyleSheet("color: #b00020;")
+        self._error.setVisible(False)
+        form.addRow(self._error)
+        self._grid_box = WholeNumberBox(GRID_MIN, GRID_MAX)
+        self._grid_box.setKeyboardTracking(False)
+        self._grid_box.setToolTip(self.tr(
+            "Samples per side ({0}-{1}): the network trains on n x n points, x1 and x2 = 0, "
+            "1/(n-1), ..., 1. One step is one pass over all of them").format(GRID_MIN, GRID_MAX))
+        form.addRow(self.tr("&Grid (n x n)"), self._grid_box)
+        self._presets.activated.connect(self._on_preset)
+        self._expression.editingFinished.connect(self._on_typed)
+        self._grid_box.valueChanged.connect(self._on_typed)
+        self.set_function("bump", GRID_DEFAULT)
+
+    def _preset_names(self) -> dict:
+        return {"bump": self.tr("Bump"), "ridge": self.tr("Ridge"), "saddle": self.tr("Saddle"),
+                "ripple": self.tr("Ripple"), "step": self.tr("Step (not continuous)"),
+                "and": self.tr("Smooth AND"), "or": self.tr("Smooth OR"), "xor": self.tr("Smooth XOR"),
+                "nand": self.tr("Smooth NAND"), "nor": self.tr("Smooth NOR"), "xnor": self.tr("Smooth XNOR")}
+
+    # -- state in and out ----------------------------------------------------
+    def function(self) -> str:
+        """The last accepted function: a preset's name or a typed expression."""
+        return self._function
+
+    def grid(self) -> int:
+        return self._grid
+
+    def error_text(self) -> str:
+        return self._error.text() if self._error.isVisible() else ""
+
+    def set_function(self, function: str, grid: int) -> None:
+        """Shows an accepted function and grid without emitting `changed`."""
+        self._updating = True
+        try:
+            self._function, self._grid = function, grid
+            index = self._presets.findData(function if function in PRESETS else TYPED)
+            self._presets.setCurrentIndex(index)
+            self._expression.setText(PRESETS[function].text if function in PRESETS else function)
+            self._expression.setCursorPosition(0)  # a long formula shows its start
+            self._grid_box.setValue(grid)
+            self._show_error("")
+        finally:
+            self._updating = False
+
+    # -- slots -----------------------------------------------------------------
+    def _on_preset(self, index: int) -> None:
+        name = self._presets.itemData(index)
+        if name == TYPED:
+            self._expression.setFocus()
+            self._expression.selectAll()
+            return
+        self._expression.setText(PRESETS[name].text)
+        self._expression.setCursorPosition(0)
+        self._accept(name, self._grid_box.value())
+
+    def _on_typed(self, *_) -> None:
+        if self._updating:
+            return
+        text = self._expression.text()
+        preset = self._presets.currentData()
+        if preset != TYPED and text == PRESETS[preset].text:
+            function = preset  # a preset's own formula: keep its name
+        else:
+            function = text
+            self._presets.setCurrentIndex(self._presets.findData(TYPED))
+        self._accept(function, self._grid_box.value())
+
+    def _accept(self, function: str, grid: int) -> None:
+        try:
+            function_rows(function.strip(), grid)
+        except ConfigError as error:
+            self._show_error(function_error_text(error.__cause__) if error.__cause__ is not None
+                             else str(error))
+            return
+        self._show_error("")
+        function = function.strip()
+        if (function, grid) != (self._function, self._grid):
+            self._function, self._grid = function, grid
+            self.changed.emit()
+
+    def _show_error(self, text: str) -> None:
+        # The control panel's own words for an edit it did not take
+        self._error.setText(QCoreApplication.translate("ControlPanel", "Not applied: {0}").format(text)
+                            if text else "")
+        self._error.setVisible(bool(text))

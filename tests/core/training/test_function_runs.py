@@ -1,0 +1,141 @@
+"""Training on a target function's grid (issue #28): the rows come from the config, a grid of 2
+with a gate's targets is that gate's run bit for bit, and the step's loss is per four rows."""
+
+import math
+
+import numpy as np
+import pytest
+
+from core.model import step
+from core.model.config import TrainConfig
+from core.model.gates import ROWS
+from core.model.network import inputs_of
+from core.training.ensemble import Ensemble, run_ensemble
+from core.training.stepping import kernel_rows
+from core.training.trainer import Trainer
+from tests.helpers.plain_network import activation as plain_activation
+from tests.helpers.plain_network import sigmoid
+
+SETTINGS = [
+    dict(),
+    dict(mode="batch"),
+    dict(update_order="article", activation="tanh"),
+    dict(optimizer="adam", loss="cross-entropy", hidden_nodes=3),
+    dict(optimizer="momentum", mode="batch", activation="relu", alpha=0.2),
+    dict(hidden_nodes=0, gate="and"),
+]
+
+
+def gate_and_grid(settings):
+    """The gate's config, and the same run on the grid of 2 of its own smooth preset (whose
+    corners are the gate's targets: x1 + x2 - 2 x1 x2 is XOR's 0, 1, 1, 0)."""
+    gate = TrainConfig(steps=300, **settings)
+    grid = TrainConfig(**{**settings, "gate": "function"}, steps=300, function=gate.gate, grid=2)
+    return gate, grid
+
+
+@pytest.mark.parametrize("settings", SETTINGS, ids=str)
+def test_a_grid_of_two_with_the_gates_targets_is_the_gates_run_bit_for_bit(settings):
+    gate, grid = gate_and_grid(settings)
+    assert grid.targets == gate.targets and grid.points == ROWS
+    one, two = Trainer(gate), Trainer(grid)
+    one.run()
+    two.run()
+    assert two.flat_state() == one.flat_state()
+    assert np.array_equal(two.history.values(), one.history.values())
+    assert two.final_loss() == one.final_loss()
+
+
+@pytest.mark.parametrize("mode", ["online", "batch"])
+@pytest.mark.parametrize("loop_max", [0, 64])  # the traced arrays, and the per-network kernel
+def test_many_seeds_on_a_grid_of_two_are_the_gates_many_seeds(mode, loop_max, monkeypatch):
+    from core.training import ensemble
+
+    monkeypatch.setattr(ensemble, "LOOP_MAX", loop_max)
+    gate, grid = gate_and_grid(dict(mode=mode, hidden_nodes=3))
+    one, two = run_ensemble(gate, 40), run_ensemble(grid, 40)
+    assert np.array_equal(one.weights, two.weights)
+    assert np.array_equal(one.final_loss, two.final_loss)
+
+
+def test_the_rows_are_the_grids_with_x1_fastest():
+    config = TrainConfig(function="x1*x2", grid=3)
+    assert config.points[:4] == ((0.0, 0.0), (0.5, 0.0), (1.0, 0.0), (0.0, 0.5))
+    assert kernel_rows(config.targets, config.points)[5] == (1.0, 0.5, 0.5)
+    assert inputs_of(config).shape == (9, 3) and inputs_of(config)[:, 2].tolist() == [1.0] * 9
+
+
+def plain_loss(weights, points, targets, hidden):
+    """The summed squared loss of a network with sigmoid hidden nodes, by plain loops."""
+    total = 0.0
+    for (x1, x2), t in zip(points, targets, strict=True):
+        yp = plain_forward(weights, x1, x2, hidden, "sigmoid")[-1]
+        total += 0.5 * (yp - t) ** 2
+    return total
+
+
+def plain_forward(w, x1, x2, hidden, name):
+    """(the hidden activations, their slopes, yp) with the weights in GateLab's flat order."""
+    hs, ds = [], []
+    for j in range(hidden):
+        h, d = plain_activation(name, w[j] * x1 + w[hidden + j] * x2 + w[2 * hidden + j])
+        hs.append(h)
+        ds.append(d)
+    v = sum(w[3 * hidden + j] * hs[j] for j in range(hidden)) + w[4 * hidden]
+    return hs, ds, sigmoid(v)
+
+
+@pytest.mark.parametrize("grid", [3, 7])
+def test_a_batch_steps_loss_is_per_four_rows(grid):
+    config = TrainConfig(function="bump", grid=grid, mode="batch", hidden_nodes=3, steps=1)
+    trainer = Trainer(config)
+    start = list(trainer.flat_weights())
+    trainer.run()
+    expected = plain_loss(start, config.points, config.targets, 3) * 4 / grid**2
+    assert math.isclose(trainer.history.values()[0], expected, rel_tol=1e-12)
+
+
+def test_an_online_steps_loss_is_per_four_rows_and_every_row_updates_with_alpha_itself():
+    config = TrainConfig(function="ridge", grid=5, hidden_nodes=2, steps=1)
+    trainer = Trainer(config)
+    w = list(trainer.flat_weights())
+    total = 0.0
+    for (x1, x2), t in zip(config.points, config.targets, strict=True):
+        hs, ds, yp = plain_forward(w, x1, x2, 2, "sigmoid")
+        total += 0.5 * (yp - t) ** 2
+        g = (yp - t) * yp * (1 - yp)
+        e = [g * w[6 + j] * ds[j] for j in range(2)]
+        for j in range(2):
+            w[j] -= config.alpha * e[j] * x1
+            w[2 + j] -= config.alpha * e[j] * x2
+            w[4 + j] -= config.alpha * e[j]
+            w[6 + j] -= config.alpha * g * hs[j]
+        w[8] -= config.alpha * g
+    trainer.run()
+    assert math.isclose(trainer.history.values()[0], total * 4 / 25, rel_tol=1e-12)
+    assert np.allclose(trainer.flat_weights(), w, rtol=1e-12, atol=1e-14)
+
+
+def test_the_loss_scale_leaves_a_gate_alone():
+    assert step.loss_scale(4) is None and step.scaled(0.3, 4) == 0.3
+    assert step.loss_scale(441) == 4 / 441
+
+
+@pytest.mark.parametrize("mode", ["online", "batch"])
+def test_many_seeds_on_a_function_agree_with_single_runs(mode):
+    config = TrainConfig(function="saddle", grid=4, mode=mode, hidden_nodes=3, steps=60, alpha=0.8)
+    result = Ensemble(config, 40, 5).run()  # 40 networks: the traced arrays
+    for k in (0, 17, 39):
+        single = Trainer(config.with_changes(seed=5 + k))
+        single.run()
+        assert np.allclose(result.weights[k], single.flat_weights(), rtol=1e-9, atol=1e-12)
+        assert math.isclose(result.final_loss[k], single.final_loss(), rel_tol=1e-9)
+        assert np.allclose(result.predictions[k], single.predictions(), rtol=1e-9)
+
+
+def test_a_function_run_is_solved_when_every_sample_is_within_its_tolerance():
+    trainer = Trainer(TrainConfig(function="and", grid=3, hidden_nodes=2, steps=1))
+    targets = np.asarray(trainer.config.targets)
+    assert trainer.predictions().shape == (9,)
+    errors = np.abs(trainer.predictions() - targets)
+    assert trainer.solved() == bool((errors <= 0.05).all())

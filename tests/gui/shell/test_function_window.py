@@ -1,0 +1,195 @@
+"""The window on a target function (issue #28): a learner picks "bump", presses Train, the run
+trains and the 3D view shows the target with the network's surface and the samples."""
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+
+from core.model.config import TrainConfig
+from core.training import states
+from core.views.function_fit import target_grid
+from gui.shell.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot):
+    w = MainWindow(TrainConfig(steps=300, seed=4))
+    w.unsaved.ask = lambda labels, action: "discard"
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    w.controller.set_speed(0.0)
+    yield w
+    w.close()
+
+
+def pick(window, data):
+    combo = window.controls._gate
+    combo.setCurrentIndex(combo.findData(data))
+
+
+def test_a_learner_picks_bump_presses_train_and_sees_target_and_prediction(qtbot, window):
+    pick(window, "function")
+    picker = window.controls._function
+    assert picker.isVisible() and picker.function() == "bump"
+    config = window.config()
+    assert (config.function, config.grid, config.hidden_nodes) == ("bump", 11, 8)  # 2 nodes make no bump
+    start = window.output_view.view.surface_z()
+    window.controls._train.click()
+    qtbot.waitUntil(lambda: window.state() == states.FINISHED and not window.controller.is_running(),
+                    timeout=60000)
+    snapshot = window.last_snapshot
+    assert snapshot.step == 300 and snapshot.is_function and snapshot.predictions.shape == (121,)
+    surface = window.output_view.view
+    assert surface.target_wire_visible()
+    wire_z = surface.target_wire_z()
+    assert np.isin(wire_z, target_grid(config).astype(np.float32)).all()  # every wire point on the target
+    assert wire_z.max() == pytest.approx(0.9, abs=1e-6)  # the bump's top, at (0.5, 0.5)
+    assert np.allclose(surface.surface_z(), snapshot.grid) and not np.allclose(surface.surface_z(), start)
+    assert len(surface.prediction_positions()) == 121 and len(surface.target_positions()) == 121
+    assert np.allclose(surface.target_positions()[:, 2], snapshot.targets)
+    assert np.allclose(surface.prediction_positions()[:, 2], snapshot.predictions)
+    # the table: the four samples farthest from their targets, the farthest first
+    errors = np.abs(snapshot.predictions - snapshot.targets)
+    shown = [float(window.predictions.cell_text(row, 3)) for row in range(4)]
+    assert abs(shown[0]) == pytest.approx(errors.max(), abs=0.006)
+    assert window.predictions.why_text().startswith(("Not yet within 0.05", "Within 0.05"))
+    assert window.panes.gate_only["network"].shows_notice()
+
+
+def test_a_typed_expression_is_checked_inline_and_a_refused_one_changes_nothing(qtbot, window):
+    pick(window, "function")
+    picker = window.controls._function
+    before = window.config()
+    picker._expression.clear()
+    qtbot.keyClicks(picker._expression, "2*x1")
+    qtbot.keyClick(picker._expression, Qt.Key.Key_Return)
+    assert "Scale it: f / 2 runs from 0 to 1" in picker.error_text()
+    assert window.config() == before
+    picker._expression.clear()
+    qtbot.keyClicks(picker._expression, "x1*x2")
+    qtbot.keyClick(picker._expression, Qt.Key.Key_Return)
+    assert picker.error_text() == "" and window.config().function == "x1*x2"
+    picker._grid_box.setValue(5)
+    assert window.config().grid == 5 and len(window.config().targets) == 25
+
+
+def test_back_to_a_gate_the_views_are_the_gates_again(qtbot, window):
+    pick(window, "function")
+    window.controls._step.click()
+    qtbot.waitUntil(lambda: window.last_snapshot is not None and window.last_snapshot.step == 1
+                    and window.last_snapshot.is_function)
+    pick(window, "and")
+    assert window.config().function is None and window.config().gate == "and"
+    qtbot.waitUntil(lambda: not window.last_snapshot.is_function)
+    assert not window.output_view.view.target_wire_visible()
+    assert len(window.output_view.view.prediction_positions()) == 4
+    assert window.predictions.cell_text(1, 0) == "[1, 0]"
+    assert not window.panes.gate_only["network"].shows_notice()
+
+
+def test_a_saved_function_run_opens_with_its_function_and_names_it(qtbot, window, tmp_path):
+    from core.io import experiment as ex
+    from core.training.trainer import Trainer
+
+    trainer = Trainer(TrainConfig(function="saddle", grid=5, hidden_nodes=4, steps=40))
+    trainer.run()
+    path = tmp_path / "saddle.gatelab.json"
+    ex.save(path, trainer)
+    window.open_file(str(path))
+    qtbot.waitUntil(lambda: window.config().function == "saddle")
+    qtbot.waitUntil(lambda: window.last_snapshot is not None and window.last_snapshot.step == 40)
+    assert window.controls._function.isVisible() and window.controls._function.grid() == 5
+    assert "f = saddle (5 x 5)" in window.windowTitle()
+    assert np.allclose(window.last_snapshot.predictions, trainer.predictions())
+
+
+def test_the_contributions_dock_shows_each_nodes_share_their_sum_and_its_sigmoid(qtbot, window):
+    from core.views.contributions import contributions
+
+    window.show_dock("sum")
+    pick(window, "function")
+    window.controls._train.click()
+    qtbot.waitUntil(lambda: window.state() == states.FINISHED and not window.controller.is_running(),
+                    timeout=60000)
+    view, snapshot = window.contributions, window.last_snapshot
+    qtbot.waitUntil(lambda: view.titles()[-1] == "yp = σ(v)" and len(view.titles()) == 10)
+    assert view.titles()[:2] == ["w2 h1", "w2 h2"] and view.titles()[8] == "v = Σ + b"
+    expected = contributions(snapshot.weights, snapshot.activation)
+    assert np.allclose(view.map_data(3), expected.parts[3], atol=1e-6)
+    assert np.allclose(view.map_data(9), snapshot.grid[::2, ::2], atol=1e-6)  # yp: the output surface
+
+
+def test_the_3d_view_can_show_the_error_instead(qtbot, window):
+    surface = window.output_view.view
+    pick(window, "function")
+    window.controls._step.click()
+    qtbot.waitUntil(lambda: window.last_snapshot is not None and window.last_snapshot.step == 1
+                    and window.last_snapshot.is_function)
+    snapshot = window.last_snapshot
+    surface.show_error(True)
+    assert surface.showing_error() and not surface.target_wire_visible()
+    assert surface._colour_bar.label() == "error" and surface._height_title.text == "error"
+    assert np.allclose(surface.surface_z(), np.abs(snapshot.grid - snapshot.target_grid), atol=1e-6)
+    surface.show_error(False)
+    assert surface.target_wire_visible() and np.allclose(surface.surface_z(), snapshot.grid, atol=1e-6)
+    assert surface._colour_bar.label() == "output" and surface._height_title.text == "output"
+    pick(window, "xor")  # a gate has no error surface to show
+    qtbot.waitUntil(lambda: not window.last_snapshot.is_function)
+    assert not surface.showing_error()
+
+
+def test_tools_opens_the_hidden_nodes_study_on_the_current_settings(qtbot, window):
+    from PySide6.QtGui import QAction
+
+    pick(window, "function")
+    action = next(a for a in window.findChildren(QAction) if a.text() == "How many &hidden nodes?…")
+    action.trigger()
+    study = window.many_seeds.study
+    qtbot.waitExposed(study)
+    assert study.isVisible() and study._config == window.config()
+    study.start()
+    assert study.is_running()
+    window.close()  # closing the window ends the study's thread
+    assert not study.is_running() or study._thread.isFinished()
+
+
+def test_a_function_run_compares_with_one_more_hidden_node_and_its_past_steps_show(qtbot, window):
+    from PySide6.QtGui import QAction
+
+    from core.training.trainer import Trainer
+
+    pick(window, "function")
+    window.controls._train.click()
+    qtbot.waitUntil(lambda: window.state() == states.FINISHED and not window.controller.is_running(),
+                    timeout=60000)
+    window.timeline.slider().setValue(120)  # a past step: the run record replays it
+    qtbot.waitUntil(lambda: window.last_snapshot.step == 120)
+    past = Trainer(window.config().with_changes(steps=120))
+    past.run()
+    assert np.array_equal(window.last_snapshot.predictions, past.predictions())
+    action = next(a for a in window.findChildren(QAction)
+                  if a.text().replace("&", "") == "one more hidden node (same seed)")
+    action.trigger()
+    compare = window.compare.window
+    qtbot.waitUntil(lambda: compare.model.runs[1].finished and not compare.is_training(), timeout=60000)
+    other = compare.model.runs[1]
+    assert other.config.function == "bump" and other.config.hidden_nodes == 9 and other.step == 300
+
+
+def test_two_runs_differing_in_what_they_learn_are_told_apart_by_it(qapp):
+    from gui.common.messages import differences_text
+
+    bump, ridge = TrainConfig(function="bump"), TrainConfig(function="ridge", grid=5, seed=3)
+    assert differences_text(bump, ridge) == ("f = bump (11 x 11), seed 0", "f = ridge (5 x 5), seed 3")
+    assert differences_text(TrainConfig(), bump) == ("XOR", "f = bump (11 x 11)")
+
+
+def test_a_gate_views_slide_part_is_its_own_and_the_notice_for_a_function(qtbot, window):
+    wrapper = window.panes.gate_only["network"]
+    assert wrapper.slide_part() is window.network_view.slide_part()
+    pick(window, "function")
+    window.controls._step.click()
+    qtbot.waitUntil(lambda: window.last_snapshot is not None and window.last_snapshot.is_function)
+    qtbot.waitUntil(wrapper.shows_notice)
+    assert wrapper.slide_part() is wrapper.currentWidget()
