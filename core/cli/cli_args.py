@@ -80,8 +80,15 @@ def config_from_args(args: argparse.Namespace, base: TrainConfig | None = None) 
     if "targets" in values:
         values["targets"] = [part.strip() for part in values["targets"].split(",")]
         values.setdefault("gate", "custom")
+    preset = base is not None  # a preset's settings (train and seeds): a gate's
     base = base or TrainConfig()
     try:
+        # A gate and a function at once, or a grid for a gate: said, not one of them dropped.
+        if "function" in values and (values.get("gate", "function") != "function" or preset):
+            raise ConfigError("function", values["function"],
+                              "a function or a gate (or a preset), not both")
+        if "grid" in values and "function" not in values and base.function is None:
+            raise ConfigError("grid", values["grid"], "a grid with --function only")
         return base.with_changes(**values)
     except ConfigError as error:
         flag = next((f for f, name in FLAG_FIELDS.items() if name == error.parameter), None)

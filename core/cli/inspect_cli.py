@@ -15,7 +15,7 @@ from core.cli.cli_args import OneLineParser, StopOnCtrlC, print_json_result
 from core.cli.train_cli import INTERRUPTED
 from core.io import session_file
 from core.io.experiment import ExperimentError, ReadCancelled, record_reproduces, restore_trainer
-from core.io.report import REASONS_JA, text_report
+from core.io.report import REASONS_JA, function_lines, text_report
 from core.model.gates import ROWS
 from core.training.run_record import OPEN_CHECK_COST
 from core.training.states import COMPLETED
@@ -105,6 +105,9 @@ def summary(path, run: int | None = None, should_stop=None, check_all: bool = Fa
         "loss": trainer.final_loss(),  # at the weights after the last step
         "last_step_loss": float(history[-1]) if history.size else None,  # L[step] of the last
         "predictions": [float(p) for p in trainer.predictions()],
+        # A function's fit in words (its grid has up to 441 rows), as train's table gives it.
+        "fit": function_lines(trainer, "en") if config.function is not None else [],
+        "fit_ja": function_lines(trainer, "ja") if config.function is not None else [],
         "solved": trainer.solved(),
         "initial_matches_seed": experiment.initial_matches_seed,
         "record": {
@@ -140,7 +143,7 @@ def text_summary(info: dict, lang: str = "en") -> str:
         past = (f"no run record kept (a file from before format 2, or one whose record did not "
                 f"replay): steps from {record['first_step']:,} on can be shown")
     lines = [
-        f"{info['file']}: {c['gate'].upper()}, {model}, alpha {c['alpha']:g}, "
+        f"{info['file']}: {_learnt(c)}, {model}, alpha {c['alpha']:g}, "
         f"{c['steps']:,} steps, seed {c['seed']}",
         f"  {c['mode']}, {c['activation']}, {c['loss']} loss, {c['init']} init, "
         f"{c['update_order']} update order" + (f", {c['optimizer']}" if "optimizer" in c else ""),
@@ -149,9 +152,12 @@ def text_summary(info: dict, lang: str = "en") -> str:
         + ("" if info["last_step_loss"] is None else
            f"; the last step's loss L[step] {info['last_step_loss']:.6g}"),
     ]
-    for row, prediction, target in zip(ROWS, info["predictions"], c["targets"]):
-        lines.append(f"  input {format_input(row)}: predicted {format_prediction(prediction)}, "
-                     f"target {format_target(target)}")
+    if "targets" in c:  # a gate's rows; a function's grid is summed up by its errors
+        for row, prediction, target in zip(ROWS, info["predictions"], c["targets"]):
+            lines.append(f"  input {format_input(row)}: predicted {format_prediction(prediction)}, "
+                         f"target {format_target(target)}")
+    else:
+        lines += [f"  {line}" for line in info["fit"]]
     lines.append(f"  solved: {'yes' if info['solved'] else 'no'}")
     lines.append(f"  {past}")
     if info["history_rounded"]:
@@ -193,7 +199,7 @@ def _text_summary_ja(info: dict) -> str:
         past = (f"学習の記録がありません（形式 2 より前のファイルか、記録が再現できなかったファイル）。"
                 f"ステップ {record['first_step']:,} 以降を表示できます")
     lines = [
-        f"{info['file']}: {c['gate'].upper()}、{model}、学習率 α {c['alpha']:g}、"
+        f"{info['file']}: {_learnt(c)}、{model}、学習率 α {c['alpha']:g}、"
         f"{c['steps']:,} ステップ、シード {c['seed']}",
         f"  {o[c['mode']]}、{o[c['activation']]}、{o[c['loss']]}、初期値 {o[c['init']]}、"
         f"更新順 {o[c['update_order']]}" + (f"、{o[c['optimizer']]}" if "optimizer" in c else ""),
@@ -202,9 +208,12 @@ def _text_summary_ja(info: dict) -> str:
         + ("" if info["last_step_loss"] is None else
            f"。最後のステップの損失 L[step] {info['last_step_loss']:.6g}"),
     ]
-    for row, prediction, target in zip(ROWS, info["predictions"], c["targets"]):
-        lines.append(f"  入力: {format_input(row)}, 予測値: {format_prediction(prediction)}, "
-                     f"真の値: {format_target(target)}")
+    if "targets" in c:
+        for row, prediction, target in zip(ROWS, info["predictions"], c["targets"]):
+            lines.append(f"  入力: {format_input(row)}, 予測値: {format_prediction(prediction)}, "
+                         f"真の値: {format_target(target)}")
+    else:
+        lines += [f"  {line}" for line in info["fit_ja"]]
     lines.append(f"  解けたか: {'はい' if info['solved'] else 'いいえ'}")
     lines.append(f"  {past}")
     if info["history_rounded"]:
@@ -213,6 +222,11 @@ def _text_summary_ja(info: dict) -> str:
         lines.append(f"  初期の重みがシード {c['seed']} のものと違います")
     lines += [f"  メモ: {note}" for note in info["notes"]]
     return "\n".join(lines)
+
+
+def _learnt(c: dict) -> str:
+    """What the run learns: its gate, or its function (f = bump)."""
+    return f"f = {c['function']}" if c.get("function") else c["gate"].upper()
 
 
 def _count(number: int, noun: str) -> str:

@@ -32,6 +32,8 @@ def study_parser() -> OneLineParser:
 def run_study(argv) -> int:
     parser = study_parser()
     args = parser.parse_args(argv)
+    if getattr(args, "hidden_nodes", None) is not None:  # the study sets it, count by count
+        parser.error("--hidden: the study trains each count of --nodes; give those instead")
     try:
         nodes = node_range(args.nodes)
     except ConfigError as error:

@@ -40,7 +40,7 @@ def _point(point) -> str:
     return f"({point[0]:.3g}, {point[1]:.3g})"
 
 
-def _function_lines(trainer: Trainer, lang: str) -> list:
+def function_lines(trainer: Trainer, lang: str) -> list:
     """A function run's summary instead of a table of up to 441 rows."""
     c, (head, errors) = trainer.config, _FUNCTION_LINES[lang]
     fit = fit_of(c, trainer.weights)
@@ -56,7 +56,7 @@ def text_report(trainer: Trainer, lang: str = "en", explain=None, ending: str | 
     past step)."""
     row_line, loss_line, solved_line, yes_no = _LINES[lang]
     if trainer.config.is_function:
-        lines = _function_lines(trainer, lang)
+        lines = function_lines(trainer, lang)
     else:
         lines = [row_line.format(x=format_input(row), yp=format_prediction(yp), yt=format_target(yt))
                  for row, yp, yt in zip(ROWS, trainer.predictions(), trainer.config.targets)]

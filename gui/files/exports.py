@@ -96,7 +96,8 @@ SLIDE_LINE_PER_K = 2.0
 def _picture_to_fit(view, area: QSize):
     """The view drawn to fill `area` (as if it were area / k logical pixels, k making it
     SLIDE_TEXT_HEIGHT tall, then enlarged k times), and whether its background is dark."""
-    inner = getattr(view, "view", view)  # an OutputView holds the real view
+    # An OutputView holds the real view; a dock view (GateOnly too) says what a slide shows.
+    inner = view if hasattr(view, "slide_part") else getattr(view, "view", view)
     k = area.height() / SLIDE_TEXT_HEIGHT
     glview = getattr(inner, "glview", None)
     if glview is not None:
@@ -508,7 +509,7 @@ def export_weights_json(weights, path) -> str | None:
 
 def export_predictions_csv(snapshot, path) -> str | None:
     """input_x1,input_x2,predicted,target,error for the four rows of the snapshot."""
-    text = export_data.predictions_csv(snapshot.predictions, snapshot.targets)
+    text = export_data.predictions_csv(snapshot.predictions, snapshot.targets, _points(snapshot))
     return _save_chunks(path, [text.encode("utf-8")])
 
 
@@ -517,8 +518,14 @@ def copy_predictions(snapshot) -> str | None:
     clipboard = QGuiApplication.clipboard()
     if clipboard is None:
         return QCoreApplication.translate("Exports", "The clipboard is not available.")
-    clipboard.setText(export_data.predictions_tsv(snapshot.predictions, snapshot.targets))
+    clipboard.setText(export_data.predictions_tsv(snapshot.predictions, snapshot.targets,
+                                                  _points(snapshot)))
     return None
+
+
+def _points(snapshot) -> tuple:
+    """The snapshot's inputs: a gate's four rows, or a function's grid (which failed, unsaid)."""
+    return snapshot.config.points if snapshot.config is not None else export_data.ROWS
 
 
 # -- writing -------------------------------------------------------------------------

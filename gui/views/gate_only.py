@@ -36,5 +36,10 @@ class GateOnly(QStackedWidget):
         part = getattr(self.view, "slide_part", None)
         return part() if part is not None else self.view
 
+    def slide_hidden(self) -> list:
+        """The view's controls a slide leaves out (none while the notice is shown)."""
+        hidden = getattr(self.view, "slide_hidden", None)
+        return hidden() if hidden is not None and not self.shows_notice() else []
+
     def shows_notice(self) -> bool:
         return self.currentWidget() is self._notice

@@ -141,3 +141,15 @@ def test_seeds_train_many_networks_on_a_function():
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
     assert report["count"] == 40 and report["config"]["function"] == "xor" and report["config"]["grid"] == 3
+
+
+@pytest.mark.parametrize("args, flag", [
+    (["train", "--gate", "xor", "--grid", "5"], "--grid"),  # the grid was dropped: XOR trained
+    (["train", "--gate", "and", "--function", "bump"], "--function"),  # the gate was dropped
+    (["train", "--preset", "article-xor", "--function", "bump"], "--function"),
+    (["seeds", "--grid", "7"], "--grid"),
+    (["study", "--function", "bump", "--hidden", "3"], "--hidden")])  # it was ignored
+def test_flags_that_contradict_each_other_are_refused_in_one_line(args, flag):
+    result = main(*args)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.count("\n") <= 2 and flag in result.stderr.splitlines()[-1]

@@ -183,3 +183,16 @@ def test_the_summary_in_japanese_has_the_same_facts_in_the_windows_words(saved):
     assert text.count("入力: [") == 4 and "解けたか: はい" in text
     assert "ステップ 0 以降のどのステップも表示できます（変更 1 回" in text
     assert not any(word in text for word in ("hidden nodes", "solved", "step ", "online"))
+
+
+@pytest.mark.parametrize("lang, words", [("en", ("f = bump, 2 hidden nodes", "largest error")),
+                                          ("ja", ("f = bump、隠れ層のノード 2 個", "関数: bump"))])
+def test_a_function_file_is_summarised_by_its_fit(tmp_path, lang, words):
+    """It raised KeyError: 'targets' (a function's settings hold no targets)."""
+    trainer = Trainer(TrainConfig(gate="function", function="bump", grid=5, steps=50))
+    trainer.run()
+    path = tmp_path / "bump.gatelab.json"
+    ex.save(path, trainer)
+    result = inspect(str(path), "--lang", lang)
+    assert result.returncode == 0, result.stderr
+    assert all(word in result.stdout for word in words) and "Traceback" not in result.stderr

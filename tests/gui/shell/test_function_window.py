@@ -193,3 +193,46 @@ def test_a_gate_views_slide_part_is_its_own_and_the_notice_for_a_function(qtbot,
     qtbot.waitUntil(lambda: window.last_snapshot is not None and window.last_snapshot.is_function)
     qtbot.waitUntil(wrapper.shows_notice)
     assert wrapper.slide_part() is wrapper.currentWidget()
+
+
+@pytest.mark.parametrize("key", ["network", "landscape"])
+def test_a_slide_of_a_gate_view_on_a_function_run_is_the_notice(qtbot, window, tmp_path, key):
+    """The slide went round the wrapper: it drew the stale gate view behind the notice, and
+    the landscape's failed ("the 3D view is not shown")."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QImage
+
+    pick(window, "function")
+    window.controls._step.click()
+    wrapper = window.panes.gate_only[key]
+    qtbot.waitUntil(lambda: window.last_snapshot is not None and window.last_snapshot.is_function)
+    qtbot.waitUntil(wrapper.shows_notice)
+    notice = wrapper.slide_part()
+    drawn = []
+    original = notice.render
+    notice.render = lambda *args: (drawn.append(True), original(*args))
+    path = tmp_path / f"{key}.png"
+    window.exports.ask_path = lambda *args: str(path)
+    window.slides.write(key, QSize(1280, 720), "")
+    assert drawn and QImage(str(path)).width() == 1280
+
+
+def test_predictions_export_and_copy_hold_every_sample_of_a_function_run(qtbot, window, tmp_path):
+    """Both raised on a function run ("expected 4 predictions and targets, got 121"): no file,
+    no message."""
+    import csv
+
+    from PySide6.QtGui import QGuiApplication
+
+    from gui.files import exports
+
+    pick(window, "function")
+    window.controls._step.click()
+    qtbot.waitUntil(lambda: window.last_snapshot is not None and window.last_snapshot.is_function)
+    snapshot = window.last_snapshot
+    path = tmp_path / "predictions.csv"
+    assert exports.export_predictions_csv(snapshot, path) is None
+    rows = list(csv.reader(path.read_text().splitlines()))
+    assert len(rows) == 1 + 121 and [float(v) for v in rows[2][:2]] == [0.1, 0.0]  # x1 fastest
+    assert exports.copy_predictions(snapshot) is None
+    assert QGuiApplication.clipboard().text().count("\n") >= 121
