@@ -30,18 +30,10 @@ UPDATE_SLIPS = (NOT_UPDATED, ALPHA_FORGOTTEN)
 NOT_FOR_ZERO = (BIAS, ROW)
 
 
-class Plain:
+class Plain(step.Matmul):
     """The step's definition evaluated on one row's plain floats (a hidden layer's values are
-    NumPy arrays over its nodes): what the traced floats dialect computes, without the tracing."""
-
-    sigmoid, relu = step.sigmoid, step.relu
-    exp, log1p, tanh = staticmethod(np.exp), staticmethod(np.log1p), staticmethod(np.tanh)
-    where, maximum = staticmethod(np.where), staticmethod(np.maximum)
-    sqrt, power = staticmethod(np.sqrt), staticmethod(np.power)
-
-    @staticmethod
-    def name(value, label):
-        return value
+    NumPy arrays over its nodes): what the traced floats dialect computes, without the tracing.
+    The step's NumPy backend, with one row's sums added left to right as the traced code does."""
 
     @staticmethod
     def input_sum(x, w):
