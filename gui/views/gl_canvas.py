@@ -73,6 +73,28 @@ class PlacedText(GLTextItem):
         self.gap = gap  # in heights of the label's own font, so it grows with the text
 
 
+class CanvasScene:
+    """For a widget that draws a unit-cube scene in a GLCanvas (its `_glview`), fitted to
+    SCENE_HALF_TAN: what a slide asks of it (gui.files.exports), a frame at any size, the
+    canvas and the field of view for a picture's shape."""
+
+    def render_image(self, size: QSize | None = None) -> QImage:
+        """A freshly drawn frame, at the view's size unless `size` is given (a slide)."""
+        return self._glview.render_now(size)
+
+    @property
+    def glview(self) -> "GLCanvas":
+        return self._glview
+
+    @staticmethod
+    def fov_for(width: int, height: int) -> float:
+        """The field of view (degrees) that fits the scene into a width x height picture."""
+        return fov_for(width, height, SCENE_HALF_TAN)
+
+
+SCENE_HALF_TAN = 0.36  # a unit cube seen from 3.3-3.6: the scene's half-width tangent
+
+
 class GLCanvas(GLViewMixin, QOpenGLWindow):
     resized = Signal()  # after resizeGL, when the GL side has the new size
     tab_pressed = Signal(bool)  # True for Tab, False for Shift+Tab, while this window has focus

@@ -9,21 +9,20 @@ is scaled to it. HiddenSpaceView shows this for three or more hidden nodes when 
 import numpy as np
 import pyqtgraph as pg
 import pyqtgraph.opengl as gl
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QVector3D
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QVector3D
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from core.model.gates import ROWS
 from core.views.node_maps import node_colour
-from gui.views.gl_canvas import ON_TOP_GL, GLCanvas, fov_for
+from gui.views.gl_canvas import ON_TOP_GL, SCENE_HALF_TAN, CanvasScene, GLCanvas
 
 COLORMAP = "viridis"
-HALF_TAN = 0.36  # the scene's half-width tangent for the field of view (a unit cube at 3.3-3.6)
 CAMERA = {"center": QVector3D(0.5, 0.5, 0.5), "distance": 3.6, "elevation": 22.0,
           "azimuth": -55.0}
 
 
-class HiddenSpace3D(QWidget):
+class HiddenSpace3D(CanvasScene, QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._colormap = pg.colormap.get(COLORMAP)
@@ -32,7 +31,7 @@ class HiddenSpace3D(QWidget):
         self._container.setMinimumSize(220, 220)
         self._container.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._container.setAccessibleName(self.tr("3D view of the hidden space"))
-        self._glview.resized.connect(lambda: self._glview.fit_fov(HALF_TAN))
+        self._glview.resized.connect(lambda: self._glview.fit_fov(SCENE_HALF_TAN))
         self._build_scene()
         self._glview.setCameraParams(**CAMERA)
         layout = QVBoxLayout(self)
@@ -69,19 +68,6 @@ class HiddenSpace3D(QWidget):
 
     def point_positions(self) -> np.ndarray:
         return self._points.copy()
-
-    def render_image(self, size: QSize | None = None) -> QImage:
-        """A freshly drawn frame, at the view's size unless `size` is given (a slide)."""
-        return self._glview.render_now(size)
-
-    @property
-    def glview(self) -> GLCanvas:
-        return self._glview
-
-    @staticmethod
-    def fov_for(width: int, height: int) -> float:
-        """The field of view (degrees) that fits the scene into a width x height picture."""
-        return fov_for(width, height, HALF_TAN)
 
     def _build_scene(self) -> None:
         view = self._glview

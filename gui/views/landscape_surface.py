@@ -11,14 +11,13 @@ import numpy as np
 import pyqtgraph as pg
 import pyqtgraph.opengl as gl
 from OpenGL import GL
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QFont, QImage, QVector3D
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QVector3D
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from gui.views.gl_canvas import ON_TOP_GL, GLCanvas, fov_for
+from gui.views.gl_canvas import ON_TOP_GL, SCENE_HALF_TAN, CanvasScene, GLCanvas
 
 COLORMAP = "viridis"  # the 2D map's colours: dark is low
-HALF_TAN = 0.36  # the scene's half-width tangent for the field of view (a unit cube at 3.3-3.6)
 CAMERA = {"center": QVector3D(0.5, 0.5, 0.35), "distance": 3.3, "elevation": 32.0,
           "azimuth": -58.0}
 _SURFACE_GL = {GL.GL_DEPTH_TEST: True, GL.GL_BLEND: False, GL.GL_CULL_FACE: False,
@@ -26,7 +25,7 @@ _SURFACE_GL = {GL.GL_DEPTH_TEST: True, GL.GL_BLEND: False, GL.GL_CULL_FACE: Fals
 LIFT = 0.01  # the path floats this much above the surface, so it is not hidden in it
 
 
-class LandscapeSurface(QWidget):
+class LandscapeSurface(CanvasScene, QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         lut = pg.colormap.get(COLORMAP).getLookupTable(nPts=256, mode="float")
@@ -36,7 +35,7 @@ class LandscapeSurface(QWidget):
         self._container.setMinimumSize(220, 200)
         self._container.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._container.setAccessibleName(self.tr("3D view of the loss landscape"))
-        self._glview.resized.connect(lambda: self._glview.fit_fov(HALF_TAN))
+        self._glview.resized.connect(lambda: self._glview.fit_fov(SCENE_HALF_TAN))
         self._build_scene()
         self._glview.setCameraParams(**CAMERA)
         self._caption = QLabel()  # below the GL window: a label in the scene was cut off
@@ -79,19 +78,6 @@ class LandscapeSurface(QWidget):
 
     def path_positions(self) -> np.ndarray:
         return self._path_pos.copy()
-
-    def render_image(self, size: QSize | None = None) -> QImage:
-        """A freshly drawn frame, at the view's size unless `size` is given (a slide)."""
-        return self._glview.render_now(size)
-
-    @property
-    def glview(self) -> GLCanvas:
-        return self._glview
-
-    @staticmethod
-    def fov_for(width: int, height: int) -> float:
-        """The field of view (degrees) that fits the scene into a width x height picture."""
-        return fov_for(width, height, HALF_TAN)
 
     def _build_scene(self) -> None:
         view = self._glview
