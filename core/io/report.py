@@ -130,7 +130,7 @@ def _result_fields(trainer: Trainer) -> dict:
         "stopped": trainer.outcome.reason if trainer.outcome else "stopped",
         "solved": trainer.solved(),
         "predictions": [
-            {"input": _input(x1, x2), "predicted": float(yp), "target": float(yt),
+            {"input": _input(x1, x2, trainer.config.is_function), "predicted": float(yp), "target": float(yt),
              "hidden": [_finite_or_none(h) for h in hidden[k]]}  # [] for the 2-layer model
             for k, ((x1, x2), yp, yt) in enumerate(zip(trainer.config.points, trainer.predictions(),
                                                        trainer.config.targets))
@@ -139,9 +139,10 @@ def _result_fields(trainer: Trainer) -> dict:
     } | _function_fields(trainer) | _optimizer_fields(trainer)
 
 
-def _input(x1: float, x2: float) -> list:
-    """A gate's row as the ints it always was ([1, 0]); a grid's point as floats."""
-    return [int(x1), int(x2)] if x1 in (0.0, 1.0) and x2 in (0.0, 1.0) else [x1, x2]
+def _input(x1: float, x2: float, is_function: bool) -> list:
+    """A gate's row as the ints it always was ([1, 0]); a function's grid point as floats, its
+    corners too ([0.0, 0.1], not [0, 0.1]): a reader's code sees one type per field."""
+    return [float(x1), float(x2)] if is_function else [int(x1), int(x2)]
 
 
 def _function_fields(trainer: Trainer) -> dict:
