@@ -1,8 +1,9 @@
-"""StudyDialog: how many hidden nodes? (issue #28). For each count of hidden nodes from 1 to
-NODES_MAX, trains many seeds of the current settings and plots each one's largest error over the
-rows at the end: the median with the band of the middle 80 % of seeds, against the nodes. The
-error falls as nodes are added (the universal approximation theorem), and the band shows that
-training need not find the network the theorem says exists.
+"""StudyDialog: how many hidden nodes? (issue #28). For each count of hidden nodes in the range
+chosen (1 to 16 at first, up to HIDDEN_MAX), trains many seeds of the current settings and
+plots each one's largest error over the rows at the end: the median with the band of the
+middle 80 % of seeds, against the nodes. The error falls as nodes are added (the universal
+approximation theorem), and the band shows that training need not find the network the
+theorem says exists.
 """
 
 import numpy as np
@@ -10,14 +11,14 @@ import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout
 
+from core.model.config import HIDDEN_MAX
 from core.model.target_function import TOLERANCE
-from core.training.hidden_study import node_range
 from gui.common.plots import set_scene_menu
 from gui.controls.number_box import WholeNumberBox
 from gui.run.seeds_worker import start_seeds_thread
 from gui.run.study_worker import StudyWorker
 
-NODES_MAX = 16
+NODES_DEFAULT = (1, 16)  # the issue's "1 to 16 at least"; the dialog reaches HIDDEN_MAX
 DEFAULT_COUNT = 20
 SHUTDOWN_WAIT_MS = 5000
 CURVE_COLOR = "#1f5fbf"
@@ -43,12 +44,19 @@ class StudyDialog(QDialog):
 
     def _build(self) -> None:
         intro = QLabel(self.tr(
-            "Trains the current settings from many seeds for each number of hidden nodes, 1 to {0}, "
-            "and plots each seed's largest error over the rows at the end: the line is the median, "
-            "the band holds the middle 80 % of seeds. More nodes can come closer, as the universal "
-            "approximation theorem promises; the band shows that training does not always find "
-            "such a network.").format(NODES_MAX))
+            "Trains the current settings from many seeds for each number of hidden nodes in the "
+            "range below, and plots each seed's largest error over the rows at the end: the line is "
+            "the median, the band holds the middle 80 % of seeds. More nodes can come closer, as "
+            "the universal approximation theorem promises; the band shows that training does not "
+            "always find such a network."))
         intro.setWordWrap(True)
+        self._first, self._last = WholeNumberBox(1, HIDDEN_MAX), WholeNumberBox(1, HIDDEN_MAX)
+        for box, value in zip((self._first, self._last), NODES_DEFAULT, strict=True):
+            box.setValue(value)
+            box.valueChanged.connect(self._check_range)
+        self._first.setToolTip(self.tr("The fewest hidden nodes to train"))
+        self._last.setToolTip(self.tr("The most hidden nodes to train (at most {0}); more nodes "
+                                      "take longer per seed").format(HIDDEN_MAX))
         self._count = WholeNumberBox(2, 1000)
         self._count.setValue(DEFAULT_COUNT)
         self._run = QPushButton(self.tr("Run"))
@@ -57,11 +65,18 @@ class StudyDialog(QDialog):
         self._cancel.clicked.connect(self.cancel)
         self._cancel.setEnabled(False)
         row = QHBoxLayout()
-        row.addWidget(QLabel(self.tr("Seeds per count of nodes")))
-        row.addWidget(self._count)
+        for text, box in ((self.tr("Hidden nodes from"), self._first), (self.tr("to"), self._last),
+                          (self.tr("Seeds per count of nodes"), self._count)):
+            label = QLabel(text)
+            label.setBuddy(box)
+            row.addWidget(label)
+            row.addWidget(box)
         row.addStretch(1)
         row.addWidget(self._run)
         row.addWidget(self._cancel)
+        self._range_note = QLabel()
+        self._range_note.setStyleSheet("QLabel { color: #a40000; }")
+        self._range_note.setVisible(False)
         self._progress = QProgressBar()
         self._status = QLabel()
         self._status.setWordWrap(True)
@@ -92,6 +107,7 @@ class StudyDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(row)
+        layout.addWidget(self._range_note)
         layout.addWidget(self._progress)
         layout.addWidget(self._status)
         layout.addWidget(self._plot, 1)
@@ -100,6 +116,16 @@ class StudyDialog(QDialog):
     def set_config(self, config) -> None:
         """The settings in the main window; the next run studies them."""
         self._config = config
+
+    def set_range(self, first: int, last: int, count: int) -> None:
+        """The hidden node counts and seeds the next run studies (the theorem guide sets them)."""
+        self._first.setValue(first)
+        self._last.setValue(last)
+        self._count.setValue(count)
+
+    def node_counts(self) -> tuple:
+        """The counts of hidden nodes the next run studies; () while from is above to."""
+        return tuple(range(self._first.value(), self._last.value() + 1))
 
     def is_running(self) -> bool:
         return self._thread is not None
@@ -116,16 +142,19 @@ class StudyDialog(QDialog):
     def start(self) -> None:
         if self._thread is not None:
             return
+        nodes = self.node_counts()
+        if not nodes:
+            self._check_range()
+            return
         self._failed = ""
-        nodes = node_range(f"1-{NODES_MAX}")
         self._worker = StudyWorker(self._config, nodes, self._count.value())
         self._worker.progress.connect(self._on_progress)
         self._worker.failed.connect(self._on_failed)
         self._worker.finished.connect(self._on_finished)
         self._progress.setRange(0, len(nodes))
         self._progress.setValue(0)
-        self._status.setText(self.tr("Training {0} seeds for each of 1 to {1} hidden nodes…").format(
-            self._count.value(), NODES_MAX))
+        self._status.setText(self.tr("Training {0} seeds for each of {1} to {2} hidden nodes…").format(
+            self._count.value(), nodes[0], nodes[-1]))
         self._thread = start_seeds_thread(self._worker)
         self._thread.finished.connect(self._on_thread_finished)
         self._run.setEnabled(False)
@@ -153,6 +182,15 @@ class StudyDialog(QDialog):
         super().reject()
 
     # -- slots ---------------------------------------------------------------------------------
+    def _check_range(self, _value: int = 0) -> None:
+        """Run only for a range that holds a count: from above to says so instead."""
+        valid = bool(self.node_counts())
+        self._run.setEnabled(valid and self._thread is None)
+        self._range_note.setText("" if valid else self.tr(
+            "“From” is above “to”: choose from {0} to {1} hidden nodes, or swap them.").format(
+            self._last.value(), self._first.value()))
+        self._range_note.setVisible(not valid)
+
     def _on_progress(self, done: int, total: int) -> None:
         self._progress.setRange(0, total)
         self._progress.setValue(done)
@@ -172,7 +210,7 @@ class StudyDialog(QDialog):
         if self._thread is not None:
             self._thread.wait()  # `finished` comes from the thread just before it really ends
         self._thread = self._worker = None
-        self._run.setEnabled(True)
+        self._run.setEnabled(bool(self.node_counts()))
         self._cancel.setEnabled(False)
 
     def _show(self, rows) -> None:

@@ -890,37 +890,37 @@ Any existing file of that name is unchanged.</source>
         <translation>画像の縦横は、それぞれ {0} から {1} ピクセルまでです（{2} x {3} は使えません）。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="347"/>
+        <location filename="../../gui/files/exports.py" line="348"/>
         <source>The 3D view is drawn by OpenGL and has no SVG: save it as PNG.</source>
         <translation>3D 表示は OpenGL で描くので SVG にはできません。PNG で保存してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="503"/>
+        <location filename="../../gui/files/exports.py" line="504"/>
         <source>The weights are not finite numbers (the run diverged), so they cannot be saved as JSON.</source>
         <translation>重みが有限の数ではない（学習が発散した）ため、JSON に保存できません。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="519"/>
+        <location filename="../../gui/files/exports.py" line="520"/>
         <source>The clipboard is not available.</source>
         <translation>クリップボードを使えません。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="527"/>
+        <location filename="../../gui/files/exports.py" line="534"/>
         <source>The view could not be drawn (is it hidden?).</source>
         <translation>表示を描画できませんでした（隠れていませんか?）。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="620"/>
+        <location filename="../../gui/files/exports.py" line="627"/>
         <source>Could not write {0}: {1}</source>
         <translation>{0} に書き込めませんでした: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="624"/>
+        <location filename="../../gui/files/exports.py" line="631"/>
         <source>Could not draw the image: {0}</source>
         <translation>画像を描画できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="628"/>
+        <location filename="../../gui/files/exports.py" line="635"/>
         <source>The scale must be from 1 to {0}, not {1}.</source>
         <translation>倍率は 1 から {0} までです（{1} は使えません）。</translation>
     </message>
@@ -1331,12 +1331,12 @@ yp {1:.2f}</translation>
 <context>
     <name>HiddenSpace3D</name>
     <message>
-        <location filename="../../gui/views/hidden_space_3d.py" line="34"/>
+        <location filename="../../gui/views/hidden_space_3d.py" line="33"/>
         <source>3D view of the hidden space</source>
         <translation>隠れ層の空間の3D表示</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_space_3d.py" line="67"/>
+        <location filename="../../gui/views/hidden_space_3d.py" line="66"/>
         <source>h{0}</source>
         <translation>h{0}</translation>
     </message>
@@ -1424,12 +1424,12 @@ yp {1:.2f}</translation>
 <context>
     <name>LandscapeSurface</name>
     <message>
-        <location filename="../../gui/views/landscape_surface.py" line="38"/>
+        <location filename="../../gui/views/landscape_surface.py" line="37"/>
         <source>3D view of the loss landscape</source>
         <translation>損失の地形の3D表示</translation>
     </message>
     <message>
-        <location filename="../../gui/views/landscape_surface.py" line="74"/>
+        <location filename="../../gui/views/landscape_surface.py" line="73"/>
         <source>Height: the total loss, from {0:.3g} (bottom) to {1:.3g} (top).</source>
         <translation>高さ: 損失の合計。{0:.3g}（下）から {1:.3g}（上）まで。</translation>
     </message>
@@ -3813,62 +3813,87 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
 <context>
     <name>StudyDialog</name>
     <message>
-        <location filename="../../gui/dialogs/study_dialog.py" line="33"/>
+        <location filename="../../gui/dialogs/study_dialog.py" line="34"/>
         <source>How many hidden nodes?</source>
         <translation>隠れ層のノードはいくつ必要？</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/study_dialog.py" line="46"/>
-        <source>Trains the current settings from many seeds for each number of hidden nodes, 1 to {0}, and plots each seed&apos;s largest error over the rows at the end: the line is the median, the band holds the middle 80 % of seeds. More nodes can come closer, as the universal approximation theorem promises; the band shows that training does not always find such a network.</source>
-        <translation>今の設定を、隠れ層のノード数 1～{0} のそれぞれについて多数のシードで学習し、学習後の各シードの最大誤差を描きます。線は中央値、帯はシードの中央 80 % の範囲です。普遍近似定理が保証するとおり、ノードを増やすほど近づけますが、帯を見ると、学習がいつもそのようなネットワークを見つけるわけではないことがわかります。</translation>
+        <location filename="../../gui/dialogs/study_dialog.py" line="47"/>
+        <source>Trains the current settings from many seeds for each number of hidden nodes in the range below, and plots each seed&apos;s largest error over the rows at the end: the line is the median, the band holds the middle 80 % of seeds. More nodes can come closer, as the universal approximation theorem promises; the band shows that training does not always find such a network.</source>
+        <translation>今の設定を、下の範囲の隠れ層のノード数それぞれについて多数のシードで学習し、学習後の各シードの最大誤差を描きます。線は中央値、帯はシードの中央 80 % の範囲です。普遍近似定理が保証するとおり、ノードを増やすほど近づけますが、帯を見ると、学習がいつもそのようなネットワークを見つけるわけではないことがわかります。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/study_dialog.py" line="54"/>
+        <location filename="../../gui/dialogs/study_dialog.py" line="57"/>
+        <source>The fewest hidden nodes to train</source>
+        <translation>学習する隠れ層のノード数の最小</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/study_dialog.py" line="58"/>
+        <source>The most hidden nodes to train (at most {0}); more nodes take longer per seed</source>
+        <translation>学習する隠れ層のノード数の最大（{0} まで）。ノードが多いほど、1シードあたりの時間が長くなります</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/study_dialog.py" line="62"/>
         <source>Run</source>
         <translation>実行</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/study_dialog.py" line="56"/>
+        <location filename="../../gui/dialogs/study_dialog.py" line="64"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/study_dialog.py" line="60"/>
+        <location filename="../../gui/dialogs/study_dialog.py" line="68"/>
+        <source>Hidden nodes from</source>
+        <translation>隠れ層のノード数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/study_dialog.py" line="68"/>
+        <source>to</source>
+        <translation>～</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/study_dialog.py" line="69"/>
         <source>Seeds per count of nodes</source>
         <translation>ノード数ごとのシード数</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/study_dialog.py" line="73"/>
+        <location filename="../../gui/dialogs/study_dialog.py" line="88"/>
         <source>hidden nodes</source>
         <translation>隠れ層のノード数</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/study_dialog.py" line="73"/>
+        <location filename="../../gui/dialogs/study_dialog.py" line="88"/>
         <source>largest error at the end</source>
         <translation>学習後の最大誤差</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/study_dialog.py" line="90"/>
+        <location filename="../../gui/dialogs/study_dialog.py" line="105"/>
         <source>tolerance {0}</source>
         <translation>許容誤差 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/study_dialog.py" line="127"/>
-        <source>Training {0} seeds for each of 1 to {1} hidden nodes…</source>
-        <translation>隠れ層のノード数 1～{1} のそれぞれについて {0} 個のシードを学習しています…</translation>
+        <location filename="../../gui/dialogs/study_dialog.py" line="156"/>
+        <source>Training {0} seeds for each of {1} to {2} hidden nodes…</source>
+        <translation>隠れ層のノード数 {1}～{2} のそれぞれについて {0} 個のシードを学習しています…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/study_dialog.py" line="165"/>
+        <location filename="../../gui/dialogs/study_dialog.py" line="190"/>
+        <source>“From” is above “to”: choose from {0} to {1} hidden nodes, or swap them.</source>
+        <translation>範囲の始めが終わりより大きくなっています。{0}～{1} 個を選ぶか、2つを入れ替えてください。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/study_dialog.py" line="203"/>
         <source>The study failed: {0}</source>
         <translation>調査に失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/study_dialog.py" line="167"/>
+        <location filename="../../gui/dialogs/study_dialog.py" line="205"/>
         <source>Cancelled: press Run to start again.</source>
         <translation>キャンセルしました。もう一度始めるには「実行」を押してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/study_dialog.py" line="188"/>
+        <location filename="../../gui/dialogs/study_dialog.py" line="226"/>
         <source>Lowest median error {0:.3f} with {1} hidden nodes; {2} of {3} seeds got within {4} there.</source>
         <translation>誤差の中央値が最も小さいのは隠れ層のノード {1} 個のときで {0:.3f} です。そのとき {3} 個中 {2} 個のシードが誤差 {4} 以内に収まりました。</translation>
     </message>

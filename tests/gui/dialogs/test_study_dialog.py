@@ -1,24 +1,26 @@
 """The hidden-nodes study in the window (issue #28): a run plots the median largest error per
-count of hidden nodes, cancels cleanly, and closing ends its thread."""
+count of hidden nodes in the range chosen, refuses a range whose start is above its end,
+cancels cleanly, and closing ends its thread."""
 
 import numpy as np
 
-from core.model.config import TrainConfig
+from core.model.config import HIDDEN_MAX, TrainConfig
 from core.training.hidden_study import study
-from gui.dialogs.study_dialog import NODES_MAX, StudyDialog
+from gui.dialogs.study_dialog import NODES_DEFAULT, StudyDialog
 
 CONFIG = TrainConfig(function="ridge", grid=3, steps=60)
 
 
-def test_a_study_plots_the_median_largest_error_for_1_to_16_hidden_nodes(qtbot):
+def test_a_study_plots_the_median_largest_error_for_1_to_16_hidden_nodes_at_first(qtbot):
     dialog = StudyDialog(CONFIG)
     qtbot.addWidget(dialog)
+    assert dialog.node_counts() == tuple(range(1, 17)) == tuple(range(NODES_DEFAULT[0], NODES_DEFAULT[1] + 1))
     dialog._count.setValue(3)
     dialog.start()
     qtbot.waitUntil(lambda: not dialog.is_running(), timeout=120000)
     nodes, median = dialog.curve()
-    assert nodes.tolist() == list(range(1, NODES_MAX + 1))
-    expected = study(CONFIG, tuple(range(1, NODES_MAX + 1)), 3)
+    assert nodes.tolist() == list(range(1, 17))
+    expected = study(CONFIG, tuple(range(1, 17)), 3)
     assert np.allclose(median, [min(r.quantiles[1], 1.0) for r in expected])
     assert "Lowest median error" in dialog._status.text()
 
@@ -35,3 +37,40 @@ def test_cancel_and_close_end_the_thread(qtbot):
     dialog.start()
     dialog.close()
     assert not dialog.is_running() or dialog._thread.isFinished()
+
+
+def test_the_range_and_seeds_chosen_are_the_ones_studied(qtbot):
+    dialog = StudyDialog(CONFIG)
+    qtbot.addWidget(dialog)
+    dialog.set_range(5, 8, 4)
+    dialog.start()
+    assert dialog._progress.maximum() == 4  # one step of the bar per count of nodes
+    assert "4 seeds for each of 5 to 8 hidden nodes" in dialog._status.text()
+    qtbot.waitUntil(lambda: not dialog.is_running(), timeout=120000)
+    assert dialog._progress.value() == 4
+    assert [r.hidden_nodes for r in dialog.rows()] == [5, 6, 7, 8]
+    assert all(len(r.max_errors) == 4 for r in dialog.rows())
+    expected = study(CONFIG, (5, 6, 7, 8), 4)
+    assert np.allclose(dialog.curve()[1], [min(r.quantiles[1], 1.0) for r in expected])
+
+
+def test_the_range_reaches_the_most_hidden_nodes_and_no_further(qtbot):
+    dialog = StudyDialog(CONFIG)
+    qtbot.addWidget(dialog)
+    dialog._last.setValue(HIDDEN_MAX + 10)  # a spin box keeps its range: HIDDEN_MAX at most
+    assert dialog.node_counts()[-1] == HIDDEN_MAX == 64
+
+
+def test_from_above_to_is_refused_with_a_message_and_run_waits(qtbot):
+    dialog = StudyDialog(CONFIG)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.set_range(9, 4, 3)
+    assert dialog.node_counts() == () and not dialog._run.isEnabled()
+    assert dialog._range_note.isVisible()
+    assert dialog._range_note.text() == "“From” is above “to”: choose from 4 to 9 hidden nodes, or swap them."
+    dialog.start()  # as a shortcut would: nothing starts
+    assert not dialog.is_running() and dialog.rows() is None
+    dialog._first.setValue(2)
+    assert dialog._run.isEnabled() and not dialog._range_note.isVisible()
+    assert dialog.node_counts() == (2, 3, 4)
