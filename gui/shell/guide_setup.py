@@ -1,4 +1,5 @@
-"""GuideSetup: the article guide's Set up, a section's run from its start and the view to look at.
+"""GuideSetup: a guide's Set up (the article guide's, the theorem guide's): a section's run from
+its start and the view to look at.
 
 The section's run is a new one, not the open file's (a session file keeps it: it saves every
 run, this one too); the run shown before stays in the Runs panel.
@@ -6,10 +7,11 @@ run, this one too); the run shown before stays in the Runs panel.
 
 from PySide6.QtCore import QObject, Signal
 
-from core.teaching import article_guide
+from core.teaching import article_guide, theorem_guide
 from core.teaching.notation import ARTICLE
 
-DOCKS = {article_guide.MATH: "math", article_guide.DIAGRAM: "network", article_guide.HIDDEN: "hidden"}
+DOCKS = {article_guide.MATH: "math", article_guide.DIAGRAM: "network", article_guide.HIDDEN: "hidden",
+         theorem_guide.SUM: "sum"}
 
 
 class GuideSetup(QObject):
@@ -21,19 +23,14 @@ class GuideSetup(QObject):
         super().__init__(window)
         self._window = window
         window.article_guide.setup_requested.connect(self.set_up)
+        window.theorem_guide.setup_requested.connect(self.set_up_theorem)
 
     def set_up(self, key: str) -> None:
+        """A section of the article guide."""
         w = self._window
         entry = article_guide.section(key)
-        config = entry.config()
-        title, _about, look = w.article_guide.texts(key)
-        message = self.tr("Set up for \u201c{0}\u201d. Look at {1}").format(title, look)
-        w.controls.set_config(config)
-        w.many_seeds.set_config(config)
-        message = " ".join(filter(None, (message, w.saving.leave_file(keep_session=True))))
 
         def then():
-            self.message.emit(message, 20000)
             if entry.show == article_guide.MATH:
                 w.math_panel.set_notation(ARTICLE)
             if entry.show in DOCKS:
@@ -42,6 +39,43 @@ class GuideSetup(QObject):
                 w.session.train()
             if entry.compare_order:
                 w.compare.compare_with("order")
+
+        self._load(entry.config(), w.article_guide.texts(key), then)
+
+    def set_up_theorem(self, key: str) -> None:
+        """A section of the theorem guide: the 3D view shows the output or the error as the
+        section says; the study opens on the section's range, for the learner to run."""
+        w = self._window
+        entry = theorem_guide.section(key)
+        config = entry.config()
+
+        def then():
+            surface = w.output_view.view
+            if hasattr(surface, "show_error"):  # the 2D map (no OpenGL) has no error view
+                surface.show_error(entry.show == theorem_guide.ERROR)
+            if entry.show in DOCKS:
+                w.show_dock(DOCKS[entry.show])
+            if entry.train:
+                w.session.train()
+            if entry.show == theorem_guide.STUDY:
+                w.many_seeds.show_study(config)
+                w.many_seeds.study.set_range(*entry.study)
+
+        self._load(config, w.theorem_guide.texts(key), then)
+
+    def _load(self, config, texts: tuple, then) -> None:
+        """The section's settings in the controls and a new run of them; once it is shown, the
+        status bar says what to look at and `then` brings the section's view forward."""
+        w = self._window
+        title, _about, look = texts
+        message = self.tr("Set up for \u201c{0}\u201d. Look at {1}").format(title, look)
+        w.controls.set_config(config)
+        w.many_seeds.set_config(config)
+        message = " ".join(filter(None, (message, w.saving.leave_file(keep_session=True))))
+
+        def shown():
+            self.message.emit(message, 20000)
+            then()
             self.done.emit()
 
-        w.session.reset(config, on_done=then)
+        w.session.reset(config, on_done=shown)

@@ -31,6 +31,8 @@ class MenuBar(QObject):
                      lambda: window.show_dock("help"))
         self._action(help_menu, self.tr("Follow the &article…"), "F2",
                      lambda: window.show_dock("guide"))
+        self._action(help_menu, self.tr("The &theorem, step by step…"), "F3",
+                     lambda: window.show_dock("theorem"))
         self._action(help_menu, self.tr("&About GateLab"), None, self._about)
 
     def _file_menu(self, menu) -> None:

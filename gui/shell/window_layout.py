@@ -36,6 +36,7 @@ from gui.views.practice_panel import PracticePanel
 from gui.views.predictions_table import PredictionsTable
 from gui.views.runs_view import RunsView
 from gui.views.status_line import StatusLine
+from gui.views.theorem_guide_view import TheoremGuideView
 from gui.views.timeline_bar import TimelineBar
 
 PREFERRED_SIZE = QSize(1500, 950)
@@ -43,11 +44,11 @@ DOCK_SHARE = 0.33  # of the window's width, for the dock column at first start,
 DOCK_MIN, DOCK_MAX = 320, 600  # within these (pixels): the math panel reads well from ~400
 NARROW_WINDOW = 1100  # pixels: a narrower first window starts without the side column
 FLOATING_SIZE = QSize(440, 600)  # a side view opened there, floating over the window
-READING_SHARE = 0.4  # of the window's height, for the guide or help under the views
+READING_SHARE = 0.4  # of the window's height, for a guide or help under the views
 # The views in the dock column's tabs, in tab order, and those open at first start: four tabs
 # fit whole at 1366 pixels; the rest are a click away in the View menu.
 VIEW_DOCKS = ("network", "hidden", "space", "landscape", "math", "practice", "gradient", "sum", "runs")
-READING_DOCKS = ("guide", "help")
+READING_DOCKS = ("guide", "theorem", "help")
 SHOWN_AT_FIRST = ("network", "space", "math", "runs")
 VIEW_SHARE = 0.62  # of the middle column's height, for the 3D view over the loss plot
 # Room left on the screen for the window's frame and title bar, which Qt's sizes exclude.
@@ -126,7 +127,7 @@ class WindowLayout(QObject):
         w.hidden_space, w.landscape = HiddenSpaceView(), LandscapeView()
         w.math_panel, w.gradient_check = MathPanel(), GradientCheckView()
         w.runs_view, w.article_guide = RunsView(), ArticleGuideView()
-        w.practice_panel = PracticePanel()
+        w.practice_panel, w.theorem_guide = PracticePanel(), TheoremGuideView()
         w.contributions = ContributionsView()
         self.gate_only = {key: GateOnly(getattr(w, name)) for key, name in GATE_DOCKS.items()}
         g = self.gate_only
@@ -141,7 +142,8 @@ class WindowLayout(QObject):
             ("sum", self.tr("How the sum builds it"), w.contributions),
             ("runs", self.tr("Runs"), w.runs_view),
             ("help", self.tr("What am I looking at?"), HelpPanel()),
-            ("guide", self.tr("Follow the article"), w.article_guide))}
+            ("guide", self.tr("Follow the article"), w.article_guide),
+            ("theorem", self.tr("The theorem, step by step"), w.theorem_guide))}
         # The reading panels sit under the views, not among their tabs: the guide says "look at
         # the step-by-step math" and the math is then in view beside it. The split is made
         # while the network diagram is alone; the other views then join its tabs, the open
@@ -150,6 +152,7 @@ class WindowLayout(QObject):
         places = [("network", lambda: w.addDockWidget(area, docks["network"])),
                   ("guide", lambda: (w.addDockWidget(area, docks["guide"]), w.splitDockWidget(
                       docks["network"], docks["guide"], Qt.Orientation.Vertical))),
+                  ("theorem", lambda: w.tabifyDockWidget(docks["guide"], docks["theorem"])),
                   ("help", lambda: w.tabifyDockWidget(docks["guide"], docks["help"]))]
         tabbed = sorted(VIEW_DOCKS[1:], key=lambda key: key not in shown)
         places += [(key, lambda key=key: w.tabifyDockWidget(docks["network"], docks[key]))

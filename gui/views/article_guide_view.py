@@ -1,50 +1,20 @@
 """ArticleGuideView: the article's sections in GateLab's words, each with a button that sets the
 window up for it (core.teaching.article_guide) and a line on what to look at."""
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
-
-from core.teaching.article_guide import SECTIONS
+from core.teaching.article_guide import SECTIONS, section
+from gui.views.guide_view import GuideView
 
 
-class ArticleGuideView(QScrollArea):
-    setup_requested = Signal(str)  # a section's key
-
+class ArticleGuideView(GuideView):
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setWidgetResizable(True)
-        inner = QWidget()
-        layout = QVBoxLayout(inner)
-        intro = QLabel(self.tr("Read the article beside GateLab: each part below is one section "
-                               "of it. Set up puts the window where that section is."))
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
-        self._buttons = {}
-        for entry in SECTIONS:
-            title, text, look = self.texts(entry.key)
-            heading = QLabel(f"<b>{title}</b><br><span style='color:#555'>「{entry.heading}」</span>")
-            heading.setWordWrap(True)
-            body = QLabel(text)
-            body.setWordWrap(True)
-            hint = QLabel(self.tr("Look at: {0}").format(look))
-            hint.setWordWrap(True)
-            hint.setStyleSheet("QLabel { color: #0b5394; }")
-            button = QPushButton(self.tr("Set up"))
-            button.setToolTip(self.tr("Load the article's run for this section and show the view "
-                                      "to look at"))
-            button.setAccessibleName(self.tr("Set up: {0}").format(title))
-            button.clicked.connect(lambda _=False, k=entry.key: self.setup_requested.emit(k))
-            self._buttons[entry.key] = button
-            line = QFrame()
-            line.setFrameShape(QFrame.Shape.HLine)
-            for widget in (line, heading, body, hint):
-                layout.addWidget(widget)
-            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addStretch(1)
-        self.setWidget(inner)
+        self._lay_out(self.tr("Read the article beside GateLab: each part below is one section "
+                              "of it. Set up puts the window where that section is."),
+                      self.tr("Load the article's run for this section and show the view to look at"),
+                      [entry.key for entry in SECTIONS])
 
-    def button(self, key: str) -> QPushButton:
-        return self._buttons[key]
+    def subtitle(self, key: str) -> str:
+        return f"「{section(key).heading}」"
 
     def texts(self, key: str) -> tuple[str, str, str]:
         """(title, what the section is about, what to look at) for a section, in GateLab's words."""

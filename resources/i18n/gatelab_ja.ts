@@ -269,102 +269,87 @@
 <context>
     <name>ArticleGuideView</name>
     <message>
-        <location filename="../../gui/views/article_guide_view.py" line="18"/>
+        <location filename="../../gui/views/article_guide_view.py" line="11"/>
         <source>Read the article beside GateLab: each part below is one section of it. Set up puts the window where that section is.</source>
         <translation>記事を GateLab と並べて読めます。下の各項目が記事の節に対応します。「準備する」で、その節の内容をウィンドウに用意します。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/article_guide_view.py" line="29"/>
-        <source>Look at: {0}</source>
-        <translation>見るところ: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/views/article_guide_view.py" line="32"/>
-        <source>Set up</source>
-        <translation>準備する</translation>
-    </message>
-    <message>
-        <location filename="../../gui/views/article_guide_view.py" line="33"/>
+        <location filename="../../gui/views/article_guide_view.py" line="13"/>
         <source>Load the article&apos;s run for this section and show the view to look at</source>
         <translation>この節の記事の学習を読み込み、見るべき表示を出します</translation>
     </message>
     <message>
-        <location filename="../../gui/views/article_guide_view.py" line="35"/>
-        <source>Set up: {0}</source>
-        <translation>準備する: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/views/article_guide_view.py" line="53"/>
+        <location filename="../../gui/views/article_guide_view.py" line="23"/>
         <source>The idea: a neuron adds and decides</source>
         <translation>アイデア: ニューロンは足し合わせて判断する</translation>
     </message>
     <message>
-        <location filename="../../gui/views/article_guide_view.py" line="54"/>
+        <location filename="../../gui/views/article_guide_view.py" line="24"/>
         <source>The article starts from a nerve cell: it adds up the signals reaching it, each weighted, and fires when the sum is large enough. A perceptron is that sum and a threshold; GateLab&apos;s nodes use a smooth threshold, the sigmoid.</source>
         <translation>記事は神経細胞から始まります。届いた信号にそれぞれ重みを掛けて足し合わせ、合計が十分に大きいと発火します。パーセプトロンはこの合計と閾値です。GateLab のノードはなめらかな閾値であるシグモイド関数を使います。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/article_guide_view.py" line="58"/>
+        <location filename="../../gui/views/article_guide_view.py" line="28"/>
         <source>the network diagram: each edge is a weight, its width how large it is.</source>
         <translation>ネットワーク図。線の1本1本が重みで、太さがその大きさです。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/article_guide_view.py" line="60"/>
+        <location filename="../../gui/views/article_guide_view.py" line="30"/>
         <source>The 2-layer model, steps 1 to 5</source>
         <translation>2層のモデル、手順1から5</translation>
     </message>
     <message>
-        <location filename="../../gui/views/article_guide_view.py" line="61"/>
+        <location filename="../../gui/views/article_guide_view.py" line="31"/>
         <source>One neuron learns AND: the weighted sum u, the sigmoid of it, the squared error, its slope for each weight, and the update. The step-by-step math walks these five steps row by row with this run&apos;s numbers.</source>
         <translation>1つのニューロンが AND を学びます。重み付きの合計 u、そのシグモイド、二乗誤差、各重みでの傾き、そして更新です。計算の手順では、この5つの手順を行ごとに、この学習の数値でたどれます。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/article_guide_view.py" line="64"/>
+        <location filename="../../gui/views/article_guide_view.py" line="34"/>
         <source>the step-by-step math, in the article&apos;s notation; press Next.</source>
         <translation>計算の手順（記事の記法）。「次へ」を押してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/article_guide_view.py" line="66"/>
+        <location filename="../../gui/views/article_guide_view.py" line="36"/>
         <source>The 2-layer code and its results</source>
         <translation>2層のコードと結果</translation>
     </message>
     <message>
-        <location filename="../../gui/views/article_guide_view.py" line="67"/>
+        <location filename="../../gui/views/article_guide_view.py" line="37"/>
         <source>The article trains 1,000 steps and prints a table and a 3D graph of the prediction over x1 and x2. GateLab trains the same run and draws both.</source>
         <translation>記事は 1,000 ステップ学習し、表と、x1・x2 に対する予測値の 3D グラフを出します。GateLab は同じ学習をして、両方を描きます。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/article_guide_view.py" line="69"/>
+        <location filename="../../gui/views/article_guide_view.py" line="39"/>
         <source>the predictions table and the 3D surface: only (1, 1) rises above 0.5.</source>
         <translation>予測値の表と 3D の曲面。0.5 より高くなるのは (1, 1) だけです。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/article_guide_view.py" line="71"/>
+        <location filename="../../gui/views/article_guide_view.py" line="41"/>
         <source>The 3-layer network, steps 1 to 8</source>
         <translation>3層のネットワーク、手順1から8</translation>
     </message>
     <message>
-        <location filename="../../gui/views/article_guide_view.py" line="72"/>
+        <location filename="../../gui/views/article_guide_view.py" line="42"/>
         <source>A hidden layer between the inputs and the output lets the network learn XOR, which one neuron cannot. Eight steps: two weighted sums, two sigmoids, the error, two sets of slopes by the chain rule, the update.</source>
         <translation>入力と出力の間に隠れ層があると、1つのニューロンでは学べない XOR を学べます。手順は8つ: 2回の重み付きの合計、2回のシグモイド、誤差、連鎖律による2組の傾き、そして更新です。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/article_guide_view.py" line="75"/>
+        <location filename="../../gui/views/article_guide_view.py" line="45"/>
         <source>the step-by-step math: the chain rule, factor by factor, in steps 6 and 7.</source>
         <translation>計算の手順。手順6と7で、連鎖律を因子ごとに見られます。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/article_guide_view.py" line="78"/>
+        <location filename="../../gui/views/article_guide_view.py" line="48"/>
         <source>The 3-layer code: XOR, and the order of its updates</source>
         <translation>3層のコード: XOR と更新の順序</translation>
     </message>
     <message>
-        <location filename="../../gui/views/article_guide_view.py" line="79"/>
+        <location filename="../../gui/views/article_guide_view.py" line="49"/>
         <source>The article&apos;s run of 2,000 steps prints the table 0.08, 0.92, 0.92, 0.07; GateLab&apos;s seed 659 gives exactly that run. Its code updates the output weights before it uses them for the hidden layer; the compare window shows that run beside the textbook order from the same start.</source>
         <translation>記事の 2,000 ステップの学習は、表 0.08、0.92、0.92、0.07 を出力します。GateLab のシード 659 で、ちょうどその学習になります。記事のコードは出力側の重みを先に更新し、その値を隠れ層に使います。比較ウィンドウで、同じ初期値からの教科書の順序と並べて見られます。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/article_guide_view.py" line="83"/>
+        <location filename="../../gui/views/article_guide_view.py" line="53"/>
         <source>the hidden node maps: each hidden node draws one line, and the output combines the two into XOR.</source>
         <translation>隠れ層マップ。隠れ層の各ノードが1本の線を引き、出力が2本を組み合わせて XOR にします。</translation>
     </message>
@@ -1142,9 +1127,27 @@ Green, below {green}: they agree, backprop is right. Red, above {red}: backprop 
 <context>
     <name>GuideSetup</name>
     <message>
-        <location filename="../../gui/shell/guide_setup.py" line="30"/>
+        <location filename="../../gui/shell/guide_setup.py" line="71"/>
         <source>Set up for “{0}”. Look at {1}</source>
         <translation>「{0}」を準備しました。見るところ: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>GuideView</name>
+    <message>
+        <location filename="../../gui/views/guide_view.py" line="35"/>
+        <source>Look at: {0}</source>
+        <translation>見るところ: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/guide_view.py" line="38"/>
+        <source>Set up</source>
+        <translation>準備する</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/guide_view.py" line="40"/>
+        <source>Set up: {0}</source>
+        <translation>準備する: {0}</translation>
     </message>
 </context>
 <context>
@@ -1861,156 +1864,161 @@ yp {1:.2f}</translation>
     </message>
     <message>
         <location filename="../../gui/shell/menu_bar.py" line="34"/>
+        <source>The &amp;theorem, step by step…</source>
+        <translation>普遍近似定理を順に学ぶ(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/menu_bar.py" line="36"/>
         <source>&amp;About GateLab</source>
         <translation>GateLab について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/menu_bar.py" line="39"/>
+        <location filename="../../gui/shell/menu_bar.py" line="41"/>
         <source>&amp;Open…</source>
         <translation>開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/menu_bar.py" line="40"/>
+        <location filename="../../gui/shell/menu_bar.py" line="42"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/menu_bar.py" line="41"/>
+        <location filename="../../gui/shell/menu_bar.py" line="43"/>
         <source>Save &amp;As…</source>
         <translation>名前を付けて保存(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/menu_bar.py" line="42"/>
+        <location filename="../../gui/shell/menu_bar.py" line="44"/>
         <source>Save all runs as a s&amp;ession…</source>
         <translation>すべての学習をセッションとして保存(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/menu_bar.py" line="44"/>
+        <location filename="../../gui/shell/menu_bar.py" line="46"/>
         <source>&amp;Export</source>
         <translation>エクスポート(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/menu_bar.py" line="48"/>
+        <location filename="../../gui/shell/menu_bar.py" line="50"/>
         <source>Picture for a &amp;slide…</source>
         <translation>スライド用の画像(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/menu_bar.py" line="51"/>
+        <location filename="../../gui/shell/menu_bar.py" line="53"/>
         <source>&amp;Animation (GIF)…</source>
         <translation>アニメーション (GIF)(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/menu_bar.py" line="54"/>
+        <location filename="../../gui/shell/menu_bar.py" line="56"/>
         <source>&amp;Restore default settings</source>
         <translation>設定を初期状態に戻す(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/menu_bar.py" line="55"/>
+        <location filename="../../gui/shell/menu_bar.py" line="57"/>
         <source>Start &amp;fresh each time (classroom)</source>
         <translation>毎回初期設定で起動（教室用）(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/menu_bar.py" line="60"/>
+        <location filename="../../gui/shell/menu_bar.py" line="62"/>
         <source>Every start uses the article&apos;s settings and speed, not the last user&apos;s (theirs are kept). Also: python main.py --fresh</source>
         <translation>起動するたびに、前の人の設定ではなく記事の設定と速度で始めます（前の人の設定は残ります）。python main.py --fresh でも同じです</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/menu_bar.py" line="64"/>
+        <location filename="../../gui/shell/menu_bar.py" line="66"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/menu_bar.py" line="71"/>
+        <location filename="../../gui/shell/menu_bar.py" line="73"/>
         <source>Loss as the article&apos;s code &amp;sums it (no ½)</source>
         <translation>損失を記事のコードの和で表示（½ なし）(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/menu_bar.py" line="75"/>
+        <location filename="../../gui/shell/menu_bar.py" line="77"/>
         <source>The article&apos;s 3-layer code adds up (yp - yt)² without the ½ GateLab uses, so its loss curve is twice GateLab&apos;s. Shows the loss plot and the status bar that way; training is the same.</source>
         <translation>記事の3層のコードは (yp - yt)² を GateLab の ½ を付けずに足すので、その損失の曲線は GateLab の 2 倍になります。損失のグラフとステータスバーをその値で表示します。学習そのものは変わりません。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/menu_bar.py" line="80"/>
+        <location filename="../../gui/shell/menu_bar.py" line="82"/>
         <source>&amp;Presentation mode</source>
         <translation>プレゼンテーションモード(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/menu_bar.py" line="83"/>
+        <location filename="../../gui/shell/menu_bar.py" line="85"/>
         <source>Full screen, text and lines twice as large, only the essential controls: for a projector. Esc or F11 leaves it.</source>
         <translation>全画面で、文字と線を2倍にし、必要な操作だけを表示します（プロジェクター用）。Esc か F11 で元に戻ります。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/menu_bar.py" line="91"/>
+        <location filename="../../gui/shell/menu_bar.py" line="93"/>
         <source>&amp;Many seeds…</source>
         <translation>多数のシードで試す(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/menu_bar.py" line="92"/>
+        <location filename="../../gui/shell/menu_bar.py" line="94"/>
         <source>How many &amp;hidden nodes?…</source>
         <translation>隠れ層のノードはいくつ必要？(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/menu_bar.py" line="94"/>
+        <location filename="../../gui/shell/menu_bar.py" line="96"/>
         <source>&amp;Practice a step by hand</source>
         <translation>1ステップを手で計算する(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/menu_bar.py" line="96"/>
+        <location filename="../../gui/shell/menu_bar.py" line="98"/>
         <source>&amp;Compare the run with</source>
         <translation>この学習と比べる(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/menu_bar.py" line="97"/>
+        <location filename="../../gui/shell/menu_bar.py" line="99"/>
         <source>the other &amp;update order (same seed)</source>
         <translation>もう一方の更新順序（同じシード）(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/menu_bar.py" line="97"/>
+        <location filename="../../gui/shell/menu_bar.py" line="99"/>
         <source>&amp;alpha × 4 (same seed)</source>
         <translation>学習率 × 4（同じシード）(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/menu_bar.py" line="98"/>
+        <location filename="../../gui/shell/menu_bar.py" line="100"/>
         <source>a&amp;lpha ÷ 4 (same seed)</source>
         <translation>学習率 ÷ 4（同じシード）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/menu_bar.py" line="98"/>
+        <location filename="../../gui/shell/menu_bar.py" line="100"/>
         <source>one more &amp;hidden node (same seed)</source>
         <translation>隠れ層のノードを1個増やす（同じシード）(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/menu_bar.py" line="99"/>
+        <location filename="../../gui/shell/menu_bar.py" line="101"/>
         <source>the &amp;2-layer model, or 2 hidden nodes (same seed)</source>
         <translation>2層モデル、または隠れ層のノード2個（同じシード）(&amp;2)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/menu_bar.py" line="100"/>
+        <location filename="../../gui/shell/menu_bar.py" line="102"/>
         <source>&amp;momentum, or plain gradient descent (same seed)</source>
         <translation>モーメンタム、または通常の勾配降下法（同じシード）(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/menu_bar.py" line="101"/>
+        <location filename="../../gui/shell/menu_bar.py" line="103"/>
         <source>A&amp;dam, or plain gradient descent (same seed)</source>
         <translation>Adam、または通常の勾配降下法（同じシード）(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/menu_bar.py" line="102"/>
+        <location filename="../../gui/shell/menu_bar.py" line="104"/>
         <source>the run &amp;selected in the Runs panel</source>
         <translation>学習の一覧で選んだ学習(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/menu_bar.py" line="111"/>
+        <location filename="../../gui/shell/menu_bar.py" line="113"/>
         <source>System default</source>
         <translation>システムの設定</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/menu_bar.py" line="120"/>
+        <location filename="../../gui/shell/menu_bar.py" line="122"/>
         <source>About GateLab</source>
         <translation>GateLab について</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/menu_bar.py" line="121"/>
+        <location filename="../../gui/shell/menu_bar.py" line="123"/>
         <source>GateLab 0.1: watch a 2- or 3-layer neural network learn a logic gate.
 
 Built with Qt {0} through PySide6 (LGPLv3), pyqtgraph (MIT), NumPy (BSD) and PyOpenGL (BSD). GateLab itself is MIT-licensed.</source>
@@ -3984,6 +3992,99 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
     </message>
 </context>
 <context>
+    <name>TheoremGuideView</name>
+    <message>
+        <location filename="../../gui/views/theorem_guide_view.py" line="14"/>
+        <source>The article motivates the hidden layer with the universal approximation theorem. Each part below says one thing it promises or does not, and Set up loads a run that shows it.</source>
+        <translation>記事は、隠れ層を置く理由として普遍近似定理を挙げています。下の各項目は、この定理が保証すること、保証しないことを1つずつ説明します。「準備する」で、それを示す学習を読み込みます。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/theorem_guide_view.py" line="17"/>
+        <source>Load this section&apos;s run and show the view to look at</source>
+        <translation>この項目の学習を読み込み、見るところを表示します</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/theorem_guide_view.py" line="26"/>
+        <source>The promise: as close as you like</source>
+        <translation>定理が保証すること: いくらでも近く</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/theorem_guide_view.py" line="27"/>
+        <source>With enough hidden nodes, some network comes as close as we like to any continuous function on the square. Here {0} hidden nodes learn the bump from its samples on a grid of {1} x {1}. Press Train: the surface rises into the red wireframe, the target. After {2:,} steps the largest error over the samples is {3}, at the top of the hill ({4}, {5}), the last part to come.</source>
+        <translation>隠れ層のノードが十分あれば、正方形の上のどんな連続関数にもいくらでも近いネットワークが存在します。ここでは隠れ層のノード {0} 個で、{1} x {1} の格子上の標本点から「山」を学習します。「学習」を押すと、曲面が目標の赤いワイヤーフレームに向かって持ち上がっていきます。{2:,} ステップ後、標本点での最大誤差は {3} で、場所は山の頂上 ({4}, {5}) です。頂上は最後まで残ります。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/theorem_guide_view.py" line="34"/>
+        <source>the 3D view: press Train and watch the surface rise into the red wireframe.</source>
+        <translation>3D表示。「学習」を押して、曲面が赤いワイヤーフレームまで持ち上がる様子を見てください。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/theorem_guide_view.py" line="38"/>
+        <source>How the sum builds it: soft steps</source>
+        <translation>和が曲面を作るしくみ: なめらかな段差</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/theorem_guide_view.py" line="39"/>
+        <source>Each hidden node&apos;s output is a soft step over the square: near 0 on one side of a line, near 1 on the other. The output node adds them up, each times its weight, and takes the sigmoid of the sum. The ridge needs only {0} nodes: both nodes&apos; lines run along the diagonal, one step is added and the other taken away, and the ridge is what is left between them (largest error {1}). A bump needs steps from more sides.</source>
+        <translation>各隠れノードの出力は、正方形の上のなめらかな段差です。ある直線の片側ではほぼ 0、反対側ではほぼ 1 になります。出力ノードはそれぞれに重みを掛けて足し合わせ、その和のシグモイドをとります。尾根に必要なノードは {0} 個だけです。2つのノードの直線はどちらも対角線に沿っていて、一方の段差を足し、もう一方を引くと、その間に尾根が残ります（最大誤差 {1}）。山を作るには、もっと多くの向きからの段差が必要です。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/theorem_guide_view.py" line="46"/>
+        <source>“How the sum builds it”: each node&apos;s share, their sum, and the sigmoid of it.</source>
+        <translation>「和が曲面を作るしくみ」。各ノードの分担、その和、和のシグモイド。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/theorem_guide_view.py" line="51"/>
+        <source>Approximation, not exactness</source>
+        <translation>近似であって、完全な一致ではない</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/theorem_guide_view.py" line="52"/>
+        <source>The theorem promises closeness, never an exact match, and training only sees the samples. On a {0} x {0} grid no sample lies on the top of the bump. At the samples the largest error is {1}; on the {2} x {2} check grid between them it is {3}, at ({4}, {5}): the top, which the network never saw.</source>
+        <translation>定理が保証するのは近さであって、完全な一致ではありません。また、学習が見るのは標本点だけです。{0} x {0} の格子では、山の頂上に標本点がありません。標本点での最大誤差は {1} ですが、その間も調べる {2} x {2} の検査用格子では {3} で、場所は ({4}, {5})、ネットワークが一度も見なかった頂上です。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/theorem_guide_view.py" line="58"/>
+        <source>the 3D view showing the error |yp − f|: the peak in the middle is the error between the samples.</source>
+        <translation>誤差 |yp − f| を表示した3D表示。真ん中の山が、標本点の間の誤差です。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/theorem_guide_view.py" line="62"/>
+        <source>Continuous functions only</source>
+        <translation>対象は連続関数だけ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/theorem_guide_view.py" line="63"/>
+        <source>The step preset jumps from 0.1 to 0.9 at x1 = 0.53: it is not continuous, so the theorem promises nothing for it. The samples can still be met: the largest error over them is {0}. But a sum of smooth steps is smooth: between the samples on either side of the jump the network rounds it off, and there its error is {1}.</source>
+        <translation>「段差」のプリセットは x1 = 0.53 で 0.1 から 0.9 に跳びます。連続ではないので、定理は何も保証しません。それでも標本点には合わせられ、標本点での最大誤差は {0} です。しかし、なめらかな段差の和はなめらかです。跳びの両側の標本点の間では、ネットワークは跳びを丸めてしまい、そこでの誤差は {1} になります。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/theorem_guide_view.py" line="69"/>
+        <source>the 3D view: the surface slopes where the red wireframe jumps.</source>
+        <translation>3D表示。赤いワイヤーフレームが跳ぶところで、曲面はなだらかな坂になっています。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/theorem_guide_view.py" line="74"/>
+        <source>A good network exists; training may not find it</source>
+        <translation>よいネットワークは存在する。学習で見つかるとは限らない</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/theorem_guide_view.py" line="75"/>
+        <source>The theorem says a good network exists, not that training finds it. Here {0} hidden nodes learn the ripple from seed {1}, and get stuck: from step 1,000 on the loss barely moves, and the largest error is {2}, in the middle ({3}, {4}), where the peak at the rings&apos; centre never forms. Seed {5}, with the same settings, ends at {6}. Trained far longer, a stuck run may still escape; nothing says when.</source>
+        <translation>定理が言うのは、よいネットワークが存在することであって、学習でそれが見つかることではありません。ここでは隠れ層のノード {0} 個で、シード {1} から「波紋」を学習しますが、行き詰まります。ステップ 1,000 以降は損失がほとんど変わらず、最大誤差は {2}、場所は中央 ({3}, {4}) で、波紋の中心の山ができないままです。同じ設定でもシード {5} なら {6} まで下がります。ずっと長く学習すれば行き詰まりから抜け出すこともありますが、それがいつかはわかりません。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/theorem_guide_view.py" line="83"/>
+        <source>The study beside it trains seeds 0 to {0} for {1} to {2} hidden nodes (press Run): the median error falls from {3} to {4}, but at {2} nodes the band still reaches {5}: some seeds stay stuck.</source>
+        <translation>一緒に開く調査では、隠れ層のノード数 {1}～{2} のそれぞれについてシード 0～{0} を学習します（「実行」を押します）。誤差の中央値は {3} から {4} に下がりますが、ノード {2} 個でも帯の上端は {5} に達します。行き詰まったままのシードがあるのです。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/theorem_guide_view.py" line="88"/>
+        <source>the study&apos;s plot: the median line falls, the band stays wide.</source>
+        <translation>調査のグラフ。中央値の線は下がり、帯は広いままです。</translation>
+    </message>
+</context>
+<context>
     <name>TimelineBar</name>
     <message>
         <location filename="../../gui/views/timeline_bar.py" line="25"/>
@@ -4127,64 +4228,69 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
 <context>
     <name>WindowLayout</name>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="107"/>
+        <location filename="../../gui/shell/window_layout.py" line="108"/>
         <source>A narrow screen: the side views (network diagram, math, runs...) are in the View menu; F11 shows the 3D view large.</source>
         <translation>画面の幅が狭いため、右の列のビュー（ネットワーク図、計算の手順、学習の一覧など）は「表示」メニューにあります。F11 で3D表示を大きく映せます。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="134"/>
+        <location filename="../../gui/shell/window_layout.py" line="135"/>
         <source>Network diagram</source>
         <translation>ネットワーク図</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="135"/>
+        <location filename="../../gui/shell/window_layout.py" line="136"/>
         <source>Hidden node maps</source>
         <translation>隠れ層マップ</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="136"/>
+        <location filename="../../gui/shell/window_layout.py" line="137"/>
         <source>Hidden space</source>
         <translation>隠れ層の空間</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="137"/>
+        <location filename="../../gui/shell/window_layout.py" line="138"/>
         <source>Loss landscape</source>
         <translation>損失の地形</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="138"/>
+        <location filename="../../gui/shell/window_layout.py" line="139"/>
         <source>Step-by-step math</source>
         <translation>計算の手順</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="139"/>
+        <location filename="../../gui/shell/window_layout.py" line="140"/>
         <source>Practice</source>
         <translation>計算の練習</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="140"/>
+        <location filename="../../gui/shell/window_layout.py" line="141"/>
         <source>Gradient check</source>
         <translation>勾配チェック</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="141"/>
+        <location filename="../../gui/shell/window_layout.py" line="142"/>
         <source>How the sum builds it</source>
         <translation>和が曲面を作るしくみ</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="142"/>
+        <location filename="../../gui/shell/window_layout.py" line="143"/>
         <source>Runs</source>
         <translation>学習の一覧</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="143"/>
+        <location filename="../../gui/shell/window_layout.py" line="144"/>
         <source>What am I looking at?</source>
         <translation>この画面の見方</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="144"/>
+        <location filename="../../gui/shell/window_layout.py" line="145"/>
         <source>Follow the article</source>
         <translation>記事に沿って学ぶ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/window_layout.py" line="146"/>
+        <source>The theorem, step by step</source>
+        <translation>普遍近似定理を順に学ぶ</translation>
     </message>
 </context>
 <context>

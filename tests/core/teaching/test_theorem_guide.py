@@ -97,3 +97,20 @@ def test_the_study_the_section_opens_shows_the_quoted_median_and_band():
         assert f"{value:.2f}" == f"{q.value:.2f}", q
     assert rows[most].quantiles[1] < rows[fewest].quantiles[1]  # more nodes, lower median
     assert rows[most].quantiles[2] > 0.6  # and seeds still stuck
+
+
+def test_the_step_preset_jumps_from_0_1_to_0_9_at_0_53():
+    f = tf.function_of("step")
+    x2 = np.linspace(0, 1, 5)
+    assert np.allclose(f(np.full(5, 0.5299), x2), 0.1) and np.allclose(f(np.full(5, 0.5301), x2), 0.9)
+
+
+def test_found_the_stuck_run_is_on_a_plateau_below_the_ripples_peak_and_escapes_later():
+    entry = tg.section("found")
+    trainer = trained(entry.config())
+    losses = trainer.history.values()
+    assert abs(losses[999] - losses[-1]) < 1e-3 * losses[999]  # from step 1,000 on, barely moves
+    middle = trainer.config.points.index((0.5, 0.5))
+    assert trainer.predictions()[middle] < trainer.config.targets[middle] - 0.6  # no peak there
+    longer = entry.config().with_changes(steps=10 * entry.steps)
+    assert tg.measured(longer).max_error < 0.3  # trained far longer, this one escapes
