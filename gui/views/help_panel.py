@@ -46,7 +46,8 @@ class HelpPanel(QTextBrowser):
                      "samples its error stays large); and only that a good network exists, not "
                      "that training finds it: a run can still get stuck. In the 3D view the red "
                      "wireframe is the target; “How the sum builds it” shows each hidden "
-                     "node's share; the command line's study shows the error falling as nodes "
-                     "are added.")),
+                     "node's share; Tools > How many hidden nodes? shows the error falling as "
+                     "nodes are added. Help > The theorem, step by step sets up a run for each "
+                     "of these points.")),
         ]
         self.setHtml("".join(f"<h3>{title}</h3><p>{text}</p>" for title, text in sections))
