@@ -48,14 +48,29 @@ def largest_errors(predictions: np.ndarray, targets) -> np.ndarray:
     return np.where(np.isfinite(errors), errors, np.inf).max(axis=1)
 
 
+def work_shares(nodes) -> np.ndarray:
+    """Each count's share of a study's work: a step costs about as much as the network has
+    weights (4 per hidden node, and the output's bias), so 64 nodes take ~50 times 1 node's."""
+    weights = np.array([4 * n + 1 for n in nodes], dtype=float)
+    return weights / weights.sum()
+
+
 def study(config, nodes=NODES_DEFAULT, count: int = 20, first_seed: int = 0, tolerance: float = TOLERANCE,
-          should_stop=None, on_progress=None) -> list[StudyRow] | None:
+          should_stop=None, on_progress=None, on_work=None) -> list[StudyRow] | None:
     """A StudyRow per number of hidden nodes (in `nodes` order); None if stopped.
-    on_progress(done, total): after each number of nodes."""
+    on_progress(done, total): after each number of nodes. on_work(fraction): the share of the
+    whole study done, also within a count (after each of the engine's chunks, a few a second)."""
     rows = []
+    shares = work_shares(nodes)
+    before = 0.0
     for k, hidden in enumerate(nodes):
+        within_count = None
+        if on_work is not None:
+            def within_count(done, steps, before=before, share=shares[k]):
+                on_work(min(1.0, before + share * done / max(1, steps)))
         result = run_ensemble(config.with_changes(hidden_nodes=hidden), count, first_seed,
-                              should_stop=should_stop)
+                              on_progress=within_count, should_stop=should_stop)
+        before += shares[k]
         if result is None or result.cancelled:
             return None
         errors = largest_errors(result.predictions, config.targets)

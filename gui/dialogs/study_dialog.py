@@ -16,7 +16,7 @@ from core.model.target_function import TOLERANCE
 from gui.common.plots import set_scene_menu
 from gui.controls.number_box import WholeNumberBox
 from gui.run.seeds_worker import start_seeds_thread
-from gui.run.study_worker import StudyWorker
+from gui.run.study_worker import WORK_STEPS, StudyWorker
 
 NODES_DEFAULT = (1, 16)  # the "1 to 16 at least"; the dialog reaches HIDDEN_MAX
 DEFAULT_COUNT = 20
@@ -151,7 +151,7 @@ class StudyDialog(QDialog):
         self._worker.progress.connect(self._on_progress)
         self._worker.failed.connect(self._on_failed)
         self._worker.finished.connect(self._on_finished)
-        self._progress.setRange(0, len(nodes))
+        self._progress.setRange(0, WORK_STEPS)
         self._progress.setValue(0)
         self._status.setText(self.tr("Training {0} seeds for each of {1} to {2} hidden nodes…").format(
             self._count.value(), nodes[0], nodes[-1]))

@@ -10,9 +10,11 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from core.training.hidden_study import study
 
+WORK_STEPS = 1000  # the progress bar's resolution
+
 
 class StudyWorker(QObject):
-    progress = Signal(int, int)  # counts of hidden nodes done, in total
+    progress = Signal(int, int)  # the study's work done, of WORK_STEPS (weighted by nodes)
     finished = Signal(object)  # the StudyRows, or None (failed or cancelled)
     failed = Signal(str)  # emitted before finished(None) when the study raised
 
@@ -30,7 +32,7 @@ class StudyWorker(QObject):
         rows = None
         try:
             rows = study(self._config, self._nodes, self._count, should_stop=self._stop.is_set,
-                         on_progress=self.progress.emit)
+                         on_work=lambda share: self.progress.emit(round(share * WORK_STEPS), WORK_STEPS))
         except Exception as error:  # noqa: BLE001 - any failure must reach the user
             self.failed.emit(f"{type(error).__name__}: {error}")
         finally:
