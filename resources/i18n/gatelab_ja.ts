@@ -453,29 +453,62 @@
     </message>
 </context>
 <context>
+    <name>ContributionsSurfaces</name>
+    <message>
+        <location filename="../../gui/views/contributions_surfaces.py" line="60"/>
+        <source>3D view of each hidden node&apos;s share, their sum and its sigmoid</source>
+        <translation>各隠れノードの寄与、その和とシグモイドの 3D 表示</translation>
+    </message>
+</context>
+<context>
     <name>ContributionsView</name>
     <message>
-        <location filename="../../gui/views/contributions_view.py" line="37"/>
+        <location filename="../../gui/views/contributions_view.py" line="42"/>
         <source>The output node adds its inputs: each hidden node&apos;s output times its weight (one map each, blue below 0, red above), plus its bias, gives v; the sigmoid of v is the prediction yp. With enough hidden nodes, such steps and bumps add up to any continuous surface: the universal approximation theorem.</source>
         <translation>出力ノードは入力を足し合わせます。各隠れノードの出力にその重みを掛けたもの（1つずつの図。0 より下は青、上は赤）にバイアスを加えると v になり、v のシグモイドが予測値 yp です。隠れ層のノードが十分あれば、こうした段差や山を足し合わせてどんな連続な曲面でも近似できます。これが普遍近似定理です。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/contributions_view.py" line="49"/>
+        <location filename="../../gui/views/contributions_view.py" line="46"/>
+        <source>The output node adds its inputs: each hidden node&apos;s output times its weight (one surface each, red above 0, blue below), plus its bias, gives v (in front); the sigmoid of v is the prediction yp. With enough hidden nodes, such steps and bumps add up to any continuous surface: the universal approximation theorem.</source>
+        <translation>出力ノードは入力を足し合わせます。各隠れノードの出力にその重みを掛けたもの（1つずつの曲面。0 より上は赤、下は青）にバイアスを加えると v（手前）になり、v のシグモイドが予測値 yp です。隠れ層のノードが十分あれば、こうした段差や山を足し合わせてどんな連続な曲面でも近似できます。これが普遍近似定理です。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contributions_view.py" line="60"/>
         <source>w2 h and v</source>
         <translation>w2 h と v</translation>
     </message>
     <message>
-        <location filename="../../gui/views/contributions_view.py" line="85"/>
+        <location filename="../../gui/views/contributions_view.py" line="67"/>
+        <source>3D surfaces</source>
+        <translation>3D の曲面</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contributions_view.py" line="92"/>
+        <source>OpenGL is not available ({0}): the maps are shown.</source>
+        <translation>OpenGL が使えません({0})。2D の図を表示します。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contributions_view.py" line="97"/>
+        <source>Each share, v and yp as a surface over the input square (drag or arrow keys to turn them); off: flat colour maps</source>
+        <translation>各ノードの寄与、v、yp を入力の正方形の上の曲面で表示します（ドラッグか矢印キーで回転）。オフ: 平面の色分け図</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contributions_view.py" line="127"/>
+        <source>Heights: the shares and v on one scale, the tallest {0:.3g} (0 is the outlined square); yp from 0 to 1.</source>
+        <translation>高さ: 各寄与と v は共通の目盛りで、最も高いものが {0:.3g}（枠線の正方形が 0）。yp は 0 から 1。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contributions_view.py" line="156"/>
         <source>w2 h{0}</source>
         <translation>w2 h{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/contributions_view.py" line="86"/>
-        <source>v = Σ + b</source>
-        <translation>v = Σ + b</translation>
+        <location filename="../../gui/views/contributions_view.py" line="157"/>
+        <source>v = Σ + bias</source>
+        <translation>v = Σ + バイアス</translation>
     </message>
     <message>
-        <location filename="../../gui/views/contributions_view.py" line="86"/>
+        <location filename="../../gui/views/contributions_view.py" line="157"/>
         <source>yp = σ(v)</source>
         <translation>yp = σ(v)</translation>
     </message>
@@ -890,37 +923,37 @@ Any existing file of that name is unchanged.</source>
         <translation>画像の縦横は、それぞれ {0} から {1} ピクセルまでです（{2} x {3} は使えません）。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="347"/>
+        <location filename="../../gui/files/exports.py" line="348"/>
         <source>The 3D view is drawn by OpenGL and has no SVG: save it as PNG.</source>
         <translation>3D 表示は OpenGL で描くので SVG にはできません。PNG で保存してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="503"/>
+        <location filename="../../gui/files/exports.py" line="504"/>
         <source>The weights are not finite numbers (the run diverged), so they cannot be saved as JSON.</source>
         <translation>重みが有限の数ではない（学習が発散した）ため、JSON に保存できません。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="519"/>
+        <location filename="../../gui/files/exports.py" line="520"/>
         <source>The clipboard is not available.</source>
         <translation>クリップボードを使えません。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="527"/>
+        <location filename="../../gui/files/exports.py" line="534"/>
         <source>The view could not be drawn (is it hidden?).</source>
         <translation>表示を描画できませんでした（隠れていませんか?）。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="620"/>
+        <location filename="../../gui/files/exports.py" line="627"/>
         <source>Could not write {0}: {1}</source>
         <translation>{0} に書き込めませんでした: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="624"/>
+        <location filename="../../gui/files/exports.py" line="631"/>
         <source>Could not draw the image: {0}</source>
         <translation>画像を描画できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/exports.py" line="628"/>
+        <location filename="../../gui/files/exports.py" line="635"/>
         <source>The scale must be from 1 to {0}, not {1}.</source>
         <translation>倍率は 1 から {0} までです（{1} は使えません）。</translation>
     </message>
@@ -1331,12 +1364,12 @@ yp {1:.2f}</translation>
 <context>
     <name>HiddenSpace3D</name>
     <message>
-        <location filename="../../gui/views/hidden_space_3d.py" line="34"/>
+        <location filename="../../gui/views/hidden_space_3d.py" line="33"/>
         <source>3D view of the hidden space</source>
         <translation>隠れ層の空間の3D表示</translation>
     </message>
     <message>
-        <location filename="../../gui/views/hidden_space_3d.py" line="67"/>
+        <location filename="../../gui/views/hidden_space_3d.py" line="66"/>
         <source>h{0}</source>
         <translation>h{0}</translation>
     </message>
@@ -1424,12 +1457,12 @@ yp {1:.2f}</translation>
 <context>
     <name>LandscapeSurface</name>
     <message>
-        <location filename="../../gui/views/landscape_surface.py" line="38"/>
+        <location filename="../../gui/views/landscape_surface.py" line="37"/>
         <source>3D view of the loss landscape</source>
         <translation>損失の地形の3D表示</translation>
     </message>
     <message>
-        <location filename="../../gui/views/landscape_surface.py" line="74"/>
+        <location filename="../../gui/views/landscape_surface.py" line="73"/>
         <source>Height: the total loss, from {0:.3g} (bottom) to {1:.3g} (top).</source>
         <translation>高さ: 損失の合計。{0:.3g}（下）から {1:.3g}（上）まで。</translation>
     </message>
@@ -3629,77 +3662,82 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
 <context>
     <name>SlideDialog</name>
     <message>
-        <location filename="../../gui/dialogs/slide_dialog.py" line="21"/>
+        <location filename="../../gui/dialogs/slide_dialog.py" line="22"/>
         <source>Picture for a slide</source>
         <translation>スライド用の画像</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/slide_dialog.py" line="23"/>
+        <location filename="../../gui/dialogs/slide_dialog.py" line="24"/>
         <source>The output (3D view or 2D map)</source>
         <translation>出力（3D 表示か 2D の図）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/slide_dialog.py" line="24"/>
+        <location filename="../../gui/dialogs/slide_dialog.py" line="25"/>
         <source>The loss plot</source>
         <translation>損失のグラフ</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/slide_dialog.py" line="25"/>
+        <location filename="../../gui/dialogs/slide_dialog.py" line="26"/>
         <source>The network diagram</source>
         <translation>ネットワーク図</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/slide_dialog.py" line="26"/>
+        <location filename="../../gui/dialogs/slide_dialog.py" line="27"/>
         <source>The hidden node maps</source>
         <translation>隠れ層マップ</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/slide_dialog.py" line="27"/>
+        <location filename="../../gui/dialogs/slide_dialog.py" line="28"/>
         <source>The hidden space</source>
         <translation>隠れ層の空間</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/slide_dialog.py" line="28"/>
+        <location filename="../../gui/dialogs/slide_dialog.py" line="29"/>
         <source>The loss landscape</source>
         <translation>損失の地形</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/slide_dialog.py" line="29"/>
+        <location filename="../../gui/dialogs/slide_dialog.py" line="30"/>
         <source>The step-by-step math (this phase)</source>
         <translation>計算の手順（この段階）</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/slide_dialog.py" line="31"/>
+        <source>How the sum builds it</source>
+        <translation>和が曲面を作るしくみ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/slide_dialog.py" line="33"/>
         <source>A view from the side column is drawn as it is shown there (its tab is brought to the front)</source>
         <translation>右の列のビューは、そこに表示されているとおりに描きます（そのタブを前面に出します）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/slide_dialog.py" line="34"/>
+        <location filename="../../gui/dialogs/slide_dialog.py" line="36"/>
         <source>1920 x 1080 and 1280 x 720 fill a 16:9 slide; 1600 x 1200 and 1024 x 768 a 4:3 one</source>
         <translation>1920 x 1080 と 1280 x 720 は 16:9 のスライド、1600 x 1200 と 1024 x 768 は 4:3 のスライドにぴったりです</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/slide_dialog.py" line="35"/>
+        <location filename="../../gui/dialogs/slide_dialog.py" line="37"/>
         <source>Caption under the picture</source>
         <translation>画像の下に説明を入れる</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/slide_dialog.py" line="38"/>
+        <location filename="../../gui/dialogs/slide_dialog.py" line="40"/>
         <source>The run&apos;s settings, step and loss; edit it freely</source>
         <translation>学習の設定、ステップ、損失。自由に書き換えられます</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/slide_dialog.py" line="41"/>
+        <location filename="../../gui/dialogs/slide_dialog.py" line="43"/>
         <source>View:</source>
         <translation>表示:</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/slide_dialog.py" line="42"/>
+        <location filename="../../gui/dialogs/slide_dialog.py" line="44"/>
         <source>Size:</source>
         <translation>大きさ:</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/slide_dialog.py" line="44"/>
+        <location filename="../../gui/dialogs/slide_dialog.py" line="46"/>
         <source>Caption:</source>
         <translation>説明:</translation>
     </message>
