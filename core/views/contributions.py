@@ -93,11 +93,13 @@ class TileLayout:
                          for z in (-PART_HEIGHT, max(PART_HEIGHT, OUTPUT_HEIGHT))])
 
 
-def tile_layout(hidden: int, row_pitch: float = ROW_PITCH) -> TileLayout:
-    """row_pitch: from row to row (flat maps, their titles inside them, need less room)."""
+def tile_layout(hidden: int, row_pitch: float = ROW_PITCH, columns: int | None = None) -> TileLayout:
+    """row_pitch: from row to row (flat maps, their titles inside them, need less room);
+    columns: parts per row (at least 2, as v and yp share the front row), by default a near
+    square."""
     if hidden < 0:
         raise ValueError(f"hidden nodes must be 0 or more, not {hidden}")
-    columns = max(2, mosaic_columns(hidden))
+    columns = max(2, mosaic_columns(hidden) if columns is None else int(columns))
     rows = math.ceil(hidden / columns)
     tiles = [Tile(PART, j, ((j % columns) * PITCH, (rows - j // columns) * row_pitch))
              for j in range(hidden)]
@@ -171,3 +173,35 @@ def half_tan_to_fit(points: np.ndarray, centre, distance: float, elevation: floa
     if not across.size:
         return 1.0
     return float(max(np.abs(across).max(), np.abs(upward).max() / max(aspect, 1e-9)))
+
+
+@dataclass(frozen=True)
+class Camera:
+    centre: tuple[float, float, float]
+    distance: float
+    half_tan: float  # the horizontal field of view's half-width tangent that shows it all
+
+
+ELEVATION, AZIMUTH = 42.0, -90.0  # from the front and above: x1 across, x2 away from the eye
+DISTANCE = 2.2  # the camera's distance, in the field's larger side: the rows look alike in size
+MARGIN = 1.04  # the field of view this much wider than the tiles need
+
+
+def fitted_camera(layout: TileLayout, aspect: float, elevation: float = ELEVATION,
+                  azimuth: float = AZIMUTH) -> Camera:
+    """The camera that shows the whole layout in a picture of height / width `aspect`."""
+    distance = DISTANCE * max(layout.extent())
+    centre = centred_on(layout.corners(), layout.centre(), distance, elevation, azimuth)
+    half_tan = half_tan_to_fit(layout.corners(), centre, distance, elevation, azimuth, aspect)
+    return Camera(tuple(float(v) for v in centre), distance, half_tan * MARGIN)
+
+
+def layout_to_fit(hidden: int, aspect: float) -> TileLayout:
+    """The layout whose tiles come out largest in a picture of height / width `aspect`: a
+    tall dock stacks the parts in a few columns, a wide slide spreads them out."""
+    def tile_size(layout):  # a tile's width on screen, as a share of the picture's
+        camera = fitted_camera(layout, aspect)
+        return 1.0 / (camera.distance * camera.half_tan)
+
+    options = [tile_layout(hidden, columns=c) for c in range(2, max(2, hidden) + 1)]
+    return max(options, key=tile_size)

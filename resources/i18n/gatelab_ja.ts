@@ -455,7 +455,7 @@
 <context>
     <name>ContributionsSurfaces</name>
     <message>
-        <location filename="../../gui/views/contributions_surfaces.py" line="60"/>
+        <location filename="../../gui/views/contributions_surfaces.py" line="68"/>
         <source>3D view of each hidden node&apos;s share, their sum and its sigmoid</source>
         <translation>各隠れノードの寄与、その和とシグモイドの 3D 表示</translation>
     </message>

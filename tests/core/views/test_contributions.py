@@ -8,6 +8,8 @@ from core.model import network
 from core.model.config import TrainConfig
 from core.training.trainer import Trainer
 from core.views.contributions import (
+    AZIMUTH,
+    ELEVATION,
     OUTPUT,
     OUTPUT_HEIGHT,
     PART,
@@ -16,7 +18,11 @@ from core.views.contributions import (
     ROW_PITCH,
     SUM,
     Contributions,
+    centred_on,
     contributions,
+    fitted_camera,
+    half_tan_to_fit,
+    layout_to_fit,
     tile_heights,
     tile_layout,
 )
@@ -92,3 +98,30 @@ def test_heights_of_an_overflowing_network_stay_drawable():
     assert heights.z[0, 0, 0] == pytest.approx(PART_HEIGHT)
     assert heights.z[0, 0, 1] == pytest.approx(-PART_HEIGHT)
     assert (heights.shade >= 0).all() and (heights.shade <= 1).all()
+
+
+def test_the_camera_fit_is_pyqtgraphs_projection_worked_by_hand():
+    # from the front (azimuth -90), level: the eye at (0, -2, 0) looking along +y
+    assert half_tan_to_fit([(1.0, 0.0, 0.0)], (0, 0, 0), 2.0, 0.0, -90.0, 1.0) == pytest.approx(0.5)
+    # 1 up at depth 2 is a tangent of 0.5; a picture half as tall as wide needs twice the width
+    assert half_tan_to_fit([(0.0, 0.0, 1.0)], (0, 0, 0), 2.0, 0.0, -90.0, 0.5) == pytest.approx(1.0)
+    assert half_tan_to_fit([(0.0, -3.0, 0.0)], (0, 0, 0), 2.0, 0.0, -90.0, 1.0) == 1.0  # behind: none seen
+    points = np.array([(2.0, 5.0, 0.0), (3.0, 6.0, 1.0), (2.5, 5.5, -1.0)])
+    centre = centred_on(points, (0.0, 0.0, 0.0), 6.0, 40.0, -90.0)
+    # centred: the picture of the points is as far left as right of the middle
+    assert half_tan_to_fit(points, centre, 6.0, 40.0, -90.0, 1.0) < half_tan_to_fit(
+        points, (2.5, 5.5, 0.0), 6.0, 40.0, -90.0, 1.0)
+
+
+@pytest.mark.parametrize("hidden", [0, 1, 8, 16])
+def test_the_fitted_camera_sees_every_tile_and_a_wide_picture_spreads_them_out(hidden):
+    tall, wide = 560 / 440, 720 / 1280
+    for aspect in (tall, wide):
+        layout = layout_to_fit(hidden, aspect)
+        camera = fitted_camera(layout, aspect)
+        needed = half_tan_to_fit(layout.corners(), camera.centre, camera.distance, ELEVATION, AZIMUTH, aspect)
+        assert needed <= camera.half_tan  # all in sight, with a margin
+        assert camera.half_tan < 1.1 * needed  # and not much more: the tiles fill the picture
+    if hidden >= 8:
+        assert layout_to_fit(hidden, wide).columns > layout_to_fit(hidden, tall).columns
+    assert len(layout_to_fit(hidden, wide).tiles) == hidden + 2

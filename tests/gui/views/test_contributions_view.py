@@ -107,10 +107,14 @@ def test_a_slide_of_the_surfaces_shows_every_label_inside_the_picture(surfaces_v
     from gui.shell.app import image_is_varied
 
     surfaces_view.update_from(snapshot_at(400, hidden_nodes=16))
+    scene = surfaces_view.surfaces()
+    on_screen, camera = scene.layout_shown(), scene.glview.cameraParams()
     image = slide_image([surfaces_view], QSize(1280, 720), "caption")
+    assert scene.layout_shown() == on_screen and scene.glview.cameraParams() == camera  # put back
     assert (image.width(), image.height()) == (1280, 720) and image_is_varied(image, 0.02)
-    drawn = surfaces_view.surfaces().glview.drawn_labels  # the slide's, drawn offscreen
+    drawn = scene.glview.drawn_labels  # the slide's, drawn offscreen, spread out for its width
     assert len(drawn) == 18
+    assert max(box.right() for _, box in drawn) - min(box.left() for _, box in drawn) > 800
     band = 720 - round(720 * 0.07)
     for _, box in drawn:
         assert box.left() >= 0 and box.right() <= 1280 and box.top() >= 0 and box.bottom() <= band
