@@ -18,7 +18,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from core.views.contributions import GRID, PART, contributions, tile_layout
+from core.views.contributions import GRID, PART, PITCH, contributions, tile_layout
 from core.views.node_maps import node_colour
 from gui.common.plots import fixed_plot
 from gui.views import gl_probe
@@ -138,8 +138,8 @@ class ContributionsView(QWidget):
         return np.array(self._images[k].image, copy=True)
 
     def title_fits(self, k: int) -> bool:
-        """Whether map k's title lies within its map's width on screen (not cut by the next)."""
-        return self._titles[k].textItem.document().idealWidth() <= self._map_pixels()
+        """Whether map k's title ends before the next map begins (nothing cuts it off)."""
+        return self._titles[k].textItem.document().idealWidth() <= self._title_room()
 
     # --- drawing ----------------------------------------------------------
     def _on_three_d(self, on: bool) -> None:
@@ -182,6 +182,7 @@ class ContributionsView(QWidget):
             fill = node_colour(tile.node) if tile.kind == PART else "#dddddd"
             title = pg.TextItem(name, anchor=(0.0, 0.0), color="k", fill=pg.mkBrush(fill))
             title.setPos(cell.left(), cell.bottom())  # inside the map's top-left corner
+            title.setZValue(1)  # above every map: a long one reaches over the gap to the next
             self._plot.addItem(image)
             self._plot.addItem(title)
             self._images.append(image)
@@ -193,7 +194,7 @@ class ContributionsView(QWidget):
     def _fit_titles(self) -> None:
         """Each title in a font small enough to lie within its map (a narrow dock, many nodes,
         the longer Japanese), never below MIN_TITLE_POINTS."""
-        room = self._map_pixels() - 2.0
+        room = self._title_room()
         for title in self._titles:
             font = QFont(self._widget.font())
             title.setTextWidth(-1)
@@ -204,6 +205,11 @@ class ContributionsView(QWidget):
                 title.setFont(font)
                 if title.textItem.boundingRect().width() > room:
                     title.setTextWidth(room)  # still too wide: on two lines
+
+    def _title_room(self) -> float:
+        """How wide a title may be, in pixels: up to the next map (the titles lie above the
+        maps, so none is cut off by its neighbour)."""
+        return self._map_pixels() * PITCH - 4.0
 
     def _map_pixels(self) -> float:
         """A map's width on screen, in pixels (0 before the plot is laid out)."""
