@@ -118,3 +118,29 @@ def test_a_slide_of_the_surfaces_shows_every_label_inside_the_picture(surfaces_v
     band = 720 - round(720 * 0.07)
     for _, box in drawn:
         assert box.left() >= 0 and box.right() <= 1280 and box.top() >= 0 and box.bottom() <= band
+
+
+def test_without_opengl_the_maps_are_shown_and_the_box_says_why(qtbot, monkeypatch):
+    monkeypatch.setenv("GATELAB_NO_OPENGL", "1")
+    view = ContributionsView()
+    qtbot.addWidget(view)
+    view.show()
+    view.update_from(snapshot_at(50, hidden_nodes=3))
+    assert view.surfaces() is None and not view.is_3d() and view.slide_part() is view
+    assert not view._three_d.isEnabled() and "GATELAB_NO_OPENGL" in view._three_d.toolTip()
+    view.set_3d(True)  # nothing to switch to: the maps stay
+    assert view._widget.isVisible() and len(view.titles()) == 5
+
+
+def test_a_slide_of_the_maps_leaves_the_check_box_out(qtbot, view):
+    from gui.files.exports import slide_image
+    from gui.shell.app import image_is_varied
+
+    view.set_3d(False)
+    view.update_from(snapshot_at(400))
+    hidden_while_drawn = []
+    original = view.render
+    view.render = lambda *args: (hidden_while_drawn.append(view._controls.isHidden()), original(*args))
+    image = slide_image([view], QSize(1280, 720))
+    assert (image.width(), image.height()) == (1280, 720) and image_is_varied(image, 0.02)
+    assert hidden_while_drawn == [True] and view._controls.isVisible()
