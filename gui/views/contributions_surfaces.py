@@ -171,8 +171,9 @@ class ContributionsSurfaces(CanvasScene, QWidget):
         font.setPointSizeF(max(9.0, self.font().pointSizeF()))
         centre = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
         flat = np.zeros((len(axis), len(axis)), np.float32)
+        # smooth with no normals: pyqtgraph draws the grid indexed, not one vertex copy per face
         self._surfaces = [gl.GLSurfacePlotItem(x=axis, y=axis, z=flat, computeNormals=False,
-                                               smooth=False, glOptions=_SURFACE_GL)
+                                               smooth=True, glOptions=_SURFACE_GL)
                           for _ in range(count)]
         self._labels = [gl.GLTextItem(pos=(0, 0, 0), text="", font=font, alignment=centre,
                                       color=pg.mkColor(LABEL_COLOUR)) for _ in range(count)]
