@@ -249,3 +249,21 @@ def test_predictions_export_and_copy_hold_every_sample_of_a_function_run(qtbot, 
     assert len(rows) == 1 + 121 and [float(v) for v in rows[2][:2]] == [0.1, 0.0]  # x1 fastest
     assert exports.copy_predictions(snapshot) is None
     assert QGuiApplication.clipboard().text().count("\n") >= 121
+
+
+def test_the_sum_surfaces_change_while_the_run_trains(qtbot, window):
+    from gui.views.gl_probe import opengl_available
+
+    if not opengl_available()[0]:
+        pytest.skip("no OpenGL here")
+    window.show_dock("sum")
+    pick(window, "function")
+    window.controller.set_speed(30.0)  # 300 steps take 10 s: the dock draws on the way
+    window.controls._train.click()
+    scene = window.contributions.surfaces()
+    qtbot.waitUntil(lambda: window.state() == states.TRAINING and scene.surface_count() == 10)
+    first = scene.surface_z(8)  # v
+    qtbot.waitUntil(lambda: not np.allclose(scene.surface_z(8), first))
+    assert window.state() == states.TRAINING  # drawn live, not only at the end
+    window.controller.stop()
+    qtbot.waitUntil(lambda: not window.controller.is_running())
