@@ -12,7 +12,8 @@ from gui.common.size_picker import SizePicker
 OUTPUT, LOSS = "output", "loss"
 # The side column's views, by their dock keys (gui.shell.window_layout).
 NETWORK, HIDDEN, SPACE, LANDSCAPE, MATH = "network", "hidden", "space", "landscape", "math"
-DOCK_VIEWS = (NETWORK, HIDDEN, SPACE, LANDSCAPE, MATH)
+SUM = "sum"
+DOCK_VIEWS = (NETWORK, HIDDEN, SPACE, LANDSCAPE, MATH, SUM)
 
 
 class SlideDialog(QDialog):
@@ -26,7 +27,8 @@ class SlideDialog(QDialog):
                            (HIDDEN, self.tr("The hidden node maps")),
                            (SPACE, self.tr("The hidden space")),
                            (LANDSCAPE, self.tr("The loss landscape")),
-                           (MATH, self.tr("The step-by-step math (this phase)"))):
+                           (MATH, self.tr("The step-by-step math (this phase)")),
+                           (SUM, self.tr("How the sum builds it"))):
             self._view.addItem(title, key)
         self._view.setToolTip(self.tr("A view from the side column is drawn as it is shown there "
                                       "(its tab is brought to the front)"))

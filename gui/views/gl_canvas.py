@@ -288,6 +288,10 @@ class GLCanvas(GLViewMixin, QOpenGLWindow):
                     point = QPointF(box.left - tight.x(), box.top - tight.y())
                 else:
                     point = item.align_text(screen(item, item.pos))
+                backdrop = getattr(item, "backdrop", None)  # a QColor: the text on a plate
+                if backdrop is not None:
+                    pad = tight.height() / 4
+                    painter.fillRect(tight.translated(point).adjusted(-pad, -pad, pad, pad), backdrop)
                 painter.drawText(point, item.text)
                 drawn.append((item.text, tight.translated(point)))
         finally:

@@ -438,29 +438,62 @@
     </message>
 </context>
 <context>
+    <name>ContributionsSurfaces</name>
+    <message>
+        <location filename="../../gui/views/contributions_surfaces.py" line="68"/>
+        <source>3D view of each hidden node&apos;s share, their sum and its sigmoid</source>
+        <translation>各隠れノードの寄与、その和とシグモイドの 3D 表示</translation>
+    </message>
+</context>
+<context>
     <name>ContributionsView</name>
     <message>
-        <location filename="../../gui/views/contributions_view.py" line="37"/>
+        <location filename="../../gui/views/contributions_view.py" line="42"/>
         <source>The output node adds its inputs: each hidden node&apos;s output times its weight (one map each, blue below 0, red above), plus its bias, gives v; the sigmoid of v is the prediction yp. With enough hidden nodes, such steps and bumps add up to any continuous surface: the universal approximation theorem.</source>
         <translation>出力ノードは入力を足し合わせます。各隠れノードの出力にその重みを掛けたもの（1つずつの図。0 より下は青、上は赤）にバイアスを加えると v になり、v のシグモイドが予測値 yp です。隠れ層のノードが十分あれば、こうした段差や山を足し合わせてどんな連続な曲面でも近似できます。これが普遍近似定理です。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/contributions_view.py" line="49"/>
+        <location filename="../../gui/views/contributions_view.py" line="46"/>
+        <source>The output node adds its inputs: each hidden node&apos;s output times its weight (one surface each, red above 0, blue below), plus its bias, gives v (in front); the sigmoid of v is the prediction yp. With enough hidden nodes, such steps and bumps add up to any continuous surface: the universal approximation theorem.</source>
+        <translation>出力ノードは入力を足し合わせます。各隠れノードの出力にその重みを掛けたもの（1つずつの曲面。0 より上は赤、下は青）にバイアスを加えると v（手前）になり、v のシグモイドが予測値 yp です。隠れ層のノードが十分あれば、こうした段差や山を足し合わせてどんな連続な曲面でも近似できます。これが普遍近似定理です。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contributions_view.py" line="60"/>
         <source>w2 h and v</source>
         <translation>w2 h と v</translation>
     </message>
     <message>
-        <location filename="../../gui/views/contributions_view.py" line="85"/>
+        <location filename="../../gui/views/contributions_view.py" line="67"/>
+        <source>3D surfaces</source>
+        <translation>3D の曲面</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contributions_view.py" line="92"/>
+        <source>OpenGL is not available ({0}): the maps are shown.</source>
+        <translation>OpenGL が使えません({0})。2D の図を表示します。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contributions_view.py" line="97"/>
+        <source>Each share, v and yp as a surface over the input square (drag or arrow keys to turn them); off: flat colour maps</source>
+        <translation>各ノードの寄与、v、yp を入力の正方形の上の曲面で表示します（ドラッグか矢印キーで回転）。オフ: 平面の色分け図</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contributions_view.py" line="127"/>
+        <source>Heights: the shares and v on one scale, the tallest {0:.3g} (0 is the outlined square); yp from 0 to 1.</source>
+        <translation>高さ: 各寄与と v は共通の目盛りで、最も高いものが {0:.3g}（枠線の正方形が 0）。yp は 0 から 1。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contributions_view.py" line="156"/>
         <source>w2 h{0}</source>
         <translation>w2 h{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/contributions_view.py" line="86"/>
-        <source>v = Σ + b</source>
-        <translation>v = Σ + b</translation>
+        <location filename="../../gui/views/contributions_view.py" line="157"/>
+        <source>v = Σ + bias</source>
+        <translation>v = Σ + バイアス</translation>
     </message>
     <message>
-        <location filename="../../gui/views/contributions_view.py" line="86"/>
+        <location filename="../../gui/views/contributions_view.py" line="157"/>
         <source>yp = σ(v)</source>
         <translation>yp = σ(v)</translation>
     </message>
@@ -3637,77 +3670,82 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
 <context>
     <name>SlideDialog</name>
     <message>
-        <location filename="../../gui/dialogs/slide_dialog.py" line="21"/>
+        <location filename="../../gui/dialogs/slide_dialog.py" line="22"/>
         <source>Picture for a slide</source>
         <translation>スライド用の画像</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/slide_dialog.py" line="23"/>
+        <location filename="../../gui/dialogs/slide_dialog.py" line="24"/>
         <source>The output (3D view or 2D map)</source>
         <translation>出力（3D 表示か 2D の図）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/slide_dialog.py" line="24"/>
+        <location filename="../../gui/dialogs/slide_dialog.py" line="25"/>
         <source>The loss plot</source>
         <translation>損失のグラフ</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/slide_dialog.py" line="25"/>
+        <location filename="../../gui/dialogs/slide_dialog.py" line="26"/>
         <source>The network diagram</source>
         <translation>ネットワーク図</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/slide_dialog.py" line="26"/>
+        <location filename="../../gui/dialogs/slide_dialog.py" line="27"/>
         <source>The hidden node maps</source>
         <translation>隠れ層マップ</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/slide_dialog.py" line="27"/>
+        <location filename="../../gui/dialogs/slide_dialog.py" line="28"/>
         <source>The hidden space</source>
         <translation>隠れ層の空間</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/slide_dialog.py" line="28"/>
+        <location filename="../../gui/dialogs/slide_dialog.py" line="29"/>
         <source>The loss landscape</source>
         <translation>損失の地形</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/slide_dialog.py" line="29"/>
+        <location filename="../../gui/dialogs/slide_dialog.py" line="30"/>
         <source>The step-by-step math (this phase)</source>
         <translation>計算の手順（この段階）</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/slide_dialog.py" line="31"/>
+        <source>How the sum builds it</source>
+        <translation type="unfinished">和が曲面を作るしくみ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/slide_dialog.py" line="33"/>
         <source>A view from the side column is drawn as it is shown there (its tab is brought to the front)</source>
         <translation>右の列のビューは、そこに表示されているとおりに描きます（そのタブを前面に出します）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/slide_dialog.py" line="34"/>
+        <location filename="../../gui/dialogs/slide_dialog.py" line="36"/>
         <source>1920 x 1080 and 1280 x 720 fill a 16:9 slide; 1600 x 1200 and 1024 x 768 a 4:3 one</source>
         <translation>1920 x 1080 と 1280 x 720 は 16:9 のスライド、1600 x 1200 と 1024 x 768 は 4:3 のスライドにぴったりです</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/slide_dialog.py" line="35"/>
+        <location filename="../../gui/dialogs/slide_dialog.py" line="37"/>
         <source>Caption under the picture</source>
         <translation>画像の下に説明を入れる</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/slide_dialog.py" line="38"/>
+        <location filename="../../gui/dialogs/slide_dialog.py" line="40"/>
         <source>The run&apos;s settings, step and loss; edit it freely</source>
         <translation>学習の設定、ステップ、損失。自由に書き換えられます</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/slide_dialog.py" line="41"/>
+        <location filename="../../gui/dialogs/slide_dialog.py" line="43"/>
         <source>View:</source>
         <translation>表示:</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/slide_dialog.py" line="42"/>
+        <location filename="../../gui/dialogs/slide_dialog.py" line="44"/>
         <source>Size:</source>
         <translation>大きさ:</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/slide_dialog.py" line="44"/>
+        <location filename="../../gui/dialogs/slide_dialog.py" line="46"/>
         <source>Caption:</source>
         <translation>説明:</translation>
     </message>

@@ -105,16 +105,29 @@ def test_a_saved_function_run_opens_with_its_function_and_names_it(qtbot, window
 
 
 def test_the_contributions_dock_shows_each_nodes_share_their_sum_and_its_sigmoid(qtbot, window):
-    from core.views.contributions import contributions
+    from core.views.contributions import contributions, tile_heights
+    from gui.views.gl_probe import opengl_available
 
     window.show_dock("sum")
     pick(window, "function")
     window.controls._train.click()
     qtbot.waitUntil(lambda: window.state() == states.FINISHED and not window.controller.is_running(),
                     timeout=60000)
-    view, snapshot = window.contributions, window.last_snapshot
-    qtbot.waitUntil(lambda: view.titles()[-1] == "yp = σ(v)" and len(view.titles()) == 10)
-    assert view.titles()[:2] == ["w2 h1", "w2 h2"] and view.titles()[8] == "v = Σ + b"
+    view = window.contributions
+    if opengl_available()[0]:  # surfaces by default, of the step shown, past ones too
+        scene = view.surfaces()
+        window.timeline.slider().setValue(120)
+        qtbot.waitUntil(lambda: window.last_snapshot.step == 120)
+        past = window.last_snapshot
+        expected = tile_heights(contributions(past.weights, past.activation)).z
+        qtbot.waitUntil(lambda: scene.surface_count() == 10 and np.allclose(scene.surface_z(3), expected[3]))
+        assert np.allclose(scene.surface_z(9), expected[9], atol=1e-7)  # yp
+        window.timeline.slider().setValue(300)
+        qtbot.waitUntil(lambda: window.last_snapshot.step == 300)
+        view.set_3d(False)
+    snapshot = window.last_snapshot
+    qtbot.waitUntil(lambda: view.titles()[-1:] == ["yp = σ(v)"] and len(view.titles()) == 10)
+    assert view.titles()[:2] == ["w2 h1", "w2 h2"] and view.titles()[8] == "v = Σ + bias"
     expected = contributions(snapshot.weights, snapshot.activation)
     assert np.allclose(view.map_data(3), expected.parts[3], atol=1e-6)
     assert np.allclose(view.map_data(9), snapshot.grid[::2, ::2], atol=1e-6)  # yp: the output surface
@@ -236,3 +249,21 @@ def test_predictions_export_and_copy_hold_every_sample_of_a_function_run(qtbot, 
     assert len(rows) == 1 + 121 and [float(v) for v in rows[2][:2]] == [0.1, 0.0]  # x1 fastest
     assert exports.copy_predictions(snapshot) is None
     assert QGuiApplication.clipboard().text().count("\n") >= 121
+
+
+def test_the_sum_surfaces_change_while_the_run_trains(qtbot, window):
+    from gui.views.gl_probe import opengl_available
+
+    if not opengl_available()[0]:
+        pytest.skip("no OpenGL here")
+    window.show_dock("sum")
+    pick(window, "function")
+    window.controller.set_speed(30.0)  # 300 steps take 10 s: the dock draws on the way
+    window.controls._train.click()
+    scene = window.contributions.surfaces()
+    qtbot.waitUntil(lambda: window.state() == states.TRAINING and scene.surface_count() == 10)
+    first = scene.surface_z(8)  # v
+    qtbot.waitUntil(lambda: not np.allclose(scene.surface_z(8), first))
+    assert window.state() == states.TRAINING  # drawn live, not only at the end
+    window.controller.stop()
+    qtbot.waitUntil(lambda: not window.controller.is_running())

@@ -1392,7 +1392,7 @@ def test_a_picture_for_a_slide_at_1920x1080_with_the_runs_caption(qtbot, window,
     assert str(path) in window.statusBar().currentMessage()
 
 
-@pytest.mark.parametrize("key", ["network", "hidden", "space", "landscape", "math"])
+@pytest.mark.parametrize("key", ["network", "hidden", "space", "landscape", "math", "sum"])
 def test_a_picture_for_a_slide_of_each_side_view_is_drawn_at_the_size_asked(qtbot, window, tmp_path, key):
     from PySide6.QtGui import QImage
 
