@@ -3712,7 +3712,7 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
     <message>
         <location filename="../../gui/dialogs/slide_dialog.py" line="31"/>
         <source>How the sum builds it</source>
-        <translation type="unfinished">和が曲面を作るしくみ</translation>
+        <translation>和が曲面を作るしくみ</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/slide_dialog.py" line="33"/>
