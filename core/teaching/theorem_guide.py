@@ -61,7 +61,7 @@ class TheoremSection:
 
 
 SECTIONS = (
-    # The bump rises into shape; its top, a peak the sigmoids must build, comes last.
+    # The bump takes shape from a sheet near 1; its top, a peak the sigmoids must build, comes last.
     TheoremSection("promise", "bump", 11, 8, "sgd", 0.5, "cross-entropy", 2000, 0, OUTPUT, False,
                    (Quote("max_error", 0.10), Quote("at", (0.5, 0.5)))),
     # Two soft steps along the diagonal, one added and one taken away: the ridge between them.

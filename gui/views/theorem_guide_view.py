@@ -26,12 +26,12 @@ class TheoremGuideView(GuideView):
                 self.tr("The promise: as close as you like"),
                 self.tr("With enough hidden nodes, some network comes as close as we like to any "
                         "continuous function on the square. Here {0} hidden nodes learn the bump "
-                        "from its samples on a grid of {1} x {1}. Press Train: the surface rises into the "
-                        "red wireframe, the target. After {2:,} steps the largest error over the "
-                        "samples is {3}, at the top of the hill ({4}, {5}), the last part to "
-                        "come.").format(entry.hidden_nodes, entry.grid, entry.steps,
-                                        _quoted(entry, "max_error"), x1, x2),
-                self.tr("the 3D view: press Train and watch the surface rise into the red "
+                        "from its samples on a grid of {1} x {1}. The surface starts as a flat sheet "
+                        "near 1. Press Train: it settles onto the red wireframe, the target, and the "
+                        "hill takes shape. After {2:,} steps the largest error over the samples is "
+                        "{3}, at the top of the hill ({4}, {5}), the last part to come.").format(
+                    entry.hidden_nodes, entry.grid, entry.steps, _quoted(entry, "max_error"), x1, x2),
+                self.tr("the 3D view: press Train and watch the surface settle onto the red "
                         "wireframe."))
         if key == "sum":
             return (

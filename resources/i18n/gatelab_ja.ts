@@ -4048,13 +4048,13 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
     </message>
     <message>
         <location filename="../../gui/views/theorem_guide_view.py" line="27"/>
-        <source>With enough hidden nodes, some network comes as close as we like to any continuous function on the square. Here {0} hidden nodes learn the bump from its samples on a grid of {1} x {1}. Press Train: the surface rises into the red wireframe, the target. After {2:,} steps the largest error over the samples is {3}, at the top of the hill ({4}, {5}), the last part to come.</source>
-        <translation>隠れ層のノードが十分あれば、正方形の上のどんな連続関数にもいくらでも近いネットワークが存在します。ここでは隠れ層のノード {0} 個で、{1} x {1} の格子上の標本点から「山」を学習します。「学習」を押すと、曲面が目標の赤いワイヤーフレームに向かって持ち上がっていきます。{2:,} ステップ後、標本点での最大誤差は {3} で、場所は山の頂上 ({4}, {5}) です。頂上は最後まで残ります。</translation>
+        <source>With enough hidden nodes, some network comes as close as we like to any continuous function on the square. Here {0} hidden nodes learn the bump from its samples on a grid of {1} x {1}. The surface starts as a flat sheet near 1. Press Train: it settles onto the red wireframe, the target, and the hill takes shape. After {2:,} steps the largest error over the samples is {3}, at the top of the hill ({4}, {5}), the last part to come.</source>
+        <translation>隠れ層のノードが十分あれば、正方形の上のどんな連続関数にもいくらでも近いネットワークが存在します。ここでは隠れ層のノード {0} 個で、{1} x {1} の格子上の標本点から「山」を学習します。曲面は最初、1 の近くの平らな面です。「学習」を押すと、曲面が目標の赤いワイヤーフレームまで下りてきて、山の形ができていきます。{2:,} ステップ後、標本点での最大誤差は {3} で、場所は山の頂上 ({4}, {5}) です。頂上は最後まで残ります。</translation>
     </message>
     <message>
         <location filename="../../gui/views/theorem_guide_view.py" line="34"/>
-        <source>the 3D view: press Train and watch the surface rise into the red wireframe.</source>
-        <translation>3D表示。「学習」を押して、曲面が赤いワイヤーフレームまで持ち上がる様子を見てください。</translation>
+        <source>the 3D view: press Train and watch the surface settle onto the red wireframe.</source>
+        <translation>3D表示。「学習」を押して、曲面が赤いワイヤーフレームに重なっていく様子を見てください。</translation>
     </message>
     <message>
         <location filename="../../gui/views/theorem_guide_view.py" line="38"/>
