@@ -12,8 +12,6 @@ it shows the same run whatever the window's defaults are; the numbers its text q
 from dataclasses import dataclass
 
 from core.model.config import FUNCTION, TrainConfig
-from core.training.trainer import Trainer
-from core.views.function_fit import Fit, fit_of
 
 # What a section brings forward (the window maps these to its views): the 3D view with the
 # target's wireframe, the same view showing the error, "How the sum builds it", the study.
@@ -89,9 +87,3 @@ def section(key: str) -> TheoremSection:
             return candidate
     raise KeyError(key)
 
-
-def measured(config: TrainConfig) -> Fit:
-    """The errors of a run of `config` trained to its end: what the window shows at its end."""
-    trainer = Trainer(config)
-    trainer.run()
-    return fit_of(config, trainer.weights)

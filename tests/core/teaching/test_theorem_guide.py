@@ -20,10 +20,15 @@ def trained(config: TrainConfig) -> Trainer:
     return trainer
 
 
+def measured(config: TrainConfig):
+    """The errors of a run of `config` at its end: what the window shows there."""
+    return fit_of(config, trained(config).weights)
+
+
 @pytest.fixture(scope="module")
 def fits():
     """Each section's run at its end, and the other seeds its text quotes."""
-    return {(entry.key, seed): tg.measured(entry.config(seed)) for entry in tg.SECTIONS
+    return {(entry.key, seed): measured(entry.config(seed)) for entry in tg.SECTIONS
             for seed in {None} | {q.seed for q in entry.quotes if q.seed is not None}}
 
 
@@ -115,4 +120,4 @@ def test_found_the_stuck_run_is_on_a_plateau_below_the_ripples_peak_and_escapes_
     middle = trainer.config.points.index((0.5, 0.5))
     assert trainer.predictions()[middle] < trainer.config.targets[middle] - 0.6  # no peak there
     longer = entry.config().with_changes(steps=10 * entry.steps)
-    assert tg.measured(longer).max_error < 0.3  # trained far longer, this one escapes
+    assert measured(longer).max_error < 0.3  # trained far longer, this one escapes
