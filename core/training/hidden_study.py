@@ -73,6 +73,8 @@ def study(config, nodes=NODES_DEFAULT, count: int = 20, first_seed: int = 0, tol
         before += shares[k]
         if result is None or result.cancelled:
             return None
+        if on_work is not None:  # the count is done even if every seed stopped early
+            on_work(min(1.0, before))
         errors = largest_errors(result.predictions, config.targets)
         rows.append(StudyRow(hidden, errors, tuple(float(q) for q in np.quantile(errors, QUANTILES)),
                              int((errors <= tolerance).sum())))

@@ -204,6 +204,7 @@ class StudyDialog(QDialog):
         elif rows is None:
             self._status.setText(self.tr("Cancelled: press Run to start again."))
         else:
+            self._progress.setValue(WORK_STEPS)
             self._show(rows)
 
     def _on_thread_finished(self) -> None:

@@ -28,3 +28,11 @@ def test_a_stopped_study_reports_no_more_than_it_did():
     seen = []
     assert study(CONFIG, (1, 2), 3, should_stop=lambda: bool(seen), on_work=seen.append) is None
     assert seen and max(seen) < 1.0
+
+
+def test_the_work_reaches_the_whole_when_every_seed_stops_early():
+    # A loose target loss ends every seed long before its steps: each count still counts as done.
+    seen = []
+    rows = study(CONFIG.with_changes(steps=2000, target_loss=0.5), (1, 2, 3), 3, on_work=seen.append)
+    assert len(rows) == 3
+    assert seen[-1] == pytest.approx(1.0)
