@@ -22,6 +22,7 @@ class GuideSetup(QObject):
         """window: the main window, whose session, controls and views the section sets."""
         super().__init__(window)
         self._window = window
+        self._latest = 0  # the Set up pressed last: only its view and message follow its run
         window.article_guide.setup_requested.connect(self.set_up)
         window.theorem_guide.setup_requested.connect(self.set_up_theorem)
 
@@ -73,7 +74,14 @@ class GuideSetup(QObject):
         w.many_seeds.set_config(config)
         message = " ".join(filter(None, (message, w.saving.leave_file(keep_session=True))))
 
+        self._latest += 1
+        pressed = self._latest
+
         def shown():
+            # Two presses while training wait for the same stop, and the session builds the
+            # settings set last: the earlier press's view and words would describe that run.
+            if pressed != self._latest:
+                return
             self.message.emit(message, 20000)
             then()
             self.done.emit()

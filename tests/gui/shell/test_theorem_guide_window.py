@@ -93,3 +93,18 @@ def test_the_found_section_trains_the_stuck_seed_and_opens_the_study_on_its_rang
     assert study._config == entry.config() and not study.is_running()  # the learner presses Run
     assert study.node_counts() == tuple(range(2, 13)) and study._count.value() == 10
     assert f"{finished(qtbot, window).max_error:.2f}" == "0.68"
+
+
+def test_two_quick_set_ups_while_training_end_on_the_last_one_alone(qtbot, window):
+    window.show_dock("theorem")
+    window.controller.set_speed(20.0)  # slow, so the gate run is still training when pressed
+    window.session.train()
+    qtbot.waitUntil(window.controller.is_running, timeout=30000)
+    with qtbot.waitSignal(window.guide.done, timeout=60000):
+        window.theorem_guide.button("found").click()  # both wait for the same stop
+        window.theorem_guide.button("promise").click()
+    assert window.session.config == tg.section("promise").config()
+    title = window.theorem_guide.texts("promise")[0]
+    assert title in window.statusBar().currentMessage()
+    study = window.many_seeds.study
+    assert study is None or not study.isVisible()  # "found"'s study did not open on promise's run
