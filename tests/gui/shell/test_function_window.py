@@ -258,7 +258,8 @@ def test_the_sum_surfaces_change_while_the_run_trains(qtbot, window):
         pytest.skip("no OpenGL here")
     window.show_dock("sum")
     pick(window, "function")
-    window.controller.set_speed(30.0)  # 300 steps take 10 s: the dock draws on the way
+    window.controls._steps.setValue(100000)  # it cannot end while the test watches
+    window.controller.set_speed(30.0)  # the dock draws on the way
     window.controls._train.click()
     scene = window.contributions.surfaces()
     qtbot.waitUntil(lambda: window.state() == states.TRAINING and scene.surface_count() == 10)
