@@ -19,9 +19,10 @@ Goal: ratio at least 0.8 (within 20 % of a gate's rate per row).
 
 Measured (2 cores shared with other test runs, load 4-7, Xvfb llvmpipe; docs/design.md, "Rows: a
 gate's four or a function's grid"): ratio 1.10 (pairs 0.81-1.60), function 58,398 against gate
-54,976 rows/s, 22.9 snapshots a second against 22.3. The code before the 3D view's labels were
-placed against one array of markers, in the same session: 0.94 (pairs 0.55-1.49), the function
-at 5.8 snapshots a second against the gate's 28.5; an earlier run 0.72.
+54,976 rows/s, 22.9 snapshots a second against 22.3; a later run 0.90 (pairs 0.82-1.25). The
+code before the 3D view's labels were placed against one array of markers, in the same session:
+0.94 (pairs 0.55-1.49), the function at 5.8 snapshots a second against the gate's 28.5; an
+earlier run 0.72.
 """
 
 import argparse
