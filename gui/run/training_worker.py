@@ -110,7 +110,7 @@ class TrainingWorker(QObject):
 
     def _loop(self):
         trainer = self._trainer
-        chunk, clock = 64, _RateClock()
+        chunk, clock = first_chunk(len(trainer.config.points)), _RateClock()
         self._emit(states.PAUSED if self._paused else states.TRAINING)
         last_emit, last_speed = time.perf_counter(), self._speed
         shown_paused = self._paused
@@ -191,6 +191,13 @@ class TrainingWorker(QObject):
         self.snapshot.emit(make_snapshot(t.config, t.weights, t.step, t.history, state, message,
                                          steps_per_second=rate, run=t.run_id, path=t.path,
                                          optimizer_state=t.optimizer_state()))
+
+
+def first_chunk(rows: int) -> int:
+    """Steps of the first advance: 64 of a gate's 4 rows; a function's grid as many row updates
+    at the least (one step of 441 rows), so its first picture is not 64 slow steps away
+    (0.2-0.3 s here); _adapt_chunk then finds the count either way."""
+    return max(1, 256 // max(1, rows))
 
 
 def _adapt_chunk(chunk, count, seconds, speed, emit_interval=EMIT_INTERVAL):

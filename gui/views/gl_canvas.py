@@ -271,7 +271,7 @@ class GLCanvas(GLViewMixin, QOpenGLWindow):
             return None if v.w() <= 1e-9 else QPointF(v.x() / v.w(), v.y() / v.w())
 
         placed = [item for item in labels if isinstance(item, PlacedText)]
-        boxes = dict(zip(map(id, placed), self._place(placed, on_screen, bounds)))
+        boxes = dict(zip(map(id, placed), self._place(placed, on_screen, transform, bounds)))
         drawn = []
         painter = QPainter(device)
         painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
@@ -298,7 +298,7 @@ class GLCanvas(GLViewMixin, QOpenGLWindow):
             painter.end()
         self.drawn_labels = drawn
 
-    def _place(self, items, screen, bounds) -> list:
+    def _place(self, items, screen, transform, bounds) -> list:
         def seen(point):  # behind the camera (None): not-a-number, which place() leaves out
             return (math.nan, math.nan) if point is None else (point.x(), point.y())
 
@@ -310,19 +310,27 @@ class GLCanvas(GLViewMixin, QOpenGLWindow):
                 anchor, (tight.width(), tight.height()), item.priority, away,
                 item.gap * QFontMetricsF(item.font).height(), tries=item.tries,
                 required=item.required, turns=item.turns))
-        markers = []
-        for marker in self.keep_clear:
-            if not marker.visible() or marker.pos is None:
-                continue
-            sizes = np.broadcast_to(np.asarray(marker.size, dtype=float), (len(marker.pos),))
-            for point, size in zip(marker.pos, sizes):
-                centre = screen(marker, [float(v) for v in point])
-                if centre is not None and math.isfinite(centre.x()) and math.isfinite(centre.y()):
-                    markers.append(label_placement.marker_box((centre.x(), centre.y()), float(size)))
+        markers = np.concatenate([self._marker_boxes(marker, transform)
+                                  for marker in self.keep_clear] or [np.zeros((0, 4))])
         # Two numbers a few pixels apart read as one ("1" and "0" as "10"): a third of the
         # smallest text's height apart at the least.
         padding = max(label_placement.PADDING, min((b.size[1] for b in labels), default=0.0) / 3.0)
         return label_placement.place(labels, bounds, markers, padding)
+
+    @staticmethod
+    def _marker_boxes(marker, transform: QMatrix4x4) -> np.ndarray:
+        """Where a scatter item's markers land on screen, as label_placement.marker_boxes: all
+        projected at once (a function's grid has hundreds); those behind the camera left out."""
+        if not marker.visible() or marker.pos is None or not len(marker.pos):
+            return np.zeros((0, 4))
+        points = np.asarray(marker.pos, dtype=float).reshape(-1, 3)
+        matrix = np.array((transform * marker.transform()).data(), dtype=float).reshape(4, 4).T
+        v = np.column_stack([points, np.ones(len(points))]) @ matrix.T
+        sizes = np.broadcast_to(np.asarray(marker.size, dtype=float), (len(points),))
+        with np.errstate(divide="ignore", invalid="ignore"):
+            centres = v[:, :2] / v[:, 3:]
+        seen = (v[:, 3] > 1e-9) & np.isfinite(centres).all(axis=1)
+        return label_placement.marker_boxes(centres[seen], sizes[seen])
 
     @staticmethod
     def _wait_for(condition) -> bool:

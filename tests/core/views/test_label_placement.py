@@ -5,7 +5,7 @@ import random
 
 import pytest
 
-from core.views.label_placement import PADDING, Box, Label, marker_box, natural_box, place
+from core.views.label_placement import PADDING, Box, Label, marker_box, marker_boxes, natural_box, place
 
 BOUNDS = (400.0, 300.0)
 
@@ -104,6 +104,31 @@ def test_no_two_placed_boxes_overlap_and_none_covers_a_marker_unless_required(se
             assert not overlap(box, other, PADDING)
         if not label.required:
             assert not any(overlap(box, marker, PADDING) for marker in markers)
+
+
+def test_marker_boxes_are_marker_box_edges_for_many_markers_at_once():
+    centres, diameters = [(10.0, 20.0), (30.5, 4.25)], [8.0, 3.0]
+    edges = marker_boxes(centres, diameters)
+    for row, centre, diameter in zip(edges, centres, diameters):
+        box = marker_box(centre, diameter)
+        assert tuple(row) == (box.left, box.top, box.left + box.width, box.top + box.height)
+    assert marker_boxes(centres, 5.0)[:, 2].tolist() == [12.5, 33.0]  # one size for all
+    assert marker_boxes([], 5.0).shape == (0, 4)
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_markers_as_one_array_are_placed_around_as_boxes_are(seed):
+    """A grid's hundreds of markers go to place() as marker_boxes' array: the same boxes as
+    the Boxes one by one, touching edges included."""
+    rng = random.Random(seed)
+    centre = (200.0, 150.0)
+    labels = [Label((rng.uniform(0, 400), rng.uniform(0, 300)), (rng.uniform(8, 60), rng.uniform(8, 24)),
+                    priority=rng.randint(0, 3), away_from=centre if rng.random() < 0.8 else None,
+                    required=rng.random() < 0.1, turns=(0, 45, -45)) for _ in range(20)]
+    centres = [(float(rng.randrange(0, 400)), float(rng.randrange(0, 300))) for _ in range(441)]
+    boxes = [marker_box(c, 6.0) for c in centres]
+    assert place(labels, BOUNDS, marker_boxes(centres, 6.0)) == place(labels, BOUNDS, boxes)
+    assert place(labels, BOUNDS, marker_boxes([], 6.0)) == place(labels, BOUNDS)
 
 
 @pytest.mark.parametrize("anchor, away", [((math.nan, 5.0), (0.0, 0.0)), ((5.0, math.inf), (0.0, 0.0)),

@@ -294,3 +294,22 @@ def test_at_full_speed_the_worker_asks_the_engine_ahead_and_keeps_every_step(qtb
     local.advance(20000)
     assert trainer.weights.equals(local.weights)
     np.testing.assert_array_equal(all_losses(controller.received), local.history.values())
+
+
+@pytest.mark.parametrize("config, first", [(TrainConfig(steps=100), 64),
+                                           (TrainConfig(function="bump", grid=21, steps=3), 1)])
+def test_a_functions_first_advance_is_one_step_of_its_grid_not_64(qapp, config, first):
+    """A 21 x 21 grid's step is 441 row updates: the first picture comes after one of them;
+    every step is still trained and kept."""
+    from gui.run.training_worker import TrainingWorker
+
+    trainer = Trainer(config)
+    asked, advance = [], trainer.advance
+    trainer.advance = lambda count: asked.append(count) or advance(count)
+    worker = TrainingWorker(trainer)
+    shown = []
+    worker.snapshot.connect(shown.append)
+    worker.run()  # in this thread, to the end of the run
+    assert asked[0] == first
+    assert trainer.step == config.steps == len(trainer.history)
+    assert shown[-1].step == config.steps

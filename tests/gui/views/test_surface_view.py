@@ -385,6 +385,26 @@ def test_no_two_labels_overlap_at_any_camera_angle(view, qtbot, scale, size):
             assert len(drawn) >= (8 if size[0] / scale >= 480 else 6), where  # most ticks still show
 
 
+def test_no_tick_covers_any_of_a_function_runs_samples(view, qtbot):
+    """A 21 x 21 grid's 441 samples are projected all at once to keep the ticks off them."""
+    config = TrainConfig(function="bump", grid=21, hidden_nodes=4)
+    view.resize(480, 420)
+    view.update_from(make_snapshot(config, initial_weights(config), 0))
+    show_settled(view, qtbot)
+    titles, ticks_seen = {"x1", "x2", "output"}, 0
+    for azimuth, elevation in ((-62, 26), (30, 10), (150, 60), (250, -20), (0, 89)):
+        view.glview.setCameraParams(azimuth=azimuth, elevation=elevation)
+        picture = view.render_image()
+        squares = _marker_squares(view, picture.size() / picture.devicePixelRatio())
+        assert len(squares) == 2 * 441
+        for text, rect in view.glview.drawn_labels:
+            if text not in titles:
+                ticks_seen += 1
+                assert not any(rect.intersects(square) for square in squares), \
+                    f"{text!r} on a sample at azimuth {azimuth}, elevation {elevation}"
+    assert ticks_seen >= 10  # the check had ticks to check
+
+
 def test_at_the_starting_camera_every_tick_and_title_shows(view, qtbot):
     view.resize(480, 420)
     view.update_from(xor_snapshot(SOLVED_XOR))
