@@ -11,7 +11,6 @@ import sys
 from core.cli.cli_args import OneLineParser, ProgressLine, StopOnCtrlC, add_training_flags, config_from_args
 from core.cli.train_cli import INTERRUPTED
 from core.model.config import ConfigError
-from core.model.target_function import TOLERANCE
 from core.training.ensemble import QUANTILES, check_seeds
 from core.training.hidden_study import node_range, study
 
@@ -59,10 +58,10 @@ def run_study(argv) -> int:
                    "max_error_quantiles": {str(q): _finite(v) for q, v in zip(QUANTILES, r.quantiles)},
                    "max_errors": [_finite(v) for v in r.max_errors]} for r in rows]
         print(json.dumps({"config": config.to_dict(), "count": count, "first_seed": first_seed,
-                          "tolerance": TOLERANCE, "rows": report}, allow_nan=False))
+                          "tolerance": config.tolerance, "rows": report}, allow_nan=False))
         return 0
     print(f"largest error over the rows after {config.steps:,} steps, {count} seeds each "
-          f"(10 % / 50 % / 90 % of the seeds); within {TOLERANCE:g}: how many seeds")
+          f"(10 % / 50 % / 90 % of the seeds); within {config.tolerance:g}: how many seeds")
     for r in rows:
         low, mid, high = r.quantiles
         print(f"hidden nodes {r.hidden_nodes:2d}: {low:.3f} / {mid:.3f} / {high:.3f}   within: "

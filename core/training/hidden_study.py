@@ -48,10 +48,12 @@ def largest_errors(predictions: np.ndarray, targets) -> np.ndarray:
     return np.where(np.isfinite(errors), errors, np.inf).max(axis=1)
 
 
-def study(config, nodes=NODES_DEFAULT, count: int = 20, first_seed: int = 0, tolerance: float = TOLERANCE,
+def study(config, nodes=NODES_DEFAULT, count: int = 20, first_seed: int = 0, tolerance: float | None = None,
           should_stop=None, on_progress=None) -> list[StudyRow] | None:
     """A StudyRow per number of hidden nodes (in `nodes` order); None if stopped.
-    on_progress(done, total): after each number of nodes."""
+    on_progress(done, total): after each number of nodes. tolerance: None for the config's."""
+    if tolerance is None:  # a gate's config has none: the functions' usual one
+        tolerance = TOLERANCE if config.tolerance is None else config.tolerance
     rows = []
     for k, hidden in enumerate(nodes):
         result = run_ensemble(config.with_changes(hidden_nodes=hidden), count, first_seed,

@@ -183,7 +183,7 @@ class Trainer:
     def solved(self) -> bool:
         """Every row met: a gate's on its side of 0.5, a function's within its tolerance."""
         if self.config.is_function:
-            return bool(within(self.predictions(), self.config.targets).all())
+            return bool(within(self.predictions(), self.config.targets, self.config.tolerance).all())
         return is_solved(self.predictions(), self.config.targets)
 
     def _log(self, kind, value) -> None:
