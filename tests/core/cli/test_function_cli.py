@@ -82,7 +82,8 @@ CASES = [
 @pytest.mark.parametrize("args, mode, loss, alpha, f", CASES, ids=lambda v: str(v)[:30])
 def test_a_function_run_equals_a_plain_reference(args, mode, loss, alpha, f):
     # The reference is the article's descent: a function's own defaults (Adam, ...) are overridden.
-    article = ["--optimizer", "sgd", "--init", "uniform", "--mode", mode, "--loss", loss, "--alpha", str(alpha)]
+    article = ["--optimizer", "sgd", "--init", "uniform", "--mode", mode, "--loss", loss,
+               "--alpha", str(alpha)]
     result = main("train", *article, *args, "--json")
     assert result.returncode == 0, result.stderr
     run = json.loads(result.stdout)
