@@ -282,3 +282,4 @@ def test_the_tolerance_judges_the_trained_run_again_without_resetting_it(qtbot, 
     after = window.last_snapshot
     assert after.step == 300 and after.solved and np.array_equal(after.predictions, before.predictions)
     assert window.config().tolerance == 0.5 and window.session.trainer.config.tolerance == 0.5
+    assert window.predictions.verdict_text() == "✓ Within 0.5 at every sample"
