@@ -61,7 +61,8 @@ class FunctionPicker(QObject):
         row = QHBoxLayout(self._grid_row)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self._grid_box, 1)
-        self._tolerance_label = QLabel(self.tr("&Within ±"))
+        # No Alt key: every letter of it already has a use in the window (Hidden, Steps, Hint, ...).
+        self._tolerance_label = QLabel(self.tr("Within ±"))
         self._tolerance_label.setBuddy(self._tolerance)
         row.addWidget(self._tolerance_label)
         row.addWidget(self._tolerance, 1)

@@ -655,7 +655,7 @@
     </message>
     <message>
         <location filename="../../gui/controls/control_panel.py" line="356"/>
-        <location filename="../../gui/controls/function_picker.py" line="171"/>
+        <location filename="../../gui/controls/function_picker.py" line="172"/>
         <source>Not applied: {0}</source>
         <translation>反映されませんでした: {0}</translation>
     </message>
@@ -956,7 +956,12 @@ Any existing file of that name is unchanged.</source>
         <translation>学習する曲面。選ぶと下にその式が表示されます</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/function_picker.py" line="77"/>
+        <location filename="../../gui/controls/function_picker.py" line="65"/>
+        <source>Within ±</source>
+        <translation>許容誤差 ±</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls/function_picker.py" line="78"/>
         <source>F&amp;unction</source>
         <translation>関数(&amp;U)</translation>
     </message>
@@ -966,7 +971,7 @@ Any existing file of that name is unchanged.</source>
         <translation>値が 0 から 1 の範囲に収まる f(x1, x2)。使えるのは数、pi、x1、x2、+ - * / ^、かっこ、sin cos exp log sqrt abs tanh min max です。Enter を押すか、入力欄を離れると適用されます</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/function_picker.py" line="77"/>
+        <location filename="../../gui/controls/function_picker.py" line="78"/>
         <source>f(x1, x2) =</source>
         <translation>f(x1, x2) =</translation>
     </message>
@@ -981,67 +986,62 @@ Any existing file of that name is unchanged.</source>
         <translation>すべての標本点で予測値が目標にどこまで近づけば関数を学習できたとみなすか（{0}～{1}）。学習の判定に使うだけなので、変えても学習済みの結果はそのまま残ります</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/function_picker.py" line="64"/>
-        <source>&amp;Within ±</source>
-        <translation>許容誤差 ±(&amp;W)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/controls/function_picker.py" line="78"/>
+        <location filename="../../gui/controls/function_picker.py" line="79"/>
         <source>&amp;Grid (n x n)</source>
         <translation>格子（n x n）(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/function_picker.py" line="94"/>
+        <location filename="../../gui/controls/function_picker.py" line="95"/>
         <source>Bump</source>
         <translation>山</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/function_picker.py" line="94"/>
+        <location filename="../../gui/controls/function_picker.py" line="95"/>
         <source>Ridge</source>
         <translation>尾根</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/function_picker.py" line="94"/>
+        <location filename="../../gui/controls/function_picker.py" line="95"/>
         <source>Saddle</source>
         <translation>鞍点</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/function_picker.py" line="95"/>
+        <location filename="../../gui/controls/function_picker.py" line="96"/>
         <source>Ripple</source>
         <translation>波紋</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/function_picker.py" line="95"/>
+        <location filename="../../gui/controls/function_picker.py" line="96"/>
         <source>Step (not continuous)</source>
         <translation>段差（連続でない）</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/function_picker.py" line="96"/>
+        <location filename="../../gui/controls/function_picker.py" line="97"/>
         <source>Smooth AND</source>
         <translation>なめらかな AND</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/function_picker.py" line="96"/>
+        <location filename="../../gui/controls/function_picker.py" line="97"/>
         <source>Smooth OR</source>
         <translation>なめらかな OR</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/function_picker.py" line="96"/>
+        <location filename="../../gui/controls/function_picker.py" line="97"/>
         <source>Smooth XOR</source>
         <translation>なめらかな XOR</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/function_picker.py" line="97"/>
+        <location filename="../../gui/controls/function_picker.py" line="98"/>
         <source>Smooth NAND</source>
         <translation>なめらかな NAND</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/function_picker.py" line="97"/>
+        <location filename="../../gui/controls/function_picker.py" line="98"/>
         <source>Smooth NOR</source>
         <translation>なめらかな NOR</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/function_picker.py" line="97"/>
+        <location filename="../../gui/controls/function_picker.py" line="98"/>
         <source>Smooth XNOR</source>
         <translation>なめらかな XNOR</translation>
     </message>
