@@ -136,7 +136,7 @@ class FunctionPicker(QObject):
         self._expression.setText(PRESETS[name].text)
         self._expression.setCursorPosition(0)
         self.preset_chosen.emit(name)  # before `changed`: the new run starts with its settings
-        self._accept(name, self._grid_box.value())
+        self._accept(name, self._grid_box.value(), chosen=True)
 
     def _on_typed(self, *_) -> None:
         if self._updating:
@@ -154,7 +154,9 @@ class FunctionPicker(QObject):
         if not self._updating:
             self.changed.emit()
 
-    def _accept(self, function: str, grid: int) -> None:
+    def _accept(self, function: str, grid: int, chosen: bool = False) -> None:
+        """Takes a function and grid core accepts; `changed` if they are new, or a preset was
+        chosen (the same one again brings back its recommended settings)."""
         try:
             function_rows(function.strip(), grid)
         except ConfigError as error:
@@ -163,7 +165,7 @@ class FunctionPicker(QObject):
             return
         self._show_error("")
         function = function.strip()
-        if (function, grid) != (self._function, self._grid):
+        if chosen or (function, grid) != (self._function, self._grid):
             self._function, self._grid = function, grid
             self.changed.emit()
 

@@ -262,6 +262,9 @@ def test_picking_a_preset_brings_back_the_recommended_settings_a_typed_one_keeps
     assert controls._hidden.value() == 24 and controls._advanced.values()["optimizer"] == "adam"
     qtbot.waitUntil(lambda: "Settings recommended for a function: 24 hidden nodes." in
                     window.statusBar().currentMessage())
+    controls._hidden.setValue(7)
+    picker._presets.activated.emit(picker._presets.currentIndex())  # the same preset again
+    assert (window.config().function, window.config().hidden_nodes) == ("ripple", 24)
     controls._hidden.setValue(6)
     picker._expression.setText("x1*x2")
     picker._expression.editingFinished.emit()
