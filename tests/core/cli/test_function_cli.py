@@ -182,3 +182,11 @@ def test_the_tolerance_judges_a_function_run_and_is_refused_for_a_gate():
         result = main("train", *bad)
         assert result.returncode == 2 and result.stderr.count("\n") == 1
         assert "--tolerance: " in result.stderr and says in result.stderr
+
+
+@pytest.mark.parametrize("args, within", [((), "within 0.05"), (("--function", "x1*x2", "--tolerance", "0.3"),
+                                                                  "within 0.3")])
+def test_study_names_the_tolerance_it_counts_with_for_a_gate_too(args, within):
+    result = main("study", "--nodes", "1,2", "--count", "2", "--steps", "10", *args)
+    assert result.returncode == 0, result.stderr
+    assert within + ": how many seeds" in result.stdout.splitlines()[0]
