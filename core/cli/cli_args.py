@@ -13,17 +13,20 @@ import time
 
 from core.model.config import (
     ACTIVATIONS,
+    FUNCTION_DEFAULTS,
     GRID_DEFAULT,
     INITS,
     LOSSES,
     MODES,
     OPTIMIZERS,
+    TOLERANCE_MAX,
+    TOLERANCE_MIN,
     UPDATE_ORDERS,
     ConfigError,
     TrainConfig,
 )
 from core.model.gates import GATES
-from core.model.target_function import GRID_MAX, GRID_MIN, PRESETS
+from core.model.target_function import GRID_MAX, GRID_MIN, PRESETS, TOLERANCE
 
 # flag -> TrainConfig field
 FLAG_FIELDS = {
@@ -31,11 +34,13 @@ FLAG_FIELDS = {
     "--steps": "steps", "--seed": "seed", "--mode": "mode", "--activation": "activation",
     "--loss": "loss", "--init": "init", "--update-order": "update_order",
     "--target-loss": "target_loss", "--optimizer": "optimizer", "--function": "function", "--grid": "grid",
+    "--tolerance": "tolerance",
 }
 _HELP = {
     "--gate": "gate to learn: " + ", ".join(GATES) + " (default xor)",
     "--targets": "custom gate: four targets in [0, 1] for rows (0,0),(1,0),(0,1),(1,1), e.g. 0,1,1,0",
-    "--hidden": "hidden nodes, 0-64; 0 is the article's 2-layer model (default 2)",
+    "--hidden": "hidden nodes, 0-64; 0 is the article's 2-layer model (default 2; with --function "
+                f"{FUNCTION_DEFAULTS['hidden_nodes']})",
     "--alpha": "learning rate, > 0 and <= 100 (default 0.5)",
     "--steps": "passes over the 4 rows (a function's grid), 1 to 10^8 (default 2000)",
     "--seed": "random seed for the initial weights, 0 to 2^32-1 (default 0)",
@@ -48,7 +53,11 @@ _HELP = {
     "--optimizer": "/".join(OPTIMIZERS) + ": plain gradient descent (the article's, default), "
                    "momentum 0.9, or Adam",
     "--function": "learn a function f(x1, x2) on [0, 1]^2 instead of a gate: a preset ("
-                  + ", ".join(PRESETS) + ") or an expression such as 'x1*x2' (values in [0, 1])",
+                  + ", ".join(PRESETS) + ") or an expression such as 'x1*x2' (values in [0, 1]); "
+                  "unless other flags say otherwise it trains with " + ", ".join(
+                      f"{name.replace('_', ' ')} {value}" for name, value in FUNCTION_DEFAULTS.items()),
+    "--tolerance": f"with --function: how close every sample must come to count as learnt, "
+                   f"{TOLERANCE_MIN:g} to {TOLERANCE_MAX:g} (default {TOLERANCE:g})",
     "--grid": f"with --function: samples per side, {GRID_MIN} to {GRID_MAX} (default {GRID_DEFAULT}); "
               "one step is a pass over the grid's rows",
 }
@@ -87,8 +96,12 @@ def config_from_args(args: argparse.Namespace, base: TrainConfig | None = None) 
         if "function" in values and (values.get("gate", "function") != "function" or preset):
             raise ConfigError("function", values["function"],
                               "a function or a gate (or a preset), not both")
-        if "grid" in values and "function" not in values and base.function is None:
-            raise ConfigError("grid", values["grid"], "a grid with --function only")
+        for field in ("grid", "tolerance"):
+            if field in values and "function" not in values and base.function is None:
+                raise ConfigError(field, values[field], f"a {field} with --function only")
+        if "function" in values and not preset:
+            # A function trains with its own defaults (the gates' cannot make a bump); flags win.
+            base = base.with_changes(**FUNCTION_DEFAULTS)
         return base.with_changes(**values)
     except ConfigError as error:
         flag = next((f for f, name in FLAG_FIELDS.items() if name == error.parameter), None)

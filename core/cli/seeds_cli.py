@@ -87,7 +87,8 @@ def settings_text(config) -> str:
     gate = config.gate.upper() if config.gate != "custom" else "custom gate " + ",".join(
         f"{t:g}" for t in config.targets)
     if config.is_function:
-        gate = f"function {config.function} on a {config.grid} x {config.grid} grid"
+        gate = (f"function {config.function} on a {config.grid} x {config.grid} grid, within "
+                f"{config.tolerance:g}")
     text = (f"{gate}, {layers}, alpha {config.alpha:g}, {config.steps} steps, {config.mode}, "
             f"{config.activation}, {config.loss} loss, {config.init} init, {config.update_order} order")
     if config.optimizer != "sgd":

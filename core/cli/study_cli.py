@@ -47,6 +47,7 @@ def run_study(argv) -> int:
         config = config_from_args(args)
     except ConfigError as error:
         parser.error(str(error))
+    tolerance = TOLERANCE if config.tolerance is None else config.tolerance  # a gate has none
     progress = ProgressLine("gatelab study", len(nodes))
     with StopOnCtrlC() as stop:
         rows = study(config, nodes, count, first_seed, should_stop=stop, on_progress=progress.show)
@@ -59,10 +60,10 @@ def run_study(argv) -> int:
                    "max_error_quantiles": {str(q): _finite(v) for q, v in zip(QUANTILES, r.quantiles)},
                    "max_errors": [_finite(v) for v in r.max_errors]} for r in rows]
         print(json.dumps({"config": config.to_dict(), "count": count, "first_seed": first_seed,
-                          "tolerance": TOLERANCE, "rows": report}, allow_nan=False))
+                          "tolerance": tolerance, "rows": report}, allow_nan=False))
         return 0
     print(f"largest error over the rows after {config.steps:,} steps, {count} seeds each "
-          f"(10 % / 50 % / 90 % of the seeds); within {TOLERANCE:g}: how many seeds")
+          f"(10 % / 50 % / 90 % of the seeds); within {tolerance:g}: how many seeds")
     for r in rows:
         low, mid, high = r.quantiles
         print(f"hidden nodes {r.hidden_nodes:2d}: {low:.3f} / {mid:.3f} / {high:.3f}   within: "

@@ -585,8 +585,9 @@ def _check_header(document):
 def _config(data) -> TrainConfig:
     if isinstance(data, dict):
         # a file without an optimizer is plain descent's (every file before version 4); without a
-        # function, a gate's (before version 5); a function's targets are its samples
-        optional = {"optimizer", "function", "grid"}
+        # function, a gate's (before version 5); a function's targets are its samples, and
+        # its tolerance is written only when it is not the usual one
+        optional = {"optimizer", "function", "grid", "tolerance"}
         if data.get("function") is not None:
             optional.add("targets")
         missing = [f.name for f in fields(TrainConfig) if f.name not in data and f.name not in optional]

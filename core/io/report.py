@@ -27,10 +27,13 @@ _WHY = {"en": "why: ", "ja": "理由: "}
 
 
 _FUNCTION_LINES = {
-    "en": ("function: {function} on a {n} x {n} grid ({rows} samples)",
+    "en": ("function: {function} on a {n} x {n} grid ({rows} samples); {hidden} hidden nodes, alpha "
+           "{alpha:g}, {steps:,} steps, {mode}, {optimizer}, {loss} loss, {init} init; within "
+           "{tolerance:g} counts as met",
            "largest error: {max:.3g} at {at}; rms error: {rms:.3g}; between the samples "
            "({check} x {check} check grid): largest error {check_max:.3g} at {check_at}"),
-    "ja": ("関数: {function}（{n} x {n} の格子、{rows} 点）",
+    "ja": ("関数: {function}（{n} x {n} の格子、{rows} 点）、隠れノード {hidden} 個、α {alpha:g}、"
+           "{steps:,} ステップ、{mode}、{optimizer}、損失 {loss}、初期値 {init}、許容誤差 {tolerance:g}",
            "最大誤差: {max:.3g}（{at}）、二乗平均平方根誤差: {rms:.3g}、標本点の間（{check} x {check} の"
            "検査用格子）の最大誤差: {check_max:.3g}（{check_at}）"),
 }
@@ -44,7 +47,9 @@ def function_lines(trainer: Trainer, lang: str) -> list:
     """A function run's summary instead of a table of up to 441 rows."""
     c, (head, errors) = trainer.config, _FUNCTION_LINES[lang]
     fit = fit_of(c, trainer.weights)
-    return [head.format(function=c.function, n=c.grid, rows=c.grid ** 2),
+    return [head.format(function=c.function, n=c.grid, rows=c.grid ** 2, hidden=c.hidden_nodes,
+                        alpha=c.alpha, steps=c.steps, mode=c.mode, optimizer=c.optimizer, loss=c.loss,
+                        init=c.init, tolerance=c.tolerance),
             errors.format(max=fit.max_error, at=_point(fit.at), rms=fit.rms_error, check=CHECK_GRID,
                           check_max=fit.check_max_error, check_at=_point(fit.check_at))]
 
@@ -153,7 +158,8 @@ def _function_fields(trainer: Trainer) -> dict:
     return {"max_error": _finite_or_none(fit.max_error), "max_error_at": list(fit.at),
             "rms_error": _finite_or_none(fit.rms_error),
             "check_max_error": _finite_or_none(fit.check_max_error),
-            "check_max_error_at": list(fit.check_at), "check_grid": CHECK_GRID}
+            "check_max_error_at": list(fit.check_at), "check_grid": CHECK_GRID,
+            "tolerance": trainer.config.tolerance}
 
 
 def _optimizer_fields(trainer: Trainer) -> dict:

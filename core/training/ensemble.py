@@ -35,7 +35,7 @@ from core.model.gates import rows_met
 from core.model.layout import layout, state_size
 from core.model.network import Weights
 from core.model.start import initial_columns
-from core.model.target_function import within
+from core.model.target_function import TOLERANCE, within
 from core.training.history import trend_window
 from core.training.kernels import DIVERGED, TARGET_REACHED, online_kernel
 from core.training.states import End
@@ -421,7 +421,8 @@ class Ensemble:
         return EnsembleResult(
             config=self.config, seeds=self.seeds.copy(), weights=weights, steps_run=steps_run,
             outcomes=outcomes, predictions=predictions, final_loss=final_loss,
-            solved=solved_flags(predictions, self.config.targets, self.config.is_function),
+            solved=solved_flags(predictions, self.config.targets, self.config.is_function,
+                                self.config.tolerance),
             curve_steps=np.array(self._curve_steps, dtype=np.int64), curve=curve,
             quantiles=QUANTILES, steps_done=self.step, cancelled=self.cancelled, trend=trend)
 
@@ -456,10 +457,11 @@ def evaluate(config: TrainConfig, params: np.ndarray, width: int = 4096):
     return predictions, losses
 
 
-def solved_flags(predictions: np.ndarray, targets, function: bool = False) -> np.ndarray:
+def solved_flags(predictions: np.ndarray, targets, function: bool = False,
+                 tolerance: float = TOLERANCE) -> np.ndarray:
     """core.model.gates.is_solved for every row of predictions (K x 4); for a function, every
-    sample within core.model.target_function.TOLERANCE (K x rows)."""
-    met = within(predictions, targets) if function else rows_met(predictions, targets)
+    sample within `tolerance` (K x rows)."""
+    met = within(predictions, targets, tolerance) if function else rows_met(predictions, targets)
     return met.all(axis=1)
 
 

@@ -55,11 +55,14 @@ def work_shares(nodes) -> np.ndarray:
     return weights / weights.sum()
 
 
-def study(config, nodes=NODES_DEFAULT, count: int = 20, first_seed: int = 0, tolerance: float = TOLERANCE,
+def study(config, nodes=NODES_DEFAULT, count: int = 20, first_seed: int = 0, tolerance: float | None = None,
           should_stop=None, on_progress=None, on_work=None) -> list[StudyRow] | None:
     """A StudyRow per number of hidden nodes (in `nodes` order); None if stopped.
     on_progress(done, total): after each number of nodes. on_work(fraction): the share of the
-    whole study done, also within a count (after each of the engine's chunks, a few a second)."""
+    whole study done, also within a count (after each of the engine's chunks, a few a second).
+    tolerance: None for the config's."""
+    if tolerance is None:  # a gate's config has none: the functions' usual one
+        tolerance = TOLERANCE if config.tolerance is None else config.tolerance
     rows = []
     shares = work_shares(nodes)
     before = 0.0

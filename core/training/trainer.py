@@ -162,6 +162,11 @@ class Trainer:
         """Changes when the run stops early (not part of the record: a replay never stops)."""
         self.config = self.config.with_changes(target_loss=target_loss)
 
+    def set_tolerance(self, tolerance) -> None:
+        """How close a function's samples must come to count as met: it judges, never trains
+        (not part of the record, like the target loss)."""
+        self.config = self.config.with_changes(tolerance=tolerance)
+
     def set_steps(self, steps) -> None:
         self.config = self.config.with_changes(steps=steps)
         self._log(SET_STEPS, self.config.steps)
@@ -183,7 +188,7 @@ class Trainer:
     def solved(self) -> bool:
         """Every row met: a gate's on its side of 0.5, a function's within its tolerance."""
         if self.config.is_function:
-            return bool(within(self.predictions(), self.config.targets).all())
+            return bool(within(self.predictions(), self.config.targets, self.config.tolerance).all())
         return is_solved(self.predictions(), self.config.targets)
 
     def _log(self, kind, value) -> None:

@@ -26,7 +26,6 @@ import numpy as np
 from core.model.gates import ROWS, inputs_with_bias, rows_met
 from core.model.network import Weights, forward, gradients, inputs_of
 from core.model.step import output_slope
-from core.model.target_function import TOLERANCE
 from core.training.history import FEW_STEPS, trend_window
 
 __all__ = ["KINDS", "Diagnosis", "diagnose", "diagnose_run", "english", "failure_kinds",
@@ -73,7 +72,7 @@ def trend_of(recent) -> tuple[float, float]:
 
 
 def diagnose_run(config, weights: Weights, losses, outcome_reason: str | None = None,
-                 tolerance: float = TOLERANCE):
+                 tolerance: float | None = None):
     """diagnose() for a run whose every loss is at hand (oldest first)."""
     losses = np.asarray(losses, dtype=float)
     window = trend_window(losses.size)
@@ -84,17 +83,19 @@ def diagnose_run(config, weights: Weights, losses, outcome_reason: str | None = 
 
 @np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore")
 def diagnose(config, weights: Weights, steps: int, trend, outcome_reason: str | None = None,
-             last_loss: float | None = None, tolerance: float = TOLERANCE) -> Diagnosis:
+             last_loss: float | None = None, tolerance: float | None = None) -> Diagnosis:
     """The diagnosis of a run with these settings at these weights after `steps` steps;
     trend: the mean losses of its two last windows of trend_window(steps) steps (older
     first), or None if unknown (a cancelled many-seeds run): then the gradient decides
-    between still learning and stuck. tolerance: how close a function's samples must be."""
+    between still learning and stuck. tolerance: how close a function's samples must be (None:
+    the config's own)."""
     targets = np.asarray(config.targets, dtype=float)
     if outcome_reason == "diverged" or not weights.is_finite() or \
             (last_loss is not None and not np.isfinite(last_loss)):
         return _make("diverged", {"step": steps})
     if config.is_function:
-        return _diagnose_function(config, weights, steps, trend, tolerance)
+        return _diagnose_function(config, weights, steps, trend,
+                                  config.tolerance if tolerance is None else tolerance)
     fw = forward(weights, inputs_with_bias(), config.activation)
     yp = fw.yp
     met = rows_met(yp, targets)

@@ -122,7 +122,7 @@ def make_snapshot(config, weights: Weights, step: int, losses=(), state: str = I
     axis, grid = network.output_grid(weights, config.activation, grid_size)
     loss = network.total_loss(weights, config.targets, config.activation, config.loss, x)
     if config.is_function:
-        solved = bool(within(predictions, config.targets).all())
+        solved = bool(within(predictions, config.targets, config.tolerance).all())
     else:
         solved = is_solved(predictions, config.targets)
     record = LossRecord.of(losses)

@@ -44,6 +44,7 @@ def parameter_name(parameter: str) -> str:
         "optimizer": Qca.translate("Messages", "Optimizer"),
         "function": Qca.translate("Messages", "Function"),
         "grid": Qca.translate("Messages", "Grid"),
+        "tolerance": Qca.translate("Messages", "Tolerance"),
     }
     return names.get(parameter, parameter)
 
@@ -85,6 +86,8 @@ def setting_text(field: str, config) -> str:
         return value.upper() if value != "custom" else Qca.translate("Messages", "custom gate")
     if field == "targets":
         return Qca.translate("Messages", "targets {0}").format(", ".join(f"{t:g}" for t in value))
+    if field == "tolerance":
+        return Qca.translate("Messages", "within ±{0:g}").format(value)
     if field == "target_loss":
         return (Qca.translate("Messages", "no target loss") if value is None
                 else Qca.translate("Messages", "target loss {0:g}").format(value))
@@ -95,6 +98,8 @@ def differences_text(first, second) -> tuple[str, str]:
     """What sets two runs' settings apart, for each: ("gradient descent", "momentum"); the
     number of steps only when nothing else differs (a compare window shows both runs' steps)."""
     fields = differing_fields(first, second)
+    if not (first.is_function and second.is_function):  # a gate has none: what is learnt differs
+        fields = [f for f in fields if f != "tolerance"]
     if fields != ["steps"]:  # steps alone do say what differs
         fields = [f for f in fields if f != "steps"]
     learned = [f for f in fields if f in ("gate", "targets", "function", "grid")]

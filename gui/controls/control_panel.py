@@ -28,16 +28,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.model.config import FULL_SPEED, FUNCTION, HIDDEN_MAX, SEED_MAX, STEPS_MAX, ConfigError, TrainConfig
+from core.model.config import (
+    FULL_SPEED,
+    FUNCTION,
+    FUNCTION_DEFAULTS,
+    HIDDEN_MAX,
+    SEED_MAX,
+    STEPS_MAX,
+    ConfigError,
+    TrainConfig,
+)
 from core.model.gates import GATES, ROWS
 from core.model.presets import PRESETS, preset_config
 from core.training import states
-from gui.common.messages import config_error_text
+from gui.common.messages import config_error_text, setting_text
 from gui.controls.advanced_options import AdvancedOptions
 from gui.controls.function_picker import FunctionPicker
 from gui.controls.number_box import NumberBox, WholeNumberBox
 
-FUNCTION_HIDDEN = 8  # hidden nodes a function run starts with, when there were fewer
 SPEEDS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 20000, FULL_SPEED)
 SETTINGS_MIN_HEIGHT = 120  # pixels: the settings' least height, a few rows, scrolled
 DEFAULT_SPEED = 500  # the article's 2000-step XOR run unfolds over about 4 seconds
@@ -93,6 +101,8 @@ class ControlPanel(QWidget):
         super().__init__(parent)
         self._config = config
         self._updating = False
+        self._recommend = False  # a preset was picked: its recommended settings apply
+        self._note = ""  # what the recommended settings changed, for the window's status bar
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         # The settings scroll on their own: with Advanced open they need ~600 pixels, and they
@@ -156,9 +166,10 @@ class ControlPanel(QWidget):
         form.addRow(self.tr("&Gate"), self._gate)
         self._targets_box = self._build_targets()
         form.addRow(self._targets_box)
-        self._function = FunctionPicker()
+        self._function = FunctionPicker(self)
+        self._function.add_to(form)
+        self._function.preset_chosen.connect(self._on_function_preset)
         self._function.changed.connect(self._on_edit)
-        form.addRow(self._function)
         self._hidden = WholeNumberBox(0, HIDDEN_MAX)
         self._hidden.setToolTip(self.tr("Nodes in the hidden layer (0-64). 0 removes the hidden "
                                         "layer: the article's 2-layer model, one neuron"))
@@ -276,12 +287,12 @@ class ControlPanel(QWidget):
             self._config = config
             self._gate.setCurrentIndex(self._gate.findData(config.gate))
             if config.is_function:
-                self._function.set_function(config.function, config.grid)
+                self._function.set_function(config.function, config.grid, config.tolerance)
             else:
                 for box, target in zip(self._target_boxes, config.targets):
                     box.setValue(target)
             self._targets_box.setVisible(config.gate == "custom")
-            self._function.setVisible(config.is_function)
+            self._function.set_shown(config.is_function)
             self._hidden.setValue(config.hidden_nodes)
             self._alpha.setValue(config.alpha)
             self._steps.setValue(config.steps)
@@ -322,8 +333,8 @@ class ControlPanel(QWidget):
     def _read_config(self) -> TrainConfig:
         gate = self._gate.currentData()
         targets = [b.value() for b in self._target_boxes] if gate == "custom" else None
-        function = {"function": self._function.function(), "grid": self._function.grid()} \
-            if gate == FUNCTION else {}
+        function = {"function": self._function.function(), "grid": self._function.grid(),
+                    "tolerance": self._function.tolerance()} if gate == FUNCTION else {}
         return TrainConfig(gate=gate, targets=targets, hidden_nodes=self._hidden.value(),
                            alpha=self._alpha.value(), steps=self._steps.value(),
                            seed=self._seed.text(), **self._advanced.values(), **function)
@@ -331,27 +342,54 @@ class ControlPanel(QWidget):
     def _on_edit(self, *_):
         if self._updating:
             return
-        if self._gate.currentData() == FUNCTION and not self._config.is_function and \
-                self._hidden.value() < FUNCTION_HIDDEN:
-            # A surface needs more than a gate's two hidden nodes: a bump takes four or more.
-            self._updating = True
-            self._hidden.setValue(FUNCTION_HIDDEN)
-            self._updating = False
+        # A gate's settings cannot make a bump: a function, picked from the list or switched to
+        # from a gate, starts with the settings that train every preset (FUNCTION_DEFAULTS).
+        recommend = self._gate.currentData() == FUNCTION and (
+            self._recommend or not self._config.is_function)
+        self._recommend = False
         try:
             config = self._read_config()
+            if recommend:
+                config = self._recommended(config)
         except ConfigError as error:
             self.set_config(self._config)  # back to the last valid values
             self._error.setText(self.tr("Not applied: {0}").format(config_error_text(error)))
             return
         self._error.clear()
         self._targets_box.setVisible(config.gate == "custom")
-        self._function.setVisible(config.is_function)
+        self._function.set_shown(config.is_function)
         self._update_hidden_note(config.hidden_nodes)
         if config != self._config:
             self._config = config
             self._name_preset(config)
             self._show_run_facts(config)
             self.config_edited.emit(config)
+
+    def _on_function_preset(self, _name: str) -> None:
+        self._recommend = True
+
+    def _recommended(self, config: TrainConfig) -> TrainConfig:
+        """`config` with FUNCTION_DEFAULTS, shown in the controls; the note says what they changed."""
+        recommended = config.with_changes(**FUNCTION_DEFAULTS)
+        changed = [f for f in FUNCTION_DEFAULTS if getattr(config, f) != getattr(recommended, f)]
+        if changed:
+            self._note = self.tr("Settings recommended for a function: {0}.").format(
+                ", ".join(setting_text(f, recommended) for f in changed))
+            self._updating = True
+            try:
+                self._hidden.setValue(recommended.hidden_nodes)
+                self._alpha.setValue(recommended.alpha)
+                self._steps.setValue(recommended.steps)
+                self._advanced.set_config(recommended)
+                self._update_hidden_note(recommended.hidden_nodes)
+            finally:
+                self._updating = False
+        return recommended
+
+    def take_note(self) -> str:
+        """What the last edit changed by itself (the recommended settings), once; or ""."""
+        note, self._note = self._note, ""
+        return note
 
     def _on_new_seed(self):
         self._seed.setText(str(random.randint(0, SEED_MAX)))

@@ -1,60 +1,95 @@
 """FunctionPicker: a target function f(x1, x2) to learn instead of a gate (issue #28).
 
-A preset from the list, or an expression typed in x1 and x2; the grid's samples per side.
+A preset from the list, or an expression typed in x1 and x2; the grid's samples per side, and
+how close a sample must come to count as met (the tolerance: it judges the run, never trains it).
+Its fields are rows of the control panel's own form (add_to), so their labels line up with the
+others'; a form of its own inside one row had its labels out of line with them.
 What is typed is checked by core (the whitelist parser and the range check on the grid and
 the check grid) when the field is left or Enter pressed; a refusal is shown here, under the
 field, and the last accepted function stays in force, so a half-typed expression never
 resets the run.
 """
 
-from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QWidget
 
-from core.model.config import GRID_DEFAULT, ConfigError, function_rows
-from core.model.target_function import GRID_MAX, GRID_MIN, PRESETS
+from core.model.config import GRID_DEFAULT, TOLERANCE_MAX, TOLERANCE_MIN, ConfigError, function_rows
+from core.model.target_function import GRID_MAX, GRID_MIN, PRESETS, TOLERANCE
 from gui.common.messages import function_error_text
-from gui.controls.number_box import WholeNumberBox
+from gui.controls.number_box import NumberBox, WholeNumberBox
 
 TYPED = ""  # the list's item for an expression of one's own
 
 
-class FunctionPicker(QWidget):
-    changed = Signal()  # an accepted function or grid
+class FunctionPicker(QObject):
+    changed = Signal()  # an accepted function, grid or tolerance
+    preset_chosen = Signal(str)  # a preset picked from the list (its recommended settings apply)
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self._function, self._grid = "bump", GRID_DEFAULT  # the last accepted pair
         self._updating = False
-        form = QFormLayout(self)
-        form.setContentsMargins(0, 0, 0, 0)
+        self._form, self._rows, self._shown = None, [], True
         self._presets = QComboBox()
         names = self._preset_names()
         for name in PRESETS:
             self._presets.addItem(names[name], name)
         self._presets.addItem(self.tr("Your own expression"), TYPED)
         self._presets.setToolTip(self.tr("A surface to learn; each is shown as its formula below"))
-        form.addRow(self.tr("F&unction"), self._presets)
         self._expression = QLineEdit()
         self._expression.setPlaceholderText("0.5 + 0.4*sin(2*pi*x1)*x2")
         self._expression.setToolTip(self.tr(
             "f(x1, x2) with values from 0 to 1: numbers, pi, x1, x2, + - * / ^, parentheses and "
             "sin cos exp log sqrt abs tanh min max. Enter or leaving the field applies it"))
-        form.addRow(self.tr("f(x1, x2) ="), self._expression)
         self._error = QLabel()
         self._error.setWordWrap(True)
         self._error.setStyleSheet("color: #b00020;")
-        self._error.setVisible(False)
-        form.addRow(self._error)
         self._grid_box = WholeNumberBox(GRID_MIN, GRID_MAX)
         self._grid_box.setKeyboardTracking(False)
         self._grid_box.setToolTip(self.tr(
             "Samples per side ({0}-{1}): the network trains on n x n points, x1 and x2 = 0, "
             "1/(n-1), ..., 1. One step is one pass over all of them").format(GRID_MIN, GRID_MAX))
-        form.addRow(self.tr("&Grid (n x n)"), self._grid_box)
+        self._tolerance = NumberBox(TOLERANCE_MIN, TOLERANCE_MAX, TOLERANCE)
+        self._tolerance.setDecimals(3)
+        self._tolerance.setSingleStep(0.01)
+        self._tolerance.setKeyboardTracking(False)
+        self._tolerance.setToolTip(self.tr(
+            "How close every sample's prediction must come to its target for the function to count "
+            "as learnt ({0}-{1}). It only judges the run: changing it keeps the training").format(
+            TOLERANCE_MIN, TOLERANCE_MAX))
+        self._grid_row = QWidget()
+        row = QHBoxLayout(self._grid_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self._grid_box, 1)
+        # No Alt key: every letter of it already has a use in the window (Hidden, Steps, Hint, ...).
+        self._tolerance_label = QLabel(self.tr("Within ±"))
+        self._tolerance_label.setBuddy(self._tolerance)
+        row.addWidget(self._tolerance_label)
+        row.addWidget(self._tolerance, 1)
         self._presets.activated.connect(self._on_preset)
         self._expression.editingFinished.connect(self._on_typed)
         self._grid_box.valueChanged.connect(self._on_typed)
+        self._tolerance.valueChanged.connect(self._on_tolerance)
         self.set_function("bump", GRID_DEFAULT)
+
+    def add_to(self, form: QFormLayout) -> None:
+        """Adds the fields to `form` as its rows, under the control panel's own labels' column."""
+        self._form = form
+        rows = ((self.tr("F&unction"), self._presets), (self.tr("f(x1, x2) ="), self._expression),
+                (None, self._error), (self.tr("&Grid (n x n)"), self._grid_row))
+        for label, field in rows:
+            form.addRow(field) if label is None else form.addRow(label, field)
+            self._rows.append(field)
+        self._show_error("")
+
+    def set_shown(self, shown: bool) -> None:
+        """Shows or hides the rows (a function run, or a gate's); the error's only with a text."""
+        self._shown = shown
+        for field in self._rows:
+            self._form.setRowVisible(field, shown and (field is not self._error or bool(self._error.text())))
+
+    def is_shown(self) -> bool:
+        return self._shown
 
     def _preset_names(self) -> dict:
         return {"bump": self.tr("Bump"), "ridge": self.tr("Ridge"), "saddle": self.tr("Saddle"),
@@ -70,14 +105,18 @@ class FunctionPicker(QWidget):
     def grid(self) -> int:
         return self._grid
 
-    def error_text(self) -> str:
-        return self._error.text() if self._error.isVisible() else ""
+    def tolerance(self) -> float:
+        return self._tolerance.value()
 
-    def set_function(self, function: str, grid: int) -> None:
-        """Shows an accepted function and grid without emitting `changed`."""
+    def error_text(self) -> str:
+        return self._error.text()
+
+    def set_function(self, function: str, grid: int, tolerance: float = TOLERANCE) -> None:
+        """Shows an accepted function, grid and tolerance without emitting `changed`."""
         self._updating = True
         try:
             self._function, self._grid = function, grid
+            self._tolerance.setValue(tolerance)
             index = self._presets.findData(function if function in PRESETS else TYPED)
             self._presets.setCurrentIndex(index)
             self._expression.setText(PRESETS[function].text if function in PRESETS else function)
@@ -96,7 +135,8 @@ class FunctionPicker(QWidget):
             return
         self._expression.setText(PRESETS[name].text)
         self._expression.setCursorPosition(0)
-        self._accept(name, self._grid_box.value())
+        self.preset_chosen.emit(name)  # before `changed`: the new run starts with its settings
+        self._accept(name, self._grid_box.value(), chosen=True)
 
     def _on_typed(self, *_) -> None:
         if self._updating:
@@ -110,7 +150,13 @@ class FunctionPicker(QWidget):
             self._presets.setCurrentIndex(self._presets.findData(TYPED))
         self._accept(function, self._grid_box.value())
 
-    def _accept(self, function: str, grid: int) -> None:
+    def _on_tolerance(self, *_) -> None:
+        if not self._updating:
+            self.changed.emit()
+
+    def _accept(self, function: str, grid: int, chosen: bool = False) -> None:
+        """Takes a function and grid core accepts; `changed` if they are new, or a preset was
+        chosen (the same one again brings back its recommended settings)."""
         try:
             function_rows(function.strip(), grid)
         except ConfigError as error:
@@ -119,7 +165,7 @@ class FunctionPicker(QWidget):
             return
         self._show_error("")
         function = function.strip()
-        if (function, grid) != (self._function, self._grid):
+        if chosen or (function, grid) != (self._function, self._grid):
             self._function, self._grid = function, grid
             self.changed.emit()
 
@@ -127,4 +173,5 @@ class FunctionPicker(QWidget):
         # The control panel's own words for an edit it did not take
         self._error.setText(QCoreApplication.translate("ControlPanel", "Not applied: {0}").format(text)
                             if text else "")
-        self._error.setVisible(bool(text))
+        if self._form is not None:
+            self._form.setRowVisible(self._error, bool(text) and self._shown)

@@ -428,6 +428,13 @@ class RunSession(QObject):
         (apply_live); any other change makes a new run from the seed's initial weights.
         new_run_note(): called before that new run, a sentence to add to the notice (say,
         that the file open is left unchanged) or ""."""
+        if self.is_live_change(config) and config.tolerance != self._config.tolerance:
+            self._judge_by(config.tolerance)
+            if (config.alpha, config.steps) == (self._config.alpha, self._config.steps):
+                self._config = config
+                self.notice.emit(self.tr("Within ±{0:g}: the run is judged by it; its training is "
+                                         "unchanged.").format(config.tolerance))
+                return
         if self.is_live_change(config):
             if self.apply_live(config):  # else it said what happens
                 self.notice.emit(self.tr("Alpha {0:g}, steps {1:,}: applied to the run.").format(
@@ -439,6 +446,18 @@ class RunSession(QObject):
         if note:
             message += " " + note
         self.reset(config, on_done=lambda: self.notice.emit(message))
+
+    def _judge_by(self, tolerance: float) -> None:
+        """A function run's tolerance: the run shown is judged by it at once (it changes no
+        weight, so a finished run or a past step takes it too)."""
+        if self.controller.is_running():
+            self.controller.set_tolerance(tolerance)  # the worker's thread owns the trainer now
+            return
+        self._trainer.set_tolerance(tolerance)
+        if self.viewing is not None:
+            self._send_past()
+        else:
+            self._show(*(ended_state(self._trainer) or (self._state, "")))
 
     def reset(self, config: TrainConfig | None = None, on_done=None) -> None:
         """A new run from the initial weights of `config` (default: the current one), once the

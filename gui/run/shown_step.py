@@ -70,8 +70,11 @@ class ShownStep:
             return live if live is not None else resting_snapshot(self.run, state)
         step, past = self._past
         run = self.run
+        # The tolerance judges, not trains: a past step is judged by the one in force now.
+        config = past.config.with_changes(tolerance=run.config.tolerance) if run.config.is_function \
+            else past.config
         return make_snapshot(
-            past.config, past.weights, step,
+            config, past.weights, step,
             live.losses if live is not None else LossRecord.of(run.history),
             state=state or (live.state if live is not None else states.IDLE),
             message=live.message if live is not None else "", run=run.run_id,

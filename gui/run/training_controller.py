@@ -99,6 +99,10 @@ class TrainingController(QObject):
         if self._worker is not None:
             self._worker.set_alpha(alpha)
 
+    def set_tolerance(self, tolerance: float) -> None:
+        if self._worker is not None:
+            self._worker.set_tolerance(tolerance)
+
     def set_total_steps(self, steps: int) -> None:
         if self._worker is not None:
             self._worker.set_total_steps(steps)

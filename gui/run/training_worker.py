@@ -39,6 +39,7 @@ class TrainingWorker(QObject):
         self._step_requests = 0
         self._alpha = None
         self._steps = None
+        self._tolerance = None
         self._speed = steps_per_second
         self._replacement = None  # (weights, completed step's loss or None, optimizer state or None)
         # One snapshot in flight: if the window falls behind, the next one waits (each carries
@@ -70,6 +71,10 @@ class TrainingWorker(QObject):
     def set_alpha(self, alpha: float):
         with self._lock:
             self._alpha = alpha
+
+    def set_tolerance(self, tolerance: float):
+        with self._lock:
+            self._tolerance = tolerance
 
     def set_total_steps(self, steps: int):
         with self._lock:
@@ -163,6 +168,9 @@ class TrainingWorker(QObject):
             if self._steps is not None:
                 self._trainer.set_steps(self._steps)
                 self._steps = None
+            if self._tolerance is not None:
+                self._trainer.set_tolerance(self._tolerance)
+                self._tolerance = None
             if self._replacement is not None:
                 self._apply_replacement(*self._replacement)
                 self._replacement = None

@@ -146,7 +146,8 @@ class MainWindow(QMainWindow):
     def _on_config_edited(self, config: TrainConfig):
         self.files.mark_dirty()
         self.many_seeds.set_config(config)
-        self.session.edit_config(config, self.saving.leave_file)
+        note = self.controls.take_note()  # the settings a function was given, said with the reset
+        self.session.edit_config(config, lambda: " ".join(filter(None, (note, self.saving.leave_file()))))
         self._update_title()
 
     def _may_replace_runs(self) -> bool:

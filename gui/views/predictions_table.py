@@ -165,13 +165,15 @@ class PredictionsTable(QWidget):
     def _update_function(self, snapshot):
         points = snapshot.points
         rows = worst_samples(snapshot.predictions, snapshot.targets, len(ROWS))
+        tolerance = snapshot.config.tolerance if snapshot.config is not None else TOLERANCE
         for row, k in enumerate(rows):
             x1, x2 = points[k]
             self._table.item(row, INPUT).setText(f"[{x1:.2g}, {x2:.2g}]")
             self._set_numbers(row, float(snapshot.predictions[k]), float(snapshot.targets[k]))
-            self._tint_row(row, bool(within([snapshot.predictions[k]], [snapshot.targets[k]]).all()))
+            met = within([snapshot.predictions[k]], [snapshot.targets[k]], tolerance)
+            self._tint_row(row, bool(met.all()))
         self._inputs_are_gates = False
-        self._show_within(bool(snapshot.solved))
+        self._show_within(bool(snapshot.solved), tolerance)
 
     def _update_gate(self, snapshot):
         if not self._inputs_are_gates:
@@ -194,20 +196,20 @@ class PredictionsTable(QWidget):
         self._set(row, ERROR, format_difference(error),
                   self.tr("yp − yt = {value}").format(value=repr(error)))
 
-    def _show_within(self, within_all: bool):
+    def _show_within(self, within_all: bool, tolerance: float):
         """A function run: within the tolerance at every sample, or not yet."""
-        if ("function", within_all) == self._shown:
+        if ("function", within_all, tolerance) == self._shown:
             return
-        self._solved, self._shown = within_all, ("function", within_all)
+        self._solved, self._shown = within_all, ("function", within_all, tolerance)
         self._label.setToolTip(self.tr(
             "A function is learned when every sample's prediction is within {0} of its target; "
-            "the table shows the four samples farthest from theirs").format(TOLERANCE))
+            "the table shows the four samples farthest from theirs").format(f"{tolerance:g}"))
         if within_all:
-            self._label.setText(self.tr("✓ Within {0} at every sample").format(TOLERANCE))
+            self._label.setText(self.tr("✓ Within {0} at every sample").format(f"{tolerance:g}"))
             self._label.setStyleSheet(_SOLVED_STYLE)
         else:
             self._label.setText(self.tr("Not yet within {0}: the samples farthest from their "
-                                        "targets").format(TOLERANCE))
+                                        "targets").format(f"{tolerance:g}"))
             self._label.setStyleSheet("")
 
     def _set(self, row, column, text, tip):
@@ -249,6 +251,10 @@ class PredictionsTable(QWidget):
 
     def why_text(self) -> str:
         return self._why.text()
+
+    def verdict_text(self) -> str:
+        """The line above the table: solved, within the tolerance, or not yet."""
+        return self._label.text()
 
     def is_solved_shown(self) -> bool:
         return bool(self._solved)

@@ -81,7 +81,10 @@ CASES = [
 
 @pytest.mark.parametrize("args, mode, loss, alpha, f", CASES, ids=lambda v: str(v)[:30])
 def test_a_function_run_equals_a_plain_reference(args, mode, loss, alpha, f):
-    result = main("train", *args, "--json")
+    # The reference is the article's descent: a function's own defaults (Adam, ...) are overridden.
+    article = ["--optimizer", "sgd", "--init", "uniform", "--mode", mode, "--loss", loss,
+               "--alpha", str(alpha)]
+    result = main("train", *article, *args, "--json")
     assert result.returncode == 0, result.stderr
     run = json.loads(result.stdout)
     n = int(args[args.index("--grid") + 1])
@@ -107,7 +110,8 @@ def test_the_text_report_names_the_errors_and_the_diagnosis_speaks_of_error():
     result = main("train", "--function", "ridge", "--grid", "5", "--steps", "50")
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0] == "function: ridge on a 5 x 5 grid (25 samples)"
+    assert lines[0] == ("function: ridge on a 5 x 5 grid (25 samples); 24 hidden nodes, alpha 0.1, 50 steps, "
+                        "batch, adam, cross-entropy loss, xavier init; within 0.05 counts as met")
     assert lines[1].startswith("largest error: ") and "(41 x 41 check grid)" in lines[1]
     assert lines[-1].startswith("why: Not yet within 0.05: the largest error is ")
 
@@ -153,3 +157,36 @@ def test_flags_that_contradict_each_other_are_refused_in_one_line(args, flag):
     result = main(*args)
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert result.stderr.count("\n") <= 2 and flag in result.stderr.splitlines()[-1]
+
+
+def test_a_function_trains_with_the_function_defaults_unless_a_flag_says_otherwise():
+    result = main("train", "--function", "saddle", "--steps", "3", "--alpha", "0.2", "--json")
+    assert result.returncode == 0, result.stderr
+    config = json.loads(result.stdout)["config"]
+    assert {k: config[k] for k in ("hidden_nodes", "mode", "loss", "init", "optimizer")} == {
+        "hidden_nodes": 24, "mode": "batch", "loss": "cross-entropy", "init": "xavier", "optimizer": "adam"}
+    assert (config["alpha"], config["steps"]) == (0.2, 3)  # the flags given win
+    gate = json.loads(main("train", "--steps", "3", "--json").stdout)["config"]
+    assert (gate["hidden_nodes"], gate["alpha"], "optimizer" in gate) == (2, 0.5, False)  # the article's
+
+
+def test_the_tolerance_judges_a_function_run_and_is_refused_for_a_gate():
+    args = ("train", "--function", "ridge", "--grid", "5", "--steps", "250", "--json")  # error 0.15
+    usual, loose = (json.loads(main(*args, *more).stdout) for more in ((), ("--tolerance", "0.2")))
+    assert usual["max_error"] == loose["max_error"] > 0.05  # the same training, judged apart
+    assert (usual["solved"], usual["tolerance"], "tolerance" in usual["config"]) == (False, 0.05, False)
+    assert (loose["solved"], loose["tolerance"], loose["config"]["tolerance"]) == (True, 0.2, 0.2)
+    assert loose["diagnosis"]["message"].startswith("Within 0.2 at every sample")
+    for bad, says in ((("--function", "ridge", "--tolerance", "0.6"), "a number from 0.001 to 0.5"),
+                      (("--tolerance", "0.1"), "a tolerance with --function only")):
+        result = main("train", *bad)
+        assert result.returncode == 2 and result.stderr.count("\n") == 1
+        assert "--tolerance: " in result.stderr and says in result.stderr
+
+
+@pytest.mark.parametrize("args, within", [((), "within 0.05"), (("--function", "x1*x2", "--tolerance", "0.3"),
+                                                                  "within 0.3")])
+def test_study_names_the_tolerance_it_counts_with_for_a_gate_too(args, within):
+    result = main("study", "--nodes", "1,2", "--count", "2", "--steps", "10", *args)
+    assert result.returncode == 0, result.stderr
+    assert within + ": how many seeds" in result.stdout.splitlines()[0]

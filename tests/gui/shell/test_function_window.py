@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
-from core.model.config import TrainConfig
+from core.model.config import FUNCTION_DEFAULTS, TrainConfig
 from core.training import states
 from core.views.function_fit import target_grid
 from gui.shell.main_window import MainWindow
@@ -28,12 +28,25 @@ def pick(window, data):
     combo.setCurrentIndex(combo.findData(data))
 
 
+def pick_function(window, hidden=8, steps=300):
+    """A function with fewer nodes and steps than recommended: quick runs for the views."""
+    pick(window, "function")
+    window.controls._hidden.setValue(hidden)
+    window.controls._steps.setValue(steps)
+
+
 def test_a_learner_picks_bump_presses_train_and_sees_target_and_prediction(qtbot, window):
     pick(window, "function")
     picker = window.controls._function
-    assert picker.isVisible() and picker.function() == "bump"
+    assert picker.is_shown() and picker.function() == "bump"
     config = window.config()
-    assert (config.function, config.grid, config.hidden_nodes) == ("bump", 11, 8)  # 2 nodes make no bump
+    # A gate's 2 nodes make no bump: the function's own settings come in, and the status bar says so.
+    assert config == TrainConfig(function="bump", steps=300, seed=4).with_changes(**FUNCTION_DEFAULTS)
+    qtbot.waitUntil(lambda: "Settings recommended for a function: 24 hidden nodes, alpha 0.1, 10,000 steps, "
+                    "batch, cross-entropy, xavier, Adam." in window.statusBar().currentMessage())
+    window.controls._steps.setValue(300)  # alpha and steps: the run takes them as it is
+    config = window.config()
+    assert config.steps == 300 and config.hidden_nodes == 24
     start = window.output_view.view.surface_z()
     window.controls._train.click()
     qtbot.waitUntil(lambda: window.state() == states.FINISHED and not window.controller.is_running(),
@@ -99,7 +112,7 @@ def test_a_saved_function_run_opens_with_its_function_and_names_it(qtbot, window
     window.open_file(str(path))
     qtbot.waitUntil(lambda: window.config().function == "saddle")
     qtbot.waitUntil(lambda: window.last_snapshot is not None and window.last_snapshot.step == 40)
-    assert window.controls._function.isVisible() and window.controls._function.grid() == 5
+    assert window.controls._function.is_shown() and window.controls._function.grid() == 5
     assert "f = saddle (5 x 5)" in window.windowTitle()
     assert np.allclose(window.last_snapshot.predictions, trainer.predictions())
 
@@ -109,7 +122,7 @@ def test_the_contributions_dock_shows_each_nodes_share_their_sum_and_its_sigmoid
     from gui.views.gl_probe import opengl_available
 
     window.show_dock("sum")
-    pick(window, "function")
+    pick_function(window)
     window.controls._train.click()
     qtbot.waitUntil(lambda: window.state() == states.FINISHED and not window.controller.is_running(),
                     timeout=60000)
@@ -172,7 +185,7 @@ def test_a_function_run_compares_with_one_more_hidden_node_and_its_past_steps_sh
 
     from core.training.trainer import Trainer
 
-    pick(window, "function")
+    pick_function(window)
     window.controls._train.click()
     qtbot.waitUntil(lambda: window.state() == states.FINISHED and not window.controller.is_running(),
                     timeout=60000)
@@ -257,8 +270,7 @@ def test_the_sum_surfaces_change_while_the_run_trains(qtbot, window):
     if not opengl_available()[0]:
         pytest.skip("no OpenGL here")
     window.show_dock("sum")
-    pick(window, "function")
-    window.controls._steps.setValue(100000)  # it cannot end while the test watches
+    pick_function(window, steps=100000)  # it cannot end while the test watches
     window.controller.set_speed(30.0)  # the dock draws on the way
     window.controls._train.click()
     scene = window.contributions.surfaces()
@@ -268,3 +280,40 @@ def test_the_sum_surfaces_change_while_the_run_trains(qtbot, window):
     assert window.state() == states.TRAINING  # drawn live, not only at the end
     window.controller.stop()
     qtbot.waitUntil(lambda: not window.controller.is_running())
+
+
+def test_picking_a_preset_brings_back_the_recommended_settings_a_typed_one_keeps_them(qtbot, window):
+    pick(window, "function")
+    controls, picker = window.controls, window.controls._function
+    controls._hidden.setValue(5)
+    assert window.config().hidden_nodes == 5
+    picker._presets.setCurrentIndex(picker._presets.findData("ripple"))
+    picker._presets.activated.emit(picker._presets.currentIndex())
+    assert (window.config().function, window.config().hidden_nodes) == ("ripple", 24)
+    assert controls._hidden.value() == 24 and controls._advanced.values()["optimizer"] == "adam"
+    qtbot.waitUntil(lambda: "Settings recommended for a function: 24 hidden nodes." in
+                    window.statusBar().currentMessage())
+    controls._hidden.setValue(7)
+    picker._presets.activated.emit(picker._presets.currentIndex())  # the same preset again
+    assert (window.config().function, window.config().hidden_nodes) == ("ripple", 24)
+    controls._hidden.setValue(6)
+    picker._expression.setText("x1*x2")
+    picker._expression.editingFinished.emit()
+    assert (window.config().function, window.config().hidden_nodes) == ("x1*x2", 6)
+
+
+def test_the_tolerance_judges_the_trained_run_again_without_resetting_it(qtbot, window):
+    pick(window, "function")
+    window.controls._steps.setValue(300)
+    window.controls._train.click()
+    qtbot.waitUntil(lambda: window.state() == states.FINISHED and not window.controller.is_running(),
+                    timeout=60000)
+    before = window.last_snapshot
+    error = float(np.abs(before.predictions - before.targets).max())
+    assert 0.05 < error < 0.5 and window.predictions.why_text().startswith("Not yet within 0.05")
+    window.controls._function._tolerance.setValue(0.5)
+    qtbot.waitUntil(lambda: window.predictions.why_text().startswith("Within 0.5 at every sample"))
+    after = window.last_snapshot
+    assert after.step == 300 and after.solved and np.array_equal(after.predictions, before.predictions)
+    assert window.config().tolerance == 0.5 and window.session.trainer.config.tolerance == 0.5
+    assert window.predictions.verdict_text() == "✓ Within 0.5 at every sample"
