@@ -101,9 +101,12 @@ class StudyDialog(QDialog):
         self._median = pg.PlotDataItem(pen=pg.mkPen(CURVE_COLOR, width=2), symbol="o", symbolSize=6,
                                        symbolBrush=CURVE_COLOR)
         plot.addItem(self._median)
-        plot.addItem(pg.InfiniteLine(TOLERANCE, angle=0, pen=pg.mkPen("#666666", style=Qt.PenStyle.DashLine),
-                                     label=self.tr("tolerance {0}").format(TOLERANCE),
-                                     labelOpts={"position": 0.9, "color": AXIS_COLOR}))
+        self._tolerance_line = pg.InfiniteLine(
+            TOLERANCE, angle=0, pen=pg.mkPen("#666666", style=Qt.PenStyle.DashLine),
+            label="", labelOpts={"position": 0.9, "color": AXIS_COLOR})
+        plot.addItem(self._tolerance_line)
+        self._studied_tolerance = TOLERANCE  # the tolerance the rows shown were judged by
+        self._show_tolerance()
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(row)
@@ -116,6 +119,17 @@ class StudyDialog(QDialog):
     def set_config(self, config) -> None:
         """The settings in the main window; the next run studies them."""
         self._config = config
+        if self._rows is None:  # rows shown keep the line they were judged against
+            self._show_tolerance()
+
+    def tolerance(self) -> float:
+        """The tolerance the next run judges by: the run's own (a gate's config has none)."""
+        return TOLERANCE if self._config.tolerance is None else self._config.tolerance
+
+    def _show_tolerance(self, tolerance: float | None = None) -> None:
+        tolerance = self.tolerance() if tolerance is None else tolerance
+        self._tolerance_line.setValue(tolerance)
+        self._tolerance_line.label.setFormat(self.tr("tolerance {0}").format(f"{tolerance:g}"))
 
     def set_range(self, first: int, last: int, count: int) -> None:
         """The hidden node counts and seeds the next run studies (the theorem guide sets them)."""
@@ -147,6 +161,8 @@ class StudyDialog(QDialog):
             self._check_range()
             return
         self._failed = ""
+        self._studied_tolerance = self.tolerance()
+        self._show_tolerance(self._studied_tolerance)
         self._worker = StudyWorker(self._config, nodes, self._count.value())
         self._worker.progress.connect(self._on_progress)
         self._worker.failed.connect(self._on_failed)
@@ -226,4 +242,4 @@ class StudyDialog(QDialog):
         self._status.setText(self.tr(
             "Lowest median error {0:.3f} with {1} hidden nodes; {2} of {3} seeds got within {4} "
             "there.").format(best.quantiles[1], best.hidden_nodes, best.within, len(best.max_errors),
-                             TOLERANCE))
+                             f"{self._studied_tolerance:g}"))

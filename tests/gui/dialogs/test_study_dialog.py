@@ -73,3 +73,17 @@ def test_from_above_to_is_refused_with_a_message_and_run_waits(qtbot):
     dialog._first.setValue(2)
     assert dialog._run.isEnabled() and not dialog._range_note.isVisible()
     assert dialog.node_counts() == (2, 3, 4)
+
+
+def test_the_study_judges_by_the_runs_tolerance(qtbot):
+    dialog = StudyDialog(CONFIG.with_changes(tolerance=0.2))
+    qtbot.addWidget(dialog)
+    assert dialog._tolerance_line.value() == 0.2
+    dialog.set_range(2, 3, 3)
+    dialog.start()
+    qtbot.waitUntil(lambda: not dialog.is_running(), timeout=120000)
+    expected = study(CONFIG.with_changes(tolerance=0.2), (2, 3), 3)
+    assert [r.within for r in dialog.rows()] == [r.within for r in expected]
+    assert "got within 0.2 there" in dialog._status.text()
+    dialog.set_config(CONFIG)  # the next run's tolerance; the rows shown keep theirs
+    assert dialog._tolerance_line.value() == 0.2
