@@ -101,7 +101,7 @@ class ControlPanel(QWidget):
         super().__init__(parent)
         self._config = config
         self._updating = False
-        self._recommend = False  # a preset was picked: its recommended settings apply
+        self._gate_settings = None  # a gate's settings before a function's replaced them
         self._note = ""  # what the recommended settings changed, for the window's status bar
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -168,7 +168,6 @@ class ControlPanel(QWidget):
         form.addRow(self._targets_box)
         self._function = FunctionPicker(self)
         self._function.add_to(form)
-        self._function.preset_chosen.connect(self._on_function_preset)
         self._function.changed.connect(self._on_edit)
         self._hidden = WholeNumberBox(0, HIDDEN_MAX)
         self._hidden.setToolTip(self.tr("Nodes in the hidden layer (0-64). 0 removes the hidden "
@@ -342,15 +341,22 @@ class ControlPanel(QWidget):
     def _on_edit(self, *_):
         if self._updating:
             return
-        # A gate's settings cannot make a bump: a function, picked from the list or switched to
-        # from a gate, starts with the settings that train every preset (FUNCTION_DEFAULTS).
-        recommend = self._gate.currentData() == FUNCTION and (
-            self._recommend or not self._config.is_function)
-        self._recommend = False
+        # A gate's settings cannot make a bump: switched from a gate, a function starts with the
+        # settings that train every preset (FUNCTION_DEFAULTS); switched back, the gate gets the
+        # settings it had (the article's if it had none). Picking another function keeps them.
+        to_function = self._gate.currentData() == FUNCTION and not self._config.is_function
+        to_gate = self._gate.currentData() != FUNCTION and self._config.is_function
         try:
             config = self._read_config()
-            if recommend:
-                config = self._recommended(config)
+            if to_function:
+                self._gate_settings = self._config
+                config = self._switched(config, FUNCTION_DEFAULTS, self.tr(
+                    "Settings recommended for a function: {0}."))
+            elif to_gate:
+                before = self._gate_settings or TrainConfig()
+                self._gate_settings = None
+                config = self._switched(config, {f: getattr(before, f) for f in FUNCTION_DEFAULTS},
+                                        self.tr("The gate's settings back: {0}."))
         except ConfigError as error:
             self.set_config(self._config)  # back to the last valid values
             self._error.setText(self.tr("Not applied: {0}").format(config_error_text(error)))
@@ -365,26 +371,22 @@ class ControlPanel(QWidget):
             self._show_run_facts(config)
             self.config_edited.emit(config)
 
-    def _on_function_preset(self, _name: str) -> None:
-        self._recommend = True
-
-    def _recommended(self, config: TrainConfig) -> TrainConfig:
-        """`config` with FUNCTION_DEFAULTS, shown in the controls; the note says what they changed."""
-        recommended = config.with_changes(**FUNCTION_DEFAULTS)
-        changed = [f for f in FUNCTION_DEFAULTS if getattr(config, f) != getattr(recommended, f)]
+    def _switched(self, config: TrainConfig, settings: dict, note: str) -> TrainConfig:
+        """`config` with `settings`, shown in the controls; the note says what they changed."""
+        switched = config.with_changes(**settings)
+        changed = [f for f in settings if getattr(config, f) != getattr(switched, f)]
         if changed:
-            self._note = self.tr("Settings recommended for a function: {0}.").format(
-                ", ".join(setting_text(f, recommended) for f in changed))
+            self._note = note.format(", ".join(setting_text(f, switched) for f in changed))
             self._updating = True
             try:
-                self._hidden.setValue(recommended.hidden_nodes)
-                self._alpha.setValue(recommended.alpha)
-                self._steps.setValue(recommended.steps)
-                self._advanced.set_config(recommended)
-                self._update_hidden_note(recommended.hidden_nodes)
+                self._hidden.setValue(switched.hidden_nodes)
+                self._alpha.setValue(switched.alpha)
+                self._steps.setValue(switched.steps)
+                self._advanced.set_config(switched)
+                self._update_hidden_note(switched.hidden_nodes)
             finally:
                 self._updating = False
-        return recommended
+        return switched
 
     def take_note(self) -> str:
         """What the last edit changed by itself (the recommended settings), once; or ""."""

@@ -23,7 +23,6 @@ TYPED = ""  # the list's item for an expression of one's own
 
 class FunctionPicker(QObject):
     changed = Signal()  # an accepted function, grid or tolerance
-    preset_chosen = Signal(str)  # a preset picked from the list (its recommended settings apply)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -50,7 +49,6 @@ class FunctionPicker(QObject):
             "Samples per side ({0}-{1}): the network trains on n x n points, x1 and x2 = 0, "
             "1/(n-1), ..., 1. One step is one pass over all of them").format(GRID_MIN, GRID_MAX))
         self._tolerance = NumberBox(TOLERANCE_MIN, TOLERANCE_MAX, TOLERANCE)
-        self._tolerance.setDecimals(3)
         self._tolerance.setSingleStep(0.01)
         self._tolerance.setKeyboardTracking(False)
         self._tolerance.setToolTip(self.tr(
@@ -135,8 +133,7 @@ class FunctionPicker(QObject):
             return
         self._expression.setText(PRESETS[name].text)
         self._expression.setCursorPosition(0)
-        self.preset_chosen.emit(name)  # before `changed`: the new run starts with its settings
-        self._accept(name, self._grid_box.value(), chosen=True)
+        self._accept(name, self._grid_box.value())
 
     def _on_typed(self, *_) -> None:
         if self._updating:
@@ -154,9 +151,8 @@ class FunctionPicker(QObject):
         if not self._updating:
             self.changed.emit()
 
-    def _accept(self, function: str, grid: int, chosen: bool = False) -> None:
-        """Takes a function and grid core accepts; `changed` if they are new, or a preset was
-        chosen (the same one again brings back its recommended settings)."""
+    def _accept(self, function: str, grid: int) -> None:
+        """Takes a function and grid core accepts; `changed` if they are new."""
         try:
             function_rows(function.strip(), grid)
         except ConfigError as error:
@@ -165,7 +161,7 @@ class FunctionPicker(QObject):
             return
         self._show_error("")
         function = function.strip()
-        if chosen or (function, grid) != (self._function, self._grid):
+        if (function, grid) != (self._function, self._grid):
             self._function, self._grid = function, grid
             self.changed.emit()
 

@@ -551,179 +551,184 @@
         <translation>ゲート(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="174"/>
+        <location filename="../../gui/controls/control_panel.py" line="173"/>
         <source>Nodes in the hidden layer (0-64). 0 removes the hidden layer: the article&apos;s 2-layer model, one neuron</source>
         <translation>隠れ層のノードの数(0~64)。0 にすると隠れ層がなくなり、記事の2層モデル（ニューロン1個）になります</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="177"/>
+        <location filename="../../gui/controls/control_panel.py" line="176"/>
         <source>&amp;Hidden nodes</source>
         <translation>隠れ層のノード数(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="181"/>
+        <location filename="../../gui/controls/control_panel.py" line="180"/>
         <source>Learning rate α (0.0001-100): how far each update moves the weights. Can change while training</source>
         <translation>学習率 α(0.0001~100): 勾配降下法の1回の更新で重みを動かす大きさ。学習中も変更できます</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="183"/>
+        <location filename="../../gui/controls/control_panel.py" line="182"/>
         <source>&amp;Alpha (learning rate)</source>
         <translation>学習率 α(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="187"/>
+        <location filename="../../gui/controls/control_panel.py" line="186"/>
         <source>Training steps (1-100,000,000). One step = one pass over the 4 rows of the truth table</source>
         <translation>学習のステップ数(1~100,000,000)。1ステップ = 真理値表の4行をひととおり学習すること</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="189"/>
+        <location filename="../../gui/controls/control_panel.py" line="188"/>
         <source>S&amp;teps</source>
         <translation>ステップ数(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="192"/>
+        <location filename="../../gui/controls/control_panel.py" line="191"/>
         <source>S&amp;eed</source>
         <translation>シード(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="209"/>
+        <location filename="../../gui/controls/control_panel.py" line="208"/>
         <source>Target output for this input, from 0 to 1</source>
         <translation>この入力に対する真の値(0~1)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="220"/>
+        <location filename="../../gui/controls/control_panel.py" line="219"/>
         <source>Random seed (0-4294967295): the same seed always gives the same initial weights</source>
         <translation>乱数のシード(0~4294967295): 同じシードからは、いつも同じ重みの初期値が得られます</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="223"/>
+        <location filename="../../gui/controls/control_panel.py" line="222"/>
         <source>New seed</source>
         <translation>新しいシード</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="224"/>
+        <location filename="../../gui/controls/control_panel.py" line="223"/>
         <source>Draw a new random seed: new initial weights (Ctrl+D)</source>
         <translation>新しいシードを乱数で選び、重みの初期値を変えます (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="232"/>
+        <location filename="../../gui/controls/control_panel.py" line="231"/>
         <source>Speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="237"/>
+        <location filename="../../gui/controls/control_panel.py" line="236"/>
         <source>From slow motion (1 step a second) to as fast as the machine goes. Can change while training</source>
         <translation>スローモーション（1秒に1ステップ）からコンピュータの最高速度まで。学習中も変更できます</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="250"/>
-        <location filename="../../gui/controls/control_panel.py" line="320"/>
+        <location filename="../../gui/controls/control_panel.py" line="249"/>
+        <location filename="../../gui/controls/control_panel.py" line="319"/>
         <source>Train</source>
         <translation>学習</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="251"/>
+        <location filename="../../gui/controls/control_panel.py" line="250"/>
         <source>Start, pause or resume training (Space)</source>
         <translation>学習を開始・一時停止・再開します (Space)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="252"/>
+        <location filename="../../gui/controls/control_panel.py" line="251"/>
         <source>Step</source>
         <translation>1ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="253"/>
+        <location filename="../../gui/controls/control_panel.py" line="252"/>
         <source>Run exactly one step, then pause (.)</source>
         <translation>ちょうど1ステップだけ進めて一時停止します (.)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="254"/>
+        <location filename="../../gui/controls/control_panel.py" line="253"/>
         <source>Reset</source>
         <translation>リセット</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="255"/>
+        <location filename="../../gui/controls/control_panel.py" line="254"/>
         <source>Back to the initial weights of this seed (Ctrl+R)</source>
         <translation>このシードの重みの初期値に戻します (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="256"/>
+        <location filename="../../gui/controls/control_panel.py" line="255"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="257"/>
+        <location filename="../../gui/controls/control_panel.py" line="256"/>
         <source>End training here and keep the current weights (Esc)</source>
         <translation>ここで学習を終え、今の重みを残します (Esc)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="319"/>
+        <location filename="../../gui/controls/control_panel.py" line="318"/>
         <source>Pause</source>
         <translation>一時停止</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="320"/>
+        <location filename="../../gui/controls/control_panel.py" line="319"/>
         <source>Resume</source>
         <translation>再開</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="326"/>
+        <location filename="../../gui/controls/control_panel.py" line="325"/>
         <source>Not applied: “{0}” is not a whole number. Numbers here are written with a decimal point and a comma between thousands: 2,000 is two thousand.</source>
         <translation>適用していません: 「{0}」は整数ではありません。ここでは小数点に「.」、3桁ごとの区切りに「,」を使います（2,000 は二千）。</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="356"/>
-        <location filename="../../gui/controls/function_picker.py" line="174"/>
+        <location filename="../../gui/controls/control_panel.py" line="359"/>
+        <source>The gate&apos;s settings back: {0}.</source>
+        <translation>ゲートの設定に戻しました: {0}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls/control_panel.py" line="362"/>
+        <location filename="../../gui/controls/function_picker.py" line="170"/>
         <source>Not applied: {0}</source>
         <translation>反映されませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="376"/>
+        <location filename="../../gui/controls/control_panel.py" line="354"/>
         <source>Settings recommended for a function: {0}.</source>
         <translation>関数の学習に勧める設定にしました: {0}。</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="405"/>
+        <location filename="../../gui/controls/control_panel.py" line="407"/>
         <source>2-layer model</source>
         <translation>2層モデル</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="406"/>
+        <location filename="../../gui/controls/control_panel.py" line="408"/>
         <source>{0} hidden nodes</source>
         <translation>隠れ層のノード {0} 個</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="408"/>
+        <location filename="../../gui/controls/control_panel.py" line="410"/>
         <source>{gate} · {nodes} · α = {alpha} · {steps} steps</source>
         <translation>{gate} · {nodes} · α = {alpha} · {steps} ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="410"/>
+        <location filename="../../gui/controls/control_panel.py" line="412"/>
         <source>The run&apos;s settings (Esc leaves presentation mode to change them)</source>
         <translation>この学習の設定（変えるには Esc でプレゼンテーションモードを抜けます）</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="431"/>
+        <location filename="../../gui/controls/control_panel.py" line="433"/>
         <source>Full speed</source>
         <translation>最高速度</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="433"/>
+        <location filename="../../gui/controls/control_panel.py" line="435"/>
         <source>1 step/s</source>
         <translation>1 ステップ/秒</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="435"/>
+        <location filename="../../gui/controls/control_panel.py" line="437"/>
         <source>{0} steps/s</source>
         <translation>{0} ステップ/秒</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="441"/>
+        <location filename="../../gui/controls/control_panel.py" line="443"/>
         <source>0 = the article&apos;s 2-layer model (one neuron, 3 weights)</source>
         <translation>0 = 記事の2層モデル（ニューロン1個、重み3個）</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="442"/>
+        <location filename="../../gui/controls/control_panel.py" line="444"/>
         <source>3-layer model: {0} hidden nodes + a bias node</source>
         <translation>3層モデル: 隠れ層のノード {0} 個 + バイアスのノード</translation>
     </message>
@@ -964,102 +969,102 @@ Any existing file of that name is unchanged.</source>
 <context>
     <name>FunctionPicker</name>
     <message>
-        <location filename="../../gui/controls/function_picker.py" line="37"/>
+        <location filename="../../gui/controls/function_picker.py" line="36"/>
         <source>Your own expression</source>
         <translation>自分で入力した式</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/function_picker.py" line="38"/>
+        <location filename="../../gui/controls/function_picker.py" line="37"/>
         <source>A surface to learn; each is shown as its formula below</source>
         <translation>学習する曲面。選ぶと下にその式が表示されます</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/function_picker.py" line="78"/>
+        <location filename="../../gui/controls/function_picker.py" line="76"/>
         <source>F&amp;unction</source>
         <translation>関数(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/function_picker.py" line="42"/>
+        <location filename="../../gui/controls/function_picker.py" line="41"/>
         <source>f(x1, x2) with values from 0 to 1: numbers, pi, x1, x2, + - * / ^, parentheses and sin cos exp log sqrt abs tanh min max. Enter or leaving the field applies it</source>
         <translation>値が 0 から 1 の範囲に収まる f(x1, x2)。使えるのは数、pi、x1、x2、+ - * / ^、かっこ、sin cos exp log sqrt abs tanh min max です。Enter を押すか、入力欄を離れると適用されます</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/function_picker.py" line="78"/>
+        <location filename="../../gui/controls/function_picker.py" line="76"/>
         <source>f(x1, x2) =</source>
         <translation>f(x1, x2) =</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/function_picker.py" line="50"/>
+        <location filename="../../gui/controls/function_picker.py" line="49"/>
         <source>Samples per side ({0}-{1}): the network trains on n x n points, x1 and x2 = 0, 1/(n-1), ..., 1. One step is one pass over all of them</source>
         <translation>1辺あたりの標本点の数（{0}～{1}）。ネットワークは x1、x2 = 0, 1/(n-1), ..., 1 の n x n 点で学習します。1ステップは、そのすべての点を1回ずつたどることです</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/function_picker.py" line="57"/>
+        <location filename="../../gui/controls/function_picker.py" line="55"/>
         <source>How close every sample&apos;s prediction must come to its target for the function to count as learnt ({0}-{1}). It only judges the run: changing it keeps the training</source>
         <translation>すべての標本点で予測値が目標にどこまで近づけば関数を学習できたとみなすか（{0}～{1}）。学習の判定に使うだけなので、変えても学習済みの結果はそのまま残ります</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/function_picker.py" line="65"/>
+        <location filename="../../gui/controls/function_picker.py" line="63"/>
         <source>Within ±</source>
         <translation>許容誤差 ±</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/function_picker.py" line="79"/>
+        <location filename="../../gui/controls/function_picker.py" line="77"/>
         <source>&amp;Grid (n x n)</source>
         <translation>格子（n x n）(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/function_picker.py" line="95"/>
+        <location filename="../../gui/controls/function_picker.py" line="93"/>
         <source>Bump</source>
         <translation>山</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/function_picker.py" line="95"/>
+        <location filename="../../gui/controls/function_picker.py" line="93"/>
         <source>Ridge</source>
         <translation>尾根</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/function_picker.py" line="95"/>
+        <location filename="../../gui/controls/function_picker.py" line="93"/>
         <source>Saddle</source>
         <translation>鞍点</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/function_picker.py" line="96"/>
+        <location filename="../../gui/controls/function_picker.py" line="94"/>
         <source>Ripple</source>
         <translation>波紋</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/function_picker.py" line="96"/>
+        <location filename="../../gui/controls/function_picker.py" line="94"/>
         <source>Step (not continuous)</source>
         <translation>段差（連続でない）</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/function_picker.py" line="97"/>
+        <location filename="../../gui/controls/function_picker.py" line="95"/>
         <source>Smooth AND</source>
         <translation>なめらかな AND</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/function_picker.py" line="97"/>
+        <location filename="../../gui/controls/function_picker.py" line="95"/>
         <source>Smooth OR</source>
         <translation>なめらかな OR</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/function_picker.py" line="97"/>
+        <location filename="../../gui/controls/function_picker.py" line="95"/>
         <source>Smooth XOR</source>
         <translation>なめらかな XOR</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/function_picker.py" line="98"/>
+        <location filename="../../gui/controls/function_picker.py" line="96"/>
         <source>Smooth NAND</source>
         <translation>なめらかな NAND</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/function_picker.py" line="98"/>
+        <location filename="../../gui/controls/function_picker.py" line="96"/>
         <source>Smooth NOR</source>
         <translation>なめらかな NOR</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/function_picker.py" line="98"/>
+        <location filename="../../gui/controls/function_picker.py" line="96"/>
         <source>Smooth XNOR</source>
         <translation>なめらかな XNOR</translation>
     </message>
@@ -3944,32 +3949,32 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
         <translation>学習後の最大誤差</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/study_dialog.py" line="105"/>
+        <location filename="../../gui/dialogs/study_dialog.py" line="132"/>
         <source>tolerance {0}</source>
         <translation>許容誤差 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/study_dialog.py" line="156"/>
+        <location filename="../../gui/dialogs/study_dialog.py" line="172"/>
         <source>Training {0} seeds for each of {1} to {2} hidden nodes…</source>
         <translation>隠れ層のノード数 {1}～{2} のそれぞれについて {0} 個のシードを学習しています…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/study_dialog.py" line="190"/>
+        <location filename="../../gui/dialogs/study_dialog.py" line="206"/>
         <source>“From” is above “to”: choose from {0} to {1} hidden nodes, or swap them.</source>
         <translation>範囲の始めが終わりより大きくなっています。{0}～{1} 個を選ぶか、2つを入れ替えてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/study_dialog.py" line="203"/>
+        <location filename="../../gui/dialogs/study_dialog.py" line="219"/>
         <source>The study failed: {0}</source>
         <translation>調査に失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/study_dialog.py" line="205"/>
+        <location filename="../../gui/dialogs/study_dialog.py" line="221"/>
         <source>Cancelled: press Run to start again.</source>
         <translation>キャンセルしました。もう一度始めるには「実行」を押してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/study_dialog.py" line="227"/>
+        <location filename="../../gui/dialogs/study_dialog.py" line="243"/>
         <source>Lowest median error {0:.3f} with {1} hidden nodes; {2} of {3} seeds got within {4} there.</source>
         <translation>誤差の中央値が最も小さいのは隠れ層のノード {1} 個のときで {0:.3f} です。そのとき {3} 個中 {2} 個のシードが誤差 {4} 以内に収まりました。</translation>
     </message>

@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from core.model.config import FUNCTION_DEFAULTS, TrainConfig
+from core.model.presets import preset_config
 from core.training import states
 from core.views.function_fit import target_grid
 from gui.shell.main_window import MainWindow
@@ -282,24 +283,24 @@ def test_the_sum_surfaces_change_while_the_run_trains(qtbot, window):
     qtbot.waitUntil(lambda: not window.controller.is_running())
 
 
-def test_picking_a_preset_brings_back_the_recommended_settings_a_typed_one_keeps_them(qtbot, window):
-    pick(window, "function")
+def test_another_function_keeps_the_learners_settings_and_a_gate_gets_its_own_back(qtbot, window):
     controls, picker = window.controls, window.controls._function
+    window.controls.set_config(preset_config("article-xor"))
+    gate = window.controls.config()
+    pick(window, "function")
+    assert controls._hidden.value() == 24 and controls._advanced.values()["optimizer"] == "adam"
     controls._hidden.setValue(5)
     assert window.config().hidden_nodes == 5
     picker._presets.setCurrentIndex(picker._presets.findData("ripple"))
     picker._presets.activated.emit(picker._presets.currentIndex())
-    assert (window.config().function, window.config().hidden_nodes) == ("ripple", 24)
-    assert controls._hidden.value() == 24 and controls._advanced.values()["optimizer"] == "adam"
-    qtbot.waitUntil(lambda: "Settings recommended for a function: 24 hidden nodes." in
-                    window.statusBar().currentMessage())
-    controls._hidden.setValue(7)
-    picker._presets.activated.emit(picker._presets.currentIndex())  # the same preset again
-    assert (window.config().function, window.config().hidden_nodes) == ("ripple", 24)
-    controls._hidden.setValue(6)
+    assert (window.config().function, window.config().hidden_nodes) == ("ripple", 5)
     picker._expression.setText("x1*x2")
     picker._expression.editingFinished.emit()
-    assert (window.config().function, window.config().hidden_nodes) == ("x1*x2", 6)
+    assert (window.config().function, window.config().hidden_nodes) == ("x1*x2", 5)
+    pick(window, "xor")  # back to the gate: the article's run, as it was before the function
+    assert window.config() == gate
+    assert controls._presets.currentText() == "Article: 3-layer XOR"
+    qtbot.waitUntil(lambda: "The gate's settings back: 2 hidden nodes" in window.statusBar().currentMessage())
 
 
 def test_the_tolerance_judges_the_trained_run_again_without_resetting_it(qtbot, window):
