@@ -126,6 +126,8 @@ def test_a_slide_of_the_surfaces_shows_every_label_inside_the_picture(surfaces_v
     band = 720 - round(720 * 0.07)
     for _, box in drawn:
         assert box.left() >= 0 and box.right() <= 1280 and box.top() >= 0 and box.bottom() <= band
+    boxes = [box for _, box in drawn]  # and no label runs into another
+    assert not any(a.intersects(b) for k, a in enumerate(boxes) for b in boxes[k + 1:])
 
 
 def test_without_opengl_the_maps_are_shown_and_the_box_says_why(qtbot, monkeypatch):
