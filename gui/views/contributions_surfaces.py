@@ -3,9 +3,12 @@
 One tile per hidden node, its contribution w2_j h_j over the input square (x1 across, x2 into
 the picture), and in front of them the sum with the bias, v, and the sigmoid of it, yp. The
 parts and v share one height scale (core.views.contributions.tile_heights), so a flat tile
-really is a small share; red rises above 0, blue sinks below, as on the maps. Where the tiles
-go and where the camera stands are core's (layout_to_fit, fitted_camera): a tall dock stacks
-them, a wide slide spreads them out. ContributionsView shows this when OpenGL works.
+really is a small share; red rises above 0, blue sinks below, grey is about 0. Each tile's
+square at 0, posts from it to the surface's corners, lines across the surface and light from
+one side (core's lighting) make a step or a bump read as one. Where the tiles go and where
+the camera stands are core's (layout_to_fit, fitted_camera): seen from low in front, no tile
+or label covers another; a tall dock stacks them, a wide slide spreads them out.
+ContributionsView shows this when OpenGL works.
 
 The GL items are made once per number of tiles and then only given new heights and colours
 (setData), so a live run's refresh costs no rebuilding.
@@ -33,12 +36,16 @@ from core.views.contributions import (
     half_tan_to_fit,
     layout_to_fit,
     tile_heights,
+    tile_lines,
 )
 from core.views.node_maps import node_colour
 from gui.views.gl_canvas import CAMERA_KEYS, CanvasScene, GLCanvas
 
-SHARE_MAP = "CET-D1"  # the maps' colours: blue below 0, white at 0, red above
+# a share's colours: blue below 0, a neutral grey at 0 (not white: on the dark background a
+# near-zero share reads as "nothing", not as a bright sheet), red above, both strong
+SHARE_COLOURS = ((0.16, 0.38, 0.95), (0.6, 0.6, 0.6), (0.93, 0.24, 0.16))
 OUTPUT_MAP = "viridis"  # the output views' scale
+WIRE_COLOUR = (0.06, 0.06, 0.09, 0.55)  # the lines across each surface: its shape at a glance
 LABEL_COLOUR = "#ececf2"
 LABEL_PLATE = (24, 26, 32, 215)  # behind each label: readable over a surface that dips under it
 FLOOR_GREY = "#a0a0aa"
@@ -53,6 +60,12 @@ def _lut(name: str) -> np.ndarray:
     return np.column_stack([table[:, :3], np.ones(256)]).astype(np.float32)
 
 
+def _share_lut() -> np.ndarray:
+    at = np.linspace(0.0, 1.0, 256)
+    rgb = [np.interp(at, (0.0, 0.5, 1.0), channel) for channel in zip(*SHARE_COLOURS, strict=True)]
+    return np.column_stack([*rgb, np.ones(256)]).astype(np.float32)
+
+
 def _aspect(size: QSize) -> float:
     return max(1, size.height()) / max(1, size.width())
 
@@ -60,7 +73,7 @@ def _aspect(size: QSize) -> float:
 class ContributionsSurfaces(CanvasScene, QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._luts = {PART: _lut(SHARE_MAP), SUM: _lut(SHARE_MAP), OUTPUT: _lut(OUTPUT_MAP)}
+        self._luts = {PART: _share_lut(), SUM: _share_lut(), OUTPUT: _lut(OUTPUT_MAP)}
         self._glview = GLCanvas()
         self._container = QWidget.createWindowContainer(self._glview, self)
         self._container.setMinimumSize(220, 220)
@@ -75,9 +88,14 @@ class ContributionsSurfaces(CanvasScene, QWidget):
         self._labels: list[gl.GLTextItem] = []
         self._floors = gl.GLLinePlotItem(pos=np.zeros((0, 3)), mode="lines", width=1.0,
                                          glOptions=_LINE_GL)
+        self._wire = gl.GLLinePlotItem(pos=np.zeros((0, 3)), mode="lines", width=1.0,
+                                       color=WIRE_COLOUR, glOptions=_LINE_GL)
         self._glview.addItem(self._floors)
+        self._glview.addItem(self._wire)
+        self._floor_lines = (np.zeros((0, 3), np.float32), np.zeros((0, 4), np.float32))
         self._layout: TileLayout | None = None
         self._z = np.zeros((0, 2, 2), np.float32)
+        self._axis = np.zeros(2, np.float32)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self._container)
@@ -95,13 +113,19 @@ class ContributionsSurfaces(CanvasScene, QWidget):
                 label.setData(text=name)
         for k, (surface, tile) in enumerate(zip(self._surfaces, self._layout.tiles, strict=True)):
             colours = self._luts[tile.kind][np.clip((heights.shade[k] * 255).astype(np.intp), 0, 255)]
+            colours[..., :3] *= heights.light[k][..., None]
             surface.setData(z=heights.z[k], colors=colours.reshape(-1, 4))
         self._z = heights.z
+        self._draw_lines()
         return heights.span
 
     def surface_z(self, k: int) -> np.ndarray:
         """The heights tile k draws (its own z, not counting where the tile is)."""
         return np.array(self._surfaces[k]._z, copy=True)
+
+    def surface_colours(self, k: int) -> np.ndarray:
+        """(size * size, 4): the colours tile k draws its grid points in (RGBA, 0 to 1)."""
+        return np.array(self._surfaces[k]._colors, copy=True)
 
     def surface_count(self) -> int:
         return len(self._surfaces)
@@ -182,6 +206,7 @@ class ContributionsSurfaces(CanvasScene, QWidget):
             self._glview.addItem(surface)
             self._glview.addItem(label)
         self._z = np.zeros((count, len(axis), len(axis)), np.float32)
+        self._axis = axis
         self._layout = None
 
     def _place(self, layout: TileLayout, aspect: float | None = None) -> None:
@@ -198,11 +223,25 @@ class ContributionsSurfaces(CanvasScene, QWidget):
             # a part's square at 0 in its node's colour (the diagram's), v's and yp's grey
             colour = pg.mkColor(node_colour(tile.node) if tile.kind == PART else FLOOR_GREY)
             colours += [colour.getRgbF()] * 8
-        self._floors.setData(pos=np.array(floors, np.float32), color=np.array(colours, np.float32))
+        self._floor_lines = (np.array(floors, np.float32).reshape(-1, 3),
+                             np.array(colours, np.float32).reshape(-1, 4))
         changed = layout != self._layout
         self._layout = layout
+        self._draw_lines()
         if changed:
             self._aim(layout, _aspect(self._glview.size()) if aspect is None else aspect)
+
+    def _draw_lines(self) -> None:
+        """The floor squares, the posts from them to the surfaces' corners (both in the tile's
+        colour) and the lines across the surfaces, for the heights drawn now."""
+        if self._layout is None or len(self._z) != len(self._layout.tiles):
+            return
+        wire, posts = tile_lines(self._layout, self._z, self._axis)
+        floors, colours = self._floor_lines
+        post_colours = np.repeat(colours[::8], 8, axis=0)  # 4 posts of 2 points: a tile's 8
+        self._floors.setData(pos=np.concatenate([floors, posts]),
+                             color=np.concatenate([colours, post_colours]))
+        self._wire.setData(pos=wire)
 
     def _on_resized(self) -> None:
         """Another shape may suit another layout (a floated dock, a wider window)."""

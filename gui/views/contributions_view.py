@@ -16,7 +16,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from core.views.contributions import GRID, PART, PITCH, contributions, tile_layout
 from core.views.node_maps import node_colour
@@ -66,11 +66,18 @@ class ContributionsView(QWidget):
         self._scale.setContentsMargins(6, 2, 6, 2)
         self._three_d = QCheckBox(self.tr("3D surfaces"))
         self._surfaces = self._make_surfaces()
+        self._reset = QPushButton(self.tr("Reset camera"))
+        self._reset.setObjectName("sumResetCameraButton")
+        self._reset.setToolTip(self.tr("Turn the surfaces back to the starting view, every tile in "
+                                       "sight (drag or arrow keys: rotate · wheel or +/-: zoom)."))
+        if self._surfaces is not None:
+            self._reset.clicked.connect(self._surfaces.reset_camera)
         self._controls = QWidget()
         row = QHBoxLayout(self._controls)
         row.setContentsMargins(6, 0, 6, 0)
         row.addWidget(self._three_d)
         row.addStretch(1)
+        row.addWidget(self._reset)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for widget in (self._caption, self._controls):
@@ -112,6 +119,9 @@ class ContributionsView(QWidget):
     def set_3d(self, on: bool) -> None:
         self._three_d.setChecked(bool(on))
 
+    def reset_button(self) -> QPushButton:
+        return self._reset
+
     def surfaces(self):
         """The 3D scene (ContributionsSurfaces), or None without OpenGL."""
         return self._surfaces
@@ -125,7 +135,8 @@ class ContributionsView(QWidget):
             span = self._surfaces.show_contributions(shown, self._names(shown.parts.shape[0]))
             self._scale.setText(self.tr(
                 "Heights: the shares and v on one scale, the tallest {0:.3g} (0 is the outlined "
-                "square); yp from 0 to 1.").format(span))
+                "square, the posts show the corners' heights); yp from 0 to 1. Colour: the sign, "
+                "grey near 0.").format(span))
         else:
             self._draw_maps(shown)
         self._shown = shown
@@ -148,6 +159,7 @@ class ContributionsView(QWidget):
             self._surfaces.setVisible(on)
         self._widget.setVisible(not on)
         self._scale.setVisible(on)
+        self._reset.setVisible(on)  # the maps have no camera
         self._caption.setText(self._captions[int(on)])
         if self._snapshot is not None:
             self.update_from(self._snapshot)

@@ -440,7 +440,7 @@
 <context>
     <name>ContributionsSurfaces</name>
     <message>
-        <location filename="../../gui/views/contributions_surfaces.py" line="68"/>
+        <location filename="../../gui/views/contributions_surfaces.py" line="81"/>
         <source>3D view of each hidden node&apos;s share, their sum and its sigmoid</source>
         <translation>各隠れノードの寄与、その和とシグモイドの 3D 表示</translation>
     </message>
@@ -468,32 +468,42 @@
         <translation>3D の曲面</translation>
     </message>
     <message>
-        <location filename="../../gui/views/contributions_view.py" line="92"/>
+        <location filename="../../gui/views/contributions_view.py" line="69"/>
+        <source>Reset camera</source>
+        <translation type="unfinished">視点をリセット</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contributions_view.py" line="71"/>
+        <source>Turn the surfaces back to the starting view, every tile in sight (drag or arrow keys: rotate · wheel or +/-: zoom).</source>
+        <translation>曲面を最初の視点に戻し、すべてのタイルが見えるようにします（ドラッグか矢印キー: 回転 · ホイールか +/-: ズーム）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/contributions_view.py" line="99"/>
         <source>OpenGL is not available ({0}): the maps are shown.</source>
         <translation>OpenGL が使えません({0})。2D の図を表示します。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/contributions_view.py" line="97"/>
+        <location filename="../../gui/views/contributions_view.py" line="104"/>
         <source>Each share, v and yp as a surface over the input square (drag or arrow keys to turn them); off: flat colour maps</source>
         <translation>各ノードの寄与、v、yp を入力の正方形の上の曲面で表示します（ドラッグか矢印キーで回転）。オフ: 平面の色分け図</translation>
     </message>
     <message>
-        <location filename="../../gui/views/contributions_view.py" line="127"/>
-        <source>Heights: the shares and v on one scale, the tallest {0:.3g} (0 is the outlined square); yp from 0 to 1.</source>
-        <translation>高さ: 各寄与と v は共通の目盛りで、最も高いものが {0:.3g}（枠線の正方形が 0）。yp は 0 から 1。</translation>
+        <location filename="../../gui/views/contributions_view.py" line="137"/>
+        <source>Heights: the shares and v on one scale, the tallest {0:.3g} (0 is the outlined square, the posts show the corners&apos; heights); yp from 0 to 1. Colour: the sign, grey near 0.</source>
+        <translation>高さ: 各寄与と v は共通の目盛りで、最も高いものが {0:.3g}（枠線の正方形が 0、縦の線は四隅の高さ）。yp は 0 から 1。色: 正負（0 に近いほど灰色）。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/contributions_view.py" line="156"/>
+        <location filename="../../gui/views/contributions_view.py" line="168"/>
         <source>w2 h{0}</source>
         <translation>w2 h{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/contributions_view.py" line="157"/>
+        <location filename="../../gui/views/contributions_view.py" line="169"/>
         <source>v = Σ + bias</source>
         <translation>v = Σ + バイアス</translation>
     </message>
     <message>
-        <location filename="../../gui/views/contributions_view.py" line="157"/>
+        <location filename="../../gui/views/contributions_view.py" line="169"/>
         <source>yp = σ(v)</source>
         <translation>yp = σ(v)</translation>
     </message>

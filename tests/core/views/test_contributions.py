@@ -8,23 +8,29 @@ from core.model import network
 from core.model.config import TrainConfig
 from core.training.trainer import Trainer
 from core.views.contributions import (
+    AMBIENT,
     AZIMUTH,
     ELEVATION,
+    LABEL_GAP,
+    LIGHT,
     OUTPUT,
     OUTPUT_HEIGHT,
     PART,
     PART_HEIGHT,
     PITCH,
-    ROW_PITCH,
     SUM,
     Contributions,
     centred_on,
+    clear_row_pitch,
     contributions,
     fitted_camera,
     half_tan_to_fit,
     layout_to_fit,
+    lighting,
+    screen_axes,
     tile_heights,
     tile_layout,
+    tile_lines,
 )
 
 
@@ -56,10 +62,10 @@ def test_the_surfaces_tiles_put_the_parts_in_rows_behind_v_and_yp_without_overla
     kinds = [tile.kind for tile in layout.tiles]
     assert kinds == [PART] * 8 + [SUM, OUTPUT]
     assert [tile.node for tile in layout.tiles] == [*range(8), -1, -1]
-    assert (layout.columns, layout.rows) == (3, 3)
+    assert (layout.columns, layout.rows) == (3, 3) and layout.row_pitch == clear_row_pitch()
     origins = np.array([tile.origin for tile in layout.tiles])
-    assert origins[0] == pytest.approx((0.0, 3 * ROW_PITCH))
-    assert origins[3] == pytest.approx((0.0, 2 * ROW_PITCH))
+    assert origins[0] == pytest.approx((0.0, 3 * layout.row_pitch))
+    assert origins[3] == pytest.approx((0.0, 2 * layout.row_pitch))
     assert origins[8] == pytest.approx((PITCH / 2, 0.0)) and origins[9] == pytest.approx((1.5 * PITCH, 0.0))
     # no two 1 x 1 tiles overlap, and all lie within the extent
     gaps = np.abs(origins[:, None] - origins[None])
@@ -85,6 +91,10 @@ def test_the_heights_share_one_scale_for_the_parts_and_v_and_shade_by_sign():
     assert np.allclose(heights.z[:4], shares / c.span() * PART_HEIGHT, atol=1e-6)
     assert np.abs(heights.z[:4]).max() == pytest.approx(PART_HEIGHT)  # the largest reaches the top
     assert ((heights.shade[:4] > 0.5) == (shares > 0)).all()  # red above 0, blue below
+    assert ((heights.shade[:4] < 0.5) == (shares < 0)).all()
+    # the colour grows faster than the height: a tenth of the tallest is already well coloured
+    ratio = np.abs(shares / c.span())
+    assert np.allclose(np.abs(heights.shade[:4] - 0.5), 0.5 * np.sqrt(ratio), atol=1e-6)
     assert np.allclose(heights.z[4], c.output * OUTPUT_HEIGHT, atol=1e-6)
     assert np.allclose(heights.shade[4], c.output, atol=1e-6)
 
@@ -125,3 +135,75 @@ def test_the_fitted_camera_sees_every_tile_and_a_wide_picture_spreads_them_out(h
     if hidden >= 8:
         assert layout_to_fit(hidden, wide).columns > layout_to_fit(hidden, tall).columns
     assert len(layout_to_fit(hidden, wide).tiles) == hidden + 2
+
+
+def test_the_camera_sees_a_full_step_at_least_as_tall_as_a_tile_is_deep():
+    """Looking nearly straight down, a step showed as a flat sheet with a coloured corner."""
+    _, up = screen_axes()
+    depth_on_screen = up[1]  # the tile's 1 of x2, seen at the camera's angles
+    step_on_screen = 2 * PART_HEIGHT * up[2]  # from -PART_HEIGHT up to PART_HEIGHT
+    assert step_on_screen > 1.5 * depth_on_screen
+    assert 25 <= ELEVATION <= 35 and -90 < AZIMUTH < -60  # from the front, a little to the left
+    # and the step still leaves the tile's far edge in sight: it is not seen edge on
+    assert depth_on_screen > 0.4
+
+
+@pytest.mark.parametrize("hidden", [0, 1, 4, 8, 16])
+def test_no_tile_or_label_covers_another_whatever_the_heights(hidden):
+    for aspect in (560 / 440, 720 / 1280, 0.4, 2.0):
+        layout = layout_to_fit(hidden, aspect)
+        assert layout.overlaps() == 0
+        boxes = layout.screen_boxes()
+        assert boxes.shape == (2 * (hidden + 2), 4)
+    # the pitch is the least that does it: rows any closer would cover one another
+    tight = tile_layout(8, clear_row_pitch() - 0.05, 3)
+    assert tight.overlaps() > 0 and tile_layout(8, columns=3).overlaps() == 0
+
+
+@pytest.mark.parametrize("kind", [PART, SUM, OUTPUT])
+def test_a_label_begins_below_the_lowest_point_its_surface_can_reach(kind):
+    """The label plate of "w2 h6" sat on its tile where the surface dipped below 0."""
+    tile = next(t for t in tile_layout(4).tiles if t.kind == kind)
+    _, up = screen_axes()
+    lowest = min(tile.box() @ up)
+    assert np.array(tile.label_at()) @ up == pytest.approx(lowest - LABEL_GAP)
+    # the box is all a surface can reach: the scale holds every height at most this far
+    low, high = tile.heights()
+    assert (low, high) == ((0.0, OUTPUT_HEIGHT) if kind == OUTPUT else (-PART_HEIGHT, PART_HEIGHT))
+    # in front of its tile, its middle under the tile's middle
+    assert tile.label_at()[1] < tile.origin[1] and tile.label_at()[0] == tile.origin[0] + 0.5
+
+
+def test_a_flat_surface_is_lit_evenly_and_a_slope_towards_the_light_brighter():
+    axis = np.linspace(0.0, 1.0, 11)
+    x1, x2 = np.meshgrid(axis, axis, indexing="ij")
+    light = np.asarray(LIGHT) / np.linalg.norm(LIGHT)
+    flat = lighting(np.zeros((1, 11, 11)), axis)
+    assert np.allclose(flat, AMBIENT + (1 - AMBIENT) * light[2])
+    # rising away from the light (LIGHT comes from -x1, -x2): faces it; sinking: faces away
+    towards, away = lighting(np.stack([0.4 * (x1 + x2), -0.4 * (x1 + x2)]), axis)
+    assert towards.min() > flat.max() > away.max() >= AMBIENT
+    assert lighting(np.zeros((1, 1, 1)), axis[:1]).tolist() == [[[1.0]]]
+
+
+def test_the_lines_lie_on_the_surfaces_and_the_posts_stand_on_zero():
+    layout = tile_layout(2)
+    axis = np.linspace(0.0, 1.0, 11)
+    rng = np.random.default_rng(4)
+    z = rng.uniform(-PART_HEIGHT, PART_HEIGHT, (4, 11, 11)).astype(np.float32)
+    wire, posts = tile_lines(layout, z, axis)
+    # every 5th grid line and the edges, both ways: 3 lines of 10 segments each way, per tile
+    assert wire.shape == (4 * 2 * 3 * 10 * 2, 3) and posts.shape == (4 * 8, 3)
+    for tile, heights in zip(layout.tiles, z, strict=True):
+        x, y = tile.origin
+        on = (wire[:, 0] >= x - 1e-6) & (wire[:, 0] <= x + 1 + 1e-6) & \
+             (wire[:, 1] >= y - 1e-6) & (wire[:, 1] <= y + 1 + 1e-6)
+        i = np.rint((wire[on, 0] - x) * 10).astype(int)
+        j = np.rint((wire[on, 1] - y) * 10).astype(int)
+        assert np.allclose(wire[on, 2], heights[i, j], atol=1e-6)
+    first = posts[:8]  # tile 0's posts: from 0 to its corners' heights
+    assert (first[0::2, 2] == 0).all()
+    corners = {(0, 0), (10, 0), (10, 10), (0, 10)}
+    x, y = layout.tiles[0].origin
+    tops = {(round((p[0] - x) * 10), round((p[1] - y) * 10)): p[2] for p in first[1::2]}
+    assert set(tops) == corners and all(tops[c] == pytest.approx(z[0][c]) for c in corners)

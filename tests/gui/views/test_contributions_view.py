@@ -7,7 +7,14 @@ from PySide6.QtCore import QSize, Qt
 
 from core.model.config import TrainConfig
 from core.training.trainer import Trainer
-from core.views.contributions import contributions, tile_heights, tile_layout
+from core.views.contributions import (
+    AZIMUTH,
+    ELEVATION,
+    contributions,
+    fitted_camera,
+    layout_to_fit,
+    tile_heights,
+)
 from core.views.snapshot import make_snapshot
 from gui.views.contributions_view import ContributionsView
 from gui.views.gl_probe import opengl_available
@@ -51,7 +58,8 @@ def test_each_share_v_and_yp_is_a_surface_of_the_core_heights(surfaces_view):
     for k in range(10):
         np.testing.assert_allclose(scene.surface_z(k), expected[k], atol=1e-7)
     assert scene.label_texts() == [*(f"w2 h{j}" for j in range(1, 9)), "v = Σ + bias", "yp = σ(v)"]
-    assert scene.layout_shown() == tile_layout(8)
+    glview = scene.glview
+    assert scene.layout_shown() == layout_to_fit(8, glview.height() / glview.width())
     # the parts really are shares: with the bias they add up to v, drawn on the same scale
     span = tile_heights(contributions(snapshot.weights, snapshot.activation)).span
     assert f"{span:.3g}" in surfaces_view._scale.text()
@@ -118,6 +126,8 @@ def test_a_slide_of_the_surfaces_shows_every_label_inside_the_picture(surfaces_v
     band = 720 - round(720 * 0.07)
     for _, box in drawn:
         assert box.left() >= 0 and box.right() <= 1280 and box.top() >= 0 and box.bottom() <= band
+    boxes = [box for _, box in drawn]  # and no label runs into another
+    assert not any(a.intersects(b) for k, a in enumerate(boxes) for b in boxes[k + 1:])
 
 
 def test_without_opengl_the_maps_are_shown_and_the_box_says_why(qtbot, monkeypatch):
@@ -144,3 +154,41 @@ def test_a_slide_of_the_maps_leaves_the_check_box_out(qtbot, view):
     image = slide_image([view], QSize(1280, 720))
     assert (image.width(), image.height()) == (1280, 720) and image_is_varied(image, 0.02)
     assert hidden_while_drawn == [True] and view._controls.isVisible()
+
+
+def test_the_colours_say_the_sign_even_of_a_small_share_and_zero_is_grey(surfaces_view):
+    """Near-zero shares were drawn almost white, the signs pale."""
+    snapshot = snapshot_at(400)
+    surfaces_view.update_from(snapshot)
+    scene = surfaces_view.surfaces()
+    shown = contributions(snapshot.weights, snapshot.activation)
+    shares = np.concatenate([shown.parts, shown.total[None]]).reshape(len(shown.parts) + 1, -1)
+    small = 0
+    for k, share in enumerate(shares):
+        rgb = scene.surface_colours(k)[:, :3]
+        clear = np.abs(share) > 0.05 * shown.span()  # a twentieth of the tallest: coloured
+        small += int((clear & (np.abs(share) < 0.1 * shown.span())).sum())
+        assert (rgb[clear & (share > 0), 0] > rgb[clear & (share > 0), 2] + 0.1).all()  # red
+        assert (rgb[clear & (share < 0), 2] > rgb[clear & (share < 0), 0] + 0.1).all()  # blue
+        assert rgb.max() < 0.97  # nothing white on the dark background
+    assert small > 0  # the small shares were among them
+
+
+def test_reset_camera_brings_the_fitted_view_back_by_keyboard(qtbot, surfaces_view):
+    surfaces_view.update_from(snapshot_at(400))
+    scene, button = surfaces_view.surfaces(), surfaces_view.reset_button()
+    assert button.isVisible() and button.toolTip() and button.focusPolicy() & Qt.FocusPolicy.TabFocus
+    glview = scene.glview
+    layout = scene.layout_shown()
+    fitted = fitted_camera(layout, glview.height() / glview.width())
+    glview.setCameraParams(elevation=80.0, azimuth=10.0, distance=3.0)  # turned and zoomed
+    button.setFocus()
+    qtbot.keyClick(button, Qt.Key.Key_Space)
+    camera = glview.cameraParams()
+    assert camera["elevation"] == pytest.approx(ELEVATION) and camera["azimuth"] == pytest.approx(AZIMUTH)
+    assert camera["distance"] == pytest.approx(fitted.distance)
+    assert (camera["center"].x(), camera["center"].y(), camera["center"].z()) == pytest.approx(fitted.centre)
+    surfaces_view.set_3d(False)  # the maps have no camera: no button
+    assert not button.isVisible()
+    surfaces_view.set_3d(True)
+    assert button.isVisible()
