@@ -470,7 +470,7 @@
     <message>
         <location filename="../../gui/views/contributions_view.py" line="69"/>
         <source>Reset camera</source>
-        <translation type="unfinished">視点をリセット</translation>
+        <translation>視点をリセット</translation>
     </message>
     <message>
         <location filename="../../gui/views/contributions_view.py" line="71"/>
