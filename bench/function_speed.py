@@ -45,11 +45,11 @@ def single_rate(config, mode: str) -> float:
     return steps * rows / statistics.median(times)
 
 
-def ensemble_rate(config) -> float:
-    """Network-row updates per second of SEEDS networks at once (online)."""
+def ensemble_rate(config, mode: str = "online") -> float:
+    """Network-row updates per second of SEEDS networks at once."""
     rows = len(config.points)
     steps = max(2, 40_000 // rows)
-    config = config.with_changes(steps=steps)
+    config = config.with_changes(steps=steps, mode=mode)
     params = draw_initial_params(config, np.arange(SEEDS))
     Ensemble(config, SEEDS, params=params).run()  # compiles the traced code (cached after)
     times = []
@@ -65,7 +65,8 @@ def main() -> int:
     ok = True
     for label, rate in (("single trainer, online", lambda c: single_rate(c, "online")),
                         ("single trainer, batch", lambda c: single_rate(c, "batch")),
-                        (f"{SEEDS:,} seeds, online", ensemble_rate)):
+                        (f"{SEEDS:,} seeds, online", ensemble_rate),
+                        (f"{SEEDS:,} seeds, batch", lambda c: ensemble_rate(c, "batch"))):
         gate, function = rate(GATE), rate(FUNCTION)
         ratio = function / gate
         ok &= ratio >= GOAL
