@@ -114,6 +114,7 @@ class StudyDialog(QDialog):
         layout.addWidget(self._progress)
         layout.addWidget(self._status)
         layout.addWidget(self._plot, 1)
+        self._frame_empty()
 
     # -- state ---------------------------------------------------------------------------------
     def set_config(self, config) -> None:
@@ -206,6 +207,14 @@ class StudyDialog(QDialog):
             "“From” is above “to”: choose from {0} to {1} hidden nodes, or swap them.").format(
             self._last.value(), self._first.value()))
         self._range_note.setVisible(not valid)
+        self._frame_empty()
+
+    def _frame_empty(self) -> None:
+        """Before any result, the axes show the range chosen and errors from 0 to 1 (the most a
+        prediction can miss by), not pyqtgraph's empty -0.5..0.5."""
+        if self._rows is None and self.node_counts() and getattr(self, "_plot", None) is not None:
+            self._plot.setXRange(self._first.value() - 0.5, self._last.value() + 0.5, padding=0)
+            self._plot.setYRange(0.0, 1.0, padding=0)
 
     def _on_progress(self, done: int, total: int) -> None:
         self._progress.setRange(0, total)
@@ -232,6 +241,7 @@ class StudyDialog(QDialog):
 
     def _show(self, rows) -> None:
         self._rows = rows
+        self._plot.enableAutoRange()
         nodes = np.array([r.hidden_nodes for r in rows], dtype=float)
         # A diverged seed's error is inf: drawn at 1, the most a finite prediction can miss by.
         low, mid, high = (np.minimum([r.quantiles[k] for r in rows], 1.0) for k in range(3))

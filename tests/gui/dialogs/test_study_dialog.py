@@ -87,3 +87,11 @@ def test_the_study_judges_by_the_runs_tolerance(qtbot):
     assert "got within 0.2 there" in dialog._status.text()
     dialog.set_config(CONFIG)  # the next run's tolerance; the rows shown keep theirs
     assert dialog._tolerance_line.value() == 0.2
+
+
+def test_before_a_run_the_axes_show_the_range_chosen(qtbot):
+    dialog = StudyDialog(CONFIG)
+    qtbot.addWidget(dialog)
+    dialog.set_range(2, 12, 10)
+    (x_low, x_high), (y_low, y_high) = dialog._plot.getPlotItem().viewRange()
+    assert (x_low, x_high) == (1.5, 12.5) and (y_low, y_high) == (0.0, 1.0)
