@@ -117,13 +117,21 @@ def text_report(result, seconds: float | None = None) -> str:
         more = len(summary.failed_seeds) - len(failed)
         tail = f", ... ({more} more; --json lists all)" if more else ""
         lines.append(f"failed seeds ({len(summary.failed_seeds)}): {', '.join(failed)}{tail}")
-        kinds = ", ".join(f"{kind.replace('_', ' ')} {n}" for kind, n in failure_kinds(result).items())
+        kinds = ", ".join(f"{_kind_text(kind, result.config)}: {n}"
+                          for kind, n in failure_kinds(result).items())
         lines.append(f"why they failed: {kinds}")
     else:
         lines.append("failed seeds: none")
     if seconds is not None:
         lines.append(f"time: {seconds:.2f} s")
     return "\n".join(lines)
+
+
+def _kind_text(kind: str, config) -> str:
+    """'stuck', or 'not within ±0.05' (a bare 'not within 8' read as a tolerance of 8)."""
+    if kind == "not_within":
+        return f"not within ±{config.tolerance:g}"
+    return kind.replace("_", " ")
 
 
 def json_report(result) -> dict:
@@ -145,4 +153,10 @@ def json_report(result) -> dict:
                        "values": [[_finite_or_none(v) for v in row] for row in result.curve]},
         "failed_seeds": summary.failed_seeds.tolist(),
         "failure_kinds": failure_kinds(result),  # why they failed (core.views.diagnosis)
-    }
+    } | _tolerance_field(result.config)
+
+
+def _tolerance_field(config) -> dict:
+    """A function's tolerance at the top, as train and study --json have it (its config has it
+    only when not the usual one)."""
+    return {"tolerance": config.tolerance} if config.is_function else {}

@@ -19,7 +19,7 @@ import numpy as np
 
 from core.io import experiment as ex
 from core.io.experiment import Experiment, ExperimentError, ReadCancelled
-from core.model.config import shown_value
+from core.model.config import shown_value, trains_alike
 
 FORMAT = "gatelab-session"
 VERSION = 1
@@ -169,13 +169,13 @@ def _session(document, should_stop=None) -> Session:
 
 def branch_problem(origin: Experiment, branch: Experiment, step: int) -> str | None:
     """Why `branch` cannot be a run that branched off `origin` at `step` (None: it can): it
-    must share its settings but alpha and steps, start weights, losses before the step, and
-    the checkpoints both records hold up to it."""
+    must share its settings but alpha and steps (and those that only judge or stop a run:
+    JUDGE_FIELDS), start weights, losses before the step, and the checkpoints both records hold
+    up to it."""
     if step > origin.step:
         return f"it branches at step {step:,}, after that run's last step ({origin.step:,})"
-    steps = origin.config.steps
-    if branch.config.with_changes(alpha=origin.config.alpha, steps=steps) != origin.config:
-        return "its settings differ from that run's (other than alpha and steps)"
+    if not trains_alike(branch.config, origin.config, "alpha", "steps"):
+        return "its settings differ from that run's (other than alpha, steps and how it is judged)"
     if not branch.initial_weights.equals(origin.initial_weights):
         return "its initial weights differ from that run's"
     if not np.array_equal(branch.loss_history[:step], origin.loss_history[:step]):

@@ -26,6 +26,9 @@ TARGET_LOSS_MAX = 100.0
 # The settings a run may change as it goes; changing any other starts a new run.
 # The tolerance only judges the run (no step reads it), so it changes as the run goes too.
 LIVE_FIELDS = ("alpha", "steps", "tolerance")
+# Settings that judge a run or stop it early but never enter a step: runs that differ only in
+# these trained the same numbers, so a run's record and a branch's link overlook them.
+JUDGE_FIELDS = ("tolerance", "target_loss")
 # A run on a target function f(x1, x2) has this as its gate, and its rows are the grid's.
 FUNCTION = "function"
 GRID_DEFAULT = 11  # samples per side when none is given: 121 rows, every preset learnable
@@ -310,3 +313,9 @@ def differing_fields(first: TrainConfig, second: TrainConfig) -> list[str]:
     """The settings in which two configs differ, in the order of TrainConfig's fields."""
     # Every field, not to_dict's keys: those leave out the optimizer when it is plain descent.
     return [f.name for f in fields(TrainConfig) if getattr(first, f.name) != getattr(second, f.name)]
+
+
+def trains_alike(first: TrainConfig, second: TrainConfig, *overlooked: str) -> bool:
+    """Whether two configs train the same numbers: equal but for JUDGE_FIELDS and `overlooked`."""
+    skip = set(JUDGE_FIELDS) | set(overlooked)
+    return all(name in skip for name in differing_fields(first, second))

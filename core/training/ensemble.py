@@ -24,7 +24,7 @@ Where the dynamics are chaotic (e.g. alpha 50 with ReLU) such an ulp grows like 
 
 import math
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from statistics import NormalDist
 
 import numpy as np
@@ -463,6 +463,15 @@ def solved_flags(predictions: np.ndarray, targets, function: bool = False,
     sample within `tolerance` (K x rows)."""
     met = within(predictions, targets, tolerance) if function else rows_met(predictions, targets)
     return met.all(axis=1)
+
+
+def judged_by(result: EnsembleResult, tolerance: float) -> EnsembleResult:
+    """A function's result judged by another tolerance: the same networks, weights and
+    predictions, each one's solved flag found again (its diagnosis is to be made again:
+    core.views.diagnosis.with_kinds)."""
+    config = result.config.with_changes(tolerance=tolerance)
+    solved = solved_flags(result.predictions, config.targets, config.is_function, config.tolerance)
+    return replace(result, config=config, solved=solved, kinds=None)
 
 
 # -- summary -----------------------------------------------------------------------------------

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from core.model import layout
-from core.model.config import STEPS_MAX, TrainConfig
+from core.model.config import STEPS_MAX, TrainConfig, trains_alike
 from core.model.network import Weights
 from core.training.history import clipped_to
 from core.training.kernels import OK
@@ -298,11 +298,12 @@ class RunRecord:
 
     def verify_end(self, should_stop=None) -> bool | None:
         """Whether the last segment of a file's record replays to the file's own weights, loss
-        history and settings (but for steps); None if should_stop() stopped it."""
+        history and settings (but for steps, and the tolerance and target loss, which judge
+        and stop a run but are not logged: JUDGE_FIELDS); None if should_stop() stopped it."""
         if self._end_ok is not None or self._end is None:
             return bool(self._end_ok) if self._end is not None else True
         _, _, config, live = self._end
-        settings_ok = live.alpha == config.alpha and live.with_changes(steps=config.steps) == config
+        settings_ok = trains_alike(live, config, "steps")
         result = self._check_segment(self._steps[-1], should_stop, at_end=True)
         if result is None:
             return None

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from core.model import network
-from core.model.config import STEPS_MAX, TrainConfig
+from core.model.config import JUDGE_FIELDS, STEPS_MAX, TrainConfig
 from core.model.gates import is_solved
 from core.model.layout import state_layout
 from core.model.network import Weights, inputs_of
@@ -203,10 +203,13 @@ class Trainer:
 
     def fork(self, step: int, alpha=None) -> "Trainer":
         """A new run from this run's exact state at `step`, with another alpha if given: it
-        shares this run's past (its losses and record up to `step`); this run is unchanged."""
+        shares this run's past (its losses and record up to `step`); this run is unchanged.
+        It is judged and stopped as this run is now: the tolerance and target loss are not
+        logged (JUDGE_FIELDS), so the step's own settings do not know them."""
         state = self.state_at(step)
+        config = state.config.with_changes(**{name: getattr(self.config, name) for name in JUDGE_FIELDS})
         # exact_values: losses too large for a float32 history are kept as they were.
-        branch = Trainer.restored(state.config, state.weights, step, self.history.exact_values()[:step],
+        branch = Trainer.restored(config, state.weights, step, self.history.exact_values()[:step],
                                   initial_weights=self.initial_weights, record=self.record.up_to(step),
                                   optimizer_state=state.optimizer_state, history_dtype=self.history.dtype)
         branch.path = self.path.copy_up_to(step)

@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.model.config import SEED_MAX, TrainConfig
-from core.training.ensemble import COUNT_MAX, DIVERGED_CODE, summarize
-from core.views.diagnosis import failure_kinds
+from core.model.config import SEED_MAX, TrainConfig, differing_fields
+from core.training.ensemble import COUNT_MAX, DIVERGED_CODE, judged_by, summarize
+from core.views.diagnosis import failure_kinds, with_kinds
 from gui.common.messages import diagnosis_kind_name, option_name
 from gui.common.plots import set_scene_menu
 from gui.controls.number_box import NumberBox, WholeNumberBox
@@ -230,15 +230,21 @@ class SeedsDialog(QDialog):
     def set_config(self, config: TrainConfig) -> None:
         """The settings for the next run; results of other settings are cleared. The seed is
         not one of them (the runs take their seeds from the first-seed field): watching a
-        failed seed in the main window keeps the results."""
-        changed = config.with_changes(seed=0) != self._config.with_changes(seed=0)
+        failed seed in the main window keeps the results, and a new tolerance judges them
+        again (it trains nothing)."""
+        fields = [f for f in differing_fields(self._config, config) if f != "seed"]
+        changed = bool(fields)
         self._config = config
         if not self.is_running() and (changed or self._result is None):
             self._progress.setRange(0, config.steps)  # "step 0 of 2000", not of 100
             self._progress.setValue(0)
         self._settings.setText(self.tr("<b>Settings:</b> {0}").format(self._settings_text(config)))
         self._on_count_changed(self._count.value())
-        if changed and self._result is not None:
+        if fields == ["tolerance"] and self._result is not None:
+            self._show_result(self._judged(self._result))
+            self._status.setText(self.tr("The same networks, judged within ±{0:g}: none was "
+                                         "trained again.").format(config.tolerance))
+        elif changed and self._result is not None:
             self._clear_results()
             self._status.setText(self.tr("The settings changed: press Run for new results."))
 
@@ -324,7 +330,7 @@ class SeedsDialog(QDialog):
             self._status.setText(self.tr("Cancelled: press Run to start again."))
         else:
             self._progress.setValue(self._progress.maximum())
-            self._show_result(result)
+            self._show_result(self._judged(result))
 
     def _on_thread_finished(self):
         if self._thread is not None:
@@ -361,6 +367,13 @@ class SeedsDialog(QDialog):
         self._failed.clear()
         self._failed_title.setText("<b>" + self.tr("Seeds that failed") + "</b>")
         self._show_empty()
+
+    def _judged(self, result):
+        """`result` judged by the tolerance in force (one set while it ran, or since)."""
+        if not self._config.is_function or result.config.tolerance == self._config.tolerance:
+            return result
+        judged = judged_by(result, self._config.tolerance)
+        return with_kinds(judged) if result.kinds is not None else judged
 
     def _show_result(self, result):
         self._result = result
@@ -411,6 +424,7 @@ class SeedsDialog(QDialog):
                               yRange=(bottom, top), padding=0.02)
 
     def _show_failed(self, result, summary):
+        self._failed.clear()  # a result judged again replaces the list
         failed = np.flatnonzero(~result.solved)
         shown = failed[:FAILED_LISTED]
         title = self.tr("Seeds that failed: {0}").format(f"{failed.size:,}")
@@ -445,6 +459,8 @@ class SeedsDialog(QDialog):
             self._gate_name(config), layers, f"{config.alpha:g}", f"{config.steps:,}",
             *(option_name(v) for v in (config.mode, config.activation, config.loss, config.init,
                                        config.update_order)))
+        if config.is_function:
+            text += self.tr(", within ±{0}").format(f"{config.tolerance:g}")
         if config.target_loss is not None:
             text += self.tr(", stop at loss {0}").format(f"{config.target_loss:g}")
         return text

@@ -47,6 +47,7 @@ class RunSession(QObject):
         self._shown_step = 0
         self._shown = ShownStep(self._trainer)  # the run's present, or the past step shown
         self._past_sent = 0.0
+        self._asked_tolerance = None  # (run, tolerance) asked of the thread training it
         self._undo: list = []  # (step, weights before a hand edit), newest last
         self.runs: list[Trainer] = [self._trainer]  # this session's runs, oldest first
         self._names: dict[int, str] = {}  # run_id -> a name the user gave
@@ -390,6 +391,16 @@ class RunSession(QObject):
     def changed_fields(self, config: TrainConfig) -> list[str]:
         return differing_fields(self._config, config)
 
+    def _chosen_fields(self, config: TrainConfig) -> list[str]:
+        """The changed settings the user chose: not the targets that follow from a new gate,
+        function or grid, nor the tolerance a gate lacks (gate <-> function)."""
+        fields = self.changed_fields(config)
+        if any(f in fields for f in ("gate", "function", "grid")):
+            fields = [f for f in fields if f != "targets"]
+        if self._config.is_function != config.is_function:
+            fields = [f for f in fields if f != "tolerance"]
+        return fields
+
     def is_live_change(self, config: TrainConfig) -> bool:
         """True if `config` differs only in what a run may change as it goes (alpha, steps)."""
         return all(f in LIVE_FIELDS for f in self.changed_fields(config))
@@ -440,7 +451,7 @@ class RunSession(QObject):
                 self.notice.emit(self.tr("Alpha {0:g}, steps {1:,}: applied to the run.").format(
                     config.alpha, config.steps))
             return
-        names = ", ".join(parameter_name(f) for f in self.changed_fields(config))
+        names = ", ".join(parameter_name(f) for f in self._chosen_fields(config))
         message = self.tr("Settings changed ({0}): the network was reset.").format(names)
         note = new_run_note() if new_run_note is not None else ""
         if note:
@@ -452,12 +463,20 @@ class RunSession(QObject):
         weight, so a finished run or a past step takes it too)."""
         if self.controller.is_running():
             self.controller.set_tolerance(tolerance)  # the worker's thread owns the trainer now
+            self._asked_tolerance = (self._trainer, tolerance)  # its snapshot shows it taken
             return
         self._trainer.set_tolerance(tolerance)
         if self.viewing is not None:
             self._send_past()
         else:
             self._show(*(ended_state(self._trainer) or (self._state, "")))
+
+    def _judge_as_asked(self) -> None:
+        """A tolerance asked of the thread as it ended, too late for it: judged here instead."""
+        asked, self._asked_tolerance = self._asked_tolerance, None
+        if asked is not None and asked[0] is self._trainer and \
+                self._trainer.config.tolerance != asked[1] and not self.controller.is_running():
+            self._judge_by(asked[1])
 
     def reset(self, config: TrainConfig | None = None, on_done=None) -> None:
         """A new run from the initial weights of `config` (default: the current one), once the
@@ -590,7 +609,9 @@ class RunSession(QObject):
     def _on_worker_snapshot(self, snapshot) -> None:
         if snapshot.step != self._shown_step:
             self.edited.emit()  # it trained
-        changed = snapshot.state != self._state
+        before = self._shown.present
+        changed = snapshot.state != self._state or (
+            before is not None and before.config.tolerance != snapshot.config.tolerance)
         self._state = snapshot.state
         self._shown_step = snapshot.step
         self._shown.take(snapshot)
@@ -602,6 +623,7 @@ class RunSession(QObject):
     def _on_running_changed(self, running: bool) -> None:
         if not running:
             self._send_runs()  # its steps and loss, now that it has stopped
+            self._judge_as_asked()
         # An action may start the thread again (Step after Reset): the rest wait for that run.
         while not running and self._after_stop and not self.controller.is_running():
             action = self._after_stop.pop(0)

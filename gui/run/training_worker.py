@@ -75,6 +75,7 @@ class TrainingWorker(QObject):
     def set_tolerance(self, tolerance: float):
         with self._lock:
             self._tolerance = tolerance
+        self._wake.set()  # a paused run is judged again at once
 
     def set_total_steps(self, steps: int):
         with self._lock:
@@ -120,14 +121,14 @@ class TrainingWorker(QObject):
         last_emit, last_speed = time.perf_counter(), self._speed
         shown_paused = self._paused
         while not self._stop.is_set():
-            paused, one_step, speed = self._take_requests()
+            paused, one_step, speed, judged = self._take_requests()
             if speed != last_speed:
                 clock.restart()
                 last_speed = speed
             if trainer.finished:
                 break
             if paused and not one_step:
-                if not shown_paused:  # tell the views once
+                if not shown_paused or judged:  # tell the views once, and of a new tolerance
                     self._emit(states.PAUSED)
                     shown_paused = True
                 clock.restart()
@@ -168,16 +169,22 @@ class TrainingWorker(QObject):
             if self._steps is not None:
                 self._trainer.set_steps(self._steps)
                 self._steps = None
-            if self._tolerance is not None:
-                self._trainer.set_tolerance(self._tolerance)
-                self._tolerance = None
+            judged = self._take_tolerance()
             if self._replacement is not None:
                 self._apply_replacement(*self._replacement)
                 self._replacement = None
             one_step = self._step_requests > 0
             if one_step:
                 self._step_requests -= 1
-            return self._paused, one_step, self._speed
+            return self._paused, one_step, self._speed, judged
+
+    def _take_tolerance(self) -> bool:
+        """Judges the run by a tolerance asked for (under the lock); True if there was one."""
+        if self._tolerance is None:
+            return False
+        self._trainer.set_tolerance(self._tolerance)
+        self._tolerance = None
+        return True
 
     def _apply_replacement(self, weights, completed_step_loss, optimizer_state):
         if completed_step_loss is None:
@@ -187,6 +194,8 @@ class TrainingWorker(QObject):
         self._emit(states.PAUSED if self._paused else states.TRAINING)
 
     def _emit_end(self):
+        with self._lock:  # one asked for during the last steps still judges the end
+            self._take_tolerance()
         outcome = self._trainer.outcome
         if outcome is None:
             self._emit(states.STOPPED, f"stopped at step {self._trainer.step}")

@@ -3277,122 +3277,122 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
 <context>
     <name>RunSession</name>
     <message>
-        <location filename="../../gui/run/session.py" line="123"/>
+        <location filename="../../gui/run/session.py" line="124"/>
         <source>The run diverged at step {0}: there is no step after it. Reset to start again, or pick an earlier step on the timeline and continue from there.</source>
         <translation>この学習はステップ {0} で発散したので、次のステップはありません。リセットしてやり直すか、タイムラインで前のステップを選んでそこから続けてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="128"/>
+        <location filename="../../gui/run/session.py" line="129"/>
         <source>The run reached its target loss at step {0}. Lower or clear the target loss (Advanced) to train on.</source>
         <translation>この学習はステップ {0} で目標損失に達しました。続けるには、詳細設定で目標損失を下げるか消してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="135"/>
+        <location filename="../../gui/run/session.py" line="136"/>
         <source>One more step: the run now has {0:,} steps.</source>
         <translation>1ステップ追加しました: この学習は {0:,} ステップになりました。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="167"/>
+        <location filename="../../gui/run/session.py" line="168"/>
         <source>Step {0:,} cannot be shown: {1}</source>
         <translation>ステップ {0:,} は表示できません: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="206"/>
+        <location filename="../../gui/run/session.py" line="207"/>
         <source>Cannot continue from step {0:,}: {1}</source>
         <translation>ステップ {0:,} から続けられません: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="214"/>
+        <location filename="../../gui/run/session.py" line="215"/>
         <source>A new run branches off at step {0:,}; the run it came from is kept.</source>
         <translation>ステップ {0:,} から新しい学習に分岐しました。元の学習は残してあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="244"/>
+        <location filename="../../gui/run/session.py" line="245"/>
         <source>The session holds {0} runs. Runs with unsaved progress, or in the session file open, are all kept: save them, or delete some in the Runs panel.</source>
         <translation>セッションには {0} 件の実行があります。未保存の進捗がある実行と、開いているセッションファイルの実行はすべて残します。保存するか、実行パネルでいくつか削除してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="283"/>
+        <location filename="../../gui/run/session.py" line="284"/>
         <source>from run {0} at step {1:,}</source>
         <translation>学習 {0} のステップ {1:,} から分岐</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="285"/>
+        <location filename="../../gui/run/session.py" line="286"/>
         <source>from step {0:,} of a deleted run</source>
         <translation>削除した学習のステップ {0:,} から分岐</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="298"/>
+        <location filename="../../gui/run/session.py" line="299"/>
         <source>2-layer</source>
         <translation>2層</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="299"/>
+        <location filename="../../gui/run/session.py" line="300"/>
         <source>{0} hidden</source>
         <translation>隠れ層 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="301"/>
+        <location filename="../../gui/run/session.py" line="302"/>
         <source>alpha {0:g}</source>
         <translation>学習率 {0:g}</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="302"/>
+        <location filename="../../gui/run/session.py" line="303"/>
         <source>seed {0}</source>
         <translation>シード {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="306"/>
+        <location filename="../../gui/run/session.py" line="307"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="326"/>
+        <location filename="../../gui/run/session.py" line="327"/>
         <source>Showing run {0}.</source>
         <translation>学習 {0} を表示しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="339"/>
+        <location filename="../../gui/run/session.py" line="340"/>
         <source>The run shown cannot be deleted: show another run first.</source>
         <translation>表示中の学習は削除できません。先に別の学習を表示してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="372"/>
+        <location filename="../../gui/run/session.py" line="373"/>
         <source>Run {0} belongs to the compare window while it is open: close that window first (its runs then come back here).</source>
         <translation>学習 {0} は、比較ウィンドウが開いている間はそちらのものです。先にそのウィンドウを閉じてください（閉じると学習はこちらに戻ります）。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="404"/>
+        <location filename="../../gui/run/session.py" line="415"/>
         <source>Alpha {0:g}, steps {1:,}: for the new run that Train or Step starts from step {2:,}.</source>
         <translation>学習率 {0:g}、ステップ数 {1:,}: 「学習」か「1ステップ」でステップ {2:,} から始める新しい学習に使います。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="417"/>
+        <location filename="../../gui/run/session.py" line="428"/>
         <source>Alpha {0:g}, steps {1:,}: for the next run (Train starts one from the seed; Step adds a step with this alpha). The finished run keeps its settings.</source>
         <translation>学習率 {0:g}、ステップ数 {1:,}: 次の学習に使います（「学習」はシードから新しく始め、「1ステップ」はこの学習率で1ステップ進めます）。終わった学習の設定はそのままです。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="435"/>
+        <location filename="../../gui/run/session.py" line="446"/>
         <source>Within ±{0:g}: the run is judged by it; its training is unchanged.</source>
         <translation>許容誤差 ±{0:g}: 実行をこの値で判定し直しました。学習の結果は変わりません。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="440"/>
+        <location filename="../../gui/run/session.py" line="451"/>
         <source>Alpha {0:g}, steps {1:,}: applied to the run.</source>
         <translation>学習率 {0:g}、ステップ数 {1:,}: 学習に反映しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="444"/>
+        <location filename="../../gui/run/session.py" line="455"/>
         <source>Settings changed ({0}): the network was reset.</source>
         <translation>設定が変わったため({0})、ネットワークをリセットしました。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="502"/>
+        <location filename="../../gui/run/session.py" line="521"/>
         <source>Nothing to undo: only a weight edit, before the run trains on, can be undone.</source>
         <translation>元に戻せるものはありません: 元に戻せるのは、学習を続ける前の重みの編集だけです。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="512"/>
+        <location filename="../../gui/run/session.py" line="531"/>
         <source>Undid the weight edit.</source>
         <translation>重みの編集を元に戻しました。</translation>
     </message>
@@ -3573,113 +3573,123 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
         <translation>シードをダブルクリックすると、うまくいかない様子をメインウィンドウで見られます。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="239"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="241"/>
         <source>&lt;b&gt;Settings:&lt;/b&gt; {0}</source>
         <translation>&lt;b&gt;設定:&lt;/b&gt; {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="243"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="245"/>
+        <source>The same networks, judged within ±{0:g}: none was trained again.</source>
+        <translation>同じネットワークを許容誤差 ±{0:g} で判定し直しました。学習はやり直していません。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="249"/>
         <source>The settings changed: press Run for new results.</source>
         <translation>設定が変わりました。新しい結果を見るには「実行」を押してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="269"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="275"/>
         <source>Preparing the initial weights of {0} networks…</source>
         <translation>{0} 個のネットワークの重みの初期値を準備しています…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="278"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="284"/>
         <source>Cancelling…</source>
         <translation>キャンセルしています…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="305"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="311"/>
         <source>(seeds {0} to {1})</source>
         <translation>（シード {0} ~ {1}）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="314"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="320"/>
         <source>Training {0} networks…</source>
         <translation>{0} 個のネットワークを学習させています…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="322"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="328"/>
         <source>The run failed: {0}</source>
         <translation>実行に失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="324"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="330"/>
         <source>Cancelled: press Run to start again.</source>
         <translation>キャンセルしました。もう一度始めるには「実行」を押してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="368"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="381"/>
         <source>Done: {0} networks, seeds {1} to {2}.</source>
         <translation>完了: ネットワーク {0} 個、シード {1} ~ {2}。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="373"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="386"/>
         <source>95 % confidence interval: {0} % to {1} %. With these settings, the share of all seeds that would solve the gate very likely lies in this range.</source>
         <translation>95 % 信頼区間: {0} % ~ {1} %。この設定では、すべてのシードのうちゲートを解けるものの割合は、95 % の確からしさでこの範囲にあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="384"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="397"/>
         <source>Solved {0}: {1} of {2} networks = {3} %</source>
         <translation>{0}を解けた割合: {2} 個中 {1} 個 = {3} %</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="416"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="430"/>
         <source>Seeds that failed: {0}</source>
         <translation>解けなかったシード: {0} 個</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="418"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="432"/>
         <source> (first {0} listed)</source>
         <translation>（最初の {0} 個を表示）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="429"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="443"/>
         <source>seed {0}: final loss {1:.3g}</source>
         <translation>シード {0}: 最終損失 {1:.3g}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="431"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="445"/>
         <source> (diverged at step {0})</source>
         <translation>（ステップ {0} で発散）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="440"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="454"/>
         <source>2-layer network (no hidden nodes)</source>
         <translation>2層ネットワーク（隠れ層なし）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="442"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="456"/>
         <source>{0} hidden nodes</source>
         <translation>隠れ層のノード {0} 個</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="443"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="457"/>
         <source>{0}, {1}, alpha {2}, {3} steps, {4} updates, {5}, {6} loss, {7} start weights, {8} update order</source>
         <translation>{0}、{1}、学習率 {2}、{3} ステップ、更新方式 {4}、活性化関数 {5}、損失関数 {6}、重みの初期値 {7}、更新の順序 {8}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="449"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="463"/>
+        <source>, within ±{0}</source>
+        <translation>、許容誤差 ±{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="465"/>
         <source>, stop at loss {0}</source>
         <translation>、損失 {0} で停止</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="454"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="470"/>
         <source>the function {0} on a {1} x {1} grid</source>
         <translation>{1} x {1} の格子上の関数 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="456"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="472"/>
         <source>the custom gate</source>
         <translation>カスタムゲート</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/seeds_dialog.py" line="211"/>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="362"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="368"/>
         <source>Seeds that failed</source>
         <translation>解けなかったシード</translation>
     </message>
@@ -3959,32 +3969,32 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
         <translation>学習後の最大誤差</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/study_dialog.py" line="132"/>
+        <location filename="../../gui/dialogs/study_dialog.py" line="133"/>
         <source>tolerance {0}</source>
         <translation>許容誤差 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/study_dialog.py" line="172"/>
+        <location filename="../../gui/dialogs/study_dialog.py" line="173"/>
         <source>Training {0} seeds for each of {1} to {2} hidden nodes…</source>
         <translation>隠れ層のノード数 {1}～{2} のそれぞれについて {0} 個のシードを学習しています…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/study_dialog.py" line="206"/>
+        <location filename="../../gui/dialogs/study_dialog.py" line="207"/>
         <source>“From” is above “to”: choose from {0} to {1} hidden nodes, or swap them.</source>
         <translation>範囲の始めが終わりより大きくなっています。{0}～{1} 個を選ぶか、2つを入れ替えてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/study_dialog.py" line="219"/>
+        <location filename="../../gui/dialogs/study_dialog.py" line="228"/>
         <source>The study failed: {0}</source>
         <translation>調査に失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/study_dialog.py" line="221"/>
+        <location filename="../../gui/dialogs/study_dialog.py" line="230"/>
         <source>Cancelled: press Run to start again.</source>
         <translation>キャンセルしました。もう一度始めるには「実行」を押してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/study_dialog.py" line="243"/>
+        <location filename="../../gui/dialogs/study_dialog.py" line="253"/>
         <source>Lowest median error {0:.3f} with {1} hidden nodes; {2} of {3} seeds got within {4} there.</source>
         <translation>誤差の中央値が最も小さいのは隠れ層のノード {1} 個のときで {0:.3f} です。そのとき {3} 個中 {2} 個のシードが誤差 {4} 以内に収まりました。</translation>
     </message>

@@ -190,3 +190,21 @@ def test_study_names_the_tolerance_it_counts_with_for_a_gate_too(args, within):
     result = main("study", "--nodes", "1,2", "--count", "2", "--steps", "10", *args)
     assert result.returncode == 0, result.stderr
     assert within + ": how many seeds" in result.stdout.splitlines()[0]
+
+
+def test_seeds_say_the_tolerance_in_json_and_what_not_within_means():
+    """--json has it at the top as train and study do; the text says what "not within" means
+    (a bare "not within 17" read as a tolerance of 17)."""
+    args = ("seeds", "--function", "ridge", "--grid", "5", "--hidden", "4", "--count", "20",
+            "--steps", "150", "--tolerance", "0.2")
+    report = json.loads(main(*args, "--json").stdout)
+    assert report["tolerance"] == 0.2 == report["config"]["tolerance"]
+    failing = report["failure_kinds"]["not_within"]
+    assert failing > 0
+    text = main(*args)
+    assert text.returncode == 0, text.stderr
+    assert f"why they failed: not within ±0.2: {failing}" in text.stdout
+    usual = json.loads(main(*args[:-2], "--json").stdout)
+    assert usual["tolerance"] == 0.05 and "tolerance" not in usual["config"]
+    gate = json.loads(main("seeds", "--count", "10", "--steps", "100", "--json").stdout)
+    assert "tolerance" not in gate

@@ -47,6 +47,42 @@ def test_a_past_step_of_a_function_run_replays_exactly():
     assert restored.state_at(211).weights.flat().tolist() == trainer.state_at(211).weights.flat().tolist()
 
 
+@pytest.mark.parametrize("judge", [{"tolerance": 0.2}, {"target_loss": 1e-4},
+                                   {"tolerance": 0.3, "target_loss": 1e-4}], ids=str)
+@pytest.mark.parametrize("later", [50, 0], ids=["then-trained", "then-saved"])
+def test_a_run_whose_tolerance_or_target_loss_changed_reopens_with_its_whole_past(judge, later):
+    """They judge or stop a run but are not logged: the file's record must still be its own."""
+    trainer = function_run(steps=400)
+    if "tolerance" in judge:
+        trainer.set_tolerance(judge["tolerance"])
+    if "target_loss" in judge:
+        trainer.set_target_loss(judge["target_loss"])
+    trainer.advance(later)
+    experiment = ex.from_json(ex.to_json(trainer))
+    assert ex.record_reproduces(experiment)
+    restored = ex.restore_trainer(experiment)
+    assert restored.record.start_step == 0 and restored.record.dropped_note is None
+    assert restored.config.tolerance == trainer.config.tolerance
+    assert restored.state_at(10).weights.flat().tolist() == trainer.state_at(10).weights.flat().tolist()
+    assert restored.state_at(10).weights.flat().tolist() == _weights_after(trainer.config, 10)
+
+
+def test_a_gate_run_whose_target_loss_changed_reopens_with_its_whole_past():
+    trainer = Trainer(TrainConfig(steps=300))
+    trainer.advance(100)
+    trainer.set_target_loss(0.001)
+    trainer.advance(10)
+    restored = ex.restore_trainer(ex.from_json(ex.to_json(trainer)))
+    assert restored.record is not None and restored.record.start_step == 0
+    assert restored.state_at(10).weights.equals(trainer.state_at(10).weights)
+
+
+def test_a_file_whose_other_settings_differ_from_its_record_still_loses_the_record():
+    document = json.loads(ex.to_json(function_run(steps=300)))
+    document["config"]["loss"] = "cross-entropy"  # it changes the numbers, unlike the tolerance
+    assert not ex.record_reproduces(ex.from_json(json.dumps(document)))
+
+
 def _weights_after(config, steps) -> list:
     again = Trainer(config.with_changes(alpha=0.5))
     again.advance(min(steps, 150))

@@ -42,6 +42,32 @@ def test_every_run_comes_back_with_its_names_branches_and_past(tmp_path):
     assert restored[1].state_at(600).weights.equals(trainers[0].state_at(600).weights)
 
 
+def test_a_branch_judged_otherwise_than_its_origin_keeps_its_link(tmp_path):
+    """The tolerance and target loss judge or stop a run but train nothing (JUDGE_FIELDS)."""
+    origin = Trainer(TrainConfig(function="ridge", grid=5, hidden_nodes=4, steps=300))
+    origin.advance(100)
+    branch = origin.fork(50)
+    branch.advance(20)
+    branch.set_tolerance(0.2)
+    branch.set_target_loss(1e-5)
+    session = sf.read(write(tmp_path, sf.to_json([origin, branch], 1)))
+    assert session.notes == [] and session.runs[1].branched_from == (0, 50)
+    restored = sf.restore(session)
+    assert restored[1].branched_from == (restored[0].run_id, 50)
+    assert restored[1].record.start_step == 0 and restored[1].config.tolerance == 0.2
+    assert restored[1].state_at(10).weights.equals(origin.state_at(10).weights)
+
+
+def test_a_branch_trained_otherwise_than_its_origin_loses_its_link(tmp_path):
+    origin = Trainer(TrainConfig(steps=300))
+    origin.advance(100)
+    document = json.loads(sf.to_json([origin, origin.fork(50)], 1))
+    document["runs"][1]["experiment"]["config"]["update_order"] = "article"
+    session = sf.read(write(tmp_path, json.dumps(document)))
+    assert session.runs[1].branched_from is None
+    assert "settings differ" in session.notes[0]
+
+
 def test_an_experiment_file_reads_as_a_session_of_one_run(tmp_path):
     trainer = runs()[2]
     path = write(tmp_path, ex.to_json(trainer))

@@ -217,3 +217,18 @@ def test_memory_stays_bounded_curve_has_at_most_the_requested_points():
 def test_bad_seed_ranges_are_refused(count, first):
     with pytest.raises(ConfigError):
         check_seeds(count, first)
+
+
+def test_a_functions_result_judged_by_another_tolerance_is_a_run_with_it():
+    """The tolerance trains nothing (#28): judging again gives what a run with it gives."""
+    from core.model.config import function_config
+    from core.training.ensemble import judged_by
+
+    config = function_config("ridge", grid=5, hidden_nodes=4, steps=150)
+    result = run_ensemble(config, 20)
+    for tolerance in (0.02, 0.3, 0.5):
+        judged = judged_by(result, tolerance)
+        direct = run_ensemble(config.with_changes(tolerance=tolerance), 20)
+        assert np.array_equal(judged.solved, direct.solved) and judged.config == direct.config
+        assert np.array_equal(judged.weights, result.weights) and judged.kinds is None
+    assert judged_by(result, 0.5).solved.sum() > result.solved.sum()

@@ -167,6 +167,23 @@ def test_a_fork_with_a_new_alpha_records_it_at_the_fork_step():
     assert not branch.state_at(1050).weights.equals(run.state_at(1050).weights)
 
 
+def test_a_fork_is_judged_and_stopped_as_its_run_is_now():
+    """The tolerance and target loss are not logged, so a past step's settings have the first
+    ones: a branch takes the run's current ones, as the past step's view does."""
+    run = Trainer(TrainConfig(function="ridge", grid=5, hidden_nodes=4, steps=300))
+    run.advance(100)
+    run.set_tolerance(0.2)
+    run.set_target_loss(1e-5)
+    branch = run.fork(50)
+    assert (branch.config.tolerance, branch.config.target_loss) == (0.2, 1e-5)
+    assert branch.config.with_changes(tolerance=None, target_loss=None) == \
+        run.state_at(50).config.with_changes(tolerance=None, target_loss=None)
+    gate = Trainer(TrainConfig(steps=300))
+    gate.advance(100)
+    gate.set_target_loss(0.01)
+    assert gate.fork(50).config.target_loss == 0.01 and gate.fork(50).config.tolerance is None
+
+
 def test_a_fork_at_a_row_step_keeps_it_only_once_completed():
     run = Trainer(TrainConfig(steps=100, seed=2))
     run.advance(10)

@@ -229,3 +229,29 @@ def test_failed_seeds_are_grouped_by_why_they_failed(qtbot, dialog):
         assert f"{names.get(kind, kind)} {count}" in text
     listed = child(dialog, QListWidget)
     assert all(" · " in listed.item(k).text() for k in range(listed.count()))
+
+
+def test_a_new_tolerance_judges_a_functions_results_again_without_a_run(qtbot):
+    """A tolerance trains nothing (#28): the same networks are judged by it, as a run with it
+    would have judged them, and the settings line says it."""
+    from core.model.config import function_config
+
+    config = function_config("ridge", grid=5, hidden_nodes=4, steps=150)
+    d = SeedsDialog(config)
+    qtbot.addWidget(d)
+    run_to_end(qtbot, d, 20)
+    before = d.result()
+    assert "within ±0.05" in labels_text(d) and before.kinds is not None
+    d.set_config(config.with_changes(tolerance=0.5))
+    after = d.result()
+    expected = run_ensemble(config.with_changes(tolerance=0.5), 20)
+    assert after is not None and np.array_equal(after.weights, before.weights)
+    assert np.array_equal(after.solved, expected.solved) and after.solved.sum() > before.solved.sum()
+    assert after.kinds is not None and after.config.tolerance == 0.5
+    text = labels_text(d)
+    assert "within ±0.5" in text and "judged within ±0.5" in text
+    assert f"{int(expected.solved.sum())} of 20 networks" in text
+    assert child(d, QListWidget).count() == int((~expected.solved).sum())
+    d.set_config(config.with_changes(tolerance=0.5, hidden_nodes=5))  # this one trains otherwise
+    assert d.result() is None
+    d.close()

@@ -474,6 +474,64 @@ def test_edited_settings_go_to_the_run_or_make_a_new_one_from_the_seed(qtbot):
     s.shutdown()
 
 
+def test_a_switch_between_gate_and_function_names_only_the_settings_chosen(qtbot):
+    """The targets follow from the gate or function, and a gate has no tolerance (#28)."""
+    s = RunSession(TrainConfig(steps=300, seed=3), use_engine=False)
+    notices = []
+    s.notice.connect(notices.append)
+    s.edit_config(s.config.with_changes(gate="function", function="ridge", grid=5))
+    qtbot.waitUntil(lambda: len(notices) == 1)
+    assert notices[-1] == "Settings changed (Gate, Function, Grid): the network was reset."
+    s.edit_config(s.config.with_changes(gate="and"))
+    qtbot.waitUntil(lambda: len(notices) == 2)
+    assert notices[-1] == "Settings changed (Gate, Function, Grid): the network was reset."
+    s.edit_config(s.config.with_changes(gate="xor", hidden_nodes=3))
+    qtbot.waitUntil(lambda: len(notices) == 3)
+    assert notices[-1] == "Settings changed (Gate, Hidden nodes): the network was reset."
+    s.shutdown()
+
+
+FUNCTION_RUN = TrainConfig(function="ridge", grid=5, hidden_nodes=4, steps=200_000, seed=3)
+
+
+@pytest.mark.parametrize("past", [False, True], ids=["present", "past-step"])
+def test_a_new_tolerance_while_paused_judges_the_step_shown_at_once(qtbot, past):
+    s = RunSession(FUNCTION_RUN)
+    shown = []
+    s.shown.connect(shown.append)
+    try:
+        s.set_speed(2000.0)
+        s.train()
+        qtbot.waitUntil(lambda: s.state == states.TRAINING and s.live_step() > 20, timeout=30000)
+        s.train_or_pause()
+        qtbot.waitUntil(lambda: s.state == states.PAUSED and shown[-1].state == states.PAUSED)
+        if past:
+            s.show_step(10)
+            assert shown[-1].step == 10 and shown[-1].config.tolerance == 0.05
+        s.edit_config(s.config.with_changes(tolerance=0.4))
+        qtbot.waitUntil(lambda: shown[-1].config.tolerance == 0.4, timeout=10000)
+        assert shown[-1].step == (10 if past else s.live_step()) and s.is_running()
+    finally:
+        s.shutdown()
+
+
+def test_a_branch_from_a_past_step_keeps_the_tolerance_in_force(qtbot):
+    s = RunSession(FUNCTION_RUN.with_changes(steps=200), use_engine=False)
+    try:
+        s.set_speed(0.0)
+        s.train()
+        qtbot.waitUntil(lambda: not s.is_running() and s.state == states.FINISHED, timeout=30000)
+        s.show_step(100)
+        s.edit_config(s.config.with_changes(tolerance=0.3))
+        origin = s.trainer
+        s.train()
+        qtbot.waitUntil(lambda: s.trainer is not origin and not s.is_running(), timeout=30000)
+        assert s.trainer.branched_from == (origin.run_id, 100)
+        assert s.trainer.config.tolerance == 0.3 and s.config.tolerance == 0.3
+    finally:
+        s.shutdown()
+
+
 # -- optimizers: a row of the math panel moves the optimizer's state with the weights -------
 @pytest.mark.parametrize("optimizer", ["momentum", "adam"])
 def test_a_math_panel_step_carries_the_optimizers_state_into_the_run(qtbot, optimizer):

@@ -313,3 +313,17 @@ def test_a_functions_first_advance_is_one_step_of_its_grid_not_64(qapp, config, 
     assert asked[0] == first
     assert trainer.step == config.steps == len(trainer.history)
     assert shown[-1].step == config.steps
+
+
+def test_a_tolerance_asked_for_as_the_run_ends_still_judges_its_end(qapp):
+    """The thread may end between the last look at requests and the end's snapshot (#28)."""
+    from gui.run.training_worker import TrainingWorker
+
+    trainer = Trainer(TrainConfig(function="ridge", grid=5, hidden_nodes=4, steps=20))
+    worker = TrainingWorker(trainer)
+    shown = []
+    worker.snapshot.connect(shown.append)
+    worker.request_stop()  # the loop takes no request before it ends
+    worker.set_tolerance(0.3)
+    worker.run()
+    assert trainer.config.tolerance == 0.3 and shown[-1].config.tolerance == 0.3
