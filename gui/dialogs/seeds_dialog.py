@@ -431,9 +431,10 @@ class SeedsDialog(QDialog):
         if failed.size > shown.size:
             title += self.tr(" (first {0} listed)").format(f"{shown.size:,}")
         kinds = failure_kinds(result) if result.kinds is not None else {}  # none if cancelled
-        if kinds:  # why they failed, by kind: "stuck 10 · still learning 30"
+        if kinds:  # why they failed, by kind: "stuck: 10 · still learning: 30" (a colon, so a
+            # count is not read as part of the name: "within the tolerance 17")
             title += "<br>" + html.escape(" · ".join(
-                f"{diagnosis_kind_name(kind)} {count:,}" for kind, count in kinds.items()))
+                f"{diagnosis_kind_name(kind)}: {count:,}" for kind, count in kinds.items()))
         self._failed_title.setText(f"<b>{title}</b>")
         for k in shown:
             self._failed.addItem(self._failed_item(result, int(k)))

@@ -7,6 +7,8 @@ from PySide6.QtWidgets import QLabel, QListWidget, QProgressBar, QPushButton, QS
 
 from core.model.config import TrainConfig
 from core.training.ensemble import run_ensemble, summarize
+from core.views.diagnosis import failure_kinds
+from gui.common.messages import diagnosis_kind_name
 from gui.dialogs.seeds_dialog import SeedsDialog
 from gui.run.seeds_worker import SeedsWorker, start_seeds_thread
 
@@ -59,6 +61,8 @@ def test_run_shows_progress_to_the_end_and_the_core_summary(qtbot, dialog):
     failed = child(dialog, QListWidget)
     assert failed.count() == len(summary.failed_seeds)
     assert f"Seeds that failed: {len(summary.failed_seeds)}" in text
+    kinds = failure_kinds(dialog.result())
+    assert kinds and all(f"{diagnosis_kind_name(kind)}: {count:,}" in text for kind, count in kinds.items())
     assert child(dialog, QPushButton, "Run").isEnabled()
     assert not child(dialog, QPushButton, "Cancel").isEnabled()
 
