@@ -184,7 +184,7 @@ class ControlPanel(QWidget):
         self._steps.setSingleStep(100)
         self._steps.setGroupSeparatorShown(True)
         self._steps.setToolTip(self.tr("Training steps (1-100,000,000). One step = one pass over "
-                                       "the 4 rows of the truth table"))
+                                       "all the rows: a gate's 4, or a function's n x n grid"))
         form.addRow(self.tr("S&teps"), self._steps)
         for whole in (self._hidden, self._steps):
             whole.refused.connect(self._on_not_whole)

@@ -581,11 +581,6 @@
         <translation>学習率 α(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="186"/>
-        <source>Training steps (1-100,000,000). One step = one pass over the 4 rows of the truth table</source>
-        <translation>学習のステップ数(1~100,000,000)。1ステップ = 真理値表の4行をひととおり学習すること</translation>
-    </message>
-    <message>
         <location filename="../../gui/controls/control_panel.py" line="188"/>
         <source>S&amp;teps</source>
         <translation>ステップ数(&amp;T)</translation>
@@ -696,6 +691,11 @@
         <location filename="../../gui/controls/control_panel.py" line="354"/>
         <source>Settings recommended for a function: {0}.</source>
         <translation>関数の学習に勧める設定にしました: {0}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls/control_panel.py" line="186"/>
+        <source>Training steps (1-100,000,000). One step = one pass over all the rows: a gate&apos;s 4, or a function&apos;s n x n grid</source>
+        <translation>学習のステップ数（1～100,000,000）。1ステップ = すべての行をひととおり学習すること。ゲートなら4行、関数なら n x n の格子の全点</translation>
     </message>
     <message>
         <location filename="../../gui/controls/control_panel.py" line="407"/>
@@ -3643,47 +3643,47 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
         <translation>（最初の {0} 個を表示）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="443"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="444"/>
         <source>seed {0}: final loss {1:.3g}</source>
         <translation>シード {0}: 最終損失 {1:.3g}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="445"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="446"/>
         <source> (diverged at step {0})</source>
         <translation>（ステップ {0} で発散）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="454"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="455"/>
         <source>2-layer network (no hidden nodes)</source>
         <translation>2層ネットワーク（隠れ層なし）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="456"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="457"/>
         <source>{0} hidden nodes</source>
         <translation>隠れ層のノード {0} 個</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="457"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="458"/>
         <source>{0}, {1}, alpha {2}, {3} steps, {4} updates, {5}, {6} loss, {7} start weights, {8} update order</source>
         <translation>{0}、{1}、学習率 {2}、{3} ステップ、更新方式 {4}、活性化関数 {5}、損失関数 {6}、重みの初期値 {7}、更新の順序 {8}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="463"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="464"/>
         <source>, within ±{0}</source>
         <translation>、許容誤差 ±{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="465"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="466"/>
         <source>, stop at loss {0}</source>
         <translation>、損失 {0} で停止</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="470"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="471"/>
         <source>the function {0} on a {1} x {1} grid</source>
         <translation>{1} x {1} の格子上の関数 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="472"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="473"/>
         <source>the custom gate</source>
         <translation>カスタムゲート</translation>
     </message>
@@ -3826,87 +3826,87 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
 <context>
     <name>StatusLine</name>
     <message>
-        <location filename="../../gui/views/status_line.py" line="17"/>
-        <source>Steps done of the run&apos;s total (one step = one pass over the 4 rows)</source>
-        <translation>全ステップ数のうち実行済みのステップ数（1ステップ = 4行をひととおり学習すること）</translation>
-    </message>
-    <message>
-        <location filename="../../gui/views/status_line.py" line="18"/>
+        <location filename="../../gui/views/status_line.py" line="19"/>
         <source>Loss now: summed over the 4 rows at the current weights. The loss plot shows each step&apos;s loss instead, added up row by row during the step (the article&apos;s L[step]), so its last point differs a little</source>
         <translation>現在の損失: 今の重みでの4行分の損失の合計。損失グラフは各ステップの損失（記事の L[step]、ステップ中に行ごとに足したもの）を示すため、最後の点とは少し異なります</translation>
     </message>
     <message>
-        <location filename="../../gui/views/status_line.py" line="21"/>
+        <location filename="../../gui/views/status_line.py" line="22"/>
         <source>Training speed</source>
         <translation>学習の速さ</translation>
     </message>
     <message>
-        <location filename="../../gui/views/status_line.py" line="21"/>
+        <location filename="../../gui/views/status_line.py" line="22"/>
         <source>What the trainer is doing</source>
         <translation>学習の状態</translation>
     </message>
     <message>
-        <location filename="../../gui/views/status_line.py" line="25"/>
+        <location filename="../../gui/views/status_line.py" line="26"/>
         <source>ready</source>
         <translation>準備完了</translation>
     </message>
     <message>
-        <location filename="../../gui/views/status_line.py" line="25"/>
+        <location filename="../../gui/views/status_line.py" line="26"/>
         <source>training</source>
         <translation>学習中</translation>
     </message>
     <message>
-        <location filename="../../gui/views/status_line.py" line="26"/>
+        <location filename="../../gui/views/status_line.py" line="27"/>
         <source>paused</source>
         <translation>一時停止中</translation>
     </message>
     <message>
-        <location filename="../../gui/views/status_line.py" line="26"/>
+        <location filename="../../gui/views/status_line.py" line="27"/>
         <source>finished</source>
         <translation>完了</translation>
     </message>
     <message>
-        <location filename="../../gui/views/status_line.py" line="27"/>
+        <location filename="../../gui/views/status_line.py" line="28"/>
         <source>diverged</source>
         <translation>発散</translation>
     </message>
     <message>
-        <location filename="../../gui/views/status_line.py" line="27"/>
+        <location filename="../../gui/views/status_line.py" line="28"/>
         <source>failed</source>
         <translation>失敗</translation>
     </message>
     <message>
-        <location filename="../../gui/views/status_line.py" line="28"/>
+        <location filename="../../gui/views/status_line.py" line="29"/>
         <source>stopped</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../gui/views/status_line.py" line="34"/>
+        <location filename="../../gui/views/status_line.py" line="35"/>
         <source>step {0:,} of {1:,}</source>
         <translation>ステップ {0:,} / {1:,}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/status_line.py" line="36"/>
+        <location filename="../../gui/views/status_line.py" line="37"/>
         <source>step {0:,} of {1:,}, the past (live: {2:,})</source>
         <translation>ステップ {0:,} / {1:,}（過去の表示、現在: {2:,}）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/status_line.py" line="43"/>
+        <location filename="../../gui/views/status_line.py" line="44"/>
         <source>loss now {0:.6g} (the article&apos;s sum, no ½)</source>
         <translation>現在の損失 {0:.6g}（記事のコードの和、½ なし）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/status_line.py" line="46"/>
+        <location filename="../../gui/views/status_line.py" line="47"/>
         <source>loss now {0:.6g}</source>
         <translation>現在の損失 {0:.6g}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/status_line.py" line="41"/>
+        <location filename="../../gui/views/status_line.py" line="42"/>
         <source>loss too large to compute</source>
         <translation>損失が大きすぎて計算できません</translation>
     </message>
     <message>
-        <location filename="../../gui/views/status_line.py" line="49"/>
+        <location filename="../../gui/views/status_line.py" line="17"/>
+        <source>Steps done of the run&apos;s total (one step = one pass over all the rows: a gate&apos;s 4, or a function&apos;s grid)</source>
+        <translation>全ステップ数のうち実行済みのステップ数（1ステップ = すべての行をひととおり学習すること。ゲートなら4行、関数なら格子の全点）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/status_line.py" line="50"/>
         <source>{0:,.0f} steps/s</source>
         <translation>{0:,.0f} ステップ/秒</translation>
     </message>
