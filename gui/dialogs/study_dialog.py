@@ -120,8 +120,8 @@ class StudyDialog(QDialog):
     def set_config(self, config) -> None:
         """The settings in the main window; the next run studies them."""
         self._config = config
-        if self._rows is None:  # rows shown keep the line they were judged against
-            self._show_tolerance()
+        if self._rows is None and self._thread is None:  # rows shown, or on their way, keep
+            self._show_tolerance()  # the line they are judged against
 
     def tolerance(self) -> float:
         """The tolerance the next run judges by: the run's own (a gate's config has none)."""
@@ -242,6 +242,7 @@ class StudyDialog(QDialog):
     def _show(self, rows) -> None:
         self._rows = rows
         self._plot.enableAutoRange()
+        self._show_tolerance(self._studied_tolerance)
         nodes = np.array([r.hidden_nodes for r in rows], dtype=float)
         # A diverged seed's error is inf: drawn at 1, the most a finite prediction can miss by.
         low, mid, high = (np.minimum([r.quantiles[k] for r in rows], 1.0) for k in range(3))

@@ -95,3 +95,14 @@ def test_before_a_run_the_axes_show_the_range_chosen(qtbot):
     dialog.set_range(2, 12, 10)
     (x_low, x_high), (y_low, y_high) = dialog._plot.getPlotItem().viewRange()
     assert (x_low, x_high) == (1.5, 12.5) and (y_low, y_high) == (0.0, 1.0)
+
+
+def test_a_tolerance_changed_during_the_first_run_waits_for_the_next_one(qtbot):
+    dialog = StudyDialog(CONFIG)
+    qtbot.addWidget(dialog)
+    dialog.set_range(1, 3, 3)
+    dialog.start()
+    dialog.set_config(CONFIG.with_changes(tolerance=0.3))  # while it runs
+    assert dialog._tolerance_line.value() == 0.05
+    qtbot.waitUntil(lambda: not dialog.is_running(), timeout=120000)
+    assert dialog._tolerance_line.value() == 0.05 and "got within 0.05 there" in dialog._status.text()
