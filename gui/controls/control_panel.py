@@ -101,7 +101,7 @@ class ControlPanel(QWidget):
         super().__init__(parent)
         self._config = config
         self._updating = False
-        self._gate_settings = None  # a gate's settings before a function's replaced them
+        self._gate_settings = None  # the last gate settings shown: a gate switched back gets them
         self._note = ""  # what the recommended settings changed, for the window's status bar
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -284,6 +284,8 @@ class ControlPanel(QWidget):
         self._updating = True
         try:
             self._config = config
+            if not config.is_function:  # a file, a run, a preset: the gate settings now
+                self._gate_settings = config
             self._gate.setCurrentIndex(self._gate.findData(config.gate))
             if config.is_function:
                 self._function.set_function(config.function, config.grid, config.tolerance)
@@ -349,12 +351,10 @@ class ControlPanel(QWidget):
         try:
             config = self._read_config()
             if to_function:
-                self._gate_settings = self._config
                 config = self._switched(config, FUNCTION_DEFAULTS, self.tr(
                     "Settings recommended for a function: {0}."))
             elif to_gate:
                 before = self._gate_settings or TrainConfig()
-                self._gate_settings = None
                 config = self._switched(config, {f: getattr(before, f) for f in FUNCTION_DEFAULTS},
                                         self.tr("The gate's settings back: {0}."))
         except ConfigError as error:
@@ -365,6 +365,8 @@ class ControlPanel(QWidget):
         self._targets_box.setVisible(config.gate == "custom")
         self._function.set_shown(config.is_function)
         self._update_hidden_note(config.hidden_nodes)
+        if not config.is_function:
+            self._gate_settings = config
         if config != self._config:
             self._config = config
             self._name_preset(config)

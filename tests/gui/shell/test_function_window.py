@@ -318,3 +318,14 @@ def test_the_tolerance_judges_the_trained_run_again_without_resetting_it(qtbot, 
     assert after.step == 300 and after.solved and np.array_equal(after.predictions, before.predictions)
     assert window.config().tolerance == 0.5 and window.session.trainer.config.tolerance == 0.5
     assert window.predictions.verdict_text() == "✓ Within 0.5 at every sample"
+
+
+def test_a_gate_switched_back_gets_the_gate_settings_shown_last(qtbot, window):
+    controls = window.controls
+    controls.set_config(TrainConfig(hidden_nodes=5, alpha=0.3, steps=3000))
+    pick(window, "function")
+    controls.set_config(preset_config("article-and"))  # a preset, a run or a file shown meanwhile
+    controls.set_config(TrainConfig(function="ridge", hidden_nodes=9))
+    pick(window, "xor")
+    config = window.config()
+    assert (config.gate, config.hidden_nodes, config.alpha, config.steps) == ("xor", 0, 0.5, 1000)
