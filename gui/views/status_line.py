@@ -16,7 +16,8 @@ class StatusLine(QWidget):
         self._step, self._loss, self._rate, self._state = (QLabel() for _ in range(4))
         tips = (self.tr("Steps done of the run's total (one step = one pass over all the rows: a "
                         "gate's 4, or a function's grid)"),
-                self.tr("Loss now: summed over the 4 rows at the current weights. The loss plot "
+                self.tr("Loss now: summed over the 4 rows at the current weights (a function's grid: "
+                        "its sum times 4 / the number of rows). The loss plot "
                         "shows each step's loss instead, added up row by row during the step "
                         "(the article's L[step]), so its last point differs a little"),
                 self.tr("Training speed"), self.tr("What the trainer is doing"))

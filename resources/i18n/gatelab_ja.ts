@@ -622,7 +622,7 @@
     </message>
     <message>
         <location filename="../../gui/controls/control_panel.py" line="249"/>
-        <location filename="../../gui/controls/control_panel.py" line="319"/>
+        <location filename="../../gui/controls/control_panel.py" line="321"/>
         <source>Train</source>
         <translation>学習</translation>
     </message>
@@ -662,17 +662,17 @@
         <translation>ここで学習を終え、今の重みを残します (Esc)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="318"/>
+        <location filename="../../gui/controls/control_panel.py" line="320"/>
         <source>Pause</source>
         <translation>一時停止</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="319"/>
+        <location filename="../../gui/controls/control_panel.py" line="321"/>
         <source>Resume</source>
         <translation>再開</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="325"/>
+        <location filename="../../gui/controls/control_panel.py" line="327"/>
         <source>Not applied: “{0}” is not a whole number. Numbers here are written with a decimal point and a comma between thousands: 2,000 is two thousand.</source>
         <translation>適用していません: 「{0}」は整数ではありません。ここでは小数点に「.」、3桁ごとの区切りに「,」を使います（2,000 は二千）。</translation>
     </message>
@@ -688,7 +688,7 @@
         <translation>反映されませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="354"/>
+        <location filename="../../gui/controls/control_panel.py" line="355"/>
         <source>Settings recommended for a function: {0}.</source>
         <translation>関数の学習に勧める設定にしました: {0}。</translation>
     </message>
@@ -698,47 +698,47 @@
         <translation>学習のステップ数（1～100,000,000）。1ステップ = すべての行をひととおり学習すること。ゲートなら4行、関数なら n x n の格子の全点</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="407"/>
+        <location filename="../../gui/controls/control_panel.py" line="409"/>
         <source>2-layer model</source>
         <translation>2層モデル</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="408"/>
+        <location filename="../../gui/controls/control_panel.py" line="410"/>
         <source>{0} hidden nodes</source>
         <translation>隠れ層のノード {0} 個</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="410"/>
+        <location filename="../../gui/controls/control_panel.py" line="412"/>
         <source>{gate} · {nodes} · α = {alpha} · {steps} steps</source>
         <translation>{gate} · {nodes} · α = {alpha} · {steps} ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="412"/>
+        <location filename="../../gui/controls/control_panel.py" line="414"/>
         <source>The run&apos;s settings (Esc leaves presentation mode to change them)</source>
         <translation>この学習の設定（変えるには Esc でプレゼンテーションモードを抜けます）</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="433"/>
+        <location filename="../../gui/controls/control_panel.py" line="435"/>
         <source>Full speed</source>
         <translation>最高速度</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="435"/>
+        <location filename="../../gui/controls/control_panel.py" line="437"/>
         <source>1 step/s</source>
         <translation>1 ステップ/秒</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="437"/>
+        <location filename="../../gui/controls/control_panel.py" line="439"/>
         <source>{0} steps/s</source>
         <translation>{0} ステップ/秒</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="443"/>
+        <location filename="../../gui/controls/control_panel.py" line="445"/>
         <source>0 = the article&apos;s 2-layer model (one neuron, 3 weights)</source>
         <translation>0 = 記事の2層モデル（ニューロン1個、重み3個）</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="444"/>
+        <location filename="../../gui/controls/control_panel.py" line="446"/>
         <source>3-layer model: {0} hidden nodes + a bias node</source>
         <translation>3層モデル: 隠れ層のノード {0} 個 + バイアスのノード</translation>
     </message>
@@ -3826,77 +3826,72 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
 <context>
     <name>StatusLine</name>
     <message>
-        <location filename="../../gui/views/status_line.py" line="19"/>
-        <source>Loss now: summed over the 4 rows at the current weights. The loss plot shows each step&apos;s loss instead, added up row by row during the step (the article&apos;s L[step]), so its last point differs a little</source>
-        <translation>現在の損失: 今の重みでの4行分の損失の合計。損失グラフは各ステップの損失（記事の L[step]、ステップ中に行ごとに足したもの）を示すため、最後の点とは少し異なります</translation>
-    </message>
-    <message>
-        <location filename="../../gui/views/status_line.py" line="22"/>
+        <location filename="../../gui/views/status_line.py" line="23"/>
         <source>Training speed</source>
         <translation>学習の速さ</translation>
     </message>
     <message>
-        <location filename="../../gui/views/status_line.py" line="22"/>
+        <location filename="../../gui/views/status_line.py" line="23"/>
         <source>What the trainer is doing</source>
         <translation>学習の状態</translation>
     </message>
     <message>
-        <location filename="../../gui/views/status_line.py" line="26"/>
+        <location filename="../../gui/views/status_line.py" line="27"/>
         <source>ready</source>
         <translation>準備完了</translation>
     </message>
     <message>
-        <location filename="../../gui/views/status_line.py" line="26"/>
+        <location filename="../../gui/views/status_line.py" line="27"/>
         <source>training</source>
         <translation>学習中</translation>
     </message>
     <message>
-        <location filename="../../gui/views/status_line.py" line="27"/>
+        <location filename="../../gui/views/status_line.py" line="28"/>
         <source>paused</source>
         <translation>一時停止中</translation>
     </message>
     <message>
-        <location filename="../../gui/views/status_line.py" line="27"/>
+        <location filename="../../gui/views/status_line.py" line="28"/>
         <source>finished</source>
         <translation>完了</translation>
     </message>
     <message>
-        <location filename="../../gui/views/status_line.py" line="28"/>
+        <location filename="../../gui/views/status_line.py" line="29"/>
         <source>diverged</source>
         <translation>発散</translation>
     </message>
     <message>
-        <location filename="../../gui/views/status_line.py" line="28"/>
+        <location filename="../../gui/views/status_line.py" line="29"/>
         <source>failed</source>
         <translation>失敗</translation>
     </message>
     <message>
-        <location filename="../../gui/views/status_line.py" line="29"/>
+        <location filename="../../gui/views/status_line.py" line="30"/>
         <source>stopped</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../gui/views/status_line.py" line="35"/>
+        <location filename="../../gui/views/status_line.py" line="36"/>
         <source>step {0:,} of {1:,}</source>
         <translation>ステップ {0:,} / {1:,}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/status_line.py" line="37"/>
+        <location filename="../../gui/views/status_line.py" line="38"/>
         <source>step {0:,} of {1:,}, the past (live: {2:,})</source>
         <translation>ステップ {0:,} / {1:,}（過去の表示、現在: {2:,}）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/status_line.py" line="44"/>
+        <location filename="../../gui/views/status_line.py" line="45"/>
         <source>loss now {0:.6g} (the article&apos;s sum, no ½)</source>
         <translation>現在の損失 {0:.6g}（記事のコードの和、½ なし）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/status_line.py" line="47"/>
+        <location filename="../../gui/views/status_line.py" line="48"/>
         <source>loss now {0:.6g}</source>
         <translation>現在の損失 {0:.6g}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/status_line.py" line="42"/>
+        <location filename="../../gui/views/status_line.py" line="43"/>
         <source>loss too large to compute</source>
         <translation>損失が大きすぎて計算できません</translation>
     </message>
@@ -3906,7 +3901,12 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
         <translation>全ステップ数のうち実行済みのステップ数（1ステップ = すべての行をひととおり学習すること。ゲートなら4行、関数なら格子の全点）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/status_line.py" line="50"/>
+        <location filename="../../gui/views/status_line.py" line="19"/>
+        <source>Loss now: summed over the 4 rows at the current weights (a function&apos;s grid: its sum times 4 / the number of rows). The loss plot shows each step&apos;s loss instead, added up row by row during the step (the article&apos;s L[step]), so its last point differs a little</source>
+        <translation>現在の損失: 今の重みでの4行分の損失の合計（関数の格子では、全点の合計に 4 / 行数 を掛けたもの）。損失グラフは各ステップの損失（記事の L[step]、ステップ中に行ごとに足したもの）を示すため、最後の点とは少し異なります</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/status_line.py" line="51"/>
         <source>{0:,.0f} steps/s</source>
         <translation>{0:,.0f} ステップ/秒</translation>
     </message>
@@ -3994,7 +3994,7 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
         <translation>キャンセルしました。もう一度始めるには「実行」を押してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/study_dialog.py" line="253"/>
+        <location filename="../../gui/dialogs/study_dialog.py" line="254"/>
         <source>Lowest median error {0:.3f} with {1} hidden nodes; {2} of {3} seeds got within {4} there.</source>
         <translation>誤差の中央値が最も小さいのは隠れ層のノード {1} 個のときで {0:.3f} です。そのとき {3} 個中 {2} 個のシードが誤差 {4} 以内に収まりました。</translation>
     </message>
