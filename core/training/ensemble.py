@@ -46,6 +46,10 @@ QUANTILES = (0.1, 0.5, 0.9)
 CURVE_POINTS = 500  # steps at which the quantile curves are recorded
 LOOP_MAX = 32  # online runs up to this many networks use the per-network kernel
 BLOCK_ELEMENTS = 1 << 16  # hidden nodes x networks per vectorised block (cache-sized)
+# and in batch mode rows x hidden nodes x networks: a function's grid (441 rows) takes ~74 networks a block,
+# so its (rows x H) buffers stay near the cache; far wider blocks ran 1.5 x slower per row
+GRID_ELEMENTS = 1 << 19
+BLOCK_MIN = 16  # networks: narrower blocks spend their time in NumPy's per-call overhead
 LOSS_BUFFER = 1 << 22  # chunk steps x networks of per-step losses held at once (32 MB)
 CHUNK_SECONDS = 0.04  # training time between progress reports and stop polls
 
@@ -109,8 +113,9 @@ class _Workspace:
 
 
 class _VectorBlock:
-    """Up to BLOCK_ELEMENTS / H networks as the columns of one parameter array, trained by the
-    step's definition traced into NumPy code (core.model.step.array_program)."""
+    """Up to BLOCK_ELEMENTS / H networks (fewer on a grid: GRID_ELEMENTS) as the columns of one
+    parameter array, trained by the step's definition traced into NumPy code
+    (core.model.step.array_program)."""
 
     def __init__(self, config: TrainConfig, params: np.ndarray, index: np.ndarray,
                  workspace: _Workspace | None = None):
@@ -298,7 +303,10 @@ class Ensemble:
             engine = "loop" if self.config.mode == "online" and count <= LOOP_MAX else "vector"
         if engine == "loop" and self.config.mode != "online":
             raise ValueError("the per-network loop runs online mode only")
-        width = max(1, BLOCK_ELEMENTS // max(1, self.config.hidden_nodes))
+        hidden = max(1, self.config.hidden_nodes)
+        width = max(1, BLOCK_ELEMENTS // hidden)
+        if self.config.mode == "batch":  # only batch mode keeps (rows x H) buffers
+            width = min(width, max(BLOCK_MIN, GRID_ELEMENTS // (hidden * len(self.config.points))))
         index = np.arange(count)
         if engine == "loop":
             return [_LoopBlock(self.config, self.params, index)]
