@@ -222,15 +222,13 @@ def test_the_first_frame_of_a_result_already_has_the_results_axes(qtbot, dialog)
 
 
 def test_failed_seeds_are_grouped_by_why_they_failed(qtbot, dialog):
-    from core.views.diagnosis import failure_kinds
-
     run_to_end(qtbot, dialog, 60)
     kinds = failure_kinds(run_ensemble(CONFIG, 60))
     assert kinds and sum(kinds.values()) == int((~run_ensemble(CONFIG, 60).solved).sum())
     text = labels_text(dialog)
     names = {"still_learning": "still learning", "stuck": "stuck", "saturated": "saturated"}
     for kind, count in kinds.items():
-        assert f"{names.get(kind, kind)} {count}" in text
+        assert f"{names.get(kind, kind)}: {count}" in text
     listed = child(dialog, QListWidget)
     assert all(" · " in listed.item(k).text() for k in range(listed.count()))
 
