@@ -11,7 +11,7 @@ class ArticleGuideView(GuideView):
         self._lay_out(self.tr("Read the article beside GateLab: each part below is one section "
                               "of it. Set up puts the window where that section is."),
                       self.tr("Load the article's run for this section and show the view to look at"),
-                      [entry.key for entry in SECTIONS])
+                      [entry.key for entry in SECTIONS], self.texts, self.subtitle)
 
     def subtitle(self, key: str) -> str:
         return f"「{section(key).heading}」"

@@ -1,6 +1,6 @@
 """GuideView: a guide's sections, each with its words, a line on what to look at and a button
 that sets the window up for it. The article guide and the theorem guide are two of them: each
-says which sections it has and their words (`texts`), this lays them out."""
+hands its sections and their words to `_lay_out`, which lays them out."""
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
@@ -14,9 +14,10 @@ class GuideView(QScrollArea):
         self.setWidgetResizable(True)
         self._buttons = {}
 
-    def _lay_out(self, intro_text: str, button_tip: str, keys) -> None:
+    def _lay_out(self, intro_text: str, button_tip: str, keys, texts, subtitle=lambda _key: "") -> None:
         """The intro, then for each section (by key): its title and subtitle, its words, what to
-        look at, and its Set up button."""
+        look at, and its Set up button. texts(key): (title, what the section is about, what to
+        look at), in the window's language; subtitle(key): a line under the title, or ""."""
         # The words every guide shares are in one context, "GuideView": a subclass's tr would
         # file them under its own name.
         inner = QWidget()
@@ -25,10 +26,10 @@ class GuideView(QScrollArea):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         for key in keys:
-            title, text, look = self.texts(key)
-            subtitle = self.subtitle(key)
+            title, text, look = texts(key)
+            under = subtitle(key)
             heading = QLabel(f"<b>{title}</b>" + (
-                f"<br><span style='color:#555'>{subtitle}</span>" if subtitle else ""))
+                f"<br><span style='color:#555'>{under}</span>" if under else ""))
             heading.setWordWrap(True)
             body = QLabel(text)
             body.setWordWrap(True)
@@ -50,11 +51,3 @@ class GuideView(QScrollArea):
 
     def button(self, key: str) -> QPushButton:
         return self._buttons[key]
-
-    def texts(self, key: str) -> tuple[str, str, str]:
-        """(title, what the section is about, what to look at), in the window's language."""
-        raise NotImplementedError
-
-    def subtitle(self, key: str) -> str:
-        """A line under the title (the article's own heading); none by default."""
-        return ""

@@ -15,7 +15,7 @@ class TheoremGuideView(GuideView):
                               "theorem. Each part below says one thing it promises or does not, and "
                               "Set up loads a run that shows it."),
                       self.tr("Load this section's run and show the view to look at"),
-                      [entry.key for entry in SECTIONS])
+                      [entry.key for entry in SECTIONS], self.texts)
 
     def texts(self, key: str) -> tuple[str, str, str]:
         """(title, what the section is about, what to look at), with its run's numbers."""

@@ -1198,17 +1198,17 @@ Green, below {green}: they agree, backprop is right. Red, above {red}: backprop 
 <context>
     <name>GuideView</name>
     <message>
-        <location filename="../../gui/views/guide_view.py" line="35"/>
+        <location filename="../../gui/views/guide_view.py" line="36"/>
         <source>Look at: {0}</source>
         <translation>見るところ: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/guide_view.py" line="38"/>
+        <location filename="../../gui/views/guide_view.py" line="39"/>
         <source>Set up</source>
         <translation>準備する</translation>
     </message>
     <message>
-        <location filename="../../gui/views/guide_view.py" line="40"/>
+        <location filename="../../gui/views/guide_view.py" line="41"/>
         <source>Set up: {0}</source>
         <translation>準備する: {0}</translation>
     </message>
