@@ -35,7 +35,7 @@ import numpy as np
 
 from core.model import layout as places
 from core.model.gates import ROWS
-from core.model.tracing import ArraySource, FloatSource, Graph, Group, RowConstant, name
+from core.model.tracing import ArraySource, FloatSource, Graph, Group, Lines, RowConstant, key_of, name, per_line
 
 
 # == the definition =============================================================================
@@ -513,7 +513,81 @@ FLOAT_TEMPLATES = {"sigmoid": SIGMOID_FLOATS}
 
 
 class Arrays(_Traced):
-    """Traced for the arrays dialect (the many-seeds engine)."""
+    """Traced for the arrays dialect (the many-seeds engine).
+
+    lines (a function's grid in batch mode): the grid's n rows, line by line (core.model.tracing.
+    Lines). A gate's four rows are values over the rows and per-row sums, where an input of 0 or
+    1 folds its multiplication away; a grid's 441 rows that way cost two calls on small arrays
+    per row. A line is a value over its 21 rows, and the code computes one line after another
+    while many networks wide, in buffers that stay in the cache. The sums over the rows add the
+    lines' values elementwise, then reduce over a line once; a sum with the inputs uses the grid:
+    the x1 of every line is the same, so sum x1 e = sum over i of x1_i (e summed over the lines),
+    and x2 is one number per line, so sum x2 e = sum over lines of x2_j (e summed over the line).
+    """
+
+    def __init__(self, graph: Graph, lines: int | None = None):
+        super().__init__(graph)
+        self.lines = lines  # the grid's rows in all, when traced line by line
+
+    def _call(self, op, *args):
+        return per_line(lambda *a: self.graph.call(op, *a), *args)
+
+    def exp(self, z):
+        return self._call("exp", z)
+
+    def log1p(self, z):
+        return self._call("log1p", z)
+
+    def tanh(self, z):
+        return self._call("tanh", z)
+
+    def where(self, condition, yes, no):
+        return self._call("where", condition, yes, no)
+
+    def sqrt(self, z):
+        return self._call("sqrt", z)
+
+    def maximum(self, a, b):
+        return self._call("maximum", a, b)
+
+    def input_sum(self, x, w):
+        if self.lines:
+            return self._input_sum(x, w)  # each line: w1 times its x1 (shared), plus w2 times its x2
+        return super().input_sum(x, w)
+
+    def node_sum(self, o, h):
+        return per_line(super().node_sum, o, h)
+
+    def row_count(self, x):
+        return self.lines or super().row_count(x)
+
+    def row_sum(self, t):
+        if isinstance(t, Lines):
+            return self.graph.reduce_rows(self._add_lines(t))
+        return super().row_sum(t)
+
+    def _add_lines(self, t: Lines):
+        """line 0 + line 1 + ..., elementwise."""
+        total = t.parts[0]
+        for part in t.parts[1:]:
+            total = total + part
+        return total
+
+    def rows_outer(self, x, e):
+        if not isinstance(e, Lines):
+            return super().rows_outer(x, e)
+        result = []
+        for xi in x:
+            parts = xi.parts if isinstance(xi, Lines) else (xi,) * len(e.parts)
+            if all(key_of(part) == key_of(parts[0]) for part in parts):  # x1, and the bias's 1
+                result.append(self.graph.reduce_rows(self._add_lines(e) * parts[0]))
+            else:  # x2: one number per line
+                total = None
+                for part, value in zip(e.parts, parts, strict=True):
+                    term = self.graph.reduce_rows(part) * value
+                    total = term if total is None else total + term
+                result.append(total)
+        return Group(result)
 
     def relu(self, u):
         # max(u, 0), as the engine has always taken it: the select gives 0.0 where u is -0.0
@@ -738,6 +812,20 @@ def _array_inputs(graph: Graph, p: Params, state: tuple, t, optimizer: str):
     return {node: local for node, local, _ in named}, [f"{local} = {view}" for _, local, view in named]
 
 
+def line_rows(points) -> int:
+    """The rows of one line of a function's grid (points in lines of equal x2, x1 fastest);
+    all the points if they do not make such lines."""
+    width = next((k for k, point in enumerate(points) if point[1] != points[0][1]), len(points))
+    lines = [points[start:start + width] for start in range(0, len(points), width)]
+    even = len(points) % width == 0 and all(len({x2 for _, x2 in line}) == 1 for line in lines)
+    return width if even else len(points)
+
+
+def buffer_rows(points) -> int:
+    """The rows a batch step's or an evaluation's buffer holds: a gate's four, a grid's line."""
+    return len(points) if points == ROWS else line_rows(points)
+
+
 @lru_cache(maxsize=32)
 def array_program(kind: str, hidden_nodes: int, activation: str, loss: str, article: bool,
                   targets: tuple, optimizer: str = SGD, points: tuple = ROWS) -> ArrayProgram:
@@ -745,14 +833,26 @@ def array_program(kind: str, hidden_nodes: int, activation: str, loss: str, arti
     (a row's inputs (x1, x2) from `points` and its target are constants of the code). P holds
     the run's state (the weights and the optimizer's: core.model.layout.state_layout); an
     evaluation reads only the weights."""
-    graph = Graph(hidden_nodes, len(points))
-    f = Arrays(graph)
+    lined = kind != ONLINE and points != ROWS  # a function's grid: line by line (Arrays)
+    width = buffer_rows(points)
+    graph = Graph(hidden_nodes, width)
+    f = Arrays(graph, len(points) if lined else None)
     p = traced_params(graph)
     state, t = traced_state(graph, optimizer) if kind != EVALUATE else ((), None)
     alpha = graph.input("alpha")
     inputs, views = _array_inputs(graph, p, state, t, optimizer if kind != EVALUATE else SGD)
     inputs[alpha] = "alpha"
     columns = (RowConstant(r[0] for r in points), RowConstant(r[1] for r in points), 1.0)
+    target_values = RowConstant(targets)
+    if lined:
+        spans = [range(start, start + width) for start in range(0, len(points), width)]
+
+        def along(values, one_number=False):
+            parts = [tuple(values[i] for i in span) for span in spans]
+            return Lines(graph, [float(part[0]) if one_number and len(set(part)) == 1 else RowConstant(part)
+                                 for part in parts])
+        columns = (along([r[0] for r in points]), along([r[1] for r in points], True), 1.0)
+        target_values = along(targets)
     if kind == ONLINE:
         rows = tuple((x1, x2, yt) for (x1, x2), yt in zip(points, targets, strict=True))
         total, after, new_state, new_t = online_step(f, p, rows, alpha, activation, loss, article,
@@ -760,7 +860,7 @@ def array_program(kind: str, hidden_nodes: int, activation: str, loss: str, arti
         pairs = _state_pairs(p, after, state, t, new_state, new_t)
         outputs = [(total, "total")] + [(new, inputs[old]) for new, old in pairs]
     elif kind == BATCH:
-        total, update, new_t = batch_step(f, p, columns, RowConstant(targets), alpha, activation, loss,
+        total, update, new_t = batch_step(f, p, columns, target_values, alpha, activation, loss,
                                           optimizer, state, t)
         if optimizer == SGD:
             outputs = [(total, "total"), (update.after, None)]  # f.descend: P -= alpha _grad
@@ -769,9 +869,13 @@ def array_program(kind: str, hidden_nodes: int, activation: str, loss: str, arti
             outputs = [(total, "total")] + [(new, inputs[old]) for new, old in pairs]
     else:
         fw = forward(f, p, columns, activation)
-        total = scaled(f.row_sum(row_loss(f, fw.v, fw.yp, RowConstant(targets), loss, batch=True)),
+        total = scaled(f.row_sum(row_loss(f, fw.v, fw.yp, target_values, loss, batch=True)),
                        len(points))
-        outputs = [(fw.yp, "predictions"), (total, "total")]
+        if lined:
+            outputs = [(part, f"predictions[{span.start}:{span.stop}]") for part, span in zip(fw.yp.parts, spans)]
+        else:
+            outputs = [(fw.yp, "predictions")]
+        outputs.append((total, "total"))
     source = ArraySource(graph, inputs, outputs)
     unpack = [f"{', '.join(f'_b{k}' for k in range(len(source.buffers)))}, = B[:{len(source.buffers)}]"] \
         if source.buffers else []

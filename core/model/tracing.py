@@ -54,19 +54,88 @@ class Group(tuple):
         return self._map(other, lambda a, b: b * a)
 
 
+class Lines:
+    """A value over a function's grid held line by line (the arrays dialect, batch mode): one
+    value per line of the grid, each over that line's rows. Arithmetic and the backend's
+    functions apply line by line, and the nodes made for line j carry j, so the code computes
+    a line at a time in buffers that stay in the cache (ArraySource)."""
+
+    def __init__(self, graph, parts):
+        self.graph = graph
+        self.parts = tuple(parts)
+
+    def map(self, function, *others):
+        """function(part, *other parts) for each line (a plain other applies to every line)."""
+        results = []
+        for j, part in enumerate(self.parts):
+            before, self.graph.line = self.graph.line, j
+            try:
+                results.append(function(part, *(o.parts[j] if isinstance(o, Lines) else o for o in others)))
+            finally:
+                self.graph.line = before
+        return Lines(self.graph, results)
+
+    def __add__(self, other):
+        return self.map(lambda a, b: a + b, other)
+
+    def __radd__(self, other):
+        return self.map(lambda a, b: b + a, other)
+
+    def __sub__(self, other):
+        return self.map(lambda a, b: a - b, other)
+
+    def __rsub__(self, other):
+        return self.map(lambda a, b: b - a, other)
+
+    def __mul__(self, other):
+        return self.map(lambda a, b: a * b, other)
+
+    def __rmul__(self, other):
+        return self.map(lambda a, b: b * a, other)
+
+    def __truediv__(self, other):
+        return self.map(lambda a, b: a / b, other)
+
+    def __rtruediv__(self, other):
+        return self.map(lambda a, b: b / a, other)
+
+    def __neg__(self):
+        return self.map(lambda a: -a)
+
+    def __abs__(self):
+        return self.map(abs)
+
+    def __gt__(self, other):
+        return self.map(lambda a, b: a > b, other)
+
+    def __ge__(self, other):
+        return self.map(lambda a, b: a >= b, other)
+
+
+def per_line(function, *args):
+    """function(*args), line by line if any argument is Lines."""
+    lined = next((a for a in args if isinstance(a, Lines)), None)
+    if lined is None:
+        return function(*args)
+    return lined.map(lambda part, *rest: function(*rest), *args)
+
+
 ELEMENTWISE = ("add", "sub", "mul", "div", "neg", "abs", "exp", "log1p", "tanh", "sqrt", "pow", "maximum",
                "ge", "gt", "where")
 _BOOLEAN = ("ge", "gt")
 
 
 class Node:
-    __slots__ = ("graph", "index", "op", "args", "nodes", "rows", "name")
+    __slots__ = ("graph", "index", "op", "args", "nodes", "rows", "name", "line")
 
     def __init__(self, graph, op, args, nodes, rows):
         self.graph, self.op, self.args = graph, op, args
         self.nodes, self.rows = nodes, rows
         self.name = None
         self.index = len(graph.nodes)
+        # the line of a grid it belongs to (Lines): the code computes line after line
+        lines = [a.line for a in args if isinstance(a, Node)]
+        self.line = max(lines + [graph.line])
 
     def __repr__(self):
         return f"Node({self.index} {self.op} {self.name or ''})"
@@ -76,24 +145,32 @@ class Node:
         return self.op in _BOOLEAN
 
     def __add__(self, other):
+        if isinstance(other, Lines):
+            return NotImplemented
         return self.graph.binary("add", self, other)
 
     def __radd__(self, other):
         return self.graph.binary("add", other, self)
 
     def __sub__(self, other):
+        if isinstance(other, Lines):
+            return NotImplemented
         return self.graph.binary("sub", self, other)
 
     def __rsub__(self, other):
         return self.graph.binary("sub", other, self)
 
     def __mul__(self, other):
+        if isinstance(other, Lines):
+            return NotImplemented
         return self.graph.binary("mul", self, other)
 
     def __rmul__(self, other):
         return self.graph.binary("mul", other, self)
 
     def __truediv__(self, other):
+        if isinstance(other, Lines):
+            return NotImplemented
         return self.graph.binary("div", self, other)
 
     def __rtruediv__(self, other):
@@ -114,7 +191,7 @@ class Node:
     __hash__ = object.__hash__
 
 
-def _key(value):
+def key_of(value):
     if isinstance(value, Node):
         return value.index
     if isinstance(value, RowConstant):
@@ -137,7 +214,8 @@ class Graph:
 
     def __init__(self, hidden_nodes: int, rows: int = 4):
         self.hidden_nodes = hidden_nodes
-        self.rows = rows  # the rows a value over the rows has (batch mode): 4 for a gate
+        self.rows = rows  # the rows a value over the rows has (batch mode): 4 for a gate, a line of a grid
+        self.line = -1  # the grid's line being traced (Lines.map), -1 outside
         self.nodes: list[Node] = []
         self._table: dict = {}
 
@@ -148,7 +226,7 @@ class Graph:
         return node
 
     def _node(self, op, args, nodes=None, rows=None):
-        key = (op,) + tuple(_key(a) for a in args)
+        key = (op,) + tuple(key_of(a) for a in args)
         found = self._table.get(key)
         if found is not None:
             return found
@@ -195,6 +273,10 @@ class Graph:
     def stack(self, parts):
         """A value over the rows, from each row's own value."""
         return self._node("stack", tuple(parts), nodes=any(_nodes_of(p) for p in parts), rows=True)
+
+    def reduce_rows(self, value):
+        """row 0 + row 1 + ... of a value held as one array over the rows, in one call."""
+        return self._node("reduce_rows", (value,), rows=False)
 
     def sum_rows(self, value, rows: int):
         """row 0 + row 1 + ..., left to right."""
@@ -414,10 +496,12 @@ class ArraySource:
         self.grad_size = None  # the rows of _grad, if there is a descend
         self.views: dict[str, str] = {}  # name -> a view of a buffer or weight, taken once
         live = live_nodes([value for value, _ in outputs])
-        self._last: dict[int, float] = {}
+        live.sort(key=lambda node: (node.line, node.index))  # a grid's lines one after another
+        self._at = {node.index: k for k, node in enumerate(live)}  # when each value is computed
+        self._last: dict[int, float] = {}  # when each value is last read
         for node in live:
             for arg in _args(node):
-                self._last[arg.index] = node.index
+                self._last[arg.index] = self._at[node.index]
         self._loc = {node.index: place for node, place in inputs.items()}
         self._place: dict[int, object] = {}  # node -> a fixed place, or (stack node, row)
         copies = []
@@ -460,7 +544,7 @@ class ArraySource:
                 home = node.index
             if home is not None:
                 self._home[node.index] = home
-                self._last[home] = max(self._last.get(home, -1), self._last.get(node.index, node.index))
+                self._last[home] = max(self._last.get(home, -1), self._last.get(node.index, self._at[node.index]))
         self._dies: dict[float, list] = {}
         for home in set(self._home.values()):
             self._dies.setdefault(self._last[home], []).append(home)
@@ -470,7 +554,7 @@ class ArraySource:
         self._holder: dict[str, int] = {}
         for node in live:
             self._emit(node)
-            for home in self._dies.get(node.index, ()):
+            for home in self._dies.get(self._at[node.index], ()):
                 name = self._buffer_of.pop(home, None)
                 if name is not None:
                     self._free.setdefault(self._kind[name], []).append(name)
@@ -484,7 +568,7 @@ class ArraySource:
             self._place[node.index] = place
             first = node.args[0] if node.op in ("add", "sub") else None
             if not (isinstance(first, Node) and first.op not in _KEPT and first.index not in self._place
-                    and self._last.get(first.index) == node.index
+                    and self._last.get(first.index) == self._at[node.index]
                     and (first.rows, first.nodes) == (node.rows, node.nodes)):
                 return
             node = first
@@ -553,7 +637,7 @@ class ArraySource:
         elif isinstance(place, str):
             out = place
             holder = self._holder.get(place)
-            if holder is not None and self._last.get(holder, -1) > index:
+            if holder is not None and self._last.get(holder, -1) > self._at[index]:
                 raise ValueError(f"{place} is written while its old value is still needed: the step "
                                  "must use a weight's old value before it writes the new one")
             self._holder[place] = index
@@ -571,7 +655,7 @@ class ArraySource:
             return None
         for arg in _args(node):
             name = self._buffer_of.get(arg.index)
-            if name is not None and self._last.get(arg.index) == node.index and not arg.boolean \
+            if name is not None and self._last.get(arg.index) == self._at[node.index] and not arg.boolean \
                     and (arg.rows, arg.nodes) == (node.rows, node.nodes):
                 del self._buffer_of[arg.index]
                 self._buffer_of[node.index] = name
@@ -598,6 +682,10 @@ class ArraySource:
                 return [f"np.copyto({out}, {term[0]})"]
             return [f"np.add({term[0]}, {term[1]}, out={out})"] + [
                 f"np.add({out}, {term[j]}, out={out})" for j in range(2, self.hidden)]
+        if op == "reduce_rows":
+            # along the leading axis NumPy adds row after row, as the per-row code does (a
+            # single network, W = 1, would be summed pairwise: the ensemble runs at least 2)
+            return [f"np.add.reduce({refs[0]}, axis=0, out={out})"]
         if op == "descend":
             return [f"np.multiply(_grad, {refs[0]}, out=_grad)",
                     f"np.subtract({self.flat}, _grad, out={self.flat})"]

@@ -112,6 +112,13 @@ class _Workspace:
         return self._start[:, :width]
 
 
+def _paired(array: np.ndarray) -> np.ndarray:
+    """A lone network's column beside a copy of itself. NumPy sums a long axis of one column
+    pairwise, and of two or more columns row after row, so one network alone would round its
+    sums over hidden nodes and rows differently from the same network in a block."""
+    return array if array.shape[1] != 1 else np.repeat(array, 2, axis=1)
+
+
 class _VectorBlock:
     """Up to BLOCK_ELEMENTS / H networks (fewer on a grid: GRID_ELEMENTS) as the columns of one
     parameter array, trained by the step's definition traced into NumPy code
@@ -140,17 +147,25 @@ class _VectorBlock:
         np.copyto(self.start, self.params)
         kind = step.BATCH if self.config.mode == "batch" else step.ONLINE
         program = self._workspace.program(kind)
+        params, out = _paired(self.params), _paired(losses)
         with np.errstate(**_QUIET):
-            program.run(self.params, self._workspace.buffers(kind, self.size), losses, count,
+            program.run(params, self._workspace.buffers(kind, params.shape[1]), out, count,
                         self.config.alpha)
+        if params is not self.params:
+            self.params[:] = params[:, :1]
+            losses[:] = out[:, :1]
 
     def evaluate(self, total) -> np.ndarray:
         """Summed loss of the current weights into total; returns the 4 x K predictions."""
-        predictions = np.empty((len(self.config.points), self.size))
+        params = _paired(self.params)
+        predictions = np.empty((len(self.config.points), params.shape[1]))
+        summed = _paired(total[None])[0]
         with np.errstate(**_QUIET):
             self._workspace.program(step.EVALUATE).run(
-                self.params, self._workspace.buffers(step.EVALUATE, self.size), predictions, total)
-        return predictions
+                params, self._workspace.buffers(step.EVALUATE, params.shape[1]), predictions, summed)
+        if params is not self.params:
+            total[:] = summed[:1]
+        return predictions[:, :self.size]
 
     # -- events ------------------------------------------------------------------------------
     def flagged(self, losses: np.ndarray) -> np.ndarray:
@@ -305,8 +320,9 @@ class Ensemble:
             raise ValueError("the per-network loop runs online mode only")
         hidden = max(1, self.config.hidden_nodes)
         width = max(1, BLOCK_ELEMENTS // hidden)
-        if self.config.mode == "batch":  # only batch mode keeps (rows x H) buffers
-            width = min(width, max(BLOCK_MIN, GRID_ELEMENTS // (hidden * len(self.config.points))))
+        if self.config.mode == "batch":  # only batch mode keeps (rows x H) buffers: a line of a grid
+            rows = step.buffer_rows(self.config.points)
+            width = min(width, max(BLOCK_MIN, GRID_ELEMENTS // (hidden * rows)))
         index = np.arange(count)
         if engine == "loop":
             return [_LoopBlock(self.config, self.params, index)]
