@@ -35,7 +35,17 @@ import numpy as np
 
 from core.model import layout as places
 from core.model.gates import ROWS
-from core.model.tracing import ArraySource, FloatSource, Graph, Group, Lines, RowConstant, key_of, name, per_line
+from core.model.tracing import (
+    ArraySource,
+    FloatSource,
+    Graph,
+    Group,
+    Lines,
+    RowConstant,
+    key_of,
+    name,
+    per_line,
+)
 
 
 # == the definition =============================================================================
@@ -872,7 +882,8 @@ def array_program(kind: str, hidden_nodes: int, activation: str, loss: str, arti
         total = scaled(f.row_sum(row_loss(f, fw.v, fw.yp, target_values, loss, batch=True)),
                        len(points))
         if lined:
-            outputs = [(part, f"predictions[{span.start}:{span.stop}]") for part, span in zip(fw.yp.parts, spans)]
+            outputs = [(part, f"predictions[{span.start}:{span.stop}]")
+                       for part, span in zip(fw.yp.parts, spans, strict=True)]
         else:
             outputs = [(fw.yp, "predictions")]
         outputs.append((total, "total"))

@@ -544,7 +544,8 @@ class ArraySource:
                 home = node.index
             if home is not None:
                 self._home[node.index] = home
-                self._last[home] = max(self._last.get(home, -1), self._last.get(node.index, self._at[node.index]))
+                last = self._last.get(node.index, self._at[node.index])
+                self._last[home] = max(self._last.get(home, -1), last)
         self._dies: dict[float, list] = {}
         for home in set(self._home.values()):
             self._dies.setdefault(self._last[home], []).append(home)
