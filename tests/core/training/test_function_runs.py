@@ -139,3 +139,62 @@ def test_a_function_run_is_solved_when_every_sample_is_within_its_tolerance():
     assert trainer.predictions().shape == (9,)
     errors = np.abs(trainer.predictions() - targets)
     assert trainer.solved() == bool((errors <= 0.05).all())
+
+
+LINED = [
+    dict(),
+    dict(hidden_nodes=0),
+    dict(activation="relu", loss="cross-entropy", alpha=0.3),
+    dict(activation="tanh", optimizer="adam", alpha=0.05),
+    dict(optimizer="momentum", hidden_nodes=5, alpha=0.3),
+]
+
+
+@pytest.mark.parametrize("settings", LINED, ids=str)
+@pytest.mark.parametrize("grid", [3, 21])
+def test_many_seeds_in_batch_on_a_grid_agree_with_single_runs_line_by_line(settings, grid):
+    """The batch step on a grid is traced a line of the grid at a time; every network still
+    follows its own single run (the trainer sums with BLAS, so to 1e-9, not bit for bit)."""
+    config = TrainConfig(**{"function": "bump", "grid": grid, "mode": "batch", "hidden_nodes": 3,
+                            "steps": 40, "alpha": 0.8, **settings})
+    result = Ensemble(config, 40, 5).run()
+    for k in (0, 23, 39):
+        single = Trainer(config.with_changes(seed=5 + k))
+        single.run()
+        assert np.allclose(result.weights[k], single.flat_weights(), rtol=1e-9, atol=1e-12)
+        assert math.isclose(result.final_loss[k], single.final_loss(), rel_tol=1e-9)
+        assert np.allclose(result.predictions[k], single.predictions(), rtol=1e-9)
+
+
+def test_a_grids_batch_buffers_hold_one_line_of_it():
+    config = TrainConfig(function="bump", grid=21, hidden_nodes=16)
+    for kind in (step.BATCH, step.EVALUATE):
+        program = step.array_program(kind, 16, "sigmoid", "squared", False, tuple(config.targets),
+                                     step.SGD, config.points)
+        shapes = {buffer.shape for buffer in program.allocate(7)}
+        assert (21, 16, 7) in shapes and not any(441 in shape for shape in shapes)
+    assert step.line_rows(config.points) == 21 and step.buffer_rows(ROWS) == 4
+    assert step.line_rows(((0.0, 0.0), (1.0, 0.0), (0.0, 1.0))) == 3  # not lines of one length
+
+
+@pytest.mark.parametrize("config", [
+    TrainConfig(function="ripple", grid=9, mode="batch", hidden_nodes=16, steps=25, alpha=2.0),
+    TrainConfig(gate="xor", mode="batch", hidden_nodes=16, steps=25, alpha=2.0),
+    TrainConfig(function="ripple", grid=9, hidden_nodes=16, steps=5, alpha=2.0),
+], ids=["grid batch", "gate batch", "grid online"])
+def test_a_network_gives_the_same_floats_in_any_block_and_alone(config, monkeypatch):
+    """NumPy sums a long axis of a single column pairwise, of several row after row: a lone
+    network runs beside a copy of itself, so its floats do not depend on its company."""
+    from core.training import ensemble
+
+    monkeypatch.setattr(ensemble, "LOOP_MAX", 0)
+    together = Ensemble(config, 6, 11).run()
+    for width in (1, 2, 4):
+        monkeypatch.setattr(ensemble, "BLOCK_ELEMENTS", 16 * width)
+        monkeypatch.setattr(ensemble, "GRID_ELEMENTS", 16 * width * step.buffer_rows(config.points))
+        monkeypatch.setattr(ensemble, "BLOCK_MIN", 1)
+        apart = Ensemble(config, 6, 11).run()
+        assert np.array_equal(apart.weights, together.weights), width
+        assert np.array_equal(apart.final_loss, together.final_loss), width
+    alone = Ensemble(config, 1, 15).run()
+    assert np.array_equal(alone.weights[0], together.weights[4])
