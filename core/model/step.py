@@ -562,7 +562,10 @@ class Arrays(_Traced):
 
     def input_sum(self, x, w):
         if self.lines:
-            return self._input_sum(x, w)  # each line: w1 times its x1 (shared), plus w2 times its x2
+            # w1 x1 + (w2 x2 + w3): per line, the part that is one number per row on the line
+            # (x2, the bias input) is summed over the hidden nodes only, so each row costs one
+            # addition to w1 x1, whose values the lines share
+            return w[0] * x[0] + self._input_sum(x[1:], w[1:])
         return super().input_sum(x, w)
 
     def node_sum(self, o, h):
