@@ -102,6 +102,7 @@ class ControlPanel(QWidget):
         self._config = config
         self._updating = False
         self._gate_settings = None  # the last gate settings shown: a gate switched back gets them
+        self._function_settings = None  # and the last function settings, for a function
         self._note = ""  # what the recommended settings changed, for the window's status bar
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -284,8 +285,7 @@ class ControlPanel(QWidget):
         self._updating = True
         try:
             self._config = config
-            if not config.is_function:  # a file, a run, a preset: the gate settings now
-                self._gate_settings = config
+            self._keep_settings(config)  # a file, a run, a preset: the settings now
             self._gate.setCurrentIndex(self._gate.findData(config.gate))
             if config.is_function:
                 self._function.set_function(config.function, config.grid, config.tolerance)
@@ -344,13 +344,18 @@ class ControlPanel(QWidget):
         if self._updating:
             return
         # A gate's settings cannot make a bump: switched from a gate, a function starts with the
-        # settings that train every preset (FUNCTION_DEFAULTS); switched back, the gate gets the
-        # settings it had (the article's if it had none). Picking another function keeps them.
+        # settings it had last, or the first time those that train every preset
+        # (FUNCTION_DEFAULTS); switched back, the gate gets the settings it had (the article's if
+        # it had none). Picking another function keeps them.
         to_function = self._gate.currentData() == FUNCTION and not self._config.is_function
         to_gate = self._gate.currentData() != FUNCTION and self._config.is_function
         try:
             config = self._read_config()
-            if to_function:
+            if to_function and self._function_settings is not None:
+                before = self._function_settings
+                config = self._switched(config, {f: getattr(before, f) for f in FUNCTION_DEFAULTS},
+                                        self.tr("The function's settings back: {0}."))
+            elif to_function:
                 config = self._switched(config, FUNCTION_DEFAULTS, self.tr(
                     "Settings recommended for a function: {0}."))
             elif to_gate:
@@ -365,13 +370,18 @@ class ControlPanel(QWidget):
         self._targets_box.setVisible(config.gate == "custom")
         self._function.set_shown(config.is_function)
         self._update_hidden_note(config.hidden_nodes)
-        if not config.is_function:
-            self._gate_settings = config
+        self._keep_settings(config)
         if config != self._config:
             self._config = config
             self._name_preset(config)
             self._show_run_facts(config)
             self.config_edited.emit(config)
+
+    def _keep_settings(self, config: TrainConfig) -> None:
+        if config.is_function:
+            self._function_settings = config
+        else:
+            self._gate_settings = config
 
     def _switched(self, config: TrainConfig, settings: dict, note: str) -> TrainConfig:
         """`config` with `settings`, shown in the controls; the note says what they changed."""

@@ -511,153 +511,153 @@
 <context>
     <name>ControlPanel</name>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="138"/>
+        <location filename="../../gui/controls/control_panel.py" line="139"/>
         <source>Input error</source>
         <translation>入力エラー</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="147"/>
+        <location filename="../../gui/controls/control_panel.py" line="148"/>
         <source>Presets…</source>
         <translation>プリセット…</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="148"/>
+        <location filename="../../gui/controls/control_panel.py" line="149"/>
         <source>Article: 2-layer AND</source>
         <translation>記事: 2層 AND</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="149"/>
+        <location filename="../../gui/controls/control_panel.py" line="150"/>
         <source>Article: 3-layer XOR</source>
         <translation>記事: 3層 XOR</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="152"/>
+        <location filename="../../gui/controls/control_panel.py" line="153"/>
         <source>Load the settings of one of the article&apos;s runs</source>
         <translation>記事で実行したときの設定を読み込みます</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="157"/>
+        <location filename="../../gui/controls/control_panel.py" line="158"/>
         <source>Network and training</source>
         <translation>ネットワークと学習</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="162"/>
+        <location filename="../../gui/controls/control_panel.py" line="163"/>
         <source>Custom</source>
         <translation>カスタム</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="163"/>
+        <location filename="../../gui/controls/control_panel.py" line="164"/>
         <source>Function f(x1, x2)</source>
         <translation>関数 f(x1, x2)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="164"/>
+        <location filename="../../gui/controls/control_panel.py" line="165"/>
         <source>The logic gate (truth table) the network learns, or a function of x1 and x2 sampled on a grid</source>
         <translation>ネットワークが学習する論理ゲート（真理値表）、または格子上の点で標本をとった x1 と x2 の関数</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="166"/>
+        <location filename="../../gui/controls/control_panel.py" line="167"/>
         <source>&amp;Gate</source>
         <translation>ゲート(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="173"/>
+        <location filename="../../gui/controls/control_panel.py" line="174"/>
         <source>Nodes in the hidden layer (0-64). 0 removes the hidden layer: the article&apos;s 2-layer model, one neuron</source>
         <translation>隠れ層のノードの数(0~64)。0 にすると隠れ層がなくなり、記事の2層モデル（ニューロン1個）になります</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="176"/>
+        <location filename="../../gui/controls/control_panel.py" line="177"/>
         <source>&amp;Hidden nodes</source>
         <translation>隠れ層のノード数(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="180"/>
+        <location filename="../../gui/controls/control_panel.py" line="181"/>
         <source>Learning rate α (0.0001-100): how far each update moves the weights. Can change while training</source>
         <translation>学習率 α(0.0001~100): 勾配降下法の1回の更新で重みを動かす大きさ。学習中も変更できます</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="182"/>
+        <location filename="../../gui/controls/control_panel.py" line="183"/>
         <source>&amp;Alpha (learning rate)</source>
         <translation>学習率 α(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="188"/>
+        <location filename="../../gui/controls/control_panel.py" line="189"/>
         <source>S&amp;teps</source>
         <translation>ステップ数(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="191"/>
+        <location filename="../../gui/controls/control_panel.py" line="192"/>
         <source>S&amp;eed</source>
         <translation>シード(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="208"/>
+        <location filename="../../gui/controls/control_panel.py" line="209"/>
         <source>Target output for this input, from 0 to 1</source>
         <translation>この入力に対する真の値(0~1)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="219"/>
+        <location filename="../../gui/controls/control_panel.py" line="220"/>
         <source>Random seed (0-4294967295): the same seed always gives the same initial weights</source>
         <translation>乱数のシード(0~4294967295): 同じシードからは、いつも同じ重みの初期値が得られます</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="222"/>
+        <location filename="../../gui/controls/control_panel.py" line="223"/>
         <source>New seed</source>
         <translation>新しいシード</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="223"/>
+        <location filename="../../gui/controls/control_panel.py" line="224"/>
         <source>Draw a new random seed: new initial weights (Ctrl+D)</source>
         <translation>新しいシードを乱数で選び、重みの初期値を変えます (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="231"/>
+        <location filename="../../gui/controls/control_panel.py" line="232"/>
         <source>Speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="236"/>
+        <location filename="../../gui/controls/control_panel.py" line="237"/>
         <source>From slow motion (1 step a second) to as fast as the machine goes. Can change while training</source>
         <translation>スローモーション（1秒に1ステップ）からコンピュータの最高速度まで。学習中も変更できます</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="249"/>
+        <location filename="../../gui/controls/control_panel.py" line="250"/>
         <location filename="../../gui/controls/control_panel.py" line="321"/>
         <source>Train</source>
         <translation>学習</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="250"/>
+        <location filename="../../gui/controls/control_panel.py" line="251"/>
         <source>Start, pause or resume training (Space)</source>
         <translation>学習を開始・一時停止・再開します (Space)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="251"/>
+        <location filename="../../gui/controls/control_panel.py" line="252"/>
         <source>Step</source>
         <translation>1ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="252"/>
+        <location filename="../../gui/controls/control_panel.py" line="253"/>
         <source>Run exactly one step, then pause (.)</source>
         <translation>ちょうど1ステップだけ進めて一時停止します (.)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="253"/>
+        <location filename="../../gui/controls/control_panel.py" line="254"/>
         <source>Reset</source>
         <translation>リセット</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="254"/>
+        <location filename="../../gui/controls/control_panel.py" line="255"/>
         <source>Back to the initial weights of this seed (Ctrl+R)</source>
         <translation>このシードの重みの初期値に戻します (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="255"/>
+        <location filename="../../gui/controls/control_panel.py" line="256"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="256"/>
+        <location filename="../../gui/controls/control_panel.py" line="257"/>
         <source>End training here and keep the current weights (Esc)</source>
         <translation>ここで学習を終え、今の重みを残します (Esc)</translation>
     </message>
@@ -677,68 +677,73 @@
         <translation>適用していません: 「{0}」は整数ではありません。ここでは小数点に「.」、3桁ごとの区切りに「,」を使います（2,000 は二千）。</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="359"/>
+        <location filename="../../gui/controls/control_panel.py" line="357"/>
+        <source>The function&apos;s settings back: {0}.</source>
+        <translation>関数の設定に戻しました: {0}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls/control_panel.py" line="364"/>
         <source>The gate&apos;s settings back: {0}.</source>
         <translation>ゲートの設定に戻しました: {0}。</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="362"/>
+        <location filename="../../gui/controls/control_panel.py" line="367"/>
         <location filename="../../gui/controls/function_picker.py" line="170"/>
         <source>Not applied: {0}</source>
         <translation>反映されませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="355"/>
+        <location filename="../../gui/controls/control_panel.py" line="360"/>
         <source>Settings recommended for a function: {0}.</source>
         <translation>関数の学習に勧める設定にしました: {0}。</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="186"/>
+        <location filename="../../gui/controls/control_panel.py" line="187"/>
         <source>Training steps (1-100,000,000). One step = one pass over all the rows: a gate&apos;s 4, or a function&apos;s n x n grid</source>
         <translation>学習のステップ数（1～100,000,000）。1ステップ = すべての行をひととおり学習すること。ゲートなら4行、関数なら n x n の格子の全点</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="409"/>
+        <location filename="../../gui/controls/control_panel.py" line="419"/>
         <source>2-layer model</source>
         <translation>2層モデル</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="410"/>
+        <location filename="../../gui/controls/control_panel.py" line="420"/>
         <source>{0} hidden nodes</source>
         <translation>隠れ層のノード {0} 個</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="412"/>
+        <location filename="../../gui/controls/control_panel.py" line="422"/>
         <source>{gate} · {nodes} · α = {alpha} · {steps} steps</source>
         <translation>{gate} · {nodes} · α = {alpha} · {steps} ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="414"/>
+        <location filename="../../gui/controls/control_panel.py" line="424"/>
         <source>The run&apos;s settings (Esc leaves presentation mode to change them)</source>
         <translation>この学習の設定（変えるには Esc でプレゼンテーションモードを抜けます）</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="435"/>
+        <location filename="../../gui/controls/control_panel.py" line="445"/>
         <source>Full speed</source>
         <translation>最高速度</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="437"/>
+        <location filename="../../gui/controls/control_panel.py" line="447"/>
         <source>1 step/s</source>
         <translation>1 ステップ/秒</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="439"/>
+        <location filename="../../gui/controls/control_panel.py" line="449"/>
         <source>{0} steps/s</source>
         <translation>{0} ステップ/秒</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="445"/>
+        <location filename="../../gui/controls/control_panel.py" line="455"/>
         <source>0 = the article&apos;s 2-layer model (one neuron, 3 weights)</source>
         <translation>0 = 記事の2層モデル（ニューロン1個、重み3個）</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="446"/>
+        <location filename="../../gui/controls/control_panel.py" line="456"/>
         <source>3-layer model: {0} hidden nodes + a bias node</source>
         <translation>3層モデル: 隠れ層のノード {0} 個 + バイアスのノード</translation>
     </message>

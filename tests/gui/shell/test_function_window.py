@@ -301,6 +301,11 @@ def test_another_function_keeps_the_learners_settings_and_a_gate_gets_its_own_ba
     assert window.config() == gate
     assert controls._presets.currentText() == "Article: 3-layer XOR"
     qtbot.waitUntil(lambda: "The gate's settings back: 2 hidden nodes" in window.statusBar().currentMessage())
+    pick(window, "function")  # and to the function again: the learner's settings, not the defaults
+    assert (window.config().function, window.config().hidden_nodes) == ("x1*x2", 5)
+    assert window.config().optimizer == "adam" and window.config().steps == 10_000
+    qtbot.waitUntil(lambda: "The function's settings back: 5 hidden nodes"
+                    in window.statusBar().currentMessage())
 
 
 def test_the_tolerance_judges_the_trained_run_again_without_resetting_it(qtbot, window):
