@@ -48,6 +48,7 @@ class RunSession(QObject):
         self._shown = ShownStep(self._trainer)  # the run's present, or the past step shown
         self._past_sent = 0.0
         self._asked_tolerance = None  # (run, tolerance) asked of the thread training it
+        self._asked_live = None  # (run, alpha, steps) asked of it
         self._undo: list = []  # (step, weights before a hand edit), newest last
         self.runs: list[Trainer] = [self._trainer]  # this session's runs, oldest first
         self._names: dict[int, str] = {}  # run_id -> a name the user gave
@@ -419,6 +420,7 @@ class RunSession(QObject):
         if self.controller.is_running():
             self.controller.set_alpha(config.alpha)
             self.controller.set_total_steps(config.steps)
+            self._asked_live = (self._trainer, config.alpha, config.steps)
             return True
         t = self._trainer
         goes_on = t.outcome is not None and t.outcome.reason == states.COMPLETED and \
@@ -470,6 +472,19 @@ class RunSession(QObject):
             self._send_past()
         else:
             self._show(*(ended_state(self._trainer) or (self._state, "")))
+
+    def _apply_as_asked(self) -> None:
+        """An alpha or steps asked of the thread as it ended, too late for it (the thread had
+        left its loop; the stop had not reached this thread yet): applied here instead. A run
+        that completed while asked for more steps trains on, as it would have a moment before."""
+        asked, self._asked_live = self._asked_live, None
+        t = self._trainer
+        if asked is None or asked[0] is not t or self.controller.is_running() or self.viewing is not None \
+                or (t.config.alpha, t.config.steps) == asked[1:]:
+            return
+        goes_on = t.outcome is not None and t.outcome.reason == states.COMPLETED and asked[2] > t.step
+        if self.apply_live(self._config) and goes_on and not self._after_stop:  # nothing waits
+            self.controller.start(t)
 
     def _judge_as_asked(self) -> None:
         """A tolerance asked of the thread as it ended, too late for it: judged here instead."""
@@ -624,6 +639,7 @@ class RunSession(QObject):
         if not running:
             self._send_runs()  # its steps and loss, now that it has stopped
             self._judge_as_asked()
+            self._apply_as_asked()
         # An action may start the thread again (Step after Reset): the rest wait for that run.
         while not running and self._after_stop and not self.controller.is_running():
             action = self._after_stop.pop(0)

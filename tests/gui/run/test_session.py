@@ -1,9 +1,11 @@
 """RunSession: the run's state machine, without a window."""
 
 import json
+import threading
 
 import numpy as np
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 
 from core.model.config import TrainConfig
@@ -579,5 +581,39 @@ def test_after_a_math_panel_row_an_earlier_hand_edit_is_no_longer_undone(qtbot):
         s.undo_edit()
         assert run.weights.equals(row.weights) and run.optimizer_state() == tuple(row.optimizer_state)
         assert notices and notices[-1].startswith("Nothing to undo")
+    finally:
+        s.shutdown()
+
+
+def _train_until_the_thread_leaves_its_loop(session):
+    """Trains the run to its end and waits, without handing the GUI thread's events on, until the
+    training thread has left its loop: the session still takes the run to be training (the
+    thread's end is queued for this thread)."""
+    left = threading.Event()
+    session.train()
+    session.controller._worker.finished.connect(left.set, Qt.ConnectionType.DirectConnection)
+    assert left.wait(60), "the run did not end"
+    assert session.is_running() and session.trainer.finished
+
+
+@pytest.mark.parametrize("more_steps", [True, False])
+def test_alpha_and_steps_asked_as_the_run_ends_are_not_lost(qtbot, more_steps):
+    """The thread can leave its loop before a change reaches it: a completed run given more
+    steps trains on with the new alpha, as it would have a moment before; given fewer, the
+    finished run keeps its settings and says the next run takes them."""
+    s = RunSession(TrainConfig(steps=60, seed=3), use_engine=False)
+    notices = []
+    s.notice.connect(notices.append)
+    try:
+        _train_until_the_thread_leaves_its_loop(s)
+        s.edit_config(s.config.with_changes(alpha=0.7, steps=200 if more_steps else 40))
+        if more_steps:
+            qtbot.waitUntil(lambda: s.trainer.step == 200 and not s.is_running(), timeout=60000)
+            assert s.trainer.config.alpha == 0.7 and s.state == states.FINISHED
+            assert len(s.trainer.history) == 200
+        else:
+            qtbot.waitUntil(lambda: not s.is_running() and any("next run" in n for n in notices))
+            assert s.trainer.step == 60 and s.trainer.config.alpha == 0.5
+            assert s.config.alpha == 0.7 and s.config.steps == 40  # the next run's
     finally:
         s.shutdown()
