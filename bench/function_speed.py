@@ -3,16 +3,18 @@
 Run by hand: `python bench/function_speed.py`. The same network (16 hidden nodes, sigmoid,
 squared loss, alpha 0.5) on XOR's 4 rows and on the bump's 21 x 21 grid (441 rows), in one
 run so the machine's load is shared: the single trainer online and in batch mode, and many
-seeds (1,024 networks, the traced NumPy code) online and in batch mode. Prints row updates per
+seeds (1,024 networks, the traced NumPy code) online and in batch mode, and with the settings a
+function's many seeds start from (FUNCTION_DEFAULTS: batch, Adam, 24 nodes). Prints row updates per
 second (for many seeds: network-row updates) and the ratio function / gate; median of REPEATS.
 For many seeds it also prints what the traced code computes per network-row: its NumPy calls'
 element operations (a count, the same on every machine), gate and grid.
 Goals: the single trainer within 20 % of a gate's rate per row (0.8); many seeds as fast per row
 as on a gate (1.0).
 Measured (shared 2-core machine, docs/design.md): 1,024 seeds in batch mode 0.39 with one block
-of all networks, 0.50 with grid blocks of 74 networks, 0.99 traced a line of the grid at a time;
-online 0.80-0.85, where the grid's code does 407 element operations per network-row against a
-gate's 320.
+of all networks, 0.50 with grid blocks of 74 networks, 0.88-0.99 traced a line of the grid at a time;
+online 0.80-0.88, where the grid's code does 407 element operations per network-row against a
+gate's 320; with the function defaults 1.8-2.2 (Adam's update of every weight comes once a step:
+once per 441 rows on the grid, once per 4 on a gate).
 """
 
 import statistics
@@ -26,7 +28,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from core.model import step  # noqa: E402
-from core.model.config import TrainConfig  # noqa: E402
+from core.model.config import FUNCTION_DEFAULTS, TrainConfig  # noqa: E402
 from core.training.ensemble import Ensemble, draw_initial_params  # noqa: E402
 from core.training.trainer import Trainer  # noqa: E402
 
@@ -39,6 +41,8 @@ SEEDS_GOAL = 1.0
 
 GATE = TrainConfig(hidden_nodes=HIDDEN)
 FUNCTION = TrainConfig(function="bump", grid=21, hidden_nodes=HIDDEN)
+# what a function's many seeds run by default (batch, Adam, 24 nodes, cross-entropy), on both
+DEFAULTS = {name: value for name, value in FUNCTION_DEFAULTS.items() if name != "steps"}
 
 
 def single_rate(config, mode: str) -> float:
@@ -55,11 +59,11 @@ def single_rate(config, mode: str) -> float:
     return steps * rows / statistics.median(times)
 
 
-def ensemble_rate(config, mode: str = "online") -> float:
+def ensemble_rate(config, mode: str = "online", **settings) -> float:
     """Network-row updates per second of SEEDS networks at once."""
     rows = len(config.points)
     steps = max(2, 40_000 // rows)
-    config = config.with_changes(steps=steps, mode=mode)
+    config = config.with_changes(steps=steps, mode=mode, **settings)
     params = draw_initial_params(config, np.arange(SEEDS))
     Ensemble(config, SEEDS, params=params).run()  # compiles the traced code (cached after)
     times = []
@@ -116,7 +120,9 @@ def main() -> int:
     for label, rate, goal in (("single trainer, online", lambda c: single_rate(c, "online"), SINGLE_GOAL),
                               ("single trainer, batch", lambda c: single_rate(c, "batch"), SINGLE_GOAL),
                               (f"{SEEDS:,} seeds, online", ensemble_rate, SEEDS_GOAL),
-                              (f"{SEEDS:,} seeds, batch", lambda c: ensemble_rate(c, "batch"), SEEDS_GOAL)):
+                              (f"{SEEDS:,} seeds, batch", lambda c: ensemble_rate(c, "batch"), SEEDS_GOAL),
+                              (f"{SEEDS:,} seeds, defaults", lambda c: ensemble_rate(c, **DEFAULTS),
+                               SEEDS_GOAL)):
         gate, function = rate(GATE), rate(FUNCTION)
         ratio = function / gate
         ok &= ratio >= goal
