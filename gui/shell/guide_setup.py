@@ -51,9 +51,7 @@ class GuideSetup(QObject):
         config = entry.config()
 
         def then():
-            surface = w.output_view.view
-            if hasattr(surface, "show_error"):  # the 2D map (no OpenGL) has no error view
-                surface.show_error(entry.show == theorem_guide.ERROR)
+            w.output_view.view.show_error(entry.show == theorem_guide.ERROR)  # 3D or the 2D map
             if entry.show in DOCKS:
                 w.show_dock(DOCKS[entry.show])
             if entry.train:

@@ -127,9 +127,10 @@ class WindowLayout(QObject):
         w.hidden_space, w.landscape = HiddenSpaceView(), LandscapeView()
         w.math_panel, w.gradient_check = MathPanel(), GradientCheckView()
         w.runs_view, w.article_guide = RunsView(), ArticleGuideView()
-        w.practice_panel, w.theorem_guide = PracticePanel(), TheoremGuideView()
+        w.practice_panel, w.theorem_guide = PracticePanel(), TheoremGuideView(flat=not w.output_view.is_3d)
         w.contributions = ContributionsView()
-        self.gate_only = {key: GateOnly(getattr(w, name)) for key, name in GATE_DOCKS.items()}
+        flat = not w.output_view.is_3d
+        self.gate_only = {key: GateOnly(getattr(w, name), flat) for key, name in GATE_DOCKS.items()}
         g = self.gate_only
         w.docks = {key: self._dock(key, title, widget) for key, title, widget in (
             ("network", self.tr("Network diagram"), g["network"]),

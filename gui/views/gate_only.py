@@ -7,10 +7,15 @@ from PySide6.QtWidgets import QLabel, QStackedWidget
 
 
 class GateOnly(QStackedWidget):
-    def __init__(self, view, parent=None):
+    def __init__(self, view, flat: bool = False, parent=None):
+        """flat: the output is a 2D map (no OpenGL), and the notice points there."""
         super().__init__(parent)
         self.view = view
         self._notice = QLabel(self.tr(
+            "This view follows the four rows of a logic gate. The run shown learns a function "
+            "f(x1, x2) on a grid: watch the map of the output, where each sample is a dot in its "
+            "target's colour, and the table of the samples farthest from their targets.") if flat else
+            self.tr(
             "This view follows the four rows of a logic gate. The run shown learns a function "
             "f(x1, x2) on a grid: watch the 3D view, where its target is the red wireframe, and "
             "the table of the samples farthest from their targets."))
@@ -40,6 +45,9 @@ class GateOnly(QStackedWidget):
         """The view's controls a slide leaves out (none while the notice is shown)."""
         hidden = getattr(self.view, "slide_hidden", None)
         return hidden() if hidden is not None and not self.shows_notice() else []
+
+    def notice_text(self) -> str:
+        return self._notice.text()
 
     def shows_notice(self) -> bool:
         return self.currentWidget() is self._notice

@@ -8,7 +8,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFont, QImage, QTransform
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
 
 from core.model.gates import ROWS
 from core.views.node_maps import LINES_MAX, decision_lines
@@ -33,9 +33,17 @@ class HeatmapView(QWidget):
         self._notice.setVisible(bool(notice))
         # The title is a wrapping label, not the plot's own: pyqtgraph's title never wraps, so
         # its width became the map's minimum and a narrow column cut the map's right half off.
-        self._title = QLabel(self.tr("Network output seen from above (dashed: output = 0.5)"))
+        self._title = QLabel(self._title_text(False))
         self._title.setWordWrap(True)
         self._title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # A function run: the map can show |yp - f| instead, as the 3D view can
+        self._error_box = QCheckBox(self.tr("Error |yp − f|"))
+        self._error_box.setToolTip(self.tr(
+            "A function run: show how far the network's output is from the target at every "
+            "point, samples and the space between them alike, instead of the output itself."))
+        self._error_box.setVisible(False)
+        self._error_box.toggled.connect(self._on_error_toggled)
+        self._last = None
         self._plot_widget = pg.PlotWidget()
         self._plot_widget.setMinimumWidth(200)
         self._plot_widget.setToolTip(self.tr(
@@ -47,6 +55,7 @@ class HeatmapView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._notice)
         layout.addWidget(self._title)
+        layout.addWidget(self._error_box)
         layout.addWidget(self._plot_widget, 1)
 
     # --- public API -------------------------------------------------------
@@ -56,11 +65,40 @@ class HeatmapView(QWidget):
             raise ValueError(f"expected a {self._data.shape} grid, got {grid.shape}")
         if not np.isfinite(grid).all():
             return  # a diverged run: keep the last finite map on screen
+        self._last = snapshot
+        self._error_box.setVisible(snapshot.is_function)
+        showing_error = self.showing_error()
+        if showing_error:
+            grid = snapshot.error_grid  # the error's colours instead of the output's
         np.copyto(self._data, grid, casting="same_kind")
         self._image.setImage(self._data, autoLevels=False, levels=(0.0, 1.0))
-        self._boundary.setData(*_contour(self._data, 0.5))
-        self._set_lines(decision_lines(snapshot.weights))
+        # the 0.5 contour and the samples' target colours belong to the output, not the error
+        self._boundary.setData(*(_contour(self._data, 0.5) if not showing_error else ([], [])))
+        self._markers.setVisible(not showing_error)
+        # the nodes' lines too: drawn over the error's colours they hid its faint patches
+        self._set_lines(decision_lines(snapshot.weights) if not showing_error else [])
         self._set_rows(snapshot.points, np.asarray(snapshot.targets), np.asarray(snapshot.predictions))
+        axis = self._bar.getAxis("left")
+        height = self.tr("error") if showing_error else self.tr("output")
+        if axis.labelText != height:  # the colours and the title say what they show
+            axis.setLabel(height)
+            self._title.setText(self._title_text(showing_error))
+
+    def show_error(self, on: bool) -> None:
+        """A function run: the map is |yp - f| instead of yp (the samples hide)."""
+        self._error_box.setChecked(bool(on))
+
+    def showing_error(self) -> bool:
+        return not self._error_box.isHidden() and self._error_box.isChecked()  # shown or not
+
+    def _on_error_toggled(self, _checked: bool) -> None:
+        if self._last is not None:
+            self.update_from(self._last)
+
+    def _title_text(self, error: bool) -> str:
+        if error:
+            return self.tr("Error |yp − f| seen from above: dark where the network meets the target")
+        return self.tr("Network output seen from above (dashed: output = 0.5)")
 
     def set_scale(self, factor: float) -> None:
         """Markers and corner labels `factor` times their usual size (presentation mode: 2)."""
@@ -94,6 +132,15 @@ class HeatmapView(QWidget):
 
     def notice(self) -> str:
         return self._notice.text()
+
+    def title(self) -> str:
+        return self._title.text()
+
+    def colour_label(self) -> str:
+        return self._bar.getAxis("left").labelText
+
+    def markers_visible(self) -> bool:
+        return self._markers.isVisible()
 
     def set_notice(self, text: str) -> None:
         self._notice.setText(text)

@@ -9,8 +9,10 @@ from gui.views.guide_view import GuideView
 
 
 class TheoremGuideView(GuideView):
-    def __init__(self, parent=None):
+    def __init__(self, flat: bool = False, parent=None):
+        """flat: the output is a 2D map (no OpenGL), and the lines on what to look at say so."""
         super().__init__(parent)
+        self._flat = flat
         self._lay_out(self.tr("The article motivates the hidden layer with the universal approximation "
                               "theorem. Each part below says one thing it promises or does not, and "
                               "Set up loads a run that shows it."),
@@ -26,11 +28,17 @@ class TheoremGuideView(GuideView):
                 self.tr("The promise: as close as you like"),
                 self.tr("With enough hidden nodes, some network comes as close as we like to any "
                         "continuous function on the square. Here {0} hidden nodes learn the bump "
-                        "from its samples on a grid of {1} x {1}. The surface starts as a flat sheet "
-                        "near 1. Press Train: it settles onto the red wireframe, the target, and the "
-                        "hill takes shape. After {2:,} steps the largest error over the samples is "
-                        "{3}, at the top of the hill ({4}, {5}), the last part to come.").format(
-                    entry.hidden_nodes, entry.grid, entry.steps, _quoted(entry, "max_error"), x1, x2),
+                        "from its samples on a grid of {1} x {1}. {6} After {2:,} steps the largest "
+                        "error over the samples is {3}, at the top of the hill ({4}, {5}), the last "
+                        "part to come.").format(
+                    entry.hidden_nodes, entry.grid, entry.steps, _quoted(entry, "max_error"), x1, x2,
+                    self.tr("The map starts bright all over: the output is near 1 everywhere. "
+                            "Press Train: the edges darken and the hill takes shape in the middle.")
+                    if self._flat else
+                    self.tr("The surface starts as a flat sheet near 1. Press Train: it settles "
+                            "onto the red wireframe, the target, and the hill takes shape.")),
+                self.tr("the map of the output: press Train and watch its colours take the hill's "
+                        "shape; each small dot is a sample, in its target's colour.") if self._flat else
                 self.tr("the 3D view: press Train and watch the surface settle onto the red "
                         "wireframe."))
         if key == "sum":
@@ -55,6 +63,8 @@ class TheoremGuideView(GuideView):
                         "grid between them it is {3}, at ({4}, {5}): the top, which the network "
                         "never saw.").format(entry.grid, _quoted(entry, "max_error"), CHECK_GRID,
                                              _quoted(entry, "check_max_error"), x1, x2),
+                self.tr("the map showing the error |yp − f|: the lighter patch in the middle is the "
+                        "error between the samples.") if self._flat else
                 self.tr("the 3D view showing the error |yp − f|: the peak in the middle is the "
                         "error between the samples."))
         if key == "continuous":
@@ -66,6 +76,8 @@ class TheoremGuideView(GuideView):
                         "steps is smooth: between the samples on either side of the jump the "
                         "network rounds it off, and there its error is {1}.").format(
                     _quoted(entry, "max_error"), _quoted(entry, "check_max_error")),
+                self.tr("the map: its colours change gradually where the samples' dots jump from "
+                        "dark to bright.") if self._flat else
                 self.tr("the 3D view: the surface slopes where the red wireframe jumps."))
         fewest, most, seeds = entry.study
         x1, x2 = _quoted(entry, "at")

@@ -1087,7 +1087,12 @@ Any existing file of that name is unchanged.</source>
 <context>
     <name>GateOnly</name>
     <message>
-        <location filename="../../gui/views/gate_only.py" line="14"/>
+        <location filename="../../gui/views/gate_only.py" line="15"/>
+        <source>This view follows the four rows of a logic gate. The run shown learns a function f(x1, x2) on a grid: watch the map of the output, where each sample is a dot in its target&apos;s colour, and the table of the samples farthest from their targets.</source>
+        <translation>この表示は論理ゲートの4行を追うものです。表示中の学習は格子上で関数 f(x1, x2) を学んでいます。各標本点が目標の値の色の点で描かれる出力の図と、目標から最も離れた標本点の表を見てください。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/gate_only.py" line="19"/>
         <source>This view follows the four rows of a logic gate. The run shown learns a function f(x1, x2) on a grid: watch the 3D view, where its target is the red wireframe, and the table of the samples farthest from their targets.</source>
         <translation>この表示は論理ゲートの4行を追うものです。表示中の学習は格子上で関数 f(x1, x2) を学んでいます。目標が赤いワイヤーフレームで描かれる3D表示と、目標から最も離れた標本点の表を見てください。</translation>
     </message>
@@ -1195,7 +1200,7 @@ Green, below {green}: they agree, backprop is right. Red, above {red}: backprop 
 <context>
     <name>GuideSetup</name>
     <message>
-        <location filename="../../gui/shell/guide_setup.py" line="72"/>
+        <location filename="../../gui/shell/guide_setup.py" line="70"/>
         <source>Set up for “{0}”. Look at {1}</source>
         <translation>「{0}」を準備しました。見るところ: {1}</translation>
     </message>
@@ -1221,32 +1226,53 @@ Green, below {green}: they agree, backprop is right. Red, above {red}: backprop 
 <context>
     <name>HeatmapView</name>
     <message>
-        <location filename="../../gui/views/heatmap_view.py" line="42"/>
+        <location filename="../../gui/views/heatmap_view.py" line="50"/>
         <source>Each corner: yt, the target, and yp, the network&apos;s prediction for that input. Solid lines: where each hidden node&apos;s input sum is 0, in the node&apos;s colour (the diagram&apos;s and the hidden maps&apos;); the 2-layer model&apos;s one line is white.</source>
         <translation>各角: yt は真の値、yp はその入力に対するネットワークの予測値。実線: 隠れ層の各ノードの入力の和が 0 になる直線（ノードの色は、ネットワーク図と隠れ層のマップと同じ）。2層モデルの1本の直線は白。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/heatmap_view.py" line="107"/>
+        <location filename="../../gui/views/heatmap_view.py" line="154"/>
         <source>x1</source>
         <translation>x1</translation>
     </message>
     <message>
-        <location filename="../../gui/views/heatmap_view.py" line="108"/>
+        <location filename="../../gui/views/heatmap_view.py" line="155"/>
         <source>x2</source>
         <translation>x2</translation>
     </message>
     <message>
-        <location filename="../../gui/views/heatmap_view.py" line="36"/>
+        <location filename="../../gui/views/heatmap_view.py" line="101"/>
         <source>Network output seen from above (dashed: output = 0.5)</source>
         <translation>ネットワークの出力を真上から見た図（破線: 出力 = 0.5）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/heatmap_view.py" line="119"/>
+        <location filename="../../gui/views/heatmap_view.py" line="40"/>
+        <source>Error |yp − f|</source>
+        <translation>誤差 |yp − f|</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/heatmap_view.py" line="42"/>
+        <source>A function run: show how far the network&apos;s output is from the target at every point, samples and the space between them alike, instead of the output itself.</source>
+        <translation>関数の学習で、出力そのものの代わりに、ネットワークの出力が目標からどれだけ離れているかを、標本点でもその間でも、すべての点について表示します。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/heatmap_view.py" line="82"/>
+        <location filename="../../gui/views/heatmap_view.py" line="166"/>
         <source>output</source>
         <translation>出力</translation>
     </message>
     <message>
-        <location filename="../../gui/views/heatmap_view.py" line="160"/>
+        <location filename="../../gui/views/heatmap_view.py" line="82"/>
+        <source>error</source>
+        <translation>誤差</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/heatmap_view.py" line="100"/>
+        <source>Error |yp − f| seen from above: dark where the network meets the target</source>
+        <translation>誤差 |yp − f| を上から見た図。ネットワークが目標に合っているところは暗くなります</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/heatmap_view.py" line="207"/>
         <source>yt {0:g}
 yp {1:.2f}</source>
         <translation>yt {0:g}
@@ -3282,122 +3308,122 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
 <context>
     <name>RunSession</name>
     <message>
-        <location filename="../../gui/run/session.py" line="124"/>
+        <location filename="../../gui/run/session.py" line="125"/>
         <source>The run diverged at step {0}: there is no step after it. Reset to start again, or pick an earlier step on the timeline and continue from there.</source>
         <translation>この学習はステップ {0} で発散したので、次のステップはありません。リセットしてやり直すか、タイムラインで前のステップを選んでそこから続けてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="129"/>
+        <location filename="../../gui/run/session.py" line="130"/>
         <source>The run reached its target loss at step {0}. Lower or clear the target loss (Advanced) to train on.</source>
         <translation>この学習はステップ {0} で目標損失に達しました。続けるには、詳細設定で目標損失を下げるか消してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="136"/>
+        <location filename="../../gui/run/session.py" line="137"/>
         <source>One more step: the run now has {0:,} steps.</source>
         <translation>1ステップ追加しました: この学習は {0:,} ステップになりました。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="168"/>
+        <location filename="../../gui/run/session.py" line="169"/>
         <source>Step {0:,} cannot be shown: {1}</source>
         <translation>ステップ {0:,} は表示できません: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="207"/>
+        <location filename="../../gui/run/session.py" line="208"/>
         <source>Cannot continue from step {0:,}: {1}</source>
         <translation>ステップ {0:,} から続けられません: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="215"/>
+        <location filename="../../gui/run/session.py" line="216"/>
         <source>A new run branches off at step {0:,}; the run it came from is kept.</source>
         <translation>ステップ {0:,} から新しい学習に分岐しました。元の学習は残してあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="245"/>
+        <location filename="../../gui/run/session.py" line="246"/>
         <source>The session holds {0} runs. Runs with unsaved progress, or in the session file open, are all kept: save them, or delete some in the Runs panel.</source>
         <translation>セッションには {0} 件の実行があります。未保存の進捗がある実行と、開いているセッションファイルの実行はすべて残します。保存するか、実行パネルでいくつか削除してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="284"/>
+        <location filename="../../gui/run/session.py" line="285"/>
         <source>from run {0} at step {1:,}</source>
         <translation>学習 {0} のステップ {1:,} から分岐</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="286"/>
+        <location filename="../../gui/run/session.py" line="287"/>
         <source>from step {0:,} of a deleted run</source>
         <translation>削除した学習のステップ {0:,} から分岐</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="299"/>
+        <location filename="../../gui/run/session.py" line="300"/>
         <source>2-layer</source>
         <translation>2層</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="300"/>
+        <location filename="../../gui/run/session.py" line="301"/>
         <source>{0} hidden</source>
         <translation>隠れ層 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="302"/>
+        <location filename="../../gui/run/session.py" line="303"/>
         <source>alpha {0:g}</source>
         <translation>学習率 {0:g}</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="303"/>
+        <location filename="../../gui/run/session.py" line="304"/>
         <source>seed {0}</source>
         <translation>シード {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="307"/>
+        <location filename="../../gui/run/session.py" line="308"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="327"/>
+        <location filename="../../gui/run/session.py" line="328"/>
         <source>Showing run {0}.</source>
         <translation>学習 {0} を表示しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="340"/>
+        <location filename="../../gui/run/session.py" line="341"/>
         <source>The run shown cannot be deleted: show another run first.</source>
         <translation>表示中の学習は削除できません。先に別の学習を表示してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="373"/>
+        <location filename="../../gui/run/session.py" line="374"/>
         <source>Run {0} belongs to the compare window while it is open: close that window first (its runs then come back here).</source>
         <translation>学習 {0} は、比較ウィンドウが開いている間はそちらのものです。先にそのウィンドウを閉じてください（閉じると学習はこちらに戻ります）。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="415"/>
+        <location filename="../../gui/run/session.py" line="416"/>
         <source>Alpha {0:g}, steps {1:,}: for the new run that Train or Step starts from step {2:,}.</source>
         <translation>学習率 {0:g}、ステップ数 {1:,}: 「学習」か「1ステップ」でステップ {2:,} から始める新しい学習に使います。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="428"/>
+        <location filename="../../gui/run/session.py" line="430"/>
         <source>Alpha {0:g}, steps {1:,}: for the next run (Train starts one from the seed; Step adds a step with this alpha). The finished run keeps its settings.</source>
         <translation>学習率 {0:g}、ステップ数 {1:,}: 次の学習に使います（「学習」はシードから新しく始め、「1ステップ」はこの学習率で1ステップ進めます）。終わった学習の設定はそのままです。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="446"/>
+        <location filename="../../gui/run/session.py" line="448"/>
         <source>Within ±{0:g}: the run is judged by it; its training is unchanged.</source>
         <translation>許容誤差 ±{0:g}: 実行をこの値で判定し直しました。学習の結果は変わりません。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="451"/>
+        <location filename="../../gui/run/session.py" line="453"/>
         <source>Alpha {0:g}, steps {1:,}: applied to the run.</source>
         <translation>学習率 {0:g}、ステップ数 {1:,}: 学習に反映しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="455"/>
+        <location filename="../../gui/run/session.py" line="457"/>
         <source>Settings changed ({0}): the network was reset.</source>
         <translation>設定が変わったため({0})、ネットワークをリセットしました。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="521"/>
+        <location filename="../../gui/run/session.py" line="536"/>
         <source>Nothing to undo: only a weight edit, before the run trains on, can be undone.</source>
         <translation>元に戻せるものはありません: 元に戻せるのは、学習を続ける前の重みの編集だけです。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="531"/>
+        <location filename="../../gui/run/session.py" line="546"/>
         <source>Undid the weight edit.</source>
         <translation>重みの編集を元に戻しました。</translation>
     </message>
@@ -4092,92 +4118,117 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
 <context>
     <name>TheoremGuideView</name>
     <message>
-        <location filename="../../gui/views/theorem_guide_view.py" line="14"/>
+        <location filename="../../gui/views/theorem_guide_view.py" line="16"/>
         <source>The article motivates the hidden layer with the universal approximation theorem. Each part below says one thing it promises or does not, and Set up loads a run that shows it.</source>
         <translation>記事は、隠れ層を置く理由として普遍近似定理を挙げています。下の各項目は、この定理が保証すること、保証しないことを1つずつ説明します。「準備する」で、それを示す学習を読み込みます。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/theorem_guide_view.py" line="17"/>
+        <location filename="../../gui/views/theorem_guide_view.py" line="19"/>
         <source>Load this section&apos;s run and show the view to look at</source>
         <translation>この項目の学習を読み込み、見るところを表示します</translation>
     </message>
     <message>
-        <location filename="../../gui/views/theorem_guide_view.py" line="26"/>
+        <location filename="../../gui/views/theorem_guide_view.py" line="28"/>
         <source>The promise: as close as you like</source>
         <translation>定理が保証すること: いくらでも近く</translation>
     </message>
     <message>
-        <location filename="../../gui/views/theorem_guide_view.py" line="27"/>
-        <source>With enough hidden nodes, some network comes as close as we like to any continuous function on the square. Here {0} hidden nodes learn the bump from its samples on a grid of {1} x {1}. The surface starts as a flat sheet near 1. Press Train: it settles onto the red wireframe, the target, and the hill takes shape. After {2:,} steps the largest error over the samples is {3}, at the top of the hill ({4}, {5}), the last part to come.</source>
-        <translation>隠れ層のノードが十分あれば、正方形の上のどんな連続関数にもいくらでも近いネットワークが存在します。ここでは隠れ層のノード {0} 個で、{1} x {1} の格子上の標本点から「山」を学習します。曲面は最初、1 の近くの平らな面です。「学習」を押すと、曲面が目標の赤いワイヤーフレームまで下りてきて、山の形ができていきます。{2:,} ステップ後、標本点での最大誤差は {3} で、場所は山の頂上 ({4}, {5}) です。頂上は最後まで残ります。</translation>
+        <location filename="../../gui/views/theorem_guide_view.py" line="29"/>
+        <source>With enough hidden nodes, some network comes as close as we like to any continuous function on the square. Here {0} hidden nodes learn the bump from its samples on a grid of {1} x {1}. {6} After {2:,} steps the largest error over the samples is {3}, at the top of the hill ({4}, {5}), the last part to come.</source>
+        <translation>隠れ層のノードが十分あれば、正方形の上のどんな連続関数にもいくらでも近いネットワークが存在します。ここでは隠れ層のノード {0} 個で、{1} x {1} の格子上の標本点から「山」を学習します。{6}{2:,} ステップ後、標本点での最大誤差は {3} で、場所は山の頂上 ({4}, {5}) です。頂上は最後まで残ります。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/theorem_guide_view.py" line="34"/>
+        <location filename="../../gui/views/theorem_guide_view.py" line="35"/>
+        <source>The map starts bright all over: the output is near 1 everywhere. Press Train: the edges darken and the hill takes shape in the middle.</source>
+        <translation>図は最初、全体が明るい色です。出力がどこでも 1 に近いからです。「学習」を押すと、周りが暗くなり、真ん中に山の形ができていきます。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/theorem_guide_view.py" line="38"/>
+        <source>The surface starts as a flat sheet near 1. Press Train: it settles onto the red wireframe, the target, and the hill takes shape.</source>
+        <translation>曲面は最初、1 の近くの平らな面です。「学習」を押すと、曲面が目標の赤いワイヤーフレームまで下りてきて、山の形ができていきます。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/theorem_guide_view.py" line="40"/>
+        <source>the map of the output: press Train and watch its colours take the hill&apos;s shape; each small dot is a sample, in its target&apos;s colour.</source>
+        <translation>出力の図。「学習」を押して、色が山の形になっていく様子を見てください。小さな点はそれぞれ標本点で、目標の値の色で塗られています。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/theorem_guide_view.py" line="42"/>
         <source>the 3D view: press Train and watch the surface settle onto the red wireframe.</source>
         <translation>3D表示。「学習」を押して、曲面が赤いワイヤーフレームに重なっていく様子を見てください。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/theorem_guide_view.py" line="38"/>
+        <location filename="../../gui/views/theorem_guide_view.py" line="46"/>
         <source>How the sum builds it: soft steps</source>
         <translation>和が曲面を作るしくみ: なめらかな段差</translation>
     </message>
     <message>
-        <location filename="../../gui/views/theorem_guide_view.py" line="39"/>
+        <location filename="../../gui/views/theorem_guide_view.py" line="47"/>
         <source>Each hidden node&apos;s output is a soft step over the square: near 0 on one side of a line, near 1 on the other. The output node adds them up, each times its weight, and takes the sigmoid of the sum. The ridge needs only {0} nodes: both nodes&apos; lines run along the diagonal, one step is added and the other taken away, and the ridge is what is left between them (largest error {1}). A bump needs steps from more sides.</source>
         <translation>各隠れノードの出力は、正方形の上のなめらかな段差です。ある直線の片側ではほぼ 0、反対側ではほぼ 1 になります。出力ノードはそれぞれに重みを掛けて足し合わせ、その和のシグモイドをとります。尾根に必要なノードは {0} 個だけです。2つのノードの直線はどちらも対角線に沿っていて、一方の段差を足し、もう一方を引くと、その間に尾根が残ります（最大誤差 {1}）。山を作るには、もっと多くの向きからの段差が必要です。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/theorem_guide_view.py" line="46"/>
+        <location filename="../../gui/views/theorem_guide_view.py" line="54"/>
         <source>“How the sum builds it”: each node&apos;s share, their sum, and the sigmoid of it.</source>
         <translation>「和が曲面を作るしくみ」。各ノードの分担、その和、和のシグモイド。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/theorem_guide_view.py" line="51"/>
+        <location filename="../../gui/views/theorem_guide_view.py" line="59"/>
         <source>Approximation, not exactness</source>
         <translation>近似であって、完全な一致ではない</translation>
     </message>
     <message>
-        <location filename="../../gui/views/theorem_guide_view.py" line="52"/>
+        <location filename="../../gui/views/theorem_guide_view.py" line="60"/>
         <source>The theorem promises closeness, never an exact match, and training only sees the samples. On a {0} x {0} grid no sample lies on the top of the bump. At the samples the largest error is {1}; on the {2} x {2} check grid between them it is {3}, at ({4}, {5}): the top, which the network never saw.</source>
         <translation>定理が保証するのは近さであって、完全な一致ではありません。また、学習が見るのは標本点だけです。{0} x {0} の格子では、山の頂上に標本点がありません。標本点での最大誤差は {1} ですが、その間も調べる {2} x {2} の検査用格子では {3} で、場所は ({4}, {5})、ネットワークが一度も見なかった頂上です。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/theorem_guide_view.py" line="58"/>
+        <location filename="../../gui/views/theorem_guide_view.py" line="66"/>
+        <source>the map showing the error |yp − f|: the lighter patch in the middle is the error between the samples.</source>
+        <translation>誤差 |yp − f| を表示した図。真ん中の明るい部分が、標本点の間の誤差です。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/theorem_guide_view.py" line="68"/>
         <source>the 3D view showing the error |yp − f|: the peak in the middle is the error between the samples.</source>
         <translation>誤差 |yp − f| を表示した3D表示。真ん中の山が、標本点の間の誤差です。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/theorem_guide_view.py" line="62"/>
+        <location filename="../../gui/views/theorem_guide_view.py" line="72"/>
         <source>Continuous functions only</source>
         <translation>対象は連続関数だけ</translation>
     </message>
     <message>
-        <location filename="../../gui/views/theorem_guide_view.py" line="63"/>
+        <location filename="../../gui/views/theorem_guide_view.py" line="73"/>
         <source>The step preset jumps from 0.1 to 0.9 at x1 = 0.53: it is not continuous, so the theorem promises nothing for it. The samples can still be met: the largest error over them is {0}. But a sum of smooth steps is smooth: between the samples on either side of the jump the network rounds it off, and there its error is {1}.</source>
         <translation>「段差」のプリセットは x1 = 0.53 で 0.1 から 0.9 に跳びます。連続ではないので、定理は何も保証しません。それでも標本点には合わせられ、標本点での最大誤差は {0} です。しかし、なめらかな段差の和はなめらかです。跳びの両側の標本点の間では、ネットワークは跳びを丸めてしまい、そこでの誤差は {1} になります。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/theorem_guide_view.py" line="69"/>
+        <location filename="../../gui/views/theorem_guide_view.py" line="79"/>
+        <source>the map: its colours change gradually where the samples&apos; dots jump from dark to bright.</source>
+        <translation>図。標本点の色が暗から明へ跳ぶところで、図の色はなだらかに変わっています。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/theorem_guide_view.py" line="81"/>
         <source>the 3D view: the surface slopes where the red wireframe jumps.</source>
         <translation>3D表示。赤いワイヤーフレームが跳ぶところで、曲面はなだらかな坂になっています。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/theorem_guide_view.py" line="74"/>
+        <location filename="../../gui/views/theorem_guide_view.py" line="86"/>
         <source>A good network exists; training may not find it</source>
         <translation>よいネットワークは存在する。学習で見つかるとは限らない</translation>
     </message>
     <message>
-        <location filename="../../gui/views/theorem_guide_view.py" line="75"/>
+        <location filename="../../gui/views/theorem_guide_view.py" line="87"/>
         <source>The theorem says a good network exists, not that training finds it. Here {0} hidden nodes learn the ripple from seed {1}, and get stuck: from step 1,000 on the loss barely moves, and the largest error is {2}, in the middle ({3}, {4}), where the peak at the rings&apos; centre never forms. Seed {5}, with the same settings, ends at {6}. Trained far longer, a stuck run may still escape; nothing says when.</source>
         <translation>定理が言うのは、よいネットワークが存在することであって、学習でそれが見つかることではありません。ここでは隠れ層のノード {0} 個で、シード {1} から「波紋」を学習しますが、行き詰まります。ステップ 1,000 以降は損失がほとんど変わらず、最大誤差は {2}、場所は中央 ({3}, {4}) で、波紋の中心の山ができないままです。同じ設定でもシード {5} なら {6} まで下がります。ずっと長く学習すれば行き詰まりから抜け出すこともありますが、それがいつかはわかりません。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/theorem_guide_view.py" line="83"/>
+        <location filename="../../gui/views/theorem_guide_view.py" line="95"/>
         <source>The study beside it trains seeds 0 to {0} for {1} to {2} hidden nodes (press Run): the median error falls from {3} to {4}, but at {2} nodes the band still reaches {5}: some seeds stay stuck.</source>
         <translation>一緒に開く調査では、隠れ層のノード数 {1}～{2} のそれぞれについてシード 0～{0} を学習します（「実行」を押します）。誤差の中央値は {3} から {4} に下がりますが、ノード {2} 個でも帯の上端は {5} に達します。行き詰まったままのシードがあるのです。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/theorem_guide_view.py" line="88"/>
+        <location filename="../../gui/views/theorem_guide_view.py" line="100"/>
         <source>the study&apos;s plot: the median line falls, the band stays wide.</source>
         <translation>調査のグラフ。中央値の線は下がり、帯は広いままです。</translation>
     </message>
@@ -4331,62 +4382,62 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
         <translation>画面の幅が狭いため、右の列のビュー（ネットワーク図、計算の手順、学習の一覧など）は「表示」メニューにあります。F11 で3D表示を大きく映せます。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="135"/>
+        <location filename="../../gui/shell/window_layout.py" line="136"/>
         <source>Network diagram</source>
         <translation>ネットワーク図</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="136"/>
+        <location filename="../../gui/shell/window_layout.py" line="137"/>
         <source>Hidden node maps</source>
         <translation>隠れ層マップ</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="137"/>
+        <location filename="../../gui/shell/window_layout.py" line="138"/>
         <source>Hidden space</source>
         <translation>隠れ層の空間</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="138"/>
+        <location filename="../../gui/shell/window_layout.py" line="139"/>
         <source>Loss landscape</source>
         <translation>損失の地形</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="139"/>
+        <location filename="../../gui/shell/window_layout.py" line="140"/>
         <source>Step-by-step math</source>
         <translation>計算の手順</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="140"/>
+        <location filename="../../gui/shell/window_layout.py" line="141"/>
         <source>Practice</source>
         <translation>計算の練習</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="141"/>
+        <location filename="../../gui/shell/window_layout.py" line="142"/>
         <source>Gradient check</source>
         <translation>勾配チェック</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="142"/>
+        <location filename="../../gui/shell/window_layout.py" line="143"/>
         <source>How the sum builds it</source>
         <translation>和が曲面を作るしくみ</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="143"/>
+        <location filename="../../gui/shell/window_layout.py" line="144"/>
         <source>Runs</source>
         <translation>学習の一覧</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="144"/>
+        <location filename="../../gui/shell/window_layout.py" line="145"/>
         <source>What am I looking at?</source>
         <translation>この画面の見方</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="145"/>
+        <location filename="../../gui/shell/window_layout.py" line="146"/>
         <source>Follow the article</source>
         <translation>記事に沿って学ぶ</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="146"/>
+        <location filename="../../gui/shell/window_layout.py" line="147"/>
         <source>The theorem, step by step</source>
         <translation>普遍近似定理を順に学ぶ</translation>
     </message>

@@ -142,3 +142,26 @@ def test_the_2d_map_draws_each_hidden_nodes_line_in_its_colour(qtbot):
     two_layer = Weights(np.zeros((3, 0)), np.array([1.0, 1.0, -1.5]))
     view.update_from(make_snapshot(TrainConfig(hidden_nodes=0), two_layer, 100))
     assert [colour for colour, _ in view.line_data()] == [SINGLE_NEURON_COLOUR]
+
+
+def test_the_map_shows_a_functions_error_as_the_3d_view_does(qtbot):
+    """Without OpenGL the theorem guide's "approximation" needs the error too (#28)."""
+    view = HeatmapView()
+    qtbot.addWidget(view)
+    view.update_from(snapshot())
+    assert not view.showing_error()  # a gate has no target function: no error view
+    config = TrainConfig(function="bump", grid=6, hidden_nodes=3)
+    snap = snapshot(config)
+    view.update_from(snap)
+    view.show_error(True)
+    assert view.showing_error()
+    np.testing.assert_allclose(view.image_data(), snap.error_grid, rtol=1e-6)
+    assert not view.markers_visible() and view.colour_label() == "error"
+    assert view.title().startswith("Error |yp − f|")
+    view.show_error(False)
+    np.testing.assert_allclose(view.image_data(), snap.grid, rtol=1e-6)
+    assert view.markers_visible() and view.colour_label() == "output"
+    view.show_error(True)
+    view.update_from(snapshot())  # a gate again: the output, whatever the box says
+    assert not view.showing_error() and view.colour_label() == "output"
+    np.testing.assert_allclose(view.image_data(), snapshot().grid, rtol=1e-6)
