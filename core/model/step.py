@@ -826,12 +826,14 @@ def _array_inputs(graph: Graph, p: Params, state: tuple, t, optimizer: str):
 
 
 def line_rows(points) -> int:
-    """The rows of one line of a function's grid (points in lines of equal x2, x1 fastest);
-    all the points if they do not make such lines."""
+    """The rows of one line of a function's grid (points in lines of equal x2 and the same x1
+    values, x1 fastest); all the points if they do not make such lines."""
     width = next((k for k, point in enumerate(points) if point[1] != points[0][1]), len(points))
     lines = [points[start:start + width] for start in range(0, len(points), width)]
-    even = len(points) % width == 0 and all(len({x2 for _, x2 in line}) == 1 for line in lines)
-    return width if even else len(points)
+    first = [x1 for x1, _ in lines[0]]
+    grid = len(points) % width == 0 and all(
+        len({x2 for _, x2 in line}) == 1 and [x1 for x1, _ in line] == first for line in lines)
+    return width if grid else len(points)  # the sums over the rows take every line's x1 alike
 
 
 def buffer_rows(points) -> int:

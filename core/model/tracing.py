@@ -183,9 +183,13 @@ class Node:
         return self.graph.call("abs", self)
 
     def __ge__(self, other):
+        if isinstance(other, Lines):
+            return NotImplemented
         return self.graph.call("ge", self, other)
 
     def __gt__(self, other):
+        if isinstance(other, Lines):
+            return NotImplemented
         return self.graph.call("gt", self, other)
 
     __hash__ = object.__hash__

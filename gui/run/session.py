@@ -48,7 +48,7 @@ class RunSession(QObject):
         self._shown = ShownStep(self._trainer)  # the run's present, or the past step shown
         self._past_sent = 0.0
         self._asked_tolerance = None  # (run, tolerance) asked of the thread training it
-        self._asked_live = None  # (run, alpha, steps) asked of it
+        self._asked_live = None  # (run, alpha, steps, paused) asked of it
         self._undo: list = []  # (step, weights before a hand edit), newest last
         self.runs: list[Trainer] = [self._trainer]  # this session's runs, oldest first
         self._names: dict[int, str] = {}  # run_id -> a name the user gave
@@ -420,7 +420,7 @@ class RunSession(QObject):
         if self.controller.is_running():
             self.controller.set_alpha(config.alpha)
             self.controller.set_total_steps(config.steps)
-            self._asked_live = (self._trainer, config.alpha, config.steps)
+            self._asked_live = (self._trainer, config.alpha, config.steps, self.controller.is_paused())
             return True
         t = self._trainer
         goes_on = t.outcome is not None and t.outcome.reason == states.COMPLETED and \
@@ -480,11 +480,12 @@ class RunSession(QObject):
         asked, self._asked_live = self._asked_live, None
         t = self._trainer
         if asked is None or asked[0] is not t or self.controller.is_running() or self.viewing is not None \
-                or (t.config.alpha, t.config.steps) == asked[1:]:
-            return
-        goes_on = t.outcome is not None and t.outcome.reason == states.COMPLETED and asked[2] > t.step
-        if self.apply_live(self._config) and goes_on and not self._after_stop:  # nothing waits
-            self.controller.start(t)
+                or self._after_stop or (t.config.alpha, t.config.steps) == asked[1:3]:
+            return  # none asked, taken in time, or an action waiting (a reset) decides what comes
+        _run, alpha, steps, paused = asked
+        goes_on = t.outcome is not None and t.outcome.reason == states.COMPLETED and steps > t.step
+        if self.apply_live(self._config.with_changes(alpha=alpha, steps=steps)) and goes_on and not paused:
+            self.controller.start(t)  # a run stepped by hand waits for the next Step or Train
 
     def _judge_as_asked(self) -> None:
         """A tolerance asked of the thread as it ended, too late for it: judged here instead."""
@@ -617,8 +618,10 @@ class RunSession(QObject):
     def forget_waiting(self) -> None:
         """Drops the actions waiting for the thread (the window is closing)."""
         self._after_stop.clear()
+        self._asked_live = None  # and a run asked for more steps does not train on
 
     def shutdown(self, quitting: bool = True) -> bool:
+        self._asked_live = None  # the thread's end must not start another
         return self.controller.shutdown(quitting)
 
     def _on_worker_snapshot(self, snapshot) -> None:

@@ -91,6 +91,10 @@ class TrainingController(QObject):
         if self._worker is not None:
             self._worker.set_paused(paused)
 
+    def is_paused(self) -> bool:
+        """The run training now was asked to pause (or started paused, for Step)."""
+        return self._worker is not None and self._worker.is_paused()
+
     def step_once(self) -> None:
         if self._worker is not None:
             self._worker.request_step()

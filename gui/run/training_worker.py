@@ -58,6 +58,10 @@ class TrainingWorker(QObject):
         self._abandoned = True
         self.request_stop()
 
+    def is_paused(self) -> bool:
+        with self._lock:
+            return self._paused
+
     def set_paused(self, paused: bool):
         with self._lock:
             self._paused = paused

@@ -175,26 +175,27 @@ def test_a_grids_batch_buffers_hold_one_line_of_it():
         assert (21, 16, 7) in shapes and not any(441 in shape for shape in shapes)
     assert step.line_rows(config.points) == 21 and step.buffer_rows(ROWS) == 4
     assert step.line_rows(((0.0, 0.0), (1.0, 0.0), (0.0, 1.0))) == 3  # not lines of one length
+    assert step.line_rows(((0.0, 0.0), (1.0, 0.0), (0.5, 1.0), (1.0, 1.0))) == 4  # x1 differs
 
 
-@pytest.mark.parametrize("config", [
-    TrainConfig(function="ripple", grid=9, mode="batch", hidden_nodes=16, steps=25, alpha=2.0),
-    TrainConfig(gate="xor", mode="batch", hidden_nodes=16, steps=25, alpha=2.0),
-    TrainConfig(function="ripple", grid=9, hidden_nodes=16, steps=5, alpha=2.0),
-], ids=["grid batch", "gate batch", "grid online"])
-def test_a_network_gives_the_same_floats_in_any_block_and_alone(config, monkeypatch):
-    """NumPy sums a long axis of a single column pairwise, of several row after row: a lone
-    network runs beside a copy of itself, so its floats do not depend on its company."""
-    from core.training import ensemble
-
-    monkeypatch.setattr(ensemble, "LOOP_MAX", 0)
-    together = Ensemble(config, 6, 11).run()
-    for width in (1, 2, 4):
-        monkeypatch.setattr(ensemble, "BLOCK_ELEMENTS", 16 * width)
-        monkeypatch.setattr(ensemble, "GRID_ELEMENTS", 16 * width * step.buffer_rows(config.points))
-        monkeypatch.setattr(ensemble, "BLOCK_MIN", 1)
-        apart = Ensemble(config, 6, 11).run()
-        assert np.array_equal(apart.weights, together.weights), width
-        assert np.array_equal(apart.final_loss, together.final_loss), width
-    alone = Ensemble(config, 1, 15).run()
-    assert np.array_equal(alone.weights[0], together.weights[4])
+def test_points_that_are_not_a_grid_train_as_one_line():
+    """Lines need a grid (every line the same x1): other points are one line, whose batch step
+    is still the step's definition (here against its matrix-product evaluation)."""
+    points = ((0.0, 0.0), (1.0, 0.0), (0.5, 1.0), (1.0, 1.0), (0.2, 0.5), (0.9, 0.5))
+    targets = (0.1, 0.9, 0.4, 0.6, 0.3, 0.7)
+    assert step.line_rows(points) == len(points)
+    program = step.array_program(step.BATCH, 3, "sigmoid", "squared", False, targets, step.SGD, points)
+    params = np.random.default_rng(0).normal(size=(4 * 3 + 1, 5))
+    expected = []
+    for k in range(5):
+        hidden, output = params[:9, k].reshape(3, 3), params[9:, k]
+        x = np.column_stack([np.asarray(points), np.ones(len(points))])
+        total, update, _ = step.batch_step(step.MATMUL, step.params_of(hidden, output), x,
+                                           np.asarray(targets), 0.5, "sigmoid", "squared")
+        after = update.after
+        expected.append((total, np.concatenate([after.hidden.ravel(), after.output, np.ravel(after.bias)])))
+    losses = np.empty((1, 5))
+    program.run(params, program.allocate(5), losses, 1, 0.5)
+    for k, (total, weights) in enumerate(expected):
+        assert math.isclose(losses[0, k], total, rel_tol=1e-12)
+        assert np.allclose(params[:, k], weights, rtol=1e-12, atol=1e-15)

@@ -5,7 +5,6 @@ import threading
 
 import numpy as np
 import pytest
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 
 from core.model.config import TrainConfig
@@ -585,35 +584,71 @@ def test_after_a_math_panel_row_an_earlier_hand_edit_is_no_longer_undone(qtbot):
         s.shutdown()
 
 
-def _train_until_the_thread_leaves_its_loop(session):
-    """Trains the run to its end and waits, without handing the GUI thread's events on, until the
-    training thread has left its loop: the session still takes the run to be training (the
-    thread's end is queued for this thread)."""
-    left = threading.Event()
-    session.train()
-    session.controller._worker.finished.connect(left.set, Qt.ConnectionType.DirectConnection)
+@pytest.fixture
+def left_its_loop(monkeypatch):
+    """An event set once a training thread has run its worker to the end (set before the
+    thread's end reaches the GUI thread, which is what the session learns from)."""
+    from gui.run.training_worker import TrainingWorker
+
+    left, loop = threading.Event(), TrainingWorker._loop
+
+    def loop_then_tell(worker):
+        try:
+            loop(worker)
+        finally:
+            left.set()
+
+    monkeypatch.setattr(TrainingWorker, "_loop", loop_then_tell)
+    return left
+
+
+def _until_the_thread_leaves_its_loop(session, start, left):
+    """start() starts the run; this waits, without handing the GUI thread's events on, until the
+    training thread has run its last step and left its loop: the session still takes the run to
+    be training (the thread's end is queued for this thread)."""
+    start()
     assert left.wait(60), "the run did not end"
     assert session.is_running() and session.trainer.finished
 
 
 @pytest.mark.parametrize("more_steps", [True, False])
-def test_alpha_and_steps_asked_as_the_run_ends_are_not_lost(qtbot, more_steps):
+def test_alpha_and_steps_asked_as_the_run_ends_are_not_lost(qtbot, more_steps, left_its_loop):
     """The thread can leave its loop before a change reaches it: a completed run given more
     steps trains on with the new alpha, as it would have a moment before; given fewer, the
     finished run keeps its settings and says the next run takes them."""
-    s = RunSession(TrainConfig(steps=60, seed=3), use_engine=False)
+    s = RunSession(TrainConfig(steps=100, seed=3), use_engine=False)
     notices = []
     s.notice.connect(notices.append)
     try:
-        _train_until_the_thread_leaves_its_loop(s)
-        s.edit_config(s.config.with_changes(alpha=0.7, steps=200 if more_steps else 40))
+        _until_the_thread_leaves_its_loop(s, s.train, left_its_loop)
+        s.edit_config(s.config.with_changes(alpha=0.7, steps=300 if more_steps else 40))
         if more_steps:
-            qtbot.waitUntil(lambda: s.trainer.step == 200 and not s.is_running(), timeout=60000)
+            qtbot.waitUntil(lambda: s.trainer.step == 300 and not s.is_running(), timeout=60000)
             assert s.trainer.config.alpha == 0.7 and s.state == states.FINISHED
-            assert len(s.trainer.history) == 200
+            assert len(s.trainer.history) == 300
         else:
             qtbot.waitUntil(lambda: not s.is_running() and any("next run" in n for n in notices))
-            assert s.trainer.step == 60 and s.trainer.config.alpha == 0.5
+            assert s.trainer.step == 100 and s.trainer.config.alpha == 0.5
             assert s.config.alpha == 0.7 and s.config.steps == 40  # the next run's
     finally:
         s.shutdown()
+
+
+def test_more_steps_asked_as_a_stepped_run_ends_wait_for_the_next_step(qtbot, left_its_loop):
+    s = RunSession(TrainConfig(steps=1, seed=3), use_engine=False)
+    try:
+        _until_the_thread_leaves_its_loop(s, s.step, left_its_loop)  # the run's one step, by hand
+        s.edit_config(s.config.with_changes(steps=50))
+        qtbot.waitUntil(lambda: not s.is_running() and s.trainer.config.steps == 50)
+        assert s.trainer.step == 1 and not s.trainer.finished  # taken, and still stepped by hand
+    finally:
+        s.shutdown()
+
+
+def test_closing_as_more_steps_are_asked_starts_no_training(qtbot, left_its_loop):
+    s = RunSession(TrainConfig(steps=100, seed=3), use_engine=False)
+    _until_the_thread_leaves_its_loop(s, s.train, left_its_loop)
+    s.edit_config(s.config.with_changes(steps=300))
+    s.forget_waiting()  # the window closing
+    assert s.shutdown()
+    assert not s.is_running() and s.trainer.step == 100
