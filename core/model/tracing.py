@@ -111,6 +111,12 @@ class Lines:
     def __ge__(self, other):
         return self.map(lambda a, b: a >= b, other)
 
+    def __le__(self, other):  # other >= self, which Python asks of self when other defers
+        return self.map(lambda a, b: b >= a, other)
+
+    def __lt__(self, other):
+        return self.map(lambda a, b: b > a, other)
+
 
 def per_line(function, *args):
     """function(*args), line by line if any argument is Lines."""

@@ -49,6 +49,7 @@ class RunSession(QObject):
         self._past_sent = 0.0
         self._asked_tolerance = None  # (run, tolerance) asked of the thread training it
         self._asked_live = None  # (run, alpha, steps, paused) asked of it
+        self._may_restart = True  # False while shutting down
         self._undo: list = []  # (step, weights before a hand edit), newest last
         self.runs: list[Trainer] = [self._trainer]  # this session's runs, oldest first
         self._names: dict[int, str] = {}  # run_id -> a name the user gave
@@ -85,9 +86,16 @@ class RunSession(QObject):
         return history.segment(0, len(history)), 1
 
     # -- training ------------------------------------------------------------------
+    def _hold(self) -> None:
+        """Paused, stepped or stopped: an alpha or steps asked as the run ends does not make
+        it train on."""
+        if self._asked_live is not None:
+            self._asked_live = self._asked_live[:3] + (True,)
+
     def train_or_pause(self) -> None:
         """The Train button: pause a training run, else start or resume one."""
         if self._state == states.TRAINING:
+            self._hold()
             self.controller.pause(True)
         else:
             self.train()
@@ -115,6 +123,7 @@ class RunSession(QObject):
             if self._trainer.finished and not self._one_more_step():
                 return
             self.controller.start(self._trainer, paused=True)
+        self._hold()
         self.controller.pause(True)
         self.controller.step_once()
 
@@ -138,6 +147,7 @@ class RunSession(QObject):
         return True
 
     def stop(self) -> None:
+        self._hold()
         self.controller.stop()
 
     def set_speed(self, steps_per_second: float) -> None:
@@ -480,12 +490,15 @@ class RunSession(QObject):
         asked, self._asked_live = self._asked_live, None
         t = self._trainer
         if asked is None or asked[0] is not t or self.controller.is_running() or self.viewing is not None \
-                or self._after_stop or (t.config.alpha, t.config.steps) == asked[1:3]:
-            return  # none asked, taken in time, or an action waiting (a reset) decides what comes
+                or (t.config.alpha, t.config.steps) == asked[1:3]:
+            return  # none asked, another run now, or taken in time
         _run, alpha, steps, paused = asked
         goes_on = t.outcome is not None and t.outcome.reason == states.COMPLETED and steps > t.step
-        if self.apply_live(self._config.with_changes(alpha=alpha, steps=steps)) and goes_on and not paused:
-            self.controller.start(t)  # a run stepped by hand waits for the next Step or Train
+        # it trains on unless stepped by hand, paused or stopped, the window is closing, or an
+        # action waits for the thread (a save, a reset): they decide what comes next
+        restart = goes_on and not paused and self._may_restart and not self._after_stop
+        if self.apply_live(self._config.with_changes(alpha=alpha, steps=steps)) and restart:
+            self.controller.start(t)
 
     def _judge_as_asked(self) -> None:
         """A tolerance asked of the thread as it ended, too late for it: judged here instead."""
@@ -618,11 +631,13 @@ class RunSession(QObject):
     def forget_waiting(self) -> None:
         """Drops the actions waiting for the thread (the window is closing)."""
         self._after_stop.clear()
-        self._asked_live = None  # and a run asked for more steps does not train on
 
     def shutdown(self, quitting: bool = True) -> bool:
-        self._asked_live = None  # the thread's end must not start another
-        return self.controller.shutdown(quitting)
+        self._may_restart = False  # the thread's end applies a late ask, and starts nothing
+        try:
+            return self.controller.shutdown(quitting)
+        finally:
+            self._may_restart = True
 
     def _on_worker_snapshot(self, snapshot) -> None:
         if snapshot.step != self._shown_step:

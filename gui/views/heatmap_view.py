@@ -17,6 +17,7 @@ from gui.common.plots import fixed_plot
 
 COLORMAP = "viridis"  # the same scale as the 3D surface
 TARGET_PEN = pg.mkPen((255, 64, 89), width=3)  # the surface view's target colour
+SAMPLE_PEN = pg.mkPen((255, 64, 89), width=1)
 MARGIN = 0.1  # room around the square so corner markers and labels are not clipped
 
 
@@ -26,6 +27,7 @@ class HeatmapView(QWidget):
     def __init__(self, notice: str = "", parent=None):
         super().__init__(parent)
         self._base_font = QFont(self.font())
+        self._scale = 1.0
         self._data = np.zeros((GRID_SIZE, GRID_SIZE), dtype=np.float32)
         self._colormap = pg.colormap.get(COLORMAP)
         self._notice = QLabel(notice)
@@ -102,7 +104,9 @@ class HeatmapView(QWidget):
 
     def set_scale(self, factor: float) -> None:
         """Markers and corner labels `factor` times their usual size (presentation mode: 2)."""
-        self._markers.setSize(18 * factor)
+        self._scale = factor
+        if self._last is not None:  # the markers' size depends on the run: a gate's or a grid's
+            self.update_from(self._last)
         for label in self._labels:
             font = QFont(self._base_font)  # from the size at construction, not the font now
             font.setPointSizeF(self._base_font.pointSizeF() * factor)
@@ -145,6 +149,9 @@ class HeatmapView(QWidget):
     def set_notice(self, text: str) -> None:
         self._notice.setText(text)
         self._notice.setVisible(bool(text))
+
+    def marker_sizes(self) -> set:
+        return {spot.size() for spot in self._markers.points()}
 
     def marker_brushes(self) -> list:
         return [spot.brush().color().getRgb() for spot in self._markers.points()]
@@ -195,9 +202,10 @@ class HeatmapView(QWidget):
         brushes = [pg.mkBrush(self._colormap.map(float(t), mode="qcolor")) for t in targets]
         points = np.asarray(points, dtype=float)
         gate = len(points) == len(ROWS)
-        # A function's samples: small markers in the target's colour, no corner labels.
-        self._markers.setData(x=points[:, 0], y=points[:, 1], size=18 if gate else 7, pen=TARGET_PEN,
-                              brush=brushes)
+        # A function's samples: small markers in the target's colour, no corner labels; a thin
+        # ring, or the colour the guide points to hides under it.
+        self._markers.setData(x=points[:, 0], y=points[:, 1], size=(18 if gate else 8) * self._scale,
+                              pen=TARGET_PEN if gate else SAMPLE_PEN, brush=brushes)
         for label in self._labels:
             label.setVisible(gate)
         if not gate:

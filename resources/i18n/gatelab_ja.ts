@@ -1226,53 +1226,53 @@ Green, below {green}: they agree, backprop is right. Red, above {red}: backprop 
 <context>
     <name>HeatmapView</name>
     <message>
-        <location filename="../../gui/views/heatmap_view.py" line="50"/>
+        <location filename="../../gui/views/heatmap_view.py" line="52"/>
         <source>Each corner: yt, the target, and yp, the network&apos;s prediction for that input. Solid lines: where each hidden node&apos;s input sum is 0, in the node&apos;s colour (the diagram&apos;s and the hidden maps&apos;); the 2-layer model&apos;s one line is white.</source>
         <translation>各角: yt は真の値、yp はその入力に対するネットワークの予測値。実線: 隠れ層の各ノードの入力の和が 0 になる直線（ノードの色は、ネットワーク図と隠れ層のマップと同じ）。2層モデルの1本の直線は白。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/heatmap_view.py" line="154"/>
+        <location filename="../../gui/views/heatmap_view.py" line="161"/>
         <source>x1</source>
         <translation>x1</translation>
     </message>
     <message>
-        <location filename="../../gui/views/heatmap_view.py" line="155"/>
+        <location filename="../../gui/views/heatmap_view.py" line="162"/>
         <source>x2</source>
         <translation>x2</translation>
     </message>
     <message>
-        <location filename="../../gui/views/heatmap_view.py" line="101"/>
+        <location filename="../../gui/views/heatmap_view.py" line="103"/>
         <source>Network output seen from above (dashed: output = 0.5)</source>
         <translation>ネットワークの出力を真上から見た図（破線: 出力 = 0.5）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/heatmap_view.py" line="40"/>
+        <location filename="../../gui/views/heatmap_view.py" line="42"/>
         <source>Error |yp − f|</source>
         <translation>誤差 |yp − f|</translation>
     </message>
     <message>
-        <location filename="../../gui/views/heatmap_view.py" line="42"/>
+        <location filename="../../gui/views/heatmap_view.py" line="44"/>
         <source>A function run: show how far the network&apos;s output is from the target at every point, samples and the space between them alike, instead of the output itself.</source>
         <translation>関数の学習で、出力そのものの代わりに、ネットワークの出力が目標からどれだけ離れているかを、標本点でもその間でも、すべての点について表示します。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/heatmap_view.py" line="82"/>
-        <location filename="../../gui/views/heatmap_view.py" line="166"/>
+        <location filename="../../gui/views/heatmap_view.py" line="84"/>
+        <location filename="../../gui/views/heatmap_view.py" line="173"/>
         <source>output</source>
         <translation>出力</translation>
     </message>
     <message>
-        <location filename="../../gui/views/heatmap_view.py" line="82"/>
+        <location filename="../../gui/views/heatmap_view.py" line="84"/>
         <source>error</source>
         <translation>誤差</translation>
     </message>
     <message>
-        <location filename="../../gui/views/heatmap_view.py" line="100"/>
+        <location filename="../../gui/views/heatmap_view.py" line="102"/>
         <source>Error |yp − f| seen from above: dark where the network meets the target</source>
         <translation>誤差 |yp − f| を上から見た図。ネットワークが目標に合っているところは暗くなります</translation>
     </message>
     <message>
-        <location filename="../../gui/views/heatmap_view.py" line="207"/>
+        <location filename="../../gui/views/heatmap_view.py" line="215"/>
         <source>yt {0:g}
 yp {1:.2f}</source>
         <translation>yt {0:g}
@@ -3308,122 +3308,122 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
 <context>
     <name>RunSession</name>
     <message>
-        <location filename="../../gui/run/session.py" line="125"/>
+        <location filename="../../gui/run/session.py" line="134"/>
         <source>The run diverged at step {0}: there is no step after it. Reset to start again, or pick an earlier step on the timeline and continue from there.</source>
         <translation>この学習はステップ {0} で発散したので、次のステップはありません。リセットしてやり直すか、タイムラインで前のステップを選んでそこから続けてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="130"/>
+        <location filename="../../gui/run/session.py" line="139"/>
         <source>The run reached its target loss at step {0}. Lower or clear the target loss (Advanced) to train on.</source>
         <translation>この学習はステップ {0} で目標損失に達しました。続けるには、詳細設定で目標損失を下げるか消してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="137"/>
+        <location filename="../../gui/run/session.py" line="146"/>
         <source>One more step: the run now has {0:,} steps.</source>
         <translation>1ステップ追加しました: この学習は {0:,} ステップになりました。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="169"/>
+        <location filename="../../gui/run/session.py" line="179"/>
         <source>Step {0:,} cannot be shown: {1}</source>
         <translation>ステップ {0:,} は表示できません: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="208"/>
+        <location filename="../../gui/run/session.py" line="218"/>
         <source>Cannot continue from step {0:,}: {1}</source>
         <translation>ステップ {0:,} から続けられません: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="216"/>
+        <location filename="../../gui/run/session.py" line="226"/>
         <source>A new run branches off at step {0:,}; the run it came from is kept.</source>
         <translation>ステップ {0:,} から新しい学習に分岐しました。元の学習は残してあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="246"/>
+        <location filename="../../gui/run/session.py" line="256"/>
         <source>The session holds {0} runs. Runs with unsaved progress, or in the session file open, are all kept: save them, or delete some in the Runs panel.</source>
         <translation>セッションには {0} 件の実行があります。未保存の進捗がある実行と、開いているセッションファイルの実行はすべて残します。保存するか、実行パネルでいくつか削除してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="285"/>
+        <location filename="../../gui/run/session.py" line="295"/>
         <source>from run {0} at step {1:,}</source>
         <translation>学習 {0} のステップ {1:,} から分岐</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="287"/>
+        <location filename="../../gui/run/session.py" line="297"/>
         <source>from step {0:,} of a deleted run</source>
         <translation>削除した学習のステップ {0:,} から分岐</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="300"/>
+        <location filename="../../gui/run/session.py" line="310"/>
         <source>2-layer</source>
         <translation>2層</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="301"/>
+        <location filename="../../gui/run/session.py" line="311"/>
         <source>{0} hidden</source>
         <translation>隠れ層 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="303"/>
+        <location filename="../../gui/run/session.py" line="313"/>
         <source>alpha {0:g}</source>
         <translation>学習率 {0:g}</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="304"/>
+        <location filename="../../gui/run/session.py" line="314"/>
         <source>seed {0}</source>
         <translation>シード {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="308"/>
+        <location filename="../../gui/run/session.py" line="318"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="328"/>
+        <location filename="../../gui/run/session.py" line="338"/>
         <source>Showing run {0}.</source>
         <translation>学習 {0} を表示しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="341"/>
+        <location filename="../../gui/run/session.py" line="351"/>
         <source>The run shown cannot be deleted: show another run first.</source>
         <translation>表示中の学習は削除できません。先に別の学習を表示してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="374"/>
+        <location filename="../../gui/run/session.py" line="384"/>
         <source>Run {0} belongs to the compare window while it is open: close that window first (its runs then come back here).</source>
         <translation>学習 {0} は、比較ウィンドウが開いている間はそちらのものです。先にそのウィンドウを閉じてください（閉じると学習はこちらに戻ります）。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="416"/>
+        <location filename="../../gui/run/session.py" line="426"/>
         <source>Alpha {0:g}, steps {1:,}: for the new run that Train or Step starts from step {2:,}.</source>
         <translation>学習率 {0:g}、ステップ数 {1:,}: 「学習」か「1ステップ」でステップ {2:,} から始める新しい学習に使います。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="430"/>
+        <location filename="../../gui/run/session.py" line="440"/>
         <source>Alpha {0:g}, steps {1:,}: for the next run (Train starts one from the seed; Step adds a step with this alpha). The finished run keeps its settings.</source>
         <translation>学習率 {0:g}、ステップ数 {1:,}: 次の学習に使います（「学習」はシードから新しく始め、「1ステップ」はこの学習率で1ステップ進めます）。終わった学習の設定はそのままです。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="448"/>
+        <location filename="../../gui/run/session.py" line="458"/>
         <source>Within ±{0:g}: the run is judged by it; its training is unchanged.</source>
         <translation>許容誤差 ±{0:g}: 実行をこの値で判定し直しました。学習の結果は変わりません。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="453"/>
+        <location filename="../../gui/run/session.py" line="463"/>
         <source>Alpha {0:g}, steps {1:,}: applied to the run.</source>
         <translation>学習率 {0:g}、ステップ数 {1:,}: 学習に反映しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="457"/>
+        <location filename="../../gui/run/session.py" line="467"/>
         <source>Settings changed ({0}): the network was reset.</source>
         <translation>設定が変わったため({0})、ネットワークをリセットしました。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="536"/>
+        <location filename="../../gui/run/session.py" line="550"/>
         <source>Nothing to undo: only a weight edit, before the run trains on, can be undone.</source>
         <translation>元に戻せるものはありません: 元に戻せるのは、学習を続ける前の重みの編集だけです。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="546"/>
+        <location filename="../../gui/run/session.py" line="560"/>
         <source>Undid the weight edit.</source>
         <translation>重みの編集を元に戻しました。</translation>
     </message>

@@ -199,3 +199,39 @@ def test_points_that_are_not_a_grid_train_as_one_line():
     for k, (total, weights) in enumerate(expected):
         assert math.isclose(losses[0, k], total, rel_tol=1e-12)
         assert np.allclose(params[:, k], weights, rtol=1e-12, atol=1e-15)
+
+
+@pytest.mark.parametrize("config", [
+    TrainConfig(function="ripple", grid=9, mode="batch", hidden_nodes=16, steps=25, alpha=2.0),
+    TrainConfig(gate="xor", mode="batch", hidden_nodes=16, steps=25, alpha=2.0),
+    TrainConfig(function="ripple", grid=9, hidden_nodes=16, steps=5, alpha=2.0),
+], ids=["grid batch", "gate batch", "grid online"])
+def test_a_network_gives_the_same_floats_in_any_block_and_alone(config, monkeypatch):
+    """NumPy sums a long axis of a single column pairwise, of several row after row: a lone
+    network runs beside a copy of itself, so its floats do not depend on its company."""
+    from core.training import ensemble
+
+    monkeypatch.setattr(ensemble, "LOOP_MAX", 0)
+    together = Ensemble(config, 6, 11).run()
+    for width in (1, 2, 4):
+        monkeypatch.setattr(ensemble, "BLOCK_ELEMENTS", 16 * width)
+        monkeypatch.setattr(ensemble, "GRID_ELEMENTS", 16 * width * step.buffer_rows(config.points))
+        monkeypatch.setattr(ensemble, "BLOCK_MIN", 1)
+        apart = Ensemble(config, 6, 11).run()
+        assert np.array_equal(apart.weights, together.weights), width
+        assert np.array_equal(apart.final_loss, together.final_loss), width
+    alone = Ensemble(config, 1, 15).run()
+    assert np.array_equal(alone.weights[0], together.weights[4])
+
+
+def test_arithmetic_and_comparisons_with_lines_apply_line_by_line_in_order():
+    from core.model.tracing import Graph, Lines
+
+    graph = Graph(2)
+    node = graph.input("w", nodes=True)
+    lines = Lines(graph, [1.5, 2.5])
+    for result, op in ((node >= lines, "ge"), (node > lines, "gt"), (node - lines, "sub"),
+                       (node / lines, "div")):
+        assert isinstance(result, Lines)
+        assert [(part.op, part.args, part.line) for part in result.parts] == [
+            (op, (node, 1.5), 0), (op, (node, 2.5), 1)]

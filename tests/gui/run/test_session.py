@@ -652,3 +652,29 @@ def test_closing_as_more_steps_are_asked_starts_no_training(qtbot, left_its_loop
     s.forget_waiting()  # the window closing
     assert s.shutdown()
     assert not s.is_running() and s.trainer.step == 100
+    assert s.trainer.config.steps == 300  # taken: if the quit is cancelled, Train goes on
+
+
+def test_stop_pressed_as_more_steps_are_asked_keeps_the_run_stopped(qtbot, left_its_loop):
+    s = RunSession(TrainConfig(steps=100, seed=3), use_engine=False)
+    try:
+        _until_the_thread_leaves_its_loop(s, s.train, left_its_loop)
+        s.edit_config(s.config.with_changes(steps=300))
+        s.stop()
+        qtbot.waitUntil(lambda: not s.is_running() and s.trainer.config.steps == 300)
+        assert s.trainer.step == 100
+    finally:
+        s.shutdown()
+
+
+def test_a_save_waiting_for_the_thread_sees_the_late_settings(qtbot, left_its_loop):
+    s = RunSession(TrainConfig(steps=100, seed=3), use_engine=False)
+    try:
+        _until_the_thread_leaves_its_loop(s, s.train, left_its_loop)
+        s.edit_config(s.config.with_changes(alpha=0.7, steps=300))
+        seen = []
+        s.when_stopped(lambda: seen.append((s.trainer.config.steps, s.trainer.config.alpha)))
+        qtbot.waitUntil(lambda: bool(seen) and not s.is_running())
+        assert seen == [(300, 0.7)] and s.trainer.step == 100
+    finally:
+        s.shutdown()

@@ -165,3 +165,18 @@ def test_the_map_shows_a_functions_error_as_the_3d_view_does(qtbot):
     view.update_from(snapshot())  # a gate again: the output, whatever the box says
     assert not view.showing_error() and view.colour_label() == "output"
     np.testing.assert_allclose(view.image_data(), snapshot().grid, rtol=1e-6)
+
+
+def test_the_maps_markers_keep_the_presentation_size_through_updates(qtbot):
+    view = HeatmapView()
+    qtbot.addWidget(view)
+    function = snapshot(TrainConfig(function="bump", grid=6, hidden_nodes=3))
+    view.update_from(function)
+    assert view.marker_sizes() == {8}
+    view.set_scale(2.0)
+    assert view.marker_sizes() == {16}
+    view.update_from(function)  # the next snapshot, or the error box toggled, keeps the size
+    view.show_error(False)
+    assert view.marker_sizes() == {16}
+    view.update_from(snapshot())
+    assert view.marker_sizes() == {36}  # a gate's corners
