@@ -44,7 +44,6 @@ from core.model.tracing import (
     RowConstant,
     key_of,
     name,
-    per_line,
 )
 
 
@@ -539,27 +538,6 @@ class Arrays(_Traced):
         super().__init__(graph)
         self.lines = lines  # the grid's rows in all, when traced line by line
 
-    def _call(self, op, *args):
-        return per_line(lambda *a: self.graph.call(op, *a), *args)
-
-    def exp(self, z):
-        return self._call("exp", z)
-
-    def log1p(self, z):
-        return self._call("log1p", z)
-
-    def tanh(self, z):
-        return self._call("tanh", z)
-
-    def where(self, condition, yes, no):
-        return self._call("where", condition, yes, no)
-
-    def sqrt(self, z):
-        return self._call("sqrt", z)
-
-    def maximum(self, a, b):
-        return self._call("maximum", a, b)
-
     def input_sum(self, x, w):
         if self.lines:
             # w1 x1 + (w2 x2 + w3): per line, the part that is one number per row on the line
@@ -567,9 +545,6 @@ class Arrays(_Traced):
             # addition to w1 x1, whose values the lines share
             return w[0] * x[0] + self._input_sum(x[1:], w[1:])
         return super().input_sum(x, w)
-
-    def node_sum(self, o, h):
-        return per_line(super().node_sum, o, h)
 
     def row_count(self, x):
         return self.lines or super().row_count(x)

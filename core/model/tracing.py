@@ -264,11 +264,12 @@ class Graph:
         return self._node(op, (a, b))
 
     def call(self, op, *args):
-        return self._node(op, args)
+        """A named function of the args (line by line if any is Lines)."""
+        return per_line(lambda *a: self._node(op, a), *args)
 
     def sum_nodes(self, terms):
-        """terms_0 + terms_1 + ... over the hidden nodes, added left to right."""
-        return self._node("sum_nodes", (terms,), nodes=False)
+        """terms_0 + terms_1 + ... over the hidden nodes, added left to right (per line)."""
+        return per_line(lambda t: self._node("sum_nodes", (t,), nodes=False), terms)
 
     def row(self, value, r: int):
         """Row r of a value that varies over the rows."""
