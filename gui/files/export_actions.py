@@ -26,14 +26,20 @@ class ExportActions(QObject):
         self.folder = ""  # where the last export went; the next one is offered there
         # (title, filter, suffix, kind) -> path or None; tests replace it
         self.ask_path = self._ask_path
+        # Without OpenGL the output is the 2D map, and its entries say so.
+        is_3d = getattr(output_view, "is_3d", True)
+        picture = self.tr("3D view as PNG…") if is_3d else self.tr("2D map as PNG…")
+        picture_2x = (self.tr("3D view as PNG, double size…") if is_3d else
+                      self.tr("2D map as PNG, double size…"))
+        picture_kind = "surface" if is_3d else "map"  # the file name offered
         entries = [
             (self.tr("Loss plot as PNG…"), self.tr("PNG image (*.png)"), ".png", "loss",
              lambda p: exports.export_loss_png(loss_plot, p)),
             (self.tr("Loss plot as SVG…"), self.tr("SVG image (*.svg)"), ".svg", "loss",
              lambda p: exports.export_loss_svg(loss_plot, p)),
-            (self.tr("3D view as PNG…"), self.tr("PNG image (*.png)"), ".png", "surface",
+            (picture, self.tr("PNG image (*.png)"), ".png", picture_kind,
              lambda p: exports.export_surface_png(output_view, p)),
-            (self.tr("3D view as PNG, double size…"), self.tr("PNG image (*.png)"), ".png", "surface",
+            (picture_2x, self.tr("PNG image (*.png)"), ".png", picture_kind,
              lambda p: exports.export_surface_png(output_view, p, scale=2)),
             (self.tr("2D map as SVG…"), self.tr("SVG image (*.svg)"), ".svg", "map",
              lambda p: exports.export_plot_svg(output_view, p)),
@@ -54,8 +60,8 @@ class ExportActions(QObject):
         # The loss plot's right-click menu offers its own exports (pyqtgraph's Export window is gone).
         loss_plot.set_menu_actions([self.actions[text] for text in (
             self.tr("Loss plot as PNG…"), self.tr("Loss plot as SVG…"), self.tr("Loss history as CSV…"))])
-        # Without OpenGL the output is the 2D map; the 3D view has no vector form.
-        self.actions[self.tr("2D map as SVG…")].setVisible(not getattr(output_view, "is_3d", True))
+        # The 3D view has no vector form.
+        self.actions[self.tr("2D map as SVG…")].setVisible(not is_3d)
         copy = QAction(self.tr("Copy predictions"), self)
         copy.setShortcut(QKeySequence("Ctrl+Shift+C"))
         copy.triggered.connect(lambda: self._report(exports.copy_predictions(snapshot()),

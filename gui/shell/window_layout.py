@@ -106,6 +106,8 @@ class WindowLayout(QObject):
                 w.docks[key].resize(FLOATING_SIZE)
             w.statusBar().showMessage(self.tr(
                 "A narrow screen: the side views (network diagram, math, runs...) are in the View "
+                "menu; F11 shows the map large.") if not w.output_view.is_3d else self.tr(
+                "A narrow screen: the side views (network diagram, math, runs...) are in the View "
                 "menu; F11 shows the 3D view large."), 20000)
         w.layout().activate()  # the least size without the closed docks, before resizing to it
         w.resize(size)
@@ -126,10 +128,10 @@ class WindowLayout(QObject):
         w.network_view, w.hidden_maps = NetworkView(), HiddenMapsView()
         w.hidden_space, w.landscape = HiddenSpaceView(), LandscapeView()
         w.math_panel, w.gradient_check = MathPanel(), GradientCheckView()
-        w.runs_view, w.article_guide = RunsView(), ArticleGuideView()
-        w.practice_panel, w.theorem_guide = PracticePanel(), TheoremGuideView(flat=not w.output_view.is_3d)
-        w.contributions = ContributionsView()
         flat = not w.output_view.is_3d
+        w.runs_view, w.article_guide = RunsView(), ArticleGuideView(flat=flat)
+        w.practice_panel, w.theorem_guide = PracticePanel(), TheoremGuideView(flat=flat)
+        w.contributions = ContributionsView()
         self.gate_only = {key: GateOnly(getattr(w, name), flat) for key, name in GATE_DOCKS.items()}
         g = self.gate_only
         w.docks = {key: self._dock(key, title, widget) for key, title, widget in (

@@ -6,8 +6,10 @@ from gui.views.guide_view import GuideView
 
 
 class ArticleGuideView(GuideView):
-    def __init__(self, parent=None):
+    def __init__(self, flat: bool = False, parent=None):
+        """flat: the output is a 2D map (no OpenGL), and the lines on what to look at say so."""
         super().__init__(parent)
+        self._flat = flat
         self._lay_out(self.tr("Read the article beside GateLab: each part below is one section "
                               "of it. Set up puts the window where that section is."),
                       self.tr("Load the article's run for this section and show the view to look at"),
@@ -36,6 +38,8 @@ class ArticleGuideView(GuideView):
                 self.tr("The 2-layer code and its results"),
                 self.tr("The article trains 1,000 steps and prints a table and a 3D graph of the "
                         "prediction over x1 and x2. GateLab trains the same run and draws both."),
+                self.tr("the predictions table and the map of the output: only (1, 1) is "
+                        "brighter than 0.5.") if self._flat else
                 self.tr("the predictions table and the 3D surface: only (1, 1) rises above 0.5.")),
             "three_layer": (
                 self.tr("The 3-layer network, steps 1 to 8"),

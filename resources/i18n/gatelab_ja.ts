@@ -269,87 +269,92 @@
 <context>
     <name>ArticleGuideView</name>
     <message>
-        <location filename="../../gui/views/article_guide_view.py" line="11"/>
+        <location filename="../../gui/views/article_guide_view.py" line="13"/>
         <source>Read the article beside GateLab: each part below is one section of it. Set up puts the window where that section is.</source>
         <translation>記事を GateLab と並べて読めます。下の各項目が記事の節に対応します。「準備する」で、その節の内容をウィンドウに用意します。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/article_guide_view.py" line="13"/>
+        <location filename="../../gui/views/article_guide_view.py" line="15"/>
         <source>Load the article&apos;s run for this section and show the view to look at</source>
         <translation>この節の記事の学習を読み込み、見るべき表示を出します</translation>
     </message>
     <message>
-        <location filename="../../gui/views/article_guide_view.py" line="23"/>
+        <location filename="../../gui/views/article_guide_view.py" line="25"/>
         <source>The idea: a neuron adds and decides</source>
         <translation>アイデア: ニューロンは足し合わせて判断する</translation>
     </message>
     <message>
-        <location filename="../../gui/views/article_guide_view.py" line="24"/>
+        <location filename="../../gui/views/article_guide_view.py" line="26"/>
         <source>The article starts from a nerve cell: it adds up the signals reaching it, each weighted, and fires when the sum is large enough. A perceptron is that sum and a threshold; GateLab&apos;s nodes use a smooth threshold, the sigmoid.</source>
         <translation>記事は神経細胞から始まります。届いた信号にそれぞれ重みを掛けて足し合わせ、合計が十分に大きいと発火します。パーセプトロンはこの合計と閾値です。GateLab のノードはなめらかな閾値であるシグモイド関数を使います。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/article_guide_view.py" line="28"/>
+        <location filename="../../gui/views/article_guide_view.py" line="30"/>
         <source>the network diagram: each edge is a weight, its width how large it is.</source>
         <translation>ネットワーク図。線の1本1本が重みで、太さがその大きさです。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/article_guide_view.py" line="30"/>
+        <location filename="../../gui/views/article_guide_view.py" line="32"/>
         <source>The 2-layer model, steps 1 to 5</source>
         <translation>2層のモデル、手順1から5</translation>
     </message>
     <message>
-        <location filename="../../gui/views/article_guide_view.py" line="31"/>
+        <location filename="../../gui/views/article_guide_view.py" line="33"/>
         <source>One neuron learns AND: the weighted sum u, the sigmoid of it, the squared error, its slope for each weight, and the update. The step-by-step math walks these five steps row by row with this run&apos;s numbers.</source>
         <translation>1つのニューロンが AND を学びます。重み付きの合計 u、そのシグモイド、二乗誤差、各重みでの傾き、そして更新です。計算の手順では、この5つの手順を行ごとに、この学習の数値でたどれます。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/article_guide_view.py" line="34"/>
+        <location filename="../../gui/views/article_guide_view.py" line="36"/>
         <source>the step-by-step math, in the article&apos;s notation; press Next.</source>
         <translation>計算の手順（記事の記法）。「次へ」を押してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/article_guide_view.py" line="36"/>
+        <location filename="../../gui/views/article_guide_view.py" line="38"/>
         <source>The 2-layer code and its results</source>
         <translation>2層のコードと結果</translation>
     </message>
     <message>
-        <location filename="../../gui/views/article_guide_view.py" line="37"/>
+        <location filename="../../gui/views/article_guide_view.py" line="39"/>
         <source>The article trains 1,000 steps and prints a table and a 3D graph of the prediction over x1 and x2. GateLab trains the same run and draws both.</source>
         <translation>記事は 1,000 ステップ学習し、表と、x1・x2 に対する予測値の 3D グラフを出します。GateLab は同じ学習をして、両方を描きます。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/article_guide_view.py" line="39"/>
+        <location filename="../../gui/views/article_guide_view.py" line="41"/>
+        <source>the predictions table and the map of the output: only (1, 1) is brighter than 0.5.</source>
+        <translation>予測値の表と出力のマップ。0.5 より明るくなるのは (1, 1) だけです。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/article_guide_view.py" line="43"/>
         <source>the predictions table and the 3D surface: only (1, 1) rises above 0.5.</source>
         <translation>予測値の表と 3D の曲面。0.5 より高くなるのは (1, 1) だけです。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/article_guide_view.py" line="41"/>
+        <location filename="../../gui/views/article_guide_view.py" line="45"/>
         <source>The 3-layer network, steps 1 to 8</source>
         <translation>3層のネットワーク、手順1から8</translation>
     </message>
     <message>
-        <location filename="../../gui/views/article_guide_view.py" line="42"/>
+        <location filename="../../gui/views/article_guide_view.py" line="46"/>
         <source>A hidden layer between the inputs and the output lets the network learn XOR, which one neuron cannot. Eight steps: two weighted sums, two sigmoids, the error, two sets of slopes by the chain rule, the update.</source>
         <translation>入力と出力の間に隠れ層があると、1つのニューロンでは学べない XOR を学べます。手順は8つ: 2回の重み付きの合計、2回のシグモイド、誤差、連鎖律による2組の傾き、そして更新です。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/article_guide_view.py" line="45"/>
+        <location filename="../../gui/views/article_guide_view.py" line="49"/>
         <source>the step-by-step math: the chain rule, factor by factor, in steps 6 and 7.</source>
         <translation>計算の手順。手順6と7で、連鎖律を因子ごとに見られます。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/article_guide_view.py" line="48"/>
+        <location filename="../../gui/views/article_guide_view.py" line="52"/>
         <source>The 3-layer code: XOR, and the order of its updates</source>
         <translation>3層のコード: XOR と更新の順序</translation>
     </message>
     <message>
-        <location filename="../../gui/views/article_guide_view.py" line="49"/>
+        <location filename="../../gui/views/article_guide_view.py" line="53"/>
         <source>The article&apos;s run of 2,000 steps prints the table 0.08, 0.92, 0.92, 0.07; GateLab&apos;s seed 659 gives exactly that run. Its code updates the output weights before it uses them for the hidden layer; the compare window shows that run beside the textbook order from the same start.</source>
         <translation>記事の 2,000 ステップの学習は、表 0.08、0.92、0.92、0.07 を出力します。GateLab のシード 659 で、ちょうどその学習になります。記事のコードは出力側の重みを先に更新し、その値を隠れ層に使います。比較ウィンドウで、同じ初期値からの教科書の順序と並べて見られます。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/article_guide_view.py" line="53"/>
+        <location filename="../../gui/views/article_guide_view.py" line="57"/>
         <source>the hidden node maps: each hidden node draws one line, and the output combines the two into XOR.</source>
         <translation>隠れ層マップ。隠れ層の各ノードが1本の線を引き、出力が2本を組み合わせて XOR にします。</translation>
     </message>
@@ -842,85 +847,95 @@ Any existing file of that name is unchanged.</source>
 <context>
     <name>ExportActions</name>
     <message>
-        <location filename="../../gui/files/export_actions.py" line="30"/>
-        <location filename="../../gui/files/export_actions.py" line="56"/>
+        <location filename="../../gui/files/export_actions.py" line="35"/>
+        <location filename="../../gui/files/export_actions.py" line="61"/>
         <source>Loss plot as PNG…</source>
         <translation>損失のグラフ (PNG)…</translation>
     </message>
     <message>
-        <location filename="../../gui/files/export_actions.py" line="30"/>
-        <location filename="../../gui/files/export_actions.py" line="34"/>
-        <location filename="../../gui/files/export_actions.py" line="36"/>
+        <location filename="../../gui/files/export_actions.py" line="35"/>
+        <location filename="../../gui/files/export_actions.py" line="39"/>
+        <location filename="../../gui/files/export_actions.py" line="41"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 画像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../gui/files/export_actions.py" line="32"/>
-        <location filename="../../gui/files/export_actions.py" line="56"/>
+        <location filename="../../gui/files/export_actions.py" line="37"/>
+        <location filename="../../gui/files/export_actions.py" line="61"/>
         <source>Loss plot as SVG…</source>
         <translation>損失のグラフ (SVG)…</translation>
     </message>
     <message>
-        <location filename="../../gui/files/export_actions.py" line="32"/>
-        <location filename="../../gui/files/export_actions.py" line="38"/>
+        <location filename="../../gui/files/export_actions.py" line="37"/>
+        <location filename="../../gui/files/export_actions.py" line="43"/>
         <source>SVG image (*.svg)</source>
         <translation>SVG 画像 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../gui/files/export_actions.py" line="34"/>
+        <location filename="../../gui/files/export_actions.py" line="31"/>
         <source>3D view as PNG…</source>
         <translation>3D 表示 (PNG)…</translation>
     </message>
     <message>
-        <location filename="../../gui/files/export_actions.py" line="36"/>
+        <location filename="../../gui/files/export_actions.py" line="31"/>
+        <source>2D map as PNG…</source>
+        <translation>2D マップを PNG で…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files/export_actions.py" line="32"/>
         <source>3D view as PNG, double size…</source>
         <translation>3D 表示（PNG、2倍の大きさ）…</translation>
     </message>
     <message>
-        <location filename="../../gui/files/export_actions.py" line="38"/>
-        <location filename="../../gui/files/export_actions.py" line="58"/>
+        <location filename="../../gui/files/export_actions.py" line="33"/>
+        <source>2D map as PNG, double size…</source>
+        <translation>2D マップを PNG で（2倍の大きさ）…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files/export_actions.py" line="43"/>
+        <location filename="../../gui/files/export_actions.py" line="63"/>
         <source>2D map as SVG…</source>
         <translation>2D マップを SVG で…</translation>
     </message>
     <message>
-        <location filename="../../gui/files/export_actions.py" line="40"/>
-        <location filename="../../gui/files/export_actions.py" line="56"/>
+        <location filename="../../gui/files/export_actions.py" line="45"/>
+        <location filename="../../gui/files/export_actions.py" line="61"/>
         <source>Loss history as CSV…</source>
         <translation>損失の履歴 (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../gui/files/export_actions.py" line="40"/>
-        <location filename="../../gui/files/export_actions.py" line="44"/>
+        <location filename="../../gui/files/export_actions.py" line="45"/>
+        <location filename="../../gui/files/export_actions.py" line="49"/>
         <source>CSV table (*.csv)</source>
         <translation>CSV 表 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/files/export_actions.py" line="42"/>
+        <location filename="../../gui/files/export_actions.py" line="47"/>
         <source>Weights as JSON…</source>
         <translation>重み (JSON)…</translation>
     </message>
     <message>
-        <location filename="../../gui/files/export_actions.py" line="42"/>
+        <location filename="../../gui/files/export_actions.py" line="47"/>
         <source>JSON file (*.json)</source>
         <translation>JSON ファイル (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/files/export_actions.py" line="44"/>
+        <location filename="../../gui/files/export_actions.py" line="49"/>
         <source>Predictions as CSV…</source>
         <translation>予測値 (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../gui/files/export_actions.py" line="59"/>
+        <location filename="../../gui/files/export_actions.py" line="64"/>
         <source>Copy predictions</source>
         <translation>予測値をコピー</translation>
     </message>
     <message>
-        <location filename="../../gui/files/export_actions.py" line="62"/>
+        <location filename="../../gui/files/export_actions.py" line="67"/>
         <source>Predictions copied.</source>
         <translation>予測値をコピーしました。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/export_actions.py" line="70"/>
+        <location filename="../../gui/files/export_actions.py" line="75"/>
         <source>Saved {0}</source>
         <translation>{0} を保存しました</translation>
     </message>
@@ -4378,66 +4393,71 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
     <name>WindowLayout</name>
     <message>
         <location filename="../../gui/shell/window_layout.py" line="108"/>
+        <source>A narrow screen: the side views (network diagram, math, runs...) are in the View menu; F11 shows the map large.</source>
+        <translation>画面の幅が狭いため、右の列のビュー（ネットワーク図、計算の手順、学習の一覧など）は「表示」メニューにあります。F11 でマップを大きく映せます。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/window_layout.py" line="110"/>
         <source>A narrow screen: the side views (network diagram, math, runs...) are in the View menu; F11 shows the 3D view large.</source>
         <translation>画面の幅が狭いため、右の列のビュー（ネットワーク図、計算の手順、学習の一覧など）は「表示」メニューにあります。F11 で3D表示を大きく映せます。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="136"/>
+        <location filename="../../gui/shell/window_layout.py" line="138"/>
         <source>Network diagram</source>
         <translation>ネットワーク図</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="137"/>
+        <location filename="../../gui/shell/window_layout.py" line="139"/>
         <source>Hidden node maps</source>
         <translation>隠れ層マップ</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="138"/>
+        <location filename="../../gui/shell/window_layout.py" line="140"/>
         <source>Hidden space</source>
         <translation>隠れ層の空間</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="139"/>
+        <location filename="../../gui/shell/window_layout.py" line="141"/>
         <source>Loss landscape</source>
         <translation>損失の地形</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="140"/>
+        <location filename="../../gui/shell/window_layout.py" line="142"/>
         <source>Step-by-step math</source>
         <translation>計算の手順</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="141"/>
+        <location filename="../../gui/shell/window_layout.py" line="143"/>
         <source>Practice</source>
         <translation>計算の練習</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="142"/>
+        <location filename="../../gui/shell/window_layout.py" line="144"/>
         <source>Gradient check</source>
         <translation>勾配チェック</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="143"/>
+        <location filename="../../gui/shell/window_layout.py" line="145"/>
         <source>How the sum builds it</source>
         <translation>和が曲面を作るしくみ</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="144"/>
+        <location filename="../../gui/shell/window_layout.py" line="146"/>
         <source>Runs</source>
         <translation>学習の一覧</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="145"/>
+        <location filename="../../gui/shell/window_layout.py" line="147"/>
         <source>What am I looking at?</source>
         <translation>この画面の見方</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="146"/>
+        <location filename="../../gui/shell/window_layout.py" line="148"/>
         <source>Follow the article</source>
         <translation>記事に沿って学ぶ</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="147"/>
+        <location filename="../../gui/shell/window_layout.py" line="149"/>
         <source>The theorem, step by step</source>
         <translation>普遍近似定理を順に学ぶ</translation>
     </message>

@@ -1578,6 +1578,33 @@ def test_the_2d_map_svg_entry_is_there_only_for_the_2d_map(qtbot, window, monkey
     flat.close()
 
 
+def test_without_opengl_the_menus_and_guides_name_the_map(qtbot, window, monkeypatch):
+    from PySide6.QtCore import QSize
+
+    from gui.shell import window_layout
+
+    three_d = {"3D view as PNG…", "3D view as PNG, double size…"}
+    flat_names = {"2D map as PNG…", "2D map as PNG, double size…"}
+    if window.output_view.is_3d:
+        assert three_d <= set(window.exports.actions) and not flat_names & set(window.exports.actions)
+        assert "3D surface" in window.article_guide.texts("two_layer_code")[2]
+    monkeypatch.setenv("GATELAB_NO_OPENGL", "1")
+    monkeypatch.setattr(window_layout, "PREFERRED_SIZE", QSize(1008, 720))  # a narrow screen
+    flat = discard_on_close(MainWindow(TrainConfig(steps=50)))
+    qtbot.addWidget(flat)
+    assert not flat.output_view.is_3d
+    assert flat_names <= set(flat.exports.actions) and not three_d & set(flat.exports.actions)
+    look_at = flat.article_guide.texts("two_layer_code")[2]
+    assert "map" in look_at and "3D" not in look_at
+    asked = []
+    flat.exports.ask_path = lambda *args: asked.append(args)
+    flat.exports.actions["2D map as PNG…"].trigger()
+    assert asked[0][2:] == (".png", "map")  # offered as ...-map.png
+    notice = flat.statusBar().currentMessage()
+    assert "F11 shows the map large" in notice and "3D" not in notice
+    flat.close()
+
+
 def test_the_view_menu_shows_the_loss_as_the_articles_sum(qtbot, window):
     finish(qtbot, window)
     window.loss_plot.flush()
