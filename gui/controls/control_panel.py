@@ -174,7 +174,7 @@ class ControlPanel(QWidget):
         self._hidden.setToolTip(self.tr("Nodes in the hidden layer (0-64). 0 removes the hidden "
                                         "layer: the article's 2-layer model, one neuron"))
         self._hidden_note = QLabel()
-        form.addRow(self.tr("&Hidden nodes"), self._hidden)
+        form.addRow(self.tr("Hidden &nodes"), self._hidden)
         form.addRow(self._hidden_note)
         self._alpha = NumberBox(0.0001, 100.0, 0.5)
         self._alpha.setSingleStep(0.05)
@@ -186,10 +186,10 @@ class ControlPanel(QWidget):
         self._steps.setGroupSeparatorShown(True)
         self._steps.setToolTip(self.tr("Training steps (1-100,000,000). One step = one pass over "
                                        "all the rows: a gate's 4, or a function's n x n grid"))
-        form.addRow(self.tr("S&teps"), self._steps)
+        form.addRow(self.tr("Ste&ps"), self._steps)
         for whole in (self._hidden, self._steps):
             whole.refused.connect(self._on_not_whole)
-        form.addRow(self.tr("S&eed"), self._build_seed())
+        form.addRow(self.tr("&Seed"), self._build_seed())
         for box_widget in (self._hidden, self._steps):
             box_widget.setKeyboardTracking(False)
             box_widget.valueChanged.connect(self._on_edit)

@@ -74,7 +74,7 @@ class FunctionPicker(QObject):
         """Adds the fields to `form` as its rows, under the control panel's own labels' column."""
         self._form = form
         rows = ((self.tr("F&unction"), self._presets), (self.tr("f(x1, x2) ="), self._expression),
-                (None, self._error), (self.tr("&Grid (n x n)"), self._grid_row))
+                (None, self._error), (self.tr("G&rid (n x n)"), self._grid_row))
         for label, field in rows:
             form.addRow(field) if label is None else form.addRow(label, field)
             self._rows.append(field)

@@ -605,7 +605,7 @@ class MathPanel(QWidget):
         self._notation.setToolTip(self.tr("Which symbols the formulas use; the table under them "
                                           "maps each to the other and to the article's code"))
         self._notation.currentIndexChanged.connect(lambda _index: self._show())
-        notation_label = QLabel(self.tr("&Notation:"))
+        notation_label = QLabel(self.tr("N&otation:"))
         notation_label.setBuddy(self._notation)
         self._notation_row = QHBoxLayout()
         self._notation_row.addWidget(notation_label)

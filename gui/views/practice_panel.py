@@ -94,7 +94,7 @@ class PracticePanel(QWidget):
         self._check.setToolTip(self.tr("Check the number typed (Enter)"))
         self._hint = QPushButton(self.tr("H&int"))
         self._hint.setToolTip(self.tr("The formula with the numbers put in"))
-        self._show = QPushButton(self.tr("&Show me"))
+        self._show = QPushButton(self.tr("Show &me"))
         self._show.setToolTip(self.tr("Show the right value and go on to the next number"))
         self._score = QLabel()
         self._sheet_count = QSpinBox()

@@ -571,11 +571,6 @@
         <translation>隠れ層のノードの数(0~64)。0 にすると隠れ層がなくなり、記事の2層モデル（ニューロン1個）になります</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="177"/>
-        <source>&amp;Hidden nodes</source>
-        <translation>隠れ層のノード数(&amp;H)</translation>
-    </message>
-    <message>
         <location filename="../../gui/controls/control_panel.py" line="181"/>
         <source>Learning rate α (0.0001-100): how far each update moves the weights. Can change while training</source>
         <translation>学習率 α(0.0001~100): 勾配降下法の1回の更新で重みを動かす大きさ。学習中も変更できます</translation>
@@ -584,16 +579,6 @@
         <location filename="../../gui/controls/control_panel.py" line="183"/>
         <source>&amp;Alpha (learning rate)</source>
         <translation>学習率 α(&amp;A)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/controls/control_panel.py" line="189"/>
-        <source>S&amp;teps</source>
-        <translation>ステップ数(&amp;T)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/controls/control_panel.py" line="192"/>
-        <source>S&amp;eed</source>
-        <translation>シード(&amp;E)</translation>
     </message>
     <message>
         <location filename="../../gui/controls/control_panel.py" line="209"/>
@@ -703,9 +688,24 @@
         <translation>関数の学習に勧める設定にしました: {0}。</translation>
     </message>
     <message>
+        <location filename="../../gui/controls/control_panel.py" line="177"/>
+        <source>Hidden &amp;nodes</source>
+        <translation>隠れ層のノード数(&amp;N)</translation>
+    </message>
+    <message>
         <location filename="../../gui/controls/control_panel.py" line="187"/>
         <source>Training steps (1-100,000,000). One step = one pass over all the rows: a gate&apos;s 4, or a function&apos;s n x n grid</source>
         <translation>学習のステップ数（1～100,000,000）。1ステップ = すべての行をひととおり学習すること。ゲートなら4行、関数なら n x n の格子の全点</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls/control_panel.py" line="189"/>
+        <source>Ste&amp;ps</source>
+        <translation>ステップ数(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls/control_panel.py" line="192"/>
+        <source>&amp;Seed</source>
+        <translation>シード(&amp;S)</translation>
     </message>
     <message>
         <location filename="../../gui/controls/control_panel.py" line="419"/>
@@ -847,27 +847,27 @@ Any existing file of that name is unchanged.</source>
 <context>
     <name>ExportActions</name>
     <message>
-        <location filename="../../gui/files/export_actions.py" line="35"/>
-        <location filename="../../gui/files/export_actions.py" line="61"/>
+        <location filename="../../gui/files/export_actions.py" line="36"/>
+        <location filename="../../gui/files/export_actions.py" line="62"/>
         <source>Loss plot as PNG…</source>
         <translation>損失のグラフ (PNG)…</translation>
     </message>
     <message>
-        <location filename="../../gui/files/export_actions.py" line="35"/>
-        <location filename="../../gui/files/export_actions.py" line="39"/>
-        <location filename="../../gui/files/export_actions.py" line="41"/>
+        <location filename="../../gui/files/export_actions.py" line="36"/>
+        <location filename="../../gui/files/export_actions.py" line="40"/>
+        <location filename="../../gui/files/export_actions.py" line="42"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 画像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../gui/files/export_actions.py" line="37"/>
-        <location filename="../../gui/files/export_actions.py" line="61"/>
+        <location filename="../../gui/files/export_actions.py" line="38"/>
+        <location filename="../../gui/files/export_actions.py" line="62"/>
         <source>Loss plot as SVG…</source>
         <translation>損失のグラフ (SVG)…</translation>
     </message>
     <message>
-        <location filename="../../gui/files/export_actions.py" line="37"/>
-        <location filename="../../gui/files/export_actions.py" line="43"/>
+        <location filename="../../gui/files/export_actions.py" line="38"/>
+        <location filename="../../gui/files/export_actions.py" line="44"/>
         <source>SVG image (*.svg)</source>
         <translation>SVG 画像 (*.svg)</translation>
     </message>
@@ -892,50 +892,50 @@ Any existing file of that name is unchanged.</source>
         <translation>2D マップを PNG で（2倍の大きさ）…</translation>
     </message>
     <message>
-        <location filename="../../gui/files/export_actions.py" line="43"/>
-        <location filename="../../gui/files/export_actions.py" line="63"/>
+        <location filename="../../gui/files/export_actions.py" line="44"/>
+        <location filename="../../gui/files/export_actions.py" line="64"/>
         <source>2D map as SVG…</source>
         <translation>2D マップを SVG で…</translation>
     </message>
     <message>
-        <location filename="../../gui/files/export_actions.py" line="45"/>
-        <location filename="../../gui/files/export_actions.py" line="61"/>
+        <location filename="../../gui/files/export_actions.py" line="46"/>
+        <location filename="../../gui/files/export_actions.py" line="62"/>
         <source>Loss history as CSV…</source>
         <translation>損失の履歴 (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../gui/files/export_actions.py" line="45"/>
-        <location filename="../../gui/files/export_actions.py" line="49"/>
+        <location filename="../../gui/files/export_actions.py" line="46"/>
+        <location filename="../../gui/files/export_actions.py" line="50"/>
         <source>CSV table (*.csv)</source>
         <translation>CSV 表 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/files/export_actions.py" line="47"/>
+        <location filename="../../gui/files/export_actions.py" line="48"/>
         <source>Weights as JSON…</source>
         <translation>重み (JSON)…</translation>
     </message>
     <message>
-        <location filename="../../gui/files/export_actions.py" line="47"/>
+        <location filename="../../gui/files/export_actions.py" line="48"/>
         <source>JSON file (*.json)</source>
         <translation>JSON ファイル (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/files/export_actions.py" line="49"/>
+        <location filename="../../gui/files/export_actions.py" line="50"/>
         <source>Predictions as CSV…</source>
         <translation>予測値 (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../gui/files/export_actions.py" line="64"/>
+        <location filename="../../gui/files/export_actions.py" line="65"/>
         <source>Copy predictions</source>
         <translation>予測値をコピー</translation>
     </message>
     <message>
-        <location filename="../../gui/files/export_actions.py" line="67"/>
+        <location filename="../../gui/files/export_actions.py" line="68"/>
         <source>Predictions copied.</source>
         <translation>予測値をコピーしました。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/export_actions.py" line="75"/>
+        <location filename="../../gui/files/export_actions.py" line="76"/>
         <source>Saved {0}</source>
         <translation>{0} を保存しました</translation>
     </message>
@@ -1040,8 +1040,8 @@ Any existing file of that name is unchanged.</source>
     </message>
     <message>
         <location filename="../../gui/controls/function_picker.py" line="77"/>
-        <source>&amp;Grid (n x n)</source>
-        <translation>格子（n x n）(&amp;G)</translation>
+        <source>G&amp;rid (n x n)</source>
+        <translation>格子（n x n）(&amp;R)</translation>
     </message>
     <message>
         <location filename="../../gui/controls/function_picker.py" line="93"/>
@@ -1755,8 +1755,8 @@ yp {1:.2f}</translation>
     </message>
     <message>
         <location filename="../../gui/views/math_panel.py" line="608"/>
-        <source>&amp;Notation:</source>
-        <translation>記法(&amp;N):</translation>
+        <source>N&amp;otation:</source>
+        <translation>記法(&amp;O):</translation>
     </message>
     <message>
         <location filename="../../gui/views/math_panel.py" line="616"/>
@@ -2923,11 +2923,6 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
         <translation>数値を代入した式を表示します</translation>
     </message>
     <message>
-        <location filename="../../gui/views/practice_panel.py" line="97"/>
-        <source>&amp;Show me</source>
-        <translation>答えを見る(&amp;S)</translation>
-    </message>
-    <message>
         <location filename="../../gui/views/practice_panel.py" line="98"/>
         <source>Show the right value and go on to the next number</source>
         <translation>正しい値を表示して次の数値に進みます</translation>
@@ -2956,6 +2951,11 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
         <location filename="../../gui/views/practice_panel.py" line="95"/>
         <source>H&amp;int</source>
         <translation>ヒント(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/practice_panel.py" line="97"/>
+        <source>Show &amp;me</source>
+        <translation>答えを見る(&amp;M)</translation>
     </message>
     <message>
         <location filename="../../gui/views/practice_panel.py" line="104"/>

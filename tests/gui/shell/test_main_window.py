@@ -1686,17 +1686,43 @@ def _mnemonic(text: str) -> str | None:
     return found.group(1).lower() if found else None
 
 
-def test_the_practice_panels_alt_keys_are_its_own(window):
-    # Alt+H of "&Hint" went to the Help menu (and "&Hidden nodes"), Alt+E of "S&eed:" to Edit
-    panel = window.practice_panel
-    letters = {}
-    for action in window.menuBar().actions():
-        letters.setdefault(_mnemonic(action.text()), []).append(action.text())
-    for widget in window.findChildren(QWidget):
-        if isinstance(widget, QAbstractButton | QLabel) and (isinstance(widget, QAbstractButton)
-                                                             or widget.buddy() is not None):
-            inside = panel.isAncestorOf(widget)
-            letters.setdefault(_mnemonic(widget.text()), []).append((inside, widget.text()))
-    for letter, owners in letters.items():
-        if letter is not None and any(isinstance(o, tuple) and o[0] for o in owners):
-            assert len(owners) == 1, (letter, owners)
+def _alt_keys(container) -> dict:
+    """The Alt+letter keys of the labelled fields and buttons shown in `container`."""
+    found = {}
+    for widget in container.findChildren(QWidget):
+        if isinstance(widget, QAbstractButton | QLabel) and widget.isVisibleTo(container) and (
+                isinstance(widget, QAbstractButton) or widget.buddy() is not None):
+            letter = _mnemonic(widget.text())
+            if letter is not None:
+                found.setdefault(letter, []).append(widget.text())
+    return found
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+@pytest.mark.parametrize("function", [None, "bump"])
+def test_each_alt_key_opens_one_thing(qtbot, qapp, language, function):
+    # Alt+H was both "&Hidden nodes" and the Help menu, Alt+T Steps and Tools, Alt+E the seed and
+    # Edit: Qt then cycles between them, and the menu opens at every other press.
+    from gui.common.i18n import install_translators
+
+    translators = install_translators(qapp, language)
+    try:
+        window = discard_on_close(MainWindow(TrainConfig(steps=50, function=function)))
+        qtbot.addWidget(window)
+        always = {}
+        for action in window.menuBar().actions():
+            always.setdefault(_mnemonic(action.text()), []).append(action.text())
+        for letter, texts in _alt_keys(window.controls).items():
+            always.setdefault(letter, []).extend(texts)
+        assert len(always) == sum(map(len, always.values())), always  # none shared
+        assert len(always) >= 10  # six menus, four or more fields
+        for key, dock in window.docks.items():
+            own = _alt_keys(dock)
+            for letter, texts in own.items():  # not shared inside the dock, nor with the window
+                assert len(texts) == 1 and letter not in always, (key, letter, texts, always)
+        if function is None:
+            assert len(_alt_keys(window.docks["practice"])) == 9  # its fields keep their keys
+        window.close()
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
