@@ -150,7 +150,7 @@ def output_delta(f, yp, yt, loss: str):
 
 def hidden_delta(f, g, output, d):
     """dL/du_j = g w(2)_j f'(u_j)."""
-    return f.name(f.spread(g) * output * d, "e")
+    return f.name(f.spread(g) * f.across_rows(output) * d, "e")
 
 
 def gradients(f, p: Params, x, fw: Forward, g, e) -> Params:
@@ -367,6 +367,11 @@ class _Common:
     relu = relu
 
     @staticmethod
+    def across_rows(w):
+        """A weight as the rows' computations read it (the same numbers; Arrays may copy it)."""
+        return w
+
+    @staticmethod
     def descend(p: Params, grads: Params, alpha):
         """Plain gradient descent, w - alpha dL/dw, weight by weight."""
         pairs = zip((p.hidden, p.output, p.bias), (grads.hidden, grads.output, grads.bias))
@@ -545,6 +550,14 @@ class Arrays(_Traced):
             # addition to w1 x1, whose values the lines share
             return w[0] * x[0] + self._input_sum(x[1:], w[1:])
         return super().input_sum(x, w)
+
+    def across_rows(self, w):
+        # a weight multiplied into a line: copied once a step to the line's shape, as NumPy
+        # broadcasting it loops over one network row at a time, 1.5-2 times slower per call
+        return self.graph.widen(w) if self.lines else w
+
+    def node_sum(self, o, h):
+        return self.graph.sum_nodes(self.across_rows(o) * h)
 
     def row_count(self, x):
         return self.lines or super().row_count(x)

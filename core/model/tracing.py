@@ -285,6 +285,10 @@ class Graph:
         """A value over the rows, from each row's own value."""
         return self._node("stack", tuple(parts), nodes=any(_nodes_of(p) for p in parts), rows=True)
 
+    def widen(self, value):
+        """A value over the hidden nodes, copied to each row (one array over the rows)."""
+        return self._node("widen", (value,), nodes=True, rows=True)
+
     def reduce_rows(self, value):
         """row 0 + row 1 + ... of a value held as one array over the rows, in one call."""
         return self._node("reduce_rows", (value,), rows=False)
@@ -694,6 +698,8 @@ class ArraySource:
                 return [f"np.copyto({out}, {term[0]})"]
             return [f"np.add({term[0]}, {term[1]}, out={out})"] + [
                 f"np.add({out}, {term[j]}, out={out})" for j in range(2, self.hidden)]
+        if op == "widen":
+            return [f"np.copyto({out}, {refs[0]})"]
         if op == "reduce_rows":
             # along the leading axis NumPy adds row after row, as the per-row code does (a
             # single network, W = 1, would be summed pairwise: the ensemble runs at least 2)

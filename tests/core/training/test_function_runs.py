@@ -2,6 +2,7 @@
 with a gate's targets is that gate's run bit for bit, and the step's loss is per four rows."""
 
 import math
+import re
 
 import numpy as np
 import pytest
@@ -176,6 +177,22 @@ def test_a_grids_batch_buffers_hold_one_line_of_it():
     assert step.line_rows(config.points) == 21 and step.buffer_rows(ROWS) == 4
     assert step.line_rows(((0.0, 0.0), (1.0, 0.0), (0.0, 1.0))) == 3  # not lines of one length
     assert step.line_rows(((0.0, 0.0), (1.0, 0.0), (0.5, 1.0), (1.0, 1.0))) == 4  # x1 differs
+
+
+def test_a_grids_batch_code_copies_the_output_weights_to_a_lines_shape_once_a_step():
+    """NumPy broadcasting a weight over a line loops over one network row at a time; a copy
+    of it, made once a step, is read by every line instead (Arrays.across_rows)."""
+    config = TrainConfig(function="bump", grid=21, hidden_nodes=16)
+    text = step.array_program(step.BATCH, 16, "sigmoid", "squared", False, tuple(config.targets),
+                              step.SGD, config.points).text
+    copies = re.findall(r"np\.copyto\((_b\d+), o\)", text)
+    assert len(copies) == 1
+    wide = copies[0]
+    # each line reads the copy twice (the output sum, the hidden deltas), and o itself no more
+    assert len(re.findall(rf"np\.multiply\([^)]*\b{wide}\b", text)) >= 2 * 21
+    assert not re.search(r"np\.multiply\([^)]*\bo\b", text)
+    gate = step.array_program(step.BATCH, 16, "sigmoid", "squared", False, (0.0, 1.0, 1.0, 0.0)).text
+    assert not re.search(r"np\.copyto\(_b\d+, o\)", gate)  # a gate's rows are (H, W) already
 
 
 def test_points_that_are_not_a_grid_train_as_one_line():
