@@ -9,19 +9,11 @@ from core.model.config import FUNCTION_DEFAULTS, TrainConfig
 from core.model.presets import preset_config
 from core.training import states
 from core.views.function_fit import target_grid
-from gui.shell.main_window import MainWindow
 
 
 @pytest.fixture
-def window(qtbot):
-    w = MainWindow(TrainConfig(steps=300, seed=4))
-    w.unsaved.ask = lambda labels, action: "discard"
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    w.controller.set_speed(0.0)
-    yield w
-    w.close()
+def window(open_window):
+    return open_window(TrainConfig(steps=300, seed=4))
 
 
 def pick(window, data):

@@ -24,14 +24,8 @@ def discard_on_close(window):
 
 
 @pytest.fixture
-def window(qtbot):
-    w = discard_on_close(MainWindow(TrainConfig(steps=3000, seed=4)))
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    w.controller.set_speed(0.0)
-    yield w
-    w.close()
+def window(open_window):
+    return open_window(TrainConfig(steps=3000, seed=4))
 
 
 def wait_state(qtbot, window, *wanted, timeout=30000):

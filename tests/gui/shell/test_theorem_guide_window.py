@@ -8,20 +8,11 @@ from core.model.config import TrainConfig
 from core.teaching import theorem_guide as tg
 from core.training import states
 from core.views.function_fit import fit_of
-from gui.shell.main_window import MainWindow
 
 
 @pytest.fixture
-def window(qtbot):
-    w = MainWindow(TrainConfig(steps=300, seed=4))
-    w.unsaved.ask = lambda labels, action: "discard"
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    w.controller.set_speed(0.0)
-    yield w
-    w.many_seeds.shutdown(close=True)
-    w.close()
+def window(open_window):
+    return open_window(TrainConfig(steps=300, seed=4))
 
 
 def set_up(qtbot, window, key):
@@ -110,28 +101,21 @@ def test_two_quick_set_ups_while_training_end_on_the_last_one_alone(qtbot, windo
     assert study is None or not study.isVisible()  # "found"'s study did not open on promise's run
 
 
-def test_without_opengl_the_guide_speaks_of_the_map_and_shows_the_error_on_it(qtbot, monkeypatch):
+def test_without_opengl_the_guide_speaks_of_the_map_and_shows_the_error_on_it(qtbot, open_window,
+                                                                             monkeypatch):
     monkeypatch.setenv("GATELAB_NO_OPENGL", "1")
-    w = MainWindow(TrainConfig(steps=300, seed=4))
-    w.unsaved.ask = lambda labels, action: "discard"
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    try:
-        assert not w.output_view.is_3d
-        for key in ("promise", "approximation", "continuous"):
-            look = w.theorem_guide.texts(key)[2]
-            assert look.startswith("the map") and "3D" not in look and "wireframe" not in look
-        assert "wireframe" not in w.theorem_guide.texts("promise")[1]
-        notice = w.panes.gate_only["network"].notice_text()  # the gate-only docks point there too
-        assert "watch the map of the output" in notice and "3D" not in notice
-        with qtbot.waitSignal(w.guide.done, timeout=30000):
-            w.theorem_guide.button("approximation").click()
-        qtbot.waitUntil(lambda: w.output_view.view.showing_error())
-        assert w.output_view.view.colour_label() == "error"
-        with qtbot.waitSignal(w.guide.done, timeout=30000):
-            w.theorem_guide.button("promise").click()
-        qtbot.waitUntil(lambda: not w.output_view.view.showing_error())
-    finally:
-        w.many_seeds.shutdown(close=True)
-        w.close()
+    w = open_window(TrainConfig(steps=300, seed=4))
+    assert not w.output_view.is_3d
+    for key in ("promise", "approximation", "continuous"):
+        look = w.theorem_guide.texts(key)[2]
+        assert look.startswith("the map") and "3D" not in look and "wireframe" not in look
+    assert "wireframe" not in w.theorem_guide.texts("promise")[1]
+    notice = w.panes.gate_only["network"].notice_text()  # the gate-only docks point there too
+    assert "watch the map of the output" in notice and "3D" not in notice
+    with qtbot.waitSignal(w.guide.done, timeout=30000):
+        w.theorem_guide.button("approximation").click()
+    qtbot.waitUntil(lambda: w.output_view.view.showing_error())
+    assert w.output_view.view.colour_label() == "error"
+    with qtbot.waitSignal(w.guide.done, timeout=30000):
+        w.theorem_guide.button("promise").click()
+    qtbot.waitUntil(lambda: not w.output_view.view.showing_error())
