@@ -5,16 +5,18 @@ squared loss, alpha 0.5) on XOR's 4 rows and on the bump's 21 x 21 grid (441 row
 run so the machine's load is shared: the single trainer online and in batch mode, and many
 seeds (1,024 networks, the traced NumPy code) online and in batch mode, and with the settings a
 function's many seeds start from (FUNCTION_DEFAULTS: batch, Adam, 24 nodes). Prints row updates per
-second (for many seeds: network-row updates) and the ratio function / gate; median of REPEATS.
+second (for many seeds: network-row updates) and the ratio function / gate: REPEATS timings of
+each, taken in turns, and the median of the pairs' ratios (see paired).
 For many seeds it also prints what the traced code computes per network-row: its NumPy calls'
 element operations (a count, the same on every machine), gate and grid.
 Goals: the single trainer within 20 % of a gate's rate per row (0.8); many seeds as fast per row
 as on a gate (1.0).
 Measured (shared 2-core machine, docs/design.md): 1,024 seeds in batch mode 0.39 with one block
-of all networks, 0.50 with grid blocks of 74 networks, 0.88-0.99 traced a line of the grid at a time;
-online 0.80-0.88, where the grid's code does 407 element operations per network-row against a
-gate's 320; with the function defaults 1.8-2.2 (Adam's update of every weight comes once a step:
-once per 441 rows on the grid, once per 4 on a gate).
+of all networks, 0.50 with grid blocks of 74 networks, 0.81-0.99 traced a line of the grid at a
+time (0.92 timed in turns, with the output weights copied to a line's shape once a step); online
+0.80-1.04, where the grid's code does 407 element operations per network-row against a gate's
+320; with the function defaults 1.5-2.2 (Adam's update of every weight comes once a step: once
+per 441 rows on the grid, once per 4 on a gate).
 """
 
 import statistics
@@ -45,34 +47,52 @@ FUNCTION = TrainConfig(function="bump", grid=21, hidden_nodes=HIDDEN)
 DEFAULTS = {name: value for name, value in FUNCTION_DEFAULTS.items() if name != "steps"}
 
 
-def single_rate(config, mode: str) -> float:
-    """Row updates per second of one Trainer (one step = one pass over the rows)."""
+def single_timer(config, mode: str):
+    """A callable timing one Trainer run: its row updates per second (one step = one pass over
+    the rows)."""
     rows = len(config.points)
     steps = max(1, ROW_UPDATES // rows)
     config = config.with_changes(mode=mode, steps=steps)
-    times = []
-    for _ in range(REPEATS):
+
+    def once() -> float:
         trainer = Trainer(config)
         start = time.perf_counter()
         trainer.run()
-        times.append(time.perf_counter() - start)
-    return steps * rows / statistics.median(times)
+        return steps * rows / (time.perf_counter() - start)
+    return once
 
 
-def ensemble_rate(config, mode: str = "online", **settings) -> float:
-    """Network-row updates per second of SEEDS networks at once."""
+def ensemble_timer(config, mode: str = "online", **settings):
+    """A callable timing one run of SEEDS networks at once: network-row updates per second."""
     rows = len(config.points)
     steps = max(2, 40_000 // rows)
     config = config.with_changes(steps=steps, mode=mode, **settings)
     params = draw_initial_params(config, np.arange(SEEDS))
     Ensemble(config, SEEDS, params=params).run()  # compiles the traced code (cached after)
-    times = []
-    for _ in range(REPEATS):
+
+    def once() -> float:
         ensemble = Ensemble(config, SEEDS, params=params)
         start = time.perf_counter()
         ensemble.run()
-        times.append(time.perf_counter() - start)
-    return steps * rows * SEEDS / statistics.median(times)
+        return steps * rows * SEEDS / (time.perf_counter() - start)
+    return once
+
+
+def paired(gate, function) -> tuple:
+    """REPEATS timings of each, taken in turns (gate then grid, then grid then gate, ...) so a
+    change in the machine's load falls on both: (median gate rate, median grid rate, median of
+    the pairs' ratios). The load of this shared machine moved a rate by up to 15 % between
+    timings a minute apart, enough to decide a ratio timed in two blocks."""
+    gates, functions, ratios = [], [], []
+    for k in range(REPEATS):
+        if k % 2:
+            f, g = function(), gate()
+        else:
+            g, f = gate(), function()
+        gates.append(g)
+        functions.append(f)
+        ratios.append(f / g)
+    return statistics.median(gates), statistics.median(functions), statistics.median(ratios)
 
 
 class _CountingNumPy:
@@ -117,17 +137,16 @@ def elements_per_row(config, mode: str, width: int = 64) -> float:
 
 def main() -> int:
     ok = True
-    for label, rate, goal in (("single trainer, online", lambda c: single_rate(c, "online"), SINGLE_GOAL),
-                              ("single trainer, batch", lambda c: single_rate(c, "batch"), SINGLE_GOAL),
-                              (f"{SEEDS:,} seeds, online", ensemble_rate, SEEDS_GOAL),
-                              (f"{SEEDS:,} seeds, batch", lambda c: ensemble_rate(c, "batch"), SEEDS_GOAL),
-                              (f"{SEEDS:,} seeds, defaults", lambda c: ensemble_rate(c, **DEFAULTS),
-                               SEEDS_GOAL)):
-        gate, function = rate(GATE), rate(FUNCTION)
-        ratio = function / gate
+    for label, timer, goal in (("single trainer, online", lambda c: single_timer(c, "online"), SINGLE_GOAL),
+                               ("single trainer, batch", lambda c: single_timer(c, "batch"), SINGLE_GOAL),
+                               (f"{SEEDS:,} seeds, online", ensemble_timer, SEEDS_GOAL),
+                               (f"{SEEDS:,} seeds, batch", lambda c: ensemble_timer(c, "batch"), SEEDS_GOAL),
+                               (f"{SEEDS:,} seeds, defaults", lambda c: ensemble_timer(c, **DEFAULTS),
+                                SEEDS_GOAL)):
+        gate, function, ratio = paired(timer(GATE), timer(FUNCTION))
         ok &= ratio >= goal
         print(f"{label:24s} gate {gate:12,.0f}/s   21 x 21 grid {function:12,.0f}/s   "
-              f"ratio {ratio:.2f} {'ok' if ratio >= goal else f'BELOW GOAL {goal}'}")
+              f"ratio {ratio:.2f} {'ok' if ratio >= goal else f'BELOW GOAL {goal}'}", flush=True)
     for mode in (step.ONLINE, step.BATCH):
         gate, function = elements_per_row(GATE, mode), elements_per_row(FUNCTION, mode)
         print(f"many seeds, {mode:6s}: element operations per network-row: gate {gate:.0f}, "
