@@ -153,4 +153,5 @@ class WindowSettings(QObject):
         self._apply_toggles(DEFAULT_TOGGLES)
         w.controls.set_speed_index(SPEEDS.index(DEFAULT_SPEED))
         w.practice_panel.set_score(0, 0)
+        w.show_dock("guide")  # as a first start shows it: the article's first section
         return preset_config(FIRST_RUN)

@@ -496,8 +496,10 @@ def test_settings_are_restored_in_the_next_window(qtbot, tmp_path):
     assert (second.config().gate, second.config().hidden_nodes, second.config().alpha) == ("or", 3, 0.25)
     assert second.controls._gate.currentData() == "or"
     assert second.loss_plot.is_log_scale() and second.controls.speed_index() == 3
+    second.docks["guide"].hide()
     second.restore_defaults()
     assert second.config() == preset_config("article-xor") and not second.loss_plot.is_log_scale()
+    assert not second.docks["guide"].isHidden()  # the guide, as at a first start
     second.close()
 
 
