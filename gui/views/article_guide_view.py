@@ -37,6 +37,9 @@ class ArticleGuideView(GuideView):
             "two_layer_code": (
                 self.tr("The 2-layer code and its results"),
                 self.tr("The article trains 1,000 steps and prints a table and a 3D graph of the "
+                        "prediction over x1 and x2. GateLab trains the same run and draws the "
+                        "table, and the prediction as a map seen from above.") if self._flat else
+                self.tr("The article trains 1,000 steps and prints a table and a 3D graph of the "
                         "prediction over x1 and x2. GateLab trains the same run and draws both."),
                 self.tr("the predictions table and the map of the output: only (1, 1) is "
                         "brighter than 0.5.") if self._flat else

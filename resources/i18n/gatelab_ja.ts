@@ -315,46 +315,51 @@
     </message>
     <message>
         <location filename="../../gui/views/article_guide_view.py" line="39"/>
+        <source>The article trains 1,000 steps and prints a table and a 3D graph of the prediction over x1 and x2. GateLab trains the same run and draws the table, and the prediction as a map seen from above.</source>
+        <translation>記事は 1,000 ステップ学習し、表と、x1・x2 に対する予測値の 3D グラフを出します。GateLab は同じ学習をして、表と、予測値を真上から見たマップを描きます。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/article_guide_view.py" line="42"/>
         <source>The article trains 1,000 steps and prints a table and a 3D graph of the prediction over x1 and x2. GateLab trains the same run and draws both.</source>
         <translation>記事は 1,000 ステップ学習し、表と、x1・x2 に対する予測値の 3D グラフを出します。GateLab は同じ学習をして、両方を描きます。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/article_guide_view.py" line="41"/>
+        <location filename="../../gui/views/article_guide_view.py" line="44"/>
         <source>the predictions table and the map of the output: only (1, 1) is brighter than 0.5.</source>
         <translation>予測値の表と出力のマップ。0.5 より明るくなるのは (1, 1) だけです。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/article_guide_view.py" line="43"/>
+        <location filename="../../gui/views/article_guide_view.py" line="46"/>
         <source>the predictions table and the 3D surface: only (1, 1) rises above 0.5.</source>
         <translation>予測値の表と 3D の曲面。0.5 より高くなるのは (1, 1) だけです。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/article_guide_view.py" line="45"/>
+        <location filename="../../gui/views/article_guide_view.py" line="48"/>
         <source>The 3-layer network, steps 1 to 8</source>
         <translation>3層のネットワーク、手順1から8</translation>
     </message>
     <message>
-        <location filename="../../gui/views/article_guide_view.py" line="46"/>
+        <location filename="../../gui/views/article_guide_view.py" line="49"/>
         <source>A hidden layer between the inputs and the output lets the network learn XOR, which one neuron cannot. Eight steps: two weighted sums, two sigmoids, the error, two sets of slopes by the chain rule, the update.</source>
         <translation>入力と出力の間に隠れ層があると、1つのニューロンでは学べない XOR を学べます。手順は8つ: 2回の重み付きの合計、2回のシグモイド、誤差、連鎖律による2組の傾き、そして更新です。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/article_guide_view.py" line="49"/>
+        <location filename="../../gui/views/article_guide_view.py" line="52"/>
         <source>the step-by-step math: the chain rule, factor by factor, in steps 6 and 7.</source>
         <translation>計算の手順。手順6と7で、連鎖律を因子ごとに見られます。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/article_guide_view.py" line="52"/>
+        <location filename="../../gui/views/article_guide_view.py" line="55"/>
         <source>The 3-layer code: XOR, and the order of its updates</source>
         <translation>3層のコード: XOR と更新の順序</translation>
     </message>
     <message>
-        <location filename="../../gui/views/article_guide_view.py" line="53"/>
+        <location filename="../../gui/views/article_guide_view.py" line="56"/>
         <source>The article&apos;s run of 2,000 steps prints the table 0.08, 0.92, 0.92, 0.07; GateLab&apos;s seed 659 gives exactly that run. Its code updates the output weights before it uses them for the hidden layer; the compare window shows that run beside the textbook order from the same start.</source>
         <translation>記事の 2,000 ステップの学習は、表 0.08、0.92、0.92、0.07 を出力します。GateLab のシード 659 で、ちょうどその学習になります。記事のコードは出力側の重みを先に更新し、その値を隠れ層に使います。比較ウィンドウで、同じ初期値からの教科書の順序と並べて見られます。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/article_guide_view.py" line="57"/>
+        <location filename="../../gui/views/article_guide_view.py" line="60"/>
         <source>the hidden node maps: each hidden node draws one line, and the output combines the two into XOR.</source>
         <translation>隠れ層マップ。隠れ層の各ノードが1本の線を引き、出力が2本を組み合わせて XOR にします。</translation>
     </message>

@@ -1590,8 +1590,8 @@ def test_without_opengl_the_menus_and_guides_name_the_map(qtbot, window, monkeyp
     qtbot.addWidget(flat)
     assert not flat.output_view.is_3d
     assert flat_names <= set(flat.exports.actions) and not three_d & set(flat.exports.actions)
-    look_at = flat.article_guide.texts("two_layer_code")[2]
-    assert "map" in look_at and "3D" not in look_at
+    _title, about, look_at = flat.article_guide.texts("two_layer_code")
+    assert "map" in look_at and "3D" not in look_at and "map seen from above" in about
     asked = []
     flat.exports.ask_path = lambda *args: asked.append(args)
     flat.exports.actions["2D map as PNG…"].trigger()
