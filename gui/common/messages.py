@@ -109,6 +109,18 @@ def differences_text(first, second) -> tuple[str, str]:
                  for c in (first, second))
 
 
+def whole_number_refusal(box, text: str) -> str:
+    """Why a whole-number field (gui.controls.number_box.WholeNumberBox) did not take `text`."""
+    number = box.whole_value(text)
+    if number is None or "." in text:  # "1.0e3" is a thousand, but written as a decimal
+        shown = text if len(text) <= 30 else text[:27] + "..."
+        return Qca.translate("Messages", "“{0}” is not a whole number. Numbers here are written "
+                             "with a decimal point and a comma between thousands: 2,000 is two "
+                             "thousand.").format(shown)
+    return Qca.translate("Messages", "{0:,} is not from {1:,} to {2:,}; the field keeps {3:,}.").format(
+        number, box.minimum(), box.maximum(), box.value())
+
+
 def config_error_text(error) -> str:
     """'Seed: 4294967296 is not allowed. Allowed: a whole number from 0 to 4294967295.'"""
     if isinstance(error.__cause__, FunctionError):

@@ -41,7 +41,7 @@ from core.model.config import (
 from core.model.gates import GATES, ROWS
 from core.model.presets import PRESETS, preset_config
 from core.training import states
-from gui.common.messages import config_error_text, setting_text
+from gui.common.messages import config_error_text, setting_text, whole_number_refusal
 from gui.controls.advanced_options import AdvancedOptions
 from gui.controls.function_picker import FunctionPicker
 from gui.controls.number_box import NumberBox, WholeNumberBox
@@ -53,8 +53,8 @@ DEFAULT_SPEED = 500  # the article's 2000-step XOR run unfolds over about 4 seco
 
 
 class _SpaceGuard(QObject):
-    """No field here takes a space; typed into one that Tab had selected, it used to replace the
-    whole value. So the space is dropped (Space trains once the focus is outside a field)."""
+    """No number field here takes a space; typed into one that Tab had selected, it used to replace
+    the whole value. So the space is dropped (Space trains once the focus is outside a field)."""
 
     def eventFilter(self, watched, event):
         return event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Space
@@ -127,7 +127,8 @@ class ControlPanel(QWidget):
         layout.addWidget(self._settings)
         self._space_guard = _SpaceGuard(self)
         for field in self.findChildren(QAbstractSpinBox) + self.findChildren(QLineEdit):
-            if not isinstance(field.parent(), QAbstractSpinBox):  # a spin box's own editor
+            # not a spin box's own editor, nor the expression, whose formulas have spaces
+            if not isinstance(field.parent(), QAbstractSpinBox) and field not in self._function.text_fields():
                 field.installEventFilter(self._space_guard)
         actions = QVBoxLayout()  # the speed, the buttons and any input error: always in sight
         actions.setContentsMargins(9, 0, 9, 0)
@@ -188,7 +189,7 @@ class ControlPanel(QWidget):
                                        "all the rows: a gate's 4, or a function's n x n grid"))
         form.addRow(self.tr("Ste&ps"), self._steps)
         for whole in (self._hidden, self._steps):
-            whole.refused.connect(self._on_not_whole)
+            whole.refused.connect(lambda text, box=whole: self._on_refused(box, text))
         form.addRow(self.tr("&Seed"), self._build_seed())
         for box_widget in (self._hidden, self._steps):
             box_widget.setKeyboardTracking(False)
@@ -321,11 +322,8 @@ class ControlPanel(QWidget):
                              states.PAUSED: self.tr("Resume")}.get(state, self.tr("Train")))
         self._stop.setEnabled(running)
 
-    def _on_not_whole(self, text: str) -> None:
-        shown = text if len(text) <= 30 else text[:27] + "..."
-        self._error.setText(self.tr(
-            "Not applied: “{0}” is not a whole number. Numbers here are written with a decimal "
-            "point and a comma between thousands: 2,000 is two thousand.").format(shown))
+    def _on_refused(self, box, text: str) -> None:
+        self._error.setText(self.tr("Not applied: {0}").format(whole_number_refusal(box, text)))
 
     def show_error(self, message: str) -> None:
         self._error.setText(message)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QLine
 
 from core.model.config import GRID_DEFAULT, TOLERANCE_MAX, TOLERANCE_MIN, ConfigError, function_rows
 from core.model.target_function import GRID_MAX, GRID_MIN, PRESETS, TOLERANCE
-from gui.common.messages import function_error_text
+from gui.common.messages import function_error_text, whole_number_refusal
 from gui.controls.number_box import NumberBox, WholeNumberBox
 
 TYPED = ""  # the list's item for an expression of one's own
@@ -67,6 +67,8 @@ class FunctionPicker(QObject):
         self._presets.activated.connect(self._on_preset)
         self._expression.editingFinished.connect(self._on_typed)
         self._grid_box.valueChanged.connect(self._on_typed)
+        self._grid_box.refused.connect(
+            lambda text: self._show_error(whole_number_refusal(self._grid_box, text)))
         self._tolerance.valueChanged.connect(self._on_tolerance)
         self.set_function("bump", GRID_DEFAULT)
 
@@ -85,6 +87,10 @@ class FunctionPicker(QObject):
         self._shown = shown
         for field in self._rows:
             self._form.setRowVisible(field, shown and (field is not self._error or bool(self._error.text())))
+
+    def text_fields(self) -> list:
+        """The fields that take free text (the expression: a space is part of it)."""
+        return [self._expression]
 
     def is_shown(self) -> bool:
         return self._shown
@@ -138,29 +144,50 @@ class FunctionPicker(QObject):
     def _on_typed(self, *_) -> None:
         if self._updating:
             return
-        text = self._expression.text()
-        preset = self._presets.currentData()
-        if preset != TYPED and text == PRESETS[preset].text:
-            function = preset  # a preset's own formula: keep its name
-        else:
-            function = text
-            self._presets.setCurrentIndex(self._presets.findData(TYPED))
-        self._accept(function, self._grid_box.value())
+        text = self._expression.text().strip()
+        # the shown or running preset's own formula keeps its name (picking "Your own
+        # expression" and leaving the field unedited changes nothing)
+        function = next((name for name in (self._presets.currentData(), self._function)
+                         if name in PRESETS and PRESETS[name].text == text), text)
+        grid = self._grid_box.value()
+        refusal = self._refusal(function, grid)
+        if refusal is None:
+            self._presets.setCurrentIndex(self._presets.findData(function if function in PRESETS else TYPED))
+            self._accept(function, grid)
+            return
+        self._show_error(refusal)
+        # The typed text waits to be fixed; a new grid applies to the function in force.
+        if grid != self._grid and self._refusal(self._function, grid) is None:
+            self._take(self._function, grid)
+        elif grid != self._grid:
+            self._updating = True
+            try:
+                self._grid_box.setValue(self._grid)  # neither takes it: the grid in force again
+            finally:
+                self._updating = False
 
     def _on_tolerance(self, *_) -> None:
         if not self._updating:
             self.changed.emit()
 
-    def _accept(self, function: str, grid: int) -> None:
-        """Takes a function and grid core accepts; `changed` if they are new."""
+    def _refusal(self, function: str, grid: int) -> str | None:
+        """Why core refuses the function on this grid (the user's words for it), or None."""
         try:
             function_rows(function.strip(), grid)
         except ConfigError as error:
-            self._show_error(function_error_text(error.__cause__) if error.__cause__ is not None
-                             else str(error))
+            return function_error_text(error.__cause__) if error.__cause__ is not None else str(error)
+        return None
+
+    def _accept(self, function: str, grid: int) -> None:
+        """Takes a function and grid core accepts; `changed` if they are new."""
+        refusal = self._refusal(function, grid)
+        if refusal is not None:
+            self._show_error(refusal)
             return
         self._show_error("")
-        function = function.strip()
+        self._take(function.strip(), grid)
+
+    def _take(self, function: str, grid: int) -> None:
         if (function, grid) != (self._function, self._grid):
             self._function, self._grid = function, grid
             self.changed.emit()

@@ -68,7 +68,7 @@ class WholeNumberBox(QSpinBox):
     taken: Enter or leaving the field restores the last value and `refused` says why, rather
     than Qt's way of dropping the "." keystroke and keeping a different number."""
 
-    refused = Signal(str)  # the text that was not taken
+    refused = Signal(str)  # the text that was not taken (not whole, or out of range)
 
     def __init__(self, minimum: int, maximum: int, parent=None):
         super().__init__(parent)
@@ -88,8 +88,11 @@ class WholeNumberBox(QSpinBox):
             return QValidator.State.Intermediate, text, pos
         if self.minimum() <= number <= self.maximum():
             return QValidator.State.Acceptable, text, pos
-        return (QValidator.State.Intermediate if 0 <= number < self.minimum()
-                else QValidator.State.Invalid), text, pos
+        if number < 0 <= self.minimum():
+            return QValidator.State.Invalid, text, pos
+        # Out of range: kept as typed, and refused with a reason (fixup) when the field is left.
+        # Invalid dropped the keystroke, so "30" in a field of 2 to 21 became 3 without a word.
+        return QValidator.State.Intermediate, text, pos
 
     def valueFromText(self, text: str) -> int:
         number = self._number(text.strip().replace(",", ""))
@@ -99,9 +102,14 @@ class WholeNumberBox(QSpinBox):
         return f"{value:,}" if self.isGroupSeparatorShown() else str(value)
 
     def fixup(self, text: str) -> str:
-        if "." in text:
+        number = self.whole_value(text)
+        if "." in text or (number is not None and not self.minimum() <= number <= self.maximum()):
             self.refused.emit(text.strip())
         return text
+
+    def whole_value(self, text: str) -> int | None:
+        """The whole number `text` reads as by the app's rule, in range or not; else None."""
+        return self._number(text.strip().replace(",", ""))
 
     @staticmethod
     def _number(plain: str) -> int | None:

@@ -241,6 +241,16 @@ def test_a_decimal_point_in_a_whole_number_field_is_refused_visibly(qtbot, germa
     assert typed in german_panel._error.text()
 
 
+def test_a_whole_number_out_of_range_is_refused_with_the_range(qtbot, panel):
+    from core.model.config import HIDDEN_MAX
+
+    too_many = str(HIDDEN_MAX * 10)
+    type_into(qtbot, panel._hidden, too_many)
+    qtbot.waitUntil(lambda: f"is not from 0 to {HIDDEN_MAX:,}" in panel._error.text())
+    assert f"{HIDDEN_MAX * 10:,}" in panel._error.text()
+    assert panel.config().hidden_nodes == TrainConfig().hidden_nodes
+
+
 @pytest.mark.parametrize("typed, steps", [("3,000", 3000), ("3000", 3000), ("2e6", 2_000_000),
                                           ("1,000,000", 1_000_000)])
 def test_whole_numbers_are_read_with_thousands_commas_or_a_power_of_ten(qtbot, german_panel,

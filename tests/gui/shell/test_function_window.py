@@ -80,6 +80,57 @@ def test_a_typed_expression_is_checked_inline_and_a_refused_one_changes_nothing(
     assert window.config().grid == 5 and len(window.config().targets) == 25
 
 
+def test_after_a_refused_expression_the_fields_show_what_trains(qtbot, window):
+    # The list said "Your own expression" and a new grid was dropped while bump trained on 11 x 11.
+    pick(window, "function")
+    picker = window.controls._function
+    in_force = window.config().function
+    picker._expression.clear()
+    qtbot.keyClicks(picker._expression, "x1+")
+    qtbot.keyClick(picker._expression, Qt.Key.Key_Return)
+    assert picker.error_text() != "" and picker._presets.currentData() == in_force
+    picker._grid_box.setValue(5)  # the new grid applies to the function in force
+    assert (window.config().function, window.config().grid) == (in_force, 5)
+    assert picker.error_text() != "" and picker._expression.text() == "x1+"  # still to be fixed
+
+
+def test_spaces_can_be_typed_in_the_expression(qtbot, window):
+    pick(window, "function")
+    picker = window.controls._function
+    picker._expression.clear()
+    qtbot.keyClicks(picker._expression, "0.5 + 0.4*x1")
+    assert picker._expression.text() == "0.5 + 0.4*x1"  # the spaces were dropped
+    qtbot.keyClick(picker._expression, Qt.Key.Key_Return)
+    assert window.config().function == "0.5 + 0.4*x1"
+
+
+def test_choosing_your_own_expression_and_leaving_it_unedited_changes_nothing(qtbot, window):
+    pick(window, "function")
+    picker = window.controls._function
+    before, run = window.config(), window.session.trainer
+    picker._presets.setCurrentIndex(picker._presets.findData(""))
+    picker._presets.activated.emit(picker._presets.currentIndex())
+    picker._expression.editingFinished.emit()  # leaving the field
+    assert window.config() == before and window.session.trainer is run
+    assert picker._presets.currentData() == before.function
+
+
+def test_a_grid_out_of_range_is_refused_with_the_range(qtbot, window):
+    # "30" became 3 (Qt dropped the 0) and "1" went back to 11, both without a word.
+    pick(window, "function")
+    picker = window.controls._function
+    grid = window.config().grid
+    for typed in ("30", "1"):
+        editor = picker._grid_box.lineEdit()
+        editor.selectAll()
+        qtbot.keyClick(editor, Qt.Key.Key_Delete)
+        qtbot.keyClicks(editor, typed)
+        assert editor.text() == typed  # kept as typed until it is applied
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+        assert f"{typed} is not from 2 to 21" in picker.error_text()
+        assert window.config().grid == grid and picker._grid_box.value() == grid
+
+
 def test_back_to_a_gate_the_views_are_the_gates_again(qtbot, window):
     pick(window, "function")
     window.controls._step.click()
