@@ -27,6 +27,12 @@ def _allowed(parameter: str) -> str | None:
     return texts.get(parameter)
 
 
+def hidden_nodes_text(count: int) -> str:
+    """"1 hidden node", "16 hidden nodes"."""
+    return (Qca.translate("Messages", "1 hidden node") if count == 1
+            else Qca.translate("Messages", "{0} hidden nodes").format(count))
+
+
 def parameter_name(parameter: str) -> str:
     names = {
         "alpha": Qca.translate("Messages", "Alpha"),
@@ -81,7 +87,7 @@ def setting_text(field: str, config) -> str:
         return Qca.translate("Messages", "{0:,} steps").format(value)
     if field == "hidden_nodes":
         return (Qca.translate("Messages", "2-layer model") if value == 0
-                else Qca.translate("Messages", "{0} hidden nodes").format(value))
+                else hidden_nodes_text(value))
     if field == "gate":
         return value.upper() if value != "custom" else Qca.translate("Messages", "custom gate")
     if field == "targets":
@@ -327,10 +333,8 @@ def slide_caption(snapshot, loss_factor: float = 1.0) -> str:
     config = snapshot.config
     if config.hidden_nodes == 0:
         model = Qca.translate("Messages", "2-layer model")
-    elif config.hidden_nodes == 1:
-        model = Qca.translate("Messages", "1 hidden node")
     else:
-        model = Qca.translate("Messages", "{0} hidden nodes").format(config.hidden_nodes)
+        model = hidden_nodes_text(config.hidden_nodes)
     gate = target_name(config)
     return " · ".join([
         gate, model, Qca.translate("Messages", "alpha {0:g}").format(config.alpha),

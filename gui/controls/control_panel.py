@@ -41,7 +41,7 @@ from core.model.config import (
 from core.model.gates import GATES, ROWS
 from core.model.presets import PRESETS, preset_config
 from core.training import states
-from gui.common.messages import config_error_text, setting_text, whole_number_refusal
+from gui.common.messages import config_error_text, hidden_nodes_text, setting_text, whole_number_refusal
 from gui.controls.advanced_options import AdvancedOptions
 from gui.controls.function_picker import FunctionPicker
 from gui.controls.number_box import NumberBox, WholeNumberBox
@@ -415,7 +415,7 @@ class ControlPanel(QWidget):
         if config.gate == "custom":
             gate += " (" + ", ".join(f"{t:g}" for t in config.targets) + ")"
         nodes = (self.tr("2-layer model") if config.hidden_nodes == 0
-                 else self.tr("{0} hidden nodes").format(config.hidden_nodes))
+                 else hidden_nodes_text(config.hidden_nodes))
         self._run_facts.setText("<b>" + html.escape(self.tr(
             "{gate} · {nodes} · α = {alpha} · {steps} steps").format(
             gate=gate, nodes=nodes, alpha=f"{config.alpha:g}", steps=f"{config.steps:,}")) + "</b>")
@@ -451,4 +451,5 @@ class ControlPanel(QWidget):
     def _update_hidden_note(self, hidden_nodes):
         self._hidden_note.setText(
             self.tr("0 = the article's 2-layer model (one neuron, 3 weights)") if hidden_nodes == 0
+            else self.tr("3-layer model: 1 hidden node + a bias node") if hidden_nodes == 1
             else self.tr("3-layer model: {0} hidden nodes + a bias node").format(hidden_nodes))

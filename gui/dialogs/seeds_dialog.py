@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from core.model.config import SEED_MAX, TrainConfig, differing_fields
 from core.training.ensemble import COUNT_MAX, DIVERGED_CODE, judged_by, summarize
 from core.views.diagnosis import failure_kinds, with_kinds
-from gui.common.messages import diagnosis_kind_name, option_name
+from gui.common.messages import diagnosis_kind_name, hidden_nodes_text, option_name
 from gui.common.plots import set_scene_menu
 from gui.controls.number_box import NumberBox, WholeNumberBox
 from gui.run.seeds_worker import SeedsWorker, start_seeds_thread
@@ -454,7 +454,7 @@ class SeedsDialog(QDialog):
         if config.is_two_layer:
             layers = self.tr("2-layer network (no hidden nodes)")
         else:
-            layers = self.tr("{0} hidden nodes").format(config.hidden_nodes)
+            layers = hidden_nodes_text(config.hidden_nodes)
         text = self.tr("{0}, {1}, alpha {2}, {3} steps, {4} updates, {5}, {6} loss, {7} start "
                        "weights, {8} update order").format(
             self._gate_name(config), layers, f"{config.alpha:g}", f"{config.steps:,}",

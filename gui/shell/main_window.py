@@ -14,7 +14,7 @@ from core.model.config import TrainConfig
 from core.training import states
 from core.views.loss_convention import ARTICLE_SUM, GATELAB
 from core.views.run_list import overlay_colour
-from gui.common.messages import run_message, target_name
+from gui.common.messages import hidden_nodes_text, run_message, target_name
 from gui.files.experiment_files import ExperimentFiles, path_from_mime
 from gui.files.run_restore import RunRestore
 from gui.files.run_saving import RunSaving
@@ -208,7 +208,7 @@ class MainWindow(QMainWindow):
     def _update_title(self):
         c = self.session.config
         model = (self.tr("2-layer") if c.hidden_nodes == 0
-                 else self.tr("{0} hidden nodes").format(c.hidden_nodes))
+                 else hidden_nodes_text(c.hidden_nodes))
         learned = target_name(c) if c.is_function else c.gate.upper()
         title = self.tr("GateLab — {0}, {1}").format(learned, model)
         suffix = self.files.title_suffix()

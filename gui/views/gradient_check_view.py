@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from core.model.config import LOSSES
 from core.teaching import gradcheck
-from gui.common.messages import option_name
+from gui.common.messages import hidden_nodes_text, option_name
 from gui.common.number_locale import NUMBER_LOCALE
 
 DEFAULT_EVERY = 500
@@ -217,8 +217,8 @@ class GradientCheckView(QWidget):
         inconclusive = result.level == gradcheck.INCONCLUSIVE
         self._readout.setText(self.tr("can't tell") if inconclusive else gradcheck.format_error(result.error))
         self._verdict.setText(verdicts[result.level])
-        model = (self.tr("{0} hidden nodes, {1}").format(snapshot.hidden_nodes,
-                                                          option_name(snapshot.activation))
+        model = (self.tr("{0}, {1}").format(hidden_nodes_text(snapshot.hidden_nodes),
+                                            option_name(snapshot.activation))
                  if snapshot.hidden_nodes else self.tr("2-layer model"))
         details = self.tr("Checked at step {0:,} ({1} loss, {2}): {3} weights compared in {4:.1f} ms."
                           ).format(snapshot.step, option_name(self._loss), model, result.checked,

@@ -714,11 +714,6 @@
         <translation>2層モデル</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="418"/>
-        <source>{0} hidden nodes</source>
-        <translation>隠れ層のノード {0} 個</translation>
-    </message>
-    <message>
         <location filename="../../gui/controls/control_panel.py" line="420"/>
         <source>{gate} · {nodes} · α = {alpha} · {steps} steps</source>
         <translation>{gate} · {nodes} · α = {alpha} · {steps} ステップ</translation>
@@ -750,6 +745,11 @@
     </message>
     <message>
         <location filename="../../gui/controls/control_panel.py" line="454"/>
+        <source>3-layer model: 1 hidden node + a bias node</source>
+        <translation>3層モデル: 隠れ層のノード 1 個 + バイアスのノード</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls/control_panel.py" line="455"/>
         <source>3-layer model: {0} hidden nodes + a bias node</source>
         <translation>3層モデル: 隠れ層のノード {0} 個 + バイアスのノード</translation>
     </message>
@@ -1194,8 +1194,8 @@ Green, below {green}: they agree, backprop is right. Red, above {red}: backprop 
     </message>
     <message>
         <location filename="../../gui/views/gradient_check_view.py" line="220"/>
-        <source>{0} hidden nodes, {1}</source>
-        <translation>隠れ層のノード {0} 個、{1}</translation>
+        <source>{0}, {1}</source>
+        <translation>{0}、{1}</translation>
     </message>
     <message>
         <location filename="../../gui/views/gradient_check_view.py" line="222"/>
@@ -1717,11 +1717,6 @@ yp {1:.2f}</translation>
         <translation>2層</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="211"/>
-        <source>{0} hidden nodes</source>
-        <translation>隠れ層のノード {0} 個</translation>
-    </message>
-    <message>
         <location filename="../../gui/shell/main_window.py" line="213"/>
         <source>GateLab — {0}, {1}</source>
         <translation>GateLab — {0}、{1}</translation>
@@ -2165,532 +2160,531 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
         <translation>空欄、または 0 より大きく {0:g} 以下の数</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="32"/>
+        <location filename="../../gui/common/messages.py" line="38"/>
         <source>Alpha</source>
         <translation>学習率</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="33"/>
+        <location filename="../../gui/common/messages.py" line="39"/>
         <source>Steps</source>
         <translation>ステップ数</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="34"/>
+        <location filename="../../gui/common/messages.py" line="40"/>
         <source>Hidden nodes</source>
         <translation>隠れ層のノード数</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="35"/>
+        <location filename="../../gui/common/messages.py" line="41"/>
         <source>Seed</source>
         <translation>シード</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="36"/>
+        <location filename="../../gui/common/messages.py" line="42"/>
         <source>Targets</source>
         <translation>真の値</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="37"/>
+        <location filename="../../gui/common/messages.py" line="43"/>
         <source>Target loss</source>
         <translation>目標損失</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="38"/>
+        <location filename="../../gui/common/messages.py" line="44"/>
         <source>Gate</source>
         <translation>ゲート</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="39"/>
+        <location filename="../../gui/common/messages.py" line="45"/>
         <source>Mode</source>
         <translation>更新方式</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="40"/>
+        <location filename="../../gui/common/messages.py" line="46"/>
         <source>Activation</source>
         <translation>活性化関数</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="41"/>
+        <location filename="../../gui/common/messages.py" line="47"/>
         <source>Loss</source>
         <translation>損失関数</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="42"/>
+        <location filename="../../gui/common/messages.py" line="48"/>
         <source>Initial weights</source>
         <translation>重みの初期値</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="43"/>
+        <location filename="../../gui/common/messages.py" line="49"/>
         <source>Update order</source>
         <translation>更新の順序</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="44"/>
+        <location filename="../../gui/common/messages.py" line="50"/>
         <source>Optimizer</source>
         <translation>最適化手法</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="45"/>
+        <location filename="../../gui/common/messages.py" line="51"/>
         <source>Function</source>
         <translation>関数</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="46"/>
+        <location filename="../../gui/common/messages.py" line="52"/>
         <source>Grid</source>
         <translation>格子</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="47"/>
+        <location filename="../../gui/common/messages.py" line="53"/>
         <source>Tolerance</source>
         <translation>許容誤差</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="55"/>
+        <location filename="../../gui/common/messages.py" line="61"/>
         <source>online</source>
         <translation>オンライン</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="56"/>
+        <location filename="../../gui/common/messages.py" line="62"/>
         <source>batch</source>
         <translation>バッチ</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="57"/>
+        <location filename="../../gui/common/messages.py" line="63"/>
         <source>sigmoid</source>
         <translation>シグモイド</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="58"/>
+        <location filename="../../gui/common/messages.py" line="64"/>
         <source>tanh</source>
         <translation>tanh</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="59"/>
+        <location filename="../../gui/common/messages.py" line="65"/>
         <source>relu</source>
         <translation>ReLU</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="60"/>
+        <location filename="../../gui/common/messages.py" line="66"/>
         <source>squared</source>
         <translation>二乗誤差</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="61"/>
+        <location filename="../../gui/common/messages.py" line="67"/>
         <source>cross-entropy</source>
         <translation>交差エントロピー</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="62"/>
+        <location filename="../../gui/common/messages.py" line="68"/>
         <source>uniform</source>
         <translation>一様乱数</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="63"/>
+        <location filename="../../gui/common/messages.py" line="69"/>
         <source>xavier</source>
         <translation>Xavier</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="64"/>
+        <location filename="../../gui/common/messages.py" line="70"/>
         <source>textbook</source>
         <translation>教科書の順序</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="65"/>
+        <location filename="../../gui/common/messages.py" line="71"/>
         <source>article</source>
         <translation>記事のコードの順序</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="66"/>
+        <location filename="../../gui/common/messages.py" line="72"/>
         <source>gradient descent</source>
         <translation>勾配降下法</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="67"/>
+        <location filename="../../gui/common/messages.py" line="73"/>
         <source>momentum</source>
         <translation>モーメンタム</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="68"/>
+        <location filename="../../gui/common/messages.py" line="74"/>
         <source>Adam</source>
         <translation>Adam</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="81"/>
+        <location filename="../../gui/common/messages.py" line="87"/>
         <source>{0:,} steps</source>
         <translation>{0:,} ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="88"/>
+        <location filename="../../gui/common/messages.py" line="94"/>
         <source>targets {0}</source>
         <translation>真の値 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="90"/>
+        <location filename="../../gui/common/messages.py" line="96"/>
         <source>within ±{0:g}</source>
         <translation>許容誤差 ±{0:g}</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="92"/>
+        <location filename="../../gui/common/messages.py" line="98"/>
         <source>no target loss</source>
         <translation>目標損失なし</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="93"/>
+        <location filename="../../gui/common/messages.py" line="99"/>
         <source>target loss {0:g}</source>
         <translation>目標損失 {0:g}</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="117"/>
+        <location filename="../../gui/common/messages.py" line="123"/>
         <source>“{0}” is not a whole number. Numbers here are written with a decimal point and a comma between thousands: 2,000 is two thousand.</source>
         <translation>「{0}」は整数ではありません。ここでは小数点に「.」、3桁ごとの区切りに「,」を使います（2,000 は二千）。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="120"/>
+        <location filename="../../gui/common/messages.py" line="126"/>
         <source>{0:,} is not from {1:,} to {2:,}; the field keeps {3:,}.</source>
         <translation>{0:,} は {1:,} から {2:,} の範囲にありません。値は {3:,} のままです。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="129"/>
+        <location filename="../../gui/common/messages.py" line="135"/>
         <source>{0}: {1} is not allowed. Allowed: {2}.</source>
         <translation>{0}: {1} は使えません。使える値: {2}。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="136"/>
+        <location filename="../../gui/common/messages.py" line="142"/>
         <source>the {0} x {0} check grid</source>
         <translation>{0} x {0} の検査用格子</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="137"/>
+        <location filename="../../gui/common/messages.py" line="143"/>
         <source>the {0} x {0} grid</source>
         <translation>{0} x {0} の格子</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="145"/>
+        <location filename="../../gui/common/messages.py" line="151"/>
         <source>The function must be text, such as x1*x2.</source>
         <translation>関数は x1*x2 のような文字列で入力してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="146"/>
+        <location filename="../../gui/common/messages.py" line="152"/>
         <source>The expression is empty: type one in x1 and x2, such as x1*x2.</source>
         <translation>式が空です。x1*x2 のように、x1 と x2 の式を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="148"/>
+        <location filename="../../gui/common/messages.py" line="154"/>
         <source>The expression has {0} characters; at most {1}.</source>
         <translation>式が {0} 文字あります。{1} 文字までにしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="150"/>
+        <location filename="../../gui/common/messages.py" line="156"/>
         <source>“{0}” at character {1} is not allowed: use numbers, pi, x1, x2, + - * / ^, parentheses and sin cos exp log sqrt abs tanh min max.</source>
         <translation>{1} 文字目の「{0}」は使えません。使えるのは数、pi、x1、x2、+ - * / ^、かっこ、sin cos exp log sqrt abs tanh min max です。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="153"/>
+        <location filename="../../gui/common/messages.py" line="159"/>
         <source>“**” at character {0}: write powers with ^ (x1^2).</source>
         <translation>{0} 文字目の「**」: べき乗は ^ で書いてください（x1^2）。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="155"/>
+        <location filename="../../gui/common/messages.py" line="161"/>
         <source>“{0}” was expected at character {1}.</source>
         <translation>{1} 文字目には「{0}」が必要です。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="157"/>
+        <location filename="../../gui/common/messages.py" line="163"/>
         <source>Nested more than {0} deep at character {1}.</source>
         <translation>{1} 文字目で入れ子が {0} 段を超えています。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="159"/>
+        <location filename="../../gui/common/messages.py" line="165"/>
         <source>Unexpected “{0}” at character {1}: is an operator missing (2*x1, not 2x1)?</source>
         <translation>{1} 文字目の「{0}」は予期しないものです。演算子が抜けていませんか（2x1 ではなく 2*x1）？</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="162"/>
+        <location filename="../../gui/common/messages.py" line="168"/>
         <source>The number at character {0} is too large.</source>
         <translation>{0} 文字目の数が大きすぎます。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="163"/>
+        <location filename="../../gui/common/messages.py" line="169"/>
         <source>“{0}” at character {1} is not known: use numbers, pi, x1, x2, + - * / ^, parentheses and sin cos exp log sqrt abs tanh min max.</source>
         <translation>{1} 文字目の「{0}」は知らない名前です。使えるのは数、pi、x1、x2、+ - * / ^、かっこ、sin cos exp log sqrt abs tanh min max です。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="166"/>
+        <location filename="../../gui/common/messages.py" line="172"/>
         <source>A number, x1, x2 or “(” was expected at character {0}.</source>
         <translation>{0} 文字目には数、x1、x2、または「(」が必要です。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="168"/>
+        <location filename="../../gui/common/messages.py" line="174"/>
         <source>“{0}” at character {1} needs its argument in parentheses: {0}(x1).</source>
         <translation>{1} 文字目の「{0}」は引数をかっこで囲んでください: {0}(x1)。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="170"/>
+        <location filename="../../gui/common/messages.py" line="176"/>
         <source>{0} at character {1} takes {2} arguments: it was given {3}.</source>
         <translation>{1} 文字目の {0} の引数は{2}ですが、{3} 個与えられています。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="172"/>
+        <location filename="../../gui/common/messages.py" line="178"/>
         <source>two or more</source>
         <translation>2個以上</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="173"/>
+        <location filename="../../gui/common/messages.py" line="179"/>
         <source>one</source>
         <translation>1個</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="174"/>
+        <location filename="../../gui/common/messages.py" line="180"/>
         <source>The function is not defined (or not finite) at ({0:.3g}, {1:.3g}) on {2}.</source>
         <translation>{2}の点 ({0:.3g}, {1:.3g}) で関数が定義されていません（または有限の値になりません）。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="184"/>
+        <location filename="../../gui/common/messages.py" line="190"/>
         <source>The values on {0} run from {1:.3g} to {2:.3g}, outside [0, 1] (the output is a sigmoid).</source>
         <translation>{0}上の値は {1:.3g} から {2:.3g} までで、[0, 1] の外に出ています（出力はシグモイドです）。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="187"/>
+        <location filename="../../gui/common/messages.py" line="193"/>
         <source>Shift it: {0} runs from {1:.3g} to {2:.3g}.</source>
         <translation>ずらしてください: {0} なら {1:.3g} から {2:.3g} までになります。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="189"/>
+        <location filename="../../gui/common/messages.py" line="195"/>
         <source>Scale it: {0} runs from {1:.3g} to {2:.3g}.</source>
         <translation>縮めてください: {0} なら {1:.3g} から {2:.3g} までになります。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="196"/>
+        <location filename="../../gui/common/messages.py" line="202"/>
         <source>Training diverged at step {0}: the loss or a weight stopped being a finite number. Every view shows the last finite state.</source>
         <translation>ステップ {0} で学習が発散しました。損失または重みが有限の数でなくなりました。どの表示も、最後の有限な状態を示しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="200"/>
+        <location filename="../../gui/common/messages.py" line="206"/>
         <source>Training failed: {0}</source>
         <translation>学習に失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="202"/>
+        <location filename="../../gui/common/messages.py" line="208"/>
         <source>Stopped at step {0}.</source>
         <translation>ステップ {0} で停止しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="205"/>
+        <location filename="../../gui/common/messages.py" line="211"/>
         <source>Reached the target loss at step {0}.</source>
         <translation>ステップ {0} で目標損失に達しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="206"/>
+        <location filename="../../gui/common/messages.py" line="212"/>
         <source>Finished {0} steps.</source>
         <translation>{0} ステップの学習が完了しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="213"/>
+        <location filename="../../gui/common/messages.py" line="219"/>
         <source>solved</source>
         <translation>解けた</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="214"/>
+        <location filename="../../gui/common/messages.py" line="220"/>
         <source>diverged</source>
         <translation>発散</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="215"/>
+        <location filename="../../gui/common/messages.py" line="221"/>
         <source>no line can split it</source>
         <translation>直線では分けられない</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="216"/>
+        <location filename="../../gui/common/messages.py" line="222"/>
         <source>saturated</source>
         <translation>飽和</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="217"/>
+        <location filename="../../gui/common/messages.py" line="223"/>
         <source>still learning</source>
         <translation>まだ学習中</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="218"/>
+        <location filename="../../gui/common/messages.py" line="224"/>
         <source>stuck</source>
         <translation>行き詰まり</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="219"/>
+        <location filename="../../gui/common/messages.py" line="225"/>
         <source>too early to tell</source>
         <translation>まだ判断できない</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="220"/>
+        <location filename="../../gui/common/messages.py" line="226"/>
         <source>not yet within the tolerance</source>
         <translation>まだ許容誤差に収まっていない</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="233"/>
+        <location filename="../../gui/common/messages.py" line="239"/>
         <source>Within {0:g} at every sample: the largest error is {1:.2g} at {2}.</source>
         <translation>すべての標本点で誤差が {0:g} 以内です。最大の誤差は {2} での {1:.2g} です。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="236"/>
+        <location filename="../../gui/common/messages.py" line="242"/>
         <source>Solved: every prediction is near its target.</source>
         <translation>解けました: どの予測値も真の値の近くにあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="237"/>
+        <location filename="../../gui/common/messages.py" line="243"/>
         <source>barely</source>
         <translation>ぎりぎりで</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="238"/>
+        <location filename="../../gui/common/messages.py" line="244"/>
         <source>comfortably</source>
         <translation>余裕をもって</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="239"/>
+        <location filename="../../gui/common/messages.py" line="245"/>
         <source>clearly</source>
         <translation>はっきりと</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="240"/>
+        <location filename="../../gui/common/messages.py" line="246"/>
         <source>Solved {0}: the row closest to 0.5 is {1} ({2:.2f} for target {3:g}, {4:.2f} from 0.5).</source>
         <translation>{0}解けました。0.5 にいちばん近い行は {1} です（真の値 {3:g} に対して {2:.2f}、0.5 から {4:.2f}）。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="244"/>
+        <location filename="../../gui/common/messages.py" line="250"/>
         <source>The weights grew until the numbers overflowed: lower alpha and train again.</source>
         <translation>重みが大きくなりすぎて、数値があふれました。学習率 α を下げて、もう一度学習してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="248"/>
+        <location filename="../../gui/common/messages.py" line="254"/>
         <source>With one hidden node the network still draws one straight line, and no straight line puts (1, 0) and (0, 1) on one side and (0, 0) and (1, 1) on the other: add hidden nodes.</source>
         <translation>隠れ層のノードが1つでは、ネットワークが引けるのはやはり直線1本だけです。(1, 0) と (0, 1) を一方の側に、(0, 0) と (1, 1) をもう一方の側に分ける直線はありません。隠れ層のノードを増やしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="252"/>
+        <location filename="../../gui/common/messages.py" line="258"/>
         <source>A 2-layer model draws one straight line, and no straight line puts (1, 0) and (0, 1) on one side and (0, 0) and (1, 1) on the other: add hidden nodes.</source>
         <translation>2層モデルが引けるのは直線1本だけです。(1, 0) と (0, 1) を一方の側に、(0, 0) と (1, 1) をもう一方の側に分ける直線はありません。隠れ層のノードを加えてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="257"/>
+        <location filename="../../gui/common/messages.py" line="263"/>
         <source>The output is pinned at 0 or 1, where its slope is ~0 and learning stops: lower alpha, or start from Xavier weights (Advanced).</source>
         <translation>出力が 0 か 1 に張り付いています。そこでは傾きがほぼ 0 なので、学習が進みません。学習率 α を下げるか、重みの初期値を Xavier にしてください（詳細設定）。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="261"/>
+        <location filename="../../gui/common/messages.py" line="267"/>
         <source>{0} of {1} hidden nodes are switched off (their input is below 0 on every row) and pass no gradient, so learning stops: lower alpha, or start from Xavier weights (Advanced).</source>
         <translation>隠れ層のノード {1} 個のうち {0} 個が、どの行でも入力が 0 未満のため出力が 0 のままで、勾配を伝えないため、学習が進みません。学習率 α を下げるか、重みの初期値を Xavier にしてください（詳細設定）。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="266"/>
+        <location filename="../../gui/common/messages.py" line="272"/>
         <source>{0} of {1} hidden nodes are pinned at -1 or 1, where their slope is ~0 and learning stops: lower alpha, or start from Xavier weights (Advanced).</source>
         <translation>隠れ層のノード {1} 個のうち {0} 個が -1 か 1 に張り付いています。そこでは傾きがほぼ 0 なので、学習が進みません。学習率 α を下げるか、重みの初期値を Xavier にしてください（詳細設定）。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="270"/>
+        <location filename="../../gui/common/messages.py" line="276"/>
         <source>{0} of {1} hidden nodes are pinned at 0 or 1, where their slope is ~0 and learning stops: lower alpha, or start from Xavier weights (Advanced).</source>
         <translation>隠れ層のノード {1} 個のうち {0} 個が 0 か 1 に張り付いています。そこでは傾きがほぼ 0 なので、学習が進みません。学習率 α を下げるか、重みの初期値を Xavier にしてください（詳細設定）。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="275"/>
+        <location filename="../../gui/common/messages.py" line="281"/>
         <source>Not trained yet. Press Train (Space) to watch the network learn, or Step (.) for one step at a time.</source>
         <translation>まだ学習していません。「学習」（Space）で学習の様子を見るか、「1ステップ」（.）で1ステップずつ進めます。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="278"/>
+        <location filename="../../gui/common/messages.py" line="284"/>
         <source>Only {0:,} steps so far: too early to tell; train on.</source>
         <translation>まだ {0:,} ステップしか進んでいないので、判断するには早すぎます。学習を続けてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="282"/>
+        <location filename="../../gui/common/messages.py" line="288"/>
         <source>The gradient is not small ({0:.1e}): more steps will likely solve it.</source>
         <translation>勾配は小さくありません({0:.1e})。ステップを増やせば解ける見込みがあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="284"/>
+        <location filename="../../gui/common/messages.py" line="290"/>
         <source>The loss is still falling ({0:.0%} over the last {1:,} steps): more steps will likely solve it.</source>
         <translation>損失はまだ下がっています（最近の {1:,} ステップで {0:.0%}）。ステップを増やせば解ける見込みがあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="287"/>
+        <location filename="../../gui/common/messages.py" line="293"/>
         <source>Stuck: the loss has stopped falling (gradient {0:.1e}) with {1} on the wrong side: a local minimum, or a plateau that may still end.</source>
         <translation>行き詰まり: 損失が下がらなくなりました（勾配 {0:.1e}）。{1} は 0.5 を境に目標と逆の側にあるままです。局所的な最小値か、まだ抜け出せるかもしれない平らな領域（プラトー）にいます。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="292"/>
+        <location filename="../../gui/common/messages.py" line="298"/>
         <source>{0} sit near 0.5.</source>
         <translation>{0} は 0.5 の近くにあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="294"/>
+        <location filename="../../gui/common/messages.py" line="300"/>
         <source>Hidden nodes {0} and {1} draw nearly the same line.</source>
         <translation>隠れ層のノード {0} と {1} は、ほとんど同じ直線を引いています。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="296"/>
+        <location filename="../../gui/common/messages.py" line="302"/>
         <source>Try more steps, another seed, more hidden nodes or another alpha.</source>
         <translation>ステップを増やす、シードを変える、隠れ層のノードを増やす、学習率 α を変える、のどれかを試してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="83"/>
-        <location filename="../../gui/common/messages.py" line="329"/>
+        <location filename="../../gui/common/messages.py" line="89"/>
+        <location filename="../../gui/common/messages.py" line="335"/>
         <source>2-layer model</source>
         <translation>2層モデル</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="331"/>
+        <location filename="../../gui/common/messages.py" line="32"/>
         <source>1 hidden node</source>
         <translation>隠れ層のノード 1 個</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="84"/>
-        <location filename="../../gui/common/messages.py" line="333"/>
+        <location filename="../../gui/common/messages.py" line="33"/>
         <source>{0} hidden nodes</source>
         <translation>隠れ層のノード {0} 個</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="86"/>
-        <location filename="../../gui/common/messages.py" line="321"/>
+        <location filename="../../gui/common/messages.py" line="92"/>
+        <location filename="../../gui/common/messages.py" line="327"/>
         <source>custom gate</source>
         <translation>カスタムゲート</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="77"/>
-        <location filename="../../gui/common/messages.py" line="336"/>
+        <location filename="../../gui/common/messages.py" line="83"/>
+        <location filename="../../gui/common/messages.py" line="340"/>
         <source>alpha {0:g}</source>
         <translation>学習率 α {0:g}</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="79"/>
-        <location filename="../../gui/common/messages.py" line="337"/>
+        <location filename="../../gui/common/messages.py" line="85"/>
+        <location filename="../../gui/common/messages.py" line="341"/>
         <source>seed {0}</source>
         <translation>シード {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="302"/>
+        <location filename="../../gui/common/messages.py" line="308"/>
         <source>Not yet within {0:g}: the largest error is {1:.2g} at {2}.</source>
         <translation>まだ誤差が {0:g} 以内に収まっていません。最大の誤差は {2} での {1:.2g} です。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="305"/>
+        <location filename="../../gui/common/messages.py" line="311"/>
         <source>The loss is still falling ({0:.0%} over the last {1:,} steps): train on.</source>
         <translation>損失はまだ下がっています（直近 {1:,} ステップで {0:.0%}）。学習を続けてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="308"/>
+        <location filename="../../gui/common/messages.py" line="314"/>
         <source>The loss has stopped falling: try more hidden nodes, another alpha or another seed.</source>
         <translation>損失が下がらなくなりました。隠れ層のノードを増やすか、学習率やシードを変えてみてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="338"/>
+        <location filename="../../gui/common/messages.py" line="342"/>
         <source>step {0:,}</source>
         <translation>ステップ {0:,}</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="339"/>
+        <location filename="../../gui/common/messages.py" line="343"/>
         <source>loss {0:.4g}</source>
         <translation>損失 {0:.4g}</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="340"/>
+        <location filename="../../gui/common/messages.py" line="344"/>
         <source>loss {0:.4g} (the article&apos;s sum, no ½)</source>
         <translation>損失 {0:.4g}（記事のコードの和、½ なし）</translation>
     </message>
@@ -3713,11 +3707,6 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
         <location filename="../../gui/dialogs/seeds_dialog.py" line="455"/>
         <source>2-layer network (no hidden nodes)</source>
         <translation>2層ネットワーク（隠れ層なし）</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="457"/>
-        <source>{0} hidden nodes</source>
-        <translation>隠れ層のノード {0} 個</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/seeds_dialog.py" line="458"/>

@@ -91,6 +91,12 @@ def test_hidden_zero_says_it_is_the_two_layer_model(qtbot, panel):
     assert "2-layer" in panel._hidden_note.text()
 
 
+def test_one_hidden_node_is_singular(qtbot, panel):
+    type_into(qtbot, panel._hidden, "1")
+    assert "1 hidden node + a bias node" in panel._hidden_note.text()
+    assert "1 hidden node ·" in panel._run_facts.text() and "1 hidden nodes" not in panel._run_facts.text()
+
+
 def test_advanced_is_collapsed_and_feeds_the_config(qtbot, panel):
     assert not panel._advanced._body.isVisible()
     panel._advanced._header.click()

@@ -337,6 +337,9 @@ def test_structural_change_resets_visibly(qtbot, window):
     assert "reset" in window.statusBar().currentMessage()
     assert window.windowTitle().startswith("GateLab — XOR, 3 hidden nodes")
     assert window.windowTitle().endswith("*")  # unsaved changes
+    window.controls._hidden.setValue(1)
+    qtbot.waitUntil(lambda: window.windowTitle().startswith("GateLab — XOR, 1 hidden node"))
+    assert "1 hidden nodes" not in window.windowTitle()
 
 
 def test_divergence_shows_message_and_last_finite_state(qtbot, window):
