@@ -61,6 +61,7 @@ class SeedsDialog(QDialog):
         self._worker = None
         self._failed_message = ""
         self._result = None
+        self._notes = {}  # a plot -> the caption under it
         self._build()
         self._show_empty()
         self.set_config(config)
@@ -73,9 +74,7 @@ class SeedsDialog(QDialog):
     def _build(self):
         self._settings = QLabel()
         self._settings.setWordWrap(True)
-        intro = QLabel(self.tr(
-            "Trains many copies of this network that differ only in their random starting weights "
-            "(their seed), and shows how often these settings learn the gate."))
+        intro = self._intro = QLabel()
         intro.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self._settings)
@@ -149,9 +148,7 @@ class SeedsDialog(QDialog):
         for item in (self._low, self._high, self._band, self._median):
             self._curves.addItem(item)
         self._placeholders = [self._placeholder(plot) for plot in (self._histogram, self._curves)]
-        grid.addWidget(self._titled(self.tr("Final loss of each network"), self._histogram, self.tr(
-            "How many networks ended with each loss: low is good. Blue networks solved the gate.")),
-            0, 0)
+        grid.addWidget(self._titled(self.tr("Final loss of each network"), self._histogram, ""), 0, 0)
         grid.addWidget(self._titled(self.tr("Loss during training"), self._curves, self.tr(
             "Line: the median loss at each step (half of the networks are below it). Shaded: "
             "where the middle 80 % of the networks are (between the 10 % and 90 % quantiles).")),
@@ -199,6 +196,7 @@ class SeedsDialog(QDialog):
         note = QLabel(caption)
         note.setWordWrap(True)
         widget.setToolTip(caption)
+        self._notes[widget] = note
         layout.addWidget(heading)
         layout.addWidget(widget, 1)
         layout.addWidget(note)
@@ -211,9 +209,6 @@ class SeedsDialog(QDialog):
         self._failed_title = QLabel("<b>" + self.tr("Seeds that failed") + "</b>")
         self._failed = QListWidget()
         self._failed.setUniformItemSizes(True)
-        self._failed.setToolTip(self.tr(
-            "Networks that did not solve the gate. Double-click a seed to open it in the main "
-            "window and watch it train."))
         self._failed.itemActivated.connect(self._on_failed_activated)
         self._failed.currentItemChanged.connect(self._on_failed_selected)
         self._open = QPushButton(self.tr("Open in main window"))
@@ -239,6 +234,7 @@ class SeedsDialog(QDialog):
             self._progress.setRange(0, config.steps)  # "step 0 of 2000", not of 100
             self._progress.setValue(0)
         self._settings.setText(self.tr("<b>Settings:</b> {0}").format(self._settings_text(config)))
+        self._say_what_is_learnt(config)
         self._on_count_changed(self._count.value())
         if fields == ["tolerance"] and self._result is not None:
             self._show_result(self._judged(self._result))
@@ -382,9 +378,12 @@ class SeedsDialog(QDialog):
             f"{result.count:,}", f"{int(result.seeds[0]):,}", f"{int(result.seeds[-1]):,}"))
         self._headline.setText(self.headline_text(summary))
         low, high = summary.interval
-        self._interval.setText(self.tr(
+        self._interval.setText((self.tr(
             "95 % confidence interval: {0} % to {1} %. With these settings, the share of all seeds "
-            "that would solve the gate very likely lies in this range.").format(
+            "that would learn the function very likely lies in this range.") if self._config.is_function
+            else self.tr(
+            "95 % confidence interval: {0} % to {1} %. With these settings, the share of all seeds "
+            "that would solve the gate very likely lies in this range.")).format(
             _percent(low), _percent(high)))
         for placeholder in self._placeholders:
             placeholder.hide()
@@ -450,6 +449,27 @@ class SeedsDialog(QDialog):
         item.setData(Qt.ItemDataRole.UserRole, seed)
         return item
 
+    def _say_what_is_learnt(self, config: TrainConfig) -> None:
+        """The texts that name what the networks learn: a gate, or a function."""
+        function = config.is_function
+        self._intro.setText(self.tr(
+            "Trains many copies of this network that differ only in their random starting weights "
+            "(their seed), and shows how often these settings learn the function: every sample "
+            "within the tolerance.") if function else self.tr(
+            "Trains many copies of this network that differ only in their random starting weights "
+            "(their seed), and shows how often these settings learn the gate."))
+        caption = (self.tr("How many networks ended with each loss: low is good. Blue networks "
+                           "learnt the function.") if function else
+                   self.tr("How many networks ended with each loss: low is good. Blue networks "
+                           "solved the gate."))
+        self._histogram.setToolTip(caption)
+        self._notes[self._histogram].setText(caption)
+        self._failed.setToolTip(self.tr(
+            "Networks that did not learn the function. Double-click a seed to open it in the main "
+            "window and watch it train.") if function else self.tr(
+            "Networks that did not solve the gate. Double-click a seed to open it in the main "
+            "window and watch it train."))
+
     def _settings_text(self, config: TrainConfig) -> str:
         if config.is_two_layer:
             layers = self.tr("2-layer network (no hidden nodes)")
@@ -460,6 +480,7 @@ class SeedsDialog(QDialog):
             self._gate_name(config), layers, f"{config.alpha:g}", f"{config.steps:,}",
             *(option_name(v) for v in (config.mode, config.activation, config.loss, config.init,
                                        config.update_order)))
+        text += ", " + option_name(config.optimizer)
         if config.is_function:
             text += self.tr(", within ±{0}").format(f"{config.tolerance:g}")
         if config.target_loss is not None:

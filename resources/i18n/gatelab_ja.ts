@@ -3494,248 +3494,268 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
         <translation>多数のシード</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="77"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="459"/>
         <source>Trains many copies of this network that differ only in their random starting weights (their seed), and shows how often these settings learn the gate.</source>
         <translation>ランダムな重みの初期値（シード）だけが異なる、このネットワークのコピーをたくさん学習させ、この設定でどのくらいの割合でゲートを学習できるかを示します。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="101"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="100"/>
         <source>How many networks to train, each from its own seed (1 to {0}). More networks give a narrower confidence interval but take longer.</source>
         <translation>学習させるネットワークの数(1~{0})。それぞれ別のシードから始めます。数が多いほど信頼区間は狭くなりますが、時間がかかります。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="107"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="106"/>
         <source>The first network&apos;s seed; the others take the next ones. Another first seed gives another sample of starts, to check that the share solved holds.</source>
         <translation>最初のネットワークのシード。ほかは続く番号を使います。最初のシードを変えると別の初期値の標本になり、解けた割合が変わらないか確かめられます。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="111"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="110"/>
         <source>Run</source>
         <translation>実行</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="112"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="111"/>
         <source>Train all the networks with the current settings</source>
         <translation>現在の設定で、すべてのネットワークを学習させます</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="115"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="114"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="116"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="115"/>
         <source>Stop the run; nothing is shown for a cancelled run</source>
         <translation>実行を止めます。キャンセルした実行の結果は表示されません</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="120"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="119"/>
         <source>Training steps done, for all the networks together</source>
         <translation>すべてのネットワークを合わせた、実行済みの学習ステップ数</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="121"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="120"/>
         <source>step %v of %m</source>
         <translation>ステップ %v / %m</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="124"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="123"/>
         <source>&amp;Networks:</source>
         <translation>ネットワーク数(&amp;N):</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="126"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="125"/>
         <source>&amp;First seed:</source>
         <translation>最初のシード(&amp;F):</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="136"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="135"/>
         <source>final loss</source>
         <translation>最終損失</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="136"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="135"/>
         <source>networks</source>
         <translation>ネットワーク数</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="139"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="138"/>
         <source>solved</source>
         <translation>解けた</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="141"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="140"/>
         <source>not solved</source>
         <translation>解けなかった</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="144"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="143"/>
         <source>step</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="144"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="143"/>
         <source>loss</source>
         <translation>損失</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="152"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="151"/>
         <source>Final loss of each network</source>
         <translation>各ネットワークの最終損失</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="153"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="463"/>
         <source>How many networks ended with each loss: low is good. Blue networks solved the gate.</source>
         <translation>最終損失ごとのネットワークの数（損失は低いほど良い）。青はゲートを解けたネットワークです。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="155"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="152"/>
         <source>Loss during training</source>
         <translation>学習中の損失</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="156"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="153"/>
         <source>Line: the median loss at each step (half of the networks are below it). Shaded: where the middle 80 % of the networks are (between the 10 % and 90 % quantiles).</source>
         <translation>線: 各ステップでの損失の中央値（ネットワークの半数がこれより下）。塗りつぶし: 中央の 80 % のネットワークが入る範囲（10 % 点と 90 % 点の間）。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="181"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="178"/>
         <source>The results appear here when a run ends.</source>
         <translation>実行が終わると、ここに結果が表示されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="215"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="470"/>
         <source>Networks that did not solve the gate. Double-click a seed to open it in the main window and watch it train.</source>
         <translation>ゲートを解けなかったネットワーク。シードをダブルクリックするとメインウィンドウで開き、学習の様子を見られます。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="219"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="214"/>
         <source>Open in main window</source>
         <translation>メインウィンドウで開く</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="220"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="215"/>
         <source>Open the selected seed in the main window to watch it train</source>
         <translation>選んだシードをメインウィンドウで開き、学習の様子を見ます</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="223"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="218"/>
         <source>Double-click a seed to watch it fail in the main window.</source>
         <translation>シードをダブルクリックすると、うまくいかない様子をメインウィンドウで見られます。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="241"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="236"/>
         <source>&lt;b&gt;Settings:&lt;/b&gt; {0}</source>
         <translation>&lt;b&gt;設定:&lt;/b&gt; {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="245"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="241"/>
         <source>The same networks, judged within ±{0:g}: none was trained again.</source>
         <translation>同じネットワークを許容誤差 ±{0:g} で判定し直しました。学習はやり直していません。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="249"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="245"/>
         <source>The settings changed: press Run for new results.</source>
         <translation>設定が変わりました。新しい結果を見るには「実行」を押してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="275"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="271"/>
         <source>Preparing the initial weights of {0} networks…</source>
         <translation>{0} 個のネットワークの重みの初期値を準備しています…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="284"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="280"/>
         <source>Cancelling…</source>
         <translation>キャンセルしています…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="311"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="307"/>
         <source>(seeds {0} to {1})</source>
         <translation>（シード {0} ~ {1}）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="320"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="316"/>
         <source>Training {0} networks…</source>
         <translation>{0} 個のネットワークを学習させています…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="328"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="324"/>
         <source>The run failed: {0}</source>
         <translation>実行に失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="330"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="326"/>
         <source>Cancelled: press Run to start again.</source>
         <translation>キャンセルしました。もう一度始めるには「実行」を押してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="381"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="377"/>
         <source>Done: {0} networks, seeds {1} to {2}.</source>
         <translation>完了: ネットワーク {0} 個、シード {1} ~ {2}。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="386"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="382"/>
+        <source>95 % confidence interval: {0} % to {1} %. With these settings, the share of all seeds that would learn the function very likely lies in this range.</source>
+        <translation>95 % 信頼区間: {0} % から {1} %。この設定で関数を学習できるシードの割合は、ほぼ確実にこの範囲にあります。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="385"/>
         <source>95 % confidence interval: {0} % to {1} %. With these settings, the share of all seeds that would solve the gate very likely lies in this range.</source>
         <translation>95 % 信頼区間: {0} % ~ {1} %。この設定では、すべてのシードのうちゲートを解けるものの割合は、95 % の確からしさでこの範囲にあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="397"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="396"/>
         <source>Solved {0}: {1} of {2} networks = {3} %</source>
         <translation>{0}を解けた割合: {2} 個中 {1} 個 = {3} %</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="430"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="429"/>
         <source>Seeds that failed: {0}</source>
         <translation>解けなかったシード: {0} 個</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="432"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="431"/>
         <source> (first {0} listed)</source>
         <translation>（最初の {0} 個を表示）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="444"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="443"/>
         <source>seed {0}: final loss {1:.3g}</source>
         <translation>シード {0}: 最終損失 {1:.3g}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="446"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="445"/>
         <source> (diverged at step {0})</source>
         <translation>（ステップ {0} で発散）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="455"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="456"/>
+        <source>Trains many copies of this network that differ only in their random starting weights (their seed), and shows how often these settings learn the function: every sample within the tolerance.</source>
+        <translation>ランダムな重みの初期値（シード）だけが異なる、このネットワークのコピーをたくさん学習させ、この設定でどのくらいの割合で関数を学習できるか（すべての標本点が許容誤差以内に入るか）を示します。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="461"/>
+        <source>How many networks ended with each loss: low is good. Blue networks learnt the function.</source>
+        <translation>最終的な損失ごとのネットワーク数。低いほど良い結果です。青は関数を学習できたネットワークです。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="468"/>
+        <source>Networks that did not learn the function. Double-click a seed to open it in the main window and watch it train.</source>
+        <translation>関数を学習できなかったネットワーク。シードをダブルクリックするとメインウィンドウで開き、学習の様子を見られます。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="475"/>
         <source>2-layer network (no hidden nodes)</source>
         <translation>2層ネットワーク（隠れ層なし）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="458"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="478"/>
         <source>{0}, {1}, alpha {2}, {3} steps, {4} updates, {5}, {6} loss, {7} start weights, {8} update order</source>
         <translation>{0}、{1}、学習率 {2}、{3} ステップ、更新方式 {4}、活性化関数 {5}、損失関数 {6}、重みの初期値 {7}、更新の順序 {8}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="464"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="485"/>
         <source>, within ±{0}</source>
         <translation>、許容誤差 ±{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="466"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="487"/>
         <source>, stop at loss {0}</source>
         <translation>、損失 {0} で停止</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="471"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="492"/>
         <source>the function {0} on a {1} x {1} grid</source>
         <translation>{1} x {1} の格子上の関数 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="473"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="494"/>
         <source>the custom gate</source>
         <translation>カスタムゲート</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="211"/>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="368"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="209"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="364"/>
         <source>Seeds that failed</source>
         <translation>解けなかったシード</translation>
     </message>

@@ -257,3 +257,19 @@ def test_a_new_tolerance_judges_a_functions_results_again_without_a_run(qtbot):
     d.set_config(config.with_changes(tolerance=0.5, hidden_nodes=5))  # this one trains otherwise
     assert d.result() is None
     d.close()
+
+
+def test_on_a_function_the_texts_speak_of_the_function_and_name_the_optimizer(qtbot):
+    # A function's many seeds said "how often these settings learn the gate" and left Adam out.
+    from core.model.config import function_config
+
+    config = function_config("ridge", grid=5, hidden_nodes=4, steps=40)
+    d = SeedsDialog(config)
+    qtbot.addWidget(d)
+    run_to_end(qtbot, d, 8)
+    text = labels_text(d) + child(d, QListWidget).toolTip()
+    assert "the gate" not in text and "learn the function" in text and "learnt the function" in text
+    assert "Adam" in d._settings.text()
+    d.set_config(CONFIG)  # a gate again: its own words
+    assert "learn the gate" in labels_text(d) and "gradient descent" in d._settings.text()
+    d.close()
