@@ -386,7 +386,7 @@ class ControlPanel(QWidget):
         switched = config.with_changes(**settings)
         changed = [f for f in settings if getattr(config, f) != getattr(switched, f)]
         if changed:
-            self._note = note.format(", ".join(setting_text(f, switched) for f in changed))
+            self._note = note.format(self.tr(", ").join(setting_text(f, switched) for f in changed))
             self._updating = True
             try:
                 self._hidden.setValue(switched.hidden_nodes)

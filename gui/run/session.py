@@ -404,12 +404,13 @@ class RunSession(QObject):
 
     def _chosen_fields(self, config: TrainConfig) -> list[str]:
         """The changed settings the user chose: not the targets that follow from a new gate,
-        function or grid, nor the tolerance a gate lacks (gate <-> function)."""
+        function or grid; from a gate to a function or back, only that choice (the settings
+        that come with it are said by the control panel's note)."""
+        if self._config.is_function != config.is_function:
+            return ["function" if config.is_function else "gate"]
         fields = self.changed_fields(config)
         if any(f in fields for f in ("gate", "function", "grid")):
             fields = [f for f in fields if f != "targets"]
-        if self._config.is_function != config.is_function:
-            fields = [f for f in fields if f != "tolerance"]
         return fields
 
     def is_live_change(self, config: TrainConfig) -> bool:

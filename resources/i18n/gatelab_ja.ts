@@ -709,6 +709,11 @@
         <translation>シード(&amp;S)</translation>
     </message>
     <message>
+        <location filename="../../gui/controls/control_panel.py" line="389"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
         <location filename="../../gui/controls/control_panel.py" line="417"/>
         <source>2-layer model</source>
         <translation>2層モデル</translation>
@@ -3413,37 +3418,37 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
         <translation>学習 {0} は、比較ウィンドウが開いている間はそちらのものです。先にそのウィンドウを閉じてください（閉じると学習はこちらに戻ります）。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="426"/>
+        <location filename="../../gui/run/session.py" line="427"/>
         <source>Alpha {0:g}, steps {1:,}: for the new run that Train or Step starts from step {2:,}.</source>
         <translation>学習率 {0:g}、ステップ数 {1:,}: 「学習」か「1ステップ」でステップ {2:,} から始める新しい学習に使います。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="440"/>
+        <location filename="../../gui/run/session.py" line="441"/>
         <source>Alpha {0:g}, steps {1:,}: for the next run (Train starts one from the seed; Step adds a step with this alpha). The finished run keeps its settings.</source>
         <translation>学習率 {0:g}、ステップ数 {1:,}: 次の学習に使います（「学習」はシードから新しく始め、「1ステップ」はこの学習率で1ステップ進めます）。終わった学習の設定はそのままです。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="458"/>
+        <location filename="../../gui/run/session.py" line="459"/>
         <source>Within ±{0:g}: the run is judged by it; its training is unchanged.</source>
         <translation>許容誤差 ±{0:g}: 実行をこの値で判定し直しました。学習の結果は変わりません。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="463"/>
+        <location filename="../../gui/run/session.py" line="464"/>
         <source>Alpha {0:g}, steps {1:,}: applied to the run.</source>
         <translation>学習率 {0:g}、ステップ数 {1:,}: 学習に反映しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="467"/>
+        <location filename="../../gui/run/session.py" line="468"/>
         <source>Settings changed ({0}): the network was reset.</source>
-        <translation>設定が変わったため({0})、ネットワークをリセットしました。</translation>
+        <translation>設定の変更({0})で学習をリセットしました。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="550"/>
+        <location filename="../../gui/run/session.py" line="551"/>
         <source>Nothing to undo: only a weight edit, before the run trains on, can be undone.</source>
         <translation>元に戻せるものはありません: 元に戻せるのは、学習を続ける前の重みの編集だけです。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="560"/>
+        <location filename="../../gui/run/session.py" line="561"/>
         <source>Undid the weight edit.</source>
         <translation>重みの編集を元に戻しました。</translation>
     </message>
