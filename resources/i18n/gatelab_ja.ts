@@ -3681,7 +3681,7 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
     <message>
         <location filename="../../gui/dialogs/seeds_dialog.py" line="382"/>
         <source>95 % confidence interval: {0} % to {1} %. With these settings, the share of all seeds that would learn the function very likely lies in this range.</source>
-        <translation>95 % 信頼区間: {0} % から {1} %。この設定で関数を学習できるシードの割合は、ほぼ確実にこの範囲にあります。</translation>
+        <translation>95 % 信頼区間: {0} % ~ {1} %。この設定では、すべてのシードのうち関数を学習できるものの割合は、95 % の確からしさでこの範囲にあります。</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/seeds_dialog.py" line="385"/>
