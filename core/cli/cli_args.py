@@ -66,8 +66,30 @@ _HELP = {
 MESSAGE_MAX = 300  # characters of a usage error
 
 
+# Flags whose value is an expression, which may start with a minus ("-x1 + 1"): argparse takes
+# such a value for an option and stops with "expected one argument".
+EXPRESSION_FLAGS = ("--function",)
+
+
+def _glued(args: list) -> list:
+    """args with each expression flag joined to a value starting with "-" (--function=-x1+1)."""
+    out, k = [], 0
+    while k < len(args):
+        if args[k] in EXPRESSION_FLAGS and k + 1 < len(args) and args[k + 1].startswith("-") \
+                and not args[k + 1].startswith("--") and args[k + 1] != "-h":
+            out.append(f"{args[k]}={args[k + 1]}")
+            k += 2
+        else:
+            out.append(args[k])
+            k += 1
+    return out
+
+
 class OneLineParser(argparse.ArgumentParser):
     """Reports a usage error as one line on stderr and exit status 2."""
+
+    def parse_known_args(self, args=None, namespace=None):
+        return super().parse_known_args(_glued(sys.argv[1:] if args is None else list(args)), namespace)
 
     def error(self, message):
         # argparse repeats a bad value in full ("invalid choice: '...'"): keep the line short.

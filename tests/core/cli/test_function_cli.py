@@ -208,3 +208,12 @@ def test_seeds_say_the_tolerance_in_json_and_what_not_within_means():
     assert usual["tolerance"] == 0.05 and "tolerance" not in usual["config"]
     gate = json.loads(main("seeds", "--count", "10", "--steps", "100", "--json").stdout)
     assert "tolerance" not in gate
+
+
+@pytest.mark.parametrize("command", ["train", "seeds"])
+def test_an_expression_may_start_with_a_minus(command):
+    # argparse took "-x1+1" for an option: "--function: expected one argument"
+    result = main(command, "--function", "-x1+1", "--grid", "3", "--steps", "5", "--json",
+                  *(["--count", "2"] if command == "seeds" else []))
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["config"]["function"] == "-x1+1"
