@@ -686,7 +686,7 @@
     <message>
         <location filename="../../gui/controls/control_panel.py" line="358"/>
         <source>Settings recommended for a function: {0}.</source>
-        <translation>関数の学習に勧める設定にしました: {0}。</translation>
+        <translation>関数向けの推奨設定にしました: {0}。</translation>
     </message>
     <message>
         <location filename="../../gui/controls/control_panel.py" line="178"/>
