@@ -377,3 +377,26 @@ def test_a_gate_switched_back_gets_the_gate_settings_shown_last(qtbot, window):
     pick(window, "xor")
     config = window.config()
     assert (config.gate, config.hidden_nodes, config.alpha, config.steps) == ("xor", 0, 0.5, 1000)
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_the_notice_of_a_switch_fits_a_laptops_status_bar(qtbot, qapp, open_window, language):
+    # Switched back to a gate, the notice listed every setting twice and ran past 1366 pixels.
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QFontMetrics
+
+    from gui.common.i18n import install_translators
+
+    translators = install_translators(qapp, language)
+    try:
+        window = open_window(TrainConfig(steps=300, seed=4))
+        window.resize(QSize(1350, 720))  # 1366 x 768, fitted
+        for target in ("function", "xor"):
+            pick(window, target)
+            message = window.statusBar().currentMessage()
+            room = window.statusBar().width() - window.status_line.width()
+            width = QFontMetrics(window.statusBar().font()).horizontalAdvance(message)
+            assert message and width < room - 20, (message, width, room)
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
