@@ -41,7 +41,13 @@ from core.model.config import (
 from core.model.gates import GATES, ROWS
 from core.model.presets import PRESETS, preset_config
 from core.training import states
-from gui.common.messages import config_error_text, hidden_nodes_text, setting_text, whole_number_refusal
+from gui.common.messages import (
+    config_error_text,
+    hidden_nodes_text,
+    number_refusal,
+    setting_text,
+    whole_number_refusal,
+)
 from gui.controls.advanced_options import AdvancedOptions
 from gui.controls.function_picker import FunctionPicker
 from gui.controls.number_box import NumberBox, WholeNumberBox
@@ -178,6 +184,7 @@ class ControlPanel(QWidget):
         form.addRow(self.tr("Hidden &nodes"), self._hidden)
         form.addRow(self._hidden_note)
         self._alpha = NumberBox(0.0001, 100.0, 0.5)
+        self._say_refused(self._alpha)
         self._alpha.setSingleStep(0.05)
         self._alpha.setToolTip(self.tr("Learning rate α (0.0001-100): how far each update moves "
                                        "the weights. Can change while training"))
@@ -198,6 +205,10 @@ class ControlPanel(QWidget):
         self._gate.currentIndexChanged.connect(self._on_edit)
         return box
 
+    def _say_refused(self, box: NumberBox) -> None:
+        box.refused.connect(lambda text: self._error.setText(
+            self.tr("Not applied: {0}").format(number_refusal(box, text))))
+
     def _build_targets(self):
         box = QWidget()
         grid = QGridLayout(box)
@@ -209,6 +220,7 @@ class ControlPanel(QWidget):
             target.setSingleStep(0.1)
             target.setToolTip(self.tr("Target output for this input, from 0 to 1"))
             target.valueChanged.connect(self._on_edit)
+            self._say_refused(target)
             grid.addWidget(target, k // 2, 2 * (k % 2) + 1)
             self._target_boxes.append(target)
         return box

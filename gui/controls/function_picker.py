@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QLine
 
 from core.model.config import GRID_DEFAULT, TOLERANCE_MAX, TOLERANCE_MIN, ConfigError, function_rows
 from core.model.target_function import GRID_MAX, GRID_MIN, PRESETS, TOLERANCE
-from gui.common.messages import function_error_text, whole_number_refusal
+from gui.common.messages import function_error_text, number_refusal, whole_number_refusal
 from gui.controls.number_box import NumberBox, WholeNumberBox
 
 TYPED = ""  # the list's item for an expression of one's own
@@ -70,6 +70,7 @@ class FunctionPicker(QObject):
         self._grid_box.refused.connect(
             lambda text: self._show_error(whole_number_refusal(self._grid_box, text)))
         self._tolerance.valueChanged.connect(self._on_tolerance)
+        self._tolerance.refused.connect(lambda text: self._show_error(number_refusal(self._tolerance, text)))
         self.set_function("bump", GRID_DEFAULT)
 
     def add_to(self, form: QFormLayout) -> None:

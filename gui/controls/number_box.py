@@ -18,6 +18,8 @@ _EXPONENT_STARTED = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)[eE][+-]?$")
 
 
 class NumberBox(QDoubleSpinBox):
+    refused = Signal(str)  # a number typed outside the range, when the field is left
+
     def __init__(self, minimum: float, maximum: float, value: float, parent=None):
         super().__init__(parent)
         self.setDecimals(6)  # set before the range and value, or they are rounded
@@ -47,9 +49,23 @@ class NumberBox(QDoubleSpinBox):
             return QValidator.State.Invalid, text, pos
         if self.minimum() <= number <= self.maximum():
             return QValidator.State.Acceptable, text, pos
-        # Too small may still grow into range while typing (0.0 -> 0.0005).
-        return (QValidator.State.Intermediate if number < self.minimum() else
-                QValidator.State.Invalid), text, pos
+        # Out of range: kept as typed (too small may still grow into range: 0.0 -> 0.0005),
+        # and refused with a reason (fixup) when the field is left. Invalid dropped the last
+        # keystroke, so 150 in a field up to 100 became 15 and was applied without a word.
+        return QValidator.State.Intermediate, text, pos
+
+    def fixup(self, text: str) -> str:
+        number = self.number_value(text)
+        if number is not None and not self.minimum() <= number <= self.maximum():
+            self.refused.emit(text.strip())
+        return text
+
+    def number_value(self, text: str) -> float | None:
+        """The number `text` reads as, in range or not; None if it is not one."""
+        try:
+            return float(self._normalise(text))
+        except ValueError:
+            return None
 
     @staticmethod
     def _normalise(text: str) -> str:
@@ -88,8 +104,6 @@ class WholeNumberBox(QSpinBox):
             return QValidator.State.Intermediate, text, pos
         if self.minimum() <= number <= self.maximum():
             return QValidator.State.Acceptable, text, pos
-        if number < 0 <= self.minimum():
-            return QValidator.State.Invalid, text, pos
         # Out of range: kept as typed, and refused with a reason (fixup) when the field is left.
         # Invalid dropped the keystroke, so "30" in a field of 2 to 21 became 3 without a word.
         return QValidator.State.Intermediate, text, pos

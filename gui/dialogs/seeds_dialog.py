@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from core.model.config import SEED_MAX, TrainConfig, differing_fields
 from core.training.ensemble import COUNT_MAX, DIVERGED_CODE, judged_by, summarize
 from core.views.diagnosis import failure_kinds, with_kinds
-from gui.common.messages import diagnosis_kind_name, hidden_nodes_text, option_name
+from gui.common.messages import diagnosis_kind_name, hidden_nodes_text, number_refusal, option_name
 from gui.common.plots import set_scene_menu
 from gui.controls.number_box import NumberBox, WholeNumberBox
 from gui.run.seeds_worker import SeedsWorker, start_seeds_thread
@@ -106,6 +106,8 @@ class SeedsDialog(QDialog):
             "The first network's seed; the others take the next ones. Another first seed gives "
             "another sample of starts, to check that the share solved holds."))
         self._first_seed.valueChanged.connect(self._show_seed_range)
+        self._first_seed.refused.connect(lambda text: self._status.setText(
+            self.tr("Not applied: {0}").format(number_refusal(self._first_seed, text))))
         self._seed_range = QLabel()
         self._run = QPushButton(self.tr("Run"))
         self._run.setToolTip(self.tr("Train all the networks with the current settings"))

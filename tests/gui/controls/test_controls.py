@@ -57,8 +57,9 @@ def test_small_alpha_is_kept_exactly_and_comma_is_a_decimal_mark(qtbot, panel):
 def test_alpha_garbage_is_refused_not_zeroed(qtbot, panel):
     type_into(qtbot, panel._alpha, "abc")
     assert panel.config().alpha == 0.5
-    type_into(qtbot, panel._alpha, "1000")
-    assert panel._alpha.text() == "100"  # the keystroke that left the range was refused
+    type_into(qtbot, panel._alpha, "1000")  # not cut to 100: refused whole, with the range
+    assert panel.config().alpha == 0.5 and panel._alpha.text() == "0.5"
+    assert "1000 is not from 0.0001 to 100" in panel._error.text()
 
 
 def test_seed_out_of_range_shows_message_and_keeps_last_value(qtbot, panel):
@@ -245,6 +246,25 @@ def test_a_decimal_point_in_a_whole_number_field_is_refused_visibly(qtbot, germa
     qtbot.waitUntil(lambda: "not a whole number" in german_panel._error.text())
     assert german_panel.config().steps == 2000 and german_panel._steps.value() == 2000
     assert typed in german_panel._error.text()
+
+
+@pytest.mark.parametrize("typed", ["150", "0", "-1"])
+def test_an_alpha_out_of_range_is_refused_with_the_range_not_cut_short(qtbot, panel, typed):
+    # 150 lost its last keystroke and alpha 15 was applied; 0 and -1 went back without a word.
+    editor = panel._alpha.lineEdit()
+    editor.selectAll()
+    qtbot.keyClick(editor, Qt.Key.Key_Delete)
+    qtbot.keyClicks(editor, typed)
+    assert editor.text() == typed
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: f"{typed} is not from 0.0001 to 100; the field keeps 0.5" in panel._error.text())
+    assert panel.config().alpha == 0.5 and panel.edited == []
+
+
+def test_a_negative_step_count_is_refused_as_typed(qtbot, panel):
+    type_into(qtbot, panel._steps, "-5")
+    qtbot.waitUntil(lambda: "-5 is not from 1 to" in panel._error.text())
+    assert panel.config().steps == TrainConfig().steps
 
 
 def test_a_whole_number_out_of_range_is_refused_with_the_range(qtbot, panel):
