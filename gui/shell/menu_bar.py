@@ -33,7 +33,7 @@ class MenuBar(QObject):
                      lambda: window.show_dock("guide"))
         self._action(help_menu, self.tr("The &theorem, step by step…"), "F3",
                      lambda: window.show_dock("theorem"))
-        self._action(help_menu, self.tr("&About GateLab"), None, self._about)
+        self._action(help_menu, self.tr("A&bout GateLab"), None, self._about)
 
     def _file_menu(self, menu) -> None:
         w = self._window
@@ -41,7 +41,7 @@ class MenuBar(QObject):
         self._action(menu, self.tr("&Open…"), "Ctrl+O", lambda: w.open_file())
         self._action(menu, self.tr("&Save"), "Ctrl+S", lambda: when_stopped(saving.save))
         self._action(menu, self.tr("Save &As…"), "Ctrl+Shift+S", lambda: when_stopped(saving.save_as))
-        self._action(menu, self.tr("Save all runs as a s&ession…"), "Ctrl+Alt+S",
+        self._action(menu, self.tr("Save a&ll runs as a session…"), "Ctrl+Alt+S",
                      lambda: when_stopped(lambda: saving.save_all(ask=True)))
         export_menu = menu.addMenu(self.tr("&Export"))
         w.exports = ExportActions(export_menu, w.loss_plot, w.output_view,

@@ -521,240 +521,241 @@
 <context>
     <name>ControlPanel</name>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="140"/>
+        <location filename="../../gui/controls/control_panel.py" line="146"/>
         <source>Input error</source>
         <translation>入力エラー</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="149"/>
+        <location filename="../../gui/controls/control_panel.py" line="155"/>
         <source>Presets…</source>
         <translation>プリセット…</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="150"/>
+        <location filename="../../gui/controls/control_panel.py" line="156"/>
         <source>Article: 2-layer AND</source>
         <translation>記事: 2層 AND</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="151"/>
+        <location filename="../../gui/controls/control_panel.py" line="157"/>
         <source>Article: 3-layer XOR</source>
         <translation>記事: 3層 XOR</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="154"/>
+        <location filename="../../gui/controls/control_panel.py" line="160"/>
         <source>Load the settings of one of the article&apos;s runs</source>
         <translation>記事で実行したときの設定を読み込みます</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="159"/>
+        <location filename="../../gui/controls/control_panel.py" line="165"/>
         <source>Network and training</source>
         <translation>ネットワークと学習</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="164"/>
+        <location filename="../../gui/controls/control_panel.py" line="170"/>
         <source>Custom</source>
         <translation>カスタム</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="165"/>
+        <location filename="../../gui/controls/control_panel.py" line="171"/>
         <source>Function f(x1, x2)</source>
         <translation>関数 f(x1, x2)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="166"/>
+        <location filename="../../gui/controls/control_panel.py" line="172"/>
         <source>The logic gate (truth table) the network learns, or a function of x1 and x2 sampled on a grid</source>
         <translation>ネットワークが学習する論理ゲート（真理値表）、または格子上の点で標本をとった x1 と x2 の関数</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="168"/>
+        <location filename="../../gui/controls/control_panel.py" line="174"/>
         <source>&amp;Gate</source>
         <translation>ゲート(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="175"/>
+        <location filename="../../gui/controls/control_panel.py" line="181"/>
         <source>Nodes in the hidden layer (0-64). 0 removes the hidden layer: the article&apos;s 2-layer model, one neuron</source>
         <translation>隠れ層のノードの数(0~64)。0 にすると隠れ層がなくなり、記事の2層モデル（ニューロン1個）になります</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="182"/>
+        <location filename="../../gui/controls/control_panel.py" line="189"/>
         <source>Learning rate α (0.0001-100): how far each update moves the weights. Can change while training</source>
         <translation>学習率 α(0.0001~100): 勾配降下法の1回の更新で重みを動かす大きさ。学習中も変更できます</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="184"/>
+        <location filename="../../gui/controls/control_panel.py" line="191"/>
         <source>&amp;Alpha (learning rate)</source>
         <translation>学習率 α(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="210"/>
+        <location filename="../../gui/controls/control_panel.py" line="221"/>
         <source>Target output for this input, from 0 to 1</source>
         <translation>この入力に対する真の値(0~1)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="221"/>
+        <location filename="../../gui/controls/control_panel.py" line="233"/>
         <source>Random seed (0-4294967295): the same seed always gives the same initial weights</source>
         <translation>乱数のシード(0~4294967295): 同じシードからは、いつも同じ重みの初期値が得られます</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="224"/>
+        <location filename="../../gui/controls/control_panel.py" line="236"/>
         <source>New seed</source>
         <translation>新しいシード</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="225"/>
+        <location filename="../../gui/controls/control_panel.py" line="237"/>
         <source>Draw a new random seed: new initial weights (Ctrl+D)</source>
         <translation>新しいシードを乱数で選び、重みの初期値を変えます (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="233"/>
+        <location filename="../../gui/controls/control_panel.py" line="245"/>
         <source>Speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="238"/>
+        <location filename="../../gui/controls/control_panel.py" line="250"/>
         <source>From slow motion (1 step a second) to as fast as the machine goes. Can change while training</source>
         <translation>スローモーション（1秒に1ステップ）からコンピュータの最高速度まで。学習中も変更できます</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="251"/>
-        <location filename="../../gui/controls/control_panel.py" line="322"/>
+        <location filename="../../gui/controls/control_panel.py" line="263"/>
+        <location filename="../../gui/controls/control_panel.py" line="334"/>
         <source>Train</source>
         <translation>学習</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="252"/>
+        <location filename="../../gui/controls/control_panel.py" line="264"/>
         <source>Start, pause or resume training (Space)</source>
         <translation>学習を開始・一時停止・再開します (Space)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="253"/>
+        <location filename="../../gui/controls/control_panel.py" line="265"/>
         <source>Step</source>
         <translation>1ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="254"/>
+        <location filename="../../gui/controls/control_panel.py" line="266"/>
         <source>Run exactly one step, then pause (.)</source>
         <translation>ちょうど1ステップだけ進めて一時停止します (.)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="255"/>
+        <location filename="../../gui/controls/control_panel.py" line="267"/>
         <source>Reset</source>
         <translation>リセット</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="256"/>
+        <location filename="../../gui/controls/control_panel.py" line="268"/>
         <source>Back to the initial weights of this seed (Ctrl+R)</source>
         <translation>このシードの重みの初期値に戻します (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="257"/>
+        <location filename="../../gui/controls/control_panel.py" line="269"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="258"/>
+        <location filename="../../gui/controls/control_panel.py" line="270"/>
         <source>End training here and keep the current weights (Esc)</source>
         <translation>ここで学習を終え、今の重みを残します (Esc)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="321"/>
+        <location filename="../../gui/controls/control_panel.py" line="333"/>
         <source>Pause</source>
         <translation>一時停止</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="322"/>
+        <location filename="../../gui/controls/control_panel.py" line="334"/>
         <source>Resume</source>
         <translation>再開</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="355"/>
+        <location filename="../../gui/controls/control_panel.py" line="367"/>
         <source>The function&apos;s settings back: {0}.</source>
         <translation>関数の設定に戻しました: {0}。</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="362"/>
+        <location filename="../../gui/controls/control_panel.py" line="374"/>
         <source>The gate&apos;s settings back: {0}.</source>
         <translation>ゲートの設定に戻しました: {0}。</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="326"/>
-        <location filename="../../gui/controls/control_panel.py" line="365"/>
-        <location filename="../../gui/controls/function_picker.py" line="197"/>
+        <location filename="../../gui/controls/control_panel.py" line="210"/>
+        <location filename="../../gui/controls/control_panel.py" line="338"/>
+        <location filename="../../gui/controls/control_panel.py" line="377"/>
+        <location filename="../../gui/controls/function_picker.py" line="198"/>
         <source>Not applied: {0}</source>
         <translation>反映されませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="358"/>
+        <location filename="../../gui/controls/control_panel.py" line="370"/>
         <source>Settings recommended for a function: {0}.</source>
         <translation>関数向けの推奨設定にしました: {0}。</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="178"/>
+        <location filename="../../gui/controls/control_panel.py" line="184"/>
         <source>Hidden &amp;nodes</source>
         <translation>隠れ層のノード数(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="188"/>
+        <location filename="../../gui/controls/control_panel.py" line="195"/>
         <source>Training steps (1-100,000,000). One step = one pass over all the rows: a gate&apos;s 4, or a function&apos;s n x n grid</source>
         <translation>学習のステップ数（1～100,000,000）。1ステップ = すべての行をひととおり学習すること。ゲートなら4行、関数なら n x n の格子の全点</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="190"/>
+        <location filename="../../gui/controls/control_panel.py" line="197"/>
         <source>Ste&amp;ps</source>
         <translation>ステップ数(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="193"/>
+        <location filename="../../gui/controls/control_panel.py" line="200"/>
         <source>&amp;Seed</source>
         <translation>シード(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="389"/>
+        <location filename="../../gui/controls/control_panel.py" line="401"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="417"/>
+        <location filename="../../gui/controls/control_panel.py" line="429"/>
         <source>2-layer model</source>
         <translation>2層モデル</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="420"/>
+        <location filename="../../gui/controls/control_panel.py" line="432"/>
         <source>{gate} · {nodes} · α = {alpha} · {steps} steps</source>
         <translation>{gate} · {nodes} · α = {alpha} · {steps} ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="422"/>
+        <location filename="../../gui/controls/control_panel.py" line="434"/>
         <source>The run&apos;s settings (Esc leaves presentation mode to change them)</source>
         <translation>この学習の設定（変えるには Esc でプレゼンテーションモードを抜けます）</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="443"/>
+        <location filename="../../gui/controls/control_panel.py" line="455"/>
         <source>Full speed</source>
         <translation>最高速度</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="445"/>
+        <location filename="../../gui/controls/control_panel.py" line="457"/>
         <source>1 step/s</source>
         <translation>1 ステップ/秒</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="447"/>
+        <location filename="../../gui/controls/control_panel.py" line="459"/>
         <source>{0} steps/s</source>
         <translation>{0} ステップ/秒</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="453"/>
+        <location filename="../../gui/controls/control_panel.py" line="465"/>
         <source>0 = the article&apos;s 2-layer model (one neuron, 3 weights)</source>
         <translation>0 = 記事の2層モデル（ニューロン1個、重み3個）</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="454"/>
+        <location filename="../../gui/controls/control_panel.py" line="466"/>
         <source>3-layer model: 1 hidden node + a bias node</source>
         <translation>3層モデル: 隠れ層のノード 1 個 + バイアスのノード</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="455"/>
+        <location filename="../../gui/controls/control_panel.py" line="467"/>
         <source>3-layer model: {0} hidden nodes + a bias node</source>
         <translation>3層モデル: 隠れ層のノード {0} 個 + バイアスのノード</translation>
     </message>
@@ -1015,7 +1016,7 @@ Any existing file of that name is unchanged.</source>
         <translation>学習する曲面。選ぶと下にその式が表示されます</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/function_picker.py" line="78"/>
+        <location filename="../../gui/controls/function_picker.py" line="79"/>
         <source>F&amp;unction</source>
         <translation>関数(&amp;U)</translation>
     </message>
@@ -1025,7 +1026,7 @@ Any existing file of that name is unchanged.</source>
         <translation>値が 0 から 1 の範囲に収まる f(x1, x2)。使えるのは数、pi、x1、x2、+ - * / ^、かっこ、sin cos exp log sqrt abs tanh min max です。Enter を押すか、入力欄を離れると適用されます</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/function_picker.py" line="78"/>
+        <location filename="../../gui/controls/function_picker.py" line="79"/>
         <source>f(x1, x2) =</source>
         <translation>f(x1, x2) =</translation>
     </message>
@@ -1045,62 +1046,62 @@ Any existing file of that name is unchanged.</source>
         <translation>許容誤差 ±</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/function_picker.py" line="79"/>
+        <location filename="../../gui/controls/function_picker.py" line="80"/>
         <source>G&amp;rid (n x n)</source>
         <translation>格子（n x n）(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/function_picker.py" line="99"/>
+        <location filename="../../gui/controls/function_picker.py" line="100"/>
         <source>Bump</source>
         <translation>山</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/function_picker.py" line="99"/>
+        <location filename="../../gui/controls/function_picker.py" line="100"/>
         <source>Ridge</source>
         <translation>尾根</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/function_picker.py" line="99"/>
+        <location filename="../../gui/controls/function_picker.py" line="100"/>
         <source>Saddle</source>
         <translation>鞍点</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/function_picker.py" line="100"/>
+        <location filename="../../gui/controls/function_picker.py" line="101"/>
         <source>Ripple</source>
         <translation>波紋</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/function_picker.py" line="100"/>
+        <location filename="../../gui/controls/function_picker.py" line="101"/>
         <source>Step (not continuous)</source>
         <translation>段差（連続でない）</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/function_picker.py" line="101"/>
+        <location filename="../../gui/controls/function_picker.py" line="102"/>
         <source>Smooth AND</source>
         <translation>なめらかな AND</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/function_picker.py" line="101"/>
+        <location filename="../../gui/controls/function_picker.py" line="102"/>
         <source>Smooth OR</source>
         <translation>なめらかな OR</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/function_picker.py" line="101"/>
+        <location filename="../../gui/controls/function_picker.py" line="102"/>
         <source>Smooth XOR</source>
         <translation>なめらかな XOR</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/function_picker.py" line="102"/>
+        <location filename="../../gui/controls/function_picker.py" line="103"/>
         <source>Smooth NAND</source>
         <translation>なめらかな NAND</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/function_picker.py" line="102"/>
+        <location filename="../../gui/controls/function_picker.py" line="103"/>
         <source>Smooth NOR</source>
         <translation>なめらかな NOR</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/function_picker.py" line="102"/>
+        <location filename="../../gui/controls/function_picker.py" line="103"/>
         <source>Smooth XNOR</source>
         <translation>なめらかな XNOR</translation>
     </message>
@@ -1978,11 +1979,6 @@ yp {1:.2f}</translation>
         <translation>普遍近似定理を順に学ぶ(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/menu_bar.py" line="36"/>
-        <source>&amp;About GateLab</source>
-        <translation>GateLab について(&amp;A)</translation>
-    </message>
-    <message>
         <location filename="../../gui/shell/menu_bar.py" line="41"/>
         <source>&amp;Open…</source>
         <translation>開く(&amp;O)…</translation>
@@ -1998,9 +1994,14 @@ yp {1:.2f}</translation>
         <translation>名前を付けて保存(&amp;A)…</translation>
     </message>
     <message>
+        <location filename="../../gui/shell/menu_bar.py" line="36"/>
+        <source>A&amp;bout GateLab</source>
+        <translation>GateLab について(&amp;B)</translation>
+    </message>
+    <message>
         <location filename="../../gui/shell/menu_bar.py" line="44"/>
-        <source>Save all runs as a s&amp;ession…</source>
-        <translation>すべての学習をセッションとして保存(&amp;E)…</translation>
+        <source>Save a&amp;ll runs as a session…</source>
+        <translation>すべての学習をセッションとして保存(&amp;L)…</translation>
     </message>
     <message>
         <location filename="../../gui/shell/menu_bar.py" line="46"/>
@@ -2345,293 +2346,288 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
         <translation>「{0}」は整数ではありません。ここでは小数点に「.」、3桁ごとの区切りに「,」を使います（2,000 は二千）。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="126"/>
-        <source>{0:,} is not from {1:,} to {2:,}; the field keeps {3:,}.</source>
-        <translation>{0:,} は {1:,} から {2:,} の範囲にありません。値は {3:,} のままです。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/common/messages.py" line="135"/>
+        <location filename="../../gui/common/messages.py" line="146"/>
         <source>{0}: {1} is not allowed. Allowed: {2}.</source>
         <translation>{0}: {1} は使えません。使える値: {2}。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="142"/>
+        <location filename="../../gui/common/messages.py" line="153"/>
         <source>the {0} x {0} check grid</source>
         <translation>{0} x {0} の検査用格子</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="143"/>
+        <location filename="../../gui/common/messages.py" line="154"/>
         <source>the {0} x {0} grid</source>
         <translation>{0} x {0} の格子</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="151"/>
+        <location filename="../../gui/common/messages.py" line="162"/>
         <source>The function must be text, such as x1*x2.</source>
         <translation>関数は x1*x2 のような文字列で入力してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="152"/>
+        <location filename="../../gui/common/messages.py" line="163"/>
         <source>The expression is empty: type one in x1 and x2, such as x1*x2.</source>
         <translation>式が空です。x1*x2 のように、x1 と x2 の式を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="154"/>
+        <location filename="../../gui/common/messages.py" line="165"/>
         <source>The expression has {0} characters; at most {1}.</source>
         <translation>式が {0} 文字あります。{1} 文字までにしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="156"/>
+        <location filename="../../gui/common/messages.py" line="167"/>
         <source>“{0}” at character {1} is not allowed: use numbers, pi, x1, x2, + - * / ^, parentheses and sin cos exp log sqrt abs tanh min max.</source>
         <translation>{1} 文字目の「{0}」は使えません。使えるのは数、pi、x1、x2、+ - * / ^、かっこ、sin cos exp log sqrt abs tanh min max です。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="159"/>
+        <location filename="../../gui/common/messages.py" line="170"/>
         <source>“**” at character {0}: write powers with ^ (x1^2).</source>
         <translation>{0} 文字目の「**」: べき乗は ^ で書いてください（x1^2）。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="161"/>
+        <location filename="../../gui/common/messages.py" line="172"/>
         <source>“{0}” was expected at character {1}.</source>
         <translation>{1} 文字目には「{0}」が必要です。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="163"/>
+        <location filename="../../gui/common/messages.py" line="174"/>
         <source>Nested more than {0} deep at character {1}.</source>
         <translation>{1} 文字目で入れ子が {0} 段を超えています。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="165"/>
+        <location filename="../../gui/common/messages.py" line="176"/>
         <source>Unexpected “{0}” at character {1}: is an operator missing (2*x1, not 2x1)?</source>
         <translation>{1} 文字目の「{0}」は予期しないものです。演算子が抜けていませんか（2x1 ではなく 2*x1）？</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="168"/>
+        <location filename="../../gui/common/messages.py" line="179"/>
         <source>The number at character {0} is too large.</source>
         <translation>{0} 文字目の数が大きすぎます。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="169"/>
+        <location filename="../../gui/common/messages.py" line="180"/>
         <source>“{0}” at character {1} is not known: use numbers, pi, x1, x2, + - * / ^, parentheses and sin cos exp log sqrt abs tanh min max.</source>
         <translation>{1} 文字目の「{0}」は知らない名前です。使えるのは数、pi、x1、x2、+ - * / ^、かっこ、sin cos exp log sqrt abs tanh min max です。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="172"/>
+        <location filename="../../gui/common/messages.py" line="183"/>
         <source>A number, x1, x2 or “(” was expected at character {0}.</source>
         <translation>{0} 文字目には数、x1、x2、または「(」が必要です。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="174"/>
+        <location filename="../../gui/common/messages.py" line="185"/>
         <source>“{0}” at character {1} needs its argument in parentheses: {0}(x1).</source>
         <translation>{1} 文字目の「{0}」は引数をかっこで囲んでください: {0}(x1)。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="176"/>
+        <location filename="../../gui/common/messages.py" line="187"/>
         <source>{0} at character {1} takes {2} arguments: it was given {3}.</source>
         <translation>{1} 文字目の {0} の引数は{2}ですが、{3} 個与えられています。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="178"/>
+        <location filename="../../gui/common/messages.py" line="189"/>
         <source>two or more</source>
         <translation>2個以上</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="179"/>
+        <location filename="../../gui/common/messages.py" line="190"/>
         <source>one</source>
         <translation>1個</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="180"/>
+        <location filename="../../gui/common/messages.py" line="191"/>
         <source>The function is not defined (or not finite) at ({0:.3g}, {1:.3g}) on {2}.</source>
         <translation>{2}の点 ({0:.3g}, {1:.3g}) で関数が定義されていません（または有限の値になりません）。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="190"/>
+        <location filename="../../gui/common/messages.py" line="201"/>
         <source>The values on {0} run from {1:.3g} to {2:.3g}, outside [0, 1] (the output is a sigmoid).</source>
         <translation>{0}上の値は {1:.3g} から {2:.3g} までで、[0, 1] の外に出ています（出力はシグモイドです）。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="193"/>
+        <location filename="../../gui/common/messages.py" line="204"/>
         <source>Shift it: {0} runs from {1:.3g} to {2:.3g}.</source>
         <translation>ずらしてください: {0} なら {1:.3g} から {2:.3g} までになります。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="195"/>
+        <location filename="../../gui/common/messages.py" line="206"/>
         <source>Scale it: {0} runs from {1:.3g} to {2:.3g}.</source>
         <translation>縮めてください: {0} なら {1:.3g} から {2:.3g} までになります。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="202"/>
+        <location filename="../../gui/common/messages.py" line="213"/>
         <source>Training diverged at step {0}: the loss or a weight stopped being a finite number. Every view shows the last finite state.</source>
         <translation>ステップ {0} で学習が発散しました。損失または重みが有限の数でなくなりました。どの表示も、最後の有限な状態を示しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="206"/>
+        <location filename="../../gui/common/messages.py" line="217"/>
         <source>Training failed: {0}</source>
         <translation>学習に失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="208"/>
+        <location filename="../../gui/common/messages.py" line="219"/>
         <source>Stopped at step {0}.</source>
         <translation>ステップ {0} で停止しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="211"/>
+        <location filename="../../gui/common/messages.py" line="222"/>
         <source>Reached the target loss at step {0}.</source>
         <translation>ステップ {0} で目標損失に達しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="212"/>
+        <location filename="../../gui/common/messages.py" line="223"/>
         <source>Finished {0} steps.</source>
         <translation>{0} ステップの学習が完了しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="219"/>
+        <location filename="../../gui/common/messages.py" line="230"/>
         <source>solved</source>
         <translation>解けた</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="220"/>
+        <location filename="../../gui/common/messages.py" line="231"/>
         <source>diverged</source>
         <translation>発散</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="221"/>
+        <location filename="../../gui/common/messages.py" line="232"/>
         <source>no line can split it</source>
         <translation>直線では分けられない</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="222"/>
+        <location filename="../../gui/common/messages.py" line="233"/>
         <source>saturated</source>
         <translation>飽和</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="223"/>
+        <location filename="../../gui/common/messages.py" line="234"/>
         <source>still learning</source>
         <translation>まだ学習中</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="224"/>
+        <location filename="../../gui/common/messages.py" line="235"/>
         <source>stuck</source>
         <translation>行き詰まり</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="225"/>
+        <location filename="../../gui/common/messages.py" line="236"/>
         <source>too early to tell</source>
         <translation>まだ判断できない</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="226"/>
+        <location filename="../../gui/common/messages.py" line="237"/>
         <source>not yet within the tolerance</source>
         <translation>まだ許容誤差に収まっていない</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="239"/>
+        <location filename="../../gui/common/messages.py" line="250"/>
         <source>Within {0:g} at every sample: the largest error is {1:.2g} at {2}.</source>
         <translation>すべての標本点で誤差が {0:g} 以内です。最大の誤差は {2} での {1:.2g} です。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="242"/>
+        <location filename="../../gui/common/messages.py" line="253"/>
         <source>Solved: every prediction is near its target.</source>
         <translation>解けました: どの予測値も真の値の近くにあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="243"/>
+        <location filename="../../gui/common/messages.py" line="254"/>
         <source>barely</source>
         <translation>ぎりぎりで</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="244"/>
+        <location filename="../../gui/common/messages.py" line="255"/>
         <source>comfortably</source>
         <translation>余裕をもって</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="245"/>
+        <location filename="../../gui/common/messages.py" line="256"/>
         <source>clearly</source>
         <translation>はっきりと</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="246"/>
+        <location filename="../../gui/common/messages.py" line="257"/>
         <source>Solved {0}: the row closest to 0.5 is {1} ({2:.2f} for target {3:g}, {4:.2f} from 0.5).</source>
         <translation>{0}解けました。0.5 にいちばん近い行は {1} です（真の値 {3:g} に対して {2:.2f}、0.5 から {4:.2f}）。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="250"/>
+        <location filename="../../gui/common/messages.py" line="261"/>
         <source>The weights grew until the numbers overflowed: lower alpha and train again.</source>
         <translation>重みが大きくなりすぎて、数値があふれました。学習率 α を下げて、もう一度学習してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="254"/>
+        <location filename="../../gui/common/messages.py" line="265"/>
         <source>With one hidden node the network still draws one straight line, and no straight line puts (1, 0) and (0, 1) on one side and (0, 0) and (1, 1) on the other: add hidden nodes.</source>
         <translation>隠れ層のノードが1つでは、ネットワークが引けるのはやはり直線1本だけです。(1, 0) と (0, 1) を一方の側に、(0, 0) と (1, 1) をもう一方の側に分ける直線はありません。隠れ層のノードを増やしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="258"/>
+        <location filename="../../gui/common/messages.py" line="269"/>
         <source>A 2-layer model draws one straight line, and no straight line puts (1, 0) and (0, 1) on one side and (0, 0) and (1, 1) on the other: add hidden nodes.</source>
         <translation>2層モデルが引けるのは直線1本だけです。(1, 0) と (0, 1) を一方の側に、(0, 0) と (1, 1) をもう一方の側に分ける直線はありません。隠れ層のノードを加えてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="263"/>
+        <location filename="../../gui/common/messages.py" line="274"/>
         <source>The output is pinned at 0 or 1, where its slope is ~0 and learning stops: lower alpha, or start from Xavier weights (Advanced).</source>
         <translation>出力が 0 か 1 に張り付いています。そこでは傾きがほぼ 0 なので、学習が進みません。学習率 α を下げるか、重みの初期値を Xavier にしてください（詳細設定）。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="267"/>
+        <location filename="../../gui/common/messages.py" line="278"/>
         <source>{0} of {1} hidden nodes are switched off (their input is below 0 on every row) and pass no gradient, so learning stops: lower alpha, or start from Xavier weights (Advanced).</source>
         <translation>隠れ層のノード {1} 個のうち {0} 個が、どの行でも入力が 0 未満のため出力が 0 のままで、勾配を伝えないため、学習が進みません。学習率 α を下げるか、重みの初期値を Xavier にしてください（詳細設定）。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="272"/>
+        <location filename="../../gui/common/messages.py" line="283"/>
         <source>{0} of {1} hidden nodes are pinned at -1 or 1, where their slope is ~0 and learning stops: lower alpha, or start from Xavier weights (Advanced).</source>
         <translation>隠れ層のノード {1} 個のうち {0} 個が -1 か 1 に張り付いています。そこでは傾きがほぼ 0 なので、学習が進みません。学習率 α を下げるか、重みの初期値を Xavier にしてください（詳細設定）。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="276"/>
+        <location filename="../../gui/common/messages.py" line="287"/>
         <source>{0} of {1} hidden nodes are pinned at 0 or 1, where their slope is ~0 and learning stops: lower alpha, or start from Xavier weights (Advanced).</source>
         <translation>隠れ層のノード {1} 個のうち {0} 個が 0 か 1 に張り付いています。そこでは傾きがほぼ 0 なので、学習が進みません。学習率 α を下げるか、重みの初期値を Xavier にしてください（詳細設定）。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="281"/>
+        <location filename="../../gui/common/messages.py" line="292"/>
         <source>Not trained yet. Press Train (Space) to watch the network learn, or Step (.) for one step at a time.</source>
         <translation>まだ学習していません。「学習」（Space）で学習の様子を見るか、「1ステップ」（.）で1ステップずつ進めます。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="284"/>
+        <location filename="../../gui/common/messages.py" line="295"/>
         <source>Only {0:,} steps so far: too early to tell; train on.</source>
         <translation>まだ {0:,} ステップしか進んでいないので、判断するには早すぎます。学習を続けてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="288"/>
+        <location filename="../../gui/common/messages.py" line="299"/>
         <source>The gradient is not small ({0:.1e}): more steps will likely solve it.</source>
         <translation>勾配は小さくありません({0:.1e})。ステップを増やせば解ける見込みがあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="290"/>
+        <location filename="../../gui/common/messages.py" line="301"/>
         <source>The loss is still falling ({0:.0%} over the last {1:,} steps): more steps will likely solve it.</source>
         <translation>損失はまだ下がっています（最近の {1:,} ステップで {0:.0%}）。ステップを増やせば解ける見込みがあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="293"/>
+        <location filename="../../gui/common/messages.py" line="304"/>
         <source>Stuck: the loss has stopped falling (gradient {0:.1e}) with {1} on the wrong side: a local minimum, or a plateau that may still end.</source>
         <translation>行き詰まり: 損失が下がらなくなりました（勾配 {0:.1e}）。{1} は 0.5 を境に目標と逆の側にあるままです。局所的な最小値か、まだ抜け出せるかもしれない平らな領域（プラトー）にいます。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="298"/>
+        <location filename="../../gui/common/messages.py" line="309"/>
         <source>{0} sit near 0.5.</source>
         <translation>{0} は 0.5 の近くにあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="300"/>
+        <location filename="../../gui/common/messages.py" line="311"/>
         <source>Hidden nodes {0} and {1} draw nearly the same line.</source>
         <translation>隠れ層のノード {0} と {1} は、ほとんど同じ直線を引いています。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="302"/>
+        <location filename="../../gui/common/messages.py" line="313"/>
         <source>Try more steps, another seed, more hidden nodes or another alpha.</source>
         <translation>ステップを増やす、シードを変える、隠れ層のノードを増やす、学習率 α を変える、のどれかを試してください。</translation>
     </message>
     <message>
         <location filename="../../gui/common/messages.py" line="89"/>
-        <location filename="../../gui/common/messages.py" line="335"/>
+        <location filename="../../gui/common/messages.py" line="346"/>
         <source>2-layer model</source>
         <translation>2層モデル</translation>
     </message>
@@ -2647,49 +2643,54 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
     </message>
     <message>
         <location filename="../../gui/common/messages.py" line="92"/>
-        <location filename="../../gui/common/messages.py" line="327"/>
+        <location filename="../../gui/common/messages.py" line="338"/>
         <source>custom gate</source>
         <translation>カスタムゲート</translation>
     </message>
     <message>
         <location filename="../../gui/common/messages.py" line="83"/>
-        <location filename="../../gui/common/messages.py" line="340"/>
+        <location filename="../../gui/common/messages.py" line="351"/>
         <source>alpha {0:g}</source>
         <translation>学習率 α {0:g}</translation>
     </message>
     <message>
         <location filename="../../gui/common/messages.py" line="85"/>
-        <location filename="../../gui/common/messages.py" line="341"/>
+        <location filename="../../gui/common/messages.py" line="352"/>
         <source>seed {0}</source>
         <translation>シード {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="308"/>
+        <location filename="../../gui/common/messages.py" line="137"/>
+        <source>{0} is not from {1} to {2}; the field keeps {3}.</source>
+        <translation>{0} は {1} から {2} の範囲にありません。値は {3} のままです。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="319"/>
         <source>Not yet within {0:g}: the largest error is {1:.2g} at {2}.</source>
         <translation>まだ誤差が {0:g} 以内に収まっていません。最大の誤差は {2} での {1:.2g} です。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="311"/>
+        <location filename="../../gui/common/messages.py" line="322"/>
         <source>The loss is still falling ({0:.0%} over the last {1:,} steps): train on.</source>
         <translation>損失はまだ下がっています（直近 {1:,} ステップで {0:.0%}）。学習を続けてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="314"/>
+        <location filename="../../gui/common/messages.py" line="325"/>
         <source>The loss has stopped falling: try more hidden nodes, another alpha or another seed.</source>
         <translation>損失が下がらなくなりました。隠れ層のノードを増やすか、学習率やシードを変えてみてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="342"/>
+        <location filename="../../gui/common/messages.py" line="353"/>
         <source>step {0:,}</source>
         <translation>ステップ {0:,}</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="343"/>
+        <location filename="../../gui/common/messages.py" line="354"/>
         <source>loss {0:.4g}</source>
         <translation>損失 {0:.4g}</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="344"/>
+        <location filename="../../gui/common/messages.py" line="355"/>
         <source>loss {0:.4g} (the article&apos;s sum, no ½)</source>
         <translation>損失 {0:.4g}（記事のコードの和、½ なし）</translation>
     </message>
@@ -3499,7 +3500,7 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
         <translation>多数のシード</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="459"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="461"/>
         <source>Trains many copies of this network that differ only in their random starting weights (their seed), and shows how often these settings learn the gate.</source>
         <translation>ランダムな重みの初期値（シード）だけが異なる、このネットワークのコピーをたくさん学習させ、この設定でどのくらいの割合でゲートを学習できるかを示します。</translation>
     </message>
@@ -3514,253 +3515,258 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
         <translation>最初のネットワークのシード。ほかは続く番号を使います。最初のシードを変えると別の初期値の標本になり、解けた割合が変わらないか確かめられます。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="110"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="112"/>
         <source>Run</source>
         <translation>実行</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="111"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="113"/>
         <source>Train all the networks with the current settings</source>
         <translation>現在の設定で、すべてのネットワークを学習させます</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="114"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="116"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="115"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="117"/>
         <source>Stop the run; nothing is shown for a cancelled run</source>
         <translation>実行を止めます。キャンセルした実行の結果は表示されません</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="119"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="121"/>
         <source>Training steps done, for all the networks together</source>
         <translation>すべてのネットワークを合わせた、実行済みの学習ステップ数</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="120"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="122"/>
         <source>step %v of %m</source>
         <translation>ステップ %v / %m</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="123"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="125"/>
         <source>&amp;Networks:</source>
         <translation>ネットワーク数(&amp;N):</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="125"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="127"/>
         <source>&amp;First seed:</source>
         <translation>最初のシード(&amp;F):</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="135"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="137"/>
         <source>final loss</source>
         <translation>最終損失</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="135"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="137"/>
         <source>networks</source>
         <translation>ネットワーク数</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="138"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="140"/>
         <source>solved</source>
         <translation>解けた</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="140"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="142"/>
         <source>not solved</source>
         <translation>解けなかった</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="143"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="145"/>
         <source>step</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="143"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="145"/>
         <source>loss</source>
         <translation>損失</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="151"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="153"/>
         <source>Final loss of each network</source>
         <translation>各ネットワークの最終損失</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="463"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="465"/>
         <source>How many networks ended with each loss: low is good. Blue networks solved the gate.</source>
         <translation>最終損失ごとのネットワークの数（損失は低いほど良い）。青はゲートを解けたネットワークです。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="152"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="154"/>
         <source>Loss during training</source>
         <translation>学習中の損失</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="153"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="155"/>
         <source>Line: the median loss at each step (half of the networks are below it). Shaded: where the middle 80 % of the networks are (between the 10 % and 90 % quantiles).</source>
         <translation>線: 各ステップでの損失の中央値（ネットワークの半数がこれより下）。塗りつぶし: 中央の 80 % のネットワークが入る範囲（10 % 点と 90 % 点の間）。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="178"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="180"/>
         <source>The results appear here when a run ends.</source>
         <translation>実行が終わると、ここに結果が表示されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="470"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="472"/>
         <source>Networks that did not solve the gate. Double-click a seed to open it in the main window and watch it train.</source>
         <translation>ゲートを解けなかったネットワーク。シードをダブルクリックするとメインウィンドウで開き、学習の様子を見られます。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="214"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="216"/>
         <source>Open in main window</source>
         <translation>メインウィンドウで開く</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="215"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="110"/>
+        <source>Not applied: {0}</source>
+        <translation>適用していません: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="217"/>
         <source>Open the selected seed in the main window to watch it train</source>
         <translation>選んだシードをメインウィンドウで開き、学習の様子を見ます</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="218"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="220"/>
         <source>Double-click a seed to watch it fail in the main window.</source>
         <translation>シードをダブルクリックすると、うまくいかない様子をメインウィンドウで見られます。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="236"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="238"/>
         <source>&lt;b&gt;Settings:&lt;/b&gt; {0}</source>
         <translation>&lt;b&gt;設定:&lt;/b&gt; {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="241"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="243"/>
         <source>The same networks, judged within ±{0:g}: none was trained again.</source>
         <translation>同じネットワークを許容誤差 ±{0:g} で判定し直しました。学習はやり直していません。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="245"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="247"/>
         <source>The settings changed: press Run for new results.</source>
         <translation>設定が変わりました。新しい結果を見るには「実行」を押してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="271"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="273"/>
         <source>Preparing the initial weights of {0} networks…</source>
         <translation>{0} 個のネットワークの重みの初期値を準備しています…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="280"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="282"/>
         <source>Cancelling…</source>
         <translation>キャンセルしています…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="307"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="309"/>
         <source>(seeds {0} to {1})</source>
         <translation>（シード {0} ~ {1}）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="316"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="318"/>
         <source>Training {0} networks…</source>
         <translation>{0} 個のネットワークを学習させています…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="324"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="326"/>
         <source>The run failed: {0}</source>
         <translation>実行に失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="326"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="328"/>
         <source>Cancelled: press Run to start again.</source>
         <translation>キャンセルしました。もう一度始めるには「実行」を押してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="377"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="379"/>
         <source>Done: {0} networks, seeds {1} to {2}.</source>
         <translation>完了: ネットワーク {0} 個、シード {1} ~ {2}。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="382"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="384"/>
         <source>95 % confidence interval: {0} % to {1} %. With these settings, the share of all seeds that would learn the function very likely lies in this range.</source>
         <translation>95 % 信頼区間: {0} % ~ {1} %。この設定では、すべてのシードのうち関数を学習できるものの割合は、95 % の確からしさでこの範囲にあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="385"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="387"/>
         <source>95 % confidence interval: {0} % to {1} %. With these settings, the share of all seeds that would solve the gate very likely lies in this range.</source>
         <translation>95 % 信頼区間: {0} % ~ {1} %。この設定では、すべてのシードのうちゲートを解けるものの割合は、95 % の確からしさでこの範囲にあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="396"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="398"/>
         <source>Solved {0}: {1} of {2} networks = {3} %</source>
         <translation>{0}を解けた割合: {2} 個中 {1} 個 = {3} %</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="429"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="431"/>
         <source>Seeds that failed: {0}</source>
         <translation>解けなかったシード: {0} 個</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="431"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="433"/>
         <source> (first {0} listed)</source>
         <translation>（最初の {0} 個を表示）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="443"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="445"/>
         <source>seed {0}: final loss {1:.3g}</source>
         <translation>シード {0}: 最終損失 {1:.3g}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="445"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="447"/>
         <source> (diverged at step {0})</source>
         <translation>（ステップ {0} で発散）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="456"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="458"/>
         <source>Trains many copies of this network that differ only in their random starting weights (their seed), and shows how often these settings learn the function: every sample within the tolerance.</source>
         <translation>ランダムな重みの初期値（シード）だけが異なる、このネットワークのコピーをたくさん学習させ、この設定でどのくらいの割合で関数を学習できるか（すべての標本点が許容誤差以内に入るか）を示します。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="461"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="463"/>
         <source>How many networks ended with each loss: low is good. Blue networks learnt the function.</source>
         <translation>最終的な損失ごとのネットワーク数。低いほど良い結果です。青は関数を学習できたネットワークです。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="468"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="470"/>
         <source>Networks that did not learn the function. Double-click a seed to open it in the main window and watch it train.</source>
         <translation>関数を学習できなかったネットワーク。シードをダブルクリックするとメインウィンドウで開き、学習の様子を見られます。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="475"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="477"/>
         <source>2-layer network (no hidden nodes)</source>
         <translation>2層ネットワーク（隠れ層なし）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="478"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="480"/>
         <source>{0}, {1}, alpha {2}, {3} steps, {4} updates, {5}, {6} loss, {7} start weights, {8} update order</source>
         <translation>{0}、{1}、学習率 {2}、{3} ステップ、更新方式 {4}、活性化関数 {5}、損失関数 {6}、重みの初期値 {7}、更新の順序 {8}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="485"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="487"/>
         <source>, within ±{0}</source>
         <translation>、許容誤差 ±{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="487"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="489"/>
         <source>, stop at loss {0}</source>
         <translation>、損失 {0} で停止</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="492"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="494"/>
         <source>the function {0} on a {1} x {1} grid</source>
         <translation>{1} x {1} の格子上の関数 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="494"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="496"/>
         <source>the custom gate</source>
         <translation>カスタムゲート</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="209"/>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="364"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="211"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="366"/>
         <source>Seeds that failed</source>
         <translation>解けなかったシード</translation>
     </message>

@@ -1721,6 +1721,16 @@ def test_each_alt_key_opens_one_thing(qtbot, qapp, language, function):
                 assert len(texts) == 1 and letter not in always, (key, letter, texts, always)
         if function is None:
             assert len(_alt_keys(window.docks["practice"])) == 9  # its fields keep their keys
+        menus = [action.menu() for action in window.menuBar().actions()]
+        while menus:  # in each menu and submenu, one entry a letter ("s&ession" was "&Export"'s E)
+            menu = menus.pop()
+            entries = {}
+            for action in menu.actions():
+                if action.menu() is not None:
+                    menus.append(action.menu())
+                if _mnemonic(action.text()) is not None and action.isVisible():
+                    entries.setdefault(_mnemonic(action.text()), []).append(action.text())
+            assert all(len(texts) == 1 for texts in entries.values()), (menu.title(), entries)
         window.close()
     finally:
         for translator in translators:
