@@ -125,6 +125,17 @@ def _path_points(path, size: int) -> np.ndarray:
     return flats[np.isfinite(flats).all(axis=1)]
 
 
+# Beyond this size a weight's axis (its span and margins) and the losses over it overflow.
+DRAWABLE_WEIGHT = 1e100
+
+
+def drawable(weights) -> bool:
+    """True if a landscape around these weights can be computed: all finite and not so large
+    that the axes overflow (a file may hold a weight of 1e308)."""
+    flat = weights.flat()
+    return bool(np.isfinite(flat).all() and np.abs(flat).max(initial=0.0) <= DRAWABLE_WEIGHT)
+
+
 def _axis(values, grid: int) -> np.ndarray:
     """An axis spanning `values` with a margin of a quarter of their spread (at least 1)."""
     values = np.asarray(values, dtype=float)

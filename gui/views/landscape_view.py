@@ -146,6 +146,11 @@ class LandscapeView(QWidget):
         snapshot = self._snapshot
         if snapshot is None or not snapshot.weights.is_finite():
             return  # a diverged run: keep the last picture
+        if not ls.drawable(snapshot.weights):
+            self._note.setText(self.tr("These weights are too large (beyond 1e100) for a landscape "
+                                       "around them to be computed."))
+            self._note.show()
+            return
         kind = self._plane.currentData()
         self._first.setVisible(kind == ls.WEIGHTS)
         self._second.setVisible(kind == ls.WEIGHTS)

@@ -1606,32 +1606,37 @@ yp {1:.2f}</translation>
         <translation>損失の合計</translation>
     </message>
     <message>
-        <location filename="../../gui/views/landscape_view.py" line="157"/>
+        <location filename="../../gui/views/landscape_view.py" line="150"/>
+        <source>These weights are too large (beyond 1e100) for a landscape around them to be computed.</source>
+        <translation>重みが大きすぎる（1e100 を超える）ため、そのまわりの損失の地形を計算できません。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/landscape_view.py" line="162"/>
         <source>Pick two different weights.</source>
         <translation>異なる2つの重みを選んでください。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/landscape_view.py" line="162"/>
+        <location filename="../../gui/views/landscape_view.py" line="167"/>
         <source>No path yet (a run opened from a file, or not trained): two weights are shown.</source>
         <translation>まだ道すじがありません（ファイルから開いた学習か、まだ学習していません）。2つの重みの平面を表示します。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/landscape_view.py" line="169"/>
+        <location filename="../../gui/views/landscape_view.py" line="174"/>
         <source>Axes: {0} and {1}, the other weights as they are now.</source>
         <translation>軸: {0} と {1}。ほかの重みは現在の値のまま。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/landscape_view.py" line="172"/>
+        <location filename="../../gui/views/landscape_view.py" line="177"/>
         <source>a: from where the path starts (0) to now (1); b: the path&apos;s other direction.</source>
         <translation>a: 道すじの始まり(0)から現在(1)へ。b: 道すじのもう1つの方向。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/landscape_view.py" line="198"/>
+        <location filename="../../gui/views/landscape_view.py" line="203"/>
         <source>a: from where the path starts (0) to now (1)</source>
         <translation>a: 道すじの始まり(0)から現在(1)へ</translation>
     </message>
     <message>
-        <location filename="../../gui/views/landscape_view.py" line="199"/>
+        <location filename="../../gui/views/landscape_view.py" line="204"/>
         <source>b: the path&apos;s other direction</source>
         <translation>b: 道すじのもう1つの方向</translation>
     </message>

@@ -90,3 +90,15 @@ def test_the_title_names_the_now_markers_colour_which_both_views_share(qtbot):
     if opengl_available()[0]:
         dot = QColor.fromRgbF(*view.surface()._now.color)
         assert dot.red() == 255 and dot.green() < 80 and dot.blue() < 100
+
+
+def test_weights_too_large_to_draw_leave_a_note_not_an_error(qtbot):
+    # A file's weight of 1e308 made the axes infinite: "Cannot set range [-inf, inf]".
+    view = shown_view(qtbot)
+    run, snapshot = trained_snapshot(steps=200, hidden_nodes=2)
+    weights = run.weights.copy()
+    weights.output[0] = 1e308
+    huge = make_snapshot(run.config, weights, run.step, run.history, path=run.path)
+    assert not ls.drawable(weights) and ls.drawable(run.weights)
+    view.update_from(huge)
+    assert "too large" in view._note.text() and view._note.isVisible()
