@@ -86,6 +86,8 @@ class FunctionPicker(QObject):
     def set_shown(self, shown: bool) -> None:
         """Shows or hides the rows (a function run, or a gate's); the error's only with a text."""
         self._shown = shown
+        if not shown:
+            self._show_error("")  # a gate now: a refusal (or one Qt raised as the rows hid) is past
         for field in self._rows:
             self._form.setRowVisible(field, shown and (field is not self._error or bool(self._error.text())))
 

@@ -116,8 +116,9 @@ class WholeNumberBox(QSpinBox):
         return f"{value:,}" if self.isGroupSeparatorShown() else str(value)
 
     def fixup(self, text: str) -> str:
+        # text left unfinished or not taken ("1e-5", "2e", 2.5, 30 of 2-21): said, not dropped
         number = self.whole_value(text)
-        if "." in text or (number is not None and not self.minimum() <= number <= self.maximum()):
+        if text.strip() and ("." in text or number is None or not self.minimum() <= number <= self.maximum()):
             self.refused.emit(text.strip())
         return text
 

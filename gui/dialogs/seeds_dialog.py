@@ -11,7 +11,7 @@ import html
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QGridLayout,
@@ -28,7 +28,13 @@ from PySide6.QtWidgets import (
 from core.model.config import SEED_MAX, TrainConfig, differing_fields
 from core.training.ensemble import COUNT_MAX, DIVERGED_CODE, judged_by, summarize
 from core.views.diagnosis import failure_kinds, with_kinds
-from gui.common.messages import diagnosis_kind_name, hidden_nodes_text, number_refusal, option_name
+from gui.common.messages import (
+    diagnosis_kind_name,
+    hidden_nodes_text,
+    number_refusal,
+    option_name,
+    whole_number_refusal,
+)
 from gui.common.plots import set_scene_menu
 from gui.controls.number_box import NumberBox, WholeNumberBox
 from gui.run.seeds_worker import SeedsWorker, start_seeds_thread
@@ -62,6 +68,7 @@ class SeedsDialog(QDialog):
         self._failed_message = ""
         self._result = None
         self._notes = {}  # a plot -> the caption under it
+        self._count_refused = False
         self._build()
         self._show_empty()
         self.set_config(config)
@@ -94,6 +101,7 @@ class SeedsDialog(QDialog):
     def _build_run_row(self):
         self._count = WholeNumberBox(1, COUNT_MAX)
         self._count.setValue(DEFAULT_COUNT)
+        self._count.refused.connect(self._on_count_refused)
         self._count.setGroupSeparatorShown(True)
         self._count.setAccelerated(True)
         self._count.setToolTip(self.tr(
@@ -259,8 +267,15 @@ class SeedsDialog(QDialog):
         """The last finished run's core.training.ensemble.EnsembleResult, or None."""
         return self._result
 
+    def _on_count_refused(self, text: str) -> None:
+        self._status.setText(self.tr("Not applied: {0}").format(whole_number_refusal(self._count, text)))
+        # Enter both refuses the count and presses Run (the default button): that Run waits
+        # for the learner to read why, within this same key press only.
+        self._count_refused = True
+        QTimer.singleShot(0, self, lambda: setattr(self, "_count_refused", False))
+
     def start(self) -> None:
-        if self._thread is not None:
+        if self._thread is not None or self._count_refused:
             return
         self._clear_results()
         self._failed_message = ""

@@ -273,3 +273,13 @@ def test_on_a_function_the_texts_speak_of_the_function_and_name_the_optimizer(qt
     d.set_config(CONFIG)  # a gate again: its own words
     assert "learn the gate" in labels_text(d) and "gradient descent" in d._settings.text()
     d.close()
+
+
+def test_a_count_out_of_range_is_refused_with_the_range(qtbot, dialog):
+    count = child(dialog, QSpinBox)
+    editor = count.lineEdit()
+    editor.selectAll()
+    qtbot.keyClicks(editor, "70000")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # also Run, the default button: held this once
+    assert "70,000 is not from 1 to 65,536" in labels_text(dialog) and not dialog.is_running()
+    qtbot.waitUntil(lambda: not dialog._count_refused)  # the next press of Run runs
