@@ -122,7 +122,7 @@ def _path_points(path, size: int) -> np.ndarray:
     flats = np.zeros((0, size)) if path is None else np.asarray(path[1], dtype=float)
     if flats.ndim != 2 or flats.shape[1] != size:
         return np.zeros((0, size))  # none yet, or another shape of network
-    return flats[np.isfinite(flats).all(axis=1)]
+    return flats[(np.isfinite(flats) & (np.abs(flats) <= DRAWABLE_WEIGHT)).all(axis=1)]
 
 
 # Beyond this size a weight's axis (its span and margins) and the losses over it overflow.

@@ -102,3 +102,12 @@ def test_weights_too_large_to_draw_leave_a_note_not_an_error(qtbot):
     assert not ls.drawable(weights) and ls.drawable(run.weights)
     view.update_from(huge)
     assert "too large" in view._note.text() and view._note.isVisible()
+
+
+def test_a_path_point_too_large_is_left_out_of_the_axes(qtbot):
+    run, snapshot = trained_snapshot(steps=200, hidden_nodes=2)
+    path = run.path.up_to(run.step)
+    flats = np.array(path[1], dtype=float)
+    flats[0, 0], flats[1, 0] = 1e308, -1e308  # a hand-made file's path
+    shown = ls.weights_landscape(run.config, run.weights, (0, 1), (path[0], flats))
+    assert np.isfinite(shown.a).all() and np.isfinite(shown.b).all() and np.abs(shown.a).max() < 1e100
