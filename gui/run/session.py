@@ -464,7 +464,7 @@ class RunSession(QObject):
                 self.notice.emit(self.tr("Alpha {0:g}, steps {1:,}: applied to the run.").format(
                     config.alpha, config.steps))
             return
-        names = ", ".join(parameter_name(f) for f in self._chosen_fields(config))
+        names = self.tr(", ").join(parameter_name(f) for f in self._chosen_fields(config))
         message = self.tr("Settings changed ({0}): the network was reset.").format(names)
         note = new_run_note() if new_run_note is not None else ""
         if note:

@@ -680,7 +680,7 @@
         <location filename="../../gui/controls/control_panel.py" line="210"/>
         <location filename="../../gui/controls/control_panel.py" line="338"/>
         <location filename="../../gui/controls/control_panel.py" line="377"/>
-        <location filename="../../gui/controls/function_picker.py" line="198"/>
+        <location filename="../../gui/controls/function_picker.py" line="200"/>
         <source>Not applied: {0}</source>
         <translation>反映されませんでした: {0}</translation>
     </message>
@@ -1051,57 +1051,57 @@ Any existing file of that name is unchanged.</source>
         <translation>格子（n x n）(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/function_picker.py" line="100"/>
+        <location filename="../../gui/controls/function_picker.py" line="102"/>
         <source>Bump</source>
         <translation>山</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/function_picker.py" line="100"/>
+        <location filename="../../gui/controls/function_picker.py" line="102"/>
         <source>Ridge</source>
         <translation>尾根</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/function_picker.py" line="100"/>
+        <location filename="../../gui/controls/function_picker.py" line="102"/>
         <source>Saddle</source>
         <translation>鞍点</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/function_picker.py" line="101"/>
+        <location filename="../../gui/controls/function_picker.py" line="103"/>
         <source>Ripple</source>
         <translation>波紋</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/function_picker.py" line="101"/>
+        <location filename="../../gui/controls/function_picker.py" line="103"/>
         <source>Step (not continuous)</source>
         <translation>段差（連続でない）</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/function_picker.py" line="102"/>
+        <location filename="../../gui/controls/function_picker.py" line="104"/>
         <source>Smooth AND</source>
         <translation>なめらかな AND</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/function_picker.py" line="102"/>
+        <location filename="../../gui/controls/function_picker.py" line="104"/>
         <source>Smooth OR</source>
         <translation>なめらかな OR</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/function_picker.py" line="102"/>
+        <location filename="../../gui/controls/function_picker.py" line="104"/>
         <source>Smooth XOR</source>
         <translation>なめらかな XOR</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/function_picker.py" line="103"/>
+        <location filename="../../gui/controls/function_picker.py" line="105"/>
         <source>Smooth NAND</source>
         <translation>なめらかな NAND</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/function_picker.py" line="103"/>
+        <location filename="../../gui/controls/function_picker.py" line="105"/>
         <source>Smooth NOR</source>
         <translation>なめらかな NOR</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/function_picker.py" line="103"/>
+        <location filename="../../gui/controls/function_picker.py" line="105"/>
         <source>Smooth XNOR</source>
         <translation>なめらかな XNOR</translation>
     </message>
@@ -3405,6 +3405,7 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
     </message>
     <message>
         <location filename="../../gui/run/session.py" line="318"/>
+        <location filename="../../gui/run/session.py" line="467"/>
         <source>, </source>
         <translation>、</translation>
     </message>
@@ -3446,7 +3447,7 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
     <message>
         <location filename="../../gui/run/session.py" line="468"/>
         <source>Settings changed ({0}): the network was reset.</source>
-        <translation>設定の変更({0})で学習をリセットしました。</translation>
+        <translation>設定の変更({0})でネットワークをリセット。</translation>
     </message>
     <message>
         <location filename="../../gui/run/session.py" line="551"/>
@@ -3500,278 +3501,279 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
 <context>
     <name>SeedsDialog</name>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="57"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="63"/>
         <source>Many seeds</source>
         <translation>多数のシード</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="461"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="469"/>
         <source>Trains many copies of this network that differ only in their random starting weights (their seed), and shows how often these settings learn the gate.</source>
         <translation>ランダムな重みの初期値（シード）だけが異なる、このネットワークのコピーをたくさん学習させ、この設定でどのくらいの割合でゲートを学習できるかを示します。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="100"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="108"/>
         <source>How many networks to train, each from its own seed (1 to {0}). More networks give a narrower confidence interval but take longer.</source>
         <translation>学習させるネットワークの数(1~{0})。それぞれ別のシードから始めます。数が多いほど信頼区間は狭くなりますが、時間がかかります。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="106"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="114"/>
         <source>The first network&apos;s seed; the others take the next ones. Another first seed gives another sample of starts, to check that the share solved holds.</source>
         <translation>最初のネットワークのシード。ほかは続く番号を使います。最初のシードを変えると別の初期値の標本になり、解けた割合が変わらないか確かめられます。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="112"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="120"/>
         <source>Run</source>
         <translation>実行</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="113"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="121"/>
         <source>Train all the networks with the current settings</source>
         <translation>現在の設定で、すべてのネットワークを学習させます</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="116"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="124"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="117"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="125"/>
         <source>Stop the run; nothing is shown for a cancelled run</source>
         <translation>実行を止めます。キャンセルした実行の結果は表示されません</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="121"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="129"/>
         <source>Training steps done, for all the networks together</source>
         <translation>すべてのネットワークを合わせた、実行済みの学習ステップ数</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="122"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="130"/>
         <source>step %v of %m</source>
         <translation>ステップ %v / %m</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="125"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="133"/>
         <source>&amp;Networks:</source>
         <translation>ネットワーク数(&amp;N):</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="127"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="135"/>
         <source>&amp;First seed:</source>
         <translation>最初のシード(&amp;F):</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="137"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="145"/>
         <source>final loss</source>
         <translation>最終損失</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="137"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="145"/>
         <source>networks</source>
         <translation>ネットワーク数</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="140"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="148"/>
         <source>solved</source>
         <translation>解けた</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="142"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="150"/>
         <source>not solved</source>
         <translation>解けなかった</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="145"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="153"/>
         <source>step</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="145"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="153"/>
         <source>loss</source>
         <translation>損失</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="153"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="161"/>
         <source>Final loss of each network</source>
         <translation>各ネットワークの最終損失</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="465"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="473"/>
         <source>How many networks ended with each loss: low is good. Blue networks solved the gate.</source>
         <translation>最終損失ごとのネットワークの数（損失は低いほど良い）。青はゲートを解けたネットワークです。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="154"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="162"/>
         <source>Loss during training</source>
         <translation>学習中の損失</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="155"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="163"/>
         <source>Line: the median loss at each step (half of the networks are below it). Shaded: where the middle 80 % of the networks are (between the 10 % and 90 % quantiles).</source>
         <translation>線: 各ステップでの損失の中央値（ネットワークの半数がこれより下）。塗りつぶし: 中央の 80 % のネットワークが入る範囲（10 % 点と 90 % 点の間）。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="180"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="188"/>
         <source>The results appear here when a run ends.</source>
         <translation>実行が終わると、ここに結果が表示されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="472"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="480"/>
         <source>Networks that did not solve the gate. Double-click a seed to open it in the main window and watch it train.</source>
         <translation>ゲートを解けなかったネットワーク。シードをダブルクリックするとメインウィンドウで開き、学習の様子を見られます。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="216"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="224"/>
         <source>Open in main window</source>
         <translation>メインウィンドウで開く</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="110"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="104"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="118"/>
         <source>Not applied: {0}</source>
         <translation>適用していません: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="217"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="225"/>
         <source>Open the selected seed in the main window to watch it train</source>
         <translation>選んだシードをメインウィンドウで開き、学習の様子を見ます</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="220"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="228"/>
         <source>Double-click a seed to watch it fail in the main window.</source>
         <translation>シードをダブルクリックすると、うまくいかない様子をメインウィンドウで見られます。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="238"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="246"/>
         <source>&lt;b&gt;Settings:&lt;/b&gt; {0}</source>
         <translation>&lt;b&gt;設定:&lt;/b&gt; {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="243"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="251"/>
         <source>The same networks, judged within ±{0:g}: none was trained again.</source>
         <translation>同じネットワークを許容誤差 ±{0:g} で判定し直しました。学習はやり直していません。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="247"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="255"/>
         <source>The settings changed: press Run for new results.</source>
         <translation>設定が変わりました。新しい結果を見るには「実行」を押してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="273"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="281"/>
         <source>Preparing the initial weights of {0} networks…</source>
         <translation>{0} 個のネットワークの重みの初期値を準備しています…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="282"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="290"/>
         <source>Cancelling…</source>
         <translation>キャンセルしています…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="309"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="317"/>
         <source>(seeds {0} to {1})</source>
         <translation>（シード {0} ~ {1}）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="318"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="326"/>
         <source>Training {0} networks…</source>
         <translation>{0} 個のネットワークを学習させています…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="326"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="334"/>
         <source>The run failed: {0}</source>
         <translation>実行に失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="328"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="336"/>
         <source>Cancelled: press Run to start again.</source>
         <translation>キャンセルしました。もう一度始めるには「実行」を押してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="379"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="387"/>
         <source>Done: {0} networks, seeds {1} to {2}.</source>
         <translation>完了: ネットワーク {0} 個、シード {1} ~ {2}。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="384"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="392"/>
         <source>95 % confidence interval: {0} % to {1} %. With these settings, the share of all seeds that would learn the function very likely lies in this range.</source>
         <translation>95 % 信頼区間: {0} % ~ {1} %。この設定では、すべてのシードのうち関数を学習できるものの割合は、95 % の確からしさでこの範囲にあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="387"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="395"/>
         <source>95 % confidence interval: {0} % to {1} %. With these settings, the share of all seeds that would solve the gate very likely lies in this range.</source>
         <translation>95 % 信頼区間: {0} % ~ {1} %。この設定では、すべてのシードのうちゲートを解けるものの割合は、95 % の確からしさでこの範囲にあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="398"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="406"/>
         <source>Solved {0}: {1} of {2} networks = {3} %</source>
         <translation>{0}を解けた割合: {2} 個中 {1} 個 = {3} %</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="431"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="439"/>
         <source>Seeds that failed: {0}</source>
         <translation>解けなかったシード: {0} 個</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="433"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="441"/>
         <source> (first {0} listed)</source>
         <translation>（最初の {0} 個を表示）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="445"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="453"/>
         <source>seed {0}: final loss {1:.3g}</source>
         <translation>シード {0}: 最終損失 {1:.3g}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="447"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="455"/>
         <source> (diverged at step {0})</source>
         <translation>（ステップ {0} で発散）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="458"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="466"/>
         <source>Trains many copies of this network that differ only in their random starting weights (their seed), and shows how often these settings learn the function: every sample within the tolerance.</source>
         <translation>ランダムな重みの初期値（シード）だけが異なる、このネットワークのコピーをたくさん学習させ、この設定でどのくらいの割合で関数を学習できるか（すべての標本点が許容誤差以内に入るか）を示します。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="463"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="471"/>
         <source>How many networks ended with each loss: low is good. Blue networks learnt the function.</source>
         <translation>最終的な損失ごとのネットワーク数。低いほど良い結果です。青は関数を学習できたネットワークです。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="470"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="478"/>
         <source>Networks that did not learn the function. Double-click a seed to open it in the main window and watch it train.</source>
         <translation>関数を学習できなかったネットワーク。シードをダブルクリックするとメインウィンドウで開き、学習の様子を見られます。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="477"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="485"/>
         <source>2-layer network (no hidden nodes)</source>
         <translation>2層ネットワーク（隠れ層なし）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="480"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="488"/>
         <source>{0}, {1}, alpha {2}, {3} steps, {4} updates, {5}, {6} loss, {7} start weights, {8} update order</source>
         <translation>{0}、{1}、学習率 {2}、{3} ステップ、更新方式 {4}、活性化関数 {5}、損失関数 {6}、重みの初期値 {7}、更新の順序 {8}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="487"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="495"/>
         <source>, within ±{0}</source>
         <translation>、許容誤差 ±{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="489"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="497"/>
         <source>, stop at loss {0}</source>
         <translation>、損失 {0} で停止</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="494"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="502"/>
         <source>the function {0} on a {1} x {1} grid</source>
         <translation>{1} x {1} の格子上の関数 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="496"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="504"/>
         <source>the custom gate</source>
         <translation>カスタムゲート</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="211"/>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="366"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="219"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="374"/>
         <source>Seeds that failed</source>
         <translation>解けなかったシード</translation>
     </message>
@@ -3996,87 +3998,92 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
 <context>
     <name>StudyDialog</name>
     <message>
-        <location filename="../../gui/dialogs/study_dialog.py" line="34"/>
+        <location filename="../../gui/dialogs/study_dialog.py" line="35"/>
         <source>How many hidden nodes?</source>
         <translation>隠れ層のノードはいくつ必要？</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/study_dialog.py" line="47"/>
+        <location filename="../../gui/dialogs/study_dialog.py" line="48"/>
         <source>Trains the current settings from many seeds for each number of hidden nodes in the range below, and plots each seed&apos;s largest error over the rows at the end: the line is the median, the band holds the middle 80 % of seeds. More nodes can come closer, as the universal approximation theorem promises; the band shows that training does not always find such a network.</source>
         <translation>今の設定を、下の範囲の隠れ層のノード数それぞれについて多数のシードで学習し、学習後の各シードの最大誤差を描きます。線は中央値、帯はシードの中央 80 % の範囲です。普遍近似定理が保証するとおり、ノードを増やすほど近づけますが、帯を見ると、学習がいつもそのようなネットワークを見つけるわけではないことがわかります。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/study_dialog.py" line="57"/>
+        <location filename="../../gui/dialogs/study_dialog.py" line="58"/>
         <source>The fewest hidden nodes to train</source>
         <translation>学習する隠れ層のノード数の最小</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/study_dialog.py" line="58"/>
+        <location filename="../../gui/dialogs/study_dialog.py" line="59"/>
         <source>The most hidden nodes to train (at most {0}); more nodes take longer per seed</source>
         <translation>学習する隠れ層のノード数の最大（{0} まで）。ノードが多いほど、1シードあたりの時間が長くなります</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/study_dialog.py" line="62"/>
+        <location filename="../../gui/dialogs/study_dialog.py" line="65"/>
+        <source>Not applied: {0}</source>
+        <translation>適用していません: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/study_dialog.py" line="66"/>
         <source>Run</source>
         <translation>実行</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/study_dialog.py" line="64"/>
+        <location filename="../../gui/dialogs/study_dialog.py" line="68"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/study_dialog.py" line="68"/>
+        <location filename="../../gui/dialogs/study_dialog.py" line="72"/>
         <source>Hidden nodes from</source>
         <translation>隠れ層のノード数</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/study_dialog.py" line="68"/>
+        <location filename="../../gui/dialogs/study_dialog.py" line="72"/>
         <source>to</source>
         <translation>～</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/study_dialog.py" line="69"/>
+        <location filename="../../gui/dialogs/study_dialog.py" line="73"/>
         <source>Seeds per count of nodes</source>
         <translation>ノード数ごとのシード数</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/study_dialog.py" line="88"/>
+        <location filename="../../gui/dialogs/study_dialog.py" line="92"/>
         <source>hidden nodes</source>
         <translation>隠れ層のノード数</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/study_dialog.py" line="88"/>
+        <location filename="../../gui/dialogs/study_dialog.py" line="92"/>
         <source>largest error at the end</source>
         <translation>学習後の最大誤差</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/study_dialog.py" line="133"/>
+        <location filename="../../gui/dialogs/study_dialog.py" line="137"/>
         <source>tolerance {0}</source>
         <translation>許容誤差 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/study_dialog.py" line="173"/>
+        <location filename="../../gui/dialogs/study_dialog.py" line="177"/>
         <source>Training {0} seeds for each of {1} to {2} hidden nodes…</source>
         <translation>隠れ層のノード数 {1}～{2} のそれぞれについて {0} 個のシードを学習しています…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/study_dialog.py" line="207"/>
+        <location filename="../../gui/dialogs/study_dialog.py" line="211"/>
         <source>“From” is above “to”: choose from {0} to {1} hidden nodes, or swap them.</source>
         <translation>範囲の始めが終わりより大きくなっています。{0}～{1} 個を選ぶか、2つを入れ替えてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/study_dialog.py" line="228"/>
+        <location filename="../../gui/dialogs/study_dialog.py" line="232"/>
         <source>The study failed: {0}</source>
         <translation>調査に失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/study_dialog.py" line="230"/>
+        <location filename="../../gui/dialogs/study_dialog.py" line="234"/>
         <source>Cancelled: press Run to start again.</source>
         <translation>キャンセルしました。もう一度始めるには「実行」を押してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/study_dialog.py" line="254"/>
+        <location filename="../../gui/dialogs/study_dialog.py" line="258"/>
         <source>Lowest median error {0:.3f} with {1} hidden nodes; {2} of {3} seeds got within {4} there.</source>
         <translation>誤差の中央値が最も小さいのは隠れ層のノード {1} 個のときで {0:.3f} です。そのとき {3} 個中 {2} 個のシードが誤差 {4} 以内に収まりました。</translation>
     </message>
