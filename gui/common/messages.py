@@ -115,27 +115,17 @@ def differences_text(first, second) -> tuple[str, str]:
                  for c in (first, second))
 
 
-def whole_number_refusal(box, text: str) -> str:
-    """Why a whole-number field (gui.controls.number_box.WholeNumberBox) did not take `text`."""
-    number = box.whole_value(text)
-    if number is None or "." in text:  # "1.0e3" is a thousand, but written as a decimal
+def refusal_text(box, text: str) -> str:
+    """Why a number field (gui.controls.number_box: NumberBox, WholeNumberBox) did not take
+    `text`: not a number it reads (a whole-number field's "2.5"), or one out of its range."""
+    number = box.typed_number(text)
+    if number is None:
         shown = text if len(text) <= 30 else text[:27] + "..."
         return Qca.translate("Messages", "“{0}” is not a whole number. Numbers here are written "
                              "with a decimal point and a comma between thousands: 2,000 is two "
                              "thousand.").format(shown)
-    return out_of_range_text(f"{number:,}", f"{box.minimum():,}", f"{box.maximum():,}", f"{box.value():,}")
-
-
-def number_refusal(box, text: str) -> str:
-    """Why a number field (gui.controls.number_box.NumberBox) did not take `text`."""
-    shown = text if len(text) <= 30 else text[:27] + "..."
-    low, high, kept = (box.textFromValue(v) for v in (box.minimum(), box.maximum(), box.value()))
-    return out_of_range_text(shown, low, high, kept)
-
-
-def out_of_range_text(typed: str, low: str, high: str, kept: str) -> str:
     return Qca.translate("Messages", "{0} is not from {1} to {2}; the field keeps {3}.").format(
-        typed, low, high, kept)
+        *(box.textFromValue(v) for v in (number, box.minimum(), box.maximum(), box.value())))
 
 
 def config_error_text(error) -> str:

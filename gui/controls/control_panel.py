@@ -41,13 +41,7 @@ from core.model.config import (
 from core.model.gates import GATES, ROWS
 from core.model.presets import PRESETS, preset_config
 from core.training import states
-from gui.common.messages import (
-    config_error_text,
-    hidden_nodes_text,
-    number_refusal,
-    setting_text,
-    whole_number_refusal,
-)
+from gui.common.messages import config_error_text, hidden_nodes_text, refusal_text, setting_text
 from gui.controls.advanced_options import AdvancedOptions
 from gui.controls.function_picker import FunctionPicker
 from gui.controls.number_box import NumberBox, WholeNumberBox
@@ -196,7 +190,7 @@ class ControlPanel(QWidget):
                                        "all the rows: a gate's 4, or a function's n x n grid"))
         form.addRow(self.tr("Ste&ps"), self._steps)
         for whole in (self._hidden, self._steps):
-            whole.refused.connect(lambda text, box=whole: self._on_refused(box, text))
+            self._say_refused(whole)
         form.addRow(self.tr("&Seed"), self._build_seed())
         for box_widget in (self._hidden, self._steps):
             box_widget.setKeyboardTracking(False)
@@ -205,9 +199,9 @@ class ControlPanel(QWidget):
         self._gate.currentIndexChanged.connect(self._on_edit)
         return box
 
-    def _say_refused(self, box: NumberBox) -> None:
+    def _say_refused(self, box) -> None:
         box.refused.connect(lambda text: self._error.setText(
-            self.tr("Not applied: {0}").format(number_refusal(box, text))))
+            self.tr("Not applied: {0}").format(refusal_text(box, text))))
 
     def _build_targets(self):
         box = QWidget()
@@ -333,9 +327,6 @@ class ControlPanel(QWidget):
         self._train.setText({states.TRAINING: self.tr("Pause"),
                              states.PAUSED: self.tr("Resume")}.get(state, self.tr("Train")))
         self._stop.setEnabled(running)
-
-    def _on_refused(self, box, text: str) -> None:
-        self._error.setText(self.tr("Not applied: {0}").format(whole_number_refusal(box, text)))
 
     def show_error(self, message: str) -> None:
         self._error.setText(message)

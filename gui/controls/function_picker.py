@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QLine
 
 from core.model.config import GRID_DEFAULT, TOLERANCE_MAX, TOLERANCE_MIN, ConfigError, function_rows
 from core.model.target_function import GRID_MAX, GRID_MIN, PRESETS, TOLERANCE
-from gui.common.messages import function_error_text, number_refusal, whole_number_refusal
+from gui.common.messages import function_error_text, refusal_text
 from gui.controls.number_box import NumberBox, WholeNumberBox
 
 TYPED = ""  # the list's item for an expression of one's own
@@ -67,10 +67,9 @@ class FunctionPicker(QObject):
         self._presets.activated.connect(self._on_preset)
         self._expression.editingFinished.connect(self._on_typed)
         self._grid_box.valueChanged.connect(self._on_typed)
-        self._grid_box.refused.connect(
-            lambda text: self._show_error(whole_number_refusal(self._grid_box, text)))
+        self._grid_box.refused.connect(lambda text: self._show_error(refusal_text(self._grid_box, text)))
         self._tolerance.valueChanged.connect(self._on_tolerance)
-        self._tolerance.refused.connect(lambda text: self._show_error(number_refusal(self._tolerance, text)))
+        self._tolerance.refused.connect(lambda text: self._show_error(refusal_text(self._tolerance, text)))
         self.set_function("bump", GRID_DEFAULT)
 
     def add_to(self, form: QFormLayout) -> None:

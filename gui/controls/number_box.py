@@ -55,12 +55,12 @@ class NumberBox(QDoubleSpinBox):
         return QValidator.State.Intermediate, text, pos
 
     def fixup(self, text: str) -> str:
-        number = self.number_value(text)
+        number = self.typed_number(text)
         if number is not None and not self.minimum() <= number <= self.maximum():
             self.refused.emit(text.strip())
         return text
 
-    def number_value(self, text: str) -> float | None:
+    def typed_number(self, text: str) -> float | None:
         """The number `text` reads as, in range or not; None if it is not one."""
         try:
             return float(self._normalise(text))
@@ -117,14 +117,15 @@ class WholeNumberBox(QSpinBox):
 
     def fixup(self, text: str) -> str:
         # text left unfinished or not taken ("1e-5", "2e", 2.5, 30 of 2-21): said, not dropped
-        number = self.whole_value(text)
-        if text.strip() and ("." in text or number is None or not self.minimum() <= number <= self.maximum()):
+        number = self.typed_number(text)
+        if text.strip() and (number is None or not self.minimum() <= number <= self.maximum()):
             self.refused.emit(text.strip())
         return text
 
-    def whole_value(self, text: str) -> int | None:
-        """The whole number `text` reads as by the app's rule, in range or not; else None."""
-        return self._number(text.strip().replace(",", ""))
+    def typed_number(self, text: str) -> int | None:
+        """The whole number `text` reads as by the app's rule, in range or not; else None (a
+        decimal point is never taken: "1.0e3" is a thousand, but written as a decimal)."""
+        return None if "." in text else self._number(text.strip().replace(",", ""))
 
     @staticmethod
     def _number(plain: str) -> int | None:

@@ -28,13 +28,7 @@ from PySide6.QtWidgets import (
 from core.model.config import SEED_MAX, TrainConfig, differing_fields
 from core.training.ensemble import COUNT_MAX, DIVERGED_CODE, judged_by, summarize
 from core.views.diagnosis import failure_kinds, with_kinds
-from gui.common.messages import (
-    diagnosis_kind_name,
-    hidden_nodes_text,
-    number_refusal,
-    option_name,
-    whole_number_refusal,
-)
+from gui.common.messages import diagnosis_kind_name, hidden_nodes_text, option_name, refusal_text
 from gui.common.plots import set_scene_menu
 from gui.controls.number_box import NumberBox, WholeNumberBox
 from gui.run.seeds_worker import SeedsWorker, start_seeds_thread
@@ -115,7 +109,7 @@ class SeedsDialog(QDialog):
             "another sample of starts, to check that the share solved holds."))
         self._first_seed.valueChanged.connect(self._show_seed_range)
         self._first_seed.refused.connect(lambda text: self._status.setText(
-            self.tr("Not applied: {0}").format(number_refusal(self._first_seed, text))))
+            self.tr("Not applied: {0}").format(refusal_text(self._first_seed, text))))
         self._seed_range = QLabel()
         self._run = QPushButton(self.tr("Run"))
         self._run.setToolTip(self.tr("Train all the networks with the current settings"))
@@ -268,7 +262,7 @@ class SeedsDialog(QDialog):
         return self._result
 
     def _on_count_refused(self, text: str) -> None:
-        self._status.setText(self.tr("Not applied: {0}").format(whole_number_refusal(self._count, text)))
+        self._status.setText(self.tr("Not applied: {0}").format(refusal_text(self._count, text)))
         # Enter both refuses the count and presses Run (the default button): that Run waits
         # for the learner to read why, within this same key press only.
         self._count_refused = True

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QProgressBar, QPushB
 
 from core.model.config import HIDDEN_MAX
 from core.model.target_function import TOLERANCE
-from gui.common.messages import whole_number_refusal
+from gui.common.messages import refusal_text
 from gui.common.plots import set_scene_menu
 from gui.controls.number_box import WholeNumberBox
 from gui.run.seeds_worker import start_seeds_thread
@@ -62,7 +62,7 @@ class StudyDialog(QDialog):
         self._count.setValue(DEFAULT_COUNT)
         for box in (self._first, self._last, self._count):
             box.refused.connect(lambda text, box=box: self._status.setText(
-                self.tr("Not applied: {0}").format(whole_number_refusal(box, text))))
+                self.tr("Not applied: {0}").format(refusal_text(box, text))))
         self._run = QPushButton(self.tr("Run"))
         self._run.clicked.connect(self.start)
         self._cancel = QPushButton(self.tr("Cancel"))

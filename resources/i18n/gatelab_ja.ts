@@ -521,241 +521,240 @@
 <context>
     <name>ControlPanel</name>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="146"/>
+        <location filename="../../gui/controls/control_panel.py" line="140"/>
         <source>Input error</source>
         <translation>入力エラー</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="155"/>
+        <location filename="../../gui/controls/control_panel.py" line="149"/>
         <source>Presets…</source>
         <translation>プリセット…</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="156"/>
+        <location filename="../../gui/controls/control_panel.py" line="150"/>
         <source>Article: 2-layer AND</source>
         <translation>記事: 2層 AND</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="157"/>
+        <location filename="../../gui/controls/control_panel.py" line="151"/>
         <source>Article: 3-layer XOR</source>
         <translation>記事: 3層 XOR</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="160"/>
+        <location filename="../../gui/controls/control_panel.py" line="154"/>
         <source>Load the settings of one of the article&apos;s runs</source>
         <translation>記事で実行したときの設定を読み込みます</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="165"/>
+        <location filename="../../gui/controls/control_panel.py" line="159"/>
         <source>Network and training</source>
         <translation>ネットワークと学習</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="170"/>
+        <location filename="../../gui/controls/control_panel.py" line="164"/>
         <source>Custom</source>
         <translation>カスタム</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="171"/>
+        <location filename="../../gui/controls/control_panel.py" line="165"/>
         <source>Function f(x1, x2)</source>
         <translation>関数 f(x1, x2)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="172"/>
+        <location filename="../../gui/controls/control_panel.py" line="166"/>
         <source>The logic gate (truth table) the network learns, or a function of x1 and x2 sampled on a grid</source>
         <translation>ネットワークが学習する論理ゲート（真理値表）、または格子上の点で標本をとった x1 と x2 の関数</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="174"/>
+        <location filename="../../gui/controls/control_panel.py" line="168"/>
         <source>&amp;Gate</source>
         <translation>ゲート(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="181"/>
+        <location filename="../../gui/controls/control_panel.py" line="175"/>
         <source>Nodes in the hidden layer (0-64). 0 removes the hidden layer: the article&apos;s 2-layer model, one neuron</source>
         <translation>隠れ層のノードの数(0~64)。0 にすると隠れ層がなくなり、記事の2層モデル（ニューロン1個）になります</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="189"/>
+        <location filename="../../gui/controls/control_panel.py" line="183"/>
         <source>Learning rate α (0.0001-100): how far each update moves the weights. Can change while training</source>
         <translation>学習率 α(0.0001~100): 勾配降下法の1回の更新で重みを動かす大きさ。学習中も変更できます</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="191"/>
+        <location filename="../../gui/controls/control_panel.py" line="185"/>
         <source>&amp;Alpha (learning rate)</source>
         <translation>学習率 α(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="221"/>
+        <location filename="../../gui/controls/control_panel.py" line="215"/>
         <source>Target output for this input, from 0 to 1</source>
         <translation>この入力に対する真の値(0~1)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="233"/>
+        <location filename="../../gui/controls/control_panel.py" line="227"/>
         <source>Random seed (0-4294967295): the same seed always gives the same initial weights</source>
         <translation>乱数のシード(0~4294967295): 同じシードからは、いつも同じ重みの初期値が得られます</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="236"/>
+        <location filename="../../gui/controls/control_panel.py" line="230"/>
         <source>New seed</source>
         <translation>新しいシード</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="237"/>
+        <location filename="../../gui/controls/control_panel.py" line="231"/>
         <source>Draw a new random seed: new initial weights (Ctrl+D)</source>
         <translation>新しいシードを乱数で選び、重みの初期値を変えます (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="245"/>
+        <location filename="../../gui/controls/control_panel.py" line="239"/>
         <source>Speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="250"/>
+        <location filename="../../gui/controls/control_panel.py" line="244"/>
         <source>From slow motion (1 step a second) to as fast as the machine goes. Can change while training</source>
         <translation>スローモーション（1秒に1ステップ）からコンピュータの最高速度まで。学習中も変更できます</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="263"/>
-        <location filename="../../gui/controls/control_panel.py" line="334"/>
+        <location filename="../../gui/controls/control_panel.py" line="257"/>
+        <location filename="../../gui/controls/control_panel.py" line="328"/>
         <source>Train</source>
         <translation>学習</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="264"/>
+        <location filename="../../gui/controls/control_panel.py" line="258"/>
         <source>Start, pause or resume training (Space)</source>
         <translation>学習を開始・一時停止・再開します (Space)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="265"/>
+        <location filename="../../gui/controls/control_panel.py" line="259"/>
         <source>Step</source>
         <translation>1ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="266"/>
+        <location filename="../../gui/controls/control_panel.py" line="260"/>
         <source>Run exactly one step, then pause (.)</source>
         <translation>ちょうど1ステップだけ進めて一時停止します (.)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="267"/>
+        <location filename="../../gui/controls/control_panel.py" line="261"/>
         <source>Reset</source>
         <translation>リセット</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="268"/>
+        <location filename="../../gui/controls/control_panel.py" line="262"/>
         <source>Back to the initial weights of this seed (Ctrl+R)</source>
         <translation>このシードの重みの初期値に戻します (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="269"/>
+        <location filename="../../gui/controls/control_panel.py" line="263"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="270"/>
+        <location filename="../../gui/controls/control_panel.py" line="264"/>
         <source>End training here and keep the current weights (Esc)</source>
         <translation>ここで学習を終え、今の重みを残します (Esc)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="333"/>
+        <location filename="../../gui/controls/control_panel.py" line="327"/>
         <source>Pause</source>
         <translation>一時停止</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="334"/>
+        <location filename="../../gui/controls/control_panel.py" line="328"/>
         <source>Resume</source>
         <translation>再開</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="367"/>
+        <location filename="../../gui/controls/control_panel.py" line="358"/>
         <source>The function&apos;s settings back: {0}.</source>
         <translation>関数の設定に戻しました: {0}。</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="374"/>
+        <location filename="../../gui/controls/control_panel.py" line="365"/>
         <source>The gate&apos;s settings back: {0}.</source>
         <translation>ゲートの設定に戻しました: {0}。</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="210"/>
-        <location filename="../../gui/controls/control_panel.py" line="338"/>
-        <location filename="../../gui/controls/control_panel.py" line="377"/>
-        <location filename="../../gui/controls/function_picker.py" line="200"/>
+        <location filename="../../gui/controls/control_panel.py" line="204"/>
+        <location filename="../../gui/controls/control_panel.py" line="368"/>
+        <location filename="../../gui/controls/function_picker.py" line="199"/>
         <source>Not applied: {0}</source>
         <translation>反映されませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="370"/>
+        <location filename="../../gui/controls/control_panel.py" line="361"/>
         <source>Settings recommended for a function: {0}.</source>
         <translation>関数向けの推奨設定にしました: {0}。</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="184"/>
+        <location filename="../../gui/controls/control_panel.py" line="178"/>
         <source>Hidden &amp;nodes</source>
         <translation>隠れ層のノード数(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="195"/>
+        <location filename="../../gui/controls/control_panel.py" line="189"/>
         <source>Training steps (1-100,000,000). One step = one pass over all the rows: a gate&apos;s 4, or a function&apos;s n x n grid</source>
         <translation>学習のステップ数（1～100,000,000）。1ステップ = すべての行をひととおり学習すること。ゲートなら4行、関数なら n x n の格子の全点</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="197"/>
+        <location filename="../../gui/controls/control_panel.py" line="191"/>
         <source>Ste&amp;ps</source>
         <translation>ステップ数(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="200"/>
+        <location filename="../../gui/controls/control_panel.py" line="194"/>
         <source>&amp;Seed</source>
         <translation>シード(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="401"/>
+        <location filename="../../gui/controls/control_panel.py" line="392"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="429"/>
+        <location filename="../../gui/controls/control_panel.py" line="420"/>
         <source>2-layer model</source>
         <translation>2層モデル</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="432"/>
+        <location filename="../../gui/controls/control_panel.py" line="423"/>
         <source>{gate} · {nodes} · α = {alpha} · {steps} steps</source>
         <translation>{gate} · {nodes} · α = {alpha} · {steps} ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="434"/>
+        <location filename="../../gui/controls/control_panel.py" line="425"/>
         <source>The run&apos;s settings (Esc leaves presentation mode to change them)</source>
         <translation>この学習の設定（変えるには Esc でプレゼンテーションモードを抜けます）</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="455"/>
+        <location filename="../../gui/controls/control_panel.py" line="446"/>
         <source>Full speed</source>
         <translation>最高速度</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="457"/>
+        <location filename="../../gui/controls/control_panel.py" line="448"/>
         <source>1 step/s</source>
         <translation>1 ステップ/秒</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="459"/>
+        <location filename="../../gui/controls/control_panel.py" line="450"/>
         <source>{0} steps/s</source>
         <translation>{0} ステップ/秒</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="465"/>
+        <location filename="../../gui/controls/control_panel.py" line="456"/>
         <source>0 = the article&apos;s 2-layer model (one neuron, 3 weights)</source>
         <translation>0 = 記事の2層モデル（ニューロン1個、重み3個）</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="466"/>
+        <location filename="../../gui/controls/control_panel.py" line="457"/>
         <source>3-layer model: 1 hidden node + a bias node</source>
         <translation>3層モデル: 隠れ層のノード 1 個 + バイアスのノード</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="467"/>
+        <location filename="../../gui/controls/control_panel.py" line="458"/>
         <source>3-layer model: {0} hidden nodes + a bias node</source>
         <translation>3層モデル: 隠れ層のノード {0} 個 + バイアスのノード</translation>
     </message>
@@ -1016,7 +1015,7 @@ Any existing file of that name is unchanged.</source>
         <translation>学習する曲面。選ぶと下にその式が表示されます</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/function_picker.py" line="79"/>
+        <location filename="../../gui/controls/function_picker.py" line="78"/>
         <source>F&amp;unction</source>
         <translation>関数(&amp;U)</translation>
     </message>
@@ -1026,7 +1025,7 @@ Any existing file of that name is unchanged.</source>
         <translation>値が 0 から 1 の範囲に収まる f(x1, x2)。使えるのは数、pi、x1、x2、+ - * / ^、かっこ、sin cos exp log sqrt abs tanh min max です。Enter を押すか、入力欄を離れると適用されます</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/function_picker.py" line="79"/>
+        <location filename="../../gui/controls/function_picker.py" line="78"/>
         <source>f(x1, x2) =</source>
         <translation>f(x1, x2) =</translation>
     </message>
@@ -1046,62 +1045,62 @@ Any existing file of that name is unchanged.</source>
         <translation>許容誤差 ±</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/function_picker.py" line="80"/>
+        <location filename="../../gui/controls/function_picker.py" line="79"/>
         <source>G&amp;rid (n x n)</source>
         <translation>格子（n x n）(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/function_picker.py" line="102"/>
+        <location filename="../../gui/controls/function_picker.py" line="101"/>
         <source>Bump</source>
         <translation>山</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/function_picker.py" line="102"/>
+        <location filename="../../gui/controls/function_picker.py" line="101"/>
         <source>Ridge</source>
         <translation>尾根</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/function_picker.py" line="102"/>
+        <location filename="../../gui/controls/function_picker.py" line="101"/>
         <source>Saddle</source>
         <translation>鞍点</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/function_picker.py" line="103"/>
+        <location filename="../../gui/controls/function_picker.py" line="102"/>
         <source>Ripple</source>
         <translation>波紋</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/function_picker.py" line="103"/>
+        <location filename="../../gui/controls/function_picker.py" line="102"/>
         <source>Step (not continuous)</source>
         <translation>段差（連続でない）</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/function_picker.py" line="104"/>
+        <location filename="../../gui/controls/function_picker.py" line="103"/>
         <source>Smooth AND</source>
         <translation>なめらかな AND</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/function_picker.py" line="104"/>
+        <location filename="../../gui/controls/function_picker.py" line="103"/>
         <source>Smooth OR</source>
         <translation>なめらかな OR</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/function_picker.py" line="104"/>
+        <location filename="../../gui/controls/function_picker.py" line="103"/>
         <source>Smooth XOR</source>
         <translation>なめらかな XOR</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/function_picker.py" line="105"/>
+        <location filename="../../gui/controls/function_picker.py" line="104"/>
         <source>Smooth NAND</source>
         <translation>なめらかな NAND</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/function_picker.py" line="105"/>
+        <location filename="../../gui/controls/function_picker.py" line="104"/>
         <source>Smooth NOR</source>
         <translation>なめらかな NOR</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/function_picker.py" line="105"/>
+        <location filename="../../gui/controls/function_picker.py" line="104"/>
         <source>Smooth XNOR</source>
         <translation>なめらかな XNOR</translation>
     </message>
@@ -2346,293 +2345,293 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
         <translation>目標損失 {0:g}</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="123"/>
+        <location filename="../../gui/common/messages.py" line="124"/>
         <source>“{0}” is not a whole number. Numbers here are written with a decimal point and a comma between thousands: 2,000 is two thousand.</source>
         <translation>「{0}」は整数ではありません。ここでは小数点に「.」、3桁ごとの区切りに「,」を使います（2,000 は二千）。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="146"/>
+        <location filename="../../gui/common/messages.py" line="136"/>
         <source>{0}: {1} is not allowed. Allowed: {2}.</source>
         <translation>{0}: {1} は使えません。使える値: {2}。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="153"/>
+        <location filename="../../gui/common/messages.py" line="143"/>
         <source>the {0} x {0} check grid</source>
         <translation>{0} x {0} の検査用格子</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="154"/>
+        <location filename="../../gui/common/messages.py" line="144"/>
         <source>the {0} x {0} grid</source>
         <translation>{0} x {0} の格子</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="162"/>
+        <location filename="../../gui/common/messages.py" line="152"/>
         <source>The function must be text, such as x1*x2.</source>
         <translation>関数は x1*x2 のような文字列で入力してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="163"/>
+        <location filename="../../gui/common/messages.py" line="153"/>
         <source>The expression is empty: type one in x1 and x2, such as x1*x2.</source>
         <translation>式が空です。x1*x2 のように、x1 と x2 の式を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="165"/>
+        <location filename="../../gui/common/messages.py" line="155"/>
         <source>The expression has {0} characters; at most {1}.</source>
         <translation>式が {0} 文字あります。{1} 文字までにしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="167"/>
+        <location filename="../../gui/common/messages.py" line="157"/>
         <source>“{0}” at character {1} is not allowed: use numbers, pi, x1, x2, + - * / ^, parentheses and sin cos exp log sqrt abs tanh min max.</source>
         <translation>{1} 文字目の「{0}」は使えません。使えるのは数、pi、x1、x2、+ - * / ^、かっこ、sin cos exp log sqrt abs tanh min max です。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="170"/>
+        <location filename="../../gui/common/messages.py" line="160"/>
         <source>“**” at character {0}: write powers with ^ (x1^2).</source>
         <translation>{0} 文字目の「**」: べき乗は ^ で書いてください（x1^2）。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="172"/>
+        <location filename="../../gui/common/messages.py" line="162"/>
         <source>“{0}” was expected at character {1}.</source>
         <translation>{1} 文字目には「{0}」が必要です。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="174"/>
+        <location filename="../../gui/common/messages.py" line="164"/>
         <source>Nested more than {0} deep at character {1}.</source>
         <translation>{1} 文字目で入れ子が {0} 段を超えています。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="176"/>
+        <location filename="../../gui/common/messages.py" line="166"/>
         <source>Unexpected “{0}” at character {1}: is an operator missing (2*x1, not 2x1)?</source>
         <translation>{1} 文字目の「{0}」は予期しないものです。演算子が抜けていませんか（2x1 ではなく 2*x1）？</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="179"/>
+        <location filename="../../gui/common/messages.py" line="169"/>
         <source>The number at character {0} is too large.</source>
         <translation>{0} 文字目の数が大きすぎます。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="180"/>
+        <location filename="../../gui/common/messages.py" line="170"/>
         <source>“{0}” at character {1} is not known: use numbers, pi, x1, x2, + - * / ^, parentheses and sin cos exp log sqrt abs tanh min max.</source>
         <translation>{1} 文字目の「{0}」は知らない名前です。使えるのは数、pi、x1、x2、+ - * / ^、かっこ、sin cos exp log sqrt abs tanh min max です。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="183"/>
+        <location filename="../../gui/common/messages.py" line="173"/>
         <source>A number, x1, x2 or “(” was expected at character {0}.</source>
         <translation>{0} 文字目には数、x1、x2、または「(」が必要です。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="185"/>
+        <location filename="../../gui/common/messages.py" line="175"/>
         <source>“{0}” at character {1} needs its argument in parentheses: {0}(x1).</source>
         <translation>{1} 文字目の「{0}」は引数をかっこで囲んでください: {0}(x1)。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="187"/>
+        <location filename="../../gui/common/messages.py" line="177"/>
         <source>{0} at character {1} takes {2} arguments: it was given {3}.</source>
         <translation>{1} 文字目の {0} の引数は{2}ですが、{3} 個与えられています。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="189"/>
+        <location filename="../../gui/common/messages.py" line="179"/>
         <source>two or more</source>
         <translation>2個以上</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="190"/>
+        <location filename="../../gui/common/messages.py" line="180"/>
         <source>one</source>
         <translation>1個</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="191"/>
+        <location filename="../../gui/common/messages.py" line="181"/>
         <source>The function is not defined (or not finite) at ({0:.3g}, {1:.3g}) on {2}.</source>
         <translation>{2}の点 ({0:.3g}, {1:.3g}) で関数が定義されていません（または有限の値になりません）。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="201"/>
+        <location filename="../../gui/common/messages.py" line="191"/>
         <source>The values on {0} run from {1:.3g} to {2:.3g}, outside [0, 1] (the output is a sigmoid).</source>
         <translation>{0}上の値は {1:.3g} から {2:.3g} までで、[0, 1] の外に出ています（出力はシグモイドです）。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="204"/>
+        <location filename="../../gui/common/messages.py" line="194"/>
         <source>Shift it: {0} runs from {1:.3g} to {2:.3g}.</source>
         <translation>ずらしてください: {0} なら {1:.3g} から {2:.3g} までになります。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="206"/>
+        <location filename="../../gui/common/messages.py" line="196"/>
         <source>Scale it: {0} runs from {1:.3g} to {2:.3g}.</source>
         <translation>縮めてください: {0} なら {1:.3g} から {2:.3g} までになります。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="213"/>
+        <location filename="../../gui/common/messages.py" line="203"/>
         <source>Training diverged at step {0}: the loss or a weight stopped being a finite number. Every view shows the last finite state.</source>
         <translation>ステップ {0} で学習が発散しました。損失または重みが有限の数でなくなりました。どの表示も、最後の有限な状態を示しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="217"/>
+        <location filename="../../gui/common/messages.py" line="207"/>
         <source>Training failed: {0}</source>
         <translation>学習に失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="219"/>
+        <location filename="../../gui/common/messages.py" line="209"/>
         <source>Stopped at step {0}.</source>
         <translation>ステップ {0} で停止しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="222"/>
+        <location filename="../../gui/common/messages.py" line="212"/>
         <source>Reached the target loss at step {0}.</source>
         <translation>ステップ {0} で目標損失に達しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="223"/>
+        <location filename="../../gui/common/messages.py" line="213"/>
         <source>Finished {0} steps.</source>
         <translation>{0} ステップの学習が完了しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="230"/>
+        <location filename="../../gui/common/messages.py" line="220"/>
         <source>solved</source>
         <translation>解けた</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="231"/>
+        <location filename="../../gui/common/messages.py" line="221"/>
         <source>diverged</source>
         <translation>発散</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="232"/>
+        <location filename="../../gui/common/messages.py" line="222"/>
         <source>no line can split it</source>
         <translation>直線では分けられない</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="233"/>
+        <location filename="../../gui/common/messages.py" line="223"/>
         <source>saturated</source>
         <translation>飽和</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="234"/>
+        <location filename="../../gui/common/messages.py" line="224"/>
         <source>still learning</source>
         <translation>まだ学習中</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="235"/>
+        <location filename="../../gui/common/messages.py" line="225"/>
         <source>stuck</source>
         <translation>行き詰まり</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="236"/>
+        <location filename="../../gui/common/messages.py" line="226"/>
         <source>too early to tell</source>
         <translation>まだ判断できない</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="237"/>
+        <location filename="../../gui/common/messages.py" line="227"/>
         <source>not yet within the tolerance</source>
         <translation>まだ許容誤差に収まっていない</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="250"/>
+        <location filename="../../gui/common/messages.py" line="240"/>
         <source>Within {0:g} at every sample: the largest error is {1:.2g} at {2}.</source>
         <translation>すべての標本点で誤差が {0:g} 以内です。最大の誤差は {2} での {1:.2g} です。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="253"/>
+        <location filename="../../gui/common/messages.py" line="243"/>
         <source>Solved: every prediction is near its target.</source>
         <translation>解けました: どの予測値も真の値の近くにあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="254"/>
+        <location filename="../../gui/common/messages.py" line="244"/>
         <source>barely</source>
         <translation>ぎりぎりで</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="255"/>
+        <location filename="../../gui/common/messages.py" line="245"/>
         <source>comfortably</source>
         <translation>余裕をもって</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="256"/>
+        <location filename="../../gui/common/messages.py" line="246"/>
         <source>clearly</source>
         <translation>はっきりと</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="257"/>
+        <location filename="../../gui/common/messages.py" line="247"/>
         <source>Solved {0}: the row closest to 0.5 is {1} ({2:.2f} for target {3:g}, {4:.2f} from 0.5).</source>
         <translation>{0}解けました。0.5 にいちばん近い行は {1} です（真の値 {3:g} に対して {2:.2f}、0.5 から {4:.2f}）。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="261"/>
+        <location filename="../../gui/common/messages.py" line="251"/>
         <source>The weights grew until the numbers overflowed: lower alpha and train again.</source>
         <translation>重みが大きくなりすぎて、数値があふれました。学習率 α を下げて、もう一度学習してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="265"/>
+        <location filename="../../gui/common/messages.py" line="255"/>
         <source>With one hidden node the network still draws one straight line, and no straight line puts (1, 0) and (0, 1) on one side and (0, 0) and (1, 1) on the other: add hidden nodes.</source>
         <translation>隠れ層のノードが1つでは、ネットワークが引けるのはやはり直線1本だけです。(1, 0) と (0, 1) を一方の側に、(0, 0) と (1, 1) をもう一方の側に分ける直線はありません。隠れ層のノードを増やしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="269"/>
+        <location filename="../../gui/common/messages.py" line="259"/>
         <source>A 2-layer model draws one straight line, and no straight line puts (1, 0) and (0, 1) on one side and (0, 0) and (1, 1) on the other: add hidden nodes.</source>
         <translation>2層モデルが引けるのは直線1本だけです。(1, 0) と (0, 1) を一方の側に、(0, 0) と (1, 1) をもう一方の側に分ける直線はありません。隠れ層のノードを加えてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="274"/>
+        <location filename="../../gui/common/messages.py" line="264"/>
         <source>The output is pinned at 0 or 1, where its slope is ~0 and learning stops: lower alpha, or start from Xavier weights (Advanced).</source>
         <translation>出力が 0 か 1 に張り付いています。そこでは傾きがほぼ 0 なので、学習が進みません。学習率 α を下げるか、重みの初期値を Xavier にしてください（詳細設定）。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="278"/>
+        <location filename="../../gui/common/messages.py" line="268"/>
         <source>{0} of {1} hidden nodes are switched off (their input is below 0 on every row) and pass no gradient, so learning stops: lower alpha, or start from Xavier weights (Advanced).</source>
         <translation>隠れ層のノード {1} 個のうち {0} 個が、どの行でも入力が 0 未満のため出力が 0 のままで、勾配を伝えないため、学習が進みません。学習率 α を下げるか、重みの初期値を Xavier にしてください（詳細設定）。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="283"/>
+        <location filename="../../gui/common/messages.py" line="273"/>
         <source>{0} of {1} hidden nodes are pinned at -1 or 1, where their slope is ~0 and learning stops: lower alpha, or start from Xavier weights (Advanced).</source>
         <translation>隠れ層のノード {1} 個のうち {0} 個が -1 か 1 に張り付いています。そこでは傾きがほぼ 0 なので、学習が進みません。学習率 α を下げるか、重みの初期値を Xavier にしてください（詳細設定）。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="287"/>
+        <location filename="../../gui/common/messages.py" line="277"/>
         <source>{0} of {1} hidden nodes are pinned at 0 or 1, where their slope is ~0 and learning stops: lower alpha, or start from Xavier weights (Advanced).</source>
         <translation>隠れ層のノード {1} 個のうち {0} 個が 0 か 1 に張り付いています。そこでは傾きがほぼ 0 なので、学習が進みません。学習率 α を下げるか、重みの初期値を Xavier にしてください（詳細設定）。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="292"/>
+        <location filename="../../gui/common/messages.py" line="282"/>
         <source>Not trained yet. Press Train (Space) to watch the network learn, or Step (.) for one step at a time.</source>
         <translation>まだ学習していません。「学習」（Space）で学習の様子を見るか、「1ステップ」（.）で1ステップずつ進めます。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="295"/>
+        <location filename="../../gui/common/messages.py" line="285"/>
         <source>Only {0:,} steps so far: too early to tell; train on.</source>
         <translation>まだ {0:,} ステップしか進んでいないので、判断するには早すぎます。学習を続けてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="299"/>
+        <location filename="../../gui/common/messages.py" line="289"/>
         <source>The gradient is not small ({0:.1e}): more steps will likely solve it.</source>
         <translation>勾配は小さくありません({0:.1e})。ステップを増やせば解ける見込みがあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="301"/>
+        <location filename="../../gui/common/messages.py" line="291"/>
         <source>The loss is still falling ({0:.0%} over the last {1:,} steps): more steps will likely solve it.</source>
         <translation>損失はまだ下がっています（最近の {1:,} ステップで {0:.0%}）。ステップを増やせば解ける見込みがあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="304"/>
+        <location filename="../../gui/common/messages.py" line="294"/>
         <source>Stuck: the loss has stopped falling (gradient {0:.1e}) with {1} on the wrong side: a local minimum, or a plateau that may still end.</source>
         <translation>行き詰まり: 損失が下がらなくなりました（勾配 {0:.1e}）。{1} は 0.5 を境に目標と逆の側にあるままです。局所的な最小値か、まだ抜け出せるかもしれない平らな領域（プラトー）にいます。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="309"/>
+        <location filename="../../gui/common/messages.py" line="299"/>
         <source>{0} sit near 0.5.</source>
         <translation>{0} は 0.5 の近くにあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="311"/>
+        <location filename="../../gui/common/messages.py" line="301"/>
         <source>Hidden nodes {0} and {1} draw nearly the same line.</source>
         <translation>隠れ層のノード {0} と {1} は、ほとんど同じ直線を引いています。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="313"/>
+        <location filename="../../gui/common/messages.py" line="303"/>
         <source>Try more steps, another seed, more hidden nodes or another alpha.</source>
         <translation>ステップを増やす、シードを変える、隠れ層のノードを増やす、学習率 α を変える、のどれかを試してください。</translation>
     </message>
     <message>
         <location filename="../../gui/common/messages.py" line="89"/>
-        <location filename="../../gui/common/messages.py" line="346"/>
+        <location filename="../../gui/common/messages.py" line="336"/>
         <source>2-layer model</source>
         <translation>2層モデル</translation>
     </message>
@@ -2648,54 +2647,54 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
     </message>
     <message>
         <location filename="../../gui/common/messages.py" line="92"/>
-        <location filename="../../gui/common/messages.py" line="338"/>
+        <location filename="../../gui/common/messages.py" line="328"/>
         <source>custom gate</source>
         <translation>カスタムゲート</translation>
     </message>
     <message>
         <location filename="../../gui/common/messages.py" line="83"/>
-        <location filename="../../gui/common/messages.py" line="351"/>
+        <location filename="../../gui/common/messages.py" line="341"/>
         <source>alpha {0:g}</source>
         <translation>学習率 α {0:g}</translation>
     </message>
     <message>
         <location filename="../../gui/common/messages.py" line="85"/>
-        <location filename="../../gui/common/messages.py" line="352"/>
+        <location filename="../../gui/common/messages.py" line="342"/>
         <source>seed {0}</source>
         <translation>シード {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="137"/>
+        <location filename="../../gui/common/messages.py" line="127"/>
         <source>{0} is not from {1} to {2}; the field keeps {3}.</source>
         <translation>{0} は {1} から {2} の範囲にありません。値は {3} のままです。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="319"/>
+        <location filename="../../gui/common/messages.py" line="309"/>
         <source>Not yet within {0:g}: the largest error is {1:.2g} at {2}.</source>
         <translation>まだ誤差が {0:g} 以内に収まっていません。最大の誤差は {2} での {1:.2g} です。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="322"/>
+        <location filename="../../gui/common/messages.py" line="312"/>
         <source>The loss is still falling ({0:.0%} over the last {1:,} steps): train on.</source>
         <translation>損失はまだ下がっています（直近 {1:,} ステップで {0:.0%}）。学習を続けてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="325"/>
+        <location filename="../../gui/common/messages.py" line="315"/>
         <source>The loss has stopped falling: try more hidden nodes, another alpha or another seed.</source>
         <translation>損失が下がらなくなりました。隠れ層のノードを増やすか、学習率やシードを変えてみてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="353"/>
+        <location filename="../../gui/common/messages.py" line="343"/>
         <source>step {0:,}</source>
         <translation>ステップ {0:,}</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="354"/>
+        <location filename="../../gui/common/messages.py" line="344"/>
         <source>loss {0:.4g}</source>
         <translation>損失 {0:.4g}</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="355"/>
+        <location filename="../../gui/common/messages.py" line="345"/>
         <source>loss {0:.4g} (the article&apos;s sum, no ½)</source>
         <translation>損失 {0:.4g}（記事のコードの和、½ なし）</translation>
     </message>
@@ -3501,279 +3500,279 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
 <context>
     <name>SeedsDialog</name>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="63"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="57"/>
         <source>Many seeds</source>
         <translation>多数のシード</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="469"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="470"/>
         <source>Trains many copies of this network that differ only in their random starting weights (their seed), and shows how often these settings learn the gate.</source>
         <translation>ランダムな重みの初期値（シード）だけが異なる、このネットワークのコピーをたくさん学習させ、この設定でどのくらいの割合でゲートを学習できるかを示します。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="108"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="102"/>
         <source>How many networks to train, each from its own seed (1 to {0}). More networks give a narrower confidence interval but take longer.</source>
         <translation>学習させるネットワークの数(1~{0})。それぞれ別のシードから始めます。数が多いほど信頼区間は狭くなりますが、時間がかかります。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="114"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="108"/>
         <source>The first network&apos;s seed; the others take the next ones. Another first seed gives another sample of starts, to check that the share solved holds.</source>
         <translation>最初のネットワークのシード。ほかは続く番号を使います。最初のシードを変えると別の初期値の標本になり、解けた割合が変わらないか確かめられます。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="120"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="114"/>
         <source>Run</source>
         <translation>実行</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="121"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="115"/>
         <source>Train all the networks with the current settings</source>
         <translation>現在の設定で、すべてのネットワークを学習させます</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="124"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="118"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="125"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="119"/>
         <source>Stop the run; nothing is shown for a cancelled run</source>
         <translation>実行を止めます。キャンセルした実行の結果は表示されません</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="129"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="123"/>
         <source>Training steps done, for all the networks together</source>
         <translation>すべてのネットワークを合わせた、実行済みの学習ステップ数</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="130"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="124"/>
         <source>step %v of %m</source>
         <translation>ステップ %v / %m</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="133"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="127"/>
         <source>&amp;Networks:</source>
         <translation>ネットワーク数(&amp;N):</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="135"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="129"/>
         <source>&amp;First seed:</source>
         <translation>最初のシード(&amp;F):</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="145"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="139"/>
         <source>final loss</source>
         <translation>最終損失</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="145"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="139"/>
         <source>networks</source>
         <translation>ネットワーク数</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="148"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="142"/>
         <source>solved</source>
         <translation>解けた</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="150"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="144"/>
         <source>not solved</source>
         <translation>解けなかった</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="153"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="147"/>
         <source>step</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="153"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="147"/>
         <source>loss</source>
         <translation>損失</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="161"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="155"/>
         <source>Final loss of each network</source>
         <translation>各ネットワークの最終損失</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="473"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="474"/>
         <source>How many networks ended with each loss: low is good. Blue networks solved the gate.</source>
         <translation>最終損失ごとのネットワークの数（損失は低いほど良い）。青はゲートを解けたネットワークです。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="162"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="156"/>
         <source>Loss during training</source>
         <translation>学習中の損失</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="163"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="157"/>
         <source>Line: the median loss at each step (half of the networks are below it). Shaded: where the middle 80 % of the networks are (between the 10 % and 90 % quantiles).</source>
         <translation>線: 各ステップでの損失の中央値（ネットワークの半数がこれより下）。塗りつぶし: 中央の 80 % のネットワークが入る範囲（10 % 点と 90 % 点の間）。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="188"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="182"/>
         <source>The results appear here when a run ends.</source>
         <translation>実行が終わると、ここに結果が表示されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="480"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="481"/>
         <source>Networks that did not solve the gate. Double-click a seed to open it in the main window and watch it train.</source>
         <translation>ゲートを解けなかったネットワーク。シードをダブルクリックするとメインウィンドウで開き、学習の様子を見られます。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="224"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="218"/>
         <source>Open in main window</source>
         <translation>メインウィンドウで開く</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="104"/>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="118"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="112"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="265"/>
         <source>Not applied: {0}</source>
         <translation>適用していません: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="225"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="219"/>
         <source>Open the selected seed in the main window to watch it train</source>
         <translation>選んだシードをメインウィンドウで開き、学習の様子を見ます</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="228"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="222"/>
         <source>Double-click a seed to watch it fail in the main window.</source>
         <translation>シードをダブルクリックすると、うまくいかない様子をメインウィンドウで見られます。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="246"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="240"/>
         <source>&lt;b&gt;Settings:&lt;/b&gt; {0}</source>
         <translation>&lt;b&gt;設定:&lt;/b&gt; {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="251"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="245"/>
         <source>The same networks, judged within ±{0:g}: none was trained again.</source>
         <translation>同じネットワークを許容誤差 ±{0:g} で判定し直しました。学習はやり直していません。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="255"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="249"/>
         <source>The settings changed: press Run for new results.</source>
         <translation>設定が変わりました。新しい結果を見るには「実行」を押してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="281"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="282"/>
         <source>Preparing the initial weights of {0} networks…</source>
         <translation>{0} 個のネットワークの重みの初期値を準備しています…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="290"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="291"/>
         <source>Cancelling…</source>
         <translation>キャンセルしています…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="317"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="318"/>
         <source>(seeds {0} to {1})</source>
         <translation>（シード {0} ~ {1}）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="326"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="327"/>
         <source>Training {0} networks…</source>
         <translation>{0} 個のネットワークを学習させています…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="334"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="335"/>
         <source>The run failed: {0}</source>
         <translation>実行に失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="336"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="337"/>
         <source>Cancelled: press Run to start again.</source>
         <translation>キャンセルしました。もう一度始めるには「実行」を押してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="387"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="388"/>
         <source>Done: {0} networks, seeds {1} to {2}.</source>
         <translation>完了: ネットワーク {0} 個、シード {1} ~ {2}。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="392"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="393"/>
         <source>95 % confidence interval: {0} % to {1} %. With these settings, the share of all seeds that would learn the function very likely lies in this range.</source>
         <translation>95 % 信頼区間: {0} % ~ {1} %。この設定では、すべてのシードのうち関数を学習できるものの割合は、95 % の確からしさでこの範囲にあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="395"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="396"/>
         <source>95 % confidence interval: {0} % to {1} %. With these settings, the share of all seeds that would solve the gate very likely lies in this range.</source>
         <translation>95 % 信頼区間: {0} % ~ {1} %。この設定では、すべてのシードのうちゲートを解けるものの割合は、95 % の確からしさでこの範囲にあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="406"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="407"/>
         <source>Solved {0}: {1} of {2} networks = {3} %</source>
         <translation>{0}を解けた割合: {2} 個中 {1} 個 = {3} %</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="439"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="440"/>
         <source>Seeds that failed: {0}</source>
         <translation>解けなかったシード: {0} 個</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="441"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="442"/>
         <source> (first {0} listed)</source>
         <translation>（最初の {0} 個を表示）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="453"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="454"/>
         <source>seed {0}: final loss {1:.3g}</source>
         <translation>シード {0}: 最終損失 {1:.3g}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="455"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="456"/>
         <source> (diverged at step {0})</source>
         <translation>（ステップ {0} で発散）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="466"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="467"/>
         <source>Trains many copies of this network that differ only in their random starting weights (their seed), and shows how often these settings learn the function: every sample within the tolerance.</source>
         <translation>ランダムな重みの初期値（シード）だけが異なる、このネットワークのコピーをたくさん学習させ、この設定でどのくらいの割合で関数を学習できるか（すべての標本点が許容誤差以内に入るか）を示します。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="471"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="472"/>
         <source>How many networks ended with each loss: low is good. Blue networks learnt the function.</source>
         <translation>最終的な損失ごとのネットワーク数。低いほど良い結果です。青は関数を学習できたネットワークです。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="478"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="479"/>
         <source>Networks that did not learn the function. Double-click a seed to open it in the main window and watch it train.</source>
         <translation>関数を学習できなかったネットワーク。シードをダブルクリックするとメインウィンドウで開き、学習の様子を見られます。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="485"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="486"/>
         <source>2-layer network (no hidden nodes)</source>
         <translation>2層ネットワーク（隠れ層なし）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="488"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="489"/>
         <source>{0}, {1}, alpha {2}, {3} steps, {4} updates, {5}, {6} loss, {7} start weights, {8} update order</source>
         <translation>{0}、{1}、学習率 {2}、{3} ステップ、更新方式 {4}、活性化関数 {5}、損失関数 {6}、重みの初期値 {7}、更新の順序 {8}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="495"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="496"/>
         <source>, within ±{0}</source>
         <translation>、許容誤差 ±{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="497"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="498"/>
         <source>, stop at loss {0}</source>
         <translation>、損失 {0} で停止</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="502"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="503"/>
         <source>the function {0} on a {1} x {1} grid</source>
         <translation>{1} x {1} の格子上の関数 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="504"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="505"/>
         <source>the custom gate</source>
         <translation>カスタムゲート</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="219"/>
-        <location filename="../../gui/dialogs/seeds_dialog.py" line="374"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="213"/>
+        <location filename="../../gui/dialogs/seeds_dialog.py" line="375"/>
         <source>Seeds that failed</source>
         <translation>解けなかったシード</translation>
     </message>
