@@ -13,7 +13,7 @@ import time
 import numpy as np
 from PySide6.QtCore import QObject, Signal
 
-from core.model.config import LIVE_FIELDS, TrainConfig, differing_fields
+from core.model.config import LIVE_FIELDS, STEPS_MAX, TrainConfig, differing_fields
 from core.training import states
 from core.training.trainer import Trainer
 from core.views.run_list import RunInfo
@@ -102,7 +102,8 @@ class RunSession(QObject):
 
     def train(self) -> None:
         """Train on; from a past step, a new run that branches off there; after a finished run,
-        a new run from the seed (the finished one is kept in `runs`)."""
+        a new run from the seed, or, if its weights were edited since, one that branches off
+        at its end with the edited weights (the finished one is kept in `runs`)."""
         if self.viewing is not None:
             self._from_the_past(lambda: self.controller.start(self._trainer))
             return
@@ -110,8 +111,19 @@ class RunSession(QObject):
             self.controller.pause(False)
             return
         if self._trainer.finished:
-            self._replace_run(session_trainer(self._config), elsewhere=True)
+            trained = self._weights_before_edit()
+            if trained is not None:
+                if not self._fork(self._trainer.step, trained):
+                    return  # it said why
+            else:
+                self._replace_run(session_trainer(self._config), elsewhere=True)
         self.controller.start(self._trainer)
+
+    def _weights_before_edit(self):
+        """The weights the run had before the hand edits made at its present step (those
+        Ctrl+Z would go back to), or None if none is left to undo."""
+        step = self._trainer.step
+        return next((weights for at, weights in self._undo if at == step), None)
 
     def step(self) -> None:
         """One step; from a past step, one step of a new run that branches off there. A
@@ -207,10 +219,12 @@ class RunSession(QObject):
 
         self.when_stopped(branch_then)
 
-    def _fork(self, step: int) -> bool:
+    def _fork(self, step: int, trained=None) -> bool:
         """Makes the run that branches off at `step` (with the alpha and steps typed since)
-        the session's run; the run it came from stays in `runs`. False (and a notice) if the
-        record cannot rebuild that step (a damaged file's)."""
+        the session's run; the run it came from stays in `runs`. trained: `step` is the run's
+        end, hand-edited: the branch takes the edited weights and the run gets back `trained`,
+        the weights it trained to. False (and a notice) if the record cannot rebuild that step
+        (a damaged file's)."""
         origin = self._trainer
         try:
             branch = origin.fork(step, alpha=self._config.alpha)
@@ -219,12 +233,20 @@ class RunSession(QObject):
             return False
         if self._config.steps != branch.config.steps and self._config.steps > step:
             branch.set_steps(self._config.steps)
+        elif branch.finished:  # off a completed run's end: the steps typed, again
+            branch.set_steps(min(STEPS_MAX, step + self._config.steps))
+        if trained is not None:
+            origin.set_weights(trained)  # the edit moves to the branch: none is left behind
         self._replace_run(branch, elsewhere=True)
         self._config = branch.config
         self.config_changed.emit(branch.config)
         self.edited.emit()
-        self.notice.emit(self.tr("A new run branches off at step {0:,}; the run it came from is "
-                                 "kept.").format(step))
+        if trained is not None:
+            self.notice.emit(self.tr("Training on from the edited weights: a new run branches "
+                                     "off at step {0:,}.").format(step))
+        else:
+            self.notice.emit(self.tr("A new run branches off at step {0:,}; the run it came from "
+                                     "is kept.").format(step))
         return True
 
     def _replace_run(self, trainer: Trainer, elsewhere: bool = False) -> None:

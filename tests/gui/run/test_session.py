@@ -310,6 +310,17 @@ def test_undo_puts_back_the_weights_from_before_a_hand_edit(finished):
     assert finished.notices[-1].startswith("Nothing to undo")
 
 
+def test_train_after_an_undone_edit_of_a_finished_run_starts_from_the_seed(finished):
+    run = finished.trainer
+    before = run.weights.copy()
+    finished.edit_weights(type(before)(before.hidden + 1.0, before.output))
+    finished.undo_edit()  # nothing edited is left: Train makes a new run, as after any end
+    finished.train()
+    assert finished.trainer is not run and finished.trainer.branched_from is None
+    assert finished.trainer.record.state_at(0).weights.equals(run.initial_weights)
+    assert run.weights.equals(before)
+
+
 def test_a_hand_edit_on_a_past_step_edits_a_branch(finished):
     original = finished.trainer
     finished.show_step(300)

@@ -435,6 +435,32 @@ def test_hand_edited_weight_updates_views_and_training_continues_from_it(qtbot, 
     assert window.session.trainer.weights.equals(reference.weights)
 
 
+def test_train_after_editing_a_finished_runs_weight_trains_on_from_the_edited_weights(qtbot, window):
+    """Train started a new run from the seed: the edit stayed on the finished run, unsaid."""
+    from core.views.diagram import with_parameter
+
+    window.controls.train_pressed.emit()
+    wait_state(qtbot, window, states.FINISHED)
+    first = window.session.trainer
+    trained = first.weights.copy()
+    assert window.network_view.is_editable()
+    window.network_view.edit_weight(("output", 0), 5.0)
+    edited = with_parameter(trained, ("output", 0), 5.0)
+    window.controls.train_pressed.emit()
+    assert window.statusBar().currentMessage() == (
+        "Training on from the edited weights: a new run branches off at step 3,000.")
+    qtbot.waitUntil(lambda: window.session.trainer is not first)
+    wait_state(qtbot, window, states.FINISHED)
+    branch = window.session.trainer
+    assert branch.branched_from == (first.run_id, 3000) and branch.step == 6000
+    assert branch.state_at(3000).weights.equals(edited)
+    reference = Trainer(TrainConfig(steps=6000, seed=4), weights=edited, step=3000)
+    reference.run()
+    assert branch.weights.equals(reference.weights)
+    # The finished run is kept as it trained, not with the edit that moved to the branch.
+    assert first in window.session.runs and first.step == 3000 and first.weights.equals(trained)
+
+
 def test_save_and_open_round_trip_restores_every_view(qtbot, window, tmp_path):
     window.controls.train_pressed.emit()
     wait_state(qtbot, window, states.FINISHED)
