@@ -55,6 +55,7 @@ class RunSession(QObject):
         self._names: dict[int, str] = {}  # run_id -> a name the user gave
         self._numbers = {self._trainer.run_id: 1}  # run_id -> its number in the Runs panel
         self._elsewhere: set[int] = set()  # runs another window trains (compare): hands off
+        self._lent: set[int] = set()  # runs another window shows (compare): never deleted
         self._marks = SavedMarks()  # which runs a file holds as they are now
         self._over_cap_said = False
         self._marks.remember(self._trainer)
@@ -268,7 +269,7 @@ class RunSession(QObject):
         while len(self.runs) > RUNS_KEPT:  # the oldest with nothing to lose goes
             # A session file's runs stay: Save writes that file again from this list.
             spare = next((run for run in self.runs if run is not self._trainer
-                          and run.run_id not in self._elsewhere
+                          and not self.is_lent(run.run_id)
                           and not self._marks.in_session_file(run.run_id)
                           and not self.is_unsaved(run)), None)
             if spare is None:
@@ -361,9 +362,9 @@ class RunSession(QObject):
 
         self.when_stopped(switch)
 
-    def is_elsewhere(self, run_id: int) -> bool:
-        """Another window (compare) trains the run now."""
-        return run_id in self._elsewhere
+    def is_lent(self, run_id: int) -> bool:
+        """Another window (compare) trains or shows the run now: it stays in the list."""
+        return run_id in self._elsewhere or run_id in self._lent
 
     def delete_run(self, run_id: int) -> None:
         run = self._run(run_id)
@@ -373,6 +374,10 @@ class RunSession(QObject):
             self.notice.emit(self.tr("The run shown cannot be deleted: show another run first."))
             return
         if self._refuse_elsewhere(run_id):
+            return
+        if run_id in self._lent:  # the compare window would go on drawing a run gone from here
+            self.notice.emit(self.tr("Run {0} is shown in the compare window: close that window "
+                                     "to delete it.").format(self._numbers.get(run_id, "?")))
             return
         self._forget(run)
         self._send_runs()
@@ -393,10 +398,17 @@ class RunSession(QObject):
             self._elsewhere.add(trainer.run_id)
         self._list(trainer)
 
+    def lend(self, trainers) -> None:
+        """Runs another window shows (compare): none is deleted or trimmed from the list until
+        given back."""
+        self._lent.update(trainer.run_id for trainer in trainers)
+
     def give_back(self, trainers) -> None:
-        """The runs another window trained are the session's again (their threads ended)."""
+        """The runs another window showed or trained are the session's again (their threads
+        ended)."""
         for trainer in trainers:
             self._elsewhere.discard(trainer.run_id)
+            self._lent.discard(trainer.run_id)
         self._send_runs()  # their steps and losses, now that they have stopped
 
     def _refuse_elsewhere(self, run_id: int) -> bool:

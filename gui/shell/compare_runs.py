@@ -64,7 +64,8 @@ class CompareRuns(QObject):
             train=(False, train_other), live=session.controller.snapshot,
             latest=(session.live_snapshot() if session.is_running() else None, None))
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        window.closed.connect(session.give_back)
+        session.lend([left, right])  # both stay listed while it draws them
+        window.closed.connect(lambda _trained, runs=(left, right): session.give_back(runs))
         window.closed.connect(lambda _runs, w=window: self._forget(w))
         self.window = window
         window.loss_plot.set_loss_convention(self._convention())

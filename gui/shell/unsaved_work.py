@@ -72,7 +72,7 @@ class UnsavedWork(QObject):
         run and the compare window's are refused by the session, with a reason)."""
         session = self._session
         run = session.run_by_id(run_id)
-        if run is None or run is session.trainer or session.is_elsewhere(run_id) or \
+        if run is None or run is session.trainer or session.is_lent(run_id) or \
                 self.confirm_delete(run):
             session.delete_run(run_id)
 

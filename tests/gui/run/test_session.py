@@ -440,9 +440,15 @@ def test_a_run_lent_to_the_compare_window_is_not_trimmed_from_the_list(qtbot):
     s = RunSession(TrainConfig(steps=10))
     lent = session_trainer(TrainConfig(steps=10, alpha=2.0))
     s.add_run(lent, elsewhere=True)
+    shown = session_trainer(TrainConfig(steps=10, alpha=3.0))  # shown there, not trained
+    s.add_run(shown)
+    s.lend([shown])
     for k in range(RUNS_KEPT + 3):
         s.add_run(session_trainer(TrainConfig(steps=10, seed=k + 10)))
-    assert lent in s.runs and len(s.runs) == RUNS_KEPT
+    assert lent in s.runs and shown in s.runs and len(s.runs) == RUNS_KEPT
+    s.give_back([lent, shown])
+    s.add_run(session_trainer(TrainConfig(steps=10, seed=99)))
+    assert lent not in s.runs  # given back, the oldest with nothing to lose goes again
     s.shutdown()
 
 

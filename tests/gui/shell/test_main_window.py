@@ -1176,6 +1176,40 @@ def test_a_run_training_in_the_compare_window_is_not_shown_or_deleted_meanwhile(
     assert window.session.trainer is other
 
 
+def delete_in_runs_panel(qtbot, window, run):
+    tree = window.runs_view.tree()
+    row = window.runs_view.run_ids().index(run.run_id)
+    tree.setCurrentItem(tree.topLevelItem(row))
+    qtbot.keyClick(tree, Qt.Key.Key_Delete)
+
+
+def test_a_run_shown_in_the_compare_window_is_not_deleted_until_it_closes(qtbot, window):
+    """The Runs panel deleted a run the compare window went on showing (it neither trains it
+    nor owned it): a run the session no longer had, still drawn there."""
+    first, second = two_runs(qtbot, window)
+    tree = window.runs_view.tree()
+    tree.setCurrentItem(tree.topLevelItem(0))
+    compare_action(window, "the run selected in the Runs panel").trigger()
+    compare = window.compare.window
+    assert compare is not None and compare.model.runs == [second, first]
+    asked = []
+    window.unsaved.ask = lambda labels, action: asked.append(action) or "discard"
+    delete_in_runs_panel(qtbot, window, first)
+    assert first in window.session.runs and window.runs_view.run_ids() == [first.run_id, second.run_id]
+    assert window.statusBar().currentMessage() == (
+        "Run 1 is shown in the compare window: close that window to delete it.")
+    assert not asked  # refused before asking whether to lose its progress
+    # The run shown, once another is shown instead, is kept for the compare window too.
+    window.session.switch_to(first.run_id)
+    qtbot.waitUntil(lambda: window.session.trainer is first)
+    delete_in_runs_panel(qtbot, window, second)
+    assert second in window.session.runs and "Run 2 is shown" in window.statusBar().currentMessage()
+    compare.close()
+    qtbot.waitUntil(lambda: window.compare.window is None)
+    delete_in_runs_panel(qtbot, window, second)  # given back: it may go now (asked first)
+    assert asked == ["delete"] and window.runs_view.run_ids() == [first.run_id]
+
+
 def test_the_compare_timeline_stays_at_a_past_step_while_the_runs_train(qtbot, window):
     from core.model.network import predictions
 
