@@ -241,6 +241,21 @@ def test_a_network_gives_the_same_floats_in_any_block_and_alone(config, monkeypa
     assert np.array_equal(alone.weights[0], together.weights[4])
 
 
+def test_networks_split_into_blocks_of_equal_sizes(monkeypatch):
+    """1,024 networks on a 21 x 21 grid with 16 nodes fit 195 to a block: six blocks of 170 or
+    171, not five of 195 and a narrow one of 49 that pays NumPy's per-call overhead."""
+    from core.training import ensemble
+
+    config = TrainConfig(function="bump", grid=21, mode="batch", hidden_nodes=16, steps=1)
+    sizes = [block.size for block in Ensemble(config, 1024, 0)._blocks]
+    assert sizes == [170, 171, 171, 170, 171, 171]
+    monkeypatch.setattr(ensemble, "BLOCK_ELEMENTS", 16 * 4)
+    gate = TrainConfig(hidden_nodes=16, mode="batch", steps=1)
+    assert [block.size for block in Ensemble(gate, 10, 0)._blocks] == [3, 3, 4]
+    indices = np.concatenate([block.index for block in Ensemble(config, 1000, 0)._blocks])
+    assert np.array_equal(indices, np.arange(1000))
+
+
 def test_arithmetic_and_comparisons_with_lines_apply_line_by_line_in_order():
     from core.model.tracing import Graph, Lines
 
