@@ -29,6 +29,9 @@ INPUT, PREDICTION, TARGET, ERROR = range(4)
 _RIGHT_SIDE = QColor(46, 160, 67, 60)
 _WRONG_SIDE = QColor(218, 54, 51, 60)
 _SOLVED_STYLE = "color: #1a7f37; font-weight: bold;"
+# By column, the widest texts it shows: a gate's inputs, a prediction near 0.5 with six
+# decimals (format_prediction), a target with three, an error with a sign.
+_WIDEST = (("[0, 0]", "[1, 1]"), ("0.499999", "0.500001"), ("0.333", "0.000"), ("-0.00", "-1.00"))
 
 
 def _target_text(value: float) -> str:
@@ -106,8 +109,12 @@ class PredictionsTable(QWidget):
         table, header = self._table, self._table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setMinimumSectionSize(0)  # else its own size hint keeps a larger font's width
-        number = table.fontMetrics().horizontalAdvance("-0.000") + 12
-        self._needs = [max(header.sectionSizeHint(c), table.sizeHintForColumn(c), number) for c in range(4)]
+        # The widest text each column can be given later in the run, not only today's: at
+        # presentation size the short Japanese header left "0.500001" elided to "0.50…".
+        metrics = table.fontMetrics()
+        widest = [max(metrics.horizontalAdvance(text) for text in texts) + 12 for texts in _WIDEST]
+        self._needs = [max(header.sectionSizeHint(c), table.sizeHintForColumn(c), widest[c])
+                       for c in range(4)]
         frame = 2 * table.frameWidth()
         table.setMinimumWidth(sum(self._needs) + frame)
         table.setFixedHeight(header.sizeHint().height() + table.verticalHeader().length() + frame)

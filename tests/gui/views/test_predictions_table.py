@@ -151,3 +151,47 @@ def test_a_solved_run_says_how_clearly(table):
     assert table.is_solved_shown()
     assert table.why_text().startswith("Solved barely") and "(1, 1) (0.43 for target 0" in \
         table.why_text()
+
+
+def _cell_need(inner, text: str) -> int:
+    """The width a cell needs to show text whole: the delegate's margin each side (the focus
+    frame's and one pixel) and the grid line."""
+    from PySide6.QtWidgets import QStyle
+
+    margin = inner.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, inner) + 1
+    return inner.fontMetrics().horizontalAdvance(text) + 2 * margin + 1
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_six_decimal_predictions_are_never_elided_at_presentation_size(qapp, qtbot, language):
+    """Presentation mode doubles the font; in Japanese the short header 予測値 left the column
+    as narrow as "-0.000", and 0.500001 read "0.50…"."""
+    from PySide6.QtGui import QFont
+
+    from gui.common.i18n import install_translators
+
+    translators = install_translators(qapp, language)
+    try:
+        widget = PredictionsTable()
+        qtbot.addWidget(widget)
+        big = QFont(widget.font())
+        big.setPointSizeF(2 * big.pointSizeF())
+        widget.update_from(_initial_snapshot(TrainConfig(gate="xor", hidden_nodes=0)))
+        widget.setFont(big)
+        widget.show()
+        inner = widget._table
+        qtbot.waitUntil(lambda: inner.font().pointSizeF() == big.pointSizeF())
+        qapp.processEvents()  # the rows and columns refitted to the new font
+        widget.resize(widget.minimumSizeHint().width(), widget.height())  # its least width
+        # Then, later in the run, u = ±4e-6: predictions 0.499999 and 0.500001, the widest
+        # the table writes.
+        weights = Weights(hidden=np.zeros((3, 0)), output=np.array([8e-6, 0.0, -4e-6]))
+        widget.update_from(make_snapshot(TrainConfig(gate="xor", hidden_nodes=0), weights, 0))
+        assert widget.cell_text(1, PREDICTION) == "0.500001"
+        for row in range(4):
+            for column in range(4):
+                text = widget.cell_text(row, column)
+                assert inner.columnWidth(column) >= _cell_need(inner, text), (row, column, text)
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
