@@ -94,6 +94,7 @@ class WindowLayout(QObject):
         w.setCentralWidget(self.main_splitter)
         w.status_line = StatusLine()
         w.statusBar().addPermanentWidget(w.status_line)
+        w.status_line.follow(w.statusBar())
         size = fitted_size(PREFERRED_SIZE, w.screen().availableGeometry().size())
         # A 1024-pixel projector: the controls, the 3D view and the side column at their least
         # need 1,060 pixels, and the window ran past the screen's edge. The side views start

@@ -2,18 +2,25 @@
 
 import math
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from core.training import states
 from core.views.loss_convention import GATELAB, loss_factor
+
+# QStatusBar draws its message from 6 pixels in and stops 2 short of a permanent widget.
+MESSAGE_ROOM = 6 + 2 + 4  # and a little air between the message and the readouts
 
 
 class StatusLine(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setVerticalSpacing(0)
         self._step, self._loss, self._rate, self._state = (QLabel() for _ in range(4))
+        self._bar = None  # the status bar whose messages it makes room for (follow)
+        self._two_rows = None
         tips = (self.tr("Steps done of the run's total (one step = one pass over all the rows: a "
                         "gate's 4, or a function's grid)"),
                 self.tr("Loss now: summed over the 4 rows at the current weights (a function's grid: "
@@ -23,7 +30,7 @@ class StatusLine(QWidget):
                 self.tr("Training speed"), self.tr("What the trainer is doing"))
         for label, tip in zip((self._step, self._loss, self._rate, self._state), tips):
             label.setToolTip(tip)
-            layout.addWidget(label)
+        self._arrange(False)
         self._names = {states.IDLE: self.tr("ready"), states.TRAINING: self.tr("training"),
                        states.PAUSED: self.tr("paused"), states.FINISHED: self.tr("finished"),
                        states.DIVERGED: self.tr("diverged"), states.FAILED: self.tr("failed"),
@@ -50,6 +57,7 @@ class StatusLine(QWidget):
         rate = snapshot.steps_per_second
         self._rate.setText(self.tr("{0:,.0f} steps/s").format(rate) if rate else "")
         self._state.setText(self._names.get(snapshot.state, snapshot.state))
+        self._make_room()  # longer readouts may no longer leave the message its room
 
     def set_loss_convention(self, convention: str) -> None:
         """GATELAB or ARTICLE_SUM (core.views.loss_convention), as the loss plot shows it."""
@@ -59,3 +67,49 @@ class StatusLine(QWidget):
 
     def texts(self) -> list[str]:
         return [w.text() for w in (self._step, self._loss, self._rate, self._state)]
+
+    def follow(self, bar) -> None:
+        """Makes room for `bar`'s messages (the QStatusBar it sits in). In one row at twice the
+        size on a 1024-pixel projector, the readouts covered the end of "Esc or F11: back to
+        the usual window": while a message needs the room they stand in two rows."""
+        self._bar = bar
+        bar.messageChanged.connect(self._make_room)
+        bar.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if watched is self._bar and event.type() in (QEvent.Type.Resize, QEvent.Type.FontChange):
+            self._make_room()
+        return False
+
+    def _make_room(self, *_) -> None:
+        if self._bar is not None:  # after the bar's own layout, where the readouts then stand
+            QTimer.singleShot(0, self, self._fit_message)
+
+    def _fit_message(self) -> None:
+        message = self._bar.currentMessage()
+        if not message or not self.isVisible():
+            self._arrange(False)
+            return
+        # Where the readouts' left edge would be in one row: their right edge stays put.
+        right = self.geometry().right() + 1
+        needed = self._bar.fontMetrics().horizontalAdvance(message) + MESSAGE_ROOM
+        self._arrange(right - self._row_width() < needed)
+
+    def _row_width(self) -> int:
+        labels = (self._step, self._loss, self._rate, self._state)
+        return sum(label.sizeHint().width() for label in labels) + 3 * self._grid.horizontalSpacing()
+
+    def _arrange(self, two_rows: bool) -> None:
+        """One row, or two (step and speed over loss and state): narrower, one line taller."""
+        if two_rows == self._two_rows:
+            return
+        self._two_rows = two_rows
+        labels = (self._step, self._loss, self._rate, self._state)
+        for label in labels:
+            self._grid.removeWidget(label)
+        places = ((0, 0), (1, 0), (0, 1), (1, 1)) if two_rows else ((0, 0), (0, 1), (0, 2), (0, 3))
+        for label, (row, column) in zip(labels, places):
+            self._grid.addWidget(label, row, column)
+
+    def is_two_rows(self) -> bool:
+        return bool(self._two_rows)
