@@ -1717,6 +1717,15 @@ def test_the_article_guide_walks_the_2_layer_steps_in_the_articles_notation(qtbo
     assert window.controls.config().gate == "and" and window.session.trainer.step == 0
 
 
+def _this_checkout(root) -> dict:
+    """The environment for a script run from `root`: it imports this checkout's gui, not the
+    one an editable install points at (another worktree's)."""
+    import os
+
+    paths = [str(root), os.environ.get("PYTHONPATH", "")]
+    return os.environ | {"PYTHONPATH": os.pathsep.join(filter(None, paths))}
+
+
 @pytest.mark.parametrize("language", ["en", "ja"])
 def test_presentation_mode_on_a_1024_projector_cuts_off_nothing(language):
     import json
@@ -1730,7 +1739,8 @@ def test_presentation_mode_on_a_1024_projector_cuts_off_nothing(language):
     root = Path(__file__).resolve().parents[3]
     result = subprocess.run(
         ["xvfb-run", "-a", "-s", "-screen 0 1024x768x24 +extension GLX", sys.executable,
-         "tests/gui/present_at.py", language], cwd=root, capture_output=True, text=True, timeout=120)
+         "tests/gui/present_at.py", language], cwd=root, capture_output=True, text=True, timeout=120,
+        env=_this_checkout(root))
     line = next((x for x in result.stdout.splitlines() if x.startswith("{")), None)
     assert line, result.stdout + result.stderr
     shown = json.loads(line)
