@@ -83,7 +83,12 @@ class _SettingsScroll(QScrollArea):
         return self.widget().sizeHint() + QSize(self._bar(), 0)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        return QSize(self.widget().minimumSizeHint().width() + self._bar(), SETTINGS_MIN_HEIGHT)
+        # No taller than what is in it: in presentation mode only the run's facts, and the
+        # rest of a 768-pixel screen's height went to an empty gap over the diagnosis.
+        settings = self.widget()
+        content = settings.heightForWidth(self.viewport().width()) if settings.hasHeightForWidth() \
+            else settings.sizeHint().height()
+        return QSize(settings.minimumSizeHint().width() + self._bar(), min(SETTINGS_MIN_HEIGHT, content))
 
     def _bar(self) -> int:
         return self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)

@@ -62,6 +62,7 @@ class Presentation:
         QApplication.processEvents()  # the larger font's sizes, before fitting the controls
         w.fit_controls()
         self._share_width()
+        w.panes.fit_height(True)
         w.statusBar().showMessage(self._hint(), 8000)
 
     @staticmethod
@@ -76,6 +77,7 @@ class Presentation:
             w.statusBar().clearMessage()
         state, geometry, shown, font, splitters = self._saved
         self._saved = None
+        w.panes.fit_height(False)
         QApplication.instance().setFont(font)
         w.controls.set_presenting(False)
         w.loss_plot.set_scale(1.0)

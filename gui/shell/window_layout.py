@@ -51,6 +51,7 @@ VIEW_DOCKS = ("network", "hidden", "space", "landscape", "math", "practice", "gr
 READING_DOCKS = ("guide", "theorem", "help")
 SHOWN_AT_FIRST = ("network", "space", "math", "runs")
 VIEW_SHARE = 0.62  # of the middle column's height, for the 3D view over the loss plot
+COLUMN_MAX_SHARE = 0.5  # of the window's width: the most the left column widens to fit its height
 # Room left on the screen for the window's frame and title bar, which Qt's sizes exclude.
 FRAME_ALLOWANCE = QSize(16, 48)
 # The dock views that draw the step shown (gui.shell.dock_refresh), by dock.
@@ -79,6 +80,7 @@ class WindowLayout(QObject):
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.main_splitter = None
+        self._fitting_height = False  # presentation mode: the column widens to show it all
         self.fit_controls()
         w.output_view, w.loss_plot, w.timeline = OutputView(), LossPlot(), TimelineBar()
         w.notice = QLabel()
@@ -117,6 +119,10 @@ class WindowLayout(QObject):
         w.installEventFilter(self)  # the controls' least width again once the window is shown
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if watched in (self.left_column, self.controls_scroll):
+            if self._fitting_height and event.type() in (QEvent.Type.LayoutRequest, QEvent.Type.Resize):
+                QTimer.singleShot(0, self, self._fit_height)  # after the layout has taken it
+            return False
         if watched is self._window and event.type() == QEvent.Type.Show:
             # Built but not yet shown, the controls' least width came out ~25 pixels short
             # (styles are applied on showing): their edge was cut off.
@@ -232,6 +238,41 @@ class WindowLayout(QObject):
             sizes = self.main_splitter.sizes()
             if sizes and sizes[0] < width:
                 self.main_splitter.setSizes([width, max(1, sum(sizes) - width)])
+
+    def fit_height(self, on: bool) -> None:
+        """Presentation mode (on): the left column as wide as it must be for the speed, the
+        buttons, the table and the whole diagnosis to fit the screen's height. At twice the size
+        on a 768-pixel screen a stuck run's diagnosis ran past the bottom, cut off."""
+        self._fitting_height = on
+        for widget in (self.left_column, self.controls_scroll):
+            widget.removeEventFilter(self)
+            if on:
+                widget.installEventFilter(self)
+        if on:
+            self._fit_height()
+
+    def _fit_height(self) -> None:
+        if not self._fitting_height:
+            return
+        w, scroll, splitter = self._window, self.controls_scroll, self.main_splitter
+        sizes = splitter.sizes()
+        # Measured without the scroll bar's width: while the column is too tall the bar takes
+        # it, the text wraps narrower, and the column would stay too tall.
+        bar = scroll.verticalScrollBar().sizeHint().width()
+        frame = 2 * scroll.frameWidth()
+        room = scroll.height() - frame
+        layout = self.left_column.layout()
+        above = w.controls.minimumSizeHint().height() + layout.spacing()
+        margins = layout.contentsMargins()
+        above += margins.top() + margins.bottom()
+        least = scroll.minimumWidth()
+        most = max(least, round(COLUMN_MAX_SHARE * sum(sizes)))
+        width = next((x for x in range(least, most + 1, 4)
+                      if above + w.predictions.height_at(x - frame - bar) <= room), None)
+        if width is None:  # none fits: the widest, scrolling, with room for its bar
+            width = max(most, least + bar)
+        if width > sizes[0]:  # only ever wider: the room goes back when presentation mode ends
+            splitter.setSizes([width, max(1, sum(sizes) - width)])
 
     def splitters(self) -> dict:
         # "stack": the 3D view over the loss plot. It was "views", side by side: a layout saved

@@ -42,6 +42,18 @@ def _target_text(value: float) -> str:
     return f"{value:.3f}" if text in ("0", "1") else text
 
 
+def _wrapped_height(label: QLabel, width: int) -> int:
+    """The height of a word-wrapped label's lines at `width`. QLabel.heightForWidth is never
+    less than the label's minimum height, which _hold_label_heights sets: it is lifted here."""
+    if not label.text():
+        return 0
+    held = label.minimumHeight()
+    label.setMinimumHeight(0)
+    height = label.heightForWidth(width)
+    label.setMinimumHeight(held)
+    return height
+
+
 class PredictionsTable(QWidget):
     """Inputs, predictions, targets and errors of the four rows, and whether the gate is solved."""
 
@@ -135,6 +147,23 @@ class PredictionsTable(QWidget):
             self._share_columns(event.size().width())
         return False
 
+    def resizeEvent(self, event):  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._hold_label_heights()
+
+    def _hold_label_heights(self):
+        """Each wrapped label at least as tall as its lines at the width it has: the left
+        column has no height for width, and gave the diagnosis less, which cut off its last
+        lines at presentation size on a 768-pixel screen."""
+        for label in (self._label, self._why):
+            label.setMinimumHeight(_wrapped_height(label, self.width()))
+
+    def height_at(self, width: int) -> int:
+        """The height the table and its wrapped lines need at `width`."""
+        spacing = self.layout().spacing()
+        return self._table.height() + sum(
+            spacing + _wrapped_height(label, width) for label in (self._label, self._why) if label.text())
+
     def _fit_rows(self):
         """Each row as high as usual, or as its text if larger: fitting rows to the text alone
         left them cramped after presentation mode's double font was undone."""
@@ -143,6 +172,7 @@ class PredictionsTable(QWidget):
         for row in range(self._table.rowCount()):
             header.resizeSection(row, max(header.defaultSectionSize(), self._table.sizeHintForRow(row)))
         self._fit_size()
+        self._hold_label_heights()  # the labels' lines in the new font
 
     def changeEvent(self, event):  # noqa: N802 - Qt's name
         # A new font (presentation mode doubles it): rows and columns fit it, and the labels
@@ -168,6 +198,7 @@ class PredictionsTable(QWidget):
         if why != self._why_text:  # a relayout only when the words change
             self._why_text = why
             self._why.setText(why)
+            self._hold_label_heights()
 
     def _update_function(self, snapshot):
         points = snapshot.points
@@ -218,6 +249,7 @@ class PredictionsTable(QWidget):
             self._label.setText(self.tr("Not yet within {0}: the samples farthest from their "
                                         "targets").format(f"{tolerance:g}"))
             self._label.setStyleSheet("")
+        self._hold_label_heights()
 
     def _set(self, row, column, text, tip):
         item = self._table.item(row, column)
@@ -249,6 +281,7 @@ class PredictionsTable(QWidget):
         else:
             self._label.setText(self.tr("Not solved"))
             self._label.setStyleSheet("")
+        self._hold_label_heights()
 
     def cell_text(self, row: int, column: int) -> str:
         return self._table.item(row, column).text()

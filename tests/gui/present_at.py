@@ -1,6 +1,7 @@
 """Run by tests/gui/shell/test_main_window.py on a display of its own size (xvfb-run): enters
 presentation mode in a language and prints each view's size against its least size, as JSON,
-once the window is full screen and its layout has settled (no fixed wait)."""
+once the window is full screen and its layout has settled (no fixed wait). With "stuck", the
+longest diagnosis is shown too, and where its label is against the column's visible part."""
 
 import json
 import os
@@ -8,7 +9,7 @@ import sys
 import time
 
 
-def main(language: str) -> int:
+def main(language: str, stuck: bool = False) -> int:
     from gui.shell.app import make_application
 
     app = make_application()
@@ -27,22 +28,49 @@ def main(language: str) -> int:
         app.processEvents()
     window.presentation.toggle()
     screen = window.screen().size()
-    settled, last = 0, None
-    while settled < 5 and time.monotonic() < deadline:  # full screen, the same five looks running
-        app.sendPostedEvents()
-        app.processEvents()
-        now = [(w.geometry().getRect(), w.isVisible()) for w in window.findChildren(QWidget)]
-        full = window.isFullScreen() and window.size() == screen
-        settled = settled + 1 if full and now == last else 0
-        last = now
-        time.sleep(0.01)  # polling: the window system's answers come in their own time
+
+    def settle():
+        settled, last = 0, None
+        while settled < 5 and time.monotonic() < deadline:  # full screen, the same five looks
+            app.sendPostedEvents()
+            app.processEvents()
+            now = [(w.geometry().getRect(), w.isVisible()) for w in window.findChildren(QWidget)]
+            full = window.isFullScreen() and window.size() == screen
+            settled = settled + 1 if full and now == last else 0
+            last = now
+            time.sleep(0.01)  # polling: the window system's answers come in their own time
+
+    settle()
+    shown = {}
+    if stuck:  # the longest diagnosis: a stuck run's, with every remark it can add
+        from dataclasses import replace
+
+        from PySide6.QtCore import QRect
+
+        from core.views.diagnosis import Diagnosis
+
+        facts = {"gradient": 1.2e-5, "wrong": ["(1, 0)", "(0, 1)"],
+                 "near_half": ["(1, 0)", "(0, 1)"], "same_lines": [(1, 2)]}
+        window.predictions.update_from(replace(window.last_snapshot, diagnosis=Diagnosis("stuck", "", facts)))
+        settle()
+        why = window.predictions._why
+        held = why.minimumHeight()
+        why.setMinimumHeight(0)  # QLabel.heightForWidth is never less than the minimum height
+        lines = why.heightForWidth(why.width())
+        why.setMinimumHeight(held)
+        viewport = window.panes.controls_scroll.viewport()
+        place = QRect(why.mapTo(window, why.rect().topLeft()), why.size())
+        seen = QRect(viewport.mapTo(window, viewport.rect().topLeft()), viewport.size())
+        shown["why"] = {"rect": place.getRect(), "lines": lines, "seen": seen.getRect(),
+                        "text": why.text()}
     views = {"output": window.output_view, "predictions": window.predictions,
              "loss": window.loss_plot, "controls": window.panes.controls_scroll}
     sizes = {name: [v.width(), v.height(), v.minimumSizeHint().width(), v.minimumSizeHint().height()]
              for name, v in views.items()}
-    print(json.dumps({"window": [window.width(), window.height()], "views": sizes}), flush=True)
+    shown.update(window=[window.width(), window.height()], views=sizes)
+    print(json.dumps(shown), flush=True)
     os._exit(0)
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1]))
+    sys.exit(main(sys.argv[1], "stuck" in sys.argv[2:]))

@@ -1750,6 +1750,37 @@ def test_presentation_mode_on_a_1024_projector_cuts_off_nothing(language):
     assert shown["views"]["output"][0] >= 400  # the 3D view still a good part of the screen
 
 
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_presentation_mode_on_a_1366_laptop_shows_the_longest_diagnosis_whole(language):
+    """A stuck run's diagnosis, with every remark it adds, ran past the bottom of the screen."""
+    import json
+    import shutil
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from PySide6.QtCore import QRect
+
+    if shutil.which("xvfb-run") is None:
+        pytest.skip("xvfb-run makes the 1366 x 768 display")
+    root = Path(__file__).resolve().parents[3]
+    result = subprocess.run(
+        ["xvfb-run", "-a", "-s", "-screen 0 1366x768x24 +extension GLX", sys.executable,
+         "tests/gui/present_at.py", language, "stuck"], cwd=root, capture_output=True, text=True,
+        timeout=120, env=_this_checkout(root))
+    line = next((x for x in result.stdout.splitlines() if x.startswith("{")), None)
+    assert line, result.stdout + result.stderr
+    shown = json.loads(line)
+    assert shown["window"] == [1366, 768]
+    why = shown["why"]
+    assert why["text"].startswith(("Stuck", "行き詰まり"))
+    rect = QRect(*why["rect"])
+    assert rect.height() >= why["lines"], why  # every line has its room in the label
+    assert QRect(*why["seen"]).contains(rect), why  # and the label is in sight, not scrolled off
+    for name, (width, height, least_width, least_height) in shown["views"].items():
+        assert width >= least_width and height >= least_height, (name, shown)
+
+
 def _mnemonic(text: str) -> str | None:
     found = re.search(r"&([^&])", text.replace("&&", ""))
     return found.group(1).lower() if found else None
