@@ -68,6 +68,7 @@ class PredictionsTable(QWidget):
             "Read from the run: the loss trend over recent steps, the gradient, the hidden "
             "nodes' slopes and the rows near 0.5"))
         self._why_text = None
+        self._held = None  # the words, width and font the labels' heights were measured for
         self._solved = None  # what the label shows; restyled only when it changes
         self._shown = None
         self._row_right = [None] * len(ROWS)
@@ -155,6 +156,12 @@ class PredictionsTable(QWidget):
         """Each wrapped label at least as tall as its lines at the width it has: the left
         column has no height for width, and gave the diagnosis less, which cut off its last
         lines at presentation size on a 768-pixel screen."""
+        # Measured only when the words, width or font change: each measure relays the column
+        # out, and the table's labels are set on every training update.
+        key = (self._label.text(), self._why.text(), self.width(), self.font().key())
+        if key == self._held:
+            return
+        self._held = key
         for label in (self._label, self._why):
             label.setMinimumHeight(_wrapped_height(label, self.width()))
 
