@@ -32,6 +32,8 @@ _SOLVED_STYLE = "color: #1a7f37; font-weight: bold;"
 # By column, the widest texts it shows: a gate's inputs, a prediction near 0.5 with six
 # decimals (format_prediction), a target with three, an error with a sign.
 _WIDEST = (("[0, 0]", "[1, 1]"), ("0.499999", "0.500001"), ("0.333", "0.000"), ("-0.00", "-1.00"))
+# A function's samples on its grid, two significant digits each (_update_function): 1/12 and 11/12.
+_WIDEST_SAMPLE = ("[0.083, 0.083]", "[0.92, 0.92]", "[0.083, 0.92]")
 
 
 def _target_text(value: float) -> str:
@@ -125,7 +127,8 @@ class PredictionsTable(QWidget):
         # The widest text each column can be given later in the run, not only today's: at
         # presentation size the short Japanese header left "0.500001" elided to "0.50…".
         metrics = table.fontMetrics()
-        widest = [max(metrics.horizontalAdvance(text) for text in texts) + 12 for texts in _WIDEST]
+        texts = (_WIDEST[INPUT] if self._inputs_are_gates else _WIDEST_SAMPLE,) + _WIDEST[1:]
+        widest = [max(metrics.horizontalAdvance(text) for text in column) + 12 for column in texts]
         self._needs = [max(header.sectionSizeHint(c), table.sizeHintForColumn(c), widest[c])
                        for c in range(4)]
         frame = 2 * table.frameWidth()
@@ -217,7 +220,9 @@ class PredictionsTable(QWidget):
             self._set_numbers(row, float(snapshot.predictions[k]), float(snapshot.targets[k]))
             met = within([snapshot.predictions[k]], [snapshot.targets[k]], tolerance)
             self._tint_row(row, bool(met.all()))
-        self._inputs_are_gates = False
+        if self._inputs_are_gates:  # the input column fits the samples' wider texts
+            self._inputs_are_gates = False
+            self._fit_size()
         self._show_within(bool(snapshot.solved), tolerance)
 
     def _update_gate(self, snapshot):
@@ -225,6 +230,7 @@ class PredictionsTable(QWidget):
             for row, (x1, x2) in enumerate(ROWS):
                 self._table.item(row, INPUT).setText(f"[{int(x1)}, {int(x2)}]")
             self._inputs_are_gates = True
+            self._fit_size()
         rows = zip(snapshot.predictions, snapshot.targets, strict=True)
         for row, (yp, yt) in enumerate(rows):
             yp, yt = float(yp), float(yt)

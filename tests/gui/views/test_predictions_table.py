@@ -195,3 +195,28 @@ def test_six_decimal_predictions_are_never_elided_at_presentation_size(qapp, qtb
     finally:
         for translator in translators:
             qapp.removeTranslator(translator)
+
+
+def test_a_functions_sample_inputs_are_never_elided(qtbot):
+    """A function's samples read "[0.083, 0.92]" (two digits each, on a 13 x 13 grid): the
+    input column, sized for a gate's "[0, 0]", was 14 pixels short of them at its least width.
+    It widens for a function's run and narrows back for a gate's."""
+    widget = PredictionsTable()
+    qtbot.addWidget(widget)
+    gate = TrainConfig(gate="xor", hidden_nodes=2)
+    widget.update_from(_initial_snapshot(gate))
+    widget.show()
+    gate_width = widget.minimumSizeHint().width()
+    function = TrainConfig(function="bump", grid=13, hidden_nodes=2)
+    widget.update_from(_initial_snapshot(function))
+    widget.resize(widget.minimumSizeHint().width(), widget.height())  # its least width
+    qtbot.waitUntil(lambda: widget._table.width() == widget.minimumSizeHint().width())
+    inner = widget._table
+    assert inner.columnWidth(INPUT) >= _cell_need(inner, "[0.083, 0.083]")
+    assert inner.columnWidth(INPUT) >= _cell_need(inner, "[0.92, 0.92]")
+    for row in range(4):
+        for column in range(4):
+            text = widget.cell_text(row, column)
+            assert inner.columnWidth(column) >= _cell_need(inner, text), (row, column, text)
+    widget.update_from(_initial_snapshot(gate))
+    assert widget.minimumSizeHint().width() == gate_width
