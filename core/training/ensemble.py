@@ -47,7 +47,7 @@ CURVE_POINTS = 500  # steps at which the quantile curves are recorded
 LOOP_MAX = 32  # online runs up to this many networks use the per-network kernel
 BLOCK_ELEMENTS = 1 << 16  # hidden nodes x networks per vectorised block (cache-sized)
 # and in batch mode a buffer's rows x hidden nodes x networks: a function's grid is traced a line
-# at a time (21 rows on 21 x 21), so 16 hidden nodes take 195 networks a block. On a 21 x 21 grid
+# at a time (21 rows on 21 x 21), so 16 hidden nodes take up to 195 networks a block. On a 21 x 21 grid
 # with 16 nodes, blocks of 48 to 390 networks ran within 5 % of each other, and of 780 8 % slower
 GRID_ELEMENTS = 1 << 16
 BLOCK_MIN = 16  # networks: narrower blocks spend their time in NumPy's per-call overhead
