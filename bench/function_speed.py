@@ -15,8 +15,8 @@ Measured (shared 2-core machine, docs/design.md): 1,024 seeds in batch mode 0.39
 of all networks, 0.50 with grid blocks of 74 networks, 0.81-0.99 traced a line of the grid at a
 time (0.92 timed in turns, with the output weights copied to a line's shape once a step; 0.98-1.00
 with blocks of equal sizes); online 0.80-1.04, where the grid's code does 407 element operations
-per network-row against a gate's 320; with the function defaults 1.5-2.2 (Adam's update of every weight comes once a step: once
-per 441 rows on the grid, once per 4 on a gate).
+per network-row against a gate's 320; with the function defaults 1.5-2.2 (Adam's update of every
+weight comes once a step: once per 441 rows on the grid, once per 4 on a gate).
 """
 
 import statistics
