@@ -276,8 +276,9 @@ class RunSession(QObject):
                 if not self._over_cap_said:
                     self._over_cap_said = True
                     self.notice.emit(self.tr(
-                        "The session holds {0} runs. Runs with unsaved progress, or in the session "
-                        "file open, are all kept: save them, or delete some in the Runs panel.")
+                        "The session holds {0} runs. Runs with unsaved progress, in the session "
+                        "file open or shown in the compare window are all kept: save them, or "
+                        "delete some in the Runs panel.")
                         .format(len(self.runs)))
                 break
             self._forget(spare)
@@ -471,6 +472,12 @@ class RunSession(QObject):
         goes_on = t.outcome is not None and t.outcome.reason == states.COMPLETED and \
             config.steps > t.step  # more steps for a completed run: it trains on
         if t.finished and not goes_on:
+            if self._weights_before_edit() is not None:  # Train branches off with the edit
+                self.notice.emit(self.tr(
+                    "Alpha {0:g}, steps {1:,}: for the run Train branches off with the edited "
+                    "weights (Step adds a step with this alpha). The finished run keeps its "
+                    "settings.").format(config.alpha, config.steps))
+                return False
             self.notice.emit(self.tr(
                 "Alpha {0:g}, steps {1:,}: for the next run (Train starts one from the seed; Step "
                 "adds a step with this alpha). The finished run keeps its settings.").format(

@@ -81,7 +81,10 @@ class WindowLayout(QObject):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.main_splitter = None
         self._fitting_height = False  # presentation mode: the column widens to show it all
+        self._refit_due = False  # a refit of the column is queued
         self.fit_controls()
+        for widget in (self.left_column, scroll):  # their content's width or height changed
+            widget.installEventFilter(self)
         w.output_view, w.loss_plot, w.timeline = OutputView(), LossPlot(), TimelineBar()
         w.notice = QLabel()
         w.notice.setWordWrap(True)
@@ -120,8 +123,9 @@ class WindowLayout(QObject):
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
         if watched in (self.left_column, self.controls_scroll):
-            if self._fitting_height and event.type() in (QEvent.Type.LayoutRequest, QEvent.Type.Resize):
-                QTimer.singleShot(0, self, self._fit_height)  # after the layout has taken it
+            if event.type() in (QEvent.Type.LayoutRequest, QEvent.Type.Resize) and not self._refit_due:
+                self._refit_due = True  # one refit for all the requests of this pass
+                QTimer.singleShot(0, self, self._refit)  # after the layout has taken them
             return False
         if watched is self._window and event.type() == QEvent.Type.Show:
             # Built but not yet shown, the controls' least width came out ~25 pixels short
@@ -244,12 +248,18 @@ class WindowLayout(QObject):
         buttons, the table and the whole diagnosis to fit the screen's height. At twice the size
         on a 768-pixel screen a stuck run's diagnosis ran past the bottom, cut off."""
         self._fitting_height = on
-        for widget in (self.left_column, self.controls_scroll):
-            widget.removeEventFilter(self)
-            if on:
-                widget.installEventFilter(self)
         if on:
             self._fit_height()
+
+    def _refit(self) -> None:
+        """The column's content changed: its least width again if that changed (a function's
+        sample inputs widen the table: at presentation size its right side was cut off), and in
+        presentation mode its height."""
+        self._refit_due = False
+        scroll = self.controls_scroll
+        if self.left_column.minimumSizeHint().width() + 2 * scroll.frameWidth() != scroll.minimumWidth():
+            self.fit_controls()
+        self._fit_height()
 
     def _fit_height(self) -> None:
         if not self._fitting_height:
@@ -266,6 +276,8 @@ class WindowLayout(QObject):
         margins = layout.contentsMargins()
         above += margins.top() + margins.bottom()
         least = scroll.minimumWidth()
+        if above + w.predictions.height_at(sizes[0] - frame - bar) <= room:
+            return  # it fits as wide as it is (it only ever widens)
         most = max(least, round(COLUMN_MAX_SHARE * sum(sizes)))
         width = next((x for x in range(least, most + 1, 4)
                       if above + w.predictions.height_at(x - frame - bar) <= room), None)

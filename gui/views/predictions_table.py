@@ -4,7 +4,7 @@ One row per truth-table input, like the article's `入力: [0, 0], 予測値: 0.
 真の値: 0`, plus the error and a "solved" line driven by the snapshot.
 """
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, QRect, Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -45,15 +45,17 @@ def _target_text(value: float) -> str:
 
 
 def _wrapped_height(label: QLabel, width: int) -> int:
-    """The height of a word-wrapped label's lines at `width`. QLabel.heightForWidth is never
-    less than the label's minimum height, which _hold_label_heights sets: it is lifted here."""
+    """The height of a word-wrapped plain-text label's lines at `width`, measured as QLabel
+    measures them, without touching the label: lifting its minimum height to ask its
+    heightForWidth relaid the column out, and presentation mode's fitting measured again on
+    every relayout, a loop that kept a core busy."""
     if not label.text():
         return 0
-    held = label.minimumHeight()
-    label.setMinimumHeight(0)
-    height = label.heightForWidth(width)
-    label.setMinimumHeight(held)
-    return height
+    margins, margin = label.contentsMargins(), label.margin()
+    inner = max(1, width - margins.left() - margins.right() - 2 * margin)
+    flags = int(Qt.TextFlag.TextWordWrap) | int(label.alignment())
+    lines = label.fontMetrics().boundingRect(QRect(0, 0, inner, 1 << 20), flags, label.text())
+    return lines.height() + margins.top() + margins.bottom() + 2 * margin
 
 
 class PredictionsTable(QWidget):
@@ -159,8 +161,8 @@ class PredictionsTable(QWidget):
         """Each wrapped label at least as tall as its lines at the width it has: the left
         column has no height for width, and gave the diagnosis less, which cut off its last
         lines at presentation size on a 768-pixel screen."""
-        # Measured only when the words, width or font change: each measure relays the column
-        # out, and the table's labels are set on every training update.
+        # Set only when the words, width or font change: each new minimum relays the column out,
+        # and the table's labels are set on every training update.
         key = (self._label.text(), self._why.text(), self.width(), self.font().key())
         if key == self._held:
             return

@@ -93,7 +93,9 @@ class StatusLine(QWidget):
         # Where the readouts' left edge would be in one row: their right edge stays put.
         right = self.geometry().right() + 1
         needed = self._bar.fontMetrics().horizontalAdvance(message) + MESSAGE_ROOM
-        self._arrange(right - self._row_width() < needed)
+        # Once in two rows, it stays so until the message goes: the readouts' width changes
+        # with the step and the speed, and each switch would resize the views over the bar.
+        self._arrange(bool(self._two_rows) or right - self._row_width() < needed)
 
     def _row_width(self) -> int:
         labels = (self._step, self._loss, self._rate, self._state)

@@ -521,240 +521,240 @@
 <context>
     <name>ControlPanel</name>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="140"/>
+        <location filename="../../gui/controls/control_panel.py" line="145"/>
         <source>Input error</source>
         <translation>入力エラー</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="149"/>
+        <location filename="../../gui/controls/control_panel.py" line="154"/>
         <source>Presets…</source>
         <translation>プリセット…</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="150"/>
+        <location filename="../../gui/controls/control_panel.py" line="155"/>
         <source>Article: 2-layer AND</source>
         <translation>記事: 2層 AND</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="151"/>
+        <location filename="../../gui/controls/control_panel.py" line="156"/>
         <source>Article: 3-layer XOR</source>
         <translation>記事: 3層 XOR</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="154"/>
+        <location filename="../../gui/controls/control_panel.py" line="159"/>
         <source>Load the settings of one of the article&apos;s runs</source>
         <translation>記事で実行したときの設定を読み込みます</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="159"/>
+        <location filename="../../gui/controls/control_panel.py" line="164"/>
         <source>Network and training</source>
         <translation>ネットワークと学習</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="164"/>
+        <location filename="../../gui/controls/control_panel.py" line="169"/>
         <source>Custom</source>
         <translation>カスタム</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="165"/>
+        <location filename="../../gui/controls/control_panel.py" line="170"/>
         <source>Function f(x1, x2)</source>
         <translation>関数 f(x1, x2)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="166"/>
+        <location filename="../../gui/controls/control_panel.py" line="171"/>
         <source>The logic gate (truth table) the network learns, or a function of x1 and x2 sampled on a grid</source>
         <translation>ネットワークが学習する論理ゲート（真理値表）、または格子上の点で標本をとった x1 と x2 の関数</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="168"/>
+        <location filename="../../gui/controls/control_panel.py" line="173"/>
         <source>&amp;Gate</source>
         <translation>ゲート(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="175"/>
+        <location filename="../../gui/controls/control_panel.py" line="180"/>
         <source>Nodes in the hidden layer (0-64). 0 removes the hidden layer: the article&apos;s 2-layer model, one neuron</source>
         <translation>隠れ層のノードの数(0~64)。0 にすると隠れ層がなくなり、記事の2層モデル（ニューロン1個）になります</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="183"/>
+        <location filename="../../gui/controls/control_panel.py" line="188"/>
         <source>Learning rate α (0.0001-100): how far each update moves the weights. Can change while training</source>
         <translation>学習率 α(0.0001~100): 勾配降下法の1回の更新で重みを動かす大きさ。学習中も変更できます</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="185"/>
+        <location filename="../../gui/controls/control_panel.py" line="190"/>
         <source>&amp;Alpha (learning rate)</source>
         <translation>学習率 α(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="215"/>
+        <location filename="../../gui/controls/control_panel.py" line="220"/>
         <source>Target output for this input, from 0 to 1</source>
         <translation>この入力に対する真の値(0~1)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="227"/>
+        <location filename="../../gui/controls/control_panel.py" line="232"/>
         <source>Random seed (0-4294967295): the same seed always gives the same initial weights</source>
         <translation>乱数のシード(0~4294967295): 同じシードからは、いつも同じ重みの初期値が得られます</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="230"/>
+        <location filename="../../gui/controls/control_panel.py" line="235"/>
         <source>New seed</source>
         <translation>新しいシード</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="231"/>
+        <location filename="../../gui/controls/control_panel.py" line="236"/>
         <source>Draw a new random seed: new initial weights (Ctrl+D)</source>
         <translation>新しいシードを乱数で選び、重みの初期値を変えます (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="239"/>
+        <location filename="../../gui/controls/control_panel.py" line="244"/>
         <source>Speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="244"/>
+        <location filename="../../gui/controls/control_panel.py" line="249"/>
         <source>From slow motion (1 step a second) to as fast as the machine goes. Can change while training</source>
         <translation>スローモーション（1秒に1ステップ）からコンピュータの最高速度まで。学習中も変更できます</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="257"/>
-        <location filename="../../gui/controls/control_panel.py" line="328"/>
+        <location filename="../../gui/controls/control_panel.py" line="262"/>
+        <location filename="../../gui/controls/control_panel.py" line="333"/>
         <source>Train</source>
         <translation>学習</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="258"/>
+        <location filename="../../gui/controls/control_panel.py" line="263"/>
         <source>Start, pause or resume training (Space)</source>
         <translation>学習を開始・一時停止・再開します (Space)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="259"/>
+        <location filename="../../gui/controls/control_panel.py" line="264"/>
         <source>Step</source>
         <translation>1ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="260"/>
+        <location filename="../../gui/controls/control_panel.py" line="265"/>
         <source>Run exactly one step, then pause (.)</source>
         <translation>ちょうど1ステップだけ進めて一時停止します (.)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="261"/>
+        <location filename="../../gui/controls/control_panel.py" line="266"/>
         <source>Reset</source>
         <translation>リセット</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="262"/>
+        <location filename="../../gui/controls/control_panel.py" line="267"/>
         <source>Back to the initial weights of this seed (Ctrl+R)</source>
         <translation>このシードの重みの初期値に戻します (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="263"/>
+        <location filename="../../gui/controls/control_panel.py" line="268"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="264"/>
+        <location filename="../../gui/controls/control_panel.py" line="269"/>
         <source>End training here and keep the current weights (Esc)</source>
         <translation>ここで学習を終え、今の重みを残します (Esc)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="327"/>
+        <location filename="../../gui/controls/control_panel.py" line="332"/>
         <source>Pause</source>
         <translation>一時停止</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="328"/>
+        <location filename="../../gui/controls/control_panel.py" line="333"/>
         <source>Resume</source>
         <translation>再開</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="358"/>
+        <location filename="../../gui/controls/control_panel.py" line="363"/>
         <source>The function&apos;s settings back: {0}.</source>
         <translation>関数の設定に戻しました: {0}。</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="365"/>
+        <location filename="../../gui/controls/control_panel.py" line="370"/>
         <source>The gate&apos;s settings back: {0}.</source>
         <translation>ゲートの設定に戻しました: {0}。</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="204"/>
-        <location filename="../../gui/controls/control_panel.py" line="368"/>
+        <location filename="../../gui/controls/control_panel.py" line="209"/>
+        <location filename="../../gui/controls/control_panel.py" line="373"/>
         <location filename="../../gui/controls/function_picker.py" line="199"/>
         <source>Not applied: {0}</source>
         <translation>反映されませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="361"/>
+        <location filename="../../gui/controls/control_panel.py" line="366"/>
         <source>Settings recommended for a function: {0}.</source>
         <translation>関数向けの推奨設定にしました: {0}。</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="178"/>
+        <location filename="../../gui/controls/control_panel.py" line="183"/>
         <source>Hidden &amp;nodes</source>
         <translation>隠れ層のノード数(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="189"/>
+        <location filename="../../gui/controls/control_panel.py" line="194"/>
         <source>Training steps (1-100,000,000). One step = one pass over all the rows: a gate&apos;s 4, or a function&apos;s n x n grid</source>
         <translation>学習のステップ数（1～100,000,000）。1ステップ = すべての行をひととおり学習すること。ゲートなら4行、関数なら n x n の格子の全点</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="191"/>
+        <location filename="../../gui/controls/control_panel.py" line="196"/>
         <source>Ste&amp;ps</source>
         <translation>ステップ数(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="194"/>
+        <location filename="../../gui/controls/control_panel.py" line="199"/>
         <source>&amp;Seed</source>
         <translation>シード(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="392"/>
+        <location filename="../../gui/controls/control_panel.py" line="397"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="420"/>
+        <location filename="../../gui/controls/control_panel.py" line="425"/>
         <source>2-layer model</source>
         <translation>2層モデル</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="423"/>
+        <location filename="../../gui/controls/control_panel.py" line="428"/>
         <source>{gate} · {nodes} · α = {alpha} · {steps} steps</source>
         <translation>{gate} · {nodes} · α = {alpha} · {steps} ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="425"/>
+        <location filename="../../gui/controls/control_panel.py" line="430"/>
         <source>The run&apos;s settings (Esc leaves presentation mode to change them)</source>
         <translation>この学習の設定（変えるには Esc でプレゼンテーションモードを抜けます）</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="446"/>
+        <location filename="../../gui/controls/control_panel.py" line="451"/>
         <source>Full speed</source>
         <translation>最高速度</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="448"/>
+        <location filename="../../gui/controls/control_panel.py" line="453"/>
         <source>1 step/s</source>
         <translation>1 ステップ/秒</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="450"/>
+        <location filename="../../gui/controls/control_panel.py" line="455"/>
         <source>{0} steps/s</source>
         <translation>{0} ステップ/秒</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="456"/>
+        <location filename="../../gui/controls/control_panel.py" line="461"/>
         <source>0 = the article&apos;s 2-layer model (one neuron, 3 weights)</source>
         <translation>0 = 記事の2層モデル（ニューロン1個、重み3個）</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="457"/>
+        <location filename="../../gui/controls/control_panel.py" line="462"/>
         <source>3-layer model: 1 hidden node + a bias node</source>
         <translation>3層モデル: 隠れ層のノード 1 個 + バイアスのノード</translation>
     </message>
     <message>
-        <location filename="../../gui/controls/control_panel.py" line="458"/>
+        <location filename="../../gui/controls/control_panel.py" line="463"/>
         <source>3-layer model: {0} hidden nodes + a bias node</source>
         <translation>3層モデル: 隠れ層のノード {0} 個 + バイアスのノード</translation>
     </message>
@@ -3201,97 +3201,97 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
 <context>
     <name>PredictionsTable</name>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="53"/>
+        <location filename="../../gui/views/predictions_table.py" line="72"/>
         <source>Read from the run: the loss trend over recent steps, the gradient, the hidden nodes&apos; slopes and the rows near 0.5</source>
         <translation>学習の様子から判断しています: 最近のステップでの損失の傾向、勾配、隠れ層のノードの傾き、0.5 の近くにある行</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="75"/>
+        <location filename="../../gui/views/predictions_table.py" line="95"/>
         <source>Input</source>
         <translation>入力</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="75"/>
+        <location filename="../../gui/views/predictions_table.py" line="95"/>
         <source>Input: the row of the truth table, [x1, x2]</source>
         <translation>入力: 真理値表の行 [x1, x2]</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="76"/>
+        <location filename="../../gui/views/predictions_table.py" line="96"/>
         <source>Prediction</source>
         <translation>予測値</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="76"/>
+        <location filename="../../gui/views/predictions_table.py" line="96"/>
         <source>Prediction: the network&apos;s output yp for this input</source>
         <translation>予測値: この入力に対するネットワークの出力 yp</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="77"/>
+        <location filename="../../gui/views/predictions_table.py" line="97"/>
         <source>Target</source>
         <translation>真の値</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="77"/>
+        <location filename="../../gui/views/predictions_table.py" line="97"/>
         <source>Target: the true value yt the network should learn</source>
         <translation>真の値: ネットワークが学習すべき値 yt</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="78"/>
+        <location filename="../../gui/views/predictions_table.py" line="98"/>
         <source>Error</source>
         <translation>誤差</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="78"/>
+        <location filename="../../gui/views/predictions_table.py" line="98"/>
         <source>Error: prediction − target (yp − yt)</source>
         <translation>誤差: 予測値 − 真の値 (yp − yt)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="193"/>
+        <location filename="../../gui/views/predictions_table.py" line="246"/>
         <source>yp = {value}</source>
         <translation>yp = {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="194"/>
+        <location filename="../../gui/views/predictions_table.py" line="247"/>
         <source>yt = {value}</source>
         <translation>yt = {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="197"/>
+        <location filename="../../gui/views/predictions_table.py" line="250"/>
         <source>yp − yt = {value}</source>
         <translation>yp − yt = {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="205"/>
+        <location filename="../../gui/views/predictions_table.py" line="258"/>
         <source>A function is learned when every sample&apos;s prediction is within {0} of its target; the table shows the four samples farthest from theirs</source>
         <translation>すべての標本点で予測値と目標の差が {0} 以内になれば、関数を学習できたとみなします。表には目標から最も離れた4つの標本点を示します</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="208"/>
+        <location filename="../../gui/views/predictions_table.py" line="261"/>
         <source>✓ Within {0} at every sample</source>
         <translation>✓ すべての標本点で誤差 {0} 以内</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="211"/>
+        <location filename="../../gui/views/predictions_table.py" line="264"/>
         <source>Not yet within {0}: the samples farthest from their targets</source>
         <translation>まだ誤差 {0} 以内ではありません。目標から最も離れた標本点:</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="233"/>
+        <location filename="../../gui/views/predictions_table.py" line="287"/>
         <source>Solved means: for a target of 0 or 1, the prediction is on the same side of 0.5; for any other target, the prediction is within {0} of it</source>
         <translation>「解けた」とは: 真の値が 0 か 1 の行では予測値が 0.5 の同じ側にあること、それ以外の真の値では予測値がその値から {0} 以内にあることです</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="236"/>
+        <location filename="../../gui/views/predictions_table.py" line="290"/>
         <source>✓ Solved: every prediction is on the right side of 0.5</source>
         <translation>✓ 解けました: どの行も 0.5 を境に目標の側にあります</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="239"/>
+        <location filename="../../gui/views/predictions_table.py" line="293"/>
         <source>✓ Solved: every prediction is within {0} of its target, or on its side of 0.5 for a 0 or 1</source>
         <translation>✓ 解けました: どの予測値も真の値から {0} 以内（0 と 1 では 0.5 の同じ側）です</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="243"/>
+        <location filename="../../gui/views/predictions_table.py" line="297"/>
         <source>Not solved</source>
         <translation>解けていません</translation>
     </message>
@@ -3299,7 +3299,7 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
 <context>
     <name>Presentation</name>
     <message>
-        <location filename="../../gui/shell/presentation.py" line="69"/>
+        <location filename="../../gui/shell/presentation.py" line="70"/>
         <source>Esc or F11: back to the usual window</source>
         <translation>Esc か F11: 通常の画面に戻る</translation>
     </message>
@@ -3374,97 +3374,102 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
     </message>
     <message>
         <location filename="../../gui/run/session.py" line="279"/>
-        <source>The session holds {0} runs. Runs with unsaved progress, or in the session file open, are all kept: save them, or delete some in the Runs panel.</source>
-        <translation>セッションには {0} 件の実行があります。未保存の進捗がある実行と、開いているセッションファイルの実行はすべて残します。保存するか、実行パネルでいくつか削除してください。</translation>
+        <source>The session holds {0} runs. Runs with unsaved progress, in the session file open or shown in the compare window are all kept: save them, or delete some in the Runs panel.</source>
+        <translation>セッションには {0} 件の実行があります。未保存の進捗がある実行、開いているセッションファイルの実行、比較ウィンドウに表示中の実行はすべて残します。保存するか、実行パネルでいくつか削除してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="318"/>
+        <location filename="../../gui/run/session.py" line="319"/>
         <source>from run {0} at step {1:,}</source>
         <translation>学習 {0} のステップ {1:,} から分岐</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="320"/>
+        <location filename="../../gui/run/session.py" line="321"/>
         <source>from step {0:,} of a deleted run</source>
         <translation>削除した学習のステップ {0:,} から分岐</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="333"/>
+        <location filename="../../gui/run/session.py" line="334"/>
         <source>2-layer</source>
         <translation>2層</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="334"/>
+        <location filename="../../gui/run/session.py" line="335"/>
         <source>{0} hidden</source>
         <translation>隠れ層 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="336"/>
+        <location filename="../../gui/run/session.py" line="337"/>
         <source>alpha {0:g}</source>
         <translation>学習率 {0:g}</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="337"/>
+        <location filename="../../gui/run/session.py" line="338"/>
         <source>seed {0}</source>
         <translation>シード {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="341"/>
-        <location filename="../../gui/run/session.py" line="501"/>
+        <location filename="../../gui/run/session.py" line="342"/>
+        <location filename="../../gui/run/session.py" line="508"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="361"/>
+        <location filename="../../gui/run/session.py" line="362"/>
         <source>Showing run {0}.</source>
         <translation>学習 {0} を表示しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="374"/>
+        <location filename="../../gui/run/session.py" line="375"/>
         <source>The run shown cannot be deleted: show another run first.</source>
         <translation>表示中の学習は削除できません。先に別の学習を表示してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="379"/>
+        <location filename="../../gui/run/session.py" line="380"/>
         <source>Run {0} is shown in the compare window: close that window to delete it.</source>
         <translation>学習 {0} は比較ウィンドウに表示されています。削除するには、先にそのウィンドウを閉じてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="418"/>
+        <location filename="../../gui/run/session.py" line="419"/>
         <source>Run {0} belongs to the compare window while it is open: close that window first (its runs then come back here).</source>
         <translation>学習 {0} は、比較ウィンドウが開いている間はそちらのものです。先にそのウィンドウを閉じてください（閉じると学習はこちらに戻ります）。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="461"/>
+        <location filename="../../gui/run/session.py" line="462"/>
         <source>Alpha {0:g}, steps {1:,}: for the new run that Train or Step starts from step {2:,}.</source>
         <translation>学習率 {0:g}、ステップ数 {1:,}: 「学習」か「1ステップ」でステップ {2:,} から始める新しい学習に使います。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="475"/>
+        <location filename="../../gui/run/session.py" line="477"/>
+        <source>Alpha {0:g}, steps {1:,}: for the run Train branches off with the edited weights (Step adds a step with this alpha). The finished run keeps its settings.</source>
+        <translation>学習率 {0:g}、ステップ数 {1:,}: 「学習」が編集した重みから分岐させる学習に使います（「1ステップ」はこの学習率で1ステップ進めます）。終わった学習の設定はそのままです。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/run/session.py" line="482"/>
         <source>Alpha {0:g}, steps {1:,}: for the next run (Train starts one from the seed; Step adds a step with this alpha). The finished run keeps its settings.</source>
         <translation>学習率 {0:g}、ステップ数 {1:,}: 次の学習に使います（「学習」はシードから新しく始め、「1ステップ」はこの学習率で1ステップ進めます）。終わった学習の設定はそのままです。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="493"/>
+        <location filename="../../gui/run/session.py" line="500"/>
         <source>Within ±{0:g}: the run is judged by it; its training is unchanged.</source>
         <translation>許容誤差 ±{0:g}: 実行をこの値で判定し直しました。学習の結果は変わりません。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="498"/>
+        <location filename="../../gui/run/session.py" line="505"/>
         <source>Alpha {0:g}, steps {1:,}: applied to the run.</source>
         <translation>学習率 {0:g}、ステップ数 {1:,}: 学習に反映しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="502"/>
+        <location filename="../../gui/run/session.py" line="509"/>
         <source>Settings changed ({0}): the network was reset.</source>
         <translation>設定の変更({0})でネットワークをリセット。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="585"/>
+        <location filename="../../gui/run/session.py" line="592"/>
         <source>Nothing to undo: only a weight edit, before the run trains on, can be undone.</source>
         <translation>元に戻せるものはありません: 元に戻せるのは、学習を続ける前の重みの編集だけです。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="595"/>
+        <location filename="../../gui/run/session.py" line="602"/>
         <source>Undid the weight edit.</source>
         <translation>重みの編集を元に戻しました。</translation>
     </message>
@@ -3919,87 +3924,87 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
 <context>
     <name>StatusLine</name>
     <message>
-        <location filename="../../gui/views/status_line.py" line="23"/>
+        <location filename="../../gui/views/status_line.py" line="30"/>
         <source>Training speed</source>
         <translation>学習の速さ</translation>
     </message>
     <message>
-        <location filename="../../gui/views/status_line.py" line="23"/>
+        <location filename="../../gui/views/status_line.py" line="30"/>
         <source>What the trainer is doing</source>
         <translation>学習の状態</translation>
     </message>
     <message>
-        <location filename="../../gui/views/status_line.py" line="27"/>
+        <location filename="../../gui/views/status_line.py" line="34"/>
         <source>ready</source>
         <translation>準備完了</translation>
     </message>
     <message>
-        <location filename="../../gui/views/status_line.py" line="27"/>
+        <location filename="../../gui/views/status_line.py" line="34"/>
         <source>training</source>
         <translation>学習中</translation>
     </message>
     <message>
-        <location filename="../../gui/views/status_line.py" line="28"/>
+        <location filename="../../gui/views/status_line.py" line="35"/>
         <source>paused</source>
         <translation>一時停止中</translation>
     </message>
     <message>
-        <location filename="../../gui/views/status_line.py" line="28"/>
+        <location filename="../../gui/views/status_line.py" line="35"/>
         <source>finished</source>
         <translation>完了</translation>
     </message>
     <message>
-        <location filename="../../gui/views/status_line.py" line="29"/>
+        <location filename="../../gui/views/status_line.py" line="36"/>
         <source>diverged</source>
         <translation>発散</translation>
     </message>
     <message>
-        <location filename="../../gui/views/status_line.py" line="29"/>
+        <location filename="../../gui/views/status_line.py" line="36"/>
         <source>failed</source>
         <translation>失敗</translation>
     </message>
     <message>
-        <location filename="../../gui/views/status_line.py" line="30"/>
+        <location filename="../../gui/views/status_line.py" line="37"/>
         <source>stopped</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../gui/views/status_line.py" line="36"/>
+        <location filename="../../gui/views/status_line.py" line="43"/>
         <source>step {0:,} of {1:,}</source>
         <translation>ステップ {0:,} / {1:,}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/status_line.py" line="38"/>
+        <location filename="../../gui/views/status_line.py" line="45"/>
         <source>step {0:,} of {1:,}, the past (live: {2:,})</source>
         <translation>ステップ {0:,} / {1:,}（過去の表示、現在: {2:,}）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/status_line.py" line="45"/>
+        <location filename="../../gui/views/status_line.py" line="52"/>
         <source>loss now {0:.6g} (the article&apos;s sum, no ½)</source>
         <translation>現在の損失 {0:.6g}（記事のコードの和、½ なし）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/status_line.py" line="48"/>
+        <location filename="../../gui/views/status_line.py" line="55"/>
         <source>loss now {0:.6g}</source>
         <translation>現在の損失 {0:.6g}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/status_line.py" line="43"/>
+        <location filename="../../gui/views/status_line.py" line="50"/>
         <source>loss too large to compute</source>
         <translation>損失が大きすぎて計算できません</translation>
     </message>
     <message>
-        <location filename="../../gui/views/status_line.py" line="17"/>
+        <location filename="../../gui/views/status_line.py" line="24"/>
         <source>Steps done of the run&apos;s total (one step = one pass over all the rows: a gate&apos;s 4, or a function&apos;s grid)</source>
         <translation>全ステップ数のうち実行済みのステップ数（1ステップ = すべての行をひととおり学習すること。ゲートなら4行、関数なら格子の全点）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/status_line.py" line="19"/>
+        <location filename="../../gui/views/status_line.py" line="26"/>
         <source>Loss now: summed over the 4 rows at the current weights (a function&apos;s grid: its sum times 4 / the number of rows). The loss plot shows each step&apos;s loss instead, added up row by row during the step (the article&apos;s L[step]), so its last point differs a little</source>
         <translation>現在の損失: 今の重みでの4行分の損失の合計（関数の格子では、全点の合計に 4 / 行数 を掛けたもの）。損失グラフは各ステップの損失（記事の L[step]、ステップ中に行ごとに足したもの）を示すため、最後の点とは少し異なります</translation>
     </message>
     <message>
-        <location filename="../../gui/views/status_line.py" line="51"/>
+        <location filename="../../gui/views/status_line.py" line="58"/>
         <source>{0:,.0f} steps/s</source>
         <translation>{0:,.0f} ステップ/秒</translation>
     </message>
@@ -4444,72 +4449,72 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
 <context>
     <name>WindowLayout</name>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="108"/>
+        <location filename="../../gui/shell/window_layout.py" line="114"/>
         <source>A narrow screen: the side views (network diagram, math, runs...) are in the View menu; F11 shows the map large.</source>
         <translation>画面の幅が狭いため、右の列のビュー（ネットワーク図、計算の手順、学習の一覧など）は「表示」メニューにあります。F11 でマップを大きく映せます。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="110"/>
+        <location filename="../../gui/shell/window_layout.py" line="116"/>
         <source>A narrow screen: the side views (network diagram, math, runs...) are in the View menu; F11 shows the 3D view large.</source>
         <translation>画面の幅が狭いため、右の列のビュー（ネットワーク図、計算の手順、学習の一覧など）は「表示」メニューにあります。F11 で3D表示を大きく映せます。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="138"/>
+        <location filename="../../gui/shell/window_layout.py" line="149"/>
         <source>Network diagram</source>
         <translation>ネットワーク図</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="139"/>
+        <location filename="../../gui/shell/window_layout.py" line="150"/>
         <source>Hidden node maps</source>
         <translation>隠れ層マップ</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="140"/>
+        <location filename="../../gui/shell/window_layout.py" line="151"/>
         <source>Hidden space</source>
         <translation>隠れ層の空間</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="141"/>
+        <location filename="../../gui/shell/window_layout.py" line="152"/>
         <source>Loss landscape</source>
         <translation>損失の地形</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="142"/>
+        <location filename="../../gui/shell/window_layout.py" line="153"/>
         <source>Step-by-step math</source>
         <translation>計算の手順</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="143"/>
+        <location filename="../../gui/shell/window_layout.py" line="154"/>
         <source>Practice</source>
         <translation>計算の練習</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="144"/>
+        <location filename="../../gui/shell/window_layout.py" line="155"/>
         <source>Gradient check</source>
         <translation>勾配チェック</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="145"/>
+        <location filename="../../gui/shell/window_layout.py" line="156"/>
         <source>How the sum builds it</source>
         <translation>和が曲面を作るしくみ</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="146"/>
+        <location filename="../../gui/shell/window_layout.py" line="157"/>
         <source>Runs</source>
         <translation>学習の一覧</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="147"/>
+        <location filename="../../gui/shell/window_layout.py" line="158"/>
         <source>What am I looking at?</source>
         <translation>この画面の見方</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="148"/>
+        <location filename="../../gui/shell/window_layout.py" line="159"/>
         <source>Follow the article</source>
         <translation>記事に沿って学ぶ</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/window_layout.py" line="149"/>
+        <location filename="../../gui/shell/window_layout.py" line="160"/>
         <source>The theorem, step by step</source>
         <translation>普遍近似定理を順に学ぶ</translation>
     </message>

@@ -1,7 +1,9 @@
 """Run by tests/gui/shell/test_main_window.py on a display of its own size (xvfb-run): enters
 presentation mode in a language and prints each view's size against its least size, as JSON,
 once the window is full screen and its layout has settled (no fixed wait). With "stuck", the
-longest diagnosis is shown too, and where its label is against the column's visible part."""
+longest diagnosis is shown too, and where its label is against the column's visible part; with
+"function", a function's run replaces the gate's. It prints the left column's visible width
+against its least width too."""
 
 import json
 import os
@@ -9,7 +11,7 @@ import sys
 import time
 
 
-def main(language: str, stuck: bool = False) -> int:
+def main(language: str, stuck: bool = False, function: bool = False) -> int:
     from gui.shell.app import make_application
 
     app = make_application()
@@ -63,6 +65,12 @@ def main(language: str, stuck: bool = False) -> int:
         seen = QRect(viewport.mapTo(window, viewport.rect().topLeft()), viewport.size())
         shown["why"] = {"rect": place.getRect(), "lines": lines, "seen": seen.getRect(),
                         "text": why.text()}
+    if function:  # a function's run replaces the gate's: its sample inputs widen the table
+        window.session.edit_config(window.session.config.with_changes(function="bump", grid=13))
+        settle()
+        shown["function"] = window.last_snapshot.config.function
+    column, viewport = window.panes.left_column, window.panes.controls_scroll.viewport()
+    shown["column"] = [viewport.width(), column.minimumSizeHint().width()]
     views = {"output": window.output_view, "predictions": window.predictions,
              "loss": window.loss_plot, "controls": window.panes.controls_scroll}
     sizes = {name: [v.width(), v.height(), v.minimumSizeHint().width(), v.minimumSizeHint().height()]
@@ -73,4 +81,4 @@ def main(language: str, stuck: bool = False) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1], "stuck" in sys.argv[2:]))
+    sys.exit(main(sys.argv[1], "stuck" in sys.argv[2:], "function" in sys.argv[2:]))

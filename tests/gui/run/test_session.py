@@ -321,6 +321,22 @@ def test_train_after_an_undone_edit_of_a_finished_run_starts_from_the_seed(finis
     assert run.weights.equals(before)
 
 
+def test_a_new_alpha_after_editing_a_finished_run_is_for_the_branch_train_makes(qtbot, finished):
+    """It said "Train starts one from the seed", but Train branches off with the edited weights."""
+    run = finished.trainer
+    before = run.weights.copy()
+    edited = type(before)(before.hidden + 1.0, before.output)
+    finished.edit_weights(edited)
+    assert finished.apply_live(finished.config.with_changes(alpha=2.0)) is False
+    assert "branches off with the edited weights" in finished.notices[-1]
+    assert "from the seed" not in finished.notices[-1]
+    finished.train()
+    branch = finished.trainer
+    assert branch is not run and branch.config.alpha == 2.0
+    assert branch.record.state_at(2000).weights.equals(edited)
+    qtbot.waitUntil(lambda: not finished.is_running(), timeout=30000)
+
+
 def test_a_hand_edit_on_a_past_step_edits_a_branch(finished):
     original = finished.trainer
     finished.show_step(300)

@@ -1748,6 +1748,8 @@ def test_presentation_mode_on_a_1024_projector_cuts_off_nothing(language):
     for name, (width, height, least_width, least_height) in shown["views"].items():
         assert width >= least_width and height >= least_height, (name, shown)
     assert shown["views"]["output"][0] >= 400  # the 3D view still a good part of the screen
+    visible, least = shown["column"]
+    assert visible >= least, shown  # no part of the controls' column cut off at its right
 
 
 @pytest.mark.parametrize("language", ["en", "ja"])
@@ -1779,6 +1781,31 @@ def test_presentation_mode_on_a_1366_laptop_shows_the_longest_diagnosis_whole(la
     assert QRect(*why["seen"]).contains(rect), why  # and the label is in sight, not scrolled off
     for name, (width, height, least_width, least_height) in shown["views"].items():
         assert width >= least_width and height >= least_height, (name, shown)
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_presentation_mode_widens_the_column_for_a_functions_sample_inputs(language):
+    """A function's run replacing the gate's widens the table ("[0.083, 0.92]"): at twice the
+    size the column kept the gate's width and its right side (Target, Error, Stop) was cut off."""
+    import json
+    import shutil
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    if shutil.which("xvfb-run") is None:
+        pytest.skip("xvfb-run makes the 1366 x 768 display")
+    root = Path(__file__).resolve().parents[3]
+    result = subprocess.run(
+        ["xvfb-run", "-a", "-s", "-screen 0 1366x768x24 +extension GLX", sys.executable,
+         "tests/gui/present_at.py", language, "function"], cwd=root, capture_output=True,
+        text=True, timeout=120, env=_this_checkout(root))
+    line = next((x for x in result.stdout.splitlines() if x.startswith("{")), None)
+    assert line, result.stdout + result.stderr
+    shown = json.loads(line)
+    assert shown["function"] == "bump"
+    visible, least = shown["column"]
+    assert visible >= least, shown
 
 
 def _mnemonic(text: str) -> str | None:

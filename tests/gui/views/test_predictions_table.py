@@ -220,3 +220,30 @@ def test_a_functions_sample_inputs_are_never_elided(qtbot):
             assert inner.columnWidth(column) >= _cell_need(inner, text), (row, column, text)
     widget.update_from(_initial_snapshot(gate))
     assert widget.minimumSizeHint().width() == gate_width
+
+
+def test_measuring_its_height_at_a_width_leaves_the_labels_alone(qapp, qtbot):
+    """Presentation mode measures the table at many widths whenever the column is laid out. The
+    measure lifted each label's minimum height and put it back, which asked for a new layout:
+    a loop that kept a core busy for as long as presentation mode was on."""
+    from PySide6.QtCore import QEvent, QObject
+
+    class LayoutRequests(QObject):
+        count = 0
+
+        def eventFilter(self, watched, event):  # noqa: N802 - Qt's name
+            self.count += event.type() == QEvent.Type.LayoutRequest
+            return False
+
+    widget = PredictionsTable()
+    qtbot.addWidget(widget)
+    widget.update_from(_trained_snapshot(hidden_nodes=0, steps=300))  # a long diagnosis
+    widget.show()
+    qtbot.waitExposed(widget)
+    qapp.sendPostedEvents()
+    requests = LayoutRequests()
+    widget.installEventFilter(requests)
+    heights = [widget.height_at(width) for width in (160, 320, 640)]
+    qapp.sendPostedEvents()
+    assert requests.count == 0
+    assert heights[0] > heights[1] > heights[2]  # fewer lines as it widens

@@ -69,3 +69,43 @@ def test_with_room_to_spare_the_readouts_stay_in_one_row(qtbot):
     qtbot.waitUntil(lambda: line.width() == line.sizeHint().width()
                     and not _message_rect(window.statusBar()).intersects(line.geometry()))
     assert not line.is_two_rows()
+
+
+def test_in_two_rows_the_readouts_stay_so_until_the_message_goes(qapp, qtbot):
+    """The readouts' width changes with the step and the speed: near the edge they switched rows
+    back and forth under one message, and each switch resized the views over the bar."""
+    from gui.views.status_line import MESSAGE_ROOM
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    line = StatusLine()
+    bar = window.statusBar()
+    bar.addPermanentWidget(line)
+    line.follow(bar)
+    config = TrainConfig(steps=3000)
+    weights = initial_weights(config)
+    short, long = make_snapshot(config, weights, 0), make_snapshot(config, weights, 3000)
+    line.update_from(short)
+    short_width = line._row_width()
+    line.update_from(long)
+    long_width = line._row_width()
+    assert long_width > short_width + 8
+    message = "Settings changed (Gate): the network was reset."
+    needed = bar.fontMetrics().horizontalAdvance(message) + MESSAGE_ROOM
+    window.resize(1366, 300)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: line.width() == line.sizeHint().width())
+    after = bar.width() - 1 - line.geometry().right()  # the bar's room right of the readouts
+    # A width where the long readouts leave the message too little room, the short enough.
+    window.resize(needed + after + (long_width + short_width) // 2, 300)
+    qtbot.waitUntil(lambda: bar.width() < 1366)
+    bar.showMessage(message)
+    qtbot.waitUntil(line.is_two_rows)
+    assert bar.width() - after - short_width >= needed, "the short readouts fit in one row"
+    line.update_from(short)
+    for _ in range(3):  # the refit waits for a zero timer
+        qapp.processEvents()
+    assert line.is_two_rows()
+    bar.clearMessage()
+    qtbot.waitUntil(lambda: not line.is_two_rows())
