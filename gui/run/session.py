@@ -51,6 +51,7 @@ class RunSession(QObject):
         self._asked_live = None  # (run, alpha, steps, paused) asked of it
         self._may_restart = True  # False while shutting down
         self._undo: list = []  # (step, weights before a hand edit), newest last
+        self._edit_branch = None  # (run, the finished run) when a hand edit made the run shown
         self.runs: list[Trainer] = [self._trainer]  # this session's runs, oldest first
         self._names: dict[int, str] = {}  # run_id -> a name the user gave
         self._numbers = {self._trainer.run_id: 1}  # run_id -> its number in the Runs panel
@@ -103,8 +104,7 @@ class RunSession(QObject):
 
     def train(self) -> None:
         """Train on; from a past step, a new run that branches off there; after a finished run,
-        a new run from the seed, or, if its weights were edited since, one that branches off
-        at its end with the edited weights (the finished one is kept in `runs`)."""
+        a new run from the seed (the finished one is kept in `runs`)."""
         if self.viewing is not None:
             self._from_the_past(lambda: self.controller.start(self._trainer))
             return
@@ -112,19 +112,8 @@ class RunSession(QObject):
             self.controller.pause(False)
             return
         if self._trainer.finished:
-            trained = self._weights_before_edit()
-            if trained is not None:
-                if not self._fork(self._trainer.step, trained):
-                    return  # it said why
-            else:
-                self._replace_run(session_trainer(self._config), elsewhere=True)
+            self._replace_run(session_trainer(self._config), elsewhere=True)
         self.controller.start(self._trainer)
-
-    def _weights_before_edit(self):
-        """The weights the run had before the hand edits made at its present step (those
-        Ctrl+Z would go back to), or None if none is left to undo."""
-        step = self._trainer.step
-        return next((weights for at, weights in self._undo if at == step), None)
 
     def step(self) -> None:
         """One step; from a past step, one step of a new run that branches off there. A
@@ -220,12 +209,11 @@ class RunSession(QObject):
 
         self.when_stopped(branch_then)
 
-    def _fork(self, step: int, trained=None) -> bool:
+    def _fork(self, step: int, for_edit: bool = False) -> bool:
         """Makes the run that branches off at `step` (with the alpha and steps typed since)
-        the session's run; the run it came from stays in `runs`. trained: `step` is the run's
-        end, hand-edited: the branch takes the edited weights and the run gets back `trained`,
-        the weights it trained to. False (and a notice) if the record cannot rebuild that step
-        (a damaged file's)."""
+        the session's run; the run it came from stays in `runs`. for_edit: a hand edit of a
+        finished run's end goes to it. False (and a notice) if the record cannot rebuild that
+        step (a damaged file's)."""
         origin = self._trainer
         try:
             branch = origin.fork(step, alpha=self._config.alpha)
@@ -236,15 +224,14 @@ class RunSession(QObject):
             branch.set_steps(self._config.steps)
         elif branch.finished:  # off a completed run's end: the steps typed, again
             branch.set_steps(min(STEPS_MAX, step + self._config.steps))
-        if trained is not None:
-            origin.set_weights(trained)  # the edit moves to the branch: none is left behind
         self._replace_run(branch, elsewhere=True)
         self._config = branch.config
         self.config_changed.emit(branch.config)
         self.edited.emit()
-        if trained is not None:
-            self.notice.emit(self.tr("Training on from the edited weights: a new run branches "
-                                     "off at step {0:,}.").format(step))
+        if for_edit:
+            self.notice.emit(self.tr("The edit goes to a new run that branches off at step {0:,}: "
+                                     "run {1} is kept as it trained (Ctrl+Z goes back to it).").format(
+                step, self._numbers.get(origin.run_id, "?")))
         else:
             self.notice.emit(self.tr("A new run branches off at step {0:,}; the run it came from "
                                      "is kept.").format(step))
@@ -257,6 +244,7 @@ class RunSession(QObject):
         # Nothing of the previous run's present: the timeline must not reach past this one.
         self._shown = ShownStep(trainer)
         self._undo.clear()
+        self._edit_branch = None
         self._list(trainer)
         if elsewhere:
             self.run_replaced.emit()
@@ -472,12 +460,6 @@ class RunSession(QObject):
         goes_on = t.outcome is not None and t.outcome.reason == states.COMPLETED and \
             config.steps > t.step  # more steps for a completed run: it trains on
         if t.finished and not goes_on:
-            if self._weights_before_edit() is not None:  # Train branches off with the edit
-                self.notice.emit(self.tr(
-                    "Alpha {0:g}, steps {1:,}: for the run Train branches off with the edited "
-                    "weights (Step adds a step with this alpha). The finished run keeps its "
-                    "settings.").format(config.alpha, config.steps))
-                return False
             self.notice.emit(self.tr(
                 "Alpha {0:g}, steps {1:,}: for the next run (Train starts one from the seed; Step "
                 "adds a step with this alpha). The finished run keeps its settings.").format(
@@ -573,8 +555,15 @@ class RunSession(QObject):
         if self.viewing is not None:  # the edit is the branch's, once the thread has stopped
             self._from_the_past(lambda: self.edit_weights(weights))
             return
-        self.edited.emit()
         t = self._trainer
+        if t.finished and not self.controller.is_running():
+            # A finished run stays as it trained (its record, its file, its replays): the edit
+            # goes to a run that branches off at its end, which Train and Step then continue.
+            if not self._fork(t.step, for_edit=True):
+                return
+            self._edit_branch = (self._trainer, t)
+            t = self._trainer
+        self.edited.emit()
         self._undo.append((t.step, t.weights.copy()))
         if self.controller.is_running():
             self.controller.replace_weights(weights)
@@ -593,6 +582,9 @@ class RunSession(QObject):
                                      "on, can be undone."))
             return
         _, weights = self._undo.pop()
+        if not self._undo and self._edit_branch is not None and self._edit_branch[0] is t \
+                and not self.controller.is_running() and self._back_from_edit_branch():
+            return
         self.edited.emit()
         if self.controller.is_running():
             self.controller.replace_weights(weights)
@@ -600,6 +592,23 @@ class RunSession(QObject):
             t.set_weights(weights)
             self._show()
         self.notice.emit(self.tr("Undid the weight edit."))
+
+    def _back_from_edit_branch(self) -> bool:
+        """Undoing the edit that made the run shown a branch of a finished run: that run is
+        shown again and the branch, left as it began, goes. False if the finished run is gone."""
+        branch, origin = self._edit_branch
+        if origin not in self.runs:
+            return False
+        self._replace_run(origin, elsewhere=True)
+        self._forget(branch)
+        self._send_runs()
+        self._config = origin.config
+        self.config_changed.emit(origin.config)
+        self.edited.emit()
+        self._show(*(ended_state(origin) or (states.IDLE, "")))
+        self.notice.emit(self.tr("Undid the weight edit: run {0} is shown as it trained.").format(
+            self._numbers.get(origin.run_id, "?")))
+        return True
 
     def apply_row_update(self, weights, step_completed: bool, step_loss: float,
                          optimizer_state=None) -> None:

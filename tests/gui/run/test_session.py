@@ -300,41 +300,55 @@ def test_step_on_a_diverged_run_says_why_not(qtbot):
 
 
 def test_undo_puts_back_the_weights_from_before_a_hand_edit(finished):
+    finished.edit_weights(finished.trainer.weights.copy())  # a finished run's edit: a branch
     run = finished.trainer
     before = run.weights.copy()
     finished.edit_weights(type(before)(before.hidden + 1.0, before.output))
     assert not run.weights.equals(before)
     finished.undo_edit()
     assert run.weights.equals(before) and finished.notices[-1] == "Undid the weight edit."
+    finished.undo_edit()  # the edit that made the branch
+    assert finished.trainer is not run
     finished.undo_edit()
     assert finished.notices[-1].startswith("Nothing to undo")
 
 
-def test_train_after_an_undone_edit_of_a_finished_run_starts_from_the_seed(finished):
+def test_undoing_the_edit_of_a_finished_run_shows_it_again_and_drops_the_branch(finished):
     run = finished.trainer
     before = run.weights.copy()
     finished.edit_weights(type(before)(before.hidden + 1.0, before.output))
-    finished.undo_edit()  # nothing edited is left: Train makes a new run, as after any end
-    finished.train()
+    branch = finished.trainer
+    assert branch is not run and branch in finished.runs
+    finished.undo_edit()  # the branch began with the edit: nothing of it is left
+    assert finished.trainer is run and branch not in finished.runs
+    assert run.weights.equals(before) and finished.state == states.FINISHED
+    assert finished.notices[-1] == "Undid the weight edit: run 1 is shown as it trained."
+    finished.train()  # as after any end: a new run from the seed
     assert finished.trainer is not run and finished.trainer.branched_from is None
     assert finished.trainer.record.state_at(0).weights.equals(run.initial_weights)
-    assert run.weights.equals(before)
 
 
-def test_a_new_alpha_after_editing_a_finished_run_is_for_the_branch_train_makes(qtbot, finished):
-    """It said "Train starts one from the seed", but Train branches off with the edited weights."""
+def test_after_editing_a_finished_run_alpha_step_and_a_past_step_leave_it_as_it_trained(
+        qtbot, finished):
+    """The edit stayed on the finished run: Step wrote the edited weights into its step 2,000,
+    a past step's branch left them there, and a new alpha said Train would start from the seed."""
     run = finished.trainer
-    before = run.weights.copy()
-    edited = type(before)(before.hidden + 1.0, before.output)
+    trained = run.weights.copy()
+    edited = type(trained)(trained.hidden + 1.0, trained.output)
     finished.edit_weights(edited)
-    assert finished.apply_live(finished.config.with_changes(alpha=2.0)) is False
-    assert "branches off with the edited weights" in finished.notices[-1]
-    assert "from the seed" not in finished.notices[-1]
-    finished.train()
     branch = finished.trainer
-    assert branch is not run and branch.config.alpha == 2.0
-    assert branch.record.state_at(2000).weights.equals(edited)
+    assert finished.apply_live(finished.config.with_changes(alpha=2.0)) is True  # the branch's
+    assert branch.config.alpha == 2.0 and run.config.alpha == 0.5
+    finished.step()
+    qtbot.waitUntil(lambda: branch.step == 2001, timeout=30000)
+    assert branch.state_at(2000).weights.equals(edited)
+    finished.show_step(1000)
+    finished.train()
+    qtbot.waitUntil(lambda: finished.trainer not in (run, branch), timeout=30000)
+    finished.stop()
     qtbot.waitUntil(lambda: not finished.is_running(), timeout=30000)
+    assert run.step == 2000 and run.weights.equals(trained)
+    assert run.state_at(2000).weights.equals(trained)
 
 
 def test_a_hand_edit_on_a_past_step_edits_a_branch(finished):

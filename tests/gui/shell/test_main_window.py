@@ -435,8 +435,10 @@ def test_hand_edited_weight_updates_views_and_training_continues_from_it(qtbot, 
     assert window.session.trainer.weights.equals(reference.weights)
 
 
-def test_train_after_editing_a_finished_runs_weight_trains_on_from_the_edited_weights(qtbot, window):
-    """Train started a new run from the seed: the edit stayed on the finished run, unsaid."""
+def test_editing_a_finished_runs_weight_branches_and_train_trains_on_from_it(qtbot, window):
+    """Train started a new run from the seed: the edit stayed on the finished run, unsaid. Now
+    the edit goes to a branch off the run's end, which Train continues; the run stays as it
+    trained, whatever is done next (switching runs, Step, a past step)."""
     from core.views.diagram import with_parameter
 
     window.controls.train_pressed.emit()
@@ -446,19 +448,25 @@ def test_train_after_editing_a_finished_runs_weight_trains_on_from_the_edited_we
     assert window.network_view.is_editable()
     window.network_view.edit_weight(("output", 0), 5.0)
     edited = with_parameter(trained, ("output", 0), 5.0)
-    window.controls.train_pressed.emit()
     assert window.statusBar().currentMessage() == (
-        "Training on from the edited weights: a new run branches off at step 3,000.")
-    qtbot.waitUntil(lambda: window.session.trainer is not first)
-    wait_state(qtbot, window, states.FINISHED)
+        "The edit goes to a new run that branches off at step 3,000: run 1 is kept as it trained "
+        "(Ctrl+Z goes back to it).")
     branch = window.session.trainer
-    assert branch.branched_from == (first.run_id, 3000) and branch.step == 6000
+    assert branch is not first and branch.branched_from == (first.run_id, 3000)
+    assert first.weights.equals(trained) and branch.weights.equals(edited)
+    window.session.switch_to(first.run_id)  # away and back: the edit is the branch's still
+    qtbot.waitUntil(lambda: window.session.trainer is first)
+    window.session.switch_to(branch.run_id)
+    qtbot.waitUntil(lambda: window.session.trainer is branch)
+    window.controls.train_pressed.emit()
+    qtbot.waitUntil(lambda: branch.step == 6000, timeout=60000)
+    wait_state(qtbot, window, states.FINISHED)
     assert branch.state_at(3000).weights.equals(edited)
     reference = Trainer(TrainConfig(steps=6000, seed=4), weights=edited, step=3000)
     reference.run()
     assert branch.weights.equals(reference.weights)
-    # The finished run is kept as it trained, not with the edit that moved to the branch.
     assert first in window.session.runs and first.step == 3000 and first.weights.equals(trained)
+    assert first.state_at(3000).weights.equals(trained)
 
 
 def test_save_and_open_round_trip_restores_every_view(qtbot, window, tmp_path):
