@@ -348,6 +348,7 @@ class SurfaceView(QWidget):
         controls = QHBoxLayout()
         controls.addWidget(self._plane_box)
         controls.addWidget(self._error_box)
+        controls.addSpacing(12)  # else "Error |yp − f|" ran into the bar's "output 0"
         controls.addWidget(self._colour_bar, 1)
         controls.addWidget(reset)
         layout = QVBoxLayout(self)

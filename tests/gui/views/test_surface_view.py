@@ -429,3 +429,24 @@ def test_labels_in_a_bigger_picture_are_placed_for_its_size(view, qtbot):
                for _, rect in drawn)
     for k, (_, rect) in enumerate(drawn):
         assert not any(rect.intersects(other) for _, other in drawn[:k])
+
+
+def test_the_error_box_keeps_clear_of_the_colour_bars_words(view, qtbot):
+    """In presentation mode "Error |yp − f|" ran straight into the bar's "output 0"."""
+    from PySide6.QtGui import QFont
+
+    from gui.views.colour_bar import ColourBar
+
+    config = TrainConfig(function="bump", grid=5, hidden_nodes=4)
+    big = QFont(view.font())
+    big.setPointSizeF(2 * big.pointSizeF())  # presentation mode's size
+    view.setFont(big)
+    view.resize(900, 420)
+    view.update_from(make_snapshot(config, initial_weights(config), 0))
+    view.show()
+    qtbot.waitExposed(view)
+    box = next(b for b in view.findChildren(QCheckBox) if b.text().startswith("Error"))
+    bar = view.findChild(ColourBar)
+    qtbot.waitUntil(lambda: box.isVisible() and bar.isVisible())
+    gap = bar.geometry().left() - box.geometry().right()
+    assert gap >= box.fontMetrics().horizontalAdvance("  "), gap
