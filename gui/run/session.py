@@ -224,7 +224,7 @@ class RunSession(QObject):
             branch.set_steps(self._config.steps)
         elif branch.finished:  # off a completed run's end: the steps typed, again
             branch.set_steps(min(STEPS_MAX, step + self._config.steps))
-        self._replace_run(branch, elsewhere=True)
+        self._replace_run(branch, elsewhere=True, keep=origin)
         self._config = branch.config
         self.config_changed.emit(branch.config)
         self.edited.emit()
@@ -237,26 +237,27 @@ class RunSession(QObject):
                                      "is kept.").format(step))
         return True
 
-    def _replace_run(self, trainer: Trainer, elsewhere: bool = False) -> None:
+    def _replace_run(self, trainer: Trainer, elsewhere: bool = False, keep=None) -> None:
         """Shows `trainer` as the session's run. elsewhere: it is not the run of the file that
-        is open, if any (run_replaced tells the window)."""
+        is open, if any (run_replaced tells the window). keep: a run the list must not trim
+        (the run a branch came from)."""
         self._trainer = trainer
         # Nothing of the previous run's present: the timeline must not reach past this one.
         self._shown = ShownStep(trainer)
         self._undo.clear()
         self._edit_branch = None
-        self._list(trainer)
+        self._list(trainer, keep)
         if elsewhere:
             self.run_replaced.emit()
 
-    def _list(self, trainer: Trainer) -> None:
+    def _list(self, trainer: Trainer, keep=None) -> None:
         if trainer not in self.runs:
             self.runs.append(trainer)
             self._numbers[trainer.run_id] = max(self._numbers.values(), default=0) + 1
             self._marks.remember(trainer)
         while len(self.runs) > RUNS_KEPT:  # the oldest with nothing to lose goes
             # A session file's runs stay: Save writes that file again from this list.
-            spare = next((run for run in self.runs if run is not self._trainer
+            spare = next((run for run in self.runs if run is not self._trainer and run is not keep
                           and not self.is_lent(run.run_id)
                           and not self._marks.in_session_file(run.run_id)
                           and not self.is_unsaved(run)), None)
@@ -276,6 +277,10 @@ class RunSession(QObject):
     def is_unsaved(self, run: Trainer) -> bool:
         """Whether `run` has progress no file holds (not while a thread trains it)."""
         return self._marks.is_unsaved(run, self._names.get(run.run_id))
+
+    def file_holding(self, run: Trainer) -> str | None:
+        """The file that holds `run` as it is now, if one does (its real path)."""
+        return self._marks.file_holding(run, self._names.get(run.run_id))
 
     def unsaved_runs(self) -> list[Trainer]:
         """The runs whose progress no file holds (call it while no thread trains them)."""
@@ -555,14 +560,9 @@ class RunSession(QObject):
         if self.viewing is not None:  # the edit is the branch's, once the thread has stopped
             self._from_the_past(lambda: self.edit_weights(weights))
             return
+        if not self._branch_off_if_finished():
+            return
         t = self._trainer
-        if t.finished and not self.controller.is_running():
-            # A finished run stays as it trained (its record, its file, its replays): the edit
-            # goes to a run that branches off at its end, which Train and Step then continue.
-            if not self._fork(t.step, for_edit=True):
-                return
-            self._edit_branch = (self._trainer, t)
-            t = self._trainer
         self.edited.emit()
         self._undo.append((t.step, t.weights.copy()))
         if self.controller.is_running():
@@ -570,6 +570,19 @@ class RunSession(QObject):
             return
         t.set_weights(weights)
         self._show()
+
+    def _branch_off_if_finished(self) -> bool:
+        """A finished run stays as it trained (its record, its file, its replays): a hand edit
+        or a row of the step-by-step math goes to a run that branches off at its end, which
+        Train and Step then continue. False if that branch cannot be made (it said why)."""
+        t = self._trainer
+        if not t.finished or self.controller.is_running():
+            return True
+        if not self._fork(t.step, for_edit=True):
+            self._show(*(ended_state(t) or (self._state, "")))  # the diagram drew the edit
+            return False
+        self._edit_branch = (self._trainer, t)
+        return True
 
     def undo_edit(self) -> None:
         """Puts back the weights from before the last hand edit, if the run has not trained
@@ -595,16 +608,19 @@ class RunSession(QObject):
 
     def _back_from_edit_branch(self) -> bool:
         """Undoing the edit that made the run shown a branch of a finished run: that run is
-        shown again and the branch, left as it began, goes. False if the finished run is gone."""
+        shown again and the branch, nothing of its own left, goes. False if the finished run is
+        gone."""
         branch, origin = self._edit_branch
         if origin not in self.runs:
             return False
         self._replace_run(origin, elsewhere=True)
-        self._forget(branch)
+        # gone, unless the compare window shows it or it was given a name: then it stays listed
+        if not self.is_lent(branch.run_id) and branch.run_id not in self._names:
+            self._forget(branch)
         self._send_runs()
         self._config = origin.config
         self.config_changed.emit(origin.config)
-        self.edited.emit()
+        # not `edited`: the run is as it was, as its file (if any, run_replaced) holds it
         self._show(*(ended_state(origin) or (states.IDLE, "")))
         self.notice.emit(self.tr("Undid the weight edit: run {0} is shown as it trained.").format(
             self._numbers.get(origin.run_id, "?")))
@@ -618,6 +634,8 @@ class RunSession(QObject):
         if self.viewing is not None:
             self._from_the_past(lambda: self.apply_row_update(weights, step_completed, step_loss,
                                                               optimizer_state))
+            return
+        if not self._branch_off_if_finished():
             return
         self.edited.emit()
         self._undo.clear()  # the run moved on by a row: an earlier hand edit is no longer alone

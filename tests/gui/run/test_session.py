@@ -600,6 +600,8 @@ def test_a_math_panel_step_carries_the_optimizers_state_into_the_run(qtbot, opti
         stepper = RowStepper(run.config, run.weights, run.step, before)
         update = next(u for u in stepper.updates() if u.step_completed)  # the four rows of one step
         s.apply_row_update(stepper.weights, True, stepper.last_step_loss, stepper.optimizer_state)
+        finished, run = run, s.trainer  # the finished run stays as it was: a branch takes the step
+        assert run.branched_from == (finished.run_id, 50) and finished.step == 50
         assert run.step == 51 and run.optimizer_state() == tuple(stepper.optimizer_state)
         # the same as a step of the trainer's own (the kernels): one step is one step
         same = Trainer(config.with_changes(steps=51))
@@ -727,3 +729,41 @@ def test_a_save_waiting_for_the_thread_sees_the_late_settings(qtbot, left_its_lo
         assert seen == [(300, 0.7)] and s.trainer.step == 100
     finally:
         s.shutdown()
+
+
+def test_a_row_of_the_math_on_a_finished_run_goes_to_a_branch(finished):
+    """The step-by-step math's Next, on a run that stopped at its target loss (Next stays on
+    before the planned last step), changed that run's end in place."""
+    run = finished.trainer
+    trained = run.weights.copy()
+    moved = type(trained)(trained.hidden + 0.25, trained.output)
+    finished.apply_row_update(moved, False, 0.0)
+    branch = finished.trainer
+    assert branch is not run and branch.branched_from == (run.run_id, 2000)
+    assert branch.weights.equals(moved)
+    assert run.weights.equals(trained) and run.state_at(2000).weights.equals(trained)
+
+
+def test_undoing_the_edit_keeps_a_branch_that_was_named(finished):
+    run = finished.trainer
+    finished.edit_weights(type(run.weights)(run.weights.hidden + 1.0, run.weights.output))
+    branch = finished.trainer
+    finished.rename_run(branch.run_id, "my edit")
+    finished.undo_edit()
+    assert finished.trainer is run and branch in finished.runs  # a name: the user keeps it
+
+
+def test_the_run_an_edit_branches_off_is_not_trimmed_from_a_full_list(finished):
+    from core.training.trainer import Trainer
+    from gui.run.session import RUNS_KEPT
+
+    run = finished.trainer
+    finished.mark_saved([run], "run.gatelab.json")  # saved: a run the list may trim
+    for seed in range(RUNS_KEPT - 1):
+        finished.add_run(Trainer(TrainConfig(steps=10, seed=seed)))
+    assert len(finished.runs) == RUNS_KEPT
+    finished.edit_weights(type(run.weights)(run.weights.hidden + 1.0, run.weights.output))
+    assert run in finished.runs and len(finished.runs) == RUNS_KEPT
+    assert "run 1 is kept as it trained" in finished.notices[-1]
+    finished.undo_edit()
+    assert finished.trainer is run
