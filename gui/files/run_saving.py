@@ -21,6 +21,7 @@ class RunSaving(QObject):
         self._session = session
         self._files = files
         self._before_saving_all = before_saving_all
+        self._left = None  # the single-run file last left: its run, shown again unchanged, goes back to it
         session.run_replaced.connect(self._on_run_replaced)
 
     def save(self) -> bool:
@@ -60,6 +61,13 @@ class RunSaving(QObject):
         not its file, so Save must not overwrite that with it. A session file holds them all."""
         if self._files.is_session():
             return
+        back = self._left
+        if self._files.path() is None and back is not None and \
+                self._session.file_holding(self._session.trainer) == os.path.realpath(back):
+            self._files.set_current(back)  # say, Ctrl+Z of the edit that branched off the file's run
+            return
+        if self._files.path() is not None:
+            self._left = self._files.path()
         left = self._files.detach()
         if left:
             self.message.emit(self.tr(

@@ -27,6 +27,11 @@ class SavedMarks:
             return False
         return progress_mark(run, name) != self._marks.get(run.run_id)
 
+    def file_holding(self, run, name: str | None) -> str | None:
+        """The file that holds `run` as it is now (its path as marked), or None."""
+        path = self._held_in.get(run.run_id)
+        return None if path is None or self.is_unsaved(run, name) else path
+
     def in_session_file(self, run_id: int) -> bool:
         return run_id in self._in_session_file
 

@@ -485,6 +485,26 @@ def test_save_and_open_round_trip_restores_every_view(qtbot, window, tmp_path):
     assert window.state() == states.FINISHED
 
 
+def test_undoing_an_edit_of_an_opened_runs_end_goes_back_to_its_file(qtbot, window, tmp_path):
+    """The edit's branch left the file (Save must not overwrite it with the branch); Ctrl+Z
+    showed the file's run again, unchanged, but the window stayed "Untitled*"."""
+    path = tmp_path / "exp1.gatelab.json"
+    window.controls.train_pressed.emit()
+    wait_state(qtbot, window, states.FINISHED)
+    trained = window.session.trainer
+    assert window.files.save(trained, str(path))
+    window.open_file(str(path))
+    qtbot.waitUntil(lambda: window.session.trainer is not trained and window.state() == states.FINISHED)
+    opened = window.session.trainer
+    assert window.files.path() == str(path)
+    window.network_view.edit_weight(("output", 0), 5.0)
+    assert window.session.trainer is not opened and window.files.path() is None
+    window.session.undo_edit()
+    assert window.session.trainer is opened
+    assert window.files.path() == str(path) and not window.files.is_dirty()
+    assert window.windowTitle().endswith("exp1.gatelab.json")
+
+
 def test_a_new_run_after_opening_a_file_cannot_overwrite_it(qtbot, window, tmp_path):
     path = tmp_path / "exp1.gatelab.json"
     window.controls.train_pressed.emit()
