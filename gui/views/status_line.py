@@ -21,6 +21,7 @@ class StatusLine(QWidget):
         self._step, self._loss, self._rate, self._state = (QLabel() for _ in range(4))
         self._bar = None  # the status bar whose messages it makes room for (follow)
         self._two_rows = None
+        self._two_rows_for = None  # the message the readouts went to two rows for
         tips = (self.tr("Steps done of the run's total (one step = one pass over all the rows: a "
                         "gate's 4, or a function's grid)"),
                 self.tr("Loss now: summed over the 4 rows at the current weights (a function's grid: "
@@ -93,9 +94,11 @@ class StatusLine(QWidget):
         # Where the readouts' left edge would be in one row: their right edge stays put.
         right = self.geometry().right() + 1
         needed = self._bar.fontMetrics().horizontalAdvance(message) + MESSAGE_ROOM
-        # Once in two rows, it stays so until the message goes: the readouts' width changes
+        # In two rows for a message, they stay so while it shows: the readouts' width changes
         # with the step and the speed, and each switch would resize the views over the bar.
-        self._arrange(bool(self._two_rows) or right - self._row_width() < needed)
+        held = bool(self._two_rows) and message == self._two_rows_for
+        self._arrange(held or right - self._row_width() < needed)
+        self._two_rows_for = message if self._two_rows else None
 
     def _row_width(self) -> int:
         labels = (self._step, self._loss, self._rate, self._state)
