@@ -209,11 +209,12 @@ class RunSession(QObject):
 
         self.when_stopped(branch_then)
 
-    def _fork(self, step: int, for_edit: bool = False) -> bool:
+    def _fork(self, step: int, for_edit: str | None = None) -> bool:
         """Makes the run that branches off at `step` (with the alpha and steps typed since)
-        the session's run; the run it came from stays in `runs`. for_edit: a hand edit of a
-        finished run's end goes to it. False (and a notice) if the record cannot rebuild that
-        step (a damaged file's)."""
+        the session's run; the run it came from stays in `runs`. for_edit: a change of a
+        finished run's end goes to it, "hand" (an edit Ctrl+Z can undo) or "math" (a row of
+        the step-by-step math). False (and a notice) if the record cannot rebuild that step
+        (a damaged file's)."""
         origin = self._trainer
         try:
             branch = origin.fork(step, alpha=self._config.alpha)
@@ -228,7 +229,11 @@ class RunSession(QObject):
         self._config = branch.config
         self.config_changed.emit(branch.config)
         self.edited.emit()
-        if for_edit:
+        if for_edit == "math":
+            self.notice.emit(self.tr("The step-by-step math goes on in a new run that branches off "
+                                     "at step {0:,}: run {1} is kept as it trained.").format(
+                step, self._numbers.get(origin.run_id, "?")))
+        elif for_edit:
             self.notice.emit(self.tr("The edit goes to a new run that branches off at step {0:,}: "
                                      "run {1} is kept as it trained (Ctrl+Z goes back to it).").format(
                 step, self._numbers.get(origin.run_id, "?")))
@@ -571,14 +576,15 @@ class RunSession(QObject):
         t.set_weights(weights)
         self._show()
 
-    def _branch_off_if_finished(self) -> bool:
+    def _branch_off_if_finished(self, change: str = "hand") -> bool:
         """A finished run stays as it trained (its record, its file, its replays): a hand edit
         or a row of the step-by-step math goes to a run that branches off at its end, which
-        Train and Step then continue. False if that branch cannot be made (it said why)."""
+        Train and Step then continue (change: "hand" or "math", see _fork). False if that
+        branch cannot be made (it said why)."""
         t = self._trainer
         if not t.finished or self.controller.is_running():
             return True
-        if not self._fork(t.step, for_edit=True):
+        if not self._fork(t.step, for_edit=change):
             self._show(*(ended_state(t) or (self._state, "")))  # the diagram drew the edit
             return False
         self._edit_branch = (self._trainer, t)
@@ -635,7 +641,7 @@ class RunSession(QObject):
             self._from_the_past(lambda: self.apply_row_update(weights, step_completed, step_loss,
                                                               optimizer_state))
             return
-        if not self._branch_off_if_finished():
+        if not self._branch_off_if_finished("math"):
             return
         self.edited.emit()
         self._undo.clear()  # the run moved on by a row: an earlier hand edit is no longer alone

@@ -3325,12 +3325,12 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
 <context>
     <name>RunSaving</name>
     <message>
-        <location filename="../../gui/files/run_saving.py" line="56"/>
+        <location filename="../../gui/files/run_saving.py" line="57"/>
         <source>This is a new, untitled run; {0} is unchanged.</source>
         <translation>これは名前のない新しい実行です。{0} は変更されていません。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/run_saving.py" line="66"/>
+        <location filename="../../gui/files/run_saving.py" line="74"/>
         <source>This run is not the one in {0}: Save asks for a new name.</source>
         <translation>この学習は {0} の学習ではありません。保存するときは新しい名前を尋ねます。</translation>
     </message>
@@ -3358,118 +3358,123 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
         <translation>ステップ {0:,} は表示できません: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="221"/>
+        <location filename="../../gui/run/session.py" line="222"/>
         <source>Cannot continue from step {0:,}: {1}</source>
         <translation>ステップ {0:,} から続けられません: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="232"/>
+        <location filename="../../gui/run/session.py" line="233"/>
+        <source>The step-by-step math goes on in a new run that branches off at step {0:,}: run {1} is kept as it trained.</source>
+        <translation>計算の手順は、ステップ {0:,} から分岐する新しい学習で続けます。学習 {1} は学習したときのまま残します。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/run/session.py" line="237"/>
         <source>The edit goes to a new run that branches off at step {0:,}: run {1} is kept as it trained (Ctrl+Z goes back to it).</source>
         <translation>編集は、ステップ {0:,} から分岐する新しい学習に入ります。学習 {1} は学習したときのまま残します（Ctrl+Z で戻れます）。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="236"/>
+        <location filename="../../gui/run/session.py" line="241"/>
         <source>A new run branches off at step {0:,}; the run it came from is kept.</source>
         <translation>ステップ {0:,} から新しい学習に分岐しました。元の学習は残してあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="267"/>
+        <location filename="../../gui/run/session.py" line="273"/>
         <source>The session holds {0} runs. Runs with unsaved progress, in the session file open or shown in the compare window are all kept: save them, or delete some in the Runs panel.</source>
         <translation>セッションには {0} 件の実行があります。未保存の進捗がある実行、開いているセッションファイルの実行、比較ウィンドウに表示中の実行はすべて残します。保存するか、実行パネルでいくつか削除してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="307"/>
+        <location filename="../../gui/run/session.py" line="317"/>
         <source>from run {0} at step {1:,}</source>
         <translation>学習 {0} のステップ {1:,} から分岐</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="309"/>
+        <location filename="../../gui/run/session.py" line="319"/>
         <source>from step {0:,} of a deleted run</source>
         <translation>削除した学習のステップ {0:,} から分岐</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="322"/>
+        <location filename="../../gui/run/session.py" line="332"/>
         <source>2-layer</source>
         <translation>2層</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="323"/>
+        <location filename="../../gui/run/session.py" line="333"/>
         <source>{0} hidden</source>
         <translation>隠れ層 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="325"/>
+        <location filename="../../gui/run/session.py" line="335"/>
         <source>alpha {0:g}</source>
         <translation>学習率 {0:g}</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="326"/>
+        <location filename="../../gui/run/session.py" line="336"/>
         <source>seed {0}</source>
         <translation>シード {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="330"/>
-        <location filename="../../gui/run/session.py" line="490"/>
+        <location filename="../../gui/run/session.py" line="340"/>
+        <location filename="../../gui/run/session.py" line="500"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="350"/>
+        <location filename="../../gui/run/session.py" line="360"/>
         <source>Showing run {0}.</source>
         <translation>学習 {0} を表示しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="363"/>
+        <location filename="../../gui/run/session.py" line="373"/>
         <source>The run shown cannot be deleted: show another run first.</source>
         <translation>表示中の学習は削除できません。先に別の学習を表示してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="368"/>
+        <location filename="../../gui/run/session.py" line="378"/>
         <source>Run {0} is shown in the compare window: close that window to delete it.</source>
         <translation>学習 {0} は比較ウィンドウに表示されています。削除するには、先にそのウィンドウを閉じてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="407"/>
+        <location filename="../../gui/run/session.py" line="417"/>
         <source>Run {0} belongs to the compare window while it is open: close that window first (its runs then come back here).</source>
         <translation>学習 {0} は、比較ウィンドウが開いている間はそちらのものです。先にそのウィンドウを閉じてください（閉じると学習はこちらに戻ります）。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="450"/>
+        <location filename="../../gui/run/session.py" line="460"/>
         <source>Alpha {0:g}, steps {1:,}: for the new run that Train or Step starts from step {2:,}.</source>
         <translation>学習率 {0:g}、ステップ数 {1:,}: 「学習」か「1ステップ」でステップ {2:,} から始める新しい学習に使います。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="609"/>
+        <location filename="../../gui/run/session.py" line="631"/>
         <source>Undid the weight edit: run {0} is shown as it trained.</source>
         <translation>重みの編集を元に戻しました。学習 {0} を学習したときのまま表示しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="464"/>
+        <location filename="../../gui/run/session.py" line="474"/>
         <source>Alpha {0:g}, steps {1:,}: for the next run (Train starts one from the seed; Step adds a step with this alpha). The finished run keeps its settings.</source>
         <translation>学習率 {0:g}、ステップ数 {1:,}: 次の学習に使います（「学習」はシードから新しく始め、「1ステップ」はこの学習率で1ステップ進めます）。終わった学習の設定はそのままです。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="482"/>
+        <location filename="../../gui/run/session.py" line="492"/>
         <source>Within ±{0:g}: the run is judged by it; its training is unchanged.</source>
         <translation>許容誤差 ±{0:g}: 実行をこの値で判定し直しました。学習の結果は変わりません。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="487"/>
+        <location filename="../../gui/run/session.py" line="497"/>
         <source>Alpha {0:g}, steps {1:,}: applied to the run.</source>
         <translation>学習率 {0:g}、ステップ数 {1:,}: 学習に反映しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="491"/>
+        <location filename="../../gui/run/session.py" line="501"/>
         <source>Settings changed ({0}): the network was reset.</source>
         <translation>設定の変更({0})でネットワークをリセット。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="581"/>
+        <location filename="../../gui/run/session.py" line="600"/>
         <source>Nothing to undo: only a weight edit, before the run trains on, can be undone.</source>
         <translation>元に戻せるものはありません: 元に戻せるのは、学習を続ける前の重みの編集だけです。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="594"/>
+        <location filename="../../gui/run/session.py" line="613"/>
         <source>Undid the weight edit.</source>
         <translation>重みの編集を元に戻しました。</translation>
     </message>
@@ -3924,87 +3929,87 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
 <context>
     <name>StatusLine</name>
     <message>
-        <location filename="../../gui/views/status_line.py" line="30"/>
+        <location filename="../../gui/views/status_line.py" line="31"/>
         <source>Training speed</source>
         <translation>学習の速さ</translation>
     </message>
     <message>
-        <location filename="../../gui/views/status_line.py" line="30"/>
+        <location filename="../../gui/views/status_line.py" line="31"/>
         <source>What the trainer is doing</source>
         <translation>学習の状態</translation>
     </message>
     <message>
-        <location filename="../../gui/views/status_line.py" line="34"/>
+        <location filename="../../gui/views/status_line.py" line="35"/>
         <source>ready</source>
         <translation>準備完了</translation>
     </message>
     <message>
-        <location filename="../../gui/views/status_line.py" line="34"/>
+        <location filename="../../gui/views/status_line.py" line="35"/>
         <source>training</source>
         <translation>学習中</translation>
     </message>
     <message>
-        <location filename="../../gui/views/status_line.py" line="35"/>
+        <location filename="../../gui/views/status_line.py" line="36"/>
         <source>paused</source>
         <translation>一時停止中</translation>
     </message>
     <message>
-        <location filename="../../gui/views/status_line.py" line="35"/>
+        <location filename="../../gui/views/status_line.py" line="36"/>
         <source>finished</source>
         <translation>完了</translation>
     </message>
     <message>
-        <location filename="../../gui/views/status_line.py" line="36"/>
+        <location filename="../../gui/views/status_line.py" line="37"/>
         <source>diverged</source>
         <translation>発散</translation>
     </message>
     <message>
-        <location filename="../../gui/views/status_line.py" line="36"/>
+        <location filename="../../gui/views/status_line.py" line="37"/>
         <source>failed</source>
         <translation>失敗</translation>
     </message>
     <message>
-        <location filename="../../gui/views/status_line.py" line="37"/>
+        <location filename="../../gui/views/status_line.py" line="38"/>
         <source>stopped</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../gui/views/status_line.py" line="43"/>
+        <location filename="../../gui/views/status_line.py" line="44"/>
         <source>step {0:,} of {1:,}</source>
         <translation>ステップ {0:,} / {1:,}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/status_line.py" line="45"/>
+        <location filename="../../gui/views/status_line.py" line="46"/>
         <source>step {0:,} of {1:,}, the past (live: {2:,})</source>
         <translation>ステップ {0:,} / {1:,}（過去の表示、現在: {2:,}）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/status_line.py" line="52"/>
+        <location filename="../../gui/views/status_line.py" line="53"/>
         <source>loss now {0:.6g} (the article&apos;s sum, no ½)</source>
         <translation>現在の損失 {0:.6g}（記事のコードの和、½ なし）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/status_line.py" line="55"/>
+        <location filename="../../gui/views/status_line.py" line="56"/>
         <source>loss now {0:.6g}</source>
         <translation>現在の損失 {0:.6g}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/status_line.py" line="50"/>
+        <location filename="../../gui/views/status_line.py" line="51"/>
         <source>loss too large to compute</source>
         <translation>損失が大きすぎて計算できません</translation>
     </message>
     <message>
-        <location filename="../../gui/views/status_line.py" line="24"/>
+        <location filename="../../gui/views/status_line.py" line="25"/>
         <source>Steps done of the run&apos;s total (one step = one pass over all the rows: a gate&apos;s 4, or a function&apos;s grid)</source>
         <translation>全ステップ数のうち実行済みのステップ数（1ステップ = すべての行をひととおり学習すること。ゲートなら4行、関数なら格子の全点）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/status_line.py" line="26"/>
+        <location filename="../../gui/views/status_line.py" line="27"/>
         <source>Loss now: summed over the 4 rows at the current weights (a function&apos;s grid: its sum times 4 / the number of rows). The loss plot shows each step&apos;s loss instead, added up row by row during the step (the article&apos;s L[step]), so its last point differs a little</source>
         <translation>現在の損失: 今の重みでの4行分の損失の合計（関数の格子では、全点の合計に 4 / 行数 を掛けたもの）。損失グラフは各ステップの損失（記事の L[step]、ステップ中に行ごとに足したもの）を示すため、最後の点とは少し異なります</translation>
     </message>
     <message>
-        <location filename="../../gui/views/status_line.py" line="58"/>
+        <location filename="../../gui/views/status_line.py" line="59"/>
         <source>{0:,.0f} steps/s</source>
         <translation>{0:,.0f} ステップ/秒</translation>
     </message>

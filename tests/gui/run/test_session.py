@@ -742,6 +742,8 @@ def test_a_row_of_the_math_on_a_finished_run_goes_to_a_branch(finished):
     assert branch is not run and branch.branched_from == (run.run_id, 2000)
     assert branch.weights.equals(moved)
     assert run.weights.equals(trained) and run.state_at(2000).weights.equals(trained)
+    assert finished.notices[-1] == ("The step-by-step math goes on in a new run that branches off "
+                                    "at step 2,000: run 1 is kept as it trained.")
 
 
 def test_undoing_the_edit_keeps_a_branch_that_was_named(finished):
