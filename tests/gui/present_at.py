@@ -18,6 +18,7 @@ def main(language: str, stuck: bool = False, function: bool = False) -> int:
     from gui.common.i18n import install_translators
 
     app._translators = install_translators(app, language)
+    from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QWidget
 
     from core.model.config import TrainConfig
@@ -31,16 +32,23 @@ def main(language: str, stuck: bool = False, function: bool = False) -> int:
     window.presentation.toggle()
     screen = window.screen().size()
 
+    def next_events():
+        """Runs the event loop until the window system sends something or 10 ms pass: its
+        answers (the full-screen size) come in their own time, and a loop that only polled
+        would take its five looks before they came."""
+        loop = QEventLoop()
+        QTimer.singleShot(10, loop.quit)
+        loop.exec()
+
     def settle():
         settled, last = 0, None
         while settled < 5 and time.monotonic() < deadline:  # full screen, the same five looks
             app.sendPostedEvents()
-            app.processEvents()
+            next_events()
             now = [(w.geometry().getRect(), w.isVisible()) for w in window.findChildren(QWidget)]
             full = window.isFullScreen() and window.size() == screen
             settled = settled + 1 if full and now == last else 0
             last = now
-            time.sleep(0.01)  # polling: the window system's answers come in their own time
 
     settle()
     shown = {}

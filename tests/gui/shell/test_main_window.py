@@ -1745,34 +1745,35 @@ def test_the_article_guide_walks_the_2_layer_steps_in_the_articles_notation(qtbo
     assert window.controls.config().gate == "and" and window.session.trainer.step == 0
 
 
-def _this_checkout(root) -> dict:
-    """The environment for a script run from `root`: it imports this checkout's gui, not the
-    one an editable install points at (another worktree's)."""
-    import os
-
-    paths = [str(root), os.environ.get("PYTHONPATH", "")]
-    return os.environ | {"PYTHONPATH": os.pathsep.join(filter(None, paths))}
-
-
-@pytest.mark.parametrize("language", ["en", "ja"])
-def test_presentation_mode_on_a_1024_projector_cuts_off_nothing(language):
+def _present_at(size: str, language: str, *modes: str) -> dict:
+    """What tests/gui/present_at.py prints (as a dict) on an xvfb display of `size` ("1366x768"),
+    run in a process of its own with this checkout's gui on the path, not the one an editable
+    install points at (another worktree's)."""
     import json
+    import os
     import shutil
     import subprocess
     import sys
     from pathlib import Path
 
     if shutil.which("xvfb-run") is None:
-        pytest.skip("xvfb-run makes the 1024 x 768 display")
+        pytest.skip(f"xvfb-run makes the {size} display")
     root = Path(__file__).resolve().parents[3]
+    paths = [str(root), os.environ.get("PYTHONPATH", "")]
     result = subprocess.run(
-        ["xvfb-run", "-a", "-s", "-screen 0 1024x768x24 +extension GLX", sys.executable,
-         "tests/gui/present_at.py", language], cwd=root, capture_output=True, text=True, timeout=120,
-        env=_this_checkout(root))
+        ["xvfb-run", "-a", "-s", f"-screen 0 {size}x24 +extension GLX", sys.executable,
+         "tests/gui/present_at.py", language, *modes], cwd=root, capture_output=True, text=True,
+        timeout=120, env=os.environ | {"PYTHONPATH": os.pathsep.join(filter(None, paths))})
     line = next((x for x in result.stdout.splitlines() if x.startswith("{")), None)
     assert line, result.stdout + result.stderr
     shown = json.loads(line)
-    assert shown["window"] == [1024, 768]
+    assert shown["window"] == [int(n) for n in size.split("x")]
+    return shown
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_presentation_mode_on_a_1024_projector_cuts_off_nothing(language):
+    shown = _present_at("1024x768", language)
     for name, (width, height, least_width, least_height) in shown["views"].items():
         assert width >= least_width and height >= least_height, (name, shown)
     assert shown["views"]["output"][0] >= 400  # the 3D view still a good part of the screen
@@ -1783,25 +1784,9 @@ def test_presentation_mode_on_a_1024_projector_cuts_off_nothing(language):
 @pytest.mark.parametrize("language", ["en", "ja"])
 def test_presentation_mode_on_a_1366_laptop_shows_the_longest_diagnosis_whole(language):
     """A stuck run's diagnosis, with every remark it adds, ran past the bottom of the screen."""
-    import json
-    import shutil
-    import subprocess
-    import sys
-    from pathlib import Path
-
     from PySide6.QtCore import QRect
 
-    if shutil.which("xvfb-run") is None:
-        pytest.skip("xvfb-run makes the 1366 x 768 display")
-    root = Path(__file__).resolve().parents[3]
-    result = subprocess.run(
-        ["xvfb-run", "-a", "-s", "-screen 0 1366x768x24 +extension GLX", sys.executable,
-         "tests/gui/present_at.py", language, "stuck"], cwd=root, capture_output=True, text=True,
-        timeout=120, env=_this_checkout(root))
-    line = next((x for x in result.stdout.splitlines() if x.startswith("{")), None)
-    assert line, result.stdout + result.stderr
-    shown = json.loads(line)
-    assert shown["window"] == [1366, 768]
+    shown = _present_at("1366x768", language, "stuck")
     why = shown["why"]
     assert why["text"].startswith(("Stuck", "行き詰まり"))
     rect = QRect(*why["rect"])
@@ -1815,22 +1800,7 @@ def test_presentation_mode_on_a_1366_laptop_shows_the_longest_diagnosis_whole(la
 def test_presentation_mode_widens_the_column_for_a_functions_sample_inputs(language):
     """A function's run replacing the gate's widens the table ("[0.083, 0.92]"): at twice the
     size the column kept the gate's width and its right side (Target, Error, Stop) was cut off."""
-    import json
-    import shutil
-    import subprocess
-    import sys
-    from pathlib import Path
-
-    if shutil.which("xvfb-run") is None:
-        pytest.skip("xvfb-run makes the 1366 x 768 display")
-    root = Path(__file__).resolve().parents[3]
-    result = subprocess.run(
-        ["xvfb-run", "-a", "-s", "-screen 0 1366x768x24 +extension GLX", sys.executable,
-         "tests/gui/present_at.py", language, "function"], cwd=root, capture_output=True,
-        text=True, timeout=120, env=_this_checkout(root))
-    line = next((x for x in result.stdout.splitlines() if x.startswith("{")), None)
-    assert line, result.stdout + result.stderr
-    shown = json.loads(line)
+    shown = _present_at("1366x768", language, "function")
     assert shown["function"] == "bump"
     visible, least = shown["column"]
     assert visible >= least, shown

@@ -17,6 +17,17 @@ def _message_rect(bar) -> QRect:
     return QRect(6, 0, width, bar.height())
 
 
+def _window_with_line(qtbot):
+    """A main window whose status bar holds a StatusLine that follows its messages."""
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    line = StatusLine()
+    bar = window.statusBar()
+    bar.addPermanentWidget(line)
+    line.follow(bar)
+    return window, line, bar
+
+
 @pytest.mark.parametrize("language", ["en", "ja"])
 def test_at_presentation_size_on_a_1024_projector_the_hint_and_the_readouts_do_not_meet(
         qapp, qtbot, language):
@@ -25,12 +36,7 @@ def test_at_presentation_size_on_a_1024_projector_the_hint_and_the_readouts_do_n
 
     translators = install_translators(qapp, language)
     try:
-        window = QMainWindow()
-        qtbot.addWidget(window)
-        line = StatusLine()
-        bar = window.statusBar()
-        bar.addPermanentWidget(line)
-        line.follow(bar)
+        window, line, bar = _window_with_line(qtbot)
         big = QFont(window.font())
         big.setPointSizeF(2 * big.pointSizeF())  # presentation mode's size
         window.setFont(big)
@@ -55,33 +61,26 @@ def test_at_presentation_size_on_a_1024_projector_the_hint_and_the_readouts_do_n
 
 
 def test_with_room_to_spare_the_readouts_stay_in_one_row(qtbot):
-    window = QMainWindow()
-    qtbot.addWidget(window)
-    line = StatusLine()
-    window.statusBar().addPermanentWidget(line)
-    line.follow(window.statusBar())
+    window, line, bar = _window_with_line(qtbot)
     window.resize(1366, 300)
     window.show()
     qtbot.waitExposed(window)
     config = TrainConfig(steps=3000)
     line.update_from(make_snapshot(config, initial_weights(config), 3000))
-    window.statusBar().showMessage("Esc or F11: back to the usual window")
+    bar.showMessage("Esc or F11: back to the usual window")
     qtbot.waitUntil(lambda: line.width() == line.sizeHint().width()
-                    and not _message_rect(window.statusBar()).intersects(line.geometry()))
+                    and not _message_rect(bar).intersects(line.geometry()))
     assert not line.is_two_rows()
 
 
-def test_in_two_rows_the_readouts_stay_so_until_the_message_goes(qapp, qtbot):
+def test_in_two_rows_the_readouts_stay_so_while_the_message_shows(qtbot):
     """The readouts' width changes with the step and the speed: near the edge they switched rows
     back and forth under one message, and each switch resized the views over the bar."""
+    from qt_waits import drain_events
+
     from gui.views.status_line import MESSAGE_ROOM
 
-    window = QMainWindow()
-    qtbot.addWidget(window)
-    line = StatusLine()
-    bar = window.statusBar()
-    bar.addPermanentWidget(line)
-    line.follow(bar)
+    window, line, bar = _window_with_line(qtbot)
     config = TrainConfig(steps=3000)
     weights = initial_weights(config)
     short, long = make_snapshot(config, weights, 0), make_snapshot(config, weights, 3000)
@@ -104,8 +103,7 @@ def test_in_two_rows_the_readouts_stay_so_until_the_message_goes(qapp, qtbot):
     qtbot.waitUntil(line.is_two_rows)
     assert bar.width() - after - short_width >= needed, "the short readouts fit in one row"
     line.update_from(short)
-    for _ in range(3):  # the refit waits for a zero timer
-        qapp.processEvents()
+    drain_events(qtbot)  # the refit it asked for (a zero-time timer) has had its turn
     assert line.is_two_rows()
     window.resize(1366, 300)  # room again, and another, short message: one row
     bar.showMessage("Showing run 1.")
