@@ -276,14 +276,13 @@ class WindowLayout(QObject):
         margins = layout.contentsMargins()
         above += margins.top() + margins.bottom()
         least = scroll.minimumWidth()
-        if above + w.predictions.height_at(sizes[0] - frame - bar) <= room:
-            return  # it fits as wide as it is (it only ever widens)
         most = max(least, round(COLUMN_MAX_SHARE * sum(sizes)))
-        width = next((x for x in range(least, most + 1, 4)
+        # Only ever wider, from the width it has: the room goes back when presentation ends.
+        width = next((x for x in range(max(least, sizes[0]), most + 1, 4)
                       if above + w.predictions.height_at(x - frame - bar) <= room), None)
         if width is None:  # none fits: the widest, scrolling, with room for its bar
             width = max(most, least + bar)
-        if width > sizes[0]:  # only ever wider: the room goes back when presentation mode ends
+        if width > sizes[0]:
             splitter.setSizes([width, max(1, sum(sizes) - width)])
 
     def splitters(self) -> dict:

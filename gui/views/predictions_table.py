@@ -210,7 +210,7 @@ class PredictionsTable(QWidget):
         if why != self._why_text:  # a relayout only when the words change
             self._why_text = why
             self._why.setText(why)
-            self._hold_label_heights()
+        self._hold_label_heights()  # the labels' words may have changed
 
     def _update_function(self, snapshot):
         points = snapshot.points
@@ -264,7 +264,6 @@ class PredictionsTable(QWidget):
             self._label.setText(self.tr("Not yet within {0}: the samples farthest from their "
                                         "targets").format(f"{tolerance:g}"))
             self._label.setStyleSheet("")
-        self._hold_label_heights()
 
     def _set(self, row, column, text, tip):
         item = self._table.item(row, column)
@@ -296,7 +295,6 @@ class PredictionsTable(QWidget):
         else:
             self._label.setText(self.tr("Not solved"))
             self._label.setStyleSheet("")
-        self._hold_label_heights()
 
     def cell_text(self, row: int, column: int) -> str:
         return self._table.item(row, column).text()
