@@ -565,6 +565,9 @@ class RunSession(QObject):
         if self.viewing is not None:  # the edit is the branch's, once the thread has stopped
             self._from_the_past(lambda: self.edit_weights(weights))
             return
+        if self._ending():
+            self.when_stopped(lambda: self.edit_weights(weights))
+            return
         if not self._branch_off_if_finished():
             return
         t = self._trainer
@@ -575,6 +578,11 @@ class RunSession(QObject):
             return
         t.set_weights(weights)
         self._show()
+
+    def _ending(self) -> bool:
+        """The run has ended but its thread has not yet: a change sent to the thread now would
+        be lost, or land on the finished run; it waits for the thread (when_stopped)."""
+        return self.controller.is_running() and self._state in (states.FINISHED, states.DIVERGED)
 
     def _branch_off_if_finished(self, change: str = "hand") -> bool:
         """A finished run stays as it trained (its record, its file, its replays): a hand edit
@@ -640,6 +648,10 @@ class RunSession(QObject):
         if self.viewing is not None:
             self._from_the_past(lambda: self.apply_row_update(weights, step_completed, step_loss,
                                                               optimizer_state))
+            return
+        if self._ending():
+            self.when_stopped(lambda: self.apply_row_update(weights, step_completed, step_loss,
+                                                            optimizer_state))
             return
         if not self._branch_off_if_finished("math"):
             return

@@ -769,3 +769,30 @@ def test_the_run_an_edit_branches_off_is_not_trimmed_from_a_full_list(finished):
     assert "run 1 is kept as it trained" in finished.notices[-1]
     finished.undo_edit()
     assert finished.trainer is run
+
+
+def test_an_edit_as_a_finished_runs_thread_winds_down_goes_to_a_branch(qtbot):
+    """The views show a run finished a moment before its thread has ended: an edit then went to
+    the ending thread, not to a branch."""
+    s = RunSession(TrainConfig(steps=300, seed=3))
+    edited, seen = [], []
+
+    def on_shown(snapshot):  # the first view of the finished run, as the diagram gets it
+        if snapshot.state == states.FINISHED and not edited:
+            seen.append(s.is_running())
+            trained = s.trainer.weights.copy()
+            edited.append((s.trainer, trained, type(trained)(trained.hidden + 1.0, trained.output)))
+            s.edit_weights(edited[0][2])
+
+    try:
+        s.shown.connect(on_shown)
+        s.set_speed(0.0)
+        s.train()
+        qtbot.waitUntil(lambda: bool(edited) and not s.is_running(), timeout=30000)
+        run, trained, weights = edited[0]
+        assert seen == [True]  # the thread had not yet ended
+        qtbot.waitUntil(lambda: s.trainer is not run, timeout=30000)
+        assert s.trainer.weights.equals(weights) and s.trainer.branched_from == (run.run_id, 300)
+        assert run.weights.equals(trained)
+    finally:
+        s.shutdown()
