@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 from core.model.config import TrainConfig
 from core.training import states
 from gui.common.icon import DESKTOP_FILE_NAME, application_icon
+from gui.common.main_thread_gc import collect_in_main_thread
 
 SELF_TEST_STEPS = 400
 SELF_TEST_TIMEOUT_S = 60
@@ -40,6 +41,7 @@ def make_application() -> QApplication:
     app.setWindowIcon(application_icon())
     app.setDesktopFileName(DESKTOP_FILE_NAME)
     _match_pyopengl_to_qt(app.platformName())
+    collect_in_main_thread(app)
     return app
 
 

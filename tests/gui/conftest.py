@@ -2,13 +2,15 @@
 does (gui.views.gl_probe): a window holds several 3D views, and a test file run alone would
 otherwise make its QApplication first.
 
-qtbot's waits are made to suit a busy machine (see `qtbot` below)."""
+qtbot's waits are made to suit a busy machine (see `qtbot` below), and Python's cycle
+collection runs in the GUI thread, as in the app (see `_collect_in_main_thread`)."""
 
 import functools
 
 import pytest
 from qt_waits import WAIT_MS
 
+from gui.common.main_thread_gc import collect_in_main_thread
 from gui.views import gl_probe
 
 gl_probe.share_opengl_contexts()
@@ -67,3 +69,15 @@ def _no_unexpected_message_box(request, monkeypatch):
 
     for kind in ("warning", "critical", "information", "question"):
         monkeypatch.setattr(QMessageBox, kind, refuse(kind))
+
+
+@pytest.fixture(autouse=True)
+def _collect_in_main_thread(request):
+    """As make_application does: cycles holding Qt objects are freed in the GUI thread, never
+    by whichever thread allocates (a file reader, a training thread); once more after each test."""
+    if "qtbot" not in request.fixturenames and "qapp" not in request.fixturenames:
+        yield
+        return
+    collector = collect_in_main_thread(request.getfixturevalue("qapp"))
+    yield
+    collector.check()
