@@ -214,6 +214,19 @@ def run_message(snapshot) -> str:
     return ""
 
 
+def weight_edit_refusal(state: str) -> str:
+    """Why the diagram refuses to edit a weight of a run in this state ("" if it allows it)."""
+    if state == states.DIVERGED:
+        return Qca.translate("Messages", "This run diverged: its weights are no longer finite "
+                             "numbers, so they cannot be edited. Press Reset (Ctrl+R) for a new run.")
+    if state == states.FAILED:
+        return Qca.translate("Messages", "This run failed, so its weights cannot be edited. "
+                             "Press Reset (Ctrl+R) for a new run.")
+    if state == states.TRAINING:
+        return Qca.translate("Messages", "Pause training to edit a weight.")
+    return ""
+
+
 def diagnosis_kind_name(kind: str) -> str:
     """A diagnosis kind as a short heading (the many-seeds dialog groups failed seeds by it)."""
     names = {

@@ -14,7 +14,7 @@ from core.model.config import TrainConfig
 from core.training import states
 from core.views.loss_convention import ARTICLE_SUM, GATELAB
 from core.views.run_list import overlay_colour
-from gui.common.messages import hidden_nodes_text, run_message, target_name
+from gui.common.messages import hidden_nodes_text, run_message, target_name, weight_edit_refusal
 from gui.files.experiment_files import ExperimentFiles, path_from_mime
 from gui.files.run_restore import RunRestore
 from gui.files.run_saving import RunSaving
@@ -196,7 +196,8 @@ class MainWindow(QMainWindow):
             view.update_from(snapshot)
         self.dock_refresh.update_from(snapshot, new_run)
         self.controls.set_run_state(snapshot.state)
-        self.network_view.set_editable(snapshot.state in EDITABLE_STATES)
+        self.network_view.set_editable(snapshot.state in EDITABLE_STATES,
+                                       weight_edit_refusal(snapshot.state))
         self.panes.gate_only["math"].update_from(snapshot)
         self.panes.gate_only["practice"].update_from(snapshot)
         if snapshot.state in (states.DIVERGED, states.FAILED):

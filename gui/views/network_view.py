@@ -190,6 +190,7 @@ class NetworkView(QWidget):
         self._activation = "sigmoid"
         self._row = 0
         self._editable = False
+        self._refusal = ""
         self._diagram = None
         self._shape = None  # the Layout the scene items were built for
         self._edge_items = {}
@@ -277,10 +278,14 @@ class NetworkView(QWidget):
         self._activation = snapshot.activation
         self._refresh()
 
-    def set_editable(self, editable: bool) -> None:
+    def set_editable(self, editable: bool, refusal: str = "") -> None:
+        """refusal: why not, when not editable (default: training must be paused first)."""
         self._editable = bool(editable)
+        self._refusal = refusal or self.tr("Pause training to edit a weight.")
         if self._editable:
             self._hint.setText(self.tr("Double-click an edge to change its weight."))
+        elif refusal:
+            self._hint.setText(refusal)
         else:
             self._hint.setText(self.tr("Pause training to edit a weight (double-click an edge)."))
 
@@ -342,7 +347,7 @@ class NetworkView(QWidget):
         text = self.tr("{name} = {value}").format(name=edge.name, value=repr(edge.weight))
         if self._editable:
             return text + "\n" + self.tr("Double-click to edit")
-        return text + "\n" + self.tr("Pause training to edit this weight")
+        return text + "\n" + self._refusal
 
     def edit_weight(self, edge_key, value: float) -> bool:
         """Sets one weight, as accepting the editor does; returns False when editing is not allowed.
@@ -451,7 +456,7 @@ class NetworkView(QWidget):
             self.edit_weight(key, value)
 
     def _refuse(self):
-        text = self.tr("Pause training to edit a weight.")
+        text = self._refusal
         QApplication.sendEvent(self, QStatusTipEvent(text))
         if self.isVisible():
             QToolTip.showText(QCursor.pos(), text, self)

@@ -360,6 +360,10 @@ def test_divergence_shows_message_and_last_finite_state(qtbot, window):
               if label.isVisible() and "Training diverged" in label.text()]
     assert saying == [window.notice]
     assert window.controls._train.text() == "Train"
+    # The diagram says why its weights cannot be edited: not "pause training", which it is not.
+    assert not window.network_view.is_editable()
+    why = window.network_view.edge_tooltip(("output", 0))
+    assert "This run diverged" in why and "Reset" in why and "Pause" not in why
 
 
 def test_worker_exception_shows_message_and_reenables(qtbot, window, monkeypatch):

@@ -258,3 +258,9 @@ def test_hint_follows_editable(view):
     assert "Double-click" in view._hint.text()
     view.set_editable(False)
     assert "Pause" in view._hint.text()
+    view.set_editable(False, "This run diverged.")  # the window's reason for a run's state
+    assert view._hint.text() == "This run diverged."
+    view.update_from(_snapshot(XOR_CONFIG, XOR_WEIGHTS))
+    assert view.edge_tooltip(("output", 0)).endswith("\nThis run diverged.")
+    view.set_editable(False)
+    assert "Pause" in view.edge_tooltip(("output", 0))
