@@ -33,6 +33,7 @@ class RunSession(QObject):
     shown = Signal(object)  # a Snapshot: what every view draws, after every change
     edited = Signal()  # the run changed (trained, edited, reset): the open file is out of date
     notice = Signal(str)  # one sentence for the status bar: what happened, or why not
+    notice_void = Signal(str)  # a notice said earlier no longer holds: take it down if shown
     config_changed = Signal(object)  # the session changed the settings itself: controls follow
     run_replaced = Signal()  # another run (a branch, another listed run, a new one) is shown now
     runs_changed = Signal(list)  # [RunInfo]: the session's runs, after any change to the list
@@ -57,6 +58,7 @@ class RunSession(QObject):
         self._numbers = {self._trainer.run_id: 1}  # run_id -> its number in the Runs panel
         self._elsewhere: set[int] = set()  # runs another window trains (compare): hands off
         self._lent: set[int] = set()  # runs another window shows (compare): never deleted
+        self._refused_while_away: dict[int, list[str]] = {}  # run -> notices void once given back
         self._marks = SavedMarks()  # which runs a file holds as they are now
         self._over_cap_said = False
         self._marks.remember(self._trainer)
@@ -375,8 +377,8 @@ class RunSession(QObject):
         if self._refuse_elsewhere(run_id):
             return
         if run_id in self._lent:  # the compare window would go on drawing a run gone from here
-            self.notice.emit(self.tr("Run {0} is shown in the compare window: close that window "
-                                     "to delete it.").format(self._numbers.get(run_id, "?")))
+            self._refuse_while_away(run_id, self.tr(
+                "Run {0} is shown in the compare window: close that window to delete it."))
             return
         self._forget(run)
         self._send_runs()
@@ -408,15 +410,23 @@ class RunSession(QObject):
         for trainer in trainers:
             self._elsewhere.discard(trainer.run_id)
             self._lent.discard(trainer.run_id)
+            for text in self._refused_while_away.pop(trainer.run_id, ()):
+                self.notice_void.emit(text)
         self._send_runs()  # their steps and losses, now that they have stopped
 
     def _refuse_elsewhere(self, run_id: int) -> bool:
         if run_id not in self._elsewhere:
             return False
-        self.notice.emit(self.tr(
+        self._refuse_while_away(run_id, self.tr(
             "Run {0} belongs to the compare window while it is open: close that window first "
-            "(its runs then come back here).").format(self._numbers.get(run_id, "?")))
+            "(its runs then come back here)."))
         return True
+
+    def _refuse_while_away(self, run_id: int, text: str) -> None:
+        """A refusal that holds until the compare window gives the run back."""
+        text = text.format(self._numbers.get(run_id, "?"))
+        self._refused_while_away.setdefault(run_id, []).append(text)
+        self.notice.emit(text)
 
     def live_snapshot(self):
         """The run's present as the views last got it (the worker's newest while it trains)."""

@@ -88,6 +88,7 @@ class MainWindow(QMainWindow):
         s.shown.connect(self._on_snapshot)
         s.edited.connect(self.files.mark_dirty)
         s.notice.connect(lambda text: status.showMessage(text, 8000))
+        s.notice_void.connect(self._take_down_message)
         s.config_changed.connect(self._show_config)
         s.runs_changed.connect(self.runs_view.set_runs)
         for picker in (self.loss_plot, self.timeline):
@@ -187,6 +188,10 @@ class MainWindow(QMainWindow):
         self._on_config_edited(config)
         self.raise_()
         self.activateWindow()
+
+    def _take_down_message(self, text: str) -> None:
+        if self.statusBar().currentMessage() == text:
+            self.statusBar().clearMessage()
 
     def _on_snapshot(self, snapshot):
         last = self.last_snapshot

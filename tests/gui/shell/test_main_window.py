@@ -1238,6 +1238,7 @@ def test_a_run_shown_in_the_compare_window_is_not_deleted_until_it_closes(qtbot,
     assert second in window.session.runs and "Run 2 is shown" in window.statusBar().currentMessage()
     compare.close()
     qtbot.waitUntil(lambda: window.compare.window is None)
+    assert window.statusBar().currentMessage() == ""  # "close that window" no longer holds
     delete_in_runs_panel(qtbot, window, second)  # given back: it may go now (asked first)
     assert asked == ["delete"] and window.runs_view.run_ids() == [first.run_id]
 
