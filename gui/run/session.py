@@ -56,6 +56,7 @@ class RunSession(QObject):
         self.runs: list[Trainer] = [self._trainer]  # this session's runs, oldest first
         self._names: dict[int, str] = {}  # run_id -> a name the user gave
         self._numbers = {self._trainer.run_id: 1}  # run_id -> its number in the Runs panel
+        self._last_number = 1  # never given again, even once its run is gone: "run 3" is one run
         self._elsewhere: set[int] = set()  # runs another window trains (compare): hands off
         self._lent: set[int] = set()  # runs another window shows (compare): never deleted
         self._refused_while_away: dict[int, list[str]] = {}  # run -> notices void once given back
@@ -260,7 +261,8 @@ class RunSession(QObject):
     def _list(self, trainer: Trainer, keep=None) -> None:
         if trainer not in self.runs:
             self.runs.append(trainer)
-            self._numbers[trainer.run_id] = max(self._numbers.values(), default=0) + 1
+            self._last_number += 1
+            self._numbers[trainer.run_id] = self._last_number
             self._marks.remember(trainer)
         while len(self.runs) > RUNS_KEPT:  # the oldest with nothing to lose goes
             # A session file's runs stay: Save writes that file again from this list.
@@ -694,6 +696,7 @@ class RunSession(QObject):
             self._numbers[trainer.run_id] = k + 1
             if names.get(k):
                 self._names[trainer.run_id] = names[k]
+        self._last_number = len(trainers)
         self.mark_saved(trainers, path, session=True)
         self._replace_run(trainers[current])
         self._show_adopted(trainers[current])

@@ -796,3 +796,20 @@ def test_an_edit_as_a_finished_runs_thread_winds_down_goes_to_a_branch(qtbot):
         assert run.weights.equals(trained)
     finally:
         s.shutdown()
+
+
+def test_a_deleted_runs_number_is_never_given_to_another_run(finished):
+    """Deleting run 3 then adding a run made a second "run 3": notes and the compare window's
+    "run 3" then meant two runs."""
+    from core.training.trainer import Trainer
+
+    numbers = []
+    finished.runs_changed.connect(lambda infos: numbers.append({i.run_id: i.number for i in infos}))
+    second, third = (Trainer(TrainConfig(steps=10, seed=seed)) for seed in (7, 8))
+    finished.add_run(second)
+    finished.add_run(third)
+    assert numbers[-1] == {finished.trainer.run_id: 1, second.run_id: 2, third.run_id: 3}
+    finished.delete_run(third.run_id)
+    fourth = Trainer(TrainConfig(steps=10, seed=9))
+    finished.add_run(fourth)
+    assert numbers[-1] == {finished.trainer.run_id: 1, second.run_id: 2, fourth.run_id: 4}
