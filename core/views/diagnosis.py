@@ -27,6 +27,7 @@ from core.model.gates import ROWS, inputs_with_bias, rows_met
 from core.model.network import Weights, forward, gradients, inputs_of
 from core.model.step import output_slope
 from core.training.history import FEW_STEPS, trend_window
+from core.views.number_format import sample_text
 
 __all__ = ["KINDS", "Diagnosis", "diagnose", "diagnose_run", "english", "failure_kinds",
            "not_separable", "trend_of", "trend_window", "with_kinds"]
@@ -153,7 +154,7 @@ def largest_error(config, weights: Weights) -> tuple[float, float, float]:
 
 def _diagnose_function(config, weights: Weights, steps: int, trend, tolerance: float) -> Diagnosis:
     error, x1, x2 = largest_error(config, weights)
-    facts = {"error": error, "at": f"({x1:.3g}, {x2:.3g})", "tolerance": float(tolerance)}
+    facts = {"error": error, "at": f"({sample_text(x1, x2)})", "tolerance": float(tolerance)}
     if error <= tolerance:
         return _make("solved", facts | {"how": "function"})
     fall = None

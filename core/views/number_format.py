@@ -24,3 +24,9 @@ def format_difference(value: float) -> str:
 
 def format_input(row) -> str:
     return "[" + ", ".join(str(int(v)) for v in row) + "]"
+
+
+def sample_text(x1: float, x2: float) -> str:
+    """A function's grid sample, as the table ("[0.083, 0.92]") and the diagnosis ("at
+    (0.083, 0.92)") both write it: two significant digits name a sample of a grid up to 21."""
+    return f"{x1:.2g}, {x2:.2g}"

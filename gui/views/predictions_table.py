@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from core.model.gates import ROWS, TARGET_TOLERANCE, is_solved
 from core.model.target_function import TOLERANCE, within
 from core.views.function_fit import worst_samples
-from core.views.number_format import format_difference, format_prediction
+from core.views.number_format import format_difference, format_prediction, sample_text
 from gui.common.messages import diagnosis_text
 
 INPUT, PREDICTION, TARGET, ERROR = range(4)
@@ -218,7 +218,7 @@ class PredictionsTable(QWidget):
         tolerance = snapshot.config.tolerance if snapshot.config is not None else TOLERANCE
         for row, k in enumerate(rows):
             x1, x2 = points[k]
-            self._table.item(row, INPUT).setText(f"[{x1:.2g}, {x2:.2g}]")
+            self._table.item(row, INPUT).setText(f"[{sample_text(x1, x2)}]")
             self._set_numbers(row, float(snapshot.predictions[k]), float(snapshot.targets[k]))
             met = within([snapshot.predictions[k]], [snapshot.targets[k]], tolerance)
             self._tint_row(row, bool(met.all()))

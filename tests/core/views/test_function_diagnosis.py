@@ -24,9 +24,9 @@ def test_a_run_not_yet_within_the_tolerance_names_its_largest_error_and_where():
     x1, x2 = trainer.config.points[worst]
     diagnosis = diagnose_run(trainer.config, trainer.weights, trainer.history.values())
     assert diagnosis.kind == "not_within" and errors.max() > 0.05
-    assert diagnosis.facts["error"] == errors.max() and diagnosis.facts["at"] == f"({x1:.3g}, {x2:.3g})"
+    assert diagnosis.facts["error"] == errors.max() and diagnosis.facts["at"] == f"({x1:.2g}, {x2:.2g})"
     assert diagnosis.message.startswith(f"Not yet within 0.05: the largest error is {errors.max():.2g} "
-                                        f"at ({x1:.3g}, {x2:.3g})")
+                                        f"at ({x1:.2g}, {x2:.2g})")
 
 
 def test_the_tolerance_is_adjustable():

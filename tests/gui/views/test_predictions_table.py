@@ -247,3 +247,13 @@ def test_measuring_its_height_at_a_width_leaves_the_labels_alone(qapp, qtbot):
     qapp.sendPostedEvents()
     assert requests.count == 0
     assert heights[0] > heights[1] > heights[2]  # fewer lines as it widens
+
+
+def test_the_worst_sample_reads_the_same_in_the_table_and_the_diagnosis_under_it(table):
+    """The table wrote a sample "[0.083, 0.92]" and the sentence under it "(0.0833, 0.917)":
+    two numbers for one sample."""
+    table.update_from(_initial_snapshot(TrainConfig(function="ripple", grid=13, hidden_nodes=2,
+                                                    seed=1)))
+    worst = table.cell_text(0, INPUT)  # the rows are the largest errors first
+    assert worst == "[0.83, 0.5]"  # 10/12: a sample whose digits the two writings cut differently
+    assert f"at ({worst[1:-1]})" in table._why.text()
