@@ -473,7 +473,7 @@ class RunSession(QObject):
                                      "Step starts from step {2:,}.").format(
                 config.alpha, config.steps, self.viewing))
             return False
-        if self.controller.is_running():
+        if self.controller.is_running():  # the thread's next snapshot, or its end, tells
             self.controller.set_alpha(config.alpha)
             self.controller.set_total_steps(config.steps)
             self._asked_live = (self._trainer, config.alpha, config.steps, self.controller.is_paused())
@@ -505,9 +505,9 @@ class RunSession(QObject):
                                          "unchanged.").format(config.tolerance))
                 return
         if self.is_live_change(config):
-            if self.apply_live(config):  # else it said what happens
-                self.notice.emit(self.tr("Alpha {0:g}, steps {1:,}: applied to the run.").format(
-                    config.alpha, config.steps))
+            # else it said what happens; a training thread says so once it has taken them
+            if self.apply_live(config) and self._asked_live is None:
+                self._say_applied(config.alpha, config.steps)
             return
         names = self.tr(", ").join(parameter_name(f) for f in self._chosen_fields(config))
         message = self.tr("Settings changed ({0}): the network was reset.").format(names)
@@ -515,6 +515,9 @@ class RunSession(QObject):
         if note:
             message += " " + note
         self.reset(config, on_done=lambda: self.notice.emit(message))
+
+    def _say_applied(self, alpha: float, steps: int) -> None:
+        self.notice.emit(self.tr("Alpha {0:g}, steps {1:,}: applied to the run.").format(alpha, steps))
 
     def _judge_by(self, tolerance: float) -> None:
         """A function run's tolerance: the run shown is judged by it at once (it changes no
@@ -535,16 +538,20 @@ class RunSession(QObject):
         that completed while asked for more steps trains on, as it would have a moment before."""
         asked, self._asked_live = self._asked_live, None
         t = self._trainer
-        if asked is None or asked[0] is not t or self.controller.is_running() or self.viewing is not None \
-                or (t.config.alpha, t.config.steps) == asked[1:3]:
-            return  # none asked, another run now, or taken in time
+        if asked is None or asked[0] is not t or self.controller.is_running() or self.viewing is not None:
+            return  # none asked, or another run now
+        if (t.config.alpha, t.config.steps) == asked[1:3]:  # taken as the thread ended
+            self._say_applied(*asked[1:3])
+            return
         _run, alpha, steps, paused = asked
         goes_on = t.outcome is not None and t.outcome.reason == states.COMPLETED and steps > t.step
         # it trains on unless stepped by hand, paused or stopped, the window is closing, or an
         # action waits for the thread (a save, a reset): they decide what comes next
         restart = goes_on and not paused and self._may_restart and not self._after_stop
-        if self.apply_live(self._config.with_changes(alpha=alpha, steps=steps)) and restart:
-            self.controller.start(t)
+        if self.apply_live(self._config.with_changes(alpha=alpha, steps=steps)):  # else it said why
+            self._say_applied(alpha, steps)
+            if restart:
+                self.controller.start(t)
 
     def _judge_as_asked(self) -> None:
         """A tolerance asked of the thread as it ended, too late for it: judged here instead."""
@@ -742,6 +749,11 @@ class RunSession(QObject):
     def _on_worker_snapshot(self, snapshot) -> None:
         if snapshot.step != self._shown_step:
             self.edited.emit()  # it trained
+        asked = self._asked_live
+        if asked is not None and asked[0] is self._trainer and \
+                (snapshot.config.alpha, snapshot.config.steps) == asked[1:3]:
+            self._asked_live = None  # taken in time
+            self._say_applied(*asked[1:3])
         before = self._shown.present
         changed = snapshot.state != self._state or (
             before is not None and before.config.tolerance != snapshot.config.tolerance)

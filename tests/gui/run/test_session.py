@@ -813,3 +813,33 @@ def test_a_deleted_runs_number_is_never_given_to_another_run(finished):
     fourth = Trainer(TrainConfig(steps=10, seed=9))
     finished.add_run(fourth)
     assert numbers[-1] == {finished.trainer.run_id: 1, second.run_id: 2, fourth.run_id: 4}
+
+
+def test_an_alpha_typed_while_training_is_said_applied_once_the_thread_has_taken_it(qtbot, session):
+    notices = []
+    session.notice.connect(notices.append)
+    session.train()
+    qtbot.waitUntil(session.is_running)
+    session.edit_config(session.config.with_changes(alpha=2.0))
+    assert notices == []  # asked of the thread: not yet said
+    qtbot.waitUntil(lambda: notices == ["Alpha 2, steps 200,000: applied to the run."])
+    assert session.is_running() and session.trainer.config.alpha == 2.0
+    session.stop()
+    wait_idle(qtbot, session)
+    assert len(notices) == 1
+
+
+def test_an_alpha_the_run_ends_before_taking_is_said_once_for_the_next_run(qtbot, monkeypatch):
+    """It said "applied to the run", then, as the run finished without it, "for the next run"."""
+    s = RunSession(TrainConfig(steps=300, seed=3))
+    notices = []
+    s.notice.connect(notices.append)
+    monkeypatch.setattr(s.controller, "set_alpha", lambda alpha: None)  # it never arrives in time
+    s.set_speed(200.0)
+    s.train()
+    qtbot.waitUntil(s.is_running)
+    s.edit_config(s.config.with_changes(alpha=2.0))
+    wait_idle(qtbot, s)
+    assert s.trainer.config.alpha == 0.5 and s.state == states.FINISHED
+    assert len(notices) == 1 and notices[0].startswith("Alpha 2, steps 300: for the next run")
+    s.shutdown()
