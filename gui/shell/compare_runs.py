@@ -34,14 +34,14 @@ class CompareRuns(QObject):
         self._parent = parent
         self.window = None  # the compare window open, if any (one at a time)
 
-    def compare_with(self, kind: str) -> None:
-        """Opens two runs side by side: the run shown and another ("selected": the Runs
-        panel's; else a new run with one setting changed, gui.run.comparison.KINDS). A new run
-        trains in the compare window while the run shown goes on training, if it does."""
+    def compare_with(self, kind: str, run_id: int | None = None) -> None:
+        """Opens two runs side by side: the run shown and another ("selected": run_id, else the
+        Runs panel's selection; else a new run with one setting changed, gui.run.comparison.KINDS).
+        A new run trains in the compare window while the run shown goes on training, if it does."""
         session = self._session
         current = session.trainer
         if kind == "selected":
-            run_id = self._selected()
+            run_id = self._selected() if run_id is None else run_id
             other = None if run_id is None else session.run_by_id(run_id)
             if other is None or other is current:
                 self.message.emit(self.tr(

@@ -97,6 +97,7 @@ class MainWindow(QMainWindow):
         self.runs_view.run_chosen.connect(s.switch_to)
         self.runs_view.run_deleted.connect(self.unsaved.delete_run)
         self.runs_view.run_renamed.connect(s.rename_run)
+        self.runs_view.compare_wanted.connect(lambda run_id: self.compare.compare_with("selected", run_id))
         self.runs_view.overlays_changed.connect(self._on_overlays)
         self.runs_view.set_runs(s.run_infos())
         self.network_view.weights_edited.connect(s.edit_weights)

@@ -3,17 +3,19 @@
 One row per run (core.views.run_list.RunInfo): its name (from its settings), steps, loss now
 and solved mark; a branch says where it came from. Tick a run to lay its loss curve over the
 plot. Enter or a double-click on a row shows that run; F2 renames it; Delete removes it (not
-the one shown). The view only draws what the session sends.
+the one shown); a right-click (or the Menu key) offers all of these and comparing the run
+with the one shown. The view only draws what the session sends.
 """
 
 import math
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtGui import QAction, QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
+    QMenu,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -28,6 +30,7 @@ class RunsView(QWidget):
     run_deleted = Signal(int)
     run_renamed = Signal(int, str)
     overlays_changed = Signal(list)  # run_ids ticked, in list order
+    compare_wanted = Signal(int)  # run_id to open beside the run shown, in the compare window
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -53,6 +56,9 @@ class RunsView(QWidget):
         self._tree.itemDoubleClicked.connect(self._on_double_clicked)
         self._tree.itemChanged.connect(self._on_item_changed)
         self._tree.installEventFilter(self)
+        self._tree.viewport().installEventFilter(self)  # a right-click arrives there
+        self._menu = QMenu(self)
+        self.menu = None  # the context menu while it is open (for tests)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._caption)
@@ -118,6 +124,9 @@ class RunsView(QWidget):
         return self._tree
 
     def eventFilter(self, watched, event):  # noqa: N802 - Qt's name
+        if event.type() == event.Type.ContextMenu and watched in (self._tree, self._tree.viewport()):
+            self._show_menu(event)
+            return True
         if watched is self._tree and event.type() == event.Type.ShortcutOverride and \
                 event.key() == Qt.Key.Key_F2 and self._tree.currentItem() is not None:
             # F2 renames here: the window's F2 (the article guide) would take it first.
@@ -133,6 +142,64 @@ class RunsView(QWidget):
                 self.run_chosen.emit(self._id(item))
                 return True
         return super().eventFilter(watched, event)
+
+    def menu_for(self, item) -> QMenu:
+        """The context menu of a row: what its keys do, and Compare."""
+        run_id, shown = self._id(item), item.font(NAME).bold()
+        ticked = item.checkState(NAME) == Qt.CheckState.Checked
+        menu = self._menu
+        menu.clear()  # one menu, filled for the row each time
+
+        def add(text, do, enabled=True):
+            action = QAction(text, menu)
+            action.triggered.connect(do)
+            action.setEnabled(enabled)
+            menu.addAction(action)
+            return action
+
+        add(self.tr("&Show this run"), lambda: self.run_chosen.emit(run_id), not shown)
+        add(self.tr("&Compare with the run shown"), lambda: self.compare_wanted.emit(run_id), not shown)
+        curve = add(self.tr("Lay its loss &curve over the plot"), lambda: self._tick(run_id, not ticked),
+                    not shown)  # the run shown is the plot's own curve
+        curve.setCheckable(True)
+        curve.setChecked(ticked)
+        menu.addSeparator()
+        add(self.tr("&Rename"), lambda: self._rename(run_id)).setShortcut(Qt.Key.Key_F2)
+        delete = add(self.tr("&Delete"), lambda: self.run_deleted.emit(run_id), not shown)
+        delete.setShortcut(Qt.Key.Key_Delete)
+        if shown:
+            delete.setToolTip(self.tr("The run shown cannot be deleted: show another run first."))
+            menu.setToolTipsVisible(True)
+        return menu
+
+    def _item(self, run_id: int):
+        return next((self._tree.topLevelItem(i) for i in range(self._tree.topLevelItemCount())
+                     if self._id(self._tree.topLevelItem(i)) == run_id), None)
+
+    def _tick(self, run_id: int, ticked: bool) -> None:
+        item = self._item(run_id)
+        if item is not None:
+            item.setCheckState(NAME, Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
+
+    def _rename(self, run_id: int) -> None:
+        item = self._item(run_id)
+        if item is not None:
+            self._tree.editItem(item, NAME)
+
+    def _show_menu(self, event) -> None:
+        """At the row clicked; from the keyboard (the Menu key, Shift+F10), at the current row."""
+        viewport = self._tree.viewport()
+        if event.reason() == event.Reason.Mouse:
+            item = self._tree.itemAt(viewport.mapFromGlobal(event.globalPos()))
+        else:
+            item = self._tree.currentItem()
+        if item is None:
+            return
+        self._tree.setCurrentItem(item)
+        self.menu = self.menu_for(item)
+        self.menu.exec(viewport.mapToGlobal(self._tree.visualItemRect(item).center())
+                       if event.reason() != event.Reason.Mouse else event.globalPos())
+        self.menu = None
 
     def _on_double_clicked(self, item, column) -> None:
         self.run_chosen.emit(self._id(item))

@@ -1243,6 +1243,17 @@ def test_a_run_shown_in_the_compare_window_is_not_deleted_until_it_closes(qtbot,
     assert asked == ["delete"] and window.runs_view.run_ids() == [first.run_id]
 
 
+def test_a_runs_menu_in_the_runs_panel_compares_it_with_the_run_shown(qtbot, window):
+    first, second = two_runs(qtbot, window)
+    tree = window.runs_view.tree()
+    menu = window.runs_view.menu_for(tree.topLevelItem(0))  # its right-click menu
+    next(a for a in menu.actions() if a.text() == "&Compare with the run shown").trigger()
+    compare = window.compare.window
+    assert compare is not None and compare.model.runs == [second, first]
+    compare.close()
+    qtbot.waitUntil(lambda: window.compare.window is None)
+
+
 def test_the_compare_timeline_stays_at_a_past_step_while_the_runs_train(qtbot, window):
     from core.model.network import predictions
 
