@@ -159,7 +159,7 @@ class RunsView(QWidget):
 
         add(self.tr("&Show this run"), lambda: self.run_chosen.emit(run_id), not shown)
         add(self.tr("&Compare with the run shown"), lambda: self.compare_wanted.emit(run_id), not shown)
-        curve = add(self.tr("Lay its loss &curve over the plot"), lambda: self._tick(run_id, not ticked),
+        curve = add(self.tr("Lay its loss curve &over the plot"), lambda: self._tick(run_id, not ticked),
                     not shown)  # the run shown is the plot's own curve
         curve.setCheckable(True)
         curve.setChecked(ticked)

@@ -1717,22 +1717,22 @@ yp {1:.2f}</translation>
         <translation>シード {0} の重みの初期値にリセットしました。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="169"/>
+        <location filename="../../gui/shell/main_window.py" line="171"/>
         <source>run {0}</source>
         <translation>学習 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="210"/>
+        <location filename="../../gui/shell/main_window.py" line="217"/>
         <source>2-layer</source>
         <translation>2層</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="213"/>
+        <location filename="../../gui/shell/main_window.py" line="220"/>
         <source>GateLab — {0}, {1}</source>
         <translation>GateLab — {0}、{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="282"/>
+        <location filename="../../gui/shell/main_window.py" line="289"/>
         <source>Default settings restored; the language follows the system from the next start.</source>
         <translation>設定を初期状態に戻しました。言語は次回の起動からシステムの設定に従います。</translation>
     </message>
@@ -2486,152 +2486,167 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
     </message>
     <message>
         <location filename="../../gui/common/messages.py" line="220"/>
+        <source>This run diverged: its weights are no longer finite numbers, so they cannot be edited. Press Reset (Ctrl+R) for a new run.</source>
+        <translation>この学習は発散しました。重みが有限の数でなくなったため、編集できません。新しい学習を始めるには「リセット」(Ctrl+R) を押してください。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="223"/>
+        <source>This run failed, so its weights cannot be edited. Press Reset (Ctrl+R) for a new run.</source>
+        <translation>この学習は失敗したため、重みを編集できません。新しい学習を始めるには「リセット」(Ctrl+R) を押してください。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="226"/>
+        <source>Pause training to edit a weight.</source>
+        <translation>重みを編集するには、学習を一時停止してください。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="233"/>
         <source>solved</source>
         <translation>解けた</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="221"/>
+        <location filename="../../gui/common/messages.py" line="234"/>
         <source>diverged</source>
         <translation>発散</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="222"/>
+        <location filename="../../gui/common/messages.py" line="235"/>
         <source>no line can split it</source>
         <translation>直線では分けられない</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="223"/>
+        <location filename="../../gui/common/messages.py" line="236"/>
         <source>saturated</source>
         <translation>飽和</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="224"/>
+        <location filename="../../gui/common/messages.py" line="237"/>
         <source>still learning</source>
         <translation>まだ学習中</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="225"/>
+        <location filename="../../gui/common/messages.py" line="238"/>
         <source>stuck</source>
         <translation>行き詰まり</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="226"/>
+        <location filename="../../gui/common/messages.py" line="239"/>
         <source>too early to tell</source>
         <translation>まだ判断できない</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="227"/>
+        <location filename="../../gui/common/messages.py" line="240"/>
         <source>not yet within the tolerance</source>
         <translation>まだ許容誤差に収まっていない</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="240"/>
+        <location filename="../../gui/common/messages.py" line="253"/>
         <source>Within {0:g} at every sample: the largest error is {1:.2g} at {2}.</source>
         <translation>すべての標本点で誤差が {0:g} 以内です。最大の誤差は {2} での {1:.2g} です。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="243"/>
+        <location filename="../../gui/common/messages.py" line="256"/>
         <source>Solved: every prediction is near its target.</source>
         <translation>解けました: どの予測値も真の値の近くにあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="244"/>
+        <location filename="../../gui/common/messages.py" line="257"/>
         <source>barely</source>
         <translation>ぎりぎりで</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="245"/>
+        <location filename="../../gui/common/messages.py" line="258"/>
         <source>comfortably</source>
         <translation>余裕をもって</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="246"/>
+        <location filename="../../gui/common/messages.py" line="259"/>
         <source>clearly</source>
         <translation>はっきりと</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="247"/>
+        <location filename="../../gui/common/messages.py" line="260"/>
         <source>Solved {0}: the row closest to 0.5 is {1} ({2:.2f} for target {3:g}, {4:.2f} from 0.5).</source>
         <translation>{0}解けました。0.5 にいちばん近い行は {1} です（真の値 {3:g} に対して {2:.2f}、0.5 から {4:.2f}）。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="251"/>
+        <location filename="../../gui/common/messages.py" line="264"/>
         <source>The weights grew until the numbers overflowed: lower alpha and train again.</source>
         <translation>重みが大きくなりすぎて、数値があふれました。学習率 α を下げて、もう一度学習してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="255"/>
+        <location filename="../../gui/common/messages.py" line="268"/>
         <source>With one hidden node the network still draws one straight line, and no straight line puts (1, 0) and (0, 1) on one side and (0, 0) and (1, 1) on the other: add hidden nodes.</source>
         <translation>隠れ層のノードが1つでは、ネットワークが引けるのはやはり直線1本だけです。(1, 0) と (0, 1) を一方の側に、(0, 0) と (1, 1) をもう一方の側に分ける直線はありません。隠れ層のノードを増やしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="259"/>
+        <location filename="../../gui/common/messages.py" line="272"/>
         <source>A 2-layer model draws one straight line, and no straight line puts (1, 0) and (0, 1) on one side and (0, 0) and (1, 1) on the other: add hidden nodes.</source>
         <translation>2層モデルが引けるのは直線1本だけです。(1, 0) と (0, 1) を一方の側に、(0, 0) と (1, 1) をもう一方の側に分ける直線はありません。隠れ層のノードを加えてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="264"/>
+        <location filename="../../gui/common/messages.py" line="277"/>
         <source>The output is pinned at 0 or 1, where its slope is ~0 and learning stops: lower alpha, or start from Xavier weights (Advanced).</source>
         <translation>出力が 0 か 1 に張り付いています。そこでは傾きがほぼ 0 なので、学習が進みません。学習率 α を下げるか、重みの初期値を Xavier にしてください（詳細設定）。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="268"/>
+        <location filename="../../gui/common/messages.py" line="281"/>
         <source>{0} of {1} hidden nodes are switched off (their input is below 0 on every row) and pass no gradient, so learning stops: lower alpha, or start from Xavier weights (Advanced).</source>
         <translation>隠れ層のノード {1} 個のうち {0} 個が、どの行でも入力が 0 未満のため出力が 0 のままで、勾配を伝えないため、学習が進みません。学習率 α を下げるか、重みの初期値を Xavier にしてください（詳細設定）。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="273"/>
+        <location filename="../../gui/common/messages.py" line="286"/>
         <source>{0} of {1} hidden nodes are pinned at -1 or 1, where their slope is ~0 and learning stops: lower alpha, or start from Xavier weights (Advanced).</source>
         <translation>隠れ層のノード {1} 個のうち {0} 個が -1 か 1 に張り付いています。そこでは傾きがほぼ 0 なので、学習が進みません。学習率 α を下げるか、重みの初期値を Xavier にしてください（詳細設定）。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="277"/>
+        <location filename="../../gui/common/messages.py" line="290"/>
         <source>{0} of {1} hidden nodes are pinned at 0 or 1, where their slope is ~0 and learning stops: lower alpha, or start from Xavier weights (Advanced).</source>
         <translation>隠れ層のノード {1} 個のうち {0} 個が 0 か 1 に張り付いています。そこでは傾きがほぼ 0 なので、学習が進みません。学習率 α を下げるか、重みの初期値を Xavier にしてください（詳細設定）。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="282"/>
+        <location filename="../../gui/common/messages.py" line="295"/>
         <source>Not trained yet. Press Train (Space) to watch the network learn, or Step (.) for one step at a time.</source>
         <translation>まだ学習していません。「学習」（Space）で学習の様子を見るか、「1ステップ」（.）で1ステップずつ進めます。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="285"/>
+        <location filename="../../gui/common/messages.py" line="298"/>
         <source>Only {0:,} steps so far: too early to tell; train on.</source>
         <translation>まだ {0:,} ステップしか進んでいないので、判断するには早すぎます。学習を続けてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="289"/>
+        <location filename="../../gui/common/messages.py" line="302"/>
         <source>The gradient is not small ({0:.1e}): more steps will likely solve it.</source>
         <translation>勾配は小さくありません({0:.1e})。ステップを増やせば解ける見込みがあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="291"/>
+        <location filename="../../gui/common/messages.py" line="304"/>
         <source>The loss is still falling ({0:.0%} over the last {1:,} steps): more steps will likely solve it.</source>
         <translation>損失はまだ下がっています（最近の {1:,} ステップで {0:.0%}）。ステップを増やせば解ける見込みがあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="294"/>
+        <location filename="../../gui/common/messages.py" line="307"/>
         <source>Stuck: the loss has stopped falling (gradient {0:.1e}) with {1} on the wrong side: a local minimum, or a plateau that may still end.</source>
         <translation>行き詰まり: 損失が下がらなくなりました（勾配 {0:.1e}）。{1} は 0.5 を境に目標と逆の側にあるままです。局所的な最小値か、まだ抜け出せるかもしれない平らな領域（プラトー）にいます。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="299"/>
+        <location filename="../../gui/common/messages.py" line="312"/>
         <source>{0} sit near 0.5.</source>
         <translation>{0} は 0.5 の近くにあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="301"/>
+        <location filename="../../gui/common/messages.py" line="314"/>
         <source>Hidden nodes {0} and {1} draw nearly the same line.</source>
         <translation>隠れ層のノード {0} と {1} は、ほとんど同じ直線を引いています。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="303"/>
+        <location filename="../../gui/common/messages.py" line="316"/>
         <source>Try more steps, another seed, more hidden nodes or another alpha.</source>
         <translation>ステップを増やす、シードを変える、隠れ層のノードを増やす、学習率 α を変える、のどれかを試してください。</translation>
     </message>
     <message>
         <location filename="../../gui/common/messages.py" line="89"/>
-        <location filename="../../gui/common/messages.py" line="336"/>
+        <location filename="../../gui/common/messages.py" line="349"/>
         <source>2-layer model</source>
         <translation>2層モデル</translation>
     </message>
@@ -2647,19 +2662,19 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
     </message>
     <message>
         <location filename="../../gui/common/messages.py" line="92"/>
-        <location filename="../../gui/common/messages.py" line="328"/>
+        <location filename="../../gui/common/messages.py" line="341"/>
         <source>custom gate</source>
         <translation>カスタムゲート</translation>
     </message>
     <message>
         <location filename="../../gui/common/messages.py" line="83"/>
-        <location filename="../../gui/common/messages.py" line="341"/>
+        <location filename="../../gui/common/messages.py" line="354"/>
         <source>alpha {0:g}</source>
         <translation>学習率 α {0:g}</translation>
     </message>
     <message>
         <location filename="../../gui/common/messages.py" line="85"/>
-        <location filename="../../gui/common/messages.py" line="342"/>
+        <location filename="../../gui/common/messages.py" line="355"/>
         <source>seed {0}</source>
         <translation>シード {0}</translation>
     </message>
@@ -2669,32 +2684,32 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
         <translation>{0} は {1} から {2} の範囲にありません。値は {3} のままです。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="309"/>
+        <location filename="../../gui/common/messages.py" line="322"/>
         <source>Not yet within {0:g}: the largest error is {1:.2g} at {2}.</source>
         <translation>まだ誤差が {0:g} 以内に収まっていません。最大の誤差は {2} での {1:.2g} です。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="312"/>
+        <location filename="../../gui/common/messages.py" line="325"/>
         <source>The loss is still falling ({0:.0%} over the last {1:,} steps): train on.</source>
         <translation>損失はまだ下がっています（直近 {1:,} ステップで {0:.0%}）。学習を続けてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="315"/>
+        <location filename="../../gui/common/messages.py" line="328"/>
         <source>The loss has stopped falling: try more hidden nodes, another alpha or another seed.</source>
         <translation>損失が下がらなくなりました。隠れ層のノードを増やすか、学習率やシードを変えてみてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="343"/>
+        <location filename="../../gui/common/messages.py" line="356"/>
         <source>step {0:,}</source>
         <translation>ステップ {0:,}</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="344"/>
+        <location filename="../../gui/common/messages.py" line="357"/>
         <source>loss {0:.4g}</source>
         <translation>損失 {0:.4g}</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="345"/>
+        <location filename="../../gui/common/messages.py" line="358"/>
         <source>loss {0:.4g} (the article&apos;s sum, no ½)</source>
         <translation>損失 {0:.4g}（記事のコードの和、½ なし）</translation>
     </message>
@@ -2702,147 +2717,142 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
 <context>
     <name>NetworkView</name>
     <message>
-        <location filename="../../gui/views/network_view.py" line="221"/>
+        <location filename="../../gui/views/network_view.py" line="222"/>
         <source>Row: [{0}, {1}]</source>
         <translation>行: [{0}, {1}]</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="222"/>
+        <location filename="../../gui/views/network_view.py" line="223"/>
         <source>The truth-table row whose values the nodes show</source>
         <translation>ノードに値を表示する、真理値表の行</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="255"/>
+        <location filename="../../gui/views/network_view.py" line="256"/>
         <source>positive weight</source>
         <translation>正の重み</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="256"/>
+        <location filename="../../gui/views/network_view.py" line="257"/>
         <source>Blue edge: the weight is positive</source>
         <translation>青い線: 重みが正</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="257"/>
+        <location filename="../../gui/views/network_view.py" line="258"/>
         <source>negative weight</source>
         <translation>負の重み</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="258"/>
+        <location filename="../../gui/views/network_view.py" line="259"/>
         <source>Orange edge: the weight is negative</source>
         <translation>オレンジの線: 重みが負</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="260"/>
+        <location filename="../../gui/views/network_view.py" line="261"/>
         <source>width = |w|</source>
         <translation>太さ = |w|</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="261"/>
+        <location filename="../../gui/views/network_view.py" line="262"/>
         <source>The thicker the edge, the larger the weight&apos;s size |w| (full width from |w| = {0})</source>
         <translation>線が太いほど、重みの大きさ |w| が大きい（|w| = {0} 以上で最大の太さ）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="283"/>
+        <location filename="../../gui/views/network_view.py" line="286"/>
         <source>Double-click an edge to change its weight.</source>
         <translation>線をダブルクリックで重みを変更。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="285"/>
+        <location filename="../../gui/views/network_view.py" line="290"/>
         <source>Pause training to edit a weight (double-click an edge).</source>
         <translation>一時停止中に線をダブルクリックで編集。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="328"/>
+        <location filename="../../gui/views/network_view.py" line="333"/>
         <source>{name}, row [{x1}, {x2}]</source>
         <translation>{name}、行 [{x1}, {x2}]</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="330"/>
+        <location filename="../../gui/views/network_view.py" line="335"/>
         <source>bias node: always 1</source>
         <translation>バイアスのノード: 常に 1</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="332"/>
+        <location filename="../../gui/views/network_view.py" line="337"/>
         <source>input {name} = {value}</source>
         <translation>入力 {name} = {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="334"/>
+        <location filename="../../gui/views/network_view.py" line="339"/>
         <source>input sum {name} = {value}</source>
         <translation>入力の合計 {name} = {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="336"/>
+        <location filename="../../gui/views/network_view.py" line="341"/>
         <source>activation {name} = {f}({sum}) = {value}</source>
         <translation>活性化関数の出力 {name} = {f}({sum}) = {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="342"/>
+        <location filename="../../gui/views/network_view.py" line="347"/>
         <source>{name} = {value}</source>
         <translation>{name} = {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="344"/>
+        <location filename="../../gui/views/network_view.py" line="349"/>
         <source>Double-click to edit</source>
         <translation>ダブルクリックで編集</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="345"/>
-        <source>Pause training to edit this weight</source>
-        <translation>この重みを編集するには、学習を一時停止してください</translation>
-    </message>
-    <message>
-        <location filename="../../gui/views/network_view.py" line="413"/>
+        <location filename="../../gui/views/network_view.py" line="418"/>
         <source>inputs</source>
         <translation>入力</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="415"/>
+        <location filename="../../gui/views/network_view.py" line="420"/>
         <source>hidden layer ({0} nodes)</source>
         <translation>隠れ層（ノード {0} 個）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="416"/>
+        <location filename="../../gui/views/network_view.py" line="421"/>
         <source>output</source>
         <translation>出力</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="420"/>
+        <location filename="../../gui/views/network_view.py" line="425"/>
         <source>input {0}</source>
         <translation>入力 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="422"/>
+        <location filename="../../gui/views/network_view.py" line="427"/>
         <source>bias input</source>
         <translation>バイアス入力</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="422"/>
+        <location filename="../../gui/views/network_view.py" line="427"/>
         <source>hidden bias</source>
         <translation>隠れ層のバイアス</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="424"/>
+        <location filename="../../gui/views/network_view.py" line="429"/>
         <source>hidden node {0}</source>
         <translation>隠れ層のノード {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="425"/>
+        <location filename="../../gui/views/network_view.py" line="430"/>
         <source>output yp</source>
         <translation>出力 yp</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="448"/>
+        <location filename="../../gui/views/network_view.py" line="453"/>
         <source>Edit weight</source>
         <translation>重みの編集</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="448"/>
+        <location filename="../../gui/views/network_view.py" line="453"/>
         <source>New value of {0}:</source>
         <translation>{0} の新しい値:</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="454"/>
+        <location filename="../../gui/views/network_view.py" line="284"/>
         <source>Pause training to edit a weight.</source>
         <translation>重みを編集するには、学習を一時停止してください。</translation>
     </message>
@@ -3276,22 +3286,22 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
         <translation>まだ誤差 {0} 以内ではありません。目標から最も離れた標本点:</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="287"/>
+        <location filename="../../gui/views/predictions_table.py" line="286"/>
         <source>Solved means: for a target of 0 or 1, the prediction is on the same side of 0.5; for any other target, the prediction is within {0} of it</source>
         <translation>「解けた」とは: 真の値が 0 か 1 の行では予測値が 0.5 の同じ側にあること、それ以外の真の値では予測値がその値から {0} 以内にあることです</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="290"/>
+        <location filename="../../gui/views/predictions_table.py" line="289"/>
         <source>✓ Solved: every prediction is on the right side of 0.5</source>
         <translation>✓ 解けました: どの行も 0.5 を境に目標の側にあります</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="293"/>
+        <location filename="../../gui/views/predictions_table.py" line="292"/>
         <source>✓ Solved: every prediction is within {0} of its target, or on its side of 0.5 for a 0 or 1</source>
         <translation>✓ 解けました: どの予測値も真の値から {0} 以内（0 と 1 では 0.5 の同じ側）です</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="297"/>
+        <location filename="../../gui/views/predictions_table.py" line="296"/>
         <source>Not solved</source>
         <translation>解けていません</translation>
     </message>
@@ -3338,143 +3348,143 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
 <context>
     <name>RunSession</name>
     <message>
-        <location filename="../../gui/run/session.py" line="136"/>
+        <location filename="../../gui/run/session.py" line="139"/>
         <source>The run diverged at step {0}: there is no step after it. Reset to start again, or pick an earlier step on the timeline and continue from there.</source>
         <translation>この学習はステップ {0} で発散したので、次のステップはありません。リセットしてやり直すか、タイムラインで前のステップを選んでそこから続けてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="141"/>
+        <location filename="../../gui/run/session.py" line="144"/>
         <source>The run reached its target loss at step {0}. Lower or clear the target loss (Advanced) to train on.</source>
         <translation>この学習はステップ {0} で目標損失に達しました。続けるには、詳細設定で目標損失を下げるか消してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="148"/>
+        <location filename="../../gui/run/session.py" line="151"/>
         <source>One more step: the run now has {0:,} steps.</source>
         <translation>1ステップ追加しました: この学習は {0:,} ステップになりました。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="181"/>
+        <location filename="../../gui/run/session.py" line="184"/>
         <source>Step {0:,} cannot be shown: {1}</source>
         <translation>ステップ {0:,} は表示できません: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="222"/>
+        <location filename="../../gui/run/session.py" line="225"/>
         <source>Cannot continue from step {0:,}: {1}</source>
         <translation>ステップ {0:,} から続けられません: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="233"/>
+        <location filename="../../gui/run/session.py" line="236"/>
         <source>The step-by-step math goes on in a new run that branches off at step {0:,}: run {1} is kept as it trained.</source>
         <translation>計算の手順は、ステップ {0:,} から分岐する新しい学習で続けます。学習 {1} は学習したときのまま残します。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="237"/>
+        <location filename="../../gui/run/session.py" line="240"/>
         <source>The edit goes to a new run that branches off at step {0:,}: run {1} is kept as it trained (Ctrl+Z goes back to it).</source>
         <translation>編集は、ステップ {0:,} から分岐する新しい学習に入ります。学習 {1} は学習したときのまま残します（Ctrl+Z で戻れます）。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="241"/>
+        <location filename="../../gui/run/session.py" line="244"/>
         <source>A new run branches off at step {0:,}; the run it came from is kept.</source>
         <translation>ステップ {0:,} から新しい学習に分岐しました。元の学習は残してあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="273"/>
+        <location filename="../../gui/run/session.py" line="277"/>
         <source>The session holds {0} runs. Runs with unsaved progress, in the session file open or shown in the compare window are all kept: save them, or delete some in the Runs panel.</source>
         <translation>セッションには {0} 件の実行があります。未保存の進捗がある実行、開いているセッションファイルの実行、比較ウィンドウに表示中の実行はすべて残します。保存するか、実行パネルでいくつか削除してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="317"/>
+        <location filename="../../gui/run/session.py" line="321"/>
         <source>from run {0} at step {1:,}</source>
         <translation>学習 {0} のステップ {1:,} から分岐</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="319"/>
+        <location filename="../../gui/run/session.py" line="323"/>
         <source>from step {0:,} of a deleted run</source>
         <translation>削除した学習のステップ {0:,} から分岐</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="332"/>
+        <location filename="../../gui/run/session.py" line="336"/>
         <source>2-layer</source>
         <translation>2層</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="333"/>
+        <location filename="../../gui/run/session.py" line="337"/>
         <source>{0} hidden</source>
         <translation>隠れ層 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="335"/>
+        <location filename="../../gui/run/session.py" line="339"/>
         <source>alpha {0:g}</source>
         <translation>学習率 {0:g}</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="336"/>
+        <location filename="../../gui/run/session.py" line="340"/>
         <source>seed {0}</source>
         <translation>シード {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="340"/>
-        <location filename="../../gui/run/session.py" line="500"/>
+        <location filename="../../gui/run/session.py" line="344"/>
+        <location filename="../../gui/run/session.py" line="512"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="360"/>
+        <location filename="../../gui/run/session.py" line="364"/>
         <source>Showing run {0}.</source>
         <translation>学習 {0} を表示しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="373"/>
+        <location filename="../../gui/run/session.py" line="377"/>
         <source>The run shown cannot be deleted: show another run first.</source>
         <translation>表示中の学習は削除できません。先に別の学習を表示してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="378"/>
+        <location filename="../../gui/run/session.py" line="383"/>
         <source>Run {0} is shown in the compare window: close that window to delete it.</source>
         <translation>学習 {0} は比較ウィンドウに表示されています。削除するには、先にそのウィンドウを閉じてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="417"/>
+        <location filename="../../gui/run/session.py" line="423"/>
         <source>Run {0} belongs to the compare window while it is open: close that window first (its runs then come back here).</source>
         <translation>学習 {0} は、比較ウィンドウが開いている間はそちらのものです。先にそのウィンドウを閉じてください（閉じると学習はこちらに戻ります）。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="460"/>
+        <location filename="../../gui/run/session.py" line="472"/>
         <source>Alpha {0:g}, steps {1:,}: for the new run that Train or Step starts from step {2:,}.</source>
         <translation>学習率 {0:g}、ステップ数 {1:,}: 「学習」か「1ステップ」でステップ {2:,} から始める新しい学習に使います。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="631"/>
+        <location filename="../../gui/run/session.py" line="658"/>
         <source>Undid the weight edit: run {0} is shown as it trained.</source>
         <translation>重みの編集を元に戻しました。学習 {0} を学習したときのまま表示しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="474"/>
+        <location filename="../../gui/run/session.py" line="486"/>
         <source>Alpha {0:g}, steps {1:,}: for the next run (Train starts one from the seed; Step adds a step with this alpha). The finished run keeps its settings.</source>
         <translation>学習率 {0:g}、ステップ数 {1:,}: 次の学習に使います（「学習」はシードから新しく始め、「1ステップ」はこの学習率で1ステップ進めます）。終わった学習の設定はそのままです。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="492"/>
+        <location filename="../../gui/run/session.py" line="504"/>
         <source>Within ±{0:g}: the run is judged by it; its training is unchanged.</source>
         <translation>許容誤差 ±{0:g}: 実行をこの値で判定し直しました。学習の結果は変わりません。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="497"/>
+        <location filename="../../gui/run/session.py" line="520"/>
         <source>Alpha {0:g}, steps {1:,}: applied to the run.</source>
         <translation>学習率 {0:g}、ステップ数 {1:,}: 学習に反映しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="501"/>
+        <location filename="../../gui/run/session.py" line="513"/>
         <source>Settings changed ({0}): the network was reset.</source>
         <translation>設定の変更({0})でネットワークをリセット。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="600"/>
+        <location filename="../../gui/run/session.py" line="627"/>
         <source>Nothing to undo: only a weight edit, before the run trains on, can be undone.</source>
         <translation>元に戻せるものはありません: 元に戻せるのは、学習を続ける前の重みの編集だけです。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="613"/>
+        <location filename="../../gui/run/session.py" line="640"/>
         <source>Undid the weight edit.</source>
         <translation>重みの編集を元に戻しました。</translation>
     </message>
@@ -3482,39 +3492,69 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
 <context>
     <name>RunsView</name>
     <message>
-        <location filename="../../gui/views/runs_view.py" line="35"/>
+        <location filename="../../gui/views/runs_view.py" line="38"/>
         <source>Every run of this session. Tick runs to lay their loss curves over the plot; double-click or Enter shows a run; F2 renames it; Delete removes it.</source>
         <translation>このセッションのすべての学習です。チェックを入れると損失曲線をグラフに重ねます。ダブルクリックか Enter で表示、F2 で名前を変更、Delete で削除します。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/runs_view.py" line="41"/>
+        <location filename="../../gui/views/runs_view.py" line="44"/>
         <source>Run</source>
         <translation>学習</translation>
     </message>
     <message>
-        <location filename="../../gui/views/runs_view.py" line="41"/>
+        <location filename="../../gui/views/runs_view.py" line="44"/>
         <source>Steps</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/views/runs_view.py" line="41"/>
+        <location filename="../../gui/views/runs_view.py" line="44"/>
         <source>Loss now</source>
         <translation>現在の損失</translation>
     </message>
     <message>
-        <location filename="../../gui/views/runs_view.py" line="42"/>
+        <location filename="../../gui/views/runs_view.py" line="45"/>
         <source>Solved</source>
         <translation>解けた</translation>
     </message>
     <message>
-        <location filename="../../gui/views/runs_view.py" line="52"/>
+        <location filename="../../gui/views/runs_view.py" line="55"/>
         <source>Runs</source>
         <translation>学習の一覧</translation>
     </message>
     <message>
-        <location filename="../../gui/views/runs_view.py" line="82"/>
+        <location filename="../../gui/views/runs_view.py" line="88"/>
         <source>shown now</source>
         <translation>表示中</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/runs_view.py" line="160"/>
+        <source>&amp;Show this run</source>
+        <translation>この学習を表示(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/runs_view.py" line="161"/>
+        <source>&amp;Compare with the run shown</source>
+        <translation>表示中の学習と比較(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/runs_view.py" line="162"/>
+        <source>Lay its loss curve &amp;over the plot</source>
+        <translation>損失曲線をグラフに重ねる(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/runs_view.py" line="167"/>
+        <source>&amp;Rename</source>
+        <translation>名前を変更(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/runs_view.py" line="168"/>
+        <source>&amp;Delete</source>
+        <translation>削除(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/runs_view.py" line="171"/>
+        <source>The run shown cannot be deleted: show another run first.</source>
+        <translation>表示中の学習は削除できません。先に別の学習を表示してください。</translation>
     </message>
 </context>
 <context>
