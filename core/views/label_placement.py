@@ -71,17 +71,20 @@ def natural_box(label: Label, further: float = 0.0, turn: float = 0.0) -> Box:
     return Box(cx - w / 2.0, cy - h / 2.0, w, h)
 
 
-def _inside(box: Box, bounds: tuple) -> Box:
-    """The box moved (not resized) to lie within a width x height picture, where it fits."""
+def _inside(box: Box, bounds: tuple, margin: float) -> Box:
+    """The box moved (not resized) to lie within a width x height picture, `margin` in from
+    its edges, where it fits: a label flush with the edge read as cut off, and a picture's
+    frame or a container a pixel smaller did cut it."""
     width, height = bounds
-    left = min(max(box.left, 0.0), max(0.0, width - box.width))
-    top = min(max(box.top, 0.0), max(0.0, height - box.height))
+    left = min(max(box.left, margin), max(0.0, width - box.width - margin))
+    top = min(max(box.top, margin), max(0.0, height - box.height - margin))
     return Box(left, top, box.width, box.height)
 
 
 def place(labels, bounds: tuple, keep_out=(), padding: float = PADDING) -> list:
     """A Box for each label, or None for one left out. Labels are taken by priority (then in
-    the order given); each is placed at natural_box, moved inside `bounds` (width, height);
+    the order given); each is placed at natural_box, moved inside `bounds` (width, height),
+    `padding` in from its edges;
     if that overlaps a box already placed or any of `keep_out` (markers: Boxes, or the
     (N, 4) edges marker_boxes gives), a pushed
     label tries further out (Label.tries distances) and in its other directions
@@ -98,7 +101,7 @@ def place(labels, bounds: tuple, keep_out=(), padding: float = PADDING) -> list:
             continue  # nothing to show, or a point the camera cannot put on screen
         pushed = label.away_from is not None
         steps, turns = (label.tries, label.turns) if pushed else (1, (0.0,))
-        boxes = [_inside(natural_box(label, step * label.size[1] / 2.0, turn), bounds)
+        boxes = [_inside(natural_box(label, step * label.size[1] / 2.0, turn), bounds, padding)
                  for step in range(steps) for turn in turns]
         clear = [box for box in boxes if not any(box.overlaps(other, padding) for other in taken)]
         free = [box for box, blocked in zip(clear, _overlap_any(clear, keep_out, padding)) if not blocked]

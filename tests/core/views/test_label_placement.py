@@ -72,10 +72,17 @@ def test_a_required_label_turns_and_at_worst_covers_a_marker_but_never_a_label()
     assert place([blocker, title], BOUNDS)[1] is None  # labels never overlap, required or not
 
 
-def test_boxes_are_moved_inside_the_picture():
-    [box] = place([Label((395.0, 295.0), (30.0, 10.0), away_from=(200.0, 150.0))], BOUNDS)
-    assert box.left + box.width <= BOUNDS[0] and box.top + box.height <= BOUNDS[1]
-    assert box.left >= 0 and box.top >= 0
+def test_boxes_are_moved_inside_the_picture_clear_of_its_edges():
+    """An axis title flush with the 3D view's bottom edge read as cut off ("x1" in
+    presentation mode): a box keeps the padding from each edge, as from another box."""
+    for anchor in ((395.0, 295.0), (5.0, 5.0), (395.0, 5.0), (5.0, 295.0)):
+        for padding in (PADDING, 7.0):
+            [box] = place([Label(anchor, (30.0, 10.0), away_from=(200.0, 150.0))], BOUNDS, padding=padding)
+            assert box.left >= padding and box.top >= padding, (anchor, padding)
+            assert box.left + box.width <= BOUNDS[0] - padding, (anchor, padding)
+            assert box.top + box.height <= BOUNDS[1] - padding, (anchor, padding)
+    [wide] = place([Label((200.0, 150.0), (399.0, 10.0))], BOUNDS)  # wider than the room left
+    assert 0.0 <= wide.left and wide.left + wide.width <= BOUNDS[0]
 
 
 def test_empty_labels_are_not_placed():
