@@ -11,7 +11,7 @@ from core.model.target_function import CHECK_GRID
 from core.training.trainer import Trainer
 from core.views.diagnosis import diagnose_run
 from core.views.function_fit import fit_of
-from core.views.number_format import format_input, format_prediction, format_target
+from core.views.number_format import format_input, format_prediction, format_target, sample_text
 
 _LINES = {
     "en": ("input: {x}, predicted: {yp}, target: {yt}",
@@ -40,7 +40,7 @@ _FUNCTION_LINES = {
 
 
 def _point(point) -> str:
-    return f"({point[0]:.3g}, {point[1]:.3g})"
+    return f"({sample_text(*point)})"  # as the diagnosis under it writes a sample
 
 
 def function_lines(trainer: Trainer, lang: str) -> list:

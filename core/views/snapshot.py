@@ -15,7 +15,7 @@ from core.model.gates import ROWS, is_solved
 from core.model.network import Weights
 from core.model.target_function import within
 from core.training.history import LossHistory, trend_window
-from core.training.states import DIVERGED, IDLE
+from core.training.states import DIVERGED, FINISHED, IDLE, PAUSED, STOPPED
 from core.views.diagnosis import Diagnosis, diagnose, trend_of
 from core.views.function_fit import target_grid
 
@@ -69,6 +69,15 @@ class Snapshot:
     @property
     def is_function(self) -> bool:
         return self.config is not None and self.config.is_function
+
+    @property
+    def weights_editable(self) -> bool:
+        """A hand edit of these weights may be made: the run is at rest, or it diverged and
+        these weights are finite (its last finite state, or a step before: the edit goes to a
+        run that branches off there, as for a finished run)."""
+        if self.state in (IDLE, PAUSED, FINISHED, STOPPED):
+            return True
+        return self.state == DIVERGED and self.weights.is_finite()
 
     @property
     def points(self) -> tuple:

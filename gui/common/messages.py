@@ -214,16 +214,18 @@ def run_message(snapshot) -> str:
     return ""
 
 
-def weight_edit_refusal(state: str) -> str:
-    """Why the diagram refuses to edit a weight of a run in this state ("" if it allows it)."""
-    if state == states.DIVERGED:
-        return Qca.translate("Messages", "This run diverged: its weights are no longer finite "
-                             "numbers, so they cannot be edited. Press Reset (Ctrl+R) for a new run.")
-    if state == states.FAILED:
+def weight_edit_refusal(snapshot) -> str:
+    """Why the diagram refuses to edit the weights shown, where its own "pause training" does
+    not say it ("" then, and where editing is allowed)."""
+    if snapshot.weights_editable:
+        return ""
+    if snapshot.state == states.DIVERGED:
+        return Qca.translate("Messages", "These weights are not finite numbers, so they cannot "
+                             "be edited. Pick an earlier step on the timeline to edit a weight "
+                             "there, or press Reset (Ctrl+R).")
+    if snapshot.state == states.FAILED:
         return Qca.translate("Messages", "This run failed, so its weights cannot be edited. "
                              "Press Reset (Ctrl+R) for a new run.")
-    if state == states.TRAINING:
-        return Qca.translate("Messages", "Pause training to edit a weight.")
     return ""
 
 

@@ -50,6 +50,7 @@ class RunSession(QObject):
         self._past_sent = 0.0
         self._asked_tolerance = None  # (run, tolerance) asked of the thread training it
         self._asked_live = None  # (run, alpha, steps, paused) asked of it
+        self._applied_said = None  # (run, alpha, steps) last said applied
         self._may_restart = True  # False while shutting down
         self._undo: list = []  # (step, weights before a hand edit), newest last
         self._edit_branch = None  # (run, the finished run) when a hand edit made the run shown
@@ -59,7 +60,7 @@ class RunSession(QObject):
         self._last_number = 1  # never given again, even once its run is gone: "run 3" is one run
         self._elsewhere: set[int] = set()  # runs another window trains (compare): hands off
         self._lent: set[int] = set()  # runs another window shows (compare): never deleted
-        self._refused_while_away: dict[int, list[str]] = {}  # run -> notices void once given back
+        self._refused_while_away: dict[int, set[str]] = {}  # run -> notices void once given back
         self._marks = SavedMarks()  # which runs a file holds as they are now
         self._over_cap_said = False
         self._marks.remember(self._trainer)
@@ -427,7 +428,7 @@ class RunSession(QObject):
     def _refuse_while_away(self, run_id: int, text: str) -> None:
         """A refusal that holds until the compare window gives the run back."""
         text = text.format(self._numbers.get(run_id, "?"))
-        self._refused_while_away.setdefault(run_id, []).append(text)
+        self._refused_while_away.setdefault(run_id, set()).add(text)
         self.notice.emit(text)
 
     def live_snapshot(self):
@@ -505,8 +506,9 @@ class RunSession(QObject):
                                          "unchanged.").format(config.tolerance))
                 return
         if self.is_live_change(config):
-            # else it said what happens; a training thread says so once it has taken them
-            if self.apply_live(config) and self._asked_live is None:
+            # else it said what happens. A training thread says so once it has taken them; a
+            # paused one takes them before it steps again (and sends nothing until then).
+            if self.apply_live(config) and (self._asked_live is None or self.controller.is_paused()):
                 self._say_applied(config.alpha, config.steps)
             return
         names = self.tr(", ").join(parameter_name(f) for f in self._chosen_fields(config))
@@ -517,7 +519,10 @@ class RunSession(QObject):
         self.reset(config, on_done=lambda: self.notice.emit(message))
 
     def _say_applied(self, alpha: float, steps: int) -> None:
-        self.notice.emit(self.tr("Alpha {0:g}, steps {1:,}: applied to the run.").format(alpha, steps))
+        said = (self._trainer, alpha, steps)
+        if said != self._applied_said:  # once, though the thread's snapshot shows it again
+            self._applied_said = said
+            self.notice.emit(self.tr("Alpha {0:g}, steps {1:,}: applied to the run.").format(alpha, steps))
 
     def _judge_by(self, tolerance: float) -> None:
         """A function run's tolerance: the run shown is judged by it at once (it changes no

@@ -32,7 +32,6 @@ from gui.shell.window_layout import WindowLayout
 from gui.shell.window_settings import WindowSettings
 from gui.shell.worksheet_export import WorksheetExport
 
-EDITABLE_STATES = (states.IDLE, states.PAUSED, states.FINISHED, states.STOPPED)
 
 class MainWindow(QMainWindow):
     snapshot_shown = Signal(object)  # after every view has taken a snapshot (for tests)
@@ -202,8 +201,7 @@ class MainWindow(QMainWindow):
             view.update_from(snapshot)
         self.dock_refresh.update_from(snapshot, new_run)
         self.controls.set_run_state(snapshot.state)
-        self.network_view.set_editable(snapshot.state in EDITABLE_STATES,
-                                       weight_edit_refusal(snapshot.state))
+        self.network_view.set_editable(snapshot.weights_editable, weight_edit_refusal(snapshot))
         self.panes.gate_only["math"].update_from(snapshot)
         self.panes.gate_only["practice"].update_from(snapshot)
         if snapshot.state in (states.DIVERGED, states.FAILED):

@@ -279,15 +279,13 @@ class NetworkView(QWidget):
         self._refresh()
 
     def set_editable(self, editable: bool, refusal: str = "") -> None:
-        """refusal: why not, when not editable (default: training must be paused first)."""
+        """refusal: why not, when not editable ("": training must be paused first)."""
         self._editable = bool(editable)
-        self._refusal = refusal or self.tr("Pause training to edit a weight.")
+        self._refusal = refusal
         if self._editable:
             self._hint.setText(self.tr("Double-click an edge to change its weight."))
-        elif refusal:
-            self._hint.setText(refusal)
         else:
-            self._hint.setText(self.tr("Pause training to edit a weight (double-click an edge)."))
+            self._hint.setText(refusal or self.tr("Pause training to edit a weight (double-click an edge)."))
 
     def is_editable(self) -> bool:
         return self._editable
@@ -347,7 +345,7 @@ class NetworkView(QWidget):
         text = self.tr("{name} = {value}").format(name=edge.name, value=repr(edge.weight))
         if self._editable:
             return text + "\n" + self.tr("Double-click to edit")
-        return text + "\n" + self._refusal
+        return text + "\n" + (self._refusal or self.tr("Pause training to edit this weight"))
 
     def edit_weight(self, edge_key, value: float) -> bool:
         """Sets one weight, as accepting the editor does; returns False when editing is not allowed.
@@ -456,7 +454,7 @@ class NetworkView(QWidget):
             self.edit_weight(key, value)
 
     def _refuse(self):
-        text = self._refusal
+        text = self._refusal or self.tr("Pause training to edit a weight.")
         QApplication.sendEvent(self, QStatusTipEvent(text))
         if self.isVisible():
             QToolTip.showText(QCursor.pos(), text, self)

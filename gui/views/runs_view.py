@@ -196,6 +196,7 @@ class RunsView(QWidget):
         if item is None:
             return
         self._tree.setCurrentItem(item)
+        self._tree.scrollToItem(item)  # the current row may be scrolled out of the list's view
         self.menu = self.menu_for(item)
         self.menu.exec(viewport.mapToGlobal(self._tree.visualItemRect(item).center())
                        if event.reason() != event.Reason.Mouse else event.globalPos())

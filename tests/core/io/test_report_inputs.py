@@ -36,3 +36,16 @@ def _trained(config: TrainConfig) -> Trainer:
     trainer = Trainer(config)
     trainer.run()
     return trainer
+
+
+def test_a_function_runs_summary_writes_the_worst_sample_as_its_diagnosis_does():
+    """It read "largest error: 0.555 at (0.917, 1)" above "the largest error is 0.56 at (0.92, 1)"."""
+    from core.io.report import function_lines
+    from core.training.trainer import Trainer
+    from core.views.diagnosis import diagnose_run
+
+    trainer = Trainer(TrainConfig(function="ripple", grid=13, hidden_nodes=2, seed=1, steps=5))
+    trainer.run()
+    at = diagnose_run(trainer.config, trainer.weights, trainer.history.values()).facts["at"]
+    assert at == "(0.83, 0.5)"  # 10/12: three digits once wrote it "0.833" here
+    assert f" at {at}; " in function_lines(trainer, "en")[1]

@@ -120,3 +120,15 @@ def test_snapshot_carries_state_message_and_rate():
         TRAINING, "going", 1234.5, 7)
     assert snapshot.activation == "tanh"
     np.testing.assert_array_equal(snapshot.grid, network.output_grid(snapshot.weights, "tanh")[1])
+
+
+@pytest.mark.parametrize(("state", "finite", "editable"), [
+    ("idle", True, True), ("paused", True, True), ("finished", True, True), ("stopped", True, True),
+    ("training", True, False), ("failed", True, False),
+    ("diverged", True, True),  # its last finite state: an edit branches off there
+    ("diverged", False, False),
+])
+def test_the_weights_shown_are_editable_at_rest_or_where_finite_after_a_divergence(state, finite, editable):
+    config = TrainConfig()
+    weights = Weights(np.full((3, 2), 0.5 if finite else np.nan), np.full(3, 0.5))
+    assert make_snapshot(config, weights, 3, state=state).weights_editable is editable

@@ -843,3 +843,21 @@ def test_an_alpha_the_run_ends_before_taking_is_said_once_for_the_next_run(qtbot
     assert s.trainer.config.alpha == 0.5 and s.state == states.FINISHED
     assert len(notices) == 1 and notices[0].startswith("Alpha 2, steps 300: for the next run")
     s.shutdown()
+
+
+def test_an_alpha_typed_while_paused_is_said_applied_at_once_and_only_once(qtbot, session):
+    """A paused thread takes it before its next step but sends nothing until then: the
+    status bar stayed silent."""
+    notices = []
+    session.notice.connect(notices.append)
+    session.train()
+    qtbot.waitUntil(lambda: session.state == states.TRAINING)
+    session.train_or_pause()  # the Train button, as Pause
+    assert session.controller.is_paused()
+    session.edit_config(session.config.with_changes(alpha=2.0))
+    assert notices == ["Alpha 2, steps 200,000: applied to the run."]
+    session.train_or_pause()  # on again: its snapshots now carry alpha 2
+    qtbot.waitUntil(lambda: session.live_snapshot().config.alpha == 2.0)
+    session.stop()
+    wait_idle(qtbot, session)
+    assert notices == ["Alpha 2, steps 200,000: applied to the run."]

@@ -360,10 +360,16 @@ def test_divergence_shows_message_and_last_finite_state(qtbot, window):
               if label.isVisible() and "Training diverged" in label.text()]
     assert saying == [window.notice]
     assert window.controls._train.text() == "Train"
-    # The diagram says why its weights cannot be edited: not "pause training", which it is not.
-    assert not window.network_view.is_editable()
-    why = window.network_view.edge_tooltip(("output", 0))
-    assert "This run diverged" in why and "Reset" in why and "Pause" not in why
+    # Every view shows the last finite state, and its weights can be edited: "pause training"
+    # refused it, and the run had stopped. The edit goes to a run that branches off there.
+    diverged = window.session.trainer
+    assert window.network_view.is_editable()
+    assert window.network_view.edit_weight(("output", 0), 0.5)
+    qtbot.waitUntil(lambda: window.session.trainer is not diverged)
+    branch = window.session.trainer
+    assert branch.branched_from is not None and branch.step == diverged.step
+    assert branch.weights.output[0] == 0.5 and diverged in window.session.runs
+    assert diverged.weights.output[0] == 1e200  # the diverged run stays as it ended
 
 
 def test_worker_exception_shows_message_and_reenables(qtbot, window, monkeypatch):

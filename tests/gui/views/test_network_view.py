@@ -264,3 +264,16 @@ def test_hint_follows_editable(view):
     assert view.edge_tooltip(("output", 0)).endswith("\nThis run diverged.")
     view.set_editable(False)
     assert "Pause" in view.edge_tooltip(("output", 0))
+
+
+def test_the_window_says_why_weights_cannot_be_edited_only_where_pause_training_is_wrong(qapp):
+    from gui.common.messages import weight_edit_refusal
+
+    def refusal(state, value):
+        return weight_edit_refusal(make_snapshot(XOR_CONFIG, Weights(np.full((3, 2), value),
+                                                                     np.full(3, 0.5)), 4, state=state))
+
+    assert refusal("training", 0.5) == ""  # the diagram's own "pause training" says it
+    assert refusal("finished", 0.5) == "" and refusal("diverged", 0.5) == ""  # editable
+    assert "not finite" in refusal("diverged", np.nan) and "earlier step" in refusal("diverged", np.nan)
+    assert "failed" in refusal("failed", 0.5)
