@@ -7,7 +7,9 @@ import subprocess
 import sys
 import threading
 
-from gui.common.main_thread_gc import collect_in_main_thread
+import pytest
+
+from gui.common.main_thread_gc import CollectionPlan, collect_in_main_thread
 
 ROOT = pathlib.Path(__file__).resolve().parents[3]
 
@@ -87,3 +89,24 @@ def test_check_collects_past_the_threshold_and_only_in_its_own_thread(qapp):
 def test_the_collector_is_installed_once(qapp):
     assert collect_in_main_thread(qapp) is collect_in_main_thread(qapp)
     assert not gc.isenabled()
+
+
+@pytest.mark.parametrize(("counts", "due"), [
+    ((700, 9, 9), None),  # young objects under the threshold: nothing, whatever else
+    ((701, 0, 0), 0),
+    ((701, 10, 10), 0),  # counts equal to a threshold have not passed it
+    ((701, 11, 0), 1),
+    ((701, 0, 11), 2),  # the oldest generation past its threshold, as Python chooses
+    ((701, 11, 11), 2),
+    ((7001, 0, 0), 1),  # a burst worth ten young collections at once
+])
+def test_the_plan_collects_the_oldest_generation_past_its_threshold(counts, due):
+    assert CollectionPlan().generation(counts, (700, 10, 10), now=0.0) == due
+
+
+def test_a_full_collection_waits_until_the_last_ones_share_of_the_time_is_small():
+    plan = CollectionPlan(spacing=19.0)
+    assert plan.generation((701, 0, 11), (700, 10, 10), now=10.0) == 2
+    plan.full_took(10.0, 10.1)  # 0.1 s: the next waits 1.9 s
+    assert plan.generation((701, 0, 11), (700, 10, 10), now=11.0) == 1  # a middle one meanwhile
+    assert plan.generation((701, 0, 11), (700, 10, 10), now=12.0) == 2
