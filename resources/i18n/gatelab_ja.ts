@@ -1712,27 +1712,27 @@ yp {1:.2f}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="84"/>
+        <location filename="../../gui/shell/main_window.py" line="83"/>
         <source>Reset to the initial weights of seed {0}.</source>
         <translation>シード {0} の重みの初期値にリセットしました。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="171"/>
+        <location filename="../../gui/shell/main_window.py" line="170"/>
         <source>run {0}</source>
         <translation>学習 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="217"/>
+        <location filename="../../gui/shell/main_window.py" line="215"/>
         <source>2-layer</source>
         <translation>2層</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="220"/>
+        <location filename="../../gui/shell/main_window.py" line="218"/>
         <source>GateLab — {0}, {1}</source>
         <translation>GateLab — {0}、{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/main_window.py" line="289"/>
+        <location filename="../../gui/shell/main_window.py" line="287"/>
         <source>Default settings restored; the language follows the system from the next start.</source>
         <translation>設定を初期状態に戻しました。言語は次回の起動からシステムの設定に従います。</translation>
     </message>
@@ -2485,168 +2485,158 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
         <translation>{0} ステップの学習が完了しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="220"/>
-        <source>This run diverged: its weights are no longer finite numbers, so they cannot be edited. Press Reset (Ctrl+R) for a new run.</source>
-        <translation>この学習は発散しました。重みが有限の数でなくなったため、編集できません。新しい学習を始めるには「リセット」(Ctrl+R) を押してください。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/common/messages.py" line="223"/>
+        <location filename="../../gui/common/messages.py" line="227"/>
         <source>This run failed, so its weights cannot be edited. Press Reset (Ctrl+R) for a new run.</source>
         <translation>この学習は失敗したため、重みを編集できません。新しい学習を始めるには「リセット」(Ctrl+R) を押してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="226"/>
-        <source>Pause training to edit a weight.</source>
-        <translation>重みを編集するには、学習を一時停止してください。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/common/messages.py" line="233"/>
+        <location filename="../../gui/common/messages.py" line="235"/>
         <source>solved</source>
         <translation>解けた</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="234"/>
+        <location filename="../../gui/common/messages.py" line="236"/>
         <source>diverged</source>
         <translation>発散</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="235"/>
+        <location filename="../../gui/common/messages.py" line="237"/>
         <source>no line can split it</source>
         <translation>直線では分けられない</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="236"/>
+        <location filename="../../gui/common/messages.py" line="238"/>
         <source>saturated</source>
         <translation>飽和</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="237"/>
+        <location filename="../../gui/common/messages.py" line="239"/>
         <source>still learning</source>
         <translation>まだ学習中</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="238"/>
+        <location filename="../../gui/common/messages.py" line="240"/>
         <source>stuck</source>
         <translation>行き詰まり</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="239"/>
+        <location filename="../../gui/common/messages.py" line="241"/>
         <source>too early to tell</source>
         <translation>まだ判断できない</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="240"/>
+        <location filename="../../gui/common/messages.py" line="242"/>
         <source>not yet within the tolerance</source>
         <translation>まだ許容誤差に収まっていない</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="253"/>
+        <location filename="../../gui/common/messages.py" line="255"/>
         <source>Within {0:g} at every sample: the largest error is {1:.2g} at {2}.</source>
         <translation>すべての標本点で誤差が {0:g} 以内です。最大の誤差は {2} での {1:.2g} です。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="256"/>
+        <location filename="../../gui/common/messages.py" line="258"/>
         <source>Solved: every prediction is near its target.</source>
         <translation>解けました: どの予測値も真の値の近くにあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="257"/>
+        <location filename="../../gui/common/messages.py" line="259"/>
         <source>barely</source>
         <translation>ぎりぎりで</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="258"/>
+        <location filename="../../gui/common/messages.py" line="260"/>
         <source>comfortably</source>
         <translation>余裕をもって</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="259"/>
+        <location filename="../../gui/common/messages.py" line="261"/>
         <source>clearly</source>
         <translation>はっきりと</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="260"/>
+        <location filename="../../gui/common/messages.py" line="262"/>
         <source>Solved {0}: the row closest to 0.5 is {1} ({2:.2f} for target {3:g}, {4:.2f} from 0.5).</source>
         <translation>{0}解けました。0.5 にいちばん近い行は {1} です（真の値 {3:g} に対して {2:.2f}、0.5 から {4:.2f}）。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="264"/>
+        <location filename="../../gui/common/messages.py" line="266"/>
         <source>The weights grew until the numbers overflowed: lower alpha and train again.</source>
         <translation>重みが大きくなりすぎて、数値があふれました。学習率 α を下げて、もう一度学習してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="268"/>
+        <location filename="../../gui/common/messages.py" line="270"/>
         <source>With one hidden node the network still draws one straight line, and no straight line puts (1, 0) and (0, 1) on one side and (0, 0) and (1, 1) on the other: add hidden nodes.</source>
         <translation>隠れ層のノードが1つでは、ネットワークが引けるのはやはり直線1本だけです。(1, 0) と (0, 1) を一方の側に、(0, 0) と (1, 1) をもう一方の側に分ける直線はありません。隠れ層のノードを増やしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="272"/>
+        <location filename="../../gui/common/messages.py" line="274"/>
         <source>A 2-layer model draws one straight line, and no straight line puts (1, 0) and (0, 1) on one side and (0, 0) and (1, 1) on the other: add hidden nodes.</source>
         <translation>2層モデルが引けるのは直線1本だけです。(1, 0) と (0, 1) を一方の側に、(0, 0) と (1, 1) をもう一方の側に分ける直線はありません。隠れ層のノードを加えてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="277"/>
+        <location filename="../../gui/common/messages.py" line="279"/>
         <source>The output is pinned at 0 or 1, where its slope is ~0 and learning stops: lower alpha, or start from Xavier weights (Advanced).</source>
         <translation>出力が 0 か 1 に張り付いています。そこでは傾きがほぼ 0 なので、学習が進みません。学習率 α を下げるか、重みの初期値を Xavier にしてください（詳細設定）。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="281"/>
+        <location filename="../../gui/common/messages.py" line="283"/>
         <source>{0} of {1} hidden nodes are switched off (their input is below 0 on every row) and pass no gradient, so learning stops: lower alpha, or start from Xavier weights (Advanced).</source>
         <translation>隠れ層のノード {1} 個のうち {0} 個が、どの行でも入力が 0 未満のため出力が 0 のままで、勾配を伝えないため、学習が進みません。学習率 α を下げるか、重みの初期値を Xavier にしてください（詳細設定）。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="286"/>
+        <location filename="../../gui/common/messages.py" line="288"/>
         <source>{0} of {1} hidden nodes are pinned at -1 or 1, where their slope is ~0 and learning stops: lower alpha, or start from Xavier weights (Advanced).</source>
         <translation>隠れ層のノード {1} 個のうち {0} 個が -1 か 1 に張り付いています。そこでは傾きがほぼ 0 なので、学習が進みません。学習率 α を下げるか、重みの初期値を Xavier にしてください（詳細設定）。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="290"/>
+        <location filename="../../gui/common/messages.py" line="292"/>
         <source>{0} of {1} hidden nodes are pinned at 0 or 1, where their slope is ~0 and learning stops: lower alpha, or start from Xavier weights (Advanced).</source>
         <translation>隠れ層のノード {1} 個のうち {0} 個が 0 か 1 に張り付いています。そこでは傾きがほぼ 0 なので、学習が進みません。学習率 α を下げるか、重みの初期値を Xavier にしてください（詳細設定）。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="295"/>
+        <location filename="../../gui/common/messages.py" line="297"/>
         <source>Not trained yet. Press Train (Space) to watch the network learn, or Step (.) for one step at a time.</source>
         <translation>まだ学習していません。「学習」（Space）で学習の様子を見るか、「1ステップ」（.）で1ステップずつ進めます。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="298"/>
+        <location filename="../../gui/common/messages.py" line="300"/>
         <source>Only {0:,} steps so far: too early to tell; train on.</source>
         <translation>まだ {0:,} ステップしか進んでいないので、判断するには早すぎます。学習を続けてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="302"/>
+        <location filename="../../gui/common/messages.py" line="304"/>
         <source>The gradient is not small ({0:.1e}): more steps will likely solve it.</source>
         <translation>勾配は小さくありません({0:.1e})。ステップを増やせば解ける見込みがあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="304"/>
+        <location filename="../../gui/common/messages.py" line="306"/>
         <source>The loss is still falling ({0:.0%} over the last {1:,} steps): more steps will likely solve it.</source>
         <translation>損失はまだ下がっています（最近の {1:,} ステップで {0:.0%}）。ステップを増やせば解ける見込みがあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="307"/>
+        <location filename="../../gui/common/messages.py" line="309"/>
         <source>Stuck: the loss has stopped falling (gradient {0:.1e}) with {1} on the wrong side: a local minimum, or a plateau that may still end.</source>
         <translation>行き詰まり: 損失が下がらなくなりました（勾配 {0:.1e}）。{1} は 0.5 を境に目標と逆の側にあるままです。局所的な最小値か、まだ抜け出せるかもしれない平らな領域（プラトー）にいます。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="312"/>
+        <location filename="../../gui/common/messages.py" line="314"/>
         <source>{0} sit near 0.5.</source>
         <translation>{0} は 0.5 の近くにあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="314"/>
+        <location filename="../../gui/common/messages.py" line="316"/>
         <source>Hidden nodes {0} and {1} draw nearly the same line.</source>
         <translation>隠れ層のノード {0} と {1} は、ほとんど同じ直線を引いています。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="316"/>
+        <location filename="../../gui/common/messages.py" line="318"/>
         <source>Try more steps, another seed, more hidden nodes or another alpha.</source>
         <translation>ステップを増やす、シードを変える、隠れ層のノードを増やす、学習率 α を変える、のどれかを試してください。</translation>
     </message>
     <message>
         <location filename="../../gui/common/messages.py" line="89"/>
-        <location filename="../../gui/common/messages.py" line="349"/>
+        <location filename="../../gui/common/messages.py" line="351"/>
         <source>2-layer model</source>
         <translation>2層モデル</translation>
     </message>
@@ -2662,19 +2652,19 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
     </message>
     <message>
         <location filename="../../gui/common/messages.py" line="92"/>
-        <location filename="../../gui/common/messages.py" line="341"/>
+        <location filename="../../gui/common/messages.py" line="343"/>
         <source>custom gate</source>
         <translation>カスタムゲート</translation>
     </message>
     <message>
         <location filename="../../gui/common/messages.py" line="83"/>
-        <location filename="../../gui/common/messages.py" line="354"/>
+        <location filename="../../gui/common/messages.py" line="356"/>
         <source>alpha {0:g}</source>
         <translation>学習率 α {0:g}</translation>
     </message>
     <message>
         <location filename="../../gui/common/messages.py" line="85"/>
-        <location filename="../../gui/common/messages.py" line="355"/>
+        <location filename="../../gui/common/messages.py" line="357"/>
         <source>seed {0}</source>
         <translation>シード {0}</translation>
     </message>
@@ -2684,32 +2674,37 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
         <translation>{0} は {1} から {2} の範囲にありません。値は {3} のままです。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="322"/>
+        <location filename="../../gui/common/messages.py" line="223"/>
+        <source>These weights are not finite numbers, so they cannot be edited. Pick an earlier step on the timeline to edit a weight there, or press Reset (Ctrl+R).</source>
+        <translation>これらの重みは有限の数ではないため、編集できません。タイムラインで前のステップを選んでそこで重みを編集するか、「リセット」(Ctrl+R) を押してください。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/messages.py" line="324"/>
         <source>Not yet within {0:g}: the largest error is {1:.2g} at {2}.</source>
         <translation>まだ誤差が {0:g} 以内に収まっていません。最大の誤差は {2} での {1:.2g} です。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="325"/>
+        <location filename="../../gui/common/messages.py" line="327"/>
         <source>The loss is still falling ({0:.0%} over the last {1:,} steps): train on.</source>
         <translation>損失はまだ下がっています（直近 {1:,} ステップで {0:.0%}）。学習を続けてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="328"/>
+        <location filename="../../gui/common/messages.py" line="330"/>
         <source>The loss has stopped falling: try more hidden nodes, another alpha or another seed.</source>
         <translation>損失が下がらなくなりました。隠れ層のノードを増やすか、学習率やシードを変えてみてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="356"/>
+        <location filename="../../gui/common/messages.py" line="358"/>
         <source>step {0:,}</source>
         <translation>ステップ {0:,}</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="357"/>
+        <location filename="../../gui/common/messages.py" line="359"/>
         <source>loss {0:.4g}</source>
         <translation>損失 {0:.4g}</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="358"/>
+        <location filename="../../gui/common/messages.py" line="360"/>
         <source>loss {0:.4g} (the article&apos;s sum, no ½)</source>
         <translation>損失 {0:.4g}（記事のコードの和、½ なし）</translation>
     </message>
@@ -2762,97 +2757,102 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
         <translation>線をダブルクリックで重みを変更。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="290"/>
+        <location filename="../../gui/views/network_view.py" line="288"/>
         <source>Pause training to edit a weight (double-click an edge).</source>
         <translation>一時停止中に線をダブルクリックで編集。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="333"/>
+        <location filename="../../gui/views/network_view.py" line="331"/>
         <source>{name}, row [{x1}, {x2}]</source>
         <translation>{name}、行 [{x1}, {x2}]</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="335"/>
+        <location filename="../../gui/views/network_view.py" line="333"/>
         <source>bias node: always 1</source>
         <translation>バイアスのノード: 常に 1</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="337"/>
+        <location filename="../../gui/views/network_view.py" line="335"/>
         <source>input {name} = {value}</source>
         <translation>入力 {name} = {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="339"/>
+        <location filename="../../gui/views/network_view.py" line="337"/>
         <source>input sum {name} = {value}</source>
         <translation>入力の合計 {name} = {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="341"/>
+        <location filename="../../gui/views/network_view.py" line="339"/>
         <source>activation {name} = {f}({sum}) = {value}</source>
         <translation>活性化関数の出力 {name} = {f}({sum}) = {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="347"/>
+        <location filename="../../gui/views/network_view.py" line="345"/>
         <source>{name} = {value}</source>
         <translation>{name} = {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="349"/>
+        <location filename="../../gui/views/network_view.py" line="347"/>
         <source>Double-click to edit</source>
         <translation>ダブルクリックで編集</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="418"/>
+        <location filename="../../gui/views/network_view.py" line="348"/>
+        <source>Pause training to edit this weight</source>
+        <translation>この重みを編集するには、学習を一時停止してください</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/network_view.py" line="416"/>
         <source>inputs</source>
         <translation>入力</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="420"/>
+        <location filename="../../gui/views/network_view.py" line="418"/>
         <source>hidden layer ({0} nodes)</source>
         <translation>隠れ層（ノード {0} 個）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="421"/>
+        <location filename="../../gui/views/network_view.py" line="419"/>
         <source>output</source>
         <translation>出力</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="425"/>
+        <location filename="../../gui/views/network_view.py" line="423"/>
         <source>input {0}</source>
         <translation>入力 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="427"/>
+        <location filename="../../gui/views/network_view.py" line="425"/>
         <source>bias input</source>
         <translation>バイアス入力</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="427"/>
+        <location filename="../../gui/views/network_view.py" line="425"/>
         <source>hidden bias</source>
         <translation>隠れ層のバイアス</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="429"/>
+        <location filename="../../gui/views/network_view.py" line="427"/>
         <source>hidden node {0}</source>
         <translation>隠れ層のノード {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="430"/>
+        <location filename="../../gui/views/network_view.py" line="428"/>
         <source>output yp</source>
         <translation>出力 yp</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="453"/>
+        <location filename="../../gui/views/network_view.py" line="451"/>
         <source>Edit weight</source>
         <translation>重みの編集</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="453"/>
+        <location filename="../../gui/views/network_view.py" line="451"/>
         <source>New value of {0}:</source>
         <translation>{0} の新しい値:</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="284"/>
+        <location filename="../../gui/views/network_view.py" line="457"/>
         <source>Pause training to edit a weight.</source>
         <translation>重みを編集するには、学習を一時停止してください。</translation>
     </message>
@@ -3348,143 +3348,143 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
 <context>
     <name>RunSession</name>
     <message>
-        <location filename="../../gui/run/session.py" line="139"/>
+        <location filename="../../gui/run/session.py" line="140"/>
         <source>The run diverged at step {0}: there is no step after it. Reset to start again, or pick an earlier step on the timeline and continue from there.</source>
         <translation>この学習はステップ {0} で発散したので、次のステップはありません。リセットしてやり直すか、タイムラインで前のステップを選んでそこから続けてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="144"/>
+        <location filename="../../gui/run/session.py" line="145"/>
         <source>The run reached its target loss at step {0}. Lower or clear the target loss (Advanced) to train on.</source>
         <translation>この学習はステップ {0} で目標損失に達しました。続けるには、詳細設定で目標損失を下げるか消してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="151"/>
+        <location filename="../../gui/run/session.py" line="152"/>
         <source>One more step: the run now has {0:,} steps.</source>
         <translation>1ステップ追加しました: この学習は {0:,} ステップになりました。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="184"/>
+        <location filename="../../gui/run/session.py" line="185"/>
         <source>Step {0:,} cannot be shown: {1}</source>
         <translation>ステップ {0:,} は表示できません: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="225"/>
+        <location filename="../../gui/run/session.py" line="226"/>
         <source>Cannot continue from step {0:,}: {1}</source>
         <translation>ステップ {0:,} から続けられません: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="236"/>
+        <location filename="../../gui/run/session.py" line="237"/>
         <source>The step-by-step math goes on in a new run that branches off at step {0:,}: run {1} is kept as it trained.</source>
         <translation>計算の手順は、ステップ {0:,} から分岐する新しい学習で続けます。学習 {1} は学習したときのまま残します。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="240"/>
+        <location filename="../../gui/run/session.py" line="241"/>
         <source>The edit goes to a new run that branches off at step {0:,}: run {1} is kept as it trained (Ctrl+Z goes back to it).</source>
         <translation>編集は、ステップ {0:,} から分岐する新しい学習に入ります。学習 {1} は学習したときのまま残します（Ctrl+Z で戻れます）。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="244"/>
+        <location filename="../../gui/run/session.py" line="245"/>
         <source>A new run branches off at step {0:,}; the run it came from is kept.</source>
         <translation>ステップ {0:,} から新しい学習に分岐しました。元の学習は残してあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="277"/>
+        <location filename="../../gui/run/session.py" line="278"/>
         <source>The session holds {0} runs. Runs with unsaved progress, in the session file open or shown in the compare window are all kept: save them, or delete some in the Runs panel.</source>
         <translation>セッションには {0} 件の実行があります。未保存の進捗がある実行、開いているセッションファイルの実行、比較ウィンドウに表示中の実行はすべて残します。保存するか、実行パネルでいくつか削除してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="321"/>
+        <location filename="../../gui/run/session.py" line="322"/>
         <source>from run {0} at step {1:,}</source>
         <translation>学習 {0} のステップ {1:,} から分岐</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="323"/>
+        <location filename="../../gui/run/session.py" line="324"/>
         <source>from step {0:,} of a deleted run</source>
         <translation>削除した学習のステップ {0:,} から分岐</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="336"/>
+        <location filename="../../gui/run/session.py" line="337"/>
         <source>2-layer</source>
         <translation>2層</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="337"/>
+        <location filename="../../gui/run/session.py" line="338"/>
         <source>{0} hidden</source>
         <translation>隠れ層 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="339"/>
+        <location filename="../../gui/run/session.py" line="340"/>
         <source>alpha {0:g}</source>
         <translation>学習率 {0:g}</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="340"/>
+        <location filename="../../gui/run/session.py" line="341"/>
         <source>seed {0}</source>
         <translation>シード {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="344"/>
-        <location filename="../../gui/run/session.py" line="512"/>
+        <location filename="../../gui/run/session.py" line="345"/>
+        <location filename="../../gui/run/session.py" line="514"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="364"/>
+        <location filename="../../gui/run/session.py" line="365"/>
         <source>Showing run {0}.</source>
         <translation>学習 {0} を表示しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="377"/>
+        <location filename="../../gui/run/session.py" line="378"/>
         <source>The run shown cannot be deleted: show another run first.</source>
         <translation>表示中の学習は削除できません。先に別の学習を表示してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="383"/>
+        <location filename="../../gui/run/session.py" line="384"/>
         <source>Run {0} is shown in the compare window: close that window to delete it.</source>
         <translation>学習 {0} は比較ウィンドウに表示されています。削除するには、先にそのウィンドウを閉じてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="423"/>
+        <location filename="../../gui/run/session.py" line="424"/>
         <source>Run {0} belongs to the compare window while it is open: close that window first (its runs then come back here).</source>
         <translation>学習 {0} は、比較ウィンドウが開いている間はそちらのものです。先にそのウィンドウを閉じてください（閉じると学習はこちらに戻ります）。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="472"/>
+        <location filename="../../gui/run/session.py" line="473"/>
         <source>Alpha {0:g}, steps {1:,}: for the new run that Train or Step starts from step {2:,}.</source>
         <translation>学習率 {0:g}、ステップ数 {1:,}: 「学習」か「1ステップ」でステップ {2:,} から始める新しい学習に使います。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="658"/>
+        <location filename="../../gui/run/session.py" line="663"/>
         <source>Undid the weight edit: run {0} is shown as it trained.</source>
         <translation>重みの編集を元に戻しました。学習 {0} を学習したときのまま表示しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="486"/>
+        <location filename="../../gui/run/session.py" line="487"/>
         <source>Alpha {0:g}, steps {1:,}: for the next run (Train starts one from the seed; Step adds a step with this alpha). The finished run keeps its settings.</source>
         <translation>学習率 {0:g}、ステップ数 {1:,}: 次の学習に使います（「学習」はシードから新しく始め、「1ステップ」はこの学習率で1ステップ進めます）。終わった学習の設定はそのままです。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="504"/>
+        <location filename="../../gui/run/session.py" line="505"/>
         <source>Within ±{0:g}: the run is judged by it; its training is unchanged.</source>
         <translation>許容誤差 ±{0:g}: 実行をこの値で判定し直しました。学習の結果は変わりません。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="520"/>
+        <location filename="../../gui/run/session.py" line="525"/>
         <source>Alpha {0:g}, steps {1:,}: applied to the run.</source>
         <translation>学習率 {0:g}、ステップ数 {1:,}: 学習に反映しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="513"/>
+        <location filename="../../gui/run/session.py" line="515"/>
         <source>Settings changed ({0}): the network was reset.</source>
         <translation>設定の変更({0})でネットワークをリセット。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="627"/>
+        <location filename="../../gui/run/session.py" line="632"/>
         <source>Nothing to undo: only a weight edit, before the run trains on, can be undone.</source>
         <translation>元に戻せるものはありません: 元に戻せるのは、学習を続ける前の重みの編集だけです。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="640"/>
+        <location filename="../../gui/run/session.py" line="645"/>
         <source>Undid the weight edit.</source>
         <translation>重みの編集を元に戻しました。</translation>
     </message>
