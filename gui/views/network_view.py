@@ -447,10 +447,14 @@ class NetworkView(QWidget):
             self._refuse()
             return
         edge = self._diagram.edge(key)
-        value, ok = QInputDialog.getDouble(
-            self, self.tr("Edit weight"), self.tr("New value of {0}:").format(edge.name),
-            edge.weight, -EDIT_LIMIT, EDIT_LIMIT, EDIT_DECIMALS)
-        if ok and value != round(edge.weight, EDIT_DECIMALS):  # OK without a change keeps full precision
+        label = self.tr("New value of {0}:").format(edge.name)
+        if abs(edge.weight) > EDIT_LIMIT:  # the editor opens at its limit, not at the weight
+            label = self.tr("New value of {0} (now {1:.6g}; the editor takes {2:,.0f} to {3:,.0f}):").format(
+                edge.name, edge.weight, -EDIT_LIMIT, EDIT_LIMIT)
+        opened_at = min(max(round(edge.weight, EDIT_DECIMALS), -EDIT_LIMIT), EDIT_LIMIT)
+        value, ok = QInputDialog.getDouble(self, self.tr("Edit weight"), label, edge.weight,
+                                           -EDIT_LIMIT, EDIT_LIMIT, EDIT_DECIMALS)
+        if ok and value != opened_at:  # OK without a change keeps the weight, at full precision
             self.edit_weight(key, value)
 
     def _refuse(self):

@@ -196,6 +196,26 @@ def test_accepting_the_editor_unchanged_keeps_full_precision(view, qtbot, monkey
     assert view.weights().output[1] == 0.123456789012345
 
 
+def test_accepting_the_editor_unchanged_keeps_a_weight_beyond_its_range(view, qtbot, monkeypatch):
+    """The editor takes -1e6 to 1e6 and opens a weight of 1e30 at 1e6: OK without typing
+    anything set the weight to 1e6 (a diverged run's last weights are often that big)."""
+    big = Weights(XOR_WEIGHTS.hidden, np.array([1e30, -1e30, 0.5]))
+    view.update_from(_snapshot(XOR_CONFIG, big))
+    view.set_editable(True)
+    labels = []
+
+    def as_qt_opens_it(parent, title, label, value, low, high, decimals):
+        labels.append(label)
+        return min(max(round(value, decimals), low), high), True
+
+    monkeypatch.setattr(QInputDialog, "getDouble", staticmethod(as_qt_opens_it))
+    with qtbot.assertNotEmitted(view.weights_edited):
+        view._on_edge_double_clicked(("output", 0))
+        view._on_edge_double_clicked(("output", 1))
+    assert view.weights().output.tolist() == [1e30, -1e30, 0.5]
+    assert "now 1e+30" in labels[0] and "-1,000,000 to 1,000,000" in labels[0]
+
+
 def test_hover_tooltip_shows_the_node_values(view, qtbot):
     view.update_from(_snapshot(XOR_CONFIG, XOR_WEIGHTS))
     node = view.current_diagram().node("yp")
