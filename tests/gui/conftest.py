@@ -30,7 +30,8 @@ def qtbot(qtbot):
     def floored(method):
         @functools.wraps(method)
         def wait(*args, timeout=WAIT_MS, **kwargs):
-            return method(*args, timeout=max(timeout, WAIT_MS), **kwargs)
+            # 0 is "do not wait" (assertNotEmitted's default): it was made 30 s of waiting
+            return method(*args, timeout=max(timeout, WAIT_MS) if timeout else timeout, **kwargs)
         return wait
 
     def waiting_now(method):
