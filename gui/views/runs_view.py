@@ -3,8 +3,8 @@
 One row per run (core.views.run_list.RunInfo): its name (from its settings), steps, loss now
 and solved mark; a branch says where it came from. Tick a run to lay its loss curve over the
 plot. Enter or a double-click on a row shows that run; F2 renames it; Delete removes it (not
-the one shown); a right-click (or the Menu key) offers all of these and comparing the run
-with the one shown. The view only draws what the session sends.
+the one shown); a right-click (or the Menu key, or Shift+F10) offers all of these and
+comparing the run with the one shown. The view only draws what the session sends.
 """
 
 import math
@@ -141,6 +141,9 @@ class RunsView(QWidget):
             if item is not None and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self.run_chosen.emit(self._id(item))
                 return True
+            if event.key() == Qt.Key.Key_F10 and event.modifiers() == Qt.KeyboardModifier.ShiftModifier:
+                self._open_menu(item)  # the menu from the keyboard where there is no Menu key
+                return True
         return super().eventFilter(watched, event)
 
     def menu_for(self, item) -> QMenu:
@@ -187,19 +190,23 @@ class RunsView(QWidget):
             self._tree.editItem(item, NAME)
 
     def _show_menu(self, event) -> None:
-        """At the row clicked; from the keyboard (the Menu key, Shift+F10), at the current row."""
-        viewport = self._tree.viewport()
+        """At the row clicked; from the keyboard (the Menu key), at the current row."""
         if event.reason() == event.Reason.Mouse:
-            item = self._tree.itemAt(viewport.mapFromGlobal(event.globalPos()))
+            item = self._tree.itemAt(self._tree.viewport().mapFromGlobal(event.globalPos()))
+            self._open_menu(item, event.globalPos())
         else:
-            item = self._tree.currentItem()
+            self._open_menu(self._tree.currentItem())
+
+    def _open_menu(self, item, at=None) -> None:
+        """item's menu, at `at` (global) or on the row itself."""
         if item is None:
             return
         self._tree.setCurrentItem(item)
-        self._tree.scrollToItem(item)  # the current row may be scrolled out of the list's view
+        if at is None:
+            self._tree.scrollToItem(item)  # the current row may be scrolled out of the list's view
+            at = self._tree.viewport().mapToGlobal(self._tree.visualItemRect(item).center())
         self.menu = self.menu_for(item)
-        self.menu.exec(viewport.mapToGlobal(self._tree.visualItemRect(item).center())
-                       if event.reason() != event.Reason.Mouse else event.globalPos())
+        self.menu.exec(at)
         self.menu = None
 
     def _on_double_clicked(self, item, column) -> None:

@@ -109,3 +109,20 @@ def test_the_menu_key_opens_the_current_rows_menu_there(qtbot):
                                                    tree.mapToGlobal(middle)))
     assert seen == [(True, True)] and runs.menu is None
     assert tree.currentItem() is tree.topLevelItem(1)
+
+
+def test_shift_f10_opens_the_current_rows_menu_where_there_is_no_menu_key(qtbot):
+    from PySide6.QtCore import QTimer
+
+    runs = two_runs_view(qtbot)
+    tree = runs.tree()
+    tree.setCurrentItem(tree.topLevelItem(1))
+    seen = []
+
+    def look():
+        seen.append(runs.menu is not None and actions_of(runs.menu)["Delete"].isEnabled())
+        runs.menu.close()
+
+    QTimer.singleShot(0, look)
+    qtbot.keyClick(tree, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
+    assert seen == [True] and runs.menu is None
