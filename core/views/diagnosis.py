@@ -27,7 +27,7 @@ from core.model.gates import ROWS, inputs_with_bias, rows_met
 from core.model.network import Weights, forward, gradients, inputs_of
 from core.model.step import output_slope
 from core.training.history import FEW_STEPS, trend_window
-from core.views.number_format import sample_text
+from core.views.number_format import format_error, sample_text
 
 __all__ = ["KINDS", "Diagnosis", "diagnose", "diagnose_run", "english", "failure_kinds",
            "not_separable", "trend_of", "trend_window", "with_kinds"]
@@ -220,8 +220,8 @@ def _make(kind: str, facts: dict) -> Diagnosis:
 def english(kind: str, facts: dict) -> str:
     """The one-sentence explanation and what to try, for the command line."""
     if kind == "not_within":
-        text = (f"Not yet within {facts['tolerance']:g}: the largest error is {facts['error']:.2g} "
-                f"at {facts['at']}")
+        text = (f"Not yet within {facts['tolerance']:g}: the largest error is "
+                f"{format_error(facts['error'], facts['tolerance'])} at {facts['at']}")
         if facts["learning"]:
             return text + (f"; the loss is still falling ({facts['fall']:.0%} over the last "
                            f"{facts['window']:,} steps): train on.")
@@ -232,7 +232,7 @@ def english(kind: str, facts: dict) -> str:
     if kind == "solved":
         if facts["how"] == "function":
             return (f"Within {facts['tolerance']:g} at every sample: the largest error is "
-                    f"{facts['error']:.2g} at {facts['at']}.")
+                    f"{format_error(facts['error'], facts['tolerance'])} at {facts['at']}.")
         if facts["how"] == "within":
             return "Solved: every prediction is near its target."
         return (f"Solved {facts['how']}: the row closest to 0.5 is {facts['row']} "

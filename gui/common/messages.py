@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication as Qca
 from core.model.config import ALPHA_MAX, HIDDEN_MAX, SEED_MAX, STEPS_MAX, TARGET_LOSS_MAX, differing_fields
 from core.model.target_function import FunctionError
 from core.training import states
+from core.views.number_format import format_error
 
 
 def _allowed(parameter: str) -> str | None:
@@ -254,8 +255,9 @@ def diagnosis_text(diagnosis, trained: bool = False) -> str:
         return _not_within(f)
     if kind == "solved":
         if f["how"] == "function":
-            return Qca.translate("Messages", "Within {0:g} at every sample: the largest error is {1:.2g} at "
-                                             "{2}.").format(f["tolerance"], f["error"], f["at"])
+            error = format_error(f["error"], f["tolerance"])
+            return Qca.translate("Messages", "Within {0:g} at every sample: the largest error is {1} at "
+                                             "{2}.").format(f["tolerance"], error, f["at"])
         if f["how"] == "within":
             return Qca.translate("Messages", "Solved: every prediction is near its target.")
         how = {"barely": Qca.translate("Messages", "barely"),
@@ -323,8 +325,8 @@ def diagnosis_text(diagnosis, trained: bool = False) -> str:
 
 def _not_within(f) -> str:
     """A function run not yet within its tolerance: its largest error, and whether to train on."""
-    text = Qca.translate("Messages", "Not yet within {0:g}: the largest error is {1:.2g} at {2}.").format(
-        f["tolerance"], f["error"], f["at"])
+    text = Qca.translate("Messages", "Not yet within {0:g}: the largest error is {1} at {2}.").format(
+        f["tolerance"], format_error(f["error"], f["tolerance"]), f["at"])
     if f["learning"]:
         text += " " + Qca.translate("Messages", "The loss is still falling ({0:.0%} over the last {1:,} "
                                                 "steps): train on.").format(f["fall"], f["window"])

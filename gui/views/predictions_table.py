@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from core.model.gates import ROWS, TARGET_TOLERANCE, is_solved
 from core.model.target_function import TOLERANCE, within
 from core.views.function_fit import worst_samples
-from core.views.number_format import format_difference, format_prediction, sample_text
+from core.views.number_format import format_difference, format_error, format_prediction, sample_text
 from gui.common.messages import diagnosis_text
 
 INPUT, PREDICTION, TARGET, ERROR = range(4)
@@ -32,8 +32,10 @@ _SOLVED_STYLE = "color: #1a7f37; font-weight: bold;"
 # By column, the widest texts it shows: a gate's inputs, a prediction near 0.5 with six
 # decimals (format_prediction), a target with three, an error with a sign.
 _WIDEST = (("[0, 0]", "[1, 1]"), ("0.499999", "0.500001"), ("0.333", "0.000"), ("-0.00", "-1.00"))
-# A function's samples on its grid, two significant digits each (_update_function): 1/12 and 11/12.
+# A function's samples on its grid, two significant digits each (_update_function): 1/12 and 11/12;
+# its errors, with as many decimals as it takes to tell the side of the tolerance (format_error).
 _WIDEST_SAMPLE = ("[0.083, 0.083]", "[0.92, 0.92]", "[0.083, 0.92]")
+_WIDEST_FUNCTION_ERROR = ("-0.050001", "-1.00")
 
 
 def _target_text(value: float) -> str:
@@ -129,7 +131,7 @@ class PredictionsTable(QWidget):
         # The widest text each column can be given later in the run, not only today's: at
         # presentation size the short Japanese header left "0.500001" elided to "0.50…".
         metrics = table.fontMetrics()
-        texts = (_WIDEST[INPUT] if self._inputs_are_gates else _WIDEST_SAMPLE,) + _WIDEST[1:]
+        texts = _WIDEST if self._inputs_are_gates else (_WIDEST_SAMPLE, *_WIDEST[1:3], _WIDEST_FUNCTION_ERROR)
         widest = [max(metrics.horizontalAdvance(text) for text in column) + 12 for column in texts]
         self._needs = [max(header.sectionSizeHint(c), table.sizeHintForColumn(c), widest[c])
                        for c in range(4)]
@@ -219,7 +221,7 @@ class PredictionsTable(QWidget):
         for row, k in enumerate(rows):
             x1, x2 = points[k]
             self._table.item(row, INPUT).setText(f"[{sample_text(x1, x2)}]")
-            self._set_numbers(row, float(snapshot.predictions[k]), float(snapshot.targets[k]))
+            self._set_numbers(row, float(snapshot.predictions[k]), float(snapshot.targets[k]), tolerance)
             met = within([snapshot.predictions[k]], [snapshot.targets[k]], tolerance)
             self._tint_row(row, bool(met.all()))
         if self._inputs_are_gates:  # the input column fits the samples' wider texts
@@ -241,13 +243,14 @@ class PredictionsTable(QWidget):
         binary = all(float(t) in (0.0, 1.0) for t in snapshot.targets)
         self._show_solved(bool(snapshot.solved), binary)
 
-    def _set_numbers(self, row, yp: float, yt: float):
+    def _set_numbers(self, row, yp: float, yt: float, tolerance: float | None = None):
+        """tolerance: a function run's, which its error is judged against (and written for)."""
         self._set(row, PREDICTION, format_prediction(yp),
                   self.tr("yp = {value}").format(value=repr(yp)))
         self._set(row, TARGET, _target_text(yt), self.tr("yt = {value}").format(value=repr(yt)))
         error = yp - yt
-        self._set(row, ERROR, format_difference(error),
-                  self.tr("yp − yt = {value}").format(value=repr(error)))
+        text = format_difference(error) if tolerance is None else format_error(error, tolerance)
+        self._set(row, ERROR, text, self.tr("yp − yt = {value}").format(value=repr(error)))
 
     def _show_within(self, within_all: bool, tolerance: float):
         """A function run: within the tolerance at every sample, or not yet."""

@@ -2145,566 +2145,566 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../gui/common/messages.py" line="18"/>
+        <location filename="../../gui/common/messages.py" line="19"/>
         <source>a number greater than 0 and at most {0:g}</source>
         <translation>0 より大きく {0:g} 以下の数</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="20"/>
+        <location filename="../../gui/common/messages.py" line="21"/>
         <source>a whole number from 1 to {0:,}</source>
         <translation>1 から {0:,} までの整数</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="16"/>
+        <location filename="../../gui/common/messages.py" line="17"/>
         <source>a whole number from 0 to {0}</source>
         <translation>0 から {0} までの整数</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="23"/>
+        <location filename="../../gui/common/messages.py" line="24"/>
         <source>four numbers from 0 to 1</source>
         <translation>0 から 1 までの数を4つ</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="24"/>
+        <location filename="../../gui/common/messages.py" line="25"/>
         <source>empty, or a number greater than 0 and at most {0:g}</source>
         <translation>空欄、または 0 より大きく {0:g} 以下の数</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="38"/>
+        <location filename="../../gui/common/messages.py" line="39"/>
         <source>Alpha</source>
         <translation>学習率</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="39"/>
+        <location filename="../../gui/common/messages.py" line="40"/>
         <source>Steps</source>
         <translation>ステップ数</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="40"/>
+        <location filename="../../gui/common/messages.py" line="41"/>
         <source>Hidden nodes</source>
         <translation>隠れ層のノード数</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="41"/>
+        <location filename="../../gui/common/messages.py" line="42"/>
         <source>Seed</source>
         <translation>シード</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="42"/>
+        <location filename="../../gui/common/messages.py" line="43"/>
         <source>Targets</source>
         <translation>真の値</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="43"/>
+        <location filename="../../gui/common/messages.py" line="44"/>
         <source>Target loss</source>
         <translation>目標損失</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="44"/>
+        <location filename="../../gui/common/messages.py" line="45"/>
         <source>Gate</source>
         <translation>ゲート</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="45"/>
+        <location filename="../../gui/common/messages.py" line="46"/>
         <source>Mode</source>
         <translation>更新方式</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="46"/>
+        <location filename="../../gui/common/messages.py" line="47"/>
         <source>Activation</source>
         <translation>活性化関数</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="47"/>
+        <location filename="../../gui/common/messages.py" line="48"/>
         <source>Loss</source>
         <translation>損失関数</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="48"/>
+        <location filename="../../gui/common/messages.py" line="49"/>
         <source>Initial weights</source>
         <translation>重みの初期値</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="49"/>
+        <location filename="../../gui/common/messages.py" line="50"/>
         <source>Update order</source>
         <translation>更新の順序</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="50"/>
+        <location filename="../../gui/common/messages.py" line="51"/>
         <source>Optimizer</source>
         <translation>最適化手法</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="51"/>
+        <location filename="../../gui/common/messages.py" line="52"/>
         <source>Function</source>
         <translation>関数</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="52"/>
+        <location filename="../../gui/common/messages.py" line="53"/>
         <source>Grid</source>
         <translation>格子</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="53"/>
+        <location filename="../../gui/common/messages.py" line="54"/>
         <source>Tolerance</source>
         <translation>許容誤差</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="61"/>
+        <location filename="../../gui/common/messages.py" line="62"/>
         <source>online</source>
         <translation>オンライン</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="62"/>
+        <location filename="../../gui/common/messages.py" line="63"/>
         <source>batch</source>
         <translation>バッチ</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="63"/>
+        <location filename="../../gui/common/messages.py" line="64"/>
         <source>sigmoid</source>
         <translation>シグモイド</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="64"/>
+        <location filename="../../gui/common/messages.py" line="65"/>
         <source>tanh</source>
         <translation>tanh</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="65"/>
+        <location filename="../../gui/common/messages.py" line="66"/>
         <source>relu</source>
         <translation>ReLU</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="66"/>
+        <location filename="../../gui/common/messages.py" line="67"/>
         <source>squared</source>
         <translation>二乗誤差</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="67"/>
+        <location filename="../../gui/common/messages.py" line="68"/>
         <source>cross-entropy</source>
         <translation>交差エントロピー</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="68"/>
+        <location filename="../../gui/common/messages.py" line="69"/>
         <source>uniform</source>
         <translation>一様乱数</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="69"/>
+        <location filename="../../gui/common/messages.py" line="70"/>
         <source>xavier</source>
         <translation>Xavier</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="70"/>
+        <location filename="../../gui/common/messages.py" line="71"/>
         <source>textbook</source>
         <translation>教科書の順序</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="71"/>
+        <location filename="../../gui/common/messages.py" line="72"/>
         <source>article</source>
         <translation>記事のコードの順序</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="72"/>
+        <location filename="../../gui/common/messages.py" line="73"/>
         <source>gradient descent</source>
         <translation>勾配降下法</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="73"/>
+        <location filename="../../gui/common/messages.py" line="74"/>
         <source>momentum</source>
         <translation>モーメンタム</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="74"/>
+        <location filename="../../gui/common/messages.py" line="75"/>
         <source>Adam</source>
         <translation>Adam</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="87"/>
+        <location filename="../../gui/common/messages.py" line="88"/>
         <source>{0:,} steps</source>
         <translation>{0:,} ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="94"/>
+        <location filename="../../gui/common/messages.py" line="95"/>
         <source>targets {0}</source>
         <translation>真の値 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="96"/>
+        <location filename="../../gui/common/messages.py" line="97"/>
         <source>within ±{0:g}</source>
         <translation>許容誤差 ±{0:g}</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="98"/>
+        <location filename="../../gui/common/messages.py" line="99"/>
         <source>no target loss</source>
         <translation>目標損失なし</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="99"/>
+        <location filename="../../gui/common/messages.py" line="100"/>
         <source>target loss {0:g}</source>
         <translation>目標損失 {0:g}</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="124"/>
+        <location filename="../../gui/common/messages.py" line="125"/>
         <source>“{0}” is not a whole number. Numbers here are written with a decimal point and a comma between thousands: 2,000 is two thousand.</source>
         <translation>「{0}」は整数ではありません。ここでは小数点に「.」、3桁ごとの区切りに「,」を使います（2,000 は二千）。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="136"/>
+        <location filename="../../gui/common/messages.py" line="137"/>
         <source>{0}: {1} is not allowed. Allowed: {2}.</source>
         <translation>{0}: {1} は使えません。使える値: {2}。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="143"/>
+        <location filename="../../gui/common/messages.py" line="144"/>
         <source>the {0} x {0} check grid</source>
         <translation>{0} x {0} の検査用格子</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="144"/>
+        <location filename="../../gui/common/messages.py" line="145"/>
         <source>the {0} x {0} grid</source>
         <translation>{0} x {0} の格子</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="152"/>
+        <location filename="../../gui/common/messages.py" line="153"/>
         <source>The function must be text, such as x1*x2.</source>
         <translation>関数は x1*x2 のような文字列で入力してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="153"/>
+        <location filename="../../gui/common/messages.py" line="154"/>
         <source>The expression is empty: type one in x1 and x2, such as x1*x2.</source>
         <translation>式が空です。x1*x2 のように、x1 と x2 の式を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="155"/>
+        <location filename="../../gui/common/messages.py" line="156"/>
         <source>The expression has {0} characters; at most {1}.</source>
         <translation>式が {0} 文字あります。{1} 文字までにしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="157"/>
+        <location filename="../../gui/common/messages.py" line="158"/>
         <source>“{0}” at character {1} is not allowed: use numbers, pi, x1, x2, + - * / ^, parentheses and sin cos exp log sqrt abs tanh min max.</source>
         <translation>{1} 文字目の「{0}」は使えません。使えるのは数、pi、x1、x2、+ - * / ^、かっこ、sin cos exp log sqrt abs tanh min max です。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="160"/>
+        <location filename="../../gui/common/messages.py" line="161"/>
         <source>“**” at character {0}: write powers with ^ (x1^2).</source>
         <translation>{0} 文字目の「**」: べき乗は ^ で書いてください（x1^2）。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="162"/>
+        <location filename="../../gui/common/messages.py" line="163"/>
         <source>“{0}” was expected at character {1}.</source>
         <translation>{1} 文字目には「{0}」が必要です。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="164"/>
+        <location filename="../../gui/common/messages.py" line="165"/>
         <source>Nested more than {0} deep at character {1}.</source>
         <translation>{1} 文字目で入れ子が {0} 段を超えています。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="166"/>
+        <location filename="../../gui/common/messages.py" line="167"/>
         <source>Unexpected “{0}” at character {1}: is an operator missing (2*x1, not 2x1)?</source>
         <translation>{1} 文字目の「{0}」は予期しないものです。演算子が抜けていませんか（2x1 ではなく 2*x1）？</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="169"/>
+        <location filename="../../gui/common/messages.py" line="170"/>
         <source>The number at character {0} is too large.</source>
         <translation>{0} 文字目の数が大きすぎます。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="170"/>
+        <location filename="../../gui/common/messages.py" line="171"/>
         <source>“{0}” at character {1} is not known: use numbers, pi, x1, x2, + - * / ^, parentheses and sin cos exp log sqrt abs tanh min max.</source>
         <translation>{1} 文字目の「{0}」は知らない名前です。使えるのは数、pi、x1、x2、+ - * / ^、かっこ、sin cos exp log sqrt abs tanh min max です。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="173"/>
+        <location filename="../../gui/common/messages.py" line="174"/>
         <source>A number, x1, x2 or “(” was expected at character {0}.</source>
         <translation>{0} 文字目には数、x1、x2、または「(」が必要です。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="175"/>
+        <location filename="../../gui/common/messages.py" line="176"/>
         <source>“{0}” at character {1} needs its argument in parentheses: {0}(x1).</source>
         <translation>{1} 文字目の「{0}」は引数をかっこで囲んでください: {0}(x1)。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="177"/>
+        <location filename="../../gui/common/messages.py" line="178"/>
         <source>{0} at character {1} takes {2} arguments: it was given {3}.</source>
         <translation>{1} 文字目の {0} の引数は{2}ですが、{3} 個与えられています。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="179"/>
+        <location filename="../../gui/common/messages.py" line="180"/>
         <source>two or more</source>
         <translation>2個以上</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="180"/>
+        <location filename="../../gui/common/messages.py" line="181"/>
         <source>one</source>
         <translation>1個</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="181"/>
+        <location filename="../../gui/common/messages.py" line="182"/>
         <source>The function is not defined (or not finite) at ({0:.3g}, {1:.3g}) on {2}.</source>
         <translation>{2}の点 ({0:.3g}, {1:.3g}) で関数が定義されていません（または有限の値になりません）。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="191"/>
+        <location filename="../../gui/common/messages.py" line="192"/>
         <source>The values on {0} run from {1:.3g} to {2:.3g}, outside [0, 1] (the output is a sigmoid).</source>
         <translation>{0}上の値は {1:.3g} から {2:.3g} までで、[0, 1] の外に出ています（出力はシグモイドです）。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="194"/>
+        <location filename="../../gui/common/messages.py" line="195"/>
         <source>Shift it: {0} runs from {1:.3g} to {2:.3g}.</source>
         <translation>ずらしてください: {0} なら {1:.3g} から {2:.3g} までになります。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="196"/>
+        <location filename="../../gui/common/messages.py" line="197"/>
         <source>Scale it: {0} runs from {1:.3g} to {2:.3g}.</source>
         <translation>縮めてください: {0} なら {1:.3g} から {2:.3g} までになります。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="203"/>
+        <location filename="../../gui/common/messages.py" line="206"/>
         <source>Training diverged at step {0}: the loss or a weight stopped being a finite number. Every view shows the last finite state.</source>
         <translation>ステップ {0} で学習が発散しました。損失または重みが有限の数でなくなりました。どの表示も、最後の有限な状態を示しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="207"/>
+        <location filename="../../gui/common/messages.py" line="210"/>
         <source>Training failed: {0}</source>
         <translation>学習に失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="209"/>
+        <location filename="../../gui/common/messages.py" line="212"/>
         <source>Stopped at step {0}.</source>
         <translation>ステップ {0} で停止しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="212"/>
+        <location filename="../../gui/common/messages.py" line="215"/>
         <source>Reached the target loss at step {0}.</source>
         <translation>ステップ {0} で目標損失に達しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="213"/>
+        <location filename="../../gui/common/messages.py" line="216"/>
         <source>Finished {0} steps.</source>
         <translation>{0} ステップの学習が完了しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="227"/>
+        <location filename="../../gui/common/messages.py" line="230"/>
         <source>This run failed, so its weights cannot be edited. Press Reset (Ctrl+R) for a new run.</source>
         <translation>この学習は失敗したため、重みを編集できません。新しい学習を始めるには「リセット」(Ctrl+R) を押してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="235"/>
+        <location filename="../../gui/common/messages.py" line="238"/>
         <source>solved</source>
         <translation>解けた</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="236"/>
+        <location filename="../../gui/common/messages.py" line="239"/>
         <source>diverged</source>
         <translation>発散</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="237"/>
+        <location filename="../../gui/common/messages.py" line="240"/>
         <source>no line can split it</source>
         <translation>直線では分けられない</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="238"/>
+        <location filename="../../gui/common/messages.py" line="241"/>
         <source>saturated</source>
         <translation>飽和</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="239"/>
+        <location filename="../../gui/common/messages.py" line="242"/>
         <source>still learning</source>
         <translation>まだ学習中</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="240"/>
+        <location filename="../../gui/common/messages.py" line="243"/>
         <source>stuck</source>
         <translation>行き詰まり</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="241"/>
+        <location filename="../../gui/common/messages.py" line="244"/>
         <source>too early to tell</source>
         <translation>まだ判断できない</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="242"/>
+        <location filename="../../gui/common/messages.py" line="245"/>
         <source>not yet within the tolerance</source>
         <translation>まだ許容誤差に収まっていない</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="255"/>
-        <source>Within {0:g} at every sample: the largest error is {1:.2g} at {2}.</source>
-        <translation>すべての標本点で誤差が {0:g} 以内です。最大の誤差は {2} での {1:.2g} です。</translation>
+        <location filename="../../gui/common/messages.py" line="259"/>
+        <source>Within {0:g} at every sample: the largest error is {1} at {2}.</source>
+        <translation>すべての標本点で誤差が {0:g} 以内です。最大の誤差は {2} での {1} です。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="258"/>
+        <location filename="../../gui/common/messages.py" line="262"/>
         <source>Solved: every prediction is near its target.</source>
         <translation>解けました: どの予測値も真の値の近くにあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="259"/>
+        <location filename="../../gui/common/messages.py" line="263"/>
         <source>barely</source>
         <translation>ぎりぎりで</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="260"/>
+        <location filename="../../gui/common/messages.py" line="264"/>
         <source>comfortably</source>
         <translation>余裕をもって</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="261"/>
+        <location filename="../../gui/common/messages.py" line="265"/>
         <source>clearly</source>
         <translation>はっきりと</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="262"/>
+        <location filename="../../gui/common/messages.py" line="266"/>
         <source>Solved {0}: the row closest to 0.5 is {1} ({2:.2f} for target {3:g}, {4:.2f} from 0.5).</source>
         <translation>{0}解けました。0.5 にいちばん近い行は {1} です（真の値 {3:g} に対して {2:.2f}、0.5 から {4:.2f}）。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="266"/>
+        <location filename="../../gui/common/messages.py" line="270"/>
         <source>The weights grew until the numbers overflowed: lower alpha and train again.</source>
         <translation>重みが大きくなりすぎて、数値があふれました。学習率 α を下げて、もう一度学習してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="270"/>
+        <location filename="../../gui/common/messages.py" line="274"/>
         <source>With one hidden node the network still draws one straight line, and no straight line puts (1, 0) and (0, 1) on one side and (0, 0) and (1, 1) on the other: add hidden nodes.</source>
         <translation>隠れ層のノードが1つでは、ネットワークが引けるのはやはり直線1本だけです。(1, 0) と (0, 1) を一方の側に、(0, 0) と (1, 1) をもう一方の側に分ける直線はありません。隠れ層のノードを増やしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="274"/>
+        <location filename="../../gui/common/messages.py" line="278"/>
         <source>A 2-layer model draws one straight line, and no straight line puts (1, 0) and (0, 1) on one side and (0, 0) and (1, 1) on the other: add hidden nodes.</source>
         <translation>2層モデルが引けるのは直線1本だけです。(1, 0) と (0, 1) を一方の側に、(0, 0) と (1, 1) をもう一方の側に分ける直線はありません。隠れ層のノードを加えてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="279"/>
+        <location filename="../../gui/common/messages.py" line="283"/>
         <source>The output is pinned at 0 or 1, where its slope is ~0 and learning stops: lower alpha, or start from Xavier weights (Advanced).</source>
         <translation>出力が 0 か 1 に張り付いています。そこでは傾きがほぼ 0 なので、学習が進みません。学習率 α を下げるか、重みの初期値を Xavier にしてください（詳細設定）。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="283"/>
+        <location filename="../../gui/common/messages.py" line="287"/>
         <source>{0} of {1} hidden nodes are switched off (their input is below 0 on every row) and pass no gradient, so learning stops: lower alpha, or start from Xavier weights (Advanced).</source>
         <translation>隠れ層のノード {1} 個のうち {0} 個が、どの行でも入力が 0 未満のため出力が 0 のままで、勾配を伝えないため、学習が進みません。学習率 α を下げるか、重みの初期値を Xavier にしてください（詳細設定）。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="288"/>
+        <location filename="../../gui/common/messages.py" line="292"/>
         <source>{0} of {1} hidden nodes are pinned at -1 or 1, where their slope is ~0 and learning stops: lower alpha, or start from Xavier weights (Advanced).</source>
         <translation>隠れ層のノード {1} 個のうち {0} 個が -1 か 1 に張り付いています。そこでは傾きがほぼ 0 なので、学習が進みません。学習率 α を下げるか、重みの初期値を Xavier にしてください（詳細設定）。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="292"/>
+        <location filename="../../gui/common/messages.py" line="296"/>
         <source>{0} of {1} hidden nodes are pinned at 0 or 1, where their slope is ~0 and learning stops: lower alpha, or start from Xavier weights (Advanced).</source>
         <translation>隠れ層のノード {1} 個のうち {0} 個が 0 か 1 に張り付いています。そこでは傾きがほぼ 0 なので、学習が進みません。学習率 α を下げるか、重みの初期値を Xavier にしてください（詳細設定）。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="297"/>
+        <location filename="../../gui/common/messages.py" line="301"/>
         <source>Not trained yet. Press Train (Space) to watch the network learn, or Step (.) for one step at a time.</source>
         <translation>まだ学習していません。「学習」（Space）で学習の様子を見るか、「1ステップ」（.）で1ステップずつ進めます。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="300"/>
+        <location filename="../../gui/common/messages.py" line="304"/>
         <source>Only {0:,} steps so far: too early to tell; train on.</source>
         <translation>まだ {0:,} ステップしか進んでいないので、判断するには早すぎます。学習を続けてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="304"/>
+        <location filename="../../gui/common/messages.py" line="308"/>
         <source>The gradient is not small ({0:.1e}): more steps will likely solve it.</source>
         <translation>勾配は小さくありません({0:.1e})。ステップを増やせば解ける見込みがあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="306"/>
+        <location filename="../../gui/common/messages.py" line="310"/>
         <source>The loss is still falling ({0:.0%} over the last {1:,} steps): more steps will likely solve it.</source>
         <translation>損失はまだ下がっています（最近の {1:,} ステップで {0:.0%}）。ステップを増やせば解ける見込みがあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="309"/>
+        <location filename="../../gui/common/messages.py" line="313"/>
         <source>Stuck: the loss has stopped falling (gradient {0:.1e}) with {1} on the wrong side: a local minimum, or a plateau that may still end.</source>
         <translation>行き詰まり: 損失が下がらなくなりました（勾配 {0:.1e}）。{1} は 0.5 を境に目標と逆の側にあるままです。局所的な最小値か、まだ抜け出せるかもしれない平らな領域（プラトー）にいます。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="314"/>
+        <location filename="../../gui/common/messages.py" line="318"/>
         <source>{0} sit near 0.5.</source>
         <translation>{0} は 0.5 の近くにあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="316"/>
+        <location filename="../../gui/common/messages.py" line="320"/>
         <source>Hidden nodes {0} and {1} draw nearly the same line.</source>
         <translation>隠れ層のノード {0} と {1} は、ほとんど同じ直線を引いています。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="318"/>
+        <location filename="../../gui/common/messages.py" line="322"/>
         <source>Try more steps, another seed, more hidden nodes or another alpha.</source>
         <translation>ステップを増やす、シードを変える、隠れ層のノードを増やす、学習率 α を変える、のどれかを試してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="89"/>
-        <location filename="../../gui/common/messages.py" line="351"/>
+        <location filename="../../gui/common/messages.py" line="90"/>
+        <location filename="../../gui/common/messages.py" line="355"/>
         <source>2-layer model</source>
         <translation>2層モデル</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="32"/>
+        <location filename="../../gui/common/messages.py" line="33"/>
         <source>1 hidden node</source>
         <translation>隠れ層のノード 1 個</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="33"/>
+        <location filename="../../gui/common/messages.py" line="34"/>
         <source>{0} hidden nodes</source>
         <translation>隠れ層のノード {0} 個</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="92"/>
-        <location filename="../../gui/common/messages.py" line="343"/>
+        <location filename="../../gui/common/messages.py" line="93"/>
+        <location filename="../../gui/common/messages.py" line="347"/>
         <source>custom gate</source>
         <translation>カスタムゲート</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="83"/>
-        <location filename="../../gui/common/messages.py" line="356"/>
+        <location filename="../../gui/common/messages.py" line="84"/>
+        <location filename="../../gui/common/messages.py" line="360"/>
         <source>alpha {0:g}</source>
         <translation>学習率 α {0:g}</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="85"/>
-        <location filename="../../gui/common/messages.py" line="357"/>
+        <location filename="../../gui/common/messages.py" line="86"/>
+        <location filename="../../gui/common/messages.py" line="361"/>
         <source>seed {0}</source>
         <translation>シード {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="127"/>
+        <location filename="../../gui/common/messages.py" line="128"/>
         <source>{0} is not from {1} to {2}; the field keeps {3}.</source>
         <translation>{0} は {1} から {2} の範囲にありません。値は {3} のままです。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="223"/>
+        <location filename="../../gui/common/messages.py" line="226"/>
         <source>These weights are not finite numbers, so they cannot be edited. Pick an earlier step on the timeline to edit a weight there, or press Reset (Ctrl+R).</source>
         <translation>これらの重みは有限の数ではないため、編集できません。タイムラインで前のステップを選んでそこで重みを編集するか、「リセット」(Ctrl+R) を押してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="324"/>
-        <source>Not yet within {0:g}: the largest error is {1:.2g} at {2}.</source>
-        <translation>まだ誤差が {0:g} 以内に収まっていません。最大の誤差は {2} での {1:.2g} です。</translation>
+        <location filename="../../gui/common/messages.py" line="328"/>
+        <source>Not yet within {0:g}: the largest error is {1} at {2}.</source>
+        <translation>まだ誤差が {0:g} 以内に収まっていません。最大の誤差は {2} での {1} です。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="327"/>
+        <location filename="../../gui/common/messages.py" line="331"/>
         <source>The loss is still falling ({0:.0%} over the last {1:,} steps): train on.</source>
         <translation>損失はまだ下がっています（直近 {1:,} ステップで {0:.0%}）。学習を続けてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="330"/>
+        <location filename="../../gui/common/messages.py" line="334"/>
         <source>The loss has stopped falling: try more hidden nodes, another alpha or another seed.</source>
         <translation>損失が下がらなくなりました。隠れ層のノードを増やすか、学習率やシードを変えてみてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="358"/>
+        <location filename="../../gui/common/messages.py" line="362"/>
         <source>step {0:,}</source>
         <translation>ステップ {0:,}</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="359"/>
+        <location filename="../../gui/common/messages.py" line="363"/>
         <source>loss {0:.4g}</source>
         <translation>損失 {0:.4g}</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="360"/>
+        <location filename="../../gui/common/messages.py" line="364"/>
         <source>loss {0:.4g} (the article&apos;s sum, no ½)</source>
         <translation>損失 {0:.4g}（記事のコードの和、½ なし）</translation>
     </message>
@@ -2842,17 +2842,22 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
         <translation>出力 yp</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="451"/>
+        <location filename="../../gui/views/network_view.py" line="452"/>
+        <source>New value of {0} (now {1:.6g}; the editor takes {2:,.0f} to {3:,.0f}):</source>
+        <translation>{0} の新しい値（現在 {1:.6g}。入力できるのは {2:,.0f} から {3:,.0f} まで）:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/network_view.py" line="455"/>
         <source>Edit weight</source>
         <translation>重みの編集</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="451"/>
+        <location filename="../../gui/views/network_view.py" line="450"/>
         <source>New value of {0}:</source>
         <translation>{0} の新しい値:</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="457"/>
+        <location filename="../../gui/views/network_view.py" line="461"/>
         <source>Pause training to edit a weight.</source>
         <translation>重みを編集するには、学習を一時停止してください。</translation>
     </message>
@@ -3211,97 +3216,97 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
 <context>
     <name>PredictionsTable</name>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="72"/>
+        <location filename="../../gui/views/predictions_table.py" line="74"/>
         <source>Read from the run: the loss trend over recent steps, the gradient, the hidden nodes&apos; slopes and the rows near 0.5</source>
         <translation>学習の様子から判断しています: 最近のステップでの損失の傾向、勾配、隠れ層のノードの傾き、0.5 の近くにある行</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="95"/>
+        <location filename="../../gui/views/predictions_table.py" line="97"/>
         <source>Input</source>
         <translation>入力</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="95"/>
+        <location filename="../../gui/views/predictions_table.py" line="97"/>
         <source>Input: the row of the truth table, [x1, x2]</source>
         <translation>入力: 真理値表の行 [x1, x2]</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="96"/>
+        <location filename="../../gui/views/predictions_table.py" line="98"/>
         <source>Prediction</source>
         <translation>予測値</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="96"/>
+        <location filename="../../gui/views/predictions_table.py" line="98"/>
         <source>Prediction: the network&apos;s output yp for this input</source>
         <translation>予測値: この入力に対するネットワークの出力 yp</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="97"/>
+        <location filename="../../gui/views/predictions_table.py" line="99"/>
         <source>Target</source>
         <translation>真の値</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="97"/>
+        <location filename="../../gui/views/predictions_table.py" line="99"/>
         <source>Target: the true value yt the network should learn</source>
         <translation>真の値: ネットワークが学習すべき値 yt</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="98"/>
+        <location filename="../../gui/views/predictions_table.py" line="100"/>
         <source>Error</source>
         <translation>誤差</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="98"/>
+        <location filename="../../gui/views/predictions_table.py" line="100"/>
         <source>Error: prediction − target (yp − yt)</source>
         <translation>誤差: 予測値 − 真の値 (yp − yt)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="246"/>
+        <location filename="../../gui/views/predictions_table.py" line="249"/>
         <source>yp = {value}</source>
         <translation>yp = {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="247"/>
+        <location filename="../../gui/views/predictions_table.py" line="250"/>
         <source>yt = {value}</source>
         <translation>yt = {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="250"/>
+        <location filename="../../gui/views/predictions_table.py" line="253"/>
         <source>yp − yt = {value}</source>
         <translation>yp − yt = {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="258"/>
+        <location filename="../../gui/views/predictions_table.py" line="261"/>
         <source>A function is learned when every sample&apos;s prediction is within {0} of its target; the table shows the four samples farthest from theirs</source>
         <translation>すべての標本点で予測値と目標の差が {0} 以内になれば、関数を学習できたとみなします。表には目標から最も離れた4つの標本点を示します</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="261"/>
+        <location filename="../../gui/views/predictions_table.py" line="264"/>
         <source>✓ Within {0} at every sample</source>
         <translation>✓ すべての標本点で誤差 {0} 以内</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="264"/>
+        <location filename="../../gui/views/predictions_table.py" line="267"/>
         <source>Not yet within {0}: the samples farthest from their targets</source>
         <translation>まだ誤差 {0} 以内ではありません。目標から最も離れた標本点:</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="286"/>
+        <location filename="../../gui/views/predictions_table.py" line="289"/>
         <source>Solved means: for a target of 0 or 1, the prediction is on the same side of 0.5; for any other target, the prediction is within {0} of it</source>
         <translation>「解けた」とは: 真の値が 0 か 1 の行では予測値が 0.5 の同じ側にあること、それ以外の真の値では予測値がその値から {0} 以内にあることです</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="289"/>
+        <location filename="../../gui/views/predictions_table.py" line="292"/>
         <source>✓ Solved: every prediction is on the right side of 0.5</source>
         <translation>✓ 解けました: どの行も 0.5 を境に目標の側にあります</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="292"/>
+        <location filename="../../gui/views/predictions_table.py" line="295"/>
         <source>✓ Solved: every prediction is within {0} of its target, or on its side of 0.5 for a 0 or 1</source>
         <translation>✓ 解けました: どの予測値も真の値から {0} 以内（0 と 1 では 0.5 の同じ側）です</translation>
     </message>
     <message>
-        <location filename="../../gui/views/predictions_table.py" line="296"/>
+        <location filename="../../gui/views/predictions_table.py" line="299"/>
         <source>Not solved</source>
         <translation>解けていません</translation>
     </message>
@@ -3527,32 +3532,32 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
         <translation>表示中</translation>
     </message>
     <message>
-        <location filename="../../gui/views/runs_view.py" line="160"/>
+        <location filename="../../gui/views/runs_view.py" line="163"/>
         <source>&amp;Show this run</source>
         <translation>この学習を表示(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/runs_view.py" line="161"/>
+        <location filename="../../gui/views/runs_view.py" line="164"/>
         <source>&amp;Compare with the run shown</source>
         <translation>表示中の学習と比較(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/runs_view.py" line="162"/>
+        <location filename="../../gui/views/runs_view.py" line="165"/>
         <source>Lay its loss curve &amp;over the plot</source>
         <translation>損失曲線をグラフに重ねる(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/runs_view.py" line="167"/>
+        <location filename="../../gui/views/runs_view.py" line="170"/>
         <source>&amp;Rename</source>
         <translation>名前を変更(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/runs_view.py" line="168"/>
+        <location filename="../../gui/views/runs_view.py" line="171"/>
         <source>&amp;Delete</source>
         <translation>削除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/runs_view.py" line="171"/>
+        <location filename="../../gui/views/runs_view.py" line="174"/>
         <source>The run shown cannot be deleted: show another run first.</source>
         <translation>表示中の学習は削除できません。先に別の学習を表示してください。</translation>
     </message>

@@ -257,3 +257,16 @@ def test_the_worst_sample_reads_the_same_in_the_table_and_the_diagnosis_under_it
     worst = table.cell_text(0, INPUT)  # the rows are the largest errors first
     assert worst == "[0.83, 0.5]"  # 10/12: a sample whose digits the two writings cut differently
     assert f"at ({worst[1:-1]})" in table._why.text()
+
+
+def test_the_largest_error_reads_the_same_in_the_table_and_the_diagnosis(table):
+    """They read "0.04" and "0.038" for one error."""
+    from core.training.trainer import Trainer
+
+    config = TrainConfig(function="saddle", grid=5, hidden_nodes=4, seed=1, steps=1000, mode="batch",
+                         optimizer="adam", alpha=0.05)
+    run = Trainer(config)
+    run.run()
+    table.update_from(make_snapshot(config, run.weights, run.step))
+    error = table.cell_text(0, ERROR).lstrip("-")  # the rows are the largest errors first
+    assert error == "0.04" and f"the largest error is {error} at" in table._why.text()
