@@ -12,6 +12,17 @@ from core.model.target_function import FunctionError
 from core.training import states
 from core.views.number_format import format_error
 
+_FULL_WIDTH_ENDS = ("。", "！", "？", "」", "）")
+
+
+def sentences(*parts: str) -> str:
+    """Sentences one after another: a space between them, as English writes them, but none
+    after a Japanese full stop (「…です。 損失が…」 read as a stray gap). Empty parts go."""
+    text = ""
+    for part in filter(None, parts):
+        text += part if not text or text.endswith(_FULL_WIDTH_ENDS) else " " + part
+    return text
+
 
 def _allowed(parameter: str) -> str | None:
     whole = Qca.translate("Messages", "a whole number from 0 to {0}")
@@ -195,7 +206,7 @@ def _range_text(d) -> str:
         how = Qca.translate("Messages", "Shift it: {0} runs from {1:.3g} to {2:.3g}.")
     else:
         how = Qca.translate("Messages", "Scale it: {0} runs from {1:.3g} to {2:.3g}.")
-    return found + " " + how.format(d["moved"], d["start"], d["end"])
+    return sentences(found, how.format(d["moved"], d["start"], d["end"]))
 
 
 def run_message(snapshot) -> str:
@@ -315,12 +326,13 @@ def diagnosis_text(diagnosis, trained: bool = False) -> str:
         "wrong side: a local minimum, or a plateau that may still end.").format(
         f["gradient"], ", ".join(f["wrong"]))
     if f["near_half"]:
-        text += " " + Qca.translate("Messages", "{0} sit near 0.5.").format(", ".join(f["near_half"]))
+        near = Qca.translate("Messages", "{0} sit near 0.5.").format(", ".join(f["near_half"]))
+        text = sentences(text, near)
     if f["same_lines"]:
-        text += " " + Qca.translate("Messages", "Hidden nodes {0} and {1} draw nearly the same "
-                                                "line.").format(*f["same_lines"][0])
-    return text + " " + Qca.translate("Messages", "Try more steps, another seed, more hidden "
-                                                  "nodes or another alpha.")
+        text = sentences(text, Qca.translate("Messages", "Hidden nodes {0} and {1} draw nearly the same "
+                                                         "line.").format(*f["same_lines"][0]))
+    return sentences(text, Qca.translate("Messages", "Try more steps, another seed, more hidden "
+                                                     "nodes or another alpha."))
 
 
 def _not_within(f) -> str:
@@ -328,11 +340,12 @@ def _not_within(f) -> str:
     text = Qca.translate("Messages", "Not yet within {0:g}: the largest error is {1} at {2}.").format(
         f["tolerance"], format_error(f["error"], f["tolerance"]), f["at"])
     if f["learning"]:
-        text += " " + Qca.translate("Messages", "The loss is still falling ({0:.0%} over the last {1:,} "
-                                                "steps): train on.").format(f["fall"], f["window"])
+        falling = Qca.translate("Messages", "The loss is still falling ({0:.0%} over the last {1:,} "
+                                            "steps): train on.").format(f["fall"], f["window"])
+        text = sentences(text, falling)
     elif f["learning"] is False:
-        text += " " + Qca.translate("Messages", "The loss has stopped falling: try more hidden nodes, "
-                                                "another alpha or another seed.")
+        text = sentences(text, Qca.translate("Messages", "The loss has stopped falling: try more hidden "
+                                                         "nodes, another alpha or another seed."))
     return text
 
 

@@ -12,6 +12,7 @@ import numpy as np
 from PySide6.QtCore import QObject, Signal
 
 from core.training.trainer import Trainer
+from gui.common.messages import sentences
 
 
 def restored_trainer(run, branched_from=None) -> Trainer:
@@ -96,7 +97,7 @@ class RunRestore(QObject):
                 notes.append(self.tr("Run {0}: {1}").format(number, note) if len(trainers) > 1 else note)
         if not notes:
             return ""
-        return self.tr("Opened {0}, with notes: {1}").format(os.path.basename(path), " ".join(notes))
+        return self.tr("Opened {0}, with notes: {1}").format(os.path.basename(path), sentences(*notes))
 
     def seed_note(self, opened) -> str:
         """The shown run's initial weights are not its seed's: Reset will not bring them back."""

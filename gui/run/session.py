@@ -18,7 +18,7 @@ from core.training import states
 from core.training.trainer import Trainer
 from core.views.run_list import RunInfo
 from core.views.snapshot import LossRecord
-from gui.common.messages import option_name, parameter_name, target_name
+from gui.common.messages import option_name, parameter_name, sentences, target_name
 from gui.run.saved_marks import SavedMarks
 from gui.run.shown_step import ShownStep, ended_state, resting_snapshot
 from gui.run.training_controller import TrainingController
@@ -513,9 +513,7 @@ class RunSession(QObject):
             return
         names = self.tr(", ").join(parameter_name(f) for f in self._chosen_fields(config))
         message = self.tr("Settings changed ({0}): the network was reset.").format(names)
-        note = new_run_note() if new_run_note is not None else ""
-        if note:
-            message += " " + note
+        message = sentences(message, new_run_note() if new_run_note is not None else "")
         self.reset(config, on_done=lambda: self.notice.emit(message))
 
     def _say_applied(self, alpha: float, steps: int) -> None:

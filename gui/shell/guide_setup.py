@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, Signal
 
 from core.teaching import article_guide, theorem_guide
 from core.teaching.notation import ARTICLE
+from gui.common.messages import sentences
 
 DOCKS = {article_guide.MATH: "math", article_guide.DIAGRAM: "network", article_guide.HIDDEN: "hidden",
          theorem_guide.SUM: "sum"}
@@ -70,7 +71,7 @@ class GuideSetup(QObject):
         message = self.tr("Set up for \u201c{0}\u201d. Look at {1}").format(title, look)
         w.controls.set_config(config)
         w.many_seeds.set_config(config)
-        message = " ".join(filter(None, (message, w.saving.leave_file(keep_session=True))))
+        message = sentences(message, w.saving.leave_file(keep_session=True))
 
         self._latest += 1
         pressed = self._latest

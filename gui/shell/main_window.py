@@ -14,7 +14,7 @@ from core.model.config import TrainConfig
 from core.training import states
 from core.views.loss_convention import ARTICLE_SUM, GATELAB
 from core.views.run_list import overlay_colour
-from gui.common.messages import hidden_nodes_text, run_message, target_name, weight_edit_refusal
+from gui.common.messages import hidden_nodes_text, run_message, sentences, target_name, weight_edit_refusal
 from gui.files.experiment_files import ExperimentFiles, path_from_mime
 from gui.files.run_restore import RunRestore
 from gui.files.run_saving import RunSaving
@@ -148,7 +148,7 @@ class MainWindow(QMainWindow):
         self.files.mark_dirty()
         self.many_seeds.set_config(config)
         note = self.controls.take_note()  # the settings a function was given, said with the reset
-        self.session.edit_config(config, lambda: " ".join(filter(None, (note, self.saving.leave_file()))))
+        self.session.edit_config(config, lambda: sentences(note, self.saving.leave_file()))
         self._update_title()
 
     def _may_replace_runs(self) -> bool:

@@ -14,6 +14,7 @@ import threading
 from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import QMessageBox
 
+from gui.common.messages import sentences
 from gui.files.recovery import RecoveryFolder, check
 
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
@@ -153,7 +154,7 @@ class UnsavedWork(QObject):
             elif problem is not None:
                 lines.append(self.tr("A recovery file is damaged and cannot be opened ({0}): {1}")
                              .format(problem, item.path))
-        self.message.emit(" ".join(lines))
+        self.message.emit(sentences(*lines))
         self.recovered.emit(good)
         if good and self._window is not None:
             self._offer(good[0], "\n\n".join(lines), len(good))

@@ -23,3 +23,27 @@ def test_a_past_step_shown_does_not_change_the_runs_own_step(qapp, state, senten
     now = run_message(make_snapshot(config, WEIGHTS, 1239, state=state))
     past = run_message(make_snapshot(config, WEIGHTS, 619, state=state, live_step=1239))
     assert now.startswith(sentence) and past == now
+
+
+def test_sentences_are_spaced_in_english_and_not_after_a_japanese_full_stop():
+    from gui.common.messages import sentences
+
+    assert sentences("Stuck.", "", "Try more steps.") == "Stuck. Try more steps."
+    assert sentences("行き詰まりです。", "ステップを増やしてください。") == "行き詰まりです。ステップを増やしてください。"
+    assert sentences("", "Only this.") == "Only this."
+
+
+def test_a_japanese_diagnosis_has_no_stray_space_between_its_sentences(qapp):
+    from core.views.diagnosis import Diagnosis
+    from gui.common.i18n import install_translators
+    from gui.common.messages import diagnosis_text
+
+    facts = {"tolerance": 0.05, "error": 0.081, "at": "(0.5, 1)", "learning": True, "fall": 0.2,
+             "window": 500}
+    translators = install_translators(qapp, "ja")
+    try:
+        text = diagnosis_text(Diagnosis("not_within", "", facts))
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
+    assert "です。損失は" in text and "。 " not in text, text
