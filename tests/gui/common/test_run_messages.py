@@ -29,7 +29,8 @@ def test_sentences_are_spaced_in_english_and_not_after_a_japanese_full_stop():
     from gui.common.messages import sentences
 
     assert sentences("Stuck.", "", "Try more steps.") == "Stuck. Try more steps."
-    assert sentences("行き詰まりです。", "ステップを増やしてください。") == "行き詰まりです。ステップを増やしてください。"
+    stuck, more = "行き詰まりです。", "ステップを増やしてください。"
+    assert sentences(stuck, more) == stuck + more
     assert sentences("", "Only this.") == "Only this."
 
 
