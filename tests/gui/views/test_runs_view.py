@@ -8,6 +8,9 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QMainWindow
 from core.views.run_list import RunInfo
 from gui.views.runs_view import RunsView
 
+TWO_RUNS = [RunInfo(1, "XOR run", 100, 0.2, False, "", True, 1),  # shown now
+            RunInfo(2, "AND run", 50, 0.1, True, "", False, 2)]
+
 
 def test_f2_renames_the_run_even_where_the_window_has_an_f2_shortcut(qtbot):
     """The window's F2 opens the article guide; in the Runs panel F2 opened the guide too."""
@@ -20,8 +23,7 @@ def test_f2_renames_the_run_even_where_the_window_has_an_f2_shortcut(qtbot):
     window.addAction(guide)
     runs = RunsView()
     window.setCentralWidget(runs)
-    runs.set_runs([RunInfo(1, "XOR run", 100, 0.2, False, "", True, 1),
-                   RunInfo(2, "AND run", 50, 0.1, True, "", False, 2)])
+    runs.set_runs(TWO_RUNS)
     window.show()
     qtbot.waitExposed(window)
     window.activateWindow()
@@ -44,8 +46,7 @@ def test_f2_renames_the_run_even_where_the_window_has_an_f2_shortcut(qtbot):
 def two_runs_view(qtbot):
     runs = RunsView()
     qtbot.addWidget(runs)
-    runs.set_runs([RunInfo(1, "XOR run", 100, 0.2, False, "", True, 1),
-                   RunInfo(2, "AND run", 50, 0.1, True, "", False, 2)])
+    runs.set_runs(TWO_RUNS)
     runs.show()
     qtbot.waitExposed(runs)
     return runs
