@@ -50,7 +50,7 @@ class RunSession(QObject):
         self._past_sent = 0.0
         self._asked_tolerance = None  # (run, tolerance) asked of the thread training it
         self._asked_live = None  # (run, alpha, steps, paused) asked of it
-        self._applied_said = None  # (run, alpha, steps) last said applied
+        self._applied_said = None  # (run_id, alpha, steps) last said applied
         self._may_restart = True  # False while shutting down
         self._undo: list = []  # (step, weights before a hand edit), newest last
         self._edit_branch = None  # (run, the finished run) when a hand edit made the run shown
@@ -508,7 +508,8 @@ class RunSession(QObject):
         if self.is_live_change(config):
             # else it said what happens. A training thread says so once it has taken them; a
             # paused one takes them before it steps again (and sends nothing until then).
-            if self.apply_live(config) and (self._asked_live is None or self.controller.is_paused()):
+            paused = self.controller.is_paused() and self._state == states.PAUSED  # not ending
+            if self.apply_live(config) and (self._asked_live is None or paused):
                 self._say_applied(config.alpha, config.steps)
             return
         names = self.tr(", ").join(parameter_name(f) for f in self._chosen_fields(config))
@@ -517,7 +518,7 @@ class RunSession(QObject):
         self.reset(config, on_done=lambda: self.notice.emit(message))
 
     def _say_applied(self, alpha: float, steps: int) -> None:
-        said = (self._trainer, alpha, steps)
+        said = (self._trainer.run_id, alpha, steps)
         if said != self._applied_said:  # once, though the thread's snapshot shows it again
             self._applied_said = said
             self.notice.emit(self.tr("Alpha {0:g}, steps {1:,}: applied to the run.").format(alpha, steps))
@@ -626,6 +627,8 @@ class RunSession(QObject):
         t = self._trainer
         while self._undo and self._undo[-1][0] != t.step:
             self._undo.pop()
+        if t.outcome is not None:  # it has ended since (a divergence keeps its step count)
+            self._undo.clear()
         if not self._undo or self.viewing is not None:
             self.notice.emit(self.tr("Nothing to undo: only a weight edit, before the run trains "
                                      "on, can be undone."))

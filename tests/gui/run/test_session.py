@@ -853,7 +853,7 @@ def test_an_alpha_typed_while_paused_is_said_applied_at_once_and_only_once(qtbot
     session.train()
     qtbot.waitUntil(lambda: session.state == states.TRAINING)
     session.train_or_pause()  # the Train button, as Pause
-    assert session.controller.is_paused()
+    qtbot.waitUntil(lambda: session.state == states.PAUSED)
     session.edit_config(session.config.with_changes(alpha=2.0))
     assert notices == ["Alpha 2, steps 200,000: applied to the run."]
     session.train_or_pause()  # on again: its snapshots now carry alpha 2
@@ -861,3 +861,48 @@ def test_an_alpha_typed_while_paused_is_said_applied_at_once_and_only_once(qtbot
     session.stop()
     wait_idle(qtbot, session)
     assert notices == ["Alpha 2, steps 200,000: applied to the run."]
+
+
+def test_an_alpha_typed_as_a_stepped_run_finishes_is_said_once_for_the_next_run(qtbot):
+    """A Step starts its thread paused: an alpha typed as the last Step ended was said applied
+    at once, then "for the next run"."""
+    s = RunSession(TrainConfig(steps=3, seed=3))
+    notices = []
+    s.notice.connect(notices.append)
+    typed = []
+
+    def type_alpha_when_finished(snapshot):
+        if snapshot.state == states.FINISHED and s.is_running() and not typed:
+            typed.append(True)
+            s.edit_config(s.config.with_changes(alpha=2.0))
+
+    s.shown.connect(type_alpha_when_finished)
+    for k in range(1, 4):
+        s.step()
+        qtbot.waitUntil(lambda k=k: s.live_snapshot() is not None and s.live_snapshot().step == k)
+    wait_idle(qtbot, s)
+    assert typed, "the thread had ended before its FINISHED snapshot was shown"
+    assert len(notices) == 1 and "for the next run" in notices[0], notices
+    s.shutdown()
+
+
+def test_undo_does_not_change_a_run_that_diverged_after_the_edit(qtbot):
+    """Edit, then Step: the run diverged, its step count unmoved, and Ctrl+Z put the old weight
+    into the diverged run (its banner still up)."""
+    from core.model.network import Weights
+    from core.training.trainer import Trainer
+
+    s = RunSession(TrainConfig(activation="relu", loss="cross-entropy", alpha=100))
+    notices = []
+    s.notice.connect(notices.append)
+    trainer = Trainer(s.config)
+    trainer.set_weights(Weights(np.full((3, 2), 1e200), np.full(3, 1e200)))
+    s.adopt(trainer)
+    edited = Weights(np.full((3, 2), 1e200), np.array([0.5, 1e200, 1e200]))
+    s.edit_weights(edited)
+    s.step()
+    qtbot.waitUntil(lambda: s.state == states.DIVERGED and not s.is_running(), timeout=20000)
+    assert s.trainer.step == 0
+    s.undo_edit()
+    assert s.trainer.weights.output[0] == 0.5 and notices[-1].startswith("Nothing to undo")
+    s.shutdown()
