@@ -210,21 +210,15 @@ def _range_text(d) -> str:
 
 
 def run_message(snapshot) -> str:
-    """A sentence for how a run stands (at its present, also while a past step is shown);
-    empty when there is nothing to say."""
-    present = snapshot.step if snapshot.live_step is None else snapshot.live_step
+    """The banner's sentence for a run that diverged or failed (at its present, also while a
+    past step is shown); empty otherwise."""
     if snapshot.state == states.DIVERGED:
+        present = snapshot.step if snapshot.live_step is None else snapshot.live_step
         return Qca.translate(
             "Messages", "Training diverged at step {0}: the loss or a weight stopped being a "
             "finite number. Every view shows the last finite state.").format(present + 1)
     if snapshot.state == states.FAILED:
         return Qca.translate("Messages", "Training failed: {0}").format(snapshot.message)
-    if snapshot.state == states.STOPPED:
-        return Qca.translate("Messages", "Stopped at step {0}.").format(present)
-    if snapshot.state == states.FINISHED:
-        if present < snapshot.total_steps:
-            return Qca.translate("Messages", "Reached the target loss at step {0}.").format(present)
-        return Qca.translate("Messages", "Finished {0} steps.").format(present)
     return ""
 
 
