@@ -22,6 +22,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
+    QDoubleSpinBox,
     QGraphicsScene,
     QGraphicsSimpleTextItem,
     QGraphicsView,
@@ -449,12 +450,11 @@ class NetworkView(QWidget):
         edge = self._diagram.edge(key)
         label = self.tr("New value of {0}:").format(edge.name)
         if abs(edge.weight) > EDIT_LIMIT:  # the editor opens at its limit, not at the weight
-            label = self.tr("New value of {0} (now {1:.6g}; the editor takes {2:,.0f} to {3:,.0f}):").format(
-                edge.name, edge.weight, -EDIT_LIMIT, EDIT_LIMIT)
-        opened_at = min(max(round(edge.weight, EDIT_DECIMALS), -EDIT_LIMIT), EDIT_LIMIT)
+            label = self.tr("New value of {0} (now {1}; the editor takes {2:,.0f} to {3:,.0f}):").format(
+                edge.name, repr(edge.weight), -EDIT_LIMIT, EDIT_LIMIT)
         value, ok = QInputDialog.getDouble(self, self.tr("Edit weight"), label, edge.weight,
                                            -EDIT_LIMIT, EDIT_LIMIT, EDIT_DECIMALS)
-        if ok and value != opened_at:  # OK without a change keeps the weight, at full precision
+        if ok and value != _as_the_editor_opens(edge.weight):  # OK alone keeps the weight as it is
             self.edit_weight(key, value)
 
     def _refuse(self):
@@ -462,6 +462,16 @@ class NetworkView(QWidget):
         QApplication.sendEvent(self, QStatusTipEvent(text))
         if self.isVisible():
             QToolTip.showText(QCursor.pos(), text, self)
+
+
+def _as_the_editor_opens(weight: float) -> float:
+    """The value the weight editor shows at first: Qt's own rounding to EDIT_DECIMALS (not
+    Python's: 0.0078125 opens as 0.007813) within its range."""
+    box = QDoubleSpinBox()
+    box.setDecimals(EDIT_DECIMALS)
+    box.setRange(-EDIT_LIMIT, EDIT_LIMIT)
+    box.setValue(weight)
+    return box.value()
 
 
 def _swatch(lines):

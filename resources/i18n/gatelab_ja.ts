@@ -1221,7 +1221,7 @@ Green, below {green}: they agree, backprop is right. Red, above {red}: backprop 
 <context>
     <name>GuideSetup</name>
     <message>
-        <location filename="../../gui/shell/guide_setup.py" line="70"/>
+        <location filename="../../gui/shell/guide_setup.py" line="71"/>
         <source>Set up for “{0}”. Look at {1}</source>
         <translation>「{0}」を準備しました。見るところ: {1}</translation>
     </message>
@@ -2145,566 +2145,551 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../gui/common/messages.py" line="19"/>
+        <location filename="../../gui/common/messages.py" line="30"/>
         <source>a number greater than 0 and at most {0:g}</source>
         <translation>0 より大きく {0:g} 以下の数</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="21"/>
+        <location filename="../../gui/common/messages.py" line="32"/>
         <source>a whole number from 1 to {0:,}</source>
         <translation>1 から {0:,} までの整数</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="17"/>
+        <location filename="../../gui/common/messages.py" line="28"/>
         <source>a whole number from 0 to {0}</source>
         <translation>0 から {0} までの整数</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="24"/>
+        <location filename="../../gui/common/messages.py" line="35"/>
         <source>four numbers from 0 to 1</source>
         <translation>0 から 1 までの数を4つ</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="25"/>
+        <location filename="../../gui/common/messages.py" line="36"/>
         <source>empty, or a number greater than 0 and at most {0:g}</source>
         <translation>空欄、または 0 より大きく {0:g} 以下の数</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="39"/>
+        <location filename="../../gui/common/messages.py" line="50"/>
         <source>Alpha</source>
         <translation>学習率</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="40"/>
+        <location filename="../../gui/common/messages.py" line="51"/>
         <source>Steps</source>
         <translation>ステップ数</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="41"/>
+        <location filename="../../gui/common/messages.py" line="52"/>
         <source>Hidden nodes</source>
         <translation>隠れ層のノード数</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="42"/>
+        <location filename="../../gui/common/messages.py" line="53"/>
         <source>Seed</source>
         <translation>シード</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="43"/>
+        <location filename="../../gui/common/messages.py" line="54"/>
         <source>Targets</source>
         <translation>真の値</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="44"/>
+        <location filename="../../gui/common/messages.py" line="55"/>
         <source>Target loss</source>
         <translation>目標損失</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="45"/>
+        <location filename="../../gui/common/messages.py" line="56"/>
         <source>Gate</source>
         <translation>ゲート</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="46"/>
+        <location filename="../../gui/common/messages.py" line="57"/>
         <source>Mode</source>
         <translation>更新方式</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="47"/>
+        <location filename="../../gui/common/messages.py" line="58"/>
         <source>Activation</source>
         <translation>活性化関数</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="48"/>
+        <location filename="../../gui/common/messages.py" line="59"/>
         <source>Loss</source>
         <translation>損失関数</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="49"/>
+        <location filename="../../gui/common/messages.py" line="60"/>
         <source>Initial weights</source>
         <translation>重みの初期値</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="50"/>
+        <location filename="../../gui/common/messages.py" line="61"/>
         <source>Update order</source>
         <translation>更新の順序</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="51"/>
+        <location filename="../../gui/common/messages.py" line="62"/>
         <source>Optimizer</source>
         <translation>最適化手法</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="52"/>
+        <location filename="../../gui/common/messages.py" line="63"/>
         <source>Function</source>
         <translation>関数</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="53"/>
+        <location filename="../../gui/common/messages.py" line="64"/>
         <source>Grid</source>
         <translation>格子</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="54"/>
+        <location filename="../../gui/common/messages.py" line="65"/>
         <source>Tolerance</source>
         <translation>許容誤差</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="62"/>
+        <location filename="../../gui/common/messages.py" line="73"/>
         <source>online</source>
         <translation>オンライン</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="63"/>
+        <location filename="../../gui/common/messages.py" line="74"/>
         <source>batch</source>
         <translation>バッチ</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="64"/>
+        <location filename="../../gui/common/messages.py" line="75"/>
         <source>sigmoid</source>
         <translation>シグモイド</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="65"/>
+        <location filename="../../gui/common/messages.py" line="76"/>
         <source>tanh</source>
         <translation>tanh</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="66"/>
+        <location filename="../../gui/common/messages.py" line="77"/>
         <source>relu</source>
         <translation>ReLU</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="67"/>
+        <location filename="../../gui/common/messages.py" line="78"/>
         <source>squared</source>
         <translation>二乗誤差</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="68"/>
+        <location filename="../../gui/common/messages.py" line="79"/>
         <source>cross-entropy</source>
         <translation>交差エントロピー</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="69"/>
+        <location filename="../../gui/common/messages.py" line="80"/>
         <source>uniform</source>
         <translation>一様乱数</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="70"/>
+        <location filename="../../gui/common/messages.py" line="81"/>
         <source>xavier</source>
         <translation>Xavier</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="71"/>
+        <location filename="../../gui/common/messages.py" line="82"/>
         <source>textbook</source>
         <translation>教科書の順序</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="72"/>
+        <location filename="../../gui/common/messages.py" line="83"/>
         <source>article</source>
         <translation>記事のコードの順序</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="73"/>
+        <location filename="../../gui/common/messages.py" line="84"/>
         <source>gradient descent</source>
         <translation>勾配降下法</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="74"/>
+        <location filename="../../gui/common/messages.py" line="85"/>
         <source>momentum</source>
         <translation>モーメンタム</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="75"/>
+        <location filename="../../gui/common/messages.py" line="86"/>
         <source>Adam</source>
         <translation>Adam</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="88"/>
+        <location filename="../../gui/common/messages.py" line="99"/>
         <source>{0:,} steps</source>
         <translation>{0:,} ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="95"/>
+        <location filename="../../gui/common/messages.py" line="106"/>
         <source>targets {0}</source>
         <translation>真の値 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="97"/>
+        <location filename="../../gui/common/messages.py" line="108"/>
         <source>within ±{0:g}</source>
         <translation>許容誤差 ±{0:g}</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="99"/>
+        <location filename="../../gui/common/messages.py" line="110"/>
         <source>no target loss</source>
         <translation>目標損失なし</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="100"/>
+        <location filename="../../gui/common/messages.py" line="111"/>
         <source>target loss {0:g}</source>
         <translation>目標損失 {0:g}</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="125"/>
+        <location filename="../../gui/common/messages.py" line="136"/>
         <source>“{0}” is not a whole number. Numbers here are written with a decimal point and a comma between thousands: 2,000 is two thousand.</source>
         <translation>「{0}」は整数ではありません。ここでは小数点に「.」、3桁ごとの区切りに「,」を使います（2,000 は二千）。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="137"/>
+        <location filename="../../gui/common/messages.py" line="148"/>
         <source>{0}: {1} is not allowed. Allowed: {2}.</source>
         <translation>{0}: {1} は使えません。使える値: {2}。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="144"/>
+        <location filename="../../gui/common/messages.py" line="155"/>
         <source>the {0} x {0} check grid</source>
         <translation>{0} x {0} の検査用格子</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="145"/>
+        <location filename="../../gui/common/messages.py" line="156"/>
         <source>the {0} x {0} grid</source>
         <translation>{0} x {0} の格子</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="153"/>
+        <location filename="../../gui/common/messages.py" line="164"/>
         <source>The function must be text, such as x1*x2.</source>
         <translation>関数は x1*x2 のような文字列で入力してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="154"/>
+        <location filename="../../gui/common/messages.py" line="165"/>
         <source>The expression is empty: type one in x1 and x2, such as x1*x2.</source>
         <translation>式が空です。x1*x2 のように、x1 と x2 の式を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="156"/>
+        <location filename="../../gui/common/messages.py" line="167"/>
         <source>The expression has {0} characters; at most {1}.</source>
         <translation>式が {0} 文字あります。{1} 文字までにしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="158"/>
+        <location filename="../../gui/common/messages.py" line="169"/>
         <source>“{0}” at character {1} is not allowed: use numbers, pi, x1, x2, + - * / ^, parentheses and sin cos exp log sqrt abs tanh min max.</source>
         <translation>{1} 文字目の「{0}」は使えません。使えるのは数、pi、x1、x2、+ - * / ^、かっこ、sin cos exp log sqrt abs tanh min max です。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="161"/>
+        <location filename="../../gui/common/messages.py" line="172"/>
         <source>“**” at character {0}: write powers with ^ (x1^2).</source>
         <translation>{0} 文字目の「**」: べき乗は ^ で書いてください（x1^2）。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="163"/>
+        <location filename="../../gui/common/messages.py" line="174"/>
         <source>“{0}” was expected at character {1}.</source>
         <translation>{1} 文字目には「{0}」が必要です。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="165"/>
+        <location filename="../../gui/common/messages.py" line="176"/>
         <source>Nested more than {0} deep at character {1}.</source>
         <translation>{1} 文字目で入れ子が {0} 段を超えています。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="167"/>
+        <location filename="../../gui/common/messages.py" line="178"/>
         <source>Unexpected “{0}” at character {1}: is an operator missing (2*x1, not 2x1)?</source>
         <translation>{1} 文字目の「{0}」は予期しないものです。演算子が抜けていませんか（2x1 ではなく 2*x1）？</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="170"/>
+        <location filename="../../gui/common/messages.py" line="181"/>
         <source>The number at character {0} is too large.</source>
         <translation>{0} 文字目の数が大きすぎます。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="171"/>
+        <location filename="../../gui/common/messages.py" line="182"/>
         <source>“{0}” at character {1} is not known: use numbers, pi, x1, x2, + - * / ^, parentheses and sin cos exp log sqrt abs tanh min max.</source>
         <translation>{1} 文字目の「{0}」は知らない名前です。使えるのは数、pi、x1、x2、+ - * / ^、かっこ、sin cos exp log sqrt abs tanh min max です。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="174"/>
+        <location filename="../../gui/common/messages.py" line="185"/>
         <source>A number, x1, x2 or “(” was expected at character {0}.</source>
         <translation>{0} 文字目には数、x1、x2、または「(」が必要です。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="176"/>
+        <location filename="../../gui/common/messages.py" line="187"/>
         <source>“{0}” at character {1} needs its argument in parentheses: {0}(x1).</source>
         <translation>{1} 文字目の「{0}」は引数をかっこで囲んでください: {0}(x1)。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="178"/>
+        <location filename="../../gui/common/messages.py" line="189"/>
         <source>{0} at character {1} takes {2} arguments: it was given {3}.</source>
         <translation>{1} 文字目の {0} の引数は{2}ですが、{3} 個与えられています。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="180"/>
+        <location filename="../../gui/common/messages.py" line="191"/>
         <source>two or more</source>
         <translation>2個以上</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="181"/>
+        <location filename="../../gui/common/messages.py" line="192"/>
         <source>one</source>
         <translation>1個</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="182"/>
+        <location filename="../../gui/common/messages.py" line="193"/>
         <source>The function is not defined (or not finite) at ({0:.3g}, {1:.3g}) on {2}.</source>
         <translation>{2}の点 ({0:.3g}, {1:.3g}) で関数が定義されていません（または有限の値になりません）。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="192"/>
+        <location filename="../../gui/common/messages.py" line="203"/>
         <source>The values on {0} run from {1:.3g} to {2:.3g}, outside [0, 1] (the output is a sigmoid).</source>
         <translation>{0}上の値は {1:.3g} から {2:.3g} までで、[0, 1] の外に出ています（出力はシグモイドです）。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="195"/>
+        <location filename="../../gui/common/messages.py" line="206"/>
         <source>Shift it: {0} runs from {1:.3g} to {2:.3g}.</source>
         <translation>ずらしてください: {0} なら {1:.3g} から {2:.3g} までになります。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="197"/>
+        <location filename="../../gui/common/messages.py" line="208"/>
         <source>Scale it: {0} runs from {1:.3g} to {2:.3g}.</source>
         <translation>縮めてください: {0} なら {1:.3g} から {2:.3g} までになります。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="206"/>
+        <location filename="../../gui/common/messages.py" line="217"/>
         <source>Training diverged at step {0}: the loss or a weight stopped being a finite number. Every view shows the last finite state.</source>
         <translation>ステップ {0} で学習が発散しました。損失または重みが有限の数でなくなりました。どの表示も、最後の有限な状態を示しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="210"/>
+        <location filename="../../gui/common/messages.py" line="221"/>
         <source>Training failed: {0}</source>
         <translation>学習に失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="212"/>
-        <source>Stopped at step {0}.</source>
-        <translation>ステップ {0} で停止しました。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/common/messages.py" line="215"/>
-        <source>Reached the target loss at step {0}.</source>
-        <translation>ステップ {0} で目標損失に達しました。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/common/messages.py" line="216"/>
-        <source>Finished {0} steps.</source>
-        <translation>{0} ステップの学習が完了しました。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/common/messages.py" line="230"/>
+        <location filename="../../gui/common/messages.py" line="235"/>
         <source>This run failed, so its weights cannot be edited. Press Reset (Ctrl+R) for a new run.</source>
         <translation>この学習は失敗したため、重みを編集できません。新しい学習を始めるには「リセット」(Ctrl+R) を押してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="238"/>
+        <location filename="../../gui/common/messages.py" line="243"/>
         <source>solved</source>
         <translation>解けた</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="239"/>
+        <location filename="../../gui/common/messages.py" line="244"/>
         <source>diverged</source>
         <translation>発散</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="240"/>
+        <location filename="../../gui/common/messages.py" line="245"/>
         <source>no line can split it</source>
         <translation>直線では分けられない</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="241"/>
+        <location filename="../../gui/common/messages.py" line="246"/>
         <source>saturated</source>
         <translation>飽和</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="242"/>
+        <location filename="../../gui/common/messages.py" line="247"/>
         <source>still learning</source>
         <translation>まだ学習中</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="243"/>
+        <location filename="../../gui/common/messages.py" line="248"/>
         <source>stuck</source>
         <translation>行き詰まり</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="244"/>
+        <location filename="../../gui/common/messages.py" line="249"/>
         <source>too early to tell</source>
         <translation>まだ判断できない</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="245"/>
+        <location filename="../../gui/common/messages.py" line="250"/>
         <source>not yet within the tolerance</source>
         <translation>まだ許容誤差に収まっていない</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="259"/>
+        <location filename="../../gui/common/messages.py" line="264"/>
         <source>Within {0:g} at every sample: the largest error is {1} at {2}.</source>
         <translation>すべての標本点で誤差が {0:g} 以内です。最大の誤差は {2} での {1} です。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="262"/>
+        <location filename="../../gui/common/messages.py" line="267"/>
         <source>Solved: every prediction is near its target.</source>
         <translation>解けました: どの予測値も真の値の近くにあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="263"/>
+        <location filename="../../gui/common/messages.py" line="268"/>
         <source>barely</source>
         <translation>ぎりぎりで</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="264"/>
+        <location filename="../../gui/common/messages.py" line="269"/>
         <source>comfortably</source>
         <translation>余裕をもって</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="265"/>
+        <location filename="../../gui/common/messages.py" line="270"/>
         <source>clearly</source>
         <translation>はっきりと</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="266"/>
+        <location filename="../../gui/common/messages.py" line="271"/>
         <source>Solved {0}: the row closest to 0.5 is {1} ({2:.2f} for target {3:g}, {4:.2f} from 0.5).</source>
         <translation>{0}解けました。0.5 にいちばん近い行は {1} です（真の値 {3:g} に対して {2:.2f}、0.5 から {4:.2f}）。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="270"/>
+        <location filename="../../gui/common/messages.py" line="275"/>
         <source>The weights grew until the numbers overflowed: lower alpha and train again.</source>
         <translation>重みが大きくなりすぎて、数値があふれました。学習率 α を下げて、もう一度学習してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="274"/>
+        <location filename="../../gui/common/messages.py" line="279"/>
         <source>With one hidden node the network still draws one straight line, and no straight line puts (1, 0) and (0, 1) on one side and (0, 0) and (1, 1) on the other: add hidden nodes.</source>
         <translation>隠れ層のノードが1つでは、ネットワークが引けるのはやはり直線1本だけです。(1, 0) と (0, 1) を一方の側に、(0, 0) と (1, 1) をもう一方の側に分ける直線はありません。隠れ層のノードを増やしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="278"/>
+        <location filename="../../gui/common/messages.py" line="283"/>
         <source>A 2-layer model draws one straight line, and no straight line puts (1, 0) and (0, 1) on one side and (0, 0) and (1, 1) on the other: add hidden nodes.</source>
         <translation>2層モデルが引けるのは直線1本だけです。(1, 0) と (0, 1) を一方の側に、(0, 0) と (1, 1) をもう一方の側に分ける直線はありません。隠れ層のノードを加えてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="283"/>
+        <location filename="../../gui/common/messages.py" line="288"/>
         <source>The output is pinned at 0 or 1, where its slope is ~0 and learning stops: lower alpha, or start from Xavier weights (Advanced).</source>
         <translation>出力が 0 か 1 に張り付いています。そこでは傾きがほぼ 0 なので、学習が進みません。学習率 α を下げるか、重みの初期値を Xavier にしてください（詳細設定）。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="287"/>
+        <location filename="../../gui/common/messages.py" line="292"/>
         <source>{0} of {1} hidden nodes are switched off (their input is below 0 on every row) and pass no gradient, so learning stops: lower alpha, or start from Xavier weights (Advanced).</source>
         <translation>隠れ層のノード {1} 個のうち {0} 個が、どの行でも入力が 0 未満のため出力が 0 のままで、勾配を伝えないため、学習が進みません。学習率 α を下げるか、重みの初期値を Xavier にしてください（詳細設定）。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="292"/>
+        <location filename="../../gui/common/messages.py" line="297"/>
         <source>{0} of {1} hidden nodes are pinned at -1 or 1, where their slope is ~0 and learning stops: lower alpha, or start from Xavier weights (Advanced).</source>
         <translation>隠れ層のノード {1} 個のうち {0} 個が -1 か 1 に張り付いています。そこでは傾きがほぼ 0 なので、学習が進みません。学習率 α を下げるか、重みの初期値を Xavier にしてください（詳細設定）。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="296"/>
+        <location filename="../../gui/common/messages.py" line="301"/>
         <source>{0} of {1} hidden nodes are pinned at 0 or 1, where their slope is ~0 and learning stops: lower alpha, or start from Xavier weights (Advanced).</source>
         <translation>隠れ層のノード {1} 個のうち {0} 個が 0 か 1 に張り付いています。そこでは傾きがほぼ 0 なので、学習が進みません。学習率 α を下げるか、重みの初期値を Xavier にしてください（詳細設定）。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="301"/>
+        <location filename="../../gui/common/messages.py" line="306"/>
         <source>Not trained yet. Press Train (Space) to watch the network learn, or Step (.) for one step at a time.</source>
         <translation>まだ学習していません。「学習」（Space）で学習の様子を見るか、「1ステップ」（.）で1ステップずつ進めます。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="304"/>
+        <location filename="../../gui/common/messages.py" line="309"/>
         <source>Only {0:,} steps so far: too early to tell; train on.</source>
         <translation>まだ {0:,} ステップしか進んでいないので、判断するには早すぎます。学習を続けてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="308"/>
+        <location filename="../../gui/common/messages.py" line="313"/>
         <source>The gradient is not small ({0:.1e}): more steps will likely solve it.</source>
         <translation>勾配は小さくありません({0:.1e})。ステップを増やせば解ける見込みがあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="310"/>
+        <location filename="../../gui/common/messages.py" line="315"/>
         <source>The loss is still falling ({0:.0%} over the last {1:,} steps): more steps will likely solve it.</source>
         <translation>損失はまだ下がっています（最近の {1:,} ステップで {0:.0%}）。ステップを増やせば解ける見込みがあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="313"/>
+        <location filename="../../gui/common/messages.py" line="318"/>
         <source>Stuck: the loss has stopped falling (gradient {0:.1e}) with {1} on the wrong side: a local minimum, or a plateau that may still end.</source>
         <translation>行き詰まり: 損失が下がらなくなりました（勾配 {0:.1e}）。{1} は 0.5 を境に目標と逆の側にあるままです。局所的な最小値か、まだ抜け出せるかもしれない平らな領域（プラトー）にいます。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="318"/>
+        <location filename="../../gui/common/messages.py" line="323"/>
         <source>{0} sit near 0.5.</source>
         <translation>{0} は 0.5 の近くにあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="320"/>
+        <location filename="../../gui/common/messages.py" line="326"/>
         <source>Hidden nodes {0} and {1} draw nearly the same line.</source>
         <translation>隠れ層のノード {0} と {1} は、ほとんど同じ直線を引いています。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="322"/>
+        <location filename="../../gui/common/messages.py" line="328"/>
         <source>Try more steps, another seed, more hidden nodes or another alpha.</source>
         <translation>ステップを増やす、シードを変える、隠れ層のノードを増やす、学習率 α を変える、のどれかを試してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="90"/>
-        <location filename="../../gui/common/messages.py" line="355"/>
+        <location filename="../../gui/common/messages.py" line="101"/>
+        <location filename="../../gui/common/messages.py" line="362"/>
         <source>2-layer model</source>
         <translation>2層モデル</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="33"/>
+        <location filename="../../gui/common/messages.py" line="44"/>
         <source>1 hidden node</source>
         <translation>隠れ層のノード 1 個</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="34"/>
+        <location filename="../../gui/common/messages.py" line="45"/>
         <source>{0} hidden nodes</source>
         <translation>隠れ層のノード {0} 個</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="93"/>
-        <location filename="../../gui/common/messages.py" line="347"/>
+        <location filename="../../gui/common/messages.py" line="104"/>
+        <location filename="../../gui/common/messages.py" line="354"/>
         <source>custom gate</source>
         <translation>カスタムゲート</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="84"/>
-        <location filename="../../gui/common/messages.py" line="360"/>
+        <location filename="../../gui/common/messages.py" line="95"/>
+        <location filename="../../gui/common/messages.py" line="367"/>
         <source>alpha {0:g}</source>
         <translation>学習率 α {0:g}</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="86"/>
-        <location filename="../../gui/common/messages.py" line="361"/>
+        <location filename="../../gui/common/messages.py" line="97"/>
+        <location filename="../../gui/common/messages.py" line="368"/>
         <source>seed {0}</source>
         <translation>シード {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="128"/>
+        <location filename="../../gui/common/messages.py" line="139"/>
         <source>{0} is not from {1} to {2}; the field keeps {3}.</source>
         <translation>{0} は {1} から {2} の範囲にありません。値は {3} のままです。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="226"/>
+        <location filename="../../gui/common/messages.py" line="231"/>
         <source>These weights are not finite numbers, so they cannot be edited. Pick an earlier step on the timeline to edit a weight there, or press Reset (Ctrl+R).</source>
         <translation>これらの重みは有限の数ではないため、編集できません。タイムラインで前のステップを選んでそこで重みを編集するか、「リセット」(Ctrl+R) を押してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="328"/>
+        <location filename="../../gui/common/messages.py" line="334"/>
         <source>Not yet within {0:g}: the largest error is {1} at {2}.</source>
         <translation>まだ誤差が {0:g} 以内に収まっていません。最大の誤差は {2} での {1} です。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="331"/>
+        <location filename="../../gui/common/messages.py" line="337"/>
         <source>The loss is still falling ({0:.0%} over the last {1:,} steps): train on.</source>
         <translation>損失はまだ下がっています（直近 {1:,} ステップで {0:.0%}）。学習を続けてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="334"/>
+        <location filename="../../gui/common/messages.py" line="341"/>
         <source>The loss has stopped falling: try more hidden nodes, another alpha or another seed.</source>
         <translation>損失が下がらなくなりました。隠れ層のノードを増やすか、学習率やシードを変えてみてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="362"/>
+        <location filename="../../gui/common/messages.py" line="369"/>
         <source>step {0:,}</source>
         <translation>ステップ {0:,}</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="363"/>
+        <location filename="../../gui/common/messages.py" line="370"/>
         <source>loss {0:.4g}</source>
         <translation>損失 {0:.4g}</translation>
     </message>
     <message>
-        <location filename="../../gui/common/messages.py" line="364"/>
+        <location filename="../../gui/common/messages.py" line="371"/>
         <source>loss {0:.4g} (the article&apos;s sum, no ½)</source>
         <translation>損失 {0:.4g}（記事のコードの和、½ なし）</translation>
     </message>
@@ -2712,139 +2697,139 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
 <context>
     <name>NetworkView</name>
     <message>
-        <location filename="../../gui/views/network_view.py" line="222"/>
+        <location filename="../../gui/views/network_view.py" line="223"/>
         <source>Row: [{0}, {1}]</source>
         <translation>行: [{0}, {1}]</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="223"/>
+        <location filename="../../gui/views/network_view.py" line="224"/>
         <source>The truth-table row whose values the nodes show</source>
         <translation>ノードに値を表示する、真理値表の行</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="256"/>
+        <location filename="../../gui/views/network_view.py" line="257"/>
         <source>positive weight</source>
         <translation>正の重み</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="257"/>
+        <location filename="../../gui/views/network_view.py" line="258"/>
         <source>Blue edge: the weight is positive</source>
         <translation>青い線: 重みが正</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="258"/>
+        <location filename="../../gui/views/network_view.py" line="259"/>
         <source>negative weight</source>
         <translation>負の重み</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="259"/>
+        <location filename="../../gui/views/network_view.py" line="260"/>
         <source>Orange edge: the weight is negative</source>
         <translation>オレンジの線: 重みが負</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="261"/>
+        <location filename="../../gui/views/network_view.py" line="262"/>
         <source>width = |w|</source>
         <translation>太さ = |w|</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="262"/>
+        <location filename="../../gui/views/network_view.py" line="263"/>
         <source>The thicker the edge, the larger the weight&apos;s size |w| (full width from |w| = {0})</source>
         <translation>線が太いほど、重みの大きさ |w| が大きい（|w| = {0} 以上で最大の太さ）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="286"/>
+        <location filename="../../gui/views/network_view.py" line="287"/>
         <source>Double-click an edge to change its weight.</source>
         <translation>線をダブルクリックで重みを変更。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="288"/>
+        <location filename="../../gui/views/network_view.py" line="289"/>
         <source>Pause training to edit a weight (double-click an edge).</source>
         <translation>一時停止中に線をダブルクリックで編集。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="331"/>
+        <location filename="../../gui/views/network_view.py" line="332"/>
         <source>{name}, row [{x1}, {x2}]</source>
         <translation>{name}、行 [{x1}, {x2}]</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="333"/>
+        <location filename="../../gui/views/network_view.py" line="334"/>
         <source>bias node: always 1</source>
         <translation>バイアスのノード: 常に 1</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="335"/>
+        <location filename="../../gui/views/network_view.py" line="336"/>
         <source>input {name} = {value}</source>
         <translation>入力 {name} = {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="337"/>
+        <location filename="../../gui/views/network_view.py" line="338"/>
         <source>input sum {name} = {value}</source>
         <translation>入力の合計 {name} = {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="339"/>
+        <location filename="../../gui/views/network_view.py" line="340"/>
         <source>activation {name} = {f}({sum}) = {value}</source>
         <translation>活性化関数の出力 {name} = {f}({sum}) = {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="345"/>
+        <location filename="../../gui/views/network_view.py" line="346"/>
         <source>{name} = {value}</source>
         <translation>{name} = {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="347"/>
+        <location filename="../../gui/views/network_view.py" line="348"/>
         <source>Double-click to edit</source>
         <translation>ダブルクリックで編集</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="348"/>
+        <location filename="../../gui/views/network_view.py" line="349"/>
         <source>Pause training to edit this weight</source>
         <translation>この重みを編集するには、学習を一時停止してください</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="416"/>
+        <location filename="../../gui/views/network_view.py" line="417"/>
         <source>inputs</source>
         <translation>入力</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="418"/>
+        <location filename="../../gui/views/network_view.py" line="419"/>
         <source>hidden layer ({0} nodes)</source>
         <translation>隠れ層（ノード {0} 個）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="419"/>
+        <location filename="../../gui/views/network_view.py" line="420"/>
         <source>output</source>
         <translation>出力</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="423"/>
+        <location filename="../../gui/views/network_view.py" line="424"/>
         <source>input {0}</source>
         <translation>入力 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="425"/>
+        <location filename="../../gui/views/network_view.py" line="426"/>
         <source>bias input</source>
         <translation>バイアス入力</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="425"/>
+        <location filename="../../gui/views/network_view.py" line="426"/>
         <source>hidden bias</source>
         <translation>隠れ層のバイアス</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="427"/>
+        <location filename="../../gui/views/network_view.py" line="428"/>
         <source>hidden node {0}</source>
         <translation>隠れ層のノード {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="428"/>
+        <location filename="../../gui/views/network_view.py" line="429"/>
         <source>output yp</source>
         <translation>出力 yp</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="452"/>
-        <source>New value of {0} (now {1:.6g}; the editor takes {2:,.0f} to {3:,.0f}):</source>
-        <translation>{0} の新しい値（現在 {1:.6g}。入力できるのは {2:,.0f} から {3:,.0f} まで）:</translation>
+        <location filename="../../gui/views/network_view.py" line="453"/>
+        <source>New value of {0} (now {1}; the editor takes {2:,.0f} to {3:,.0f}):</source>
+        <translation>{0} の新しい値（現在 {1}。入力できるのは {2:,.0f} から {3:,.0f} まで）:</translation>
     </message>
     <message>
         <location filename="../../gui/views/network_view.py" line="455"/>
@@ -2852,7 +2837,7 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
         <translation>重みの編集</translation>
     </message>
     <message>
-        <location filename="../../gui/views/network_view.py" line="450"/>
+        <location filename="../../gui/views/network_view.py" line="451"/>
         <source>New value of {0}:</source>
         <translation>{0} の新しい値:</translation>
     </message>
@@ -3322,17 +3307,17 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
 <context>
     <name>RunRestore</name>
     <message>
-        <location filename="../../gui/files/run_restore.py" line="96"/>
+        <location filename="../../gui/files/run_restore.py" line="97"/>
         <source>Run {0}: {1}</source>
         <translation>実行 {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/run_restore.py" line="99"/>
+        <location filename="../../gui/files/run_restore.py" line="100"/>
         <source>Opened {0}, with notes: {1}</source>
         <translation>{0} を開きました。注意: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/run_restore.py" line="107"/>
+        <location filename="../../gui/files/run_restore.py" line="108"/>
         <source>This file&apos;s initial weights differ from seed {0}&apos;s: Reset will use the seed&apos;s.</source>
         <translation>このファイルの重みの初期値は、シード {0} のものと異なります。リセットするとシードの重みの初期値を使います。</translation>
     </message>
@@ -3429,7 +3414,7 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
     </message>
     <message>
         <location filename="../../gui/run/session.py" line="345"/>
-        <location filename="../../gui/run/session.py" line="514"/>
+        <location filename="../../gui/run/session.py" line="515"/>
         <source>, </source>
         <translation>、</translation>
     </message>
@@ -3459,7 +3444,7 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
         <translation>学習率 {0:g}、ステップ数 {1:,}: 「学習」か「1ステップ」でステップ {2:,} から始める新しい学習に使います。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="663"/>
+        <location filename="../../gui/run/session.py" line="664"/>
         <source>Undid the weight edit: run {0} is shown as it trained.</source>
         <translation>重みの編集を元に戻しました。学習 {0} を学習したときのまま表示しています。</translation>
     </message>
@@ -3474,22 +3459,22 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
         <translation>許容誤差 ±{0:g}: 実行をこの値で判定し直しました。学習の結果は変わりません。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="525"/>
+        <location filename="../../gui/run/session.py" line="524"/>
         <source>Alpha {0:g}, steps {1:,}: applied to the run.</source>
         <translation>学習率 {0:g}、ステップ数 {1:,}: 学習に反映しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="515"/>
+        <location filename="../../gui/run/session.py" line="516"/>
         <source>Settings changed ({0}): the network was reset.</source>
         <translation>設定の変更({0})でネットワークをリセット。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="632"/>
+        <location filename="../../gui/run/session.py" line="633"/>
         <source>Nothing to undo: only a weight edit, before the run trains on, can be undone.</source>
         <translation>元に戻せるものはありません: 元に戻せるのは、学習を続ける前の重みの編集だけです。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="645"/>
+        <location filename="../../gui/run/session.py" line="646"/>
         <source>Undid the weight edit.</source>
         <translation>重みの編集を元に戻しました。</translation>
     </message>
@@ -4396,102 +4381,102 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
 <context>
     <name>UnsavedWork</name>
     <message>
-        <location filename="../../gui/shell/unsaved_work.py" line="80"/>
+        <location filename="../../gui/shell/unsaved_work.py" line="81"/>
         <source>Unsaved runs</source>
         <translation>未保存の実行</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/unsaved_work.py" line="83"/>
+        <location filename="../../gui/shell/unsaved_work.py" line="84"/>
         <source>Deleting it loses its progress; this cannot be undone.</source>
         <translation>削除すると進捗は失われます。元に戻せません。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/unsaved_work.py" line="85"/>
+        <location filename="../../gui/shell/unsaved_work.py" line="86"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/unsaved_work.py" line="88"/>
+        <location filename="../../gui/shell/unsaved_work.py" line="89"/>
         <source>Their progress will be lost unless you save it. Save all keeps every run of the session in one file (File &gt; Open brings them all back).</source>
         <translation>保存しないと進捗は失われます。「すべて保存」はセッションのすべての実行を 1 つのファイルに保存します（ファイル &gt; 開く ですべて戻せます）。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/unsaved_work.py" line="90"/>
+        <location filename="../../gui/shell/unsaved_work.py" line="91"/>
         <source>Its progress will be lost unless you save it.</source>
         <translation>保存しないと進捗は失われます。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/unsaved_work.py" line="91"/>
+        <location filename="../../gui/shell/unsaved_work.py" line="92"/>
         <source>Save all…</source>
         <translation>すべて保存…</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/unsaved_work.py" line="91"/>
+        <location filename="../../gui/shell/unsaved_work.py" line="92"/>
         <source>Save…</source>
         <translation>保存…</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/unsaved_work.py" line="93"/>
+        <location filename="../../gui/shell/unsaved_work.py" line="94"/>
         <source>Discard and quit</source>
         <translation>破棄して終了</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/unsaved_work.py" line="94"/>
+        <location filename="../../gui/shell/unsaved_work.py" line="95"/>
         <source>Discard and open</source>
         <translation>破棄して開く</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/unsaved_work.py" line="134"/>
+        <location filename="../../gui/shell/unsaved_work.py" line="135"/>
         <source>Unsaved runs cannot be kept if GateLab is ended from outside: the folder {0} cannot be written ({1}). Save your runs yourself.</source>
         <translation>GateLab が外部から終了された場合、未保存の実行を残せません。フォルダー {0} に書き込めません（{1}）。実行はご自身で保存してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/unsaved_work.py" line="147"/>
+        <location filename="../../gui/shell/unsaved_work.py" line="148"/>
         <source>GateLab was ended last time with unsaved runs. They were kept in: {0}</source>
         <translation>前回 GateLab は未保存の実行を残したまま終了しました。次の場所に保存してあります: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/unsaved_work.py" line="151"/>
+        <location filename="../../gui/shell/unsaved_work.py" line="152"/>
         <source>A recovery file was cut off while it was written (GateLab was killed then); it cannot be opened: {0}</source>
         <translation>復元用ファイルが書き込み途中で途切れています（そのとき GateLab が強制終了されました）。開けません: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/unsaved_work.py" line="154"/>
+        <location filename="../../gui/shell/unsaved_work.py" line="155"/>
         <source>A recovery file is damaged and cannot be opened ({0}): {1}</source>
         <translation>復元用ファイルが壊れていて開けません（{0}）: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/unsaved_work.py" line="162"/>
+        <location filename="../../gui/shell/unsaved_work.py" line="163"/>
         <source>Unsaved runs kept</source>
         <translation>未保存の実行を保存しました</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/unsaved_work.py" line="165"/>
+        <location filename="../../gui/shell/unsaved_work.py" line="166"/>
         <source>Open them now</source>
         <translation>今すぐ開く</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/unsaved_work.py" line="165"/>
+        <location filename="../../gui/shell/unsaved_work.py" line="166"/>
         <source>Open the newest now</source>
         <translation>最新のものを今すぐ開く</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/unsaved_work.py" line="167"/>
+        <location filename="../../gui/shell/unsaved_work.py" line="168"/>
         <source>Later (File &gt; Open)</source>
         <translation>あとで（ファイル &gt; 開く）</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/unsaved_work.py" line="180"/>
+        <location filename="../../gui/shell/unsaved_work.py" line="181"/>
         <source>This run has progress that is not saved:</source>
         <translation>この実行には保存されていない進捗があります:</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/unsaved_work.py" line="182"/>
+        <location filename="../../gui/shell/unsaved_work.py" line="183"/>
         <source>{0} runs have progress that is not saved:</source>
         <translation>{0} 件の実行に保存されていない進捗があります:</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/unsaved_work.py" line="186"/>
+        <location filename="../../gui/shell/unsaved_work.py" line="187"/>
         <source>• and {0} more</source>
         <translation>• ほか {0} 件</translation>
     </message>

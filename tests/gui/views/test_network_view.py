@@ -216,6 +216,17 @@ def test_accepting_the_editor_unchanged_keeps_a_weight_beyond_its_range(view, qt
     assert "now 1e+30" in labels[0] and "-1,000,000 to 1,000,000" in labels[0]
 
 
+def test_accepting_the_editor_unchanged_keeps_a_weight_qt_rounds_otherwise(view, qtbot, monkeypatch):
+    """0.0078125 opens as 0.007813 (Qt rounds the tie up), where Python's round gives 0.007812:
+    OK alone made that an edit, and a branch of a finished run."""
+    view.update_from(_snapshot(XOR_CONFIG, Weights(XOR_WEIGHTS.hidden, np.array([0.0078125, 1.0, 0.5]))))
+    view.set_editable(True)
+    monkeypatch.setattr(QInputDialog, "getDouble", staticmethod(lambda *args: (0.007813, True)))
+    with qtbot.assertNotEmitted(view.weights_edited):
+        view._on_edge_double_clicked(("output", 0))
+    assert view.weights().output[0] == 0.0078125
+
+
 def test_hover_tooltip_shows_the_node_values(view, qtbot):
     view.update_from(_snapshot(XOR_CONFIG, XOR_WEIGHTS))
     node = view.current_diagram().node("yp")
