@@ -11,7 +11,7 @@ from core.model.target_function import CHECK_GRID
 from core.training.trainer import Trainer
 from core.views.diagnosis import diagnose_run
 from core.views.function_fit import fit_of
-from core.views.number_format import format_input, format_prediction, format_target, sample_text
+from core.views.number_format import format_error, format_input, format_prediction, format_target, sample_text
 
 _LINES = {
     "en": ("input: {x}, predicted: {yp}, target: {yt}",
@@ -30,12 +30,12 @@ _FUNCTION_LINES = {
     "en": ("function: {function} on a {n} x {n} grid ({rows} samples); {hidden} hidden nodes, alpha "
            "{alpha:g}, {steps:,} steps, {mode}, {optimizer}, {loss} loss, {init} init; within "
            "{tolerance:g} counts as met",
-           "largest error: {max:.3g} at {at}; rms error: {rms:.3g}; between the samples "
-           "({check} x {check} check grid): largest error {check_max:.3g} at {check_at}"),
+           "largest error: {max} at {at}; rms error: {rms:.3g}; between the samples "
+           "({check} x {check} check grid): largest error {check_max} at {check_at}"),
     "ja": ("関数: {function}（{n} x {n} の格子、{rows} 点）、隠れノード {hidden} 個、α {alpha:g}、"
            "{steps:,} ステップ、{mode}、{optimizer}、損失 {loss}、初期値 {init}、許容誤差 {tolerance:g}",
-           "最大誤差: {max:.3g}（{at}）、二乗平均平方根誤差: {rms:.3g}、標本点の間（{check} x {check} の"
-           "検査用格子）の最大誤差: {check_max:.3g}（{check_at}）"),
+           "最大誤差: {max}（{at}）、二乗平均平方根誤差: {rms:.3g}、標本点の間（{check} x {check} の"
+           "検査用格子）の最大誤差: {check_max}（{check_at}）"),
 }
 
 
@@ -50,8 +50,10 @@ def function_lines(trainer: Trainer, lang: str) -> list:
     return [head.format(function=c.function, n=c.grid, rows=c.grid ** 2, hidden=c.hidden_nodes,
                         alpha=c.alpha, steps=c.steps, mode=c.mode, optimizer=c.optimizer, loss=c.loss,
                         init=c.init, tolerance=c.tolerance),
-            errors.format(max=fit.max_error, at=_point(fit.at), rms=fit.rms_error, check=CHECK_GRID,
-                          check_max=fit.check_max_error, check_at=_point(fit.check_at))]
+            # the largest errors as the diagnosis under them writes one (and the window's table)
+            errors.format(max=format_error(fit.max_error, c.tolerance), at=_point(fit.at), rms=fit.rms_error,
+                          check=CHECK_GRID, check_max=format_error(fit.check_max_error, c.tolerance),
+                          check_at=_point(fit.check_at))]
 
 
 def text_report(trainer: Trainer, lang: str = "en", explain=None, ending: str | None = None) -> str:

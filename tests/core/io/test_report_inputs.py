@@ -46,6 +46,8 @@ def test_a_function_runs_summary_writes_the_worst_sample_as_its_diagnosis_does()
 
     trainer = Trainer(TrainConfig(function="ripple", grid=13, hidden_nodes=2, seed=1, steps=5))
     trainer.run()
-    at = diagnose_run(trainer.config, trainer.weights, trainer.history.values()).facts["at"]
+    diagnosis = diagnose_run(trainer.config, trainer.weights, trainer.history.values())
+    at = diagnosis.facts["at"]
     assert at == "(0.83, 0.5)"  # 10/12: three digits once wrote it "0.833" here
-    assert f" at {at}; " in function_lines(trainer, "en")[1]
+    error = diagnosis.message.split("the largest error is ")[1].split(" at ")[0]
+    assert function_lines(trainer, "en")[1].startswith(f"largest error: {error} at {at}; ")
