@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from core.model.config import LOSSES
 from core.teaching import gradcheck
-from gui.common.messages import hidden_nodes_text, option_name
+from gui.common.messages import hidden_nodes_text, option_name, sentences
 from gui.common.number_locale import NUMBER_LOCALE
 
 DEFAULT_EVERY = 500
@@ -224,8 +224,8 @@ class GradientCheckView(QWidget):
                           ).format(snapshot.step, option_name(self._loss), model, result.checked,
                                    cost * 1e3)
         if result.skipped:
-            details += " " + self.tr("{0} weights skipped: their ReLU input is within ε of the kink "
-                                     "at 0.").format(result.skipped)
+            details = sentences(details, self.tr("{0} weights skipped: their ReLU input is within ε "
+                                                 "of the kink at 0.").format(result.skipped))
         self._details.setText(details)
 
     def _show_nothing(self, message: str) -> None:

@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QVector3D
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from gui.common.messages import sentences
 from gui.views.gl_canvas import ON_TOP_GL, SCENE_HALF_TAN, CanvasScene, GLCanvas
 
 COLORMAP = "viridis"  # the 2D map's colours: dark is low
@@ -70,8 +71,8 @@ class LandscapeSurface(CanvasScene, QWidget):
         self._now.setData(pos=np.column_stack([now, _height_at(heights, now) + LIFT]))
         self._labels[0].setData(text=names[0])
         self._labels[1].setData(text=names[1])
-        self._caption.setText(self.tr("Height: the total loss, from {0:.3g} (bottom) to {1:.3g} "
-                                      "(top).").format(low, high) + " " + axes_text)
+        self._caption.setText(sentences(self.tr("Height: the total loss, from {0:.3g} (bottom) to "
+                                                "{1:.3g} (top).").format(low, high), axes_text))
 
     def heights(self) -> np.ndarray:
         return self._heights.copy()

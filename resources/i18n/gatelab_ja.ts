@@ -1542,12 +1542,12 @@ yp {1:.2f}</translation>
 <context>
     <name>LandscapeSurface</name>
     <message>
-        <location filename="../../gui/views/landscape_surface.py" line="37"/>
+        <location filename="../../gui/views/landscape_surface.py" line="38"/>
         <source>3D view of the loss landscape</source>
         <translation>損失の地形の3D表示</translation>
     </message>
     <message>
-        <location filename="../../gui/views/landscape_surface.py" line="73"/>
+        <location filename="../../gui/views/landscape_surface.py" line="74"/>
         <source>Height: the total loss, from {0:.3g} (bottom) to {1:.3g} (top).</source>
         <translation>高さ: 損失の合計。{0:.3g}（下）から {1:.3g}（上）まで。</translation>
     </message>
@@ -4225,117 +4225,117 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
 <context>
     <name>TheoremGuideView</name>
     <message>
-        <location filename="../../gui/views/theorem_guide_view.py" line="16"/>
+        <location filename="../../gui/views/theorem_guide_view.py" line="17"/>
         <source>The article motivates the hidden layer with the universal approximation theorem. Each part below says one thing it promises or does not, and Set up loads a run that shows it.</source>
         <translation>記事は、隠れ層を置く理由として普遍近似定理を挙げています。下の各項目は、この定理が保証すること、保証しないことを1つずつ説明します。「準備する」で、それを示す学習を読み込みます。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/theorem_guide_view.py" line="19"/>
+        <location filename="../../gui/views/theorem_guide_view.py" line="20"/>
         <source>Load this section&apos;s run and show the view to look at</source>
         <translation>この項目の学習を読み込み、見るところを表示します</translation>
     </message>
     <message>
-        <location filename="../../gui/views/theorem_guide_view.py" line="28"/>
+        <location filename="../../gui/views/theorem_guide_view.py" line="29"/>
         <source>The promise: as close as you like</source>
         <translation>定理が保証すること: いくらでも近く</translation>
     </message>
     <message>
-        <location filename="../../gui/views/theorem_guide_view.py" line="29"/>
+        <location filename="../../gui/views/theorem_guide_view.py" line="30"/>
         <source>With enough hidden nodes, some network comes as close as we like to any continuous function on the square. Here {0} hidden nodes learn the bump from its samples on a grid of {1} x {1}. {6} After {2:,} steps the largest error over the samples is {3}, at the top of the hill ({4}, {5}), the last part to come.</source>
         <translation>隠れ層のノードが十分あれば、正方形の上のどんな連続関数にもいくらでも近いネットワークが存在します。ここでは隠れ層のノード {0} 個で、{1} x {1} の格子上の標本点から「山」を学習します。{6}{2:,} ステップ後、標本点での最大誤差は {3} で、場所は山の頂上 ({4}, {5}) です。頂上は最後まで残ります。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/theorem_guide_view.py" line="35"/>
+        <location filename="../../gui/views/theorem_guide_view.py" line="36"/>
         <source>The map starts bright all over: the output is near 1 everywhere. Press Train: the edges darken and the hill takes shape in the middle.</source>
         <translation>図は最初、全体が明るい色です。出力がどこでも 1 に近いからです。「学習」を押すと、周りが暗くなり、真ん中に山の形ができていきます。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/theorem_guide_view.py" line="38"/>
+        <location filename="../../gui/views/theorem_guide_view.py" line="39"/>
         <source>The surface starts as a flat sheet near 1. Press Train: it settles onto the red wireframe, the target, and the hill takes shape.</source>
         <translation>曲面は最初、1 の近くの平らな面です。「学習」を押すと、曲面が目標の赤いワイヤーフレームまで下りてきて、山の形ができていきます。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/theorem_guide_view.py" line="40"/>
+        <location filename="../../gui/views/theorem_guide_view.py" line="41"/>
         <source>the map of the output: press Train and watch its colours take the hill&apos;s shape; each small dot is a sample, in its target&apos;s colour.</source>
         <translation>出力の図。「学習」を押して、色が山の形になっていく様子を見てください。小さな点はそれぞれ標本点で、目標の値の色で塗られています。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/theorem_guide_view.py" line="42"/>
+        <location filename="../../gui/views/theorem_guide_view.py" line="43"/>
         <source>the 3D view: press Train and watch the surface settle onto the red wireframe.</source>
         <translation>3D表示。「学習」を押して、曲面が赤いワイヤーフレームに重なっていく様子を見てください。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/theorem_guide_view.py" line="46"/>
+        <location filename="../../gui/views/theorem_guide_view.py" line="47"/>
         <source>How the sum builds it: soft steps</source>
         <translation>和が曲面を作るしくみ: なめらかな段差</translation>
     </message>
     <message>
-        <location filename="../../gui/views/theorem_guide_view.py" line="47"/>
+        <location filename="../../gui/views/theorem_guide_view.py" line="48"/>
         <source>Each hidden node&apos;s output is a soft step over the square: near 0 on one side of a line, near 1 on the other. The output node adds them up, each times its weight, and takes the sigmoid of the sum. The ridge needs only {0} nodes: both nodes&apos; lines run along the diagonal, one step is added and the other taken away, and the ridge is what is left between them (largest error {1}). A bump needs steps from more sides.</source>
         <translation>各隠れノードの出力は、正方形の上のなめらかな段差です。ある直線の片側ではほぼ 0、反対側ではほぼ 1 になります。出力ノードはそれぞれに重みを掛けて足し合わせ、その和のシグモイドをとります。尾根に必要なノードは {0} 個だけです。2つのノードの直線はどちらも対角線に沿っていて、一方の段差を足し、もう一方を引くと、その間に尾根が残ります（最大誤差 {1}）。山を作るには、もっと多くの向きからの段差が必要です。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/theorem_guide_view.py" line="54"/>
+        <location filename="../../gui/views/theorem_guide_view.py" line="55"/>
         <source>“How the sum builds it”: each node&apos;s share, their sum, and the sigmoid of it.</source>
         <translation>「和が曲面を作るしくみ」。各ノードの分担、その和、和のシグモイド。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/theorem_guide_view.py" line="59"/>
+        <location filename="../../gui/views/theorem_guide_view.py" line="60"/>
         <source>Approximation, not exactness</source>
         <translation>近似であって、完全な一致ではない</translation>
     </message>
     <message>
-        <location filename="../../gui/views/theorem_guide_view.py" line="60"/>
+        <location filename="../../gui/views/theorem_guide_view.py" line="61"/>
         <source>The theorem promises closeness, never an exact match, and training only sees the samples. On a {0} x {0} grid no sample lies on the top of the bump. At the samples the largest error is {1}; on the {2} x {2} check grid between them it is {3}, at ({4}, {5}): the top, which the network never saw.</source>
         <translation>定理が保証するのは近さであって、完全な一致ではありません。また、学習が見るのは標本点だけです。{0} x {0} の格子では、山の頂上に標本点がありません。標本点での最大誤差は {1} ですが、その間も調べる {2} x {2} の検査用格子では {3} で、場所は ({4}, {5})、ネットワークが一度も見なかった頂上です。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/theorem_guide_view.py" line="66"/>
+        <location filename="../../gui/views/theorem_guide_view.py" line="67"/>
         <source>the map showing the error |yp − f|: the lighter patch in the middle is the error between the samples.</source>
         <translation>誤差 |yp − f| を表示した図。真ん中の明るい部分が、標本点の間の誤差です。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/theorem_guide_view.py" line="68"/>
+        <location filename="../../gui/views/theorem_guide_view.py" line="69"/>
         <source>the 3D view showing the error |yp − f|: the peak in the middle is the error between the samples.</source>
         <translation>誤差 |yp − f| を表示した3D表示。真ん中の山が、標本点の間の誤差です。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/theorem_guide_view.py" line="72"/>
+        <location filename="../../gui/views/theorem_guide_view.py" line="73"/>
         <source>Continuous functions only</source>
         <translation>対象は連続関数だけ</translation>
     </message>
     <message>
-        <location filename="../../gui/views/theorem_guide_view.py" line="73"/>
+        <location filename="../../gui/views/theorem_guide_view.py" line="74"/>
         <source>The step preset jumps from 0.1 to 0.9 at x1 = 0.53: it is not continuous, so the theorem promises nothing for it. The samples can still be met: the largest error over them is {0}. But a sum of smooth steps is smooth: between the samples on either side of the jump the network rounds it off, and there its error is {1}.</source>
         <translation>「段差」のプリセットは x1 = 0.53 で 0.1 から 0.9 に跳びます。連続ではないので、定理は何も保証しません。それでも標本点には合わせられ、標本点での最大誤差は {0} です。しかし、なめらかな段差の和はなめらかです。跳びの両側の標本点の間では、ネットワークは跳びを丸めてしまい、そこでの誤差は {1} になります。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/theorem_guide_view.py" line="79"/>
+        <location filename="../../gui/views/theorem_guide_view.py" line="80"/>
         <source>the map: its colours change gradually where the samples&apos; dots jump from dark to bright.</source>
         <translation>図。標本点の色が暗から明へ跳ぶところで、図の色はなだらかに変わっています。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/theorem_guide_view.py" line="81"/>
+        <location filename="../../gui/views/theorem_guide_view.py" line="82"/>
         <source>the 3D view: the surface slopes where the red wireframe jumps.</source>
         <translation>3D表示。赤いワイヤーフレームが跳ぶところで、曲面はなだらかな坂になっています。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/theorem_guide_view.py" line="86"/>
+        <location filename="../../gui/views/theorem_guide_view.py" line="87"/>
         <source>A good network exists; training may not find it</source>
         <translation>よいネットワークは存在する。学習で見つかるとは限らない</translation>
     </message>
     <message>
-        <location filename="../../gui/views/theorem_guide_view.py" line="87"/>
+        <location filename="../../gui/views/theorem_guide_view.py" line="88"/>
         <source>The theorem says a good network exists, not that training finds it. Here {0} hidden nodes learn the ripple from seed {1}, and get stuck: from step 1,000 on the loss barely moves, and the largest error is {2}, in the middle ({3}, {4}), where the peak at the rings&apos; centre never forms. Seed {5}, with the same settings, ends at {6}. Trained far longer, a stuck run may still escape; nothing says when.</source>
         <translation>定理が言うのは、よいネットワークが存在することであって、学習でそれが見つかることではありません。ここでは隠れ層のノード {0} 個で、シード {1} から「波紋」を学習しますが、行き詰まります。ステップ 1,000 以降は損失がほとんど変わらず、最大誤差は {2}、場所は中央 ({3}, {4}) で、波紋の中心の山ができないままです。同じ設定でもシード {5} なら {6} まで下がります。ずっと長く学習すれば行き詰まりから抜け出すこともありますが、それがいつかはわかりません。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/theorem_guide_view.py" line="95"/>
+        <location filename="../../gui/views/theorem_guide_view.py" line="96"/>
         <source>The study beside it trains seeds 0 to {0} for {1} to {2} hidden nodes (press Run): the median error falls from {3} to {4}, but at {2} nodes the band still reaches {5}: some seeds stay stuck.</source>
         <translation>一緒に開く調査では、隠れ層のノード数 {1}～{2} のそれぞれについてシード 0～{0} を学習します（「実行」を押します）。誤差の中央値は {3} から {4} に下がりますが、ノード {2} 個でも帯の上端は {5} に達します。行き詰まったままのシードがあるのです。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/theorem_guide_view.py" line="100"/>
+        <location filename="../../gui/views/theorem_guide_view.py" line="101"/>
         <source>the study&apos;s plot: the median line falls, the band stays wide.</source>
         <translation>調査のグラフ。中央値の線は下がり、帯は広いままです。</translation>
     </message>
