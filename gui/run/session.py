@@ -138,7 +138,8 @@ class RunSession(QObject):
         if t.outcome is not None and t.outcome.reason == states.DIVERGED:
             self.notice.emit(self.tr(
                 "The run diverged at step {0}: there is no step after it. Reset to start again, "
-                "or pick an earlier step on the timeline and continue from there.").format(t.step + 1))
+                "edit a weight (a new run branches off with it), or pick an earlier step on the "
+                "timeline and continue from there.").format(t.step + 1))
             return False
         if t.outcome is not None and t.outcome.reason == states.TARGET_LOSS:
             self.notice.emit(self.tr(
@@ -483,6 +484,12 @@ class RunSession(QObject):
         goes_on = t.outcome is not None and t.outcome.reason == states.COMPLETED and \
             config.steps > t.step  # more steps for a completed run: it trains on
         if t.finished and not goes_on:
+            if t.outcome is not None and t.outcome.reason == states.DIVERGED:  # Step refuses it
+                self.notice.emit(self.tr(
+                    "Alpha {0:g}, steps {1:,}: for the next run (Train starts one from the seed; a "
+                    "weight edit branches off with this alpha). The run that diverged keeps its "
+                    "settings.").format(config.alpha, config.steps))
+                return False
             self.notice.emit(self.tr(
                 "Alpha {0:g}, steps {1:,}: for the next run (Train starts one from the seed; Step "
                 "adds a step with this alpha). The finished run keeps its settings.").format(

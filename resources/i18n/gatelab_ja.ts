@@ -3338,143 +3338,148 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
 <context>
     <name>RunSession</name>
     <message>
-        <location filename="../../gui/run/session.py" line="140"/>
-        <source>The run diverged at step {0}: there is no step after it. Reset to start again, or pick an earlier step on the timeline and continue from there.</source>
-        <translation>この学習はステップ {0} で発散したので、次のステップはありません。リセットしてやり直すか、タイムラインで前のステップを選んでそこから続けてください。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/run/session.py" line="145"/>
+        <location filename="../../gui/run/session.py" line="146"/>
         <source>The run reached its target loss at step {0}. Lower or clear the target loss (Advanced) to train on.</source>
         <translation>この学習はステップ {0} で目標損失に達しました。続けるには、詳細設定で目標損失を下げるか消してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="152"/>
+        <location filename="../../gui/run/session.py" line="153"/>
         <source>One more step: the run now has {0:,} steps.</source>
         <translation>1ステップ追加しました: この学習は {0:,} ステップになりました。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="185"/>
+        <location filename="../../gui/run/session.py" line="186"/>
         <source>Step {0:,} cannot be shown: {1}</source>
         <translation>ステップ {0:,} は表示できません: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="226"/>
+        <location filename="../../gui/run/session.py" line="227"/>
         <source>Cannot continue from step {0:,}: {1}</source>
         <translation>ステップ {0:,} から続けられません: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="237"/>
+        <location filename="../../gui/run/session.py" line="238"/>
         <source>The step-by-step math goes on in a new run that branches off at step {0:,}: run {1} is kept as it trained.</source>
         <translation>計算の手順は、ステップ {0:,} から分岐する新しい学習で続けます。学習 {1} は学習したときのまま残します。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="241"/>
+        <location filename="../../gui/run/session.py" line="242"/>
         <source>The edit goes to a new run that branches off at step {0:,}: run {1} is kept as it trained (Ctrl+Z goes back to it).</source>
         <translation>編集は、ステップ {0:,} から分岐する新しい学習に入ります。学習 {1} は学習したときのまま残します（Ctrl+Z で戻れます）。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="245"/>
+        <location filename="../../gui/run/session.py" line="246"/>
         <source>A new run branches off at step {0:,}; the run it came from is kept.</source>
         <translation>ステップ {0:,} から新しい学習に分岐しました。元の学習は残してあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="278"/>
+        <location filename="../../gui/run/session.py" line="279"/>
         <source>The session holds {0} runs. Runs with unsaved progress, in the session file open or shown in the compare window are all kept: save them, or delete some in the Runs panel.</source>
         <translation>セッションには {0} 件の実行があります。未保存の進捗がある実行、開いているセッションファイルの実行、比較ウィンドウに表示中の実行はすべて残します。保存するか、実行パネルでいくつか削除してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="322"/>
+        <location filename="../../gui/run/session.py" line="323"/>
         <source>from run {0} at step {1:,}</source>
         <translation>学習 {0} のステップ {1:,} から分岐</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="324"/>
+        <location filename="../../gui/run/session.py" line="325"/>
         <source>from step {0:,} of a deleted run</source>
         <translation>削除した学習のステップ {0:,} から分岐</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="337"/>
+        <location filename="../../gui/run/session.py" line="338"/>
         <source>2-layer</source>
         <translation>2層</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="338"/>
+        <location filename="../../gui/run/session.py" line="339"/>
         <source>{0} hidden</source>
         <translation>隠れ層 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="340"/>
+        <location filename="../../gui/run/session.py" line="341"/>
         <source>alpha {0:g}</source>
         <translation>学習率 {0:g}</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="341"/>
+        <location filename="../../gui/run/session.py" line="342"/>
         <source>seed {0}</source>
         <translation>シード {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="345"/>
-        <location filename="../../gui/run/session.py" line="515"/>
+        <location filename="../../gui/run/session.py" line="346"/>
+        <location filename="../../gui/run/session.py" line="522"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="365"/>
+        <location filename="../../gui/run/session.py" line="366"/>
         <source>Showing run {0}.</source>
         <translation>学習 {0} を表示しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="378"/>
+        <location filename="../../gui/run/session.py" line="379"/>
         <source>The run shown cannot be deleted: show another run first.</source>
         <translation>表示中の学習は削除できません。先に別の学習を表示してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="384"/>
+        <location filename="../../gui/run/session.py" line="385"/>
         <source>Run {0} is shown in the compare window: close that window to delete it.</source>
         <translation>学習 {0} は比較ウィンドウに表示されています。削除するには、先にそのウィンドウを閉じてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="424"/>
+        <location filename="../../gui/run/session.py" line="425"/>
         <source>Run {0} belongs to the compare window while it is open: close that window first (its runs then come back here).</source>
         <translation>学習 {0} は、比較ウィンドウが開いている間はそちらのものです。先にそのウィンドウを閉じてください（閉じると学習はこちらに戻ります）。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="473"/>
+        <location filename="../../gui/run/session.py" line="474"/>
         <source>Alpha {0:g}, steps {1:,}: for the new run that Train or Step starts from step {2:,}.</source>
         <translation>学習率 {0:g}、ステップ数 {1:,}: 「学習」か「1ステップ」でステップ {2:,} から始める新しい学習に使います。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="664"/>
+        <location filename="../../gui/run/session.py" line="489"/>
+        <source>Alpha {0:g}, steps {1:,}: for the next run (Train starts one from the seed; a weight edit branches off with this alpha). The run that diverged keeps its settings.</source>
+        <translation>学習率 {0:g}、ステップ数 {1:,}: 次の学習に使います（「学習」はシードから新しく始め、重みを編集するとこの学習率で分岐した学習になります）。発散した学習の設定はそのままです。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/run/session.py" line="671"/>
         <source>Undid the weight edit: run {0} is shown as it trained.</source>
         <translation>重みの編集を元に戻しました。学習 {0} を学習したときのまま表示しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="487"/>
+        <location filename="../../gui/run/session.py" line="494"/>
         <source>Alpha {0:g}, steps {1:,}: for the next run (Train starts one from the seed; Step adds a step with this alpha). The finished run keeps its settings.</source>
         <translation>学習率 {0:g}、ステップ数 {1:,}: 次の学習に使います（「学習」はシードから新しく始め、「1ステップ」はこの学習率で1ステップ進めます）。終わった学習の設定はそのままです。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="505"/>
+        <location filename="../../gui/run/session.py" line="140"/>
+        <source>The run diverged at step {0}: there is no step after it. Reset to start again, edit a weight (a new run branches off with it), or pick an earlier step on the timeline and continue from there.</source>
+        <translation>この学習はステップ {0} で発散したので、次のステップはありません。リセットしてやり直すか、重みを編集する（その重みで分岐した新しい学習になります）か、タイムラインで前のステップを選んでそこから続けてください。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/run/session.py" line="512"/>
         <source>Within ±{0:g}: the run is judged by it; its training is unchanged.</source>
         <translation>許容誤差 ±{0:g}: 実行をこの値で判定し直しました。学習の結果は変わりません。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="524"/>
+        <location filename="../../gui/run/session.py" line="531"/>
         <source>Alpha {0:g}, steps {1:,}: applied to the run.</source>
         <translation>学習率 {0:g}、ステップ数 {1:,}: 学習に反映しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="516"/>
+        <location filename="../../gui/run/session.py" line="523"/>
         <source>Settings changed ({0}): the network was reset.</source>
         <translation>設定の変更({0})でネットワークをリセット。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="633"/>
+        <location filename="../../gui/run/session.py" line="640"/>
         <source>Nothing to undo: only a weight edit, before the run trains on, can be undone.</source>
         <translation>元に戻せるものはありません: 元に戻せるのは、学習を続ける前の重みの編集だけです。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="646"/>
+        <location filename="../../gui/run/session.py" line="653"/>
         <source>Undid the weight edit.</source>
         <translation>重みの編集を元に戻しました。</translation>
     </message>

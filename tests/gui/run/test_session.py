@@ -906,3 +906,25 @@ def test_undo_does_not_change_a_run_that_diverged_after_the_edit(qtbot):
     s.undo_edit()
     assert s.trainer.weights.output[0] == 0.5 and notices[-1].startswith("Nothing to undo")
     s.shutdown()
+
+
+def test_a_diverged_run_says_what_can_follow_it_not_a_step_it_refuses(qtbot):
+    from core.model.network import Weights
+    from core.training.trainer import Trainer
+
+    s = RunSession(TrainConfig(activation="relu", loss="cross-entropy", alpha=100))
+    notices = []
+    s.notice.connect(notices.append)
+    trainer = Trainer(s.config)
+    trainer.set_weights(Weights(np.full((3, 2), 1e200), np.full(3, 1e200)))
+    s.adopt(trainer)
+    s.train()
+    qtbot.waitUntil(lambda: s.state == states.DIVERGED and not s.is_running(), timeout=20000)
+    s.edit_config(s.config.with_changes(alpha=1.0))
+    assert "weight edit branches off with this alpha" in notices[-1] and "Step adds" not in notices[-1]
+    s.step()
+    assert notices[-1].startswith("The run diverged at step 1") and "edit a weight" in notices[-1]
+    s.edit_weights(Weights(np.full((3, 2), 1e200), np.array([0.5, 1e200, 1e200])))
+    qtbot.waitUntil(lambda: s.trainer is not trainer)
+    assert s.trainer.config.alpha == 1.0 and trainer.config.alpha == 100  # as it said
+    s.shutdown()
