@@ -497,7 +497,7 @@ class RunSession(QObject):
             return False
         t.set_alpha(config.alpha)
         t.set_steps(config.steps)
-        self._show()
+        self._show(states.STOPPED if t.step else states.IDLE)  # a run part-way stays "stopped"
         return True
 
     def edit_config(self, config: TrainConfig, new_run_note=None) -> None:
@@ -515,7 +515,9 @@ class RunSession(QObject):
         if self.is_live_change(config):
             # else it said what happens. A training thread says so once it has taken them; a
             # paused one takes them before it steps again (and sends nothing until then).
-            paused = self.controller.is_paused() and self._state == states.PAUSED  # not ending
+            # not ending: the last Step's PAUSED snapshot comes just before its FINISHED one
+            paused = self.controller.is_paused() and self._state == states.PAUSED and \
+                not self._trainer.finished
             if self.apply_live(config) and (self._asked_live is None or paused):
                 self._say_applied(config.alpha, config.steps)
             return
@@ -635,7 +637,13 @@ class RunSession(QObject):
         while self._undo and self._undo[-1][0] != t.step:
             self._undo.pop()
         if t.outcome is not None:  # it has ended since (a divergence keeps its step count)
+            # The branch an edit made, ended at once (diverged again): back to the run it came
+            # from, as the edit's notice said. Any other run stays as it ended.
+            back = bool(self._undo) and self._edit_branch is not None and self._edit_branch[0] is t \
+                and not self.controller.is_running() and self._back_from_edit_branch()
             self._undo.clear()
+            if back:
+                return
         if not self._undo or self.viewing is not None:
             self.notice.emit(self.tr("Nothing to undo: only a weight edit, before the run trains "
                                      "on, can be undone."))

@@ -928,3 +928,67 @@ def test_a_diverged_run_says_what_can_follow_it_not_a_step_it_refuses(qtbot):
     qtbot.waitUntil(lambda: s.trainer is not trainer)
     assert s.trainer.config.alpha == 1.0 and trainer.config.alpha == 100  # as it said
     s.shutdown()
+
+
+def test_an_alpha_the_stopped_run_takes_late_leaves_it_stopped(qtbot, monkeypatch):
+    """Paused, an alpha typed, then Stop before the thread took it: the run showed "idle"."""
+    s = RunSession(TrainConfig(steps=200_000, seed=3))
+    s.set_speed(2000.0)
+    monkeypatch.setattr(s.controller, "set_alpha", lambda alpha: None)  # it never arrives in time
+    s.train()
+    qtbot.waitUntil(lambda: s.state == states.TRAINING)
+    s.train_or_pause()
+    s.edit_config(s.config.with_changes(alpha=2.0))
+    s.stop()
+    qtbot.waitUntil(lambda: not s.is_running(), timeout=30000)
+    assert s.trainer.config.alpha == 2.0 and s.trainer.step > 0
+    assert s.state == states.STOPPED
+    s.shutdown()
+
+
+def test_an_alpha_typed_on_the_last_steps_paused_snapshot_is_said_once(qtbot):
+    """The last Step sends PAUSED just before FINISHED: an alpha typed between them was said
+    applied, then "for the next run"."""
+    s = RunSession(TrainConfig(steps=3, seed=3))
+    notices = []
+    s.notice.connect(notices.append)
+    typed = []
+
+    def type_alpha_on_the_last_pause(snapshot):
+        if snapshot.state == states.PAUSED and snapshot.step == 3 and s.is_running() and not typed:
+            typed.append(True)
+            s.edit_config(s.config.with_changes(alpha=2.0))
+
+    s.shown.connect(type_alpha_on_the_last_pause)
+    try:
+        for k in range(1, 4):
+            s.step()
+            qtbot.waitUntil(lambda k=k: s.live_snapshot() is not None and s.live_snapshot().step == k)
+        wait_idle(qtbot, s)
+        assert typed and len(notices) == 1 and "for the next run" in notices[0], notices
+    finally:
+        s.shutdown()
+
+
+def test_undo_after_the_edits_branch_of_a_diverged_run_diverges_goes_back_to_it(qtbot):
+    """The edit's notice says Ctrl+Z goes back to the diverged run; the branch took one step,
+    diverged again (its step count unmoved), and Ctrl+Z said there was nothing to undo."""
+    from core.model.network import Weights
+    from core.training.trainer import Trainer
+
+    s = RunSession(TrainConfig(activation="relu", loss="cross-entropy", alpha=100))
+    try:
+        origin = Trainer(s.config)
+        origin.set_weights(Weights(np.full((3, 2), 1e200), np.full(3, 1e200)))
+        s.adopt(origin)
+        s.train()
+        qtbot.waitUntil(lambda: s.state == states.DIVERGED and not s.is_running(), timeout=20000)
+        s.edit_weights(Weights(np.full((3, 2), 1e200), np.array([0.5, 1e200, 1e200])))
+        branch = s.trainer
+        s.step()
+        qtbot.waitUntil(lambda: branch.outcome is not None and not s.is_running(), timeout=20000)
+        s.undo_edit()
+        assert s.trainer is origin and branch not in s.runs and s.state == states.DIVERGED
+        assert origin.weights.output[0] == 1e200
+    finally:
+        s.shutdown()
