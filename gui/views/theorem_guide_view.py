@@ -83,21 +83,24 @@ class TheoremGuideView(GuideView):
         fewest, most, seeds = entry.study
         x1, x2 = _quoted(entry, "at")
         other = next(q.seed for q in entry.quotes if q.seed is not None)  # a seed that comes closer
+        stuck = self.tr(
+            "The theorem says a good network exists, not that training finds it. Here "
+            "{0} hidden nodes learn the ripple from seed {1}, and get stuck: from step "
+            "1,000 on the loss barely moves, and the largest error is {2}, in the middle "
+            "({3}, {4}), where the peak at the rings' centre never forms. Seed {5}, with the same "
+            "settings, ends at {6}. Trained far longer, a stuck run may still escape; "
+            "nothing says when.").format(
+            entry.hidden_nodes, entry.seed, _quoted(entry, "max_error"), x1, x2, other,
+            _quoted(entry, "max_error", seed=other))
+        study = self.tr(
+            "The study beside it trains seeds 0 to {0} for {1} to {2} hidden nodes (press "
+            "Run): the median error falls from {3} to {4}, but at {2} nodes the band still "
+            "reaches {5}: some seeds stay stuck.").format(
+            seeds - 1, fewest, most, _quoted(entry, "median", nodes=fewest),
+            _quoted(entry, "median", nodes=most), _quoted(entry, "high", nodes=most))
         return (
             self.tr("A good network exists; training may not find it"),
-            sentences(self.tr("The theorem says a good network exists, not that training finds it. Here "
-                    "{0} hidden nodes learn the ripple from seed {1}, and get stuck: from step "
-                    "1,000 on the loss barely moves, and the largest error is {2}, in the middle "
-                    "({3}, {4}), where the peak at the rings' centre never forms. Seed {5}, with the same "
-                    "settings, ends at {6}. Trained far longer, a stuck run may still escape; "
-                    "nothing says when.").format(
-                entry.hidden_nodes, entry.seed, _quoted(entry, "max_error"), x1, x2, other,
-                _quoted(entry, "max_error", seed=other)),
-            self.tr("The study beside it trains seeds 0 to {0} for {1} to {2} hidden nodes (press "
-                    "Run): the median error falls from {3} to {4}, but at {2} nodes the band still "
-                    "reaches {5}: some seeds stay stuck.").format(
-                seeds - 1, fewest, most, _quoted(entry, "median", nodes=fewest),
-                _quoted(entry, "median", nodes=most), _quoted(entry, "high", nodes=most))),
+            sentences(stuck, study),
             self.tr("the study's plot: the median line falls, the band stays wide."))
 
 

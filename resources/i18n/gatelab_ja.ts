@@ -3409,7 +3409,7 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
     </message>
     <message>
         <location filename="../../gui/run/session.py" line="346"/>
-        <location filename="../../gui/run/session.py" line="522"/>
+        <location filename="../../gui/run/session.py" line="524"/>
         <source>, </source>
         <translation>、</translation>
     </message>
@@ -3444,7 +3444,7 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
         <translation>学習率 {0:g}、ステップ数 {1:,}: 次の学習に使います（「学習」はシードから新しく始め、重みを編集するとこの学習率で分岐した学習になります）。発散した学習の設定はそのままです。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="671"/>
+        <location filename="../../gui/run/session.py" line="679"/>
         <source>Undid the weight edit: run {0} is shown as it trained.</source>
         <translation>重みの編集を元に戻しました。学習 {0} を学習したときのまま表示しています。</translation>
     </message>
@@ -3464,22 +3464,22 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
         <translation>許容誤差 ±{0:g}: 実行をこの値で判定し直しました。学習の結果は変わりません。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="531"/>
+        <location filename="../../gui/run/session.py" line="533"/>
         <source>Alpha {0:g}, steps {1:,}: applied to the run.</source>
         <translation>学習率 {0:g}、ステップ数 {1:,}: 学習に反映しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="523"/>
+        <location filename="../../gui/run/session.py" line="525"/>
         <source>Settings changed ({0}): the network was reset.</source>
         <translation>設定の変更({0})でネットワークをリセット。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="640"/>
+        <location filename="../../gui/run/session.py" line="648"/>
         <source>Nothing to undo: only a weight edit, before the run trains on, can be undone.</source>
         <translation>元に戻せるものはありません: 元に戻せるのは、学習を続ける前の重みの編集だけです。</translation>
     </message>
     <message>
-        <location filename="../../gui/run/session.py" line="653"/>
+        <location filename="../../gui/run/session.py" line="661"/>
         <source>Undid the weight edit.</source>
         <translation>重みの編集を元に戻しました。</translation>
     </message>
@@ -4325,12 +4325,12 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
         <translation>3D表示。赤いワイヤーフレームが跳ぶところで、曲面はなだらかな坂になっています。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/theorem_guide_view.py" line="87"/>
+        <location filename="../../gui/views/theorem_guide_view.py" line="102"/>
         <source>A good network exists; training may not find it</source>
         <translation>よいネットワークは存在する。学習で見つかるとは限らない</translation>
     </message>
     <message>
-        <location filename="../../gui/views/theorem_guide_view.py" line="88"/>
+        <location filename="../../gui/views/theorem_guide_view.py" line="87"/>
         <source>The theorem says a good network exists, not that training finds it. Here {0} hidden nodes learn the ripple from seed {1}, and get stuck: from step 1,000 on the loss barely moves, and the largest error is {2}, in the middle ({3}, {4}), where the peak at the rings&apos; centre never forms. Seed {5}, with the same settings, ends at {6}. Trained far longer, a stuck run may still escape; nothing says when.</source>
         <translation>定理が言うのは、よいネットワークが存在することであって、学習でそれが見つかることではありません。ここでは隠れ層のノード {0} 個で、シード {1} から「波紋」を学習しますが、行き詰まります。ステップ 1,000 以降は損失がほとんど変わらず、最大誤差は {2}、場所は中央 ({3}, {4}) で、波紋の中心の山ができないままです。同じ設定でもシード {5} なら {6} まで下がります。ずっと長く学習すれば行き詰まりから抜け出すこともありますが、それがいつかはわかりません。</translation>
     </message>
@@ -4340,7 +4340,7 @@ Qt {0}（PySide6 経由、LGPLv3）、pyqtgraph(MIT)、NumPy(BSD)、PyOpenGL(BSD
         <translation>一緒に開く調査では、隠れ層のノード数 {1}～{2} のそれぞれについてシード 0～{0} を学習します（「実行」を押します）。誤差の中央値は {3} から {4} に下がりますが、ノード {2} 個でも帯の上端は {5} に達します。行き詰まったままのシードがあるのです。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/theorem_guide_view.py" line="101"/>
+        <location filename="../../gui/views/theorem_guide_view.py" line="104"/>
         <source>the study&apos;s plot: the median line falls, the band stays wide.</source>
         <translation>調査のグラフ。中央値の線は下がり、帯は広いままです。</translation>
     </message>
