@@ -27,6 +27,36 @@ def wait_idle(qtbot, session, timeout=30000):
     qtbot.waitUntil(lambda: not session.is_running(), timeout=timeout)
 
 
+@pytest.fixture
+def overflowing():
+    """A session showing a run whose first step overflows (ReLU, cross-entropy, alpha 100,
+    weights 1e200): it diverges at step 1. Its notices are kept in `notices`."""
+    from core.model.network import Weights
+    from core.training.trainer import Trainer
+
+    s = RunSession(TrainConfig(activation="relu", loss="cross-entropy", alpha=100))
+    s.notices = []
+    s.notice.connect(s.notices.append)
+    run = Trainer(s.config)
+    run.set_weights(Weights(np.full((3, 2), 1e200), np.full(3, 1e200)))
+    s.adopt(run)
+    yield s
+    s.shutdown()
+
+
+def diverge(qtbot, session):
+    session.train()
+    qtbot.waitUntil(lambda: session.state == states.DIVERGED and not session.is_running(), timeout=20000)
+
+
+def with_output_weight(session, value):
+    """The weights shown, the first output weight set to `value` (a hand edit)."""
+    from core.model.network import Weights
+
+    weights = session.trainer.weights
+    return Weights(weights.hidden, np.concatenate([[value], weights.output[1:]]))
+
+
 def test_actions_waiting_for_the_thread_all_run_in_order(qtbot, session):
     session.train()
     qtbot.waitUntil(lambda: session.state == states.TRAINING)
@@ -281,22 +311,12 @@ def test_a_new_alpha_after_a_run_has_finished_is_for_the_next_run(qtbot, finishe
     assert finished.trainer is run and run.config.steps == 3000
 
 
-def test_step_on_a_diverged_run_says_why_not(qtbot):
-    from core.model.network import Weights
-    from core.training.trainer import Trainer
-
-    s = RunSession(TrainConfig(activation="relu", loss="cross-entropy", alpha=100))
-    notices = []
-    s.notice.connect(notices.append)
-    trainer = Trainer(s.config)
-    trainer.set_weights(Weights(np.full((3, 2), 1e200), np.full(3, 1e200)))
-    s.adopt(trainer)
-    s.train()
-    qtbot.waitUntil(lambda: s.state == states.DIVERGED and not s.is_running(), timeout=20000)
+def test_step_on_a_diverged_run_says_why_not(qtbot, overflowing):
+    s, trainer = overflowing, overflowing.trainer
+    diverge(qtbot, s)
     s.step()
     assert s.trainer is trainer and trainer.step == 0 and not s.is_running()
-    assert "diverged at step 1" in notices[-1]
-    s.shutdown()
+    assert "diverged at step 1" in s.notices[-1]
 
 
 def test_undo_puts_back_the_weights_from_before_a_hand_edit(finished):
@@ -886,48 +906,28 @@ def test_an_alpha_typed_as_a_stepped_run_finishes_is_said_once_for_the_next_run(
     s.shutdown()
 
 
-def test_undo_does_not_change_a_run_that_diverged_after_the_edit(qtbot):
+def test_undo_does_not_change_a_run_that_diverged_after_the_edit(qtbot, overflowing):
     """Edit, then Step: the run diverged, its step count unmoved, and Ctrl+Z put the old weight
     into the diverged run (its banner still up)."""
-    from core.model.network import Weights
-    from core.training.trainer import Trainer
-
-    s = RunSession(TrainConfig(activation="relu", loss="cross-entropy", alpha=100))
-    notices = []
-    s.notice.connect(notices.append)
-    trainer = Trainer(s.config)
-    trainer.set_weights(Weights(np.full((3, 2), 1e200), np.full(3, 1e200)))
-    s.adopt(trainer)
-    edited = Weights(np.full((3, 2), 1e200), np.array([0.5, 1e200, 1e200]))
-    s.edit_weights(edited)
+    s = overflowing
+    s.edit_weights(with_output_weight(s, 0.5))
     s.step()
     qtbot.waitUntil(lambda: s.state == states.DIVERGED and not s.is_running(), timeout=20000)
     assert s.trainer.step == 0
     s.undo_edit()
-    assert s.trainer.weights.output[0] == 0.5 and notices[-1].startswith("Nothing to undo")
-    s.shutdown()
+    assert s.trainer.weights.output[0] == 0.5 and s.notices[-1].startswith("Nothing to undo")
 
 
-def test_a_diverged_run_says_what_can_follow_it_not_a_step_it_refuses(qtbot):
-    from core.model.network import Weights
-    from core.training.trainer import Trainer
-
-    s = RunSession(TrainConfig(activation="relu", loss="cross-entropy", alpha=100))
-    notices = []
-    s.notice.connect(notices.append)
-    trainer = Trainer(s.config)
-    trainer.set_weights(Weights(np.full((3, 2), 1e200), np.full(3, 1e200)))
-    s.adopt(trainer)
-    s.train()
-    qtbot.waitUntil(lambda: s.state == states.DIVERGED and not s.is_running(), timeout=20000)
+def test_a_diverged_run_says_what_can_follow_it_not_a_step_it_refuses(qtbot, overflowing):
+    s, trainer, notices = overflowing, overflowing.trainer, overflowing.notices
+    diverge(qtbot, s)
     s.edit_config(s.config.with_changes(alpha=1.0))
     assert "weight edit branches off with this alpha" in notices[-1] and "Step adds" not in notices[-1]
     s.step()
     assert notices[-1].startswith("The run diverged at step 1") and "edit a weight" in notices[-1]
-    s.edit_weights(Weights(np.full((3, 2), 1e200), np.array([0.5, 1e200, 1e200])))
+    s.edit_weights(with_output_weight(s, 0.5))
     qtbot.waitUntil(lambda: s.trainer is not trainer)
     assert s.trainer.config.alpha == 1.0 and trainer.config.alpha == 100  # as it said
-    s.shutdown()
 
 
 def test_an_alpha_the_stopped_run_takes_late_leaves_it_stopped(qtbot, monkeypatch):
@@ -970,25 +970,15 @@ def test_an_alpha_typed_on_the_last_steps_paused_snapshot_is_said_once(qtbot):
         s.shutdown()
 
 
-def test_undo_after_the_edits_branch_of_a_diverged_run_diverges_goes_back_to_it(qtbot):
+def test_undo_after_the_edits_branch_of_a_diverged_run_diverges_goes_back_to_it(qtbot, overflowing):
     """The edit's notice says Ctrl+Z goes back to the diverged run; the branch took one step,
     diverged again (its step count unmoved), and Ctrl+Z said there was nothing to undo."""
-    from core.model.network import Weights
-    from core.training.trainer import Trainer
-
-    s = RunSession(TrainConfig(activation="relu", loss="cross-entropy", alpha=100))
-    try:
-        origin = Trainer(s.config)
-        origin.set_weights(Weights(np.full((3, 2), 1e200), np.full(3, 1e200)))
-        s.adopt(origin)
-        s.train()
-        qtbot.waitUntil(lambda: s.state == states.DIVERGED and not s.is_running(), timeout=20000)
-        s.edit_weights(Weights(np.full((3, 2), 1e200), np.array([0.5, 1e200, 1e200])))
-        branch = s.trainer
-        s.step()
-        qtbot.waitUntil(lambda: branch.outcome is not None and not s.is_running(), timeout=20000)
-        s.undo_edit()
-        assert s.trainer is origin and branch not in s.runs and s.state == states.DIVERGED
-        assert origin.weights.output[0] == 1e200
-    finally:
-        s.shutdown()
+    s, origin = overflowing, overflowing.trainer
+    diverge(qtbot, s)
+    s.edit_weights(with_output_weight(s, 0.5))
+    branch = s.trainer
+    s.step()
+    qtbot.waitUntil(lambda: branch.outcome is not None and not s.is_running(), timeout=20000)
+    s.undo_edit()
+    assert s.trainer is origin and branch not in s.runs and s.state == states.DIVERGED
+    assert origin.weights.output[0] == 1e200
