@@ -65,6 +65,7 @@ class RunsView(QWidget):
         layout.addWidget(self._tree, 1)
         self._filling = False
         self._names: dict[int, str] = {}
+        self._shown_id = None  # the run the window shows (its row is bold)
 
     def set_runs(self, infos) -> None:
         ticked = set(self.overlays())
@@ -72,6 +73,7 @@ class RunsView(QWidget):
         try:
             self._tree.clear()
             self._names = {}
+            self._shown_id = next((info.run_id for info in infos if info.current), None)
             for info in infos:
                 item = QTreeWidgetItem()
                 item.setData(NAME, Qt.ItemDataRole.UserRole, info.run_id)
@@ -148,7 +150,8 @@ class RunsView(QWidget):
 
     def menu_for(self, item) -> QMenu:
         """The context menu of a row: what its keys do, and Compare."""
-        run_id, shown = self._id(item), item.font(NAME).bold()
+        run_id = self._id(item)
+        shown = run_id == self._shown_id
         ticked = item.checkState(NAME) == Qt.CheckState.Checked
         menu = self._menu
         menu.clear()  # one menu, filled for the row each time
